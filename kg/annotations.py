@@ -1,0 +1,123 @@
+"""Curated annotations: analysts' stance statements in YAML, turned into stances with offsets."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+import yaml
+
+from .dictionary import Dictionary
+from .errors import AnnotationError
+from .model import Article, Method, Polarity, Stance
+
+ANNOTATIONS_DIR = "annotations"
+CURATED_CONFIDENCE = 1.0
+_ENTRY_KEYS = {"holder", "issue", "polarity", "condition", "quote", "note", "reported_via", "start"}
+
+
+def annotation_files(sources_dir: Path) -> list[Path]:
+    """The annotation files a source folder carries in its `annotations/` subfolder."""
+    folder = Path(sources_dir) / ANNOTATIONS_DIR
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and not p.name.startswith("."))
+
+
+def read_annotation_file(path: Path) -> dict[str, list[dict[str, Any]]]:
+    """The raw entries per article of one annotation file, checked for shape only."""
+    path = Path(path)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise AnnotationError(f"{path}: annotation file not found") from None
+    except UnicodeDecodeError:
+        raise AnnotationError(f"{path}: not UTF-8") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark is not None else ""
+        raise AnnotationError(f"{path}: not valid YAML{where}: {getattr(exc, 'problem', exc)}") from None
+    if not isinstance(data, dict) or not isinstance(data.get("articles"), dict):
+        raise AnnotationError(f"{path}: expected a mapping with an 'articles' key (article id -> list of stances)")
+    articles: dict[str, list[dict[str, Any]]] = {}
+    for source_id, entries in data["articles"].items():
+        if entries is None:
+            entries = []
+        if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+            raise AnnotationError(f"{path}: article {source_id}: expected a list of stance entries")
+        articles[str(source_id)] = entries
+    return articles
+
+
+def _entry_stance(
+    path: Path, source_id: str, number: int, entry: Mapping[str, Any], article: Article, dictionary: Dictionary
+) -> Stance:
+    where = f"{path}: article {source_id}, entry {number}"
+    unknown = set(entry) - _ENTRY_KEYS
+    if unknown:
+        raise AnnotationError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
+    for key in ("holder", "issue", "polarity", "quote"):
+        if not entry.get(key):
+            raise AnnotationError(f"{where}: missing '{key}'")
+    holder = str(entry["holder"])
+    if holder not in dictionary.actors:
+        raise AnnotationError(f"{where}: unknown actor id {holder!r}", hint="actor ids are defined in ontology/actors.ttl")
+    holder = dictionary.resolve_holder(holder)
+    issue = str(entry["issue"])
+    if issue not in dictionary.issues:
+        raise AnnotationError(f"{where}: unknown issue id {issue!r}", hint="issue ids are defined in ontology/issues.ttl")
+    try:
+        polarity = Polarity(str(entry["polarity"]))
+    except ValueError:
+        raise AnnotationError(f"{where}: polarity must be support, oppose or conditional, not {entry['polarity']!r}") from None
+    condition = entry.get("condition")
+    if polarity is Polarity.CONDITIONAL:
+        if not condition:
+            raise AnnotationError(f"{where}: a conditional stance needs a 'condition' (the issue that must come first)")
+        if str(condition) not in dictionary.issues:
+            raise AnnotationError(f"{where}: unknown condition issue id {condition!r}")
+    elif condition:
+        raise AnnotationError(f"{where}: 'condition' only goes with polarity conditional")
+    quote = str(entry["quote"])
+    start = article.text.find(quote, int(entry.get("start", 0)))
+    if start < 0:
+        shown = quote if len(quote) <= 60 else quote[:57] + "..."
+        raise AnnotationError(f"{where}: quote not found in the article text: {shown!r}")
+    return Stance(
+        source_id=source_id,
+        holder=holder,
+        issue=issue,
+        polarity=polarity,
+        condition=str(condition) if condition else None,
+        quote=quote,
+        char_start=start,
+        char_end=start + len(quote),
+        method=Method.CURATED,
+        confidence=CURATED_CONFIDENCE,
+        reported_via=str(entry["reported_via"]) if entry.get("reported_via") else None,
+        published=article.published,
+        note=str(entry["note"]) if entry.get("note") else None,
+    )
+
+
+def load_annotations(
+    path: Path,
+    articles: Mapping[str, Article],
+    dictionary: Dictionary,
+    skip: Iterable[str] = (),
+) -> list[Stance]:
+    """Curated stances of one annotation file; an entry that does not fit its article is an error.
+
+    `skip` names articles known to be unreadable: their entries are left out instead of failing.
+    """
+    path = Path(path)
+    skipped = set(skip)
+    stances: list[Stance] = []
+    for source_id, entries in read_annotation_file(path).items():
+        if source_id in skipped:
+            continue
+        article = articles.get(source_id)
+        if article is None:
+            raise AnnotationError(f"{path}: article {source_id}: no such source in the source folder")
+        for number, entry in enumerate(entries, start=1):
+            stances.append(_entry_stance(path, source_id, number, entry, article, dictionary))
+    return stances

@@ -1,0 +1,183 @@
+"""The `kg` command line: parses arguments, calls the library, turns its errors into messages."""
+from __future__ import annotations
+
+import functools
+import sys
+from pathlib import Path
+from typing import Any, Callable
+
+import click
+
+from . import __version__
+from .errors import StanceGraphError
+
+DEFAULT_SOURCES = "sources"
+DEFAULT_OUT = "exports"
+
+
+def _fail(error: StanceGraphError) -> click.ClickException:
+    message = str(error)
+    if error.hint:
+        message += f"\nHint: {error.hint}"
+    return click.ClickException(message)
+
+
+def reports_errors(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn the library's errors into one-line messages with exit status 1, never a traceback."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except StanceGraphError as error:
+            raise _fail(error) from None
+
+    return wrapper
+
+
+def out_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    """The export folder option shared by every command that reads or writes the built graph."""
+    return click.option(
+        "--out",
+        "out_dir",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=DEFAULT_OUT,
+        show_default=True,
+        help="Folder of the built graph and its exports.",
+    )(command)
+
+
+def ontology_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Where the vocabulary, actor dictionary, issue scheme and shapes come from."""
+    return click.option(
+        "--ontology",
+        "ontology_dir",
+        type=click.Path(exists=True, file_okay=False, path_type=Path),
+        default=None,
+        help="Ontology folder (default: ./ontology, else the copy installed with the package).",
+    )(command)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="stancegraph")
+def cli() -> None:
+    """stancegraph: turn news articles into an actor-position knowledge graph."""
+
+
+@cli.command()
+@click.argument("sources_dir", type=click.Path(path_type=Path), default=DEFAULT_SOURCES, required=False)
+@out_option
+@ontology_option
+@click.option(
+    "--annotations",
+    "annotation_paths",
+    multiple=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Curated annotation file (repeatable). Default: SOURCES_DIR/annotations/*.yaml.",
+)
+@click.option("--no-annotations", is_flag=True, help="Leave curated annotations out.")
+@click.option("--extract/--no-extract", default=True, show_default=True, help="Run automatic stance extraction.")
+@reports_errors
+def build(
+    sources_dir: Path,
+    out_dir: Path,
+    ontology_dir: Path | None,
+    annotation_paths: tuple[Path, ...],
+    no_annotations: bool,
+    extract: bool,
+) -> None:
+    """Build the graph from SOURCES_DIR and write Turtle, TriG and HTML into --out."""
+    from .build import build_graph, write_build
+
+    if not sources_dir.is_dir():
+        raise click.UsageError(f"source folder not found: {sources_dir}")
+    annotations = [] if no_annotations else (list(annotation_paths) or None)
+    result = build_graph(sources_dir, annotations=annotations, extract=extract, ontology_dir=ontology_dir)
+    written = write_build(result, out_dir)
+    click.echo(result.summary())
+    click.echo("wrote: " + ", ".join(str(p) for p in written))
+    for problem in result.problems:
+        click.echo(f"error: {problem}", err=True)
+    if result.problems:
+        raise click.ClickException(
+            f"{len(result.problems)} file(s) could not be read; the graph holds the other {len(result.articles)}"
+        )
+
+
+@cli.command()
+@click.argument("query")
+@out_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "tsv", "json"]),
+    default="table",
+    show_default=True,
+    help="Result format (json = SPARQL 1.1 Query Results JSON). CONSTRUCT always prints Turtle.",
+)
+@reports_errors
+def query(query: str, out_dir: Path, fmt: str) -> None:
+    """Run a SPARQL QUERY (text, a .rq file, or a canned query name) over the built graph."""
+    from .queries import canned_query, canned_query_dir, format_result, read_query_argument, run_query
+    from .store import open_store
+
+    canned = {p.stem for p in canned_query_dir().glob("*.rq")}
+    text = canned_query(query) if query in canned else read_query_argument(query)
+    result = run_query(open_store(out_dir), text)
+    click.echo(format_result(result, fmt), nl=False)
+
+
+@cli.command()
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["ttl", "trig", "nt", "nq", "jsonld"]),
+    default="ttl",
+    show_default=True,
+    help="RDF serialisation to write.",
+)
+@out_option
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+    default=None,
+    help="File to write ('-' for standard output). Default: OUT/stancegraph.<ext>.",
+)
+@reports_errors
+def export(fmt: str, out_dir: Path, output: Path | None) -> None:
+    """Write the built graph in another RDF format."""
+    from .export import BASENAME, rdf_format, serialize, write_files
+    from .store import load_dataset
+
+    data = serialize(load_dataset(out_dir), fmt)
+    if output is not None and str(output) == "-":
+        sys.stdout.buffer.write(data)
+        return
+    target = output or out_dir / (BASENAME + rdf_format(fmt).extension)
+    write_files({target: data})
+    click.echo(f"wrote: {target}")
+
+
+@cli.command()
+@out_option
+@ontology_option
+@reports_errors
+def validate(out_dir: Path, ontology_dir: Path | None) -> None:
+    """Check the built graph against the SHACL shapes in the ontology folder."""
+    from .store import load_dataset
+    from .validation import load_shapes, validate_graph
+
+    report = validate_graph(load_dataset(out_dir), load_shapes(ontology_dir))
+    click.echo(report.format_text())
+    if not report.conforms:
+        raise click.ClickException(f"the graph does not conform to the shapes ({len(report.violations)} violation(s))")
+
+
+def main() -> None:
+    """Entry point of the `kg` console script."""
+    cli(prog_name="kg")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,105 @@
+"""The domain model: articles, stances and the ids that make their IRIs stable."""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date
+from enum import Enum
+
+
+class Polarity(str, Enum):
+    """How a holder stands on an issue."""
+
+    SUPPORT = "support"
+    OPPOSE = "oppose"
+    CONDITIONAL = "conditional"
+
+    @property
+    def term(self) -> str:
+        """The local name of the ontology individual (sg:Support, ...)."""
+        return self.value.capitalize()
+
+
+class Method(str, Enum):
+    """How a stance was obtained."""
+
+    RULE = "RuleExtraction"
+    CURATED = "CuratedAnnotation"
+
+
+@dataclass(frozen=True)
+class Article:
+    """One source text with its metadata; `text` is the body the offsets count into."""
+
+    source_id: str
+    text: str
+    path: str = ""
+    title: str | None = None
+    publisher: str | None = None
+    published: date | None = None
+    url: str | None = None
+    date_basis: str | None = None
+
+    @property
+    def sha256(self) -> str:
+        """Hex SHA-256 of the body as UTF-8: identifies the content for incremental builds."""
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class Stance:
+    """One statement in one source: holder x issue x polarity, with its exact evidence."""
+
+    source_id: str
+    holder: str
+    issue: str
+    polarity: Polarity
+    quote: str
+    char_start: int
+    char_end: int
+    method: Method
+    confidence: float
+    condition: str | None = None
+    rule: str | None = None
+    reported_via: str | None = None
+    published: date | None = None
+    note: str | None = field(default=None, compare=False)
+
+    @property
+    def key(self) -> tuple[str, str, str, str, str, int, int]:
+        """What makes two stances the same statement, whatever method found them."""
+        return (
+            self.source_id,
+            self.holder,
+            self.issue,
+            self.polarity.value,
+            self.condition or "",
+            self.char_start,
+            self.char_end,
+        )
+
+    @property
+    def stance_id(self) -> str:
+        """A stable id: the same statement in the same source always hashes the same."""
+        digest = hashlib.sha256("\x1f".join(map(str, self.key)).encode("utf-8")).hexdigest()
+        return digest[:20]
+
+
+def merge_stances(curated: list[Stance], extracted: list[Stance]) -> list[Stance]:
+    """Union of both lists, sorted; a curated stance replaces a rule stance with the same key or quote span.
+
+    A rule stance is dropped when a curated stance of the same source, holder and issue
+    overlaps its span: the analyst has already said what that passage means.
+    """
+    by_span: dict[tuple[str, str, str], list[tuple[int, int]]] = {}
+    for stance in curated:
+        by_span.setdefault((stance.source_id, stance.holder, stance.issue), []).append(
+            (stance.char_start, stance.char_end)
+        )
+    merged: dict[tuple, Stance] = {s.key: s for s in curated}
+    for stance in extracted:
+        spans = by_span.get((stance.source_id, stance.holder, stance.issue), [])
+        if any(start < stance.char_end and stance.char_start < end for start, end in spans):
+            continue
+        merged.setdefault(stance.key, stance)
+    return sorted(merged.values(), key=lambda s: s.key)

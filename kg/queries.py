@@ -1,0 +1,202 @@
+"""Running SPARQL over the store and rendering results as tables, CSV, TSV, JSON or Turtle."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph
+from rdflib.plugins.sparql.parser import parseUpdate
+
+from .errors import QueryError
+from .namespaces import PREFIXES, sparql_prologue
+
+RESULT_FORMATS = ("table", "csv", "tsv", "json")
+_PREFIX_DECL = re.compile(r"^\s*PREFIX\s+([A-Za-z][\w.-]*)?:\s*<[^>]*>", re.IGNORECASE | re.MULTILINE)
+
+
+@dataclass
+class QueryResult:
+    """A query's answer: rows for SELECT, a boolean for ASK, triples for CONSTRUCT/DESCRIBE."""
+
+    kind: str
+    variables: list[str] = field(default_factory=list)
+    rows: list[list[Any]] = field(default_factory=list)
+    boolean: bool | None = None
+    triples: list[Any] = field(default_factory=list)
+
+
+def canned_query_dir() -> Path:
+    """The folder of the canned `.rq` queries shipped with the package."""
+    return Path(str(resources.files("kg") / "sparql"))
+
+
+def canned_query(name: str) -> str:
+    """The text of a canned query by name (without `.rq`)."""
+    path = canned_query_dir() / f"{name}.rq"
+    if not path.is_file():
+        names = ", ".join(sorted(p.stem for p in canned_query_dir().glob("*.rq")))
+        raise QueryError(f"no canned query named {name!r}", hint=f"available: {names}")
+    return path.read_text(encoding="utf-8")
+
+
+def with_prologue(query: str) -> str:
+    """Prepend the project's PREFIX lines, except those the query declares itself."""
+    declared = {m.group(1) or "" for m in _PREFIX_DECL.finditer(query)}
+    lines = [f"PREFIX {n}: <{iri}>\n" for n, iri in PREFIXES.items() if n not in declared]
+    return "".join(lines) + query
+
+
+def _syntax_error(query: str, error: SyntaxError, offset_lines: int) -> QueryError:
+    """A one-line message saying where the query is wrong, in the user's own line numbers."""
+    message = str(error)
+    match = re.match(r"error at (\d+):(\d+): (.*)", message, re.DOTALL)
+    if not match:
+        return QueryError(f"SPARQL syntax error: {message}")
+    line, column, detail = int(match.group(1)) - offset_lines, int(match.group(2)), match.group(3)
+    lines = query.splitlines() or [""]
+    text = lines[line - 1].strip() if 0 < line <= len(lines) else ""
+    near = f" near {text[:60]!r}" if text else ""
+    return QueryError(f"SPARQL syntax error at line {line}, column {column}: {detail.strip()}{near}")
+
+
+def _is_update(query: str) -> bool:
+    try:
+        parseUpdate(query)
+    except Exception:  # the parser raises pyparsing exceptions for anything that is not an update
+        return False
+    return True
+
+
+def run_query(store: pyoxigraph.Store, query: str) -> QueryResult:
+    """Run a read-only SPARQL query over the union of all graphs; updates are refused."""
+    full = with_prologue(query)
+    prologue_lines = full.count("\n") - query.count("\n")
+    try:
+        answer = store.query(full, use_default_graph_as_union=True)
+    except SyntaxError as error:
+        if _is_update(full):
+            raise QueryError(
+                "updates are refused: kg query only reads the graph",
+                hint="change the sources or annotations and run 'kg build' again",
+            ) from None
+        raise _syntax_error(query, error, prologue_lines) from None
+    except (OSError, ValueError, RuntimeError) as error:
+        raise QueryError(f"the query failed: {error}") from None
+    if isinstance(answer, pyoxigraph.QueryBoolean):
+        return QueryResult(kind="ask", boolean=bool(answer))
+    if isinstance(answer, pyoxigraph.QuerySolutions):
+        variables = [v.value for v in answer.variables]
+        rows = [[solution[v] for v in variables] for solution in answer]
+        return QueryResult(kind="select", variables=variables, rows=rows)
+    return QueryResult(kind="graph", triples=list(answer))
+
+
+def short_term(term: Any) -> str:
+    """A term as a person reads it: prefixed names for IRIs, the bare text of literals."""
+    if term is None:
+        return ""
+    if isinstance(term, pyoxigraph.NamedNode):
+        for name, iri in PREFIXES.items():
+            if term.value.startswith(iri) and re.fullmatch(r"[\w.-]*", term.value[len(iri):]):
+                return f"{name}:{term.value[len(iri):]}"
+        return term.value
+    if isinstance(term, pyoxigraph.BlankNode):
+        return f"_:{term.value}"
+    return term.value
+
+
+def _table(result: QueryResult, max_width: int = 80) -> str:
+    cells = [[short_term(t).replace("\n", " ") for t in row] for row in result.rows]
+    clipped = [[c if len(c) <= max_width else c[: max_width - 1] + "…" for c in row] for row in cells]
+    widths = [len(v) for v in result.variables]
+    for row in clipped:
+        widths = [max(w, len(c)) for w, c in zip(widths, row)]
+    def line(values: list[str]) -> str:
+        return "  ".join(v.ljust(w) for v, w in zip(values, widths)).rstrip()
+    out = [line(result.variables), line(["-" * w for w in widths])]
+    out += [line(row) for row in clipped]
+    out.append(f"({len(result.rows)} row{'s' if len(result.rows) != 1 else ''})")
+    return "\n".join(out) + "\n"
+
+
+def _term_json(term: Any) -> dict[str, str]:
+    if isinstance(term, pyoxigraph.NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, pyoxigraph.BlankNode):
+        return {"type": "bnode", "value": term.value}
+    out = {"type": "literal", "value": term.value}
+    if term.language:
+        out["xml:lang"] = term.language
+    elif term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
+        out["datatype"] = term.datatype.value
+    return out
+
+
+def _tsv_term(term: Any) -> str:
+    if term is None:
+        return ""
+    if isinstance(term, pyoxigraph.Literal) and term.datatype.value == "http://www.w3.org/2001/XMLSchema#string" and not term.language:
+        return json.dumps(term.value, ensure_ascii=False)
+    return str(term)
+
+
+def format_result(result: QueryResult, fmt: str = "table") -> str:
+    """Render a result: a readable table, CSV, TSV or SPARQL 1.1 Query Results JSON; graphs as Turtle."""
+    if fmt not in RESULT_FORMATS:
+        raise QueryError(f"unknown result format {fmt!r}", hint=f"choose one of {', '.join(RESULT_FORMATS)}")
+    if result.kind == "graph":
+        return _turtle(result.triples)
+    if result.kind == "ask":
+        if fmt == "json":
+            return json.dumps({"head": {}, "boolean": result.boolean}) + "\n"
+        if fmt in ("csv", "tsv"):
+            return ("_askResult\n" if fmt == "csv" else "?_askResult\n") + ("true" if result.boolean else "false") + "\n"
+        return ("yes" if result.boolean else "no") + "\n"
+    if fmt == "table":
+        return _table(result)
+    if fmt == "json":
+        bindings = [
+            {v: _term_json(t) for v, t in zip(result.variables, row) if t is not None} for row in result.rows
+        ]
+        return json.dumps({"head": {"vars": result.variables}, "results": {"bindings": bindings}}, ensure_ascii=False, indent=1) + "\n"
+    if fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\r\n")
+        writer.writerow(result.variables)
+        for row in result.rows:
+            writer.writerow(["" if t is None else t.value for t in row])
+        return buffer.getvalue()
+    lines = ["\t".join("?" + v for v in result.variables)]
+    lines += ["\t".join(_tsv_term(t) for t in row) for row in result.rows]
+    return "\n".join(lines) + "\n"
+
+
+def _turtle(triples: list[Any]) -> str:
+    prefixes = {name: iri for name, iri in PREFIXES.items()}
+    triples = sorted(triples, key=str)
+    data = pyoxigraph.serialize(triples, format=pyoxigraph.RdfFormat.TURTLE, prefixes=prefixes)
+    return data.decode("utf-8")
+
+
+def read_query_argument(argument: str) -> str:
+    """A query given on the command line: a path to an `.rq` file, or the query text itself."""
+    path = Path(argument)
+    if argument.endswith((".rq", ".sparql")) or (len(argument) < 4096 and "\n" not in argument and path.is_file()):
+        try:
+            return path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise QueryError(f"{argument}: query file not found") from None
+        except UnicodeDecodeError:
+            raise QueryError(f"{argument}: query file is not UTF-8") from None
+    if not argument.strip():
+        raise QueryError("empty query")
+    return argument
+
+
+__all__ = ["QueryResult", "run_query", "format_result", "canned_query", "read_query_argument", "sparql_prologue"]

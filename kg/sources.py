@@ -1,0 +1,170 @@
+"""Reading a source folder: articles (.txt/.md, UTF-8) with metadata from front matter or a manifest."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, Mapping
+
+import yaml
+
+from .errors import SourceError
+from .model import Article
+
+ARTICLE_SUFFIXES = (".txt", ".md")
+MANIFEST_NAME = "manifest.yaml"
+METADATA_KEYS = ("title", "publisher", "published", "url", "date_basis")
+DATE_BASES = ("stated", "inferred")
+
+# Front matter is a YAML block fenced by lines of three dashes at the very top of the file.
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL | re.MULTILINE)
+
+
+@dataclass
+class SourceFolder:
+    """What a source folder yielded: the articles that could be read and a problem per file that could not."""
+
+    articles: list[Article] = field(default_factory=list)
+    problems: list[SourceError] = field(default_factory=list)
+    refused: list[Path] = field(default_factory=list)
+
+    def by_id(self) -> dict[str, Article]:
+        """The articles keyed by source identifier (file stem)."""
+        return {a.source_id: a for a in self.articles}
+
+
+def _decode(path: Path, raw: bytes) -> str:
+    if not raw.strip():
+        raise SourceError(f"{path}: empty article (no text)")
+    if b"\x00" in raw[:8192]:
+        raise SourceError(f"{path}: not a text file (binary content)")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise SourceError(
+            f"{path}: not UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start})",
+            hint="re-save the file as UTF-8",
+        ) from None
+    # A byte-order mark is an encoding artefact, not part of the article.
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+def _parse_date(path: Path, value: Any) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise SourceError(f"{path}: 'published' is not a date (YYYY-MM-DD): {value!r}") from None
+
+
+def _metadata(path: Path, raw: Mapping[str, Any]) -> dict[str, Any]:
+    """Normalise metadata values; a key that is absent or null stays None."""
+    meta: dict[str, Any] = {}
+    for key in METADATA_KEYS:
+        value = raw.get(key)
+        if key == "published":
+            meta[key] = _parse_date(path, value)
+        elif value is None or str(value).strip() == "":
+            meta[key] = None
+        else:
+            meta[key] = str(value).strip()
+    if meta["date_basis"] is not None and meta["date_basis"] not in DATE_BASES:
+        raise SourceError(f"{path}: 'date_basis' must be one of {', '.join(DATE_BASES)}, not {meta['date_basis']!r}")
+    return meta
+
+
+def split_front_matter(path: Path, text: str) -> tuple[dict[str, Any], str]:
+    """Split a file's text into its front-matter mapping and its body (the text offsets count into)."""
+    if not re.match(r"---[ \t]*\r?\n", text):
+        return {}, text
+    match = _FRONT_MATTER.match(text)
+    if match is None:
+        raise SourceError(f"{path}: broken front matter (no closing '---' line)")
+    try:
+        data = yaml.safe_load(match.group(1))
+    except yaml.YAMLError as exc:
+        where = getattr(exc, "problem_mark", None)
+        line = f" at line {where.line + 2}" if where is not None else ""
+        raise SourceError(f"{path}: broken front matter{line}: {getattr(exc, 'problem', exc)}") from None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise SourceError(f"{path}: broken front matter: expected 'key: value' lines, got {type(data).__name__}")
+    return data, text[match.end():]
+
+
+def read_article(path: Path, metadata: Mapping[str, Any] | None = None) -> Article:
+    """Read one article; front matter in the file wins over metadata given by a manifest."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise SourceError(f"{path}: file not found") from None
+    except IsADirectoryError:
+        raise SourceError(f"{path}: is a folder, not an article file") from None
+    except OSError as exc:
+        raise SourceError(f"{path}: cannot read ({exc.strerror})") from None
+    text = _decode(path, raw)
+    front, body = split_front_matter(path, text)
+    if not body.strip():
+        raise SourceError(f"{path}: empty article (front matter but no text)")
+    merged = {**(metadata or {}), **{k: v for k, v in front.items() if v is not None}}
+    return Article(source_id=path.stem, text=body, path=str(path), **_metadata(path, merged))
+
+
+def read_manifest(directory: Path) -> dict[str, dict[str, Any]]:
+    """Metadata per file name from `manifest.yaml`, or nothing when the folder has none."""
+    path = directory / MANIFEST_NAME
+    if not path.is_file():
+        return {}
+    try:
+        entries = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise SourceError(f"{path}: not a valid YAML manifest: {exc}".splitlines()[0]) from None
+    if entries is None:
+        return {}
+    if not isinstance(entries, list):
+        raise SourceError(f"{path}: expected a list of entries with 'file' and metadata keys")
+    manifest: dict[str, dict[str, Any]] = {}
+    for number, entry in enumerate(entries, start=1):
+        if not isinstance(entry, dict) or not entry.get("file"):
+            raise SourceError(f"{path}: entry {number} has no 'file' key")
+        manifest[str(entry["file"])] = entry
+    return manifest
+
+
+def article_paths(directory: Path) -> list[Path]:
+    """The article files of a folder, sorted by name (READMEs and hidden files are not articles)."""
+    return sorted(
+        p
+        for p in directory.iterdir()
+        if p.suffix.lower() in ARTICLE_SUFFIXES
+        and not p.name.startswith((".", "_"))
+        and not p.stem.upper().startswith("README")
+    )
+
+
+def load_articles(directory: Path | str) -> SourceFolder:
+    """Read every article of a folder; unreadable files become problems, the rest still loads."""
+    directory = Path(directory)
+    if not directory.is_dir():
+        raise SourceError(f"{directory}: source folder not found")
+    manifest = read_manifest(directory)
+    folder = SourceFolder()
+    paths = article_paths(directory)
+    for name in sorted(set(manifest) - {p.name for p in paths}):
+        folder.problems.append(SourceError(f"{directory / MANIFEST_NAME}: entry for {name}: file not found"))
+    seen: dict[str, Path] = {}
+    for path in paths:
+        if path.stem in seen:
+            folder.problems.append(SourceError(f"{path}: same identifier as {seen[path.stem].name} (file stems must be unique)"))
+            continue
+        seen[path.stem] = path
+        try:
+            folder.articles.append(read_article(path, manifest.get(path.name)))
+        except SourceError as problem:
+            folder.problems.append(problem)
+            folder.refused.append(path)
+    return folder

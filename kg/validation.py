@@ -1,0 +1,218 @@
+"""SHACL validation of a built graph against ontology/shapes.ttl, with readable results."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.graph import ConjunctiveGraph
+from rdflib.namespace import RDF
+from rdflib.term import Node
+
+from .dictionary import default_ontology_dir
+from .errors import ValidationError
+from .namespaces import PREFIXES, SH
+
+SHAPES_FILE = "shapes.ttl"
+
+# Longer prefixes first, so that e.g. "stance:" wins over a shorter namespace it extends.
+_PREFIXES_BY_LENGTH = sorted(PREFIXES.items(), key=lambda item: -len(item[1]))
+_VALUE_WIDTH = 80
+_SEVERITY_ORDER = {"Violation": 0, "Warning": 1, "Info": 2}
+
+
+def _one_line(text: str) -> str:
+    return " ".join(str(text).split())
+
+
+def shorten(iri: str) -> str:
+    """A prefixed name for an IRI under one of the package's prefixes, else the IRI in <>."""
+    for name, namespace in _PREFIXES_BY_LENGTH:
+        if iri.startswith(namespace) and len(iri) > len(namespace):
+            return f"{name}:{iri[len(namespace):]}"
+    return f"<{iri}>"
+
+
+def load_shapes(ontology_dir: Path | None = None) -> Graph:
+    """Parse the SHACL shapes of an ontology folder (the default one when None)."""
+    directory = Path(ontology_dir) if ontology_dir is not None else default_ontology_dir()
+    path = directory / SHAPES_FILE
+    if not path.is_file():
+        raise ValidationError(f"{path}: shapes file not found")
+    shapes = Graph()
+    try:
+        shapes.parse(path, format="turtle")
+    except Exception as exc:  # rdflib raises several unrelated parser exception types
+        raise ValidationError(f"{path}: not valid Turtle: {_one_line(str(exc))}") from exc
+    return shapes
+
+
+@dataclass(frozen=True)
+class Violation:
+    """One SHACL validation result: which node broke which constraint, and how."""
+
+    focus: str
+    path: str | None
+    message: str
+    severity: str
+    value: str | None
+    shape: str | None
+
+    def __str__(self) -> str:
+        """One line: focus, path, message and the offending value, IRIs shortened."""
+        parts = [_display(self.focus)]
+        if self.path:
+            parts.append(_display(self.path))
+        line = ": ".join(parts + [self.message])
+        if self.severity != "Violation":
+            line = f"[{self.severity}] {line}"
+        if self.value is not None:
+            line += f" (value: {_display(self.value)})"
+        return line
+
+
+@dataclass(frozen=True)
+class ValidationReport:
+    """Whether the graph conforms, and every result that says why not."""
+
+    conforms: bool
+    violations: tuple[Violation, ...]
+
+    def format_text(self) -> str:
+        """A human-readable report: a summary line, then one line per result."""
+        if not self.violations:
+            return "The graph conforms to the shapes."
+        counts: dict[str, int] = {}
+        for violation in self.violations:
+            counts[violation.severity] = counts.get(violation.severity, 0) + 1
+        summary = ", ".join(
+            f"{n} {severity.lower()}{'' if n == 1 else 's'}"
+            for severity, n in sorted(counts.items(), key=lambda item: _SEVERITY_ORDER.get(item[0], 9))
+        )
+        head = "The graph conforms to the shapes" if self.conforms else "The graph does not conform to the shapes"
+        return "\n".join([f"{head} ({summary}):"] + [f"  {v}" for v in self.violations])
+
+
+def _display(text: str) -> str:
+    """An IRI shortened with the package prefixes, a blank node as is, other text quoted and clipped."""
+    if text.startswith("_:"):
+        return text
+    if "://" in text and " " not in text and not text.startswith('"'):
+        return shorten(text)
+    if len(text) > _VALUE_WIDTH:
+        text = text[: _VALUE_WIDTH - 1] + "…"
+    return '"' + text.replace("\n", " ") + '"'
+
+
+def _term_text(term: Node | None) -> str | None:
+    if term is None:
+        return None
+    if isinstance(term, BNode):
+        return f"_:{term}"
+    return str(term)
+
+
+def _path_text(results: Graph, path: Node | None) -> str | None:
+    # A complex path (inverse, sequence, ...) is a blank node structure: show it in SPARQL syntax.
+    if path is None or isinstance(path, URIRef):
+        return _term_text(path)
+    inverse = results.value(path, SH.inversePath)
+    if isinstance(inverse, URIRef):
+        return f"^{shorten(str(inverse))}"
+    return _term_text(path)
+
+
+def _message(results: Graph, result: Node) -> str:
+    messages = [m for m in results.objects(result, SH.resultMessage) if isinstance(m, Literal)]
+    if not messages:
+        return "constraint violated"
+    # Prefer English, then untagged, so a shape with several languages reads the same every run.
+    messages.sort(key=lambda m: (m.language not in ("en", None), m.language is not None, str(m)))
+    return _one_line(str(messages[0]))
+
+
+def _violations(results: Graph) -> tuple[Violation, ...]:
+    violations = set()
+    for result in results.subjects(RDF.type, SH.ValidationResult):
+        severity = results.value(result, SH.resultSeverity)
+        violations.add(
+            Violation(
+                focus=_term_text(results.value(result, SH.focusNode)) or "",
+                path=_path_text(results, results.value(result, SH.resultPath)),
+                message=_message(results, result),
+                severity=str(severity).rsplit("#", 1)[-1] if severity is not None else "Violation",
+                value=_term_text(results.value(result, SH.value)),
+                # Anonymous shapes get fresh blank node ids each run: keep only named ones.
+                shape=_term_text(results.value(result, SH.sourceShape))
+                if isinstance(results.value(result, SH.sourceShape), URIRef)
+                else None,
+            )
+        )
+    return tuple(
+        sorted(
+            violations,
+            key=lambda v: (
+                _SEVERITY_ORDER.get(v.severity, 9),
+                v.focus,
+                v.path or "",
+                v.message,
+                v.value or "",
+                v.shape or "",
+            ),
+        )
+    )
+
+
+def _union(data: Graph, ontology: Graph | None) -> Graph:
+    """One plain graph holding every triple to validate.
+
+    pyshacl validates each named graph of a Dataset on its own, so a stance in a source
+    graph would not see the actor types in the ontology graph; merging avoids that.
+    """
+    if not isinstance(data, ConjunctiveGraph) and ontology is None:
+        return data
+    merged = Graph()
+    for prefix, namespace in data.namespaces():
+        merged.bind(prefix, namespace, override=False)
+    if isinstance(data, ConjunctiveGraph):
+        for s, p, o, _ in data.quads((None, None, None, None)):
+            merged.add((s, p, o))
+    else:
+        for triple in data:
+            merged.add(triple)
+    if ontology is not None:
+        for triple in ontology:
+            merged.add(triple)
+    return merged
+
+
+def validate_graph(
+    data: Graph,
+    shapes: Graph | None = None,
+    ontology: Graph | None = None,
+) -> ValidationReport:
+    """Validate a graph, or the union of a dataset's graphs, against the SHACL shapes.
+
+    `ontology` is merged into the data first when the data does not carry the vocabulary,
+    actors and issues itself (sh:class checks need their rdf:type and rdfs:subClassOf).
+    """
+    import pyshacl  # slow to import: only pay for it when validating
+
+    shapes_graph = shapes if shapes is not None else load_shapes()
+    data_graph = _union(data, ontology)
+    try:
+        conforms, results, _ = pyshacl.validate(
+            data_graph,
+            shacl_graph=shapes_graph,
+            inference="none",
+            abort_on_first=False,
+            allow_warnings=True,
+            allow_infos=True,
+            advanced=True,
+            inplace=False,
+        )
+    except Exception as exc:  # pyshacl signals bad shapes with several exception types
+        raise ValidationError(f"SHACL validation could not run: {_one_line(str(exc))}") from exc
+    if not isinstance(results, Graph):
+        raise ValidationError("SHACL validation returned no results graph")
+    return ValidationReport(conforms=bool(conforms), violations=_violations(results))
