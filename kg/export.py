@@ -65,7 +65,7 @@ def _trig(dataset: Dataset) -> bytes:
     """TriG with the named graphs in IRI order (rdflib's own order follows Python's hash seed)."""
     header = "".join(f"@prefix {name}: <{iri}> .\n" for name, iri in sorted(bind_prefixes(Graph()).namespaces()))
     blocks = []
-    for context in sorted(dataset.contexts(), key=lambda g: str(g.identifier)):
+    for context in sorted(dataset.graphs(), key=lambda g: str(g.identifier)):
         if len(context) == 0:
             continue
         single = bind_prefixes(Dataset())
@@ -80,7 +80,8 @@ def _trig(dataset: Dataset) -> bytes:
 def _sort_json(node: Any) -> Any:
     """Order every list of JSON-LD nodes by @id, so the document does not depend on set order."""
     if isinstance(node, dict):
-        return {key: _sort_json(value) for key, value in node.items()}
+        # An @list is an RDF collection: its order is data, not serialisation noise.
+        return {key: value if key == "@list" else _sort_json(value) for key, value in node.items()}
     if isinstance(node, list):
         items = [_sort_json(item) for item in node]
         return sorted(items, key=lambda item: json.dumps(item, sort_keys=True, ensure_ascii=False))
@@ -96,10 +97,10 @@ def canonical_blank_nodes(dataset: Dataset) -> Dataset:
 
     Only graphs that hold blank nodes (the ontology's OWL lists) pay for canonicalisation.
     """
-    if not any(_has_blank_nodes(g) for g in dataset.contexts()):
+    if not any(_has_blank_nodes(g) for g in dataset.graphs()):
         return dataset
     result = bind_prefixes(Dataset())
-    for context in dataset.contexts():
+    for context in dataset.graphs():
         target = result.graph(context.identifier)
         for triple in to_canonical_graph(context) if _has_blank_nodes(context) else context:
             target.add(triple)

@@ -4,9 +4,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.graph import ConjunctiveGraph
-from rdflib.namespace import RDF
+from rdflib.namespace import RDF, XSD
 from rdflib.term import Node
 
 from .dictionary import default_ontology_dir
@@ -49,7 +49,12 @@ def load_shapes(ontology_dir: Path | None = None) -> Graph:
 
 @dataclass(frozen=True)
 class Violation:
-    """One SHACL validation result: which node broke which constraint, and how."""
+    """One SHACL validation result: which node broke which constraint, and how.
+
+    `focus`, `path` and `shape` are full IRIs (a blank node as `_:id`, a complex path in
+    SPARQL syntax); `value` is an IRI or a literal's lexical form, and `value_datatype`
+    is the literal's datatype IRI (None when the value is not a literal).
+    """
 
     focus: str
     path: str | None
@@ -57,17 +62,18 @@ class Violation:
     severity: str
     value: str | None
     shape: str | None
+    value_datatype: str | None = None
 
     def __str__(self) -> str:
         """One line: focus, path, message and the offending value, IRIs shortened."""
-        parts = [_display(self.focus)]
+        parts = [_display_node(self.focus)]
         if self.path:
-            parts.append(_display(self.path))
+            parts.append(_display_node(self.path))
         line = ": ".join(parts + [self.message])
         if self.severity != "Violation":
             line = f"[{self.severity}] {line}"
         if self.value is not None:
-            line += f" (value: {_display(self.value)})"
+            line += f" (value: {_display_value(self.value, self.value_datatype)})"
         return line
 
 
@@ -93,15 +99,24 @@ class ValidationReport:
         return "\n".join([f"{head} ({summary}):"] + [f"  {v}" for v in self.violations])
 
 
-def _display(text: str) -> str:
-    """An IRI shortened with the package prefixes, a blank node as is, other text quoted and clipped."""
-    if text.startswith("_:"):
+def _display_node(text: str) -> str:
+    # Blank nodes and SPARQL-syntax paths ("^sg:holder") are already readable.
+    if text.startswith(("_:", "^")):
         return text
-    if "://" in text and " " not in text and not text.startswith('"'):
-        return shorten(text)
+    return shorten(text)
+
+
+def _display_value(value: str, datatype: str | None) -> str:
+    """An IRI shortened, a literal quoted and clipped, with its datatype unless it is a string."""
+    if datatype is None:
+        return _display_node(value)
+    text = _one_line(value)
     if len(text) > _VALUE_WIDTH:
         text = text[: _VALUE_WIDTH - 1] + "…"
-    return '"' + text.replace("\n", " ") + '"'
+    shown = '"' + text.replace('"', '\\"') + '"'
+    if datatype in (str(XSD.string), str(RDF.langString)):
+        return shown
+    return f"{shown}^^{shorten(datatype)}"
 
 
 def _term_text(term: Node | None) -> str | None:
@@ -131,21 +146,30 @@ def _message(results: Graph, result: Node) -> str:
     return _one_line(str(messages[0]))
 
 
+def _datatype(term: Node | None) -> str | None:
+    if not isinstance(term, Literal):
+        return None
+    if term.language is not None:
+        return str(RDF.langString)
+    return str(term.datatype or XSD.string)
+
+
 def _violations(results: Graph) -> tuple[Violation, ...]:
     violations = set()
     for result in results.subjects(RDF.type, SH.ValidationResult):
         severity = results.value(result, SH.resultSeverity)
+        value = results.value(result, SH.value)
+        source_shape = results.value(result, SH.sourceShape)
         violations.add(
             Violation(
                 focus=_term_text(results.value(result, SH.focusNode)) or "",
                 path=_path_text(results, results.value(result, SH.resultPath)),
                 message=_message(results, result),
                 severity=str(severity).rsplit("#", 1)[-1] if severity is not None else "Violation",
-                value=_term_text(results.value(result, SH.value)),
+                value=_term_text(value),
                 # Anonymous shapes get fresh blank node ids each run: keep only named ones.
-                shape=_term_text(results.value(result, SH.sourceShape))
-                if isinstance(results.value(result, SH.sourceShape), URIRef)
-                else None,
+                shape=str(source_shape) if isinstance(source_shape, URIRef) else None,
+                value_datatype=_datatype(value),
             )
         )
     return tuple(
@@ -157,6 +181,7 @@ def _violations(results: Graph) -> tuple[Violation, ...]:
                 v.path or "",
                 v.message,
                 v.value or "",
+                v.value_datatype or "",
                 v.shape or "",
             ),
         )
@@ -166,8 +191,9 @@ def _violations(results: Graph) -> tuple[Violation, ...]:
 def _union(data: Graph, ontology: Graph | None) -> Graph:
     """One plain graph holding every triple to validate.
 
-    pyshacl validates each named graph of a Dataset on its own, so a stance in a source
-    graph would not see the actor types in the ontology graph; merging avoids that.
+    pyshacl releases differ in what they validate when handed a Dataset (the default
+    graph, each named graph alone, or the union); a stance in a source graph must see
+    the actor types in the ontology graph, so the union is made explicit here.
     """
     if not isinstance(data, ConjunctiveGraph) and ontology is None:
         return data
@@ -187,7 +213,7 @@ def _union(data: Graph, ontology: Graph | None) -> Graph:
 
 
 def validate_graph(
-    data: Graph,
+    data: Graph | Dataset,
     shapes: Graph | None = None,
     ontology: Graph | None = None,
 ) -> ValidationReport:
@@ -208,8 +234,10 @@ def validate_graph(
             abort_on_first=False,
             allow_warnings=True,
             allow_infos=True,
+            # SHACL-AF, so shapes may use SPARQL targets and rules; it makes pyshacl copy
+            # the data graph unless inplace, which is safe only on a copy of our own.
             advanced=True,
-            inplace=False,
+            inplace=data_graph is not data,
         )
     except Exception as exc:  # pyshacl signals bad shapes with several exception types
         raise ValidationError(f"SHACL validation could not run: {_one_line(str(exc))}") from exc

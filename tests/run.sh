@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Install everything the test suite needs on a fresh machine, then run all of it.
+# Browser tests drive Debian's Chromium (no browser download); pass pytest options through,
+# e.g. `bash tests/run.sh -m "not browser"`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! command -v chromium >/dev/null 2>&1; then
+  if [ "$(id -u)" -eq 0 ]; then apt_get="apt-get"; else apt_get="sudo apt-get"; fi
+  export DEBIAN_FRONTEND=noninteractive
+  $apt_get update -q
+  $apt_get install -y -q --no-install-recommends chromium chromium-driver fonts-dejavu-core
+fi
+
+python3 -m venv .venv
+.venv/bin/python -m pip install -q --upgrade pip
+.venv/bin/python -m pip install -q -e '.[test]'
+exec .venv/bin/python -m pytest "$@"
