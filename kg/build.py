@@ -56,10 +56,11 @@ def build_graph(
     annotations: Sequence[Path] | None = None,
     extract: bool = True,
     ontology_dir: Path | None = None,
-    on_article: Callable[[Article], None] | None = None,
+    on_progress: Callable[[int, int], None] | None = None,
 ) -> BuildResult:
     """Read a source folder and build the dataset in memory.
 
+    `on_progress(done, total)` is called after each article is extracted.
     `annotations` None means the folder's own `annotations/*.yaml`; an empty list means none.
     Unreadable articles become problems and the rest still builds; a bad annotation raises,
     because a graph that silently drops an analyst's corrections cannot be trusted.
@@ -77,10 +78,10 @@ def build_graph(
         from .extraction import extract_stances, load_lexicon
 
         lexicon = load_lexicon(ontology_dir)
-        for article in folder.articles:
+        for done, article in enumerate(folder.articles, start=1):
             extracted.extend(extract_stances(article, dictionary, lexicon))
-            if on_article is not None:
-                on_article(article)
+            if on_progress is not None:
+                on_progress(done, len(folder.articles))
     stances = merge_stances(curated, extracted)
     dataset = build_dataset(folder.articles, stances, dictionary.graph)
     return BuildResult(

@@ -58,6 +58,25 @@ def ontology_option(command: Callable[..., Any]) -> Callable[..., Any]:
     )(command)
 
 
+class ProgressBar:
+    """A progress bar on standard error for builds long enough to need one, silent otherwise."""
+
+    MIN_ARTICLES = 50
+
+    def __init__(self) -> None:
+        self._bar: Any = None
+
+    def __call__(self, done: int, total: int) -> None:
+        if self._bar is None:
+            if total < self.MIN_ARTICLES or not sys.stderr.isatty():
+                return
+            self._bar = click.progressbar(length=total, label="extracting", file=sys.stderr)
+            self._bar.__enter__()
+        self._bar.update(1)
+        if done == total:
+            self._bar.__exit__(None, None, None)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="stancegraph")
 def cli() -> None:
@@ -92,7 +111,9 @@ def build(
     if not sources_dir.is_dir():
         raise click.UsageError(f"source folder not found: {sources_dir}")
     annotations = [] if no_annotations else (list(annotation_paths) or None)
-    result = build_graph(sources_dir, annotations=annotations, extract=extract, ontology_dir=ontology_dir)
+    result = build_graph(
+        sources_dir, annotations=annotations, extract=extract, ontology_dir=ontology_dir, on_progress=ProgressBar()
+    )
     written = write_build(result, out_dir)
     click.echo(result.summary())
     click.echo("wrote: " + ", ".join(str(p) for p in written))

@@ -6,13 +6,15 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
+from rdflib import Dataset, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
 from kg.errors import ValidationError
 from kg.namespaces import ACTOR, ISSUE, SG, SOURCE, STANCE
 from kg.validation import ValidationReport, Violation, load_shapes, validate_graph
 
+# A plain Namespace: pytest probes module attributes, and rdflib's XSD warns on unknown ones.
+XSD = Namespace("http://www.w3.org/2001/XMLSchema#")
 ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
 FILES = ("stancegraph.ttl", "issues.ttl", "actors.ttl", "shapes.ttl")
 
