@@ -1,6 +1,7 @@
 """The main job: sources -> stances (extracted and curated) -> RDF dataset -> export files."""
 from __future__ import annotations
 
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
@@ -8,6 +9,7 @@ from typing import Callable, Iterable, Sequence
 from rdflib import Dataset
 
 from .annotations import annotation_files, load_annotations
+from .cache import ExtractionCache, article_key
 from .dictionary import Dictionary, load_dictionary
 from .errors import StanceGraphError
 from .export import BASENAME, rdf_format, serialize, write_files
@@ -57,10 +59,14 @@ def build_graph(
     extract: bool = True,
     ontology_dir: Path | None = None,
     on_progress: Callable[[int, int], None] | None = None,
+    cache_dir: Path | None = None,
+    jobs: int = 1,
 ) -> BuildResult:
     """Read a source folder and build the dataset in memory.
 
-    `on_progress(done, total)` is called after each article is extracted.
+    `on_progress(done, total)` is called after each article is extracted. With `cache_dir`,
+    articles extracted by an earlier build with the same dictionaries are taken from the cache;
+    `jobs` > 1 extracts the rest in that many processes.
     `annotations` None means the folder's own `annotations/*.yaml`; an empty list means none.
     Unreadable articles become problems and the rest still builds; a bad annotation raises,
     because a graph that silently drops an analyst's corrections cannot be trusted.
@@ -75,13 +81,7 @@ def build_graph(
         curated.extend(load_annotations(path, by_id, dictionary, skip=refused))
     extracted: list[Stance] = []
     if extract:
-        from .extraction import extract_stances, load_lexicon
-
-        lexicon = load_lexicon(ontology_dir)
-        for done, article in enumerate(folder.articles, start=1):
-            extracted.extend(extract_stances(article, dictionary, lexicon))
-            if on_progress is not None:
-                on_progress(done, len(folder.articles))
+        extracted = extract_all(folder.articles, dictionary, ontology_dir, cache_dir, jobs, on_progress)
     stances = merge_stances(curated, extracted)
     dataset = build_dataset(folder.articles, stances, dictionary.graph)
     return BuildResult(
@@ -92,6 +92,69 @@ def build_graph(
         problems=list(folder.problems),
         annotation_files=files,
     )
+
+
+def _worker_init(ontology_dir: Path | None) -> None:
+    global _WORKER_TABLES
+    from .extraction import load_lexicon
+
+    _WORKER_TABLES = (load_dictionary(ontology_dir), load_lexicon(ontology_dir))
+
+
+_WORKER_TABLES: tuple | None = None
+
+
+def _worker_extract(article: Article) -> list[Stance]:
+    from .extraction import extract_stances
+
+    assert _WORKER_TABLES is not None
+    return extract_stances(article, *_WORKER_TABLES)
+
+
+def extract_all(
+    articles: Sequence[Article],
+    dictionary: Dictionary,
+    ontology_dir: Path | None = None,
+    cache_dir: Path | None = None,
+    jobs: int = 1,
+    on_progress: Callable[[int, int], None] | None = None,
+) -> list[Stance]:
+    """Rule stances of every article: cached ones reused, the others extracted (in parallel with jobs > 1)."""
+    from .extraction import extract_stances, extraction_fingerprint, load_lexicon
+
+    lexicon = load_lexicon(ontology_dir)
+    cache = ExtractionCache(cache_dir)
+    fingerprint = extraction_fingerprint(dictionary, lexicon)
+    keys = [article_key(a, fingerprint) for a in articles]
+    results: dict[int, list[Stance]] = {}
+    todo: list[int] = []
+    for index, key in enumerate(keys):
+        cached = cache.get(key)
+        if cached is None:
+            todo.append(index)
+        else:
+            results[index] = cached
+    done = len(results)
+    if on_progress is not None and done:
+        on_progress(done, len(articles))
+    if jobs > 1 and len(todo) > 1:
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init, initargs=(ontology_dir,)) as pool:
+            chunk = max(1, len(todo) // (jobs * 8))
+            for index, stances in zip(todo, pool.map(_worker_extract, [articles[i] for i in todo], chunksize=chunk)):
+                results[index] = stances
+                done += 1
+                if on_progress is not None:
+                    on_progress(done, len(articles))
+    else:
+        for index in todo:
+            results[index] = extract_stances(articles[index], dictionary, lexicon)
+            done += 1
+            if on_progress is not None:
+                on_progress(done, len(articles))
+    for index in todo:
+        cache.put(keys[index], results[index])
+    cache.save()
+    return [stance for index in range(len(articles)) for stance in results[index]]
 
 
 def export_paths(out_dir: Path | str, formats: Iterable[str] = DEFAULT_FORMATS) -> dict[str, Path]:

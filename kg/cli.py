@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+import json
 import sys
 from pathlib import Path
 from typing import Any, Callable
@@ -9,10 +10,13 @@ from typing import Any, Callable
 import click
 
 from . import __version__
+from .dictionary import load_dictionary
 from .errors import StanceGraphError
+from .model import Stance, stance_to_dict
 
 DEFAULT_SOURCES = "sources"
 DEFAULT_OUT = "exports"
+CACHE_DIR = ".cache"
 
 
 def _fail(error: StanceGraphError) -> click.ClickException:
@@ -58,6 +62,30 @@ def ontology_option(command: Callable[..., Any]) -> Callable[..., Any]:
     )(command)
 
 
+def format_stances(stances: list[Stance], fmt: str) -> str:
+    """Stances as an aligned table or as JSON lines."""
+    if fmt == "jsonl":
+        return "".join(json.dumps({"id": s.stance_id, **stance_to_dict(s)}, ensure_ascii=False) + "\n" for s in stances)
+    if not stances:
+        return "no stances found\n"
+    rows = [
+        (
+            s.holder,
+            s.issue,
+            s.polarity.value + (f" (after {s.condition})" if s.condition else ""),
+            s.rule or s.method.value,
+            f"{s.confidence:.2f}",
+            f"{s.char_start}-{s.char_end}",
+            s.quote if len(s.quote) <= 70 else s.quote[:69] + "…",
+        )
+        for s in stances
+    ]
+    header = ("holder", "issue", "polarity", "rule", "conf", "span", "quote")
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in [header, tuple("-" * w for w in widths), *rows]]
+    return "\n".join(lines) + f"\n({len(stances)} stance{'s' if len(stances) != 1 else ''})\n"
+
+
 class ProgressBar:
     """A progress bar on standard error for builds long enough to need one, silent otherwise."""
 
@@ -96,6 +124,8 @@ def cli() -> None:
 )
 @click.option("--no-annotations", is_flag=True, help="Leave curated annotations out.")
 @click.option("--extract/--no-extract", default=True, show_default=True, help="Run automatic stance extraction.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True, help="Processes for extraction.")
+@click.option("--no-cache", is_flag=True, help="Extract every article again, ignoring OUT_DIR/.cache.")
 @reports_errors
 def build(
     sources_dir: Path,
@@ -104,6 +134,8 @@ def build(
     annotation_paths: tuple[Path, ...],
     no_annotations: bool,
     extract: bool,
+    jobs: int,
+    no_cache: bool,
 ) -> None:
     """Build the graph from SOURCES_DIR and write Turtle, TriG and HTML into --out."""
     from .build import build_graph, write_build
@@ -112,7 +144,13 @@ def build(
         raise click.UsageError(f"source folder not found: {sources_dir}")
     annotations = [] if no_annotations else (list(annotation_paths) or None)
     result = build_graph(
-        sources_dir, annotations=annotations, extract=extract, ontology_dir=ontology_dir, on_progress=ProgressBar()
+        sources_dir,
+        annotations=annotations,
+        extract=extract,
+        ontology_dir=ontology_dir,
+        on_progress=ProgressBar(),
+        cache_dir=None if no_cache else out_dir / CACHE_DIR,
+        jobs=jobs,
     )
     written = write_build(result, out_dir)
     click.echo(result.summary())
@@ -193,6 +231,55 @@ def validate(out_dir: Path, ontology_dir: Path | None) -> None:
     click.echo(report.format_text())
     if not report.conforms:
         raise click.ClickException(f"the graph does not conform to the shapes ({len(report.violations)} violation(s))")
+
+
+@cli.command()
+@click.argument("file", type=click.Path(path_type=Path))
+@ontology_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "jsonl"]),
+    default="table",
+    show_default=True,
+    help="A readable table, or one JSON object per stance.",
+)
+@reports_errors
+def extract(file: Path, ontology_dir: Path | None, fmt: str) -> None:
+    """Show the stances the rules find in one article FILE, with the rule behind each."""
+    from .extraction import extract_stances, load_lexicon
+    from .sources import read_article, read_manifest
+
+    metadata = read_manifest(file.parent).get(file.name) if file.parent.is_dir() else None
+    article = read_article(file, metadata)
+    stances = extract_stances(article, load_dictionary(ontology_dir), load_lexicon(ontology_dir))
+    click.echo(format_stances(stances, fmt), nl=False)
+
+
+@cli.command(name="eval")
+@click.argument("sources_dir", type=click.Path(path_type=Path), default=DEFAULT_SOURCES, required=False)
+@click.option(
+    "--gold",
+    "gold_path",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Gold annotations (the curated annotation format).",
+)
+@ontology_option
+@click.option("--show", is_flag=True, help="List the misses and false positives with their quotes.")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@reports_errors
+def evaluate_command(sources_dir: Path, gold_path: Path, ontology_dir: Path | None, show: bool, as_json: bool) -> None:
+    """Score automatic extraction on SOURCES_DIR against gold annotations (curated input left out)."""
+    from .evaluation import evaluate_folder
+
+    if not sources_dir.is_dir():
+        raise click.UsageError(f"source folder not found: {sources_dir}")
+    report = evaluate_folder(sources_dir, gold_path, ontology_dir=ontology_dir)
+    if as_json:
+        click.echo(json.dumps(report.to_dict(), indent=1, sort_keys=True))
+    else:
+        click.echo(report.format_text(show=show), nl=False)
 
 
 def main() -> None:

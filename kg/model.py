@@ -103,3 +103,43 @@ def merge_stances(curated: list[Stance], extracted: list[Stance]) -> list[Stance
             continue
         merged.setdefault(stance.key, stance)
     return sorted(merged.values(), key=lambda s: s.key)
+
+
+def stance_to_dict(stance: Stance) -> dict:
+    """A JSON-ready mapping of a stance (the inverse of `stance_from_dict`)."""
+    return {
+        "source_id": stance.source_id,
+        "holder": stance.holder,
+        "issue": stance.issue,
+        "polarity": stance.polarity.value,
+        "condition": stance.condition,
+        "quote": stance.quote,
+        "char_start": stance.char_start,
+        "char_end": stance.char_end,
+        "method": stance.method.value,
+        "rule": stance.rule,
+        "confidence": stance.confidence,
+        "reported_via": stance.reported_via,
+        "published": stance.published.isoformat() if stance.published else None,
+        "note": stance.note,
+    }
+
+
+def stance_from_dict(data: dict) -> Stance:
+    """Rebuild a stance from `stance_to_dict` output."""
+    return Stance(
+        source_id=data["source_id"],
+        holder=data["holder"],
+        issue=data["issue"],
+        polarity=Polarity(data["polarity"]),
+        condition=data.get("condition"),
+        quote=data["quote"],
+        char_start=int(data["char_start"]),
+        char_end=int(data["char_end"]),
+        method=Method(data["method"]),
+        rule=data.get("rule"),
+        confidence=float(data["confidence"]),
+        reported_via=data.get("reported_via"),
+        published=date.fromisoformat(data["published"]) if data.get("published") else None,
+        note=data.get("note"),
+    )
