@@ -139,6 +139,7 @@ def build(
 ) -> None:
     """Build the graph from SOURCES_DIR and write Turtle, TriG and HTML into --out."""
     from .build import build_graph, write_build
+    from .viz import build_page, page_path
 
     if not sources_dir.is_dir():
         raise click.UsageError(f"source folder not found: {sources_dir}")
@@ -152,7 +153,7 @@ def build(
         cache_dir=None if no_cache else out_dir / CACHE_DIR,
         jobs=jobs,
     )
-    written = write_build(result, out_dir)
+    written = write_build(result, out_dir, extra={page_path(out_dir): build_page(result)})
     click.echo(result.summary())
     click.echo("wrote: " + ", ".join(str(p) for p in written))
     for problem in result.problems:
@@ -280,6 +281,39 @@ def evaluate_command(sources_dir: Path, gold_path: Path, ontology_dir: Path | No
         click.echo(json.dumps(report.to_dict(), indent=1, sort_keys=True))
     else:
         click.echo(report.format_text(show=show), nl=False)
+
+
+@cli.command()
+@out_option
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="HTML file to write. Default: OUT/stancegraph.html.",
+)
+@click.option(
+    "--view",
+    type=click.Choice(["actor-issue", "actor-actor"]),
+    default="actor-issue",
+    show_default=True,
+    help="The view the page opens with (the page can switch to the other).",
+)
+@click.option("--open", "open_page", is_flag=True, help="Open the page in the default web browser.")
+@reports_errors
+def viz(out_dir: Path, output: Path | None, view: str, open_page: bool) -> None:
+    """Write the interactive network page (works offline) for the built graph."""
+    import webbrowser
+
+    from .export import write_files
+    from .store import open_store
+    from .viz import page_path, store_page
+
+    target = output or page_path(out_dir)
+    write_files({target: store_page(open_store(out_dir), view)})
+    click.echo(f"wrote: {target}")
+    if open_page:
+        webbrowser.open(target.resolve().as_uri())
 
 
 def main() -> None:

@@ -165,7 +165,7 @@ def test_unreadable_article_is_named_and_the_rest_is_built(runner: CliRunner, se
     assert f"error: {seeds_dir / 'zz_latin1.txt'}: not UTF-8 (byte 0xea at offset 23)" in result.output
     assert "Error: 2 file(s) could not be read; the graph holds the other 5" in result.output
     assert "stances: 59" in result.output
-    assert sorted(p.name for p in out.iterdir()) == ["stancegraph.trig", "stancegraph.ttl"]
+    assert sorted(p.name for p in out.iterdir()) == ["stancegraph.html", "stancegraph.trig", "stancegraph.ttl"]
 
 
 def test_missing_source_folder_is_a_usage_error(runner: CliRunner, tmp_path: Path) -> None:

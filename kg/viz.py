@@ -1,0 +1,400 @@
+"""The interactive HTML page: network views, position matrix, filters and evidence, drawn with pyvis.
+
+This is the only module that imports pyvis (unmaintained since 2023), so it can be replaced here
+alone. pyvis supplies the vis-network library, its node and edge records and the Jinja rendering;
+the page itself is our own template (`kg/templates/`): everything inline, no CDN, and every
+article string travels as JSON and reaches the page through `textContent` only.
+"""
+from __future__ import annotations
+
+import json
+import math
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Sequence
+
+from .errors import StanceGraphError
+from .export import BASENAME, write_files
+from .network import (
+    POLARITIES,
+    Catalog,
+    Statement,
+    actor_actor_graph,
+    actor_issue_graph,
+    as_catalog,
+    position_matrix,
+    statements_from_stances,
+)
+
+if TYPE_CHECKING:
+    import pyoxigraph
+
+    from .build import BuildResult
+    from .dictionary import Dictionary
+
+VIEWS = ("actor-issue", "actor-actor")
+DEFAULT_VIEW = "actor-issue"
+PAGE_NAME = BASENAME + ".html"
+#: Above this many actor-actor ties only the heaviest are drawn (the page says how many were left out).
+MAX_TIES = 1500
+#: The layout is random only through this seed: the same graph always settles the same way.
+RANDOM_SEED = 20251116
+
+COLORS = {
+    "support": "#2e7d32",
+    "oppose": "#c62828",
+    "conditional": "#ef6c00",
+    "mixed": "#6a1b9a",
+    "congruence": "#2e7d32",
+    "conflict": "#c62828",
+    "actor": "#4e79a7",
+    "issue": "#f2b701",
+}
+
+
+class VizError(StanceGraphError):
+    """The page cannot be drawn (unknown view, missing template or library file)."""
+
+
+def page_path(out_dir: Path | str) -> Path:
+    """Where a build's page goes: `OUT_DIR/stancegraph.html`."""
+    return Path(out_dir) / PAGE_NAME
+
+
+def _template_dir() -> Path:
+    return Path(str(resources.files("kg") / "templates"))
+
+
+def _vis_assets() -> tuple[str, str]:
+    """vis-network's script and stylesheet as shipped inside pyvis, ready to inline."""
+    import pyvis
+
+    lib = Path(pyvis.__file__).resolve().parent / "templates" / "lib" / "vis-9.1.2"
+    try:
+        js = (lib / "vis-network.min.js").read_text(encoding="utf-8")
+        css = (lib / "vis-network.css").read_text(encoding="utf-8")
+    except OSError as exc:
+        raise VizError(f"{lib}: vis-network files missing from the pyvis install ({exc.strerror})") from None
+    # The source-map comment would make developer tools fetch a file that is not there.
+    # split("\n"), not splitlines(): the minified code holds other line-break characters inside strings.
+    js = "\n".join(line for line in js.split("\n") if not line.startswith("//# sourceMappingURL="))
+    if "</script" in js.lower() or "</style" in css.lower():
+        raise VizError("the vis-network files cannot be inlined (they contain a closing tag)")
+    return js, css
+
+
+def script_json(data: Any) -> str:
+    """JSON that is safe inside a <script> element: no '<', '>' or '&' survives unescaped."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+
+
+def _statement_record(st: Statement) -> dict[str, Any]:
+    record: dict[str, Any] = {
+        "id": st.stance_id,
+        "s": st.source_id,
+        "h": st.holder,
+        "i": st.issue,
+        "p": st.polarity,
+        "q": st.quote,
+        "cs": st.char_start,
+        "ce": st.char_end,
+        "m": st.method,
+    }
+    for key, value in (("c", st.condition), ("d", st.date), ("r", st.rule), ("cf", st.confidence), ("v", st.reported_via)):
+        if value is not None:
+            record[key] = value
+    return record
+
+
+def _scaled_iterations(edges: int) -> int:
+    # Enough iterations to settle small graphs well; fewer on big ones so the page is usable in seconds.
+    return 300 if edges <= 500 else 200 if edges <= 3000 else 120
+
+
+def _options(nodes: int, edges: int, directed: bool) -> dict[str, Any]:
+    return {
+        "autoResize": True,
+        "layout": {"randomSeed": RANDOM_SEED, "improvedLayout": nodes <= 100},
+        "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": edges > 2000, "multiselect": False},
+        "nodes": {
+            "borderWidth": 1,
+            "font": {"size": 14, "face": "system-ui, sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"},
+            "scaling": {"min": 10, "max": 42, "label": {"enabled": True, "min": 12, "max": 22}},
+        },
+        "edges": {
+            "arrows": {"to": {"enabled": directed, "scaleFactor": 0.5}},
+            "font": {"size": 11, "align": "middle", "strokeWidth": 3, "strokeColor": "#ffffff"},
+            "scaling": {"min": 1, "max": 8, "label": {"enabled": False}},
+            "smooth": False,
+            "selectionWidth": 2,
+            "hoverWidth": 1.5,
+        },
+        "physics": {
+            "enabled": True,
+            "solver": "forceAtlas2Based",
+            "forceAtlas2Based": {
+                "gravitationalConstant": -80,
+                "centralGravity": 0.015,
+                "springLength": 140,
+                "springConstant": 0.06,
+                "damping": 0.5,
+                "avoidOverlap": 0.5,
+            },
+            "maxVelocity": 60,
+            "minVelocity": 1,
+            "timestep": 0.5,
+            "stabilization": {"enabled": True, "iterations": _scaled_iterations(edges), "updateInterval": 50, "fit": True},
+        },
+    }
+
+
+def _short(label: str, limit: int = 30) -> str:
+    """A node label short enough to draw; the full one is in the tooltip and the details panel."""
+    return label if len(label) <= limit else label[: limit - 1].rstrip() + "\u2026"
+
+
+def _node(net: Any, node_id: str, **options: Any) -> None:
+    from pyvis.node import Node
+
+    # Filling pyvis's lists directly: its add_node/add_edge scan lists and from_nx is quadratic.
+    record = Node(node_id, options.pop("shape"), label=options.pop("label"), **options).options
+    net.nodes.append(record)
+    net.node_ids.append(node_id)
+    net.node_map[node_id] = record
+
+
+def _edge(net: Any, source: str, target: str, **options: Any) -> None:
+    from pyvis.edge import Edge
+
+    net.edges.append(Edge(source, target, net.directed, **options).options)
+
+
+def _actor_node(net: Any, node_id: str, ref: str, count: int, catalog: Catalog) -> None:
+    _node(
+        net,
+        node_id,
+        shape="dot",
+        label=_short(catalog.actor(ref).label),
+        kind="actor",
+        ref=ref,
+        value=count,
+        color={"background": COLORS["actor"], "border": "#2f4b6e", "highlight": {"background": "#76a1d4", "border": "#1f3350"}},
+    )
+
+
+def _network(directed: bool) -> Any:
+    from pyvis.network import Network
+
+    return Network(height="100%", width="100%", directed=directed, cdn_resources="in_line")
+
+
+def actor_issue_network(statements: Sequence[Statement], catalog: Catalog) -> Any:
+    """The pyvis network of the actor-issue view: one edge per (actor, issue, polarity)."""
+    graph = actor_issue_graph(statements)
+    net = _network(directed=True)
+    for node_id, attrs in graph.nodes(data=True):
+        if attrs["kind"] == "actor":
+            _actor_node(net, node_id, attrs["id"], attrs["count"], catalog)
+        else:
+            _node(
+                net,
+                node_id,
+                shape="diamond",
+                label=_short(catalog.issue(attrs["id"]).label),
+                kind="issue",
+                ref=attrs["id"],
+                value=attrs["count"],
+                color={"background": COLORS["issue"], "border": "#a67c00", "highlight": {"background": "#ffd75e", "border": "#7a5b00"}},
+            )
+    polarity_count: dict[tuple[str, str], int] = {}
+    for source, target in graph.edges():
+        polarity_count[(source, target)] = polarity_count.get((source, target), 0) + 1
+    bend = {"support": None, "oppose": ("curvedCW", 0.25), "conditional": ("curvedCCW", 0.25)}
+    for number, (source, target, attrs) in enumerate(graph.edges(data=True)):
+        polarity = attrs["polarity"]
+        options: dict[str, Any] = {}
+        curve = bend[polarity]
+        if polarity_count[(source, target)] > 1 and curve is not None:
+            # Several polarities between one actor and one issue: bend them apart so each stays visible.
+            options["smooth"] = {"enabled": True, "type": curve[0], "roundness": curve[1]}
+        _edge(
+            net,
+            source,
+            target,
+            id=f"s{number}",
+            kind="stance",
+            pol=polarity,
+            h=graph.nodes[source]["id"],
+            i=graph.nodes[target]["id"],
+            cond=list(attrs["conditions"]),
+            st=list(attrs["statements"]),
+            value=attrs["count"],
+            dashes=polarity == "conditional",
+            color={"color": COLORS[polarity], "highlight": COLORS[polarity], "hover": COLORS[polarity], "opacity": 0.85},
+            **options,
+        )
+    net.options = _options(graph.number_of_nodes(), graph.number_of_edges(), directed=True)
+    return net
+
+
+def actor_actor_network(statements: Sequence[Statement], catalog: Catalog, max_ties: int | None = MAX_TIES) -> Any:
+    """The pyvis network of the actor-actor view: congruence and conflict ties weighted by issues."""
+    graph = actor_actor_graph(statements, min_weight=1, max_edges=max_ties)
+    net = _network(directed=False)
+    for node_id, attrs in graph.nodes(data=True):
+        _actor_node(net, node_id, attrs["id"], attrs["count"], catalog)
+    for number, (source, target, attrs) in enumerate(graph.edges(data=True)):
+        kind = attrs["kind"]
+        curve = ("curvedCCW", 0.15) if kind == "congruence" else ("curvedCW", 0.15)
+        _edge(
+            net,
+            source,
+            target,
+            id=f"t{number}",
+            kind="tie",
+            tie=kind,
+            a=graph.nodes[source]["id"],
+            b=graph.nodes[target]["id"],
+            ev=[[issue, list(left), list(right)] for issue, left, right in attrs["evidence"]],
+            value=attrs["weight"],
+            smooth={"enabled": True, "type": curve[0], "roundness": curve[1]},
+            color={"color": COLORS[kind], "highlight": COLORS[kind], "hover": COLORS[kind], "opacity": 0.7},
+        )
+    net.options = _options(graph.number_of_nodes(), graph.number_of_edges(), directed=False)
+    return net
+
+
+def page_data(
+    statements: Sequence[Statement], catalog: Catalog | Dictionary | None = None, view: str = DEFAULT_VIEW
+) -> dict[str, Any]:
+    """Everything the page script needs, as plain JSON-ready data (both views, statements, sources, labels)."""
+    if view not in VIEWS:
+        raise VizError(f"unknown view {view!r}", hint=f"choose one of {', '.join(VIEWS)}")
+    catalog = as_catalog(catalog)
+    statements = sorted(statements, key=lambda st: st.sort_key)
+    matrix = position_matrix(statements)
+    sources: dict[str, dict[str, str]] = {}
+    for st in statements:
+        if st.source_id not in sources:
+            entry = {"t": st.title, "pub": st.publisher, "u": st.url}
+            sources[st.source_id] = {k: v for k, v in entry.items() if v is not None}
+    actor_ids = sorted({st.holder for st in statements})
+    issue_ids = sorted({st.issue for st in statements} | {st.condition for st in statements if st.condition})
+    actors = {}
+    for actor_id in actor_ids:
+        info = catalog.actor(actor_id)
+        actors[actor_id] = {
+            "label": info.label,
+            "types": list(info.types),
+            "aliases": list(info.aliases),
+            "speakers": list(info.spokespersons),
+        }
+    issues = {i: {"label": catalog.issue(i).label, "aliases": list(catalog.issue(i).aliases)} for i in issue_ids}
+    dates = sorted(st.date for st in statements if st.date)
+    views = {}
+    for name, net in (
+        ("actor-issue", actor_issue_network(statements, catalog)),
+        ("actor-actor", actor_actor_network(statements, catalog)),
+    ):
+        views[name] = {"nodes": net.nodes, "edges": net.edges, "options": net.options}
+    return {
+        "view": view,
+        "colors": COLORS,
+        "polarities": list(POLARITIES),
+        "statements": [_statement_record(st) for st in statements],
+        "sources": dict(sorted(sources.items())),
+        "actors": actors,
+        "issues": issues,
+        "matrix": {"actors": matrix.actors, "issues": matrix.issues},
+        "dates": {"min": dates[0] if dates else None, "max": dates[-1] if dates else None},
+        "views": views,
+    }
+
+
+def render_page(
+    statements: Sequence[Statement],
+    catalog: Catalog | Dictionary | None = None,
+    view: str = DEFAULT_VIEW,
+    title: str = "stancegraph",
+) -> str:
+    """The whole self-contained HTML page; the same statements always give the same bytes."""
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+    data = page_data(statements, catalog, view)
+    vis_js, vis_css = _vis_assets()
+    net = _network(directed=True)
+    net.nodes = data["views"][view]["nodes"]
+    net.edges = data["views"][view]["edges"]
+    net.options = data["views"][view]["options"]
+    template_dir = _template_dir()
+    if not (template_dir / "page.html").is_file():
+        raise VizError(f"{template_dir}: page template missing (kg/templates/page.html)")
+    # Our own template, rendered by pyvis: its stock templates link Bootstrap from a CDN.
+    env = Environment(loader=FileSystemLoader(str(template_dir)), autoescape=True, undefined=StrictUndefined)
+    env.globals.update(
+        page_title=title,
+        page_json=_Raw(script_json(data)),
+        vis_js=_Raw(vis_js),
+        vis_css=_Raw(vis_css),
+        page_css=_Raw((template_dir / "page.css").read_text(encoding="utf-8")),
+        page_js=_Raw((template_dir / "page.js").read_text(encoding="utf-8")),
+    )
+    net.templateEnv = env
+    net.path = "page.html"
+    return net.generate_html(name=PAGE_NAME)
+
+
+class _Raw(str):
+    """A string Jinja must not escape: already safe for the place it goes (see `script_json`)."""
+
+    def __html__(self) -> str:
+        return str(self)
+
+
+def page_bytes(
+    statements: Sequence[Statement], catalog: Catalog | Dictionary | None = None, view: str = DEFAULT_VIEW
+) -> bytes:
+    """The page as UTF-8 bytes, e.g. for `kg.build.write_build(result, out, extra={path: bytes})`."""
+    return render_page(statements, catalog, view).encode("utf-8")
+
+
+def write_page(
+    statements: Sequence[Statement],
+    catalog: Catalog | Dictionary | None,
+    path: Path | str,
+    view: str = DEFAULT_VIEW,
+) -> Path:
+    """Write the page atomically (the old file or the complete new one, never half of one)."""
+    path = Path(path)
+    write_files({path: page_bytes(statements, catalog, view)})
+    return path
+
+
+def build_page(result: BuildResult, view: str = DEFAULT_VIEW) -> bytes:
+    """The page of an in-memory build: identical to the one `store_page` draws from its written graph."""
+    return page_bytes(statements_from_stances(result.stances, result.articles), result.dictionary, view)
+
+
+def store_page(store: pyoxigraph.Store, view: str = DEFAULT_VIEW) -> bytes:
+    """The page of a built graph opened as a store (statements and labels read with SPARQL)."""
+    from .network import catalog_from_store, statements_from_store
+
+    return page_bytes(statements_from_store(store), catalog_from_store(store), view)
+
+
+__all__ = [
+    "VIEWS",
+    "PAGE_NAME",
+    "VizError",
+    "page_path",
+    "script_json",
+    "page_data",
+    "render_page",
+    "page_bytes",
+    "write_page",
+    "build_page",
+    "store_page",
+    "actor_issue_network",
+    "actor_actor_network",
+]
