@@ -30,6 +30,7 @@ class BuildResult:
     dictionary: Dictionary
     problems: list[StanceGraphError] = field(default_factory=list)
     annotation_files: list[Path] = field(default_factory=list)
+    cached_articles: int = 0
 
     @property
     def actors(self) -> set[str]:
@@ -44,7 +45,8 @@ class BuildResult:
         curated = sum(1 for s in self.stances if s.method is Method.CURATED)
         lines = [
             f"articles read: {len(self.articles)}"
-            + (f" ({len(self.problems)} file(s) left out)" if self.problems else ""),
+            + (f" ({len(self.problems)} file(s) left out)" if self.problems else "")
+            + (f" ({self.cached_articles} unchanged, taken from the cache)" if self.cached_articles else ""),
             f"stances: {len(self.stances)} ({len(self.stances) - curated} extracted, {curated} curated)",
             f"actors: {len(self.actors)}",
             f"issues: {len(self.issues)}",
@@ -80,8 +82,9 @@ def build_graph(
     for path in files:
         curated.extend(load_annotations(path, by_id, dictionary, skip=refused))
     extracted: list[Stance] = []
+    cached = 0
     if extract:
-        extracted = extract_all(folder.articles, dictionary, ontology_dir, cache_dir, jobs, on_progress)
+        extracted, cached = extract_all(folder.articles, dictionary, ontology_dir, cache_dir, jobs, on_progress)
     stances = merge_stances(curated, extracted)
     dataset = build_dataset(folder.articles, stances, dictionary.graph)
     return BuildResult(
@@ -91,6 +94,7 @@ def build_graph(
         dictionary=dictionary,
         problems=list(folder.problems),
         annotation_files=files,
+        cached_articles=cached,
     )
 
 
@@ -118,8 +122,11 @@ def extract_all(
     cache_dir: Path | None = None,
     jobs: int = 1,
     on_progress: Callable[[int, int], None] | None = None,
-) -> list[Stance]:
-    """Rule stances of every article: cached ones reused, the others extracted (in parallel with jobs > 1)."""
+) -> tuple[list[Stance], int]:
+    """Rule stances of every article, and how many articles came from the cache.
+
+    Cached articles are reused; the others are extracted, in `jobs` processes when jobs > 1.
+    """
     from .extraction import extract_stances, extraction_fingerprint, load_lexicon
 
     lexicon = load_lexicon(ontology_dir)
@@ -154,7 +161,7 @@ def extract_all(
     for index in todo:
         cache.put(keys[index], results[index])
     cache.save()
-    return [stance for index in range(len(articles)) for stance in results[index]]
+    return [stance for index in range(len(articles)) for stance in results[index]], cache.hits
 
 
 def export_paths(out_dir: Path | str, formats: Iterable[str] = DEFAULT_FORMATS) -> dict[str, Path]:

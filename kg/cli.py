@@ -280,7 +280,7 @@ def evaluate_command(sources_dir: Path, gold_path: Path, ontology_dir: Path | No
     if as_json:
         click.echo(json.dumps(report.to_dict(), indent=1, sort_keys=True))
     else:
-        click.echo(report.format_text(show=show), nl=False)
+        click.echo(report.format_text(show=show))
 
 
 @cli.command()
