@@ -1,0 +1,93 @@
+"""`kg extract`, `kg eval` and the default build, which runs extraction and merges curated annotations."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from kg.cli import cli
+
+GOLD = Path(__file__).resolve().parent / "fixtures" / "gold" / "seeds.yaml"
+
+
+def test_extract_shows_each_stance_with_its_rule(seeds_dir: Path) -> None:
+    result = CliRunner().invoke(cli, ["extract", str(seeds_dir / "001_e22e95d8dd461b33.txt")])
+    assert result.exit_code == 0, result.output
+    header = result.output.splitlines()[0].split()
+    assert header == ["holder", "issue", "polarity", "rule", "conf", "span", "quote"]
+    rows = [line.split() for line in result.output.splitlines()[2:-1]]
+    holders_on_plan = {r[0] for r in rows if r[1] == "peace_plan" and r[3] == "list.joint_statement"}
+    assert holders_on_plan == {"Qatar", "Egypt", "SaudiArabia", "UAE", "Jordan", "Turkey", "Indonesia", "Pakistan", "US"}
+
+
+def test_extract_jsonl_quotes_match_the_text(seeds_dir: Path) -> None:
+    path = seeds_dir / "000_9f35d4ad34641da1.txt"
+    result = CliRunner().invoke(cli, ["extract", str(path), "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    text = path.read_text(encoding="utf-8")
+    records = [json.loads(line) for line in result.output.splitlines()]
+    assert records
+    for record in records:
+        assert text[record["char_start"]:record["char_end"]] == record["quote"]
+        assert record["method"] == "RuleExtraction" and record["rule"]
+        assert record["published"] == "2025-11-16"  # from the folder's manifest
+    assert any(r["holder"] == "Israel" and r["issue"] == "reconstruction" and r["polarity"] == "conditional"
+               and r["condition"] == "disarmament" for r in records)
+
+
+def test_extract_an_unknown_file(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["extract", str(tmp_path / "none.txt")])
+    assert result.exit_code == 1
+    assert result.output == f"Error: {tmp_path / 'none.txt'}: file not found\n"
+
+
+def test_extract_a_text_with_no_stance(tmp_path: Path) -> None:
+    path = tmp_path / "weather.txt"
+    path.write_text("It rained in Gaza City on Tuesday, and the markets were quiet.\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["extract", str(path)])
+    assert (result.exit_code, result.output) == (0, "no stances found\n")
+
+
+def test_eval_reaches_the_bar_on_the_seeds(seeds_dir: Path) -> None:
+    result = CliRunner().invoke(cli, ["eval", str(seeds_dir), "--gold", str(GOLD), "--json"])
+    assert result.exit_code == 0, result.output
+    scores = json.loads(result.output)
+    assert scores["overall"]["precision"] >= 0.90
+    assert scores["overall"]["recall"] >= 0.80
+    assert scores["quote_overlap"]["overlapping"] == scores["overall"]["tp"]
+    assert set(scores["per_issue"]) >= {"disarmament", "reconstruction", "ceasefire", "withdrawal"}
+
+
+def test_eval_show_lists_misses_and_false_positives(seeds_dir: Path) -> None:
+    result = CliRunner().invoke(cli, ["eval", str(seeds_dir), "--gold", str(GOLD), "--show"])
+    assert result.exit_code == 0, result.output
+    assert "overall" in result.output
+    assert "missed (in gold, not found):" in result.output
+    assert "false positives (found, not in gold):" in result.output
+
+
+def test_eval_ignores_the_curated_annotations_of_the_folder(seeds_dir: Path) -> None:
+    # With curated input the score would be perfect; eval must measure the rules alone.
+    result = CliRunner().invoke(cli, ["eval", str(seeds_dir), "--gold", str(GOLD), "--json"])
+    assert json.loads(result.output)["overall"]["recall"] < 1.0
+
+
+def test_eval_needs_a_gold_file(seeds_dir: Path, tmp_path: Path) -> None:
+    missing = CliRunner().invoke(cli, ["eval", str(seeds_dir), "--gold", str(tmp_path / "gold.yaml")])
+    assert missing.exit_code == 1
+    assert "gold.yaml: annotation file not found" in missing.output
+    usage = CliRunner().invoke(cli, ["eval", str(seeds_dir)])
+    assert usage.exit_code == 2 and "--gold" in usage.output
+
+
+def test_default_build_merges_rules_and_curation(seeds_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["build", str(seeds_dir), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    line = next(l for l in result.output.splitlines() if l.startswith("stances:"))
+    extracted = int(line.split("(")[1].split()[0])
+    assert extracted > 0 and "59 curated" in line
+    rebuilt = CliRunner().invoke(cli, ["build", str(seeds_dir), "--out", str(out)])
+    assert "(5 unchanged, taken from the cache)" in rebuilt.output
+    assert CliRunner().invoke(cli, ["validate", "--out", str(out)]).exit_code == 0
