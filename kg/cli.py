@@ -51,6 +51,16 @@ def out_option(command: Callable[..., Any]) -> Callable[..., Any]:
     )(command)
 
 
+def sources_argument(command: Callable[..., Any]) -> Callable[..., Any]:
+    """The source folder argument, `sources/` when not given."""
+    return click.argument(
+        "sources_dir",
+        type=click.Path(exists=True, file_okay=False, path_type=Path),
+        default=DEFAULT_SOURCES,
+        required=False,
+    )(command)
+
+
 def ontology_option(command: Callable[..., Any]) -> Callable[..., Any]:
     """Where the vocabulary, actor dictionary, issue scheme and shapes come from."""
     return click.option(
@@ -112,7 +122,7 @@ def cli() -> None:
 
 
 @cli.command()
-@click.argument("sources_dir", type=click.Path(path_type=Path), default=DEFAULT_SOURCES, required=False)
+@sources_argument
 @out_option
 @ontology_option
 @click.option(
@@ -141,8 +151,6 @@ def build(
     from .build import build_graph, write_build
     from .viz import build_page, page_path
 
-    if not sources_dir.is_dir():
-        raise click.UsageError(f"source folder not found: {sources_dir}")
     annotations = [] if no_annotations else (list(annotation_paths) or None)
     result = build_graph(
         sources_dir,
@@ -258,7 +266,7 @@ def extract(file: Path, ontology_dir: Path | None, fmt: str) -> None:
 
 
 @cli.command(name="eval")
-@click.argument("sources_dir", type=click.Path(path_type=Path), default=DEFAULT_SOURCES, required=False)
+@sources_argument
 @click.option(
     "--gold",
     "gold_path",
@@ -274,8 +282,6 @@ def evaluate_command(sources_dir: Path, gold_path: Path, ontology_dir: Path | No
     """Score automatic extraction on SOURCES_DIR against gold annotations (curated input left out)."""
     from .evaluation import evaluate_folder
 
-    if not sources_dir.is_dir():
-        raise click.UsageError(f"source folder not found: {sources_dir}")
     report = evaluate_folder(sources_dir, gold_path, ontology_dir=ontology_dir)
     if as_json:
         click.echo(json.dumps(report.to_dict(), indent=1, sort_keys=True))

@@ -279,18 +279,12 @@ class StanceMatrices:
 
 def stance_matrices(statements: Sequence[Statement]) -> StanceMatrices:
     """P, N and C: 1 where an actor holds at least one support / oppose / conditional stance on an issue."""
-    actor_counts: dict[str, int] = {}
-    issue_counts: dict[str, int] = {}
-    for st in statements:
-        actor_counts[st.holder] = actor_counts.get(st.holder, 0) + 1
-        issue_counts[st.issue] = issue_counts.get(st.issue, 0) + 1
-    actors, issues = _ranked(actor_counts), _ranked(issue_counts)
-    row = {a: i for i, a in enumerate(actors)}
-    col = {a: i for i, a in enumerate(issues)}
-    cube = np.zeros((3, len(actors), len(issues)), dtype=np.int32)
-    for st in statements:
-        cube[POLARITIES.index(st.polarity), row[st.holder], col[st.issue]] = 1
-    return StanceMatrices(actors, issues, cube[0], cube[1], cube[2])
+    positions = position_matrix(statements)
+    present = (positions.counts > 0).astype(np.int32)
+    by_polarity = {polarity: present[:, :, k] for k, polarity in enumerate(POLARITIES)}
+    return StanceMatrices(
+        positions.actors, positions.issues, by_polarity["support"], by_polarity["oppose"], by_polarity["conditional"]
+    )
 
 
 def tie_matrices(matrices: StanceMatrices) -> tuple[np.ndarray, np.ndarray]:

@@ -171,7 +171,7 @@ def test_unreadable_article_is_named_and_the_rest_is_built(runner: CliRunner, se
 def test_missing_source_folder_is_a_usage_error(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(cli, ["build", str(tmp_path / "nope"), "--out", str(tmp_path / "o")])
     assert result.exit_code == 2
-    assert "source folder not found" in result.output
+    assert f"Directory '{tmp_path / 'nope'}' does not exist" in result.output
     assert not (tmp_path / "o").exists()
 
 
