@@ -244,15 +244,23 @@ _ANAPHOR_DETERMINER = re.compile(
 )
 _MODIFIER_GAP = re.compile(r"(?:['’]s?)?\s*|-")
 _CONJUNCTION = re.compile(r"\b(?:and|or)\b|&")
-_PRECEDING = re.compile(
-    r"([\w’'-]+)[^\w’'-]+(?:(?:%s)[^\w’'-]+)*$" % "|".join(sorted(_DETERMINERS | {d.capitalize() for d in _DETERMINERS})))
+_SKIPPED_BEFORE = frozenset(_DETERMINERS | {d.capitalize() for d in _DETERMINERS})
+_TOKEN_PUNCTUATION = "_’'-"  # word characters besides letters and digits
 _OR_BEFORE = re.compile(r"\b(?:or|nor)\s+$")
 _ADJECTIVAL = re.compile(r"\b(?:the|a|an|its|their|his|her)\s+$", re.IGNORECASE)
 _CLAUSE_AND = re.compile(r",\s+(?:and|or|but|while|whereas)\s+")
 _DO_SO = re.compile(r"\bdo(?:ing)?\s+(?:so|that|this)\b")
-_PRONOUNS = re.compile(r"(?<!\w)(?:he|she|they|it|we|He|She|They|It|We|I)(?!\w)")
+# (?<!\w)(?:he|she|they|it|we|He|She|They|It|We|I)(?!\w), with the word-start guard after the first
+# letter so that the regex engine skips positions by first character
+_PRONOUNS = re.compile("(?:%s)(?!\\w)" % "|".join(
+    w[0] + r"(?<!\w.)" + w[1:] for w in "he she they it we He She They It We I".split()))
 _WORDS = re.compile(r"[\w’'-]+")
 _QUOTES = re.compile(r"[“”\"]")
+_RELATIVE_BEFORE = re.compile(r"\b(?:that|which|whom)\s+(?:[\w-]+\s+){0,3}$")
+_AND_BETWEEN = re.compile(r"\s*(?:,\s*)?(?:and|or|,)\s*")
+_ONLY_BEFORE = re.compile(r"\bonly\b(?:\W+\w+){0,6}\W*$")
+_HE_SHE_AFTER = re.compile(r"\s*,?\s*(?:he|she)\b", re.IGNORECASE)
+_HE_SHE_BEFORE = re.compile(r"\b(?:he|she|He|She)\s+(?:\w+\s+)?$")
 
 
 class Scanner:
@@ -319,12 +327,18 @@ class Scanner:
             r"(?<!\w)(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother|[Ii]nformed|[Ss]enior)\s+(?:(?:%s)\s+)*(?:%s)(?!\w)" % (
                 nouns(lexicon.list("holder_modifiers") + ("informed", "unnamed", "anonymous", "diplomatic")),
                 nouns(lexicon.list("source_nouns"))))
+        # source_phrase cannot match without the first word of one of the source nouns
+        source_nouns = lexicon.list("source_nouns")
+        self.source_words = (tuple(sorted({n.split()[0] for n in source_nouns}))
+                             if source_nouns and all(n.split() for n in source_nouns) else None)
         self.boundaries = re.compile("|".join(re.escape(b) for b in sorted(lexicon.list("clause_boundaries"), key=len, reverse=True)) or r"(?!x)x")
         self.issue_patterns = []
         for issue_id, patterns in lexicon.map("issue_patterns").items():
             self._check_issue(issue_id, "issue_patterns")
             for pattern in patterns:
                 self.issue_patterns.append((issue_id, re.compile(pattern), required_literals(pattern)))
+        # the words one of which each pattern needs, found once per article (see _Extractor._pattern_words)
+        self.issue_literals = tuple(sorted({w for _, _, words in self.issue_patterns for w in words}))
         self.breaker_words = {normalise_phrase(p).lower() for p in lexicon.list("scope_breakers")}
 
     def is_breaker(self, surface: str) -> bool:
@@ -377,6 +391,9 @@ class Scanner:
             if meaning is None:
                 continue
             kind, value, sign, demonym, anaphor, holder, person, past = meaning
+            if kind in _PLAIN_KINDS and demonym is None and anaphor is None and not past:
+                append(Mention(start, end, kind, value, sign))  # no context to look at
+                continue
             if kind == ACTOR:
                 if demonym is not None:
                     extended = tail.match(text, end)
@@ -437,6 +454,8 @@ class Scanner:
 _STANCE_CUES = frozenset({CUE, AUX, PRED, MODAL, COND})
 _STRONG_CUES = frozenset({CUE, PRED, MODAL})
 _ISSUE_KINDS = frozenset({ISSUE, INVERSE, ANAPHOR})
+_PLAIN_KINDS = frozenset(_KIND_ORDER) - {ACTOR, ANAPHOR, DEMONYM}  # a mention of these kinds is its meaning
+_CHAIN_KINDS = frozenset({CUE, AUX, PRED, MODAL, NEG, NEUTRAL})
 
 def required_literals(pattern: str) -> tuple[str, ...]:
     """Words one of which any match of the pattern must contain (empty when unknown): a cheap prefilter."""
@@ -537,6 +556,34 @@ def _words(text: str) -> int:
     return len(_WORDS.findall(text))
 
 
+def _preceding_word(text: str, position: int, floor: int) -> str:
+    """The word before `position` (lowercased), skipping determiners: "of" in "of the Hamas".
+
+    Only the 60 characters before `position` (and not before `floor`) are read; a word must be
+    followed by a non-word character. A run of nothing but determiners yields its first one.
+    """
+    low = max(floor, position - 60)
+    punctuation = _TOKEN_PUNCTUATION
+    end = position
+    while end > low and not (text[end - 1].isalnum() or text[end - 1] in punctuation):
+        end -= 1
+    if end == position or end == low:
+        return ""
+    while True:
+        start = end - 1
+        while start > low and (text[start - 1].isalnum() or text[start - 1] in punctuation):
+            start -= 1
+        token = text[start:end]
+        if start == low or token not in _SKIPPED_BEFORE:
+            return token.lower()
+        end = start - 1
+        while end > low and not (text[end - 1].isalnum() or text[end - 1] in punctuation):
+            end -= 1
+        if end == low:
+            return token.lower()
+
+
+@lru_cache(maxsize=4096)
 def _rule_name(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")
 
@@ -551,31 +598,28 @@ class _SentenceRules:
         self.sentence = sentence
         self.mentions = mentions
         self.found: list[_Found] = []
-        self._lists: dict[tuple[int, int], list[Mention]] = {}
+        self._lists: dict[int, list[Mention]] = {}  # coordinated groups of self.actors, by id of the mention
 
     # holders ------------------------------------------------------------------------------
 
-    def _preceding_word(self, position: int, floor: int) -> str:
-        match = _PRECEDING.search(self.text, max(floor, position - 60), position)
-        return match.group(1).lower() if match else ""
-
     def _list_of(self, mention: Mention, actors: list[Mention]) -> list[Mention]:
         """The coordinated actors a mention belongs to ("Qatar, Egypt and Jordan")."""
-        key = (id(mention), id(actors))
+        if actors is not self.actors:
+            return self._coordinated(mention, actors, actors.index(mention))
+        key = id(mention)
         cached = self._lists.get(key)
         if cached is None:
-            cached = self._lists[key] = self._coordinated(mention, actors)
+            cached = self._lists[key] = self._coordinated(mention, actors, self._actor_index[key])
         return cached
 
-    def _coordinated(self, mention: Mention, actors: list[Mention]) -> list[Mention]:
-        index = actors.index(mention)
+    def _coordinated(self, mention: Mention, actors: list[Mention], index: int) -> list[Mention]:
+        text = self.text
         first = last = index
-        while first > 0 and _LIST_SEPARATOR.match(self.text[actors[first - 1].end:actors[first].start]):
+        while first > 0 and _LIST_SEPARATOR.match(text[actors[first - 1].end:actors[first].start]):
             first -= 1
-        while last + 1 < len(actors) and _LIST_SEPARATOR.match(self.text[actors[last].end:actors[last + 1].start]):
+        while last + 1 < len(actors) and _LIST_SEPARATOR.match(text[actors[last].end:actors[last + 1].start]):
             last += 1
-        separators = [self.text[actors[n].end:actors[n + 1].start] for n in range(first, last)]
-        if not any(_CONJUNCTION.search(sep) for sep in separators):
+        if first == last or not any(_CONJUNCTION.search(text[actors[n].end:actors[n + 1].start]) for n in range(first, last)):
             return [mention]  # "According to Witkoff, the U.S. ...": apposition or two clauses, not a list
         return actors[first:last + 1]
 
@@ -609,55 +653,76 @@ class _SentenceRules:
             pronouns = [p for p in pronouns if not any(m.start <= p.start < m.end for m in mentions)]
             mentions.extend(pronouns)
             mentions.sort(key=lambda m: (m.start, -m.end))
-        issues = [m for m in mentions if m.kind in (ISSUE, INVERSE)]
+        issues: list[Mention] = []
         actors: list[Mention] = []
+        anaphora = False
         for m in mentions:
-            if m.kind == ACTOR:
+            kind = m.kind
+            if kind == ACTOR:
                 actors.append(m)
-            elif m.kind == COREF:
+            elif kind == ISSUE or kind == INVERSE:
+                issues.append(m)
+            elif kind == ANAPHOR:
+                anaphora = True
+            elif kind == COREF:
                 ref = x.last_of_type(m.value, m.start)
                 if ref:
                     m.kind, m.holder = ACTOR, ref
                     actors.append(m)
-            elif m.kind == PRONOUN:
+            elif kind == PRONOUN:
                 ref = self._resolve_pronoun(m, actors)
                 if ref:
                     m.kind, m.holder = ACTOR, ref
                     actors.append(m)
+        if not actors and not x.speakers.get(self.index):
+            return []  # no one to hold a stance: no actor, coreference, pronoun or speaker
         # actors inside or right before an issue phrase are modifiers ("Hamas disarmament", "UN vote")
+        sentence_start = s.start
         for a in actors:
-            if any(i.start < a.end and a.start < i.end for i in issues):
+            a0, a1 = a.start, a.end
+            nxt = None
+            overlaps = False
+            for i in issues:
+                if i.start < a1 and a0 < i.end:
+                    overlaps = True
+                    break
+                if nxt is None and i.start >= a1:
+                    nxt = i
+            if overlaps:
                 a.valid = False
                 continue
-            after = text[a.end:a.end + 4]
-            nxt = next((i for i in issues if i.start >= a.end), None)
-            if nxt is not None and _MODIFIER_GAP.fullmatch(text, a.end, nxt.start):
+            if nxt is not None and _MODIFIER_GAP.fullmatch(text, a1, nxt.start):
                 a.valid = False
                 continue
-            if _POSSESSIVE.match(after):
-                cue_after = any(c.kind in (CUE, PRED) and a.end < c.start <= a.end + 30 for c in mentions)
+            if _POSSESSIVE.match(text, a1):
+                cue_after = any(c.kind in (CUE, PRED) and a1 < c.start <= a1 + 30 for c in mentions)
                 if not cue_after:
                     a.valid = False
                     continue
-            if self._preceding_word(a.start, s.start) in _PREPOSITIONS:
+            if _preceding_word(text, a0, sentence_start) in _PREPOSITIONS:
                 a.valid = False
         self.actors = actors
+        self._actor_index = {id(a): n for n, a in enumerate(actors)}
         self.all = mentions
         # resolve anaphora ("the proposal", "Hamas's demands") to issues
-        for m in mentions:
-            if m.kind == ANAPHOR:
-                resolved = x.resolve_anaphor(m, self.index, actors, issues)
-                if resolved:
-                    m.kind, m.value = ISSUE, resolved
-                    m.sign = 1  # marks an anaphor (lower confidence)
-        self.issues = [m for m in mentions if m.kind in (ISSUE, INVERSE)]
+        if anaphora:
+            for m in mentions:
+                if m.kind == ANAPHOR:
+                    resolved = x.resolve_anaphor(m, self.index, actors, issues)
+                    if resolved:
+                        m.kind, m.value = ISSUE, resolved
+                        m.sign = 1  # marks an anaphor (lower confidence)
+            self.issues = [m for m in mentions if m.kind in (ISSUE, INVERSE)]
+        else:
+            self.issues = issues
+        self._starts = [m.start for m in mentions]  # ascending: clauses are slices of the mentions
         if not self.issues:
             return []
         # clauses
         cuts = [s.start]
         for match in x.scanner.boundaries.finditer(text, s.start, s.end):
             cuts.append(match.end())
-        for match in _CLAUSE_AND.finditer(text, s.start, s.end):
+        for match in (_CLAUSE_AND.finditer(text, s.start, s.end) if text.find(",", s.start, s.end) >= 0 else ()):
             # ", and Russia's proposal deepens ...": a new subject starts a new clause
             if any(a.end == match.start() for a in actors):
                 continue  # "Indonesia, and Pakistan": a list goes on
@@ -665,11 +730,11 @@ class _SentenceRules:
                 cuts.append(match.end())
         cuts.sort()
         cuts.append(s.end)
+        clauses = [(c0, c1) for c0, c1 in zip(cuts, cuts[1:]) if c0 < c1]
         inherited: list[Mention] = []
-        for c0, c1 in zip(cuts, cuts[1:]):
-            if c1 <= c0:
-                continue
-            inherited = self._clause(c0, c1, inherited)
+        for n, (c0, c1) in enumerate(clauses):
+            # the last clause passes its subject on to no one
+            inherited = self._clause(c0, c1, inherited, n + 1 < len(clauses))
         return self.found
 
     def _resolve_pronoun(self, m: Mention, actors: list[Mention]) -> str | None:
@@ -683,70 +748,114 @@ class _SentenceRules:
             return before[-1].holder
         return self.x.state.sentence_holders.get(self.index - 1)
 
-    def _chains(self, c0: int, c1: int, inside: list[Mention]) -> list[_Chain]:
-        chains: list[_Chain] = []
-        current: list[Mention] = []
+    def _chains(self, cues: list[Mention], blockers: list[Mention]) -> list[_Chain]:
+        """The cue chains of a clause, from its cues, auxiliaries, negators ... (in order) and blockers."""
         text = self.text
-        blockers = [m for m in inside if m.kind == BLOCKER]
-
-        def close() -> None:
-            real = [m for m in current if m.kind in (CUE, AUX, PRED, MODAL, NEUTRAL)]
-            if real:
-                sign = 1
-                for m in current:
-                    if m.kind in (CUE, AUX, PRED, MODAL, NEG):
-                        sign *= -1 if m.sign < 0 else 1
-                last = real[-1]
-                blocked = bool(blockers) and any(0 <= current[0].start - b.end <= 12 for b in blockers)
-                chain = _Chain(current[0].start, current[-1].end, sign, last.kind if last.kind != NEUTRAL else CUE,
-                               last.value, neutral=blocked or last.kind == NEUTRAL,
-                               negated=any(m.kind == NEG for m in current))
-                chain.modal_start = next((m.start for m in current if m.kind == MODAL), chain.start)
-                if chains and chains[-1].negated and _OR_BEFORE.search(text, max(chains[-1].end, chain.start - 6), chain.start):
-                    chain.or_negated = True
-                chains.append(chain)
-            current.clear()
-
-        for m in inside:
-            if m.end > c1:
-                continue
-            if m.kind in (CUE, AUX, PRED, MODAL, NEG, NEUTRAL):
-                if current:
-                    gap = text[current[-1].end:m.start]
-                    interrupted = ("," in gap or ";" in gap or _words(gap) > 3 or
-                                   any(i.start >= current[-1].end and i.end <= m.start for i in self.issues))
-                    if interrupted:
-                        close()
-                current.append(m)
-        close()
+        issues = self.issues
+        # consecutive cues and negators, cut where a comma, an issue or more than three words come between
+        groups: list[list[Mention]] = []
+        current: list[Mention] = [cues[0]]
+        for m in cues[1:]:
+            previous = current[-1].end
+            gap = text[previous:m.start]
+            if ("," in gap or ";" in gap or _words(gap) > 3 or
+                    any(i.start >= previous and i.end <= m.start for i in issues)):
+                groups.append(current)
+                current = []
+            current.append(m)
+        groups.append(current)
+        chains: list[_Chain] = []
+        for group in groups:
+            sign = 1
+            last = None
+            negated = False
+            modal_start = None
+            for m in group:
+                kind = m.kind
+                if kind != NEUTRAL and m.sign < 0:
+                    sign = -sign
+                if kind == NEG:
+                    negated = True
+                    continue
+                last = m
+                if kind == MODAL and modal_start is None:
+                    modal_start = m.start
+            if last is None:
+                continue  # negators only
+            start = group[0].start
+            blocked = bool(blockers) and any(0 <= start - b.end <= 12 for b in blockers)
+            chain = _Chain(start, group[-1].end, sign, last.kind if last.kind != NEUTRAL else CUE,
+                           last.value, neutral=blocked or last.kind == NEUTRAL, negated=negated)
+            chain.modal_start = start if modal_start is None else modal_start
+            if chains and chains[-1].negated and _OR_BEFORE.search(text, max(chains[-1].end, start - 6), start):
+                chain.or_negated = True
+            chains.append(chain)
         return chains
 
     def _emit(self, holders: list[Mention] | list[str], issue: str, polarity: Polarity, parts: Iterable[tuple[int, int]],
               rule: str, confidence: float, condition: str | None = None) -> None:
-        spans = [p for p in parts if p[0] >= self.sentence.start and p[1] <= self.sentence.end]
-        start = min(p[0] for p in spans)
-        end = max(p[1] for p in spans)
+        s0, s1 = self.sentence.start, self.sentence.end
+        start = end = None
+        for p0, p1 in parts:
+            if p0 >= s0 and p1 <= s1:
+                if start is None:
+                    start, end = p0, p1
+                else:
+                    if p0 < start:
+                        start = p0
+                    if p1 > end:
+                        end = p1
+        if start is None:
+            return  # no evidence inside the sentence (every rule passes at least its cue)
+        persons = self.x.scanner.persons
+        confidence = round(confidence, 2)
         for holder in holders:
             holder_id = holder if isinstance(holder, str) else holder.holder
-            if holder_id is None or holder_id in self.x.scanner.persons:
+            if holder_id is None or holder_id in persons:
                 continue
-            self.found.append(_Found(holder_id, issue, polarity, (start, end), rule, round(confidence, 2), condition))
+            self.found.append(_Found(holder_id, issue, polarity, (start, end), rule, confidence, condition))
 
-    def _clause(self, c0: int, c1: int, inherited: list[Mention]) -> list[Mention]:
+    def _clause(self, c0: int, c1: int, inherited: list[Mention], pass_on: bool = True) -> list[Mention]:
+        """The stances of one clause; returns the subject the next clause inherits (when pass_on)."""
         text = self.text
         x = self.x
-        inside = [m for m in self.all if c0 <= m.start < c1]
-        chains = self._chains(c0, c1, inside)
-        conds = [m for m in inside if m.kind == COND]
-        own_subject = any(a.valid for a in self.actors if c0 <= a.start < c1)
+        lo = bisect.bisect_left(self._starts, c0)
+        inside = self.all[lo:bisect.bisect_left(self._starts, c1, lo)]
+        # one pass over the clause's mentions: what the rules below look for
+        cues: list[Mention] = []
+        conds: list[Mention] = []
+        issues: list[Mention] = []
+        breakers: list[int] = []
+        blockers: list[Mention] = []
+        own_subject = joint = False
+        for m in inside:
+            kind = m.kind
+            if kind in _CHAIN_KINDS:
+                if m.end <= c1:
+                    cues.append(m)
+                if kind == NEUTRAL:
+                    breakers.append(m.start)
+            elif kind == ACTOR:
+                if m.valid:
+                    own_subject = True  # the actors are exactly the mentions of kind ACTOR
+            elif kind == ISSUE or kind == INVERSE:
+                if m.end <= c1:
+                    issues.append(m)
+            elif kind == COND:
+                conds.append(m)
+                if m.value != "only_then" or x.scanner.is_breaker(text[m.start:m.end]):
+                    breakers.append(m.start)
+            elif kind == BREAKER:
+                breakers.append(m.start)
+            elif kind == JOINT:
+                joint = True
+            elif kind == BLOCKER:
+                blockers.append(m)
+        chains = self._chains(cues, blockers) if cues else []
         if not chains and not conds:
-            if own_subject:
+            if own_subject and pass_on:
                 return self._holders_left(self.actors, c1, c0) or inherited
             return inherited
-        issues = [i for i in self.issues if c0 <= i.start and i.end <= c1]
-        joint = any(m.kind == JOINT for m in inside)
-        breakers = [m.start for m in inside if m.kind in (BREAKER, NEUTRAL)
-                    or (m.kind == COND and (m.value != "only_then" or x.scanner.is_breaker(text[m.start:m.end])))]
         consumed: set[str] = set()
         speaker = x.speakers.get(self.index)
 
@@ -818,13 +927,20 @@ class _SentenceRules:
                 holders, penalty = passive_holder, 0.0
                 rule_kind = "passive"
             else:
-                scope = [m for m in self.all if chain.end <= m.start and m.end <= stop and m.kind in (ISSUE, INVERSE, NEG, CONTRAST)]
+                scope = []
+                every = self.all
+                for k in range(bisect.bisect_left(self._starts, chain.end), len(every)):
+                    m = every[k]
+                    if m.start > stop:
+                        break  # none from here on ends by the stop
+                    if m.end <= stop and m.kind in (ISSUE, INVERSE, NEG, CONTRAST):
+                        scope.append(m)
                 holders, penalty = holders_for(chain.start)
                 rule_kind = "cue"
                 if not any(m.kind in (ISSUE, INVERSE) for m in scope):
                     # relative clause: "a plan that Netanyahu endorsed", "the aid network that Israel sidelined"
                     before = [a for a in self.actors if c0 <= a.start and a.end <= chain.start]
-                    if before and re.search(r"\b(?:that|which|whom)\s+(?:[\w-]+\s+){0,3}$", text[max(c0, before[-1].start - 30):before[-1].start]):
+                    if before and _RELATIVE_BEFORE.search(text[max(c0, before[-1].start - 30):before[-1].start]):
                         left = [i for i in self.issues if i.end <= before[-1].start and i.start >= self.sentence.start]
                         scope = left[-1:]
                         holders, penalty = self._list_of(before[-1], self.actors), 0.0
@@ -859,6 +975,8 @@ class _SentenceRules:
                 parts = [(chain.start, chain.end), (m.start, m.end)]
                 parts += [(h.start, h.end) for h in holders if isinstance(h, Mention)]
                 self._emit(holders, issue_id, polarity, parts, rule, confidence)
+        if not pass_on:
+            return inherited
         clause_subject = self._holders_left(self.actors, c1, c0)
         return own_subject and clause_subject or inherited or clause_subject
 
@@ -869,7 +987,7 @@ class _SentenceRules:
             return
         objects = [left[-1]]
         for i in reversed(left[:-1]):
-            if re.fullmatch(r"\s*(?:,\s*)?(?:and|or|,)\s*", text[i.end:objects[-1].start]):
+            if _AND_BETWEEN.fullmatch(text[i.end:objects[-1].start]):
                 objects.append(i)
             else:
                 break
@@ -914,7 +1032,7 @@ class _SentenceRules:
         b = b_candidates[0]
         if family == "only_then":
             # "withdraw only once Hamas disarms": conditional only with "only" shortly before
-            if not re.search(r"\bonly\b(?:\W+\w+){0,6}\W*$", text[max(c0, cond.start - 60):cond.start]):
+            if not _ONLY_BEFORE.search(text[max(c0, cond.start - 60):cond.start]):
                 return
             family = "unless"
         governing = [ch for ch in chains if ch.end <= cond.start and not ch.neutral]
@@ -988,19 +1106,23 @@ class _Extractor:
         self.state = _ArticleState()
         self.mentions = scanner.scan(self.text)
         self.persons = [m for m in self.mentions if m.kind == ACTOR and m.person]
+        self._person_starts = [m.start for m in self.persons]
+        self._mention_starts = [m.start for m in self.mentions]  # ascending: the scan goes left to right
         self.speakers: dict[int, str] = {}
+        self._word_hits: list[tuple[int, int, str]] | None = None
+        self._word_starts: list[int] = []
 
     def _with_pattern_issues(self, sentence: Sentence, mentions: list[Mention]) -> list[Mention]:
         """The sentence's mentions plus issues named by the lexicon's regular expressions (may overlap)."""
+        scanner = self.scanner
+        if not scanner.issue_patterns:
+            return mentions
+        words = self._pattern_words(sentence.start, sentence.end)
         added = []
-        span = None
         present = None
-        for issue_id, pattern, literals in self.scanner.issue_patterns:
-            if literals:
-                if span is None:
-                    span = self.text[sentence.start:sentence.end]
-                if not any(literal in span for literal in literals):
-                    continue  # cheap test first: the pattern cannot match without one of these words
+        for issue_id, pattern, literals in scanner.issue_patterns:
+            if literals and words.isdisjoint(literals):
+                continue  # the pattern cannot match without one of these words
             for match in pattern.finditer(self.text, sentence.start, sentence.end):
                 if present is None:
                     present = [m for m in mentions if m.kind == ISSUE]
@@ -1009,6 +1131,29 @@ class _Extractor:
         if not added:
             return mentions
         return sorted(mentions + added, key=lambda m: (m.start, -m.end))
+
+    def _pattern_words(self, start: int, end: int) -> set[str]:
+        """Which of the words the issue patterns need occur in text[start:end] (as substrings)."""
+        if self._word_hits is None:
+            text = self.text
+            hits = []
+            for word in self.scanner.issue_literals:
+                found = text.find(word)
+                while found >= 0:
+                    hits.append((found, found + len(word), word))
+                    found = text.find(word, found + 1)
+            hits.sort()
+            self._word_hits = hits
+            self._word_starts = [h[0] for h in hits]
+        hits = self._word_hits
+        words = set()
+        for n in range(bisect.bisect_left(self._word_starts, start), len(hits)):
+            hit_start, hit_end, word = hits[n]
+            if hit_start >= end:
+                break
+            if hit_end <= end:
+                words.add(word)
+        return words
 
     def _aux_before_issue(self, mentions: list[Mention]) -> bool:
         """Whether an auxiliary (or negator after it) is followed right away by an issue ("will not disarm")."""
@@ -1021,21 +1166,17 @@ class _Extractor:
         return False
 
     def last_person(self, position: int) -> str | None:
-        found = None
-        for m in self.persons:
-            if m.start >= position:
-                break
-            found = m.holder
-        return found
+        n = bisect.bisect_left(self._person_starts, position) - 1
+        return self.persons[n].holder if n >= 0 else None
 
     def last_of_type(self, actor_type: str, position: int) -> str | None:
-        found = None
-        for m in self.mentions:
-            if m.start >= position:
-                break
-            if m.kind == ACTOR and not m.person and actor_type in self.scanner.actor_types.get(m.value, ()):
-                found = m.holder
-        return found
+        mentions = self.mentions
+        types = self.scanner.actor_types
+        for n in range(bisect.bisect_left(self._mention_starts, position) - 1, -1, -1):
+            m = mentions[n]
+            if m.kind == ACTOR and not m.person and actor_type in types.get(m.value, ()):
+                return m.holder
+        return None
 
     def resolve_anaphor(self, m: Mention, index: int, actors: list[Mention], issues: list[Mention]) -> str | None:
         possessor = [a for a in actors if 0 <= m.start - a.end <= 25 and _POSSESSIVE.match(self.text, a.end)]
@@ -1063,7 +1204,9 @@ class _Extractor:
         has that speaker too, even without quotation marks (AP style).
         """
         text = self.text
-        self._attributions(sentences)
+        actors = [m for m in self.mentions if m.kind == ACTOR]
+        reports = [m for m in self.mentions if m.kind == REPORT]
+        self._attributions(sentences, actors, reports)
         marks = [m.start() for m in _QUOTES.finditer(text)]
         spans: list[tuple[int, int]] = []
         opening = None
@@ -1076,112 +1219,162 @@ class _Extractor:
                 opening = None
         if not spans:
             return
-        actors = [m for m in self.mentions if m.kind == ACTOR]
-        reports = [m for m in self.mentions if m.kind == REPORT]
         starts = [s.start for s in sentences]
+        # mentions do not overlap: their starts and ends both ascend
+        actor_starts = [a.start for a in actors]
+        report_starts = [r.start for r in reports]
+        bisect_left, bisect_right = bisect.bisect_left, bisect.bisect_right
         for q0, q1 in spans:
             speaker = None
-            close_sentence = bisect.bisect_right(starts, q1 - 1) - 1
-            open_sentence = bisect.bisect_right(starts, q0) - 1
+            close_sentence = bisect_right(starts, q1 - 1) - 1
+            open_sentence = bisect_right(starts, q0) - 1
             floor = sentences[open_sentence].start if open_sentence >= 0 else 0
             # after: '"...," another Israeli official stated' / '"...," said Netanyahu'
-            after_report = next((r for r in reports if q1 <= r.start <= q1 + 80 and _words(text[q1:r.start]) <= 7), None)
+            after_report = None
+            for n in range(bisect_left(report_starts, q1), len(reports)):
+                r = reports[n]
+                if r.start > q1 + 80:
+                    break
+                if _words(text[q1:r.start]) <= 7:
+                    after_report = r
+                    break
             if after_report is not None:
-                near = [a for a in actors if q1 <= a.start < after_report.end + 40 and _words(text[q1:a.start]) <= 9]
+                limit = after_report.end + 40
+                near = []
+                for n in range(bisect_left(actor_starts, q1), len(actors)):
+                    a = actors[n]
+                    if a.start >= limit:
+                        break
+                    if _words(text[q1:a.start]) <= 9:
+                        near.append(a)
                 if near:
                     speaker = min(near, key=lambda a: abs(a.start - after_report.start)).holder
-                elif re.match(r"\s*,?\s*(?:he|she)\b", text[q1:after_report.start], re.IGNORECASE):
+                elif _HE_SHE_AFTER.match(text[q1:after_report.start]):
                     speaker = self.last_person(q0)
             if speaker is None:
                 # before: 'He stated, "...' / 'An Israeli official said that "...'
-                before_report = next((r for r in reversed(reports) if floor <= r.start and r.end <= q0
-                                      and _words(text[r.end:q0]) <= 2), None)
+                before_report = None
+                for n in range(bisect_left(report_starts, q0) - 1, -1, -1):
+                    r = reports[n]
+                    if r.start < floor:
+                        break
+                    if r.end <= q0 and _words(text[r.end:q0]) <= 2:
+                        before_report = r
+                        break
                 if before_report is not None:
-                    before = [a for a in actors if floor <= a.start and a.end <= before_report.start]
                     lead = text[floor:before_report.start]
-                    if re.search(r"\b(?:he|she|He|She)\s+(?:\w+\s+)?$", lead):
+                    if _HE_SHE_BEFORE.search(lead):
                         speaker = self.last_person(floor)
-                    elif before:
-                        speaker = before[-1].holder
+                    else:
+                        # the last actor between the sentence start and the reporting verb
+                        n = bisect_left(actor_starts, before_report.start) - 1
+                        while n >= 0 and actors[n].end > before_report.start:
+                            n -= 1
+                        if n >= 0 and actors[n].start >= floor:
+                            speaker = actors[n].holder
             if speaker is None:
                 continue
             first = bisect.bisect_right(starts, q0) - 1
             for index in range(max(first, 0), close_sentence + 1):
                 self.speakers.setdefault(index, speaker)
 
-    def _attributions(self, sentences: list[Sentence]) -> None:
-        actors = [m for m in self.mentions if m.kind == ACTOR]
-        reports = [m for m in self.mentions if m.kind == REPORT]
+    def _attributions(self, sentences: list[Sentence], actors: list[Mention], reports: list[Mention]) -> None:
         if not reports:
             return
+        text = self.text
         starts = [a.start for a in actors]
-        for index, sentence in enumerate(sentences):
-            comma = self.text.rfind(",", sentence.start, sentence.end)
+        report_starts = [r.start for r in reports]
+        bisect_left, bisect_right = bisect.bisect_left, bisect.bisect_right
+        # only a sentence with a reporting verb in it can end in an attribution
+        sentence_starts = [s.start for s in sentences]
+        with_reports = sorted({bisect_right(sentence_starts, r) - 1 for r in report_starts})
+        for index in with_reports:
+            if index < 0:
+                continue
+            sentence = sentences[index]
+            end = sentence.end
+            comma = text.rfind(",", sentence.start, end)
             if comma < 0:
                 continue
-            tail_reports = [r for r in reports if comma < r.start < sentence.end]
-            if not tail_reports or _words(self.text[comma:sentence.end]) > 9:
+            after = bisect_right(report_starts, comma)  # the first report after the comma
+            if after == len(report_starts) or report_starts[after] >= end or _words(text[comma:end]) > 9:
                 continue
-            first = bisect.bisect_left(starts, comma)
-            tail_actors = [a for a in actors[first:] if a.start < sentence.end]
-            if tail_actors:
-                self.speakers[index] = tail_actors[0].holder
+            first = bisect_left(starts, comma)
+            if first < len(starts) and starts[first] < end:
+                self.speakers[index] = actors[first].holder
 
     def reported_via(self, sentence: Sentence, mentions: list[Mention]) -> str | None:
         for m in mentions:
             if m.kind in (MEDIA, SOURCE):
                 return self.text[m.start:m.end]
-        match = self.scanner.source_phrase.search(self.text, sentence.start, sentence.end)
+        text = self.text
+        words = self.scanner.source_words
+        if words is not None and not any(text.find(w, sentence.start, sentence.end) >= 0 for w in words):
+            return None
+        match = self.scanner.source_phrase.search(text, sentence.start, sentence.end)
         return match.group() if match else None
 
     def run(self) -> list[Stance]:
         text = self.text
         sentences = split_sentences(text)
         self.find_speakers(sentences)
-        buckets: list[list[Mention]] = [[] for _ in sentences]
-        position = 0
-        for m in self.mentions:
-            while position < len(sentences) and sentences[position].end <= m.start:
-                position += 1
-            if position == len(sentences):
-                break
-            if sentences[position].start <= m.start:
-                buckets[position].append(m)
+        every = self.mentions
+        starts = self._mention_starts
+        # where the stance cues are: a sentence without one is skipped before its mentions are gathered
+        cue_starts = [m.start for m in every if m.kind in _STANCE_CUES]
+        if not cue_starts:
+            return []
+        bisect_left = bisect.bisect_left
         skip_headlines = self.scanner.lexicon.skip_headlines
-        results: dict[tuple, Stance] = {}
-        for index, (sentence, mentions) in enumerate(zip(sentences, buckets)):
+        source_id, published = self.article.source_id, self.article.published
+        results: dict[tuple, tuple[float, _Found, str | None]] = {}
+        for index, sentence in enumerate(sentences):
             if sentence.headline and skip_headlines:
                 continue
-            kinds = {m.kind for m in mentions}
-            if not (kinds & _STANCE_CUES):
+            s0, s1 = sentence.start, sentence.end
+            first_cue = bisect_left(cue_starts, s0)
+            if first_cue == len(cue_starts) or cue_starts[first_cue] >= s1:
                 continue
+            lo = bisect_left(starts, s0)
+            mentions = every[lo:bisect_left(starts, s1, lo)]
             mentions = self._with_pattern_issues(sentence, mentions)
-            issue_count = sum(1 for m in mentions if m.kind in _ISSUE_KINDS)
+            issue_count = 0
+            strong = False
+            for m in mentions:
+                kind = m.kind
+                if kind in _ISSUE_KINDS:
+                    issue_count += 1
+                elif kind in _STRONG_CUES:
+                    strong = True
             if not issue_count:
                 continue
-            if (not (kinds & _STRONG_CUES) and issue_count < 2 and not self._aux_before_issue(mentions)
-                    and not _DO_SO.search(text, sentence.start, sentence.end)):
+            if (not strong and issue_count < 2 and not self._aux_before_issue(mentions)
+                    and not _DO_SO.search(text, s0, s1)):
                 continue  # only "if", "will" ...: a conditional needs two issues, an auxiliary an issue verb
             rules = _SentenceRules(self, index, sentence, mentions)
             found = rules.run()
             if not found:
                 continue
             via = self.reported_via(sentence, mentions)
+            history = self.state.history
+            holders = self.state.sentence_holders
             for f in found:
-                self.state.history.append((index, f.holder, f.issue, f.polarity))
-                self.state.sentence_holders[index] = f.holder
+                history.append((index, f.holder, f.issue, f.polarity))
+                holders[index] = f.holder
                 start, end = f.span
-                stance = Stance(
-                    source_id=self.article.source_id, holder=f.holder, issue=f.issue, polarity=f.polarity,
-                    quote=text[start:end], char_start=start, char_end=end, method=Method.RULE,
-                    confidence=max(0.05, min(1.0, f.confidence)), condition=f.condition, rule=f.rule,
-                    reported_via=via, published=self.article.published,
-                )
-                key = stance.key
+                confidence = max(0.05, min(1.0, f.confidence))
+                key = (source_id, f.holder, f.issue, f.polarity.value, f.condition or "", start, end)  # Stance.key
                 old = results.get(key)
-                if old is None or old.confidence < stance.confidence:
-                    results[key] = stance
-        return sorted(results.values(), key=lambda s: s.key)
+                if old is None or old[0] < confidence:
+                    results[key] = (confidence, f, via)
+        return [
+            Stance(
+                source_id=source_id, holder=f.holder, issue=f.issue, polarity=f.polarity,
+                quote=text[f.span[0]:f.span[1]], char_start=f.span[0], char_end=f.span[1], method=Method.RULE,
+                confidence=confidence, condition=f.condition, rule=f.rule, reported_via=via, published=published,
+            )
+            for _, (confidence, f, via) in sorted(results.items(), key=lambda item: item[0])
+        ]
 
 
 def extract_stances(article: Article, dictionary: Dictionary, lexicon: Lexicon | None = None) -> list[Stance]:
