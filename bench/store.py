@@ -71,11 +71,12 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as tmp:
             out = Path(tmp)
             dataset = build_dataset(articles, stances, ontology)
-            _, t_write, _ = timed("write", lambda: write_files({out / "stancegraph.trig": serialize(dataset, "trig")}))
-            _, t_ox_load, store = timed("ox load", lambda: open_store(out))
-            _, t_rdf_load, rdf = timed("rdflib load", lambda: Dataset(default_union=True).parse(out / "stancegraph.trig", format="trig"))
-            _, t_ox_q, result = timed("ox query", lambda: run_query(store, positions))
-            _, t_rdf_q, rdf_rows = timed("rdflib query", lambda: list(rdf.query(with_prologue(positions))))
+            _, t_write, _ = timed("write", lambda d=dataset, o=out: write_files({o / "stancegraph.trig": serialize(d, "trig")}))
+            trig = out / "stancegraph.trig"
+            _, t_ox_load, store = timed("ox load", lambda: open_store(trig))
+            _, t_rdf_load, rdf = timed("rdflib load", lambda: Dataset(default_union=True).parse(trig, format="trig"))
+            _, t_ox_q, result = timed("ox query", lambda s=store: run_query(s, positions))
+            _, t_rdf_q, rdf_rows = timed("rdflib query", lambda d=rdf: list(d.query(with_prologue(positions))))
             assert len(result.rows) == len(rdf_rows), (len(result.rows), len(rdf_rows))
             print(f"{n:>8} {len(store):>9} {t_write:>10.2f}s {t_ox_load:>7.2f}s {t_rdf_load:>11.2f}s {t_ox_q:>12.3f}s {t_rdf_q:>16.3f}s")
 

@@ -89,7 +89,7 @@ def _strings(graph: Graph, subject: URIRef, predicate: URIRef) -> tuple[str, ...
 def _actor_types(graph: Graph) -> set[URIRef]:
     """sg:Actor and every class declared below it in the vocabulary, or the known subclasses."""
     types = {SG.Actor, SG.State, SG.ArmedGroup, SG.Organization, SG.Coalition, SG.Person}
-    types |= set(graph.transitive_subjects(RDFS.subClassOf, SG.Actor))
+    types |= {t for t in graph.transitive_subjects(RDFS.subClassOf, SG.Actor) if isinstance(t, URIRef)}
     return types
 
 
@@ -97,7 +97,7 @@ def dictionary_from_graph(graph: Graph) -> Dictionary:
     """Build the lookup tables from an already parsed ontology graph."""
     actors: dict[str, Actor] = {}
     actor_types = _actor_types(graph)
-    for subject in sorted({s for t in actor_types for s in graph.subjects(RDF.type, t)}):
+    for subject in sorted({s for t in actor_types for s in graph.subjects(RDF.type, t)}, key=str):
         if not isinstance(subject, URIRef) or not str(subject).startswith(str(ACTOR)):
             continue
         actor_id = _local(subject, str(ACTOR))
@@ -111,13 +111,13 @@ def dictionary_from_graph(graph: Graph) -> Dictionary:
             aliases=_strings(graph, subject, SKOS.altLabel),
             demonyms=_strings(graph, subject, SG.demonym),
             wikidata=sorted(same_as)[0].rsplit("/", 1)[-1] if same_as else None,
-            represents=_local(represents, str(ACTOR)) if represents is not None else None,
+            represents=_local(URIRef(str(represents)), str(ACTOR)) if represents is not None else None,
         )
     for actor in actors.values():
         if actor.represents and actor.represents not in actors:
             raise DictionaryError(f"actor {actor.id} represents unknown actor {actor.represents}")
     issues: dict[str, Issue] = {}
-    for subject in sorted(set(graph.subjects(RDF.type, SKOS.Concept))):
+    for subject in sorted(set(graph.subjects(RDF.type, SKOS.Concept)), key=str):
         if not isinstance(subject, URIRef) or not str(subject).startswith(str(ISSUE)):
             continue
         issue_id = _local(subject, str(ISSUE))

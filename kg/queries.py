@@ -181,7 +181,7 @@ def _turtle(triples: list[Any]) -> str:
     prefixes = {name: iri for name, iri in PREFIXES.items()}
     triples = sorted(triples, key=str)
     data = pyoxigraph.serialize(triples, format=pyoxigraph.RdfFormat.TURTLE, prefixes=prefixes)
-    return data.decode("utf-8")
+    return (data or b"").decode("utf-8")
 
 
 def read_query_argument(argument: str) -> str:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Iterable
+from typing import Iterable, TypeVar
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.compare import to_canonical_graph
@@ -12,7 +12,10 @@ from .model import Article, Stance
 from .namespaces import ACTOR, ISSUE, ONTOLOGY_GRAPH, PREFIXES, SCHEMA, SG, SOURCE, STANCE, source_graph_iri
 
 
-def bind_prefixes(graph: Graph) -> Graph:
+GraphT = TypeVar("GraphT", bound=Graph)
+
+
+def bind_prefixes(graph: GraphT) -> GraphT:
     """Bind the project's prefixes (and only those) so serialisations read the same everywhere."""
     for name, iri in PREFIXES.items():
         graph.bind(name, iri, override=True, replace=True)
