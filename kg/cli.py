@@ -185,7 +185,7 @@ def build(
 )
 @reports_errors
 def query(query: str, out_dir: Path, fmt: str) -> None:
-    """Run a SPARQL QUERY (text, a .rq file, or a canned query name) over the built graph."""
+    """Run a SPARQL QUERY (text, a .rq file, - for standard input, or a canned query name) over the built graph."""
     from .queries import canned_query, canned_query_dir, format_result, read_query_argument, run_query
     from .store import open_store
 

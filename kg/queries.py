@@ -185,7 +185,11 @@ def _turtle(triples: list[Any]) -> str:
 
 
 def read_query_argument(argument: str) -> str:
-    """A query given on the command line: a path to an `.rq` file, or the query text itself."""
+    """A query given on the command line: `-` for standard input, a path to an `.rq` file, or the text itself."""
+    if argument == "-":
+        import sys
+
+        return sys.stdin.read()
     path = Path(argument)
     if argument.endswith((".rq", ".sparql")) or (len(argument) < 4096 and "\n" not in argument and path.is_file()):
         try:
