@@ -89,7 +89,7 @@ def test_query_from_a_file_ask_and_construct(runner: CliRunner, built: Path, tmp
 def test_query_from_standard_input(runner: CliRunner, built: Path) -> None:
     result = runner.invoke(cli, ["query", "-", "--out", str(built), "--format", "csv"],
                            input="SELECT (COUNT(?s) AS ?n) WHERE { ?s a sg:Stance }\n")
-    assert (result.exit_code, result.output) == (0, "n\r\n59\r\n")
+    assert (result.exit_code, result.output.splitlines()) == (0, ["n", "59"])
 
 
 def test_canned_queries_run(runner: CliRunner, built: Path) -> None:
