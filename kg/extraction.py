@@ -36,7 +36,7 @@ from .model import Article, Method, Polarity, Stance
 from .text import Sentence, compile_phrases, normalise_phrase, phrase_variants, split_sentences
 
 #: Bump when the rules change in a way that changes output: incremental builds re-extract.
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "2"
 
 LEXICON_DIR = "lexicon"
 
@@ -47,7 +47,7 @@ _LIST_KEYS = (
     "reporting_verbs", "joint", "anaphora", "source_nouns", "holder_nouns", "holder_modifiers",
 )
 _MAP_KEYS = ("support", "oppose", "predicative", "modal", "conditional", "media", "coreference",
-             "inverse_issues", "issue_patterns")
+             "inverse_issues", "issue_patterns", "contextual_issues")
 _KNOWN_KEYS = set(_LIST_KEYS) | set(_MAP_KEYS) | {"skip_headlines"}
 
 
@@ -192,14 +192,14 @@ def inflect(verb_phrase: str) -> list[str]:
 
 # --- the scanner: every phrase of dictionary and lexicon in one compiled trie ----------------
 
-ACTOR, DEMONYM, MEDIA, SOURCE, ISSUE, INVERSE = "actor", "demonym", "media", "source", "issue", "inverse"
+ACTOR, DEMONYM, MEDIA, SOURCE, ISSUE, INVERSE, CONTEXT = "actor", "demonym", "media", "source", "issue", "inverse", "context"
 CUE, AUX, PRED, MODAL, NEG, CONTRAST, COND, NEUTRAL, BREAKER, BLOCKER, REPORT, JOINT, ANAPHOR, COREF, PRONOUN = (
     "cue", "aux", "pred", "modal", "neg", "contrast", "cond", "neutral", "breaker", "blocker", "report", "joint",
     "anaphor", "coref", "pronoun",
 )
 # When one surface form has several meanings, the first kind here wins (anaphora decide in context).
 _KIND_ORDER = {k: n for n, k in enumerate(
-    (MEDIA, ACTOR, ISSUE, INVERSE, COND, CONTRAST, PRED, MODAL, CUE, AUX, NEG, NEUTRAL, JOINT, BLOCKER, REPORT,
+    (MEDIA, ACTOR, ISSUE, INVERSE, CONTEXT, COND, CONTRAST, PRED, MODAL, CUE, AUX, NEG, NEUTRAL, JOINT, BLOCKER, REPORT,
      BREAKER, COREF, ANAPHOR, DEMONYM))}
 
 
@@ -225,6 +225,7 @@ class Mention:
     person: bool = False
     valid: bool = True  # actors: can be the subject of a cue
     possessor: Mention | None = None
+    group: list | None = None  # pronouns: the coordinated actors "they" stands for
 
 
 _PREPOSITIONS = frozenset(
@@ -288,6 +289,11 @@ class Scanner:
             self._check_issue(issue_id, "inverse_issues")
             for phrase in phrases:
                 self._add(phrase, Entry(INVERSE, issue_id))
+        for issue_id, phrases in lexicon.map("contextual_issues").items():
+            self._check_issue(issue_id, "contextual_issues")
+            for phrase in phrases:
+                self._add(phrase, Entry(CONTEXT, issue_id))
+        self.has_context = bool(lexicon.map("contextual_issues"))
         for polarity, sign in (("support", 1), ("oppose", -1)):
             block = lexicon.map(polarity)
             for verb in block.get("verbs", ()):
@@ -323,6 +329,10 @@ class Scanner:
             r"(?:\s+(?:%s))*\s+(?:(?P<media>%s)|(?P<source>%s)|(?P<holder>%s))(?!\w)" % (
                 nouns(lexicon.list("holder_modifiers")), nouns(lexicon.map("media").get("nouns", ())),
                 nouns(lexicon.list("source_nouns")), nouns(lexicon.list("holder_nouns"))))
+        # "Qatar's foreign ministry", "Israel's defense minister": a possessive actor with a holder noun
+        self.possessive_tail = re.compile(
+            r"['’]s?(?:\s+(?:%s))*\s+(?:%s)(?!\w)" % (
+                nouns(lexicon.list("holder_modifiers")), nouns(lexicon.list("holder_nouns"))))
         self.source_phrase = re.compile(
             r"(?<!\w)(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother|[Ii]nformed|[Ss]enior)\s+(?:(?:%s)\s+)*(?:%s)(?!\w)" % (
                 nouns(lexicon.list("holder_modifiers") + ("informed", "unnamed", "anonymous", "diplomatic")),
@@ -402,6 +412,10 @@ class Scanner:
                         if not extended.group("holder"):  # "US media", "a Hamas source"
                             append(Mention(start, end, MEDIA if extended.group("media") else SOURCE, surface))
                             continue
+                if end < len(text) and text[end] in "'’":
+                    extended = self.possessive_tail.match(text, end)
+                    if extended:  # "Qatar's foreign ministry says ..."
+                        end = skip_until = extended.end()
                 append(Mention(start, end, ACTOR, value, holder=holder, person=person))
                 continue
             if demonym is not None:
@@ -452,6 +466,20 @@ class Scanner:
 
 
 _STANCE_CUES = frozenset({CUE, AUX, PRED, MODAL, COND})
+_COMPOUND = re.compile(r"-[^\W\d_]")  # "U.S.-drafted", "Egyptian-mediated": an adjective, not a subject
+_RELATIVE_CHAIN = re.compile(r",?\s*\b(?:which|that)\s+(?:[\w’'-]+\s+){0,2}$")
+_HYPOTHETICAL = re.compile(r"\b(?:[Ii]f|[Uu]nless|[Ww]hether)\s+(?:the\s+)?$")
+_OF_BETWEEN = re.compile(r"\s+of\s+(?:the\s+)?")
+_PASSIVE_GAP = re.compile(r"\W*be(?:en)?\s+")
+def _hypothetical(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] ends in "if", "unless" or "whether" (+ "the"): the actor after it only might act."""
+    if text.find("f", start, end) < 0 and text.find("ess", start, end) < 0 and text.find("eth", start, end) < 0:
+        return False  # none of the three words: skip the regex
+    return _HYPOTHETICAL.search(text, start, end) is not None
+
+
+_BUT_NOT_BEFORE = re.compile(r"\bbut\s+not\s+(?:to\s+)?$")
+_COLON_GAP = re.compile(r"\s*:\s*")
 _STRONG_CUES = frozenset({CUE, PRED, MODAL})
 _ISSUE_KINDS = frozenset({ISSUE, INVERSE, ANAPHOR})
 _PLAIN_KINDS = frozenset(_KIND_ORDER) - {ACTOR, ANAPHOR, DEMONYM}  # a mention of these kinds is its meaning
@@ -634,6 +662,8 @@ class _SentenceRules:
                 return self._list_of(mention, actors)
             if not mention.valid:
                 continue
+            if mention.group:
+                return mention.group
             group = self._list_of(mention, actors)
             if not group[0].valid:
                 continue
@@ -694,6 +724,9 @@ class _SentenceRules:
             if nxt is not None and _MODIFIER_GAP.fullmatch(text, a1, nxt.start):
                 a.valid = False
                 continue
+            if _COMPOUND.match(text, a1):
+                a.valid = False
+                continue
             if _POSSESSIVE.match(text, a1):
                 cue_after = any(c.kind in (CUE, PRED) and a1 < c.start <= a1 + 30 for c in mentions)
                 if not cue_after:
@@ -745,6 +778,10 @@ class _SentenceRules:
             return self.x.last_person(m.start)
         before = [a for a in actors if a.end <= m.start and not a.person]
         if before:
+            if word == "they":
+                group = self._coordinated(before[-1], before, len(before) - 1)
+                if len(group) > 1:  # "Saudi Arabia and the UAE have said they will ..."
+                    m.group = group
             return before[-1].holder
         return self.x.state.sentence_holders.get(self.index - 1)
 
@@ -787,6 +824,8 @@ class _SentenceRules:
             chain = _Chain(start, group[-1].end, sign, last.kind if last.kind != NEUTRAL else CUE,
                            last.value, neutral=blocked or last.kind == NEUTRAL, negated=negated)
             chain.modal_start = start if modal_start is None else modal_start
+            if text.find("not", max(0, start - 8), start) >= 0 and _BUT_NOT_BEFORE.search(text, max(0, start - 12), start):
+                chain.sign = -chain.sign  # "willing to train police but not to take part in disarming"
             if chains and chains[-1].negated and _OR_BEFORE.search(text, max(chains[-1].end, start - 6), start):
                 chain.or_negated = True
             chains.append(chain)
@@ -890,7 +929,12 @@ class _SentenceRules:
             if chain.kind == AUX:
                 # "Hamas will not disarm": only an issue verb right after the auxiliary
                 scope = [i for i in issues if chain.end <= i.start < stop and _words(text[chain.end:i.start]) <= 1][:1]
-                holders, penalty = holders_for(chain.start)
+                if scope and _PASSIVE_GAP.fullmatch(text, chain.end, scope[0].start):
+                    # "Hamas will be disarmed": the subject undergoes it; whoever says so holds it
+                    holders = self._holders_left(self.actors, chain.start, c0, skip_subject=True)
+                    holders, penalty = (holders, 0.0) if holders else ([speaker] if speaker else inherited, -0.1)
+                else:
+                    holders, penalty = holders_for(chain.start)
                 for issue in scope:
                     if issue.value in consumed or not holders:
                         continue
@@ -902,6 +946,10 @@ class _SentenceRules:
                 continue
             if chain.kind == MODAL:
                 scope = [i for i in issues if chain.end <= i.start and _words(text[chain.end:i.start]) <= 2 and i.start < stop]
+                if not scope and not conds:
+                    # "the Rafah crossing must open", "any international force must be deployed": the issue is the subject
+                    scope = [i for i in issues if i.end <= chain.start and _words(text[i.end:chain.start]) == 0
+                             and not _POSSESSIVE.match(text, i.end)][-1:]
                 if not scope:
                     continue
                 holders = self._holders_left(self.actors, chain.modal_start, c0, skip_subject=True)
@@ -945,6 +993,16 @@ class _SentenceRules:
                         scope = left[-1:]
                         holders, penalty = self._list_of(before[-1], self.actors), 0.0
                         rule_kind = "relative"
+            if rule_kind == "cue":
+                window = max(c0, chain.start - 60)
+                relative = (_RELATIVE_CHAIN.search(text, window, chain.start)
+                            if text.find("which", window, chain.start) >= 0 or text.find("that", window, chain.start) >= 0 else None)
+                if relative and any(0 <= relative.start() - i.end <= 1 for i in self.issues) and not any(
+                        relative.start() <= a.start and a.end <= chain.start for a in self.actors):
+                    continue  # "the plan, which calls for a force": the issue, not an actor, is the subject
+            first_holder = holders[0] if holders and isinstance(holders[0], Mention) else None
+            if first_holder is not None and _hypothetical(text, max(c0, first_holder.start - 12), first_holder.start):
+                continue  # "if Hamas refuses to disarm": a hypothesis, not a position
             if not holders:
                 continue
             sign = chain.sign
@@ -954,11 +1012,16 @@ class _SentenceRules:
             # campaign"); a negator or contrast starts a new stretch ("peacekeepers but not ...")
             seen: dict[tuple[str, int], tuple[int, Mention]] = {}
             stretch = 0
+            head = None
             for m in scope:
                 if m.kind in (NEG, CONTRAST):
                     sign = -sign
                     stretch += 1
+                    head = None
                     continue
+                if head is not None and m.kind == ISSUE and _OF_BETWEEN.fullmatch(text, head.end, m.start):
+                    continue  # "phase two of the ceasefire deal": the ceasefire only says which phase
+                head = m
                 if m.value in consumed:
                     continue
                 if any(h.start <= m.start and m.end <= h.end for h in holders if isinstance(h, Mention)):
@@ -1029,7 +1092,9 @@ class _SentenceRules:
             b_candidates = [i for i in b_candidates if _words(text[cond.end:i.start]) <= 4]
         if not b_candidates:
             return
-        b = b_candidates[0]
+        before_values = {i.value for i in issues if i.end <= cond.start and i.start >= c0}
+        # "contributing troops as long as the force operates under a UN mandate": B is a different issue
+        b = next((i for i in b_candidates if i.value not in before_values), b_candidates[0])
         if family == "only_then":
             # "withdraw only once Hamas disarms": conditional only with "only" shortly before
             if not _ONLY_BEFORE.search(text[max(c0, cond.start - 60):cond.start]):
@@ -1037,7 +1102,8 @@ class _SentenceRules:
             family = "unless"
         governing = [ch for ch in chains if ch.end <= cond.start and not ch.neutral]
         chain = governing[-1] if governing else None
-        left = [i for i in issues if i.kind == ISSUE and i.end <= cond.start and i.value != b.value and (chain is None or i.start >= chain.end)]
+        left = [i for i in issues if i.end <= cond.start and i.value != b.value and (chain is None or i.start >= chain.end)
+                and (i.kind == ISSUE or family in ("before", "unless"))]
         if _DO_SO.search(text, c0, cond.end) and not left:
             inside = [i for a in self.actors if a.end <= cond.start for i in self.x.scanner.issues_in(text, a.start, a.end)]
             left = [i for i in sorted(inside + [i for i in issues if i.end <= cond.start], key=lambda m: m.start) if i.value != b.value]
@@ -1045,7 +1111,8 @@ class _SentenceRules:
             # "Reconstruction must not begin before ...": the issue may be the subject before the chain
             left = [i for i in issues if i.kind == ISSUE and i.end <= cond.start and i.value != b.value]
         a = left[-1] if left else None
-        negated = any(m.kind == NEG and c0 <= m.start < cond.start for m in self.all) or (chain is not None and chain.sign < 0)
+        negated = any(m.kind == NEG and c0 <= m.start < cond.start for m in self.all) or (chain is not None and chain.sign < 0) \
+            or (a is not None and a.kind == INVERSE)  # "keep its forces in Gaza until ...": no withdrawal until
         a_inside = a is not None and any(h.start <= a.start and a.end <= h.end for h in self.actors)
         anchor = chain.start if chain else (a.start if a is not None and not a_inside else cond.start)
         holders, penalty = holders_for(anchor)
@@ -1096,6 +1163,18 @@ class _SentenceRules:
         consumed.update({a.value, b.value})
 
 
+def _resolve_context(mentions: list[Mention]) -> list[Mention]:
+    """Contextual issue phrases ("the resolution") count where the article names the issue plainly too."""
+    context = [m for m in mentions if m.kind == CONTEXT]
+    if not context:
+        return mentions
+    named = {m.value for m in mentions if m.kind == ISSUE}
+    for m in context:
+        if m.value in named:
+            m.kind, m.sign = ISSUE, 1  # sign 1: an issue named indirectly (lower confidence)
+    return [m for m in mentions if m.kind != CONTEXT]
+
+
 class _Extractor:
     """Extraction state for one article."""
 
@@ -1105,6 +1184,8 @@ class _Extractor:
         self.scanner = scanner
         self.state = _ArticleState()
         self.mentions = scanner.scan(self.text)
+        if scanner.has_context:
+            self.mentions = _resolve_context(self.mentions)
         self.persons = [m for m in self.mentions if m.kind == ACTOR and m.person]
         self._person_starts = [m.start for m in self.persons]
         self._mention_starts = [m.start for m in self.mentions]  # ascending: the scan goes left to right
@@ -1119,6 +1200,7 @@ class _Extractor:
             return mentions
         words = self._pattern_words(sentence.start, sentence.end)
         added = []
+        dropped: set[int] = set()
         present = None
         for issue_id, pattern, literals in scanner.issue_patterns:
             if literals and words.isdisjoint(literals):
@@ -1126,10 +1208,17 @@ class _Extractor:
             for match in pattern.finditer(self.text, sentence.start, sentence.end):
                 if present is None:
                     present = [m for m in mentions if m.kind == ISSUE]
-                if not any(m.value == issue_id and m.start < match.end() and match.start() < m.end for m in present):
+                same = [m for m in present if m.value == issue_id and m.start < match.end() and match.start() < m.end]
+                if not same:
+                    added.append(Mention(match.start(), match.end(), ISSUE, issue_id))
+                elif all(match.start() < m.start and m.end <= match.end() for m in same):
+                    # "withdraw beyond the yellow line": the longer phrase starts at the verb
+                    dropped.update(id(m) for m in same)
                     added.append(Mention(match.start(), match.end(), ISSUE, issue_id))
         if not added:
             return mentions
+        if dropped:
+            mentions = [m for m in mentions if id(m) not in dropped]
         return sorted(mentions + added, key=lambda m: (m.start, -m.end))
 
     def _pattern_words(self, start: int, end: int) -> set[str]:
@@ -1231,10 +1320,11 @@ class _Extractor:
             floor = sentences[open_sentence].start if open_sentence >= 0 else 0
             # after: '"...," another Israeli official stated' / '"...," said Netanyahu'
             after_report = None
+            close_end = sentences[close_sentence].end if close_sentence >= 0 else len(text)
             for n in range(bisect_left(report_starts, q1), len(reports)):
                 r = reports[n]
-                if r.start > q1 + 80:
-                    break
+                if r.start > q1 + 80 or r.start >= close_end:
+                    break  # the next line's reporting verb is someone else's
                 if _words(text[q1:r.start]) <= 7:
                     after_report = r
                     break
@@ -1272,6 +1362,11 @@ class _Extractor:
                             n -= 1
                         if n >= 0 and actors[n].start >= floor:
                             speaker = actors[n].holder
+            if speaker is None:
+                # 'Israeli PM Netanyahu: "We will not ..."' (headline and live-blog style)
+                n = bisect_left(actor_starts, q0) - 1
+                if n >= 0 and actors[n].start >= floor and _COLON_GAP.fullmatch(text, actors[n].end, q0):
+                    speaker = actors[n].holder
             if speaker is None:
                 continue
             first = bisect.bisect_right(starts, q0) - 1
