@@ -5,15 +5,17 @@
 Statements are random but deterministic. Actors and issues grow with the number of stances
 (a few busy actors, a long tail of rare ones), as they would over a growing news corpus. The
 page aggregates edges per (actor, issue, polarity) and keeps at most `kg.viz.MAX_TIES`
-actor-actor ties. Reported per size and view: page size, Python render time, and the time in
+actor-actor ties. Reported per size and view: page size, Python render time, the time in
 Chromium from navigation start until vis-network has finished its stabilisation iterations and
-the page has switched physics off (window.__sg.stabilizedAt).
+the page has switched physics off (window.__sg.stabilizedAt), and the time one filter click
+takes until the next frame is painted (median and slowest of the clicks in `FILTER_CLICKS`).
 """
 from __future__ import annotations
 
 import argparse
 import math
 import random
+import statistics
 import tempfile
 import time
 from datetime import date, timedelta
@@ -80,11 +82,51 @@ def synthetic(n: int, seed: int = 11) -> tuple[list[Statement], Catalog]:
     return statements, catalog
 
 
-def time_in_chromium(pages: list[Path], timeout_s: float = 120.0) -> list[float | None]:
-    """Milliseconds from navigation start until the layout is stabilised, per page (None if it never was)."""
+#: Filter clicks timed on every page, in this order: each takes the page from one filter state to the next.
+FILTER_CLICKS = (
+    "uncheck support",
+    "check support",
+    "set a from-date",
+    "reset",
+    "uncheck oppose",
+    "reset",
+    "tick an issue",
+    "tick a second issue",
+    "all issues",
+    "tick an actor",
+    "untick include undated",
+    "reset",
+)
+#: One filter click, timed in the page from the click until two animation frames later (the network redrawn).
+_CLICK_JS = """async (step) => {
+    const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
+    await frame();
+    const t0 = performance.now();
+    if (step === "uncheck support" || step === "check support") document.getElementById("sg-pol-support").click();
+    else if (step === "uncheck oppose") document.getElementById("sg-pol-oppose").click();
+    else if (step === "reset") document.getElementById("sg-reset").click();
+    else if (step === "tick an issue") document.querySelectorAll("#sg-filter-issue input[type=checkbox]")[0].click();
+    else if (step === "tick a second issue") document.querySelectorAll("#sg-filter-issue input[type=checkbox]")[1].click();
+    else if (step === "all issues") document.querySelector("#sg-filter-issue .sg-multi-all").click();
+    else if (step === "tick an actor") document.querySelectorAll("#sg-filter-actor input[type=checkbox]")[0].click();
+    else if (step === "untick include undated") document.getElementById("sg-filter-undated").click();
+    else if (step === "set a from-date") {
+        const input = document.getElementById("sg-filter-from");
+        input.value = "2025-06-01";
+        input.dispatchEvent(new Event("change", {bubbles: true}));
+    }
+    await frame();
+    await frame();
+    return performance.now() - t0;
+}"""
+
+
+def time_in_chromium(pages: list[Path], timeout_s: float = 120.0) -> list[tuple[float | None, list[float]]]:
+    """Per page: milliseconds from navigation start until the layout is stabilised (None if it never
+    was), and the milliseconds of each click in `FILTER_CLICKS` after that."""
     from playwright.sync_api import sync_playwright
 
-    results: list[float | None] = []
+    results: list[tuple[float | None, list[float]]] = []
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for path in pages:
@@ -99,7 +141,8 @@ def time_in_chromium(pages: list[Path], timeout_s: float = 120.0) -> list[float 
                 if value is not None:
                     break
                 page.wait_for_timeout(50)
-            results.append(value)
+            clicks = [page.evaluate(_CLICK_JS, step) for step in FILTER_CLICKS] if value is not None else []
+            results.append((value, clicks))
             context.close()
         browser.close()
     return results
@@ -131,8 +174,13 @@ def main() -> None:
             total = all_ties if view == "actor-actor" else n
             rows.append([n, view, nodes, f"{shown} (of {total})", f"{path.stat().st_size / 1e6:.2f}", f"{render_s:.2f}"])
     timings = time_in_chromium(pages)
-    header = ["stances", "view", "nodes", "edges drawn", "MB", "render s", "stabilised s"]
-    table = [r + ["timeout" if t is None else f"{t / 1000:.2f}"] for r, t in zip(rows, timings)]
+    header = ["stances", "view", "nodes", "edges drawn", "MB", "render s", "stabilised s", "filter s", "filter max s"]
+    table = []
+    for row, (stabilised, clicks) in zip(rows, timings):
+        if stabilised is None:
+            table.append(row + ["timeout", "-", "-"])
+        else:
+            table.append(row + [f"{stabilised / 1000:.2f}", f"{statistics.median(clicks) / 1000:.3f}", f"{max(clicks) / 1000:.3f}"])
     widths = [max(len(str(x)) for x in col) for col in zip(header, *table)]
     for line in [header] + table:
         print("  ".join(str(x).rjust(w) for x, w in zip(line, widths)))

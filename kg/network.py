@@ -21,6 +21,11 @@ POLARITIES = ("support", "oppose", "conditional")
 POSITIONS = POLARITIES + ("mixed",)
 #: Kinds of actor-actor ties (discourse network analysis).
 TIES = ("congruence", "conflict")
+#: The polarity pairs (one actor's, the other's) that make each kind of tie on an issue.
+TIE_PAIRS = {
+    "congruence": (("support", "support"), ("oppose", "oppose"), ("conditional", "conditional")),
+    "conflict": (("support", "oppose"), ("oppose", "support")),
+}
 
 
 @dataclass(frozen=True)
@@ -332,16 +337,12 @@ def actor_actor_graph(
     index: dict[tuple[str, str, str], list[int]] = {}
     for i, st in enumerate(statements):
         index.setdefault((st.holder, st.issue, st.polarity), []).append(i)
-    pairs = {
-        "congruence": (("support", "support"), ("oppose", "oppose"), ("conditional", "conditional")),
-        "conflict": (("support", "oppose"), ("oppose", "support")),
-    }
     for weight, kind, _, _, first, second in candidates:
         evidence = []
         for issue in matrices.issues:
             left: list[int] = []
             right: list[int] = []
-            for pa, pb in pairs[kind]:
+            for pa, pb in TIE_PAIRS[kind]:
                 a_side, b_side = index.get((first, issue, pa)), index.get((second, issue, pb))
                 if a_side and b_side:
                     left += a_side
@@ -416,6 +417,8 @@ def position_matrix(statements: Sequence[Statement]) -> PositionMatrix:
 __all__ = [
     "POLARITIES",
     "POSITIONS",
+    "TIES",
+    "TIE_PAIRS",
     "Statement",
     "ActorInfo",
     "IssueInfo",

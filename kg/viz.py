@@ -17,6 +17,7 @@ from .errors import StanceGraphError
 from .export import BASENAME, write_files
 from .network import (
     POLARITIES,
+    TIE_PAIRS,
     Catalog,
     Statement,
     actor_actor_graph,
@@ -39,6 +40,11 @@ PAGE_NAME = BASENAME + ".html"
 MAX_TIES = 1500
 #: The layout is random only through this seed: the same graph always settles the same way.
 RANDOM_SEED = 20251116
+#: Edge labels are drawn only where they come out at least this many pixels tall (vis-network's
+#: `drawThreshold`): thousands of unreadable labels on a zoomed-out graph cost most of a redraw.
+EDGE_LABEL_MIN_PX = 8
+#: Thinnest and thickest edge, in pixels at zoom 1.
+EDGE_WIDTH = (1.0, 8.0)
 
 COLORS = {
     "support": "#2e7d32",
@@ -124,8 +130,8 @@ def _options(nodes: int, edges: int, directed: bool) -> dict[str, Any]:
         },
         "edges": {
             "arrows": {"to": {"enabled": directed, "scaleFactor": 0.5}},
-            "font": {"size": 11, "align": "middle", "strokeWidth": 3, "strokeColor": "#ffffff"},
-            "scaling": {"min": 1, "max": 8, "label": {"enabled": False}},
+            "font": {"size": 11, "align": "horizontal", "strokeWidth": 3, "strokeColor": "#ffffff"},
+            "scaling": {"label": {"enabled": False, "drawThreshold": EDGE_LABEL_MIN_PX}},
             "smooth": False,
             "selectionWidth": 2,
             "hoverWidth": 1.5,
@@ -189,9 +195,54 @@ def _network(directed: bool) -> Any:
     return Network(height="100%", width="100%", directed=directed, cdn_resources="in_line")
 
 
+Group = tuple[str, str, str]
+
+
+def statement_groups(statements: Sequence[Statement]) -> dict[Group, list[int]]:
+    """Statement indices per (actor, issue, polarity), ordered by actor, issue and polarity.
+
+    Each group is one edge of the actor-issue view and one side of an actor-actor tie on an
+    issue, so the page filters by counting statements per group once and reads every edge from
+    those counts.
+    """
+    groups: dict[Group, list[int]] = {}
+    for index, st in enumerate(statements):
+        groups.setdefault((st.holder, st.issue, st.polarity), []).append(index)
+    return dict(sorted(groups.items(), key=lambda kv: (kv[0][0], kv[0][1], POLARITIES.index(kv[0][2]))))
+
+
+def _group_index(statements: Sequence[Statement]) -> dict[Group, int]:
+    return {key: number for number, key in enumerate(statement_groups(statements))}
+
+
+def edge_width(count: int, low: int, high: int) -> float:
+    """An edge's width for `count` statements (or issues) on the view's fixed scale `low`..`high`.
+
+    The same linear scale vis-network applies to `value`, computed once here and by the page
+    (which reads `low` and `high` from the view) so that filtering, which lowers counts, does not
+    make vis-network rescale every edge, and widths stay comparable from one filter to the next.
+    """
+    lo, hi = EDGE_WIDTH
+    share = 0.5 if high == low else (count - low) / (high - low)
+    return round(max(lo, min(hi, lo + share * (hi - lo))), 3)
+
+
+def _width_scale(counts: Sequence[int]) -> list[int]:
+    return [min(counts), max(counts)] if counts else [1, 1]
+
+
+def _stance_label(count: int, polarity: str, conditions: Sequence[str], catalog: Catalog) -> str:
+    """The label of an actor-issue edge: "×n" for several statements, and what a condition waits for."""
+    text = f"\u00d7{count}" if count > 1 else ""
+    if polarity == "conditional" and conditions:
+        text += (" " if text else "") + "after " + ", ".join(catalog.issue(c).label for c in conditions)
+    return text
+
+
 def actor_issue_network(statements: Sequence[Statement], catalog: Catalog) -> Any:
     """The pyvis network of the actor-issue view: one edge per (actor, issue, polarity)."""
     graph = actor_issue_graph(statements)
+    group_of = _group_index(statements)
     net = _network(directed=True)
     for node_id, attrs in graph.nodes(data=True):
         if attrs["kind"] == "actor":
@@ -207,6 +258,7 @@ def actor_issue_network(statements: Sequence[Statement], catalog: Catalog) -> An
                 value=attrs["count"],
                 color={"background": COLORS["issue"], "border": "#a67c00", "highlight": {"background": "#ffd75e", "border": "#7a5b00"}},
             )
+    scale = _width_scale([attrs["count"] for *_, attrs in graph.edges(data=True)])
     polarity_count: dict[tuple[str, str], int] = {}
     for source, target in graph.edges():
         polarity_count[(source, target)] = polarity_count.get((source, target), 0) + 1
@@ -227,26 +279,42 @@ def actor_issue_network(statements: Sequence[Statement], catalog: Catalog) -> An
             pol=polarity,
             h=graph.nodes[source]["id"],
             i=graph.nodes[target]["id"],
+            g=group_of[(graph.nodes[source]["id"], graph.nodes[target]["id"], polarity)],
             cond=list(attrs["conditions"]),
-            st=list(attrs["statements"]),
-            value=attrs["count"],
+            n=attrs["count"],
+            width=edge_width(attrs["count"], *scale),
+            label=_stance_label(attrs["count"], polarity, attrs["conditions"], catalog),
             dashes=polarity == "conditional",
             color={"color": COLORS[polarity], "highlight": COLORS[polarity], "hover": COLORS[polarity], "opacity": 0.85},
             **options,
         )
     net.options = _options(graph.number_of_nodes(), graph.number_of_edges(), directed=True)
+    net.width_scale = scale
     return net
 
 
 def actor_actor_network(statements: Sequence[Statement], catalog: Catalog, max_ties: int | None = MAX_TIES) -> Any:
     """The pyvis network of the actor-actor view: congruence and conflict ties weighted by issues."""
     graph = actor_actor_graph(statements, min_weight=1, max_edges=max_ties)
+    group_of = _group_index(statements)
+    scale = _width_scale([attrs["weight"] for *_, attrs in graph.edges(data=True)])
     net = _network(directed=False)
     for node_id, attrs in graph.nodes(data=True):
         _actor_node(net, node_id, attrs["id"], attrs["count"], catalog)
     for number, (source, target, attrs) in enumerate(graph.edges(data=True)):
         kind = attrs["kind"]
         curve = ("curvedCCW", 0.15) if kind == "congruence" else ("curvedCW", 0.15)
+        first, second = graph.nodes[source]["id"], graph.nodes[target]["id"]
+        # Per issue, the statement groups of both actors that make the tie, as flat pairs
+        # [a0, b0, a1, b1, ...]: the tie holds on the issue while both groups of a pair keep a statement.
+        evidence = []
+        for issue, _, _ in attrs["evidence"]:
+            flat = []
+            for pa, pb in TIE_PAIRS[kind]:
+                ga, gb = group_of.get((first, issue, pa)), group_of.get((second, issue, pb))
+                if ga is not None and gb is not None:
+                    flat += [ga, gb]
+            evidence.append([issue, flat])
         _edge(
             net,
             source,
@@ -254,14 +322,17 @@ def actor_actor_network(statements: Sequence[Statement], catalog: Catalog, max_t
             id=f"t{number}",
             kind="tie",
             tie=kind,
-            a=graph.nodes[source]["id"],
-            b=graph.nodes[target]["id"],
-            ev=[[issue, list(left), list(right)] for issue, left, right in attrs["evidence"]],
-            value=attrs["weight"],
+            a=first,
+            b=second,
+            ev=evidence,
+            n=attrs["weight"],
+            width=edge_width(attrs["weight"], *scale),
+            label=str(attrs["weight"]) if attrs["weight"] > 1 else "",
             smooth={"enabled": True, "type": curve[0], "roundness": curve[1]},
             color={"color": COLORS[kind], "highlight": COLORS[kind], "hover": COLORS[kind], "opacity": 0.7},
         )
     net.options = _options(graph.number_of_nodes(), graph.number_of_edges(), directed=False)
+    net.width_scale = scale
     return net
 
 
@@ -297,12 +368,13 @@ def page_data(
         ("actor-issue", actor_issue_network(statements, catalog)),
         ("actor-actor", actor_actor_network(statements, catalog)),
     ):
-        views[name] = {"nodes": net.nodes, "edges": net.edges, "options": net.options}
+        views[name] = {"nodes": net.nodes, "edges": net.edges, "options": net.options, "widths": net.width_scale}
     return {
         "view": view,
         "colors": COLORS,
         "polarities": list(POLARITIES),
         "statements": [_statement_record(st) for st in statements],
+        "groups": list(statement_groups(statements).values()),
         "sources": dict(sorted(sources.items())),
         "actors": actors,
         "issues": issues,
@@ -389,6 +461,8 @@ __all__ = [
     "VizError",
     "page_path",
     "script_json",
+    "statement_groups",
+    "edge_width",
     "page_data",
     "render_page",
     "page_bytes",

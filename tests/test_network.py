@@ -179,3 +179,23 @@ def test_script_json_cannot_close_its_element():
 def test_unknown_view_is_refused():
     with pytest.raises(VizError, match="unknown view"):
         page_data(SMALL, Catalog({}, {"x": IssueInfo("x", "X")}), view="sideways")
+
+
+def test_page_data_indexes_edges_by_statement_group():
+    data = page_data(SMALL)
+    groups = data["groups"]
+    assert sorted(k for members in groups for k in members) == list(range(len(SMALL)))
+    statements = data["statements"]
+    for edge in data["views"]["actor-issue"]["edges"]:
+        members = groups[edge["g"]]
+        assert {(statements[k]["h"], statements[k]["i"], statements[k]["p"]) for k in members} == {(edge["h"], edge["i"], edge["pol"])}
+        assert edge["n"] == len(members) and edge["label"].startswith(f"\u00d7{len(members)}" if len(members) > 1 else "")
+    low, high = data["views"]["actor-issue"]["widths"]
+    assert (low, high) == (1, 2)
+    # Every tie's group pairs add up to its weight: the page recounts ties from the same pairs.
+    for edge in data["views"]["actor-actor"]["edges"]:
+        pairs = [pair for _, flat in edge["ev"] for pair in zip(flat[::2], flat[1::2])]
+        assert len(pairs) == edge["n"]
+        for left, right in pairs:
+            assert {statements[k]["h"] for k in groups[left]} | {statements[k]["h"] for k in groups[right]} == {edge["a"], edge["b"]}
+    assert [e["label"] for e in data["views"]["actor-actor"]["edges"] if e["a"] == "A" and e["b"] == "B"] == ["2", ""]

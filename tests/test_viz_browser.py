@@ -1,10 +1,12 @@
 """The generated page in a real headless Chromium: offline, complete, interactive, and inert to hostile text."""
 from __future__ import annotations
 
+import re
 import shutil
 import textwrap
 import time
 from pathlib import Path
+from typing import Callable
 
 import pytest
 
@@ -26,9 +28,15 @@ if not CHROMIUM.is_file():
     pytest.skip(f"{CHROMIUM} not found (install the Debian package 'chromium')", allow_module_level=True)
 
 from kg.build import build_graph, write_build  # noqa: E402
-from kg.network import actor_actor_graph, actor_issue_graph, position_matrix, statements_from_store  # noqa: E402
+from kg.network import (  # noqa: E402
+    Statement,
+    actor_actor_graph,
+    actor_issue_graph,
+    position_matrix,
+    statements_from_store,
+)
 from kg.store import open_store  # noqa: E402
-from kg.viz import build_page, page_path, store_page  # noqa: E402
+from kg.viz import build_page, edge_width, page_path, render_page, store_page  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -95,8 +103,95 @@ class OfflinePage:
         self.page.mouse.move(point["x"], point["y"])
         self.page.wait_for_timeout(150)
 
+    def pick(self, which: str, *ids: str) -> None:
+        """Tick entries of the issue or actor list with real clicks (opening the list first), then close it."""
+        root = self.page.locator(f"#sg-filter-{which}")
+        if not root.evaluate("d => d.open"):
+            root.locator("summary").click()
+        for ref in ids:
+            root.locator(f"input[type=checkbox][value='{ref}']").check()
+        self.page.keyboard.press("Escape")
+
+    def shown_edges(self) -> dict[tuple[str, str, str], tuple[int, float]]:
+        """What vis-network draws: edges neither hidden nor touching a hidden node, with the count
+        their label states and their width, keyed (actor, issue, polarity) or (actor, actor, tie)."""
+        rows = self.js(
+            """(() => {
+                const sg = window.__sg;
+                return sg.edges.get().filter(e => !e.hidden && !sg.nodes.get(e.from).hidden && !sg.nodes.get(e.to).hidden)
+                    .map(e => e.kind === 'tie' ? [[e.a, e.b].sort(), e.tie, e.label || '', e.width]
+                                               : [[e.h, e.i], e.pol, e.label || '', e.width]);
+            })()"""
+        )
+        shown = {}
+        for (left, right), kind, label, width in rows:
+            number = re.match(r"\u00d7?(\d+)", label)
+            shown[(left, right, kind)] = (int(number.group(1)) if number else 1, width)
+        return shown
+
+    def matrix_cells(self) -> dict[tuple[str, str], tuple[str, int]]:
+        """Every filled matrix cell (position, count), after checking each is on screen, in a shown row and column."""
+        cells = self.js(
+            "Array.from(document.querySelectorAll('#sg-matrix td.sg-cell'))"
+            ".map(td => [td.dataset.actor, td.dataset.issue, td.dataset.position, Number(td.textContent),"
+            " td.getClientRects().length > 0])"
+        )
+        assert all(rendered for *_, rendered in cells), "a filled cell sits in a hidden row or column"
+        return {(a, i): (p, n) for a, i, p, n, _ in cells}
+
+    def shown_matrix_headers(self) -> tuple[list[str], int]:
+        """Row headers shown, and how many column headers are shown."""
+        return (
+            self.js("Array.from(document.querySelectorAll('#sg-matrix tbody th')).filter(th => th.getClientRects().length).map(th => th.textContent)"),
+            self.js("Array.from(document.querySelectorAll('#sg-matrix th.sg-col')).filter(th => th.getClientRects().length).length"),
+        )
+
+    def widths(self, view: str) -> list[int]:
+        return self.js(f"JSON.parse(document.getElementById('sg-data').textContent).views[{view!r}].widths")
+
     def close(self) -> None:
         self.context.close()
+
+
+def expected_stance_edges(statements, keep: Callable[[Statement], bool]) -> dict[tuple[str, str, str], int]:
+    """The actor-issue edges of the statements the filters keep, with their statement counts."""
+    graph = actor_issue_graph([s for s in statements if keep(s)])
+    return {(graph.nodes[u]["id"], graph.nodes[v]["id"], k): d["count"] for u, v, k, d in graph.edges(keys=True, data=True)}
+
+
+def expected_ties(statements, keep: Callable[[Statement], bool], actors: set[str] | None = None) -> dict[tuple[str, str, str], int]:
+    """The actor-actor ties of the statements the filters keep (ties touching `actors` only, if given)."""
+    graph = actor_actor_graph([s for s in statements if keep(s)])
+    out = {}
+    for u, v, k, d in graph.edges(keys=True, data=True):
+        a, b = sorted((graph.nodes[u]["id"], graph.nodes[v]["id"]))
+        if actors is None or a in actors or b in actors:
+            out[(a, b, k)] = d["weight"]
+    return out
+
+
+def expected_cells(statements, keep: Callable[[Statement], bool]) -> dict[tuple[str, str], tuple[str, int]]:
+    matrix = position_matrix([s for s in statements if keep(s)])
+    return {(a, i): (p, matrix.cell(a, i).total) for (a, i), p in matrix.positions().items()}
+
+
+def assert_page_shows(page: OfflinePage, statements, keep: Callable[[Statement], bool], actors: set[str] | None = None) -> None:
+    """Network, widths, status and matrix all agree with the Python projections of the kept statements."""
+    view = page.js("window.__sg.state.view")
+    low, high = page.widths(view)
+    if view == "actor-issue":
+        expected = expected_stance_edges(statements, lambda s: keep(s) and (actors is None or s.holder in actors))
+    else:
+        expected = expected_ties(statements, keep, actors)
+    shown = page.shown_edges()
+    assert {key: n for key, (n, _) in shown.items()} == expected
+    assert all(width == edge_width(n, low, high) for n, width in shown.values())
+    assert page.js("window.__sg.visibleEdges") == len(expected)
+    kept = [s for s in statements if keep(s) and (actors is None or s.holder in actors)]
+    assert page.js("window.__sg.visibleStatements") == len(kept)
+    assert page.matrix_cells() == expected_cells(kept, lambda s: True)
+    rows, columns = page.shown_matrix_headers()
+    assert len(rows) == len({s.holder for s in kept}) and columns == len({s.issue for s in kept})
 
 
 @pytest.fixture(scope="module")
@@ -163,12 +258,12 @@ def test_filters_change_what_is_visible(browser, seeds_page):
         page.page.locator("#sg-reset").click()
         assert page.js("window.__sg.visibleEdges") == total
 
-        page.page.select_option("#sg-filter-issue", "reconstruction")
+        page.pick("issue", "reconstruction")
         assert page.js("window.__sg.visibleStatements") == sum(1 for s in statements if s.issue == "reconstruction")
         assert 0 < page.js("window.__sg.visibleEdges") < total
         page.page.locator("#sg-reset").click()
 
-        page.page.select_option("#sg-filter-actor", "Israel")
+        page.pick("actor", "Israel")
         assert page.js("window.__sg.visibleStatements") == sum(1 for s in statements if s.holder == "Israel")
         page.page.locator("#sg-reset").click()
 
@@ -230,6 +325,122 @@ def test_actor_actor_view(browser, seeds_page, tmp_path):
         assert sorted(map(tuple, weights)) == expected
         assert "conflict" in page.page.locator("#sg-legend").inner_text()
         page.page.screenshot(path=str(tmp_path / "actors.png"))
+        assert page.errors == [] and page.blocked == []
+    finally:
+        page.close()
+
+
+def test_issue_and_actor_filters_take_several_choices(browser, seeds_page):
+    path, statements, _ = seeds_page
+    page = OfflinePage(browser)
+    try:
+        page.open(path)
+        total = page.js("window.__sg.visibleStatements")
+        assert page.page.locator("#sg-filter-issue summary").inner_text().endswith("all issues")
+
+        page.pick("issue", "reconstruction", "disarmament")
+        chosen = {"reconstruction", "disarmament"}
+        assert page.page.locator("#sg-filter-issue summary").inner_text().endswith("2 issues")
+        assert_page_shows(page, statements, lambda s: s.issue in chosen)
+        # A third choice widens the selection; unticking one narrows it again.
+        page.pick("issue", "peace_plan")
+        assert_page_shows(page, statements, lambda s: s.issue in chosen | {"peace_plan"})
+        page.page.locator("#sg-filter-issue summary").click()
+        page.page.locator("#sg-filter-issue input[value='disarmament']").uncheck()
+        page.page.keyboard.press("Escape")
+        assert_page_shows(page, statements, lambda s: s.issue in {"reconstruction", "peace_plan"})
+
+        # Two actors on top of the issues, with one polarity off.
+        page.pick("actor", "Israel", "US")
+        page.page.locator("#sg-pol-oppose").click()
+        keep = lambda s: s.issue in {"reconstruction", "peace_plan"} and s.polarity != "oppose"  # noqa: E731
+        assert_page_shows(page, statements, keep, actors={"Israel", "US"})
+        # The same filters in the actor-actor view: ties touching either chosen actor, recounted.
+        page.page.locator("#sg-view-actor-actor").click()
+        page.wait_until_stable()
+        assert_page_shows(page, statements, keep, actors={"Israel", "US"})
+        page.page.locator("#sg-view-actor-issue").click()
+        page.wait_until_stable()
+        positions = page.js("window.__sg.network.getPositions(window.__sg.nodes.getIds())")
+
+        # "All issues" drops the issue choice only.
+        page.page.locator("#sg-filter-issue summary").click()
+        page.page.locator("#sg-filter-issue .sg-multi-all").click()
+        page.page.keyboard.press("Escape")
+        assert page.js("window.__sg.state.issues") == []
+        assert_page_shows(page, statements, lambda s: s.polarity != "oppose", actors={"Israel", "US"})
+
+        # The search box narrows the list by name or alias.
+        page.page.locator("#sg-filter-actor summary").click()
+        page.page.locator("#sg-filter-actor .sg-multi-find").fill("washington")
+        visible = page.js("Array.from(document.querySelectorAll('#sg-filter-actor .sg-multi-item')).filter(r => !r.hidden).map(r => r.querySelector('input').value)")
+        assert visible == ["US"]
+        page.page.keyboard.press("Escape")
+
+        page.page.locator("#sg-reset").click()
+        assert page.js("window.__sg.visibleStatements") == total
+        assert page.js("window.__sg.state.actors") == [] and page.js("document.querySelectorAll('#sg-filter-actor input:checked').length") == 0
+        assert_page_shows(page, statements, lambda s: True)
+        # Filtering never set the layout moving again: every node is where it settled.
+        page.page.wait_for_timeout(300)
+        assert page.js("window.__sg.network.physics.physicsEnabled") is False
+        assert page.js("window.__sg.network.getPositions(window.__sg.nodes.getIds())") == positions
+        assert page.errors == [] and page.blocked == []
+    finally:
+        page.close()
+
+
+def dated(holder: str, issue: str, polarity: str, n: int, date: str | None) -> Statement:
+    return Statement(
+        stance_id=f"s{n:03d}", source_id=f"src{n % 4}", holder=holder, issue=issue, polarity=polarity,
+        quote=f"{holder} {polarity} {issue} #{n}", char_start=n * 10, char_end=n * 10 + 5,
+        method="CuratedAnnotation", date=date, confidence="1.00",
+    )
+
+
+UNDATED_MIX = [
+    dated("A", "x", "support", 0, "2025-10-01"),
+    dated("A", "x", "support", 1, None),
+    dated("B", "x", "support", 2, "2025-11-05"),
+    dated("B", "y", "oppose", 3, None),
+    dated("C", "y", "support", 4, "2025-09-15"),
+    dated("C", "x", "oppose", 5, None),
+    dated("A", "y", "oppose", 6, "2025-11-20"),
+    dated("D", "z", "support", 7, None),
+]
+
+
+def test_undated_statements_stay_unless_excluded(browser, tmp_path):
+    path = tmp_path / "undated.html"
+    path.write_text(render_page(UNDATED_MIX, None), encoding="utf-8")
+    page = OfflinePage(browser)
+    try:
+        page.open(path)
+        box = page.page.locator("#sg-filter-undated")
+        assert box.is_checked() and "(4)" in page.page.locator("#sg-undated-n").inner_text()
+        assert_page_shows(page, UNDATED_MIX, lambda s: True)
+
+        # A date bound keeps the undated statements while the box is ticked...
+        page.page.fill("#sg-filter-from", "2025-10-01")
+        assert_page_shows(page, UNDATED_MIX, lambda s: s.date is None or s.date >= "2025-10-01")
+        page.page.fill("#sg-filter-to", "2025-11-10")
+        in_range = lambda s: s.date is not None and "2025-10-01" <= s.date <= "2025-11-10"  # noqa: E731
+        assert_page_shows(page, UNDATED_MIX, lambda s: s.date is None or in_range(s))
+        # ...and drops them once it is unticked.
+        box.uncheck()
+        assert_page_shows(page, UNDATED_MIX, in_range)
+        # Without bounds, unticked still means: no undated statements (D, only undated, goes entirely).
+        page.page.fill("#sg-filter-from", "")
+        page.page.fill("#sg-filter-to", "")
+        assert_page_shows(page, UNDATED_MIX, lambda s: s.date is not None)
+        assert page.js("window.__sg.nodes.get('actor:D').hidden") is True
+        # Both views agree, and Reset ticks the box again.
+        page.page.locator("#sg-view-actor-actor").click()
+        page.wait_until_stable()
+        assert_page_shows(page, UNDATED_MIX, lambda s: s.date is not None)
+        page.page.locator("#sg-reset").click()
+        assert box.is_checked()
+        assert_page_shows(page, UNDATED_MIX, lambda s: True)
         assert page.errors == [] and page.blocked == []
     finally:
         page.close()

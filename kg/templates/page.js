@@ -11,17 +11,53 @@
   var POLS = ["support", "oppose", "conditional"];
   var COLORS = DATA.colors;
 
+  var GROUPS = DATA.groups;                // statement indices per (actor, issue, polarity)
+  var ACTOR_IDS = DATA.matrix.actors;      // every actor with a statement, busiest first
+  var ISSUE_IDS = DATA.matrix.issues;      // every issue with a statement, busiest first
+  var NA = ACTOR_IDS.length, NI = ISSUE_IDS.length, NS = ST.length, NG = GROUPS.length;
+
   var state = {
     view: DATA.view,
-    issue: "",
-    actor: "",
+    issues: [],          // chosen issue ids; none chosen = every issue
+    actors: [],          // chosen actor ids; none chosen = every actor
     from: "",
     to: "",
+    undated: true,       // keep statements without a date
     pol: { support: true, oppose: true, conditional: true },
     pinned: false
   };
-  var ok = new Array(ST.length);          // statement passes every filter
-  var okIgnoringActor = new Array(ST.length);
+
+  // ---- indices computed once: every filter pass reads small integer arrays only ----
+  function indexOf(ids) {
+    var out = {};
+    for (var j = 0; j < ids.length; j++) out[ids[j]] = j;
+    return out;
+  }
+  var ACTOR_AT = indexOf(ACTOR_IDS), ISSUE_AT = indexOf(ISSUE_IDS);
+  var sActor = new Int32Array(NS), sIssue = new Int32Array(NS), sPol = new Int8Array(NS), sGroup = new Int32Array(NS);
+  var sDate = new Array(NS);
+  var UNDATED = 0;
+  for (var k0 = 0; k0 < NS; k0++) {
+    var s0 = ST[k0];
+    sActor[k0] = ACTOR_AT[s0.h];
+    sIssue[k0] = ISSUE_AT[s0.i];
+    sPol[k0] = POLS.indexOf(s0.p);
+    sDate[k0] = s0.d || "";
+    if (!s0.d) UNDATED++;
+  }
+  var gActor = new Int32Array(NG);
+  var cellGroups = new Int32Array(NA * NI * 3).fill(-1);   // (actor, issue, polarity) -> group
+  GROUPS.forEach(function (members, g) {
+    var k = members[0];
+    gActor[g] = sActor[k];
+    cellGroups[(sActor[k] * NI + sIssue[k]) * 3 + sPol[k]] = g;
+    for (var j = 0; j < members.length; j++) sGroup[members[j]] = g;
+  });
+
+  var ok = new Uint8Array(NS);             // statement passes every filter
+  var okIgnoringActor = new Uint8Array(NS);
+  var groupLive = new Int32Array(NG);      // statements per group passing all but the actor filter
+  var actorOn = new Uint8Array(NA), issueOn = new Uint8Array(NI), polOn = new Uint8Array(3);
   var SG = (window.__sg = {
     state: state,
     stabilized: false,
@@ -31,7 +67,11 @@
     edges: null,
     visibleEdges: 0,
     visibleNodes: 0,
-    visibleStatements: 0
+    visibleStatements: 0,
+    undated: UNDATED,
+    lastApplyMs: 0,
+    edgeUpdates: 0,
+    nodeUpdates: 0
   });
 
   // ---- small DOM helpers (text only) ----
@@ -49,34 +89,43 @@
   function safeUrl(url) { return /^https?:\/\//i.test(url || "") ? url : null; }
 
   // ---- filters ----
-  function passesBase(s) {
-    if (state.issue && s.i !== state.issue) return false;
-    if (!state.pol[s.p]) return false;
-    if (state.from || state.to) {
-      if (!s.d) return false;
-      if (state.from && s.d < state.from) return false;
-      if (state.to && s.d > state.to) return false;
-    }
-    return true;
+  function choose(table, ids, at, chosen) {
+    table.fill(chosen.length ? 0 : 1);
+    for (var j = 0; j < chosen.length; j++) if (at[chosen[j]] !== undefined) table[at[chosen[j]]] = 1;
   }
   function computeOk() {
+    choose(actorOn, ACTOR_IDS, ACTOR_AT, state.actors);
+    choose(issueOn, ISSUE_IDS, ISSUE_AT, state.issues);
+    for (var p = 0; p < 3; p++) polOn[p] = state.pol[POLS[p]] ? 1 : 0;
+    var from = state.from, to = state.to, undated = state.undated;
+    groupLive.fill(0);
     var n = 0;
-    for (var k = 0; k < ST.length; k++) {
-      var base = passesBase(ST[k]);
-      okIgnoringActor[k] = base;
-      ok[k] = base && (!state.actor || ST[k].h === state.actor);
-      if (ok[k]) n++;
+    for (var k = 0; k < NS; k++) {
+      var base = issueOn[sIssue[k]] && polOn[sPol[k]];
+      if (base) {
+        var d = sDate[k];
+        if (!d) base = undated;
+        else if ((from && d < from) || (to && d > to)) base = 0;
+      }
+      okIgnoringActor[k] = base ? 1 : 0;
+      ok[k] = base && actorOn[sActor[k]] ? 1 : 0;
+      if (base) groupLive[sGroup[k]]++;
+      n += ok[k];
     }
     SG.visibleStatements = n;
   }
-  function countOk(indices, table) {
+  function actorChosen(id) { return actorOn[ACTOR_AT[id]] === 1; }
+  // Statements behind an actor-issue edge under the filters.
+  function stanceCount(e) { return actorOn[gActor[e.g]] ? groupLive[e.g] : 0; }
+  // Issue-level agreements (or disagreements) of a tie still standing under the filters.
+  function tieCount(e) {
+    if (state.actors.length && !actorChosen(e.a) && !actorChosen(e.b)) return 0;
     var n = 0;
-    for (var j = 0; j < indices.length; j++) if (table[indices[j]]) n++;
+    for (var j = 0; j < e.ev.length; j++) {
+      var pairs = e.ev[j][1];
+      for (var q = 0; q < pairs.length; q += 2) if (groupLive[pairs[q]] && groupLive[pairs[q + 1]]) n++;
+    }
     return n;
-  }
-  function anyOk(indices, table) {
-    for (var j = 0; j < indices.length; j++) if (table[indices[j]]) return true;
-    return false;
   }
 
   function edgeLabel(edge, n) {
@@ -91,16 +140,33 @@
   // ---- the network ----
   var container = document.getElementById("mynetwork");
   var network = null;
-  var lastEdge = {};   // edge id -> statement count last drawn
-  var lastNode = {};   // node id -> shown last time
+  // The records of the view on screen, with what was last drawn of each: filtering compares and
+  // sends vis-network only the edges and nodes whose count or visibility changed, in one batch each.
+  var EDGES = [], NODES = [], eFrom = null, eTo = null, WIDTHS = [1, 1];
+  var drawnCount = null, edgeHidden = null, nodeShown = null, nodeLive = null;
 
-  function viewData(view) {
-    var v = DATA.views[view];
-    return { nodes: new vis.DataSet(v.nodes), edges: new vis.DataSet(v.edges) };
+  // The width of an edge with n statements (or issues): the page's fixed scale, as kg/viz.py draws it.
+  function edgeWidth(n) {
+    var lo = WIDTHS[0], hi = WIDTHS[1];
+    var share = hi === lo ? 0.5 : (n - lo) / (hi - lo);
+    return Math.round(Math.max(1, Math.min(8, 1 + share * 7)) * 1000) / 1000;
+  }
+  // Apply several dataset updates with one redraw: each vis-network dataset update otherwise redraws
+  // the whole canvas at once (physics being off), i.e. once for the edges and once more for the nodes.
+  function batched(fn) {
+    var emitter = network && network.body && network.body.emitter;
+    if (emitter) emitter.emit("_blockRedraw");
+    try {
+      fn();
+    } finally {
+      if (emitter) emitter.emit("_allowRedraw");
+    }
+    if (network) network.redraw();
   }
 
   function onStabilized() {
-    // Stop the simulation once laid out: the page stays still and cheap while the analyst reads it.
+    // Stop the simulation once laid out: the page stays still and cheap while the analyst reads it,
+    // and filtering (which only hides and re-weights edges) never sets it moving again.
     network.setOptions({ physics: { enabled: false } });
     if (!SG.stabilized) {
       SG.stabilized = true;
@@ -110,13 +176,23 @@
 
   function draw(view) {
     state.view = view;
-    var data = viewData(view);
+    var v = DATA.views[view];
+    EDGES = v.edges;
+    NODES = v.nodes;
+    WIDTHS = v.widths;
+    var at = indexOf(NODES.map(function (node) { return node.id; }));
+    eFrom = new Int32Array(EDGES.length);
+    eTo = new Int32Array(EDGES.length);
+    drawnCount = new Int32Array(EDGES.length);   // count the edge's width and label were last drawn for
+    edgeHidden = new Uint8Array(EDGES.length);   // the edge's own hidden flag as vis-network has it
+    EDGES.forEach(function (e, j) { eFrom[j] = at[e.from]; eTo[j] = at[e.to]; drawnCount[j] = e.n; });
+    nodeShown = new Uint8Array(NODES.length).fill(1);
+    nodeLive = new Int32Array(NODES.length);
+    var data = { nodes: new vis.DataSet(NODES), edges: new vis.DataSet(EDGES) };
     SG.nodes = data.nodes;
     SG.edges = data.edges;
-    lastEdge = {};
-    lastNode = {};
     SG.stabilized = false;
-    var options = DATA.views[view].options;
+    var options = v.options;
     if (network === null) {
       network = new vis.Network(container, data, options);
       SG.network = network;
@@ -140,53 +216,66 @@
     if (data.nodes.length === 0) onStabilized();
   }
 
+  // One filter pass. vis-network draws an edge only if it is not hidden and neither end is: so an edge
+  // whose node goes is left as it is (hiding 300 actors takes 300 node updates, not 5,000 edge
+  // updates), and an edge is only updated once both its ends are on screen and its state differs.
   function apply() {
+    var t0 = performance.now();
     computeOk();
-    var edgeUpdates = [];
-    var visibleNodes = {};
+    var tie = state.view === "actor-actor";
+    var counts = new Int32Array(EDGES.length);
     var visibleEdges = 0;
-    SG.edges.forEach(function (e) {
-      var n;
-      if (e.kind === "tie") {
-        n = 0;
-        if (!state.actor || e.a === state.actor || e.b === state.actor) {
-          for (var j = 0; j < e.ev.length; j++) {
-            if (anyOk(e.ev[j][1], okIgnoringActor) && anyOk(e.ev[j][2], okIgnoringActor)) n++;
-          }
-        }
-      } else {
-        n = countOk(e.st, ok);
-      }
-      var hidden = n === 0;
-      if (!hidden) {
+    nodeLive.fill(0);
+    for (var j = 0; j < EDGES.length; j++) {
+      var n = tie ? tieCount(EDGES[j]) : stanceCount(EDGES[j]);
+      counts[j] = n;
+      if (n > 0) {
         visibleEdges++;
-        visibleNodes[e.from] = true;
-        visibleNodes[e.to] = true;
+        nodeLive[eFrom[j]]++;
+        nodeLive[eTo[j]]++;
       }
-      // Only changed edges go to vis-network: updating thousands of unchanged ones costs seconds.
-      if (lastEdge[e.id] !== n) {
-        lastEdge[e.id] = n;
-        edgeUpdates.push({ id: e.id, hidden: hidden, value: Math.max(n, 1), label: edgeLabel(e, n) });
-      }
-    });
-    if (edgeUpdates.length) SG.edges.update(edgeUpdates);
+    }
     var nodeUpdates = [];
     var nodeCount = 0;
-    SG.nodes.forEach(function (node) {
-      var shown = !!visibleNodes[node.id];
-      if (shown) nodeCount++;
-      if (lastNode[node.id] !== shown) {
-        lastNode[node.id] = shown;
-        nodeUpdates.push({ id: node.id, hidden: !shown });
+    for (var m = 0; m < NODES.length; m++) {
+      var shown = nodeLive[m] > 0 ? 1 : 0;
+      nodeCount += shown;
+      if (nodeShown[m] !== shown) {
+        nodeShown[m] = shown;
+        nodeUpdates.push({ id: NODES[m].id, hidden: !shown });
       }
-    });
-    if (nodeUpdates.length) SG.nodes.update(nodeUpdates);
+    }
+    var edgeUpdates = [];
+    for (var q = 0; q < EDGES.length; q++) {
+      var c = counts[q];
+      if (c === 0 && !(nodeShown[eFrom[q]] && nodeShown[eTo[q]])) continue;   // not drawn either way
+      var e = EDGES[q];
+      if (c === 0) {
+        if (!edgeHidden[q]) { edgeHidden[q] = 1; edgeUpdates.push({ id: e.id, hidden: true }); }
+      } else if (drawnCount[q] !== c) {
+        edgeHidden[q] = 0;
+        drawnCount[q] = c;
+        edgeUpdates.push({ id: e.id, hidden: false, width: edgeWidth(c), label: edgeLabel(e, c) });
+      } else if (edgeHidden[q]) {
+        edgeHidden[q] = 0;
+        edgeUpdates.push({ id: e.id, hidden: false });
+      }
+    }
+    if (edgeUpdates.length || nodeUpdates.length) {
+      batched(function () {
+        if (edgeUpdates.length) SG.edges.update(edgeUpdates);
+        if (nodeUpdates.length) SG.nodes.update(nodeUpdates);
+      });
+    }
+    SG.edgeUpdates = edgeUpdates.length;
+    SG.nodeUpdates = nodeUpdates.length;
     SG.visibleEdges = visibleEdges;
     SG.visibleNodes = nodeCount;
     document.getElementById("sg-status").textContent =
-      "Showing " + SG.visibleStatements + " of " + ST.length + " statements \u00b7 " +
-      visibleEdges + " of " + SG.edges.length + " links \u00b7 " + nodeCount + " of " + SG.nodes.length + " nodes";
-    drawMatrix();
+      "Showing " + SG.visibleStatements + " of " + NS + " statements \u00b7 " +
+      visibleEdges + " of " + EDGES.length + " links \u00b7 " + nodeCount + " of " + NODES.length + " nodes";
+    updateMatrix();
+    SG.lastApplyMs = performance.now() - t0;
   }
 
   // ---- legend ----
@@ -233,82 +322,125 @@
   })();
 
   // ---- position matrix ----
-  function netPosition(c) {
-    var present = POLS.filter(function (p) { return c[p] > 0; });
-    if (!present.length) return null;
-    return present.length === 1 ? present[0] : "mixed";
-  }
-  var cellIndex = {};
-  function drawMatrix() {
-    var cells = {};
-    var rowTotals = {};
-    var colTotals = {};
-    for (var k = 0; k < ST.length; k++) {
-      if (!ok[k]) continue;
-      var s = ST[k];
-      var key = s.h + "\u0000" + s.i;
-      var c = cells[key] || (cells[key] = { support: 0, oppose: 0, conditional: 0, st: [] });
-      c[s.p]++;
-      c.st.push(k);
-      rowTotals[s.h] = (rowTotals[s.h] || 0) + 1;
-      colTotals[s.i] = (colTotals[s.i] || 0) + 1;
-    }
-    cellIndex = cells;
-    var rows = DATA.matrix.actors.filter(function (a) { return rowTotals[a]; });
-    var cols = DATA.matrix.issues.filter(function (i) { return colTotals[i]; });
-    var table = document.getElementById("sg-matrix");
-    clear(table);
+  // The table is built once with a row per actor and a column per issue; a filter pass then only
+  // rewrites the cells whose count or net position changed and hides the rows and columns left empty.
+  var matrixTable = document.getElementById("sg-matrix");
+  var matrixHide = document.getElementById("sg-matrix-hide");
+  var cellTd = new Array(NA * NI);
+  var cellLast = new Int32Array(NA * NI * 4);   // support, oppose, conditional, total as last drawn
+  var rowTr = new Array(NA), rowShown = new Uint8Array(NA).fill(1), colShown = new Uint8Array(NI).fill(1);
+  var cellCounts = new Int32Array(NA * NI * 3);
+  var matrixEmpty = document.getElementById("sg-matrix-empty");
+  (function buildMatrix() {
     var thead = el("thead");
     var hr = el("tr");
-    hr.appendChild(el("th"));
-    cols.forEach(function (i) {
+    hr.appendChild(el("th", "sg-corner"));
+    ISSUE_IDS.forEach(function (i, c) {
       var th = el("th", "sg-col");
       th.appendChild(el("div", null, issueLabel(i)));
       th.title = issueLabel(i);
+      th.setAttribute("scope", "col");
+      th.dataset.col = String(c);
       hr.appendChild(th);
     });
     thead.appendChild(hr);
-    table.appendChild(thead);
+    matrixTable.appendChild(thead);
     var tbody = el("tbody");
-    rows.forEach(function (a) {
+    ACTOR_IDS.forEach(function (a, r) {
       var tr = el("tr");
       var th = el("th", null, actorLabel(a));
       th.title = actorLabel(a);
       th.setAttribute("scope", "row");
       tr.appendChild(th);
-      cols.forEach(function (i) {
-        var c = cells[a + "\u0000" + i];
+      for (var c = 0; c < NI; c++) {
         var td = el("td");
-        if (c) {
-          var pos = netPosition(c);
-          td.className = "sg-cell pos-" + pos;
-          td.textContent = String(c.st.length);
-          td.dataset.actor = a;
-          td.dataset.issue = i;
-          td.dataset.position = pos;
-          td.title = actorLabel(a) + " on " + issueLabel(i) + ": " +
-            POLS.filter(function (p) { return c[p]; }).map(function (p) { return p + " " + c[p]; }).join(", ");
-        }
+        td.dataset.col = String(c);
+        td.dataset.actor = a;
+        td.dataset.issue = ISSUE_IDS[c];
         tr.appendChild(td);
-      });
+        cellTd[r * NI + c] = td;
+      }
+      rowTr[r] = tr;
       tbody.appendChild(tr);
     });
-    table.appendChild(tbody);
-    if (!rows.length) {
-      var empty = el("tr");
-      empty.appendChild(el("td", "sg-hint", "No statement matches the filters."));
-      tbody.appendChild(empty);
+    matrixTable.appendChild(tbody);
+  })();
+
+  function updateMatrix() {
+    cellCounts.fill(0);
+    for (var k = 0; k < NS; k++) if (ok[k]) cellCounts[(sActor[k] * NI + sIssue[k]) * 3 + sPol[k]]++;
+    var rowTotal = new Int32Array(NA), colTotal = new Int32Array(NI);
+    for (var r = 0; r < NA; r++) {
+      for (var c = 0; c < NI; c++) {
+        var x = r * NI + c, sup = cellCounts[x * 3], opp = cellCounts[x * 3 + 1], cnd = cellCounts[x * 3 + 2];
+        var total = sup + opp + cnd;
+        rowTotal[r] += total;
+        colTotal[c] += total;
+        if (cellLast[x * 4] === sup && cellLast[x * 4 + 1] === opp && cellLast[x * 4 + 2] === cnd && cellLast[x * 4 + 3] === total) continue;
+        cellLast[x * 4] = sup; cellLast[x * 4 + 1] = opp; cellLast[x * 4 + 2] = cnd; cellLast[x * 4 + 3] = total;
+        drawCell(cellTd[x], r, c, [sup, opp, cnd], total);
+      }
     }
+    var shownRows = 0, hiddenCols = [];
+    for (var r2 = 0; r2 < NA; r2++) {
+      var showRow = rowTotal[r2] > 0 ? 1 : 0;
+      shownRows += showRow;
+      if (rowShown[r2] !== showRow) { rowShown[r2] = showRow; rowTr[r2].hidden = !showRow; }
+    }
+    var colsChanged = false;
+    for (var c2 = 0; c2 < NI; c2++) {
+      var showCol = colTotal[c2] > 0 ? 1 : 0;
+      if (colShown[c2] !== showCol) { colShown[c2] = showCol; colsChanged = true; }
+      if (!showCol) hiddenCols.push(c2);
+    }
+    // Empty columns are hidden by one generated rule (column numbers only, no page text in it).
+    if (colsChanged) {
+      matrixHide.textContent = hiddenCols.length
+        ? hiddenCols.map(function (c) { return '#sg-matrix [data-col="' + c + '"]'; }).join(",") + "{display:none}"
+        : "";
+    }
+    matrixEmpty.hidden = shownRows > 0;
   }
-  document.getElementById("sg-matrix").addEventListener("click", function (ev) {
+  // A cell's tooltip is written when the pointer reaches it, not on every filter pass.
+  function drawCell(td, r, c, counts, total) {
+    if (!total) {
+      td.className = "";
+      td.textContent = "";
+      td.removeAttribute("data-position");
+      return;
+    }
+    var pos = (counts[0] > 0) + (counts[1] > 0) + (counts[2] > 0) > 1 ? "mixed"
+      : POLS[counts[0] > 0 ? 0 : counts[1] > 0 ? 1 : 2];
+    td.className = "sg-cell pos-" + pos;
+    td.textContent = String(total);
+    td.dataset.position = pos;
+  }
+  matrixTable.addEventListener("mouseover", function (ev) {
     var td = ev.target.closest ? ev.target.closest("td.sg-cell") : null;
     if (!td) return;
-    var c = cellIndex[td.dataset.actor + "\u0000" + td.dataset.issue];
-    if (!c) return;
-    document.querySelectorAll("#sg-matrix td.sg-active").forEach(function (x) { x.classList.remove("sg-active"); });
+    var x = ACTOR_AT[td.dataset.actor] * NI + ISSUE_AT[td.dataset.issue];
+    td.title = actorLabel(td.dataset.actor) + " on " + issueLabel(td.dataset.issue) + ": " +
+      POLS.filter(function (p, q) { return cellLast[x * 4 + q] > 0; })
+        .map(function (p) { return p + " " + cellLast[x * 4 + POLS.indexOf(p)]; }).join(", ");
+  });
+  // The statements of one matrix cell under the filters, in reading order.
+  function cellStatements(a, i) {
+    var out = [];
+    for (var p = 0; p < 3; p++) {
+      var g = cellGroups[(ACTOR_AT[a] * NI + ISSUE_AT[i]) * 3 + p];
+      if (g >= 0) GROUPS[g].forEach(function (k) { if (ok[k]) out.push(k); });
+    }
+    return out.sort(function (x, y) { return x - y; });
+  }
+  matrixTable.addEventListener("click", function (ev) {
+    var td = ev.target.closest ? ev.target.closest("td.sg-cell") : null;
+    if (!td) return;
+    var idx = cellStatements(td.dataset.actor, td.dataset.issue);
+    if (!idx.length) return;
+    matrixTable.querySelectorAll("td.sg-active").forEach(function (x) { x.classList.remove("sg-active"); });
     td.classList.add("sg-active");
     state.pinned = true;
-    showStatements(actorLabel(td.dataset.actor) + " on " + issueLabel(td.dataset.issue) + " (" + td.dataset.position + ")", c.st);
+    showStatements(actorLabel(td.dataset.actor) + " on " + issueLabel(td.dataset.issue) + " (" + td.dataset.position + ")", idx);
   });
 
   // ---- details and tooltips ----
@@ -353,23 +485,29 @@
   }
 
   function edgeStatements(e) {
+    var out = [];
     if (e.kind === "tie") {
-      var out = [];
       var seen = {};
       e.ev.forEach(function (ev) {
-        ev[1].concat(ev[2]).forEach(function (k) {
-          if (okIgnoringActor[k] && !seen[k]) { seen[k] = true; out.push(k); }
-        });
+        var pairs = ev[1];
+        for (var q = 0; q < pairs.length; q += 2) {
+          if (!groupLive[pairs[q]] || !groupLive[pairs[q + 1]]) continue;
+          GROUPS[pairs[q]].concat(GROUPS[pairs[q + 1]]).forEach(function (k) {
+            if (okIgnoringActor[k] && !seen[k]) { seen[k] = true; out.push(k); }
+          });
+        }
       });
       return out.sort(function (x, y) { return x - y; });
     }
-    return e.st.filter(function (k) { return ok[k]; });
+    return GROUPS[e.g].filter(function (k) { return ok[k]; });
+  }
+  function tieHolds(ev) {
+    for (var q = 0; q < ev[1].length; q += 2) if (groupLive[ev[1][q]] && groupLive[ev[1][q + 1]]) return true;
+    return false;
   }
   function edgeTitle(e) {
     if (e.kind === "tie") {
-      var issues = e.ev.filter(function (ev) {
-        return anyOk(ev[1], okIgnoringActor) && anyOk(ev[2], okIgnoringActor);
-      }).map(function (ev) { return issueLabel(ev[0]); });
+      var issues = e.ev.filter(tieHolds).map(function (ev) { return issueLabel(ev[0]); });
       return actorLabel(e.a) + (e.tie === "conflict" ? " disagrees with " : " agrees with ") + actorLabel(e.b) +
         " on " + issues.join(", ");
     }
@@ -402,7 +540,7 @@
 
   function actorSummary(id) {
     var by = { support: {}, oppose: {}, conditional: {} };
-    for (var k = 0; k < ST.length; k++) {
+    for (var k = 0; k < NS; k++) {
       if (ST[k].h !== id || !okIgnoringActor[k]) continue;
       by[ST[k].p][ST[k].i] = (by[ST[k].p][ST[k].i] || 0) + 1;
     }
@@ -415,7 +553,7 @@
   }
   function issueSummary(id) {
     var by = { support: {}, oppose: {}, conditional: {} };
-    for (var k = 0; k < ST.length; k++) {
+    for (var k = 0; k < NS; k++) {
       if (ST[k].i !== id || !ok[k]) continue;
       by[ST[k].p][ST[k].h] = (by[ST[k].p][ST[k].h] || 0) + 1;
     }
@@ -467,7 +605,7 @@
     details.appendChild(facts(info.facts));
     info.lines.forEach(function (line) { details.appendChild(el("p", null, line)); });
     var idx = [];
-    for (var k = 0; k < ST.length; k++) {
+    for (var k = 0; k < NS; k++) {
       if (node.kind === "actor" ? (ST[k].h === node.ref && okIgnoringActor[k]) : (ST[k].i === node.ref && ok[k])) idx.push(k);
     }
     idx.forEach(function (k) { details.appendChild(statementCard(k)); });
@@ -488,39 +626,93 @@
   }
 
   // ---- controls ----
-  function fillSelect(id, ids, label) {
-    var select = document.getElementById(id);
-    ids.forEach(function (x) {
-      var opt = el("option", null, label(x));
-      opt.value = x;
-      select.appendChild(opt);
+  // Issue and actor filters: a drop-down list of checkboxes. Ticking some keeps only those; ticking
+  // none (or "All") keeps every one. A search box narrows the list by name or alias.
+  var pickers = {};
+  function multiPicker(key, ids, label, aliases, noun) {
+    var root = document.getElementById("sg-filter-" + key);
+    var summary = root.querySelector(".sg-multi-sum");
+    var list = root.querySelector(".sg-multi-list");
+    var find = root.querySelector(".sg-multi-find");
+    var counts = {};
+    ST.forEach(function (s) { var id = key === "issue" ? s.i : s.h; counts[id] = (counts[id] || 0) + 1; });
+    var boxes = [];
+    ids.forEach(function (id) {
+      var row = el("label", "sg-multi-item");
+      var box = el("input");
+      box.type = "checkbox";
+      box.value = id;
+      row.appendChild(box);
+      row.appendChild(el("span", "sg-multi-name", label(id)));
+      row.appendChild(el("span", "sg-multi-n", counts[id] || 0));
+      row.dataset.find = [label(id)].concat(aliases(id)).join("\n").toLowerCase();
+      list.appendChild(row);
+      boxes.push(box);
     });
-    select.addEventListener("change", function () {
-      state[id === "sg-filter-issue" ? "issue" : "actor"] = select.value;
+    function chosen() { return boxes.filter(function (b) { return b.checked; }).map(function (b) { return b.value; }); }
+    function sync() {
+      var ids2 = chosen();
+      state[key === "issue" ? "issues" : "actors"] = ids2;
+      summary.textContent = !ids2.length ? "all " + noun + "s"
+        : ids2.length === 1 ? label(ids2[0]) : ids2.length + " " + noun + "s";
+      root.classList.toggle("sg-active", ids2.length > 0);
+      summary.title = ids2.map(label).join(", ");
+    }
+    list.addEventListener("change", function () { sync(); apply(); });
+    root.querySelector(".sg-multi-all").addEventListener("click", function () {
+      if (!chosen().length) return;
+      boxes.forEach(function (b) { b.checked = false; });
+      sync();
       apply();
     });
+    find.addEventListener("input", function () {
+      var q = find.value.trim().toLowerCase();
+      list.querySelectorAll(".sg-multi-item").forEach(function (row) {
+        row.hidden = q !== "" && row.dataset.find.indexOf(q) < 0;
+      });
+    });
+    sync();
+    pickers[key] = {
+      root: root,
+      clear: function () { boxes.forEach(function (b) { b.checked = false; }); find.value = ""; find.dispatchEvent(new Event("input")); sync(); }
+    };
   }
-  fillSelect("sg-filter-issue", DATA.matrix.issues.slice().sort(function (x, y) {
-    return issueLabel(x).localeCompare(issueLabel(y));
-  }), issueLabel);
-  fillSelect("sg-filter-actor", DATA.matrix.actors.slice().sort(function (x, y) {
-    return actorLabel(x).localeCompare(actorLabel(y));
-  }), actorLabel);
+  function byLabel(label) { return function (x, y) { return label(x).localeCompare(label(y)); }; }
+  multiPicker("issue", ISSUE_IDS.slice().sort(byLabel(issueLabel)), issueLabel,
+    function (id) { return ISSUES[id] ? ISSUES[id].aliases : []; }, "issue");
+  multiPicker("actor", ACTOR_IDS.slice().sort(byLabel(actorLabel)), actorLabel,
+    function (id) { return ACTORS[id] ? ACTORS[id].aliases.concat(ACTORS[id].speakers) : []; }, "actor");
+  // One open list at a time; a click elsewhere or Escape closes it.
+  document.addEventListener("click", function (ev) {
+    Object.keys(pickers).forEach(function (key) {
+      var root = pickers[key].root;
+      if (root.open && !root.contains(ev.target)) root.open = false;
+    });
+  });
+  document.addEventListener("keydown", function (ev) {
+    if (ev.key !== "Escape") return;
+    Object.keys(pickers).forEach(function (key) { pickers[key].root.open = false; });
+  });
+
   ["from", "to"].forEach(function (which) {
     var input = document.getElementById("sg-filter-" + which);
     if (DATA.dates.min) { input.min = DATA.dates.min; input.max = DATA.dates.max; }
     input.addEventListener("change", function () { state[which] = input.value; apply(); });
   });
+  var undatedBox = document.getElementById("sg-filter-undated");
+  document.getElementById("sg-undated-n").textContent = "(" + UNDATED + ")";
+  undatedBox.addEventListener("change", function () { state.undated = undatedBox.checked; apply(); });
   POLS.forEach(function (p) {
     var box = document.getElementById("sg-pol-" + p);
     box.addEventListener("change", function () { state.pol[p] = box.checked; apply(); });
   });
   document.getElementById("sg-reset").addEventListener("click", function () {
-    state.issue = state.actor = state.from = state.to = "";
-    document.getElementById("sg-filter-issue").value = "";
-    document.getElementById("sg-filter-actor").value = "";
+    state.from = state.to = "";
+    pickers.issue.clear();
+    pickers.actor.clear();
     document.getElementById("sg-filter-from").value = "";
     document.getElementById("sg-filter-to").value = "";
+    state.undated = undatedBox.checked = true;
     POLS.forEach(function (p) { state.pol[p] = true; document.getElementById("sg-pol-" + p).checked = true; });
     apply();
   });
