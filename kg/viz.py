@@ -8,7 +8,6 @@ article string travels as JSON and reaches the page through `textContent` only.
 from __future__ import annotations
 
 import json
-import math
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Sequence
