@@ -36,7 +36,7 @@ from .model import Article, Method, Polarity, Stance
 from .text import Sentence, compile_phrases, normalise_phrase, phrase_variants, split_sentences
 
 #: Bump when the rules change in a way that changes output: incremental builds re-extract.
-EXTRACTOR_VERSION = "2"
+EXTRACTOR_VERSION = "3"
 
 LEXICON_DIR = "lexicon"
 
@@ -45,6 +45,7 @@ LEXICON_DIR = "lexicon"
 _LIST_KEYS = (
     "auxiliaries", "negators", "contrast", "neutral", "scope_breakers", "clause_boundaries", "blockers",
     "reporting_verbs", "joint", "anaphora", "source_nouns", "holder_nouns", "holder_modifiers",
+    "addressee_verbs", "modifier_heads",
 )
 _MAP_KEYS = ("support", "oppose", "predicative", "modal", "conditional", "media", "coreference",
              "inverse_issues", "issue_patterns", "contextual_issues")
@@ -226,6 +227,7 @@ class Mention:
     valid: bool = True  # actors: can be the subject of a cue
     possessor: Mention | None = None
     group: list | None = None  # pronouns: the coordinated actors "they" stands for
+    addressee: bool = False  # "told the Security Council that ...": addressed, not the antecedent of "that"
 
 
 _PREPOSITIONS = frozenset(
@@ -350,6 +352,18 @@ class Scanner:
         # the words one of which each pattern needs, found once per article (see _Extractor._pattern_words)
         self.issue_literals = tuple(sorted({w for _, _, words in self.issue_patterns for w in words}))
         self.breaker_words = {normalise_phrase(p).lower() for p in lexicon.list("scope_breakers")}
+        # "the leaders of Egypt, Qatar and Turkey": a holder noun + "of" makes its actors subjects
+        self.holder_of = re.compile(
+            r"(?<!\w)(?:%s)\s+of\s+(?:the\s+)?$" % nouns(lexicon.list("holder_nouns")), re.IGNORECASE)
+        # "Trump and the leaders of Egypt ...": a list goes on through a holder noun + "of"
+        self.list_through_of = re.compile(
+            r"^\s*(?:,\s*)?(?:and|,)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:%s)\s+of\s+(?:the\s+)?$" % nouns(lexicon.list("holder_nouns")))
+        # "told the Security Council that ...": the actor after these verbs is addressed, not the subject
+        self.addressee_words = frozenset(w.lower() for w in lexicon.list("addressee_verbs"))
+        # "any aid distribution scheme": an issue that only modifies the noun after it is not the object
+        heads = lexicon.list("modifier_heads")
+        self.modifier_head = re.compile(r"\s+(?:%s)(?!\w)" % nouns(heads)) if heads else None
+        self.modifier_words = tuple(heads)
 
     def is_breaker(self, surface: str) -> bool:
         """Whether a phrase also ends a cue's scope ("after" does; "with" does not)."""
@@ -478,6 +492,7 @@ def _hypothetical(text: str, start: int, end: int) -> bool:
     return _HYPOTHETICAL.search(text, start, end) is not None
 
 
+_AND_BUT = re.compile(r"\b(?:and|but)\b")
 _BUT_NOT_BEFORE = re.compile(r"\bbut\s+not\s+(?:to\s+)?$")
 _COLON_GAP = re.compile(r"\s*:\s*")
 _STRONG_CUES = frozenset({CUE, PRED, MODAL})
@@ -643,9 +658,14 @@ class _SentenceRules:
     def _coordinated(self, mention: Mention, actors: list[Mention], index: int) -> list[Mention]:
         text = self.text
         first = last = index
-        while first > 0 and _LIST_SEPARATOR.match(text[actors[first - 1].end:actors[first].start]):
+        through_of = self.x.scanner.list_through_of
+
+        def separated(gap: str) -> bool:
+            return bool(_LIST_SEPARATOR.match(gap)) or (" of" in gap and bool(through_of.match(gap)))
+
+        while first > 0 and separated(text[actors[first - 1].end:actors[first].start]):
             first -= 1
-        while last + 1 < len(actors) and _LIST_SEPARATOR.match(text[actors[last].end:actors[last + 1].start]):
+        while last + 1 < len(actors) and separated(text[actors[last].end:actors[last + 1].start]):
             last += 1
         if first == last or not any(_CONJUNCTION.search(text[actors[n].end:actors[n + 1].start]) for n in range(first, last)):
             return [mention]  # "According to Witkoff, the U.S. ...": apposition or two clauses, not a list
@@ -658,7 +678,7 @@ class _SentenceRules:
             candidates = candidates[:-1]
         for mention in reversed(candidates):
             between = self.text[mention.end:position]
-            if _RELATIVE.match(between):
+            if _RELATIVE.match(between) and not mention.addressee:
                 return self._list_of(mention, actors)
             if not mention.valid:
                 continue
@@ -708,6 +728,7 @@ class _SentenceRules:
             return []  # no one to hold a stance: no actor, coreference, pronoun or speaker
         # actors inside or right before an issue phrase are modifiers ("Hamas disarmament", "UN vote")
         sentence_start = s.start
+        scanner = x.scanner
         for a in actors:
             a0, a1 = a.start, a.end
             nxt = None
@@ -732,8 +753,13 @@ class _SentenceRules:
                 if not cue_after:
                     a.valid = False
                     continue
-            if _preceding_word(text, a0, sentence_start) in _PREPOSITIONS:
+            word = _preceding_word(text, a0, sentence_start)
+            if word in _PREPOSITIONS:
+                if word != "of" or not scanner.holder_of.search(text, max(sentence_start, a0 - 40), a0):
+                    a.valid = False
+            elif word in scanner.addressee_words:
                 a.valid = False
+                a.addressee = True
         self.actors = actors
         self._actor_index = {id(a): n for n, a in enumerate(actors)}
         self.all = mentions
@@ -796,7 +822,9 @@ class _SentenceRules:
             previous = current[-1].end
             gap = text[previous:m.start]
             if ("," in gap or ";" in gap or _words(gap) > 3 or
+                    (m.kind == CUE and current[-1].kind == CUE and _AND_BUT.search(gap)) or
                     any(i.start >= previous and i.end <= m.start for i in issues)):
+                # "condemned the strikes and urged ...": two coordinated verbs, two chains
                 groups.append(current)
                 current = []
             current.append(m)
@@ -1329,7 +1357,7 @@ class _Extractor:
                     after_report = r
                     break
             if after_report is not None:
-                limit = after_report.end + 40
+                limit = min(after_report.end + 40, close_end)  # not the next sentence's subject
                 near = []
                 for n in range(bisect_left(actor_starts, q1), len(actors)):
                     a = actors[n]
@@ -1421,6 +1449,9 @@ class _Extractor:
             return []
         bisect_left = bisect.bisect_left
         skip_headlines = self.scanner.lexicon.skip_headlines
+        head = self.scanner.modifier_head
+        if head is not None and not any(w in text for w in self.scanner.modifier_words):
+            head = None  # none of the nouns in this article: no issue to drop
         source_id, published = self.article.source_id, self.article.published
         results: dict[tuple, tuple[float, _Found, str | None]] = {}
         for index, sentence in enumerate(sentences):
@@ -1433,6 +1464,8 @@ class _Extractor:
             lo = bisect_left(starts, s0)
             mentions = every[lo:bisect_left(starts, s1, lo)]
             mentions = self._with_pattern_issues(sentence, mentions)
+            if head is not None:
+                mentions = [m for m in mentions if m.kind != ISSUE or not head.match(text, m.end)]
             issue_count = 0
             strong = False
             for m in mentions:
