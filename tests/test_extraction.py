@@ -10,7 +10,7 @@ import pytest
 from kg.annotations import load_annotations
 from kg.dictionary import load_dictionary
 from kg.errors import DictionaryError
-from kg.evaluation import evaluate
+from kg.evaluation import evaluate, evaluate_folder
 from kg.extraction import (
     EXTRACTOR_VERSION,
     extract_stances,
@@ -161,34 +161,24 @@ def test_seeds_reach_precision_and_recall_thresholds_against_gold(seeds, diction
     assert report.overlapping >= 0.9 * report.overall.tp
 
 
-DEV = Path(__file__).resolve().parent / "fixtures" / "dev"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
-def test_dev_set_of_other_styles_keeps_its_scores(dictionary, lexicon):
-    """Articles in styles the seeds do not use (wire, translated statement, UN vote, analysis, live blog ...)."""
-    folder = load_articles(DEV)
-    assert not folder.problems
-    by_id = {a.source_id: a for a in folder.articles}
-    gold = load_annotations(DEV / "gold.yaml", by_id, dictionary)
-    predicted = [s for a in folder.articles for s in extract_stances(a, dictionary, lexicon)]
-    report = evaluate(predicted, gold)
-    assert report.precision >= 0.92, report.format_text(show=True)
-    assert report.recall >= 0.84, report.format_text(show=True)
-
-
-DEV2 = Path(__file__).resolve().parent / "fixtures" / "dev2"
-
-
-def test_second_dev_set_of_other_periods_and_outlets_keeps_its_scores(dictionary, lexicon):
-    """January-October 2025 articles: Chinese state media, Israeli live blog, Turkish agency, EU, UN, Gulf press."""
-    folder = load_articles(DEV2)
-    assert not folder.problems
-    by_id = {a.source_id: a for a in folder.articles}
-    gold = load_annotations(DEV2 / "gold.yaml", by_id, dictionary)
-    predicted = [s for a in folder.articles for s in extract_stances(a, dictionary, lexicon)]
-    report = evaluate(predicted, gold)
-    assert report.precision >= 0.95, report.format_text(show=True)
-    assert report.recall >= 0.93, report.format_text(show=True)
+@pytest.mark.parametrize(
+    ("folder", "min_precision", "min_recall"),
+    [
+        # Wire, translated statement, UN vote, analysis, live blog ...: styles the seeds do not use.
+        ("dev", 0.92, 0.84),
+        # January-October 2025: Chinese state media, Israeli live blog, Turkish agency, EU, UN, Gulf press.
+        ("dev2", 0.95, 0.93),
+        # Written for measuring, never used to tune the rules: the closest to an unseen article.
+        ("heldout", 0.85, 0.75),
+    ],
+)
+def test_annotated_sets_in_other_styles_keep_their_scores(folder: str, min_precision: float, min_recall: float) -> None:
+    report = evaluate_folder(FIXTURES / folder, FIXTURES / folder / "gold.yaml")
+    assert report.precision >= min_precision, report.format_text(show=True)
+    assert report.recall >= min_recall, report.format_text(show=True)
 
 
 def test_quotes_with_non_ascii_text_keep_code_point_offsets(dictionary, lexicon):
