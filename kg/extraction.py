@@ -33,7 +33,7 @@ import yaml
 from .dictionary import Dictionary, default_ontology_dir
 from .errors import DictionaryError
 from .model import Article, Method, Polarity, Stance
-from .text import Sentence, compile_phrases, normalise_phrase, phrase_variants, split_sentences
+from .text import PhraseScanner, Sentence, compile_phrases, normalise_phrase, phrase_variants, split_sentences
 
 #: Bump when the rules change in a way that changes output: incremental builds re-extract.
 EXTRACTOR_VERSION = "3"
@@ -323,6 +323,7 @@ class Scanner:
         for entries in self.entries.values():
             entries.sort(key=lambda e: _KIND_ORDER[e.kind])
         self.pattern = compile_phrases(self.entries)
+        self.phrases = PhraseScanner(self.entries)  # the same matches as self.pattern, found faster
         self.dictionary_pattern = compile_phrases(self.dictionary_phrases)
         self.issue_pattern = compile_phrases(self.issue_phrases)
         nouns = lambda items: "|".join(  # noqa: E731 - a local formatting helper
@@ -349,7 +350,7 @@ class Scanner:
             self._check_issue(issue_id, "issue_patterns")
             for pattern in patterns:
                 self.issue_patterns.append((issue_id, re.compile(pattern), required_literals(pattern)))
-        # the words one of which each pattern needs, found once per article (see _Extractor._pattern_words)
+        # the words one of which each pattern needs, found once per article (see _Extractor._index_patterns)
         self.issue_literals = tuple(sorted({w for _, _, words in self.issue_patterns for w in words}))
         self.breaker_words = {normalise_phrase(p).lower() for p in lexicon.list("scope_breakers")}
         # "the leaders of Egypt, Qatar and Turkey": a holder noun + "of" makes its actors subjects
@@ -403,11 +404,9 @@ class Scanner:
         cache = self._meanings
         tail = self.demonym_tail
         skip_until = 0
-        for match in self.pattern.finditer(text):
-            start, end = match.span()
+        for start, end, surface in self.phrases.matches(text):
             if start < skip_until:
                 continue
-            surface = match.group()
             try:
                 meaning = cache[surface]
             except KeyError:
@@ -1218,21 +1217,25 @@ class _Extractor:
         self._person_starts = [m.start for m in self.persons]
         self._mention_starts = [m.start for m in self.mentions]  # ascending: the scan goes left to right
         self.speakers: dict[int, str] = {}
-        self._word_hits: list[tuple[int, int, str]] | None = None
-        self._word_starts: list[int] = []
+        self._sentences: list[Sentence] = []
+        self._sentence_starts: list[int] = []
+        self._pattern_candidates: dict[int, list[int]] | None = None  # sentence index -> issue patterns to try
+        self._always_patterns: tuple[int, ...] = ()
 
-    def _with_pattern_issues(self, sentence: Sentence, mentions: list[Mention]) -> list[Mention]:
+    def _with_pattern_issues(self, index: int, mentions: list[Mention]) -> list[Mention]:
         """The sentence's mentions plus issues named by the lexicon's regular expressions (may overlap)."""
-        scanner = self.scanner
-        if not scanner.issue_patterns:
-            return mentions
-        words = self._pattern_words(sentence.start, sentence.end)
+        if self._pattern_candidates is None:
+            self._index_patterns()
+        candidates = self._pattern_candidates.get(index, self._always_patterns)
+        if not candidates:
+            return mentions  # none of the words the patterns need: no pattern can match
+        sentence = self._sentences[index]
+        issue_patterns = self.scanner.issue_patterns
         added = []
         dropped: set[int] = set()
         present = None
-        for issue_id, pattern, literals in scanner.issue_patterns:
-            if literals and words.isdisjoint(literals):
-                continue  # the pattern cannot match without one of these words
+        for k in candidates:
+            issue_id, pattern, _literals = issue_patterns[k]
             for match in pattern.finditer(self.text, sentence.start, sentence.end):
                 if present is None:
                     present = [m for m in mentions if m.kind == ISSUE]
@@ -1249,28 +1252,47 @@ class _Extractor:
             mentions = [m for m in mentions if id(m) not in dropped]
         return sorted(mentions + added, key=lambda m: (m.start, -m.end))
 
-    def _pattern_words(self, start: int, end: int) -> set[str]:
-        """Which of the words the issue patterns need occur in text[start:end] (as substrings)."""
-        if self._word_hits is None:
-            text = self.text
-            hits = []
-            for word in self.scanner.issue_literals:
-                found = text.find(word)
-                while found >= 0:
-                    hits.append((found, found + len(word), word))
-                    found = text.find(word, found + 1)
-            hits.sort()
-            self._word_hits = hits
-            self._word_starts = [h[0] for h in hits]
-        hits = self._word_hits
-        words = set()
-        for n in range(bisect.bisect_left(self._word_starts, start), len(hits)):
-            hit_start, hit_end, word = hits[n]
-            if hit_start >= end:
-                break
-            if hit_end <= end:
-                words.add(word)
-        return words
+    def _index_patterns(self) -> None:
+        """Which issue patterns can match in which sentence: those with one of their words inside it.
+
+        Each word the patterns need is looked up once per article; a sentence none of whose words
+        occur in it is not searched at all.
+        """
+        sentences, starts = self._sentences, self._sentence_starts
+        self._pattern_candidates = {}
+        self._always_patterns = ()
+        patterns = self.scanner.issue_patterns
+        if not patterns:
+            return
+        text = self.text
+        bisect_right = bisect.bisect_right
+        where: dict[str, set[int]] = {}
+        for word in self.scanner.issue_literals:
+            width = len(word)
+            found = text.find(word)
+            inside: set[int] = set()
+            while found >= 0:
+                n = bisect_right(starts, found) - 1
+                if n >= 0 and found + width <= sentences[n].end:
+                    inside.add(n)
+                found = text.find(word, found + 1)
+            where[word] = inside
+        always = tuple(k for k, (_, _, literals) in enumerate(patterns) if not literals)
+        candidates: dict[int, list[int]] = {}
+        for k, (_, _, literals) in enumerate(patterns):
+            if not literals:
+                continue
+            hit = where[literals[0]]
+            if len(literals) > 1:
+                hit = hit.union(*(where[w] for w in literals[1:]))
+            for n in hit:
+                candidates.setdefault(n, []).append(k)
+        if always:
+            for n, ks in candidates.items():
+                ks.extend(always)
+                ks.sort()
+        self._pattern_candidates = candidates
+        self._always_patterns = always
 
     def _aux_before_issue(self, mentions: list[Mention]) -> bool:
         """Whether an auxiliary (or negator after it) is followed right away by an issue ("will not disarm")."""
@@ -1336,7 +1358,7 @@ class _Extractor:
                 opening = None
         if not spans:
             return
-        starts = [s.start for s in sentences]
+        starts = self._sentence_starts if sentences is self._sentences else [s.start for s in sentences]
         # mentions do not overlap: their starts and ends both ascend
         actor_starts = [a.start for a in actors]
         report_starts = [r.start for r in reports]
@@ -1409,7 +1431,7 @@ class _Extractor:
         report_starts = [r.start for r in reports]
         bisect_left, bisect_right = bisect.bisect_left, bisect.bisect_right
         # only a sentence with a reporting verb in it can end in an attribution
-        sentence_starts = [s.start for s in sentences]
+        sentence_starts = self._sentence_starts if sentences is self._sentences else [s.start for s in sentences]
         with_reports = sorted({bisect_right(sentence_starts, r) - 1 for r in report_starts})
         for index in with_reports:
             if index < 0:
@@ -1439,7 +1461,8 @@ class _Extractor:
 
     def run(self) -> list[Stance]:
         text = self.text
-        sentences = split_sentences(text)
+        sentences = self._sentences = split_sentences(text)
+        self._sentence_starts = [s.start for s in sentences]
         self.find_speakers(sentences)
         every = self.mentions
         starts = self._mention_starts
@@ -1463,7 +1486,7 @@ class _Extractor:
                 continue
             lo = bisect_left(starts, s0)
             mentions = every[lo:bisect_left(starts, s1, lo)]
-            mentions = self._with_pattern_issues(sentence, mentions)
+            mentions = self._with_pattern_issues(index, mentions)
             if head is not None:
                 mentions = [m for m in mentions if m.kind != ISSUE or not head.match(text, m.end)]
             issue_count = 0

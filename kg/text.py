@@ -156,12 +156,8 @@ def _emit(node: _Node) -> str:
     return "(?:" + "|".join(alternatives) + ")"
 
 
-def compile_phrases(phrases: Iterable[str]) -> re.Pattern[str]:
-    """One regex matching any of the phrases, longest first at each position, on word boundaries.
-
-    The phrases are factored into a character trie: one alternation per branching point instead
-    of one per phrase, which keeps the scan fast with thousands of phrases.
-    """
+def _trie(phrases: Iterable[str]) -> _Node:
+    """The phrases as a character trie whose first level is keyed by wordiness + first unit."""
     root = _Node()
     for phrase in phrases:
         units = _units(phrase.strip())
@@ -174,18 +170,83 @@ def compile_phrases(phrases: Iterable[str]) -> re.Pattern[str]:
         for unit in units[1:]:
             node = node.children.setdefault(unit, _Node())
         node.terminal = r"(?!\w)" if _is_wordy(units[-1]) else ""
+    return root
+
+
+def _branches(root: _Node, guard: bool = True) -> list[tuple[bool, str]]:
+    """One regex per first unit of the trie, with whether it starts with a word character."""
     branches = []
     for key in sorted(root.children):
         lead = key[2:]
         piece = _UNIT_REGEX.get(lead) or re.escape(lead)
+        wordy = key.startswith("\x00w")
         # The word-start guard comes after the first character ("no word character before it"),
         # so every branch starts with a literal and the regex engine can skip positions by
         # first character instead of trying the whole alternation everywhere.
-        guard = r"(?<!\w.)" if key.startswith("\x00w") else ""
-        branches.append(piece + guard + _emit(root.children[key]))
+        branches.append((wordy, piece + (r"(?<!\w.)" if wordy and guard else "") + _emit(root.children[key])))
+    return branches
+
+
+def compile_phrases(phrases: Iterable[str]) -> re.Pattern[str]:
+    """One regex matching any of the phrases, longest first at each position, on word boundaries.
+
+    The phrases are factored into a character trie: one alternation per branching point instead
+    of one per phrase, which keeps the scan fast with thousands of phrases.
+    """
+    branches = [regex for _, regex in _branches(_trie(phrases))]
     if not branches:
         return re.compile(r"(?!x)x")
     return re.compile("(?:" + "|".join(branches) + ")", re.DOTALL)
+
+
+_NEVER = r"(?!x)x"
+
+
+class PhraseScanner:
+    """The matches of compile_phrases(phrases).finditer(text), found with fewer regex attempts.
+
+    A phrase that starts with a word character needs a non-word character (or the start of the
+    text) before it. Instead of trying the phrases at every letter and rejecting most positions
+    with a look-behind, the search regex consumes that non-word character first: the engine then
+    only stops at spaces and punctuation, which are far fewer. The one position it cannot see
+    that way, right after a match that itself ends in a non-word character (and the start of
+    the text), is tried directly.
+    """
+
+    def __init__(self, phrases: Iterable[str]) -> None:
+        branches = _branches(_trie(phrases), guard=False)
+        words = [regex for wordy, regex in branches if wordy]
+        others = [regex for wordy, regex in branches if not wordy]
+        word = "(?:" + "|".join(words) + ")" if words else _NEVER
+        other = "(?:" + "|".join(others) + ")" if others else _NEVER
+        # group 1: a phrase starting with a non-word character; group 2: one starting with a word character
+        self._search = re.compile(r"(%s)|\W(%s)" % (other, word), re.DOTALL).search
+        self._word_at = re.compile(word, re.DOTALL).match
+
+    def matches(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, matched text) of every match, left to right, as compile_phrases finds them."""
+        found: list[tuple[int, int, str]] = []
+        append = found.append
+        search, word_at = self._search, self._word_at
+        length = len(text)
+        position = 0
+        # whether a word phrase may start right at `position` (no word character before it)
+        at_word = length > 0 and (text[0].isalnum() or text[0] == "_")
+        while True:
+            match = word_at(text, position) if at_word else None
+            if match is not None:
+                start, end = match.span()
+                append((start, end, match.group()))
+            else:
+                match = search(text, position)
+                if match is None:
+                    return found
+                group = match.lastindex
+                start, end = match.span(group)
+                append((start, end, match.group(group)))
+            position = end
+            last = text[end - 1]
+            at_word = end < length and not (last.isalnum() or last == "_") and (text[end].isalnum() or text[end] == "_")
 
 
 def phrase_variants(phrase: str) -> list[str]:
