@@ -248,17 +248,35 @@ _ANAPHOR_DETERMINER = re.compile(
 _MODIFIER_GAP = re.compile(r"(?:['’]s?)?\s*|-")
 _CONJUNCTION = re.compile(r"\b(?:and|or)\b|&")
 _SKIPPED_BEFORE = frozenset(_DETERMINERS | {d.capitalize() for d in _DETERMINERS})
-_TOKEN_PUNCTUATION = "_’'-"  # word characters besides letters and digits
 _OR_BEFORE = re.compile(r"\b(?:or|nor)\s+$")
 _ADJECTIVAL = re.compile(r"\b(?:the|a|an|its|their|his|her)\s+$", re.IGNORECASE)
 _CLAUSE_AND = re.compile(r",\s+(?:and|or|but|while|whereas)\s+")
 _DO_SO = re.compile(r"\bdo(?:ing)?\s+(?:so|that|this)\b")
-# (?<!\w)(?:he|she|they|it|we|He|She|They|It|We|I)(?!\w), with the word-start guard after the first
-# letter so that the regex engine skips positions by first character
-_PRONOUNS = re.compile("(?:%s)(?!\\w)" % "|".join(
-    w[0] + r"(?<!\w.)" + w[1:] for w in "he she they it we He She They It We I".split()))
+# (?<!\w)(?:he|she|they|it|we|He|She|They|It|We|I)(?!\w), searched as the character before the
+# pronoun (group 1) and the pronoun: the regex engine then only stops at spaces and punctuation.
+# That character class also lets in letters beyond ASCII, which _pronouns() drops again.
+_PRONOUN_WORDS = "he|she|they|it|we|He|She|They|It|We|I"
+_PRONOUNS = re.compile(r"[^a-zA-Z0-9_](%s)(?!\w)" % _PRONOUN_WORDS)
+_PRONOUN_AT_START = re.compile(r"(?:%s)(?!\w)" % _PRONOUN_WORDS)  # a pronoun at the very start of the text
+
+
+def _pronouns(text: str, start: int, end: int) -> list[Mention]:
+    """The personal pronouns in text[start:end], each preceded by a non-word character (or the text start)."""
+    found = []
+    if start == 0:
+        first = _PRONOUN_AT_START.match(text, 0, end)
+        if first:
+            found.append(Mention(0, first.end(), PRONOUN, first.group().lower()))
+    for match in _PRONOUNS.finditer(text, start - 1 if start else 0, end):
+        before = text[match.start()]
+        if before >= "\x80" and before.isalnum():
+            continue  # a letter or digit beyond ASCII: inside a word
+        found.append(Mention(match.start(1), match.end(1), PRONOUN, match.group(1).lower()))
+    return found
+
+
 _WORDS = re.compile(r"[\w’'-]+")
-_QUOTES = re.compile(r"[“”\"]")
+_QUOTE_MARKS = "“”\""  # quotation marks
 _RELATIVE_BEFORE = re.compile(r"\b(?:that|which|whom)\s+(?:[\w-]+\s+){0,3}$")
 _AND_BETWEEN = re.compile(r"\s*(?:,\s*)?(?:and|or|,)\s*")
 _ONLY_BEFORE = re.compile(r"\bonly\b(?:\W+\w+){0,6}\W*$")
@@ -342,7 +360,7 @@ class Scanner:
                 nouns(lexicon.list("source_nouns"))))
         # source_phrase cannot match without the first word of one of the source nouns
         source_nouns = lexicon.list("source_nouns")
-        self.source_words = (tuple(sorted({n.split()[0] for n in source_nouns}))
+        self.source_words = (_minimal_words({n.split()[0] for n in source_nouns})
                              if source_nouns and all(n.split() for n in source_nouns) else None)
         self.boundaries = re.compile("|".join(re.escape(b) for b in sorted(lexicon.list("clause_boundaries"), key=len, reverse=True)) or r"(?!x)x")
         self.issue_patterns = []
@@ -350,8 +368,12 @@ class Scanner:
             self._check_issue(issue_id, "issue_patterns")
             for pattern in patterns:
                 self.issue_patterns.append((issue_id, re.compile(pattern), required_literals(pattern)))
-        # the words one of which each pattern needs, found once per article (see _Extractor._index_patterns)
+        # the words one of which each pattern needs, looked up per sentence (see _Extractor._pattern_candidates)
         self.issue_literals = tuple(sorted({w for _, _, words in self.issue_patterns for w in words}))
+        self.always_patterns = [k for k, (_, _, words) in enumerate(self.issue_patterns) if not words]
+        self.literal_patterns = {  # word -> the patterns that can match with it, and those that always can
+            w: sorted({k for k, (_, _, words) in enumerate(self.issue_patterns) if w in words} | set(self.always_patterns))
+            for w in self.issue_literals}
         self.breaker_words = {normalise_phrase(p).lower() for p in lexicon.list("scope_breakers")}
         # "the leaders of Egypt, Qatar and Turkey": a holder noun + "of" makes its actors subjects
         self.holder_of = re.compile(
@@ -364,7 +386,7 @@ class Scanner:
         # "any aid distribution scheme": an issue that only modifies the noun after it is not the object
         heads = lexicon.list("modifier_heads")
         self.modifier_head = re.compile(r"\s+(?:%s)(?!\w)" % nouns(heads)) if heads else None
-        self.modifier_words = tuple(heads)
+        self.modifier_words = _minimal_words(heads)  # one of them is in any text that has a modifier head
 
     def is_breaker(self, surface: str) -> bool:
         """Whether a phrase also ends a cue's scope ("after" does; "with" does not)."""
@@ -386,7 +408,11 @@ class Scanner:
     # -- mentions --
 
     def _meaning(self, surface: str) -> tuple | None:
-        """What a matched surface string means, looked up once per distinct string."""
+        """What a matched surface string means, looked up once per distinct string.
+
+        The first item says whether the mention is its meaning, with no context to look at
+        (the common case, which `scan` handles first).
+        """
         options = self.entries.get(normalise_phrase(surface))
         if not options:
             return None
@@ -394,8 +420,9 @@ class Scanner:
         demonym = next((e.value for e in options if e.kind == DEMONYM), None)
         anaphor = next((e.value for e in options if e.kind == ANAPHOR), None)
         holder = self.dictionary.resolve_holder(first.value) if first.kind == ACTOR else None
-        return (first.kind, first.value, first.sign, demonym, anaphor, holder, first.value in self.persons,
-                surface.endswith("ed"))
+        past = surface.endswith("ed")
+        plain = first.kind in _PLAIN_KINDS and demonym is None and anaphor is None and not past
+        return (plain, first.kind, first.value, first.sign, demonym, anaphor, holder, first.value in self.persons, past)
 
     def scan(self, text: str) -> list[Mention]:
         """Every mention in the text, left to right, one meaning each (context decides anaphora)."""
@@ -413,10 +440,10 @@ class Scanner:
                 meaning = cache[surface] = self._meaning(surface)
             if meaning is None:
                 continue
-            kind, value, sign, demonym, anaphor, holder, person, past = meaning
-            if kind in _PLAIN_KINDS and demonym is None and anaphor is None and not past:
-                append(Mention(start, end, kind, value, sign))  # no context to look at
+            if meaning[0]:
+                append(Mention(start, end, meaning[1], meaning[2], meaning[3]))  # no context to look at
                 continue
+            _, kind, value, sign, demonym, anaphor, holder, person, past = meaning
             if kind == ACTOR:
                 if demonym is not None:
                     extended = tail.match(text, end)
@@ -478,6 +505,12 @@ class Scanner:
         return found
 
 
+def _minimal_words(words: Iterable[str]) -> tuple[str, ...]:
+    """The words that do not contain another of the words: a text has one of these iff it has one of all."""
+    unique = set(words)
+    return tuple(sorted(w for w in unique if not any(v != w and v in w for v in unique)))
+
+
 _STANCE_CUES = frozenset({CUE, AUX, PRED, MODAL, COND})
 _COMPOUND = re.compile(r"-[^\W\d_]")  # "U.S.-drafted", "Egyptian-mediated": an adjective, not a subject
 _RELATIVE_CHAIN = re.compile(r",?\s*\b(?:which|that)\s+(?:[\w’'-]+\s+){0,2}$")
@@ -498,6 +531,7 @@ _STRONG_CUES = frozenset({CUE, PRED, MODAL})
 _ISSUE_KINDS = frozenset({ISSUE, INVERSE, ANAPHOR})
 _PLAIN_KINDS = frozenset(_KIND_ORDER) - {ACTOR, ANAPHOR, DEMONYM}  # a mention of these kinds is its meaning
 _CHAIN_KINDS = frozenset({CUE, AUX, PRED, MODAL, NEG, NEUTRAL})
+_VIA_KINDS = frozenset({MEDIA, SOURCE})
 
 def required_literals(pattern: str) -> tuple[str, ...]:
     """Words one of which any match of the pattern must contain (empty when unknown): a cheap prefilter."""
@@ -517,6 +551,8 @@ def required_literals(pattern: str) -> tuple[str, ...]:
             if op is parser.LITERAL:
                 run += chr(arg)
                 continue
+            if op is parser.ASSERT or op is parser.ASSERT_NOT:
+                continue  # zero-width: "w(?<![\w-].)ithdr" still needs "withdr"
             if len(run) >= 3 and (best is None or min(map(len, best)) < len(run)):
                 best = {run}
             run = ""
@@ -598,31 +634,30 @@ def _words(text: str) -> int:
     return len(_WORDS.findall(text))
 
 
-def _preceding_word(text: str, position: int, floor: int) -> str:
+_WORD_BEHIND = re.compile(r"[^\w’'-]+([\w’'-]+)")  # in reversed text: the gap before a word, then the word
+
+
+def _preceding_word(backwards: str, position: int, floor: int) -> str:
     """The word before `position` (lowercased), skipping determiners: "of" in "of the Hamas".
 
-    Only the 60 characters before `position` (and not before `floor`) are read; a word must be
-    followed by a non-word character. A run of nothing but determiners yields its first one.
+    `backwards` is the text reversed (text[::-1]): a word before a position is a word after it
+    there, which a regular expression finds in one match. Only the 60 characters before
+    `position` (and not before `floor`) are read; a word must be followed by a non-word
+    character. A run of nothing but determiners yields its first one.
     """
-    low = max(floor, position - 60)
-    punctuation = _TOKEN_PUNCTUATION
-    end = position
-    while end > low and not (text[end - 1].isalnum() or text[end - 1] in punctuation):
-        end -= 1
-    if end == position or end == low:
+    n = len(backwards)
+    endpos = n - max(floor, position - 60)
+    match = _WORD_BEHIND.match(backwards, n - position, endpos)
+    if match is None:
         return ""
     while True:
-        start = end - 1
-        while start > low and (text[start - 1].isalnum() or text[start - 1] in punctuation):
-            start -= 1
-        token = text[start:end]
-        if start == low or token not in _SKIPPED_BEFORE:
+        token = match.group(1)[::-1]
+        if token not in _SKIPPED_BEFORE or match.end() == endpos:
             return token.lower()
-        end = start - 1
-        while end > low and not (text[end - 1].isalnum() or text[end - 1] in punctuation):
-            end -= 1
-        if end == low:
+        following = _WORD_BEHIND.match(backwards, match.end(), endpos)
+        if following is None:
             return token.lower()
+        match = following
 
 
 @lru_cache(maxsize=4096)
@@ -658,13 +693,17 @@ class _SentenceRules:
         text = self.text
         first = last = index
         through_of = self.x.scanner.list_through_of
-
-        def separated(gap: str) -> bool:
-            return bool(_LIST_SEPARATOR.match(gap)) or (" of" in gap and bool(through_of.match(gap)))
-
-        while first > 0 and separated(text[actors[first - 1].end:actors[first].start]):
+        separator = _LIST_SEPARATOR.match
+        while first > 0:
+            gap = text[actors[first - 1].end:actors[first].start]
+            if not (separator(gap) or (" of" in gap and through_of.match(gap))):
+                break
             first -= 1
-        while last + 1 < len(actors) and separated(text[actors[last].end:actors[last + 1].start]):
+        count = len(actors)
+        while last + 1 < count:
+            gap = text[actors[last].end:actors[last + 1].start]
+            if not (separator(gap) or (" of" in gap and through_of.match(gap))):
+                break
             last += 1
         if first == last or not any(_CONJUNCTION.search(text[actors[n].end:actors[n + 1].start]) for n in range(first, last)):
             return [mention]  # "According to Witkoff, the U.S. ...": apposition or two clauses, not a list
@@ -672,11 +711,16 @@ class _SentenceRules:
 
     def _holders_left(self, actors: list[Mention], position: int, floor: int, skip_subject: bool = False) -> list[Mention]:
         """The holder(s) for a cue at `position`: the nearest actor before it that can be a subject."""
-        candidates = [a for a in actors if floor <= a.start and a.end <= position]
-        if skip_subject and candidates and _words(self.text[candidates[-1].end:position]) <= 1:
-            candidates = candidates[:-1]
-        for mention in reversed(candidates):
-            between = self.text[mention.end:position]
+        text = self.text
+        first = True  # the nearest candidate (skipped with skip_subject when right before the position)
+        for mention in reversed(actors):
+            if mention.start < floor or mention.end > position:
+                continue
+            if first:
+                first = False
+                if skip_subject and _words(text[mention.end:position]) <= 1:
+                    continue
+            between = text[mention.end:position]
             if _RELATIVE.match(between) and not mention.addressee:
                 return self._list_of(mention, actors)
             if not mention.valid:
@@ -695,12 +739,12 @@ class _SentenceRules:
         s = self.sentence
         text = self.text
         x = self.x
-        mentions = list(self.mentions)
+        mentions = self.mentions
         # pronouns and coreference nouns
-        pronouns = [Mention(p.start(), p.end(), PRONOUN, p.group().lower()) for p in _PRONOUNS.finditer(text, s.start, s.end)]
+        pronouns = _pronouns(text, s.start, s.end)
         if pronouns:
             pronouns = [p for p in pronouns if not any(m.start <= p.start < m.end for m in mentions)]
-            mentions.extend(pronouns)
+            mentions = mentions + pronouns
             mentions.sort(key=lambda m: (m.start, -m.end))
         issues: list[Mention] = []
         actors: list[Mention] = []
@@ -728,6 +772,7 @@ class _SentenceRules:
         # actors inside or right before an issue phrase are modifiers ("Hamas disarmament", "UN vote")
         sentence_start = s.start
         scanner = x.scanner
+        backwards = x.backwards
         for a in actors:
             a0, a1 = a.start, a.end
             nxt = None
@@ -744,15 +789,16 @@ class _SentenceRules:
             if nxt is not None and _MODIFIER_GAP.fullmatch(text, a1, nxt.start):
                 a.valid = False
                 continue
-            if _COMPOUND.match(text, a1):
+            after = text[a1:a1 + 1]  # the regexes below need a hyphen or an apostrophe right after the actor
+            if after == "-" and _COMPOUND.match(text, a1):
                 a.valid = False
                 continue
-            if _POSSESSIVE.match(text, a1):
+            if after in "'’" and _POSSESSIVE.match(text, a1):
                 cue_after = any(c.kind in (CUE, PRED) and a1 < c.start <= a1 + 30 for c in mentions)
                 if not cue_after:
                     a.valid = False
                     continue
-            word = _preceding_word(text, a0, sentence_start)
+            word = _preceding_word(backwards, a0, sentence_start)
             if word in _PREPOSITIONS:
                 if word != "of" or not scanner.holder_of.search(text, max(sentence_start, a0 - 40), a0):
                     a.valid = False
@@ -786,6 +832,10 @@ class _SentenceRules:
                 continue  # "Indonesia, and Pakistan": a list goes on
             if any(a.valid or _POSSESSIVE.match(text, a.end) for a in actors if match.end() <= a.start <= match.end() + 12):
                 cuts.append(match.end())
+        if len(cuts) == 1:  # one clause, the whole sentence: it passes its subject on to no one
+            if s.start < s.end:
+                self._clause(s.start, s.end, [], False)
+            return self.found
         cuts.sort()
         cuts.append(s.end)
         clauses = [(c0, c1) for c0, c1 in zip(cuts, cuts[1:]) if c0 < c1]
@@ -848,9 +898,9 @@ class _SentenceRules:
                 continue  # negators only
             start = group[0].start
             blocked = bool(blockers) and any(0 <= start - b.end <= 12 for b in blockers)
-            chain = _Chain(start, group[-1].end, sign, last.kind if last.kind != NEUTRAL else CUE,
-                           last.value, neutral=blocked or last.kind == NEUTRAL, negated=negated)
-            chain.modal_start = start if modal_start is None else modal_start
+            # positional: (start, end, sign, kind, name, neutral, negated, or_negated, modal_start)
+            chain = _Chain(start, group[-1].end, sign, last.kind if last.kind != NEUTRAL else CUE, last.value,
+                           blocked or last.kind == NEUTRAL, negated, False, start if modal_start is None else modal_start)
             if text.find("not", max(0, start - 8), start) >= 0 and _BUT_NOT_BEFORE.search(text, max(0, start - 12), start):
                 chain.sign = -chain.sign  # "willing to train police but not to take part in disarming"
             if chains and chains[-1].negated and _OR_BEFORE.search(text, max(chains[-1].end, start - 6), start):
@@ -948,7 +998,10 @@ class _SentenceRules:
             if chain.neutral:
                 continue
             nxt = chains[n + 1].start if n + 1 < len(chains) else c1
-            stop = min([nxt, c1] + [b for b in breakers if b >= chain.end])
+            stop = nxt if nxt < c1 else c1
+            for b in breakers:
+                if chain.end <= b < stop:
+                    stop = b
             base = _CONFIDENCE["cue"]
             if chain.kind == PRED:
                 self._predicative(chain, issues, c0, c1, holders_for, consumed)
@@ -1213,23 +1266,41 @@ class _Extractor:
         self.mentions = scanner.scan(self.text)
         if scanner.has_context:
             self.mentions = _resolve_context(self.mentions)
-        self.persons = [m for m in self.mentions if m.kind == ACTOR and m.person]
-        self._person_starts = [m.start for m in self.persons]
-        self._mention_starts = [m.start for m in self.mentions]  # ascending: the scan goes left to right
+        # one pass over the mentions for what the steps below look up (before any rule changes a kind)
+        starts: list[int] = []
+        actors: list[Mention] = []
+        persons: list[Mention] = []
+        reports: list[Mention] = []
+        cue_starts: list[int] = []
+        for m in self.mentions:
+            starts.append(m.start)
+            kind = m.kind
+            if kind == ACTOR:
+                actors.append(m)
+                if m.person:
+                    persons.append(m)
+            elif kind == REPORT:
+                reports.append(m)
+            elif kind in _STANCE_CUES:
+                cue_starts.append(m.start)
+        self.persons = persons
+        self._person_starts = [m.start for m in persons]
+        self._mention_starts = starts  # ascending: the scan goes left to right
+        self._actors, self._reports = actors, reports  # for find_speakers
+        self._cue_starts = cue_starts  # where the stance cues are
         self.speakers: dict[int, str] = {}
         self._sentences: list[Sentence] = []
         self._sentence_starts: list[int] = []
-        self._pattern_candidates: dict[int, list[int]] | None = None  # sentence index -> issue patterns to try
-        self._always_patterns: tuple[int, ...] = ()
+        self.backwards = ""  # the text reversed, for _preceding_word (set by run)
 
     def _with_pattern_issues(self, index: int, mentions: list[Mention]) -> list[Mention]:
         """The sentence's mentions plus issues named by the lexicon's regular expressions (may overlap)."""
-        if self._pattern_candidates is None:
-            self._index_patterns()
-        candidates = self._pattern_candidates.get(index, self._always_patterns)
+        if not self.scanner.issue_patterns:
+            return mentions
+        sentence = self._sentences[index]
+        candidates = self._pattern_candidates(sentence.start, sentence.end)
         if not candidates:
             return mentions  # none of the words the patterns need: no pattern can match
-        sentence = self._sentences[index]
         issue_patterns = self.scanner.issue_patterns
         added = []
         dropped: set[int] = set()
@@ -1252,47 +1323,17 @@ class _Extractor:
             mentions = [m for m in mentions if id(m) not in dropped]
         return sorted(mentions + added, key=lambda m: (m.start, -m.end))
 
-    def _index_patterns(self) -> None:
-        """Which issue patterns can match in which sentence: those with one of their words inside it.
-
-        Each word the patterns need is looked up once per article; a sentence none of whose words
-        occur in it is not searched at all.
-        """
-        sentences, starts = self._sentences, self._sentence_starts
-        self._pattern_candidates = {}
-        self._always_patterns = ()
-        patterns = self.scanner.issue_patterns
-        if not patterns:
-            return
-        text = self.text
-        bisect_right = bisect.bisect_right
-        where: dict[str, set[int]] = {}
-        for word in self.scanner.issue_literals:
-            width = len(word)
-            found = text.find(word)
-            inside: set[int] = set()
-            while found >= 0:
-                n = bisect_right(starts, found) - 1
-                if n >= 0 and found + width <= sentences[n].end:
-                    inside.add(n)
-                found = text.find(word, found + 1)
-            where[word] = inside
-        always = tuple(k for k, (_, _, literals) in enumerate(patterns) if not literals)
-        candidates: dict[int, list[int]] = {}
-        for k, (_, _, literals) in enumerate(patterns):
-            if not literals:
-                continue
-            hit = where[literals[0]]
-            if len(literals) > 1:
-                hit = hit.union(*(where[w] for w in literals[1:]))
-            for n in hit:
-                candidates.setdefault(n, []).append(k)
-        if always:
-            for n, ks in candidates.items():
-                ks.extend(always)
-                ks.sort()
-        self._pattern_candidates = candidates
-        self._always_patterns = always
+    def _pattern_candidates(self, start: int, end: int) -> list[int]:
+        """Which issue patterns can match in text[start:end]: those with one of their words inside it."""
+        scanner = self.scanner
+        inside = self.text[start:end]
+        found = [w for w in scanner.issue_literals if w in inside]
+        if not found:
+            return scanner.always_patterns
+        if len(found) == 1:
+            return scanner.literal_patterns[found[0]]
+        literal_patterns = scanner.literal_patterns
+        return sorted({k for w in found for k in literal_patterns[w]})
 
     def _aux_before_issue(self, mentions: list[Mention]) -> bool:
         """Whether an auxiliary (or negator after it) is followed right away by an issue ("will not disarm")."""
@@ -1343,10 +1384,15 @@ class _Extractor:
         has that speaker too, even without quotation marks (AP style).
         """
         text = self.text
-        actors = [m for m in self.mentions if m.kind == ACTOR]
-        reports = [m for m in self.mentions if m.kind == REPORT]
+        actors, reports = self._actors, self._reports
         self._attributions(sentences, actors, reports)
-        marks = [m.start() for m in _QUOTES.finditer(text)]
+        marks = []  # where the quotation marks are (str.find per mark: much faster than a regex character class)
+        for mark in _QUOTE_MARKS:
+            found = text.find(mark)
+            while found >= 0:
+                marks.append(found)
+                found = text.find(mark, found + 1)
+        marks.sort()
         spans: list[tuple[int, int]] = []
         opening = None
         for position in marks:
@@ -1450,24 +1496,30 @@ class _Extractor:
 
     def reported_via(self, sentence: Sentence, mentions: list[Mention]) -> str | None:
         for m in mentions:
-            if m.kind in (MEDIA, SOURCE):
+            if m.kind in _VIA_KINDS:
                 return self.text[m.start:m.end]
         text = self.text
+        s0, s1 = sentence.start, sentence.end
         words = self.scanner.source_words
-        if words is not None and not any(text.find(w, sentence.start, sentence.end) >= 0 for w in words):
-            return None
-        match = self.scanner.source_phrase.search(text, sentence.start, sentence.end)
+        if words is not None:
+            for word in words:
+                if text.find(word, s0, s1) >= 0:
+                    break
+            else:
+                return None  # none of the source nouns' first words: source_phrase cannot match
+        match = self.scanner.source_phrase.search(text, s0, s1)
         return match.group() if match else None
 
     def run(self) -> list[Stance]:
         text = self.text
         sentences = self._sentences = split_sentences(text)
+        self.backwards = text[::-1]  # for _preceding_word
         self._sentence_starts = [s.start for s in sentences]
         self.find_speakers(sentences)
         every = self.mentions
         starts = self._mention_starts
         # where the stance cues are: a sentence without one is skipped before its mentions are gathered
-        cue_starts = [m.start for m in every if m.kind in _STANCE_CUES]
+        cue_starts = self._cue_starts
         if not cue_starts:
             return []
         bisect_left = bisect.bisect_left
@@ -1489,16 +1541,11 @@ class _Extractor:
             mentions = self._with_pattern_issues(index, mentions)
             if head is not None:
                 mentions = [m for m in mentions if m.kind != ISSUE or not head.match(text, m.end)]
-            issue_count = 0
-            strong = False
-            for m in mentions:
-                kind = m.kind
-                if kind in _ISSUE_KINDS:
-                    issue_count += 1
-                elif kind in _STRONG_CUES:
-                    strong = True
+            kinds = [m.kind for m in mentions]
+            issue_count = kinds.count(ISSUE) + kinds.count(INVERSE) + kinds.count(ANAPHOR)  # _ISSUE_KINDS
             if not issue_count:
                 continue
+            strong = CUE in kinds or PRED in kinds or MODAL in kinds  # _STRONG_CUES
             if (not strong and issue_count < 2 and not self._aux_before_issue(mentions)
                     and not _DO_SO.search(text, s0, s1)):
                 continue  # only "if", "will" ...: a conditional needs two issues, an auxiliary an issue verb
@@ -1518,14 +1565,22 @@ class _Extractor:
                 old = results.get(key)
                 if old is None or old[0] < confidence:
                     results[key] = (confidence, f, via)
-        return [
-            Stance(
-                source_id=source_id, holder=f.holder, issue=f.issue, polarity=f.polarity,
-                quote=text[f.span[0]:f.span[1]], char_start=f.span[0], char_end=f.span[1], method=Method.RULE,
-                confidence=confidence, condition=f.condition, rule=f.rule, reported_via=via, published=published,
+        # Stance is a frozen dataclass: filling the instance dictionary directly (in field order) gives
+        # the same object as Stance(...) without the per-field frozen __setattr__ calls
+        new = object.__new__
+        stances = []
+        append = stances.append
+        rule_method = Method.RULE
+        for _, (confidence, f, via) in sorted(results.items(), key=lambda item: item[0]):
+            start, end = f.span
+            stance = new(Stance)
+            stance.__dict__.update(
+                source_id=source_id, holder=f.holder, issue=f.issue, polarity=f.polarity, quote=text[start:end],
+                char_start=start, char_end=end, method=rule_method, confidence=confidence, condition=f.condition,
+                rule=f.rule, reported_via=via, published=published, note=None,
             )
-            for _, (confidence, f, via) in sorted(results.items(), key=lambda item: item[0])
-        ]
+            append(stance)
+        return stances
 
 
 def extract_stances(article: Article, dictionary: Dictionary, lexicon: Lexicon | None = None) -> list[Stance]:

@@ -545,3 +545,21 @@ def test_lexicon_pattern_for_unknown_issue_is_an_error(ontology_copy, dictionary
     lexicon = load_lexicon(ontology_copy)
     with pytest.raises(DictionaryError, match="unknown issue 'annexation'"):
         extract_stances(Article("t", "Israel rejects annexation."), dictionary, lexicon)
+
+
+def test_extracted_stances_are_ordinary_stances(dictionary, lexicon):
+    """Extraction builds stances without the dataclass constructor: they must still behave like Stance(...)."""
+    import dataclasses
+
+    from kg.model import stance_from_dict, stance_to_dict
+
+    article = load_articles(REPO / "sources").by_id()["001_e22e95d8dd461b33"]
+    stances = extract_stances(article, dictionary, lexicon)
+    assert stances
+    for stance in stances:
+        rebuilt = stance_from_dict(stance_to_dict(stance))
+        assert rebuilt == stance and hash(rebuilt) == hash(stance)
+        assert dataclasses.replace(stance) == stance
+        assert dataclasses.asdict(stance) == dataclasses.asdict(rebuilt)
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            stance.holder = "X"  # type: ignore[misc]
