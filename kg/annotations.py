@@ -4,11 +4,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
-import yaml
-
 from .dictionary import Dictionary
 from .errors import AnnotationError
 from .model import Article, Method, Polarity, Stance
+from .yamlfile import read_yaml, yaml_files
 
 ANNOTATIONS_DIR = "annotations"
 CURATED_CONFIDENCE = 1.0
@@ -20,22 +19,15 @@ def annotation_files(sources_dir: Path) -> list[Path]:
     folder = Path(sources_dir) / ANNOTATIONS_DIR
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and not p.name.startswith("."))
+    return yaml_files(folder)
 
 
 def read_annotation_file(path: Path) -> dict[str, list[dict[str, Any]]]:
     """The raw entries per article of one annotation file, checked for shape only."""
     path = Path(path)
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise AnnotationError(f"{path}: annotation file not found") from None
-    except UnicodeDecodeError:
-        raise AnnotationError(f"{path}: not UTF-8") from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark is not None else ""
-        raise AnnotationError(f"{path}: not valid YAML{where}: {getattr(exc, 'problem', exc)}") from None
+    if not path.is_file():
+        raise AnnotationError(f"{path}: annotation file not found")
+    data = read_yaml(path, AnnotationError)
     if not isinstance(data, dict) or not isinstance(data.get("articles"), dict):
         raise AnnotationError(f"{path}: expected a mapping with an 'articles' key (article id -> list of stances)")
     articles: dict[str, list[dict[str, Any]]] = {}

@@ -186,7 +186,13 @@ def build(
 @reports_errors
 def query(query: str, out_dir: Path, fmt: str) -> None:
     """Run a SPARQL QUERY (text, a .rq file, - for standard input, or a canned query name) over the built graph."""
-    from .queries import canned_query, canned_query_dir, format_result, read_query_argument, run_query
+    from .queries import (
+        canned_query,
+        canned_query_dir,
+        format_result,
+        read_query_argument,
+        run_query,
+    )
     from .store import open_store
 
     canned = {p.stem for p in canned_query_dir().glob("*.rq")}

@@ -141,7 +141,9 @@ def evaluate(predicted: Iterable[Stance], gold: Iterable[Stance]) -> EvaluationR
 def evaluate_folder(sources_dir: Path | str, gold_path: Path | str, ontology_dir: Path | None = None) -> EvaluationReport:
     """Extract a source folder with no curated input and score it on the articles the gold file covers."""
     from .annotations import load_annotations
-    from .build import build_graph  # build imports this module's neighbours; import late to keep startup light
+    from .build import (
+        build_graph,  # build imports this module's neighbours; import late to keep startup light
+    )
 
     result = build_graph(sources_dir, annotations=[], extract=True, ontology_dir=ontology_dir)
     gold = load_annotations(Path(gold_path), {a.source_id: a for a in result.articles}, result.dictionary)

@@ -28,12 +28,18 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
-import yaml
-
 from .dictionary import Dictionary, default_ontology_dir
 from .errors import DictionaryError
 from .model import Article, Method, Polarity, Stance
-from .text import PhraseScanner, Sentence, compile_phrases, normalise_phrase, phrase_variants, split_sentences
+from .text import (
+    PhraseScanner,
+    Sentence,
+    compile_phrases,
+    normalise_phrase,
+    phrase_variants,
+    split_sentences,
+)
+from .yamlfile import read_yaml, yaml_files
 
 #: Bump when the rules change in a way that changes output: incremental builds re-extract.
 EXTRACTOR_VERSION = "3"
@@ -113,7 +119,7 @@ def _lexicon_files(directory: Path) -> list[Path]:
     folder = directory / LEXICON_DIR
     if not folder.is_dir():
         raise DictionaryError(f"{folder}: lexicon folder not found", hint="it holds the cue lexicon (cues.yaml)")
-    files = sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and not p.name.startswith("."))
+    files = yaml_files(folder)
     if not files:
         raise DictionaryError(f"{folder}: no lexicon files (*.yaml)")
     return files
@@ -124,14 +130,7 @@ def _cached_lexicon(paths: tuple[str, ...], stamp: tuple[float, ...]) -> Lexicon
     data: dict[str, Any] = {}
     for name in paths:
         path = Path(name)
-        try:
-            loaded = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except UnicodeDecodeError:
-            raise DictionaryError(f"{path}: not UTF-8") from None
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            where = f" at line {mark.line + 1}" if mark is not None else ""
-            raise DictionaryError(f"{path}: not valid YAML{where}: {getattr(exc, 'problem', exc)}") from None
+        loaded = read_yaml(path, DictionaryError)
         if loaded is None:
             continue
         if not isinstance(loaded, dict):

@@ -9,8 +9,17 @@ from rdflib.compare import to_canonical_graph
 from rdflib.namespace import DCTERMS, PROV, RDF, XSD
 
 from .model import Article, Stance
-from .namespaces import ACTOR, ISSUE, ONTOLOGY_GRAPH, PREFIXES, SCHEMA, SG, SOURCE, STANCE, source_graph_iri
-
+from .namespaces import (
+    ACTOR,
+    ISSUE,
+    ONTOLOGY_GRAPH,
+    PREFIXES,
+    SCHEMA,
+    SG,
+    SOURCE,
+    STANCE,
+    source_graph_iri,
+)
 
 GraphT = TypeVar("GraphT", bound=Graph)
 
