@@ -16,23 +16,17 @@ import argparse
 import math
 import random
 import statistics
+import sys
 import tempfile
 import time
 from datetime import date, timedelta
 from pathlib import Path
 
-from kg.network import ActorInfo, Catalog, IssueInfo, Statement, actor_actor_graph, actor_issue_graph
-from kg.viz import MAX_TIES, VIEWS, render_page
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+from chromium import launch_chromium  # noqa: E402  (the browser setup the browser tests use)
+from kg.network import ActorInfo, Catalog, IssueInfo, Statement, actor_actor_graph, actor_issue_graph  # noqa: E402
+from kg.viz import MAX_TIES, VIEWS, render_page  # noqa: E402
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
 WORDS = (
     "officials insist demilitarization before any rebuilding while mediators push for phase two "
     "of the plan & warn that <the> truce remains fragile amid \"talks\" in Cairo and Doha"
@@ -128,7 +122,7 @@ def time_in_chromium(pages: list[Path], timeout_s: float = 120.0) -> list[tuple[
 
     results: list[tuple[float | None, list[float]]] = []
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = launch_chromium(p)
         for path in pages:
             context = browser.new_context(viewport={"width": 1500, "height": 900})
             page = context.new_page()

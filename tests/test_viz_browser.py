@@ -8,18 +8,10 @@ from pathlib import Path
 from typing import Callable
 
 import pytest
+from chromium import CHROMIUM, launch_chromium
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
 REPO = Path(__file__).resolve().parent.parent
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright Python package is not installed")
@@ -41,7 +33,7 @@ from kg.viz import build_page, edge_width, page_path, render_page, store_page  #
 @pytest.fixture(scope="module")
 def browser():
     with sync_api.sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        chromium = launch_chromium(p)
         yield chromium
         chromium.close()
 
@@ -152,6 +144,14 @@ class OfflinePage:
         self.context.close()
 
 
+@pytest.fixture()
+def page(browser):
+    """A fresh offline page for one test, closed afterwards."""
+    offline = OfflinePage(browser)
+    yield offline
+    offline.close()
+
+
 def expected_stance_edges(statements, keep: Callable[[Statement], bool]) -> dict[tuple[str, str, str], int]:
     """The actor-issue edges of the statements the filters keep, with their statement counts."""
     graph = actor_issue_graph([s for s in statements if keep(s)])
@@ -210,183 +210,163 @@ def test_store_and_memory_paths_give_the_same_page(seeds_page):
     assert path.read_bytes() == in_memory
 
 
-def test_page_loads_offline_complete_and_quiet(browser, seeds_page, tmp_path):
+def test_page_loads_offline_complete_and_quiet(page, seeds_page, tmp_path):
     path, statements, _ = seeds_page
-    page = OfflinePage(browser)
-    try:
-        page.open(path)
-        graph = actor_issue_graph(statements)
-        assert page.js("window.__sg.nodes.length") == graph.number_of_nodes()
-        assert page.js("window.__sg.edges.length") == graph.number_of_edges()
-        assert page.js("window.__sg.visibleEdges") == graph.number_of_edges()
-        # The layout settled and the simulation stopped.
-        assert page.js("window.__sg.network.physics.physicsEnabled") is False
-        # Legend and matrix are on screen, the matrix beside the network.
-        legend = page.page.locator("#sg-legend")
-        assert legend.is_visible() and "supports" in legend.inner_text()
-        net_box = page.page.locator("#sg-net-wrap").bounding_box()
-        matrix_box = page.page.locator("#sg-matrix").bounding_box()
-        assert matrix_box["x"] >= net_box["x"] + net_box["width"] - 1
-        matrix = position_matrix(statements)
-        assert page.js("document.querySelectorAll('#sg-matrix tbody tr').length") == len(matrix.actors)
-        cells = page.js(
-            "Array.from(document.querySelectorAll('#sg-matrix td.sg-cell'))"
-            ".map(td => [td.dataset.actor, td.dataset.issue, td.dataset.position, Number(td.textContent)])"
-        )
-        assert {(a, i): p for a, i, p, _ in cells} == matrix.positions()
-        assert all(n == matrix.cell(a, i).total for a, i, _, n in cells)
-        page.page.screenshot(path=str(tmp_path / "seeds.png"))
-        assert (tmp_path / "seeds.png").stat().st_size > 10_000
-        assert page.blocked == []
-        assert page.errors == []
-    finally:
-        page.close()
+    page.open(path)
+    graph = actor_issue_graph(statements)
+    assert page.js("window.__sg.nodes.length") == graph.number_of_nodes()
+    assert page.js("window.__sg.edges.length") == graph.number_of_edges()
+    assert page.js("window.__sg.visibleEdges") == graph.number_of_edges()
+    # The layout settled and the simulation stopped.
+    assert page.js("window.__sg.network.physics.physicsEnabled") is False
+    # Legend and matrix are on screen, the matrix beside the network.
+    legend = page.page.locator("#sg-legend")
+    assert legend.is_visible() and "supports" in legend.inner_text()
+    net_box = page.page.locator("#sg-net-wrap").bounding_box()
+    matrix_box = page.page.locator("#sg-matrix").bounding_box()
+    assert matrix_box["x"] >= net_box["x"] + net_box["width"] - 1
+    matrix = position_matrix(statements)
+    assert page.js("document.querySelectorAll('#sg-matrix tbody tr').length") == len(matrix.actors)
+    cells = page.js(
+        "Array.from(document.querySelectorAll('#sg-matrix td.sg-cell'))"
+        ".map(td => [td.dataset.actor, td.dataset.issue, td.dataset.position, Number(td.textContent)])"
+    )
+    assert {(a, i): p for a, i, p, _ in cells} == matrix.positions()
+    assert all(n == matrix.cell(a, i).total for a, i, _, n in cells)
+    page.page.screenshot(path=str(tmp_path / "seeds.png"))
+    assert (tmp_path / "seeds.png").stat().st_size > 10_000
+    assert page.blocked == []
+    assert page.errors == []
 
 
-def test_filters_change_what_is_visible(browser, seeds_page):
+def test_filters_change_what_is_visible(page, seeds_page):
     path, statements, _ = seeds_page
-    page = OfflinePage(browser)
-    try:
-        page.open(path)
-        total = page.js("window.__sg.visibleEdges")
-        page.page.locator("#sg-pol-support").click()
-        without_support = page.js("window.__sg.visibleEdges")
-        expected = sum(1 for *_, d in actor_issue_graph(statements).edges(data=True) if d["polarity"] != "support")
-        assert without_support == expected < total
-        assert page.js("document.querySelectorAll('#sg-matrix td.pos-support').length") == 0
-        page.page.locator("#sg-reset").click()
-        assert page.js("window.__sg.visibleEdges") == total
+    page.open(path)
+    total = page.js("window.__sg.visibleEdges")
+    page.page.locator("#sg-pol-support").click()
+    without_support = page.js("window.__sg.visibleEdges")
+    expected = sum(1 for *_, d in actor_issue_graph(statements).edges(data=True) if d["polarity"] != "support")
+    assert without_support == expected < total
+    assert page.js("document.querySelectorAll('#sg-matrix td.pos-support').length") == 0
+    page.page.locator("#sg-reset").click()
+    assert page.js("window.__sg.visibleEdges") == total
 
-        page.pick("issue", "reconstruction")
-        assert page.js("window.__sg.visibleStatements") == sum(1 for s in statements if s.issue == "reconstruction")
-        assert 0 < page.js("window.__sg.visibleEdges") < total
-        page.page.locator("#sg-reset").click()
+    page.pick("issue", "reconstruction")
+    assert page.js("window.__sg.visibleStatements") == sum(1 for s in statements if s.issue == "reconstruction")
+    assert 0 < page.js("window.__sg.visibleEdges") < total
+    page.page.locator("#sg-reset").click()
 
-        page.pick("actor", "Israel")
-        assert page.js("window.__sg.visibleStatements") == sum(1 for s in statements if s.holder == "Israel")
-        page.page.locator("#sg-reset").click()
+    page.pick("actor", "Israel")
+    assert page.js("window.__sg.visibleStatements") == sum(1 for s in statements if s.holder == "Israel")
+    page.page.locator("#sg-reset").click()
 
-        page.page.fill("#sg-filter-from", "2025-11-01")
-        assert page.js("window.__sg.visibleStatements") == sum(1 for s in statements if s.date and s.date >= "2025-11-01")
-        assert page.js("window.__sg.visibleEdges") < total
-        page.page.locator("#sg-reset").click()
-        assert page.errors == [] and page.blocked == []
-    finally:
-        page.close()
+    page.page.fill("#sg-filter-from", "2025-11-01")
+    assert page.js("window.__sg.visibleStatements") == sum(1 for s in statements if s.date and s.date >= "2025-11-01")
+    assert page.js("window.__sg.visibleEdges") < total
+    page.page.locator("#sg-reset").click()
+    assert page.errors == [] and page.blocked == []
 
 
-def test_matrix_cell_and_edge_list_their_statements(browser, seeds_page):
+def test_matrix_cell_and_edge_list_their_statements(page, seeds_page):
     path, statements, _ = seeds_page
-    page = OfflinePage(browser)
-    try:
-        page.open(path)
-        page.page.locator("#sg-matrix td[data-actor='Israel'][data-issue='reconstruction']").click()
-        expected = [s for s in statements if s.holder == "Israel" and s.issue == "reconstruction"]
-        cards = page.page.locator("#sg-details .sg-stmt")
-        assert cards.count() == len(expected)
-        text = page.page.locator("#sg-details").inner_text()
-        for st in expected:
-            assert st.quote in text
-        assert "curated annotation" in text and "2025-" in text
-        assert "(conditional)" in page.page.locator("#sg-details-title").inner_text()
+    page.open(path)
+    page.page.locator("#sg-matrix td[data-actor='Israel'][data-issue='reconstruction']").click()
+    expected = [s for s in statements if s.holder == "Israel" and s.issue == "reconstruction"]
+    cards = page.page.locator("#sg-details .sg-stmt")
+    assert cards.count() == len(expected)
+    text = page.page.locator("#sg-details").inner_text()
+    for st in expected:
+        assert st.quote in text
+    assert "curated annotation" in text and "2025-" in text
+    assert "(conditional)" in page.page.locator("#sg-details-title").inner_text()
 
-        # Unpin, then hover an edge with the real mouse: the panel lists the statements behind it.
-        page.page.mouse.click(5, 5)
-        page.js("window.__sg.state.pinned = false")
-        edge = page.js(
-            "window.__sg.edges.get().find(e => e.h === 'US' && e.i === 'reconstruction' && e.pol === 'support').id"
-        )
-        page.hover_edge(edge)
-        expected = [s for s in statements if s.holder == "US" and s.issue == "reconstruction" and s.polarity == "support"]
-        assert page.page.locator("#sg-details .sg-stmt").count() == len(expected)
-        assert page.page.locator("#sg-tip").is_visible()
-        assert "TheInterviewTimes.com" in page.page.locator("#sg-details").inner_text()
-        assert page.errors == [] and page.blocked == []
-    finally:
-        page.close()
+    # Unpin, then hover an edge with the real mouse: the panel lists the statements behind it.
+    page.page.mouse.click(5, 5)
+    page.js("window.__sg.state.pinned = false")
+    edge = page.js(
+        "window.__sg.edges.get().find(e => e.h === 'US' && e.i === 'reconstruction' && e.pol === 'support').id"
+    )
+    page.hover_edge(edge)
+    expected = [s for s in statements if s.holder == "US" and s.issue == "reconstruction" and s.polarity == "support"]
+    assert page.page.locator("#sg-details .sg-stmt").count() == len(expected)
+    assert page.page.locator("#sg-tip").is_visible()
+    assert "TheInterviewTimes.com" in page.page.locator("#sg-details").inner_text()
+    assert page.errors == [] and page.blocked == []
 
 
-def test_actor_actor_view(browser, seeds_page, tmp_path):
+def test_actor_actor_view(page, seeds_page, tmp_path):
     path, statements, _ = seeds_page
-    page = OfflinePage(browser)
-    try:
-        page.open(path)
-        page.page.locator("#sg-view-actor-actor").click()
-        page.wait_until_stable()
-        graph = actor_actor_graph(statements)
-        assert page.js("window.__sg.nodes.length") == graph.number_of_nodes()
-        assert page.js("window.__sg.edges.length") == graph.number_of_edges()
-        weights = page.js("window.__sg.edges.get().filter(e => e.a === 'Israel' && e.b === 'US' || e.a === 'US' && e.b === 'Israel')"
-                          ".map(e => [e.tie, Number(e.label)])")
-        expected = sorted(
-            (k, d["weight"]) for u, v, k, d in graph.edges(keys=True, data=True) if {u, v} == {"actor:Israel", "actor:US"}
-        )
-        assert sorted(map(tuple, weights)) == expected
-        assert "conflict" in page.page.locator("#sg-legend").inner_text()
-        page.page.screenshot(path=str(tmp_path / "actors.png"))
-        assert page.errors == [] and page.blocked == []
-    finally:
-        page.close()
+    page.open(path)
+    page.page.locator("#sg-view-actor-actor").click()
+    page.wait_until_stable()
+    graph = actor_actor_graph(statements)
+    assert page.js("window.__sg.nodes.length") == graph.number_of_nodes()
+    assert page.js("window.__sg.edges.length") == graph.number_of_edges()
+    weights = page.js("window.__sg.edges.get().filter(e => e.a === 'Israel' && e.b === 'US' || e.a === 'US' && e.b === 'Israel')"
+                      ".map(e => [e.tie, Number(e.label)])")
+    expected = sorted(
+        (k, d["weight"]) for u, v, k, d in graph.edges(keys=True, data=True) if {u, v} == {"actor:Israel", "actor:US"}
+    )
+    assert sorted(map(tuple, weights)) == expected
+    assert "conflict" in page.page.locator("#sg-legend").inner_text()
+    page.page.screenshot(path=str(tmp_path / "actors.png"))
+    assert page.errors == [] and page.blocked == []
 
 
-def test_issue_and_actor_filters_take_several_choices(browser, seeds_page):
+def test_issue_and_actor_filters_take_several_choices(page, seeds_page):
     path, statements, _ = seeds_page
-    page = OfflinePage(browser)
-    try:
-        page.open(path)
-        total = page.js("window.__sg.visibleStatements")
-        assert page.page.locator("#sg-filter-issue summary").inner_text().endswith("all issues")
+    page.open(path)
+    total = page.js("window.__sg.visibleStatements")
+    assert page.page.locator("#sg-filter-issue summary").inner_text().endswith("all issues")
 
-        page.pick("issue", "reconstruction", "disarmament")
-        chosen = {"reconstruction", "disarmament"}
-        assert page.page.locator("#sg-filter-issue summary").inner_text().endswith("2 issues")
-        assert_page_shows(page, statements, lambda s: s.issue in chosen)
-        # A third choice widens the selection; unticking one narrows it again.
-        page.pick("issue", "peace_plan")
-        assert_page_shows(page, statements, lambda s: s.issue in chosen | {"peace_plan"})
-        page.page.locator("#sg-filter-issue summary").click()
-        page.page.locator("#sg-filter-issue input[value='disarmament']").uncheck()
-        page.page.keyboard.press("Escape")
-        assert_page_shows(page, statements, lambda s: s.issue in {"reconstruction", "peace_plan"})
+    page.pick("issue", "reconstruction", "disarmament")
+    chosen = {"reconstruction", "disarmament"}
+    assert page.page.locator("#sg-filter-issue summary").inner_text().endswith("2 issues")
+    assert_page_shows(page, statements, lambda s: s.issue in chosen)
+    # A third choice widens the selection; unticking one narrows it again.
+    page.pick("issue", "peace_plan")
+    assert_page_shows(page, statements, lambda s: s.issue in chosen | {"peace_plan"})
+    page.page.locator("#sg-filter-issue summary").click()
+    page.page.locator("#sg-filter-issue input[value='disarmament']").uncheck()
+    page.page.keyboard.press("Escape")
+    assert_page_shows(page, statements, lambda s: s.issue in {"reconstruction", "peace_plan"})
 
-        # Two actors on top of the issues, with one polarity off.
-        page.pick("actor", "Israel", "US")
-        page.page.locator("#sg-pol-oppose").click()
-        keep = lambda s: s.issue in {"reconstruction", "peace_plan"} and s.polarity != "oppose"  # noqa: E731
-        assert_page_shows(page, statements, keep, actors={"Israel", "US"})
-        # The same filters in the actor-actor view: ties touching either chosen actor, recounted.
-        page.page.locator("#sg-view-actor-actor").click()
-        page.wait_until_stable()
-        assert_page_shows(page, statements, keep, actors={"Israel", "US"})
-        page.page.locator("#sg-view-actor-issue").click()
-        page.wait_until_stable()
-        positions = page.js("window.__sg.network.getPositions(window.__sg.nodes.getIds())")
+    # Two actors on top of the issues, with one polarity off.
+    page.pick("actor", "Israel", "US")
+    page.page.locator("#sg-pol-oppose").click()
+    keep = lambda s: s.issue in {"reconstruction", "peace_plan"} and s.polarity != "oppose"  # noqa: E731
+    assert_page_shows(page, statements, keep, actors={"Israel", "US"})
+    # The same filters in the actor-actor view: ties touching either chosen actor, recounted.
+    page.page.locator("#sg-view-actor-actor").click()
+    page.wait_until_stable()
+    assert_page_shows(page, statements, keep, actors={"Israel", "US"})
+    page.page.locator("#sg-view-actor-issue").click()
+    page.wait_until_stable()
+    positions = page.js("window.__sg.network.getPositions(window.__sg.nodes.getIds())")
 
-        # "All issues" drops the issue choice only.
-        page.page.locator("#sg-filter-issue summary").click()
-        page.page.locator("#sg-filter-issue .sg-multi-all").click()
-        page.page.keyboard.press("Escape")
-        assert page.js("window.__sg.state.issues") == []
-        assert_page_shows(page, statements, lambda s: s.polarity != "oppose", actors={"Israel", "US"})
+    # "All issues" drops the issue choice only.
+    page.page.locator("#sg-filter-issue summary").click()
+    page.page.locator("#sg-filter-issue .sg-multi-all").click()
+    page.page.keyboard.press("Escape")
+    assert page.js("window.__sg.state.issues") == []
+    assert_page_shows(page, statements, lambda s: s.polarity != "oppose", actors={"Israel", "US"})
 
-        # The search box narrows the list by name or alias.
-        page.page.locator("#sg-filter-actor summary").click()
-        page.page.locator("#sg-filter-actor .sg-multi-find").fill("washington")
-        visible = page.js("Array.from(document.querySelectorAll('#sg-filter-actor .sg-multi-item')).filter(r => !r.hidden).map(r => r.querySelector('input').value)")
-        assert visible == ["US"]
-        page.page.keyboard.press("Escape")
+    # The search box narrows the list by name or alias.
+    page.page.locator("#sg-filter-actor summary").click()
+    page.page.locator("#sg-filter-actor .sg-multi-find").fill("washington")
+    visible = page.js("Array.from(document.querySelectorAll('#sg-filter-actor .sg-multi-item')).filter(r => !r.hidden).map(r => r.querySelector('input').value)")
+    assert visible == ["US"]
+    page.page.keyboard.press("Escape")
 
-        page.page.locator("#sg-reset").click()
-        assert page.js("window.__sg.visibleStatements") == total
-        assert page.js("window.__sg.state.actors") == [] and page.js("document.querySelectorAll('#sg-filter-actor input:checked').length") == 0
-        assert_page_shows(page, statements, lambda s: True)
-        # Filtering never set the layout moving again: every node is where it settled.
-        page.page.wait_for_timeout(300)
-        assert page.js("window.__sg.network.physics.physicsEnabled") is False
-        assert page.js("window.__sg.network.getPositions(window.__sg.nodes.getIds())") == positions
-        assert page.errors == [] and page.blocked == []
-    finally:
-        page.close()
+    page.page.locator("#sg-reset").click()
+    assert page.js("window.__sg.visibleStatements") == total
+    assert page.js("window.__sg.state.actors") == [] and page.js("document.querySelectorAll('#sg-filter-actor input:checked').length") == 0
+    assert_page_shows(page, statements, lambda s: True)
+    # Filtering never set the layout moving again: every node is where it settled.
+    page.page.wait_for_timeout(300)
+    assert page.js("window.__sg.network.physics.physicsEnabled") is False
+    assert page.js("window.__sg.network.getPositions(window.__sg.nodes.getIds())") == positions
+    assert page.errors == [] and page.blocked == []
 
 
 def dated(holder: str, issue: str, polarity: str, n: int, date: str | None) -> Statement:
@@ -409,40 +389,36 @@ UNDATED_MIX = [
 ]
 
 
-def test_undated_statements_stay_unless_excluded(browser, tmp_path):
+def test_undated_statements_stay_unless_excluded(page, tmp_path):
     path = tmp_path / "undated.html"
     path.write_text(render_page(UNDATED_MIX, None), encoding="utf-8")
-    page = OfflinePage(browser)
-    try:
-        page.open(path)
-        box = page.page.locator("#sg-filter-undated")
-        assert box.is_checked() and "(4)" in page.page.locator("#sg-undated-n").inner_text()
-        assert_page_shows(page, UNDATED_MIX, lambda s: True)
+    page.open(path)
+    box = page.page.locator("#sg-filter-undated")
+    assert box.is_checked() and "(4)" in page.page.locator("#sg-undated-n").inner_text()
+    assert_page_shows(page, UNDATED_MIX, lambda s: True)
 
-        # A date bound keeps the undated statements while the box is ticked...
-        page.page.fill("#sg-filter-from", "2025-10-01")
-        assert_page_shows(page, UNDATED_MIX, lambda s: s.date is None or s.date >= "2025-10-01")
-        page.page.fill("#sg-filter-to", "2025-11-10")
-        in_range = lambda s: s.date is not None and "2025-10-01" <= s.date <= "2025-11-10"  # noqa: E731
-        assert_page_shows(page, UNDATED_MIX, lambda s: s.date is None or in_range(s))
-        # ...and drops them once it is unticked.
-        box.uncheck()
-        assert_page_shows(page, UNDATED_MIX, in_range)
-        # Without bounds, unticked still means: no undated statements (D, only undated, goes entirely).
-        page.page.fill("#sg-filter-from", "")
-        page.page.fill("#sg-filter-to", "")
-        assert_page_shows(page, UNDATED_MIX, lambda s: s.date is not None)
-        assert page.js("window.__sg.nodes.get('actor:D').hidden") is True
-        # Both views agree, and Reset ticks the box again.
-        page.page.locator("#sg-view-actor-actor").click()
-        page.wait_until_stable()
-        assert_page_shows(page, UNDATED_MIX, lambda s: s.date is not None)
-        page.page.locator("#sg-reset").click()
-        assert box.is_checked()
-        assert_page_shows(page, UNDATED_MIX, lambda s: True)
-        assert page.errors == [] and page.blocked == []
-    finally:
-        page.close()
+    # A date bound keeps the undated statements while the box is ticked...
+    page.page.fill("#sg-filter-from", "2025-10-01")
+    assert_page_shows(page, UNDATED_MIX, lambda s: s.date is None or s.date >= "2025-10-01")
+    page.page.fill("#sg-filter-to", "2025-11-10")
+    in_range = lambda s: s.date is not None and "2025-10-01" <= s.date <= "2025-11-10"  # noqa: E731
+    assert_page_shows(page, UNDATED_MIX, lambda s: s.date is None or in_range(s))
+    # ...and drops them once it is unticked.
+    box.uncheck()
+    assert_page_shows(page, UNDATED_MIX, in_range)
+    # Without bounds, unticked still means: no undated statements (D, only undated, goes entirely).
+    page.page.fill("#sg-filter-from", "")
+    page.page.fill("#sg-filter-to", "")
+    assert_page_shows(page, UNDATED_MIX, lambda s: s.date is not None)
+    assert page.js("window.__sg.nodes.get('actor:D').hidden") is True
+    # Both views agree, and Reset ticks the box again.
+    page.page.locator("#sg-view-actor-actor").click()
+    page.wait_until_stable()
+    assert_page_shows(page, UNDATED_MIX, lambda s: s.date is not None)
+    page.page.locator("#sg-reset").click()
+    assert box.is_checked()
+    assert_page_shows(page, UNDATED_MIX, lambda s: True)
+    assert page.errors == [] and page.blocked == []
 
 
 HOSTILE_ARTICLE = textwrap.dedent(
@@ -474,7 +450,7 @@ HOSTILE_ANNOTATIONS = textwrap.dedent(
 )
 
 
-def test_hostile_text_is_shown_literally_and_runs_nothing(browser, tmp_path):
+def test_hostile_text_is_shown_literally_and_runs_nothing(page, tmp_path):
     sources = tmp_path / "sources"
     (sources / "annotations").mkdir(parents=True)
     (sources / "hostile.txt").write_text(HOSTILE_ARTICLE, encoding="utf-8")
@@ -488,51 +464,43 @@ def test_hostile_text_is_shown_literally_and_runs_nothing(browser, tmp_path):
     html = path.read_text(encoding="utf-8")
     assert "<img src=x" not in html and "<svg onload" not in html and "window.__pwned=2</script>" not in html
 
-    page = OfflinePage(browser)
-    try:
-        page.open(path)
-        # Hover and click every edge and node, click every matrix cell.
-        for edge in page.js("window.__sg.edges.getIds()"):
-            page.hover_edge(edge)
-        for node in page.js("window.__sg.nodes.getIds()"):
-            page.js(f"window.__sg.network.selectNodes([{node!r}])")
-            point = page.js(
-                f"(() => {{ const p = window.__sg.network.canvasToDOM(window.__sg.network.getPositions([{node!r}])[{node!r}]);"
-                " const b = document.getElementById('mynetwork').getBoundingClientRect(); return {x: p.x + b.left, y: p.y + b.top}; })()"
-            )
-            page.page.mouse.move(point["x"], point["y"])
-            page.page.mouse.click(point["x"], point["y"])
-            page.page.wait_for_timeout(100)
-        seen = ""
-        cells = page.page.locator("#sg-matrix td.sg-cell")
-        for k in range(cells.count()):
-            cells.nth(k).click()
-            seen += page.page.locator("#sg-details").inner_text()
-            assert page.page.locator("#sg-details img, #sg-details script, #sg-details svg, #sg-details b").count() == 0
-        page.page.wait_for_timeout(300)
-        assert page.js("typeof window.__pwned") == "undefined"
-        assert 'Israel said <img src=x onerror="window.__pwned=1"> is how it wants disarmament' in seen
-        assert "The United States backed reconstruction <script>window.__pwned=2</script>" in seen
-        assert 'Hamas rejected "disarmament" & said </script><svg onload="window.__pwned=6"> never.' in seen
-        assert 'Hostile <b>title</b> & <img src=x onerror="window.__pwned=3">' in seen
-        assert "Evil & Sons <script>window.__pwned=4</script>" in seen
-        # A javascript: URL never becomes a link.
-        assert page.js("document.querySelectorAll('#sg-details a').length") == 0
-        assert page.errors == [] and page.blocked == []
-    finally:
-        page.close()
+    page.open(path)
+    # Hover and click every edge and node, click every matrix cell.
+    for edge in page.js("window.__sg.edges.getIds()"):
+        page.hover_edge(edge)
+    for node in page.js("window.__sg.nodes.getIds()"):
+        page.js(f"window.__sg.network.selectNodes([{node!r}])")
+        point = page.js(
+            f"(() => {{ const p = window.__sg.network.canvasToDOM(window.__sg.network.getPositions([{node!r}])[{node!r}]);"
+            " const b = document.getElementById('mynetwork').getBoundingClientRect(); return {x: p.x + b.left, y: p.y + b.top}; })()"
+        )
+        page.page.mouse.move(point["x"], point["y"])
+        page.page.mouse.click(point["x"], point["y"])
+        page.page.wait_for_timeout(100)
+    seen = ""
+    cells = page.page.locator("#sg-matrix td.sg-cell")
+    for k in range(cells.count()):
+        cells.nth(k).click()
+        seen += page.page.locator("#sg-details").inner_text()
+        assert page.page.locator("#sg-details img, #sg-details script, #sg-details svg, #sg-details b").count() == 0
+    page.page.wait_for_timeout(300)
+    assert page.js("typeof window.__pwned") == "undefined"
+    assert 'Israel said <img src=x onerror="window.__pwned=1"> is how it wants disarmament' in seen
+    assert "The United States backed reconstruction <script>window.__pwned=2</script>" in seen
+    assert 'Hamas rejected "disarmament" & said </script><svg onload="window.__pwned=6"> never.' in seen
+    assert 'Hostile <b>title</b> & <img src=x onerror="window.__pwned=3">' in seen
+    assert "Evil & Sons <script>window.__pwned=4</script>" in seen
+    # A javascript: URL never becomes a link.
+    assert page.js("document.querySelectorAll('#sg-details a').length") == 0
+    assert page.errors == [] and page.blocked == []
 
 
-def test_empty_graph_gives_a_working_page(browser, tmp_path):
+def test_empty_graph_gives_a_working_page(page, tmp_path):
     from kg.viz import render_page
 
     path = tmp_path / "empty.html"
     path.write_text(render_page([], None), encoding="utf-8")
-    page = OfflinePage(browser)
-    try:
-        page.open(path)
-        assert page.js("window.__sg.nodes.length") == 0
-        assert "0 of 0 statements" in page.page.locator("#sg-status").inner_text()
-        assert page.errors == [] and page.blocked == []
-    finally:
-        page.close()
+    page.open(path)
+    assert page.js("window.__sg.nodes.length") == 0
+    assert "0 of 0 statements" in page.page.locator("#sg-status").inner_text()
+    assert page.errors == [] and page.blocked == []
