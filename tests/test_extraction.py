@@ -164,21 +164,11 @@ def test_seeds_reach_precision_and_recall_thresholds_against_gold(seeds, diction
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
-@pytest.mark.parametrize(
-    ("folder", "min_precision", "min_recall"),
-    [
-        # Wire, translated statement, UN vote, analysis, live blog ...: styles the seeds do not use.
-        ("dev", 0.92, 0.84),
-        # January-October 2025: Chinese state media, Israeli live blog, Turkish agency, EU, UN, Gulf press.
-        ("dev2", 0.95, 0.93),
-        # Written for measuring, never used to tune the rules: the closest to an unseen article.
-        ("heldout", 0.85, 0.75),
-    ],
-)
-def test_annotated_sets_in_other_styles_keep_their_scores(folder: str, min_precision: float, min_recall: float) -> None:
-    report = evaluate_folder(FIXTURES / folder, FIXTURES / folder / "gold.yaml")
-    assert report.precision >= min_precision, report.format_text(show=True)
-    assert report.recall >= min_recall, report.format_text(show=True)
+def test_annotated_articles_in_other_styles_keep_their_scores() -> None:
+    # Regression floors, not a quality measure: the rules were tuned on these written articles.
+    report = evaluate_folder(FIXTURES / "written", FIXTURES / "written" / "gold.yaml")
+    assert report.precision >= 0.920, report.format_text(show=True)
+    assert report.recall >= 0.857, report.format_text(show=True)
 
 
 def test_quotes_with_non_ascii_text_keep_code_point_offsets(dictionary, lexicon):
