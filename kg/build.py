@@ -100,16 +100,16 @@ def build_graph(
 
 def _worker_init(ontology_dir: Path | None) -> None:
     global _WORKER_TABLES
-    from .extraction import load_lexicon
+    from .extract import load_lexicon, load_rule_book
 
-    _WORKER_TABLES = (load_dictionary(ontology_dir), load_lexicon(ontology_dir))
+    _WORKER_TABLES = (load_dictionary(ontology_dir), load_lexicon(ontology_dir), load_rule_book(ontology_dir))
 
 
 _WORKER_TABLES: tuple | None = None
 
 
 def _worker_extract(article: Article) -> list[Stance]:
-    from .extraction import extract_stances
+    from .extract import extract_stances
 
     assert _WORKER_TABLES is not None
     return extract_stances(article, *_WORKER_TABLES)
@@ -127,11 +127,12 @@ def extract_all(
 
     Cached articles are reused; the others are extracted, in `jobs` processes when jobs > 1.
     """
-    from .extraction import extract_stances, extraction_fingerprint, load_lexicon
+    from .extract import extract_stances, extraction_fingerprint, load_lexicon, load_rule_book
 
     lexicon = load_lexicon(ontology_dir)
+    rules = load_rule_book(ontology_dir)
     cache = ExtractionCache(cache_dir)
-    fingerprint = extraction_fingerprint(dictionary, lexicon)
+    fingerprint = extraction_fingerprint(dictionary, lexicon, rules)
     keys = [article_key(a, fingerprint) for a in articles]
     results: dict[int, list[Stance]] = {}
     todo: list[int] = []
@@ -154,7 +155,7 @@ def extract_all(
                     on_progress(done, len(articles))
     else:
         for index in todo:
-            results[index] = extract_stances(articles[index], dictionary, lexicon)
+            results[index] = extract_stances(articles[index], dictionary, lexicon, rules)
             done += 1
             if on_progress is not None:
                 on_progress(done, len(articles))

@@ -259,15 +259,21 @@ def validate(out_dir: Path, ontology_dir: Path | None) -> None:
     show_default=True,
     help="A readable table, or one JSON object per stance.",
 )
+@click.option("--explain", is_flag=True,
+              help="Show, for each stance, its sentence, the parse around the cue and the rules that fired.")
 @reports_errors
-def extract(file: Path, ontology_dir: Path | None, fmt: str) -> None:
+def extract(file: Path, ontology_dir: Path | None, fmt: str, explain: bool) -> None:
     """Show the stances the rules find in one article FILE, with the rule behind each."""
-    from .extraction import extract_stances, load_lexicon
+    from .extract import explain_stances, extract_stances, format_explanation, load_lexicon, load_rule_book
     from .sources import read_article, read_manifest
 
     metadata = read_manifest(file.parent).get(file.name) if file.parent.is_dir() else None
     article = read_article(file, metadata)
-    stances = extract_stances(article, load_dictionary(ontology_dir), load_lexicon(ontology_dir))
+    dictionary, lexicon, rules = load_dictionary(ontology_dir), load_lexicon(ontology_dir), load_rule_book(ontology_dir)
+    if explain:
+        click.echo(format_explanation(explain_stances(article, dictionary, lexicon, rules), fmt), nl=False)
+        return
+    stances = extract_stances(article, dictionary, lexicon, rules)
     click.echo(format_stances(stances, fmt), nl=False)
 
 
@@ -283,12 +289,27 @@ def extract(file: Path, ontology_dir: Path | None, fmt: str) -> None:
 @ontology_option
 @click.option("--show", is_flag=True, help="List the misses and false positives with their quotes.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@click.option("--ablate", "ablate", multiple=True, metavar="RULE",
+              help="Switch a rule off (repeatable) and show what the scores lose or gain without it.")
 @reports_errors
-def evaluate_command(sources_dir: Path, gold_path: Path, ontology_dir: Path | None, show: bool, as_json: bool) -> None:
+def evaluate_command(sources_dir: Path, gold_path: Path, ontology_dir: Path | None, show: bool, as_json: bool,
+                     ablate: tuple[str, ...]) -> None:
     """Score automatic extraction on SOURCES_DIR against gold annotations (curated input left out)."""
     from .evaluation import evaluate_folder
 
     report = evaluate_folder(sources_dir, gold_path, ontology_dir=ontology_dir)
+    if ablate:
+        without = evaluate_folder(sources_dir, gold_path, ontology_dir=ontology_dir, ablate=ablate)
+        if as_json:
+            click.echo(json.dumps({"all_rules": report.to_dict(), "without": without.to_dict(),
+                                   "ablated": sorted(ablate)}, indent=1, sort_keys=True))
+            return
+        click.echo(f"without {', '.join(ablate)}:")
+        click.echo(without.format_text(show=show))
+        a, b = report.overall, without.overall
+        click.echo(f"what {', '.join(ablate)} add(s): tp {a.tp - b.tp:+d}, fp {a.fp - b.fp:+d}, "
+                   f"precision {a.precision - b.precision:+.3f}, recall {a.recall - b.recall:+.3f}, f1 {a.f1 - b.f1:+.3f}")
+        return
     if as_json:
         click.echo(json.dumps(report.to_dict(), indent=1, sort_keys=True))
     else:

@@ -44,13 +44,23 @@ class Score:
 
 @dataclass
 class EvaluationReport:
-    """Overall and per-issue scores, quote overlap, and the tuples that were missed or wrongly found."""
+    """Scores on distinct (article, holder, issue, polarity) tuples, with what went wrong and where.
+
+    `overall` is micro-averaged over all tuples; `macro` averages per-article precision, recall
+    and F1; `explicit` leaves out the gold tuples that rest only on entries whose note begins
+    "Implicit:" (and does not count finding them as errors); `conditions` scores the conditions
+    of the conditional tuples both sides have."""
 
     overall: Score
     per_issue: dict[str, Score]
     overlapping: int
     misses: dict[Tuple, list[str]] = field(default_factory=dict)
     false_positives: dict[Tuple, list[str]] = field(default_factory=dict)
+    macro: tuple[float, float, float] = (0.0, 0.0, 0.0)
+    explicit: Score | None = None
+    conditions: Score | None = None
+    errors: dict[str, int] = field(default_factory=dict)
+    articles: int = 0
 
     @property
     def precision(self) -> float:
@@ -69,8 +79,13 @@ class EvaluationReport:
         listing = lambda items: [  # noqa: E731 - local formatting helper
             {"article": t[0], "holder": t[1], "issue": t[2], "polarity": t[3], "quotes": quotes}
             for t, quotes in sorted(items.items())]
+        p, r, f = self.macro
         return {
             "overall": self.overall.to_dict(),
+            "macro": {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "articles": self.articles},
+            "without_implicit": self.explicit.to_dict() if self.explicit else None,
+            "conditions": self.conditions.to_dict() if self.conditions else None,
+            "errors": dict(sorted(self.errors.items())),
             "per_issue": {issue: score.to_dict() for issue, score in sorted(self.per_issue.items())},
             "quote_overlap": {"matched": self.overall.tp, "overlapping": self.overlapping},
             "misses": listing(self.misses),
@@ -85,14 +100,26 @@ class EvaluationReport:
                          f"{score.recall:.3f}", f"{score.f1:.3f}"))
         o = self.overall
         rows.append(("overall", str(o.tp), str(o.fp), str(o.fn), f"{o.precision:.3f}", f"{o.recall:.3f}", f"{o.f1:.3f}"))
+        if self.explicit is not None:
+            e = self.explicit
+            rows.append(("without Implicit:", str(e.tp), str(e.fp), str(e.fn), f"{e.precision:.3f}", f"{e.recall:.3f}", f"{e.f1:.3f}"))
+        if self.articles:
+            p, r, f = self.macro
+            rows.append((f"macro ({self.articles} articles)", "", "", "", f"{p:.3f}", f"{r:.3f}", f"{f:.3f}"))
+        if self.conditions is not None:
+            c = self.conditions
+            rows.append(("conditions", str(c.tp), str(c.fp), str(c.fn), f"{c.precision:.3f}", f"{c.recall:.3f}", f"{c.f1:.3f}"))
         widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
         lines = []
+        last_issue = len(self.per_issue)
         for n, row in enumerate(rows):
             cells = [row[0].ljust(widths[0])] + [c.rjust(w) for c, w in zip(row[1:], widths[1:])]
             lines.append("  ".join(cells).rstrip())
-            if n == 0 or n == len(rows) - 2:
+            if n == 0 or n == last_issue:
                 lines.append("  ".join("-" * w for w in widths))
         lines.append(f"matched tuples whose quote overlaps a gold quote: {self.overlapping} of {o.tp}")
+        if self.errors:
+            lines.append("errors: " + ", ".join(f"{k} {v}" for k, v in sorted(self.errors.items())))
         if show:
             for title, items in (("missed (in gold, not found)", self.misses),
                                  ("false positives (found, not in gold)", self.false_positives)):
@@ -105,8 +132,46 @@ class EvaluationReport:
         return "\n".join(lines)
 
 
+def _error_kinds(false_positives: Iterable[Tuple], misses: Iterable[Tuple]) -> dict[str, int]:
+    """Each false positive as wrong holder / issue / polarity (a gold tuple differs in that one
+    place) or spurious; each miss that no false positive explains as missing."""
+    misses = set(misses)
+    counts = {"wrong holder": 0, "wrong issue": 0, "wrong polarity": 0, "spurious": 0, "missing": 0}
+    explained: set[Tuple] = set()
+    for fp in sorted(false_positives):
+        for kind, position in (("wrong polarity", 3), ("wrong holder", 1), ("wrong issue", 2)):
+            near = [m for m in misses if all(m[k] == fp[k] for k in range(4) if k != position)]
+            if near:
+                counts[kind] += 1
+                explained.update(near)
+                break
+        else:
+            counts["spurious"] += 1
+    counts["missing"] = len(misses - explained)
+    return counts
+
+
+def _macro(predicted: set[Tuple], gold: set[Tuple]) -> tuple[tuple[float, float, float], int]:
+    articles = sorted({t[0] for t in gold} | {t[0] for t in predicted})
+    if not articles:
+        return (0.0, 0.0, 0.0), 0
+    scores = []
+    for article in articles:
+        p = {t for t in predicted if t[0] == article}
+        g = {t for t in gold if t[0] == article}
+        scores.append(Score(tp=len(p & g), fp=len(p - g), fn=len(g - p)))
+    n = len(scores)
+    return (sum(s.precision for s in scores) / n, sum(s.recall for s in scores) / n, sum(s.f1 for s in scores) / n), n
+
+
+def _condition_tuples(stances: Iterable[Stance]) -> set[tuple[str, str, str, str]]:
+    return {(s.source_id, s.holder, s.issue, s.condition or "") for s in stances if s.polarity.value == "conditional"}
+
+
 def evaluate(predicted: Iterable[Stance], gold: Iterable[Stance]) -> EvaluationReport:
     """Precision, recall and F1 of predicted stances against gold, overall and per issue."""
+    predicted = list(predicted)
+    gold = list(gold)
     predicted_by: dict[Tuple, list[Stance]] = {}
     for stance in predicted:
         predicted_by.setdefault(stance_tuple(stance), []).append(stance)
@@ -129,23 +194,53 @@ def evaluate(predicted: Iterable[Stance], gold: Iterable[Stance]) -> EvaluationR
             overlapping += 1
     overall = Score(tp=len(matched), fp=len(predicted_by.keys() - matched), fn=len(gold_by.keys() - matched))
     quotes = lambda stances: sorted({s.quote for s in stances})  # noqa: E731 - local helper
+    implicit_only = {t for t, stances in gold_by.items() if all(_implicit(s) for s in stances)}
+    explicit_gold = gold_by.keys() - implicit_only
+    explicit_predicted = predicted_by.keys() - implicit_only
+    macro, articles = _macro(set(predicted_by), set(gold_by))
+    matched_conditional = {(t[0], t[1], t[2]) for t in matched if t[3] == "conditional"}
+    predicted_conditions = {c for c in _condition_tuples(predicted) if c[:3] in matched_conditional}
+    gold_conditions = {c for c in _condition_tuples(gold) if c[:3] in matched_conditional}
     return EvaluationReport(
         overall=overall,
         per_issue=per_issue,
         overlapping=overlapping,
         misses={t: quotes(gold_by[t]) for t in gold_by.keys() - matched},
         false_positives={t: quotes(predicted_by[t]) for t in predicted_by.keys() - matched},
+        macro=macro,
+        articles=articles,
+        explicit=Score(tp=len(explicit_predicted & explicit_gold), fp=len(explicit_predicted - explicit_gold),
+                       fn=len(explicit_gold - explicit_predicted)),
+        conditions=Score(tp=len(predicted_conditions & gold_conditions), fp=len(predicted_conditions - gold_conditions),
+                         fn=len(gold_conditions - predicted_conditions)),
+        errors=_error_kinds(predicted_by.keys() - matched, gold_by.keys() - matched),
     )
 
 
-def evaluate_folder(sources_dir: Path | str, gold_path: Path | str, ontology_dir: Path | None = None) -> EvaluationReport:
-    """Extract a source folder with no curated input and score it on the articles the gold file covers."""
+def _implicit(stance: Stance) -> bool:
+    """Whether a gold entry is read from being party to a deal rather than stated (ANNOTATION.md)."""
+    return (stance.note or "").lstrip().startswith("Implicit:")
+
+
+def evaluate_folder(sources_dir: Path | str, gold_path: Path | str, ontology_dir: Path | None = None,
+                    ablate: Iterable[str] = ()) -> EvaluationReport:
+    """Extract a source folder with no curated input and score it on the articles the gold file covers.
+
+    `ablate` switches rules off by id, to measure what each adds."""
     from .annotations import load_annotations
-    from .build import (
-        build_graph,  # build imports this module's neighbours; import late to keep startup light
-    )
+    from .dictionary import load_dictionary
+    from .extract import extract_stances, load_lexicon, load_rule_book
+    from .sources import load_articles
 
-    result = build_graph(sources_dir, annotations=[], extract=True, ontology_dir=ontology_dir)
-    gold = load_annotations(Path(gold_path), {a.source_id: a for a in result.articles}, result.dictionary)
     covered = set(read_annotation_file(Path(gold_path)))
-    return evaluate([s for s in result.stances if s.source_id in covered], gold)
+    folder = load_articles(sources_dir)
+    dictionary = load_dictionary(ontology_dir)
+    lexicon = load_lexicon(ontology_dir)
+    rules = load_rule_book(ontology_dir)
+    if ablate:
+        rules = rules.without(ablate)
+    articles = {a.source_id: a for a in folder.articles}
+    gold = load_annotations(Path(gold_path), articles, dictionary)
+    predicted = [s for source_id in sorted(covered & set(articles))
+                 for s in extract_stances(articles[source_id], dictionary, lexicon, rules)]
+    return evaluate(predicted, gold)

@@ -1,0 +1,119 @@
+"""Stance extraction: a parsed, rule-by-rule extractor.
+
+The extractor is a pure function of one article plus the data files: the actor dictionary and
+issue scheme (ontology/*.ttl), the surface lexicon (ontology/lexicon/*.yaml), the named rules and
+their lemma lists (ontology/rules/*.yaml) and the shipped parsing pipeline (kg/models/). Each
+stance records the rules that produced it, a confidence and the exact quote with its offsets.
+
+    mentions (kg.extract.mentions)  actors, persons, media, sources, issues, on character offsets
+    parse    (kg.extract.parse)     tags, lemmas, dependencies of the sentences that name an issue
+    rules    (kg.extract.rules)     holder, polarity and condition, each rule named and switchable
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Iterable
+
+from ..dictionary import Dictionary
+from ..model import Article, Stance
+from .extractor import ArticleExtractor, Explanation
+from .lexicon import EXTRACTOR_VERSION, Lexicon, load_lexicon
+from .mentions import Scanner, get_scanner
+from .parse import load_pipeline, pipeline_version
+from .rules import Rule, RuleBook, load_rule_book
+
+__all__ = [
+    "EXTRACTOR_VERSION", "Explanation", "Lexicon", "Rule", "RuleBook", "Scanner", "explain_stances", "format_explanation",
+    "extract_stances", "extraction_fingerprint", "get_scanner", "load_lexicon", "load_pipeline", "load_rule_book",
+]
+
+
+def demonym_map(dictionary: Dictionary) -> dict[str, str]:
+    """Demonym -> actor id ("Israeli" -> Israel), for actor adjectives in noun phrases."""
+    found: dict[str, str] = {}
+    for actor in sorted(dictionary.actors.values(), key=lambda a: a.id):
+        if actor.is_person:
+            continue
+        for demonym in actor.demonyms:
+            found.setdefault(demonym, actor.id)
+    return found
+
+
+def _extractor(article: Article, dictionary: Dictionary, lexicon: Lexicon | None, rules: RuleBook | None) -> ArticleExtractor:
+    lexicon = lexicon or load_lexicon()
+    rules = rules or load_rule_book()
+    return ArticleExtractor(article, get_scanner(dictionary, lexicon), rules, demonym_map(dictionary))
+
+
+def extract_stances(article: Article, dictionary: Dictionary, lexicon: Lexicon | None = None,
+                    rules: RuleBook | None = None) -> list[Stance]:
+    """The stances the rules find in one article, sorted by key, without duplicates."""
+    return _extractor(article, dictionary, lexicon, rules).run()
+
+
+def explain_stances(article: Article, dictionary: Dictionary, lexicon: Lexicon | None = None,
+                    rules: RuleBook | None = None) -> list[tuple[Stance, Explanation | None]]:
+    """Each stance with why it was found: its sentence, the parse, the path walked and the rules."""
+    extractor = _extractor(article, dictionary, lexicon, rules)
+    stances = extractor.run(explain=True)
+    out = []
+    for stance in stances:
+        key = (stance.holder, stance.issue, stance.polarity.value, stance.condition or "")
+        match = next((e for k, e in extractor.explanations.items() if k[:4] == key and article.text[k[4]:].startswith(stance.quote[:20])), None)
+        out.append((stance, match))
+    return out
+
+
+def extraction_fingerprint(dictionary: Dictionary, lexicon: Lexicon, rules: RuleBook | None = None) -> str:
+    """A hash of everything extraction output depends on besides the article: rerun when it changes."""
+    rules = rules or load_rule_book()
+    payload = {
+        "version": EXTRACTOR_VERSION,
+        "pipeline": pipeline_version(),
+        "actors": [[a.id, a.aliases, a.demonyms, a.represents, a.types] for a in sorted(dictionary.actors.values(), key=lambda a: a.id)],
+        "issues": [[i.id, i.label, i.aliases, i.cues] for i in sorted(dictionary.issues.values(), key=lambda i: i.id)],
+        "lexicon": lexicon.digest(),
+        "rules": rules.digest,
+    }
+    return hashlib.sha256(json.dumps(payload, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+
+
+def format_explanation(explained: list[tuple[Stance, Explanation | None]], fmt: str = "table") -> str:
+    """Stances with their explanations: the sentence, the parse around the path, the rules that fired."""
+    if fmt == "jsonl":
+        lines = []
+        for stance, why in explained:
+            record = {"holder": stance.holder, "issue": stance.issue, "polarity": stance.polarity.value,
+                      "condition": stance.condition, "rule": stance.rule, "confidence": stance.confidence,
+                      "char_start": stance.char_start, "char_end": stance.char_end, "quote": stance.quote}
+            if why is not None:
+                record.update({"cue": why.cue, "rules": list(why.rules), "path": list(why.path),
+                               "parse": [dict(zip(("i", "text", "lemma", "tag", "dep", "head"), row)) for row in why.parse]})
+            lines.append(json.dumps(record, ensure_ascii=False))
+        return "".join(line + "\n" for line in lines)
+    if not explained:
+        return "no stances found\n"
+    out = []
+    for stance, why in explained:
+        condition = f" (after {stance.condition})" if stance.condition else ""
+        out.append(f"{stance.holder}  {stance.issue}  {stance.polarity.value}{condition}  "
+                   f"confidence {stance.confidence:.2f}  [{stance.char_start}-{stance.char_end}]")
+        out.append(f"  rules:    {stance.rule}")
+        if why is None:
+            out.append("")
+            continue
+        out.append(f"  sentence: {why.sentence.strip()}")
+        if why.cue:
+            out.append(f"  cue:      {why.cue}")
+        on_path = [int(step.split(":", 1)[0]) for step in why.path if step.split(":", 1)[0].isdigit()]
+        out.append("  path:     " + " > ".join(step.split(":", 1)[-1] for step in why.path))
+        near = set(on_path) | {row[0] for row in why.parse if row[5] in on_path}
+        out.append("  parse:    i  text  lemma  tag  dep  head")
+        for i, text, lemma, tag, dep, head in why.parse:
+            if i in near:
+                mark = "*" if i in on_path else " "
+                out.append(f"           {mark}{i}  {text}  {lemma}  {tag}  {dep}  {head}")
+        out.append("")
+    return "\n".join(out) + f"({len(explained)} stance{'s' if len(explained) != 1 else ''})\n"

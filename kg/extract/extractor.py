@@ -1,0 +1,434 @@
+"""Extraction of one article: sentences -> mentions -> parse of the sentences that name an issue ->
+the named rules -> `kg.model.Stance` records (quote, offsets, rule, confidence)."""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable
+
+from ..dictionary import Dictionary
+from ..model import Article, Method, Polarity, Stance
+from ..text import Sentence, split_sentences
+from .lexicon import Lexicon
+from .mentions import ACTOR, ANAPHOR, CONTEXT, COREF, INVERSE, ISSUE, MEDIA, SOURCE, Mention, Scanner
+from .parse import parse_sentences
+from .rules import Finding, RuleBook, SentenceContext, Walker
+
+_QUOTE_OPEN = "“"
+_QUOTE_CLOSE = "”"
+_PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her"})
+_SPEAKER_PRONOUNS = frozenset({"i", "we", "us", "our", "my", "me"})
+_GROUP_PRONOUNS = frozenset({"they", "them", "their"})
+_THING_PRONOUNS = frozenset({"it", "its"})
+# between two actors of a written list: ", ", " and ", ", and the ", and the formal names around
+# state names ("Arab Republic of", "Kingdom of", "the State of")
+_LIST_GAP = re.compile(
+    r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|&\s*|\s+as\s+well\s+as\s+|,?\s+plus\s+|,?\s*(?:along|together)\s+with\s+|,?\s*alongside\s+)(?:the\s+)?"
+    r"(?:(?:[A-Z][\w-]*\s+){0,3}of\s+(?:the\s+)?)?$")
+
+
+# "UNITED NATIONS (AP) -- ", "ABU DHABI, 5th December, 2025 (WAM) -- ": a dateline is not part of
+# the first sentence's syntax, and the parser reads its place names as subjects
+_DATELINE = re.compile(
+    r"^[A-Z][\w.'’-]*(?:[ ,]+[A-Z\d][\w.'’-]*){0,6},?\s*(?:\([^)\n]{1,30}\)\s*)?(?:--|—|–|-)\s+(?=[A-Z“\"])")
+
+
+@dataclass
+class Explanation:
+    """Why a stance was found: the sentence, the dependency path walked and the rules that fired."""
+
+    sentence: str
+    path: tuple[str, ...]
+    cue: str
+    rules: tuple[str, ...]
+    parse: list[tuple[int, str, str, str, str, int]] = field(default_factory=list)  # i, text, lemma, tag, dep, head
+
+
+@dataclass
+class _Discourse:
+    """What earlier sentences leave for pronouns and group nouns to refer to."""
+
+    persons: list[tuple[int, str]] = field(default_factory=list)  # (offset, holder) of person mentions
+    actors: list[tuple[int, str, tuple[str, ...]]] = field(default_factory=list)  # (offset, holder, types)
+    groups: list[tuple[int, list[str]]] = field(default_factory=list)
+    speakers: list[tuple[int, str]] = field(default_factory=list)
+    # grammatical subjects of parsed sentences: (offset, holders, person, plural); pronouns prefer them
+    subjects: list[tuple[int, list[str], bool, bool]] = field(default_factory=list)
+
+    def last(self, items: list, position: int) -> Any:
+        keys = [item[0] for item in items]
+        n = bisect.bisect_left(keys, position) - 1
+        return items[n][1] if n >= 0 else None
+
+    def last_subject(self, position: int, wanted: Callable[[list[str], bool, bool], bool], window: int = 700) -> list[str] | None:
+        for offset, holders, person, plural in reversed(self.subjects):
+            if offset >= position:
+                continue
+            if position - offset > window:
+                return None
+            if wanted(holders, person, plural):
+                return holders
+        return None
+
+
+def quotation_spans(text: str) -> list[tuple[int, int]]:
+    """Where quotations are: curly pairs, and straight double quotes taken in pairs."""
+    spans = []
+    opening = None
+    for n, char in enumerate(text):
+        if char == _QUOTE_OPEN or (char == '"' and opening is None):
+            opening = n
+        elif (char == _QUOTE_CLOSE or char == '"') and opening is not None:
+            spans.append((opening, n + 1))
+            opening = None
+    return spans
+
+
+def _inside(spans: list[tuple[int, int]], position: int) -> bool:
+    n = bisect.bisect_right([s for s, _ in spans], position) - 1
+    return n >= 0 and spans[n][0] < position < spans[n][1]
+
+
+class ArticleExtractor:
+    """Extraction state for one article."""
+
+    def __init__(self, article: Article, scanner: Scanner, book: RuleBook, demonyms: dict[str, str]) -> None:
+        self.article = article
+        self.text = article.text
+        self.scanner = scanner
+        self.book = book
+        self.dictionary: Dictionary = scanner.dictionary
+        self.demonyms = demonyms
+        self.mentions = resolve_context(scanner.scan(self.text))
+        self.quotes = quotation_spans(self.text)
+        self.discourse = _Discourse()
+        self.explanations: dict[tuple, Explanation] = {}
+
+    # -- discourse ---------------------------------------------------------------------------
+
+    def _remember(self, mentions: list[Mention]) -> None:
+        actors = [m for m in mentions if m.kind == ACTOR]
+        types = self.scanner.actor_types
+        for m in actors:
+            if m.person or self._person_like(m):
+                self.discourse.persons.append((m.start, m.holder or m.value))
+            self.discourse.actors.append((m.start, m.holder or m.value, types.get(m.holder or m.value, ())))
+        run: list[Mention] = []
+        for m in actors:
+            if run and _LIST_GAP.match(self.text[run[-1].end:m.start]):
+                run.append(m)
+                continue
+            if len({a.holder or a.value for a in run}) >= 2:
+                self.discourse.groups.append((run[0].start, _unique(a.holder or a.value for a in run)))
+            run = [m]
+        if len({a.holder or a.value for a in run}) >= 2:
+            self.discourse.groups.append((run[0].start, _unique(a.holder or a.value for a in run)))
+
+    def _person_like(self, m: Mention) -> bool:
+        """"The Jordanian leader", "Qatar's prime minister": an actor named by one person's title."""
+        words = self.text[m.start:m.end].lower().split()
+        return len(words) > 1 and words[-1] in self.book.person_nouns
+
+    def _resolve_pronoun(self, token: Any, offset: int, speaker: str | None) -> list[str]:
+        """The actors a pronoun refers to: the last fitting subject first, then the last fitting mention."""
+        word = token.lower_
+        position = offset + token.idx
+        d = self.discourse
+        if word in _SPEAKER_PRONOUNS:
+            if speaker:
+                return [speaker]
+            last = d.last(d.speakers, position)
+            return [last] if last else []
+        if word in _PERSON_PRONOUNS:
+            subject = d.last_subject(position, lambda holders, person, plural: person)
+            if subject:
+                return subject
+            last = d.last(d.persons, position)
+            return [last] if last else []
+        if word in _GROUP_PRONOUNS:
+            subject = d.last_subject(position, lambda holders, person, plural: plural)
+            if subject:
+                return subject
+            group = d.last(d.groups, position)
+            if group is not None:
+                return list(group)
+            subject = d.last_subject(position, lambda holders, person, plural: not person)
+            return subject or []
+        if word in _THING_PRONOUNS:
+            if token.dep_ == "expl" or token.head.tag_.startswith("JJ"):
+                return []  # "it is clear that ...": no referent
+            subject = d.last_subject(position, lambda holders, person, plural: not person and len(holders) == 1)
+            if subject:
+                return subject
+            keys = [a[0] for a in d.actors]
+            n = bisect.bisect_left(keys, position) - 1
+            while n >= 0:
+                _, holder, types = d.actors[n]
+                if holder in self.dictionary.actors and not self.dictionary.actors[holder].is_person:
+                    return [holder]
+                n -= 1
+        return []
+
+    def _remember_subject(self, doc: Any, offset: int, actor_at: dict[int, str], persons: set[int]) -> None:
+        """Record who the sentence's main clause is about, for the pronouns of later sentences."""
+        for token in doc:
+            if token.dep_ != "ROOT":
+                continue
+            for child in token.children:
+                if child.dep_ not in ("nsubj", "nsubj:pass"):
+                    continue
+                span = [t for t in child.subtree if t.i in actor_at and t.i - child.i <= 3 and child.i - t.i <= 6]
+                if child.i in actor_at:
+                    span = [child]
+                if span:
+                    holders = _unique(actor_at[t.i] for t in span)
+                    person = any(t.i in persons for t in span) and len(holders) == 1
+                    plural = len(holders) > 1 or child.tag_ in ("NNS", "NNPS")
+                    self.discourse.subjects.append((offset + child.idx, holders, person, plural))
+                elif (child.lemma_ or "").lower() in self.book.group_nouns:
+                    group = self.discourse.last(self.discourse.groups, offset + child.idx)
+                    if group:
+                        self.discourse.subjects.append((offset + child.idx, list(group), False, True))
+            break
+
+    # -- one article -------------------------------------------------------------------------
+
+    def run(self, explain: bool = False) -> list[Stance]:
+        text = self.text
+        sentences = [s for s in split_sentences(text)]
+        starts = [m.start for m in self.mentions]
+        jobs: list[tuple[Sentence, list[Mention]]] = []
+        for sentence in sentences:
+            lo = bisect.bisect_left(starts, sentence.start)
+            hi = bisect.bisect_left(starts, sentence.end, lo)
+            mentions = with_pattern_issues(self.scanner, text, sentence, self.mentions[lo:hi])
+            jobs.append((sentence, mentions))
+        jobs = [(_without_dateline(text, s), ms) for s, ms in jobs]
+        wanted = [n for n, (s, ms) in enumerate(jobs)
+                  if not (s.headline and self.scanner.lexicon.skip_headlines)
+                  and any(m.kind in (ISSUE, INVERSE, ANAPHOR, ACTOR) and m.start >= s.start for m in ms)]
+        docs = dict(zip(wanted, parse_sentences(text[jobs[n][0].start:jobs[n][0].end] for n in wanted)))
+        results: dict[tuple, tuple[float, Finding, str, str | None]] = {}
+        for n, (sentence, mentions) in enumerate(jobs):
+            doc = docs.get(n)
+            if doc is not None:
+                for holder, finding, via in self._sentence(sentence, mentions, doc, explain):
+                    start, end = _trim(text, sentence.start, sentence.end)
+                    key = (holder, finding.issue, finding.polarity, finding.condition or "", start, end)
+                    old = results.get(key)
+                    if old is None or old[0] < finding.confidence:
+                        results[key] = (finding.confidence, finding, holder, via)
+            self._remember(mentions)
+        return self._stances(results)
+
+    def _sentence_speaker(self, doc: Any, offset: int, actor_at: dict[int, str], sentence: Sentence) -> tuple[str | None, bool]:
+        """Who speaks in this sentence, and whether the sentence says so itself (a reporting verb of
+        its main clause, or "according to X"), rather than going on with an earlier quotation."""
+        book = self.book
+        candidates = []
+        for token in doc:
+            lemma = (token.lemma_ or token.text).lower()
+            if lemma in book.report_verbs and token.tag_.startswith("VB") and (
+                    token.dep_ == "ROOT" or token.dep_ in ("parataxis", "advcl", "conj", "ccomp") and token.head.dep_ == "ROOT"):
+                candidates.append(token)
+        for token in sorted(candidates, key=lambda t: t.dep_ != "ROOT"):
+            for child in token.children:
+                if child.dep_ not in ("nsubj", "nsubj:pass"):
+                    continue
+                if child.i in actor_at:
+                    return actor_at[child.i], True
+                if child.lower_ in _PERSON_PRONOUNS:
+                    last = self.discourse.last(self.discourse.persons, offset + child.idx)
+                    if last:
+                        return last, True
+                if child.lower_ in _GROUP_PRONOUNS | _THING_PRONOUNS:
+                    resolved = self._resolve_pronoun(child, offset, None)
+                    if len(resolved) == 1:
+                        return resolved[0], True
+                for t in child.subtree:
+                    if t.i in actor_at:
+                        return actor_at[t.i], True
+        if self.book.enabled("according_to"):
+            for token in doc:
+                if token.lower_ == "according":
+                    for t in token.head.subtree if token.head is not token else token.subtree:
+                        if t.i in actor_at:
+                            return actor_at[t.i], True
+        if _inside(self.quotes, sentence.start + 1) or text_starts_quote(self.text, sentence):
+            return self.discourse.last(self.discourse.speakers, sentence.start), False
+        return None, False
+
+    def _sentence(self, sentence: Sentence, mentions: list[Mention], doc: Any, explain: bool) -> Iterable[tuple[str, Finding, str | None]]:
+        offset = sentence.start
+        by_char = {}
+        for token in doc:
+            for k in range(token.idx, token.idx + len(token.text)):
+                by_char[k] = token
+        actor_at: dict[int, str] = {}
+        persons: set[int] = set()
+        issue_at: dict[int, str] = {}
+        issue_roots: list[tuple[Any, set[int], str, int]] = []
+        via = None
+        for m in mentions:
+            tokens = sorted({by_char[k].i for k in range(m.start - offset, m.end - offset) if k in by_char})
+            if not tokens:
+                continue
+            if m.kind == ACTOR:
+                for i in tokens:
+                    actor_at[i] = m.holder or m.value
+                if m.person or self._person_like(m):
+                    persons.update(tokens)
+            elif m.kind == SOURCE:
+                actor = self.demonyms.get(self.text[m.start:m.end].split()[0].rstrip("'’s"))
+                via = via or self.text[m.start:m.end]
+                if actor:
+                    for i in tokens:
+                        actor_at[i] = actor
+            elif m.kind == MEDIA:
+                via = via or self.text[m.start:m.end]
+            elif m.kind == COREF:
+                referent = self._coreferent(m)
+                if referent:
+                    for i in tokens:
+                        actor_at[i] = referent
+            elif m.kind in (ISSUE, INVERSE):
+                for i in tokens:
+                    issue_at.setdefault(i, m.value)
+                span = set(tokens)
+                root = min((doc[i] for i in tokens), key=lambda t: (t.head.i in span and t.head is not t, t.i))
+                issue_roots.append((root, span, m.value, -1 if m.kind == INVERSE else 1))
+        lists = self._surface_lists(mentions, by_char, offset)
+        self._remember_subject(doc, offset, actor_at, persons)
+        speaker, own_report = self._sentence_speaker(doc, offset, actor_at, sentence)
+        if speaker and own_report:
+            self.discourse.speakers.append((offset, speaker))
+        context = SentenceContext(
+            doc, offset, actor_at, set(issue_at),
+            resolve_pronoun=lambda token: self._resolve_pronoun(token, offset, speaker),
+            group_before=lambda: self.discourse.last(self.discourse.groups, offset) or [],
+            speaker=lambda: (speaker, own_report),
+            demonyms=self.demonyms,
+            lists=lists,
+        )
+        walker = Walker(self.book, context)
+        seen: set[tuple[int, str]] = set()
+        for root, span, issue_id, inverse in issue_roots:
+            if (root.i, issue_id) in seen:
+                continue
+            seen.add((root.i, issue_id))
+            for finding in walker.walk(root, span, issue_id, issue_at):
+                if inverse < 0 and finding.polarity != "conditional" and finding.issue == issue_id:
+                    if not self.book.enabled("inverse_issue"):
+                        continue
+                    finding.polarity = "oppose" if finding.polarity == "support" else "support"
+                    finding.rules = finding.rules + ("inverse_issue",)
+                for holder in finding.holders:
+                    if holder not in self.dictionary.actors or self.dictionary.actors[holder].is_person:
+                        continue
+                    if explain:
+                        key = (holder, finding.issue, finding.polarity, finding.condition or "", sentence.start)
+                        self.explanations[key] = Explanation(
+                            self.text[sentence.start:sentence.end], finding.path, finding.cue, finding.rules,
+                            [(t.i, t.text, t.lemma_, t.tag_, t.dep_, t.head.i) for t in doc])
+                    yield holder, finding, via
+
+    def _surface_lists(self, mentions: list[Mention], by_char: dict[int, Any], offset: int) -> dict[int, list[str]]:
+        """Token index -> the whole written list an actor belongs to ("Egypt, Qatar, Jordan and Turkey").
+
+        Long lists are where a parser trained on web text errs most; the commas do not."""
+        lists: dict[int, list[str]] = {}
+        actors = [m for m in mentions if m.kind == ACTOR]
+        run: list[Mention] = []
+
+        def close(run: list[Mention]) -> None:
+            ids = _unique(a.holder or a.value for a in run)
+            if len(ids) >= 2:
+                for a in run:
+                    for k in range(a.start - offset, a.end - offset):
+                        if k in by_char:
+                            lists[by_char[k].i] = ids
+
+        for m in actors:
+            if run and _LIST_GAP.match(self.text[run[-1].end:m.start]):
+                run.append(m)
+                continue
+            close(run)
+            run = [m]
+        close(run)
+        return lists
+
+    def _coreferent(self, m: Mention) -> str | None:
+        """The last actor of the type a description ("the group", "the movement") refers back to."""
+        wanted = m.value
+        for _, holder, types in reversed(self.discourse.actors):
+            if wanted in types:
+                return holder
+        return None
+
+    def _stances(self, results: dict[tuple, tuple[float, Finding, str, str | None]]) -> list[Stance]:
+        article = self.article
+        stances = []
+        for (holder, issue, polarity, condition, start, end), (confidence, finding, _, via) in results.items():
+            stances.append(Stance(
+                source_id=article.source_id, holder=holder, issue=issue, polarity=Polarity(polarity),
+                quote=self.text[start:end], char_start=start, char_end=end, method=Method.RULE,
+                confidence=round(max(0.05, min(1.0, confidence)), 2), condition=condition or None,
+                rule="+".join(finding.rules), reported_via=via, published=article.published,
+            ))
+        return sorted(stances, key=lambda s: s.key)
+
+
+def _without_dateline(text: str, sentence: Sentence) -> Sentence:
+    """The sentence without a leading dateline (the mentions inside it are then ignored)."""
+    match = _DATELINE.match(text, sentence.start, sentence.end)
+    if match is None or match.end() - sentence.start > 80:
+        return sentence
+    return Sentence(match.end(), sentence.end, sentence.headline)
+
+
+def text_starts_quote(text: str, sentence: Sentence) -> bool:
+    """Whether a sentence opens with a quotation mark (a quotation, often attributed before)."""
+    return text[sentence.start:sentence.start + 1] in ('"', _QUOTE_OPEN)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _unique(items: Iterable[str]) -> list[str]:
+    seen: dict[str, None] = {}
+    for item in items:
+        seen.setdefault(item, None)
+    return list(seen)
+
+
+def resolve_context(mentions: list[Mention]) -> list[Mention]:
+    """Contextual issue phrases ("the resolution") count where the article names the issue plainly too."""
+    context = [m for m in mentions if m.kind == CONTEXT]
+    if not context:
+        return mentions
+    named = {m.value for m in mentions if m.kind == ISSUE}
+    for m in context:
+        if m.value in named:
+            m.kind, m.sign = ISSUE, 1
+    return [m for m in mentions if m.kind != CONTEXT]
+
+
+def with_pattern_issues(scanner: Scanner, text: str, sentence: Sentence, mentions: list[Mention]) -> list[Mention]:
+    """A sentence's mentions plus the issues the lexicon's regular expressions name in it."""
+    if not scanner.issue_patterns:
+        return mentions
+    added = []
+    present = [m for m in mentions if m.kind == ISSUE]
+    for issue_id, pattern, _ in scanner.issue_patterns:
+        for match in pattern.finditer(text, sentence.start, sentence.end):
+            if not any(m.value == issue_id and m.start < match.end() and match.start() < m.end for m in present):
+                added.append(Mention(match.start(), match.end(), ISSUE, issue_id))
+    if not added:
+        return mentions
+    return sorted(mentions + added, key=lambda m: (m.start, -m.end))

@@ -1,0 +1,155 @@
+"""The extraction lexicon: surface phrases (media, sources, holder nouns, issue patterns) and the
+lemma lists the syntactic rules read (cue verbs, nouns and adjectives, reporting verbs, negators,
+condition markers), all loaded from ontology/lexicon/*.yaml."""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Mapping
+
+from ..dictionary import default_ontology_dir
+from ..errors import DictionaryError
+from ..yamlfile import read_yaml, yaml_files
+
+#: Bump when the rules change in a way that changes output: incremental builds re-extract.
+EXTRACTOR_VERSION = "4"
+
+LEXICON_DIR = "lexicon"
+
+# --- the lexicon -----------------------------------------------------------------------------
+
+_LIST_KEYS = (
+    "auxiliaries", "negators", "contrast", "neutral", "scope_breakers", "clause_boundaries", "blockers",
+    "reporting_verbs", "joint", "anaphora", "source_nouns", "holder_nouns", "holder_modifiers",
+    "addressee_verbs", "modifier_heads",
+)
+_MAP_KEYS = ("support", "oppose", "predicative", "modal", "conditional", "media", "coreference",
+             "inverse_issues", "issue_patterns", "contextual_issues")
+_KNOWN_KEYS = set(_LIST_KEYS) | set(_MAP_KEYS) | {"skip_headlines"}
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The cue lexicon: what the words around actors and issues mean for a stance."""
+
+    data: Mapping[str, Any] = field(repr=False)
+    files: tuple[str, ...] = ()
+
+    def list(self, key: str) -> tuple[str, ...]:
+        """The phrases of a list-valued key (empty when the lexicon does not set it)."""
+        return tuple(self.data.get(key) or ())
+
+    def map(self, key: str) -> Mapping[str, Any]:
+        """The mapping of a map-valued key (empty when the lexicon does not set it)."""
+        return self.data.get(key) or {}
+
+    @property
+    def skip_headlines(self) -> bool:
+        """Whether title-case lines without a full stop are left out of extraction."""
+        return bool(self.data.get("skip_headlines", True))
+
+    def digest(self) -> str:
+        """A hash of the lexicon's content (not of its file names)."""
+        return hashlib.sha256(json.dumps(self.data, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+
+
+def _check_strings(path: Path, where: str, value: Any) -> list[str]:
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise DictionaryError(f"{path}: '{where}' must be a list of non-empty strings")
+    return list(value)
+
+
+def _merge(path: Path, target: dict[str, Any], data: Mapping[str, Any]) -> None:
+    for key, value in data.items():
+        if key not in _KNOWN_KEYS:
+            raise DictionaryError(
+                f"{path}: unknown key '{key}'", hint=f"known keys: {', '.join(sorted(_KNOWN_KEYS))}"
+            )
+        if key == "skip_headlines":
+            if not isinstance(value, bool):
+                raise DictionaryError(f"{path}: 'skip_headlines' must be true or false")
+            target[key] = value
+        elif key in _LIST_KEYS:
+            target.setdefault(key, []).extend(_check_strings(path, key, value))
+        elif key == "coreference":
+            if not isinstance(value, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
+                raise DictionaryError(f"{path}: 'coreference' must map phrases to actor types")
+            target.setdefault(key, {}).update(value)
+        else:
+            if not isinstance(value, dict):
+                raise DictionaryError(f"{path}: '{key}' must be a mapping")
+            merged = target.setdefault(key, {})
+            for sub, items in value.items():
+                merged.setdefault(str(sub), []).extend(_check_strings(path, f"{key}.{sub}", items))
+
+
+def _lexicon_files(directory: Path) -> list[Path]:
+    folder = directory / LEXICON_DIR
+    if not folder.is_dir():
+        raise DictionaryError(f"{folder}: lexicon folder not found", hint="it holds the cue lexicon (cues.yaml)")
+    files = yaml_files(folder)
+    if not files:
+        raise DictionaryError(f"{folder}: no lexicon files (*.yaml)")
+    return files
+
+
+@lru_cache(maxsize=8)
+def _cached_lexicon(paths: tuple[str, ...], stamp: tuple[float, ...]) -> Lexicon:
+    data: dict[str, Any] = {}
+    for name in paths:
+        path = Path(name)
+        loaded = read_yaml(path, DictionaryError)
+        if loaded is None:
+            continue
+        if not isinstance(loaded, dict):
+            raise DictionaryError(f"{path}: expected a mapping of lexicon keys")
+        _merge(path, data, loaded)
+    for key, patterns in data.get("issue_patterns", {}).items():
+        for pattern in patterns:
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise DictionaryError(f"issue pattern for {key} is not a valid regular expression: {pattern!r}: {exc}") from None
+    return Lexicon(data=data, files=paths)
+
+
+def load_lexicon(ontology_dir: Path | None = None) -> Lexicon:
+    """The cue lexicon of an ontology folder (every lexicon/*.yaml, merged; cached while unchanged)."""
+    directory = Path(ontology_dir) if ontology_dir else default_ontology_dir()
+    files = _lexicon_files(directory)
+    return _cached_lexicon(tuple(str(p.resolve()) for p in files), tuple(p.stat().st_mtime for p in files))
+
+
+# --- inflection of verb cues -----------------------------------------------------------------
+
+_VOWELS = "aeiou"
+
+
+def inflect(verb_phrase: str) -> list[str]:
+    """Regular English forms of a verb phrase, inflecting its first word (push for -> pushes for ...)."""
+    head, _, rest = verb_phrase.strip().partition(" ")
+    tail = f" {rest}" if rest else ""
+    forms = {head}
+    if head.endswith(("s", "sh", "ch", "x", "z")):
+        forms.add(head + "es")
+    elif head.endswith("y") and len(head) > 1 and head[-2] not in _VOWELS:
+        forms.add(head[:-1] + "ies")
+    else:
+        forms.add(head + "s")
+    if head.endswith("e"):
+        forms.update({head + "d", head[:-1] + "ing"})
+    elif head.endswith("y") and len(head) > 1 and head[-2] not in _VOWELS:
+        forms.update({head[:-1] + "ied", head + "ing"})
+    else:
+        forms.update({head + "ed", head + "ing"})
+        if len(head) >= 3 and head[-1] not in _VOWELS + "wxy" and head[-2] in _VOWELS and head[-3] not in _VOWELS:
+            forms.update({head + head[-1] + "ed", head + head[-1] + "ing"})  # sidestep -> sidestepped
+    return sorted(f + tail for f in forms)
+
+

@@ -1,0 +1,49 @@
+"""The parsing pipeline: a compact spaCy tagger, lemmatizer and dependency parser trained on the
+English Web Treebank (training/train_pipeline.sh), shipped inside the package; nothing is
+downloaded. Sentences are split by kg.text and parsed one by one."""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable
+
+from ..errors import DictionaryError
+
+if TYPE_CHECKING:  # spaCy is imported lazily: loading it costs a second the CLI should not pay up front
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+#: The shipped pipeline (package data).
+PIPELINE_DIR = Path(__file__).resolve().parent.parent / "models" / "en_stancegraph_parse"
+
+
+@lru_cache(maxsize=2)
+def load_pipeline(path: str | None = None) -> "Language":
+    """The parsing pipeline at `path` (default: the one shipped with the package), loaded once."""
+    directory = Path(path) if path else PIPELINE_DIR
+    if not (directory / "config.cfg").is_file():
+        raise DictionaryError(
+            f"{directory}: parsing pipeline not found",
+            hint="reinstall stancegraph, or train it with training/train_pipeline.sh",
+        )
+    import spacy
+
+    return spacy.load(directory)
+
+
+def parse_sentences(texts: Iterable[str], pipeline: "Language | None" = None) -> list["Doc"]:
+    """Parse each text as one sentence: tokens, Penn tags, lemmas and dependencies."""
+    nlp = pipeline or load_pipeline()
+    return list(nlp.pipe(texts, batch_size=64))
+
+
+def pipeline_version(path: str | None = None) -> str:
+    """Name and version of the parsing pipeline: part of the extraction fingerprint."""
+    directory = Path(path) if path else PIPELINE_DIR
+    meta = directory / "meta.json"
+    if not meta.is_file():
+        return "missing"
+    import json
+
+    data = json.loads(meta.read_text(encoding="utf-8"))
+    return f"{data.get('name', '?')}-{data.get('version', '?')}"

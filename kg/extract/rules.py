@@ -1,0 +1,695 @@
+"""The named rules that turn a parsed sentence into stances: who holds it (holder rules), which way
+(polarity rules) and after what (condition rules). Each rule has an id from ontology/rules/rules.yaml,
+a confidence, and can be switched off; the word lists they read are in ontology/rules/lemmas.yaml.
+
+From each issue mention the rules walk up the dependency tree to the predicate that carries the
+stance and the actor that holds it:
+
+    "Israel will not allow reconstruction before Hamas disarms"
+     reconstruction -dobj-> allow (support cue, negated) -nsubj-> Israel
+     allow has an advcl "before Hamas disarms" naming disarmament
+     => Israel, reconstruction, conditional on disarmament (and Israel supports disarmament)
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Callable, Iterable, Mapping
+
+from ..dictionary import default_ontology_dir
+from ..errors import DictionaryError
+from ..yamlfile import read_yaml
+
+RULES_DIR = "rules"
+HOLDER, RESOLUTION, POLARITY, CONDITION = "holder", "resolution", "polarity", "condition"
+_GROUPS = (HOLDER, RESOLUTION, POLARITY, CONDITION)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One named rule: its group, what it does and the confidence of what it produces."""
+
+    id: str
+    group: str
+    description: str
+    confidence: float
+    enabled: bool = True
+
+
+@dataclass(frozen=True)
+class RuleBook:
+    """The rules and the lemma lists they read, as loaded from ontology/rules/."""
+
+    rules: Mapping[str, Rule]
+    support_verbs: frozenset[str]
+    support_nouns: frozenset[str]
+    support_adjectives: frozenset[str]
+    oppose_verbs: frozenset[str]
+    oppose_nouns: frozenset[str]
+    oppose_adjectives: frozenset[str]
+    oppose_prepositions: frozenset[str]
+    oppose_phrases: tuple[str, ...]
+    report_verbs: frozenset[str]
+    report_nouns: frozenset[str]
+    accuse_verbs: frozenset[str]
+    deontic: frozenset[str]
+    intent: frozenset[str]
+    negation: frozenset[str]
+    scope_stops: frozenset[str]
+    conditions: Mapping[str, str]  # marker lemma (or phrase) -> family
+    group_nouns: frozenset[str]
+    stop_nouns: frozenset[str]
+    person_nouns: frozenset[str]
+    particles: Mapping[str, frozenset[str]] = field(default_factory=dict)  # "rule out": rule -> {out}
+    digest: str = ""
+
+    def enabled(self, rule_id: str) -> bool:
+        """Whether a rule is on."""
+        rule = self.rules.get(rule_id)
+        return rule is not None and rule.enabled
+
+    def confidence(self, rule_id: str) -> float:
+        """The confidence a rule gives what it produces."""
+        return self.rules[rule_id].confidence
+
+    def without(self, rule_ids: Iterable[str]) -> "RuleBook":
+        """The same rule book with some rules switched off (for ablation)."""
+        off = set(rule_ids)
+        unknown = sorted(off - set(self.rules))
+        if unknown:
+            raise DictionaryError(
+                f"unknown rule {unknown[0]!r}", hint=f"known rules: {', '.join(sorted(self.rules))}"
+            )
+        rules = {k: Rule(r.id, r.group, r.description, r.confidence, r.enabled and k not in off) for k, r in self.rules.items()}
+        return RuleBook(**{**self.__dict__, "rules": rules, "digest": self.digest + "-" + ",".join(sorted(off))})
+
+
+def _words(path: Path, data: Mapping[str, Any], *keys: str) -> frozenset[str]:
+    node: Any = data
+    for key in keys:
+        node = node.get(key) if isinstance(node, Mapping) else None
+    if node is None:
+        return frozenset()
+    if not isinstance(node, list) or not all(isinstance(w, str) and w.strip() for w in node):
+        raise DictionaryError(f"{path}: '{'.'.join(keys)}' must be a list of words")
+    return frozenset(w.strip().lower() for w in node)
+
+
+def _split_particles(verbs: frozenset[str]) -> tuple[frozenset[str], dict[str, frozenset[str]]]:
+    heads: set[str] = set()
+    particles: dict[str, set[str]] = {}
+    for verb in verbs:
+        head, _, rest = verb.partition(" ")
+        if rest:
+            particles.setdefault(head, set()).add(rest)
+        else:
+            heads.add(head)
+    return frozenset(heads), {k: frozenset(v) for k, v in particles.items()}
+
+
+@lru_cache(maxsize=4)
+def _cached_rule_book(directory: str, stamp: tuple[float, ...]) -> RuleBook:
+    import hashlib
+    import json
+
+    folder = Path(directory)
+    rules_path, lemmas_path = folder / "rules.yaml", folder / "lemmas.yaml"
+    rules_data = read_yaml(rules_path, DictionaryError) or {}
+    lemmas = read_yaml(lemmas_path, DictionaryError) or {}
+    if not isinstance(rules_data, dict) or not isinstance(lemmas, dict):
+        raise DictionaryError(f"{folder}: rules.yaml and lemmas.yaml must be mappings")
+    rules: dict[str, Rule] = {}
+    for group in _GROUPS:
+        for rule_id, spec in (rules_data.get(group) or {}).items():
+            if not isinstance(spec, dict) or not isinstance(spec.get("confidence"), (int, float)):
+                raise DictionaryError(f"{rules_path}: rule {rule_id!r} needs a numeric confidence")
+            confidence = float(spec["confidence"])
+            if not 0 < confidence <= 1:
+                raise DictionaryError(f"{rules_path}: rule {rule_id!r}: confidence must be in (0, 1]")
+            rules[rule_id] = Rule(rule_id, group, str(spec.get("description", "")), confidence, bool(spec.get("enabled", True)))
+    missing = sorted(_REQUIRED_RULES - set(rules))
+    if missing:
+        raise DictionaryError(f"{rules_path}: missing rule {missing[0]!r}")
+    conditions: dict[str, str] = {}
+    for family, markers in (lemmas.get("conditions") or {}).items():
+        for marker in _words(lemmas_path, lemmas, "conditions", family):
+            conditions[marker] = str(family)
+    support_verbs, support_particles = _split_particles(_words(lemmas_path, lemmas, "support", "verbs"))
+    oppose_verbs, oppose_particles = _split_particles(_words(lemmas_path, lemmas, "oppose", "verbs"))
+    particles = {k: v for k, v in {**support_particles, **oppose_particles}.items()}
+    digest = hashlib.sha256(json.dumps([rules_data, lemmas], sort_keys=True, default=str).encode()).hexdigest()
+    return RuleBook(
+        rules=rules,
+        support_verbs=support_verbs,
+        support_nouns=_words(lemmas_path, lemmas, "support", "nouns"),
+        support_adjectives=_words(lemmas_path, lemmas, "support", "adjectives"),
+        oppose_verbs=oppose_verbs | frozenset(oppose_particles),
+        oppose_nouns=_words(lemmas_path, lemmas, "oppose", "nouns"),
+        oppose_adjectives=_words(lemmas_path, lemmas, "oppose", "adjectives"),
+        oppose_prepositions=_words(lemmas_path, lemmas, "oppose", "prepositions"),
+        oppose_phrases=tuple(sorted(_words(lemmas_path, lemmas, "oppose", "phrases"))),
+        report_verbs=_words(lemmas_path, lemmas, "report", "verbs"),
+        report_nouns=_words(lemmas_path, lemmas, "report", "nouns"),
+        accuse_verbs=_words(lemmas_path, lemmas, "accuse", "verbs"),
+        deontic=_words(lemmas_path, lemmas, "deontic"),
+        intent=_words(lemmas_path, lemmas, "intent"),
+        negation=_words(lemmas_path, lemmas, "negation"),
+        scope_stops=_words(lemmas_path, lemmas, "scope_stops"),
+        conditions=conditions,
+        group_nouns=_words(lemmas_path, lemmas, "group_nouns"),
+        stop_nouns=_words(lemmas_path, lemmas, "stop_nouns"),
+        person_nouns=_words(lemmas_path, lemmas, "person_nouns"),
+        particles={k: v for k, v in particles.items() if k in oppose_particles},
+        digest=digest,
+    )
+
+
+_REQUIRED_RULES = frozenset({
+    "subject_of_cue", "agent_of_passive", "possessor_of_cue", "owner_of_proposal", "actor_of_issue_verb",
+    "speaker_of_report", "speaker_of_quotation", "according_to", "relative_antecedent", "target_of_accusation",
+    "pronoun", "group_noun", "coordination", "cue_polarity", "negation", "inverse_issue",
+    "condition_clause", "condition_requirement", "subject_of_sentence",
+})
+
+
+def load_rule_book(ontology_dir: Path | None = None) -> RuleBook:
+    """The rules and lemma lists of an ontology folder (ontology/rules/*.yaml; cached while unchanged)."""
+    folder = (Path(ontology_dir) if ontology_dir else default_ontology_dir()) / RULES_DIR
+    paths = [folder / "rules.yaml", folder / "lemmas.yaml"]
+    for path in paths:
+        if not path.is_file():
+            raise DictionaryError(f"{path}: rule file not found")
+    return _cached_rule_book(str(folder.resolve()), tuple(p.stat().st_mtime for p in paths))
+
+
+# --- the walk ---------------------------------------------------------------------------------
+
+_SUBJECTS = frozenset({"nsubj", "nsubj:pass", "csubj", "csubj:pass", "nsubj:outer"})
+_CLAUSE_EDGES = frozenset({"acl:relcl", "acl", "advcl:relcl"})
+# Universal Dependencies labels (the pipeline is trained on the English Web Treebank)
+_NP_SKIP = frozenset({"acl", "acl:relcl", "advcl", "ccomp", "xcomp", "parataxis", "punct", "det", "cc", "case",
+                      "mark", "aux", "aux:pass", "cop", "advmod", "nummod", "dep", "list"})
+_NP_SAME_LEVEL = frozenset({"conj", "appos", "compound", "flat", "amod", "nmod:poss", "nmod:desc"})
+_NP_PREPOSITIONS = frozenset({"of", "from", "including", "like", "such", "among"})
+_RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_PROPOSAL_NOUNS = frozenset({"plan", "proposal", "initiative", "draft", "resolution", "vision", "framework", "blueprint", "deal", "agreement", "roadmap", "offer"})
+_OBLIQUE = frozenset({"obl", "nmod", "advcl", "acl", "obl:unmarked", "nmod:unmarked", "ccomp"})
+
+
+@dataclass
+class Holders:
+    """Who a noun phrase names: actor ids, with how they were found."""
+
+    actors: list[str]
+    rules: tuple[str, ...] = ()
+    confidence: float = 1.0
+
+
+@dataclass
+class Finding:
+    """One stance a rule walk found, before it becomes a `kg.model.Stance`."""
+
+    holders: list[str]
+    issue: str
+    polarity: str  # support | oppose | conditional
+    condition: str | None
+    rules: tuple[str, ...]
+    confidence: float
+    cue: str = ""  # the predicate that carried it
+    path: tuple[str, ...] = ()  # the dependency path walked, for --explain
+
+
+class SentenceContext:
+    """What the rules need about one parsed sentence and its article: mentions on tokens, coreference."""
+
+    def __init__(
+        self,
+        doc: Any,
+        offset: int,
+        actor_at: Mapping[int, str],
+        issue_tokens: set[int],
+        resolve_pronoun: Callable[[Any], list[str]],
+        group_before: Callable[[], list[str]],
+        speaker: Callable[[], tuple[str | None, bool]],
+        demonyms: Mapping[str, str],
+        lists: Mapping[int, list[str]] | None = None,
+    ) -> None:
+        self.doc = doc
+        self.offset = offset
+        self.actor_at = actor_at
+        self.issue_tokens = issue_tokens
+        self.resolve_pronoun = resolve_pronoun
+        self.group_before = group_before
+        self.speaker = speaker
+        self.demonyms = demonyms
+        self.lists = lists or {}
+
+
+def _lemma(token: Any) -> str:
+    return (token.lemma_ or token.text).lower()
+
+
+_VOWELS = set("aeiou")
+
+
+@lru_cache(maxsize=65536)
+def lemma_candidates(lemma: str, text: str) -> tuple[str, ...]:
+    """The parser's lemma, then base forms read off the word's ending: the lemmatizer trained on
+    web text misses some news verbs ("ruled" -> "rul"), and a cue must not hang on that."""
+    word = text.lower()
+    found = [lemma, word]
+    for suffix, replacements in (("ies", ("y",)), ("ied", ("y",)), ("ing", ("", "e")), ("ed", ("", "e")),
+                                 ("es", ("", "e")), ("s", ("",))):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 2:
+            stem = word[: -len(suffix)]
+            found.extend(stem + r for r in replacements)
+            if len(stem) >= 3 and stem[-1] == stem[-2] and stem[-1] not in _VOWELS:
+                found.append(stem[:-1])  # stopped -> stop
+            break
+    return tuple(dict.fromkeys(found))
+
+
+def _lemma_in(token: Any, words: frozenset[str] | Mapping[str, Any]) -> str | None:
+    """The first candidate lemma of a token that is in `words`, or None."""
+    for candidate in lemma_candidates((token.lemma_ or token.text).lower(), token.text):
+        if candidate in words:
+            return candidate
+    return None
+
+
+def _is_pronoun(token: Any) -> bool:
+    return token.tag_ in ("PRP", "PRP$") or token.lower_ in ("we", "i", "he", "she", "they", "it")
+
+
+class Walker:
+    """Applies the rule book to one parsed sentence (Universal Dependencies labels)."""
+
+    def __init__(self, book: RuleBook, context: SentenceContext) -> None:
+        self.book = book
+        self.ctx = context
+
+    # -- holders of a noun phrase ------------------------------------------------------------
+
+    def np_holders(self, token: Any, allow_demonym: bool = True) -> Holders:
+        """The actors a noun phrase names: the shallowest actor mentions inside it, with coordination."""
+        book, ctx = self.book, self.ctx
+        if token.i in ctx.actor_at:
+            return Holders(self._with_conjuncts(token), ("coordination",) if token.conjuncts else ())
+        if _is_pronoun(token) and token.lower_ not in _RELATIVE_PRONOUNS:
+            if not book.enabled("pronoun"):
+                return Holders([])
+            if token.tag_ == "PRP$":
+                # "Egypt and Qatar reaffirmed their commitment": a possessive takes its clause's subject
+                clause = token.head
+                while clause.dep_ not in ("ROOT",) and not clause.tag_.startswith("VB"):
+                    clause = clause.head
+                for child in clause.children:
+                    if child.dep_ == "nsubj" and not _is_pronoun(child) and child.i != token.i:
+                        holders = self.np_holders(child)
+                        if holders.actors:
+                            return Holders(holders.actors, ("pronoun", *holders.rules), book.confidence("pronoun"))
+            return Holders(ctx.resolve_pronoun(token), ("pronoun",), book.confidence("pronoun"))
+        found: list[tuple[int, int, str]] = []
+        queue = [(token, 0)]
+        while queue:
+            node, depth = queue.pop(0)
+            if depth > 3:
+                continue
+            if node is not token:
+                actor = ctx.actor_at.get(node.i)
+                if actor is None and allow_demonym and node.dep_ in ("amod", "compound"):
+                    actor = ctx.demonyms.get(node.text)
+                if actor is not None:
+                    found.append((depth, node.i, actor))
+                    continue
+            for child in node.children:
+                dep = child.dep_
+                if dep in _NP_SKIP:
+                    continue
+                if dep in ("nmod", "obl") and _case(child) not in _NP_PREPOSITIONS:
+                    continue
+                queue.append((child, depth if dep in _NP_SAME_LEVEL else depth + 1))
+        if found:
+            best = min(d for d, _, _ in found)
+            actors = []
+            for d, i, a in sorted(found, key=lambda f: f[1]):
+                if d == best:
+                    actors.append(a)
+                    if book.enabled("coordination"):
+                        actors.extend(ctx.lists.get(i, ()))
+            actors = _unique(actors)
+            return Holders(actors, ("coordination",) if len(actors) > 1 else ())
+        if _lemma(token) in book.group_nouns and book.enabled("group_noun"):
+            group = ctx.group_before()
+            if group:
+                return Holders(list(group), ("group_noun",), book.confidence("group_noun"))
+        return Holders([])
+
+    def _with_conjuncts(self, token: Any) -> list[str]:
+        actors = [self.ctx.actor_at[token.i]]
+        if self.book.enabled("coordination"):
+            actors.extend(self.ctx.lists.get(token.i, ()))
+            for conj in token.conjuncts:
+                actor = self.ctx.actor_at.get(conj.i)
+                if actor is not None:
+                    actors.append(actor)
+        return _unique(actors)
+
+    def subject_holders(self, node: Any) -> tuple[Holders, str] | None:
+        """Who holds what the predicate `node` says: its subject, passive agent or possessor."""
+        book = self.book
+        agent = self._agent(node)
+        if agent is not None:
+            return agent
+        for child in node.children:
+            if child.dep_ in _SUBJECTS:
+                if child.lower_ in _RELATIVE_PRONOUNS and node.dep_ in _CLAUSE_EDGES:
+                    if book.enabled("relative_antecedent"):
+                        holders = self.np_holders(node.head)
+                        if holders.actors:
+                            return holders, "relative_antecedent"
+                    return None
+                if child.dep_ == "nsubj:pass":
+                    continue
+                holders = self.np_holders(child)
+                if holders.actors:
+                    return holders, "subject_of_cue"
+                return None
+        if node.dep_ == "acl" and node.head.dep_ == "ROOT" and node.tag_ in ("VBD", "VBN") and node.head.tag_.startswith("NN"):
+            # "The ministers called for ...": a headline-like parse hangs the verb on its subject
+            holders = self.np_holders(node.head)
+            if holders.actors:
+                return holders, "subject_of_cue"
+        if node.tag_.startswith("NN"):
+            for child in node.children:
+                dep = child.dep_
+                if dep == "nmod:poss" or (dep in ("compound", "amod") and child.i not in self.ctx.issue_tokens):
+                    if dep == "nmod:poss":
+                        holders = self.np_holders(child)
+                    else:
+                        actor = self.ctx.actor_at.get(child.i) or self.ctx.demonyms.get(child.text)
+                        holders = Holders([actor] if actor else [])
+                    if holders.actors and book.enabled("possessor_of_cue"):
+                        return holders, "possessor_of_cue"
+                if dep == "nmod" and (_case(child) in ("from", "by") or _case(child) == "of" and child.i not in self.ctx.issue_tokens):
+                    holders = self.np_holders(child)
+                    if holders.actors and book.enabled("possessor_of_cue"):
+                        return holders, "possessor_of_cue"
+        return None
+
+    def _agent(self, node: Any) -> tuple[Holders, str] | None:
+        if not self.book.enabled("agent_of_passive"):
+            return None
+        for child in node.children:
+            if child.dep_ == "obl:agent" or (child.dep_ == "obl" and _case(child) == "by" and node.tag_ == "VBN"):
+                holders = self.np_holders(child)
+                if holders.actors:
+                    return holders, "agent_of_passive"
+        return None
+
+    # -- what a predicate says ----------------------------------------------------------------
+
+    def cue_sign(self, node: Any) -> tuple[int, str]:
+        """(+1 support cue | -1 rejecting cue | 0 none, kind) for a predicate on the path."""
+        book = self.book
+        tag = node.tag_
+        if not tag.startswith("VB") and any(c.dep_ in _SUBJECTS for c in node.children) and not tag.startswith("JJ"):
+            tag = "VB"  # "Hamas insists/NNS on ...": a word with a subject is a verb whatever its tag says
+        if tag.startswith("VB"):
+            head = _lemma_in(node, book.particles)
+            if head and any(_lemma(c) in book.particles[head] for c in node.children if c.dep_ in ("compound:prt", "advmod", "obl")):
+                return -1, "verb"
+            if _lemma_in(node, book.oppose_verbs - set(book.particles)):
+                return -1, "verb"
+            if _lemma_in(node, book.support_verbs):
+                return 1, "verb"
+            if _lemma_in(node, book.report_verbs):
+                return 0, "report"
+            if _lemma_in(node, book.accuse_verbs):
+                return 0, "accuse"
+        elif tag.startswith("NN"):
+            if _lemma_in(node, book.oppose_nouns):
+                return -1, "noun"
+            if _lemma_in(node, book.support_nouns):
+                return 1, "noun"
+            if _lemma_in(node, book.report_nouns):
+                return 0, "report"
+        elif tag.startswith("JJ"):
+            if _lemma_in(node, book.oppose_adjectives):
+                return -1, "adjective"
+            if _lemma_in(node, book.support_adjectives):
+                return 1, "adjective"
+        return 0, ""
+
+    def negated(self, node: Any) -> bool:
+        """Whether a negator attaches to this node ("not", "never", "no", "n't")."""
+        negation = self.book.negation
+        return any(c.dep_ in ("advmod", "det", "neg", "cc:preconj") and c.lower_ in negation and c.lower_ != "without"
+                   for c in node.children)
+
+    def has_deontic(self, node: Any) -> bool:
+        if any(c.dep_ == "aux" and _lemma(c) in self.book.deontic for c in node.children):
+            return True
+        return node.dep_ == "xcomp" and _lemma(node.head) in ("need", "have", "require")
+
+    def has_intent(self, node: Any) -> bool:
+        if any(c.dep_ == "aux" and _lemma(c) in self.book.intent for c in node.children):
+            return True
+        return node.dep_ == "xcomp" and _lemma(node.head) in self.book.intent
+
+    def markers(self, node: Any) -> list[str]:
+        """The prepositions and subordinators that introduce a phrase or clause ("that", "if", "prior to")."""
+        found = []
+        for child in node.children:
+            if child.dep_ in ("case", "mark") and child.lower_ != "to":
+                fixed = [g.lower_ for g in child.children if g.dep_ == "fixed"]
+                found.append(" ".join([child.lower_, *fixed]))
+        return found
+
+    def marker(self, node: Any) -> str:
+        """The first preposition or subordinator of a phrase or clause, or ""."""
+        found = self.markers(node)
+        return found[0] if found else ""
+
+    def condition_family(self, node: Any) -> str | None:
+        """The condition family of a clause or phrase ("before Hamas disarms" -> before), or None."""
+        if node.dep_ not in _OBLIQUE:
+            return None
+        conditions = self.book.conditions
+        for marker in self.markers(node):
+            family = conditions.get(marker) or conditions.get(marker.split(" ")[0])
+            if family and family != "only":
+                return family
+        return None
+
+    # -- the walk from one issue -------------------------------------------------------------
+
+    def walk(self, issue_token: Any, issue_span: set[int], issue_id: str, issue_at: Mapping[int, str]) -> list[Finding]:
+        """The stances held on the issue at `issue_token`: walk up to the holder, collecting polarity and conditions."""
+        book = self.book
+        sign = 1
+        rules: list[str] = []
+        signal = False
+        conditions: list[tuple[str, str]] = []
+        path: list[str] = []
+        node = issue_token
+        cue = ""
+        deontic = False
+        skip_sign = False
+        findings: list[Finding] = []
+        findings.extend(self._relative_cues(issue_token, issue_id))
+        for _step in range(24):
+            path.append(f"{node.i}:{node.text}/{node.tag_}/{node.dep_}")
+            own = node.i in issue_span
+            if not own and node.tag_.startswith("NN") and _lemma(node) in book.stop_nouns:
+                return findings
+            if node.dep_ in ("advcl", "ccomp") and self.condition_family(node):
+                return findings  # the issue is inside a condition ("if Hamas releases the hostages")
+            if not own and not skip_sign:
+                s, kind = self.cue_sign(node)
+                if s == -1:
+                    if book.enabled("cue_polarity"):
+                        sign = -sign
+                        rules.append("cue_polarity")
+                    signal = True
+                    cue = cue or node.text
+                elif s == 1 or kind == "report":
+                    signal = True
+                    cue = cue or node.text
+                elif kind == "accuse" and book.enabled("target_of_accusation"):
+                    target = [c for c in node.children if c.dep_ in ("obj", "iobj")]
+                    if target:
+                        holders = self.np_holders(target[0])
+                        if holders.actors:
+                            return findings + self._finish(holders, "target_of_accusation", issue_id, sign, conditions, rules, node.text, path)
+                    return findings
+            if not skip_sign and self.negated(node) and book.enabled("negation"):
+                sign = -sign
+                rules.append("negation")
+                signal = True
+            if not skip_sign and self.has_deontic(node):
+                deontic = True
+                signal = True
+            if not skip_sign and book.enabled("condition_clause"):
+                for clause, family in self._condition_clauses(node, issue_span):
+                    named = sorted({issue_at[t.i] for t in clause.subtree if t.i in issue_at} - {issue_id})
+                    conditions.extend((c, family) for c in named if (c, family) not in conditions)
+            found = None if skip_sign and node.dep_ == "conj" else self.subject_holders(node)
+            if found is not None and self.has_deontic(node) and not _first_person(node):
+                found = None  # "Hamas must release the hostages": whoever says it holds the stance
+            if found is not None and found[1] == "possessor_of_cue" and not own and not self.cue_sign(node)[0]:
+                found = None  # "Israeli violations of the deal": a possessor holds only a stance noun
+            if found is not None:
+                holders, how = found
+                if own:
+                    if deontic:
+                        found = None  # "Hamas must disarm": whoever says it holds the stance
+                    elif (node.tag_.startswith("VB") and how == "subject_of_cue" and node.dep_ not in ("acl", "acl:relcl")
+                          and (self.has_intent(node) or node.tag_ in _FINITE_TAGS or any(c.dep_ == "aux" for c in node.children))
+                          and not any(c.dep_ == "mark" and c.lower_ == "to" for c in node.children)):
+                        how = "actor_of_issue_verb"
+                    elif how == "possessor_of_cue" and _lemma(node) in _PROPOSAL_NOUNS:
+                        how = "owner_of_proposal"
+                    else:
+                        found = None
+                elif how in ("subject_of_cue", "relative_antecedent") and not (signal or self.has_intent(node)):
+                    found = None
+                    if not self._transparent(node):
+                        return findings
+                if found is not None:
+                    if how == "subject_of_cue" and self.cue_sign(node)[1] == "report":
+                        how = "speaker_of_report"
+                    if not book.enabled(how):
+                        return findings
+                    return findings + self._finish(holders, how, issue_id, sign, conditions, rules, node.text, path)
+            # move up
+            dep = node.dep_
+            if dep == "ROOT" or node.head is node:
+                break
+            if dep in ("acl:relcl", "advcl:relcl") and not own:
+                break  # a relative clause says something about its noun: handled from there
+            marker = self.marker(node) if dep in _OBLIQUE or dep in ("obj", "xcomp", "ccomp") else ""
+            if marker:
+                first = marker.split(" ")[0]
+                if marker in book.scope_stops or first in book.scope_stops:
+                    return findings
+                if self.condition_family(node):
+                    return findings  # the issue is the condition of another stance: condition_requirement says so
+                if (marker in book.oppose_prepositions or first in book.oppose_prepositions) and book.enabled("cue_polarity"):
+                    sign = -sign
+                    rules.append("cue_polarity")
+                    signal = True
+                    cue = cue or marker
+            skip_sign = dep == "conj" and node.head.tag_.startswith("VB")
+            node = node.head
+        speaker, own_report = self.ctx.speaker()
+        how = "speaker_of_report" if own_report else "speaker_of_quotation"
+        if speaker and signal and book.enabled(how):
+            return findings + self._finish(Holders([speaker]), how, issue_id, sign, conditions, rules, cue, path)
+        if signal and book.enabled("subject_of_sentence"):
+            # the parser may have hung the issue's clause on the wrong verb: the sentence's own subject
+            root = node
+            if self.cue_sign(root)[0] or self.cue_sign(root)[1] == "report":
+                found = self.subject_holders(root)
+                if found is not None and found[1] == "subject_of_cue":
+                    return findings + self._finish(found[0], "subject_of_sentence", issue_id, sign, conditions, rules, cue, path)
+        return findings
+
+    def _condition_clauses(self, node: Any, issue_span: set[int]) -> list[tuple[Any, str]]:
+        """Condition clauses and phrases on a predicate, or on its purpose clause ("remain ... to exert
+        pressure until Hamas disarms"), that do not contain the issue itself."""
+        found = []
+        frontier = [(child, 0) for child in node.children]
+        while frontier:
+            child, depth = frontier.pop(0)
+            if child.dep_ not in _OBLIQUE and child.dep_ != "xcomp" or any(t.i in issue_span for t in child.subtree):
+                continue
+            family = self.condition_family(child)
+            if family:
+                found.append((child, family))
+            elif depth == 0 and child.dep_ in ("advcl", "xcomp"):
+                frontier.extend((grandchild, 1) for grandchild in child.children)
+        return found
+
+    def _relative_cues(self, issue_token: Any, issue_id: str) -> list[Finding]:
+        """Stances in a clause that modifies the issue noun: "the plan proposed by Egypt", "the deal Israel accepted"."""
+        if not issue_token.tag_.startswith("NN"):
+            return []
+        findings = []
+        for child in issue_token.children:
+            if child.dep_ not in ("acl", "acl:relcl") or not child.tag_.startswith("VB"):
+                continue
+            sign, kind = self.cue_sign(child)
+            if kind != "verb":
+                continue
+            found = self._agent(child)
+            if found is None:
+                for sub in child.children:
+                    if sub.dep_ == "nsubj" and sub.lower_ not in _RELATIVE_PRONOUNS:
+                        holders = self.np_holders(sub)
+                        if holders.actors:
+                            found = (holders, "subject_of_cue")
+                        break
+            if found is None:
+                continue
+            holders, how = found
+            if not self.book.enabled(how):
+                continue
+            negate = self.negated(child)
+            polarity_sign = sign * (-1 if negate else 1)
+            rules = ["cue_polarity"] if sign < 0 else []
+            if negate:
+                rules.append("negation")
+            findings += self._finish(holders, how, issue_id, polarity_sign, [], rules, child.text, [f"{child.i}:{child.text}/{child.tag_}/{child.dep_}"])
+        return findings
+
+    def _transparent(self, node: Any) -> bool:
+        """Whether a predicate without a stance of its own lets the walk go on up ("began", "continued")."""
+        return node.tag_.startswith("VB") and (node.dep_ in ("xcomp", "ccomp", "conj") or _lemma(node) in ("be", "have", "make"))
+
+    def _finish(self, holders: Holders, how: str, issue_id: str, sign: int, conditions: list[tuple[str, str]],
+                rules: list[str], cue: str, path: list[str]) -> list[Finding]:
+        book = self.book
+        all_rules = [how, *holders.rules, *rules]
+        confidence = book.confidence(how) * holders.confidence
+        for rule in rules:
+            confidence = min(confidence, book.confidence(rule))
+        if conditions and book.enabled("condition_clause"):
+            findings = []
+            conditional = confidence * book.confidence("condition_clause")
+            required = confidence * book.confidence("condition_requirement")
+            for condition, family in conditions:
+                later, first = issue_id, condition
+                if family == "before" and sign > 0:  # not "until": "incomplete until X" waits for X
+                    # "insists on A before B": B waits for A ("no A before B" is the other way round)
+                    later, first = condition, issue_id
+                findings.append(Finding(list(holders.actors), later, "conditional", first,
+                                        tuple(_unique(all_rules + ["condition_clause"])), conditional, cue, tuple(path)))
+                if book.enabled("condition_requirement"):
+                    findings.append(Finding(list(holders.actors), first, "support", None,
+                                            tuple(_unique([how, *holders.rules, "condition_requirement"])), required, cue, tuple(path)))
+            return findings
+        polarity = "support" if sign > 0 else "oppose"
+        return [Finding(list(holders.actors), issue_id, polarity, None, tuple(_unique(all_rules)), confidence, cue, tuple(path))]
+
+
+def _first_person(node: Any) -> bool:
+    """Whether the subject of a predicate is "we" or "I" (the speaker demands it of itself)."""
+    return any(c.dep_ in _SUBJECTS and c.lower_ in ("we", "i") for c in node.children)
+
+
+def _case(token: Any) -> str:
+    """The preposition of a nominal ("from" in "calls from Egypt"), lowercased, or ""."""
+    for child in token.children:
+        if child.dep_ == "case":
+            return child.lower_
+    return ""
+
+
+def _unique(items: Iterable[str]) -> list[str]:
+    seen: dict[str, None] = {}
+    for item in items:
+        seen.setdefault(item, None)
+    return list(seen)

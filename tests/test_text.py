@@ -1,0 +1,69 @@
+"""News-text primitives: the sentence splitter and the phrase scanner the mention finder uses."""
+from __future__ import annotations
+
+from kg.extract.lexicon import inflect
+from kg.text import compile_phrases, split_sentences
+
+
+def sentence_texts(text):
+    return [text[s.start:s.end] for s in split_sentences(text)]
+
+
+def test_split_keeps_us_abbreviation_and_initials_inside_sentences():
+    text = ("Mediators, including former U.S. negotiators William J. Burns and Brett McGurk, met in Doha. "
+            "The U.S. envoy left on Monday.")
+    assert sentence_texts(text) == [
+        "Mediators, including former U.S. negotiators William J. Burns and Brett McGurk, met in Doha.",
+        "The U.S. envoy left on Monday.",
+    ]
+
+
+def test_split_ends_sentence_after_acronym_before_a_sentence_starter():
+    assert sentence_texts("Talks moved to the U.S. The next round starts Monday.") == [
+        "Talks moved to the U.S.", "The next round starts Monday."]
+
+
+def test_split_headlines_and_bullets_are_their_own_units():
+    text = ("Israel Rejects Phase Two Without Full Hamas Disarmament\n"
+            "Key stages include:\n"
+            "  • A ceasefire and partial Israeli withdrawal\n"
+            "  • Complete Hamas disarmament\n"
+            "Israel demands full demilitarization. The US disagrees.")
+    sentences = split_sentences(text)
+    assert [text[s.start:s.end] for s in sentences] == [
+        "Israel Rejects Phase Two Without Full Hamas Disarmament",
+        "Key stages include:",
+        "A ceasefire and partial Israeli withdrawal",
+        "Complete Hamas disarmament",
+        "Israel demands full demilitarization.",
+        "The US disagrees.",
+    ]
+    assert [s.headline for s in sentences] == [True, False, False, False, False, False]
+
+
+def test_split_keeps_closing_quote_with_its_sentence():
+    text = "“There can be no rehabilitation. Gaza must be demilitarized,” an official said. Talks resume."
+    assert sentence_texts(text) == [
+        "“There can be no rehabilitation.",
+        "Gaza must be demilitarized,” an official said.",
+        "Talks resume.",
+    ]
+
+
+def test_split_offsets_count_code_points():
+    text = "Türkiye’s envoy arrived — “Gaza must be rebuilt.” Next."
+    for s in split_sentences(text):
+        assert text[s.start:s.end].strip() == text[s.start:s.end]
+    assert sentence_texts(text)[-1] == "Next."
+
+
+def test_phrase_trie_prefers_longest_match_and_word_boundaries():
+    pattern = compile_phrases(["US", "U.S.", "Trump", "Trump's plan", "cease-fire"])
+    found = [m.group() for m in pattern.finditer("USA; the U.S. backs Trump’s plan, Trump and a cease fire.")]
+    assert found == ["U.S.", "Trump’s plan", "Trump", "cease fire"]
+
+
+def test_inflect_regular_forms_with_particles():
+    assert set(inflect("push for")) == {"push for", "pushes for", "pushed for", "pushing for"}
+    assert {"sidestepped", "sidesteps", "sidestepping"} <= set(inflect("sidestep"))
+    assert {"refused", "refusing", "refuses"} <= set(inflect("refuse"))
