@@ -11,7 +11,7 @@ import click
 
 from . import __version__
 from .dictionary import load_dictionary
-from .errors import StanceGraphError
+from .errors import StanceGraphError, UnknownValueError
 from .model import Stance, stance_to_dict
 
 DEFAULT_SOURCES = "sources"
@@ -33,6 +33,10 @@ def reports_errors(command: Callable[..., Any]) -> Callable[..., Any]:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return command(*args, **kwargs)
+        except UnknownValueError as error:
+            # A value on the command line that names nothing known: a usage error (exit 2).
+            message = str(error) + (f"\nHint: {error.hint}" if error.hint else "")
+            raise click.UsageError(message) from None
         except StanceGraphError as error:
             raise _fail(error) from None
 
@@ -347,6 +351,260 @@ def viz(out_dir: Path, output: Path | None, view: str, open_page: bool) -> None:
     click.echo(f"wrote: {target}")
     if open_page:
         webbrowser.open(target.resolve().as_uri())
+
+
+# --- answers: questions analysts ask, each backed by a canned query in kg/sparql/ -----------------
+
+
+def answer_format_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    """The output format shared by every answer command."""
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(["table", "csv", "tsv", "json"]),
+        default="table",
+        show_default=True,
+        help="A readable table, CSV, TSV, or JSON (a list of objects).",
+    )(command)
+
+
+def actors_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Repeatable --actor: an id, label or alias (a person counts for the actor they speak for)."""
+    return click.option(
+        "--actor",
+        "actors",
+        multiple=True,
+        metavar="ACTOR",
+        help="Actor id, name or alias, e.g. Israel, Netanyahu, Washington (repeatable).",
+    )(command)
+
+
+def issues_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Repeatable --issue: an issue id or one of its names."""
+    return click.option(
+        "--issue",
+        "issues",
+        multiple=True,
+        metavar="ISSUE",
+        help="Issue id or name, e.g. reconstruction, truce (repeatable).",
+    )(command)
+
+
+def _print_answer(answer: Any, fmt: str) -> None:
+    from .answers import format_answer
+
+    click.echo(format_answer(answer, fmt), nl=False)
+
+
+_DATE = click.DateTime(formats=["%Y-%m-%d"])
+
+
+@cli.command()
+@actors_option
+@issues_option
+@click.option("--polarity", type=click.Choice(["support", "oppose", "conditional"]), default=None, help="Keep one polarity.")
+@click.option("--since", type=_DATE, default=None, metavar="YYYY-MM-DD", help="Keep stances dated on or after this day.")
+@click.option("--until", type=_DATE, default=None, metavar="YYYY-MM-DD", help="Keep stances dated on or before this day.")
+@answer_format_option
+@out_option
+@reports_errors
+def stances(actors: tuple[str, ...], issues: tuple[str, ...], polarity: str | None, since: Any, until: Any, fmt: str, out_dir: Path) -> None:
+    """List stances with their quote, source, publisher, date and the rule or curation behind each."""
+    from . import answers
+    from .store import open_store
+
+    answer = answers.stances(
+        open_store(out_dir), actors, issues, polarity, since.date() if since else None, until.date() if until else None
+    )
+    _print_answer(answer, fmt)
+
+
+@cli.command()
+@issues_option
+@actors_option
+@answer_format_option
+@out_option
+@reports_errors
+def positions(issues: tuple[str, ...], actors: tuple[str, ...], fmt: str, out_dir: Path) -> None:
+    """Net position of each actor on each issue, with counts, distinct sources and publishers, first and last date."""
+    from . import answers
+    from .store import open_store
+
+    _print_answer(answers.positions(open_store(out_dir), issues, actors), fmt)
+
+
+@cli.command()
+@issues_option
+@actors_option
+@answer_format_option
+@out_option
+@reports_errors
+def conflicts(issues: tuple[str, ...], actors: tuple[str, ...], fmt: str, out_dir: Path) -> None:
+    """Actor pairs on opposite sides of an issue, with the strongest quote on each side."""
+    from . import answers
+    from .store import open_store
+
+    _print_answer(answers.conflicts(open_store(out_dir), issues, actors), fmt)
+
+
+@cli.command()
+@issues_option
+@answer_format_option
+@out_option
+@reports_errors
+def coalitions(issues: tuple[str, ...], fmt: str, out_dir: Path) -> None:
+    """Groups of actors that share positions, with the issues that bind each group."""
+    from . import answers
+    from .store import open_store
+
+    _print_answer(answers.coalitions(open_store(out_dir), issues), fmt)
+
+
+@cli.command()
+@actors_option
+@issues_option
+@answer_format_option
+@out_option
+@reports_errors
+def conditions(actors: tuple[str, ...], issues: tuple[str, ...], fmt: str, out_dir: Path) -> None:
+    """The sequencing graph: for whom must what come first, with the strongest quote."""
+    from . import answers
+    from .store import open_store
+
+    _print_answer(answers.conditions(open_store(out_dir), actors, issues), fmt)
+
+
+@cli.command()
+@click.option("--actor", "actor", required=True, metavar="ACTOR", help="Actor id, name or alias, e.g. Israel or Netanyahu.")
+@issues_option
+@answer_format_option
+@out_option
+@reports_errors
+def timeline(actor: str, issues: tuple[str, ...], fmt: str, out_dir: Path) -> None:
+    """One actor's statements by date, changes of position flagged, undated ones listed apart."""
+    from . import answers
+    from .store import open_store
+
+    _print_answer(answers.timeline(open_store(out_dir), actor, issues), fmt)
+
+
+@cli.command()
+@click.argument("stance")
+@click.option(
+    "--sources",
+    "sources_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=DEFAULT_SOURCES,
+    show_default=True,
+    help="Source folder, to show the sentence around the quote.",
+)
+@answer_format_option
+@out_option
+@reports_errors
+def provenance(stance: str, sources_dir: Path, fmt: str, out_dir: Path) -> None:
+    """Everything about one STANCE (its IRI, stance:HASH, or the hash, at least 6 hex digits)."""
+    from . import answers
+    from .store import open_store
+
+    folder = sources_dir if sources_dir.is_dir() else None
+    _print_answer(answers.provenance(open_store(out_dir), stance, folder), fmt)
+
+
+@cli.command()
+@click.option(
+    "--kind",
+    type=click.Choice(["two-mode", "congruence", "conflict", "subtract"]),
+    default="congruence",
+    show_default=True,
+    help="The actor-issue network, or an actor-actor projection.",
+)
+@click.option(
+    "--normalize",
+    "normalization",
+    type=click.Choice(["none", "average", "jaccard", "cosine"]),
+    default="none",
+    show_default=True,
+    help="Scale tie weights by the number of issues each actor addresses.",
+)
+@click.option("--window", default=None, metavar="DAYS", help="One network per time window, e.g. 30d or 2w (undated stances left out).")
+@issues_option
+@actors_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["graphml", "gexf", "csv", "table", "json"]),
+    default=None,
+    help="graphml (default), gexf or csv (edge list); with --stats: table (default), csv or json.",
+)
+@click.option("--stats", is_flag=True, help="Print weighted degree, betweenness and eigenvector centrality per actor.")
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="File to write (with --window, one file per window: FILE's stem + first day). Default: standard output.",
+)
+@out_option
+@reports_errors
+def network(
+    kind: str,
+    normalization: str,
+    window: str | None,
+    issues: tuple[str, ...],
+    actors: tuple[str, ...],
+    fmt: str | None,
+    stats: bool,
+    output: Path | None,
+    out_dir: Path,
+) -> None:
+    """Discourse networks for Gephi and networkx: two-mode, congruence, conflict or subtract."""
+    from . import answers
+    from .export import write_files
+    from .network import label_nodes, network_bytes
+    from .store import open_store
+
+    store = open_store(out_dir)
+    fmt = fmt or ("table" if stats else "graphml")
+    if stats:
+        if fmt not in ("table", "csv", "json"):
+            raise click.UsageError(f"--stats prints a table: use --format table, csv or json, not {fmt}")
+        answer = answers.network_stats(store, kind, normalization, window, issues, actors)
+        text = answers.format_answer(answer, fmt)
+        if output:
+            write_files({output: text.encode("utf-8")})
+            click.echo(f"wrote: {output}", err=True)
+        else:
+            click.echo(text, nl=False)
+        return
+    if fmt not in ("graphml", "gexf", "csv"):
+        raise click.UsageError(f"a network is written as graphml, gexf or csv, not {fmt} (tables are for --stats)")
+    vocabulary = answers.vocabulary_from_store(store)
+    graphs = answers.networks(store, kind, normalization, window, issues, actors, vocabulary=vocabulary)
+    from .network import catalog_from_store
+
+    catalog = catalog_from_store(store)
+    if window is None:
+        data = network_bytes(label_nodes(graphs[0][2], catalog), fmt)
+        if output is None:
+            sys.stdout.buffer.write(data)
+            return
+        write_files({output: data})
+        click.echo(f"wrote: {output}", err=True)
+        return
+    if output is None:
+        if fmt != "csv":
+            raise click.UsageError("with --window, name a file with -o (one file per window), or use --format csv")
+        sys.stdout.buffer.write(answers.windowed_csv(graphs))
+        return
+    files = {
+        output.with_name(f"{output.stem}.{first}{output.suffix or '.' + fmt}"): network_bytes(label_nodes(graph, catalog), fmt)
+        for first, _, graph in graphs
+    }
+    write_files(files)
+    for path in files:
+        click.echo(f"wrote: {path}", err=True)
+    if not files:
+        click.echo("no dated stances: no windows to write", err=True)
 
 
 def main() -> None:

@@ -39,3 +39,7 @@ class ExportError(StanceGraphError):
 
 class ValidationError(StanceGraphError):
     """The SHACL validation itself could not run (bad shapes file); not a non-conforming graph."""
+
+
+class UnknownValueError(StanceGraphError):
+    """A value the user gave (an actor, an issue, a stance) names nothing the graph knows."""

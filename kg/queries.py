@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Mapping, Sequence
 
 import pyoxigraph
 from rdflib.plugins.sparql.parser import parseUpdate
@@ -50,6 +50,58 @@ def with_prologue(query: str) -> str:
     declared = {m.group(1) or "" for m in _PREFIX_DECL.finditer(query)}
     lines = [f"PREFIX {n}: <{iri}>\n" for n, iri in PREFIXES.items() if n not in declared]
     return "".join(lines) + query
+
+
+def _group_start(query: str) -> int:
+    """Offset just after the first `{` that is query syntax (not in a comment, string or IRI)."""
+    i, n = 0, len(query)
+    while i < n:
+        ch = query[i]
+        if ch == "#":
+            end = query.find("\n", i)
+            i = n if end < 0 else end + 1
+            continue
+        if ch in "\"'":
+            long = query.startswith(ch * 3, i)
+            quote = ch * 3 if long else ch
+            i += len(quote)
+            while i < n and not query.startswith(quote, i):
+                i += 2 if query[i] == "\\" else 1
+            i += len(quote)
+            continue
+        if ch == "<":
+            # An IRI reference cannot hold spaces or braces; a '<' followed by either is an operator.
+            match = re.match(r"<[^<>\"{}|^`\\\s]*>", query[i:])
+            if match:
+                i += match.end()
+                continue
+        if ch == "{":
+            return i + 1
+        i += 1
+    raise QueryError("the query has no graph pattern to bind values into")
+
+
+def bind_values(query: str, values: Mapping[str, Sequence[Any]]) -> str:
+    """The query with one VALUES block per variable at the start of its outermost graph pattern.
+
+    Values must be pyoxigraph terms (`NamedNode`, `Literal`): they are written in their
+    N-Triples form, which escapes every character that could end the term, so a value can never
+    change the query around it. Variables left out, or given no values, stay unbound.
+    """
+    blocks = []
+    for name, terms in values.items():
+        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
+            raise QueryError(f"not a SPARQL variable name: {name!r}")
+        if not terms:
+            continue
+        for term in terms:
+            if not isinstance(term, (pyoxigraph.NamedNode, pyoxigraph.Literal)):
+                raise QueryError(f"a bound value must be an IRI or a literal, not {type(term).__name__}")
+        blocks.append(f"  VALUES ?{name} {{ " + " ".join(str(t) for t in terms) + " }\n")
+    if not blocks:
+        return query
+    at = _group_start(query)
+    return query[:at] + "\n" + "".join(blocks) + query[at:]
 
 
 def _syntax_error(query: str, error: SyntaxError, offset_lines: int) -> QueryError:
@@ -203,4 +255,4 @@ def read_query_argument(argument: str) -> str:
     return argument
 
 
-__all__ = ["QueryResult", "run_query", "format_result", "canned_query", "read_query_argument", "sparql_prologue"]
+__all__ = ["QueryResult", "run_query", "bind_values", "format_result", "canned_query", "read_query_argument", "sparql_prologue"]

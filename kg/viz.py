@@ -16,7 +16,6 @@ from .errors import StanceGraphError
 from .export import BASENAME, write_files
 from .network import (
     POLARITIES,
-    TIE_PAIRS,
     Catalog,
     Statement,
     actor_actor_graph,
@@ -293,7 +292,11 @@ def actor_issue_network(statements: Sequence[Statement], catalog: Catalog) -> An
 
 
 def actor_actor_network(statements: Sequence[Statement], catalog: Catalog, max_ties: int | None = MAX_TIES) -> Any:
-    """The pyvis network of the actor-actor view: congruence and conflict ties weighted by issues."""
+    """The pyvis network of the actor-actor view: congruence and conflict ties weighted by issues.
+
+    The ties and weights are `kg.network.actor_actor_graph`'s (the projections `kg network`
+    exports); the page only re-counts them under its filters from the evidence pairs.
+    """
     graph = actor_actor_graph(statements, min_weight=1, max_edges=max_ties)
     group_of = _group_index(statements)
     scale = _width_scale([attrs["weight"] for *_, attrs in graph.edges(data=True)])
@@ -303,16 +306,14 @@ def actor_actor_network(statements: Sequence[Statement], catalog: Catalog, max_t
     for number, (source, target, attrs) in enumerate(graph.edges(data=True)):
         kind = attrs["kind"]
         curve = ("curvedCCW", 0.15) if kind == "congruence" else ("curvedCW", 0.15)
-        first, second = graph.nodes[source]["id"], graph.nodes[target]["id"]
+        first, second = attrs["first"], attrs["second"]
         # Per issue, the statement groups of both actors that make the tie, as flat pairs
         # [a0, b0, a1, b1, ...]: the tie holds on the issue while both groups of a pair keep a statement.
         evidence = []
-        for issue, _, _ in attrs["evidence"]:
+        for issue, _, _, pairs in attrs["evidence"]:
             flat = []
-            for pa, pb in TIE_PAIRS[kind]:
-                ga, gb = group_of.get((first, issue, pa)), group_of.get((second, issue, pb))
-                if ga is not None and gb is not None:
-                    flat += [ga, gb]
+            for pa, pb in pairs:
+                flat += [group_of[(first, issue, pa)], group_of[(second, issue, pb)]]
             evidence.append([issue, flat])
         _edge(
             net,

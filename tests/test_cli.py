@@ -98,7 +98,10 @@ def test_canned_queries_run(runner: CliRunner, built: Path) -> None:
         assert result.exit_code == 0, result.output
         assert len(result.output.splitlines()) > 1, name
     conflicts = runner.invoke(cli, ["query", "conflicts", "--out", str(built), "--format", "csv"]).output
-    assert "actor/US,https://w3id.org/stancegraph/id/actor/Russia,https://w3id.org/stancegraph/id/issue/stabilization_force" in conflicts
+    assert (
+        "https://w3id.org/stancegraph/id/issue/stabilization_force,opposite,"
+        "https://w3id.org/stancegraph/id/actor/US,support,https://w3id.org/stancegraph/id/actor/Russia,oppose,"
+    ) in conflicts
 
 
 def test_query_syntax_error_says_where(runner: CliRunner, built: Path) -> None:

@@ -10,6 +10,13 @@ import pytest
 
 from kg.build import build_graph, write_build
 from kg.network import (
+    TIES,
+    NetworkError,
+    parse_window,
+    profiles,
+    projection,
+    tie_weights,
+    time_windows,
     Catalog,
     IssueInfo,
     Statement,
@@ -19,10 +26,8 @@ from kg.network import (
     catalog_from_store,
     net_position,
     position_matrix,
-    stance_matrices,
     statements_from_stances,
     statements_from_store,
-    tie_matrices,
 )
 from kg.store import open_store
 from kg.viz import VizError, page_data, render_page, script_json
@@ -83,19 +88,91 @@ def test_actor_issue_graph_aggregates_per_actor_issue_polarity():
     assert {k for _, _, k in graph.out_edges("actor:C", keys=True)} == {"oppose", "support"}
 
 
-def test_congruence_and_conflict_are_matrix_products():
-    matrices = stance_matrices(SMALL)
-    assert matrices.actors == ["A", "C", "B"]  # by number of stances (A 4, C 4, B 3), then id
-    congruence, conflict = tie_matrices(matrices)
-    a, c, b = 0, 1, 2
-    # A and B both support x and are both conditional on z; they split on y.
-    assert congruence[a, b] == 2 and conflict[a, b] == 1
-    # A and C: split on x (support vs oppose) and y (oppose vs support); agree nowhere.
-    assert congruence[a, c] == 0 and conflict[a, c] == 2
-    # B and C: agree on y (support); split on x; C is mixed on z, B conditional: neither.
-    assert congruence[b, c] == 1 and conflict[b, c] == 1
-    assert np.all(np.diag(congruence) == 0) and np.array_equal(congruence, congruence.T)
-    assert np.array_equal(conflict, conflict.T)
+def test_congruence_and_conflict_per_issue():
+    prof = profiles(SMALL)
+    assert prof.actors == ["A", "B", "C"] and prof.issues == ["x", "y", "z"]
+    weights = tie_weights(prof)
+    a, b, c = 0, 1, 2
+    # A and B both support x and both accept z only after x; they split on y.
+    assert weights["congruence"][a, b] == 2 and weights["conflict"][a, b] == 1
+    # A and C split on x and y; on z A waits for x, C opposes z and also supports it outright
+    # without ever putting x first: one conflict on z, however many pairs make it.
+    assert weights["congruence"][a, c] == 0 and weights["conflict"][a, c] == 3
+    # B and C agree on y, split on x, and split on z (conditional against oppose, and sequencing).
+    assert weights["congruence"][b, c] == 1 and weights["conflict"][b, c] == 2
+    for kind in TIES:
+        assert np.all(np.diag(weights[kind]) == 0) and np.array_equal(weights[kind], weights[kind].T)
+
+
+def test_sequencing_conflict_needs_the_supporter_not_to_state_the_condition():
+    first = [st("Israel", "reconstruction", "conditional", 0, condition="disarmament"), st("US", "reconstruction", "support", 1)]
+    assert tie_weights(profiles(first))["conflict"][0, 1] == 1
+    accepted = first + [st("US", "reconstruction", "conditional", 2, condition="disarmament")]
+    weights = tie_weights(profiles(accepted))
+    assert weights["conflict"][0, 1] == 0 and weights["congruence"][0, 1] == 1
+    # Supporting the condition itself is not accepting the order.
+    supports_it = first + [st("US", "disarmament", "support", 3)]
+    assert tie_weights(profiles(supports_it))["conflict"][0, 1] == 1
+    other_condition = [st("A", "z", "conditional", 0, condition="x"), st("B", "z", "conditional", 1, condition="y")]
+    weights = tie_weights(profiles(other_condition))
+    assert weights["congruence"][0, 1] == 0 and weights["conflict"][0, 1] == 0
+
+
+#: Actors addressing different numbers of issues, so that each normalisation gives its own weights.
+#: A: x+, y+, z- (3 issues); B: x+ (1 issue); C: x-, y+, v+, w+ (4 issues).
+UNEVEN = [
+    st("A", "x", "support", 0), st("A", "y", "support", 1), st("A", "z", "oppose", 2),
+    st("B", "x", "support", 3),
+    st("C", "x", "oppose", 4), st("C", "y", "support", 5), st("C", "v", "support", 6), st("C", "w", "support", 7),
+]
+
+
+def weights_of(graph) -> dict[tuple[str, str], float]:
+    return {tuple(sorted((graph.nodes[u]["id"], graph.nodes[v]["id"]))): d["weight"] for u, v, d in graph.edges(data=True)}
+
+
+@pytest.mark.parametrize(
+    "normalization, congruence, conflict",
+    [
+        # A-B agree on x (shared issues 1); A-C agree on y, clash on x (shared 2); B-C clash on x (shared 1).
+        ("none", {("A", "B"): 1, ("A", "C"): 1}, {("A", "C"): 1, ("B", "C"): 1}),
+        # w / ((d_a + d_b) / 2): A-B 1/2, A-C 1/3.5, B-C 1/2.5
+        ("average", {("A", "B"): 0.5, ("A", "C"): 0.285714}, {("A", "C"): 0.285714, ("B", "C"): 0.4}),
+        # w / (d_a + d_b - shared): A-B 1/3, A-C 1/5, B-C 1/4
+        ("jaccard", {("A", "B"): 0.333333, ("A", "C"): 0.2}, {("A", "C"): 0.2, ("B", "C"): 0.25}),
+        # w / sqrt(d_a * d_b): A-B 1/sqrt(3), A-C 1/sqrt(12), B-C 1/sqrt(4)
+        ("cosine", {("A", "B"): 0.57735, ("A", "C"): 0.288675}, {("A", "C"): 0.288675, ("B", "C"): 0.5}),
+    ],
+)
+def test_projection_weights_for_each_normalisation(normalization, congruence, conflict):
+    assert weights_of(projection(UNEVEN, "congruence", normalization)) == pytest.approx(congruence)
+    assert weights_of(projection(UNEVEN, "conflict", normalization)) == pytest.approx(conflict)
+    subtract = weights_of(projection(UNEVEN, "subtract", normalization))
+    # A-C agree and clash once each: the difference is zero and the tie is left out.
+    assert subtract == pytest.approx({("A", "B"): congruence[("A", "B")], ("B", "C"): -conflict[("B", "C")]})
+    graph = projection(UNEVEN, "conflict", normalization)
+    assert sorted(graph.nodes) == ["actor:A", "actor:B", "actor:C"]
+    assert graph.edges["actor:A", "actor:C"]["disagree"] == "x"
+
+
+def test_unknown_kind_and_normalisation_are_refused():
+    with pytest.raises(NetworkError, match="unknown projection 'agreement'"):
+        projection(UNEVEN, "agreement")
+    with pytest.raises(NetworkError, match="unknown normalisation 'max'"):
+        projection(UNEVEN, "conflict", "max")
+
+
+def test_time_windows_cut_dated_statements_from_the_first_date():
+    dated = [st("A", "x", "support", 0, date="2025-01-01"), st("B", "x", "oppose", 1, date="2025-01-30"),
+             st("A", "x", "oppose", 2, date="2025-01-31"), st("C", "x", "support", 3, date=None)]
+    windows = time_windows(dated, 30)
+    assert [(first, last, [s.holder for s in sts]) for first, last, sts in windows] == [
+        ("2025-01-01", "2025-01-30", ["A", "B"]),
+        ("2025-01-31", "2025-03-01", ["A"]),
+    ]
+    assert parse_window("30d") == 30 and parse_window("2w") == 14 and parse_window("7") == 7
+    with pytest.raises(NetworkError, match="not a time window: 'soon'"):
+        parse_window("soon")
 
 
 def test_actor_actor_graph_weights_and_evidence():
@@ -104,15 +181,34 @@ def test_actor_actor_graph_weights_and_evidence():
     assert weights == {
         (("actor:A", "actor:B"), "congruence"): 2,
         (("actor:A", "actor:B"), "conflict"): 1,
-        (("actor:A", "actor:C"), "conflict"): 2,
+        (("actor:A", "actor:C"), "conflict"): 3,
         (("actor:B", "actor:C"), "congruence"): 1,
-        (("actor:B", "actor:C"), "conflict"): 1,
+        (("actor:B", "actor:C"), "conflict"): 2,
     }
+    for kind in TIES:
+        assert weights_of(projection(SMALL, kind)) == {
+            (k[0][0][6:], k[0][1][6:]): w for k, w in weights.items() if k[1] == kind
+        }
     evidence = graph.edges["actor:A", "actor:B", "congruence"]["evidence"]
-    assert evidence == (("x", (0, 1), (2,)), ("z", (7,), (8,)))
-    assert actor_actor_graph(SMALL, min_weight=2).number_of_edges() == 2
+    assert evidence == (
+        ("x", (0, 1), (2,), (("support", "support"),)),
+        ("z", (7,), (8,), (("conditional", "conditional"),)),
+    )
+    on_z = dict((e[0], e[3]) for e in graph.edges["actor:A", "actor:C", "conflict"]["evidence"])["z"]
+    assert on_z == (("conditional", "oppose"), ("conditional", "support"))
+    assert actor_actor_graph(SMALL, min_weight=2).number_of_edges() == 3
     heaviest = actor_actor_graph(SMALL, max_edges=1)
     assert heaviest.number_of_edges() == 1 and heaviest.number_of_nodes() == 3
+
+
+def test_projections_read_model_stances_too():
+    from kg.model import Method, Polarity, Stance
+
+    def stance(holder: str, issue: str, polarity: Polarity, condition: str | None = None) -> Stance:
+        return Stance("s", holder, issue, polarity, "q", 0, 1, Method.CURATED, 1.0, condition=condition)
+
+    stances = [stance("Israel", "reconstruction", Polarity.CONDITIONAL, "disarmament"), stance("US", "reconstruction", Polarity.SUPPORT)]
+    assert weights_of(projection(stances, "conflict")) == {("Israel", "US"): 1}
 
 
 def test_position_matrix_net_positions_and_counts():
@@ -192,10 +288,12 @@ def test_page_data_indexes_edges_by_statement_group():
         assert edge["n"] == len(members) and edge["label"].startswith(f"\u00d7{len(members)}" if len(members) > 1 else "")
     low, high = data["views"]["actor-issue"]["widths"]
     assert (low, high) == (1, 2)
-    # Every tie's group pairs add up to its weight: the page recounts ties from the same pairs.
+    # A tie's weight is the number of issues it holds on (each with at least one group pair):
+    # the page recounts ties from the same pairs, one per issue.
     for edge in data["views"]["actor-actor"]["edges"]:
-        pairs = [pair for _, flat in edge["ev"] for pair in zip(flat[::2], flat[1::2])]
-        assert len(pairs) == edge["n"]
-        for left, right in pairs:
-            assert {statements[k]["h"] for k in groups[left]} | {statements[k]["h"] for k in groups[right]} == {edge["a"], edge["b"]}
+        assert len(edge["ev"]) == edge["n"] and all(flat for _, flat in edge["ev"])
+        for _, flat in edge["ev"]:
+            for left, right in zip(flat[::2], flat[1::2]):
+                assert {statements[k]["h"] for k in groups[left]} == {edge["a"]}
+                assert {statements[k]["h"] for k in groups[right]} == {edge["b"]}
     assert [e["label"] for e in data["views"]["actor-actor"]["edges"] if e["a"] == "A" and e["b"] == "B"] == ["2", ""]

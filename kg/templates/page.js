@@ -121,10 +121,8 @@
   function tieCount(e) {
     if (state.actors.length && !actorChosen(e.a) && !actorChosen(e.b)) return 0;
     var n = 0;
-    for (var j = 0; j < e.ev.length; j++) {
-      var pairs = e.ev[j][1];
-      for (var q = 0; q < pairs.length; q += 2) if (groupLive[pairs[q]] && groupLive[pairs[q + 1]]) n++;
-    }
+    // One per issue, however many polarity pairs make the tie there (as kg.network counts it).
+    for (var j = 0; j < e.ev.length; j++) if (tieHolds(e.ev[j])) n++;
     return n;
   }
 

@@ -1,0 +1,734 @@
+"""Answers to an analyst's questions (stances, positions, conflicts, coalitions, conditions,
+timelines, provenance), each computed from a canned `.rq` query with the user's values bound.
+
+Every function takes an open store (see `kg.store.open_store`) and returns an `Answer`: named
+columns and typed rows, printable as a table, CSV, TSV or JSON (`format_answer`), or usable
+directly from a notebook (`Answer.records()`). Actor and issue names go through `Vocabulary`,
+which knows ids, labels and aliases from the built graph; values reach SPARQL only through
+`kg.queries.bind_values`, never as query text.
+"""
+from __future__ import annotations
+
+import csv
+import difflib
+import io
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, Iterable, Mapping, NamedTuple, Sequence
+
+import pyoxigraph
+
+from .errors import StanceGraphError, UnknownValueError
+from .namespaces import ACTOR, ISSUE, SG, STANCE, XSD
+from .queries import bind_values, canned_query, run_query
+
+ANSWER_FORMATS = ("table", "csv", "tsv", "json")
+POLARITY_NAMES = ("support", "oppose", "conditional")
+#: A stance given by hash may be shortened to this many hex digits, as long as it stays unique.
+MIN_HASH_PREFIX = 6
+
+
+class AnswerError(StanceGraphError):
+    """A question cannot be answered as asked (a bad date, an unknown or ambiguous stance)."""
+
+
+class UnknownNameError(AnswerError, UnknownValueError):
+    """An actor or issue name matches nothing the graph knows."""
+
+
+# --- answers and their formats ------------------------------------------------------------------
+
+
+@dataclass
+class Answer:
+    """Named columns and rows of plain values (str, int, float or None), ready to print or use.
+
+    `apart` holds rows the table shows under their own heading (a timeline's undated
+    statements); CSV, TSV and JSON put them after the others. A `record` answer (provenance)
+    has the columns `field` and `value` and prints as one JSON object.
+    """
+
+    columns: list[str]
+    rows: list[tuple[Any, ...]]
+    apart: list[tuple[Any, ...]] = field(default_factory=list)
+    apart_title: str = ""
+    record: bool = False
+    empty_message: str = "no rows"
+
+    def records(self) -> list[dict[str, Any]]:
+        """Every row (then the rows apart) as a dict keyed by column name."""
+        return [dict(zip(self.columns, row)) for row in [*self.rows, *self.apart]]
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _visible(text: str) -> str:
+    """Text safe to print on a terminal: control characters shown as escapes, never interpreted."""
+    return _CONTROL.sub(lambda m: {"\n": "\\n", "\t": "\\t", "\r": "\\r"}.get(m.group(), f"\\x{ord(m.group()):02x}"), text)
+
+
+def _plain(value: Any) -> str:
+    """A value in CSV or TSV: full precision, empty for missing."""
+    return "" if value is None else str(value)
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:.2f}" if value != int(value) or abs(value) < 1 else f"{value:g}"
+    return str(value)
+
+
+def _text_table(columns: Sequence[str], rows: Sequence[tuple[Any, ...]], max_width: int) -> list[str]:
+    cells = [[_visible(_cell(v)) for v in row] for row in rows]
+    cells = [[c if len(c) <= max_width else c[: max_width - 1] + "\u2026" for c in row] for row in cells]
+    widths = [len(c) for c in columns]
+    for row in cells:
+        widths = [max(w, len(c)) for w, c in zip(widths, row)]
+
+    def line(values: Sequence[str]) -> str:
+        return "  ".join(v.ljust(w) for v, w in zip(values, widths)).rstrip()
+
+    return [line(columns), line(["-" * w for w in widths]), *(line(r) for r in cells)]
+
+
+def format_answer(answer: Answer, fmt: str = "table", max_width: int = 60) -> str:
+    """The answer as an aligned table, CSV (RFC 4180), TSV (tabs and newlines escaped) or JSON."""
+    if fmt not in ANSWER_FORMATS:
+        raise AnswerError(f"unknown format {fmt!r}", hint=f"choose one of {', '.join(ANSWER_FORMATS)}")
+    rows = [*answer.rows, *answer.apart]
+    if fmt == "json":
+        if answer.record:
+            return json.dumps({r[0]: r[1] for r in answer.rows}, ensure_ascii=False, indent=1) + "\n"
+        return json.dumps(answer.records(), ensure_ascii=False, indent=1) + "\n"
+    if fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\r\n")
+        writer.writerow(answer.columns)
+        writer.writerows([_plain(v) for v in row] for row in rows)
+        return buffer.getvalue()
+    if fmt == "tsv":
+        def escape(value: Any) -> str:
+            return _plain(value).replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+
+        lines = ["\t".join(answer.columns), *("\t".join(escape(v) for v in row) for row in rows)]
+        return "\n".join(lines) + "\n"
+    if answer.record:
+        width = max(len(r[0]) for r in answer.rows)
+        return "".join(f"{r[0].ljust(width)}  {_visible(_cell(r[1]))}\n" for r in answer.rows)
+    if not rows:
+        return answer.empty_message + "\n"
+    out = _text_table(answer.columns, answer.rows, max_width) if answer.rows else []
+    if answer.apart:
+        out += (["", f"{answer.apart_title}:"] if out else [f"{answer.apart_title}:"])
+        out += _text_table(answer.columns, answer.apart, max_width)
+    count = len(rows)
+    out.append(f"({count} row{'s' if count != 1 else ''})")
+    return "\n".join(out) + "\n"
+
+
+# --- names the user types -> ids ----------------------------------------------------------------
+
+
+def _key(name: str) -> str:
+    """How names are compared: case, spacing, curly apostrophes and a leading "the" do not matter."""
+    text = re.sub(r"\s+", " ", name.strip().replace("\u2019", "'")).casefold()
+    return text[4:] if text.startswith("the ") else text
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The actor and issue ids of the built graph, with every name (label, alias, spokesperson) that points to one."""
+
+    actors: Mapping[str, str]
+    issues: Mapping[str, str]
+    actor_names: Mapping[str, frozenset[str]]
+    issue_names: Mapping[str, frozenset[str]]
+
+    def actor(self, name: str) -> str:
+        """The actor id a name means: an id, label or alias, or a person who speaks for the actor."""
+        return self._resolve("actor", name, self.actors, self.actor_names)
+
+    def issue(self, name: str) -> str:
+        """The issue id a name means: an id, label or alias of the issue."""
+        return self._resolve("issue", name, self.issues, self.issue_names)
+
+    @staticmethod
+    def _resolve(kind: str, name: str, ids: Mapping[str, str], names: Mapping[str, frozenset[str]]) -> str:
+        if name in ids:
+            return name
+        found = names.get(_key(name), frozenset())
+        if len(found) == 1:
+            return next(iter(found))
+        known = ", ".join(sorted(ids))
+        if len(found) > 1:
+            raise UnknownNameError(
+                f"{kind} name {name!r} is ambiguous: it names {', '.join(sorted(found))}",
+                hint=f"use an id: {known}",
+            )
+        close = difflib.get_close_matches(_key(name), list(names), n=1, cutoff=0.6)
+        suggestion = sorted(names[close[0]])[0] if close else None
+        message = f"unknown {kind} {name!r}" + (f"; did you mean {suggestion!r}?" if suggestion else "")
+        raise UnknownNameError(message, hint=f"known {kind}s: {known}")
+
+
+def _local(value: str, namespace: str) -> str:
+    return value[len(namespace):] if value.startswith(namespace) else value
+
+
+def vocabulary_from_store(store: pyoxigraph.Store) -> Vocabulary:
+    """The vocabulary of a built graph, read with the canned `catalog` query (ontology graph)."""
+    result = run_query(store, canned_query("catalog"))
+    actors: dict[str, str] = {}
+    issues: dict[str, str] = {}
+    represents: dict[str, str] = {}
+    actor_names: dict[str, set[str]] = {}
+    issue_names: dict[str, set[str]] = {}
+    persons: dict[str, set[str]] = {}
+    for row in result.rows:
+        r = {name: (t.value if t is not None else None) for name, t in zip(result.variables, row)}
+        if r["kind"] == "actor":
+            thing = _local(r["thing"], str(ACTOR))
+            if r["represents"]:
+                represents[thing] = _local(r["represents"], str(ACTOR))
+            names = persons.setdefault(thing, {thing})
+            if r["label"]:
+                actors.setdefault(thing, r["label"]) if not r["represents"] else None
+                names.add(r["label"])
+            if r["alias"]:
+                names.add(r["alias"])
+            actors.setdefault(thing, thing) if not r["represents"] else None
+        else:
+            thing = _local(r["thing"], str(ISSUE))
+            issues.setdefault(thing, r["label"] or thing)
+            for name in (thing, r["label"], r["alias"]):
+                if name:
+                    issue_names.setdefault(_key(name), set()).add(thing)
+    for thing in list(actors):
+        if thing in represents:
+            del actors[thing]
+    for thing, names in persons.items():
+        target = represents.get(thing, thing)
+        if target not in actors:
+            continue
+        for name in names:
+            actor_names.setdefault(_key(name), set()).add(target)
+    return Vocabulary(
+        actors=dict(sorted(actors.items())),
+        issues=dict(sorted(issues.items())),
+        actor_names={k: frozenset(v) for k, v in actor_names.items()},
+        issue_names={k: frozenset(v) for k, v in issue_names.items()},
+    )
+
+
+# --- running the canned queries -----------------------------------------------------------------
+
+
+def _value(term: Any) -> Any:
+    """A query term as a plain value: ids for our IRIs, ints and floats for numbers, text otherwise."""
+    if term is None:
+        return None
+    if isinstance(term, pyoxigraph.NamedNode):
+        for namespace in (str(ACTOR), str(ISSUE), str(STANCE)):
+            if term.value.startswith(namespace):
+                return term.value[len(namespace):]
+        if term.value.startswith(str(SG)):
+            name = term.value[len(str(SG)):]
+            return name.lower() if name in ("Support", "Oppose", "Conditional") else name
+        return term.value
+    if isinstance(term, pyoxigraph.Literal):
+        datatype = term.datatype.value
+        if datatype == str(XSD.integer):
+            return int(term.value)
+        if datatype in (str(XSD.decimal), str(XSD.double), str(XSD.float)):
+            return float(term.value)
+        return term.value
+    return str(term)
+
+
+def _ask(store: pyoxigraph.Store, name: str, values: Mapping[str, Sequence[Any]] | None = None) -> list[dict[str, Any]]:
+    """Rows of a canned query with values bound, as dicts of plain values."""
+    result = run_query(store, bind_values(canned_query(name), values or {}))
+    return [{v: _value(t) for v, t in zip(result.variables, row)} for row in result.rows]
+
+
+def _actor_terms(ids: Iterable[str]) -> list[pyoxigraph.NamedNode]:
+    return [pyoxigraph.NamedNode(str(ACTOR) + i) for i in sorted(set(ids))]
+
+
+def _issue_terms(ids: Iterable[str]) -> list[pyoxigraph.NamedNode]:
+    return [pyoxigraph.NamedNode(str(ISSUE) + i) for i in sorted(set(ids))]
+
+
+def _date_term(value: date | str | None, what: str) -> list[pyoxigraph.Literal]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        try:
+            value = date.fromisoformat(value)
+        except ValueError:
+            raise AnswerError(f"{what} {value!r} is not a date", hint="write dates as YYYY-MM-DD") from None
+    return [pyoxigraph.Literal(value.isoformat(), datatype=pyoxigraph.NamedNode(str(XSD.date)))]
+
+
+def _polarity_terms(polarities: Iterable[str]) -> list[pyoxigraph.NamedNode]:
+    out = []
+    for polarity in polarities:
+        if polarity not in POLARITY_NAMES:
+            raise AnswerError(f"unknown polarity {polarity!r}", hint=f"choose one of {', '.join(POLARITY_NAMES)}")
+        out.append(pyoxigraph.NamedNode(str(SG) + polarity.capitalize()))
+    return out
+
+
+def _resolved(vocabulary: Vocabulary | None, store: pyoxigraph.Store) -> Vocabulary:
+    return vocabulary if vocabulary is not None else vocabulary_from_store(store)
+
+
+def _method(row: Mapping[str, Any]) -> str:
+    """How a stance was found, in one cell: the rule's id, or "curated"."""
+    if row.get("method") == "CuratedAnnotation":
+        return "curated"
+    return row.get("rule") or "rule"
+
+
+# --- the questions ------------------------------------------------------------------------------
+
+
+def stances(
+    store: pyoxigraph.Store,
+    actors: Sequence[str] = (),
+    issues: Sequence[str] = (),
+    polarity: str | None = None,
+    since: date | str | None = None,
+    until: date | str | None = None,
+    vocabulary: Vocabulary | None = None,
+) -> Answer:
+    """Every stance matching the filters, with its evidence (canned query `stances`)."""
+    vocab = _resolved(vocabulary, store)
+    rows = _ask(
+        store,
+        "stances",
+        {
+            "holder": _actor_terms(vocab.actor(a) for a in actors),
+            "issue": _issue_terms(vocab.issue(i) for i in issues),
+            "polarity": _polarity_terms([polarity] if polarity else []),
+            "since": _date_term(since, "since"),
+            "until": _date_term(until, "until"),
+        },
+    )
+    columns = ["actor", "issue", "polarity", "condition", "quote", "source", "publisher", "date", "method", "stance"]
+    out = [
+        (r["holder"], r["issue"], r["polarity"], r["condition"], r["quote"], r["sourceId"], r["publisher"], r["date"], _method(r), r["stance"])
+        for r in rows
+    ]
+    return Answer(columns, out, empty_message="no stances match")
+
+
+def positions(
+    store: pyoxigraph.Store,
+    issues: Sequence[str] = (),
+    actors: Sequence[str] = (),
+    vocabulary: Vocabulary | None = None,
+) -> Answer:
+    """One row per actor and issue: net position, counts per polarity, distinct sources and publishers, first and last date."""
+    vocab = _resolved(vocabulary, store)
+    rows = _ask(
+        store,
+        "positions",
+        {"actor": _actor_terms(vocab.actor(a) for a in actors), "issue": _issue_terms(vocab.issue(i) for i in issues)},
+    )
+    columns = ["actor", "issue", "position", "support", "oppose", "conditional", "statements", "sources", "publishers", "first", "last"]
+    return Answer(columns, [tuple(r[c] for c in columns) for r in rows], empty_message="no positions match")
+
+
+class _Evidence(NamedTuple):
+    quote: str
+    source: str
+    stance: str
+
+
+def _strength(row: Mapping[str, Any]) -> tuple:
+    """Sort key, strongest first: confidence, curated before rules, most recent, then reading order."""
+    return (
+        -(row["confidence"] or 0.0),
+        0 if row["method"] == "CuratedAnnotation" else 1,
+        "" if row["date"] is None else "".join(chr(0x10FFFF - ord(c)) for c in row["date"]),
+        row["sourceId"],
+        row["charStart"],
+        row["stance"],
+    )
+
+
+def _strongest(
+    store: pyoxigraph.Store, keys: Iterable[tuple[str, str, str, str | None]]
+) -> dict[tuple[str, str, str, str | None], _Evidence]:
+    """The strongest statement for each (actor, issue, polarity, condition); condition None means any."""
+    keys = set(keys)
+    if not keys:
+        return {}
+    rows = _ask(
+        store,
+        "stances",
+        {"holder": _actor_terms(k[0] for k in keys), "issue": _issue_terms(k[1] for k in keys)},
+    )
+    out: dict[tuple[str, str, str, str | None], _Evidence] = {}
+    for row in sorted(rows, key=_strength):
+        for key in ((row["holder"], row["issue"], row["polarity"], None), (row["holder"], row["issue"], row["polarity"], row["condition"])):
+            if key in keys and key not in out:
+                out[key] = _Evidence(row["quote"], row["sourceId"], row["stance"])
+    return out
+
+
+def conflicts(
+    store: pyoxigraph.Store,
+    issues: Sequence[str] = (),
+    actors: Sequence[str] = (),
+    vocabulary: Vocabulary | None = None,
+) -> Answer:
+    """Actor pairs on opposite sides of an issue (canned query `conflicts`), with the strongest quote on each side.
+
+    `opposite`: one supports the issue (with or without a condition), the other opposes it.
+    `sequencing`: one accepts it only after a condition, the other supports it without one and
+    never states that condition itself.
+    """
+    vocab = _resolved(vocabulary, store)
+    rows = _ask(
+        store,
+        "conflicts",
+        {"issue": _issue_terms(vocab.issue(i) for i in issues), "party": _actor_terms(vocab.actor(a) for a in actors)},
+    )
+
+    def sides(r: Mapping[str, Any]) -> tuple[tuple, tuple]:
+        first_condition = r["condition"] if r["kind"] == "sequencing" else None
+        return (r["actor"], r["issue"], r["actorPosition"], first_condition), (r["other"], r["issue"], r["otherPosition"], None)
+
+    evidence = _strongest(store, [key for r in rows for key in sides(r)])
+    columns = [
+        "issue", "kind", "actor", "actor_position", "other", "other_position", "condition",
+        "actor_statements", "other_statements", "actor_quote", "actor_source", "other_quote", "other_source",
+        "actor_stance", "other_stance",
+    ]
+    out = []
+    for r in rows:
+        left, right = sides(r)
+        a, b = evidence[left], evidence[right]
+        out.append(
+            (
+                r["issue"], r["kind"], r["actor"], r["actorPosition"], r["other"], r["otherPosition"], r["condition"],
+                r["actorStatements"], r["otherStatements"], a.quote, a.source, b.quote, b.source, a.stance, b.stance,
+            )
+        )
+    return Answer(columns, out, empty_message="no conflicts found")
+
+
+def conditions(
+    store: pyoxigraph.Store,
+    actors: Sequence[str] = (),
+    issues: Sequence[str] = (),
+    vocabulary: Vocabulary | None = None,
+) -> Answer:
+    """The sequencing graph: for whom must what come first (canned query `conditions`), with the strongest quote."""
+    vocab = _resolved(vocabulary, store)
+    rows = _ask(
+        store,
+        "conditions",
+        {"actor": _actor_terms(vocab.actor(a) for a in actors), "issue": _issue_terms(vocab.issue(i) for i in issues)},
+    )
+    evidence = _strongest(store, [(r["actor"], r["issue"], "conditional", r["condition"]) for r in rows])
+    columns = ["issue", "requires", "actor", "statements", "sources", "first", "last", "quote", "source", "stance"]
+    out = []
+    for r in rows:
+        ev = evidence[(r["actor"], r["issue"], "conditional", r["condition"])]
+        out.append((r["issue"], r["condition"], r["actor"], r["statements"], r["sources"], r["first"], r["last"], ev.quote, ev.source, ev.stance))
+    return Answer(columns, out, empty_message="no conditional stances found")
+
+
+class PositionRecord(NamedTuple):
+    """An actor's polarity (and condition) on an issue, as the network projections read it."""
+
+    holder: str
+    issue: str
+    polarity: str
+    condition: str | None = None
+    count: int = 1
+
+
+def coalitions(
+    store: pyoxigraph.Store,
+    issues: Sequence[str] = (),
+    vocabulary: Vocabulary | None = None,
+) -> Answer:
+    """Groups of actors that share positions: communities of the congruence network (canned query `coalitions`).
+
+    Communities maximise modularity (networkx's greedy algorithm, deterministic) on congruence
+    ties weighted by the number of issues two actors agree on; actors who agree with nobody
+    form no coalition. Each group lists the issues that bind it: positions held by at least two
+    of its members.
+    """
+    from networkx.algorithms.community import greedy_modularity_communities
+
+    from .network import projection
+
+    vocab = _resolved(vocabulary, store)
+    rows = _ask(store, "coalitions", {"issue": _issue_terms(vocab.issue(i) for i in issues)})
+    records = [PositionRecord(r["actor"], r["issue"], r["polarity"], r["condition"], r["statements"]) for r in rows]
+    graph = projection(records, "congruence")
+    graph.remove_nodes_from([n for n in list(graph) if graph.degree(n) == 0])
+    groups: list[list[str]] = []
+    if graph.number_of_edges():
+        found = greedy_modularity_communities(graph, weight="weight")
+        groups = [sorted(graph.nodes[n]["id"] for n in group) for group in found if len(group) > 1]
+    groups.sort(key=lambda g: (-len(g), g))
+    held: dict[tuple[str, str], set[str]] = {}
+    for r in records:
+        position = r.polarity if r.polarity != "conditional" else f"conditional after {r.condition}"
+        held.setdefault((r.issue, position), set()).add(r.holder)
+    columns = ["coalition", "size", "members", "binding_issues"]
+    out = []
+    for number, members in enumerate(groups, start=1):
+        binding = []
+        for (issue, position), holders in held.items():
+            shared = holders & set(members)
+            if len(shared) >= 2:
+                binding.append((-len(shared), issue, position, len(shared)))
+        text = "; ".join(f"{issue} {position} ({n})" for _, issue, position, n in sorted(binding))
+        out.append((number, len(members), ", ".join(members), text))
+    return Answer(columns, out, empty_message="no coalitions: no two actors share a position")
+
+
+def timeline(
+    store: pyoxigraph.Store,
+    actor: str,
+    issues: Sequence[str] = (),
+    vocabulary: Vocabulary | None = None,
+) -> Answer:
+    """One actor's statements by date, with changes of position flagged; undated statements apart.
+
+    On each issue, a statement is flagged when its polarity differs from the actor's previous
+    statement on that issue ("support -> oppose", "conditional -> support"), or when it puts a
+    condition first that the actor had not stated on that issue before ("new condition: X").
+    """
+    vocab = _resolved(vocabulary, store)
+    actor_id = vocab.actor(actor)
+    rows = _ask(
+        store,
+        "timeline",
+        {"holder": _actor_terms([actor_id]), "issue": _issue_terms(vocab.issue(i) for i in issues)},
+    )
+    columns = ["date", "issue", "polarity", "condition", "change", "quote", "source", "publisher", "method", "stance"]
+    order = sorted(rows, key=lambda r: (r["date"] or "", r["sourceId"], r["charStart"], r["issue"], r["polarity"], r["stance"]))
+    last: dict[str, str] = {}
+    seen_conditions: dict[str, set[str]] = {}
+    dated, undated = [], []
+    for r in order:
+        change = ""
+        if r["date"] is not None:
+            issue = r["issue"]
+            previous = last.get(issue)
+            changes = []
+            if previous is None:
+                changes.append("first on this issue")
+            elif previous != r["polarity"]:
+                changes.append(f"{previous} -> {r['polarity']}")
+            known = seen_conditions.setdefault(issue, set())
+            if r["condition"] and r["condition"] not in known:
+                if previous is not None:
+                    changes.append(f"new condition: {r['condition']}")
+                known.add(r["condition"])
+            last[issue] = r["polarity"]
+            change = "; ".join(changes)
+        row = (r["date"], r["issue"], r["polarity"], r["condition"], change, r["quote"], r["sourceId"], r["publisher"], _method(r), r["stance"])
+        (dated if r["date"] is not None else undated).append(row)
+    return Answer(columns, dated, apart=undated, apart_title="undated", empty_message=f"no statements by {actor_id}")
+
+
+_BOUNDARY = re.compile(r"[.!?\u2026]+[\"\u201d\u2019')\]]*\s+(?=[\"\u201c\u2018'(\[]?[A-Z0-9])|\n")
+
+
+def sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence (or sentences) that hold text[start:end], cut at sentence ends and line breaks."""
+    left, right = 0, len(text)
+    for match in _BOUNDARY.finditer(text):
+        if match.end() <= start:
+            left = match.end()
+        elif match.end() > end:
+            right = match.start() + len(match.group().rstrip())
+            break
+    return text[left:right].strip()
+
+
+def _stance_binding(stance: str) -> dict[str, list[Any]]:
+    """The stance IRI (full hash) or IRI prefix (short hash) to bind for an IRI, `stance:HASH` or HASH."""
+    text = stance.strip()
+    if text.startswith("<") and text.endswith(">"):
+        text = text[1:-1]
+    for prefix in (str(STANCE), "stance:"):
+        if text.startswith(prefix):
+            text = text[len(prefix):]
+            break
+    if not re.fullmatch(r"[0-9a-f]+", text):
+        raise AnswerError(f"not a stance IRI or hash: {stance!r}", hint="give the IRI, stance:HASH or the hex hash (see 'kg stances')")
+    if len(text) < MIN_HASH_PREFIX:
+        raise AnswerError(f"stance hash {text!r} is too short", hint=f"give at least {MIN_HASH_PREFIX} hex digits")
+    if len(text) >= 20:
+        return {"stance": [pyoxigraph.NamedNode(str(STANCE) + text)]}
+    return {"prefix": [pyoxigraph.Literal(str(STANCE) + text)]}
+
+
+def provenance(
+    store: pyoxigraph.Store, stance: str, sources_dir: Path | str | None = None
+) -> Answer:
+    """Everything about one stance (canned query `provenance`); with the source folder, also the sentence around the quote.
+
+    The sentence is read from the article file only when its SHA-256 matches the one recorded
+    at build time, so a changed article never shows a wrong context.
+    """
+    rows = _ask(store, "provenance", _stance_binding(stance))
+    found = sorted({r["stance"] for r in rows})
+    if not found:
+        raise AnswerError(f"no stance {stance!r} in the built graph", hint="list stances and their hashes with 'kg stances'")
+    if len(found) > 1:
+        shown = ", ".join(found[:5]) + (", ..." if len(found) > 5 else "")
+        raise AnswerError(f"stance hash {stance!r} is ambiguous: {shown}", hint="give more hex digits")
+    r = rows[0]
+    fields: list[tuple[str, Any]] = [
+        ("stance", str(STANCE) + r["stance"]),
+        ("actor", r["holder"]),
+        ("issue", r["issue"]),
+        ("polarity", r["polarity"]),
+        ("condition", r["condition"]),
+        ("quote", r["quote"]),
+        ("char_start", r["charStart"]),
+        ("char_end", r["charEnd"]),
+        ("date", r["date"]),
+        ("method", r["method"]),
+        ("rule", r["rule"]),
+        ("confidence", r["confidence"]),
+        ("reported_via", r["reportedVia"]),
+        ("source", r["sourceId"]),
+        ("source_iri", r["source"]),
+        ("title", r["title"]),
+        ("publisher", r["publisher"]),
+        ("issued", r["issued"]),
+        ("date_basis", r["dateBasis"]),
+        ("url", r["url"]),
+        ("sha256", r["sha256"]),
+        ("named_graph", r["graph"]),
+    ]
+    context, note = None, None
+    if sources_dir is not None:
+        context, note = _context(Path(sources_dir), r)
+    fields.append(("sentence", context))
+    if note:
+        fields.append(("note", note))
+    return Answer(["field", "value"], fields, record=True)
+
+
+def _context(sources_dir: Path, r: Mapping[str, Any]) -> tuple[str | None, str | None]:
+    from .sources import read_article
+
+    candidates = [sources_dir / f"{r['sourceId']}{ext}" for ext in (".txt", ".md")]
+    path = next((p for p in candidates if p.is_file()), None)
+    if path is None:
+        return None, f"article {r['sourceId']} not found in {sources_dir}"
+    try:
+        article = read_article(path)
+    except StanceGraphError as error:
+        return None, str(error)
+    if r["sha256"] and article.sha256 != r["sha256"]:
+        return None, f"{path} has changed since the build; run 'kg build' again"
+    start, end = r["charStart"], r["charEnd"]
+    if article.text[start:end] != r["quote"]:
+        return None, f"{path}: the quote is not at its offsets; run 'kg build' again"
+    return sentence_around(article.text, start, end), None
+
+
+# --- discourse networks -------------------------------------------------------------------------
+
+
+def networks(
+    store: pyoxigraph.Store,
+    kind: str = "congruence",
+    normalization: str = "none",
+    window: str | int | None = None,
+    issues: Sequence[str] = (),
+    actors: Sequence[str] = (),
+    vocabulary: Vocabulary | None = None,
+) -> list[tuple[str | None, str | None, Any]]:
+    """The discourse network of the built graph (optionally of some issues and actors), whole or per time window.
+
+    Returns (first day, last day, networkx graph) triples: one with days None without a window,
+    else one per window of `window` days ("30d", "2w" or an int) that holds a dated stance.
+    """
+    from .network import network, parse_window, statements_from_store, window_networks
+
+    vocab = _resolved(vocabulary, store)
+    values = {"holder": _actor_terms(vocab.actor(a) for a in actors), "issue": _issue_terms(vocab.issue(i) for i in issues)}
+    statements = statements_from_store(store, values)
+    if window is None:
+        return [(None, None, network(statements, kind, normalization))]
+    days = window if isinstance(window, int) else parse_window(window)
+    return list(window_networks(statements, kind, normalization, days))
+
+
+def network_stats(
+    store: pyoxigraph.Store,
+    kind: str = "congruence",
+    normalization: str = "none",
+    window: str | int | None = None,
+    issues: Sequence[str] = (),
+    actors: Sequence[str] = (),
+    vocabulary: Vocabulary | None = None,
+) -> Answer:
+    """Per actor (and window): neighbours, weighted degree, betweenness and eigenvector centrality."""
+    from .network import centrality
+
+    columns = ["actor", "neighbours", "weighted_degree", "betweenness", "eigenvector"]
+    rows = []
+    windowed = window is not None
+    for first, last, graph in networks(store, kind, normalization, window, issues, actors, vocabulary):
+        for r in centrality(graph):
+            rows.append(((first, last) if windowed else ()) + tuple(r[c] for c in columns))
+    if windowed:
+        columns = ["window_start", "window_end", *columns]
+    return Answer(columns, rows, empty_message="no actors")
+
+
+def windowed_csv(graphs: Sequence[tuple[str | None, str | None, Any]]) -> bytes:
+    """Edge lists of windowed networks in one CSV, each row prefixed with its window's first and last day."""
+    columns = sorted({k for *_, g in graphs for *__, d in g.edges(data=True) for k in d} - {"weight"})
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(["window_start", "window_end", "source", "target", "weight", *columns])
+    for first, last, graph in graphs:
+        for u, v, d in graph.edges(data=True):
+            writer.writerow([first, last, graph.nodes[u]["id"], graph.nodes[v]["id"], d.get("weight", ""), *(d.get(k, "") for k in columns)])
+    return buffer.getvalue().encode("utf-8")
+
+
+__all__ = [
+    "ANSWER_FORMATS",
+    "Answer",
+    "AnswerError",
+    "UnknownNameError",
+    "Vocabulary",
+    "vocabulary_from_store",
+    "format_answer",
+    "stances",
+    "positions",
+    "conflicts",
+    "conditions",
+    "coalitions",
+    "timeline",
+    "provenance",
+    "sentence_around",
+    "PositionRecord",
+    "networks",
+    "network_stats",
+    "windowed_csv",
+]
