@@ -12,6 +12,9 @@ from .yamlfile import read_yaml, yaml_files
 ANNOTATIONS_DIR = "annotations"
 CURATED_CONFIDENCE = 1.0
 _ENTRY_KEYS = {"holder", "issue", "polarity", "condition", "quote", "note", "reported_via", "start"}
+#: Review decisions (`kg review`) add these; a `rejected` entry is a negative, not a stance.
+_REVIEW_KEYS = {"decision", "stance", "rule", "machine", "reviewer", "time", "confidence"}
+_DECISIONS = ("accepted", "rejected", "corrected", "added")
 
 
 def annotation_files(sources_dir: Path) -> list[Path]:
@@ -44,7 +47,7 @@ def _entry_stance(
     path: Path, source_id: str, number: int, entry: Mapping[str, Any], article: Article, dictionary: Dictionary
 ) -> Stance:
     where = f"{path}: article {source_id}, entry {number}"
-    unknown = set(entry) - _ENTRY_KEYS
+    unknown = set(entry) - _ENTRY_KEYS - _REVIEW_KEYS
     if unknown:
         raise AnnotationError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
     for key in ("holder", "issue", "polarity", "quote"):
@@ -111,5 +114,9 @@ def load_annotations(
         if article is None:
             raise AnnotationError(f"{path}: article {source_id}: no such source in the source folder")
         for number, entry in enumerate(entries, start=1):
+            if entry.get("decision") is not None and entry["decision"] not in _DECISIONS:
+                raise AnnotationError(f"{path}: article {source_id}, entry {number}: decision must be one of {', '.join(_DECISIONS)}")
+            if entry.get("decision") == "rejected":
+                continue
             stances.append(_entry_stance(path, source_id, number, entry, article, dictionary))
     return stances

@@ -15,6 +15,7 @@ from .errors import StanceGraphError
 from .export import BASENAME, rdf_format, serialize, write_files
 from .model import Article, Method, Stance, merge_stances
 from .rdf import build_dataset
+from .review import drop_rejected, load_negatives
 from .sources import load_articles
 
 DEFAULT_FORMATS = ("ttl", "trig")
@@ -85,6 +86,8 @@ def build_graph(
     cached = 0
     if extract:
         extracted, cached = extract_all(folder.articles, dictionary, ontology_dir, cache_dir, jobs, on_progress)
+    # Rule proposals an analyst rejected in review stay out wherever the same rule proposes them again.
+    extracted = drop_rejected(extracted, load_negatives(files, dictionary))
     stances = merge_stances(curated, extracted)
     dataset = build_dataset(folder.articles, stances, dictionary.graph)
     return BuildResult(

@@ -321,6 +321,46 @@ def evaluate_command(sources_dir: Path, gold_path: Path, ontology_dir: Path | No
 
 
 @cli.command()
+@sources_argument
+@out_option
+@ontology_option
+@click.option("--port", type=click.IntRange(0, 65535), default=0, help="Port on 127.0.0.1 (default: a free one).")
+@click.option("--reviewer", default=None, help="Name written with each decision (default: your user name).")
+@click.option("--open", "open_page", is_flag=True, help="Open the review page in the default web browser.")
+@click.option("--stats", is_flag=True, help="Print how the decisions came out per rule (the rules to fix first) and exit.")
+@reports_errors
+def review(
+    sources_dir: Path, out_dir: Path, ontology_dir: Path | None, port: int, reviewer: str | None, open_page: bool, stats: bool
+) -> None:
+    """Review the machine stances of SOURCES_DIR in the browser; decisions go to SOURCES_DIR/annotations/review.yaml."""
+    from .review import ReviewSession, format_stats, read_review, review_stats
+
+    session = ReviewSession(sources_dir, reviewer=reviewer, ontology_dir=ontology_dir, cache_dir=out_dir / CACHE_DIR)
+    if stats:
+        log = read_review(session.path)
+        click.echo(format_stats(review_stats(log, session.machine.stances), log))
+        return
+    import webbrowser
+
+    from .reviewserver import serve_review
+
+    server = serve_review(session, port)
+    progress = session.progress()
+    click.echo(f"reviewing {progress['total']} machine stance(s) of {len(session.machine.articles)} article(s), "
+               f"{progress['reviewed']} decided; decisions go to {session.path}")
+    click.echo(f"review page: {server.url}  (Ctrl+C to stop)")
+    if open_page:
+        webbrowser.open(server.url)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.shutdown()
+    click.echo(f"stopped. Run `kg build {sources_dir}` to build the graph with the decisions.")
+
+
+@cli.command()
 @out_option
 @click.option(
     "--output",

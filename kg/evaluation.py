@@ -226,8 +226,13 @@ def evaluate_folder(sources_dir: Path | str, gold_path: Path | str, ontology_dir
                     ablate: Iterable[str] = ()) -> EvaluationReport:
     """Extract a source folder with no curated input and score it on the articles the gold file covers.
 
-    `ablate` switches rules off by id, to measure what each adds."""
+    `ablate` switches rules off by id, to measure what each adds. A review file (`kg review`) is
+    gold too: see `kg.review.evaluate_review`."""
     from .annotations import load_annotations
+    from .review import evaluate_review, is_review_file
+
+    if is_review_file(gold_path) and not ablate:
+        return evaluate_review(sources_dir, gold_path, ontology_dir=ontology_dir)
     from .dictionary import load_dictionary
     from .extract import extract_stances, load_lexicon, load_rule_book
     from .sources import load_articles

@@ -1,0 +1,243 @@
+"""Review decisions: the file they go to, what the next build makes of them, evaluation and rule statistics."""
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+import yaml
+
+from kg.annotations import load_annotations
+from kg.build import build_graph
+from kg.errors import AnnotationError
+from kg.model import Method
+from kg.review import (
+    ReviewError,
+    ReviewSession,
+    evaluate_review,
+    format_stats,
+    read_review,
+    review_path,
+    review_stats,
+)
+from kg.evaluation import evaluate_folder
+
+
+@pytest.fixture()
+def folder(seeds_dir: Path) -> Path:
+    """The seeds with no curated annotations: every rule stance is in the build until reviewed."""
+    (seeds_dir / "annotations" / "seeds.yaml").unlink()
+    return seeds_dir
+
+
+@pytest.fixture()
+def session(folder: Path) -> ReviewSession:
+    return ReviewSession(folder, reviewer="ana")
+
+
+def pick(session: ReviewSession, **want) -> dict:
+    """The first queue item (in article order) whose fields match."""
+    for item in session.queue("article")["items"]:
+        if all(item[k] == v for k, v in want.items()):
+            return item
+    raise AssertionError(f"no queue item with {want}")
+
+
+def test_queue_lists_every_rule_stance_with_its_article(session: ReviewSession) -> None:
+    queue = session.queue()
+    assert queue["progress"] == {"reviewed": 0, "total": len(queue["items"]), "added": 0}
+    assert len(queue["items"]) > 40
+    confidences = [i["confidence"] for i in queue["items"]]
+    assert confidences == sorted(confidences)
+    for item in queue["items"]:
+        text = queue["articles"][item["article"]]["text"]
+        assert text[item["start"]:item["end"]] == item["quote"]
+        assert item["iri"].endswith("/id/stance/" + item["id"]) and item["decision"] is None
+        assert item["machine"] and item["rule"] and item["covered"] is None
+    assert {"id": "Israel", "label": "Israel"} in queue["actors"]
+    assert "BenjaminNetanyahu" not in {a["id"] for a in queue["actors"]}  # persons count for their actor
+
+
+def test_queue_marks_stances_another_annotation_file_covers(seeds_dir: Path) -> None:
+    items = ReviewSession(seeds_dir, reviewer="ana").queue()["items"]
+    covered = [i for i in items if i["covered"]]
+    assert covered and {i["covered"] for i in covered} == {"seeds.yaml"}
+
+
+def test_four_decisions_in_the_file_and_in_the_next_build(folder: Path, session: ReviewSession) -> None:
+    accepted = pick(session, holder="Israel", issue="disarmament", rule="modal.support.must_be")
+    rejected = pick(session, holder="Egypt", issue="peace_plan", rule="list.joint_statement")
+    corrected = pick(session, holder="US", issue="stabilization_force", polarity="oppose", article="001_e22e95d8dd461b33")
+    text = session.machine.articles["002_fde916106131c18b"].text
+    added_quote = "Hamas"
+    added_start = text.index(added_quote)
+
+    session.decide({"stance": accepted["iri"], "action": "accept"})
+    session.decide({"stance": rejected["id"], "action": "reject"})
+    out = session.decide({"stance": corrected["id"], "action": "correct", "polarity": "support", "note": "reads as backing"})
+    assert out["item"]["decision"]["polarity"] == "support" and out["progress"]["reviewed"] == 3
+    added = session.decide({"action": "add", "article": "002_fde916106131c18b", "holder": "Hamas", "issue": "ceasefire",
+                            "polarity": "support", "start": added_start, "end": added_start + len(added_quote)})
+    assert added["decision"] == "added" and added["progress"] == {"reviewed": 3, "total": session.progress()["total"], "added": 1}
+
+    data = yaml.safe_load(review_path(folder).read_text(encoding="utf-8"))
+    entries = [(sid, e) for sid, es in data["articles"].items() for e in es]
+    assert sorted(e["decision"] for _, e in entries) == ["accepted", "added", "corrected", "rejected"]
+    assert all(e["reviewer"] == "ana" and e["time"].endswith("Z") for _, e in entries)
+    assert [h["decision"] for h in data["history"]] == ["accepted", "rejected", "corrected", "added"]
+    fixed = next(e for _, e in entries if e["decision"] == "corrected")
+    assert fixed["polarity"] == "support" and fixed["machine"]["polarity"] == "oppose" and fixed["note"] == "reads as backing"
+
+    before = {s.stance_id: s for s in build_graph(folder, annotations=[]).stances}
+    after = {s.stance_id: s for s in build_graph(folder).stances}
+    # accepted: same statement, same IRI, now curated
+    assert after[accepted["id"]].method is Method.CURATED and before[accepted["id"]].method is Method.RULE
+    # rejected: gone, and only it (the other holders of the joint statement stay)
+    assert rejected["id"] not in after
+    assert any(s.holder == "Qatar" and s.rule == "list.joint_statement" for s in after.values())
+    # corrected: the rule's oppose is gone, the analyst's support is there
+    assert corrected["id"] not in after
+    assert any(s.method is Method.CURATED and s.holder == "US" and s.issue == "stabilization_force"
+               and s.polarity.value == "support" and s.char_start == corrected["start"] for s in after.values())
+    # added: present
+    assert after[added["stance"]].quote == added_quote and after[added["stance"]].method is Method.CURATED
+    assert len(after) == len(before) - 1 + 1  # one rejected, one added; the correction replaces its stance
+
+
+def test_last_write_wins_history_keeps_both_and_undo_goes_back(folder: Path, session: ReviewSession) -> None:
+    item = pick(session, rule="list.joint_statement", holder="Qatar")
+    other_tab = ReviewSession(folder, reviewer="ben", machine=session.machine)
+    session.decide({"stance": item["id"], "action": "accept"})
+    other_tab.decide({"stance": item["id"], "action": "reject"})
+    log = read_review(review_path(folder))
+    assert [(h["decision"], h["reviewer"]) for h in log.history] == [("accepted", "ana"), ("rejected", "ben")]
+    assert log.current[item["id"]]["decision"] == "rejected"
+    out = session.decide({"stance": item["id"], "action": "undo"})
+    assert out["item"]["decision"]["decision"] == "accepted"
+    session.decide({"stance": item["id"], "action": "undo"})
+    log = read_review(review_path(folder))
+    assert log.current == {} and len(log.history) == 4 and log.articles() == {}
+    with pytest.raises(ReviewError, match=f"^stance {item['id']} has no decision to undo$"):
+        session.decide({"stance": item["id"], "action": "undo"})
+
+
+def test_concurrent_writers_lose_nothing(folder: Path, session: ReviewSession) -> None:
+    items = session.queue()["items"][:24]
+    threads = [threading.Thread(target=session.decide, args=({"stance": i["id"], "action": "accept"},)) for i in items]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    log = read_review(review_path(folder))
+    assert len(log.history) == 24 and set(log.current) == {i["id"] for i in items}
+    assert not [p for p in review_path(folder).parent.iterdir() if p.name.endswith(".tmp")]
+
+
+@pytest.mark.parametrize(
+    ("payload", "message"),
+    [
+        ({"action": "approve", "stance": "ab"}, "unknown action 'approve': use one of accept, reject, correct, add, undo"),
+        ({"action": "accept"}, "action 'accept' needs 'stance' (the stance IRI or hash)"),
+        ({"action": "accept", "stance": "<script>"}, "not a stance IRI or hash: '<script>'"),
+        ({"action": "accept", "stance": "0123abcd"}, "no machine stance 0123abcd in this source folder"),
+        ({"action": "add", "article": "002_fde916106131c18b", "holder": "Mars", "issue": "ceasefire", "polarity": "support",
+          "start": 0, "end": 5}, "unknown actor id 'Mars'"),
+        ({"action": "add", "article": "002_fde916106131c18b", "holder": "Hamas", "issue": "ceasefire",
+          "polarity": "conditional", "start": 0, "end": 5}, "a conditional stance needs a condition (the issue that must come first)"),
+        ({"action": "add", "article": "002_fde916106131c18b", "holder": "Hamas", "issue": "ceasefire", "polarity": "support",
+          "start": 5, "end": 99999}, "span 5-99999 is outside the article text (0-2663)"),
+        ({"action": "add", "article": "nope", "holder": "Hamas", "issue": "ceasefire", "polarity": "support",
+          "start": 0, "end": 5}, "unknown article 'nope'"),
+    ],
+)
+def test_bad_decisions_are_refused_and_nothing_is_written(folder: Path, session: ReviewSession, payload, message) -> None:
+    with pytest.raises(ReviewError) as caught:
+        session.decide(payload)
+    assert str(caught.value) == message
+    assert not review_path(folder).exists()
+
+
+def test_a_rejected_entry_is_no_gold_and_a_bad_decision_is_an_annotation_error(folder: Path) -> None:
+    path = folder / "annotations" / "hand.yaml"
+    path.write_text(
+        "articles:\n  002_fde916106131c18b:\n"
+        "    - {holder: Hamas, issue: ceasefire, polarity: support, quote: Hamas, decision: rejected, rule: x}\n"
+        "    - {holder: Hamas, issue: ceasefire, polarity: oppose, quote: Hamas, decision: accepted}\n",
+        encoding="utf-8",
+    )
+    result = build_graph(folder, extract=False)
+    assert [(s.polarity.value, s.method) for s in result.stances] == [("oppose", Method.CURATED)]
+    path.write_text("articles:\n  002_fde916106131c18b:\n    - {holder: Hamas, issue: ceasefire, polarity: support, "
+                    "quote: Hamas, decision: maybe}\n", encoding="utf-8")
+    with pytest.raises(AnnotationError, match="entry 1: decision must be one of accepted, rejected, corrected, added$"):
+        load_annotations(path, {a.source_id: a for a in result.articles}, result.dictionary)
+
+
+def test_review_file_as_gold_counts_only_judged_tuples(folder: Path, session: ReviewSession) -> None:
+    good = pick(session, holder="Israel", issue="disarmament", rule="modal.support.must_be")
+    bad = pick(session, holder="Egypt", issue="peace_plan")
+    session.decide({"stance": good["id"], "action": "accept"})
+    session.decide({"stance": bad["id"], "action": "reject"})
+    text = session.machine.articles[good["article"]].text
+    session.decide({"action": "add", "article": good["article"], "holder": "Hamas", "issue": "humanitarian_aid",
+                    "polarity": "oppose", "start": 0, "end": len(text.split()[0])})
+    report = evaluate_folder(folder, review_path(folder))
+    assert (report.overall.tp, report.overall.fp, report.overall.fn) == (1, 1, 1)
+    assert report.unreviewed > 0
+    assert report.to_dict()["unreviewed_tuples"] == report.unreviewed
+    assert f"not scored: {report.unreviewed} predicted tuple(s)" in report.format_text()
+    assert evaluate_review(folder, review_path(folder)).to_dict() == report.to_dict()
+
+
+def test_stats_rank_the_rules_that_err_most(folder: Path, session: ReviewSession) -> None:
+    joint = [i for i in session.queue("article")["items"] if i["rule"] == "list.joint_statement"]
+    for item in joint[:3]:
+        session.decide({"stance": item["id"], "action": "reject"})
+    must = pick(session, rule="modal.support.must_be")
+    session.decide({"stance": must["id"], "action": "accept"})
+    log = read_review(review_path(folder))
+    rows = review_stats(log, session.machine.stances)
+    assert rows[0].rule == "list.joint_statement" and rows[0].rejected == 3 and rows[0].pending == rows[0].proposed - 3
+    assert next(r for r in rows if r.rule == "modal.support.must_be").accepted == 1
+    text = format_stats(rows, log)
+    assert text.splitlines()[0].split() == ["rule", "proposed", "accepted", "rejected", "corrected", "pending", "wrong", "%"]
+    assert "decisions written: 4 (in force: 4)" in text
+
+
+def test_a_broken_review_file_stops_the_session(folder: Path) -> None:
+    path = review_path(folder)
+    path.write_text("history: [1, 2]\n", encoding="utf-8")
+    with pytest.raises(ReviewError, match=r"review.yaml: history entry 1: expected a mapping$"):
+        ReviewSession(folder)
+
+
+def test_cli_stats_eval_and_errors(folder: Path, session: ReviewSession) -> None:
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+
+    joint = [i for i in session.queue("article")["items"] if i["rule"] == "list.joint_statement"]
+    for item in joint[:2]:
+        session.decide({"stance": item["id"], "action": "reject"})
+    session.decide({"stance": joint[2]["id"], "action": "accept"})
+    runner = CliRunner()
+    out = folder.parent / "exports"
+    result = runner.invoke(cli, ["review", str(folder), "--out", str(out), "--stats"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[2].split() == ["list.joint_statement", str(len(joint)), "1", "2", "0", str(len(joint) - 3), "67"]
+    assert lines[-1] == "decisions written: 3 (in force: 3)"
+
+    result = runner.invoke(cli, ["eval", str(folder), "--gold", str(review_path(folder)), "--json"])
+    assert result.exit_code == 0, result.output
+    import json
+
+    scores = json.loads(result.output)
+    assert scores["overall"]["tp"] == 1 and scores["overall"]["fp"] == 2 and scores["overall"]["fn"] == 0
+    assert scores["unreviewed_tuples"] > 0
+
+    review_path(folder).write_text("history:\n  - {stance: abc, article: x, decision: maybe}\n", encoding="utf-8")
+    result = runner.invoke(cli, ["review", str(folder), "--out", str(out), "--stats"])
+    assert result.exit_code == 1
+    assert result.output == (f"Error: {review_path(folder)}: history entry 1: decision must be one of "
+                             "accepted, rejected, corrected, added, undone, not 'maybe'\n")
