@@ -15,6 +15,8 @@ stance: the last write wins, and an undo takes a stance back to its decision bef
 from __future__ import annotations
 
 import contextlib
+import json
+import re
 import fcntl
 import getpass
 import os
@@ -53,6 +55,9 @@ _HEADER = """\
 #   history   every decision in the order it was written (undone = back to the one before);
 #             the articles part is rebuilt from it on every write.
 """
+
+# libyaml where PyYAML has it: a file another process changed is parsed again whole.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 # One lock per review file within a process (browser tabs share a server); flock covers processes.
 _THREAD_LOCKS: dict[str, threading.Lock] = {}
@@ -114,29 +119,81 @@ def _entry(event: Mapping[str, Any]) -> dict[str, Any]:
     return {key: event[key] for key in order if event.get(key) is not None}
 
 
+def _flow(mapping: Mapping[str, Any]) -> str:
+    """One mapping on one line, in flow style (JSON is YAML); characters YAML 1.1 would not keep are escaped."""
+    text = json.dumps(mapping, ensure_ascii=False, separators=(", ", ": "), default=str)
+    return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+# NEL, the Unicode line and paragraph separators and C1 controls end lines or are refused in YAML 1.1.
+_YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufffe\uffff]")
+
+
 @dataclass
 class ReviewLog:
     """The decisions of one review file: every write in order, and the one in force per stance."""
 
     path: Path
     history: list[dict[str, Any]] = field(default_factory=list)
+    # Serialised history lines and article entries, per history index (filled on demand, reused by appends).
+    _lines: list[tuple[str, str]] = field(default_factory=list, repr=False, compare=False)
 
     @property
     def current(self) -> dict[str, dict[str, Any]]:
         """Stance id -> the decision in force (the last write, unless undone)."""
         return _fold(self.history)
 
+    def _in_force(self) -> list[int]:
+        stacks: dict[str, list[int]] = {}
+        for index, event in enumerate(self.history):
+            stack = stacks.setdefault(event["stance"], [])
+            if event["decision"] == UNDONE:
+                if stack:
+                    stack.pop()
+            else:
+                stack.append(index)
+        return [stack[-1] for stack in stacks.values() if stack]
+
+    def _order(self) -> list[int]:
+        return sorted(self._in_force(), key=lambda i: (self.history[i]["article"], int(self.history[i]["start"]), self.history[i]["stance"]))
+
     def articles(self) -> dict[str, list[dict[str, Any]]]:
         """The articles part: per article, the decisions in force ordered by position in the text."""
         out: dict[str, list[dict[str, Any]]] = {}
-        for event in sorted(self.current.values(), key=lambda e: (e["article"], int(e["start"]), e["stance"])):
-            out.setdefault(event["article"], []).append(_entry(event))
-        return dict(sorted(out.items()))
+        for index in self._order():
+            out.setdefault(self.history[index]["article"], []).append(_entry(self.history[index]))
+        return out
 
     def to_yaml(self) -> str:
-        """The whole file: header comment, articles part, history."""
-        body = {"schema_version": 1, "articles": self.articles(), "history": self.history}
-        return _HEADER + yaml.safe_dump(body, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False)
+        """The whole file: header comment, articles part (one line per entry), history (one line per decision)."""
+        for event in self.history[len(self._lines):]:
+            self._lines.append((_flow(event), _flow(_entry(event))))
+        parts = [_HEADER, "schema_version: 1\n"]
+        order = self._order()
+        parts.append("articles:\n" if order else "articles: {}\n")
+        article = None
+        for index in order:
+            if self.history[index]["article"] != article:
+                article = self.history[index]["article"]
+                parts.append(f"  {json.dumps(article, ensure_ascii=False)}:\n")
+            parts.append(f"    - {self._lines[index][1]}\n")
+        parts.append("history:\n" if self.history else "history: []\n")
+        parts.extend(f"  - {line}\n" for line, _ in self._lines)
+        return "".join(parts)
+
+    def appended(self, event: dict[str, Any]) -> "ReviewLog":
+        """A new log with one more decision (this one is left as it was, for readers holding it)."""
+        return ReviewLog(self.path, [*self.history, event], list(self._lines))
+
+
+def _read(path: Path) -> Any:
+    """Parse a YAML file with libyaml when available; errors name the file (as `read_yaml` does)."""
+    if _LOADER is yaml.SafeLoader:
+        return read_yaml(path, ReviewError)
+    try:
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)  # noqa: S506 - a safe loader
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return read_yaml(path, ReviewError)  # the slow reader words the error
 
 
 def _check_event(path: Path, number: int, event: Any) -> dict[str, Any]:
@@ -155,15 +212,36 @@ def _check_event(path: Path, number: int, event: Any) -> dict[str, Any]:
     return clean
 
 
+_CACHE: dict[str, tuple[tuple[int, int, int], ReviewLog]] = {}
+
+
+def _stamp(path: Path) -> tuple[int, int, int] | None:
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return None
+    return (st.st_ino, st.st_size, st.st_mtime_ns)
+
+
 def read_review(path: Path | str) -> ReviewLog:
-    """Read a review file (a missing one is an empty review).
+    """Read a review file (a missing one is an empty review); unchanged since the last read, it is not parsed again.
 
     A file written by hand with an `articles` part and no `history` is taken as that history.
     """
     path = Path(path)
-    if not path.exists():
+    stamp = _stamp(path)
+    if stamp is None:
         return ReviewLog(path)
-    data = read_yaml(path, ReviewError)
+    cached = _CACHE.get(str(path.resolve()))
+    if cached is not None and cached[0] == stamp:
+        return cached[1]
+    log = _parse_review(path)
+    _CACHE[str(path.resolve())] = (stamp, log)
+    return log
+
+
+def _parse_review(path: Path) -> ReviewLog:
+    data = _read(path)
     if data is None:
         return ReviewLog(path)
     if not isinstance(data, dict):
@@ -217,9 +295,11 @@ def append_decision(path: Path | str, event: Mapping[str, Any]) -> ReviewLog:
     """Add one decision to the review file at once: re-read under the lock, append, replace the file whole."""
     path = Path(path)
     with _locked(path):
-        log = read_review(path)
-        log.history.append(_check_event(path, len(log.history) + 1, dict(event)))
+        log = read_review(path).appended(_check_event(path, len(read_review(path).history) + 1, dict(event)))
         _write_atomically(path, log.to_yaml())
+        stamp = _stamp(path)
+        if stamp is not None:
+            _CACHE[str(path.resolve())] = (stamp, log)
         return log
 
 
@@ -258,7 +338,7 @@ def entry_negatives(source_id: str, entry: Mapping[str, Any], dictionary: Dictio
 
 
 def _raw_entries(path: Path) -> dict[str, list[dict[str, Any]]]:
-    data = read_yaml(Path(path), ReviewError)
+    data = _read(Path(path))
     articles = data.get("articles") if isinstance(data, dict) else None
     if not isinstance(articles, dict):
         return {}
@@ -612,7 +692,7 @@ def is_review_file(path: Path | str) -> bool:
     path = Path(path)
     if not path.is_file():
         return False
-    data = read_yaml(path, ReviewError)
+    data = _read(path)
     if not isinstance(data, dict):
         return False
     if "history" in data:

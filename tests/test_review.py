@@ -241,3 +241,15 @@ def test_cli_stats_eval_and_errors(folder: Path, session: ReviewSession) -> None
     assert result.exit_code == 1
     assert result.output == (f"Error: {review_path(folder)}: history entry 1: decision must be one of "
                              "accepted, rejected, corrected, added, undone, not 'maybe'\n")
+
+
+def test_the_file_keeps_any_text_exactly(tmp_path: Path) -> None:
+    from kg.review import append_decision
+
+    path = tmp_path / "annotations" / "review.yaml"
+    odd = 'He said "no"\\ \u2028next\u0085 \x7f \U0001f600 « » ’ \t: - {x}'
+    append_decision(path, {"stance": "ab12", "article": "a: b", "decision": "added", "holder": "Hamas", "issue": "ceasefire",
+                           "polarity": "support", "quote": odd, "start": 3, "reviewer": "ana", "time": "2025-11-20T10:00:00Z"})
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert data["articles"]["a: b"][0]["quote"] == odd and data["history"][0]["quote"] == odd
+    assert read_review(path).current["ab12"]["quote"] == odd
