@@ -490,10 +490,13 @@ class ReviewSession:
             items.sort(key=lambda i: (i["confidence"] if i["confidence"] is not None else 2.0, i["article"], i["start"], i["id"]))
         else:
             items.sort(key=lambda i: (i["article"], i["start"], i["end"], i["holder"] or "", i["id"]))
-        used = {i["article"] for i in items}
+        per_article: dict[str, int] = {}
+        for i in items:
+            per_article[i["article"]] = per_article.get(i["article"], 0) + 1
+        used = set(per_article)
         articles = {
             sid: {"title": a.title, "publisher": a.publisher, "date": a.published.isoformat() if a.published else None,
-                  "text": a.text, "stances": sum(1 for i in items if i["article"] == sid)}
+                  "text": a.text, "stances": per_article.get(sid, 0)}
             for sid, a in sorted(self.machine.articles.items())
         }
         return {
