@@ -3,22 +3,36 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from .build import BuildResult, build_graph, write_build  # noqa: E402
-from .dictionary import Dictionary, load_dictionary  # noqa: E402
-from .errors import (  # noqa: E402
-    AnnotationError,
-    DictionaryError,
-    ExportError,
-    GraphNotBuiltError,
-    QueryError,
-    SourceError,
-    StanceGraphError,
-    ValidationError,
-)
-from .model import Article, Method, Polarity, Stance  # noqa: E402
-from .queries import QueryResult, format_result, run_query  # noqa: E402
-from .sources import load_articles, read_article  # noqa: E402
-from .store import open_store  # noqa: E402
+from importlib import import_module
+from typing import Any
+
+# Names are imported on first use, so that `import kg.extract` (and a worker process that only
+# extracts) loads neither rdflib nor the store.
+_EXPORTS = {
+    "BuildResult": "build", "build_graph": "build", "write_build": "build",
+    "Dictionary": "dictionary", "load_dictionary": "dictionary",
+    "AnnotationError": "errors", "DictionaryError": "errors", "ExportError": "errors",
+    "GraphNotBuiltError": "errors", "QueryError": "errors", "SourceError": "errors",
+    "StanceGraphError": "errors", "ValidationError": "errors",
+    "Article": "model", "Method": "model", "Polarity": "model", "Stance": "model",
+    "QueryResult": "queries", "format_result": "queries", "run_query": "queries",
+    "load_articles": "sources", "read_article": "sources",
+    "open_store": "store",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'kg' has no attribute {name!r}")
+    value = getattr(import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_EXPORTS))
+
 
 __all__ = [
     "AnnotationError",

@@ -1,16 +1,28 @@
-"""The actor dictionary and issue scheme, read from the Turtle files in ontology/."""
+"""The actor dictionary and issue scheme: one catalogue of actors and issues read from the Turtle
+files in ontology/. Reading it needs no rdflib (pyoxigraph's Turtle parser), so extraction never
+imports it; the rdflib graph of the same files is parsed only when the RDF build asks for it."""
 from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-
-from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import OWL, RDF, RDFS, SKOS
+from typing import TYPE_CHECKING, Iterable
 
 from .errors import DictionaryError
-from .namespaces import ACTOR, ISSUE, SG
+
+if TYPE_CHECKING:
+    from rdflib import Graph
+
+_SG = "https://w3id.org/stancegraph/ontology#"
+_ID = "https://w3id.org/stancegraph/id/"
+_ACTOR = _ID + "actor/"
+_ISSUE = _ID + "issue/"
+_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+_RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+_SKOS = "http://www.w3.org/2004/02/skos/core#"
+_OWL_SAME_AS = "http://www.w3.org/2002/07/owl#sameAs"
+_ACTOR_CLASSES = {_SG + name for name in ("Actor", "State", "ArmedGroup", "Organization", "Coalition", "Person")}
 
 ONTOLOGY_FILES = ("stancegraph.ttl", "issues.ttl", "actors.ttl")
 
@@ -63,7 +75,14 @@ class Dictionary:
 
     actors: dict[str, Actor]
     issues: dict[str, Issue]
-    graph: Graph = field(repr=False, compare=False)
+    directory: Path | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def graph(self) -> "Graph":
+        """The ontology files as one rdflib graph (parsed on first use, for the RDF build)."""
+        if self.directory is None:
+            raise DictionaryError("this dictionary was not read from an ontology folder")
+        return _cached_graph(str(self.directory), _stamp(self.directory))
 
     def holder_ids(self) -> set[str]:
         """Ids that can hold a stance (persons resolve to the actor they represent)."""
@@ -75,70 +94,103 @@ class Dictionary:
         return actor.represents or actor.id
 
 
-def _local(iri: URIRef, namespace: str) -> str:
-    text = str(iri)
-    if not text.startswith(namespace):
-        raise DictionaryError(f"{text} is not under {namespace}")
-    return text[len(namespace):]
+def _local(iri: str, namespace: str) -> str:
+    if not iri.startswith(namespace):
+        raise DictionaryError(f"{iri} is not under {namespace}")
+    return iri[len(namespace):]
 
 
-def _strings(graph: Graph, subject: URIRef, predicate: URIRef) -> tuple[str, ...]:
-    return tuple(sorted({str(o) for o in graph.objects(subject, predicate) if isinstance(o, Literal)}))
+def _triples(directory: Path) -> list[tuple[str, str, object]]:
+    """(subject IRI, predicate IRI, object) of the ontology files; objects are IRIs (str) or literals."""
+    import pyoxigraph
+
+    found: list[tuple[str, str, object]] = []
+    for name in ONTOLOGY_FILES:
+        path = directory / name
+        if not path.is_file():
+            raise DictionaryError(f"{path}: ontology file not found")
+        try:
+            for quad in pyoxigraph.parse(path=str(path), format=pyoxigraph.RdfFormat.TURTLE):
+                subject, obj = quad.subject, quad.object
+                if not isinstance(subject, pyoxigraph.NamedNode):
+                    continue
+                value: object = obj.value if isinstance(obj, pyoxigraph.NamedNode) else (
+                    _Text(obj.value) if isinstance(obj, pyoxigraph.Literal) else None)
+                if value is not None:
+                    found.append((subject.value, quad.predicate.value, value))
+        except SyntaxError as exc:
+            raise DictionaryError(f"{path}: not valid Turtle: {exc}") from exc
+    return found
 
 
-def _actor_types(graph: Graph) -> set[URIRef]:
-    """sg:Actor and every class declared below it in the vocabulary, or the known subclasses."""
-    types = {SG.Actor, SG.State, SG.ArmedGroup, SG.Organization, SG.Coalition, SG.Person}
-    types |= {t for t in graph.transitive_subjects(RDFS.subClassOf, SG.Actor) if isinstance(t, URIRef)}
-    return types
+class _Text(str):
+    """A literal's lexical form (kept apart from IRIs, which are plain str)."""
 
 
-def dictionary_from_graph(graph: Graph) -> Dictionary:
-    """Build the lookup tables from an already parsed ontology graph."""
+def _dictionary_from_triples(triples: Iterable[tuple[str, str, object]], directory: Path | None) -> Dictionary:
+    by_subject: dict[str, dict[str, list[object]]] = {}
+    subclass_of: dict[str, set[str]] = {}
+    for s, p, o in triples:
+        by_subject.setdefault(s, {}).setdefault(p, []).append(o)
+        if p == _RDFS + "subClassOf" and not isinstance(o, _Text):
+            subclass_of.setdefault(str(o), set()).add(s)
+    actor_classes = set(_ACTOR_CLASSES)
+    frontier = [_SG + "Actor"]
+    while frontier:  # every class declared below sg:Actor counts too
+        for sub in subclass_of.get(frontier.pop(), ()):
+            if sub not in actor_classes:
+                actor_classes.add(sub)
+                frontier.append(sub)
+
+    def texts(props: dict[str, list[object]], predicate: str) -> tuple[str, ...]:
+        return tuple(sorted({str(o) for o in props.get(predicate, ()) if isinstance(o, _Text)}))
+
+    def first(props: dict[str, list[object]], predicate: str, literal: bool) -> str | None:
+        values = sorted(str(o) for o in props.get(predicate, ()) if isinstance(o, _Text) == literal)
+        return values[0] if values else None
+
     actors: dict[str, Actor] = {}
-    actor_types = _actor_types(graph)
-    for subject in sorted({s for t in actor_types for s in graph.subjects(RDF.type, t)}, key=str):
-        if not isinstance(subject, URIRef) or not str(subject).startswith(str(ACTOR)):
-            continue
-        actor_id = _local(subject, str(ACTOR))
-        label = graph.value(subject, RDFS.label)
-        represents = graph.value(subject, SG.represents)
-        same_as = [str(o) for o in graph.objects(subject, OWL.sameAs) if "wikidata.org" in str(o)]
-        actors[actor_id] = Actor(
-            id=actor_id,
-            label=str(label) if label is not None else actor_id,
-            types=tuple(sorted(str(t).rsplit("#", 1)[-1] for t in graph.objects(subject, RDF.type) if t in actor_types)),
-            aliases=_strings(graph, subject, SKOS.altLabel),
-            demonyms=_strings(graph, subject, SG.demonym),
-            wikidata=sorted(same_as)[0].rsplit("/", 1)[-1] if same_as else None,
-            represents=_local(URIRef(str(represents)), str(ACTOR)) if represents is not None else None,
-        )
+    issues: dict[str, Issue] = {}
+    for subject in sorted(by_subject):
+        props = by_subject[subject]
+        types = {str(t) for t in props.get(_RDF_TYPE, ()) if not isinstance(t, _Text)}
+        if subject.startswith(_ACTOR) and types & actor_classes:
+            actor_id = _local(subject, _ACTOR)
+            represents = first(props, _SG + "represents", literal=False)
+            same_as = sorted(str(o) for o in props.get(_OWL_SAME_AS, ()) if "wikidata.org" in str(o))
+            actors[actor_id] = Actor(
+                id=actor_id,
+                label=first(props, _RDFS + "label", literal=True) or actor_id,
+                types=tuple(sorted(t.rsplit("#", 1)[-1] for t in types & actor_classes)),
+                aliases=texts(props, _SKOS + "altLabel"),
+                demonyms=texts(props, _SG + "demonym"),
+                wikidata=same_as[0].rsplit("/", 1)[-1] if same_as else None,
+                represents=_local(represents, _ACTOR) if represents else None,
+            )
+        elif subject.startswith(_ISSUE) and _SKOS + "Concept" in types:
+            issue_id = _local(subject, _ISSUE)
+            broader = first(props, _SKOS + "broader", literal=False)
+            issues[issue_id] = Issue(
+                id=issue_id,
+                label=first(props, _SKOS + "prefLabel", literal=True) or issue_id,
+                aliases=texts(props, _SKOS + "altLabel"),
+                cues=texts(props, _SKOS + "hiddenLabel"),
+                broader=_local(broader, _ISSUE) if broader and broader.startswith(_ISSUE) else None,
+            )
     for actor in actors.values():
         if actor.represents and actor.represents not in actors:
             raise DictionaryError(f"actor {actor.id} represents unknown actor {actor.represents}")
-    issues: dict[str, Issue] = {}
-    for subject in sorted(set(graph.subjects(RDF.type, SKOS.Concept)), key=str):
-        if not isinstance(subject, URIRef) or not str(subject).startswith(str(ISSUE)):
-            continue
-        issue_id = _local(subject, str(ISSUE))
-        label = graph.value(subject, SKOS.prefLabel)
-        broader = graph.value(subject, SKOS.broader)
-        issues[issue_id] = Issue(
-            id=issue_id,
-            label=str(label) if label is not None else issue_id,
-            aliases=_strings(graph, subject, SKOS.altLabel),
-            cues=_strings(graph, subject, SKOS.hiddenLabel),
-            broader=_local(broader, str(ISSUE)) if isinstance(broader, URIRef) else None,
-        )
     if not actors:
         raise DictionaryError("the ontology defines no actors (expected sg:Actor resources under .../id/actor/)")
     if not issues:
         raise DictionaryError("the ontology defines no issues (expected skos:Concept resources under .../id/issue/)")
-    return Dictionary(actors=actors, issues=issues, graph=graph)
+    return Dictionary(actors=actors, issues=issues, directory=directory)
 
 
-def load_ontology_graph(ontology_dir: Path | None = None) -> Graph:
-    """Parse the vocabulary, issue scheme and actor dictionary into one graph."""
+def load_ontology_graph(ontology_dir: Path | None = None) -> "Graph":
+    """Parse the vocabulary, issue scheme and actor dictionary into one rdflib graph."""
+    from rdflib import Graph
+
     directory = Path(ontology_dir) if ontology_dir else default_ontology_dir()
     graph = Graph()
     for name in ONTOLOGY_FILES:
@@ -152,13 +204,21 @@ def load_ontology_graph(ontology_dir: Path | None = None) -> Graph:
     return graph
 
 
+def _stamp(directory: Path) -> tuple[float, ...]:
+    return tuple((directory / n).stat().st_mtime if (directory / n).exists() else 0.0 for n in ONTOLOGY_FILES)
+
+
+@lru_cache(maxsize=4)
+def _cached_graph(directory: str, stamp: tuple[float, ...]) -> "Graph":
+    return load_ontology_graph(Path(directory))
+
+
 @lru_cache(maxsize=8)
 def _cached_dictionary(directory: str, stamp: tuple[float, ...]) -> Dictionary:
-    return dictionary_from_graph(load_ontology_graph(Path(directory)))
+    return _dictionary_from_triples(_triples(Path(directory)), Path(directory))
 
 
 def load_dictionary(ontology_dir: Path | None = None) -> Dictionary:
     """The actor dictionary and issue scheme of an ontology folder (cached while the files are unchanged)."""
     directory = Path(ontology_dir) if ontology_dir else default_ontology_dir()
-    stamp = tuple((directory / n).stat().st_mtime if (directory / n).exists() else 0.0 for n in ONTOLOGY_FILES)
-    return _cached_dictionary(str(directory.resolve()), stamp)
+    return _cached_dictionary(str(directory.resolve()), _stamp(directory))

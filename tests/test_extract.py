@@ -303,3 +303,25 @@ def test_evaluation_splits_errors_and_reports_implicit_and_macro(dictionary):
     assert report.errors["missing"] == report.overall.fn - 1
     assert 0 <= report.macro[2] <= 1 and report.articles == len({g.source_id for g in gold})
     assert report.explicit is not None and report.conditions is not None
+
+
+def test_extraction_imports_neither_rdflib_nor_the_store():
+    import subprocess
+    import sys
+
+    code = ("import sys; from kg.dictionary import load_dictionary; from kg.extract import extract_stances; "
+            "from kg.model import Article; "
+            "assert extract_stances(Article('t', 'Hamas will not disarm.'), load_dictionary()); "
+            "print(sorted(m for m in sys.modules if m == 'rdflib' or m in ('kg.store', 'kg.rdf', 'pyoxigraph.store')))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True)
+    assert result.stdout.strip() == "[]"
+
+
+def test_catalogue_read_without_rdflib_matches_the_rdf_graph(dictionary):
+    from rdflib.namespace import RDF, SKOS
+
+    graph = dictionary.graph
+    concepts = {str(s).rsplit("/", 1)[-1] for s in graph.subjects(RDF.type, SKOS.Concept) if "/id/issue/" in str(s)}
+    assert concepts == set(dictionary.issues)
+    labels = {str(o) for o in graph.objects(None, SKOS.altLabel)}
+    assert {a for actor in dictionary.actors.values() for a in actor.aliases} <= labels

@@ -266,6 +266,7 @@ class ArticleExtractor:
             for k in range(token.idx, token.idx + len(token.text)):
                 by_char[k] = token
         actor_at: dict[int, str] = {}
+        media: set[int] = set()
         persons: set[int] = set()
         issue_at: dict[int, str] = {}
         issue_roots: list[tuple[Any, set[int], str, int]] = []
@@ -287,6 +288,7 @@ class ArticleExtractor:
                         actor_at[i] = actor
             elif m.kind == MEDIA:
                 via = via or self.text[m.start:m.end]
+                media.update(tokens)
             elif m.kind == COREF:
                 referent = self._coreferent(m)
                 if referent:
@@ -310,6 +312,7 @@ class ArticleExtractor:
             speaker=lambda: (speaker, own_report),
             demonyms=self.demonyms,
             lists=lists,
+            media=media,
         )
         walker = Walker(self.book, context)
         seen: set[tuple[int, str]] = set()

@@ -195,6 +195,7 @@ _NP_PREPOSITIONS = frozenset({"of", "from", "including", "like", "such", "among"
 _RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _PROPOSAL_NOUNS = frozenset({"plan", "proposal", "initiative", "draft", "resolution", "vision", "framework", "blueprint", "deal", "agreement", "roadmap", "offer"})
+_ONLY_MARKERS = frozenset({"with", "after", "once", "when", "under", "through", "if"})
 _OBLIQUE = frozenset({"obl", "nmod", "advcl", "acl", "obl:unmarked", "nmod:unmarked", "ccomp"})
 
 
@@ -235,6 +236,7 @@ class SentenceContext:
         speaker: Callable[[], tuple[str | None, bool]],
         demonyms: Mapping[str, str],
         lists: Mapping[int, list[str]] | None = None,
+        media: set[int] | None = None,
     ) -> None:
         self.doc = doc
         self.offset = offset
@@ -245,6 +247,7 @@ class SentenceContext:
         self.speaker = speaker
         self.demonyms = demonyms
         self.lists = lists or {}
+        self.media = media or set()
 
 
 def _lemma(token: Any) -> str:
@@ -319,7 +322,7 @@ class Walker:
                 continue
             if node is not token:
                 actor = ctx.actor_at.get(node.i)
-                if actor is None and allow_demonym and node.dep_ in ("amod", "compound"):
+                if actor is None and allow_demonym and node.dep_ in ("amod", "compound") and node.i not in ctx.media:
                     actor = ctx.demonyms.get(node.text)
                 if actor is not None:
                     found.append((depth, node.i, actor))
@@ -389,7 +392,8 @@ class Walker:
                     if dep == "nmod:poss":
                         holders = self.np_holders(child)
                     else:
-                        actor = self.ctx.actor_at.get(child.i) or self.ctx.demonyms.get(child.text)
+                        actor = self.ctx.actor_at.get(child.i) or (
+                            None if child.i in self.ctx.media else self.ctx.demonyms.get(child.text))
                         holders = Holders([actor] if actor else [])
                     if holders.actors and book.enabled("possessor_of_cue"):
                         return holders, "possessor_of_cue"
@@ -474,14 +478,23 @@ class Walker:
         return found[0] if found else ""
 
     def condition_family(self, node: Any) -> str | None:
-        """The condition family of a clause or phrase ("before Hamas disarms" -> before), or None."""
+        """The condition family of a clause or phrase ("before Hamas disarms" -> before), or None.
+
+        "only" turns a plain "with", "after", "once", "when" or "under" into a condition
+        ("only with a UN mandate", "only after Hamas disarms")."""
         if node.dep_ not in _OBLIQUE:
             return None
         conditions = self.book.conditions
-        for marker in self.markers(node):
+        doc = node.doc
+        for child in node.children:
+            if child.dep_ not in ("case", "mark") or child.lower_ == "to":
+                continue
+            marker = " ".join([child.lower_, *(g.lower_ for g in child.children if g.dep_ == "fixed")])
             family = conditions.get(marker) or conditions.get(marker.split(" ")[0])
             if family and family != "only":
                 return family
+            if child.lower_ in _ONLY_MARKERS and any(t.lower_ == "only" for t in doc[max(0, child.i - 4):child.i]):
+                return "unless"
         return None
 
     # -- the walk from one issue -------------------------------------------------------------
@@ -533,7 +546,10 @@ class Walker:
                 deontic = True
                 signal = True
             if not skip_sign and book.enabled("condition_clause"):
+                demanded = self.cue_sign(node)[0] > 0 and not self.negated(node)
                 for clause, family in self._condition_clauses(node, issue_span):
+                    if family == "before" and not demanded:
+                        family = "before_negative"  # "no A before B", "initiating A before B": A waits for B
                     named = sorted({issue_at[t.i] for t in clause.subtree if t.i in issue_at} - {issue_id})
                     conditions.extend((c, family) for c in named if (c, family) not in conditions)
             found = None if skip_sign and node.dep_ == "conj" else self.subject_holders(node)
@@ -583,6 +599,11 @@ class Walker:
                     signal = True
                     cue = cue or marker
             skip_sign = dep == "conj" and node.head.tag_.startswith("VB")
+            if (skip_sign and book.enabled("negation") and self.negated(node.head)
+                    and any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in node.children)):
+                sign = -sign  # "does not endorse the plan or authorize a force": the negation covers both
+                rules.append("negation")
+                signal = True
             node = node.head
         speaker, own_report = self.ctx.speaker()
         how = "speaker_of_report" if own_report else "speaker_of_quotation"
