@@ -256,7 +256,9 @@ class ArticleExtractor:
                         if t.i in actor_at:
                             return actor_at[t.i], True
         if _inside(self.quotes, sentence.start + 1) or text_starts_quote(self.text, sentence):
-            return self.discourse.last(self.discourse.speakers, sentence.start), False
+            # a quotation going on: its speaker, else the last person named before it ("remarks by X:")
+            speaker = self.discourse.last(self.discourse.speakers, sentence.start)
+            return speaker or self.discourse.last(self.discourse.persons, sentence.start), False
         return None, False
 
     def _sentence(self, sentence: Sentence, mentions: list[Mention], doc: Any, explain: bool) -> Iterable[tuple[str, Finding, str | None]]:

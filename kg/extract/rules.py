@@ -61,6 +61,7 @@ class RuleBook:
     group_nouns: frozenset[str]
     stop_nouns: frozenset[str]
     person_nouns: frozenset[str]
+    threat_verbs: frozenset[str]
     particles: Mapping[str, frozenset[str]] = field(default_factory=dict)  # "rule out": rule -> {out}
     digest: str = ""
 
@@ -160,6 +161,7 @@ def _cached_rule_book(directory: str, stamp: tuple[float, ...]) -> RuleBook:
         group_nouns=_words(lemmas_path, lemmas, "group_nouns"),
         stop_nouns=_words(lemmas_path, lemmas, "stop_nouns"),
         person_nouns=_words(lemmas_path, lemmas, "person_nouns"),
+        threat_verbs=_words(lemmas_path, lemmas, "threat_verbs"),
         particles={k: v for k, v in particles.items() if k in oppose_particles},
         digest=digest,
     )
@@ -169,7 +171,7 @@ _REQUIRED_RULES = frozenset({
     "subject_of_cue", "agent_of_passive", "possessor_of_cue", "owner_of_proposal", "actor_of_issue_verb",
     "speaker_of_report", "speaker_of_quotation", "according_to", "relative_antecedent", "target_of_accusation",
     "pronoun", "group_noun", "coordination", "cue_polarity", "negation", "inverse_issue",
-    "condition_clause", "condition_requirement", "subject_of_sentence",
+    "condition_clause", "condition_requirement", "subject_of_sentence", "demand_by_threat",
 })
 
 
@@ -366,7 +368,9 @@ class Walker:
         agent = self._agent(node)
         if agent is not None:
             return agent
-        for child in node.children:
+        # a subject the parser hung on the auxiliary ("Trump/nsubj -> had/aux -> warned") is the verb's
+        children = list(node.children) + [g for c in node.children if c.dep_ in ("aux", "aux:pass", "cop") for g in c.children]
+        for child in children:
             if child.dep_ in _SUBJECTS:
                 if child.lower_ in _RELATIVE_PRONOUNS and node.dep_ in _CLAUSE_EDGES:
                     if book.enabled("relative_antecedent"):
@@ -519,7 +523,9 @@ class Walker:
             if not own and node.tag_.startswith("NN") and _lemma(node) in book.stop_nouns:
                 return findings
             if node.dep_ in ("advcl", "ccomp") and self.condition_family(node):
-                return findings  # the issue is inside a condition ("if Hamas releases the hostages")
+                # the issue is inside a condition ("if Hamas releases the hostages"): no stance of its
+                # own, unless it is what a threat demands ("warned ... if it does not release hostages")
+                return findings + self._threat_demand(node, issue_id, path)
             if not own and not skip_sign:
                 s, kind = self.cue_sign(node)
                 if s == -1:
@@ -563,6 +569,7 @@ class Walker:
                     if deontic:
                         found = None  # "Hamas must disarm": whoever says it holds the stance
                     elif (node.tag_.startswith("VB") and how == "subject_of_cue" and node.dep_ not in ("acl", "acl:relcl")
+                          and not (node.dep_ == "ccomp" and self.cue_sign(node.head)[0] and self.cue_sign(node.head)[1] == "verb")
                           and (self.has_intent(node) or node.tag_ in _FINITE_TAGS or any(c.dep_ == "aux" for c in node.children))
                           and not any(c.dep_ == "mark" and c.lower_ == "to" for c in node.children)):
                         how = "actor_of_issue_verb"
@@ -618,6 +625,24 @@ class Walker:
                     return findings + self._finish(found[0], "subject_of_sentence", issue_id, sign, conditions, rules, cue, path)
         return findings
 
+    def _threat_demand(self, clause: Any, issue_id: str, path: list[str]) -> list[Finding]:
+        """"X warned that ... if Hamas does not release the hostages": X wants the hostages released."""
+        book = self.book
+        family = self.condition_family(clause)
+        if not book.enabled("demand_by_threat") or not (family == "unless" or family == "if" and self.negated(clause)):
+            return []
+        node = clause.head
+        for _ in range(4):
+            if _lemma_in(node, book.threat_verbs):
+                found = self.subject_holders(node)
+                if found is None:
+                    return []
+                return self._finish(found[0], "demand_by_threat", issue_id, 1, [], [], node.text, path)
+            if node.dep_ == "ROOT" or node.head is node:
+                return []
+            node = node.head
+        return []
+
     def _condition_clauses(self, node: Any, issue_span: set[int]) -> list[tuple[Any, str]]:
         """Condition clauses and phrases on a predicate, or on its purpose clause ("remain ... to exert
         pressure until Hamas disarms"), that do not contain the issue itself."""
@@ -630,8 +655,9 @@ class Walker:
             family = self.condition_family(child)
             if family:
                 found.append((child, family))
-            elif depth == 0 and child.dep_ in ("advcl", "xcomp"):
-                frontier.extend((grandchild, 1) for grandchild in child.children)
+            elif depth == 0 and child.dep_ in ("advcl", "xcomp") and any(
+                    m.dep_ == "mark" and m.lower_ == "to" for m in child.children):
+                frontier.extend((grandchild, 1) for grandchild in child.children)  # a purpose clause
         return found
 
     def _relative_cues(self, issue_token: Any, issue_id: str) -> list[Finding]:
