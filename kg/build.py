@@ -4,19 +4,22 @@ from __future__ import annotations
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
-
-from rdflib import Dataset
+from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 
 from .annotations import annotation_files, load_annotations
 from .cache import ExtractionCache, article_key
 from .dictionary import Dictionary, load_dictionary
 from .errors import StanceGraphError
-from .export import BASENAME, rdf_format, serialize, write_files
+from .export import BASENAME, export_nquads, rdf_format, write_files
 from .model import Article, Method, Stance, merge_stances
-from .rdf import build_dataset
+from .quads import GraphContent, ontology_graph, source_graphs
 from .review import drop_rejected, load_negatives
 from .sources import load_articles
+
+if TYPE_CHECKING:
+    from rdflib import Dataset
+
+    from .store import GraphStore, StoreUpdate
 
 DEFAULT_FORMATS = ("ttl", "trig")
 
@@ -27,11 +30,25 @@ class BuildResult:
 
     articles: list[Article]
     stances: list[Stance]
-    dataset: Dataset
     dictionary: Dictionary
     problems: list[StanceGraphError] = field(default_factory=list)
     annotation_files: list[Path] = field(default_factory=list)
     cached_articles: int = 0
+    store_update: StoreUpdate | None = None
+    _dataset: Dataset | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def dataset(self) -> Dataset:
+        """The build as an rdflib Dataset, made on first use (the store path never needs it)."""
+        if self._dataset is None:
+            from .rdf import build_dataset
+
+            self._dataset = build_dataset(self.articles, self.stances, self.dictionary.graph)
+        return self._dataset
+
+    def graphs(self) -> list[GraphContent]:
+        """Every named graph of the build as N-Quads: the ontology, then one per source."""
+        return [ontology_graph(self.dictionary.graph), *source_graphs(self.articles, self.stances)]
 
     @property
     def actors(self) -> set[str]:
@@ -52,6 +69,9 @@ class BuildResult:
             f"actors: {len(self.actors)}",
             f"issues: {len(self.issues)}",
         ]
+        if self.store_update is not None:
+            u = self.store_update
+            lines.append(f"store: {u.written} graph(s) written, {u.unchanged} unchanged, {u.dropped} dropped")
         return "\n".join(lines)
 
 
@@ -89,11 +109,9 @@ def build_graph(
     # Rule proposals an analyst rejected in review stay out wherever the same rule proposes them again.
     extracted = drop_rejected(extracted, load_negatives(files, dictionary))
     stances = merge_stances(curated, extracted)
-    dataset = build_dataset(folder.articles, stances, dictionary.graph)
     return BuildResult(
         articles=folder.articles,
         stances=stances,
-        dataset=dataset,
         dictionary=dictionary,
         problems=list(folder.problems),
         annotation_files=files,
@@ -174,14 +192,51 @@ def export_paths(out_dir: Path | str, formats: Iterable[str] = DEFAULT_FORMATS) 
     return {name: out / (BASENAME + rdf_format(name).extension) for name in formats}
 
 
+def store_graphs(result: BuildResult, store: GraphStore, state_file: Path | None = None, fresh: bool = False) -> StoreUpdate:
+    """Bring the store in step with the build: changed sources replaced, removed ones dropped (all rewritten when `fresh`)."""
+    from .store import OxigraphStore, update_store
+
+    update = update_store(store, result.graphs(), state_file, fresh=fresh)
+    if update.written and isinstance(store, OxigraphStore):
+        store.optimize()
+    return update
+
+
+def write_exports(store: GraphStore, out_dir: Path | str, formats: Iterable[str] = DEFAULT_FORMATS) -> dict[Path, bytes]:
+    """The export files of a store's content, by path (written by the caller, all or nothing)."""
+    formats = list(formats)
+    if not formats:
+        return {}
+    from .export import normalized_nquads
+    from .store import OxigraphStore
+
+    data = store.dump_nquads()
+    if not isinstance(store, OxigraphStore):
+        data = normalized_nquads(data)
+    contents = export_nquads(data, formats)
+    return {path: contents[name] for name, path in export_paths(out_dir, formats).items()}
+
+
 def write_build(
     result: BuildResult,
     out_dir: Path | str,
     formats: Iterable[str] = DEFAULT_FORMATS,
     extra: dict[Path, bytes] | None = None,
+    store: str | None = None,
+    incremental: bool = True,
 ) -> list[Path]:
-    """Serialise a build into the export folder; every file is replaced whole or not at all."""
-    contents = {path: serialize(result.dataset, name) for name, path in export_paths(out_dir, formats).items()}
+    """Write a build into its store (`store`: a `--store` value; the out folder's Oxigraph store by default),
+    then the exports from the store; every file is replaced whole or not at all.
+
+    With `incremental`, only sources whose graph changed since the last build are written to the store.
+    """
+    from .store import connect, parse_store_spec, state_path
+
+    spec = parse_store_spec(store, out_dir)
+    state = None if spec.kind == "memory" else state_path(Path(out_dir) / ".cache", spec)
+    with connect(spec, out_dir, writable=True) as backend:
+        result.store_update = store_graphs(result, backend, state, fresh=not incremental)
+        contents = write_exports(backend, out_dir, formats)
     contents.update(extra or {})
     write_files(contents)
     return sorted(contents)

@@ -55,6 +55,29 @@ def out_option(command: Callable[..., Any]) -> Callable[..., Any]:
     )(command)
 
 
+def store_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Which store holds the built graph: the embedded Oxigraph store, rdflib in memory, or a SPARQL server."""
+    return click.option(
+        "--store",
+        "store",
+        metavar="SPEC",
+        default=None,
+        help="oxigraph[:PATH] (default: OUT/stancegraph.oxigraph), memory (rdflib; reads OUT/stancegraph.trig) "
+        "or sparql:URL (a SPARQL 1.1 server, e.g. sparql:http://127.0.0.1:7878).",
+    )(command)
+
+
+def parse_export_formats(value: str) -> list[str]:
+    """`ttl,trig` -> the format names, each checked against the export registry."""
+    from .export import rdf_format
+
+    names = [part.strip() for part in value.split(",") if part.strip()]
+    try:
+        return list(dict.fromkeys(rdf_format(name).name for name in names))
+    except StanceGraphError as error:
+        raise click.BadParameter(str(error) + (f" ({error.hint})" if error.hint else ""), param_hint="'--export'") from None
+
+
 def sources_argument(command: Callable[..., Any]) -> Callable[..., Any]:
     """The source folder argument, `sources/` when not given."""
     return click.argument(
@@ -139,7 +162,21 @@ def cli() -> None:
 @click.option("--no-annotations", is_flag=True, help="Leave curated annotations out.")
 @click.option("--extract/--no-extract", default=True, show_default=True, help="Run automatic stance extraction.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True, help="Processes for extraction.")
-@click.option("--no-cache", is_flag=True, help="Extract every article again, ignoring OUT_DIR/.cache.")
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Extract every article again and rewrite every graph of the store, ignoring OUT_DIR/.cache.",
+)
+@store_option
+@click.option(
+    "--export",
+    "export_formats",
+    default="ttl,trig",
+    show_default=True,
+    metavar="FORMATS",
+    help="Comma-separated RDF exports written from the store: ttl, trig, nt, nq, jsonld.",
+)
+@click.option("--no-export", is_flag=True, help="Write only the store: no RDF exports and no HTML page (large builds).")
 @reports_errors
 def build(
     sources_dir: Path,
@@ -150,11 +187,17 @@ def build(
     extract: bool,
     jobs: int,
     no_cache: bool,
+    store: str | None,
+    export_formats: str,
+    no_export: bool,
 ) -> None:
-    """Build the graph from SOURCES_DIR and write Turtle, TriG and HTML into --out."""
+    """Build the graph from SOURCES_DIR into the store, then write Turtle, TriG and HTML into --out."""
     from .build import build_graph, write_build
+    from .store import parse_store_spec
     from .viz import build_page, page_path
 
+    formats = [] if no_export else parse_export_formats(export_formats)
+    parse_store_spec(store, out_dir)  # a wrong --store fails before the articles are read
     annotations = [] if no_annotations else (list(annotation_paths) or None)
     result = build_graph(
         sources_dir,
@@ -165,9 +208,11 @@ def build(
         cache_dir=None if no_cache else out_dir / CACHE_DIR,
         jobs=jobs,
     )
-    written = write_build(result, out_dir, extra={page_path(out_dir): build_page(result)})
+    extra = {} if no_export else {page_path(out_dir): build_page(result)}
+    written = write_build(result, out_dir, formats, extra=extra, store=store, incremental=not no_cache)
     click.echo(result.summary())
-    click.echo("wrote: " + ", ".join(str(p) for p in written))
+    if written:
+        click.echo("wrote: " + ", ".join(str(p) for p in written))
     for problem in result.problems:
         click.echo(f"error: {problem}", err=True)
     if result.problems:
@@ -187,8 +232,9 @@ def build(
     show_default=True,
     help="Result format (json = SPARQL 1.1 Query Results JSON). CONSTRUCT always prints Turtle.",
 )
+@store_option
 @reports_errors
-def query(query: str, out_dir: Path, fmt: str) -> None:
+def query(query: str, out_dir: Path, fmt: str, store: str | None) -> None:
     """Run a SPARQL QUERY (text, a .rq file, - for standard input, or a canned query name) over the built graph."""
     from .queries import (
         canned_query,
@@ -201,7 +247,7 @@ def query(query: str, out_dir: Path, fmt: str) -> None:
 
     canned = {p.stem for p in canned_query_dir().glob("*.rq")}
     text = canned_query(query) if query in canned else read_query_argument(query)
-    result = run_query(open_store(out_dir), text)
+    result = run_query(open_store(out_dir, store), text)
     click.echo(format_result(result, fmt), nl=False)
 
 
@@ -222,13 +268,13 @@ def query(query: str, out_dir: Path, fmt: str) -> None:
     default=None,
     help="File to write ('-' for standard output). Default: OUT/stancegraph.<ext>.",
 )
+@store_option
 @reports_errors
-def export(fmt: str, out_dir: Path, output: Path | None) -> None:
-    """Write the built graph in another RDF format."""
-    from .export import BASENAME, rdf_format, serialize, write_files
-    from .store import load_dataset
+def export(fmt: str, out_dir: Path, output: Path | None, store: str | None) -> None:
+    """Write the built graph in another RDF format (from the store, byte-identical every run)."""
+    from .export import BASENAME, rdf_format, store_export, write_files
 
-    data = serialize(load_dataset(out_dir), fmt)
+    data = store_export(out_dir, fmt, store)
     if output is not None and str(output) == "-":
         sys.stdout.buffer.write(data)
         return
@@ -240,13 +286,14 @@ def export(fmt: str, out_dir: Path, output: Path | None) -> None:
 @cli.command()
 @out_option
 @ontology_option
+@store_option
 @reports_errors
-def validate(out_dir: Path, ontology_dir: Path | None) -> None:
+def validate(out_dir: Path, ontology_dir: Path | None, store: str | None) -> None:
     """Check the built graph against the SHACL shapes in the ontology folder."""
     from .store import load_dataset
     from .validation import load_shapes, validate_graph
 
-    report = validate_graph(load_dataset(out_dir), load_shapes(ontology_dir))
+    report = validate_graph(load_dataset(out_dir, store), load_shapes(ontology_dir))
     click.echo(report.format_text())
     if not report.conforms:
         raise click.ClickException(f"the graph does not conform to the shapes ({len(report.violations)} violation(s))")
@@ -377,8 +424,9 @@ def review(
     help="The view the page opens with (the page can switch to the other).",
 )
 @click.option("--open", "open_page", is_flag=True, help="Open the page in the default web browser.")
+@store_option
 @reports_errors
-def viz(out_dir: Path, output: Path | None, view: str, open_page: bool) -> None:
+def viz(out_dir: Path, output: Path | None, view: str, open_page: bool, store: str | None) -> None:
     """Write the interactive network page (works offline) for the built graph."""
     import webbrowser
 
@@ -387,7 +435,7 @@ def viz(out_dir: Path, output: Path | None, view: str, open_page: bool) -> None:
     from .viz import page_path, store_page
 
     target = output or page_path(out_dir)
-    write_files({target: store_page(open_store(out_dir), view)})
+    write_files({target: store_page(open_store(out_dir, store), view)})
     click.echo(f"wrote: {target}")
     if open_page:
         webbrowser.open(target.resolve().as_uri())

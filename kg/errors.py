@@ -43,3 +43,7 @@ class ValidationError(StanceGraphError):
 
 class UnknownValueError(StanceGraphError):
     """A value the user gave (an actor, an issue, a stance) names nothing the graph knows."""
+
+
+class StoreError(StanceGraphError):
+    """The store cannot be opened, written or reached (in use, damaged, server down or refusing)."""

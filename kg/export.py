@@ -1,18 +1,19 @@
 """Writing the graph to files: one registry of RDF formats, byte-stable output, atomic writes."""
 from __future__ import annotations
 
-import json
 import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Mapping
+from typing import TYPE_CHECKING, Iterable, Mapping
 
-from rdflib import BNode, Dataset, Graph
-from rdflib.compare import to_canonical_graph
+import pyoxigraph
 
 from .errors import ExportError
-from .rdf import bind_prefixes, union_graph
+from .namespaces import PREFIXES
+
+if TYPE_CHECKING:
+    from rdflib import Dataset
 
 BASENAME = "stancegraph"
 _UMASK = os.umask(0)
@@ -56,71 +57,106 @@ def format_for_path(path: Path) -> RdfFormat:
     return rdf_format(Path(path).suffix or path.name)
 
 
-def _sorted_lines(text: str) -> str:
-    lines = sorted(line for line in text.splitlines() if line.strip())
-    return "\n".join(lines) + "\n" if lines else ""
+_OX_FORMATS = {
+    "ttl": pyoxigraph.RdfFormat.TURTLE,
+    "trig": pyoxigraph.RdfFormat.TRIG,
+    "nt": pyoxigraph.RdfFormat.N_TRIPLES,
+    "nq": pyoxigraph.RdfFormat.N_QUADS,
+    "jsonld": pyoxigraph.RdfFormat.JSON_LD,
+}
 
 
-def _trig(dataset: Dataset) -> bytes:
-    """TriG with the named graphs in IRI order (rdflib's own order follows Python's hash seed)."""
-    header = "".join(f"@prefix {name}: <{iri}> .\n" for name, iri in sorted(bind_prefixes(Graph()).namespaces()))
-    blocks = []
-    for context in sorted(dataset.graphs(), key=lambda g: str(g.identifier)):
-        if len(context) == 0:
-            continue
-        single = bind_prefixes(Dataset())
-        target = single.graph(context.identifier)
-        for triple in context:
-            target.add(triple)
-        text = single.serialize(format="trig")
-        blocks.append("\n".join(line for line in text.splitlines() if not line.startswith("@prefix ")).strip())
-    return (header + "\n" + "\n\n".join(blocks) + "\n").encode("utf-8")
+def _graph_of(quad: pyoxigraph.Quad) -> str:
+    return "" if isinstance(quad.graph_name, pyoxigraph.DefaultGraph) else str(quad.graph_name)
 
 
-def _sort_json(node: Any) -> Any:
-    """Order every list of JSON-LD nodes by @id, so the document does not depend on set order."""
-    if isinstance(node, dict):
-        # An @list is an RDF collection: its order is data, not serialisation noise.
-        return {key: value if key == "@list" else _sort_json(value) for key, value in node.items()}
-    if isinstance(node, list):
-        items = [_sort_json(item) for item in node]
-        return sorted(items, key=lambda item: json.dumps(item, sort_keys=True, ensure_ascii=False))
-    return node
+def _canonical_lines(lines: list[str]) -> list[str]:
+    """The lines with the blank nodes of each graph that has any relabelled canonically (RDFC-1.0).
 
-
-def _has_blank_nodes(graph: Graph) -> bool:
-    return any(isinstance(term, BNode) for triple in graph for term in triple)
-
-
-def canonical_blank_nodes(dataset: Dataset) -> Dataset:
-    """The same dataset with blank nodes relabelled canonically (parsers give them random labels).
-
-    Only graphs that hold blank nodes (the ontology's OWL lists) pay for canonicalisation.
+    Stores and parsers give blank nodes arbitrary labels; only graphs that hold some (the
+    ontology's OWL lists) pay for canonicalisation.
     """
-    if not any(_has_blank_nodes(g) for g in dataset.graphs()):
-        return dataset
-    result = bind_prefixes(Dataset())
-    for context in dataset.graphs():
-        target = result.graph(context.identifier)
-        for triple in to_canonical_graph(context) if _has_blank_nodes(context) else context:
-            target.add(triple)
-    return result
+    suspects = [line for line in lines if "_:" in line]
+    if not suspects:
+        return lines
+    graphs: set[str] = set()
+    for quad in pyoxigraph.parse("\n".join(suspects), format=pyoxigraph.RdfFormat.N_QUADS):
+        terms = (quad.subject, quad.object, quad.graph_name)
+        if any(isinstance(t, pyoxigraph.BlankNode) for t in terms):
+            graphs.add(_graph_of(quad))
+    if not graphs:
+        return lines
+    parsed = list(zip(pyoxigraph.parse("\n".join(lines), format=pyoxigraph.RdfFormat.N_QUADS), lines))
+    keep = [line for quad, line in parsed if _graph_of(quad) not in graphs]
+    for graph in sorted(graphs):
+        dataset = pyoxigraph.Dataset([quad for quad, _ in parsed if _graph_of(quad) == graph])
+        dataset.canonicalize(pyoxigraph.CanonicalizationAlgorithm.RDFC_1_0)
+        keep.extend(f"{quad} ." for quad in dataset)
+    return keep
+
+
+def normalized_nquads(data: bytes) -> bytes:
+    """N-Quads from any writer (rdflib, a SPARQL server) in the form Oxigraph writes it, so every path gives the same bytes."""
+    store = pyoxigraph.Store()
+    store.bulk_load(data, format=pyoxigraph.RdfFormat.N_QUADS)
+    return store.dump(format=pyoxigraph.RdfFormat.N_QUADS) or b""
+
+
+def export_nquads(data: bytes, formats: Iterable[RdfFormat | str]) -> dict[str, bytes]:
+    """Serialise a dataset given as N-Quads (as Oxigraph dumps it) into each format, byte-identically every run.
+
+    Lines are sorted (N-Triples, N-Quads); Turtle takes the triples in that order, grouped by
+    subject; TriG and JSON-LD take the quads graph by graph. Blank nodes are labelled
+    canonically, prefixes are the project's, and nothing depends on hash seeds or insertion order.
+    """
+    chosen = [rdf_format(f) if isinstance(f, str) else f for f in formats]
+    lines = sorted({line for line in data.decode("utf-8").split("\n") if line.strip()})
+    lines = sorted(_canonical_lines(lines))
+    out: dict[str, bytes] = {}
+    nquads = ("\n".join(lines) + "\n" if lines else "").encode("utf-8")
+    names = {f.name for f in chosen}
+    quads: list[pyoxigraph.Quad] = []
+    if names - {"nq"}:
+        quads = list(pyoxigraph.parse(nquads, format=pyoxigraph.RdfFormat.N_QUADS))
+    triples: list[pyoxigraph.Triple] = []
+    if names & {"nt", "ttl"}:
+        unique = {str(q.triple): q.triple for q in quads}
+        triples = [unique[key] for key in sorted(unique)]
+    by_graph: list[pyoxigraph.Quad] = []
+    if names & {"trig", "jsonld"}:
+        order = sorted(range(len(quads)), key=lambda i: (_graph_of(quads[i]), lines[i]))
+        by_graph = [quads[i] for i in order]
+    for fmt in chosen:
+        if fmt.name == "nq":
+            out[fmt.name] = nquads
+        elif fmt.name == "nt":
+            out[fmt.name] = "".join(f"{t} .\n" for t in triples).encode("utf-8")
+        elif fmt.name == "ttl":
+            out[fmt.name] = pyoxigraph.serialize(triples, format=_OX_FORMATS["ttl"], prefixes=PREFIXES) or b""
+        elif fmt.name == "trig":
+            out[fmt.name] = pyoxigraph.serialize(by_graph, format=_OX_FORMATS["trig"], prefixes=PREFIXES) or b""
+        else:
+            out[fmt.name] = (pyoxigraph.serialize(by_graph, format=_OX_FORMATS[fmt.name]) or b"") + b"\n"
+    return out
+
+
+def store_export(out_dir: Path | str, fmt: RdfFormat | str, store: str | None = None) -> bytes:
+    """The built graph, read from its store (`store`: a `--store` value), in one format."""
+    from .store import OxigraphStore, connect
+
+    fmt = rdf_format(fmt) if isinstance(fmt, str) else fmt
+    with connect(store, out_dir) as backend:
+        data = backend.dump_nquads()
+        if not isinstance(backend, OxigraphStore):
+            data = normalized_nquads(data)
+    return export_nquads(data, [fmt])[fmt.name]
 
 
 def serialize(dataset: Dataset, fmt: RdfFormat | str) -> bytes:
-    """The dataset in one format, identical bytes for identical content."""
+    """An rdflib dataset in one format: the same bytes the store's export writes for the same content."""
     fmt = rdf_format(fmt) if isinstance(fmt, str) else fmt
-    dataset = canonical_blank_nodes(dataset)
-    if fmt.name == "trig":
-        return _trig(dataset)
-    if fmt.name == "jsonld":
-        context = dict(bind_prefixes(Graph()).namespaces())
-        document = json.loads(dataset.serialize(format="json-ld", context={k: str(v) for k, v in context.items()}))
-        return (json.dumps(_sort_json(document), sort_keys=True, indent=1, ensure_ascii=False) + "\n").encode("utf-8")
-    source: Graph = dataset if fmt.quads else union_graph(dataset)
-    if fmt.name in ("nt", "nq"):
-        return _sorted_lines(source.serialize(format=fmt.rdflib_name)).encode("utf-8")
-    return source.serialize(format=fmt.rdflib_name, encoding="utf-8")
+    data = normalized_nquads(dataset.serialize(format="nquads", encoding="utf-8"))
+    return export_nquads(data, [fmt])[fmt.name]
 
 
 def write_files(contents: Mapping[Path, bytes]) -> None:

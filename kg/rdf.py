@@ -1,13 +1,13 @@
 """Turning articles and stances into an RDF dataset: one named graph per source, one for the ontology."""
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Iterable, TypeVar
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.compare import to_canonical_graph
 from rdflib.namespace import DCTERMS, PROV, RDF, XSD
 
+from . import quads
 from .model import Article, Stance
 from .namespaces import (
     ACTOR,
@@ -16,9 +16,7 @@ from .namespaces import (
     PREFIXES,
     SCHEMA,
     SG,
-    SOURCE,
     STANCE,
-    source_graph_iri,
 )
 
 GraphT = TypeVar("GraphT", bound=Graph)
@@ -32,7 +30,8 @@ def bind_prefixes(graph: GraphT) -> GraphT:
 
 
 def source_iri(source_id: str) -> URIRef:
-    return SOURCE[source_id]
+    """The IRI of a source; a file stem with characters an IRI cannot hold is percent-encoded."""
+    return URIRef(quads.source_iri(source_id))
 
 
 def stance_iri(stance: Stance) -> URIRef:
@@ -40,8 +39,9 @@ def stance_iri(stance: Stance) -> URIRef:
 
 
 def _confidence(value: float) -> Literal:
-    # Two decimals are what the rules can justify, and a fixed form keeps exports byte-stable.
-    return Literal(Decimal(f"{value:.2f}"), datatype=XSD.decimal)
+    # Two decimals are what the rules can justify; the canonical form (0.8, 1) is what the stores
+    # print, so the rdflib graph and the store hold the very same literal.
+    return Literal(quads.confidence_lexical(value), datatype=XSD.decimal)
 
 
 def add_source(graph: Graph, article: Article) -> URIRef:
@@ -57,8 +57,9 @@ def add_source(graph: Graph, article: Article) -> URIRef:
         graph.add((subject, DCTERMS.publisher, Literal(article.publisher)))
     if article.published:
         graph.add((subject, DCTERMS.issued, Literal(article.published)))
-    if article.url:
-        graph.add((subject, SCHEMA.url, URIRef(article.url)))
+    url = quads.checked_url(article.url)
+    if url:
+        graph.add((subject, SCHEMA.url, URIRef(url)))
     if article.date_basis:
         graph.add((subject, SG.dateBasis, Literal(article.date_basis)))
     return subject
@@ -97,7 +98,7 @@ def build_dataset(articles: Iterable[Article], stances: Iterable[Stance], ontolo
         ontology_graph.add(triple)
     graphs: dict[str, Graph] = {}
     for article in articles:
-        graphs[article.source_id] = dataset.graph(source_graph_iri(article.source_id))
+        graphs[article.source_id] = dataset.graph(URIRef(quads.source_graph_iri(article.source_id)))
         add_source(graphs[article.source_id], article)
     for stance in stances:
         add_stance(graphs[stance.source_id], stance)

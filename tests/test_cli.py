@@ -5,6 +5,7 @@ import json
 import os
 from pathlib import Path
 
+import pyoxigraph
 import pytest
 from click.testing import CliRunner
 
@@ -145,9 +146,13 @@ def test_validate_a_clean_build_conforms(runner: CliRunner, built: Path) -> None
 
 
 def test_validate_reports_a_broken_graph(runner: CliRunner, built: Path) -> None:
-    trig = built / "stancegraph.trig"
-    text = trig.read_text(encoding="utf-8")
-    trig.write_text(text.replace("sg:confidence 1.00", "sg:confidence 1.50", 1), encoding="utf-8")
+    store = pyoxigraph.Store(str(built / "stancegraph.oxigraph"))
+    store.update(
+        "PREFIX sg: <https://w3id.org/stancegraph/ontology#> "
+        "DELETE { GRAPH ?g { ?s sg:confidence ?c } } INSERT { GRAPH ?g { ?s sg:confidence 1.5 } } "
+        "WHERE { { SELECT ?s WHERE { GRAPH ?h { ?s sg:confidence ?x } } ORDER BY ?s LIMIT 1 } GRAPH ?g { ?s sg:confidence ?c } }"
+    )
+    del store
     result = runner.invoke(cli, ["validate", "--out", str(built)])
     assert result.exit_code == 1
     assert "sg:confidence" in result.output
@@ -155,13 +160,15 @@ def test_validate_reports_a_broken_graph(runner: CliRunner, built: Path) -> None
 
 
 def test_bad_annotation_fails_the_build_and_keeps_the_old_exports(runner: CliRunner, built: Path, seeds_dir: Path) -> None:
-    before = {p.name: p.read_bytes() for p in built.iterdir()}
+    before = {p.name: p.read_bytes() for p in built.iterdir() if p.is_file()}
+    stored = runner.invoke(cli, ["export", "--format", "nq", "--out", str(built), "-o", "-"]).output
     path = seeds_dir / "annotations" / "seeds.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("holder: Russia,", "holder: Muscovy,", 1), encoding="utf-8")
     result = runner.invoke(cli, ["build", str(seeds_dir), "--out", str(built), "--no-extract"])
     assert result.exit_code == 1
     assert result.output.startswith(f"Error: {path}: article 000_9f35d4ad34641da1, entry 10: unknown actor id 'Muscovy'")
-    assert {p.name: p.read_bytes() for p in built.iterdir()} == before
+    assert {p.name: p.read_bytes() for p in built.iterdir() if p.is_file()} == before
+    assert runner.invoke(cli, ["export", "--format", "nq", "--out", str(built), "-o", "-"]).output == stored
 
 
 def test_unreadable_article_is_named_and_the_rest_is_built(runner: CliRunner, seeds_dir: Path, tmp_path: Path) -> None:
@@ -174,7 +181,9 @@ def test_unreadable_article_is_named_and_the_rest_is_built(runner: CliRunner, se
     assert f"error: {seeds_dir / 'zz_latin1.txt'}: not UTF-8 (byte 0xea at offset 23)" in result.output
     assert "Error: 2 file(s) could not be read; the graph holds the other 5" in result.output
     assert "stances: 59" in result.output
-    assert sorted(p.name for p in out.iterdir()) == ["stancegraph.html", "stancegraph.trig", "stancegraph.ttl"]
+    assert sorted(p.name for p in out.iterdir()) == [
+        ".cache", "stancegraph.html", "stancegraph.oxigraph", "stancegraph.trig", "stancegraph.ttl"
+    ]
 
 
 def test_missing_source_folder_is_a_usage_error(runner: CliRunner, tmp_path: Path) -> None:
@@ -185,4 +194,5 @@ def test_missing_source_folder_is_a_usage_error(runner: CliRunner, tmp_path: Pat
 
 
 def test_no_temporary_files_are_left_behind(runner: CliRunner, built: Path) -> None:
-    assert not [p for p in os.listdir(built) if p.startswith(".")]
+    assert not [p for p in built.rglob("*") if p.name.endswith(".tmp")]
+    assert sorted(p.name for p in built.iterdir() if p.name.startswith(".")) == [".cache"]

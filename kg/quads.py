@@ -1,0 +1,160 @@
+"""The build's fast path: sources and stances written as N-Quads lines, one named graph per source, no rdflib graph."""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Iterable, Mapping, Sequence
+
+import pyoxigraph
+
+from .model import Article, Stance
+from .namespaces import ID, ONTOLOGY_GRAPH, PREFIXES, iri_segment
+
+_SG = PREFIXES["sg"]
+_XSD = PREFIXES["xsd"]
+_RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+_DCT = PREFIXES["dcterms"]
+_PROV = PREFIXES["prov"]
+_SCHEMA = PREFIXES["schema"]
+
+# N-Quads string escapes: the characters a literal may not hold as they are.
+_LITERAL_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+def source_graph_iri(source_id: str) -> str:
+    """The named graph that holds one source's description and stances."""
+    return ID + "graph/source/" + iri_segment(source_id)
+
+
+def source_iri(source_id: str) -> str:
+    """The IRI of a source (`.../id/source/<file stem>`)."""
+    return ID + "source/" + iri_segment(source_id)
+
+
+def checked_url(url: str | None) -> str | None:
+    """A metadata URL usable as an IRI (spaces and the like percent-encoded), or None when it cannot be one."""
+    if not url:
+        return None
+    fixed = "".join(
+        "".join(f"%{b:02X}" for b in ch.encode("utf-8")) if (ch in ' <>"{}|\\^`' or ord(ch) < 0x21) else ch
+        for ch in url.strip()
+    )
+    try:
+        pyoxigraph.NamedNode(fixed)
+    except ValueError:
+        return None
+    return fixed
+
+
+def confidence_lexical(value: float) -> str:
+    """A confidence as the canonical xsd:decimal the stores print (two decimals at most: 0.8, 0.65, 1)."""
+    text = format(Decimal(f"{value:.2f}").normalize(), "f")
+    return text
+
+
+def _literal(text: str) -> str:
+    return '"' + text.translate(_LITERAL_ESCAPES) + '"'
+
+
+def _typed(text: str, datatype: str) -> str:
+    return f'"{text}"^^<{_XSD}{datatype}>'
+
+
+def source_lines(article: Article, stances: Iterable[Stance]) -> list[str]:
+    """The N-Quads lines of one source's named graph: its description and every stance, sorted."""
+    graph = f"<{source_graph_iri(article.source_id)}>"
+    subject = f"<{source_iri(article.source_id)}>"
+    end = f" {graph} ."
+    lines = [
+        f"{subject} {_RDF_TYPE} <{_SG}Source>{end}",
+        f"{subject} {_RDF_TYPE} <{_SCHEMA}NewsArticle>{end}",
+        f"{subject} <{_DCT}identifier> {_literal(article.source_id)}{end}",
+        f"{subject} <{_SG}sha256> {_literal(article.sha256)}{end}",
+    ]
+    if article.title:
+        lines.append(f"{subject} <{_DCT}title> {_literal(article.title)}{end}")
+    if article.publisher:
+        lines.append(f"{subject} <{_DCT}publisher> {_literal(article.publisher)}{end}")
+    if article.published:
+        lines.append(f"{subject} <{_DCT}issued> {_typed(article.published.isoformat(), 'date')}{end}")
+    url = checked_url(article.url)
+    if url:
+        lines.append(f"{subject} <{_SCHEMA}url> <{url}>{end}")
+    if article.date_basis:
+        lines.append(f"{subject} <{_SG}dateBasis> {_literal(article.date_basis)}{end}")
+    for stance in stances:
+        lines.extend(stance_lines(stance, subject, end))
+    lines.sort()
+    return lines
+
+
+def stance_lines(stance: Stance, source: str, end: str) -> list[str]:
+    """The N-Quads lines of one stance node (`end` closes each line with the graph)."""
+    s = f"<{ID}stance/{stance.stance_id}>"
+    lines = [
+        f"{s} {_RDF_TYPE} <{_SG}Stance>{end}",
+        f"{s} <{_SG}holder> <{ID}actor/{stance.holder}>{end}",
+        f"{s} <{_SG}issue> <{ID}issue/{stance.issue}>{end}",
+        f"{s} <{_SG}polarity> <{_SG}{stance.polarity.term}>{end}",
+        f"{s} <{_PROV}wasDerivedFrom> {source}{end}",
+        f"{s} <{_SG}quote> {_literal(stance.quote)}{end}",
+        f"{s} <{_SG}charStart> {_typed(str(stance.char_start), 'integer')}{end}",
+        f"{s} <{_SG}charEnd> {_typed(str(stance.char_end), 'integer')}{end}",
+        f"{s} <{_SG}method> <{_SG}{stance.method.value}>{end}",
+        f"{s} <{_SG}confidence> {_typed(confidence_lexical(stance.confidence), 'decimal')}{end}",
+    ]
+    if stance.condition:
+        lines.append(f"{s} <{_SG}condition> <{ID}issue/{stance.condition}>{end}")
+    if stance.published:
+        lines.append(f"{s} <{_DCT}date> {_typed(stance.published.isoformat(), 'date')}{end}")
+    if stance.rule:
+        lines.append(f"{s} <{_SG}rule> {_literal(stance.rule)}{end}")
+    if stance.reported_via:
+        lines.append(f"{s} <{_SG}reportedVia> {_literal(stance.reported_via)}{end}")
+    return lines
+
+
+@dataclass(frozen=True)
+class GraphContent:
+    """One named graph as the build writes it: its IRI, N-Quads text and a digest of that text."""
+
+    iri: str
+    nquads: str
+
+    @property
+    def digest(self) -> str:
+        """SHA-256 of the graph's sorted N-Quads: equal digests mean the stored graph need not change."""
+        return hashlib.sha256(self.nquads.encode("utf-8")).hexdigest()
+
+
+def _content(iri: str, lines: Sequence[str]) -> GraphContent:
+    return GraphContent(iri, "\n".join(lines) + "\n" if lines else "")
+
+
+def source_graphs(articles: Iterable[Article], stances: Iterable[Stance]) -> list[GraphContent]:
+    """Every source's named graph, in source order."""
+    by_source: dict[str, list[Stance]] = {}
+    for stance in stances:
+        by_source.setdefault(stance.source_id, []).append(stance)
+    return [
+        _content(source_graph_iri(a.source_id), source_lines(a, by_source.get(a.source_id, ())))
+        for a in articles
+    ]
+
+
+def ontology_graph(ontology) -> GraphContent:
+    """The actor dictionary, issue scheme and vocabulary as a named graph, blank nodes labelled canonically.
+
+    `ontology` is the rdflib graph the dictionary was read from (small: the only graph built with rdflib).
+    """
+    from rdflib.compare import to_canonical_graph
+
+    data = to_canonical_graph(ontology).serialize(format="nt11", encoding="utf-8")
+    graph = pyoxigraph.NamedNode(str(ONTOLOGY_GRAPH))
+    quads = pyoxigraph.parse(data, format=pyoxigraph.RdfFormat.N_TRIPLES)
+    lines = sorted({f"{q.triple} {graph} ." for q in quads})
+    return _content(str(ONTOLOGY_GRAPH), lines)
+
+
+def graph_digests(graphs: Iterable[GraphContent]) -> Mapping[str, str]:
+    """Graph IRI -> content digest."""
+    return {g.iri: g.digest for g in graphs}
