@@ -1,32 +1,73 @@
-"""Load and query the built graph with Oxigraph (the default store) and with rdflib, and print the times.
+"""The build -> store -> export -> query path at scale, phase by phase, with peak memory.
 
-    python bench/store.py [--stances 1000 10000]
+    python bench/store.py [--articles 10000] [--stances 10000 100000] [--rdflib-max 10000]
 
-Synthetic stances over the real actor dictionary and issue scheme, written as TriG by the
-project's own exporter, so the numbers are about the files `kg build` writes.
+Two tables, each size measured in a fresh process (so peak memory is that size's own):
+
+1. End to end on a generated corpus of articles on disk (paragraphs of the seed articles
+   recombined, with front matter): extraction (reported apart: it is the extractor's cost),
+   writing the graph's N-Quads, loading the on-disk Oxigraph store, the Turtle + TriG exports,
+   the HTML page; then an unchanged re-build of the same folder.
+2. Synthetic stance graphs over the real actor dictionary and issue scheme: store load, the time
+   to open the store read-only, and the median latency of every canned query on the store, and
+   on rdflib's in-memory store (loaded from the TriG export) up to --rdflib-max stances.
 """
 from __future__ import annotations
 
 import argparse
+import json
 import random
+import resource
+import statistics
+import subprocess
+import sys
 import tempfile
 import time
 from datetime import date, timedelta
 from pathlib import Path
 
-from rdflib import Dataset
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
 
-from kg.dictionary import load_dictionary
-from kg.export import write_files, serialize
-from kg.model import Article, Method, Polarity, Stance
-from kg.queries import canned_query, run_query, with_prologue
-from kg.rdf import build_dataset
-from kg.store import open_store
+from kg.build import BuildResult, build_graph, store_graphs, write_exports  # noqa: E402
+from kg.dictionary import load_dictionary  # noqa: E402
+from kg.export import write_files  # noqa: E402
+from kg.model import Article, Method, Polarity, Stance  # noqa: E402
+from kg.queries import canned_query, canned_query_dir, run_query  # noqa: E402
+from kg.store import StoreSpec, connect, open_store, state_path  # noqa: E402
 
 STANCES_PER_ARTICLE = 10
 
 
-def synthetic(n_stances: int, seed: int = 7) -> tuple[list[Article], list[Stance]]:
+def peak_mb() -> float:
+    """Peak resident memory of this process so far, in MB."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def timed(action):
+    start = time.perf_counter()
+    value = action()
+    return time.perf_counter() - start, value
+
+
+def write_corpus(folder: Path, n_articles: int, seed: int = 0) -> None:
+    """`n_articles` files of 5-12 seed paragraphs each, deterministic, with a date and publisher."""
+    paragraphs: list[str] = []
+    for path in sorted((REPO / "sources").glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        if text.startswith("---"):
+            text = text.split("---", 2)[2]
+        paragraphs.extend(p.strip() for p in text.split("\n") if len(p.strip()) > 40)
+    rng = random.Random(seed)
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(n_articles):
+        day = date(2025, 1, 1) + timedelta(days=i % 330)
+        body = "\n\n".join(rng.sample(paragraphs, rng.randint(5, min(12, len(paragraphs)))))
+        header = f"---\ntitle: Generated article {i}\npublisher: Wire {i % 17}\npublished: {day.isoformat()}\n---\n"
+        (folder / f"gen_{i:06d}.txt").write_text(header + body + "\n", encoding="utf-8")
+
+
+def synthetic(n_stances: int, seed: int = 7) -> BuildResult:
     """Articles of fixed text and `n_stances` random but valid stances over the real dictionary."""
     dictionary = load_dictionary()
     rng = random.Random(seed)
@@ -36,7 +77,8 @@ def synthetic(n_stances: int, seed: int = 7) -> tuple[list[Article], list[Stance
     articles, stances = [], []
     for a in range((n_stances + STANCES_PER_ARTICLE - 1) // STANCES_PER_ARTICLE):
         published = date(2025, 1, 1) + timedelta(days=a % 330)
-        article = Article(source_id=f"syn_{a:06d}", text=text, published=published, title=f"Synthetic {a}")
+        article = Article(source_id=f"syn_{a:07d}", text=text, published=published, title=f"Synthetic {a}",
+                          publisher=f"Wire {a % 23}")
         articles.append(article)
         for k in range(min(STANCES_PER_ARTICLE, n_stances - a * STANCES_PER_ARTICLE)):
             polarity = rng.choice(list(Polarity))
@@ -50,35 +92,115 @@ def synthetic(n_stances: int, seed: int = 7) -> tuple[list[Article], list[Stance
                     method=Method.RULE, rule="bench.synthetic", confidence=0.8, published=published,
                 )
             )
-    return articles, stances
+    return BuildResult(articles=articles, stances=stances, dictionary=dictionary)
 
 
-def timed(label: str, action):
-    start = time.perf_counter()
-    value = action()
-    return label, time.perf_counter() - start, value
+def write_to_store(result: BuildResult, out: Path, formats: list[str]) -> dict[str, float]:
+    """The store half of `kg build`, phase by phase: N-Quads, store load, exports."""
+    from kg.build import export_paths
+
+    spec = StoreSpec("oxigraph", str(out / "stancegraph.oxigraph"))
+    times: dict[str, float] = {}
+    times["nquads"], graphs = timed(result.graphs)
+    result.graphs = lambda: graphs  # type: ignore[method-assign]  # measured once above
+    with connect(spec, out, writable=True) as store:
+        times["store"], update = timed(lambda: store_graphs(result, store, state_path(out / ".cache", spec)))
+        times["exports"], contents = timed(lambda: write_exports(store, out, formats))
+    write_files(contents)
+    del export_paths
+    return times
+
+
+def child_end_to_end(n_articles: int) -> dict:
+    from kg.viz import build_page, page_path
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder, out = Path(tmp) / "sources", Path(tmp) / "out"
+        write_corpus(folder, n_articles)
+        row: dict = {"articles": n_articles}
+        row["extract"], result = timed(lambda: build_graph(folder, annotations=[], cache_dir=out / ".cache", jobs=2))
+        row["stances"] = len(result.stances)
+        row.update(write_to_store(result, out, ["ttl", "trig"]))
+        row["page"], page = timed(lambda: build_page(result))
+        write_files({page_path(out): page})
+        row["triples"] = len(open_store(out))
+        row["full"] = row["nquads"] + row["store"] + row["exports"] + row["page"]
+        row["peak_mb"] = peak_mb()
+
+        def rebuild() -> None:
+            again = build_graph(folder, annotations=[], cache_dir=out / ".cache", jobs=2)
+            write_to_store(again, out, ["ttl", "trig"])
+            write_files({page_path(out): build_page(again)})
+
+        row["unchanged"], _ = timed(rebuild)
+        return row
+
+
+def query_latencies(store, names: list[str], repeat: int = 5) -> dict[str, float]:
+    out = {}
+    for name in names:
+        text = canned_query(name)
+        samples = []
+        for _ in range(repeat):
+            t, _ = timed(lambda: run_query(store, text))
+            samples.append(t)
+        out[name] = statistics.median(samples)
+    return out
+
+
+def child_stances(n_stances: int, rdflib_max: int) -> dict:
+    names = sorted(p.stem for p in canned_query_dir().glob("*.rq"))
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp)
+        result = synthetic(n_stances)
+        formats = ["trig"] if n_stances <= rdflib_max else []
+        times = write_to_store(result, out, formats)
+        row: dict = {"stances": n_stances, "load": times["nquads"] + times["store"], "peak_mb": peak_mb()}
+        row["open"], store = timed(lambda: open_store(out))
+        row["triples"] = len(store)
+        row["oxigraph"] = query_latencies(store, names)
+        if n_stances <= rdflib_max:
+            memory = connect("memory", out)
+            row["rdflib"] = query_latencies(memory, names, repeat=3)
+        return row
+
+
+def run_child(args: list[str]) -> dict:
+    output = subprocess.run([sys.executable, __file__, *args], check=True, capture_output=True, text=True).stdout
+    return json.loads(output.strip().splitlines()[-1])
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--stances", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--articles", type=int, nargs="*", default=[1000, 10000])
+    parser.add_argument("--stances", type=int, nargs="*", default=[10000, 100000])
+    parser.add_argument("--rdflib-max", type=int, default=10000)
+    parser.add_argument("--child", nargs=2, metavar=("KIND", "N"), help=argparse.SUPPRESS)
     args = parser.parse_args()
-    ontology = load_dictionary().graph
-    positions = canned_query("positions")
-    print(f"{'stances':>8} {'triples':>9} {'write TriG':>11} {'ox load':>8} {'rdflib load':>12} {'ox positions':>13} {'rdflib positions':>17}")
-    for n in args.stances:
-        articles, stances = synthetic(n)
-        with tempfile.TemporaryDirectory() as tmp:
-            out = Path(tmp)
-            dataset = build_dataset(articles, stances, ontology)
-            _, t_write, _ = timed("write", lambda d=dataset, o=out: write_files({o / "stancegraph.trig": serialize(d, "trig")}))
-            trig = out / "stancegraph.trig"
-            _, t_ox_load, store = timed("ox load", lambda: open_store(trig))
-            _, t_rdf_load, rdf = timed("rdflib load", lambda: Dataset(default_union=True).parse(trig, format="trig"))
-            _, t_ox_q, result = timed("ox query", lambda s=store: run_query(s, positions))
-            _, t_rdf_q, rdf_rows = timed("rdflib query", lambda d=rdf: list(d.query(with_prologue(positions))))
-            assert len(result.rows) == len(rdf_rows), (len(result.rows), len(rdf_rows))
-            print(f"{n:>8} {len(store):>9} {t_write:>10.2f}s {t_ox_load:>7.2f}s {t_rdf_load:>11.2f}s {t_ox_q:>12.3f}s {t_rdf_q:>16.3f}s")
+    if args.child:
+        kind, n = args.child[0], int(args.child[1])
+        row = child_end_to_end(n) if kind == "articles" else child_stances(n, args.rdflib_max)
+        print(json.dumps(row))
+        return
+    if args.articles:
+        print("End to end (seconds; extraction apart, 'full' = everything after extraction):")
+        print(f"{'articles':>8} {'stances':>8} {'triples':>9} {'extract':>8} {'nquads':>7} {'store':>7} "
+              f"{'exports':>8} {'page':>6} {'full':>7} {'peak MB':>8} {'unchanged':>10}")
+        for n in args.articles:
+            r = run_child(["--child", "articles", str(n)])
+            print(f"{r['articles']:>8} {r['stances']:>8} {r['triples']:>9} {r['extract']:>8.1f} {r['nquads']:>7.1f} "
+                  f"{r['store']:>7.1f} {r['exports']:>8.1f} {r['page']:>6.1f} {r['full']:>7.1f} {r['peak_mb']:>8.0f} "
+                  f"{r['unchanged']:>10.1f}")
+    if args.stances:
+        print("\nStance graphs (store load in s, open in ms, median query latency in ms):")
+        for n in args.stances:
+            r = run_child(["--child", "stances", str(n), "--rdflib-max", str(args.rdflib_max)])
+            print(f"{r['stances']} stances, {r['triples']} triples: load {r['load']:.1f} s, "
+                  f"open {r['open'] * 1000:.0f} ms, peak {r['peak_mb']:.0f} MB")
+            for name, latency in r["oxigraph"].items():
+                rdflib = r.get("rdflib", {}).get(name)
+                extra = f"   rdflib {rdflib * 1000:>9.1f} ms" if rdflib is not None else ""
+                print(f"    {name:<12} oxigraph {latency * 1000:>8.1f} ms{extra}")
 
 
 if __name__ == "__main__":
