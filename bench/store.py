@@ -97,17 +97,13 @@ def synthetic(n_stances: int, seed: int = 7) -> BuildResult:
 
 def write_to_store(result: BuildResult, out: Path, formats: list[str]) -> dict[str, float]:
     """The store half of `kg build`, phase by phase: N-Quads, store load, exports."""
-    from kg.build import export_paths
-
     spec = StoreSpec("oxigraph", str(out / "stancegraph.oxigraph"))
     times: dict[str, float] = {}
     times["nquads"], graphs = timed(result.graphs)
-    result.graphs = lambda: graphs  # type: ignore[method-assign]  # measured once above
     with connect(spec, out, writable=True) as store:
-        times["store"], update = timed(lambda: store_graphs(result, store, state_path(out / ".cache", spec)))
-        times["exports"], contents = timed(lambda: write_exports(store, out, formats))
+        times["store"], _ = timed(lambda: store_graphs(graphs, store, state_path(out / ".cache", spec)))
+    times["exports"], contents = timed(lambda: write_exports(graphs, out, formats))
     write_files(contents)
-    del export_paths
     return times
 
 

@@ -10,7 +10,7 @@ from .annotations import annotation_files, load_annotations
 from .cache import ExtractionCache, article_key
 from .dictionary import Dictionary, load_dictionary
 from .errors import StanceGraphError
-from .export import BASENAME, export_nquads, rdf_format, write_files
+from .export import BASENAME, export_lines, rdf_format, write_files
 from .model import Article, Method, Stance, merge_stances
 from .quads import GraphContent, ontology_graph, source_graphs
 from .review import drop_rejected, load_negatives
@@ -192,28 +192,28 @@ def export_paths(out_dir: Path | str, formats: Iterable[str] = DEFAULT_FORMATS) 
     return {name: out / (BASENAME + rdf_format(name).extension) for name in formats}
 
 
-def store_graphs(result: BuildResult, store: GraphStore, state_file: Path | None = None, fresh: bool = False) -> StoreUpdate:
-    """Bring the store in step with the build: changed sources replaced, removed ones dropped (all rewritten when `fresh`)."""
+def store_graphs(
+    graphs: Sequence[GraphContent], store: GraphStore, state_file: Path | None = None, fresh: bool = False
+) -> StoreUpdate:
+    """Bring the store in step with a build's graphs: changed sources replaced, removed ones dropped (all rewritten when `fresh`)."""
     from .store import OxigraphStore, update_store
 
-    update = update_store(store, result.graphs(), state_file, fresh=fresh)
+    update = update_store(store, graphs, state_file, fresh=fresh)
     if update.written and isinstance(store, OxigraphStore):
         store.optimize()
     return update
 
 
-def write_exports(store: GraphStore, out_dir: Path | str, formats: Iterable[str] = DEFAULT_FORMATS) -> dict[Path, bytes]:
-    """The export files of a store's content, by path (written by the caller, all or nothing)."""
+def write_exports(graphs: Sequence[GraphContent], out_dir: Path | str, formats: Iterable[str] = DEFAULT_FORMATS) -> dict[Path, bytes]:
+    """The export files of the graphs a build put in its store, by path (written by the caller, all or nothing).
+
+    The lines are the very N-Quads the store was loaded with, written as Oxigraph writes them, so
+    these files equal what `kg export` later reads back from the store, without decoding it again.
+    """
     formats = list(formats)
     if not formats:
         return {}
-    from .export import normalized_nquads
-    from .store import OxigraphStore
-
-    data = store.dump_nquads()
-    if not isinstance(store, OxigraphStore):
-        data = normalized_nquads(data)
-    contents = export_nquads(data, formats)
+    contents = export_lines({f"<{g.iri}>": g.nquads.split("\n") for g in graphs}, formats)
     return {path: contents[name] for name, path in export_paths(out_dir, formats).items()}
 
 
@@ -234,9 +234,10 @@ def write_build(
 
     spec = parse_store_spec(store, out_dir)
     state = None if spec.kind == "memory" else state_path(Path(out_dir) / ".cache", spec)
+    graphs = result.graphs()
     with connect(spec, out_dir, writable=True) as backend:
-        result.store_update = store_graphs(result, backend, state, fresh=not incremental)
-        contents = write_exports(backend, out_dir, formats)
+        result.store_update = store_graphs(graphs, backend, state, fresh=not incremental)
+    contents = write_exports(graphs, out_dir, formats)
     contents.update(extra or {})
     write_files(contents)
     return sorted(contents)

@@ -57,87 +57,97 @@ def format_for_path(path: Path) -> RdfFormat:
     return rdf_format(Path(path).suffix or path.name)
 
 
-_OX_FORMATS = {
-    "ttl": pyoxigraph.RdfFormat.TURTLE,
-    "trig": pyoxigraph.RdfFormat.TRIG,
-    "nt": pyoxigraph.RdfFormat.N_TRIPLES,
-    "nq": pyoxigraph.RdfFormat.N_QUADS,
-    "jsonld": pyoxigraph.RdfFormat.JSON_LD,
-}
+def _split(line: str) -> tuple[str, str]:
+    """An N-Quads line of a named graph -> (its triple as an N-Triples line, its graph term)."""
+    # The graph term is the last one and holds no space (an IRI or a blank node label).
+    cut = line.rindex(" ", 0, len(line) - 2)
+    return line[:cut] + " .", line[cut + 1 : -2]
 
 
-def _graph_of(quad: pyoxigraph.Quad) -> str:
-    return "" if isinstance(quad.graph_name, pyoxigraph.DefaultGraph) else str(quad.graph_name)
+def group_lines(lines: Iterable[str]) -> dict[str, list[str]]:
+    """N-Quads lines of named graphs grouped by graph term (`<iri>` or `_:label`)."""
+    groups: dict[str, list[str]] = {}
+    for line in lines:
+        if line:
+            groups.setdefault(_split(line)[1], []).append(line)
+    return groups
 
 
-def _canonical_lines(lines: list[str]) -> list[str]:
-    """The lines with the blank nodes of each graph that has any relabelled canonically (RDFC-1.0).
+def _canonical(graph: str, lines: list[str]) -> list[str]:
+    """One graph's lines with its blank nodes relabelled canonically (RDFC-1.0), or as they are when it has none.
 
     Stores and parsers give blank nodes arbitrary labels; only graphs that hold some (the
     ontology's OWL lists) pay for canonicalisation.
     """
     suspects = [line for line in lines if "_:" in line]
-    if not suspects:
+    if not suspects and not graph.startswith("_:"):
         return lines
-    graphs: set[str] = set()
-    for quad in pyoxigraph.parse("\n".join(suspects), format=pyoxigraph.RdfFormat.N_QUADS):
-        terms = (quad.subject, quad.object, quad.graph_name)
-        if any(isinstance(t, pyoxigraph.BlankNode) for t in terms):
-            graphs.add(_graph_of(quad))
-    if not graphs:
+    quads = list(pyoxigraph.parse("\n".join(lines), format=pyoxigraph.RdfFormat.N_QUADS))
+    if not any(isinstance(t, pyoxigraph.BlankNode) for q in quads for t in (q.subject, q.object, q.graph_name)):
         return lines
-    parsed = list(zip(pyoxigraph.parse("\n".join(lines), format=pyoxigraph.RdfFormat.N_QUADS), lines))
-    keep = [line for quad, line in parsed if _graph_of(quad) not in graphs]
-    for graph in sorted(graphs):
-        dataset = pyoxigraph.Dataset([quad for quad, _ in parsed if _graph_of(quad) == graph])
-        dataset.canonicalize(pyoxigraph.CanonicalizationAlgorithm.RDFC_1_0)
-        keep.extend(f"{quad} ." for quad in dataset)
-    return keep
+    dataset = pyoxigraph.Dataset(quads)
+    dataset.canonicalize(pyoxigraph.CanonicalizationAlgorithm.RDFC_1_0)
+    return [f"{quad} ." for quad in dataset]
 
 
-def normalized_nquads(data: bytes) -> bytes:
-    """N-Quads from any writer (rdflib, a SPARQL server) in the form Oxigraph writes it, so every path gives the same bytes."""
-    store = pyoxigraph.Store()
-    store.bulk_load(data, format=pyoxigraph.RdfFormat.N_QUADS)
-    return store.dump(format=pyoxigraph.RdfFormat.N_QUADS) or b""
+def export_lines(graphs: Mapping[str, Iterable[str]], formats: Iterable[RdfFormat | str]) -> dict[str, bytes]:
+    """Serialise a dataset given as N-Quads lines grouped by graph term (terms written as Oxigraph
+    writes them) into each format, byte-identically every run.
 
-
-def export_nquads(data: bytes, formats: Iterable[RdfFormat | str]) -> dict[str, bytes]:
-    """Serialise a dataset given as N-Quads (as Oxigraph dumps it) into each format, byte-identically every run.
-
-    Lines are sorted (N-Triples, N-Quads); Turtle takes the triples in that order, grouped by
-    subject; TriG and JSON-LD take the quads graph by graph. Blank nodes are labelled
-    canonically, prefixes are the project's, and nothing depends on hash seeds or insertion order.
+    N-Triples and N-Quads are sorted lines; Turtle takes the triples in that order, so each
+    subject's statements are together; TriG and JSON-LD take the quads graph by graph, in IRI
+    order. Blank nodes are labelled canonically, prefixes are the project's, and nothing depends
+    on hash seeds, insertion order or the store's internal order.
     """
     chosen = [rdf_format(f) if isinstance(f, str) else f for f in formats]
-    lines = sorted({line for line in data.decode("utf-8").split("\n") if line.strip()})
-    lines = sorted(_canonical_lines(lines))
-    out: dict[str, bytes] = {}
-    nquads = ("\n".join(lines) + "\n" if lines else "").encode("utf-8")
     names = {f.name for f in chosen}
-    quads: list[pyoxigraph.Quad] = []
-    if names - {"nq"}:
-        quads = list(pyoxigraph.parse(nquads, format=pyoxigraph.RdfFormat.N_QUADS))
-    triples: list[pyoxigraph.Triple] = []
+    groups: dict[str, list[str]] = {}
+    for graph in sorted(graphs):
+        lines = sorted({line for line in graphs[graph] if line})
+        if lines:
+            groups[graph] = sorted(_canonical(graph, lines))
+    out: dict[str, bytes] = {}
+    if "nq" in names:
+        ordered = sorted(line for lines in groups.values() for line in lines)
+        out["nq"] = ("\n".join(ordered) + "\n" if ordered else "").encode("utf-8")
     if names & {"nt", "ttl"}:
-        unique = {str(q.triple): q.triple for q in quads}
-        triples = [unique[key] for key in sorted(unique)]
-    by_graph: list[pyoxigraph.Quad] = []
+        unique: set[str] = set()
+        for graph, lines in groups.items():
+            cut = len(graph) + 3
+            unique.update(line[:-cut] + " ." for line in lines)
+        triples = sorted(unique)
+        text = ("\n".join(triples) + "\n" if triples else "").encode("utf-8")
+        if "nt" in names:
+            out["nt"] = text
+        if "ttl" in names:
+            parsed = (q.triple for q in pyoxigraph.parse(text, format=pyoxigraph.RdfFormat.N_TRIPLES))
+            out["ttl"] = pyoxigraph.serialize(parsed, format=pyoxigraph.RdfFormat.TURTLE, prefixes=PREFIXES) or b""
     if names & {"trig", "jsonld"}:
-        order = sorted(range(len(quads)), key=lambda i: (_graph_of(quads[i]), lines[i]))
-        by_graph = [quads[i] for i in order]
-    for fmt in chosen:
-        if fmt.name == "nq":
-            out[fmt.name] = nquads
-        elif fmt.name == "nt":
-            out[fmt.name] = "".join(f"{t} .\n" for t in triples).encode("utf-8")
-        elif fmt.name == "ttl":
-            out[fmt.name] = pyoxigraph.serialize(triples, format=_OX_FORMATS["ttl"], prefixes=PREFIXES) or b""
-        elif fmt.name == "trig":
-            out[fmt.name] = pyoxigraph.serialize(by_graph, format=_OX_FORMATS["trig"], prefixes=PREFIXES) or b""
-        else:
-            out[fmt.name] = (pyoxigraph.serialize(by_graph, format=_OX_FORMATS[fmt.name]) or b"") + b"\n"
-    return out
+        text = "".join("\n".join(lines) + "\n" for lines in groups.values()).encode("utf-8")
+        if "trig" in names:
+            quads = pyoxigraph.parse(text, format=pyoxigraph.RdfFormat.N_QUADS)
+            out["trig"] = pyoxigraph.serialize(quads, format=pyoxigraph.RdfFormat.TRIG, prefixes=PREFIXES) or b""
+        if "jsonld" in names:
+            quads = pyoxigraph.parse(text, format=pyoxigraph.RdfFormat.N_QUADS)
+            out["jsonld"] = (pyoxigraph.serialize(quads, format=pyoxigraph.RdfFormat.JSON_LD) or b"") + b"\n"
+    return {f.name: out[f.name] for f in chosen}
+
+
+def store_lines(store: pyoxigraph.Store) -> dict[str, list[str]]:
+    """The N-Quads lines of every named graph of a pyoxigraph store, by graph (the default graph is not exported)."""
+    data = (store.dump(format=pyoxigraph.RdfFormat.N_QUADS) or b"").decode("utf-8").split("\n")
+    default = store.dump(format=pyoxigraph.RdfFormat.N_TRIPLES, from_graph=pyoxigraph.DefaultGraph()) or b""
+    if default.strip():
+        skip = set(default.decode("utf-8").split("\n"))
+        return group_lines(line for line in data if line not in skip)
+    return group_lines(data)
+
+
+def normalized_store(data: bytes) -> pyoxigraph.Store:
+    """N-Quads from any writer (rdflib, a SPARQL server) in an in-memory Oxigraph store, so every path writes the same bytes."""
+    store = pyoxigraph.Store()
+    store.bulk_load(data, format=pyoxigraph.RdfFormat.N_QUADS)
+    return store
 
 
 def store_export(out_dir: Path | str, fmt: RdfFormat | str, store: str | None = None) -> bytes:
@@ -146,17 +156,15 @@ def store_export(out_dir: Path | str, fmt: RdfFormat | str, store: str | None = 
 
     fmt = rdf_format(fmt) if isinstance(fmt, str) else fmt
     with connect(store, out_dir) as backend:
-        data = backend.dump_nquads()
-        if not isinstance(backend, OxigraphStore):
-            data = normalized_nquads(data)
-    return export_nquads(data, [fmt])[fmt.name]
+        source = backend.store if isinstance(backend, OxigraphStore) else normalized_store(backend.dump_nquads())
+        return export_lines(store_lines(source), [fmt])[fmt.name]
 
 
 def serialize(dataset: Dataset, fmt: RdfFormat | str) -> bytes:
     """An rdflib dataset in one format: the same bytes the store's export writes for the same content."""
     fmt = rdf_format(fmt) if isinstance(fmt, str) else fmt
-    data = normalized_nquads(dataset.serialize(format="nquads", encoding="utf-8"))
-    return export_nquads(data, [fmt])[fmt.name]
+    store = normalized_store(dataset.serialize(format="nquads", encoding="utf-8"))
+    return export_lines(store_lines(store), [fmt])[fmt.name]
 
 
 def write_files(contents: Mapping[Path, bytes]) -> None:

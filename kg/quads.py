@@ -18,8 +18,14 @@ _DCT = PREFIXES["dcterms"]
 _PROV = PREFIXES["prov"]
 _SCHEMA = PREFIXES["schema"]
 
-# N-Quads string escapes: the characters a literal may not hold as they are.
-_LITERAL_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+# String escapes exactly as Oxigraph writes N-Quads, so lines written here equal the store's dump.
+_LITERAL_ESCAPES = str.maketrans(
+    {
+        **{chr(c): f"\\u{c:04X}" for c in [*range(0x20), 0x7F]},
+        "\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r",
+        "\\": "\\\\", '"': '\\"',
+    }
+)
 def source_graph_iri(source_id: str) -> str:
     """The named graph that holds one source's description and stances."""
     return ID + "graph/source/" + iri_segment(source_id)

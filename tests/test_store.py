@@ -219,3 +219,32 @@ def test_query_with_the_memory_store_reads_the_trig_export(seeds_dir: Path, tmp_
     assert memory.output == embedded.output
     bad = runner.invoke(cli, ["query", "SELECT ?s WHERE { ?s ?p }", "--out", str(tmp_path), "--store", "memory"])
     assert bad.exit_code == 1 and bad.output.startswith("Error: SPARQL syntax error")
+
+
+@pytest.mark.parametrize("name", ["ttl", "trig", "nt", "nq", "jsonld"])
+def test_kg_export_reads_the_store_back_into_the_same_bytes_the_build_wrote(curated_build, tmp_path: Path, name: str) -> None:
+    result, _ = curated_build
+    write_build(result, tmp_path, formats=[name])
+    written = (tmp_path / f"stancegraph.{name}").read_bytes()
+    exported = CliRunner().invoke(cli, ["export", "--format", name, "--out", str(tmp_path), "-o", str(tmp_path / "again")])
+    assert exported.exit_code == 0, exported.output
+    assert (tmp_path / "again").read_bytes() == written
+
+
+def test_odd_text_survives_the_direct_n_quads(tmp_path: Path) -> None:
+    from kg.dictionary import load_dictionary
+    from kg.build import BuildResult
+    from kg.model import Article, Method, Polarity, Stance
+
+    text = 'Tab\there, "quotes", back\\slash, bell\x07, é, \u2028 line separator: Egypt backs the truce.'
+    article = Article(source_id="odd name %1", text=text, title="A \"title\"\nwith a newline", url="https://example.org/a b")
+    stance = Stance(source_id=article.source_id, holder="Egypt", issue="ceasefire", polarity=Polarity.SUPPORT,
+                    quote=text, char_start=0, char_end=len(text), method=Method.CURATED, confidence=1.0)
+    result = BuildResult(articles=[article], stances=[stance], dictionary=load_dictionary())
+    write_build(result, tmp_path, formats=["nq"])
+    exported = CliRunner().invoke(cli, ["export", "--format", "nq", "--out", str(tmp_path), "-o", "-"])
+    assert exported.output.encode("utf-8") == (tmp_path / "stancegraph.nq").read_bytes()
+    store = open_store(tmp_path)
+    answer = run_query(store, "SELECT ?q ?id ?url WHERE { ?s sg:quote ?q ; prov:wasDerivedFrom ?src . ?src dcterms:identifier ?id ; schema:url ?url }")
+    assert [[t.value for t in row] for row in answer.rows] == [[text, "odd name %1", "https://example.org/a%20b"]]
+    assert stored_graphs(tmp_path) >= {SOURCE_GRAPH + "odd%20name%20%251"}
