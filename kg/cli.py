@@ -695,6 +695,46 @@ def network(
         click.echo("no dated stances: no windows to write", err=True)
 
 
+@cli.command()
+@out_option
+@click.option(
+    "--store",
+    "store",
+    metavar="SPEC",
+    default=None,
+    help="oxigraph[:PATH] store to serve (default: OUT/stancegraph.oxigraph), or 'memory' for an empty "
+    "writable server to build into with --store sparql:URL.",
+)
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (loopback by default).")
+@click.option("--port", type=click.IntRange(1, 65535), default=7878, show_default=True, help="TCP port.")
+@click.option("--writable", is_flag=True, help="Also accept SPARQL updates and Graph Store writes (default: read-only).")
+@reports_errors
+def serve(out_dir: Path, store: str | None, host: str, port: int, writable: bool) -> None:
+    """Serve the built graph over the SPARQL 1.1 Protocol (YASGUI, Protégé, other tools) until Ctrl-C."""
+    import subprocess
+
+    from .server import check_store_dir, server_command
+    from .store import parse_store_spec
+
+    spec = parse_store_spec(store, out_dir)
+    if spec.kind == "sparql":
+        raise click.UsageError("--store sparql:URL is already a server; serve an oxigraph store or memory")
+    store_dir = None if spec.kind == "memory" else check_store_dir(spec.location)
+    command = server_command(store_dir, host, port, writable)
+    mode = "read-write" if writable or store_dir is None else "read-only"
+    click.echo(f"SPARQL endpoint: http://{host}:{port}/query ({mode}; queries see the union of all graphs)")
+    if mode == "read-write":
+        click.echo(f"updates: http://{host}:{port}/update, graph store: http://{host}:{port}/store;"
+                   f" build into it with --store sparql:http://{host}:{port}")
+    click.echo("Ctrl-C stops the server.")
+    try:
+        completed = subprocess.run(command, check=False)
+    except KeyboardInterrupt:
+        return
+    if completed.returncode not in (0, -2, 130):
+        raise click.ClickException(f"the Oxigraph server exited with status {completed.returncode}")
+
+
 def main() -> None:
     """Entry point of the `kg` console script."""
     cli(prog_name="kg")
