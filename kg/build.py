@@ -41,14 +41,27 @@ class BuildResult:
     def dataset(self) -> Dataset:
         """The build as an rdflib Dataset, made on first use (the store path never needs it)."""
         if self._dataset is None:
+            from rdflib import URIRef
+
+            from .aggregates import AGGREGATES_GRAPH, aggregate_graph
             from .rdf import build_dataset
 
-            self._dataset = build_dataset(self.articles, self.stances, self.dictionary.graph)
+            dataset = build_dataset(self.articles, self.stances, self.dictionary.graph)
+            dataset.graph(URIRef(AGGREGATES_GRAPH)).parse(
+                data=aggregate_graph(self.articles, self.stances).nquads, format="nquads"
+            )
+            self._dataset = dataset
         return self._dataset
 
     def graphs(self) -> list[GraphContent]:
-        """Every named graph of the build as N-Quads: the ontology, then one per source."""
-        return [ontology_graph(self.dictionary.graph), *source_graphs(self.articles, self.stances)]
+        """Every named graph of the build as N-Quads: the ontology, the aggregates, then one per source."""
+        from .aggregates import aggregate_graph
+
+        return [
+            ontology_graph(self.dictionary.graph),
+            aggregate_graph(self.articles, self.stances),
+            *source_graphs(self.articles, self.stances),
+        ]
 
     @property
     def actors(self) -> set[str]:

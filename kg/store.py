@@ -514,6 +514,8 @@ def update_store(
     entries about to change before the store is touched, so an interrupted update is redone in
     full by the next build rather than trusted. `fresh` rewrites every graph whatever the state says.
     """
+    # An empty graph does not exist in a quad store: a graph with nothing to say is dropped.
+    graphs = [g for g in graphs if g.nquads]
     old = {} if fresh else _read_state(state_file)
     present = {iri for iri in store.graph_names() if iri.startswith(MANAGED_GRAPHS)}
     current = {g.iri: g.digest for g in graphs}

@@ -32,7 +32,7 @@ def test_round_trip_through_rdflib(curated_build, tmp_path: Path, name: str) -> 
         expected_graphs = {str(g.identifier): g for g in result.dataset.graphs() if len(g)}
         parsed_graphs = {str(g.identifier): g for g in parsed.graphs() if len(g)}
         assert sorted(parsed_graphs) == sorted(expected_graphs)
-        assert len(expected_graphs) == 6  # five sources + the ontology
+        assert len(expected_graphs) == 7  # five sources, the ontology and the aggregates
         for iri, graph in expected_graphs.items():
             assert_isomorphic(graph, parsed_graphs[iri])
     else:

@@ -20,7 +20,7 @@ try:
 except StoreError:  # pragma: no cover - the package installs it; a bare checkout may not have it yet
     pytest.skip("the oxigraph server program is not installed", allow_module_level=True)
 
-QUERIES = ["positions", "conflicts", "conditions", "stances", "catalog"]
+QUERIES = ["positions", "conflicts", "conditions", "stances", "catalog", "position_summary", "actor_pairs"]
 
 
 @pytest.fixture()
@@ -44,7 +44,7 @@ def test_a_build_pushed_to_a_server_answers_like_the_embedded_store(server, seed
     assert runner.invoke(cli, ["build", str(seeds_dir), "--out", str(embedded), "--no-extract"]).exit_code == 0
     pushed = runner.invoke(cli, ["build", str(seeds_dir), "--out", str(remote), "--no-extract", "--store", f"sparql:{server.url}"])
     assert pushed.exit_code == 0, pushed.output
-    assert "store: 6 graph(s) written, 0 unchanged, 0 dropped" in pushed.output
+    assert "store: 7 graph(s) written, 0 unchanged, 0 dropped" in pushed.output
     assert not (remote / "stancegraph.oxigraph").exists()
     for name in QUERIES:
         answers = query(runner, name, embedded)

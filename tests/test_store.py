@@ -113,7 +113,7 @@ def test_an_unchanged_rebuild_writes_no_graph(seeds_dir: Path, tmp_path: Path) -
     second = build_graph(seeds_dir, extract=False)
     write_build(second, tmp_path)
     assert second.store_update is not None
-    assert (second.store_update.written, second.store_update.unchanged, second.store_update.dropped) == (0, 6, 0)
+    assert (second.store_update.written, second.store_update.unchanged, second.store_update.dropped) == (0, 7, 0)
     assert (tmp_path / "stancegraph.trig").read_bytes() == before
 
 
@@ -188,7 +188,7 @@ def test_cli_build_export_choice_and_no_export(seeds_dir: Path, tmp_path: Path) 
     assert sorted(p.name for p in out.glob("stancegraph.*")) == [
         "stancegraph.html", "stancegraph.nq", "stancegraph.nt", "stancegraph.oxigraph"
     ]
-    assert "store: 6 graph(s) written, 0 unchanged, 0 dropped" in result.output
+    assert "store: 7 graph(s) written, 0 unchanged, 0 dropped" in result.output
     bare = tmp_path / "bare"
     result = runner.invoke(cli, ["build", str(seeds_dir), "--out", str(bare), "--no-extract", "--no-export"])
     assert result.exit_code == 0, result.output
