@@ -1,10 +1,12 @@
 """The main job: sources -> stances (extracted and curated) -> RDF dataset -> export files."""
 from __future__ import annotations
 
+import hashlib
+import json
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Mapping, Sequence
 
 from .annotations import annotation_files, load_annotations
 from .cache import ExtractionCache, article_key
@@ -230,27 +232,67 @@ def write_exports(graphs: Sequence[GraphContent], out_dir: Path | str, formats: 
     return {path: contents[name] for name, path in export_paths(out_dir, formats).items()}
 
 
+EXPORTS_RECORD = "exports.json"
+
+
+def _record_key(dataset_digest: str, name: str) -> str:
+    from . import __version__
+
+    return hashlib.sha256(f"{__version__}\x1f{name}\x1f{dataset_digest}".encode("utf-8")).hexdigest()
+
+
+def _read_record(path: Path) -> dict[str, list]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _up_to_date(record: dict[str, list], path: Path, key: str) -> bool:
+    """Whether the file is the one an earlier build wrote from the same dataset (and nobody changed its size)."""
+    entry = record.get(path.name)
+    return bool(entry) and entry[0] == key and path.is_file() and path.stat().st_size == entry[1]
+
+
 def write_build(
     result: BuildResult,
     out_dir: Path | str,
     formats: Iterable[str] = DEFAULT_FORMATS,
-    extra: dict[Path, bytes] | None = None,
+    extra: Mapping[Path, bytes | Callable[[], bytes]] | None = None,
     store: str | None = None,
     incremental: bool = True,
 ) -> list[Path]:
     """Write a build into its store (`store`: a `--store` value; the out folder's Oxigraph store by default),
-    then the exports from the store; every file is replaced whole or not at all.
+    then the export files; every file is replaced whole or not at all. Returns the files written.
 
-    With `incremental`, only sources whose graph changed since the last build are written to the store.
+    With `incremental`, only graphs that changed since the last build are written to the store,
+    and export files (and `extra` files given as callables, which then are not even made) are
+    left alone when the dataset they came from has not changed.
     """
     from .store import connect, parse_store_spec, state_path
 
-    spec = parse_store_spec(store, out_dir)
-    state = None if spec.kind == "memory" else state_path(Path(out_dir) / ".cache", spec)
+    out = Path(out_dir)
+    spec = parse_store_spec(store, out)
+    state = None if spec.kind == "memory" else state_path(out / ".cache", spec)
     graphs = result.graphs()
-    with connect(spec, out_dir, writable=True) as backend:
-        result.store_update = store_graphs(graphs, backend, state, fresh=not incremental)
-    contents = write_exports(graphs, out_dir, formats)
-    contents.update(extra or {})
-    write_files(contents)
+    with connect(spec, out, writable=True) as backend:
+        result.store_update = update = store_graphs(graphs, backend, state, fresh=not incremental)
+    record_path = out / ".cache" / EXPORTS_RECORD
+    record = _read_record(record_path) if incremental else {}
+    keys = {path: _record_key(update.dataset_digest, path.name) for path in [*export_paths(out, formats).values(), *(extra or {})]}
+    stale = [name for name, path in export_paths(out, formats).items() if not _up_to_date(record, path, keys[path])]
+    contents = write_exports(graphs, out, stale)
+    for path, data in (extra or {}).items():
+        if callable(data):
+            if _up_to_date(record, path, keys[path]):
+                continue
+            data = data()
+        contents[path] = data
+    if contents:
+        write_files(contents)
+        for path, data in contents.items():
+            record[path.name] = [keys[path], len(data)]
+        if spec.kind != "memory":
+            write_files({record_path: json.dumps(dict(sorted(record.items())), indent=0).encode("utf-8")})
     return sorted(contents)

@@ -208,11 +208,13 @@ def build(
         cache_dir=None if no_cache else out_dir / CACHE_DIR,
         jobs=jobs,
     )
-    extra = {} if no_export else {page_path(out_dir): build_page(result)}
+    extra = {} if no_export else {page_path(out_dir): lambda: build_page(result)}
     written = write_build(result, out_dir, formats, extra=extra, store=store, incremental=not no_cache)
     click.echo(result.summary())
     if written:
         click.echo("wrote: " + ", ".join(str(p) for p in written))
+    elif not no_export:
+        click.echo(f"exports in {out_dir} are up to date")
     for problem in result.problems:
         click.echo(f"error: {problem}", err=True)
     if result.problems:

@@ -248,3 +248,22 @@ def test_odd_text_survives_the_direct_n_quads(tmp_path: Path) -> None:
     answer = run_query(store, "SELECT ?q ?id ?url WHERE { ?s sg:quote ?q ; prov:wasDerivedFrom ?src . ?src dcterms:identifier ?id ; schema:url ?url }")
     assert [[t.value for t in row] for row in answer.rows] == [[text, "odd name %1", "https://example.org/a%20b"]]
     assert stored_graphs(tmp_path) >= {SOURCE_GRAPH + "odd%20name%20%251"}
+
+
+def test_an_unchanged_cli_rebuild_leaves_exports_and_page_alone(seeds_dir: Path, tmp_path: Path) -> None:
+    runner = CliRunner()
+    build = ["build", str(seeds_dir), "--out", str(tmp_path), "--no-extract"]
+    assert runner.invoke(cli, build).exit_code == 0
+    stamps = {p.name: p.stat().st_mtime_ns for p in tmp_path.glob("stancegraph.*") if p.is_file()}
+    again = runner.invoke(cli, build)
+    assert again.exit_code == 0
+    assert "store: 0 graph(s) written, 7 unchanged, 0 dropped" in again.output
+    assert f"exports in {tmp_path} are up to date" in again.output
+    assert {p.name: p.stat().st_mtime_ns for p in tmp_path.glob("stancegraph.*") if p.is_file()} == stamps
+    (tmp_path / "stancegraph.ttl").unlink()
+    third = runner.invoke(cli, build)
+    assert f"wrote: {tmp_path / 'stancegraph.ttl'}\n" in third.output
+    # --no-cache rewrites everything.
+    fourth = runner.invoke(cli, build + ["--no-cache"])
+    assert "store: 7 graph(s) written, 0 unchanged, 0 dropped" in fourth.output
+    assert "stancegraph.html" in fourth.output and "stancegraph.trig" in fourth.output
