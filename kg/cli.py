@@ -713,7 +713,7 @@ def network(
 @reports_errors
 def serve(out_dir: Path, store: str | None, host: str, port: int, writable: bool) -> None:
     """Serve the built graph over the SPARQL 1.1 Protocol (YASGUI, Protégé, other tools) until Ctrl-C."""
-    import subprocess
+    import os
 
     from .server import check_store_dir, server_command
     from .store import parse_store_spec
@@ -729,12 +729,12 @@ def serve(out_dir: Path, store: str | None, host: str, port: int, writable: bool
         click.echo(f"updates: http://{host}:{port}/update, graph store: http://{host}:{port}/store;"
                    f" build into it with --store sparql:http://{host}:{port}")
     click.echo("Ctrl-C stops the server.")
+    sys.stdout.flush()
+    # The server takes this process's place, so Ctrl-C and kill reach it directly.
     try:
-        completed = subprocess.run(command, check=False)
-    except KeyboardInterrupt:
-        return
-    if completed.returncode not in (0, -2, 130):
-        raise click.ClickException(f"the Oxigraph server exited with status {completed.returncode}")
+        os.execv(command[0], command)
+    except OSError as exc:
+        raise click.ClickException(f"cannot start the Oxigraph server: {exc.strerror}") from None
 
 
 def main() -> None:

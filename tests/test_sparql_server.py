@@ -100,3 +100,33 @@ def test_serve_refuses_a_folder_without_a_build(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["serve", "--out", str(tmp_path)])
     assert result.exit_code == 1
     assert "no built graph here" in result.output
+
+
+def test_kg_serve_serves_the_built_store_until_stopped(seeds_dir: Path, tmp_path: Path) -> None:
+    import subprocess
+    import sys
+    import time
+
+    from kg.server import free_port
+
+    runner = CliRunner()
+    assert runner.invoke(cli, ["build", str(seeds_dir), "--out", str(tmp_path), "--no-extract"]).exit_code == 0
+    port = free_port()
+    process = subprocess.Popen([sys.executable, "-m", "kg", "serve", "--out", str(tmp_path), "--port", str(port)],
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        assert process.stdout is not None
+        assert process.stdout.readline() == f"SPARQL endpoint: http://127.0.0.1:{port}/query (read-only; queries see the union of all graphs)\n"
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                answers = query(runner, "positions", tmp_path, f"sparql:http://127.0.0.1:{port}")
+                break
+            except AssertionError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.2)
+        assert answers == query(runner, "positions", tmp_path)
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
