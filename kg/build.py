@@ -6,7 +6,7 @@ import json
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Mapping, Sequence
 
 from .annotations import annotation_files, load_annotations
 from .cache import ExtractionCache, article_key
@@ -57,13 +57,15 @@ class BuildResult:
 
     def graphs(self) -> list[GraphContent]:
         """Every named graph of the build as N-Quads: the ontology, the aggregates, then one per source."""
+        return list(self.iter_graphs())
+
+    def iter_graphs(self) -> Iterator[GraphContent]:
+        """The same graphs made one at a time (a build that writes no exports never holds them all)."""
         from .aggregates import aggregate_graph
 
-        return [
-            ontology_graph(self.dictionary.graph),
-            aggregate_graph(self.articles, self.stances),
-            *source_graphs(self.articles, self.stances),
-        ]
+        yield ontology_graph(self.dictionary.graph)
+        yield aggregate_graph(self.articles, self.stances)
+        yield from source_graphs(self.articles, self.stances)
 
     @property
     def actors(self) -> set[str]:
@@ -208,7 +210,7 @@ def export_paths(out_dir: Path | str, formats: Iterable[str] = DEFAULT_FORMATS) 
 
 
 def store_graphs(
-    graphs: Sequence[GraphContent], store: GraphStore, state_file: Path | None = None, fresh: bool = False
+    graphs: Iterable[GraphContent], store: GraphStore, state_file: Path | None = None, fresh: bool = False
 ) -> StoreUpdate:
     """Bring the store in step with a build's graphs: changed sources replaced, removed ones dropped (all rewritten when `fresh`)."""
     from .store import OxigraphStore, update_store
@@ -275,7 +277,8 @@ def write_build(
     out = Path(out_dir)
     spec = parse_store_spec(store, out)
     state = None if spec.kind == "memory" else state_path(out / ".cache", spec)
-    graphs = result.graphs()
+    formats = list(formats)
+    graphs: Iterable[GraphContent] = result.graphs() if formats else result.iter_graphs()
     with connect(spec, out, writable=True) as backend:
         result.store_update = update = store_graphs(graphs, backend, state, fresh=not incremental)
     record_path = out / ".cache" / EXPORTS_RECORD

@@ -4,7 +4,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Iterable, Mapping, Sequence
+from typing import Iterable, Iterator, Mapping, Sequence
 
 import pyoxigraph
 
@@ -136,15 +136,13 @@ def _content(iri: str, lines: Sequence[str]) -> GraphContent:
     return GraphContent(iri, "\n".join(lines) + "\n" if lines else "")
 
 
-def source_graphs(articles: Iterable[Article], stances: Iterable[Stance]) -> list[GraphContent]:
-    """Every source's named graph, in source order."""
+def source_graphs(articles: Iterable[Article], stances: Iterable[Stance]) -> Iterator[GraphContent]:
+    """Every source's named graph, in source order, made one at a time."""
     by_source: dict[str, list[Stance]] = {}
     for stance in stances:
         by_source.setdefault(stance.source_id, []).append(stance)
-    return [
-        _content(source_graph_iri(a.source_id), source_lines(a, by_source.get(a.source_id, ())))
-        for a in articles
-    ]
+    for article in articles:
+        yield _content(source_graph_iri(article.source_id), source_lines(article, by_source.get(article.source_id, ())))
 
 
 def ontology_graph(ontology) -> GraphContent:

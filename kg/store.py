@@ -506,27 +506,51 @@ def dataset_digest(digests: Mapping[str, str]) -> str:
 
 
 def update_store(
-    store: GraphStore, graphs: Sequence[GraphContent], state_file: Path | None = None, fresh: bool = False
+    store: GraphStore, graphs: Iterable[GraphContent], state_file: Path | None = None, fresh: bool = False
 ) -> StoreUpdate:
     """Make the store hold exactly these graphs: write changed ones, drop the ones no longer built.
 
-    Graphs whose content digest matches the state file are left alone. The state file loses the
-    entries about to change before the store is touched, so an interrupted update is redone in
-    full by the next build rather than trusted. `fresh` rewrites every graph whatever the state says.
+    Graphs whose content digest matches the state file are left alone. `graphs` may be a
+    generator: changed graphs are loaded in slices as they come, so a large build never holds
+    the whole dataset's text. The state file is emptied before the store is first touched, so an
+    interrupted update is redone in full by the next build rather than trusted. `fresh` rewrites
+    every graph whatever the state says.
     """
-    # An empty graph does not exist in a quad store: a graph with nothing to say is dropped.
-    graphs = [g for g in graphs if g.nquads]
     old = {} if fresh else _read_state(state_file)
     present = {iri for iri in store.graph_names() if iri.startswith(MANAGED_GRAPHS)}
-    current = {g.iri: g.digest for g in graphs}
-    changed = [g for g in graphs if g.iri not in present or old.get(g.iri) != current[g.iri]]
+    current: dict[str, str] = {}
+    batch: list[GraphContent] = []
+    size = written = 0
+    touched = False
+
+    def load(batch: list[GraphContent]) -> None:
+        nonlocal touched
+        if not touched:
+            _write_state(state_file, {})
+            touched = True
+        store.replace_graphs(batch)
+
+    for graph in graphs:
+        # An empty graph does not exist in a quad store: a graph with nothing to say is dropped.
+        if not graph.nquads:
+            continue
+        digest = current[graph.iri] = graph.digest
+        if graph.iri in present and old.get(graph.iri) == digest:
+            continue
+        batch.append(graph)
+        size += len(graph.nquads)
+        written += 1
+        if size >= _LOAD_CHUNK:
+            load(batch)
+            batch, size = [], 0
+    if batch:
+        load(batch)
     dropped = sorted(present - current.keys())
-    if changed or dropped:
-        keep = {iri: d for iri, d in old.items() if iri in current and iri in present and old[iri] == current[iri]}
-        _write_state(state_file, keep)
+    if dropped:
+        if not touched:
+            _write_state(state_file, {})
         store.drop_graphs(dropped)
-        store.replace_graphs(changed)
     _write_state(state_file, current)
     return StoreUpdate(
-        written=len(changed), dropped=len(dropped), unchanged=len(graphs) - len(changed), dataset_digest=dataset_digest(current)
+        written=written, dropped=len(dropped), unchanged=len(current) - written, dataset_digest=dataset_digest(current)
     )
