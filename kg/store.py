@@ -264,6 +264,9 @@ class SparqlStore(GraphStore):
     def __init__(self, spec: StoreSpec, writable: bool = False, timeout: float = 300.0) -> None:
         self.spec = spec
         base = spec.location
+        # Oxigraph takes a whole N-Quads document on its store endpoint; other servers get one
+        # HTTP PUT of N-Triples per graph, which every Graph Store Protocol server understands.
+        self.quads_upload = not base.endswith("/sparql")
         if base.endswith("/sparql"):
             self.query_url = self.update_url = base
             self.store_url = base[: -len("sparql")] + "sparql-graph-crud"
@@ -298,10 +301,13 @@ class SparqlStore(GraphStore):
             if exc.status == 400:
                 raise SyntaxError(exc.detail) from None
             raise StoreError(f"the SPARQL server refused the query ({exc.status}): {exc.detail}") from None
-        if "n-triples" in content_type or "turtle" in content_type:
-            fmt = pyoxigraph.RdfFormat.N_TRIPLES if "n-triples" in content_type else pyoxigraph.RdfFormat.TURTLE
-            return [q.triple for q in pyoxigraph.parse(body, format=fmt)]
-        return pyoxigraph.parse_query_results(body, format=pyoxigraph.QueryResultsFormat.JSON)
+        try:
+            if "n-triples" in content_type or "turtle" in content_type:
+                fmt = pyoxigraph.RdfFormat.N_TRIPLES if "n-triples" in content_type else pyoxigraph.RdfFormat.TURTLE
+                return [q.triple for q in pyoxigraph.parse(body, format=fmt)]
+            return pyoxigraph.parse_query_results(_plain_blank_nodes(body), format=pyoxigraph.QueryResultsFormat.JSON)
+        except (SyntaxError, ValueError) as exc:
+            raise StoreError(f"the SPARQL server at {self.spec.location} sent an answer that cannot be read: {exc}") from None
 
     def update(self, update: str) -> None:
         """Run a SPARQL update on the server."""
@@ -312,8 +318,15 @@ class SparqlStore(GraphStore):
             raise StoreError(f"the SPARQL server refused an update ({exc.status}): {exc.detail}") from None
 
     def graph_names(self) -> set[str]:
-        answer = self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }", use_default_graph_as_union=False)
-        return {row["g"].value for row in answer if isinstance(row["g"], pyoxigraph.NamedNode)}
+        names: set[str] = set()
+        # An empty pattern lists graphs without reading them; Virtuoso answers it with nothing, so
+        # fall back to graphs that hold a triple.
+        for pattern in ("{ }", "{ ?s ?p ?o }"):
+            answer = self.query(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {pattern} }}", use_default_graph_as_union=False)
+            names = {row["g"].value for row in answer if isinstance(row["g"], pyoxigraph.NamedNode)}
+            if names:
+                break
+        return names
 
     def drop_graphs(self, iris: Iterable[str]) -> None:
         batch: list[str] = []
@@ -326,6 +339,9 @@ class SparqlStore(GraphStore):
             self.update(" ;\n".join(batch))
 
     def replace_graphs(self, graphs: Sequence[GraphContent]) -> None:
+        if not self.quads_upload:
+            self._put_graphs(graphs)
+            return
         try:
             self.drop_graphs(g.iri for g in graphs)
             for chunk in _chunks(graphs):
@@ -347,12 +363,31 @@ class SparqlStore(GraphStore):
                 raise StoreError(f"the SPARQL server refused graph <{graph.iri}> ({exc.status}): {exc.detail}") from None
 
     def dump_nquads(self) -> bytes:
-        answer = self.query("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }", use_default_graph_as_union=False)
+        # Only the build's graphs: a shared server holds others (Virtuoso its own system graphs).
+        answer = self.query(
+            f"SELECT ?s ?p ?o ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER STRSTARTS(STR(?g), \"{MANAGED_GRAPHS}\") }}",
+            use_default_graph_as_union=False,
+        )
         return "".join(f"{r['s']} {r['p']} {r['o']} {r['g']} .\n" for r in answer).encode("utf-8")
 
     def __len__(self) -> int:
-        answer = self.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", use_default_graph_as_union=False)
+        answer = self.query(
+            f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER STRSTARTS(STR(?g), \"{MANAGED_GRAPHS}\") }}",
+            use_default_graph_as_union=False,
+        )
         return int(next(iter(answer))["n"].value)
+
+
+def _plain_blank_nodes(body: bytes) -> bytes:
+    """SPARQL JSON results with blank node labels that RDF syntax allows (Virtuoso writes `nodeID://b1`)."""
+    if b'"bnode"' not in body:
+        return body
+    data = json.loads(body)
+    for binding in data.get("results", {}).get("bindings", []):
+        for term in binding.values():
+            if term.get("type") == "bnode":
+                term["value"] = "b" + hashlib.sha1(term["value"].encode("utf-8")).hexdigest()
+    return json.dumps(data).encode("utf-8")
 
 
 class _HttpError(Exception):

@@ -5,11 +5,16 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if ! command -v chromium >/dev/null 2>&1; then
+# Debian packages the tests drive: Chromium for the browser tests, Virtuoso for the test that
+# pushes a build to a real shared-deployment server. One apt-get update, only when something is missing.
+packages=()
+command -v chromium >/dev/null 2>&1 || packages+=(chromium chromium-driver fonts-dejavu-core)
+command -v virtuoso-t >/dev/null 2>&1 || packages+=(virtuoso-opensource)
+if [ "${#packages[@]}" -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ]; then apt_get="apt-get"; else apt_get="sudo apt-get"; fi
   export DEBIAN_FRONTEND=noninteractive
   $apt_get update -q
-  $apt_get install -y -q --no-install-recommends chromium chromium-driver fonts-dejavu-core
+  $apt_get install -y -q --no-install-recommends "${packages[@]}"
 fi
 
 python3 -m venv .venv
