@@ -1,13 +1,14 @@
 """Aggregate nodes computed at build time, so common questions read a few hundred nodes instead of every stance.
 
 One `sg:Position` per actor and issue (stances by polarity, distinct sources and publishers, first
-and last date) and one `sg:ActorPair` per pair of actors that agree or clash on some issue
-(weights as in the network page: issues they share a polarity on, issues they split on).
+and last date) and one `sg:ActorPair` per pair of actors that agree or clash on some issue, with
+the weights of `kg.network.tie_weights` (the one definition of agreement and conflict).
 """
 from __future__ import annotations
 
-from itertools import combinations
-from typing import Iterable
+from typing import Iterable, Sequence
+
+import numpy as np
 
 from .model import Article, Polarity, Stance
 from .namespaces import ID, PREFIXES, iri_segment
@@ -40,7 +41,7 @@ def _date(value: str) -> str:
     return f'"{value}"^^<{_XSD}date>'
 
 
-def aggregate_graph(articles: Iterable[Article], stances: Iterable[Stance]) -> GraphContent:
+def aggregate_graph(articles: Iterable[Article], stances: Sequence[Stance]) -> GraphContent:
     """The aggregates graph of a build, as sorted N-Quads."""
     publisher = {a.source_id: a.publisher for a in articles}
     positions: dict[tuple[str, str], dict] = {}
@@ -56,7 +57,6 @@ def aggregate_graph(articles: Iterable[Article], stances: Iterable[Stance]) -> G
             entry["dates"].append(s.published.isoformat())
     end = f" <{AGGREGATES_GRAPH}> ."
     lines: list[str] = []
-    held: dict[str, dict[Polarity, set[str]]] = {}
     for (actor, issue), entry in positions.items():
         node = f"<{position_iri(actor, issue)}>"
         counts = entry["count"]
@@ -74,31 +74,28 @@ def aggregate_graph(articles: Iterable[Article], stances: Iterable[Stance]) -> G
         if entry["dates"]:
             lines.append(f"{node} <{_SG}firstDate> {_date(min(entry['dates']))}{end}")
             lines.append(f"{node} <{_SG}lastDate> {_date(max(entry['dates']))}{end}")
-        for polarity, n in counts.items():
-            if n:
-                held.setdefault(actor, {p: set() for p in Polarity})[polarity].add(issue)
-    lines += _pair_lines(held, end)
+    lines += _pair_lines(stances, end)
     lines.sort()
     return GraphContent(AGGREGATES_GRAPH, "\n".join(lines) + "\n" if lines else "")
 
 
-def _pair_lines(held: dict[str, dict[Polarity, set[str]]], end: str) -> list[str]:
-    """Agreement = issues both actors support, both oppose, or both accept on a condition;
-    conflict = issues one supports and the other opposes (the network page's congruence and conflict)."""
-    support, oppose, conditional = Polarity.SUPPORT, Polarity.OPPOSE, Polarity.CONDITIONAL
+def _pair_lines(stances: Sequence[Stance], end: str) -> list[str]:
+    """Pairs of actors with their agreement (congruence) and conflict weights: issues they agree or clash on."""
+    from .network import profiles, tie_weights
+
+    prof = profiles(stances)
+    weights = tie_weights(prof)
+    agreement, conflict = weights["congruence"], weights["conflict"]
+    rows, cols = np.nonzero(np.triu(agreement + conflict, k=1))
     lines: list[str] = []
-    for a, b in combinations(sorted(held), 2):
-        x, y = held[a], held[b]
-        agreement = len(x[support] & y[support]) + len(x[oppose] & y[oppose]) + len(x[conditional] & y[conditional])
-        conflict = len(x[support] & y[oppose]) + len(x[oppose] & y[support])
-        if not agreement and not conflict:
-            continue
+    for i, j in zip(rows.tolist(), cols.tolist()):
+        a, b = prof.actors[i], prof.actors[j]
         node = f"<{pair_iri(a, b)}>"
         lines += [
             f"{node} {_TYPE} <{_SG}ActorPair>{end}",
             f"{node} <{_SG}pairMember> <{ID}actor/{a}>{end}",
             f"{node} <{_SG}pairMember> <{ID}actor/{b}>{end}",
-            f"{node} <{_SG}agreementWeight> {_int(agreement)}{end}",
-            f"{node} <{_SG}conflictWeight> {_int(conflict)}{end}",
+            f"{node} <{_SG}agreementWeight> {_int(int(agreement[i, j]))}{end}",
+            f"{node} <{_SG}conflictWeight> {_int(int(conflict[i, j]))}{end}",
         ]
     return lines

@@ -497,14 +497,15 @@ _DATE = click.DateTime(formats=["%Y-%m-%d"])
 @click.option("--until", type=_DATE, default=None, metavar="YYYY-MM-DD", help="Keep stances dated on or before this day.")
 @answer_format_option
 @out_option
+@store_option
 @reports_errors
-def stances(actors: tuple[str, ...], issues: tuple[str, ...], polarity: str | None, since: Any, until: Any, fmt: str, out_dir: Path) -> None:
+def stances(actors: tuple[str, ...], issues: tuple[str, ...], polarity: str | None, since: Any, until: Any, fmt: str, out_dir: Path, store: str | None) -> None:
     """List stances with their quote, source, publisher, date and the rule or curation behind each."""
     from . import answers
     from .store import open_store
 
     answer = answers.stances(
-        open_store(out_dir), actors, issues, polarity, since.date() if since else None, until.date() if until else None
+        open_store(out_dir, store), actors, issues, polarity, since.date() if since else None, until.date() if until else None
     )
     _print_answer(answer, fmt)
 
@@ -514,13 +515,14 @@ def stances(actors: tuple[str, ...], issues: tuple[str, ...], polarity: str | No
 @actors_option
 @answer_format_option
 @out_option
+@store_option
 @reports_errors
-def positions(issues: tuple[str, ...], actors: tuple[str, ...], fmt: str, out_dir: Path) -> None:
+def positions(issues: tuple[str, ...], actors: tuple[str, ...], fmt: str, out_dir: Path, store: str | None) -> None:
     """Net position of each actor on each issue, with counts, distinct sources and publishers, first and last date."""
     from . import answers
     from .store import open_store
 
-    _print_answer(answers.positions(open_store(out_dir), issues, actors), fmt)
+    _print_answer(answers.positions(open_store(out_dir, store), issues, actors), fmt)
 
 
 @cli.command()
@@ -528,26 +530,28 @@ def positions(issues: tuple[str, ...], actors: tuple[str, ...], fmt: str, out_di
 @actors_option
 @answer_format_option
 @out_option
+@store_option
 @reports_errors
-def conflicts(issues: tuple[str, ...], actors: tuple[str, ...], fmt: str, out_dir: Path) -> None:
+def conflicts(issues: tuple[str, ...], actors: tuple[str, ...], fmt: str, out_dir: Path, store: str | None) -> None:
     """Actor pairs on opposite sides of an issue, with the strongest quote on each side."""
     from . import answers
     from .store import open_store
 
-    _print_answer(answers.conflicts(open_store(out_dir), issues, actors), fmt)
+    _print_answer(answers.conflicts(open_store(out_dir, store), issues, actors), fmt)
 
 
 @cli.command()
 @issues_option
 @answer_format_option
 @out_option
+@store_option
 @reports_errors
-def coalitions(issues: tuple[str, ...], fmt: str, out_dir: Path) -> None:
+def coalitions(issues: tuple[str, ...], fmt: str, out_dir: Path, store: str | None) -> None:
     """Groups of actors that share positions, with the issues that bind each group."""
     from . import answers
     from .store import open_store
 
-    _print_answer(answers.coalitions(open_store(out_dir), issues), fmt)
+    _print_answer(answers.coalitions(open_store(out_dir, store), issues), fmt)
 
 
 @cli.command()
@@ -555,13 +559,14 @@ def coalitions(issues: tuple[str, ...], fmt: str, out_dir: Path) -> None:
 @issues_option
 @answer_format_option
 @out_option
+@store_option
 @reports_errors
-def conditions(actors: tuple[str, ...], issues: tuple[str, ...], fmt: str, out_dir: Path) -> None:
+def conditions(actors: tuple[str, ...], issues: tuple[str, ...], fmt: str, out_dir: Path, store: str | None) -> None:
     """The sequencing graph: for whom must what come first, with the strongest quote."""
     from . import answers
     from .store import open_store
 
-    _print_answer(answers.conditions(open_store(out_dir), actors, issues), fmt)
+    _print_answer(answers.conditions(open_store(out_dir, store), actors, issues), fmt)
 
 
 @cli.command()
@@ -569,13 +574,14 @@ def conditions(actors: tuple[str, ...], issues: tuple[str, ...], fmt: str, out_d
 @issues_option
 @answer_format_option
 @out_option
+@store_option
 @reports_errors
-def timeline(actor: str, issues: tuple[str, ...], fmt: str, out_dir: Path) -> None:
+def timeline(actor: str, issues: tuple[str, ...], fmt: str, out_dir: Path, store: str | None) -> None:
     """One actor's statements by date, changes of position flagged, undated ones listed apart."""
     from . import answers
     from .store import open_store
 
-    _print_answer(answers.timeline(open_store(out_dir), actor, issues), fmt)
+    _print_answer(answers.timeline(open_store(out_dir, store), actor, issues), fmt)
 
 
 @cli.command()
@@ -590,14 +596,15 @@ def timeline(actor: str, issues: tuple[str, ...], fmt: str, out_dir: Path) -> No
 )
 @answer_format_option
 @out_option
+@store_option
 @reports_errors
-def provenance(stance: str, sources_dir: Path, fmt: str, out_dir: Path) -> None:
+def provenance(stance: str, sources_dir: Path, fmt: str, out_dir: Path, store: str | None) -> None:
     """Everything about one STANCE (its IRI, stance:HASH, or the hash, at least 6 hex digits)."""
     from . import answers
     from .store import open_store
 
     folder = sources_dir if sources_dir.is_dir() else None
-    _print_answer(answers.provenance(open_store(out_dir), stance, folder), fmt)
+    _print_answer(answers.provenance(open_store(out_dir, store), stance, folder), fmt)
 
 
 @cli.command()
@@ -635,6 +642,7 @@ def provenance(stance: str, sources_dir: Path, fmt: str, out_dir: Path) -> None:
     help="File to write (with --window, one file per window: FILE's stem + first day). Default: standard output.",
 )
 @out_option
+@store_option
 @reports_errors
 def network(
     kind: str,
@@ -646,6 +654,7 @@ def network(
     stats: bool,
     output: Path | None,
     out_dir: Path,
+    store: str | None,
 ) -> None:
     """Discourse networks for Gephi and networkx: two-mode, congruence, conflict or subtract."""
     from . import answers
@@ -653,7 +662,7 @@ def network(
     from .network import label_nodes, network_bytes
     from .store import open_store
 
-    store = open_store(out_dir)
+    store = open_store(out_dir, store)
     fmt = fmt or ("table" if stats else "graphml")
     if stats:
         if fmt not in ("table", "csv", "json"):

@@ -6,7 +6,7 @@ from collections import defaultdict
 import pytest
 
 from kg.build import write_build
-from kg.network import stance_matrices, statements_from_stances, tie_matrices
+from kg.network import profiles, tie_weights
 from kg.queries import canned_query, run_query
 from kg.store import open_store
 from kg.validation import load_shapes, validate_graph
@@ -54,19 +54,20 @@ def test_positions_sum_up_the_stances(curated_build, store) -> None:
 
 
 def test_positions_agree_with_the_query_over_raw_stances(store) -> None:
-    raw: dict[tuple[str, str], int] = defaultdict(int)
-    for row in table(store, "positions"):
-        raw[(row["actor"], row["issue"])] += int(row["stances"])
-    assert {(r["actor"], r["issue"]): int(r["stances"]) for r in table(store, "position_summary")} == raw
+    fields = ("support", "oppose", "conditional", "sources", "publishers", "first", "last")
+    raw = {(r["actor"], r["issue"]): tuple(r[f] for f in fields) + (r["statements"],) for r in table(store, "positions")}
+    summary = {(r["actor"], r["issue"]): tuple(r[f] for f in fields) + (r["stances"],) for r in table(store, "position_summary")}
+    assert summary == raw
 
 
 def test_actor_pairs_carry_the_network_tie_weights(curated_build, store) -> None:
     result, _ = curated_build
-    matrices = stance_matrices(statements_from_stances(result.stances, result.articles))
-    congruence, conflict = tie_matrices(matrices)
+    prof = profiles(result.stances)
+    weights = tie_weights(prof)
+    congruence, conflict = weights["congruence"], weights["conflict"]
     expected = {}
-    for i, a in enumerate(matrices.actors):
-        for j, b in enumerate(matrices.actors):
+    for i, a in enumerate(prof.actors):
+        for j, b in enumerate(prof.actors):
             if a < b and (congruence[i, j] or conflict[i, j]):
                 expected[(a, b)] = (int(congruence[i, j]), int(conflict[i, j]))
     rows = table(store, "actor_pairs")
