@@ -62,6 +62,7 @@ class RuleBook:
     stop_nouns: frozenset[str]
     person_nouns: frozenset[str]
     threat_verbs: frozenset[str]
+    modifier_heads: frozenset[str]
     particles: Mapping[str, frozenset[str]] = field(default_factory=dict)  # "rule out": rule -> {out}
     digest: str = ""
 
@@ -162,6 +163,7 @@ def _cached_rule_book(directory: str, stamp: tuple[float, ...]) -> RuleBook:
         stop_nouns=_words(lemmas_path, lemmas, "stop_nouns"),
         person_nouns=_words(lemmas_path, lemmas, "person_nouns"),
         threat_verbs=_words(lemmas_path, lemmas, "threat_verbs"),
+        modifier_heads=_words(lemmas_path, lemmas, "modifier_heads"),
         particles={k: v for k, v in particles.items() if k in oppose_particles},
         digest=digest,
     )
@@ -171,7 +173,7 @@ _REQUIRED_RULES = frozenset({
     "subject_of_cue", "agent_of_passive", "possessor_of_cue", "owner_of_proposal", "actor_of_issue_verb",
     "speaker_of_report", "speaker_of_quotation", "according_to", "relative_antecedent", "target_of_accusation",
     "pronoun", "group_noun", "coordination", "cue_polarity", "negation", "inverse_issue",
-    "condition_clause", "condition_requirement", "subject_of_sentence", "demand_by_threat",
+    "condition_clause", "condition_requirement", "subject_of_sentence", "demand_by_threat", "judge_of_predicate",
 })
 
 
@@ -302,6 +304,8 @@ class Walker:
         book, ctx = self.book, self.ctx
         if token.i in ctx.actor_at:
             return Holders(self._with_conjuncts(token), ("coordination",) if token.conjuncts else ())
+        if token.i in ctx.issue_tokens:
+            return Holders([])  # "the ceasefire between Israel and Hamas would hold": not their stance
         if _is_pronoun(token) and token.lower_ not in _RELATIVE_PRONOUNS:
             if not book.enabled("pronoun"):
                 return Holders([])
@@ -368,6 +372,12 @@ class Walker:
         agent = self._agent(node)
         if agent is not None:
             return agent
+        if node.tag_.startswith("JJ") and book.enabled("judge_of_predicate") and self.cue_sign(node)[0]:
+            for child in node.children:  # "... is unacceptable to Israel": Israel judges it
+                if child.dep_ in ("obl", "nmod") and _case(child) == "to":
+                    holders = self.np_holders(child)
+                    if holders.actors:
+                        return holders, "judge_of_predicate"
         # a subject the parser hung on the auxiliary ("Trump/nsubj -> had/aux -> warned") is the verb's
         children = list(node.children) + [g for c in node.children if c.dep_ in ("aux", "aux:pass", "cop") for g in c.children]
         for child in children:
@@ -515,7 +525,16 @@ class Walker:
         cue = ""
         deontic = False
         skip_sign = False
+        came_from = None
+        nouns_only = True  # still in the noun phrase around the issue
         findings: list[Finding] = []
+        if (issue_token.dep_ in ("compound", "amod") and issue_token.head.i not in issue_span
+                and _lemma_in(issue_token.head, book.modifier_heads)):
+            return []  # "his ceasefire negotiators": the issue only names what the negotiators are for
+        if _lemma(issue_token) in _PROPOSAL_NOUNS and any(
+                c.dep_ == "acl" and any(m.dep_ == "mark" and m.lower_ == "to" for m in c.children)
+                and not any(t.i in self.ctx.issue_tokens for t in c.subtree) for c in issue_token.children):
+            return []  # "a plan to expand the assault": some other plan
         findings.extend(self._relative_cues(issue_token, issue_id))
         for _step in range(24):
             path.append(f"{node.i}:{node.text}/{node.tag_}/{node.dep_}")
@@ -526,6 +545,22 @@ class Walker:
                 # the issue is inside a condition ("if Hamas releases the hostages"): no stance of its
                 # own, unless it is what a threat demands ("warned ... if it does not release hostages")
                 return findings + self._threat_demand(node, issue_id, path)
+            if not own and not skip_sign and came_from is not None and came_from.dep_ in _SUBJECTS:
+                # "the crossing will remain closed": the predicate's complement says the stance
+                for complement in node.children:
+                    if complement.dep_ in ("xcomp", "acomp") and complement.tag_[:2] in ("JJ", "VB"):
+                        s, _ = self.cue_sign(complement) if complement.tag_.startswith("JJ") else (0, "")
+                        if s == -1 and book.enabled("cue_polarity"):
+                            sign = -sign
+                            rules.append("cue_polarity")
+                            signal = True
+                        elif s == 1:
+                            signal = True
+                        if book.enabled("condition_clause"):
+                            for clause, family in self._condition_clauses(complement, issue_span):
+                                named = sorted({issue_at[t.i] for t in clause.subtree if t.i in issue_at} - {issue_id})
+                                conditions.extend((c, family if family != "before" else "before_negative")
+                                                  for c in named if (c, family) not in conditions)
             if not own and not skip_sign:
                 s, kind = self.cue_sign(node)
                 if s == -1:
@@ -605,6 +640,11 @@ class Walker:
                     rules.append("cue_polarity")
                     signal = True
                     cue = cue or marker
+            came_from = node
+            if node.tag_.startswith("VB"):
+                nouns_only = False
+            elif nouns_only and node.head.tag_.startswith("NN") and node.head.i not in issue_span:
+                findings.extend(self._relative_cues(node.head, issue_id))
             skip_sign = dep == "conj" and node.head.tag_.startswith("VB")
             if (skip_sign and book.enabled("negation") and self.negated(node.head)
                     and any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in node.children)):
@@ -660,36 +700,54 @@ class Walker:
                 frontier.extend((grandchild, 1) for grandchild in child.children)  # a purpose clause
         return found
 
-    def _relative_cues(self, issue_token: Any, issue_id: str) -> list[Finding]:
-        """Stances in a clause that modifies the issue noun: "the plan proposed by Egypt", "the deal Israel accepted"."""
-        if not issue_token.tag_.startswith("NN"):
+    def _relative_cues(self, noun: Any, issue_id: str) -> list[Finding]:
+        """Stances in a clause or apposition that modifies a noun naming the issue: "the plan proposed by
+        Egypt", "the deal Israel accepted", "a stipulation that it disarm, a key demand by Israel that
+        the group has rejected"."""
+        if not noun.tag_.startswith("NN"):
             return []
         findings = []
-        for child in issue_token.children:
-            if child.dep_ not in ("acl", "acl:relcl") or not child.tag_.startswith("VB"):
-                continue
-            sign, kind = self.cue_sign(child)
-            if kind != "verb":
-                continue
-            found = self._agent(child)
-            if found is None:
-                for sub in child.children:
-                    if sub.dep_ == "nsubj" and sub.lower_ not in _RELATIVE_PRONOUNS:
-                        holders = self.np_holders(sub)
-                        if holders.actors:
-                            found = (holders, "subject_of_cue")
-                        break
-            if found is None:
-                continue
-            holders, how = found
-            if not self.book.enabled(how):
-                continue
-            negate = self.negated(child)
-            polarity_sign = sign * (-1 if negate else 1)
-            rules = ["cue_polarity"] if sign < 0 else []
-            if negate:
-                rules.append("negation")
-            findings += self._finish(holders, how, issue_id, polarity_sign, [], rules, child.text, [f"{child.i}:{child.text}/{child.tag_}/{child.dep_}"])
+        targets = [noun] + [c for c in noun.children if c.dep_ == "appos" and c.tag_.startswith("NN")]
+        for target in targets:
+            if target is not noun:
+                sign, kind = self.cue_sign(target)
+                if kind == "noun" and self.book.enabled("possessor_of_cue"):
+                    found = self.subject_holders(target)
+                    if found is not None and found[1] == "possessor_of_cue":
+                        findings += self._finish(found[0], "possessor_of_cue", issue_id, sign, [],
+                                                 ["cue_polarity"] if sign < 0 else [], target.text,
+                                                 [f"{target.i}:{target.text}/{target.tag_}/{target.dep_}"])
+            for child in target.children:
+                relative = child.dep_ in ("acl", "acl:relcl") or child.dep_ == "amod" and any(
+                    g.dep_ in _SUBJECTS and g.lower_ in _RELATIVE_PRONOUNS for g in child.children)
+                if not relative or not child.tag_[:2] in ("VB", "JJ"):
+                    continue
+                sign, kind = self.cue_sign(child)
+                if kind not in ("verb", "adjective"):
+                    continue
+                found = self._agent(child) if kind == "verb" else None
+                if kind == "adjective":
+                    judged = self.subject_holders(child)
+                    found = judged if judged is not None and judged[1] == "judge_of_predicate" else None
+                if found is None:
+                    for sub in child.children:
+                        if sub.dep_ == "nsubj" and sub.lower_ not in _RELATIVE_PRONOUNS:
+                            holders = self.np_holders(sub)
+                            if holders.actors:
+                                found = (holders, "subject_of_cue")
+                            break
+                if found is None:
+                    continue
+                holders, how = found
+                if not self.book.enabled(how):
+                    continue
+                negate = self.negated(child)
+                polarity_sign = sign * (-1 if negate else 1)
+                rules = ["cue_polarity"] if sign < 0 else []
+                if negate:
+                    rules.append("negation")
+                findings += self._finish(holders, how, issue_id, polarity_sign, [], rules, child.text,
+                                         [f"{child.i}:{child.text}/{child.tag_}/{child.dep_}"])
         return findings
 
     def _transparent(self, node: Any) -> bool:
