@@ -12,6 +12,7 @@ from ..model import Article, Method, Polarity, Stance
 from ..text import Sentence, split_sentences
 from .lexicon import Lexicon
 from .mentions import ACTOR, ANAPHOR, CONTEXT, COREF, INVERSE, ISSUE, MEDIA, SOURCE, Mention, Scanner
+from .lemmatize import assign_lemmas
 from .parse import parse_sentences
 from .rules import Finding, RuleBook, SentenceContext, Walker
 
@@ -213,6 +214,8 @@ class ArticleExtractor:
                   if not (s.headline and self.scanner.lexicon.skip_headlines)
                   and any(m.kind in (ISSUE, INVERSE, ANAPHOR, ACTOR) and m.start >= s.start for m in ms)]
         docs = dict(zip(wanted, parse_sentences(text[jobs[n][0].start:jobs[n][0].end] for n in wanted)))
+        for doc in docs.values():
+            assign_lemmas(doc, self.book.irregular)
         results: dict[tuple, tuple[float, Finding, str, str | None]] = {}
         for n, (sentence, mentions) in enumerate(jobs):
             doc = docs.get(n)

@@ -1,6 +1,6 @@
-"""The parsing pipeline: a compact spaCy tagger, lemmatizer and dependency parser trained on the
-English Web Treebank (training/train_pipeline.sh), shipped inside the package; nothing is
-downloaded. Sentences are split by kg.text and parsed one by one."""
+"""The parsing pipeline: a compact spaCy tagger and dependency parser trained on the English Web
+Treebank (training/train_pipeline.sh), shipped inside the package; nothing is downloaded.
+Sentences are split by kg.text and parsed one by one; lemmas come from kg.extract.lemmatize."""
 from __future__ import annotations
 
 from functools import lru_cache
@@ -28,11 +28,12 @@ def load_pipeline(path: str | None = None) -> "Language":
         )
     import spacy
 
-    return spacy.load(directory)
+    # a lemmatizer trained with the pipeline (as an auxiliary task) is not run: the rules lemmatize
+    return spacy.load(directory, exclude=["trainable_lemmatizer", "lemmatizer"])
 
 
 def parse_sentences(texts: Iterable[str], pipeline: "Language | None" = None) -> list["Doc"]:
-    """Parse each text as one sentence: tokens, Penn tags, lemmas and dependencies."""
+    """Parse each text as one sentence: tokens, Penn tags and dependencies."""
     nlp = pipeline or load_pipeline()
     return list(nlp.pipe(texts, batch_size=64))
 

@@ -63,6 +63,7 @@ class RuleBook:
     person_nouns: frozenset[str]
     threat_verbs: frozenset[str]
     modifier_heads: frozenset[str]
+    irregular: Mapping[str, str] = field(default_factory=dict)  # inflected form -> lemma
     particles: Mapping[str, frozenset[str]] = field(default_factory=dict)  # "rule out": rule -> {out}
     digest: str = ""
 
@@ -96,6 +97,18 @@ def _words(path: Path, data: Mapping[str, Any], *keys: str) -> frozenset[str]:
     if not isinstance(node, list) or not all(isinstance(w, str) and w.strip() for w in node):
         raise DictionaryError(f"{path}: '{'.'.join(keys)}' must be a list of words")
     return frozenset(w.strip().lower() for w in node)
+
+
+def _irregular(path: Path, table: Any) -> dict[str, str]:
+    if not isinstance(table, dict):
+        raise DictionaryError(f"{path}: 'irregular' must map a lemma to its forms")
+    forms: dict[str, str] = {}
+    for lemma, inflected in sorted(table.items()):
+        if not isinstance(inflected, list) or not all(isinstance(f, str) and f for f in inflected):
+            raise DictionaryError(f"{path}: irregular forms of {lemma!r} must be a list of words")
+        for form in inflected:
+            forms.setdefault(form.lower(), str(lemma).lower())
+    return forms
 
 
 def _split_particles(verbs: frozenset[str]) -> tuple[frozenset[str], dict[str, frozenset[str]]]:
@@ -164,6 +177,7 @@ def _cached_rule_book(directory: str, stamp: tuple[float, ...]) -> RuleBook:
         person_nouns=_words(lemmas_path, lemmas, "person_nouns"),
         threat_verbs=_words(lemmas_path, lemmas, "threat_verbs"),
         modifier_heads=_words(lemmas_path, lemmas, "modifier_heads"),
+        irregular=_irregular(lemmas_path, lemmas.get("irregular") or {}),
         particles={k: v for k, v in particles.items() if k in oppose_particles},
         digest=digest,
     )
@@ -536,6 +550,13 @@ class Walker:
                 and not any(t.i in self.ctx.issue_tokens for t in c.subtree) for c in issue_token.children):
             return []  # "a plan to expand the assault": some other plan
         findings.extend(self._relative_cues(issue_token, issue_id))
+        for child in issue_token.children:
+            # "of blocking humanitarian aid" parsed as an adjective on "aid": the verb still acts on it
+            if child.dep_ in ("amod", "compound") and child.tag_ == "VBG" and self.cue_sign(child)[0] < 0 \
+                    and book.enabled("cue_polarity"):
+                sign = -sign
+                rules.append("cue_polarity")
+                signal = True
         for _step in range(24):
             path.append(f"{node.i}:{node.text}/{node.tag_}/{node.dep_}")
             own = node.i in issue_span

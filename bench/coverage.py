@@ -1,0 +1,63 @@
+"""Candidate coverage of a gold set: how many gold (article, holder, issue) pairs the mention layer
+can reach at all, before any rule decides. A pair is reachable when the sentences of its gold quote
+name the issue, and name the holder there or in the two sentences before (where a pronoun, a group
+noun or a quotation's speaker can pick it up).
+
+    python bench/coverage.py SOURCES_DIR GOLD.yaml
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from kg.annotations import load_annotations  # noqa: E402
+from kg.dictionary import load_dictionary  # noqa: E402
+from kg.extract import get_scanner, load_lexicon  # noqa: E402
+from kg.extract.extractor import resolve_context, with_pattern_issues  # noqa: E402
+from kg.extract.mentions import ACTOR, INVERSE, ISSUE  # noqa: E402
+from kg.sources import load_articles  # noqa: E402
+from kg.text import split_sentences  # noqa: E402
+
+
+def main(argv: list[str]) -> None:
+    if len(argv) != 2:
+        sys.exit(__doc__)
+    folder, gold_path = Path(argv[0]), Path(argv[1])
+    dictionary = load_dictionary()
+    scanner = get_scanner(dictionary, load_lexicon())
+    articles = {a.source_id: a for a in load_articles(folder).articles}
+    gold = load_annotations(gold_path, articles, dictionary)
+    pairs: dict[tuple[str, str, str], tuple[bool, bool]] = {}
+    for stance in gold:
+        article = articles[stance.source_id]
+        text = article.text
+        sentences = split_sentences(text)
+        mentions = resolve_context(scanner.scan(text))
+        inside = [n for n, s in enumerate(sentences) if s.start < stance.char_end and stance.char_start < s.end]
+        window = range(max(0, inside[0] - 2), inside[-1] + 1)
+        issues: set[str] = set()
+        for n in inside:
+            sentence = sentences[n]
+            found = with_pattern_issues(scanner, text, sentence, [m for m in mentions if sentence.start <= m.start < sentence.end])
+            issues |= {m.value for m in found if m.kind in (ISSUE, INVERSE)}
+        near = {m.holder or m.value for m in mentions if m.kind == ACTOR
+                and any(sentences[n].start <= m.start < sentences[n].end for n in window)}
+        same = {m.holder or m.value for m in mentions if m.kind == ACTOR
+                and any(sentences[n].start <= m.start < sentences[n].end for n in inside)}
+        key = (stance.source_id, stance.holder, stance.issue)
+        old = pairs.get(key, (False, False))
+        pairs[key] = (old[0] or (stance.issue in issues and stance.holder in same),
+                      old[1] or (stance.issue in issues and stance.holder in near))
+    total = len(pairs)
+    same_sentence = sum(1 for a, _ in pairs.values() if a)
+    window_count = sum(1 for _, b in pairs.values() if b)
+    print(f"gold (article, holder, issue) pairs: {total}")
+    print(f"issue and holder named in the quote's sentences: {same_sentence} ({same_sentence / total:.1%})")
+    print(f"issue there, holder within two sentences before: {window_count} ({window_count / total:.1%})")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
