@@ -109,6 +109,7 @@ class ArticleExtractor:
         self.quotes = quotation_spans(self.text)
         self.discourse = _Discourse()
         self.explanations: dict[tuple, Explanation] = {}
+        self._sentence_actors: list[tuple[int, str]] = []
 
     # -- discourse ---------------------------------------------------------------------------
 
@@ -151,6 +152,13 @@ class ArticleExtractor:
                 return subject
             last = d.last(d.persons, position)
             return [last] if last else []
+        if word in _GROUP_PRONOUNS | _THING_PRONOUNS and not (word in _THING_PRONOUNS and (
+                token.dep_ == "expl" or (token.head.lemma_ or "").lower() in _EXTRAPOSING)):
+            # the nearest actor named earlier in the same sentence ("Israel said it would ...",
+            # "... against Hamas after it refused ...")
+            near = [holder for start, holder in self._sentence_actors if start < position]
+            if near:
+                return [near[-1]]
         if word in _GROUP_PRONOUNS:
             subject = d.last_subject(position, lambda holders, person, plural: plural)
             if subject:
@@ -270,6 +278,8 @@ class ArticleExtractor:
 
     def _sentence(self, sentence: Sentence, mentions: list[Mention], doc: Any, explain: bool) -> Iterable[tuple[str, Finding, str | None]]:
         offset = sentence.start
+        self._sentence_actors = [(m.start, m.holder or m.value) for m in mentions
+                                 if m.kind == ACTOR and not m.person and not self._person_like(m)]
         by_char = {}
         for token in doc:
             for k in range(token.idx, token.idx + len(token.text)):

@@ -600,7 +600,9 @@ class Walker:
                         if holders.actors:
                             return findings + self._finish(holders, "target_of_accusation", issue_id, sign, conditions, rules, node.text, path)
                     return findings
-            if not skip_sign and self.negated(node) and book.enabled("negation"):
+            if not skip_sign and self.negated(node) and book.enabled("negation") and (
+                    own or self.cue_sign(node)[0] or node.tag_.startswith("JJ") or self.has_intent(node)):
+                # a negated stance word or issue verb flips; "the plan does not meet the demands" does not
                 sign = -sign
                 rules.append("negation")
                 signal = True
