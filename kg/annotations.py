@@ -1,6 +1,7 @@
 """Curated annotations: analysts' stance statements in YAML, turned into stances with offsets."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
@@ -28,7 +29,7 @@ def annotation_files(sources_dir: Path) -> list[Path]:
 def read_annotation_file(path: Path) -> dict[str, list[dict[str, Any]]]:
     """The raw entries per article of one annotation file, checked for shape only."""
     path = Path(path)
-    if not path.is_file():
+    if not os.path.lexists(path):
         raise AnnotationError(f"{path}: annotation file not found")
     data = read_yaml(path, AnnotationError)
     if not isinstance(data, dict) or not isinstance(data.get("articles"), dict):
@@ -72,8 +73,15 @@ def _entry_stance(
             raise AnnotationError(f"{where}: unknown condition issue id {condition!r}")
     elif condition:
         raise AnnotationError(f"{where}: 'condition' only goes with polarity conditional")
+    for key in ("holder", "issue", "polarity", "quote", "condition", "note", "reported_via"):
+        if isinstance(entry.get(key), (dict, list)):
+            raise AnnotationError(f"{where}: '{key}' must be a single value, not a {'list' if isinstance(entry[key], list) else 'mapping'}")
     quote = str(entry["quote"])
-    start = article.text.find(quote, int(entry.get("start", 0)))
+    begin = entry.get("start", 0)
+    if isinstance(begin, bool) or not isinstance(begin, int) or begin < 0:
+        shown = repr(begin) if len(repr(begin)) <= 40 else repr(begin)[:37] + "..."
+        raise AnnotationError(f"{where}: 'start' must be a character offset (a whole number >= 0), not {shown}")
+    start = article.text.find(quote, begin)
     if start < 0:
         shown = quote if len(quote) <= 60 else quote[:57] + "..."
         raise AnnotationError(f"{where}: quote not found in the article text: {shown!r}")

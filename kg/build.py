@@ -16,6 +16,7 @@ from .export import BASENAME, export_lines, rdf_format, write_files
 from .model import Article, Method, Stance, merge_stances
 from .quads import GraphContent, ontology_graph, source_graphs
 from .review import drop_rejected, load_negatives
+from .safety import DEFAULT_MAX_BYTES
 from .sources import load_articles
 
 if TYPE_CHECKING:
@@ -101,18 +102,21 @@ def build_graph(
     on_progress: Callable[[int, int], None] | None = None,
     cache_dir: Path | None = None,
     jobs: int = 1,
+    follow_links: bool = False,
+    max_bytes: int | None = DEFAULT_MAX_BYTES,
 ) -> BuildResult:
     """Read a source folder and build the dataset in memory.
 
     `on_progress(done, total)` is called after each article is extracted. With `cache_dir`,
     articles extracted by an earlier build with the same dictionaries are taken from the cache;
     `jobs` > 1 extracts the rest in that many processes.
+    `follow_links` and `max_bytes` say which article files are read (see `load_articles`).
     `annotations` None means the folder's own `annotations/*.yaml`; an empty list means none.
     Unreadable articles become problems and the rest still builds; a bad annotation raises,
     because a graph that silently drops an analyst's corrections cannot be trusted.
     """
     dictionary = load_dictionary(ontology_dir)
-    folder = load_articles(sources_dir)
+    folder = load_articles(sources_dir, follow_links=follow_links, max_bytes=max_bytes)
     files = annotation_files(Path(sources_dir)) if annotations is None else [Path(p) for p in annotations]
     by_id = folder.by_id()
     refused = {path.stem for path in folder.refused}

@@ -3,13 +3,17 @@ from __future__ import annotations
 
 import hashlib
 import json
+import warnings
 from pathlib import Path
 
+from . import __version__
+from .errors import StanceGraphWarning
 from .export import write_files
 from .model import Article, Stance, stance_from_dict, stance_to_dict
 
 CACHE_FILE = "extraction.json"
-CACHE_FORMAT = 1
+# Format 2: dates are checked before they reach the cache, and the writing version is recorded.
+CACHE_FORMAT = 2
 
 
 def article_key(article: Article, fingerprint: str) -> str:
@@ -30,18 +34,30 @@ class ExtractionCache:
             try:
                 data = json.loads(self.path.read_text(encoding="utf-8"))
             except (OSError, ValueError):
-                data = {}  # a damaged cache only costs a re-extraction
-            if isinstance(data, dict) and data.get("format") == CACHE_FORMAT:
-                self._old = data.get("articles", {})
+                data = None  # a damaged cache only costs a re-extraction
+            if isinstance(data, dict) and data.get("format") == CACHE_FORMAT and data.get("version") == __version__:
+                articles = data.get("articles")
+                self._old = articles if isinstance(articles, dict) else {}
+            elif data is None or "format" not in data:
+                self._discard("is damaged")
+
+    def _discard(self, why: str) -> None:
+        warnings.warn(StanceGraphWarning(f"{self.path}: extraction cache {why}; discarded, articles are extracted again"))
 
     def get(self, key: str) -> list[Stance] | None:
-        """The cached stances of an article, or None when it must be extracted."""
+        """The cached stances of an article, or None when it must be extracted (also when its entry is unreadable)."""
         entry = self._old.get(key)
         if entry is None:
             return None
+        try:
+            stances = [stance_from_dict(d) for d in entry]
+        except (TypeError, ValueError, KeyError, AttributeError):
+            self._discard("has an unreadable entry")
+            self._old = {}
+            return None
         self.hits += 1
         self._new[key] = entry
-        return [stance_from_dict(d) for d in entry]
+        return stances
 
     def put(self, key: str, stances: list[Stance]) -> None:
         self._new[key] = [stance_to_dict(s) for s in stances]
@@ -50,5 +66,5 @@ class ExtractionCache:
         """Write the entries of this build only, so articles that left the folder leave the cache."""
         if self.path is None:
             return
-        data = {"format": CACHE_FORMAT, "articles": dict(sorted(self._new.items()))}
+        data = {"format": CACHE_FORMAT, "version": __version__, "articles": dict(sorted(self._new.items()))}
         write_files({self.path: json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8")})

@@ -4,6 +4,7 @@ from __future__ import annotations
 import functools
 import json
 import sys
+import warnings
 from pathlib import Path
 from typing import Any, Callable
 
@@ -11,8 +12,9 @@ import click
 
 from . import __version__
 from .dictionary import load_dictionary
-from .errors import StanceGraphError, UnknownValueError
+from .errors import StanceGraphError, StanceGraphWarning
 from .model import Stance, stance_to_dict
+from .safety import DEFAULT_MAX_BYTES, one_line, terminal_safe
 
 DEFAULT_SOURCES = "sources"
 DEFAULT_OUT = "exports"
@@ -20,25 +22,38 @@ CACHE_DIR = ".cache"
 
 
 def _fail(error: StanceGraphError) -> click.ClickException:
-    message = str(error)
+    message = one_line(str(error))
     if error.hint:
-        message += f"\nHint: {error.hint}"
-    return click.ClickException(message)
+        message += f"\nHint: {one_line(error.hint)}"
+    return click.UsageError(message) if error.usage else click.ClickException(message)
+
+
+def _show_warning(message: Any, category: type[Warning], *args: Any, **kwargs: Any) -> None:
+    if issubclass(category, StanceGraphWarning):
+        click.echo(f"warning: {one_line(str(message))}", err=True)
+    else:
+        _default_showwarning(message, category, *args, **kwargs)
+
+
+_default_showwarning = warnings.showwarning
 
 
 def reports_errors(command: Callable[..., Any]) -> Callable[..., Any]:
-    """Turn the library's errors into one-line messages with exit status 1, never a traceback."""
+    """Turn the library's errors into one-line messages (exit status 1, 2 for usage), never a traceback.
+
+    The library's warnings (a date-time cut to its date, a cache discarded) print as one
+    `warning:` line each on standard error.
+    """
 
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return command(*args, **kwargs)
-        except UnknownValueError as error:
-            # A value on the command line that names nothing known: a usage error (exit 2).
-            message = str(error) + (f"\nHint: {error.hint}" if error.hint else "")
-            raise click.UsageError(message) from None
-        except StanceGraphError as error:
-            raise _fail(error) from None
+        with warnings.catch_warnings():
+            warnings.simplefilter("always", StanceGraphWarning)
+            warnings.showwarning = _show_warning
+            try:
+                return command(*args, **kwargs)
+            except StanceGraphError as error:
+                raise _fail(error) from None
 
     return wrapper
 
@@ -117,6 +132,8 @@ def format_stances(stances: list[Stance], fmt: str) -> str:
         )
         for s in stances
     ]
+    # Article text may carry terminal escape sequences: show them, never send them raw.
+    rows = [tuple(terminal_safe(cell.replace("\n", " ")) for cell in row) for row in rows]
     header = ("holder", "issue", "polarity", "rule", "conf", "span", "quote")
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
     lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in [header, tuple("-" * w for w in widths), *rows]]
@@ -127,13 +144,36 @@ class ProgressBar:
     """A progress bar on standard error for builds long enough to need one, silent otherwise."""
 
     MIN_ARTICLES = 50
+    #: An article this large takes the rules long enough that the user should hear about it.
+    LARGE_ARTICLE_BYTES = 1_000_000
 
-    def __init__(self) -> None:
+    def __init__(self, always: bool = False) -> None:
         self._bar: Any = None
+        self._always = always
+
+    @classmethod
+    def for_folder(cls, sources_dir: Path) -> "ProgressBar":
+        """A bar that also shows for few articles when some are large, after saying which."""
+        large = []
+        try:
+            for entry in sorted(Path(sources_dir).iterdir()):
+                if entry.suffix.lower() in (".txt", ".md") and entry.is_file():
+                    size = entry.stat().st_size
+                    if size >= cls.LARGE_ARTICLE_BYTES:
+                        large.append((entry.name, size))
+        except OSError:
+            pass
+        if large:
+            from .safety import size_text
+
+            names = ", ".join(f"{terminal_safe(name)} ({size_text(size)})" for name, size in large[:3])
+            more = f" and {len(large) - 3} more" if len(large) > 3 else ""
+            click.echo(f"note: large article(s): {names}{more}; extraction may take minutes", err=True)
+        return cls(always=bool(large))
 
     def __call__(self, done: int, total: int) -> None:
         if self._bar is None:
-            if total < self.MIN_ARTICLES or not sys.stderr.isatty():
+            if (total < self.MIN_ARTICLES and not self._always) or not sys.stderr.isatty():
                 return
             self._bar = click.progressbar(length=total, label="extracting", file=sys.stderr)
             self._bar.__enter__()
@@ -177,6 +217,15 @@ def cli() -> None:
     help="Comma-separated RDF exports written from the store: ttl, trig, nt, nq, jsonld.",
 )
 @click.option("--no-export", is_flag=True, help="Write only the store: no RDF exports and no HTML page (large builds).")
+@click.option("--strict", is_flag=True, help="Any file left out fails the build: nothing is written (exit status 1).")
+@click.option("--follow-links", is_flag=True, help="Read symbolic links that lead outside SOURCES_DIR (refused by default).")
+@click.option(
+    "--max-bytes",
+    type=click.IntRange(min=1),
+    default=DEFAULT_MAX_BYTES,
+    show_default=True,
+    help="Refuse article files larger than this many bytes.",
+)
 @reports_errors
 def build(
     sources_dir: Path,
@@ -190,33 +239,46 @@ def build(
     store: str | None,
     export_formats: str,
     no_export: bool,
+    strict: bool,
+    follow_links: bool,
+    max_bytes: int,
 ) -> None:
-    """Build the graph from SOURCES_DIR into the store, then write Turtle, TriG and HTML into --out."""
+    """Build the graph from SOURCES_DIR into the store, then write Turtle, TriG and HTML into --out.
+
+    Exit status: 0 when every file was read, 1 when some were left out (named on standard
+    error; the graph holds the others) or the build failed, 2 for a wrong command line.
+    """
     from .build import build_graph, write_build
+    from .safety import output_folder
     from .store import parse_store_spec
     from .viz import build_page, page_path
 
     formats = [] if no_export else parse_export_formats(export_formats)
     parse_store_spec(store, out_dir)  # a wrong --store fails before the articles are read
     annotations = [] if no_annotations else (list(annotation_paths) or None)
-    result = build_graph(
-        sources_dir,
-        annotations=annotations,
-        extract=extract,
-        ontology_dir=ontology_dir,
-        on_progress=ProgressBar(),
-        cache_dir=None if no_cache else out_dir / CACHE_DIR,
-        jobs=jobs,
-    )
-    extra = {} if no_export else {page_path(out_dir): lambda: build_page(result)}
-    written = write_build(result, out_dir, formats, extra=extra, store=store, incremental=not no_cache)
+    with output_folder(out_dir, on_wait=lambda message: click.echo(f"note: {message}", err=True)):
+        result = build_graph(
+            sources_dir,
+            annotations=annotations,
+            extract=extract,
+            ontology_dir=ontology_dir,
+            on_progress=ProgressBar.for_folder(sources_dir) if extract else None,
+            cache_dir=None if no_cache else out_dir / CACHE_DIR,
+            jobs=jobs,
+            follow_links=follow_links,
+            max_bytes=max_bytes,
+        )
+        for problem in result.problems:
+            click.echo(f"error: {one_line(str(problem))}", err=True)
+        if strict and result.problems:
+            raise click.ClickException(f"{len(result.problems)} file(s) could not be read; nothing written (--strict)")
+        extra = {} if no_export else {page_path(out_dir): lambda: build_page(result)}
+        written = write_build(result, out_dir, formats, extra=extra, store=store, incremental=not no_cache)
     click.echo(result.summary())
     if written:
-        click.echo("wrote: " + ", ".join(str(p) for p in written))
+        click.echo("wrote: " + ", ".join(one_line(str(p)) for p in written))
     elif not no_export:
-        click.echo(f"exports in {out_dir} are up to date")
-    for problem in result.problems:
-        click.echo(f"error: {problem}", err=True)
+        click.echo(f"exports in {one_line(str(out_dir))} are up to date")
     if result.problems:
         raise click.ClickException(
             f"{len(result.problems)} file(s) could not be read; the graph holds the other {len(result.articles)}"
@@ -234,23 +296,58 @@ def build(
     show_default=True,
     help="Result format (json = SPARQL 1.1 Query Results JSON). CONSTRUCT always prints Turtle.",
 )
+@click.option(
+    "--limit",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Write at most this many rows (a table shows 1000 unless told; csv, tsv and json stream every row).",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0),
+    default=60.0,
+    show_default=True,
+    help="Stop the query after this many seconds (0: no limit).",
+)
+@click.option("--allow-service", is_flag=True, help="Let SERVICE clauses send requests to other SPARQL endpoints.")
 @store_option
 @reports_errors
-def query(query: str, out_dir: Path, fmt: str, store: str | None) -> None:
-    """Run a SPARQL QUERY (text, a .rq file, - for standard input, or a canned query name) over the built graph."""
-    from .queries import (
-        canned_query,
-        canned_query_dir,
-        format_result,
-        read_query_argument,
-        run_query,
-    )
-    from .store import open_store
+def query(
+    query: str, out_dir: Path, fmt: str, limit: int | None, timeout: float, allow_service: bool, store: str | None
+) -> None:
+    """Run a SPARQL QUERY (text, a .rq file, - for standard input, or a canned query name) over the built graph.
 
-    canned = {p.stem for p in canned_query_dir().glob("*.rq")}
-    text = canned_query(query) if query in canned else read_query_argument(query)
-    result = run_query(open_store(out_dir, store), text)
-    click.echo(format_result(result, fmt), nl=False)
+    Exit status: 0 when the query ran, 1 when it failed or was stopped, 2 for a wrong command
+    line (an unknown canned query name included), 130 when interrupted with Ctrl-C.
+    """
+    from .queries import query_text
+    from .store import open_store
+    from .streaming import stream_query
+
+    text = query_text(query)
+    graph = open_store(out_dir, store)
+    out = sys.stdout
+    try:
+        stream_query(
+            graph,
+            text,
+            out,
+            fmt,
+            limit=limit,
+            timeout=timeout or None,
+            allow_service=allow_service,
+            on_capped=lambda message: click.echo(f"note: {message}", err=True),
+        )
+        out.flush()
+    except KeyboardInterrupt:
+        click.echo("Error: query interrupted", err=True)
+        raise SystemExit(130) from None
+    except BrokenPipeError:
+        # The reader went away (`kg query ... | head`): stop quietly, as other command-line tools do.
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise SystemExit(0) from None
 
 
 @cli.command()
@@ -414,9 +511,9 @@ def review(
 @click.option(
     "--output",
     "-o",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
     default=None,
-    help="HTML file to write. Default: OUT/stancegraph.html.",
+    help="HTML file to write ('-' for standard output). Default: OUT/stancegraph.html.",
 )
 @click.option(
     "--view",
@@ -436,8 +533,12 @@ def viz(out_dir: Path, output: Path | None, view: str, open_page: bool, store: s
     from .store import open_store
     from .viz import page_path, store_page
 
+    page = store_page(open_store(out_dir, store), view)
+    if output is not None and str(output) == "-":
+        sys.stdout.buffer.write(page)
+        return
     target = output or page_path(out_dir)
-    write_files({target: store_page(open_store(out_dir, store), view)})
+    write_files({target: page})
     click.echo(f"wrote: {target}")
     if open_page:
         webbrowser.open(target.resolve().as_uri())

@@ -6,6 +6,8 @@ class StanceGraphError(Exception):
     """Base class: every error the library raises on bad input or bad state."""
 
     hint: str | None = None
+    #: The command line was wrong (exit status 2), not the input or the graph (exit status 1).
+    usage: bool = False
 
     def __init__(self, message: str, hint: str | None = None) -> None:
         super().__init__(message)
@@ -44,6 +46,12 @@ class ValidationError(StanceGraphError):
 class UnknownValueError(StanceGraphError):
     """A value the user gave (an actor, an issue, a stance) names nothing the graph knows."""
 
+    usage = True
+
 
 class StoreError(StanceGraphError):
     """The store cannot be opened, written or reached (in use, damaged, server down or refusing)."""
+
+
+class StanceGraphWarning(UserWarning):
+    """Something the user should know that did not stop the work (a date-time cut to its date, a cache discarded)."""

@@ -11,6 +11,7 @@ import pyoxigraph
 
 from .errors import ExportError
 from .namespaces import PREFIXES
+from .safety import STALE_AFTER_SECONDS, check_output_target, clean_temp_files, escape_rdf_controls
 
 if TYPE_CHECKING:
     from rdflib import Dataset
@@ -130,7 +131,8 @@ def export_lines(graphs: Mapping[str, Iterable[str]], formats: Iterable[RdfForma
         if "jsonld" in names:
             quads = pyoxigraph.parse(text, format=pyoxigraph.RdfFormat.N_QUADS)
             out["jsonld"] = (pyoxigraph.serialize(quads, format=pyoxigraph.RdfFormat.JSON_LD) or b"") + b"\n"
-    return {f.name: out[f.name] for f in chosen}
+    # Article text may hold control or line-separator characters that some parsers (rdflib) take for line ends.
+    return {f.name: out[f.name] if f.name == "jsonld" else escape_rdf_controls(out[f.name]) for f in chosen}
 
 
 def store_lines(store: pyoxigraph.Store) -> dict[str, list[str]]:
@@ -170,9 +172,12 @@ def serialize(dataset: Dataset, fmt: RdfFormat | str) -> bytes:
 def write_files(contents: Mapping[Path, bytes]) -> None:
     """Write several files so that each is either the old one or the complete new one, never half of one."""
     staged: list[tuple[str, Path]] = []
+    for path in contents:
+        check_output_target(Path(path))
     try:
         for path, data in contents.items():
             path.parent.mkdir(parents=True, exist_ok=True)
+            clean_temp_files(path.parent, [path.name], older_than=STALE_AFTER_SECONDS)
             fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
             staged.append((tmp, path))
             with os.fdopen(fd, "wb") as handle:

@@ -35,16 +35,11 @@ PREFIXES: dict[str, str] = {
 }
 
 
-# Characters an IRI may not contain (or that would change its structure); a file stem holding one
-# of them is percent-encoded, so any file name still gives a valid IRI.
-_IRI_UNSAFE = set(' <>"{}|\\^`%#?/') | {chr(c) for c in range(0x21)} | {"\x7f"}
-
-
 def iri_segment(text: str) -> str:
-    """A file stem or id made safe as one IRI path segment (unchanged for ordinary names)."""
-    if not any(ch in _IRI_UNSAFE for ch in text):
-        return text
-    return "".join("".join(f"%{b:02X}" for b in ch.encode("utf-8")) if ch in _IRI_UNSAFE else ch for ch in text)
+    """A file stem or id made safe as one IRI path segment (unchanged for ordinary names); see `kg.safety.iri_segment`."""
+    from .safety import iri_segment as safe_segment
+
+    return safe_segment(text)
 
 
 def source_graph_iri(source_id: str) -> URIRef:

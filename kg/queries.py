@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import difflib
 import io
 import json
 import re
@@ -15,6 +16,7 @@ from rdflib.plugins.sparql.parser import parseUpdate
 
 from .errors import QueryError
 from .namespaces import PREFIXES, sparql_prologue
+from .safety import read_input_text, spreadsheet_safe, terminal_safe
 
 RESULT_FORMATS = ("table", "csv", "tsv", "json")
 _PREFIX_DECL = re.compile(r"^\s*PREFIX\s+([A-Za-z][\w.-]*)?:\s*<[^>]*>", re.IGNORECASE | re.MULTILINE)
@@ -36,13 +38,90 @@ def canned_query_dir() -> Path:
     return Path(str(resources.files("kg") / "sparql"))
 
 
+class UnknownQueryNameError(QueryError):
+    """A canned query name that does not exist (a typo on the command line)."""
+
+    usage = True
+
+
+def canned_query_names() -> list[str]:
+    """The names of the canned queries, sorted."""
+    return sorted(p.stem for p in canned_query_dir().glob("*.rq"))
+
+
+def _unknown_name(name: str) -> UnknownQueryNameError:
+    names = canned_query_names()
+    close = difflib.get_close_matches(name, names, n=1, cutoff=0.6)
+    guess = f"; did you mean {close[0]!r}?" if close else ""
+    return UnknownQueryNameError(f"no canned query named {name!r}{guess}", hint=f"canned queries: {', '.join(names)}")
+
+
 def canned_query(name: str) -> str:
     """The text of a canned query by name (without `.rq`)."""
     path = canned_query_dir() / f"{name}.rq"
     if not path.is_file():
-        names = ", ".join(sorted(p.stem for p in canned_query_dir().glob("*.rq")))
-        raise QueryError(f"no canned query named {name!r}", hint=f"available: {names}")
-    return path.read_text(encoding="utf-8")
+        raise _unknown_name(name)
+    return read_input_text(path, QueryError, what="query file")
+
+
+# A bare word (no spaces, braces or '?') cannot be a query: it is meant as a canned query name.
+_BARE_NAME = re.compile(r"[A-Za-z][\w-]*")
+
+
+def query_text(argument: str) -> str:
+    """The query an argument means: a canned query name, `-` for standard input, a `.rq` file, or the text."""
+    if argument in canned_query_names():
+        return canned_query(argument)
+    if _BARE_NAME.fullmatch(argument) and not Path(argument).exists():
+        raise _unknown_name(argument)
+    return read_query_argument(argument)
+
+
+# What is not a keyword when scanning a query: comments, strings (long and short) and IRIs.
+_SKIP = "|".join(
+    (
+        r"#[^\n]*",
+        r'"{3}(?:[^"\\]|\\.|"(?!"{2}))*"{3}',
+        r"'{3}(?:[^'\\]|\\.|'(?!'{2}))*'{3}",
+        r'"(?:[^"\\\n]|\\.)*"',
+        r"'(?:[^'\\\n]|\\.)*'",
+        r'<[^<>"{}|^`\\\x00-\x20]*>',
+    )
+)
+_SCAN = re.compile(
+    rf"(?P<skip>{_SKIP})|(?P<service>(?<![\w:?$])SERVICE\b)|(?P<pname>(?<![\w?$:.-])(?:[A-Za-z][\w.-]*)?:)",
+    re.IGNORECASE,
+)
+
+
+def _position(query: str, offset: int) -> tuple[int, int]:
+    line = query.count("\n", 0, offset) + 1
+    return line, offset - (query.rfind("\n", 0, offset) + 1) + 1
+
+
+def refuse_service(query: str) -> None:
+    """Refuse a federated query: SERVICE would make this machine send requests to any address the query names."""
+    for match in _SCAN.finditer(query):
+        if match.group("service"):
+            line, column = _position(query, match.start())
+            raise QueryError(
+                f"SERVICE at line {line}, column {column} is refused: kg query does not send requests to other servers",
+                hint="pass --allow-service to query remote SPARQL endpoints",
+            )
+
+
+def undefined_prefix(query: str) -> QueryError | None:
+    """An error naming the first prefix the query uses without declaring it (and the project does not predeclare)."""
+    declared = set(PREFIXES) | {m.group(1) or "" for m in _PREFIX_DECL.finditer(query)}
+    for match in _SCAN.finditer(query):
+        name = match.group("pname")
+        if name and name[:-1] not in declared and name != "_:":
+            line, column = _position(query, match.start())
+            return QueryError(
+                f"SPARQL syntax error at line {line}, column {column}: undefined prefix {name!r}",
+                hint=f"declare it (PREFIX {name} <...>) or use a predeclared one: {', '.join(PREFIXES)}",
+            )
+    return None
 
 
 def with_prologue(query: str) -> str:
@@ -111,6 +190,10 @@ def _syntax_error(query: str, error: SyntaxError, offset_lines: int) -> QueryErr
     if not match:
         return QueryError(f"SPARQL syntax error: {message}")
     line, column, detail = int(match.group(1)) - offset_lines, int(match.group(2)), match.group(3)
+    # The parser lists every character class it expected (Unicode ranges): the first line says enough.
+    detail = detail.strip().splitlines()[0] if detail.strip() else detail
+    if len(detail) > 100:
+        detail = detail[:99].rstrip(" ,[|'") + "…"
     lines = query.splitlines() or [""]
     text = lines[line - 1].strip() if 0 < line <= len(lines) else ""
     near = f" near {text[:60]!r}" if text else ""
@@ -125,8 +208,10 @@ def _is_update(query: str) -> bool:
     return True
 
 
-def run_query(store: pyoxigraph.Store, query: str) -> QueryResult:
-    """Run a read-only SPARQL query over the union of all graphs; updates are refused."""
+def run_query(store: pyoxigraph.Store, query: str, allow_service: bool = False) -> QueryResult:
+    """Run a read-only SPARQL query over the union of all graphs; updates (and SERVICE, unless allowed) are refused."""
+    if not allow_service:
+        refuse_service(query)
     full = with_prologue(query)
     prologue_lines = full.count("\n") - query.count("\n")
     try:
@@ -137,7 +222,7 @@ def run_query(store: pyoxigraph.Store, query: str) -> QueryResult:
                 "updates are refused: kg query only reads the graph",
                 hint="change the sources or annotations and run 'kg build' again",
             ) from None
-        raise _syntax_error(query, error, prologue_lines) from None
+        raise (undefined_prefix(query) or _syntax_error(query, error, prologue_lines)) from None
     except (OSError, ValueError, RuntimeError) as error:
         raise QueryError(f"the query failed: {error}") from None
     if isinstance(answer, pyoxigraph.QueryBoolean):
@@ -164,7 +249,7 @@ def short_term(term: Any) -> str:
 
 
 def _table(result: QueryResult, max_width: int = 80) -> str:
-    cells = [[short_term(t).replace("\n", " ") for t in row] for row in result.rows]
+    cells = [[terminal_safe(short_term(t).replace("\n", " ")) for t in row] for row in result.rows]
     clipped = [[c if len(c) <= max_width else c[: max_width - 1] + "…" for c in row] for row in cells]
     widths = [len(v) for v in result.variables]
     for row in clipped:
@@ -222,7 +307,7 @@ def format_result(result: QueryResult, fmt: str = "table") -> str:
         writer = csv.writer(buffer, lineterminator="\r\n")
         writer.writerow(result.variables)
         for row in result.rows:
-            writer.writerow(["" if t is None else t.value for t in row])
+            writer.writerow(["" if t is None else spreadsheet_safe(t.value) for t in row])
         return buffer.getvalue()
     lines = ["\t".join("?" + v for v in result.variables)]
     lines += ["\t".join(_tsv_term(t) for t in row) for row in result.rows]
@@ -244,15 +329,21 @@ def read_query_argument(argument: str) -> str:
         return sys.stdin.read()
     path = Path(argument)
     if argument.endswith((".rq", ".sparql")) or (len(argument) < 4096 and "\n" not in argument and path.is_file()):
-        try:
-            return path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            raise QueryError(f"{argument}: query file not found") from None
-        except UnicodeDecodeError:
-            raise QueryError(f"{argument}: query file is not UTF-8") from None
+        from .safety import read_input_text
+
+        return read_input_text(path, QueryError, what="query file")
     if not argument.strip():
         raise QueryError("empty query")
     return argument
 
 
-__all__ = ["QueryResult", "run_query", "bind_values", "format_result", "canned_query", "read_query_argument", "sparql_prologue"]
+__all__ = [
+    "QueryResult",
+    "run_query",
+    "bind_values",
+    "format_result",
+    "canned_query",
+    "query_text",
+    "read_query_argument",
+    "sparql_prologue",
+]

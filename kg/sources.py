@@ -1,16 +1,20 @@
 """Reading a source folder: articles (.txt/.md, UTF-8) with metadata from front matter or a manifest."""
 from __future__ import annotations
 
+import os
 import re
+import warnings
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Mapping
 
 import yaml
 
-from .errors import SourceError
+from .errors import SourceError, StanceGraphWarning
 from .model import Article
+from .safety import DEFAULT_MAX_BYTES, checked_iri, read_input_file, shown_name
+from .yamlfile import load_yaml
 
 ARTICLE_SUFFIXES = (".txt", ".md")
 MANIFEST_NAME = "manifest.yaml"
@@ -34,7 +38,32 @@ class SourceFolder:
         return {a.source_id: a for a in self.articles}
 
 
+# Byte-order marks say which Unicode encoding a text file uses (longest first: UTF-32 LE starts like UTF-16 LE).
+_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32-le", "UTF-32"),
+    (b"\x00\x00\xfe\xff", "utf-32-be", "UTF-32"),
+    (b"\xff\xfe", "utf-16-le", "UTF-16"),
+    (b"\xfe\xff", "utf-16-be", "UTF-16"),
+)
+
+
+_BINARY_CHARS = re.compile("[\x00-\x08\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
 def _decode(path: Path, raw: bytes) -> str:
+    for bom, codec, name in _BOMS:
+        if raw.startswith(bom):
+            try:
+                text = raw[len(bom):].decode(codec)
+            except UnicodeDecodeError as exc:
+                raise SourceError(
+                    f"{path}: starts with a {name} byte-order mark but is not valid {name} (offset {exc.start + len(bom)})"
+                ) from None
+            if not text.strip():
+                raise SourceError(f"{path}: empty article (no text)")
+            if _BINARY_CHARS.search(text):
+                raise SourceError(f"{path}: not a text file (binary content after a {name} byte-order mark)")
+            return text
     if not raw.strip():
         raise SourceError(f"{path}: empty article (no text)")
     if b"\x00" in raw[:8192]:
@@ -50,13 +79,44 @@ def _decode(path: Path, raw: bytes) -> str:
     return text[1:] if text.startswith("\ufeff") else text
 
 
+_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+# A date-time as people write it in front matter: ISO 8601 with an optional zone.
+_DATE_TIME = re.compile(r"(\d{4}-\d{2}-\d{2})[Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?\s*([Zz]|[+-]\d{2}(:?\d{2})?)?")
+
+
 def _parse_date(path: Path, value: Any) -> date | None:
-    if value is None or isinstance(value, date):
+    """The publication date; a date-time keeps its date (with a warning), an impossible date is refused."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        value = value.isoformat()
+    elif isinstance(value, date):
         return value
+    text = str(value).strip()
+    shown = text if len(text) <= 40 else text[:37] + "..."
+    if not isinstance(value, (str, int)) or not text:
+        raise SourceError(f"{path}: 'published' is not a date (YYYY-MM-DD): {shown!r}")
+    timed = _DATE_TIME.fullmatch(text)
+    day = timed.group(1) if timed else text
+    if not _DATE.fullmatch(day):
+        raise SourceError(f"{path}: 'published' is not a date (YYYY-MM-DD): {shown!r}")
     try:
-        return date.fromisoformat(str(value).strip())
-    except ValueError:
-        raise SourceError(f"{path}: 'published' is not a date (YYYY-MM-DD): {value!r}") from None
+        parsed = date.fromisoformat(day)
+    except ValueError as exc:
+        raise SourceError(f"{path}: 'published' is not a valid date: {shown!r} ({exc})") from None
+    if timed:
+        warnings.warn(
+            StanceGraphWarning(f"{path}: 'published' is a date-time ({shown}); kept the date {parsed.isoformat()}")
+        )
+    return parsed
+
+
+def _url(path: Path, value: str) -> str:
+    try:
+        return checked_iri(value)
+    except ValueError as exc:
+        shown = value if len(value) <= 60 else value[:57] + "..."
+        raise SourceError(f"{path}: 'url' is {exc}: {shown!r}") from None
 
 
 def _metadata(path: Path, raw: Mapping[str, Any]) -> dict[str, Any]:
@@ -68,6 +128,8 @@ def _metadata(path: Path, raw: Mapping[str, Any]) -> dict[str, Any]:
             meta[key] = _parse_date(path, value)
         elif value is None or str(value).strip() == "":
             meta[key] = None
+        elif key == "url":
+            meta[key] = _url(path, str(value))
         else:
             meta[key] = str(value).strip()
     if meta["date_basis"] is not None and meta["date_basis"] not in DATE_BASES:
@@ -83,7 +145,7 @@ def split_front_matter(path: Path, text: str) -> tuple[dict[str, Any], str]:
     if match is None:
         raise SourceError(f"{path}: broken front matter (no closing '---' line)")
     try:
-        data = yaml.safe_load(match.group(1))
+        data = load_yaml(match.group(1))
     except yaml.YAMLError as exc:
         where = getattr(exc, "problem_mark", None)
         line = f" at line {where.line + 2}" if where is not None else ""
@@ -95,17 +157,23 @@ def split_front_matter(path: Path, text: str) -> tuple[dict[str, Any], str]:
     return data, text[match.end():]
 
 
-def read_article(path: Path, metadata: Mapping[str, Any] | None = None) -> Article:
-    """Read one article; front matter in the file wins over metadata given by a manifest."""
+def read_article(
+    path: Path,
+    metadata: Mapping[str, Any] | None = None,
+    *,
+    folder: Path | None = None,
+    follow_links: bool = False,
+    max_bytes: int | None = None,
+) -> Article:
+    """Read one article; front matter in the file wins over metadata given by a manifest.
+
+    Only a regular file is read (never a FIFO or device); with `folder`, a symbolic link that
+    leaves it is refused unless `follow_links`; a file over `max_bytes` is refused.
+    """
     path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise SourceError(f"{path}: file not found") from None
-    except IsADirectoryError:
-        raise SourceError(f"{path}: is a folder, not an article file") from None
-    except OSError as exc:
-        raise SourceError(f"{path}: cannot read ({exc.strerror})") from None
+    raw = read_input_file(
+        path, SourceError, folder=folder, follow_links=follow_links, max_bytes=max_bytes, what="file"
+    )
     text = _decode(path, raw)
     front, body = split_front_matter(path, text)
     if not body.strip():
@@ -117,11 +185,14 @@ def read_article(path: Path, metadata: Mapping[str, Any] | None = None) -> Artic
 def read_manifest(directory: Path) -> dict[str, dict[str, Any]]:
     """Metadata per file name from `manifest.yaml`, or nothing when the folder has none."""
     path = directory / MANIFEST_NAME
-    if not path.is_file():
+    if not os.path.lexists(path):
         return {}
+    text = read_input_file(path, SourceError, folder=directory, what="manifest")
     try:
-        entries = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        entries = load_yaml(text.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise SourceError(f"{path}: not UTF-8") from None
+    except yaml.YAMLError as exc:
         raise SourceError(f"{path}: not a valid YAML manifest: {exc}".splitlines()[0]) from None
     if entries is None:
         return {}
@@ -146,8 +217,22 @@ def article_paths(directory: Path) -> list[Path]:
     )
 
 
-def load_articles(directory: Path | str) -> SourceFolder:
-    """Read every article of a folder; unreadable files become problems, the rest still loads."""
+def _encodable(name: str) -> bool:
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:  # undecodable bytes in a file name arrive as lone surrogates
+        return False
+    return True
+
+
+def load_articles(
+    directory: Path | str, *, follow_links: bool = False, max_bytes: int | None = DEFAULT_MAX_BYTES
+) -> SourceFolder:
+    """Read every article of a folder; unreadable files become problems, the rest still loads.
+
+    Symbolic links that lead outside the folder are refused unless `follow_links`; files over
+    `max_bytes` are refused (None: no limit).
+    """
     directory = Path(directory)
     if not directory.is_dir():
         raise SourceError(f"{directory}: source folder not found")
@@ -158,12 +243,20 @@ def load_articles(directory: Path | str) -> SourceFolder:
         folder.problems.append(SourceError(f"{directory / MANIFEST_NAME}: entry for {name}: file not found"))
     seen: dict[str, Path] = {}
     for path in paths:
+        if not _encodable(path.name):
+            folder.problems.append(SourceError(f"{shown_name(path)}: file name is not valid UTF-8; rename the file"))
+            folder.refused.append(path)
+            continue
         if path.stem in seen:
             folder.problems.append(SourceError(f"{path}: same identifier as {seen[path.stem].name} (file stems must be unique)"))
             continue
         seen[path.stem] = path
         try:
-            folder.articles.append(read_article(path, manifest.get(path.name)))
+            folder.articles.append(
+                read_article(
+                    path, manifest.get(path.name), folder=directory, follow_links=follow_links, max_bytes=max_bytes
+                )
+            )
         except SourceError as problem:
             folder.problems.append(problem)
             folder.refused.append(path)

@@ -76,7 +76,7 @@ def test_bad_files_are_refused_with_a_message_naming_them(tmp_path: Path, name: 
 
 
 def test_one_bad_file_does_not_stop_the_folder(seeds_dir: Path) -> None:
-    (seeds_dir / "broken.txt").write_bytes(b"\xff\xfe\x00bad")
+    (seeds_dir / "broken.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00bad")
     (seeds_dir / "README.md").write_text("Not an article.\n", encoding="utf-8")
     folder = load_articles(seeds_dir)
     assert len(folder.articles) == 5
