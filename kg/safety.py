@@ -124,6 +124,20 @@ def checked_iri(value: str) -> str:
     return iri
 
 
+# Characters that some RDF parsers take for line breaks (Python's str.splitlines does) or that
+# other tools choke on; in Turtle, TriG, N-Triples and N-Quads they only occur inside string
+# literals (IRIs percent-encode them), where a \\uXXXX escape means the same character.
+_RDF_RISKY = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def escape_rdf_controls(data: bytes) -> bytes:
+    """Line-based RDF text with control and line-separator characters written as `\\uXXXX` escapes."""
+    text = data.decode("utf-8")
+    if not _RDF_RISKY.search(text):
+        return data
+    return _RDF_RISKY.sub(lambda m: f"\\u{ord(m.group(0)):04X}", text).encode("utf-8")
+
+
 # ---------------------------------------------------------------------------------------------
 # Reading input files.
 

@@ -6,10 +6,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Debian packages the tests drive: Chromium for the browser tests, Virtuoso for the test that
-# pushes a build to a real shared-deployment server. One apt-get update, only when something is missing.
+# pushes a build to a real shared-deployment server, rapper to parse the exports. One apt-get update, only when something is missing.
 packages=()
 command -v chromium >/dev/null 2>&1 || packages+=(chromium chromium-driver fonts-dejavu-core)
 command -v virtuoso-t >/dev/null 2>&1 || packages+=(virtuoso-opensource)
+command -v rapper >/dev/null 2>&1 || packages+=(raptor2-utils)  # a third RDF parser the exports must pass
 if [ "${#packages[@]}" -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ]; then apt_get="apt-get"; else apt_get="sudo apt-get"; fi
   export DEBIAN_FRONTEND=noninteractive

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -313,3 +314,19 @@ def test_strict_makes_a_left_out_file_fatal_and_writes_nothing(runner: CliRunner
     lenient = build(runner, src, out, "--no-extract")
     assert lenient.exit_code == 1
     assert lenient.output.endswith("Error: 1 file(s) could not be read; the graph holds the other 1\n")
+
+
+@pytest.mark.skipif(shutil.which("rapper") is None, reason="rapper (Debian raptor2-utils) is not installed")
+def test_exports_of_hostile_names_and_texts_parse_in_rapper(runner: CliRunner, tmp_path: Path) -> None:
+    src, out = tmp_path / "src", tmp_path / "out"
+    body = "Israel insists\x85on \u2028full\x0b demilitarization \x1b[31m \"quoted\" \\ back.\n"
+    for stem in HOSTILE_STEMS:
+        article(src, stem + ".txt", "url: https://example.org/a b\n", body=body)
+    assert build(runner, src, out).exit_code == 0
+    for fmt in ("nt", "nq"):
+        assert runner.invoke(cli, ["export", "--format", fmt, "--out", str(out)]).exit_code == 0
+    for name, syntax in (("ttl", "turtle"), ("trig", "trig"), ("nt", "ntriples"), ("nq", "nquads")):
+        done = subprocess.run(
+            ["rapper", "-q", "-i", syntax, "-c", str(out / f"stancegraph.{name}")], capture_output=True, text=True, timeout=120
+        )
+        assert done.returncode == 0, (name, done.stderr[:500])
