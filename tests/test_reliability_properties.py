@@ -18,7 +18,10 @@ from rdflib.namespace import XSD
 
 from kg.build import write_build
 from kg.dictionary import load_dictionary
-from kg.extraction import extract_stances, load_lexicon
+try:
+    from kg.extract import extract_stances, load_lexicon
+except ImportError:  # the rules before they moved into a package
+    from kg.extraction import extract_stances, load_lexicon
 from kg.model import Article, Method, Polarity, Stance
 from kg.rdf import build_dataset
 from kg.sources import load_articles
