@@ -168,7 +168,7 @@ class ProgressBar:
 
             names = ", ".join(f"{terminal_safe(name)} ({size_text(size)})" for name, size in large[:3])
             more = f" and {len(large) - 3} more" if len(large) > 3 else ""
-            click.echo(f"note: large article(s): {names}{more}; extraction may take minutes", err=True)
+            click.echo(f"note: large article(s): {names}{more}; the build may take minutes", err=True)
         return cls(always=bool(large))
 
     def __call__(self, done: int, total: int) -> None:

@@ -292,7 +292,7 @@ def test_an_article_over_the_size_limit_is_refused_with_the_limit_named(runner: 
     assert f"error: {big}: too large (1.5 MB; the limit is 1.0 MB); not read\n" in result.output
     result = build(runner, src, out, "--max-bytes", "2000000")
     assert result.exit_code == 0, result.output
-    assert "note: large article(s): big.txt (1.5 MB); extraction may take minutes\n" in result.output
+    assert "note: large article(s): big.txt (1.5 MB); the build may take minutes\n" in result.output
 
 
 # --- exit status and --strict ---------------------------------------------------------------
