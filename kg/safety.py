@@ -77,6 +77,19 @@ _SEGMENT_SAFE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0
 _URL_SAFE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?#[]@!$&'()*+,;=%")
 
 
+# Turtle's PN_CHARS_BASE beyond ASCII: non-ASCII characters a prefixed name may start with. rdflib
+# writes `source:µ` for any letter-like character, so only these are kept in a segment as they are.
+_PN_CHARS_BASE = (
+    (0xC0, 0xD6), (0xD8, 0xF6), (0xF8, 0x2FF), (0x370, 0x37D), (0x37F, 0x1FFF), (0x200C, 0x200D),
+    (0x2070, 0x218F), (0x2C00, 0x2FEF), (0x3001, 0xD7FF), (0xF900, 0xFDCF), (0xFDF0, 0xFFFD), (0x10000, 0xEFFFF),
+)
+
+
+def _is_name_char(char: str) -> bool:
+    code = ord(char)
+    return any(low <= code <= high for low, high in _PN_CHARS_BASE) and _is_ucschar(char)
+
+
 def _is_ucschar(char: str) -> bool:
     code = ord(char)
     return any(low <= code <= high for low, high in _UCSCHAR) and unicodedata.category(char) not in ("Cf", "Zs", "Zl", "Zp")
@@ -87,11 +100,11 @@ def _percent(char: str) -> str:
 
 
 def iri_segment(text: str) -> str:
-    """`text` as one IRI path segment: letters, digits, `-._~` and non-ASCII letters kept, the rest percent-encoded.
+    """`text` as one IRI path segment: letters, digits, `-._~` and most non-ASCII letters kept, the rest percent-encoded.
 
     A file stem such as `000_9f35d4ad34641da1` is unchanged; `a b#1` becomes `a%20b%231`.
     """
-    return "".join(c if c in _SEGMENT_SAFE or (ord(c) > 0x7F and _is_ucschar(c)) else _percent(c) for c in text)
+    return "".join(c if c in _SEGMENT_SAFE or (ord(c) > 0x7F and _is_name_char(c)) else _percent(c) for c in text)
 
 
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
