@@ -16,7 +16,7 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.compare import graph_diff, isomorphic
 from rdflib.namespace import XSD
 
-from kg.build import write_build
+from kg.export import serialize, write_files
 from kg.dictionary import load_dictionary
 try:
     from kg.extract import extract_stances, load_lexicon
@@ -101,9 +101,7 @@ def test_hostile_names_dates_and_texts_round_trip_in_both_engines(articles, data
             )
         dataset = build_dataset(read.articles, stances, Graph())  # the ontology is not what is tested here
         out = folder / "out"
-        from kg.build import BuildResult
-
-        write_build(BuildResult(read.articles, stances, dataset, DICTIONARY), out, formats=("ttl", "trig", "nt", "nq"))
+        write_files({out / f"stancegraph.{name}": serialize(dataset, name) for name in ("ttl", "trig", "nt", "nq")})
         expected = _union(dataset)
         for name, rdflib_format, ox_format in (
             ("stancegraph.trig", "trig", pyoxigraph.RdfFormat.TRIG),
