@@ -30,7 +30,7 @@ _EXTRAPOSING = frozenset({"clear", "essential", "important", "necessary", "likel
 # state names ("Arab Republic of", "Kingdom of", "the State of")
 _LIST_GAP = re.compile(
     r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|&\s*|\s+as\s+well\s+as\s+|,?\s+plus\s+|,?\s*(?:along|together)\s+with\s+|,?\s*alongside\s+)(?:the\s+)?"
-    r"(?:(?:[A-Z][\w-]*\s+){0,3}of\s+(?:the\s+)?)?$")
+    r"(?:(?:[A-Z][\w-]*\s+){0,3}of\s+(?:the\s+)?){0,2}$")
 
 
 # "UNITED NATIONS (AP) -- ", "ABU DHABI, 5th December, 2025 (WAM) -- ": a dateline is not part of
@@ -105,11 +105,12 @@ class ArticleExtractor:
         self.book = book
         self.dictionary: Dictionary = scanner.dictionary
         self.demonyms = demonyms
-        self.mentions = resolve_context(scanner.scan(self.text))
+        self.mentions = [m for m in resolve_context(scanner.scan(self.text)) if not _title_of_other_body(self.text, m)]
         self.quotes = quotation_spans(self.text)
         self.discourse = _Discourse()
         self.explanations: dict[tuple, Explanation] = {}
         self._sentence_actors: list[tuple[int, str]] = []
+        self._lists_at: dict[int, list[str]] = {}
 
     # -- discourse ---------------------------------------------------------------------------
 
@@ -199,6 +200,14 @@ class ArticleExtractor:
                     person = any(t.i in persons for t in span) and len(holders) == 1
                     plural = len(holders) > 1 or child.tag_ in ("NNS", "NNPS")
                     self.discourse.subjects.append((offset + child.idx, holders, person, plural))
+                    # "X took part alongside the ministers of Y and Z": X, Y and Z are "the ministers" later
+                    company = [actor_at[t.i] for c in token.children if c.dep_ in ("obl", "nmod", "advcl")
+                               and any(m.lower_ in ("alongside", "with") for m in c.children if m.dep_ in ("case", "mark"))
+                               for t in c.subtree if t.i in actor_at]
+                    if company:
+                        group = _unique(holders + company + [a for t in span for a in self._lists_at.get(t.i, [])])
+                        if len(group) >= 2:
+                            self.discourse.groups.append((offset + child.idx, group))
                 elif (child.lemma_ or "").lower() in self.book.group_nouns:
                     group = self.discourse.last(self.discourse.groups, offset + child.idx)
                     if group:
@@ -320,6 +329,7 @@ class ArticleExtractor:
                 root = min((doc[i] for i in tokens), key=lambda t: (t.head.i in span and t.head is not t, t.i))
                 issue_roots.append((root, span, m.value, -1 if m.kind == INVERSE else 1))
         lists = self._surface_lists(mentions, by_char, offset)
+        self._lists_at = lists
         self._remember_subject(doc, offset, actor_at, persons)
         speaker, own_report = self._sentence_speaker(doc, offset, actor_at, sentence)
         if speaker and own_report:
@@ -399,6 +409,14 @@ class ArticleExtractor:
                 rule="+".join(finding.rules), reported_via=via, published=article.published,
             ))
         return sorted(stances, key=lambda s: s.key)
+
+
+_OF_OTHER_BODY = re.compile(r"\s+of\s+(?:the\s+)?(?!United\s+Nations|UN\b|U\.N\.)[A-Z]")
+
+
+def _title_of_other_body(text: str, m: Mention) -> bool:
+    """"The Secretary-General of the Arab League": a title alias that belongs to another body here."""
+    return m.kind == ACTOR and "secretary" in text[m.start:m.end].lower() and bool(_OF_OTHER_BODY.match(text, m.end))
 
 
 def _without_dateline(text: str, sentence: Sentence) -> Sentence:
