@@ -582,6 +582,11 @@ class Walker:
                                 named = sorted({issue_at[t.i] for t in clause.subtree if t.i in issue_at} - {issue_id})
                                 conditions.extend((c, family if family != "before" else "before_negative")
                                                   for c in named if (c, family) not in conditions)
+            if (not own and not skip_sign and came_from is not None and came_from.dep_ in _SUBJECTS
+                    and book.enabled("cue_polarity") and self._oppose_phrase(node, came_from)):
+                sign = -sign  # "disarmament is not up for discussion", "the weapons are a red line"
+                rules.append("cue_polarity")
+                signal = True
             if not own and not skip_sign:
                 s, kind = self.cue_sign(node)
                 if s == -1:
@@ -644,6 +649,9 @@ class Walker:
                         how = "speaker_of_report"
                     if not book.enabled(how):
                         return findings
+                    if book.enabled("condition_clause"):
+                        conditions.extend(c for c in self._stray_conditions(node, issue_span, issue_at, issue_id, sign)
+                                          if c not in conditions)
                     return findings + self._finish(holders, how, issue_id, sign, conditions, rules, node.text, path)
             # move up
             dep = node.dep_
@@ -687,6 +695,32 @@ class Walker:
                 if found is not None and found[1] == "subject_of_cue":
                     return findings + self._finish(found[0], "subject_of_sentence", issue_id, sign, conditions, rules, cue, path)
         return findings
+
+    def _oppose_phrase(self, node: Any, subject: Any) -> bool:
+        """Whether the predicate after a subject is one of the rejecting phrases of the lemma file."""
+        tokens = [t for t in node.subtree if t.i > subject.i and t.i not in {s.i for s in subject.subtree}]
+        text = " ".join(t.lower_ for t in tokens)
+        return any(f" {phrase} " in f" {text} " for phrase in self.book.oppose_phrases)
+
+    def _stray_conditions(self, node: Any, issue_span: set[int], issue_at: Mapping[int, str], issue_id: str,
+                          sign: int) -> list[tuple[str, str]]:
+        """Condition clauses the parser hung on the reporting verb above the stance ("Katz said the army
+        would not leave the line until Hamas is disarmed"): they follow the stance and belong to it."""
+        found: list[tuple[str, str]] = []
+        child = node
+        while child.dep_ in ("ccomp", "parataxis", "xcomp") and child.head is not child:
+            head = child.head
+            if self.cue_sign(head)[1] != "report":
+                break
+            for clause, family in self._condition_clauses(head, issue_span):
+                if clause.i <= node.i:
+                    continue
+                if family == "before" and not (sign > 0 and self.cue_sign(node)[0] > 0):
+                    family = "before_negative"
+                for condition in sorted({issue_at[t.i] for t in clause.subtree if t.i in issue_at} - {issue_id}):
+                    found.append((condition, family))
+            child = head
+        return found
 
     def _threat_demand(self, clause: Any, issue_id: str, path: list[str]) -> list[Finding]:
         """"X warned that ... if Hamas does not release the hostages": X wants the hostages released."""
