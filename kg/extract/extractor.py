@@ -415,8 +415,14 @@ _OF_OTHER_BODY = re.compile(r"\s+of\s+(?:the\s+)?(?!United\s+Nations|UN\b|U\.N\.
 
 
 def _title_of_other_body(text: str, m: Mention) -> bool:
-    """"The Secretary-General of the Arab League": a title alias that belongs to another body here."""
-    return m.kind == ACTOR and "secretary" in text[m.start:m.end].lower() and bool(_OF_OTHER_BODY.match(text, m.end))
+    """"The Secretary-General of the Arab League", "the National Security Council": a title alias
+    of the UN that belongs to another body here."""
+    if m.kind != ACTOR:
+        return False
+    surface = text[m.start:m.end].lower()
+    if "secretary" in surface and _OF_OTHER_BODY.match(text, m.end):
+        return True
+    return surface.endswith("security council") and text[max(0, m.start - 9):m.start].lower() == "national "
 
 
 def _without_dateline(text: str, sentence: Sentence) -> Sentence:

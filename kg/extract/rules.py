@@ -188,6 +188,7 @@ _REQUIRED_RULES = frozenset({
     "speaker_of_report", "speaker_of_quotation", "according_to", "relative_antecedent", "target_of_accusation",
     "pronoun", "group_noun", "coordination", "cue_polarity", "negation", "inverse_issue",
     "condition_clause", "condition_requirement", "subject_of_sentence", "demand_by_threat", "judge_of_predicate",
+    "party_to_deal",
 })
 
 
@@ -213,6 +214,7 @@ _NP_PREPOSITIONS = frozenset({"of", "from", "including", "like", "such", "among"
 _RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _PROPOSAL_NOUNS = frozenset({"plan", "proposal", "initiative", "draft", "resolution", "vision", "framework", "blueprint", "deal", "agreement", "roadmap", "offer"})
+_DEAL_NOUNS = frozenset({"deal", "agreement", "ceasefire", "cease-fire", "truce", "accord", "swap", "exchange"})
 _ONLY_MARKERS = frozenset({"with", "after", "once", "when", "under", "through", "if"})
 _OBLIQUE = frozenset({"obl", "nmod", "advcl", "acl", "obl:unmarked", "nmod:unmarked", "ccomp"})
 
@@ -550,6 +552,7 @@ class Walker:
                 and not any(t.i in self.ctx.issue_tokens for t in c.subtree) for c in issue_token.children):
             return []  # "a plan to expand the assault": some other plan
         findings.extend(self._relative_cues(issue_token, issue_id))
+        findings.extend(self._parties(issue_token, issue_id))
         for child in issue_token.children:
             # "of blocking humanitarian aid" parsed as an adjective on "aid": the verb still acts on it
             if child.dep_ in ("amod", "compound") and child.tag_ == "VBG" and self.cue_sign(child)[0] < 0 \
@@ -756,6 +759,22 @@ class Walker:
                     m.dep_ == "mark" and m.lower_ == "to" for m in child.children):
                 frontier.extend((grandchild, 1) for grandchild in child.children)  # a purpose clause
         return found
+
+    def _parties(self, noun: Any, issue_id: str) -> list[Finding]:
+        """"The ceasefire deal between Israel and Hamas", "a truce with Hamas": the parties to a deal
+        accept it (an implicit stance in the annotation guideline)."""
+        if not self.book.enabled("party_to_deal") or _lemma(noun) not in _DEAL_NOUNS:
+            return []
+        holders: list[str] = []
+        for child in noun.children:
+            if child.dep_ in ("nmod", "acl") and _case(child) in ("between", "with"):
+                holders.extend(self.np_holders(child).actors)
+                holders.extend(a for c in child.conjuncts for a in self.np_holders(c).actors)
+        holders = _unique(holders)
+        if not holders:
+            return []
+        return self._finish(Holders(holders), "party_to_deal", issue_id, 1, [], [], noun.text,
+                            [f"{noun.i}:{noun.text}/{noun.tag_}/{noun.dep_}"])
 
     def _relative_cues(self, noun: Any, issue_id: str) -> list[Finding]:
         """Stances in a clause or apposition that modifies a noun naming the issue: "the plan proposed by
