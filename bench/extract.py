@@ -6,7 +6,10 @@ not news). Extraction parses only the sentences that name an actor or an issue; 
 is the shipped spaCy pipeline alone over exactly those sentences, so the difference is what the
 mention scan and the rules cost.
 
-    python bench/extract.py [--mb 0.5] [--seed 0]
+    python bench/extract.py [--mb 0.5] [--seed 0] [--folder SOURCES_DIR]
+
+With --folder, the articles of that folder are measured instead (for instance the real-news
+corpus beside the checkout: --folder ../shared/corpus).
 """
 from __future__ import annotations
 
@@ -81,8 +84,14 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--mb", type=float, default=0.5, help="corpus size in megabytes (default 0.5)")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--folder", type=Path, default=None, help="measure the articles of this folder instead")
     args = parser.parse_args(argv)
-    articles = build_corpus(args.mb, args.seed)
+    if args.folder is not None:
+        from kg.sources import load_articles
+
+        articles = load_articles(args.folder).articles
+    else:
+        articles = build_corpus(args.mb, args.seed)
     dictionary, lexicon, rules = load_dictionary(), load_lexicon(), load_rule_book()
     nlp = load_pipeline()
     extract_stances(articles[0], dictionary, lexicon, rules)  # load everything once
