@@ -16,6 +16,7 @@ from .lemmatize import assign_lemmas
 from .parse import parse_sentences
 from .rules import Finding, RuleBook, SentenceContext, Walker
 
+_STRAIGHT_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
 _QUOTE_OPEN = "“"
 _QUOTE_CLOSE = "”"
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her"})
@@ -230,7 +231,10 @@ class ArticleExtractor:
         wanted = [n for n, (s, ms) in enumerate(jobs)
                   if not (s.headline and self.scanner.lexicon.skip_headlines)
                   and any(m.kind in (ISSUE, INVERSE, ANAPHOR, ACTOR) and m.start >= s.start for m in ms)]
-        docs = dict(zip(wanted, parse_sentences(text[jobs[n][0].start:jobs[n][0].end] for n in wanted)))
+        # the treebank the parser learnt from writes straight quotes: curly ones (same length, so
+        # offsets hold) would otherwise split "Hamas’ refusal" into a name and a stray mark
+        plain = text.translate(_STRAIGHT_QUOTES)
+        docs = dict(zip(wanted, parse_sentences(plain[jobs[n][0].start:jobs[n][0].end] for n in wanted)))
         for doc in docs.values():
             assign_lemmas(doc, self.book.irregular)
         results: dict[tuple, tuple[float, Finding, str, str | None]] = {}
