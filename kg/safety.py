@@ -104,7 +104,10 @@ def iri_segment(text: str) -> str:
 
     A file stem such as `000_9f35d4ad34641da1` is unchanged; `a b#1` becomes `a%20b%231`.
     """
-    return "".join(c if c in _SEGMENT_SAFE or (ord(c) > 0x7F and _is_name_char(c)) else _percent(c) for c in text)
+    segment = "".join(c if c in _SEGMENT_SAFE or (ord(c) > 0x7F and _is_name_char(c)) else _percent(c) for c in text)
+    if segment.endswith("."):
+        segment = segment[:-1] + "%2E"  # a Turtle prefixed name cannot end in a full stop ("source:0.")
+    return segment
 
 
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")

@@ -22,13 +22,8 @@ LEXICON_DIR = "lexicon"
 
 # --- the lexicon -----------------------------------------------------------------------------
 
-_LIST_KEYS = (
-    "auxiliaries", "negators", "contrast", "neutral", "scope_breakers", "clause_boundaries", "blockers",
-    "reporting_verbs", "joint", "anaphora", "source_nouns", "holder_nouns", "holder_modifiers",
-    "addressee_verbs", "modifier_heads",
-)
-_MAP_KEYS = ("support", "oppose", "predicative", "modal", "conditional", "media", "coreference",
-             "inverse_issues", "issue_patterns", "contextual_issues")
+_LIST_KEYS = ("anaphora", "source_nouns", "holder_nouns", "holder_modifiers", "modifier_heads")
+_MAP_KEYS = ("media", "coreference", "inverse_issues", "issue_patterns", "contextual_issues")
 _KNOWN_KEYS = set(_LIST_KEYS) | set(_MAP_KEYS) | {"skip_headlines"}
 
 
