@@ -215,6 +215,7 @@ _RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _PROPOSAL_NOUNS = frozenset({"plan", "proposal", "initiative", "draft", "resolution", "vision", "framework", "blueprint", "deal", "agreement", "roadmap", "offer"})
 _DEAL_NOUNS = frozenset({"deal", "agreement", "ceasefire", "cease-fire", "truce", "accord", "swap", "exchange"})
+_CONCESSIVE = frozenset({"while", "although", "though", "whereas", "whilst"})
 _ONLY_MARKERS = frozenset({"with", "after", "once", "when", "under", "through", "if"})
 _OBLIQUE = frozenset({"obl", "nmod", "advcl", "acl", "obl:unmarked", "nmod:unmarked", "ccomp"})
 
@@ -543,6 +544,7 @@ class Walker:
         skip_sign = False
         came_from = None
         nouns_only = True  # still in the noun phrase around the issue
+        detached = False
         findings: list[Finding] = []
         if (issue_token.dep_ in ("compound", "amod") and issue_token.head.i not in issue_span
                 and _lemma_in(issue_token.head, book.modifier_heads)):
@@ -590,7 +592,7 @@ class Walker:
                 sign = -sign  # "disarmament is not up for discussion", "the weapons are a red line"
                 rules.append("cue_polarity")
                 signal = True
-            if not own and not skip_sign:
+            if not own and not skip_sign and not detached:
                 s, kind = self.cue_sign(node)
                 if s == -1:
                     if book.enabled("cue_polarity"):
@@ -608,7 +610,7 @@ class Walker:
                         if holders.actors:
                             return findings + self._finish(holders, "target_of_accusation", issue_id, sign, conditions, rules, node.text, path)
                     return findings
-            if not skip_sign and self.negated(node) and book.enabled("negation") and (
+            if not skip_sign and not detached and self.negated(node) and book.enabled("negation") and (
                     own or self.cue_sign(node)[0] or node.tag_.startswith("JJ") or self.has_intent(node)):
                 # a negated stance word or issue verb flips; "the plan does not meet the demands" does not
                 sign = -sign
@@ -675,6 +677,10 @@ class Walker:
                     signal = True
                     cue = cue or marker
             came_from = node
+            if dep == "advcl" and any(m in _CONCESSIVE for m in self.markers(node)):
+                # "while it is ready to contribute ..., it is not ready to disarm": the main
+                # clause's words do not judge the concessive clause's issue
+                detached = True
             if node.tag_.startswith("VB"):
                 nouns_only = False
             elif nouns_only and node.head.tag_.startswith("NN") and node.head.i not in issue_span:
