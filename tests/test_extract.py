@@ -295,7 +295,7 @@ def test_written_fixtures_stay_above_their_floor():
 @pytest.mark.skipif(not (CORPUS / "gold.yaml").is_file(), reason="the real-news development corpus is not beside this checkout")
 def test_real_news_corpus_stays_above_its_floor():
     report = _score(CORPUS, CORPUS / "gold.yaml")
-    assert report.precision >= 0.77 and report.recall >= 0.59, report.format_text()
+    assert report.precision >= 0.78 and report.recall >= 0.60, report.format_text()
 
 
 def test_ablation_reports_what_a_rule_adds():
