@@ -517,7 +517,9 @@ class Walker:
             return None
         conditions = self.book.conditions
         doc = node.doc
-        for child in node.children:
+        # a subordinator the parser hung on an auxiliary ("unless/mark -> is/aux -> restored") is the clause's
+        children = list(node.children) + [g for c in node.children if c.dep_ in ("aux", "aux:pass", "cop") for g in c.children]
+        for child in children:
             if child.dep_ not in ("case", "mark") or child.lower_ == "to":
                 continue
             marker = " ".join([child.lower_, *(g.lower_ for g in child.children if g.dep_ == "fixed")])
