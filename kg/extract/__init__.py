@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from pathlib import Path
-from typing import Iterable
 
 from ..dictionary import Dictionary
 from ..model import Article, Stance

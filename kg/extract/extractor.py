@@ -10,7 +10,6 @@ from typing import Any, Callable, Iterable
 from ..dictionary import Dictionary
 from ..model import Article, Method, Polarity, Stance
 from ..text import Sentence, split_sentences
-from .lexicon import Lexicon
 from .mentions import ACTOR, ANAPHOR, CONTEXT, COREF, INVERSE, ISSUE, MEDIA, SOURCE, Mention, Scanner
 from .lemmatize import assign_lemmas
 from .parse import parse_sentences
