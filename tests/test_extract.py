@@ -337,3 +337,30 @@ def test_catalogue_read_without_rdflib_matches_the_rdf_graph(dictionary):
     assert concepts == set(dictionary.issues)
     labels = {str(o) for o in graph.objects(None, SKOS.altLabel)}
     assert {a for actor in dictionary.actors.values() for a in actor.aliases} <= labels
+
+
+# --- sentences in the phrasings of wire copy, written for these tests ----------------------------
+
+PHRASINGS = [
+    ("Qatar and Egypt, which mediated the truce, called on both sides to respect it.",
+     {("Egypt", "ceasefire", "support"), ("Qatar", "ceasefire", "support")}),
+    ("Indonesia said it was ready to send up to 20,000 troops to Gaza.", {("Indonesia", "stabilization_force", "support")}),
+    ("Hamas rejected calls to disarm.", {("Hamas", "disarmament", "oppose")}),
+    ("Israel said it would not withdraw from the Philadelphi corridor.", {("Israel", "withdrawal", "oppose")}),
+    ("Saudi Arabia welcomed the ceasefire and called for the entry of aid.",
+     {("SaudiArabia", "ceasefire", "support"), ("SaudiArabia", "humanitarian_aid", "support")}),
+    ("The European Union pledged 1.6 billion euros for reconstruction.", {("EU", "reconstruction", "support")}),
+    ("Pakistan will not send troops to disarm Hamas, its foreign minister said.",
+     {("Pakistan", "disarmament", "oppose"), ("Pakistan", "stabilization_force", "oppose")}),
+    ("Abbas called for the Palestinian Authority to take charge of Gaza.",
+     {("PalestinianAuthority", "governance", "support")}),
+    ("The US vetoed a draft resolution demanding an immediate ceasefire.",
+     {("US", "ceasefire", "oppose"), ("US", "peace_plan", "oppose")}),
+    ("Witkoff said the US wants Hamas to hand over its weapons before reconstruction begins.",
+     {("US", "disarmament", "support"), ("US", "reconstruction", "conditional", "disarmament")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", PHRASINGS, ids=[p[0][:40] for p in PHRASINGS])
+def test_wire_phrasings(text, expected, dictionary):
+    assert found(text, dictionary) == expected

@@ -63,6 +63,7 @@ class RuleBook:
     person_nouns: frozenset[str]
     threat_verbs: frozenset[str]
     modifier_heads: frozenset[str]
+    demand_verbs: frozenset[str]
     irregular: Mapping[str, str] = field(default_factory=dict)  # inflected form -> lemma
     particles: Mapping[str, frozenset[str]] = field(default_factory=dict)  # "rule out": rule -> {out}
     digest: str = ""
@@ -177,6 +178,7 @@ def _cached_rule_book(directory: str, stamp: tuple[float, ...]) -> RuleBook:
         person_nouns=_words(lemmas_path, lemmas, "person_nouns"),
         threat_verbs=_words(lemmas_path, lemmas, "threat_verbs"),
         modifier_heads=_words(lemmas_path, lemmas, "modifier_heads"),
+        demand_verbs=_words(lemmas_path, lemmas, "demand_verbs"),
         irregular=_irregular(lemmas_path, lemmas.get("irregular") or {}),
         particles={k: v for k, v in particles.items() if k in oppose_particles},
         digest=digest,
@@ -547,6 +549,8 @@ class Walker:
         came_from = None
         nouns_only = True  # still in the noun phrase around the issue
         detached = False
+        demand_seen = False  # "wants Hamas to hand over its weapons before reconstruction begins"
+        negation_seen = False
         findings: list[Finding] = []
         if (issue_token.dep_ in ("compound", "amod") and issue_token.head.i not in issue_span
                 and _lemma_in(issue_token.head, book.modifier_heads)):
@@ -621,6 +625,10 @@ class Walker:
             if not skip_sign and self.has_deontic(node):
                 deontic = True
                 signal = True
+            if self.negated(node):
+                negation_seen = True  # "insists on not proceeding with A before B": A still waits
+            if not own and node.tag_.startswith("VB") and _lemma_in(node, book.demand_verbs) and not self.negated(node):
+                demand_seen = True
             if not skip_sign and book.enabled("condition_clause"):
                 demanded = self.cue_sign(node)[0] > 0 and not self.negated(node)
                 for clause, family in self._condition_clauses(node, issue_span):
@@ -659,6 +667,9 @@ class Walker:
                     if book.enabled("condition_clause"):
                         conditions.extend(c for c in self._stray_conditions(node, issue_span, issue_at, issue_id, sign)
                                           if c not in conditions)
+                    if demand_seen and sign > 0 and not negation_seen:
+                        # what is demanded first comes first: the other issue waits for it
+                        conditions = [(c, "before" if f == "before_negative" else f) for c, f in conditions]
                     return findings + self._finish(holders, how, issue_id, sign, conditions, rules, node.text, path)
             # move up
             dep = node.dep_
@@ -698,6 +709,18 @@ class Walker:
         how = "speaker_of_report" if own_report else "speaker_of_quotation"
         if speaker and signal and book.enabled(how):
             return findings + self._finish(Holders([speaker]), how, issue_id, sign, conditions, rules, cue, path)
+        if book.enabled("subject_of_sentence") and node.tag_.startswith("NN"):
+            # "Hamas rejected/amod calls/ROOT to disarm": a main verb parsed as an adjective of the
+            # noun after it still has its subject
+            for verb in node.children:
+                if verb.dep_ in ("amod", "acl", "compound") and verb.tag_ in ("VBD", "VBZ", "VBP", "VBN") and verb.i < node.i:
+                    found = self.subject_holders(verb)
+                    s_verb, _ = self.cue_sign(verb)
+                    if found is not None and found[1] == "subject_of_cue" and (s_verb or signal):
+                        verb_sign = sign * (-1 if s_verb < 0 else 1) * (-1 if self.negated(verb) else 1)
+                        extra = ["cue_polarity"] if s_verb < 0 else []
+                        return findings + self._finish(found[0], "subject_of_sentence", issue_id, verb_sign, conditions,
+                                                       rules + extra, verb.text, path)
         if signal and book.enabled("subject_of_sentence"):
             # the parser may have hung the issue's clause on the wrong verb: the sentence's own subject
             root = node
