@@ -358,6 +358,12 @@ PHRASINGS = [
      {("US", "ceasefire", "oppose"), ("US", "peace_plan", "oppose")}),
     ("Witkoff said the US wants Hamas to hand over its weapons before reconstruction begins.",
      {("US", "disarmament", "support"), ("US", "reconstruction", "conditional", "disarmament")}),
+    ("Egypt opposes any Israeli presence in the Rafah crossing.", {("Egypt", "withdrawal", "support")}),
+    ("Israel will not allow the Palestinian Authority to govern Gaza, Netanyahu said.", {("Israel", "governance", "oppose")}),
+    ("Israel insists that Hamas must disarm before any reconstruction begins.",
+     {("Israel", "disarmament", "support"), ("Israel", "reconstruction", "conditional", "disarmament")}),
+    ("Azerbaijan ruled out sending troops to Gaza.", {("Azerbaijan", "stabilization_force", "oppose")}),
+    ("Israeli officials have refused to withdraw from the so-called yellow line.", {("Israel", "withdrawal", "oppose")}),
 ]
 
 

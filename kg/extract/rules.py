@@ -217,6 +217,8 @@ _RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _PROPOSAL_NOUNS = frozenset({"plan", "proposal", "initiative", "draft", "resolution", "vision", "framework", "blueprint", "deal", "agreement", "roadmap", "offer"})
 _DEAL_NOUNS = frozenset({"deal", "agreement", "ceasefire", "cease-fire", "truce", "accord", "swap", "exchange"})
+_PLACE_NOUNS = frozenset({"crossing", "crossings", "corridor", "border", "line"})
+_LOCATIVE = frozenset({"in", "at", "near", "along", "inside", "around", "beyond", "behind", "across"})
 _CONCESSIVE = frozenset({"while", "although", "though", "whereas", "whilst"})
 _ONLY_MARKERS = frozenset({"with", "after", "once", "when", "under", "through", "if"})
 _OBLIQUE = frozenset({"obl", "nmod", "advcl", "acl", "obl:unmarked", "nmod:unmarked", "ccomp"})
@@ -555,6 +557,9 @@ class Walker:
         if (issue_token.dep_ in ("compound", "amod") and issue_token.head.i not in issue_span
                 and _lemma_in(issue_token.head, book.modifier_heads)):
             return []  # "his ceasefire negotiators": the issue only names what the negotiators are for
+        if (any(t.lower_ in _PLACE_NOUNS for t in issue_token.doc if t.i in issue_span)
+                and _case(issue_token) in _LOCATIVE):
+            return []  # "any Israeli presence in the Rafah crossing": the crossing is where, not what
         if _lemma(issue_token) in _PROPOSAL_NOUNS and any(
                 c.dep_ == "acl" and any(m.dep_ == "mark" and m.lower_ == "to" for m in c.children)
                 and not any(t.i in self.ctx.issue_tokens for t in c.subtree) for c in issue_token.children):
