@@ -709,6 +709,14 @@ class Walker:
                 sign = -sign  # "does not endorse the plan or authorize a force": the negation covers both
                 rules.append("negation")
                 signal = True
+            if skip_sign and node.tag_ in ("VBZ", "VBD", "VBP") and not _finite(node.head):
+                # "rejects any attempt to displace ... and supports reconstruction": a finite verb is
+                # not coordinated with an infinitive; it goes with the clause's finite verb
+                head = node.head
+                while head.dep_ not in ("ROOT",) and head.head is not head and not _finite(head):
+                    head = head.head
+                node = head
+                continue
             node = node.head
         speaker, own_report = self.ctx.speaker()
         how = "speaker_of_report" if own_report else "speaker_of_quotation"
@@ -890,6 +898,13 @@ class Walker:
             return findings
         polarity = "support" if sign > 0 else "oppose"
         return [Finding(list(holders.actors), issue_id, polarity, None, tuple(_unique(all_rules)), confidence, cue, tuple(path))]
+
+
+def _finite(verb: Any) -> bool:
+    """Whether a verb heads a finite clause (tensed, or with a modal or tensed auxiliary)."""
+    if verb.tag_ in ("VBZ", "VBD", "VBP", "MD"):
+        return True
+    return any(c.dep_ in ("aux", "aux:pass") and c.tag_ in ("VBZ", "VBD", "VBP", "MD") for c in verb.children)
 
 
 def _first_person(node: Any) -> bool:
