@@ -364,6 +364,18 @@ PHRASINGS = [
      {("Israel", "disarmament", "support"), ("Israel", "reconstruction", "conditional", "disarmament")}),
     ("Azerbaijan ruled out sending troops to Gaza.", {("Azerbaijan", "stabilization_force", "oppose")}),
     ("Israeli officials have refused to withdraw from the so-called yellow line.", {("Israel", "withdrawal", "oppose")}),
+    ("The reconstruction plan was welcomed by Egypt and Jordan.",
+     {("Egypt", "reconstruction", "support"), ("Jordan", "reconstruction", "support")}),
+    ("Russia voiced opposition to the stabilization force.", {("Russia", "stabilization_force", "oppose")}),
+    ("Hamas is against any disarmament.", {("Hamas", "disarmament", "oppose")}),
+    ("Israel dismissed the Arab reconstruction plan.", {("Israel", "reconstruction", "oppose")}),
+    ("Saudi Arabia will fund reconstruction only if the Palestinian Authority governs Gaza.",
+     {("SaudiArabia", "governance", "support"), ("SaudiArabia", "reconstruction", "conditional", "governance")}),
+    ("Israel refuses to allow aid into Gaza until the hostages are freed.",
+     {("Israel", "hostage_prisoner_exchange", "support"), ("Israel", "humanitarian_aid", "conditional", "hostage_prisoner_exchange")}),
+    ('"We will never give up our weapons," a Hamas spokesman said.', {("Hamas", "disarmament", "oppose")}),
+    ("Trump has threatened that Hamas will be disarmed by force if it refuses to lay down its weapons.",
+     {("US", "disarmament", "support")}),
 ]
 
 

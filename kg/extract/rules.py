@@ -566,6 +566,11 @@ class Walker:
             return []  # "a plan to expand the assault": some other plan
         findings.extend(self._relative_cues(issue_token, issue_id))
         findings.extend(self._parties(issue_token, issue_id))
+        if _case(issue_token) in book.oppose_prepositions and any(c.dep_ == "cop" for c in issue_token.children) \
+                and book.enabled("cue_polarity"):
+            sign = -sign
+            rules.append("cue_polarity")
+            signal = True
         for child in issue_token.children:
             # "of blocking humanitarian aid" parsed as an adjective on "aid": the verb still acts on it
             if child.dep_ in ("amod", "compound") and child.tag_ == "VBG" and self.cue_sign(child)[0] < 0 \
@@ -658,6 +663,8 @@ class Walker:
                         how = "actor_of_issue_verb"
                     elif how == "possessor_of_cue" and _lemma(node) in _PROPOSAL_NOUNS:
                         how = "owner_of_proposal"
+                    elif how == "subject_of_cue" and any(c.dep_ == "cop" for c in node.children) and _case(node):
+                        pass  # "Hamas is against any disarmament": a prepositional predicate on the issue
                     else:
                         found = None
                 elif how in ("subject_of_cue", "relative_antecedent") and not (signal or self.has_intent(node)):
