@@ -685,6 +685,13 @@ class Walker:
                     return findings + self._finish(holders, how, issue_id, sign, conditions, rules, node.text, path)
             # move up
             dep = node.dep_
+            if (dep in ("appos", "acl", "acl:relcl") and node.head.i in self.ctx.actor_at and signal and not own
+                    and book.enabled("relative_antecedent")):
+                # "a statement from Qatar, Egypt, ... and Pakistan, all expressing support for the plan"
+                holders = self.np_holders(node.head)
+                if holders.actors:
+                    return findings + self._finish(holders, "relative_antecedent", issue_id, sign, conditions, rules,
+                                                   node.text, path)
             if dep == "ROOT" or node.head is node:
                 break
             if dep in ("acl:relcl", "advcl:relcl") and not own:
