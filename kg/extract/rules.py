@@ -560,6 +560,11 @@ class Walker:
         if (any(t.lower_ in _PLACE_NOUNS for t in issue_token.doc if t.i in issue_span)
                 and _case(issue_token) in _LOCATIVE):
             return []  # "any Israeli presence in the Rafah crossing": the crossing is where, not what
+        if len(issue_span) == 1 and _lemma(issue_token) in ("deal", "agreement", "accord") and any(
+                (c.dep_ == "acl" and any(m.dep_ == "mark" and m.lower_ == "to" for m in c.children)
+                 or c.dep_ == "nmod" and _case(c) in ("on", "for", "over"))
+                and any(t.i in self.ctx.issue_tokens for t in c.subtree) for c in issue_token.children):
+            return []  # "a deal to release our hostages": a hostage deal, named by what it is about
         if _lemma(issue_token) in _PROPOSAL_NOUNS and any(
                 c.dep_ == "acl" and any(m.dep_ == "mark" and m.lower_ == "to" for m in c.children)
                 and not any(t.i in self.ctx.issue_tokens for t in c.subtree) for c in issue_token.children):
@@ -696,6 +701,8 @@ class Walker:
                 break
             if dep in ("acl:relcl", "advcl:relcl") and not own:
                 break  # a relative clause says something about its noun: handled from there
+            if dep == "parataxis" and node.tag_.startswith("NN") and not own:
+                break  # "... disarmament—an essential element of the plan": the writer's aside
             marker = self.marker(node) if dep in _OBLIQUE or dep in ("obj", "xcomp", "ccomp") else ""
             if marker:
                 first = marker.split(" ")[0]
