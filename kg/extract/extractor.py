@@ -396,6 +396,10 @@ class ArticleExtractor:
     def _coreferent(self, m: Mention) -> str | None:
         """The last actor of the type a description ("the group", "the movement") refers back to."""
         wanted = m.value
+        types_of = self.scanner.actor_types
+        for start, holder in reversed(self._sentence_actors):  # earlier in the same sentence first
+            if start < m.start and wanted in types_of.get(holder, ()):
+                return holder
         for _, holder, types in reversed(self.discourse.actors):
             if wanted in types:
                 return holder
