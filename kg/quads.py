@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
 from decimal import Decimal
-from typing import Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
 import pyoxigraph
 
@@ -119,30 +119,77 @@ def stance_lines(stance: Stance, source: str, end: str) -> list[str]:
     return lines
 
 
-@dataclass(frozen=True)
 class GraphContent:
-    """One named graph as the build writes it: its IRI, N-Quads text and a digest of that text."""
+    """One named graph as the build writes it: its IRI, its N-Quads text (made on first use) and a digest of that text.
 
-    iri: str
-    nquads: str
+    `key` identifies what the text is made from (the article, its stances, this module's code):
+    a store that recorded the same key for the graph holds it already, and the text is never made.
+    """
+
+    def __init__(self, iri: str, nquads: str | None = None, key: str = "", make: Callable[[], str] | None = None) -> None:
+        self.iri = iri
+        self.key = key
+        self._nquads = nquads
+        self._make = make
+        self._digest: str | None = None
+
+    @property
+    def nquads(self) -> str:
+        """The graph as sorted N-Quads lines."""
+        if self._nquads is None:
+            assert self._make is not None
+            self._nquads = self._make()
+        return self._nquads
 
     @property
     def digest(self) -> str:
         """SHA-256 of the graph's sorted N-Quads: equal digests mean the stored graph need not change."""
-        return hashlib.sha256(self.nquads.encode("utf-8")).hexdigest()
+        if self._digest is None:
+            self._digest = hashlib.sha256(self.nquads.encode("utf-8")).hexdigest()
+        return self._digest
+
+    def release(self) -> None:
+        """Forget the text (it is made again if asked for), once it is in the store."""
+        if self._make is not None:
+            self._nquads = None
 
 
 def _content(iri: str, lines: Sequence[str]) -> GraphContent:
     return GraphContent(iri, "\n".join(lines) + "\n" if lines else "")
 
 
+def _code_fingerprint() -> str:
+    # The lines depend on this module's code too: a changed writer must not trust old keys.
+    return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+
+
+_CODE = _code_fingerprint()
+
+
+def source_key(article: Article, stances: Sequence[Stance]) -> str:
+    """What a source's graph is made from: its metadata, text hash, stances and the writer's code."""
+    parts = [
+        _CODE, article.source_id, article.sha256, article.title, article.publisher, article.published,
+        article.url, article.date_basis,
+    ]
+    parts += [
+        (s.key, s.method.value, s.confidence, s.quote, s.rule, s.reported_via, s.published) for s in stances
+    ]
+    return hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()
+
+
 def source_graphs(articles: Iterable[Article], stances: Iterable[Stance]) -> Iterator[GraphContent]:
-    """Every source's named graph, in source order, made one at a time."""
+    """Every source's named graph, in source order; the text of each is made only when asked for."""
     by_source: dict[str, list[Stance]] = {}
     for stance in stances:
         by_source.setdefault(stance.source_id, []).append(stance)
     for article in articles:
-        yield _content(source_graph_iri(article.source_id), source_lines(article, by_source.get(article.source_id, ())))
+        own = by_source.get(article.source_id, [])
+        yield GraphContent(
+            source_graph_iri(article.source_id),
+            key=source_key(article, own),
+            make=lambda article=article, own=own: "\n".join(source_lines(article, own)) + "\n",
+        )
 
 
 def ontology_graph(ontology) -> GraphContent:

@@ -493,7 +493,7 @@ def _default_reader(path: Path) -> GraphStore:
 
 # --- keeping a store in step with a build ---------------------------------------------------------
 
-STATE_FORMAT = 1
+STATE_FORMAT = 2
 
 
 @dataclass(frozen=True)
@@ -513,7 +513,8 @@ def state_path(cache_dir: Path, spec: StoreSpec) -> Path:
     return Path(cache_dir) / f"store-{key}.json"
 
 
-def _read_state(path: Path | None) -> dict[str, str]:
+def _read_state(path: Path | None) -> dict[str, list[str]]:
+    """Graph IRI -> [content digest, input key] of what the store holds."""
     if path is None or not path.is_file():
         return {}
     try:
@@ -525,7 +526,7 @@ def _read_state(path: Path | None) -> dict[str, str]:
     return data["graphs"]
 
 
-def _write_state(path: Path | None, graphs: Mapping[str, str]) -> None:
+def _write_state(path: Path | None, graphs: Mapping[str, list[str]]) -> None:
     if path is None:
         return
     from .export import write_files
@@ -545,15 +546,15 @@ def update_store(
 ) -> StoreUpdate:
     """Make the store hold exactly these graphs: write changed ones, drop the ones no longer built.
 
-    Graphs whose content digest matches the state file are left alone. `graphs` may be a
-    generator: changed graphs are loaded in slices as they come, so a large build never holds
-    the whole dataset's text. The state file is emptied before the store is first touched, so an
-    interrupted update is redone in full by the next build rather than trusted. `fresh` rewrites
-    every graph whatever the state says.
+    A graph whose input key (or else content digest) matches the state file is left alone, and
+    its text is not even made. `graphs` may be a generator: changed graphs are loaded in slices
+    as they come, so a large build never holds the whole dataset's text. The state file is
+    emptied before the store is first touched, so an interrupted update is redone in full by the
+    next build rather than trusted. `fresh` rewrites every graph whatever the state says.
     """
     old = {} if fresh else _read_state(state_file)
     present = {iri for iri in store.graph_names() if iri.startswith(MANAGED_GRAPHS)}
-    current: dict[str, str] = {}
+    current: dict[str, list[str]] = {}
     batch: list[GraphContent] = []
     size = written = 0
     touched = False
@@ -564,13 +565,19 @@ def update_store(
             _write_state(state_file, {})
             touched = True
         store.replace_graphs(batch)
+        for graph in batch:
+            graph.release()
 
     for graph in graphs:
+        known = old.get(graph.iri) if graph.iri in present else None
+        if known and graph.key and known[1] == graph.key:
+            current[graph.iri] = known
+            continue
         # An empty graph does not exist in a quad store: a graph with nothing to say is dropped.
         if not graph.nquads:
             continue
-        digest = current[graph.iri] = graph.digest
-        if graph.iri in present and old.get(graph.iri) == digest:
+        current[graph.iri] = [graph.digest, graph.key]
+        if known and known[0] == graph.digest:
             continue
         batch.append(graph)
         size += len(graph.nquads)
@@ -586,6 +593,7 @@ def update_store(
             _write_state(state_file, {})
         store.drop_graphs(dropped)
     _write_state(state_file, current)
+    digests = {iri: entry[0] for iri, entry in current.items()}
     return StoreUpdate(
-        written=written, dropped=len(dropped), unchanged=len(current) - written, dataset_digest=dataset_digest(current)
+        written=written, dropped=len(dropped), unchanged=len(current) - written, dataset_digest=dataset_digest(digests)
     )

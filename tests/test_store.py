@@ -267,3 +267,17 @@ def test_an_unchanged_cli_rebuild_leaves_exports_and_page_alone(seeds_dir: Path,
     fourth = runner.invoke(cli, build + ["--no-cache"])
     assert "store: 7 graph(s) written, 0 unchanged, 0 dropped" in fourth.output
     assert "stancegraph.html" in fourth.output and "stancegraph.trig" in fourth.output
+
+
+def test_an_unchanged_rebuild_does_not_even_write_the_n_quads(seeds_dir: Path, tmp_path: Path, monkeypatch) -> None:
+    import kg.quads
+
+    write_build(build_graph(seeds_dir, extract=False), tmp_path)
+    second = build_graph(seeds_dir, extract=False)
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("an unchanged source's N-Quads were written again")
+
+    monkeypatch.setattr(kg.quads, "source_lines", refuse)
+    assert write_build(second, tmp_path) == []
+    assert second.store_update is not None and second.store_update.written == 0
