@@ -157,6 +157,18 @@ def _worker_extract(article: Article) -> list[Stance]:
     return extract_stances(article, *_WORKER_TABLES)
 
 
+def extract_batch(articles: Sequence[Article], ontology_dir: Path | None = None) -> list[list[Stance]]:
+    """The rule stances of each article of a batch: the unit of work to map over a cluster engine.
+
+    A pure function of the articles and the ontology folder (dictionaries loaded once per
+    batch), so Dask, Ray or Spark can run batches anywhere and the results equal `--jobs 1`.
+    """
+    from .extract import extract_stances, load_lexicon, load_rule_book
+
+    tables = (load_dictionary(ontology_dir), load_lexicon(ontology_dir), load_rule_book(ontology_dir))
+    return [extract_stances(article, *tables) for article in articles]
+
+
 def extract_all(
     articles: Sequence[Article],
     dictionary: Dictionary,

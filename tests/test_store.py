@@ -281,3 +281,15 @@ def test_an_unchanged_rebuild_does_not_even_write_the_n_quads(seeds_dir: Path, t
     monkeypatch.setattr(kg.quads, "source_lines", refuse)
     assert write_build(second, tmp_path) == []
     assert second.store_update is not None and second.store_update.written == 0
+
+
+def test_the_cluster_unit_of_work_finds_what_a_serial_build_finds(seeds_dir: Path) -> None:
+    from kg.build import extract_batch
+    from kg.model import merge_stances
+
+    serial = build_graph(seeds_dir, annotations=[])
+    articles = serial.articles
+    batches = [articles[:2], articles[2:]]
+    mapped = [s for batch in batches for per_article in extract_batch(batch) for s in per_article]
+    assert merge_stances([], mapped) == serial.stances
+    assert serial.stances
