@@ -64,7 +64,7 @@ class BuildResult:
         """The same graphs made one at a time (a build that writes no exports never holds them all)."""
         from .aggregates import aggregate_graph
 
-        yield ontology_graph(self.dictionary.graph)
+        yield ontology_graph(self.dictionary.directory)
         yield aggregate_graph(self.articles, self.stances)
         yield from source_graphs(self.articles, self.stances)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import hashlib
 from decimal import Decimal
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import Callable, Iterable, Iterator, Sequence
 
 import pyoxigraph
 
@@ -53,8 +53,7 @@ def checked_url(url: str | None) -> str | None:
 
 def confidence_lexical(value: float) -> str:
     """A confidence as the canonical xsd:decimal the stores print (two decimals at most: 0.8, 0.65, 1)."""
-    text = format(Decimal(f"{value:.2f}").normalize(), "f")
-    return text
+    return format(Decimal(f"{value:.2f}").normalize(), "f")
 
 
 def _literal(text: str) -> str:
@@ -192,20 +191,24 @@ def source_graphs(articles: Iterable[Article], stances: Iterable[Stance]) -> Ite
         )
 
 
-def ontology_graph(ontology) -> GraphContent:
-    """The actor dictionary, issue scheme and vocabulary as a named graph, blank nodes labelled canonically.
+def ontology_graph(ontology_dir: Path | None = None) -> GraphContent:
+    """The actor dictionary, issue scheme and vocabulary as a named graph, read with pyoxigraph's
+    Turtle parser (no rdflib on the build's path), blank nodes labelled canonically (RDFC-1.0) so
+    the same files always give the same text."""
+    from .dictionary import ONTOLOGY_FILES, default_ontology_dir
+    from .errors import DictionaryError
 
-    `ontology` is the rdflib graph the dictionary was read from (small: the only graph built with rdflib).
-    """
-    from rdflib.compare import to_canonical_graph
-
-    data = to_canonical_graph(ontology).serialize(format="nt11", encoding="utf-8")
+    directory = Path(ontology_dir) if ontology_dir else default_ontology_dir()
     graph = pyoxigraph.NamedNode(str(ONTOLOGY_GRAPH))
-    quads = pyoxigraph.parse(data, format=pyoxigraph.RdfFormat.N_TRIPLES)
-    lines = sorted({f"{q.triple} {graph} ." for q in quads})
-    return _content(str(ONTOLOGY_GRAPH), lines)
-
-
-def graph_digests(graphs: Iterable[GraphContent]) -> Mapping[str, str]:
-    """Graph IRI -> content digest."""
-    return {g.iri: g.digest for g in graphs}
+    dataset = pyoxigraph.Dataset()
+    for name in ONTOLOGY_FILES:
+        path = directory / name
+        try:
+            for quad in pyoxigraph.parse(path=str(path), format=pyoxigraph.RdfFormat.TURTLE):
+                dataset.add(pyoxigraph.Quad(quad.subject, quad.predicate, quad.object, graph))
+        except OSError:
+            raise DictionaryError(f"{path}: ontology file not found") from None
+        except SyntaxError as exc:
+            raise DictionaryError(f"{path}: not valid Turtle: {exc}") from None
+    dataset.canonicalize(pyoxigraph.CanonicalizationAlgorithm.RDFC_1_0)
+    return _content(str(ONTOLOGY_GRAPH), sorted({f"{quad} ." for quad in dataset}))
