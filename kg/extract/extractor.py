@@ -477,11 +477,18 @@ def with_pattern_issues(scanner: Scanner, text: str, sentence: Sentence, mention
     if not scanner.issue_patterns:
         return mentions
     added = []
+    dropped: set[int] = set()
     present = [m for m in mentions if m.kind == ISSUE]
     for issue_id, pattern, _ in scanner.issue_patterns:
         for match in pattern.finditer(text, sentence.start, sentence.end):
-            if not any(m.value == issue_id and m.start < match.end() and match.start() < m.end for m in present):
+            same = [m for m in present if m.value == issue_id and m.start < match.end() and match.start() < m.end]
+            if not same:
+                added.append(Mention(match.start(), match.end(), ISSUE, issue_id))
+            elif all(match.start() < m.start and m.end <= match.end() for m in same):
+                # "released all 20 living hostages": the longer phrase starts at the verb that acts on it
+                dropped.update(id(m) for m in same)
                 added.append(Mention(match.start(), match.end(), ISSUE, issue_id))
     if not added:
         return mentions
-    return sorted(mentions + added, key=lambda m: (m.start, -m.end))
+    kept = [m for m in mentions if id(m) not in dropped]
+    return sorted(kept + added, key=lambda m: (m.start, -m.end))
