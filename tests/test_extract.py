@@ -376,6 +376,8 @@ PHRASINGS = [
     ('"We will never give up our weapons," a Hamas spokesman said.', {("Hamas", "disarmament", "oppose")}),
     ("Trump has threatened that Hamas will be disarmed by force if it refuses to lay down its weapons.",
      {("US", "disarmament", "support")}),
+    ("The Egyptian-mediated truce took effect on Sunday.", {("Egypt", "ceasefire", "support")}),
+    ("Hamas released all 20 living Israeli hostages on Monday.", {("Hamas", "hostage_prisoner_exchange", "support")}),
 ]
 
 

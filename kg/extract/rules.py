@@ -571,6 +571,7 @@ class Walker:
             return []  # "a plan to expand the assault": some other plan
         findings.extend(self._relative_cues(issue_token, issue_id))
         findings.extend(self._parties(issue_token, issue_id))
+        findings.extend(self._fused_agents(issue_token, issue_id))
         if _case(issue_token) in book.oppose_prepositions and any(c.dep_ == "cop" for c in issue_token.children) \
                 and book.enabled("cue_polarity"):
             sign = -sign
@@ -824,6 +825,33 @@ class Walker:
                     m.dep_ == "mark" and m.lower_ == "to" for m in child.children):
                 frontier.extend((grandchild, 1) for grandchild in child.children)  # a purpose clause
         return found
+
+    def _fused_agents(self, noun: Any, issue_id: str) -> list[Finding]:
+        """"The U.S.-brokered agreement", "the Egyptian-mediated truce": a participle of a stance verb
+        with its agent fused in front of the issue noun."""
+        if not self.book.enabled("agent_of_passive") or not noun.tag_.startswith("NN"):
+            return []
+        ctx = self.ctx
+        for child in noun.children:
+            if child.dep_ not in ("amod", "compound"):
+                continue
+            actor, participle = None, None
+            if "-" in child.text and child.i in ctx.actor_at:
+                actor, participle = ctx.actor_at[child.i], child.text.rsplit("-", 1)[-1]
+            elif child.tag_ == "VBN":
+                for part in child.children:
+                    if part.dep_ in ("amod", "compound", "obl:npmod", "nmod", "obl"):
+                        actor = ctx.actor_at.get(part.i) or (None if part.i in ctx.media else ctx.demonyms.get(part.text))
+                        if actor:
+                            participle = child.text
+                            break
+            if not actor or not participle:
+                continue
+            lemma = participle.lower()
+            if any(candidate in self.book.support_verbs for candidate in lemma_candidates(lemma, lemma)):
+                return self._finish(Holders([actor]), "agent_of_passive", issue_id, 1, [], [], child.text,
+                                    [f"{child.i}:{child.text}/{child.tag_}/{child.dep_}"])
+        return []
 
     def _parties(self, noun: Any, issue_id: str) -> list[Finding]:
         """"The ceasefire deal between Israel and Hamas", "a truce with Hamas": the parties to a deal
