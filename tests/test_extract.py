@@ -154,6 +154,7 @@ def test_demand_made_of_an_actor_is_held_by_who_makes_it(dictionary):
 
 NO_STANCE = [
     "Israel and Hamas discussed the reconstruction of Gaza on Tuesday.",
+    "Erdogan criticized Israel for violating the truce.",  # Israel's act as Turkey describes it, no stance word
     "Reconstruction costs are estimated at $70 billion by the World Bank.",
     "Britain and France welcomed the ceasefire.",  # no actor of the dictionary
     "Israel launched strikes despite the ceasefire.",  # circumstance, not an object

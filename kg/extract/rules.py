@@ -64,6 +64,7 @@ class RuleBook:
     threat_verbs: frozenset[str]
     modifier_heads: frozenset[str]
     demand_verbs: frozenset[str]
+    judge_verbs: frozenset[str]
     irregular: Mapping[str, str] = field(default_factory=dict)  # inflected form -> lemma
     particles: Mapping[str, frozenset[str]] = field(default_factory=dict)  # "rule out": rule -> {out}
     digest: str = ""
@@ -179,6 +180,7 @@ def _cached_rule_book(directory: str, stamp: tuple[float, ...]) -> RuleBook:
         threat_verbs=_words(lemmas_path, lemmas, "threat_verbs"),
         modifier_heads=_words(lemmas_path, lemmas, "modifier_heads"),
         demand_verbs=_words(lemmas_path, lemmas, "demand_verbs"),
+        judge_verbs=_words(lemmas_path, lemmas, "judge_verbs"),
         irregular=_irregular(lemmas_path, lemmas.get("irregular") or {}),
         particles={k: v for k, v in particles.items() if k in oppose_particles},
         digest=digest,
@@ -614,6 +616,15 @@ class Walker:
                 sign = -sign  # "disarmament is not up for discussion", "the weapons are a red line"
                 rules.append("cue_polarity")
                 signal = True
+            if (not own and not skip_sign and came_from is not None and book.enabled("target_of_accusation")
+                    and _lemma_in(node, book.judge_verbs) and self.marker(came_from) in ("for", "over")):
+                # "Erdogan criticized Israel for violating the truce": what follows "for" is Israel's act
+                target = [c for c in node.children if c.dep_ in ("obj", "iobj")]
+                holders = self.np_holders(target[0]) if target else Holders([])
+                if holders.actors and signal:
+                    return findings + self._finish(holders, "target_of_accusation", issue_id, sign, conditions, rules,
+                                                   node.text, path)
+                return findings
             if not own and not skip_sign and not detached:
                 s, kind = self.cue_sign(node)
                 if s == -1:
