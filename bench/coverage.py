@@ -16,7 +16,7 @@ sys.path.insert(0, str(REPO))
 from kg.annotations import load_annotations  # noqa: E402
 from kg.dictionary import load_dictionary  # noqa: E402
 from kg.extract import get_scanner, load_lexicon  # noqa: E402
-from kg.extract.extractor import resolve_context, with_pattern_issues  # noqa: E402
+from kg.extract.extractor import article_mentions  # noqa: E402
 from kg.extract.mentions import ACTOR, INVERSE, ISSUE  # noqa: E402
 from kg.sources import load_articles  # noqa: E402
 from kg.text import split_sentences  # noqa: E402
@@ -35,14 +35,13 @@ def main(argv: list[str]) -> None:
         article = articles[stance.source_id]
         text = article.text
         sentences = split_sentences(text)
-        mentions = resolve_context(scanner.scan(text))
+        mentions = article_mentions(scanner, text)
         inside = [n for n, s in enumerate(sentences) if s.start < stance.char_end and stance.char_start < s.end]
         window = range(max(0, inside[0] - 2), inside[-1] + 1)
         issues: set[str] = set()
         for n in inside:
             sentence = sentences[n]
-            found = with_pattern_issues(scanner, text, sentence, [m for m in mentions if sentence.start <= m.start < sentence.end])
-            issues |= {m.value for m in found if m.kind in (ISSUE, INVERSE)}
+            issues |= {m.value for m in mentions if m.kind in (ISSUE, INVERSE) and sentence.start <= m.start < sentence.end}
         near = {m.holder or m.value for m in mentions if m.kind == ACTOR
                 and any(sentences[n].start <= m.start < sentences[n].end for n in window)}
         same = {m.holder or m.value for m in mentions if m.kind == ACTOR

@@ -233,7 +233,7 @@ def test_a_cue_added_to_the_lemma_file_extends_the_rules_without_python(ontology
     text = "Jordan lobbied for a multinational force."
     assert found(text, dictionary, load_rule_book(ontology_copy)) == set()
     lemmas = ontology_copy / "rules" / "lemmas.yaml"
-    lemmas.write_text(lemmas.read_text(encoding="utf-8").replace("support:\n  verbs: [", "support:\n  verbs: [lobby, "),
+    lemmas.write_text(lemmas.read_text(encoding="utf-8").replace("support:\n  verbs: [", "support:\n  verbs: [lobby for, "),
                       encoding="utf-8")
     after = load_rule_book(ontology_copy)
     assert found(text, dictionary, after) == {("Jordan", "stabilization_force", "support")}
@@ -269,10 +269,11 @@ def test_ablating_an_unknown_rule_lists_the_known_ones(rules):
     assert "negation" in error.value.hint
 
 
-def test_fingerprint_names_version_pipeline_and_rules(dictionary):
+def test_fingerprint_changes_with_the_rules(dictionary, rules):
     lexicon = load_lexicon(ONTOLOGY)
-    assert EXTRACTOR_VERSION and len(extraction_fingerprint(dictionary, lexicon)) == 64
-    assert extraction_fingerprint(dictionary, lexicon) == extraction_fingerprint(dictionary, lexicon)
+    assert EXTRACTOR_VERSION and len(extraction_fingerprint(dictionary, lexicon, rules)) == 64
+    assert extraction_fingerprint(dictionary, lexicon, rules) != extraction_fingerprint(
+        dictionary, lexicon, rules.without(["negation"]))
 
 
 # --- scores -------------------------------------------------------------------------------------

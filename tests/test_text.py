@@ -1,7 +1,6 @@
 """News-text primitives: the sentence splitter and the phrase scanner the mention finder uses."""
 from __future__ import annotations
 
-from kg.extract.lexicon import inflect
 from kg.text import compile_phrases, split_sentences
 
 
@@ -61,9 +60,3 @@ def test_phrase_trie_prefers_longest_match_and_word_boundaries():
     pattern = compile_phrases(["US", "U.S.", "Trump", "Trump's plan", "cease-fire"])
     found = [m.group() for m in pattern.finditer("USA; the U.S. backs Trump’s plan, Trump and a cease fire.")]
     assert found == ["U.S.", "Trump’s plan", "Trump", "cease fire"]
-
-
-def test_inflect_regular_forms_with_particles():
-    assert set(inflect("push for")) == {"push for", "pushes for", "pushed for", "pushing for"}
-    assert {"sidestepped", "sidesteps", "sidestepping"} <= set(inflect("sidestep"))
-    assert {"refused", "refusing", "refuses"} <= set(inflect("refuse"))

@@ -10,7 +10,7 @@ from typing import Any, Callable, Iterable
 from ..dictionary import Dictionary
 from ..model import Article, Method, Polarity, Stance
 from ..text import Sentence, split_sentences
-from .mentions import ACTOR, ANAPHOR, CONTEXT, COREF, INVERSE, ISSUE, MEDIA, SOURCE, Mention, Scanner
+from .mentions import ACTOR, CONTEXT, COREF, INVERSE, ISSUE, MEDIA, SOURCE, Mention, Scanner
 from .lemmatize import assign_lemmas
 from .parse import parse_sentences
 from .rules import Finding, RuleBook, SentenceContext, Walker
@@ -105,7 +105,7 @@ class ArticleExtractor:
         self.book = book
         self.dictionary: Dictionary = scanner.dictionary
         self.demonyms = demonyms
-        self.mentions = [m for m in resolve_context(scanner.scan(self.text)) if not _title_of_other_body(self.text, m)]
+        self.mentions = article_mentions(scanner, self.text)
         self.quotes = quotation_spans(self.text)
         self.discourse = _Discourse()
         self.explanations: dict[tuple, Explanation] = {}
@@ -224,12 +224,11 @@ class ArticleExtractor:
         for sentence in sentences:
             lo = bisect.bisect_left(starts, sentence.start)
             hi = bisect.bisect_left(starts, sentence.end, lo)
-            mentions = with_pattern_issues(self.scanner, text, sentence, self.mentions[lo:hi])
-            jobs.append((sentence, mentions))
+            jobs.append((sentence, self.mentions[lo:hi]))
         jobs = [(_without_dateline(text, s), ms) for s, ms in jobs]
         wanted = [n for n, (s, ms) in enumerate(jobs)
                   if not (s.headline and self.scanner.lexicon.skip_headlines)
-                  and any(m.kind in (ISSUE, INVERSE, ANAPHOR, ACTOR) and m.start >= s.start for m in ms)]
+                  and any(m.kind in (ISSUE, INVERSE, ACTOR) and m.start >= s.start for m in ms)]
         # the treebank the parser learnt from writes straight quotes: curly ones (same length, so
         # offsets hold) would otherwise split "Hamas’ refusal" into a name and a stray mark
         plain = text.translate(_STRAIGHT_QUOTES)
@@ -468,27 +467,12 @@ def resolve_context(mentions: list[Mention]) -> list[Mention]:
     named = {m.value for m in mentions if m.kind == ISSUE}
     for m in context:
         if m.value in named:
-            m.kind, m.sign = ISSUE, 1
+            m.kind = ISSUE
     return [m for m in mentions if m.kind != CONTEXT]
 
 
-def with_pattern_issues(scanner: Scanner, text: str, sentence: Sentence, mentions: list[Mention]) -> list[Mention]:
-    """A sentence's mentions plus the issues the lexicon's regular expressions name in it."""
-    if not scanner.issue_patterns:
-        return mentions
-    added = []
-    dropped: set[int] = set()
-    present = [m for m in mentions if m.kind == ISSUE]
-    for issue_id, pattern, _ in scanner.issue_patterns:
-        for match in pattern.finditer(text, sentence.start, sentence.end):
-            same = [m for m in present if m.value == issue_id and m.start < match.end() and match.start() < m.end]
-            if not same:
-                added.append(Mention(match.start(), match.end(), ISSUE, issue_id))
-            elif all(match.start() < m.start and m.end <= match.end() for m in same):
-                # "released all 20 living hostages": the longer phrase starts at the verb that acts on it
-                dropped.update(id(m) for m in same)
-                added.append(Mention(match.start(), match.end(), ISSUE, issue_id))
-    if not added:
-        return mentions
-    kept = [m for m in mentions if id(m) not in dropped]
-    return sorted(kept + added, key=lambda m: (m.start, -m.end))
+def article_mentions(scanner: Scanner, text: str) -> list[Mention]:
+    """Every mention of an article, left to right: the phrase scan, the issue patterns, contextual
+    issue names where the article names the issue plainly, and no title of another body."""
+    mentions = resolve_context(scanner.pattern_issues(text, scanner.scan(text)))
+    return [m for m in mentions if not _title_of_other_body(text, m)]

@@ -22,7 +22,7 @@ LEXICON_DIR = "lexicon"
 
 # --- the lexicon -----------------------------------------------------------------------------
 
-_LIST_KEYS = ("anaphora", "source_nouns", "holder_nouns", "holder_modifiers", "modifier_heads")
+_LIST_KEYS = ("source_nouns", "holder_nouns", "holder_modifiers")
 _MAP_KEYS = ("media", "coreference", "inverse_issues", "issue_patterns", "contextual_issues")
 _KNOWN_KEYS = set(_LIST_KEYS) | set(_MAP_KEYS) | {"skip_headlines"}
 
@@ -119,32 +119,3 @@ def load_lexicon(ontology_dir: Path | None = None) -> Lexicon:
     directory = Path(ontology_dir) if ontology_dir else default_ontology_dir()
     files = _lexicon_files(directory)
     return _cached_lexicon(tuple(str(p.resolve()) for p in files), tuple(p.stat().st_mtime for p in files))
-
-
-# --- inflection of verb cues -----------------------------------------------------------------
-
-_VOWELS = "aeiou"
-
-
-def inflect(verb_phrase: str) -> list[str]:
-    """Regular English forms of a verb phrase, inflecting its first word (push for -> pushes for ...)."""
-    head, _, rest = verb_phrase.strip().partition(" ")
-    tail = f" {rest}" if rest else ""
-    forms = {head}
-    if head.endswith(("s", "sh", "ch", "x", "z")):
-        forms.add(head + "es")
-    elif head.endswith("y") and len(head) > 1 and head[-2] not in _VOWELS:
-        forms.add(head[:-1] + "ies")
-    else:
-        forms.add(head + "s")
-    if head.endswith("e"):
-        forms.update({head + "d", head[:-1] + "ing"})
-    elif head.endswith("y") and len(head) > 1 and head[-2] not in _VOWELS:
-        forms.update({head[:-1] + "ied", head + "ing"})
-    else:
-        forms.update({head + "ed", head + "ing"})
-        if len(head) >= 3 and head[-1] not in _VOWELS + "wxy" and head[-2] in _VOWELS and head[-3] not in _VOWELS:
-            forms.update({head + head[-1] + "ed", head + head[-1] + "ing"})  # sidestep -> sidestepped
-    return sorted(f + tail for f in forms)
-
-

@@ -154,14 +154,13 @@ def _cached_rule_book(directory: str, stamp: tuple[float, ...]) -> RuleBook:
             conditions[marker] = str(family)
     support_verbs, support_particles = _split_particles(_words(lemmas_path, lemmas, "support", "verbs"))
     oppose_verbs, oppose_particles = _split_particles(_words(lemmas_path, lemmas, "oppose", "verbs"))
-    particles = {k: v for k, v in {**support_particles, **oppose_particles}.items()}
     digest = hashlib.sha256(json.dumps([rules_data, lemmas], sort_keys=True, default=str).encode()).hexdigest()
     return RuleBook(
         rules=rules,
-        support_verbs=support_verbs,
+        support_verbs=support_verbs | frozenset(support_particles),  # "lobby for": the head says it
         support_nouns=_words(lemmas_path, lemmas, "support", "nouns"),
         support_adjectives=_words(lemmas_path, lemmas, "support", "adjectives"),
-        oppose_verbs=oppose_verbs | frozenset(oppose_particles),
+        oppose_verbs=oppose_verbs,
         oppose_nouns=_words(lemmas_path, lemmas, "oppose", "nouns"),
         oppose_adjectives=_words(lemmas_path, lemmas, "oppose", "adjectives"),
         oppose_prepositions=_words(lemmas_path, lemmas, "oppose", "prepositions"),
@@ -182,7 +181,7 @@ def _cached_rule_book(directory: str, stamp: tuple[float, ...]) -> RuleBook:
         demand_verbs=_words(lemmas_path, lemmas, "demand_verbs"),
         judge_verbs=_words(lemmas_path, lemmas, "judge_verbs"),
         irregular=_irregular(lemmas_path, lemmas.get("irregular") or {}),
-        particles={k: v for k, v in particles.items() if k in oppose_particles},
+        particles=oppose_particles,  # "rule out": the head alone ("rule") rejects nothing
         digest=digest,
     )
 
@@ -462,7 +461,7 @@ class Walker:
             head = _lemma_in(node, book.particles)
             if head and any(_lemma(c) in book.particles[head] for c in node.children if c.dep_ in ("compound:prt", "advmod", "obl")):
                 return -1, "verb"
-            if _lemma_in(node, book.oppose_verbs - set(book.particles)):
+            if _lemma_in(node, book.oppose_verbs):
                 return -1, "verb"
             if _lemma_in(node, book.support_verbs):
                 return 1, "verb"
