@@ -318,6 +318,7 @@ class Walker:
     def __init__(self, book: RuleBook, context: SentenceContext) -> None:
         self.book = book
         self.ctx = context
+        self._cues: dict[int, tuple[int, str]] = {}  # token index -> cue_sign: asked several times per walk
 
     # -- holders of a noun phrase ------------------------------------------------------------
 
@@ -453,6 +454,12 @@ class Walker:
 
     def cue_sign(self, node: Any) -> tuple[int, str]:
         """(+1 support cue | -1 rejecting cue | 0 none, kind) for a predicate on the path."""
+        known = self._cues.get(node.i)
+        if known is None:
+            known = self._cues[node.i] = self._cue_sign(node)
+        return known
+
+    def _cue_sign(self, node: Any) -> tuple[int, str]:
         book = self.book
         tag = node.tag_
         if not tag.startswith("VB") and any(c.dep_ in _SUBJECTS for c in node.children) and not tag.startswith("JJ"):
