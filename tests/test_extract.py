@@ -115,6 +115,8 @@ RULE_CASES = [
      ("Israel", "reconstruction", "conditional")),
     ("condition_requirement", "Israel will not allow reconstruction before Hamas disarms.",
      ("Israel", "disarmament", "support")),
+    ("sponsor_of_terms", "Under the U.S.-brokered agreement, Hamas released all the hostages.",
+     ("US", "hostage_prisoner_exchange", "support")),
 ]
 
 
@@ -386,3 +388,20 @@ PHRASINGS = [
 @pytest.mark.parametrize("text,expected", PHRASINGS, ids=[p[0][:40] for p in PHRASINGS])
 def test_wire_phrasings(text, expected, dictionary):
     assert found(text, dictionary) == expected
+
+
+def test_sponsor_backs_the_terms_of_its_own_plan_only(dictionary):
+    # the sponsor's name inside the plan's own name still makes it the sponsor
+    assert ("US", "ceasefire", "support") in found("Trump's initiative to end the war in Gaza was welcomed by Egypt.", dictionary)
+    assert ("US", "governance", "support") in found(
+        "The US-drafted resolution would establish a Board of Peace for Gaza.", dictionary)
+    # a plan without a named sponsor, or one that leaves the issue out, backs nothing
+    assert found("Analysts said the plan calls for the disarmament of Hamas.", dictionary) == set()
+    assert found("The Qatari draft does not mention a withdrawal of Israeli troops.", dictionary) == set()
+
+
+def test_transcript_speaker_is_who_the_introducing_line_names(dictionary):
+    text = ("The following are press remarks by Kaja Kallas after her meeting with Foreign Minister Fidan:\n"
+            '"Thank you for the warm welcome.\nWe discussed the situation at length.\n'
+            "Hamas must release all hostages. Israel must let humanitarian aid into Gaza.\n")
+    assert found(text, dictionary) == {("EU", "hostage_prisoner_exchange", "support"), ("EU", "humanitarian_aid", "support")}

@@ -87,12 +87,26 @@ def quotation_spans(text: str) -> list[tuple[int, int]]:
         elif (char == _QUOTE_CLOSE or char == '"') and opening is not None:
             spans.append((opening, n + 1))
             opening = None
+    if opening is not None and (opening == 0 or text[opening - 1] == "\n" or text[:opening].rstrip().endswith(":")):
+        # a quotation opened at the head of a paragraph and never closed: a transcript ("remarks by
+        # X:"), whose paragraphs run on without closing marks to the end of the text
+        spans.append((opening, len(text)))
     return spans
 
 
 def _inside(spans: list[tuple[int, int]], position: int) -> bool:
+    return _enclosing(spans, position) is not None
+
+
+def _enclosing(spans: list[tuple[int, int]], position: int) -> tuple[int, int] | None:
     n = bisect.bisect_right([s for s, _ in spans], position) - 1
-    return n >= 0 and spans[n][0] < position < spans[n][1]
+    return spans[n] if n >= 0 and spans[n][0] < position < spans[n][1] else None
+
+
+# "The following are press remarks by X:", "X said in a statement:": the line that hands a
+# transcript to its speaker
+_INTRODUCED_BY = re.compile(r"\b(?:remarks|statement|speech|address|comments|words|briefing|interview|message|"
+                            r"transcript|op-ed|letter)\b[^\n:]*?\bby\s", re.IGNORECASE)
 
 
 class ArticleExtractor:
@@ -107,10 +121,42 @@ class ArticleExtractor:
         self.demonyms = demonyms
         self.mentions = article_mentions(scanner, self.text)
         self.quotes = quotation_spans(self.text)
+        self.quote_speakers = self._introduced_speakers()
+        self.sponsors = self._actors_inside_issues()
         self.discourse = _Discourse()
         self.explanations: dict[tuple, Explanation] = {}
         self._sentence_actors: list[tuple[int, str]] = []
         self._lists_at: dict[int, list[str]] = {}
+
+    def _actors_inside_issues(self) -> list[Mention]:
+        """The actors an issue's own name holds ("Trump's initiative", "the US-drafted resolution")."""
+        found = []
+        for m in self.mentions:
+            if m.kind != ISSUE:
+                continue
+            for inner in self.scanner.actors_within(self.text[m.start:m.end]):
+                inner.start += m.start
+                inner.end += m.start
+                found.append(inner)
+        return found
+
+    def _introduced_speakers(self) -> dict[tuple[int, int], str]:
+        """Quotation span -> its speaker, for a transcript handed over by the line before it
+        ("press remarks by High Representative X:"): the person after "by", else the first one."""
+        found: dict[tuple[int, int], str] = {}
+        for start, end in self.quotes:
+            intro_start = self.text.rfind("\n", 0, max(0, start - 1)) + 1
+            intro = self.text[intro_start:start]
+            if not intro.rstrip().endswith(":"):
+                continue
+            by = _INTRODUCED_BY.search(intro)
+            after = intro_start + (by.end() if by else 0)
+            actors = [m for m in self.mentions if m.kind == ACTOR and after <= m.start < start]
+            people = [m for m in actors if m.person or self._person_like(m)]
+            chosen = (people or actors)[:1]
+            if chosen:
+                found[(start, end)] = chosen[0].holder or chosen[0].value
+        return found
 
     # -- discourse ---------------------------------------------------------------------------
 
@@ -281,8 +327,11 @@ class ArticleExtractor:
                     for t in token.head.subtree if token.head is not token else token.subtree:
                         if t.i in actor_at:
                             return actor_at[t.i], True
-        if _inside(self.quotes, sentence.start + 1) or text_starts_quote(self.text, sentence):
-            # a quotation going on: its speaker, else the last person named before it ("remarks by X:")
+        quotation = _enclosing(self.quotes, sentence.start + 1)
+        if quotation in self.quote_speakers:
+            return self.quote_speakers[quotation], False
+        if quotation or text_starts_quote(self.text, sentence):
+            # a quotation going on: its speaker, else the last person named before it
             speaker = self.discourse.last(self.discourse.speakers, sentence.start)
             return speaker or self.discourse.last(self.discourse.persons, sentence.start), False
         return None, False
@@ -330,6 +379,12 @@ class ArticleExtractor:
                 span = set(tokens)
                 root = min((doc[i] for i in tokens), key=lambda t: (t.head.i in span and t.head is not t, t.i))
                 issue_roots.append((root, span, m.value, -1 if m.kind == INVERSE else 1))
+        sponsor_at: dict[int, str] = {}
+        for m in self.sponsors:
+            if offset <= m.start < offset + len(doc.text) + 1:
+                for k in range(m.start - offset, m.end - offset):
+                    if k in by_char:
+                        sponsor_at[by_char[k].i] = m.holder or m.value
         lists = self._surface_lists(mentions, by_char, offset)
         self._lists_at = lists
         self._remember_subject(doc, offset, actor_at, persons)
@@ -344,6 +399,7 @@ class ArticleExtractor:
             demonyms=self.demonyms,
             lists=lists,
             media=media,
+            sponsor_at=sponsor_at,
         )
         walker = Walker(self.book, context)
         seen: set[tuple[int, str]] = set()

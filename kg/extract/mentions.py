@@ -37,6 +37,9 @@ class Mention:
     person: bool = False
 
 
+_WORD = re.compile(r"[^\W_][\w.]*(?<!\.)")
+
+
 class Scanner:
     """The compiled lookup of one dictionary and lexicon: built once, used for every article."""
 
@@ -155,6 +158,24 @@ class Scanner:
                     continue  # a bare adjective ("Israeli withdrawal") names no actor
             append(Mention(start, end, kind, value))
         return mentions
+
+    def actors_within(self, text: str) -> list[Mention]:
+        """The actors and actor adjectives named inside a phrase that the scan read as one issue
+        ("Trump's initiative", "the US-drafted resolution"), longest first at each word."""
+        words = [(w.start(), w.end()) for w in _WORD.finditer(text)]
+        found: list[Mention] = []
+        n = 0
+        while n < len(words):
+            for size in range(min(4, len(words) - n), 0, -1):
+                start, end = words[n][0], words[n + size - 1][1]
+                entry = next((e for e in self.entries.get(normalise_phrase(text[start:end]), ())
+                              if e.kind in (ACTOR, DEMONYM)), None)
+                if entry is not None:
+                    found.append(Mention(start, end, ACTOR, entry.value, holder=self.dictionary.resolve_holder(entry.value)))
+                    n += size - 1
+                    break
+            n += 1
+        return found
 
     def pattern_issues(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """The mentions plus the issues the lexicon's regular expressions name, each pattern run once

@@ -65,6 +65,8 @@ class RuleBook:
     modifier_heads: frozenset[str]
     demand_verbs: frozenset[str]
     judge_verbs: frozenset[str]
+    proposal_nouns: frozenset[str] = frozenset()
+    part_nouns: frozenset[str] = frozenset()
     irregular: Mapping[str, str] = field(default_factory=dict)  # inflected form -> lemma
     particles: Mapping[str, frozenset[str]] = field(default_factory=dict)  # "rule out": rule -> {out}
     digest: str = ""
@@ -180,6 +182,8 @@ def _cached_rule_book(directory: str, stamp: tuple[float, ...]) -> RuleBook:
         modifier_heads=_words(lemmas_path, lemmas, "modifier_heads"),
         demand_verbs=_words(lemmas_path, lemmas, "demand_verbs"),
         judge_verbs=_words(lemmas_path, lemmas, "judge_verbs"),
+        proposal_nouns=_words(lemmas_path, lemmas, "proposal_nouns"),
+        part_nouns=_words(lemmas_path, lemmas, "part_nouns"),
         irregular=_irregular(lemmas_path, lemmas.get("irregular") or {}),
         particles=oppose_particles,  # "rule out": the head alone ("rule") rejects nothing
         digest=digest,
@@ -191,7 +195,7 @@ _REQUIRED_RULES = frozenset({
     "speaker_of_report", "speaker_of_quotation", "according_to", "relative_antecedent", "target_of_accusation",
     "pronoun", "group_noun", "coordination", "cue_polarity", "negation", "inverse_issue",
     "condition_clause", "condition_requirement", "subject_of_sentence", "demand_by_threat", "judge_of_predicate",
-    "party_to_deal",
+    "party_to_deal", "sponsor_of_terms",
 })
 
 
@@ -216,7 +220,6 @@ _NP_SAME_LEVEL = frozenset({"conj", "appos", "compound", "flat", "amod", "nmod:p
 _NP_PREPOSITIONS = frozenset({"of", "from", "including", "like", "such", "among"})
 _RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
-_PROPOSAL_NOUNS = frozenset({"plan", "proposal", "initiative", "draft", "resolution", "vision", "framework", "blueprint", "deal", "agreement", "roadmap", "offer"})
 _DEAL_NOUNS = frozenset({"deal", "agreement", "ceasefire", "cease-fire", "truce", "accord", "swap", "exchange"})
 _PLACE_NOUNS = frozenset({"crossing", "crossings", "corridor", "border", "line"})
 _LOCATIVE = frozenset({"in", "at", "near", "along", "inside", "around", "beyond", "behind", "across"})
@@ -263,6 +266,7 @@ class SentenceContext:
         demonyms: Mapping[str, str],
         lists: Mapping[int, list[str]] | None = None,
         media: set[int] | None = None,
+        sponsor_at: Mapping[int, str] | None = None,
     ) -> None:
         self.doc = doc
         self.offset = offset
@@ -274,6 +278,9 @@ class SentenceContext:
         self.demonyms = demonyms
         self.lists = lists or {}
         self.media = media or set()
+        # actors named inside an issue's own name ("Trump's initiative", "the US-drafted
+        # resolution"): they sponsor the plan, and hold no other stance as the name's part
+        self.sponsor_at = sponsor_at or {}
 
 
 def _lemma(token: Any) -> str:
@@ -573,7 +580,7 @@ class Walker:
                  or c.dep_ == "nmod" and _case(c) in ("on", "for", "over"))
                 and any(t.i in self.ctx.issue_tokens for t in c.subtree) for c in issue_token.children):
             return []  # "a deal to release our hostages": a hostage deal, named by what it is about
-        if _lemma(issue_token) in _PROPOSAL_NOUNS and any(
+        if _lemma(issue_token) in book.proposal_nouns and any(
                 c.dep_ == "acl" and any(m.dep_ == "mark" and m.lower_ == "to" for m in c.children)
                 and not any(t.i in self.ctx.issue_tokens for t in c.subtree) for c in issue_token.children):
             return []  # "a plan to expand the assault": some other plan
@@ -649,6 +656,8 @@ class Walker:
                         if holders.actors:
                             return findings + self._finish(holders, "target_of_accusation", issue_id, sign, conditions, rules, node.text, path)
                     return findings
+            if not detached and book.enabled("sponsor_of_terms"):
+                findings.extend(self._sponsored_terms(node, came_from, issue_id, sign, rules, path))
             if not skip_sign and not detached and self.negated(node) and book.enabled("negation") and (
                     own or self.cue_sign(node)[0] or node.tag_.startswith("JJ") or self.has_intent(node)):
                 # a negated stance word or issue verb flips; "the plan does not meet the demands" does not
@@ -684,7 +693,7 @@ class Walker:
                           and (self.has_intent(node) or node.tag_ in _FINITE_TAGS or any(c.dep_ == "aux" for c in node.children))
                           and not any(c.dep_ == "mark" and c.lower_ == "to" for c in node.children)):
                         how = "actor_of_issue_verb"
-                    elif how == "possessor_of_cue" and _lemma(node) in _PROPOSAL_NOUNS:
+                    elif how == "possessor_of_cue" and _lemma(node) in book.proposal_nouns:
                         how = "owner_of_proposal"
                     elif how == "subject_of_cue" and any(c.dep_ == "cop" for c in node.children) and _case(node):
                         pass  # "Hamas is against any disarmament": a prepositional predicate on the issue
@@ -843,32 +852,94 @@ class Walker:
                 frontier.extend((grandchild, 1) for grandchild in child.children)  # a purpose clause
         return found
 
+    def _fused_agent(self, modifier: Any) -> str | None:
+        """The actor fused with a stance participle in front of a noun ("U.S.-brokered",
+        "Egyptian-mediated"), or None."""
+        ctx = self.ctx
+        actor, participle = None, None
+        if "-" in modifier.text and modifier.i in ctx.actor_at:
+            actor, participle = ctx.actor_at[modifier.i], modifier.text.rsplit("-", 1)[-1]
+        elif modifier.tag_ == "VBN":
+            for part in modifier.children:
+                if part.dep_ in ("amod", "compound", "obl:npmod", "nmod", "obl", "obl:unmarked"):
+                    actor = ctx.actor_at.get(part.i) or ctx.sponsor_at.get(part.i) or (
+                        None if part.i in ctx.media else ctx.demonyms.get(part.text))
+                    if actor:
+                        participle = modifier.text
+                        break
+        if not actor or not participle:
+            return None
+        lemma = participle.lower()
+        return actor if any(c in self.book.support_verbs for c in lemma_candidates(lemma, lemma)) else None
+
     def _fused_agents(self, noun: Any, issue_id: str) -> list[Finding]:
         """"The U.S.-brokered agreement", "the Egyptian-mediated truce": a participle of a stance verb
         with its agent fused in front of the issue noun."""
         if not self.book.enabled("agent_of_passive") or not noun.tag_.startswith("NN"):
             return []
-        ctx = self.ctx
         for child in noun.children:
             if child.dep_ not in ("amod", "compound"):
                 continue
-            actor, participle = None, None
-            if "-" in child.text and child.i in ctx.actor_at:
-                actor, participle = ctx.actor_at[child.i], child.text.rsplit("-", 1)[-1]
-            elif child.tag_ == "VBN":
-                for part in child.children:
-                    if part.dep_ in ("amod", "compound", "obl:npmod", "nmod", "obl"):
-                        actor = ctx.actor_at.get(part.i) or (None if part.i in ctx.media else ctx.demonyms.get(part.text))
-                        if actor:
-                            participle = child.text
-                            break
-            if not actor or not participle:
-                continue
-            lemma = participle.lower()
-            if any(candidate in self.book.support_verbs for candidate in lemma_candidates(lemma, lemma)):
+            actor = self._fused_agent(child)
+            if actor:
                 return self._finish(Holders([actor]), "agent_of_passive", issue_id, 1, [], [], child.text,
                                     [f"{child.i}:{child.text}/{child.tag_}/{child.dep_}"])
         return []
+
+    def sponsors(self, plan: Any) -> Holders:
+        """Who puts a plan forward: "Trump's plan", "the Egyptian proposal", "the U.S.-drafted
+        resolution", "a proposal from Qatar", "the plan drafted by Egypt"."""
+        ctx = self.ctx
+        for child in plan.children:
+            dep = child.dep_
+            if child.i in ctx.sponsor_at and dep in ("nmod:poss", "amod", "compound"):
+                return Holders([ctx.sponsor_at[child.i]])
+            if dep == "nmod:poss" or dep == "nmod" and _case(child) in ("from", "by"):
+                holders = self.np_holders(child)
+                if holders.actors:
+                    return holders
+            elif dep in ("amod", "compound"):
+                actor = None
+                if child.i not in ctx.issue_tokens:
+                    actor = ctx.actor_at.get(child.i) or (None if child.i in ctx.media else ctx.demonyms.get(child.text))
+                actor = actor or self._fused_agent(child)
+                if actor:
+                    return Holders([actor])
+            elif dep == "acl" and child.tag_ == "VBN" and self.cue_sign(child)[0] > 0:
+                agent = self._agent(child)
+                if agent is not None:
+                    return agent[0]
+        return Holders([])
+
+    def _sponsored_terms(self, node: Any, came_from: Any, issue_id: str, sign: int, rules: list[str],
+                         path: list[str]) -> list[Finding]:
+        """The sponsor of a plan backs what the plan says: the issue is what a plan "calls for", what
+        happens "under" a plan, or what a plan is "to" do."""
+        book = self.book
+        plans = []
+        if node.tag_.startswith("VB"):
+            if self.negated(node) or self.cue_sign(node)[0] < 0 or self.cue_sign(node)[1] == "report":
+                return []
+            for child in node.children:
+                if child is came_from:
+                    continue
+                if child.dep_ == "nsubj" or child.dep_ == "obl" and _case(child) == "under":
+                    plans.append(child)
+        elif node.tag_.startswith("NN") and came_from is not None and (
+                came_from.dep_ == "acl" or came_from.dep_ == "nmod" and _case(came_from) in ("for", "on")):
+            plans.append(node)
+        found: list[Finding] = []
+        for plan in plans:
+            if _lemma(plan) in book.part_nouns:
+                whole = [c for c in plan.children if c.dep_ == "nmod" and _case(c) == "of"]
+                plan = whole[0] if whole else plan
+            if _lemma(plan) not in book.proposal_nouns:
+                continue
+            holders = self.sponsors(plan)
+            if holders.actors:
+                found += self._finish(holders, "sponsor_of_terms", issue_id, sign, [], rules, plan.text,
+                                      path + [f"{plan.i}:{plan.text}/{plan.tag_}/{plan.dep_}"])
+        return found
 
     def _parties(self, noun: Any, issue_id: str) -> list[Finding]:
         """"The ceasefire deal between Israel and Hamas", "a truce with Hamas": the parties to a deal
