@@ -382,6 +382,10 @@ PHRASINGS = [
      {("US", "disarmament", "support")}),
     ("The Egyptian-mediated truce took effect on Sunday.", {("Egypt", "ceasefire", "support")}),
     ("Hamas released all 20 living Israeli hostages on Monday.", {("Hamas", "hostage_prisoner_exchange", "support")}),
+    ('King Abdullah said: "We reject any attempt to expel Gazans and fully endorse the plan for rebuilding Gaza."',
+     {("Jordan", "reconstruction", "support"), ("Jordan", "peace_plan", "support")}),
+    ("Arab leaders approved an Egyptian reconstruction plan on Tuesday.", {("Egypt", "reconstruction", "support")}),
+    ("Israel's decision to block humanitarian aid drew wide condemnation.", {("Israel", "humanitarian_aid", "oppose")}),
 ]
 
 

@@ -430,7 +430,11 @@ class Walker:
             if holders.actors:
                 return holders, "subject_of_cue"
         if node.tag_.startswith("NN"):
-            for child in node.children:
+            # "an Egyptian reconstruction plan": the adjective the parser hung on the issue's own
+            # compound still says whose plan it is
+            modifiers = list(node.children) + [g for c in node.children if c.dep_ == "compound" and c.i in self.ctx.issue_tokens
+                                               for g in c.children if g.dep_ == "amod" and g.i < c.i]
+            for child in modifiers:
                 dep = child.dep_
                 if dep == "nmod:poss" or (dep in ("compound", "amod") and child.i not in self.ctx.issue_tokens):
                     if dep == "nmod:poss":
@@ -681,8 +685,12 @@ class Walker:
             found = None if skip_sign and node.dep_ == "conj" else self.subject_holders(node)
             if found is not None and self.has_deontic(node) and not _first_person(node):
                 found = None  # "Hamas must release the hostages": whoever says it holds the stance
-            if found is not None and found[1] == "possessor_of_cue" and not own and not self.cue_sign(node)[0]:
-                found = None  # "Israeli violations of the deal": a possessor holds only a stance noun
+            if found is not None and found[1] == "possessor_of_cue" and not own and not self.cue_sign(node)[0] and not (
+                    came_from is not None and came_from.dep_ == "acl"
+                    and any(m.dep_ == "mark" and m.lower_ == "to" for m in came_from.children)):
+                # "Israeli violations of the deal": a possessor holds only a stance noun, or the
+                # infinitive it controls ("Israel's decision to obstruct aid")
+                found = None
             if found is not None:
                 holders, how = found
                 if own:
@@ -757,9 +765,12 @@ class Walker:
                 sign = -sign  # "does not endorse the plan or authorize a force": the negation covers both
                 rules.append("negation")
                 signal = True
-            if skip_sign and node.tag_ in ("VBZ", "VBD", "VBP") and not _finite(node.head):
+            if skip_sign and not _finite(node.head) and (node.tag_ in ("VBZ", "VBD", "VBP") or (
+                    node.tag_ == "VB" and self.cue_sign(node)[0] and not self.cue_sign(node.head)[0]
+                    and not any(c.dep_ == "mark" for c in node.children))):
                 # "rejects any attempt to displace ... and supports reconstruction": a finite verb is
-                # not coordinated with an infinitive; it goes with the clause's finite verb
+                # not coordinated with an infinitive; it goes with the clause's finite verb ("we reject
+                # any attempt to displace ... and fully endorse the plan": a stance verb neither)
                 head = node.head
                 while head.dep_ not in ("ROOT",) and head.head is not head and not _finite(head):
                     head = head.head
