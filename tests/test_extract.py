@@ -409,3 +409,14 @@ def test_transcript_speaker_is_who_the_introducing_line_names(dictionary):
             '"Thank you for the warm welcome.\nWe discussed the situation at length.\n'
             "Hamas must release all hostages. Israel must let humanitarian aid into Gaza.\n")
     assert found(text, dictionary) == {("EU", "hostage_prisoner_exchange", "support"), ("EU", "humanitarian_aid", "support")}
+
+
+def test_the_plan_refers_to_the_plan_the_article_is_about(dictionary):
+    assert found("Arab leaders met in Cairo to discuss an Arab reconstruction plan. Israel rejected the plan on Sunday.",
+                 dictionary) >= {("Israel", "reconstruction", "oppose")}
+    text = ("Trump's plan was signed at the summit. Trump's plan has twenty points. Egypt has its own reconstruction "
+            "plan. Israel said it remained committed to the plan.")
+    assert ("Israel", "peace_plan", "support") in found(text, dictionary)
+    assert ("Israel", "reconstruction", "support") not in found(text, dictionary)
+    # with no plan named before, "the plan" is the peace plan, as before
+    assert found("Qatar welcomed the plan.", dictionary) == {("Qatar", "peace_plan", "support")}

@@ -10,7 +10,7 @@ from typing import Any, Callable, Iterable
 from ..dictionary import Dictionary
 from ..model import Article, Method, Polarity, Stance
 from ..text import Sentence, split_sentences
-from .mentions import ACTOR, CONTEXT, COREF, INVERSE, ISSUE, MEDIA, SOURCE, Mention, Scanner
+from .mentions import ACTOR, CONTEXT, COREF, INVERSE, ISSUE, MEDIA, PLANREF, SOURCE, Mention, Scanner
 from .lemmatize import assign_lemmas
 from .parse import parse_sentences
 from .rules import Finding, RuleBook, SentenceContext, Walker
@@ -527,8 +527,29 @@ def resolve_context(mentions: list[Mention]) -> list[Mention]:
     return [m for m in mentions if m.kind != CONTEXT]
 
 
+def resolve_plan_references(text: str, mentions: list[Mention], heads: set[str]) -> list[Mention]:
+    """"The plan", "the framework": the issue of the plan the article has named most so far, the
+    latest on a tie ("the Arab reconstruction plan ... the plan"), else the lexicon's issue."""
+    if not any(m.kind == PLANREF for m in mentions):
+        return mentions
+    named: dict[str, tuple[int, int]] = {}  # issue -> (times named as a plan, last position)
+    for m in mentions:
+        if m.kind == ISSUE:
+            words = text[m.start:m.end].lower().split()
+            if words and words[-1].rstrip("s") in heads:
+                count = named.get(m.value, (0, 0))[0]
+                named[m.value] = (count + 1, m.start)
+        elif m.kind == PLANREF:
+            if named:
+                m.value = max(named, key=lambda issue: named[issue])
+            m.kind = ISSUE
+    return mentions
+
+
 def article_mentions(scanner: Scanner, text: str) -> list[Mention]:
     """Every mention of an article, left to right: the phrase scan, the issue patterns, contextual
-    issue names where the article names the issue plainly, and no title of another body."""
+    issue names where the article names the issue plainly, references to a plan named before, and
+    no title of another body."""
     mentions = resolve_context(scanner.pattern_issues(text, scanner.scan(text)))
+    mentions = resolve_plan_references(text, mentions, scanner.plan_heads)
     return [m for m in mentions if not _title_of_other_body(text, m)]

@@ -23,7 +23,7 @@ LEXICON_DIR = "lexicon"
 # --- the lexicon -----------------------------------------------------------------------------
 
 _LIST_KEYS = ("source_nouns", "holder_nouns", "holder_modifiers")
-_MAP_KEYS = ("media", "coreference", "inverse_issues", "issue_patterns", "contextual_issues")
+_MAP_KEYS = ("media", "coreference", "inverse_issues", "issue_patterns", "contextual_issues", "plan_references")
 _KNOWN_KEYS = set(_LIST_KEYS) | set(_MAP_KEYS) | {"skip_headlines"}
 
 

@@ -10,11 +10,11 @@ from ..errors import DictionaryError
 from ..text import PhraseScanner, normalise_phrase, phrase_variants
 from .lexicon import Lexicon
 
-ACTOR, DEMONYM, MEDIA, SOURCE, ISSUE, INVERSE, CONTEXT, COREF = (
-    "actor", "demonym", "media", "source", "issue", "inverse", "context", "coref")
+ACTOR, DEMONYM, MEDIA, SOURCE, ISSUE, INVERSE, CONTEXT, COREF, PLANREF = (
+    "actor", "demonym", "media", "source", "issue", "inverse", "context", "coref", "planref")
 # When one surface form has several meanings, the first kind here wins.
-_KIND_ORDER = {k: n for n, k in enumerate((MEDIA, ACTOR, ISSUE, INVERSE, CONTEXT, COREF, DEMONYM))}
-_PLAIN_KINDS = frozenset({MEDIA, ISSUE, INVERSE, CONTEXT, COREF})  # a mention of these kinds is its meaning
+_KIND_ORDER = {k: n for n, k in enumerate((MEDIA, ACTOR, ISSUE, INVERSE, CONTEXT, PLANREF, COREF, DEMONYM))}
+_PLAIN_KINDS = frozenset({MEDIA, ISSUE, INVERSE, CONTEXT, PLANREF, COREF})  # a mention of these kinds is its meaning
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,11 +58,14 @@ class Scanner:
         for issue in dictionary.issues.values():
             for label in {issue.label, *issue.aliases, *issue.cues}:
                 self._add(label, Entry(ISSUE, issue.id))
-        for key, kind in (("inverse_issues", INVERSE), ("contextual_issues", CONTEXT)):
+        for key, kind in (("inverse_issues", INVERSE), ("contextual_issues", CONTEXT), ("plan_references", PLANREF)):
             for issue_id, phrases in lexicon.map(key).items():
                 self._check_issue(issue_id, key)
                 for phrase in phrases:
                     self._add(phrase, Entry(kind, issue_id))
+        # the nouns that make a named issue a plan ("reconstruction plan"): the heads of the references
+        self.plan_heads = {phrase.split()[-1].lower().rstrip("s") for phrases in lexicon.map("plan_references").values()
+                           for phrase in phrases} | {"resolution"}
         for phrase in lexicon.map("media").get("names", ()):
             self._add(phrase, Entry(MEDIA, phrase))
         for phrase, actor_type in lexicon.map("coreference").items():
