@@ -39,6 +39,10 @@ _DATELINE = re.compile(
     r"^[A-Z][\w.'’-]*(?:[ ,]+[A-Z\d][\w.'’-]*){0,6},?\s*(?:\([^)\n]{1,30}\)\s*)?(?:--|—|–|-)\s+(?=[A-Z“\"])")
 
 
+# '..." he said.': a sentence that names no one still says who speaks the quotation around it
+_ATTRIBUTION = re.compile(r"[,.!?][\"”]\s+(?:he|she|they)\s+[a-z]+ed\b|[,.!?][\"”]\s+(?:he|she|they)\s+said\b")
+
+
 @dataclass
 class Explanation:
     """Why a stance was found: the sentence, the dependency path walked and the rules that fired."""
@@ -274,7 +278,8 @@ class ArticleExtractor:
         jobs = [(_without_dateline(text, s), ms) for s, ms in jobs]
         wanted = [n for n, (s, ms) in enumerate(jobs)
                   if not (s.headline and self.scanner.lexicon.skip_headlines)
-                  and any(m.kind in (ISSUE, INVERSE, ACTOR) and m.start >= s.start for m in ms)]
+                  and (any(m.kind in (ISSUE, INVERSE, ACTOR) and m.start >= s.start for m in ms)
+                       or _ATTRIBUTION.search(text, s.start, s.end))]
         # the treebank the parser learnt from writes straight quotes: curly ones (same length, so
         # offsets hold) would otherwise split "Hamas’ refusal" into a name and a stray mark
         plain = text.translate(_STRAIGHT_QUOTES)
@@ -305,16 +310,16 @@ class ArticleExtractor:
                     token.dep_ == "ROOT" or token.dep_ in ("parataxis", "advcl", "conj", "ccomp") and token.head.dep_ == "ROOT"):
                 candidates.append(token)
         for token in sorted(candidates, key=lambda t: t.dep_ != "ROOT"):
-            for child in token.children:
+            children = list(token.children)
+            if token.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubj:pass") for c in children):
+                children += list(token.head.children)  # "X welcomed the deal and said ...": X said it
+            for child in children:
                 if child.dep_ not in ("nsubj", "nsubj:pass"):
                     continue
                 if child.i in actor_at:
                     return actor_at[child.i], True
-                if child.lower_ in _PERSON_PRONOUNS:
-                    last = self.discourse.last(self.discourse.persons, offset + child.idx)
-                    if last:
-                        return last, True
-                if child.lower_ in _GROUP_PRONOUNS | _THING_PRONOUNS:
+                if child.lower_ in _PERSON_PRONOUNS | _GROUP_PRONOUNS | _THING_PRONOUNS:
+                    # "..., he said": the person the last sentences were about, not the last one named
                     resolved = self._resolve_pronoun(child, offset, None)
                     if len(resolved) == 1:
                         return resolved[0], True
@@ -331,9 +336,10 @@ class ArticleExtractor:
         if quotation in self.quote_speakers:
             return self.quote_speakers[quotation], False
         if quotation or text_starts_quote(self.text, sentence):
-            # a quotation going on: its speaker, else the last person named before it
+            # a quotation going on: its speaker, else the person the text is about, else the last one named
             speaker = self.discourse.last(self.discourse.speakers, sentence.start)
-            return speaker or self.discourse.last(self.discourse.persons, sentence.start), False
+            about = self.discourse.last_subject(sentence.start, lambda holders, person, plural: person)
+            return speaker or (about[0] if about else self.discourse.last(self.discourse.persons, sentence.start)), False
         return None, False
 
     def _sentence(self, sentence: Sentence, mentions: list[Mention], doc: Any, explain: bool) -> Iterable[tuple[str, Finding, str | None]]:
