@@ -420,3 +420,17 @@ def test_the_plan_refers_to_the_plan_the_article_is_about(dictionary):
     assert ("Israel", "reconstruction", "support") not in found(text, dictionary)
     # with no plan named before, "the plan" is the peace plan, as before
     assert found("Qatar welcomed the plan.", dictionary) == {("Qatar", "peace_plan", "support")}
+
+
+def test_welcoming_an_owned_proposal_is_a_stance_of_both(dictionary):
+    assert found("Egypt and Qatar welcomed President Trump's proposal on Monday.", dictionary) == {
+        ("Egypt", "peace_plan", "support"), ("Qatar", "peace_plan", "support"), ("US", "peace_plan", "support")}
+
+
+def test_no_stance_on_a_deal_from_one_of_its_demands_or_from_a_fear(dictionary):
+    assert ("Hamas", "ceasefire", "oppose") not in found(
+        "A Hamas official spoke on Thursday, rejecting a central demand of the U.S.-brokered deal.", dictionary)
+    assert ("Israel", "ceasefire", "oppose") not in found(
+        "Washington is increasingly concerned that Netanyahu may abandon the ceasefire.", dictionary)
+    # while agreeing to some aspects of a plan still backs it
+    assert ("Hamas", "peace_plan", "support") in found("Hamas said it would agree to some aspects of Trump's plan.", dictionary)

@@ -67,6 +67,9 @@ class RuleBook:
     judge_verbs: frozenset[str]
     proposal_nouns: frozenset[str] = frozenset()
     part_nouns: frozenset[str] = frozenset()
+    detail_nouns: frozenset[str] = frozenset()
+    hedge_modals: frozenset[str] = frozenset()
+    speculation_heads: frozenset[str] = frozenset()
     irregular: Mapping[str, str] = field(default_factory=dict)  # inflected form -> lemma
     particles: Mapping[str, frozenset[str]] = field(default_factory=dict)  # "rule out": rule -> {out}
     digest: str = ""
@@ -184,6 +187,9 @@ def _cached_rule_book(directory: str, stamp: tuple[float, ...]) -> RuleBook:
         judge_verbs=_words(lemmas_path, lemmas, "judge_verbs"),
         proposal_nouns=_words(lemmas_path, lemmas, "proposal_nouns"),
         part_nouns=_words(lemmas_path, lemmas, "part_nouns"),
+        detail_nouns=_words(lemmas_path, lemmas, "detail_nouns"),
+        hedge_modals=_words(lemmas_path, lemmas, "hedge_modals"),
+        speculation_heads=_words(lemmas_path, lemmas, "speculation_heads"),
         irregular=_irregular(lemmas_path, lemmas.get("irregular") or {}),
         particles=oppose_particles,  # "rule out": the head alone ("rule") rejects nothing
         digest=digest,
@@ -608,6 +614,12 @@ class Walker:
             own = node.i in issue_span
             if not own and node.tag_.startswith("NN") and _lemma(node) in book.stop_nouns:
                 return findings
+            if (not own and node.tag_.startswith("NN") and came_from is not None and came_from.dep_ == "nmod"
+                    and _case(came_from) == "of" and _lemma_in(node, book.detail_nouns)):
+                return findings  # "rejecting a central demand of the deal": a stance on one term, not the deal
+            if (node.tag_.startswith("VB") and any(c.dep_ == "aux" and c.lower_ in book.hedge_modals for c in node.children)
+                    and node.dep_ in ("ccomp", "csubj", "advcl") and _lemma_in(node.head, book.speculation_heads)):
+                return findings  # "concerned that Netanyahu may abandon the ceasefire": others' fear
             if node.dep_ in ("advcl", "ccomp") and self.condition_family(node):
                 # the issue is inside a condition ("if Hamas releases the hostages"): no stance of its
                 # own, unless it is what a threat demands ("warned ... if it does not release hostages")
@@ -702,7 +714,11 @@ class Walker:
                           and not any(c.dep_ == "mark" and c.lower_ == "to" for c in node.children)):
                         how = "actor_of_issue_verb"
                     elif how == "possessor_of_cue" and _lemma(node) in book.proposal_nouns:
-                        how = "owner_of_proposal"
+                        # "They welcomed Trump's proposal": the owner backs it, and the walk goes on
+                        # up to whoever speaks of it
+                        if book.enabled("owner_of_proposal") and not self.negated(node):
+                            findings += self._finish(holders, "owner_of_proposal", issue_id, 1, [], [], node.text, path)
+                        found = None
                     elif how == "subject_of_cue" and any(c.dep_ == "cop" for c in node.children) and _case(node):
                         pass  # "Hamas is against any disarmament": a prepositional predicate on the issue
                     else:
