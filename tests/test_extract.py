@@ -434,3 +434,21 @@ def test_no_stance_on_a_deal_from_one_of_its_demands_or_from_a_fear(dictionary):
         "Washington is increasingly concerned that Netanyahu may abandon the ceasefire.", dictionary)
     # while agreeing to some aspects of a plan still backs it
     assert ("Hamas", "peace_plan", "support") in found("Hamas said it would agree to some aspects of Trump's plan.", dictionary)
+
+
+def test_items_of_a_list_take_the_stance_of_the_sentence_that_introduces_it(dictionary):
+    text = ("Egypt, Jordan and Qatar met in Amman on Monday.\n"
+            "The ministers reaffirmed their commitment to a comprehensive deal that would:\n"
+            "Secure the release of hostages\n"
+            "- Ensure the unrestricted entry of humanitarian aid.\n"
+            "No reconstruction before a political horizon\n"
+            "The talks will resume next week.\n")
+    stances = found(text, dictionary)
+    for state in ("Egypt", "Jordan", "Qatar"):
+        assert (state, "hostage_prisoner_exchange", "support") in stances
+        assert (state, "humanitarian_aid", "support") in stances
+        assert (state, "reconstruction", "support") not in stances  # a negated item is not copied
+    rejected = found("Israel rejected the following demands:\n- A full withdrawal from Gaza\n", dictionary)
+    assert rejected == {("Israel", "withdrawal", "oppose")}
+    # a colon inside running text introduces no list
+    assert found("Hamas said one thing on Monday: the talks had stalled. Reconstruction is slow.", dictionary) == set()

@@ -131,6 +131,7 @@ class ArticleExtractor:
         self.explanations: dict[tuple, Explanation] = {}
         self._sentence_actors: list[tuple[int, str]] = []
         self._lists_at: dict[int, list[str]] = {}
+        self._intro: tuple[Any, int] | None = None  # (holders, sign) of a sentence ending in a colon
 
     def _actors_inside_issues(self) -> list[Mention]:
         """The actors an issue's own name holds ("Trump's initiative", "the US-drafted resolution")."""
@@ -279,7 +280,7 @@ class ArticleExtractor:
         wanted = [n for n, (s, ms) in enumerate(jobs)
                   if not (s.headline and self.scanner.lexicon.skip_headlines)
                   and (any(m.kind in (ISSUE, INVERSE, ACTOR) and m.start >= s.start for m in ms)
-                       or _ATTRIBUTION.search(text, s.start, s.end))]
+                       or _ATTRIBUTION.search(text, s.start, s.end) or text[s.start:s.end].rstrip().endswith(":"))]
         # the treebank the parser learnt from writes straight quotes: curly ones (same length, so
         # offsets hold) would otherwise split "Hamas’ refusal" into a name and a stray mark
         plain = text.translate(_STRAIGHT_QUOTES)
@@ -287,7 +288,19 @@ class ArticleExtractor:
         for doc in docs.values():
             assign_lemmas(doc, self.book.irregular)
         results: dict[tuple, tuple[float, Finding, str, str | None]] = {}
+        intro: tuple[Any, int] | None = None
         for n, (sentence, mentions) in enumerate(jobs):
+            if intro is not None and _list_item(text, sentence):
+                for finding in self._item_findings(intro, mentions):
+                    start, end = _trim(text, sentence.start, sentence.end)
+                    for holder in finding.holders:
+                        key = (holder, finding.issue, finding.polarity, "", start, end)
+                        if key not in results:
+                            results[key] = (finding.confidence, finding, holder, None)
+                self._remember(mentions)
+                continue
+            intro = None
+            self._intro = None
             doc = docs.get(n)
             if doc is not None:
                 for holder, finding, via in self._sentence(sentence, mentions, doc, explain):
@@ -296,8 +309,22 @@ class ArticleExtractor:
                     old = results.get(key)
                     if old is None or old[0] < finding.confidence:
                         results[key] = (finding.confidence, finding, holder, via)
+                intro = self._intro
             self._remember(mentions)
         return self._stances(results)
+
+    def _item_findings(self, intro: tuple[Any, int], mentions: list[Mention]) -> list[Finding]:
+        """The stances one list item takes from the sentence that introduced the list."""
+        holders, sign = intro
+        actors = [a for a in holders.actors if a in self.dictionary.actors and not self.dictionary.actors[a].is_person]
+        findings = []
+        for issue in _unique(m.value for m in mentions if m.kind in (ISSUE, INVERSE)):
+            inverse = any(m.kind == INVERSE and m.value == issue for m in mentions)
+            polarity = "support" if (sign > 0) != inverse else "oppose"
+            rules = ("item_of_list", *holders.rules)
+            confidence = self.book.confidence("item_of_list") * holders.confidence
+            findings.append(Finding(actors, issue, polarity, None, rules, confidence, ":", ()))
+        return findings
 
     def _sentence_speaker(self, doc: Any, offset: int, actor_at: dict[int, str], sentence: Sentence) -> tuple[str | None, bool]:
         """Who speaks in this sentence, and whether the sentence says so itself (a reporting verb of
@@ -408,6 +435,8 @@ class ArticleExtractor:
             sponsor_at=sponsor_at,
         )
         walker = Walker(self.book, context)
+        if self.text[sentence.start:sentence.end].rstrip().endswith(":"):
+            self._intro = walker.introduced_list()
         seen: set[tuple[int, str]] = set()
         for root, span, issue_id, inverse in issue_roots:
             if (root.i, issue_id) in seen:
@@ -480,6 +509,25 @@ class ArticleExtractor:
 
 
 _OF_OTHER_BODY = re.compile(r"\s+of\s+(?:the\s+)?(?!United\s+Nations|UN\b|U\.N\.)[A-Z]")
+
+
+_BULLET = re.compile(r"[-–—•*·▪]\s|\(?\d{1,2}[.)]\s|\(?[a-z][.)]\s")
+_NEGATED_ITEM = re.compile(r"^(?:[-–—•*·▪]\s*)?(?:no|not|never|neither)\b", re.IGNORECASE)
+
+
+def _list_item(text: str, sentence: Sentence) -> bool:
+    """Whether a sentence is one item of a list: on a line of its own, short, and either bulleted
+    or without the full stop of a sentence of its own ("Secure the release of hostages")."""
+    line_start = text.rfind("\n", 0, sentence.start) + 1
+    lead = text[line_start:sentence.start]
+    if lead.strip() and not _BULLET.match(lead.lstrip() + " "):
+        return False  # the sentence does not begin its line
+    body = (lead.strip() + " " + text[sentence.start:sentence.end].strip()).strip()
+    if not body or len(body) > 250:
+        return False
+    if _NEGATED_ITEM.match(body):
+        return False
+    return bool(_BULLET.match(body)) or not body.endswith((".", "!", "?", '"', "”"))
 
 
 def _title_of_other_body(text: str, m: Mention) -> bool:

@@ -201,7 +201,7 @@ _REQUIRED_RULES = frozenset({
     "speaker_of_report", "speaker_of_quotation", "according_to", "relative_antecedent", "target_of_accusation",
     "pronoun", "group_noun", "coordination", "cue_polarity", "negation", "inverse_issue",
     "condition_clause", "condition_requirement", "subject_of_sentence", "demand_by_threat", "judge_of_predicate",
-    "party_to_deal", "sponsor_of_terms",
+    "party_to_deal", "sponsor_of_terms", "item_of_list",
 })
 
 
@@ -1033,6 +1033,27 @@ class Walker:
                 findings += self._finish(holders, how, issue_id, polarity_sign, [], rules, child.text,
                                          [f"{child.i}:{child.text}/{child.tag_}/{child.dep_}"])
         return findings
+
+    def introduced_list(self) -> tuple[Holders, int] | None:
+        """Who states the items of a list this sentence introduces with a colon, and whether they back
+        or reject them ("The ministers reaffirmed their commitment to a deal that would:"), or None."""
+        doc = self.ctx.doc
+        root = next((t for t in doc if t.dep_ == "ROOT"), None)
+        if root is None or not self.book.enabled("item_of_list"):
+            return None
+        sign, kind = self.cue_sign(root)
+        nouns = [c for c in root.children if c.dep_ in ("obj", "xcomp", "ccomp") and c.tag_.startswith("NN")]
+        noun_signs = [self.cue_sign(c)[0] for c in nouns]
+        if not sign and kind != "report" and not any(noun_signs):
+            return None
+        if not sign:
+            sign = -1 if -1 in noun_signs else 1
+        if self.negated(root):
+            sign = -sign
+        found = self.subject_holders(root)
+        if found is None or found[1] not in ("subject_of_cue", "agent_of_passive"):
+            return None
+        return found[0], sign
 
     def _transparent(self, node: Any) -> bool:
         """Whether a predicate without a stance of its own lets the walk go on up ("began", "continued")."""
