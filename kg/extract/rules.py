@@ -446,9 +446,12 @@ class Walker:
                     if dep == "nmod:poss":
                         holders = self.np_holders(child)
                     else:
-                        actor = self.ctx.actor_at.get(child.i) or (
-                            None if child.i in self.ctx.media else self.ctx.demonyms.get(child.text))
-                        holders = Holders([actor] if actor else [])
+                        # "the Egyptian, Qatari, and American mediation efforts": each adjective names one
+                        actors = [self.ctx.actor_at.get(t.i) or (None if t.i in self.ctx.media else self.ctx.demonyms.get(t.text))
+                                  for t in [child, *child.conjuncts]]
+                        actors = _unique(a for a in actors if a)
+                        holders = Holders(actors if actors and actors[0] == (self.ctx.actor_at.get(child.i) or self.ctx.demonyms.get(child.text)) else [],
+                                          ("coordination",) if len(actors) > 1 else ())
                     if holders.actors and book.enabled("possessor_of_cue"):
                         return holders, "possessor_of_cue"
                 if dep == "nmod" and (_case(child) in ("from", "by") or _case(child) == "of" and child.i not in self.ctx.issue_tokens):
@@ -654,6 +657,17 @@ class Walker:
                     return findings + self._finish(holders, "target_of_accusation", issue_id, sign, conditions, rules,
                                                    node.text, path)
                 return findings
+            if (not own and not skip_sign and not detached and node.tag_.startswith("VB") and came_from is not None
+                    and came_from.dep_ == "obl" and _case(came_from) in ("to", "for", "of", "against", "on")):
+                # "expressed strong objections to X" with "to X" hung on the verb: the noun still governs it
+                for noun in node.children:
+                    if noun.dep_ == "obj" and noun.i < came_from.i and self.cue_sign(noun)[1] == "noun":
+                        signal = True
+                        cue = cue or noun.text
+                        if self.cue_sign(noun)[0] < 0 and book.enabled("cue_polarity"):
+                            sign = -sign
+                            rules.append("cue_polarity")
+                        break
             if not own and not skip_sign and not detached:
                 s, kind = self.cue_sign(node)
                 if s == -1:
