@@ -386,6 +386,11 @@ PHRASINGS = [
      {("Jordan", "reconstruction", "support"), ("Jordan", "peace_plan", "support")}),
     ("Arab leaders approved an Egyptian reconstruction plan on Tuesday.", {("Egypt", "reconstruction", "support")}),
     ("Israel's decision to block humanitarian aid drew wide condemnation.", {("Israel", "humanitarian_aid", "oppose")}),
+    ("Egypt wants a political solution instead of disarmament by force.", {("Egypt", "disarmament", "oppose")}),
+    ("Israel has voiced strong objections to Turkish involvement in the stabilization force.",
+     {("Israel", "stabilization_force", "oppose")}),
+    ("Pakistan is weighing sending troops to Gaza. Its leaders said they would only do so with a UN mandate.",
+     {("Pakistan", "stabilization_force", "conditional", "peace_plan"), ("Pakistan", "peace_plan", "support")}),
 ]
 
 

@@ -412,6 +412,14 @@ class ArticleExtractor:
                 span = set(tokens)
                 root = min((doc[i] for i in tokens), key=lambda t: (t.head.i in span and t.head is not t, t.i))
                 issue_roots.append((root, span, m.value, -1 if m.kind == INVERSE else 1))
+        # "... would only do so with UN backing": "do so" stands for the issue named just before it
+        for token in doc:
+            if (token.lemma_ or token.lower_) == "do" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "so":
+                position = offset + token.idx
+                before = [m for m in self.mentions if m.kind == ISSUE and m.end <= position and position - m.end < 300]
+                if before and token.i not in issue_at:
+                    issue_at[token.i] = before[-1].value
+                    issue_roots.append((token, {token.i}, before[-1].value, 1))
         sponsor_at: dict[int, str] = {}
         for m in self.sponsors:
             if offset <= m.start < offset + len(doc.text) + 1:

@@ -530,7 +530,7 @@ class Walker:
         """The prepositions and subordinators that introduce a phrase or clause ("that", "if", "prior to")."""
         found = []
         for child in node.children:
-            if child.dep_ in ("case", "mark") and child.lower_ != "to":
+            if child.dep_ in ("case", "mark") and child.lower_ != "to" or child.dep_ == "cc" and child.lower_ in ("rather", "instead"):
                 fixed = [g.lower_ for g in child.children if g.dep_ == "fixed"]
                 found.append(" ".join([child.lower_, *fixed]))
         return found
