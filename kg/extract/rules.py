@@ -658,8 +658,10 @@ class Walker:
                                                    node.text, path)
                 return findings
             if (not own and not skip_sign and not detached and node.tag_.startswith("VB") and came_from is not None
-                    and came_from.dep_ == "obl" and _case(came_from) in ("to", "for", "of", "against", "on")):
-                # "expressed strong objections to X" with "to X" hung on the verb: the noun still governs it
+                    and (came_from.dep_ == "obl" and _case(came_from) in ("to", "for", "of", "against", "on")
+                         or came_from.dep_ == "advcl" and self.marker(came_from) in ("in", "for", "to"))):
+                # "expressed strong objections to X", "underscored the efforts of Qatar and Egypt in
+                # reaching the deal", with the phrase hung on the verb: the noun still governs it
                 for noun in node.children:
                     if noun.dep_ == "obj" and noun.i < came_from.i and self.cue_sign(noun)[1] == "noun":
                         signal = True
@@ -667,6 +669,10 @@ class Walker:
                         if self.cue_sign(noun)[0] < 0 and book.enabled("cue_polarity"):
                             sign = -sign
                             rules.append("cue_polarity")
+                        owners = self.subject_holders(noun)
+                        if owners is not None and owners[1] == "possessor_of_cue":
+                            return findings + self._finish(owners[0], "possessor_of_cue", issue_id, sign, conditions, rules,
+                                                           noun.text, path)
                         break
             if not own and not skip_sign and not detached:
                 s, kind = self.cue_sign(node)
