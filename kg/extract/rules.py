@@ -70,6 +70,7 @@ class RuleBook:
     detail_nouns: frozenset[str] = frozenset()
     hedge_modals: frozenset[str] = frozenset()
     speculation_heads: frozenset[str] = frozenset()
+    harm_verbs: frozenset[str] = frozenset()
     irregular: Mapping[str, str] = field(default_factory=dict)  # inflected form -> lemma
     particles: Mapping[str, frozenset[str]] = field(default_factory=dict)  # "rule out": rule -> {out}
     digest: str = ""
@@ -190,6 +191,7 @@ def _cached_rule_book(directory: str, stamp: tuple[float, ...]) -> RuleBook:
         detail_nouns=_words(lemmas_path, lemmas, "detail_nouns"),
         hedge_modals=_words(lemmas_path, lemmas, "hedge_modals"),
         speculation_heads=_words(lemmas_path, lemmas, "speculation_heads"),
+        harm_verbs=_words(lemmas_path, lemmas, "harm_verbs"),
         irregular=_irregular(lemmas_path, lemmas.get("irregular") or {}),
         particles=oppose_particles,  # "rule out": the head alone ("rule") rejects nothing
         digest=digest,
@@ -657,6 +659,14 @@ class Walker:
                     return findings + self._finish(holders, "target_of_accusation", issue_id, sign, conditions, rules,
                                                    node.text, path)
                 return findings
+            if (not own and not skip_sign and not detached and node.tag_.startswith("VB") and came_from is not None
+                    and came_from.dep_ in ("nsubj", "csubj") and _lemma_in(node, book.harm_verbs)
+                    and not self.negated(node) and book.enabled("cue_polarity")):
+                sign = -sign  # "warned that immediate disarmament would trigger chaos": a warning against it
+                rules.append("cue_polarity")
+                signal = True
+                cue = cue or node.text
+                skip_sign = True
             if (not own and not skip_sign and not detached and node.tag_.startswith("VB") and came_from is not None
                     and (came_from.dep_ == "obl" and _case(came_from) in ("to", "for", "of", "against", "on")
                          or came_from.dep_ == "advcl" and self.marker(came_from) in ("in", "for", "to"))):
