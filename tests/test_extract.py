@@ -387,6 +387,8 @@ PHRASINGS = [
     ("Arab leaders approved an Egyptian reconstruction plan on Tuesday.", {("Egypt", "reconstruction", "support")}),
     ("Israel's decision to block humanitarian aid drew wide condemnation.", {("Israel", "humanitarian_aid", "oppose")}),
     ("Egypt wants a political solution instead of disarmament by force.", {("Egypt", "disarmament", "oppose")}),
+    ("Katz said the Kerem Shalom crossing will remain closed until Hamas returns the bodies of the hostages.",
+     {("Israel", "humanitarian_aid", "conditional", "hostage_prisoner_exchange"), ("Israel", "hostage_prisoner_exchange", "support")}),
     ("A Hamas official warned that immediate disarmament would trigger chaos across the territory.",
      {("Hamas", "disarmament", "oppose")}),
     ("Azerbaijan will not send troops to Gaza unless the fighting comes to a complete halt, its ministry said.",

@@ -551,8 +551,11 @@ class Walker:
             return None
         conditions = self.book.conditions
         doc = node.doc
-        # a subordinator the parser hung on an auxiliary ("unless/mark -> is/aux -> restored") is the clause's
+        # a subordinator the parser hung on an auxiliary ("unless/mark -> is/aux -> restored") or on the
+        # clause's subject ("until/case -> Hamas/nsubj -> returns") is the clause's
         children = list(node.children) + [g for c in node.children if c.dep_ in ("aux", "aux:pass", "cop") for g in c.children]
+        children += [g for c in node.children if c.dep_ in ("nsubj", "nsubj:pass") and c.i < node.i
+                     for g in c.children if g.dep_ == "case" and g.i < c.i]
         for child in children:
             if child.dep_ not in ("case", "mark") or child.lower_ == "to":
                 continue
@@ -633,7 +636,9 @@ class Walker:
                 # "the crossing will remain closed": the predicate's complement says the stance
                 for complement in node.children:
                     if complement.dep_ in ("xcomp", "acomp") and complement.tag_[:2] in ("JJ", "VB"):
-                        s, _ = self.cue_sign(complement) if complement.tag_.startswith("JJ") else (0, "")
+                        adjective = complement.tag_.startswith("JJ") or (
+                            complement.tag_ == "VBN" and complement.lower_ in book.oppose_adjectives)  # "remain closed"
+                        s = (-1 if complement.lower_ in book.oppose_adjectives else self.cue_sign(complement)[0]) if adjective else 0
                         if s == -1 and book.enabled("cue_polarity"):
                             sign = -sign
                             rules.append("cue_polarity")
