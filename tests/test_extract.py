@@ -463,3 +463,13 @@ def test_items_of_a_list_take_the_stance_of_the_sentence_that_introduces_it(dict
     assert rejected == {("Israel", "withdrawal", "oppose")}
     # a colon inside running text introduces no list
     assert found("Hamas said one thing on Monday: the talks had stalled. Reconstruction is slow.", dictionary) == set()
+
+
+def test_a_stance_on_an_answer_or_on_a_wider_thing_is_none_on_the_issue(dictionary):
+    assert ("US", "ceasefire", "oppose") not in found(
+        "Witkoff dismissed Hamas's response to the latest ceasefire proposal as unacceptable.", dictionary)
+    assert ("Israel", "humanitarian_aid", "oppose") not in found(
+        "Hamas demands a return to the old system of aid distribution, which Israel has criticized.", dictionary)
+    # while a relative clause on the aid convoys is about the aid
+    assert ("Israel", "humanitarian_aid", "oppose") in found(
+        "The UN called for more aid convoys, which Israel has blocked for weeks.", dictionary)

@@ -71,6 +71,8 @@ class RuleBook:
     hedge_modals: frozenset[str] = frozenset()
     speculation_heads: frozenset[str] = frozenset()
     harm_verbs: frozenset[str] = frozenset()
+    response_nouns: frozenset[str] = frozenset()
+    transparent_heads: frozenset[str] = frozenset()
     irregular: Mapping[str, str] = field(default_factory=dict)  # inflected form -> lemma
     particles: Mapping[str, frozenset[str]] = field(default_factory=dict)  # "rule out": rule -> {out}
     digest: str = ""
@@ -192,6 +194,8 @@ def _cached_rule_book(directory: str, stamp: tuple[float, ...]) -> RuleBook:
         hedge_modals=_words(lemmas_path, lemmas, "hedge_modals"),
         speculation_heads=_words(lemmas_path, lemmas, "speculation_heads"),
         harm_verbs=_words(lemmas_path, lemmas, "harm_verbs"),
+        response_nouns=_words(lemmas_path, lemmas, "response_nouns"),
+        transparent_heads=_words(lemmas_path, lemmas, "transparent_heads"),
         irregular=_irregular(lemmas_path, lemmas.get("irregular") or {}),
         particles=oppose_particles,  # "rule out": the head alone ("rule") rejects nothing
         digest=digest,
@@ -586,6 +590,7 @@ class Walker:
         detached = False
         demand_seen = False  # "wants Hamas to hand over its weapons before reconstruction begins"
         negation_seen = False
+        opaque = False  # climbed through a noun that a relative clause would speak of instead of the issue
         findings: list[Finding] = []
         if (issue_token.dep_ in ("compound", "amod") and issue_token.head.i not in issue_span
                 and _lemma_in(issue_token.head, book.modifier_heads)):
@@ -625,6 +630,9 @@ class Walker:
             if (not own and node.tag_.startswith("NN") and came_from is not None and came_from.dep_ == "nmod"
                     and _case(came_from) == "of" and _lemma_in(node, book.detail_nouns)):
                 return findings  # "rejecting a central demand of the deal": a stance on one term, not the deal
+            if (not own and node.tag_.startswith("NN") and came_from is not None and came_from.dep_ == "nmod"
+                    and _case(came_from) in ("to", "on", "of") and _lemma_in(node, book.response_nouns)):
+                return findings  # "dismissed Hamas's response to the ceasefire proposal": a stance on the answer
             if (node.tag_.startswith("VB") and any(c.dep_ == "aux" and c.lower_ in book.hedge_modals for c in node.children)
                     and node.dep_ in ("ccomp", "csubj", "advcl") and _lemma_in(node.head, book.speculation_heads)):
                 return findings  # "concerned that Netanyahu may abandon the ceasefire": others' fear
@@ -809,7 +817,11 @@ class Walker:
             if node.tag_.startswith("VB"):
                 nouns_only = False
             elif nouns_only and node.head.tag_.startswith("NN") and node.head.i not in issue_span:
-                findings.extend(self._relative_cues(node.head, issue_id))
+                if not (dep in ("compound", "amod", "appos", "conj") or _lemma(node.head) in book.transparent_heads
+                        or _lemma(node.head) in book.proposal_nouns):
+                    opaque = True  # "the previous system of aid distribution, which ...": about the system
+                if not opaque:
+                    findings.extend(self._relative_cues(node.head, issue_id))
             skip_sign = dep == "conj" and node.head.tag_.startswith("VB")
             if (skip_sign and book.enabled("negation") and self.negated(node.head)
                     and any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in node.children)):
