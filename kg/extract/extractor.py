@@ -39,6 +39,8 @@ _DATELINE = re.compile(
     r"^[A-Z][\w.'’-]*(?:[ ,]+[A-Z\d][\w.'’-]*){0,6},?\s*(?:\([^)\n]{1,30}\)\s*)?(?:--|—|–|-)\s+(?=[A-Z“\"])")
 
 
+# 'Israeli PM Netanyahu: "We will ...': a name and a colon before a quotation
+_SPEAKER_PREFIX = re.compile(r"\s*(?:[^\W\d][\w.'’-]*\s+){0,6}[^\W\d][\w.'’-]*:\s*[\"“]")
 # '..." he said.': a sentence that names no one still says who speaks the quotation around it
 _ATTRIBUTION = re.compile(r"[,.!?][\"”]\s+(?:he|she|they)\s+[a-z]+ed\b|[,.!?][\"”]\s+(?:he|she|they)\s+said\b")
 
@@ -330,6 +332,12 @@ class ArticleExtractor:
         """Who speaks in this sentence, and whether the sentence says so itself (a reporting verb of
         its main clause, or "according to X"), rather than going on with an earlier quotation."""
         book = self.book
+        prefix = _SPEAKER_PREFIX.match(self.text, sentence.start, sentence.end)
+        if prefix:
+            # 'Israeli PM Netanyahu: "We will not allow ..."': a live blog's speaker line
+            named = [actor_at[t.i] for t in doc if t.i in actor_at and offset + t.idx < prefix.end()]
+            if named:
+                return named[-1], True
         candidates = []
         for token in doc:
             lemma = (token.lemma_ or token.text).lower()

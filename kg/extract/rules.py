@@ -72,6 +72,7 @@ class RuleBook:
     speculation_heads: frozenset[str] = frozenset()
     harm_verbs: frozenset[str] = frozenset()
     response_nouns: frozenset[str] = frozenset()
+    process_nouns: frozenset[str] = frozenset()
     transparent_heads: frozenset[str] = frozenset()
     irregular: Mapping[str, str] = field(default_factory=dict)  # inflected form -> lemma
     particles: Mapping[str, frozenset[str]] = field(default_factory=dict)  # "rule out": rule -> {out}
@@ -195,6 +196,7 @@ def _cached_rule_book(directory: str, stamp: tuple[float, ...]) -> RuleBook:
         speculation_heads=_words(lemmas_path, lemmas, "speculation_heads"),
         harm_verbs=_words(lemmas_path, lemmas, "harm_verbs"),
         response_nouns=_words(lemmas_path, lemmas, "response_nouns"),
+        process_nouns=_words(lemmas_path, lemmas, "process_nouns"),
         transparent_heads=_words(lemmas_path, lemmas, "transparent_heads"),
         irregular=_irregular(lemmas_path, lemmas.get("irregular") or {}),
         particles=oppose_particles,  # "rule out": the head alone ("rule") rejects nothing
@@ -491,6 +493,10 @@ class Walker:
         if not tag.startswith("VB") and any(c.dep_ in _SUBJECTS for c in node.children) and not tag.startswith("JJ"):
             tag = "VB"  # "Hamas insists/NNS on ...": a word with a subject is a verb whatever its tag says
         if tag.startswith("VB"):
+            if (any(c.dep_ in ("nsubj", "nsubj:pass") and c.i not in self.ctx.actor_at and _lemma_in(c, book.process_nouns)
+                    for c in node.children)
+                    and not any(c.dep_ in ("obj", "ccomp", "xcomp", "obl:agent") for c in node.children)):
+                return 0, ""  # "talks had stalled": what happened to the talks, no one's stance
             head = _lemma_in(node, book.particles)
             if head and any(_lemma(c) in book.particles[head] for c in node.children if c.dep_ in ("compound:prt", "advmod", "obl")):
                 return -1, "verb"
@@ -607,6 +613,9 @@ class Walker:
                 c.dep_ == "acl" and any(m.dep_ == "mark" and m.lower_ == "to" for m in c.children)
                 and not any(t.i in self.ctx.issue_tokens for t in c.subtree) for c in issue_token.children):
             return []  # "a plan to expand the assault": some other plan
+        if issue_token.tag_.startswith("VB") and any(c.dep_ == "obj" and c.lower_ in ("itself", "themselves", "himself")
+                                                     for c in issue_token.children):
+            return []  # "will not allow Hamas to rebuild itself": not the rebuilding of Gaza
         findings.extend(self._relative_cues(issue_token, issue_id))
         findings.extend(self._parties(issue_token, issue_id))
         findings.extend(self._fused_agents(issue_token, issue_id))
@@ -732,7 +741,9 @@ class Walker:
                 demand_seen = True
             if not skip_sign and book.enabled("condition_clause"):
                 demanded = self.cue_sign(node)[0] > 0 and not self.negated(node)
-                for clause, family in self._condition_clauses(node, issue_span):
+                # at the issue itself, a clause on any of its words counts ("continue fighting/-> until ...")
+                holders_of_clauses = [node] + ([node.doc[i] for i in sorted(issue_span) if i != node.i] if own else [])
+                for clause, family in [c for h in holders_of_clauses for c in self._condition_clauses(h, issue_span)]:
                     if family == "before" and not demanded:
                         family = "before_negative"  # "no A before B", "initiating A before B": A waits for B
                     named = sorted({issue_at[t.i] for t in clause.subtree if t.i in issue_at} - {issue_id})
