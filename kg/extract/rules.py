@@ -209,7 +209,7 @@ _REQUIRED_RULES = frozenset({
     "speaker_of_report", "speaker_of_quotation", "according_to", "relative_antecedent", "target_of_accusation",
     "pronoun", "group_noun", "coordination", "cue_polarity", "negation", "inverse_issue",
     "condition_clause", "condition_requirement", "subject_of_sentence", "demand_by_threat", "judge_of_predicate",
-    "party_to_deal", "sponsor_of_terms", "item_of_list",
+    "party_to_deal", "sponsor_of_terms", "item_of_list", "nested_stance",
 })
 
 
@@ -597,6 +597,8 @@ class Walker:
         demand_seen = False  # "wants Hamas to hand over its weapons before reconstruction begins"
         negation_seen = False
         opaque = False  # climbed through a noun that a relative clause would speak of instead of the issue
+        inner = None  # a stance noun whose possessor holds the stance: the walk goes on for who judges it
+        outer_signal = False  # a stance word above the inner stance
         findings: list[Finding] = []
         if (issue_token.dep_ in ("compound", "amod") and issue_token.head.i not in issue_span
                 and _lemma_in(issue_token.head, book.modifier_heads)):
@@ -706,6 +708,8 @@ class Walker:
                             return findings + self._finish(owners[0], "possessor_of_cue", issue_id, sign, conditions, rules,
                                                            noun.text, path)
                         break
+            if inner is not None and node is not inner and node.i != inner.i and not skip_sign and self.cue_sign(node)[0]:
+                outer_signal = True
             if not own and not skip_sign and not detached:
                 s, kind = self.cue_sign(node)
                 if s == -1:
@@ -792,9 +796,24 @@ class Walker:
                     if demand_seen and sign > 0 and not negation_seen:
                         # what is demanded first comes first: the other issue waits for it
                         conditions = [(c, "before" if f == "before_negative" else f) for c, f in conditions]
-                    return findings + self._finish(holders, how, issue_id, sign, conditions, rules, node.text, path)
+                    if inner is not None:
+                        if not outer_signal:
+                            found = None  # "officials said Hamas's refusal to disarm ...": reported, not judged
+                        else:
+                            return findings + self._finish(holders, how, issue_id, sign, conditions, rules + ["nested_stance"],
+                                                           node.text, path)
+                    elif how == "possessor_of_cue" and not own and node.tag_.startswith("NN") and book.enabled("nested_stance"):
+                        # "We oppose Israel's decision to obstruct aid": Israel's stance, and the walk goes on
+                        # to whoever judges it
+                        findings += self._finish(holders, how, issue_id, sign, conditions, rules, node.text, path)
+                        inner = node
+                        found = None
+                    else:
+                        return findings + self._finish(holders, how, issue_id, sign, conditions, rules, node.text, path)
             # move up
             dep = node.dep_
+            if inner is not None and dep in ("advcl", "conj", "parataxis", "acl", "acl:relcl", "ccomp", "nsubj", "nsubj:pass", "csubj"):
+                return findings  # the judging word must govern the inner stance itself
             if (dep in ("appos", "acl", "acl:relcl") and node.head.i in self.ctx.actor_at and signal and not own
                     and book.enabled("relative_antecedent")):
                 # "a statement from Qatar, Egypt, ... and Pakistan, all expressing support for the plan"
@@ -851,6 +870,8 @@ class Walker:
                 node = head
                 continue
             node = node.head
+        if inner is not None and not outer_signal:
+            return findings
         speaker, own_report = self.ctx.speaker()
         how = "speaker_of_report" if own_report else "speaker_of_quotation"
         if speaker and signal and book.enabled(how):
