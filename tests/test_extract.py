@@ -392,6 +392,7 @@ PHRASINGS = [
     ("Katz said the army would continue fighting until all hostages are released.",
      {("Israel", "ceasefire", "conditional", "hostage_prisoner_exchange"), ("Israel", "hostage_prisoner_exchange", "support")}),
     ("Talks on the second phase of the truce had stalled since early March, according to Egyptian officials.", set()),
+    ("The Israeli cabinet is due to endorse the agreement on Thursday, according to media reports.", set()),
     ("Jordan condemned Israel's refusal to allow humanitarian aid into Gaza.",
      {("Israel", "humanitarian_aid", "oppose"), ("Jordan", "humanitarian_aid", "support")}),
     ("Israeli officials said Hamas's refusal to disarm had stalled the talks.", {("Hamas", "disarmament", "oppose")}),

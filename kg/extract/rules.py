@@ -73,6 +73,7 @@ class RuleBook:
     harm_verbs: frozenset[str] = frozenset()
     response_nouns: frozenset[str] = frozenset()
     process_nouns: frozenset[str] = frozenset()
+    prediction_heads: frozenset[str] = frozenset()
     transparent_heads: frozenset[str] = frozenset()
     irregular: Mapping[str, str] = field(default_factory=dict)  # inflected form -> lemma
     particles: Mapping[str, frozenset[str]] = field(default_factory=dict)  # "rule out": rule -> {out}
@@ -197,6 +198,7 @@ def _cached_rule_book(directory: str, stamp: tuple[float, ...]) -> RuleBook:
         harm_verbs=_words(lemmas_path, lemmas, "harm_verbs"),
         response_nouns=_words(lemmas_path, lemmas, "response_nouns"),
         process_nouns=_words(lemmas_path, lemmas, "process_nouns"),
+        prediction_heads=_words(lemmas_path, lemmas, "prediction_heads"),
         transparent_heads=_words(lemmas_path, lemmas, "transparent_heads"),
         irregular=_irregular(lemmas_path, lemmas.get("irregular") or {}),
         particles=oppose_particles,  # "rule out": the head alone ("rule") rejects nothing
@@ -647,6 +649,9 @@ class Walker:
             if (node.tag_.startswith("VB") and any(c.dep_ == "aux" and c.lower_ in book.hedge_modals for c in node.children)
                     and node.dep_ in ("ccomp", "csubj", "advcl") and _lemma_in(node.head, book.speculation_heads)):
                 return findings  # "concerned that Netanyahu may abandon the ceasefire": others' fear
+            if (node.tag_.startswith("VB") and node.dep_ in ("xcomp", "fixed", "advcl", "ccomp") and node.head.lower_ in book.prediction_heads
+                    and any(c.dep_ == "mark" and c.lower_ == "to" for c in node.children)):
+                return findings  # "the cabinet is due to endorse the deal": a prediction, not a stance
             if node.dep_ in ("advcl", "ccomp") and self.condition_family(node):
                 # the issue is inside a condition ("if Hamas releases the hostages"): no stance of its
                 # own, unless it is what a threat demands ("warned ... if it does not release hostages")
