@@ -36,7 +36,8 @@ _LIST_GAP = re.compile(
 # "UNITED NATIONS (AP) -- ", "ABU DHABI, 5th December, 2025 (WAM) -- ": a dateline is not part of
 # the first sentence's syntax, and the parser reads its place names as subjects
 _DATELINE = re.compile(
-    r"^[A-Z][\w.'’-]*(?:[ ,]+[A-Z\d][\w.'’-]*){0,6},?\s*(?:\([^)\n]{1,30}\)\s*)?(?:--|—|–|-)\s+(?=[A-Z“\"])")
+    r"^(?:[A-Z][\w.'’-]*(?:[ ,]+[A-Z\d][\w.'’-]*){0,6},?\s*(?:\([^)\n]{1,30}\)\s*)?(?:(?:--|—|–|-)\s*){1,3}\s"
+    r"|[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}\s*:\s)(?=[A-Z“\"])")
 
 
 # 'Israeli PM Netanyahu: "We will ...': a name and a colon before a quotation
@@ -134,6 +135,7 @@ class ArticleExtractor:
         self._sentence_actors: list[tuple[int, str]] = []
         self._lists_at: dict[int, list[str]] = {}
         self._intro: tuple[Any, int] | None = None  # (holders, sign) of a sentence ending in a colon
+        self._sentence_issue_tokens: set[int] = set()
 
     def _actors_inside_issues(self) -> list[Mention]:
         """The actors an issue's own name holds ("Trump's initiative", "the US-drafted resolution")."""
@@ -213,6 +215,8 @@ class ArticleExtractor:
             near = [holder for start, holder in self._sentence_actors if start < position]
             if near:
                 return [near[-1]]
+            if word in _THING_PRONOUNS and any(i < token.i for i in self._sentence_issue_tokens):
+                return []  # "for that stabilisation force to be effective, it has to have a mandate": the force
         if word in _GROUP_PRONOUNS:
             subject = d.last_subject(position, lambda holders, person, plural: plural)
             if subject:
@@ -434,6 +438,7 @@ class ArticleExtractor:
                 for k in range(m.start - offset, m.end - offset):
                     if k in by_char:
                         sponsor_at[by_char[k].i] = m.holder or m.value
+        self._sentence_issue_tokens = set(issue_at)
         lists = self._surface_lists(mentions, by_char, offset)
         self._lists_at = lists
         self._remember_subject(doc, offset, actor_at, persons)

@@ -74,6 +74,7 @@ class RuleBook:
     response_nouns: frozenset[str] = frozenset()
     process_nouns: frozenset[str] = frozenset()
     prediction_heads: frozenset[str] = frozenset()
+    topic_verbs: frozenset[str] = frozenset()
     transparent_heads: frozenset[str] = frozenset()
     irregular: Mapping[str, str] = field(default_factory=dict)  # inflected form -> lemma
     particles: Mapping[str, frozenset[str]] = field(default_factory=dict)  # "rule out": rule -> {out}
@@ -199,6 +200,7 @@ def _cached_rule_book(directory: str, stamp: tuple[float, ...]) -> RuleBook:
         response_nouns=_words(lemmas_path, lemmas, "response_nouns"),
         process_nouns=_words(lemmas_path, lemmas, "process_nouns"),
         prediction_heads=_words(lemmas_path, lemmas, "prediction_heads"),
+        topic_verbs=_words(lemmas_path, lemmas, "topic_verbs"),
         transparent_heads=_words(lemmas_path, lemmas, "transparent_heads"),
         irregular=_irregular(lemmas_path, lemmas.get("irregular") or {}),
         particles=oppose_particles,  # "rule out": the head alone ("rule") rejects nothing
@@ -605,6 +607,10 @@ class Walker:
         if (issue_token.dep_ in ("compound", "amod") and issue_token.head.i not in issue_span
                 and _lemma_in(issue_token.head, book.modifier_heads)):
             return []  # "his ceasefire negotiators": the issue only names what the negotiators are for
+        if (issue_token.dep_ in ("compound", "amod") and issue_token.head.i not in issue_span
+                and issue_token.head.i in self.ctx.issue_tokens and not issue_token.conjuncts
+                and _lemma(issue_token.head) not in _DEAL_NOUNS):
+            return []  # "Trump's reconstruction Board of Peace": the head names the issue the phrase is about
         if (any(t.lower_ in _PLACE_NOUNS for t in issue_token.doc if t.i in issue_span)
                 and _case(issue_token) in _LOCATIVE):
             return []  # "any Israeli presence in the Rafah crossing": the crossing is where, not what
@@ -649,6 +655,9 @@ class Walker:
             if (node.tag_.startswith("VB") and any(c.dep_ == "aux" and c.lower_ in book.hedge_modals for c in node.children)
                     and node.dep_ in ("ccomp", "csubj", "advcl") and _lemma_in(node.head, book.speculation_heads)):
                 return findings  # "concerned that Netanyahu may abandon the ceasefire": others' fear
+            if (not own and node.tag_.startswith("VB") and came_from is not None and came_from.dep_ in ("obj", "xcomp", "ccomp")
+                    and _lemma_in(node, book.topic_verbs) and not self.cue_sign(node)[0]):
+                return findings  # "met to discuss advancing the plan": a topic, not a position
             if (node.tag_.startswith("VB") and node.dep_ in ("xcomp", "fixed", "advcl", "ccomp") and node.head.lower_ in book.prediction_heads
                     and any(c.dep_ == "mark" and c.lower_ == "to" for c in node.children)):
                 return findings  # "the cabinet is due to endorse the deal": a prediction, not a stance
@@ -688,6 +697,14 @@ class Walker:
                     return findings + self._finish(holders, "target_of_accusation", issue_id, sign, conditions, rules,
                                                    node.text, path)
                 return findings
+            if (not own and not skip_sign and not detached and node.tag_.startswith("VB") and came_from is not None
+                    and came_from.dep_ in ("nsubj", "nsubj:pass") and book.enabled("condition_clause")
+                    and _lemma(node) in ("have", "get", "receive", "obtain") and self.has_deontic(node)):
+                # "the force should have a UN mandate": the issue waits for what it must have
+                for obj in node.children:
+                    if obj.dep_ == "obj":
+                        named = sorted({issue_at[t.i] for t in obj.subtree if t.i in issue_at} - {issue_id})
+                        conditions.extend((c, "unless") for c in named if (c, "unless") not in conditions)
             if (not own and not skip_sign and not detached and node.tag_.startswith("VB") and came_from is not None
                     and came_from.dep_ in ("nsubj", "csubj") and _lemma_in(node, book.harm_verbs)
                     and not self.negated(node) and book.enabled("cue_polarity")):
