@@ -36,7 +36,7 @@ _LIST_GAP = re.compile(
 # "UNITED NATIONS (AP) -- ", "ABU DHABI, 5th December, 2025 (WAM) -- ": a dateline is not part of
 # the first sentence's syntax, and the parser reads its place names as subjects
 _DATELINE = re.compile(
-    r"^(?:[A-Z][\w.'’-]*(?:[ ,]+[A-Z\d][\w.'’-]*){0,6},?\s*(?:\([^)\n]{1,30}\)\s*)?(?:(?:--|—|–|-)\s*){1,3}\s"
+    r"(?:[A-Z][\w.'’-]*(?:[ ,]+[A-Z\d][\w.'’-]*){0,6},?\s*(?:\([^)\n]{1,30}\)\s*)?(?:\s*(?:--|—|–|-)){1,3}\s+"
     r"|[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}\s*:\s)(?=[A-Z“\"])")
 
 

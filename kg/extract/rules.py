@@ -777,6 +777,8 @@ class Walker:
             found = None if skip_sign and node.dep_ == "conj" else self.subject_holders(node)
             if found is not None and self.has_deontic(node) and not _first_person(node):
                 found = None  # "Hamas must release the hostages": whoever says it holds the stance
+            if found is not None and found[1] == "subject_of_cue" and self._demanded_clause(node):
+                found = None  # "Qatar urged that Israel commits to the agreement": Qatar's demand
             if found is not None and found[1] == "possessor_of_cue" and not own and not self.cue_sign(node)[0] and not (
                     came_from is not None and came_from.dep_ == "acl"
                     and any(m.dep_ == "mark" and m.lower_ == "to" for m in came_from.children)):
@@ -1155,6 +1157,19 @@ class Walker:
         if found is None or found[1] not in ("subject_of_cue", "agent_of_passive"):
             return None
         return found[0], sign
+
+    def _demanded_clause(self, node: Any) -> bool:
+        """Whether a clause is what a demand verb or noun asks for ("urged ... that Israel commits",
+        "demands that Israeli troops withdraw"): its subject is asked, not the one who asks."""
+        clause = node
+        while clause.dep_ == "conj" and clause.head is not clause:
+            clause = clause.head
+        if clause.dep_ not in ("ccomp", "acl") or not any(
+                c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+            return False
+        if any(c.dep_ in _SUBJECTS and _is_pronoun(c) for c in node.children):
+            return False  # "insisting that it will not allow ...": the one who insists speaks of itself
+        return bool(_lemma_in(clause.head, self.book.demand_verbs)) and not _first_person(node)
 
     def _transparent(self, node: Any) -> bool:
         """Whether a predicate without a stance of its own lets the walk go on up ("began", "continued")."""
