@@ -400,7 +400,7 @@ PHRASINGS = [
     ("Vance met Netanyahu in Jerusalem to discuss the release of the hostages.", set()),
     ("Saudi Arabia on Wednesday demanded that Israel lift all restrictions on humanitarian aid.",
      {("SaudiArabia", "humanitarian_aid", "support")}),
-    ("The ministers met on Monday.\nNEW YORK, United States (AP) - - Egypt on Tuesday offered to send troops to Gaza.",
+    ("The ministers met on Monday.\nNEW YORK, United States (Newsroom) - - Egypt on Tuesday offered to send troops to Gaza.",
      {("Egypt", "stabilization_force", "support")}),
     ("Reports suggesting that Turkey might contribute troops to the force have caused unease.", set()),
     ("Jordan condemned Israel's refusal to allow humanitarian aid into Gaza.",
