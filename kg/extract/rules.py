@@ -344,6 +344,7 @@ class Walker:
         self.book = book
         self.ctx = context
         self._cues: dict[int, tuple[int, str]] = {}  # token index -> cue_sign: asked several times per walk
+        self._buried = 0  # stance-less nouns the current walk has climbed through
 
     # -- holders of a noun phrase ------------------------------------------------------------
 
@@ -601,6 +602,7 @@ class Walker:
         demand_seen = False  # "wants Hamas to hand over its weapons before reconstruction begins"
         negation_seen = False
         opaque = False  # climbed through a noun that a relative clause would speak of instead of the issue
+        self._buried = 0  # nouns without a stance of their own climbed through on the way up
         inner = None  # a stance noun whose possessor holds the stance: the walk goes on for who judges it
         outer_signal = False  # a stance word above the inner stance
         findings: list[Finding] = []
@@ -870,7 +872,11 @@ class Walker:
                 detached = True
             if node.tag_.startswith("VB"):
                 nouns_only = False
-            elif nouns_only and node.head.tag_.startswith("NN") and node.head.i not in issue_span:
+            if (node.tag_.startswith("NN") and node.head.tag_.startswith("NN") and dep == "nmod"
+                    and node.head.i not in self.ctx.issue_tokens and not self.cue_sign(node.head)[0]
+                    and _lemma(node.head) not in book.transparent_heads and _lemma(node.head) not in book.proposal_nouns):
+                self._buried += 1  # "restrictions on the operation of the side of the crossing": ever further from the issue
+            if nouns_only and not node.tag_.startswith("VB") and node.head.tag_.startswith("NN") and node.head.i not in issue_span:
                 if not (dep in ("compound", "amod", "appos", "conj") or _lemma(node.head) in book.transparent_heads
                         or _lemma(node.head) in book.proposal_nouns):
                     opaque = True  # "the previous system of aid distribution, which ...": about the system
@@ -1178,6 +1184,8 @@ class Walker:
     def _finish(self, holders: Holders, how: str, issue_id: str, sign: int, conditions: list[tuple[str, str]],
                 rules: list[str], cue: str, path: list[str]) -> list[Finding]:
         book = self.book
+        if sign < 0 and "cue_polarity" in rules and self._buried >= 2:
+            return []  # a rejecting word two nouns away from the issue rejects something else
         all_rules = [how, *holders.rules, *rules]
         confidence = book.confidence(how) * holders.confidence
         for rule in rules:
