@@ -398,6 +398,9 @@ PHRASINGS = [
     ("MANAMA: Jordan said on Saturday that the international force should have a UN mandate.",
      {("Jordan", "stabilization_force", "conditional", "peace_plan"), ("Jordan", "peace_plan", "support")}),
     ("Vance met Netanyahu in Jerusalem to discuss the release of the hostages.", set()),
+    ("Hamas attended the talks. The plan also requires Hamas to disarm, allowing fighters who give up their guns to "
+     "leave Gaza — a measure the group has consistently rejected.",
+     {("Hamas", "disarmament", "oppose")}),
     ("Abdelatty said Israel is imposing restrictions on the operation of the Palestinian side of the Rafah crossing.", set()),
     ("Saudi Arabia on Wednesday demanded that Israel lift all restrictions on humanitarian aid.",
      {("SaudiArabia", "humanitarian_aid", "support")}),

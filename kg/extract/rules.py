@@ -75,6 +75,7 @@ class RuleBook:
     process_nouns: frozenset[str] = frozenset()
     prediction_heads: frozenset[str] = frozenset()
     topic_verbs: frozenset[str] = frozenset()
+    aside_nouns: frozenset[str] = frozenset()
     transparent_heads: frozenset[str] = frozenset()
     irregular: Mapping[str, str] = field(default_factory=dict)  # inflected form -> lemma
     particles: Mapping[str, frozenset[str]] = field(default_factory=dict)  # "rule out": rule -> {out}
@@ -201,6 +202,7 @@ def _cached_rule_book(directory: str, stamp: tuple[float, ...]) -> RuleBook:
         process_nouns=_words(lemmas_path, lemmas, "process_nouns"),
         prediction_heads=_words(lemmas_path, lemmas, "prediction_heads"),
         topic_verbs=_words(lemmas_path, lemmas, "topic_verbs"),
+        aside_nouns=_words(lemmas_path, lemmas, "aside_nouns"),
         transparent_heads=_words(lemmas_path, lemmas, "transparent_heads"),
         irregular=_irregular(lemmas_path, lemmas.get("irregular") or {}),
         particles=oppose_particles,  # "rule out": the head alone ("rule") rejects nothing
@@ -754,6 +756,13 @@ class Walker:
                     return findings
             if not detached and book.enabled("sponsor_of_terms"):
                 findings.extend(self._sponsored_terms(node, came_from, issue_id, sign, rules, path))
+            if (node.tag_.startswith("VB") and book.enabled("relative_antecedent")
+                    and not (came_from is not None and came_from.dep_ in _SUBJECTS)):
+                for aside in node.children:
+                    # "... requires Hamas to disarm — a measure the group has consistently rejected"
+                    if (aside.dep_ in ("parataxis", "appos") and aside.tag_.startswith("NN") and aside.i > issue_token.i
+                            and _lemma(aside) in book.aside_nouns):
+                        findings.extend(self._relative_cues(aside, issue_id))
             if not skip_sign and not detached and self.negated(node) and book.enabled("negation") and (
                     own or self.cue_sign(node)[0] or node.tag_.startswith("JJ") or self.has_intent(node)):
                 # a negated stance word or issue verb flips; "the plan does not meet the demands" does not
