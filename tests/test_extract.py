@@ -398,6 +398,8 @@ PHRASINGS = [
     ("MANAMA: Jordan said on Saturday that the international force should have a UN mandate.",
      {("Jordan", "stabilization_force", "conditional", "peace_plan"), ("Jordan", "peace_plan", "support")}),
     ("Vance met Netanyahu in Jerusalem to discuss the release of the hostages.", set()),
+    ("At the same time, Hamas and other Palestinian factions rejected the deployment of an international force.",
+     {("Hamas", "stabilization_force", "oppose")}),
     ("Hamas attended the talks. The plan also requires Hamas to disarm, allowing fighters who give up their guns to "
      "leave Gaza — a measure the group has consistently rejected.",
      {("Hamas", "disarmament", "oppose")}),

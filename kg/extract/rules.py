@@ -444,6 +444,12 @@ class Walker:
                 holders = self.np_holders(child)
                 if holders.actors:
                     return holders, "subject_of_cue"
+                before = child.left_edge.i - (1 if child.left_edge.lower_ not in ("and", ",") else 0)
+                if child.left_edge.lower_ in ("and", ",") or (before >= 0 and child.doc[before].lower_ == "and"):
+                    # "Hamas and other Palestinian factions rejected ...": the parse left Hamas out of the subject
+                    k = before - 1 if child.doc[before].lower_ == "and" else before
+                    if k >= 0 and k in self.ctx.actor_at and child.doc[k].i < child.i:
+                        return Holders([self.ctx.actor_at[k]]), "subject_of_cue"
                 return None
         if node.dep_ == "acl" and node.head.dep_ == "ROOT" and node.tag_ in ("VBD", "VBN") and node.head.tag_.startswith("NN"):
             # "The ministers called for ...": a headline-like parse hangs the verb on its subject
