@@ -10,13 +10,14 @@ import networkx as nx
 import numpy as np
 
 from .errors import StanceGraphError
+from .model import Method, Polarity, Stance
 from .namespaces import ACTOR, ISSUE, SG, STANCE
 
 if TYPE_CHECKING:  # imported for annotations only: keeps this module cheap to import
     import pyoxigraph
 
     from .dictionary import Dictionary
-    from .model import Article, Stance
+    from .model import Article
 
 #: The polarities in the order every array and legend uses.
 POLARITIES = ("support", "oppose", "conditional")
@@ -24,25 +25,85 @@ POLARITIES = ("support", "oppose", "conditional")
 POSITIONS = POLARITIES + ("mixed",)
 @dataclass(frozen=True)
 class Statement:
-    """One stance with the evidence a reader needs: the plain record the views are drawn from."""
+    """One stance as a reader sees it: the `kg.model.Stance` itself, and the source it was read in.
 
-    stance_id: str
-    source_id: str
-    holder: str
-    issue: str
-    polarity: str
-    quote: str
-    char_start: int
-    char_end: int
-    method: str
-    condition: str | None = None
-    date: str | None = None
+    The stance is the one record from extraction to the page; the properties give its fields as
+    the page and the projections print them (plain text ids, ISO dates, two-decimal confidence)."""
+
+    stance: Stance
     title: str | None = None
     publisher: str | None = None
     url: str | None = None
-    rule: str | None = None
-    confidence: str | None = None
-    reported_via: str | None = None
+
+    @property
+    def stance_id(self) -> str:
+        """The stance's stable id (the local name of its IRI)."""
+        return self.stance.stance_id
+
+    @property
+    def source_id(self) -> str:
+        """The article the stance was read in."""
+        return self.stance.source_id
+
+    @property
+    def holder(self) -> str:
+        """The actor id that holds the stance."""
+        return self.stance.holder
+
+    @property
+    def issue(self) -> str:
+        """The issue id the stance is on."""
+        return self.stance.issue
+
+    @property
+    def polarity(self) -> str:
+        """"support", "oppose" or "conditional"."""
+        return self.stance.polarity.value
+
+    @property
+    def condition(self) -> str | None:
+        """The issue a conditional stance waits for."""
+        return self.stance.condition
+
+    @property
+    def quote(self) -> str:
+        """The exact passage, as it stands in the article at the offsets."""
+        return self.stance.quote
+
+    @property
+    def char_start(self) -> int:
+        """Where the quote starts in the article's text."""
+        return self.stance.char_start
+
+    @property
+    def char_end(self) -> int:
+        """Where the quote ends in the article's text."""
+        return self.stance.char_end
+
+    @property
+    def method(self) -> str:
+        """How the stance was obtained ("RuleExtraction", "CuratedAnnotation")."""
+        return self.stance.method.value
+
+    @property
+    def date(self) -> str | None:
+        """The stance's date in ISO form, None when undated."""
+        return self.stance.published.isoformat() if self.stance.published else None
+
+    @property
+    def rule(self) -> str | None:
+        """The rules that found it, joined with "+"."""
+        return self.stance.rule
+
+    @property
+    def confidence(self) -> str | None:
+        """The confidence with two decimals, as the page prints it."""
+        return _confidence(self.stance.confidence)
+
+    @property
+    def reported_via(self) -> str | None:
+        """The outlet or source the stance was reported through."""
+        return self.stance.reported_via
 
     @property
     def sort_key(self) -> tuple:
@@ -103,27 +164,8 @@ def statements_from_stances(
     out = []
     for s in stances:
         article = by_id.get(s.source_id)
-        out.append(
-            Statement(
-                stance_id=s.stance_id,
-                source_id=s.source_id,
-                holder=s.holder,
-                issue=s.issue,
-                polarity=s.polarity.value,
-                quote=s.quote,
-                char_start=s.char_start,
-                char_end=s.char_end,
-                method=s.method.value,
-                condition=s.condition,
-                date=s.published.isoformat() if s.published else None,
-                title=article.title if article else None,
-                publisher=article.publisher if article else None,
-                url=article.url if article else None,
-                rule=s.rule,
-                confidence=_confidence(s.confidence),
-                reported_via=s.reported_via,
-            )
-        )
+        out.append(Statement(s, article.title if article else None, article.publisher if article else None,
+                             article.url if article else None))
     return sorted(out, key=lambda st: st.sort_key)
 
 
@@ -139,27 +181,24 @@ def statements_from_store(store: pyoxigraph.Store, values: Mapping[str, Sequence
     out = []
     for row in result.rows:
         r = {name: (term.value if term is not None else None) for name, term in zip(result.variables, row)}
-        out.append(
-            Statement(
-                stance_id=_local(r["stance"], str(STANCE)),
-                source_id=r["sourceId"],
-                holder=_local(r["holder"], str(ACTOR)),
-                issue=_local(r["issue"], str(ISSUE)),
-                polarity=_local(r["polarity"], str(SG)).lower(),
-                quote=r["quote"],
-                char_start=int(r["charStart"]),
-                char_end=int(r["charEnd"]),
-                method=_local(r["method"], str(SG)),
-                condition=_local(r["condition"], str(ISSUE)) if r["condition"] else None,
-                date=r["date"],
-                title=r["title"],
-                publisher=r["publisher"],
-                url=r["url"],
-                rule=r["rule"],
-                confidence=_confidence(r["confidence"]),
-                reported_via=r["reportedVia"],
-            )
+        stance = Stance(
+            source_id=r["sourceId"],
+            holder=_local(r["holder"], str(ACTOR)),
+            issue=_local(r["issue"], str(ISSUE)),
+            polarity=Polarity(_local(r["polarity"], str(SG)).lower()),
+            quote=r["quote"],
+            char_start=int(r["charStart"]),
+            char_end=int(r["charEnd"]),
+            method=Method(_local(r["method"], str(SG))),
+            confidence=float(r["confidence"]),
+            condition=_local(r["condition"], str(ISSUE)) if r["condition"] else None,
+            rule=r["rule"],
+            reported_via=r["reportedVia"],
+            published=date.fromisoformat(r["date"]) if r["date"] else None,
         )
+        if stance.stance_id != _local(r["stance"], str(STANCE)):
+            raise StanceGraphError(f"stance {r['stance']} does not match its own fields", hint="rebuild the graph")
+        out.append(Statement(stance, r["title"], r["publisher"], r["url"]))
     return sorted(out, key=lambda st: st.sort_key)
 
 

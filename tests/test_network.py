@@ -1,6 +1,7 @@
 """Network projections: actor-issue aggregation, congruence and conflict weights, the position matrix, the page data."""
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from pathlib import Path
@@ -29,6 +30,7 @@ from kg.network import (
     statements_from_stances,
     statements_from_store,
 )
+from kg.model import Method, Polarity, Stance
 from kg.store import open_store
 from kg.viz import VizError, page_data, render_page, script_json
 
@@ -37,20 +39,19 @@ REPO = Path(__file__).resolve().parent.parent
 
 def st(holder: str, issue: str, polarity: str, n: int = 0, condition: str | None = None, date: str | None = "2025-11-01") -> Statement:
     """A hand-made statement; `n` keeps quotes and offsets distinct."""
-    return Statement(
-        stance_id=f"{holder}-{issue}-{polarity}-{n}",
+    return Statement(Stance(
         source_id=f"src{n}",
         holder=holder,
         issue=issue,
-        polarity=polarity,
+        polarity=Polarity(polarity),
         quote=f"{holder} {polarity} {issue} #{n}",
         char_start=n * 10,
         char_end=n * 10 + 5,
-        method="CuratedAnnotation",
+        method=Method.CURATED,
+        confidence=1.0,
         condition=condition,
-        date=date,
-        confidence="1.00",
-    )
+        published=dt.date.fromisoformat(date) if date else None,
+    ))
 
 
 SMALL = [

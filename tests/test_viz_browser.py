@@ -1,6 +1,7 @@
 """The generated page in a real headless Chromium: offline, complete, interactive, and inert to hostile text."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 import textwrap
 import time
@@ -26,6 +27,7 @@ from kg.network import (  # noqa: E402
     position_matrix,
     statements_from_store,
 )
+from kg.model import Method, Polarity, Stance  # noqa: E402
 from kg.store import open_store  # noqa: E402
 from kg.viz import build_page, edge_width, page_path, render_page, store_page  # noqa: E402
 
@@ -370,11 +372,11 @@ def test_issue_and_actor_filters_take_several_choices(page, seeds_page):
 
 
 def dated(holder: str, issue: str, polarity: str, n: int, date: str | None) -> Statement:
-    return Statement(
-        stance_id=f"s{n:03d}", source_id=f"src{n % 4}", holder=holder, issue=issue, polarity=polarity,
+    return Statement(Stance(
+        source_id=f"src{n % 4}", holder=holder, issue=issue, polarity=Polarity(polarity),
         quote=f"{holder} {polarity} {issue} #{n}", char_start=n * 10, char_end=n * 10 + 5,
-        method="CuratedAnnotation", date=date, confidence="1.00",
-    )
+        method=Method.CURATED, confidence=1.0, published=dt.date.fromisoformat(date) if date else None,
+    ))
 
 
 UNDATED_MIX = [
