@@ -398,6 +398,9 @@ PHRASINGS = [
     ("MANAMA: Jordan said on Saturday that the international force should have a UN mandate.",
      {("Jordan", "stabilization_force", "conditional", "peace_plan"), ("Jordan", "peace_plan", "support")}),
     ("Vance met Netanyahu in Jerusalem to discuss the release of the hostages.", set()),
+    ('The Security Council resolution was adopted. "The resolution does not authorize the council to keep the peace '
+     'and runs counter to international law," Lavrov said.',
+     {("Russia", "peace_plan", "oppose")}),
     ("At the same time, Hamas and other Palestinian factions rejected the deployment of an international force.",
      {("Hamas", "stabilization_force", "oppose")}),
     ("Hamas attended the talks. The plan also requires Hamas to disarm, allowing fighters who give up their guns to "

@@ -740,7 +740,7 @@ class Walker:
                             return findings + self._finish(owners[0], "possessor_of_cue", issue_id, sign, conditions, rules,
                                                            noun.text, path)
                         break
-            if inner is not None and node is not inner and node.i != inner.i and not skip_sign and self.cue_sign(node)[0]:
+            if inner is not None and node.i != inner.i and not skip_sign and self.cue_sign(node)[0]:
                 outer_signal = True
             if not own and not skip_sign and not detached:
                 s, kind = self.cue_sign(node)
@@ -944,7 +944,19 @@ class Walker:
 
     def _oppose_phrase(self, node: Any, subject: Any) -> bool:
         """Whether the predicate after a subject is one of the rejecting phrases of the lemma file."""
-        tokens = [t for t in node.subtree if t.i > subject.i and t.i not in {s.i for s in subject.subtree}]
+        # the phrase must be the predicate's own: not inside another verb's clause below it ("does not
+        # authorize the council to keep the peace and runs counter to ...")
+        subject_span = {t.i for t in subject.subtree}
+
+        def own(token: Any) -> bool:
+            step = token
+            while step.i != node.i and step.head.i != step.i:
+                if step.dep_ in ("conj", "advcl", "ccomp", "xcomp", "acl", "acl:relcl", "parataxis") and step.tag_.startswith("VB"):
+                    return False
+                step = step.head
+            return True
+
+        tokens = [t for t in node.subtree if t.i > subject.i and t.i not in subject_span and own(t)]
         text = " ".join(t.lower_ for t in tokens)
         return any(f" {phrase} " in f" {text} " for phrase in self.book.oppose_phrases)
 
@@ -1072,7 +1084,7 @@ class Walker:
             if self.negated(node) or self.cue_sign(node)[0] < 0 or self.cue_sign(node)[1] == "report":
                 return []
             for child in node.children:
-                if child is came_from:
+                if came_from is not None and child.i == came_from.i:
                     continue
                 if child.dep_ == "nsubj" or child.dep_ == "obl" and _case(child) == "under":
                     plans.append(child)
