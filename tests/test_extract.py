@@ -501,3 +501,13 @@ def test_a_stance_on_an_answer_or_on_a_wider_thing_is_none_on_the_issue(dictiona
     # while a relative clause on the aid convoys is about the aid
     assert ("Israel", "humanitarian_aid", "oppose") in found(
         "The UN called for more aid convoys, which Israel has blocked for weeks.", dictionary)
+
+
+def test_a_speech_in_the_first_person_is_its_speakers_throughout(dictionary):
+    text = "We are deeply concerned about the situation in Gaza.\nAll hostages must be released. Aid must reach Gaza.\n"
+    speech = Article("t", text, title="Speech by Foreign Minister Hakan Fidan at the summit")
+    assert {(s.holder, s.issue, s.polarity.value) for s in extract_stances(speech, dictionary)} == {
+        ("Turkey", "hostage_prisoner_exchange", "support"), ("Turkey", "humanitarian_aid", "support")}
+    # a news story with the same lines and an ordinary title has no speaker for them
+    news = Article("t", text, title="Talks resume in Cairo")
+    assert extract_stances(news, dictionary) == []

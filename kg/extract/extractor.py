@@ -40,6 +40,9 @@ _DATELINE = re.compile(
     r"|[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}\s*:\s)(?=[A-Z“\"])")
 
 
+# "Speech by High Representative X", "Statement of the Ministry": a text that is one speaker's words
+_SPEECH_TITLE = re.compile(r"\b(?:speech|remarks|statement|address|op-ed|letter|briefing|interview)\b", re.IGNORECASE)
+_FIRST_PERSON = re.compile(r"(?:^|[\s(])(?:I|We|we|our|Our|my|My)\b")
 # 'Israeli PM Netanyahu: "We will ...': a name and a colon before a quotation
 _SPEAKER_PREFIX = re.compile(r"\s*(?:[^\W\d][\w.'’-]*\s+){0,6}[^\W\d][\w.'’-]*:\s*[\"“]")
 # '..." he said.': a sentence that names no one still says who speaks the quotation around it
@@ -129,6 +132,7 @@ class ArticleExtractor:
         self.mentions = article_mentions(scanner, self.text)
         self.quotes = quotation_spans(self.text)
         self.quote_speakers = self._introduced_speakers()
+        self.title_speaker = self._title_speaker()
         self.sponsors = self._actors_inside_issues()
         self.discourse = _Discourse()
         self.explanations: dict[tuple, Explanation] = {}
@@ -148,6 +152,18 @@ class ArticleExtractor:
                 inner.end += m.start
                 found.append(inner)
         return found
+
+    def _title_speaker(self) -> str | None:
+        """Who speaks a whole text that is a speech or statement in the first person ("Speech by High
+        Representative Kaja Kallas at the EP plenary" over "Last week I visited ..."), or None."""
+        title = self.article.title or ""
+        if not _SPEECH_TITLE.search(title) or not _FIRST_PERSON.search(self.text[:400]):
+            return None
+        by = re.search(r"\bby\s", title)
+        actors = [m for m in self.scanner.scan(title) if m.kind == ACTOR and (by is None or m.start >= by.end())]
+        people = [m for m in actors if m.person]
+        chosen = (people or actors)[:1]
+        return (chosen[0].holder or chosen[0].value) if chosen else None
 
     def _introduced_speakers(self) -> dict[tuple[int, int], str]:
         """Quotation span -> its speaker, for a transcript handed over by the line before it
@@ -379,6 +395,8 @@ class ArticleExtractor:
             speaker = self.discourse.last(self.discourse.speakers, sentence.start)
             about = self.discourse.last_subject(sentence.start, lambda holders, person, plural: person)
             return speaker or (about[0] if about else self.discourse.last(self.discourse.persons, sentence.start)), False
+        if self.title_speaker:
+            return self.title_speaker, False  # a speech or statement: its speaker says every line of it
         return None, False
 
     def _sentence(self, sentence: Sentence, mentions: list[Mention], doc: Any, explain: bool) -> Iterable[tuple[str, Finding, str | None]]:
