@@ -137,6 +137,34 @@ def _split_particles(verbs: frozenset[str]) -> tuple[frozenset[str], dict[str, f
     return frozenset(heads), {k: frozenset(v) for k, v in particles.items()}
 
 
+# The top-level word lists of lemmas.yaml, each read into the RuleBook field of the same name.
+_WORD_LISTS = (
+    "deontic",
+    "intent",
+    "negation",
+    "scope_stops",
+    "group_nouns",
+    "stop_nouns",
+    "person_nouns",
+    "threat_verbs",
+    "modifier_heads",
+    "demand_verbs",
+    "judge_verbs",
+    "proposal_nouns",
+    "part_nouns",
+    "detail_nouns",
+    "hedge_modals",
+    "speculation_heads",
+    "harm_verbs",
+    "response_nouns",
+    "process_nouns",
+    "prediction_heads",
+    "topic_verbs",
+    "aside_nouns",
+    "transparent_heads",
+)
+
+
 @lru_cache(maxsize=4)
 def _cached_rule_book(directory: str, stamp: tuple[float, ...]) -> RuleBook:
     import hashlib
@@ -180,30 +208,8 @@ def _cached_rule_book(directory: str, stamp: tuple[float, ...]) -> RuleBook:
         report_verbs=_words(lemmas_path, lemmas, "report", "verbs"),
         report_nouns=_words(lemmas_path, lemmas, "report", "nouns"),
         accuse_verbs=_words(lemmas_path, lemmas, "accuse", "verbs"),
-        deontic=_words(lemmas_path, lemmas, "deontic"),
-        intent=_words(lemmas_path, lemmas, "intent"),
-        negation=_words(lemmas_path, lemmas, "negation"),
-        scope_stops=_words(lemmas_path, lemmas, "scope_stops"),
         conditions=conditions,
-        group_nouns=_words(lemmas_path, lemmas, "group_nouns"),
-        stop_nouns=_words(lemmas_path, lemmas, "stop_nouns"),
-        person_nouns=_words(lemmas_path, lemmas, "person_nouns"),
-        threat_verbs=_words(lemmas_path, lemmas, "threat_verbs"),
-        modifier_heads=_words(lemmas_path, lemmas, "modifier_heads"),
-        demand_verbs=_words(lemmas_path, lemmas, "demand_verbs"),
-        judge_verbs=_words(lemmas_path, lemmas, "judge_verbs"),
-        proposal_nouns=_words(lemmas_path, lemmas, "proposal_nouns"),
-        part_nouns=_words(lemmas_path, lemmas, "part_nouns"),
-        detail_nouns=_words(lemmas_path, lemmas, "detail_nouns"),
-        hedge_modals=_words(lemmas_path, lemmas, "hedge_modals"),
-        speculation_heads=_words(lemmas_path, lemmas, "speculation_heads"),
-        harm_verbs=_words(lemmas_path, lemmas, "harm_verbs"),
-        response_nouns=_words(lemmas_path, lemmas, "response_nouns"),
-        process_nouns=_words(lemmas_path, lemmas, "process_nouns"),
-        prediction_heads=_words(lemmas_path, lemmas, "prediction_heads"),
-        topic_verbs=_words(lemmas_path, lemmas, "topic_verbs"),
-        aside_nouns=_words(lemmas_path, lemmas, "aside_nouns"),
-        transparent_heads=_words(lemmas_path, lemmas, "transparent_heads"),
+        **{name: _words(lemmas_path, lemmas, name) for name in _WORD_LISTS},
         irregular=_irregular(lemmas_path, lemmas.get("irregular") or {}),
         particles=oppose_particles,  # "rule out": the head alone ("rule") rejects nothing
         digest=digest,
