@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import sys
 import warnings
 from pathlib import Path
@@ -341,11 +342,13 @@ def query(
         out.flush()
     except KeyboardInterrupt:
         click.echo("Error: query interrupted", err=True)
-        raise SystemExit(130) from None
+        sys.stdout.flush()
+        sys.stderr.flush()
+        # the engine's thread cannot be cancelled, and the interpreter would wait for it to give
+        # the GIL back while shutting down: leave at once
+        os._exit(130)
     except BrokenPipeError:
         # The reader went away (`kg query ... | head`): stop quietly, as other command-line tools do.
-        import os
-
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         raise SystemExit(0) from None
 
@@ -823,8 +826,6 @@ def network(
 @reports_errors
 def serve(out_dir: Path, store: str | None, host: str, port: int, writable: bool) -> None:
     """Serve the built graph over the SPARQL 1.1 Protocol (YASGUI, Protégé, other tools) until Ctrl-C."""
-    import os
-
     from .server import check_store_dir, server_command
     from .store import parse_store_spec
 
