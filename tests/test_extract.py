@@ -398,6 +398,9 @@ PHRASINGS = [
     ("MANAMA: Jordan said on Saturday that the international force should have a UN mandate.",
      {("Jordan", "stabilization_force", "conditional", "peace_plan"), ("Jordan", "peace_plan", "support")}),
     ("Vance met Netanyahu in Jerusalem to discuss the release of the hostages.", set()),
+    ('The Turkish Foreign Ministry said that Hamas\'s response "could pave the way for an immediate ceasefire."',
+     {("Turkey", "ceasefire", "support")}),
+    ("Netanyahu's full cabinet voted in favor of the ceasefire deal late Friday.", {("Israel", "ceasefire", "support")}),
     ('The Security Council resolution was adopted. "The resolution does not authorize the council to keep the peace '
      'and runs counter to international law," Lavrov said.',
      {("Russia", "peace_plan", "oppose")}),

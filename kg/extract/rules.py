@@ -77,6 +77,7 @@ class RuleBook:
     topic_verbs: frozenset[str] = frozenset()
     aside_nouns: frozenset[str] = frozenset()
     transparent_heads: frozenset[str] = frozenset()
+    body_nouns: frozenset[str] = frozenset()
     irregular: Mapping[str, str] = field(default_factory=dict)  # inflected form -> lemma
     particles: Mapping[str, frozenset[str]] = field(default_factory=dict)  # "rule out": rule -> {out}
     digest: str = ""
@@ -162,6 +163,7 @@ _WORD_LISTS = (
     "topic_verbs",
     "aside_nouns",
     "transparent_heads",
+    "body_nouns",
 )
 
 
@@ -447,6 +449,8 @@ class Walker:
                     return None
                 if child.dep_ == "nsubj:pass":
                     continue
+                if self._owned_thing(child):
+                    return None  # "Hamas's response could pave the way for a ceasefire": the response, not Hamas, does it
                 holders = self.np_holders(child)
                 if holders.actors:
                     return holders, "subject_of_cue"
@@ -486,6 +490,17 @@ class Walker:
                     if holders.actors and book.enabled("possessor_of_cue"):
                         return holders, "possessor_of_cue"
         return None
+
+    def _owned_thing(self, noun: Any) -> bool:
+        """Whether a subject is a thing an actor owns ("Hamas's response", "Israel's satisfaction with"),
+        not the actor, a group of people, a person or a stance of its own."""
+        ctx, book = self.ctx, self.book
+        if noun.tag_ not in ("NN", "NNS") or noun.i in ctx.actor_at or _lemma_in(noun, book.group_nouns) \
+                or _lemma_in(noun, book.person_nouns) or _lemma_in(noun, book.body_nouns) or self.cue_sign(noun)[1]:
+            return False
+        owners = [c for c in noun.children if c.dep_ == "nmod:poss" or c.dep_ == "nmod" and _case(c) == "of"]
+        modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound") and (c.i in ctx.actor_at or c.text in ctx.demonyms)]
+        return bool(owners) and not modifiers and any(t.i in ctx.actor_at for o in owners for t in o.subtree)
 
     def _agent(self, node: Any) -> tuple[Holders, str] | None:
         if not self.book.enabled("agent_of_passive"):
