@@ -393,6 +393,7 @@ PHRASINGS = [
      {("Israel", "ceasefire", "conditional", "hostage_prisoner_exchange"), ("Israel", "hostage_prisoner_exchange", "support")}),
     ("Talks on the second phase of the truce had stalled since early March, according to Egyptian officials.", set()),
     ("The Israeli cabinet is due to endorse the agreement on Thursday, according to media reports.", set()),
+    ("Turkey is not likely to be part of the stabilization force in Gaza.", set()),
     ("JAKARTA, Indonesia (Newsroom) – – Indonesia on Tuesday offered to send troops to Gaza.",
      {("Indonesia", "stabilization_force", "support")}),
     ("MANAMA: Jordan said on Saturday that the international force should have a UN mandate.",

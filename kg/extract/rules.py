@@ -689,7 +689,7 @@ class Walker:
             if (not own and node.tag_.startswith("VB") and came_from is not None and came_from.dep_ in ("obj", "xcomp", "ccomp")
                     and _lemma_in(node, book.topic_verbs) and not self.cue_sign(node)[0]):
                 return findings  # "met to discuss advancing the plan": a topic, not a position
-            if (node.tag_.startswith("VB") and node.dep_ in ("xcomp", "fixed", "advcl", "ccomp") and node.head.lower_ in book.prediction_heads
+            if (node.dep_ in ("xcomp", "fixed", "advcl", "ccomp") and node.head.lower_ in book.prediction_heads
                     and any(c.dep_ == "mark" and c.lower_ == "to" for c in node.children)):
                 return findings  # "the cabinet is due to endorse the deal": a prediction, not a stance
             if node.dep_ in ("advcl", "ccomp") and self.condition_family(node):
