@@ -505,6 +505,11 @@ class Walker:
     def _agent(self, node: Any) -> tuple[Holders, str] | None:
         if not self.book.enabled("agent_of_passive"):
             return None
+        wanted = node.dep_ in ("xcomp", "ccomp") and _lemma_in(node.head, self.book.demand_verbs) or (
+            node.dep_ == "acl" and any(m.dep_ == "mark" and m.lower_ == "to" for m in node.children)
+            and node.head.dep_ == "obj" and _lemma_in(node.head.head, self.book.demand_verbs))
+        if wanted:
+            return None  # "want the force to be approved by the Security Council": what they want, not the Council's act
         for child in node.children:
             if child.dep_ == "obl:agent" or (child.dep_ == "obl" and _case(child) == "by" and node.tag_ == "VBN"):
                 holders = self.np_holders(child)
