@@ -394,6 +394,8 @@ PHRASINGS = [
     ("Talks on the second phase of the truce had stalled since early March, according to Egyptian officials.", set()),
     ("The Israeli cabinet is due to endorse the agreement on Thursday, according to media reports.", set()),
     ("Turkey is not likely to be part of the stabilization force in Gaza.", set()),
+    ("Israel says it will halt fighting only once all captives are freed and Hamas is dismantled.",
+     {("Israel", "ceasefire", "conditional", "hostage_prisoner_exchange"), ("Israel", "hostage_prisoner_exchange", "support")}),
     ("JAKARTA, Indonesia (Newsroom) – – Indonesia on Tuesday offered to send troops to Gaza.",
      {("Indonesia", "stabilization_force", "support")}),
     ("MANAMA: Jordan said on Saturday that the international force should have a UN mandate.",

@@ -640,6 +640,8 @@ class Walker:
         inner = None  # a stance noun whose possessor holds the stance: the walk goes on for who judges it
         outer_signal = False  # a stance word above the inner stance
         findings: list[Finding] = []
+        if book.enabled("condition_clause"):
+            conditions.extend(self._surface_conditions(issue_span, issue_id, issue_at))
         if (issue_token.dep_ in ("compound", "amod") and issue_token.head.i not in issue_span
                 and _lemma_in(issue_token.head, book.modifier_heads)):
             return []  # "his ceasefire negotiators": the issue only names what the negotiators are for
@@ -1022,6 +1024,34 @@ class Walker:
             if node.dep_ == "ROOT" or node.head is node:
                 return []
             node = node.head
+        return []
+
+    def _surface_conditions(self, issue_span: set[int], issue_id: str, issue_at: Mapping[int, str]) -> list[tuple[str, str]]:
+        """A condition written right after the issue ("will halt fighting only once all captives are
+        freed", "no troops unless the fighting stops"), read off the words when the parse hangs the
+        clause elsewhere: the first other issue after the marker, in the same clause."""
+        doc = self.ctx.doc
+        end = max(issue_span) + 1
+        for i in range(end, min(len(doc), end + 6)):
+            token = doc[i]
+            if token.lower_ in (";", ":") or token.tag_ == ".":
+                return []
+            if token.i in issue_at:
+                return []  # another issue first: the marker, if any, is about that one
+            word = token.lower_
+            family = None
+            if word in ("unless", "until", "provided"):
+                family = "until" if word == "until" else "unless"
+            elif word in ("once", "after", "when", "if", "with") and any(t.lower_ == "only" for t in doc[max(end, i - 2):i]):
+                family = "unless"
+            if family is None:
+                continue
+            for j in range(i + 1, min(len(doc), i + 14)):
+                if doc[j].lower_ in (";", ":") or doc[j].tag_ == ".":
+                    break
+                if j in issue_at and issue_at[j] != issue_id:
+                    return [(issue_at[j], family)]
+            return []
         return []
 
     def _condition_clauses(self, node: Any, issue_span: set[int]) -> list[tuple[Any, str]]:
