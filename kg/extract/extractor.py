@@ -366,8 +366,10 @@ class ArticleExtractor:
                 candidates.append(token)
         for token in sorted(candidates, key=lambda t: t.dep_ != "ROOT"):
             children = list(token.children)
-            if token.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubj:pass") for c in children):
-                children += list(token.head.children)  # "X welcomed the deal and said ...": X said it
+            if (token.dep_ == "conj" or token.dep_ == "advcl" and token.tag_ == "VBG") and not any(
+                    c.dep_ in ("nsubj", "nsubj:pass") for c in children):
+                # "X welcomed the deal and said ...", "X appealed for restraint, saying ...": X said it
+                children += list(token.head.children)
             for child in children:
                 if child.dep_ not in ("nsubj", "nsubj:pass"):
                     continue

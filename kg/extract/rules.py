@@ -473,6 +473,10 @@ class Walker:
                                                for g in c.children if g.dep_ == "amod" and g.i < c.i]
             for child in modifiers:
                 dep = child.dep_
+                if (dep == "nmod:poss" and child.i in self.ctx.sponsor_at and node.i not in self.ctx.issue_tokens
+                        and book.enabled("possessor_of_cue")):
+                    # "Trump's vision for rebuilding Gaza": the name inside the plan's own name still owns the vision
+                    return Holders([self.ctx.sponsor_at[child.i]]), "possessor_of_cue"
                 if dep == "nmod:poss" or (dep in ("compound", "amod") and child.i not in self.ctx.issue_tokens):
                     if dep == "nmod:poss":
                         holders = self.np_holders(child)
@@ -826,7 +830,8 @@ class Walker:
                 found = None  # "Qatar urged that Israel commits to the agreement": Qatar's demand
             if found is not None and found[1] == "possessor_of_cue" and not own and not self.cue_sign(node)[0] and not (
                     came_from is not None and came_from.dep_ == "acl"
-                    and any(m.dep_ == "mark" and m.lower_ == "to" for m in came_from.children)):
+                    and (any(m.dep_ == "mark" and m.lower_ == "to" for m in came_from.children)
+                         or self.cue_sign(came_from)[0] and self.cue_sign(node)[1] == "report")):
                 # "Israeli violations of the deal": a possessor holds only a stance noun, or the
                 # infinitive it controls ("Israel's decision to obstruct aid")
                 found = None
