@@ -446,6 +446,9 @@ class Walker:
                         holders = self.np_holders(node.head)
                         if holders.actors:
                             return holders, "relative_antecedent"
+                        listed = self._listed_members(node.head)
+                        if listed.actors:
+                            return listed, "relative_antecedent"
                     return None
                 if child.dep_ == "nsubj:pass":
                     continue
@@ -454,6 +457,9 @@ class Walker:
                 holders = self.np_holders(child)
                 if holders.actors:
                     return holders, "subject_of_cue"
+                listed = self._listed_members(child)
+                if listed.actors and book.enabled("relative_antecedent"):
+                    return listed, "relative_antecedent"  # "Countries willing to take part include Egypt, ..."
                 before = child.left_edge.i - (1 if child.left_edge.lower_ not in ("and", ",") else 0)
                 if child.left_edge.lower_ in ("and", ",") or (before >= 0 and child.doc[before].lower_ == "and"):
                     # "Hamas and other Palestinian factions rejected ...": the parse left Hamas out of the subject
@@ -494,6 +500,21 @@ class Walker:
                     if holders.actors and book.enabled("possessor_of_cue"):
                         return holders, "possessor_of_cue"
         return None
+
+    def _listed_members(self, noun: Any) -> Holders:
+        """The actors a sentence lists for a group noun it is about ("Countries that have offered troops
+        include Egypt, Turkey and Indonesia"; "the states ... are Qatar and Egypt")."""
+        verb = noun.head
+        if noun.dep_ != "nsubj" or not _lemma_in(noun, self.book.group_nouns) or _lemma(verb) not in ("include", "be", "comprise"):
+            return Holders([])
+        for other in verb.children:
+            if other.dep_ in ("obj", "attr", "xcomp") or other.dep_ == "nsubj" and other.i != noun.i:
+                holders = self.np_holders(other)
+                if holders.actors:
+                    return holders
+        if verb.i in self.ctx.actor_at:  # a copula's predicate is the head itself: "the countries are Qatar ..."
+            return Holders(self._with_conjuncts(verb))
+        return Holders([])
 
     def _owned_thing(self, noun: Any) -> bool:
         """Whether a subject is a thing an actor owns ("Hamas's response", "Israel's satisfaction with"),
