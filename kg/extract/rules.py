@@ -934,6 +934,21 @@ class Walker:
                     rules.append("cue_polarity")
                     signal = True
                     cue = cue or marker
+            purpose = (dep == "advcl" and node.tag_.startswith("VB")
+                       and any(c.dep_ == "mark" and c.lower_ == "for" for c in node.children)
+                       and any(c.dep_ == "mark" and c.lower_ == "to" for c in node.children)
+                       and came_from is not None and came_from.dep_ in _SUBJECTS)
+            # the parser's other reading: "for a ceasefire/obl -> to progress/nmod"
+            purpose = purpose or (own and _case(node) == "for" and any(
+                c.tag_.startswith("VB") and any(m.dep_ == "mark" and m.lower_ == "to" for m in c.children)
+                for c in node.children))
+            if purpose and book.enabled("condition_clause"):
+                # "for a ceasefire to progress, Israel has demanded Hamas' disarmament": the issue waits
+                # for what the main clause demands
+                for obj in node.head.children:
+                    if obj.dep_ in ("obj", "xcomp", "ccomp") and obj.i != node.i:
+                        named = sorted({issue_at[t.i] for t in obj.subtree if t.i in issue_at} - {issue_id})
+                        conditions.extend((c, "unless") for c in named if (c, "unless") not in conditions)
             came_from = node
             if dep == "advcl" and any(m in _CONCESSIVE for m in self.markers(node)):
                 # "while it is ready to contribute ..., it is not ready to disarm": the main
