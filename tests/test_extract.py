@@ -398,6 +398,8 @@ PHRASINGS = [
      {("Qatar", "ceasefire", "support"), ("US", "ceasefire", "support")}),
     ("Guterres appealed for restraint, saying the ceasefire must hold.", {("UN", "ceasefire", "support")}),
     ("Guterres strongly endorsed Egypt's plan.", {("UN", "reconstruction", "support")}),
+    ("Turkey's exit would be controversial because it is a guarantor of the ceasefire agreement.",
+     {("Turkey", "ceasefire", "support")}),
     ("For the ceasefire to hold, Israel has demanded the disarmament of Hamas.",
      {("Israel", "ceasefire", "conditional", "disarmament"), ("Israel", "disarmament", "support")}),
     ("Countries that have expressed willingness to join the ISF include Egypt, Turkey and Indonesia.",

@@ -554,7 +554,8 @@ class Walker:
     def _cue_sign(self, node: Any) -> tuple[int, str]:
         book = self.book
         tag = node.tag_
-        if not tag.startswith("VB") and any(c.dep_ in _SUBJECTS for c in node.children) and not tag.startswith("JJ"):
+        if (not tag.startswith("VB") and any(c.dep_ in _SUBJECTS for c in node.children) and not tag.startswith("JJ")
+                and not any(c.dep_ == "cop" for c in node.children)):  # "it is the guarantor of": a noun still
             tag = "VB"  # "Hamas insists/NNS on ...": a word with a subject is a verb whatever its tag says
         if tag.startswith("VB"):
             if (any(c.dep_ in ("nsubj", "nsubj:pass") and c.i not in self.ctx.actor_at and _lemma_in(c, book.process_nouns)
