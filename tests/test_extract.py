@@ -400,6 +400,8 @@ PHRASINGS = [
     ("Guterres strongly endorsed Egypt's plan.", {("UN", "reconstruction", "support")}),
     ("Turkey's exit would be controversial because it is a guarantor of the ceasefire agreement.",
      {("Turkey", "ceasefire", "support")}),
+    ("The force is meant to avoid a gap during reconstruction. Turkey had offered to pull out its troops, but Israel "
+     "refused to do so.", set()),
     ("For the ceasefire to hold, Israel has demanded the disarmament of Hamas.",
      {("Israel", "ceasefire", "conditional", "disarmament"), ("Israel", "disarmament", "support")}),
     ("Countries that have expressed willingness to join the ISF include Egypt, Turkey and Indonesia.",

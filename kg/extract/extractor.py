@@ -448,7 +448,12 @@ class ArticleExtractor:
         for token in doc:
             if (token.lemma_ or token.lower_) == "do" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "so":
                 position = offset + token.idx
-                before = [m for m in self.mentions if m.kind == ISSUE and m.end <= position and position - m.end < 300]
+                before = [m for m in self.mentions if m.kind == ISSUE and offset <= m.start and m.end <= position]
+                lead_verbs = [t for t in doc[:token.i] if t.tag_.startswith("VB") and t.dep_ not in ("aux", "aux:pass")
+                              and (t.lemma_ or t.lower_) not in self.book.report_verbs]
+                if not before and not lead_verbs:
+                    # "... sending troops. They said they would only do so with a mandate": the sentence before
+                    before = [m for m in self.mentions if m.kind == ISSUE and m.end <= offset and offset - m.end < 250]
                 if before and token.i not in issue_at:
                     issue_at[token.i] = before[-1].value
                     issue_roots.append((token, {token.i}, before[-1].value, 1))
