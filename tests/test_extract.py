@@ -400,7 +400,7 @@ PHRASINGS = [
     ("Guterres strongly endorsed Egypt's plan.", {("UN", "reconstruction", "support")}),
     ("Turkey's exit would be controversial because it is a guarantor of the ceasefire agreement.",
      {("Turkey", "ceasefire", "support")}),
-    ("The force is meant to avoid a gap during reconstruction. Turkey had offered to pull out its troops, but Israel "
+    ("The force is meant to avoid a gap during reconstruction. Turkey had offered to lend it some officers, but Israel "
      "refused to do so.", set()),
     ("For the ceasefire to hold, Israel has demanded the disarmament of Hamas.",
      {("Israel", "ceasefire", "conditional", "disarmament"), ("Israel", "disarmament", "support")}),
