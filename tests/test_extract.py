@@ -402,6 +402,9 @@ PHRASINGS = [
      {("Turkey", "ceasefire", "support")}),
     ("The force is meant to avoid a gap during reconstruction. Turkey had offered to lend it some officers, but Israel "
      "refused to do so.", set()),
+    ("Azerbaijan does not plan to send peacekeepers to Gaza unless there is a complete halt to fighting there.",
+     {("Azerbaijan", "stabilization_force", "conditional", "ceasefire"), ("Azerbaijan", "ceasefire", "support")}),
+    ("Washington has made it clear that no American soldiers will enter Gaza.", {("US", "stabilization_force", "oppose")}),
     ("For the ceasefire to hold, Israel has demanded the disarmament of Hamas.",
      {("Israel", "ceasefire", "conditional", "disarmament"), ("Israel", "disarmament", "support")}),
     ("Countries that have expressed willingness to join the ISF include Egypt, Turkey and Indonesia.",
