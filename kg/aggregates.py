@@ -1,18 +1,28 @@
 """Aggregate nodes computed at build time, so common questions read a few hundred nodes instead of every stance.
 
-One `sg:Position` per actor and issue (stances by polarity, distinct sources and publishers, first
-and last date) and one `sg:ActorPair` per pair of actors that agree or clash on some issue, with
-the weights of `kg.network.tie_weights` (the one definition of agreement and conflict).
+- one `sg:Position` per actor and issue: stances by polarity, distinct sources and publishers,
+  first and last date, and the strongest stance of each polarity;
+- one `sg:ConditionalPosition` per actor, issue and condition ("no reconstruction before
+  disarmament"): its stances, sources, dates and strongest stance;
+- one `sg:PositionDay` per actor, issue and date of the sources (one more for undated
+  stances): how many stances, and a link to each, so a timeline reads one actor's days in
+  order and fetches only the statements it shows;
+- one `sg:ActorPair` per pair of actors that agree or clash on some issue, with the weights of
+  `kg.network.tie_weights` (the one definition of agreement and conflict).
+
+"Strongest" is the order the answers show evidence in: highest confidence, curated before
+rules, the most recent source (undated first), then reading order (`strength_key`).
 """
 from __future__ import annotations
 
+from datetime import date
 from typing import Iterable, Sequence
 
 import numpy as np
 
-from .model import Article, Polarity, Stance
+from .model import Article, Method, Polarity, Stance
 from .namespaces import ID, PREFIXES, iri_segment
-from .quads import GraphContent
+from .quads import GraphContent, confidence_lexical
 
 #: The named graph that holds the aggregate nodes.
 AGGREGATES_GRAPH = ID + "graph/aggregates"
@@ -20,11 +30,26 @@ AGGREGATES_GRAPH = ID + "graph/aggregates"
 _SG = PREFIXES["sg"]
 _XSD = PREFIXES["xsd"]
 _TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+_STRONGEST = {
+    Polarity.SUPPORT: "strongestSupport",
+    Polarity.OPPOSE: "strongestOppose",
+    Polarity.CONDITIONAL: "strongestConditional",
+}
 
 
 def position_iri(actor: str, issue: str) -> str:
     """The aggregate node of one actor's position on one issue."""
     return f"{ID}position/{iri_segment(actor)}/{iri_segment(issue)}"
+
+
+def conditional_position_iri(actor: str, issue: str, condition: str | None) -> str:
+    """The aggregate node of one actor accepting one issue only after one condition."""
+    return f"{position_iri(actor, issue)}/after/{iri_segment(condition or '')}"
+
+
+def position_day_iri(actor: str, issue: str, day: date | None) -> str:
+    """The aggregate node of one actor's stances on one issue in the sources of one day (or undated)."""
+    return f"{position_iri(actor, issue)}/day/{day.isoformat() if day else 'undated'}"
 
 
 def pair_iri(first: str, second: str) -> str:
@@ -41,39 +66,125 @@ def _date(value: str) -> str:
     return f'"{value}"^^<{_XSD}date>'
 
 
+def strength_key(
+    confidence: float | None, method: str | None, day: str | None, source_id: str, char_start: int, stance_id: str
+) -> tuple:
+    """Sort key of a stance as evidence, strongest first: confidence, curated before rules, most recent
+    source (undated first), then reading order."""
+    return (
+        -(confidence or 0.0),
+        0 if method == Method.CURATED.value else 1,
+        "" if day is None else "".join(chr(0x10FFFF - ord(c)) for c in day),
+        source_id,
+        char_start,
+        stance_id,
+    )
+
+
+def _stance_strength(stance: Stance) -> tuple:
+    # The confidence as the store holds it (two decimals), so the build and the store rank alike.
+    return strength_key(
+        float(confidence_lexical(stance.confidence)),
+        stance.method.value,
+        stance.published.isoformat() if stance.published else None,
+        stance.source_id,
+        stance.char_start,
+        stance.stance_id,
+    )
+
+
+class _Tally:
+    """Running sums over one group of stances."""
+
+    __slots__ = ("count", "sources", "publishers", "first", "last", "strongest")
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.sources: set[str] = set()
+        self.publishers: set[str] = set()
+        self.first: str | None = None
+        self.last: str | None = None
+        self.strongest: dict[Polarity | None, tuple[tuple, str]] = {}
+
+    def add(self, stance: Stance, publisher: str | None, strength: tuple, polarity: Polarity | None = None) -> None:
+        self.count += 1
+        self.sources.add(stance.source_id)
+        if publisher:
+            self.publishers.add(publisher)
+        if stance.published:
+            day = stance.published.isoformat()
+            self.first = day if self.first is None or day < self.first else self.first
+            self.last = day if self.last is None or day > self.last else self.last
+        best = self.strongest.get(polarity)
+        if best is None or strength < best[0]:
+            self.strongest[polarity] = (strength, stance.stance_id)
+
+    def dates(self, node: str, end: str) -> list[str]:
+        if self.first is None:
+            return []
+        return [f"{node} <{_SG}firstDate> {_date(self.first)}{end}", f"{node} <{_SG}lastDate> {_date(str(self.last))}{end}"]
+
+
+def _stance(stance_id: str) -> str:
+    return f"<{ID}stance/{stance_id}>"
+
+
 def aggregate_graph(articles: Iterable[Article], stances: Sequence[Stance]) -> GraphContent:
     """The aggregates graph of a build, as sorted N-Quads."""
     publisher = {a.source_id: a.publisher for a in articles}
-    positions: dict[tuple[str, str], dict] = {}
+    positions: dict[tuple[str, str], tuple[dict[Polarity, int], _Tally]] = {}
+    conditionals: dict[tuple[str, str, str | None], _Tally] = {}
+    days: dict[tuple[str, str, date | None], list[str]] = {}
     for s in stances:
-        entry = positions.setdefault(
-            (s.holder, s.issue), {"count": {p: 0 for p in Polarity}, "sources": set(), "publishers": set(), "dates": []}
-        )
-        entry["count"][s.polarity] += 1
-        entry["sources"].add(s.source_id)
-        if publisher.get(s.source_id):
-            entry["publishers"].add(publisher[s.source_id])
-        if s.published:
-            entry["dates"].append(s.published.isoformat())
+        strength = _stance_strength(s)
+        source_publisher = publisher.get(s.source_id)
+        counts, tally = positions.setdefault((s.holder, s.issue), ({p: 0 for p in Polarity}, _Tally()))
+        counts[s.polarity] += 1
+        tally.add(s, source_publisher, strength, s.polarity)
+        if s.polarity is Polarity.CONDITIONAL:
+            conditionals.setdefault((s.holder, s.issue, s.condition), _Tally()).add(s, source_publisher, strength)
+        days.setdefault((s.holder, s.issue, s.published), []).append(s.stance_id)
     end = f" <{AGGREGATES_GRAPH}> ."
     lines: list[str] = []
-    for (actor, issue), entry in positions.items():
+    for (actor, issue), (counts, tally) in positions.items():
         node = f"<{position_iri(actor, issue)}>"
-        counts = entry["count"]
         lines += [
             f"{node} {_TYPE} <{_SG}Position>{end}",
             f"{node} <{_SG}positionOf> <{ID}actor/{actor}>{end}",
             f"{node} <{_SG}positionOn> <{ID}issue/{issue}>{end}",
-            f"{node} <{_SG}stanceCount> {_int(sum(counts.values()))}{end}",
+            f"{node} <{_SG}stanceCount> {_int(tally.count)}{end}",
             f"{node} <{_SG}supportCount> {_int(counts[Polarity.SUPPORT])}{end}",
             f"{node} <{_SG}opposeCount> {_int(counts[Polarity.OPPOSE])}{end}",
             f"{node} <{_SG}conditionalCount> {_int(counts[Polarity.CONDITIONAL])}{end}",
-            f"{node} <{_SG}sourceCount> {_int(len(entry['sources']))}{end}",
-            f"{node} <{_SG}publisherCount> {_int(len(entry['publishers']))}{end}",
+            f"{node} <{_SG}sourceCount> {_int(len(tally.sources))}{end}",
+            f"{node} <{_SG}publisherCount> {_int(len(tally.publishers))}{end}",
+            *tally.dates(node, end),
+            *(f"{node} <{_SG}{_STRONGEST[p]}> {_stance(best[1])}{end}" for p, best in tally.strongest.items() if p),
         ]
-        if entry["dates"]:
-            lines.append(f"{node} <{_SG}firstDate> {_date(min(entry['dates']))}{end}")
-            lines.append(f"{node} <{_SG}lastDate> {_date(max(entry['dates']))}{end}")
+    for (actor, issue, condition), tally in conditionals.items():
+        node = f"<{conditional_position_iri(actor, issue, condition)}>"
+        lines += [
+            f"{node} {_TYPE} <{_SG}ConditionalPosition>{end}",
+            f"{node} <{_SG}positionOf> <{ID}actor/{actor}>{end}",
+            f"{node} <{_SG}positionOn> <{ID}issue/{issue}>{end}",
+            f"{node} <{_SG}stanceCount> {_int(tally.count)}{end}",
+            f"{node} <{_SG}sourceCount> {_int(len(tally.sources))}{end}",
+            f"{node} <{_SG}strongestStance> {_stance(tally.strongest[None][1])}{end}",
+            *tally.dates(node, end),
+        ]
+        if condition:
+            lines.append(f"{node} <{_SG}positionCondition> <{ID}issue/{condition}>{end}")
+    for (actor, issue, day), members in days.items():
+        node = f"<{position_day_iri(actor, issue, day)}>"
+        lines += [
+            f"{node} {_TYPE} <{_SG}PositionDay>{end}",
+            f"{node} <{_SG}positionOf> <{ID}actor/{actor}>{end}",
+            f"{node} <{_SG}positionOn> <{ID}issue/{issue}>{end}",
+            f"{node} <{_SG}stanceCount> {_int(len(members))}{end}",
+            *(f"{node} <{_SG}dayStance> {_stance(m)}{end}" for m in members),
+        ]
+        if day:
+            lines.append(f"{node} <{_SG}onDate> {_date(day.isoformat())}{end}")
     lines += _pair_lines(stances, end)
     lines.sort()
     return GraphContent(AGGREGATES_GRAPH, "\n".join(lines) + "\n" if lines else "")

@@ -23,9 +23,11 @@ import pyoxigraph
 
 from .errors import StanceGraphError, UnknownValueError
 from .namespaces import ACTOR, ISSUE, SG, STANCE, XSD
-from .queries import bind_values, canned_query, run_query
+from .queries import bind_values, canned_query, run_query, with_limit
 
 ANSWER_FORMATS = ("table", "csv", "tsv", "json")
+#: How many rows a listing (`stances`, `timeline`) shows unless asked for another number (0: all).
+DEFAULT_LIMIT = 1000
 POLARITY_NAMES = ("support", "oppose", "conditional")
 #: A stance given by hash may be shortened to this many hex digits, as long as it stays unique.
 MIN_HASH_PREFIX = 6
@@ -57,6 +59,7 @@ class Answer:
     apart_title: str = ""
     record: bool = False
     empty_message: str = "no rows"
+    note: str = ""
 
     def records(self) -> list[dict[str, Any]]:
         """Every row (then the rows apart) as a dict keyed by column name."""
@@ -128,7 +131,7 @@ def format_answer(answer: Answer, fmt: str = "table", max_width: int = 60) -> st
         out += (["", f"{answer.apart_title}:"] if out else [f"{answer.apart_title}:"])
         out += _text_table(answer.columns, answer.apart, max_width)
     count = len(rows)
-    out.append(f"({count} row{'s' if count != 1 else ''})")
+    out.append(f"({count} row{'s' if count != 1 else ''}{'; ' + answer.note if answer.note else ''})")
     return "\n".join(out) + "\n"
 
 
@@ -251,9 +254,14 @@ def _value(term: Any) -> Any:
     return str(term)
 
 
-def _ask(store: pyoxigraph.Store, name: str, values: Mapping[str, Sequence[Any]] | None = None) -> list[dict[str, Any]]:
-    """Rows of a canned query with values bound, as dicts of plain values."""
-    result = run_query(store, bind_values(canned_query(name), values or {}))
+def _ask(
+    store: pyoxigraph.Store, name: str, values: Mapping[str, Sequence[Any]] | None = None, limit: int | None = None
+) -> list[dict[str, Any]]:
+    """Rows of a canned query with values bound, as dicts of plain values (at most `limit` rows when it is given)."""
+    text = canned_query(name)
+    if limit is not None:
+        text = with_limit(text, limit)
+    result = run_query(store, bind_values(text, values or {}))
     return [{v: _value(t) for v, t in zip(result.variables, row)} for row in result.rows]
 
 
@@ -299,6 +307,24 @@ def _method(row: Mapping[str, Any]) -> str:
 # --- the questions ------------------------------------------------------------------------------
 
 
+def _checked_limit(limit: int | None) -> int:
+    if limit is None:
+        return 0
+    if limit < 0:
+        raise AnswerError(f"limit {limit} is negative", hint="give a number of rows, or 0 for all")
+    return limit
+
+
+def _limit_note(shown: int, limit: int, what: str) -> str:
+    return f"the first {shown} {what}; --limit {limit * 10} or --limit 0 shows more" if limit else ""
+
+
+def _source_terms(ids: Iterable[str]) -> list[pyoxigraph.NamedNode]:
+    from .quads import source_iri
+
+    return [pyoxigraph.NamedNode(source_iri(i)) for i in sorted(set(ids))]
+
+
 def stances(
     store: pyoxigraph.Store,
     actors: Sequence[str] = (),
@@ -307,8 +333,14 @@ def stances(
     since: date | str | None = None,
     until: date | str | None = None,
     vocabulary: Vocabulary | None = None,
+    sources: Sequence[str] = (),
+    limit: int | None = DEFAULT_LIMIT,
 ) -> Answer:
-    """Every stance matching the filters, with its evidence (canned query `stances`)."""
+    """The stances matching the filters, with their evidence (canned query `stances`), in reading order.
+
+    At most `limit` rows (None or 0: all); `sources` are source ids (file stems).
+    """
+    limit = _checked_limit(limit)
     vocab = _resolved(vocabulary, store)
     rows = _ask(
         store,
@@ -317,16 +349,21 @@ def stances(
             "holder": _actor_terms(vocab.actor(a) for a in actors),
             "issue": _issue_terms(vocab.issue(i) for i in issues),
             "polarity": _polarity_terms([polarity] if polarity else []),
+            "source": _source_terms(sources),
             "since": _date_term(since, "since"),
             "until": _date_term(until, "until"),
         },
+        limit=limit + 1 if limit else 0,
     )
+    more = bool(limit) and len(rows) > limit
+    rows = rows[:limit] if limit else rows
     columns = ["actor", "issue", "polarity", "condition", "quote", "source", "publisher", "date", "method", "stance"]
     out = [
         (r["holder"], r["issue"], r["polarity"], r["condition"], r["quote"], r["sourceId"], r["publisher"], r["date"], _method(r), r["stance"])
         for r in rows
     ]
-    return Answer(columns, out, empty_message="no stances match")
+    note = _limit_note(len(out), limit, "stances") if more else ""
+    return Answer(columns, out, empty_message="no stances match", note=note)
 
 
 def positions(
@@ -344,44 +381,6 @@ def positions(
     )
     columns = ["actor", "issue", "position", "support", "oppose", "conditional", "statements", "sources", "publishers", "first", "last"]
     return Answer(columns, [tuple(r[c] for c in columns) for r in rows], empty_message="no positions match")
-
-
-class _Evidence(NamedTuple):
-    quote: str
-    source: str
-    stance: str
-
-
-def _strength(row: Mapping[str, Any]) -> tuple:
-    """Sort key, strongest first: confidence, curated before rules, most recent, then reading order."""
-    return (
-        -(row["confidence"] or 0.0),
-        0 if row["method"] == "CuratedAnnotation" else 1,
-        "" if row["date"] is None else "".join(chr(0x10FFFF - ord(c)) for c in row["date"]),
-        row["sourceId"],
-        row["charStart"],
-        row["stance"],
-    )
-
-
-def _strongest(
-    store: pyoxigraph.Store, keys: Iterable[tuple[str, str, str, str | None]]
-) -> dict[tuple[str, str, str, str | None], _Evidence]:
-    """The strongest statement for each (actor, issue, polarity, condition); condition None means any."""
-    keys = set(keys)
-    if not keys:
-        return {}
-    rows = _ask(
-        store,
-        "stances",
-        {"holder": _actor_terms(k[0] for k in keys), "issue": _issue_terms(k[1] for k in keys)},
-    )
-    out: dict[tuple[str, str, str, str | None], _Evidence] = {}
-    for row in sorted(rows, key=_strength):
-        for key in ((row["holder"], row["issue"], row["polarity"], None), (row["holder"], row["issue"], row["polarity"], row["condition"])):
-            if key in keys and key not in out:
-                out[key] = _Evidence(row["quote"], row["sourceId"], row["stance"])
-    return out
 
 
 def conflicts(
@@ -402,28 +401,17 @@ def conflicts(
         "conflicts",
         {"issue": _issue_terms(vocab.issue(i) for i in issues), "party": _actor_terms(vocab.actor(a) for a in actors)},
     )
-
-    def sides(r: Mapping[str, Any]) -> tuple[tuple, tuple]:
-        first_condition = r["condition"] if r["kind"] == "sequencing" else None
-        return (r["actor"], r["issue"], r["actorPosition"], first_condition), (r["other"], r["issue"], r["otherPosition"], None)
-
-    evidence = _strongest(store, [key for r in rows for key in sides(r)])
     columns = [
         "issue", "kind", "actor", "actor_position", "other", "other_position", "condition",
         "actor_statements", "other_statements", "actor_quote", "actor_source", "other_quote", "other_source",
         "actor_stance", "other_stance",
     ]
-    out = []
-    for r in rows:
-        left, right = sides(r)
-        a, b = evidence[left], evidence[right]
-        out.append(
-            (
-                r["issue"], r["kind"], r["actor"], r["actorPosition"], r["other"], r["otherPosition"], r["condition"],
-                r["actorStatements"], r["otherStatements"], a.quote, a.source, b.quote, b.source, a.stance, b.stance,
-            )
-        )
-    return Answer(columns, out, empty_message="no conflicts found")
+    names = [
+        "issue", "kind", "actor", "actorPosition", "other", "otherPosition", "condition",
+        "actorStatements", "otherStatements", "actorQuote", "actorSource", "otherQuote", "otherSource",
+        "actorStance", "otherStance",
+    ]
+    return Answer(columns, [tuple(r[n] for n in names) for r in rows], empty_message="no conflicts found")
 
 
 def conditions(
@@ -432,20 +420,16 @@ def conditions(
     issues: Sequence[str] = (),
     vocabulary: Vocabulary | None = None,
 ) -> Answer:
-    """The sequencing graph: for whom must what come first (canned query `conditions`), with the strongest quote."""
+    """The sequencing graph: for whom must what come first (canned query `conditions`), with the strongest statement."""
     vocab = _resolved(vocabulary, store)
     rows = _ask(
         store,
         "conditions",
         {"actor": _actor_terms(vocab.actor(a) for a in actors), "issue": _issue_terms(vocab.issue(i) for i in issues)},
     )
-    evidence = _strongest(store, [(r["actor"], r["issue"], "conditional", r["condition"]) for r in rows])
     columns = ["issue", "requires", "actor", "statements", "sources", "first", "last", "quote", "source", "stance"]
-    out = []
-    for r in rows:
-        ev = evidence[(r["actor"], r["issue"], "conditional", r["condition"])]
-        out.append((r["issue"], r["condition"], r["actor"], r["statements"], r["sources"], r["first"], r["last"], ev.quote, ev.source, ev.stance))
-    return Answer(columns, out, empty_message="no conditional stances found")
+    names = ["issue", "condition", "actor", "statements", "sources", "first", "last", "quote", "sourceId", "stance"]
+    return Answer(columns, [tuple(r[n] for n in names) for r in rows], empty_message="no conditional stances found")
 
 
 class PositionRecord(NamedTuple):
@@ -501,25 +485,55 @@ def coalitions(
     return Answer(columns, out, empty_message="no coalitions: no two actors share a position")
 
 
+def _first_days(days: Sequence[Mapping[str, Any]], limit: int) -> tuple[list[str], int]:
+    """The day nodes that hold the first `limit` statements (whole dates, so their order is complete), and how many statements all days hold."""
+    chosen: list[str] = []
+    total = taken = 0
+    last_date: Any = object()
+    for day in sorted(days, key=lambda d: (d["date"] or "", d["issue"])):
+        total += day["statements"]
+        if taken >= limit and day["date"] != last_date:
+            continue
+        chosen.append(day["day"])
+        taken += day["statements"]
+        last_date = day["date"]
+    return chosen, total
+
+
 def timeline(
     store: pyoxigraph.Store,
     actor: str,
     issues: Sequence[str] = (),
     vocabulary: Vocabulary | None = None,
+    limit: int | None = DEFAULT_LIMIT,
 ) -> Answer:
     """One actor's statements by date, with changes of position flagged; undated statements apart.
 
     On each issue, a statement is flagged when its polarity differs from the actor's previous
     statement on that issue ("support -> oppose", "conditional -> support"), or when it puts a
     condition first that the actor had not stated on that issue before ("new condition: X").
+    At most the first `limit` dated statements (and `limit` undated ones) are shown (None or 0:
+    all); since the flags only look back, those shown are flagged as in the whole record. The
+    actor's days are read first (canned query `timeline_days`), then the statements of the first
+    days only, so the cost follows `limit`, not the length of the record.
     """
+    limit = _checked_limit(limit)
     vocab = _resolved(vocabulary, store)
     actor_id = vocab.actor(actor)
-    rows = _ask(
-        store,
-        "timeline",
-        {"holder": _actor_terms([actor_id]), "issue": _issue_terms(vocab.issue(i) for i in issues)},
-    )
+    values: dict[str, list[Any]] = {"holder": _actor_terms([actor_id]), "issue": _issue_terms(vocab.issue(i) for i in issues)}
+    total = 0
+    if limit:
+        days = _ask(store, "timeline_days", values)
+        dated, total_dated = _first_days([d for d in days if d["date"] is not None], limit)
+        undated, total_undated = _first_days([d for d in days if d["date"] is None], limit)
+        total = total_dated + total_undated
+        values["day"] = [pyoxigraph.NamedNode(d) for d in sorted(dated + undated)]
+        if not values["day"]:
+            return Answer(
+                ["date", "issue", "polarity", "condition", "change", "quote", "source", "publisher", "method", "stance"],
+                [], apart_title="undated", empty_message=f"no statements by {actor_id}",
+            )
+    rows = _ask(store, "timeline", values, limit=0)
     columns = ["date", "issue", "polarity", "condition", "change", "quote", "source", "publisher", "method", "stance"]
     order = sorted(rows, key=lambda r: (r["date"] or "", r["sourceId"], r["charStart"], r["issue"], r["polarity"], r["stance"]))
     last: dict[str, str] = {}
@@ -544,7 +558,12 @@ def timeline(
             change = "; ".join(changes)
         row = (r["date"], r["issue"], r["polarity"], r["condition"], change, r["quote"], r["sourceId"], r["publisher"], _method(r), r["stance"])
         (dated if r["date"] is not None else undated).append(row)
-    return Answer(columns, dated, apart=undated, apart_title="undated", empty_message=f"no statements by {actor_id}")
+    note = ""
+    if limit:
+        dated, undated = dated[:limit], undated[:limit]
+        if total > len(dated) + len(undated):
+            note = _limit_note(len(dated) + len(undated), limit, f"of {total} statements")
+    return Answer(columns, dated, apart=undated, apart_title="undated", empty_message=f"no statements by {actor_id}", note=note)
 
 
 _BOUNDARY = re.compile(r"[.!?\u2026]+[\"\u201d\u2019')\]]*\s+(?=[\"\u201c\u2018'(\[]?[A-Z0-9])|\n")

@@ -593,23 +593,38 @@ def _print_answer(answer: Any, fmt: str) -> None:
 _DATE = click.DateTime(formats=["%Y-%m-%d"])
 
 
+def limit_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    """--limit for listings: they grow with the corpus, so they stop after a number of rows."""
+    return click.option(
+        "--limit",
+        type=click.IntRange(min=0),
+        default=1000,
+        show_default=True,
+        help="Show at most this many rows (0: all).",
+    )(command)
+
+
 @cli.command()
 @actors_option
 @issues_option
 @click.option("--polarity", type=click.Choice(["support", "oppose", "conditional"]), default=None, help="Keep one polarity.")
 @click.option("--since", type=_DATE, default=None, metavar="YYYY-MM-DD", help="Keep stances dated on or after this day.")
 @click.option("--until", type=_DATE, default=None, metavar="YYYY-MM-DD", help="Keep stances dated on or before this day.")
+@click.option("--source", "sources", multiple=True, metavar="SOURCE", help="Keep the stances of one source, by id (file stem; repeatable).")
+@limit_option
 @answer_format_option
 @out_option
 @store_option
 @reports_errors
-def stances(actors: tuple[str, ...], issues: tuple[str, ...], polarity: str | None, since: Any, until: Any, fmt: str, out_dir: Path, store: str | None) -> None:
+def stances(actors: tuple[str, ...], issues: tuple[str, ...], polarity: str | None, since: Any, until: Any, sources: tuple[str, ...],
+            limit: int, fmt: str, out_dir: Path, store: str | None) -> None:
     """List stances with their quote, source, publisher, date and the rule or curation behind each."""
     from . import answers
     from .store import open_store
 
     answer = answers.stances(
-        open_store(out_dir, store), actors, issues, polarity, since.date() if since else None, until.date() if until else None
+        open_store(out_dir, store), actors, issues, polarity, since.date() if since else None, until.date() if until else None,
+        sources=sources, limit=limit,
     )
     _print_answer(answer, fmt)
 
@@ -676,16 +691,17 @@ def conditions(actors: tuple[str, ...], issues: tuple[str, ...], fmt: str, out_d
 @cli.command()
 @click.option("--actor", "actor", required=True, metavar="ACTOR", help="Actor id, name or alias, e.g. Israel or Netanyahu.")
 @issues_option
+@limit_option
 @answer_format_option
 @out_option
 @store_option
 @reports_errors
-def timeline(actor: str, issues: tuple[str, ...], fmt: str, out_dir: Path, store: str | None) -> None:
-    """One actor's statements by date, changes of position flagged, undated ones listed apart."""
+def timeline(actor: str, issues: tuple[str, ...], limit: int, fmt: str, out_dir: Path, store: str | None) -> None:
+    """One actor's statements by date (the first ones, up to --limit), changes of position flagged, undated ones listed apart."""
     from . import answers
     from .store import open_store
 
-    _print_answer(answers.timeline(open_store(out_dir, store), actor, issues), fmt)
+    _print_answer(answers.timeline(open_store(out_dir, store), actor, issues, limit=limit), fmt)
 
 
 @cli.command()

@@ -175,9 +175,9 @@ def statements_from_store(store: pyoxigraph.Store, values: Mapping[str, Sequence
     `values` binds the query's variables (`holder`, `issue`, `polarity`, `since`, `until`) to
     pyoxigraph terms, e.g. to read one issue's statements only.
     """
-    from .queries import bind_values, canned_query, run_query
+    from .queries import bind_values, canned_query, run_query, with_limit
 
-    result = run_query(store, bind_values(canned_query("stances"), values or {}))
+    result = run_query(store, bind_values(with_limit(canned_query("stances"), None), values or {}))
     out = []
     for row in result.rows:
         r = {name: (term.value if term is not None else None) for name, term in zip(result.variables, row)}

@@ -64,6 +64,23 @@ def canned_query(name: str) -> str:
     return read_input_text(path, QueryError, what="query file")
 
 
+def scan_query(name: str) -> str:
+    """A canned question answered from the stances themselves, without aggregate nodes (`kg/sparql/scan/`)."""
+    path = canned_query_dir() / "scan" / f"{name}.rq"
+    if not path.is_file():
+        raise _unknown_name(name)
+    return read_input_text(path, QueryError, what="query file")
+
+
+_FINAL_LIMIT = re.compile(r"\n\s*LIMIT\s+\d+\s*$", re.IGNORECASE)
+
+
+def with_limit(query: str, limit: int | None) -> str:
+    """The query with its final `LIMIT` set to `limit` rows, or removed when `limit` is None or 0."""
+    body = _FINAL_LIMIT.sub("", query.rstrip())
+    return body + (f"\nLIMIT {int(limit)}\n" if limit else "\n")
+
+
 # A bare word (no spaces, braces or '?') cannot be a query: it is meant as a canned query name.
 _BARE_NAME = re.compile(r"[A-Za-z][\w-]*")
 
@@ -343,6 +360,8 @@ __all__ = [
     "bind_values",
     "format_result",
     "canned_query",
+    "scan_query",
+    "with_limit",
     "query_text",
     "read_query_argument",
     "sparql_prologue",
