@@ -33,11 +33,10 @@ from kg.build import BuildResult, build_graph, store_graphs, write_build, write_
 from kg.dictionary import load_dictionary  # noqa: E402
 from kg.export import write_files  # noqa: E402
 from kg.model import Article, Method, Polarity, Stance  # noqa: E402
-from kg.queries import canned_query, canned_query_dir, run_query  # noqa: E402
+from kg.queries import canned_query, canned_query_dir, run_query, scan_query  # noqa: E402
 from kg.store import StoreSpec, connect, open_store, state_path  # noqa: E402
 
 STANCES_PER_ARTICLE = 10
-RDFLIB_QUERIES = ("positions", "position_summary", "stances", "catalog")
 
 
 def peak_mb() -> float:
@@ -139,33 +138,83 @@ def child_end_to_end(n_articles: int) -> dict:
         return row
 
 
-def query_latencies(store, names: list[str], repeat: int = 5) -> dict[str, float]:
+def median_latency(action, repeat: int) -> float:
+    """Median wall time of `action` over `repeat` runs (after one untimed warm-up run)."""
+    action()
+    samples = []
+    for _ in range(repeat):
+        t, _ = timed(action)
+        samples.append(t)
+    return statistics.median(samples)
+
+
+def query_latencies(store, names: list[str], repeat: int = 5, scan: bool = False) -> dict[str, float]:
+    """Median latency of canned queries run as `kg query NAME` runs them (unbound, with their LIMIT)."""
     out = {}
     for name in names:
-        text = canned_query(name)
-        samples = []
-        for _ in range(repeat):
-            t, _ = timed(lambda: run_query(store, text))
-            samples.append(t)
-        out[name] = statistics.median(samples)
+        text = scan_query(name) if scan else canned_query(name)
+        out[name] = median_latency(lambda: run_query(store, text), repeat)
     return out
 
 
-def child_stances(n_stances: int, rdflib_max: int, only: list[str] | None = None) -> dict:
+def question_latencies(store, repeat: int, sample_stance: str) -> dict[str, float]:
+    """Median latency of each question as its command asks it, vocabulary lookup included."""
+    from kg import answers
+
+    questions = {
+        "positions": lambda: answers.positions(store),
+        "positions --actor Israel": lambda: answers.positions(store, actors=["Israel"]),
+        "conflicts": lambda: answers.conflicts(store),
+        "conflicts --issue reconstruction": lambda: answers.conflicts(store, issues=["reconstruction"]),
+        "coalitions": lambda: answers.coalitions(store),
+        "conditions": lambda: answers.conditions(store),
+        "timeline --actor Israel": lambda: answers.timeline(store, "Israel"),
+        "stances --actor Israel --issue reconstruction": lambda: answers.stances(store, ["Israel"], ["reconstruction"]),
+        "stances --source ID": lambda: answers.stances(store, sources=["syn_0000042"]),
+        "stances (first 1000 of all)": lambda: answers.stances(store),
+        "provenance HASH": lambda: answers.provenance(store, sample_stance),
+        "provenance SHORT_HASH": lambda: answers.provenance(store, sample_stance[:10]),
+    }
+    return {name: median_latency(action, repeat) for name, action in questions.items()}
+
+
+def scan_latencies(store, repeat: int, budget: float) -> dict[str, float | None]:
+    """The same questions answered by scanning the stances (kg/sparql/scan/, no aggregates); a query
+    that takes longer than `budget` seconds once is reported once, not repeated."""
+    import pyoxigraph
+
+    from kg.queries import bind_values, with_limit
+
+    israel = {"holder": [pyoxigraph.NamedNode("https://w3id.org/stancegraph/id/actor/Israel")]}
+    texts = {name: scan_query(name) for name in ("positions", "conflicts", "coalitions", "conditions")}
+    texts["timeline --actor Israel"] = bind_values(with_limit(scan_query("timeline"), None), israel)
+    out: dict[str, float | None] = {}
+    for name, text in texts.items():
+        first, _ = timed(lambda: run_query(store, text))
+        out[name] = first if first > budget else median_latency(lambda: run_query(store, text), repeat)
+    return out
+
+
+def child_stances(n_stances: int, rdflib_max: int, only: list[str] | None = None, scan_max: int = 1_000_000) -> dict:
     names = sorted(p.stem for p in canned_query_dir().glob("*.rq") if not only or p.stem in only)
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp)
         result = synthetic(n_stances)
+        sample = result.stances[len(result.stances) // 2].stance_id
         formats = ["trig"] if n_stances <= rdflib_max else []
         times = write_to_store(result, out, formats)
         row: dict = {"stances": n_stances, "load": times["nquads"] + times["store"], "peak_mb": peak_mb()}
+        del result
         row["open"], store = timed(lambda: open_store(out))
         row["triples"] = len(store)
-        row["oxigraph"] = query_latencies(store, names, repeat=5 if n_stances <= 100_000 else 3)
+        repeat = 5 if n_stances <= 100_000 else 3
+        row["oxigraph"] = query_latencies(store, names, repeat=repeat)
+        row["questions"] = question_latencies(store, repeat, sample)
+        if n_stances <= scan_max:
+            row["scan"] = scan_latencies(store, repeat, budget=5.0)
         if n_stances <= rdflib_max:
-            # rdflib for comparison on the classic questions only: some others take minutes there.
             memory = connect("memory", out)
-            row["rdflib"] = query_latencies(memory, [n for n in RDFLIB_QUERIES if n in names], repeat=1)
+            row["rdflib"] = question_latencies(memory, 1, sample)
         return row
 
 
@@ -179,12 +228,13 @@ def main() -> None:
     parser.add_argument("--articles", type=int, nargs="*", default=[1000, 10000])
     parser.add_argument("--stances", type=int, nargs="*", default=[10000, 100000])
     parser.add_argument("--rdflib-max", type=int, default=10000, help="largest size also timed on rdflib's store")
+    parser.add_argument("--scan-max", type=int, default=1_000_000, help="largest size also timed scanning the stances")
     parser.add_argument("--queries", nargs="*", default=None, help="canned queries to time (default: all)")
     parser.add_argument("--child", nargs=2, metavar=("KIND", "N"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         kind, n = args.child[0], int(args.child[1])
-        row = child_end_to_end(n) if kind == "articles" else child_stances(n, args.rdflib_max, args.queries)
+        row = child_end_to_end(n) if kind == "articles" else child_stances(n, args.rdflib_max, args.queries, args.scan_max)
         print(json.dumps(row))
         return
     if args.articles:
@@ -197,17 +247,24 @@ def main() -> None:
                   f"{r['store']:>7.1f} {r['exports']:>8.1f} {r['page']:>6.1f} {r['full']:>7.1f} {r['peak_mb']:>8.0f} "
                   f"{r['unchanged']:>10.1f} {r['unchanged_read']:>10.1f}")
     if args.stances:
-        print("\nStance graphs (store load in s, open in ms, median query latency in ms):")
+        print("\nStance graphs (store load in s, open in ms, median latency in ms after the store is open):")
         for n in args.stances:
             extra = ["--queries", *args.queries] if args.queries else []
-            r = run_child(["--child", "stances", str(n), "--rdflib-max", str(args.rdflib_max), *extra])
+            r = run_child(["--child", "stances", str(n), "--rdflib-max", str(args.rdflib_max), "--scan-max", str(args.scan_max), *extra])
             print(f"{r['stances']} stances, {r['triples']} triples: load {r['load']:.1f} s, "
                   f"open {r['open'] * 1000:.0f} ms, peak {r['peak_mb']:.0f} MB")
-            for name, latency in r["oxigraph"].items():
+            print("  questions (as the commands ask them)        store     scan  rdflib")
+            for name, latency in r["questions"].items():
+                scan = r.get("scan", {}).get(name)
                 rdflib = r.get("rdflib", {}).get(name)
-                extra = f"   rdflib {rdflib * 1000:>9.1f} ms" if rdflib is not None else ""
-                print(f"    {name:<12} oxigraph {latency * 1000:>8.1f} ms{extra}")
+                print(f"    {name:<44} {latency * 1000:>8.1f} {ms(scan):>8} {ms(rdflib):>7}")
+            print("  kg query NAME (unbound, with the query's own LIMIT)")
+            for name, latency in r["oxigraph"].items():
+                print(f"    {name:<44} {latency * 1000:>8.1f}")
 
+
+def ms(value: float | None) -> str:
+    return "" if value is None else f"{value * 1000:.1f}"
 
 if __name__ == "__main__":
     main()

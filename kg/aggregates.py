@@ -5,8 +5,8 @@
 - one `sg:ConditionalPosition` per actor, issue and condition ("no reconstruction before
   disarmament"): its stances, sources, dates and strongest stance;
 - one `sg:PositionDay` per actor, issue and date of the sources (one more for undated
-  stances): how many stances, and a link to each, so a timeline reads one actor's days in
-  order and fetches only the statements it shows;
+  stances), linked to its `sg:Position`: how many stances, and a link to each, so a timeline
+  reads one actor's days in order and fetches only the statements it shows;
 - one `sg:ActorPair` per pair of actors that agree or clash on some issue, with the weights of
   `kg.network.tie_weights` (the one definition of agreement and conflict).
 
@@ -178,8 +178,7 @@ def aggregate_graph(articles: Iterable[Article], stances: Sequence[Stance]) -> G
         node = f"<{position_day_iri(actor, issue, day)}>"
         lines += [
             f"{node} {_TYPE} <{_SG}PositionDay>{end}",
-            f"{node} <{_SG}positionOf> <{ID}actor/{actor}>{end}",
-            f"{node} <{_SG}positionOn> <{ID}issue/{issue}>{end}",
+            f"{node} <{_SG}dayOf> <{position_iri(actor, issue)}>{end}",
             f"{node} <{_SG}stanceCount> {_int(len(members))}{end}",
             *(f"{node} <{_SG}dayStance> {_stance(m)}{end}" for m in members),
         ]
