@@ -392,10 +392,11 @@ def export(fmt: str, out_dir: Path, output: Path | None, store: str | None) -> N
 @reports_errors
 def validate(out_dir: Path, ontology_dir: Path | None, store: str | None) -> None:
     """Check the built graph against the SHACL shapes in the ontology folder."""
-    from .store import load_dataset
-    from .validation import load_shapes, validate_graph
+    from .store import reader
+    from .validation import load_shapes, validate_store
 
-    report = validate_graph(load_dataset(out_dir, store), load_shapes(ontology_dir))
+    with reader(out_dir, store) as backend:
+        report = validate_store(backend, load_shapes(ontology_dir))
     click.echo(report.format_text())
     if not report.conforms:
         raise click.ClickException(f"the graph does not conform to the shapes ({len(report.violations)} violation(s))")

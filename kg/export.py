@@ -130,9 +130,64 @@ def export_lines(graphs: Mapping[str, Iterable[str]], formats: Iterable[RdfForma
             out["trig"] = pyoxigraph.serialize(quads, format=pyoxigraph.RdfFormat.TRIG, prefixes=PREFIXES) or b""
         if "jsonld" in names:
             quads = pyoxigraph.parse(text, format=pyoxigraph.RdfFormat.N_QUADS)
-            out["jsonld"] = (pyoxigraph.serialize(quads, format=pyoxigraph.RdfFormat.JSON_LD) or b"") + b"\n"
+            out["jsonld"] = compact_jsonld(pyoxigraph.serialize(quads, format=pyoxigraph.RdfFormat.JSON_LD) or b"[]")
     # Article text may hold control or line-separator characters that some parsers (rdflib) take for line ends.
     return {f.name: out[f.name] if f.name == "jsonld" else escape_rdf_controls(out[f.name]) for f in chosen}
+
+
+_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+# Longest namespace first, so an IRI takes the most specific prefix ("stance:" before a shorter one).
+_NAMESPACES = sorted(PREFIXES.items(), key=lambda item: (-len(item[1]), item[0]))
+
+
+def _compact_iri(iri: str) -> str:
+    for name, namespace in _NAMESPACES:
+        if iri.startswith(namespace) and not iri[len(namespace):].startswith("//"):
+            return f"{name}:{iri[len(namespace):]}"
+    return iri
+
+
+def _compact_value(value: dict) -> object:
+    if "@id" in value:
+        return {"@id": _compact_iri(value["@id"])}
+    if "@language" in value:
+        return {"@value": value["@value"], "@language": value["@language"]}
+    if "@type" in value and value["@type"] != PREFIXES["xsd"] + "string":
+        return {"@value": value["@value"], "@type": _compact_iri(value["@type"])}
+    return value["@value"]
+
+
+def _one_or_many(values: list) -> object:
+    return values[0] if len(values) == 1 else values
+
+
+def _compact_node(node: dict) -> dict:
+    out: dict = {"@id": _compact_iri(node["@id"])}
+    types = node.get(_RDF_TYPE, [])
+    if types and all("@id" in t and not t["@id"].startswith("_:") for t in types):
+        out["@type"] = _one_or_many([_compact_iri(t["@id"]) for t in types])
+    properties = {}
+    for key, values in node.items():
+        if key == "@id" or (key == _RDF_TYPE and "@type" in out):
+            continue
+        properties[_compact_iri(key)] = _one_or_many([_compact_value(v) for v in values])
+    out.update(sorted(properties.items()))
+    return out
+
+
+def compact_jsonld(expanded: bytes) -> bytes:
+    """Expanded JSON-LD (as Oxigraph writes it, graph by graph) made readable: one `@context` with the
+    project's prefixes, compact IRIs, plain strings, single values unwrapped; same order, same bytes every run."""
+    import json
+
+    graphs = []
+    for item in json.loads(expanded):
+        if "@graph" in item:
+            graphs.append({"@id": _compact_iri(item["@id"]), "@graph": [_compact_node(n) for n in item["@graph"]]})
+        else:  # a triple of the default graph
+            graphs.append(_compact_node(item))
+    document = {"@context": dict(sorted(PREFIXES.items())), "@graph": graphs}
+    return (json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
 def store_lines(store: pyoxigraph.Store) -> dict[str, list[str]]:

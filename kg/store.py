@@ -99,6 +99,10 @@ class GraphStore:
         """Every quad of the store as N-Quads, in no particular order."""
         raise NotImplementedError
 
+    def graph_lines(self, iri: str) -> Iterator[str]:
+        """The triples of one named graph as N-Triples lines, those of one subject next to each other."""
+        raise NotImplementedError
+
     def close(self) -> None:
         """Release the store (flushes writes)."""
 
@@ -171,6 +175,11 @@ class OxigraphStore(GraphStore):
 
     def dump_nquads(self) -> bytes:
         return self.store.dump(format=pyoxigraph.RdfFormat.N_QUADS) or b""
+
+    def graph_lines(self, iri: str) -> Iterator[str]:
+        # Streamed from the graph-subject index: a subject's triples come together, nothing is held.
+        for quad in self.store.quads_for_pattern(None, None, None, pyoxigraph.NamedNode(iri)):
+            yield f"{quad.subject} {quad.predicate} {quad.object} ."
 
     def optimize(self) -> None:
         """Compact the files after a bulk load, so that later reads open and run fast."""
@@ -246,6 +255,12 @@ class MemoryStore(GraphStore):
 
     def dump_nquads(self) -> bytes:
         return self.dataset.serialize(format="nquads", encoding="utf-8")
+
+    def graph_lines(self, iri: str) -> Iterator[str]:
+        from rdflib import URIRef
+
+        data = self.dataset.graph(URIRef(iri)).serialize(format="nt11", encoding="utf-8").decode("utf-8")
+        yield from sorted(line for line in data.split("\n") if line.strip())
 
     def __len__(self) -> int:
         return sum(len(g) for g in self.dataset.graphs())
@@ -370,6 +385,10 @@ class SparqlStore(GraphStore):
         )
         return "".join(f"{r['s']} {r['p']} {r['o']} {r['g']} .\n" for r in answer).encode("utf-8")
 
+    def graph_lines(self, iri: str) -> Iterator[str]:
+        answer = self.query(f"SELECT ?s ?p ?o WHERE {{ GRAPH <{iri}> {{ ?s ?p ?o }} }}", use_default_graph_as_union=False)
+        yield from sorted(f"{r['s']} {r['p']} {r['o']} ." for r in answer)
+
     def __len__(self) -> int:
         answer = self.query(
             f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER STRSTARTS(STR(?g), \"{MANAGED_GRAPHS}\") }}",
@@ -480,6 +499,12 @@ def load_dataset(location: Path | str, backend: str | None = None):
     store = connect(backend, location) if backend else _default_reader(path)
     dataset.parse(data=store.dump_nquads(), format="nquads")
     return dataset
+
+
+def reader(location: Path | str, store: str | None = None) -> GraphStore:
+    """The built graph's store opened for reading: the one `store` names, else the out folder's
+    Oxigraph store, else its TriG export in memory."""
+    return connect(store, location) if store else _default_reader(Path(location))
 
 
 def _default_reader(path: Path) -> GraphStore:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.graph import ConjunctiveGraph
@@ -11,7 +12,10 @@ from rdflib.term import Node
 
 from .dictionary import default_ontology_dir
 from .errors import ValidationError
-from .namespaces import PREFIXES, SH
+from .namespaces import ONTOLOGY_GRAPH, PREFIXES, SH
+
+if TYPE_CHECKING:
+    from .store import GraphStore
 
 SHAPES_FILE = "shapes.ttl"
 
@@ -244,3 +248,65 @@ def validate_graph(
     if not isinstance(results, Graph):
         raise ValidationError("SHACL validation returned no results graph")
     return ValidationReport(conforms=bool(conforms), violations=_violations(results))
+
+
+#: How many triples (besides the ontology) one validation round holds at most, unless one graph alone is larger.
+BATCH_TRIPLES = 200_000
+
+
+def _subject(line: str) -> str:
+    return line[: line.index(" ")]
+
+
+def _batches(store: GraphStore, iris: Iterable[str], limit: int) -> Iterator[list[str]]:
+    """N-Triples lines in rounds of about `limit`: whole source graphs together (a stance's source
+    is in its own graph), the aggregates graph cut between subjects (each aggregate node stands
+    alone)."""
+    from .aggregates import AGGREGATES_GRAPH
+
+    batch: list[str] = []
+    for iri in iris:
+        if iri != AGGREGATES_GRAPH:
+            batch.extend(store.graph_lines(iri))
+            if len(batch) >= limit:
+                yield batch
+                batch = []
+            continue
+        previous = None
+        for line in store.graph_lines(iri):
+            subject = _subject(line)
+            if len(batch) >= limit and subject != previous:
+                yield batch
+                batch = []
+            batch.append(line)
+            previous = subject
+    if batch:
+        yield batch
+
+
+def validate_store(store: GraphStore, shapes: Graph | None = None, batch_triples: int = BATCH_TRIPLES) -> ValidationReport:
+    """Validate a built store named graph by named graph, so memory follows the batch, not the store.
+
+    The ontology graph is validated on its own, then the source graphs and the aggregates graph in
+    rounds of about `batch_triples` triples, each with the ontology beside it (for sh:class); the
+    results are merged. A build's shapes only look at a node's own graph and the ontology, so the
+    report is the one a validation of the whole union would give.
+    """
+    from .store import MANAGED_GRAPHS
+
+    shapes_graph = shapes if shapes is not None else load_shapes()
+    ontology = Graph()
+    ontology.parse(data="\n".join(store.graph_lines(str(ONTOLOGY_GRAPH))) + "\n", format="nt")
+    reports = [validate_graph(ontology, shapes_graph)]
+    others = sorted(iri for iri in store.graph_names() if iri.startswith(MANAGED_GRAPHS) and iri != str(ONTOLOGY_GRAPH))
+    for lines in _batches(store, others, batch_triples):
+        data = Graph()
+        data.parse(data="\n".join(lines) + "\n", format="nt")
+        reports.append(validate_graph(data, shapes_graph, ontology))
+    violations = {v for report in reports for v in report.violations}
+    ordered = sorted(
+        violations,
+        key=lambda v: (_SEVERITY_ORDER.get(v.severity, 9), v.focus, v.path or "", v.message, v.value or "",
+                       v.value_datatype or "", v.shape or ""),
+    )
+    return ValidationReport(conforms=all(r.conforms for r in reports), violations=tuple(ordered))

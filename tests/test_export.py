@@ -56,3 +56,26 @@ def test_format_lookup_by_name_extension_or_rdflib_name() -> None:
     assert rdf_format("nquads").name == "nq"
     with pytest.raises(ExportError, match="unknown RDF format 'rdfxml'"):
         rdf_format("rdfxml")
+
+
+def test_jsonld_is_compacted_with_the_project_prefixes(curated_build) -> None:
+    import json
+
+    from kg.namespaces import PREFIXES
+
+    result, _ = curated_build
+    data = serialize(result.dataset, "jsonld")
+    assert data == serialize(result.dataset, "jsonld")
+    document = json.loads(data)
+    assert document["@context"] == dict(sorted(PREFIXES.items()))
+    graphs = {g["@id"]: g["@graph"] for g in document["@graph"]}
+    source = graphs["https://w3id.org/stancegraph/id/graph/source/001_e22e95d8dd461b33"]
+    stance = next(n for n in source if n.get("@type") == "sg:Stance" and n["sg:quote"].startswith("There can be no"))
+    assert stance["sg:holder"] == {"@id": "actor:Israel"} and stance["sg:polarity"] == {"@id": "sg:Conditional"}
+    assert stance["@id"].startswith("stance:") and stance["dcterms:date"] == {"@value": "2025-11-15", "@type": "xsd:date"}
+    assert "https://w3id.org/stancegraph/ontology#quote" not in data.decode("utf-8")
+    parsed = Dataset()
+    parsed.parse(data=data, format="json-ld")
+    for graph in result.dataset.graphs():
+        if len(graph):
+            assert_isomorphic(graph, parsed.graph(graph.identifier))
