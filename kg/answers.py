@@ -23,7 +23,7 @@ import pyoxigraph
 
 from .errors import StanceGraphError, UnknownValueError
 from .namespaces import ACTOR, ISSUE, SG, STANCE, XSD
-from .queries import bind_values, canned_query, run_query, with_limit
+from .queries import bind_values, canned_query, run_query, with_limit, without_order
 
 ANSWER_FORMATS = ("table", "csv", "tsv", "json")
 #: How many rows a listing (`stances`, `timeline`) shows unless asked for another number (0: all).
@@ -255,14 +255,28 @@ def _value(term: Any) -> Any:
 
 
 def _ask(
-    store: pyoxigraph.Store, name: str, values: Mapping[str, Sequence[Any]] | None = None, limit: int | None = None
+    store: pyoxigraph.Store,
+    name: str,
+    values: Mapping[str, Sequence[Any]] | None = None,
+    limit: int | None = None,
+    order: Sequence[str] | None = None,
 ) -> list[dict[str, Any]]:
-    """Rows of a canned query with values bound, as dicts of plain values (at most `limit` rows when it is given)."""
+    """Rows of a canned query with values bound, as dicts of plain values (at most `limit` rows when it is given).
+
+    With `order` (the query's ORDER BY variables, `-name` for DESC), the rows are sorted here
+    instead of in the store, the same way: unbound values first, then by value.
+    """
     text = canned_query(name)
     if limit is not None:
         text = with_limit(text, limit)
+    if order is not None:
+        text = without_order(text)
     result = run_query(store, bind_values(text, values or {}))
-    return [{v: _value(t) for v, t in zip(result.variables, row)} for row in result.rows]
+    rows = [{v: _value(t) for v, t in zip(result.variables, row)} for row in result.rows]
+    for variable in reversed(order or ()):
+        name_, descending = variable.lstrip("-"), variable.startswith("-")
+        rows.sort(key=lambda r: (r[name_] is not None, r[name_] if r[name_] is not None else ""), reverse=descending)
+    return rows
 
 
 def _actor_terms(ids: Iterable[str]) -> list[pyoxigraph.NamedNode]:
@@ -378,6 +392,7 @@ def positions(
         store,
         "positions",
         {"actor": _actor_terms(vocab.actor(a) for a in actors), "issue": _issue_terms(vocab.issue(i) for i in issues)},
+        order=["actor", "issue"],
     )
     columns = ["actor", "issue", "position", "support", "oppose", "conditional", "statements", "sources", "publishers", "first", "last"]
     return Answer(columns, [tuple(r[c] for c in columns) for r in rows], empty_message="no positions match")
@@ -400,6 +415,7 @@ def conflicts(
         store,
         "conflicts",
         {"issue": _issue_terms(vocab.issue(i) for i in issues), "party": _actor_terms(vocab.actor(a) for a in actors)},
+        order=["issue", "kind", "actor", "other", "condition", "-actorPosition"],
     )
     columns = [
         "issue", "kind", "actor", "actor_position", "other", "other_position", "condition",
@@ -426,6 +442,7 @@ def conditions(
         store,
         "conditions",
         {"actor": _actor_terms(vocab.actor(a) for a in actors), "issue": _issue_terms(vocab.issue(i) for i in issues)},
+        order=["issue", "condition", "actor"],
     )
     columns = ["issue", "requires", "actor", "statements", "sources", "first", "last", "quote", "source", "stance"]
     names = ["issue", "condition", "actor", "statements", "sources", "first", "last", "quote", "sourceId", "stance"]
@@ -459,7 +476,7 @@ def coalitions(
     from .network import projection
 
     vocab = _resolved(vocabulary, store)
-    rows = _ask(store, "coalitions", {"issue": _issue_terms(vocab.issue(i) for i in issues)})
+    rows = _ask(store, "coalitions", {"issue": _issue_terms(vocab.issue(i) for i in issues)}, order=["actor", "issue", "polarity", "condition"])
     records = [PositionRecord(r["actor"], r["issue"], r["polarity"], r["condition"], r["statements"]) for r in rows]
     graph = projection(records, "congruence")
     graph.remove_nodes_from([n for n in list(graph) if graph.degree(n) == 0])
@@ -523,7 +540,7 @@ def timeline(
     values: dict[str, list[Any]] = {"holder": _actor_terms([actor_id]), "issue": _issue_terms(vocab.issue(i) for i in issues)}
     total = 0
     if limit:
-        days = _ask(store, "timeline_days", values)
+        days = _ask(store, "timeline_days", values, order=[])
         dated, total_dated = _first_days([d for d in days if d["date"] is not None], limit)
         undated, total_undated = _first_days([d for d in days if d["date"] is None], limit)
         total = total_dated + total_undated
@@ -533,7 +550,7 @@ def timeline(
                 ["date", "issue", "polarity", "condition", "change", "quote", "source", "publisher", "method", "stance"],
                 [], apart_title="undated", empty_message=f"no statements by {actor_id}",
             )
-    rows = _ask(store, "timeline", values, limit=0)
+    rows = _ask(store, "timeline", values, limit=0, order=[])
     columns = ["date", "issue", "polarity", "condition", "change", "quote", "source", "publisher", "method", "stance"]
     order = sorted(rows, key=lambda r: (r["date"] or "", r["sourceId"], r["charStart"], r["issue"], r["polarity"], r["stance"]))
     last: dict[str, str] = {}

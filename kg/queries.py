@@ -75,6 +75,17 @@ def scan_query(name: str) -> str:
 _FINAL_LIMIT = re.compile(r"\n\s*LIMIT\s+\d+\s*$", re.IGNORECASE)
 
 
+_FINAL_ORDER = re.compile(r"\n\s*ORDER\s+BY\s[^\n]*\s*$", re.IGNORECASE)
+
+
+def without_order(query: str) -> str:
+    """The query without its final `ORDER BY` line (for callers that sort the rows themselves: the
+    store's sort decodes every term it compares). A query with a final LIMIT keeps its order."""
+    if _FINAL_LIMIT.search(query.rstrip()):
+        return query
+    return _FINAL_ORDER.sub("", query.rstrip()) + "\n"
+
+
 def with_limit(query: str, limit: int | None) -> str:
     """The query with its final `LIMIT` set to `limit` rows, or removed when `limit` is None or 0."""
     body = _FINAL_LIMIT.sub("", query.rstrip())
@@ -362,6 +373,7 @@ __all__ = [
     "canned_query",
     "scan_query",
     "with_limit",
+    "without_order",
     "query_text",
     "read_query_argument",
     "sparql_prologue",
