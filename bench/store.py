@@ -1,6 +1,7 @@
 """The build -> store -> export -> query path at scale, phase by phase, with peak memory.
 
     python bench/store.py [--articles 10000] [--stances 10000 100000] [--rdflib-max 10000]
+    python bench/store.py --scaled 100000 [--templates 2000] [--scaled-formats ttl,trig]
 
 Two tables, each size measured in a fresh process (so peak memory is that size's own):
 
@@ -9,8 +10,15 @@ Two tables, each size measured in a fresh process (so peak memory is that size's
    writing the graph's N-Quads, loading the on-disk Oxigraph store, the Turtle + TriG exports,
    the HTML page; then an unchanged re-build of the same folder.
 2. Synthetic stance graphs over the real actor dictionary and issue scheme: store load, the time
-   to open the store read-only, and the median latency of every canned query on the store, and
-   on rdflib's in-memory store (loaded from the TriG export) up to --rdflib-max stances.
+   to open the store read-only, and the median latency of every question as its command asks
+   it, on the store (reading the aggregate nodes), answered by scanning the stances
+   (kg/sparql/scan/, no aggregates) up to --scan-max stances, and on rdflib's in-memory store
+   (loaded from the TriG export) up to --rdflib-max stances; then every canned query as
+   `kg query NAME` runs it.
+3. --scaled N: `kg build` of N articles on disk when extracting them all would take too long
+   here: a few thousand are extracted for real, the N articles reuse their texts under their own
+   ids and dates with the saved extraction, and the build reads, hashes, stores and exports
+   all N, phase by phase, with its peak memory (measured in its own process).
 """
 from __future__ import annotations
 
@@ -138,6 +146,66 @@ def child_end_to_end(n_articles: int) -> dict:
         return row
 
 
+def child_prepare_scaled(n_articles: int, templates: int, folder: Path, cache_dir: Path) -> dict:
+    """A folder of `n_articles` articles and the extraction cache `kg build` would have written for it.
+
+    `templates` generated articles are extracted for real (timed); article i of the large folder
+    has the text of template i mod `templates` under its own id, date and publisher, and its
+    cached stances are the template's stances under that id and date: what extracting it gives,
+    since extraction reads only the text and the date. The build that follows reads every file
+    and hashes it as usual; only the extraction itself is taken from the cache.
+    """
+    from dataclasses import replace
+
+    from kg.build import extract_all
+    from kg.cache import ExtractionCache, article_key
+    from kg.extract import extraction_fingerprint, load_lexicon, load_rule_book
+    from kg.sources import load_articles
+
+    row: dict = {"templates": templates}
+    with tempfile.TemporaryDirectory() as tmp:
+        write_corpus(Path(tmp) / "t", templates)
+        dictionary = load_dictionary()
+        template_articles = load_articles(Path(tmp) / "t").articles
+        row["extract_templates"], (stances, _) = timed(lambda: extract_all(template_articles, dictionary, jobs=2))
+    by_template: dict[str, list[Stance]] = {}
+    for stance in stances:
+        by_template.setdefault(stance.source_id, []).append(stance)
+    bodies = [(a.source_id, a.text) for a in sorted(template_articles, key=lambda a: a.source_id)]
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(n_articles):
+        day = date(2024, 1, 1) + timedelta(days=i % 700)
+        header = f"---\ntitle: Scaled article {i}\npublisher: Wire {i % 41}\npublished: {day.isoformat()}\n---\n"
+        (folder / f"art_{i:07d}.txt").write_text(header + bodies[i % len(bodies)][1], encoding="utf-8")
+    fingerprint = extraction_fingerprint(dictionary, load_lexicon(None), load_rule_book(None))
+    cache = ExtractionCache(cache_dir)
+    count = 0
+    for i, article in enumerate(load_articles(folder).articles):
+        template = bodies[int(article.source_id.split("_")[1]) % len(bodies)][0]
+        own = [replace(s, source_id=article.source_id, published=article.published) for s in by_template.get(template, [])]
+        cache.put(article_key(article, fingerprint), own)
+        count += len(own)
+    cache.save()
+    row["stances"] = count
+    return row
+
+
+def child_build_scaled(folder: Path, out: Path, formats: list[str]) -> dict:
+    """`kg build` of the prepared folder (extraction from its cache), phase by phase, with peak memory."""
+    from kg.viz import build_page, page_path
+
+    row: dict = {"formats": ",".join(formats) or "none"}
+    row["read"], result = timed(lambda: build_graph(folder, annotations=[], cache_dir=out / ".cache", jobs=2))
+    row["articles"], row["stances"] = len(result.articles), len(result.stances)
+    row["cached"] = result.cached_articles
+    row.update(write_to_store(result, out, formats))
+    row["page"], page = timed(lambda: build_page(result))
+    write_files({page_path(out): page})
+    row["peak_mb"] = peak_mb()
+    row["triples"] = len(open_store(out))
+    return row
+
+
 def median_latency(action, repeat: int) -> float:
     """Median wall time of `action` over `repeat` runs (after one untimed warm-up run)."""
     action()
@@ -230,8 +298,32 @@ def main() -> None:
     parser.add_argument("--rdflib-max", type=int, default=10000, help="largest size also timed on rdflib's store")
     parser.add_argument("--scan-max", type=int, default=1_000_000, help="largest size also timed scanning the stances")
     parser.add_argument("--queries", nargs="*", default=None, help="canned queries to time (default: all)")
+    parser.add_argument("--scaled", type=int, default=0, metavar="N",
+                        help="build N articles end to end with extraction taken from a saved extraction of --templates articles")
+    parser.add_argument("--templates", type=int, default=2000, help="articles extracted for real for --scaled")
+    parser.add_argument("--scaled-formats", default="ttl,trig", help="exports of the --scaled build ('' for --no-export)")
+    parser.add_argument("--workdir", default=None, help="folder for --scaled (default: a temporary one)")
     parser.add_argument("--child", nargs=2, metavar=("KIND", "N"), help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.child and args.child[0] in ("prepare", "build"):
+        work = Path(args.workdir)
+        if args.child[0] == "prepare":
+            row = child_prepare_scaled(int(args.child[1]), args.templates, work / "sources", work / "out" / ".cache")
+        else:
+            row = child_build_scaled(work / "sources", work / "out", [f for f in args.scaled_formats.split(",") if f])
+        print(json.dumps(row))
+        return
+    if args.scaled:
+        work = Path(args.workdir or tempfile.mkdtemp(prefix="stancegraph-scaled-"))
+        prepared = run_child(["--child", "prepare", str(args.scaled), "--templates", str(args.templates), "--workdir", str(work)])
+        print(f"{args.templates} generated articles extracted for real in {prepared['extract_templates']:.1f} s (2 processes); "
+              f"{args.scaled} articles written with their saved extraction ({prepared['stances']} stances)")
+        r = run_child(["--child", "build", str(args.scaled), "--workdir", str(work), "--scaled-formats", args.scaled_formats])
+        print(f"kg build of {r['articles']} articles ({r['cached']} from the saved extraction), {r['stances']} stances, "
+              f"{r['triples']} triples, exports: {r['formats']}")
+        print(f"  read + hash + cache {r['read']:.1f} s, N-Quads {r['nquads']:.1f} s, store {r['store']:.1f} s, "
+              f"exports {r['exports']:.1f} s, page {r['page']:.1f} s; peak memory {r['peak_mb']:.0f} MB")
+        return
     if args.child:
         kind, n = args.child[0], int(args.child[1])
         row = child_end_to_end(n) if kind == "articles" else child_stances(n, args.rdflib_max, args.queries, args.scan_max)
