@@ -405,6 +405,8 @@ PHRASINGS = [
     ("Azerbaijan does not plan to send peacekeepers to Gaza unless there is a complete halt to fighting there.",
      {("Azerbaijan", "stabilization_force", "conditional", "ceasefire"), ("Azerbaijan", "ceasefire", "support")}),
     ("Washington has made it clear that no American soldiers will enter Gaza.", {("US", "stabilization_force", "oppose")}),
+    ("Pakistan will send troops to Gaza only if the UN Security Council authorizes the mission.",
+     {("Pakistan", "stabilization_force", "conditional", "peace_plan"), ("Pakistan", "peace_plan", "support")}),
     ("For the ceasefire to hold, Israel has demanded the disarmament of Hamas.",
      {("Israel", "ceasefire", "conditional", "disarmament"), ("Israel", "disarmament", "support")}),
     ("Countries that have expressed willingness to join the ISF include Egypt, Turkey and Indonesia.",

@@ -78,6 +78,7 @@ class RuleBook:
     aside_nouns: frozenset[str] = frozenset()
     transparent_heads: frozenset[str] = frozenset()
     body_nouns: frozenset[str] = frozenset()
+    condition_actors: Mapping[str, str] = field(default_factory=dict)  # actor id -> issue its decision stands for
     irregular: Mapping[str, str] = field(default_factory=dict)  # inflected form -> lemma
     particles: Mapping[str, frozenset[str]] = field(default_factory=dict)  # "rule out": rule -> {out}
     digest: str = ""
@@ -112,6 +113,13 @@ def _words(path: Path, data: Mapping[str, Any], *keys: str) -> frozenset[str]:
     if not isinstance(node, list) or not all(isinstance(w, str) and w.strip() for w in node):
         raise DictionaryError(f"{path}: '{'.'.join(keys)}' must be a list of words")
     return frozenset(w.strip().lower() for w in node)
+
+
+def _mapping(path: Path, data: Mapping[str, Any], key: str) -> dict[str, str]:
+    table = data.get(key) or {}
+    if not isinstance(table, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in table.items()):
+        raise DictionaryError(f"{path}: '{key}' must map ids to ids")
+    return dict(table)
 
 
 def _irregular(path: Path, table: Any) -> dict[str, str]:
@@ -212,6 +220,7 @@ def _cached_rule_book(directory: str, stamp: tuple[float, ...]) -> RuleBook:
         accuse_verbs=_words(lemmas_path, lemmas, "accuse", "verbs"),
         conditions=conditions,
         **{name: _words(lemmas_path, lemmas, name) for name in _WORD_LISTS},
+        condition_actors=_mapping(lemmas_path, lemmas, "condition_actors"),
         irregular=_irregular(lemmas_path, lemmas.get("irregular") or {}),
         particles=oppose_particles,  # "rule out": the head alone ("rule") rejects nothing
         digest=digest,
@@ -744,7 +753,7 @@ class Walker:
                             signal = True
                         if book.enabled("condition_clause"):
                             for clause, family in self._condition_clauses(complement, issue_span):
-                                named = sorted({issue_at[t.i] for t in clause.subtree if t.i in issue_at} - {issue_id})
+                                named = self._clause_issues(clause, issue_at, issue_id)
                                 conditions.extend((c, family if family != "before" else "before_negative")
                                                   for c in named if (c, family) not in conditions)
             if (not own and not skip_sign and came_from is not None and came_from.dep_ in _SUBJECTS
@@ -843,7 +852,7 @@ class Walker:
                 for clause, family in [c for h in holders_of_clauses for c in self._condition_clauses(h, issue_span)]:
                     if family == "before" and not demanded:
                         family = "before_negative"  # "no A before B", "initiating A before B": A waits for B
-                    named = sorted({issue_at[t.i] for t in clause.subtree if t.i in issue_at} - {issue_id})
+                    named = self._clause_issues(clause, issue_at, issue_id)
                     conditions.extend((c, family) for c in named if (c, family) not in conditions)
             found = None if skip_sign and node.dep_ == "conj" else self.subject_holders(node)
             if found is not None and self.has_deontic(node) and not _first_person(node):
@@ -1068,12 +1077,34 @@ class Walker:
             node = node.head
         return []
 
+    def _clause_issues(self, clause: Any, issue_at: Mapping[int, str], issue_id: str) -> list[str]:
+        """The issues a condition clause names; a clause that names none but names an actor whose
+        decision stands for an issue ("if and when the UN Security Council decides": a UN mandate,
+        peace_plan in the annotation guideline) names that one."""
+        named = sorted({issue_at[t.i] for t in clause.subtree if t.i in issue_at} - {issue_id})
+        if named:
+            return named
+        stands_for = sorted({self.book.condition_actors[self.ctx.actor_at[t.i]] for t in clause.subtree
+                             if self.ctx.actor_at.get(t.i) in self.book.condition_actors} - {issue_id})
+        return stands_for
+
     def _surface_conditions(self, issue_span: set[int], issue_id: str, issue_at: Mapping[int, str]) -> list[tuple[str, str]]:
         """A condition written right after the issue ("will halt fighting only once all captives are
         freed", "no troops unless the fighting stops"), read off the words when the parse hangs the
         clause elsewhere: the first other issue after the marker, in the same clause."""
         doc = self.ctx.doc
         end = max(issue_span) + 1
+        lead = doc[0].lower_ if len(doc) else ""
+        if lead in ("if", "unless", "once", "only"):
+            # "If and when the Security Council decides, Indonesia is prepared to deploy troops"
+            comma = next((t.i for t in doc if t.lower_ == ","), None)
+            if comma is not None and comma < min(issue_span):
+                clause = doc[1:comma]
+                named = sorted({issue_at[t.i] for t in clause if t.i in issue_at} - {issue_id}) or sorted(
+                    {self.book.condition_actors[self.ctx.actor_at[t.i]] for t in clause
+                     if self.ctx.actor_at.get(t.i) in self.book.condition_actors} - {issue_id})
+                if named:
+                    return [(named[0], "if" if lead in ("if", "once") else "unless")]
         for i in range(end, min(len(doc), end + 6)):
             token = doc[i]
             if token.lower_ in (";", ":") or token.tag_ == ".":
