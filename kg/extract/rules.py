@@ -937,6 +937,8 @@ class Walker:
                 first = marker.split(" ")[0]
                 if marker in book.scope_stops or first in book.scope_stops:
                     return findings
+                if first == "without" and _lemma(node) in ("wait", "await"):
+                    return findings  # "fund rebuilding without waiting for a disarmament deal": no precondition, no stance
                 if self.condition_family(node):
                     return findings  # the issue is the condition of another stance: condition_requirement says so
                 if (marker in book.oppose_prepositions or first in book.oppose_prepositions) and book.enabled("cue_polarity"):
