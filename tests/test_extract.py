@@ -538,3 +538,9 @@ def test_a_speech_in_the_first_person_is_its_speakers_throughout(dictionary):
     # a news story with the same lines and an ordinary title has no speaker for them
     news = Article("t", text, title="Talks resume in Cairo")
     assert extract_stances(news, dictionary) == []
+
+
+def test_the_possessor_of_an_exclusion_is_the_one_excluded(dictionary):
+    stances = found("Egypt called for the disarmament of Hamas and its exclusion from Palestinian governance.", dictionary)
+    assert ("Egypt", "disarmament", "support") in stances
+    assert not any(holder == "Hamas" for holder, *_ in stances)

@@ -78,6 +78,7 @@ class RuleBook:
     aside_nouns: frozenset[str] = frozenset()
     transparent_heads: frozenset[str] = frozenset()
     body_nouns: frozenset[str] = frozenset()
+    patient_nouns: frozenset[str] = frozenset()
     condition_actors: Mapping[str, str] = field(default_factory=dict)  # actor id -> issue its decision stands for
     irregular: Mapping[str, str] = field(default_factory=dict)  # inflected form -> lemma
     particles: Mapping[str, frozenset[str]] = field(default_factory=dict)  # "rule out": rule -> {out}
@@ -172,6 +173,7 @@ _WORD_LISTS = (
     "aside_nouns",
     "transparent_heads",
     "body_nouns",
+    "patient_nouns",
 )
 
 
@@ -492,6 +494,8 @@ class Walker:
                         and book.enabled("possessor_of_cue")):
                     # "Trump's vision for rebuilding Gaza": the name inside the plan's own name still owns the vision
                     return Holders([self.ctx.sponsor_at[child.i]]), "possessor_of_cue"
+                if dep == "nmod:poss" and _lemma_in(node, book.patient_nouns):
+                    continue  # "its exclusion from governance": the possessor is excluded
                 if dep == "nmod:poss" or (dep in ("compound", "amod") and child.i not in self.ctx.issue_tokens):
                     if dep == "nmod:poss":
                         holders = self.np_holders(child)
