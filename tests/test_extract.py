@@ -374,7 +374,7 @@ PHRASINGS = [
     ("Hamas is against any disarmament.", {("Hamas", "disarmament", "oppose")}),
     ("Israel dismissed the Arab reconstruction plan.", {("Israel", "reconstruction", "oppose")}),
     ("Saudi Arabia will fund reconstruction only if the Palestinian Authority governs Gaza.",
-     {("SaudiArabia", "governance", "support"), ("SaudiArabia", "reconstruction", "conditional", "governance")}),
+     {("SaudiArabia", "reconstruction", "conditional", "governance")}),
     ("Israel refuses to allow aid into Gaza until the hostages are freed.",
      {("Israel", "hostage_prisoner_exchange", "support"), ("Israel", "humanitarian_aid", "conditional", "hostage_prisoner_exchange")}),
     ('"We will never give up our weapons," a Hamas spokesman said.', {("Hamas", "disarmament", "oppose")}),
@@ -403,10 +403,10 @@ PHRASINGS = [
     ("The force is meant to avoid a gap during reconstruction. Turkey had offered to lend it some officers, but Israel "
      "refused to do so.", set()),
     ("Azerbaijan does not plan to send peacekeepers to Gaza unless there is a complete halt to fighting there.",
-     {("Azerbaijan", "stabilization_force", "conditional", "ceasefire"), ("Azerbaijan", "ceasefire", "support")}),
+     {("Azerbaijan", "stabilization_force", "conditional", "ceasefire")}),
     ("Washington has made it clear that no American soldiers will enter Gaza.", {("US", "stabilization_force", "oppose")}),
     ("Pakistan will send troops to Gaza only if the UN Security Council authorizes the mission.",
-     {("Pakistan", "stabilization_force", "conditional", "peace_plan"), ("Pakistan", "peace_plan", "support")}),
+     {("Pakistan", "stabilization_force", "conditional", "peace_plan")}),
     ("Egypt is pressing donors to fund rebuilding without waiting for a disarmament deal.",
      {("Egypt", "reconstruction", "support")}),
     ("For the ceasefire to hold, Israel has demanded the disarmament of Hamas.",
@@ -447,11 +447,11 @@ PHRASINGS = [
     ("A Hamas official warned that immediate disarmament would trigger chaos across the territory.",
      {("Hamas", "disarmament", "oppose")}),
     ("Azerbaijan will not send troops to Gaza unless the fighting comes to a complete halt, its ministry said.",
-     {("Azerbaijan", "stabilization_force", "conditional", "ceasefire"), ("Azerbaijan", "ceasefire", "support")}),
+     {("Azerbaijan", "stabilization_force", "conditional", "ceasefire")}),
     ("Israel has voiced strong objections to Turkish involvement in the stabilization force.",
      {("Israel", "stabilization_force", "oppose")}),
     ("Pakistan is weighing sending troops to Gaza. Its leaders said they would only do so with a UN mandate.",
-     {("Pakistan", "stabilization_force", "conditional", "peace_plan"), ("Pakistan", "peace_plan", "support")}),
+     {("Pakistan", "stabilization_force", "conditional", "peace_plan")}),
 ]
 
 

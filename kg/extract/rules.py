@@ -262,6 +262,9 @@ _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _DEAL_NOUNS = frozenset({"deal", "agreement", "ceasefire", "cease-fire", "truce", "accord", "swap", "exchange"})
 _PLACE_NOUNS = frozenset({"crossing", "crossings", "corridor", "border", "line"})
 _LOCATIVE = frozenset({"in", "at", "near", "along", "inside", "around", "beyond", "behind", "across"})
+# condition families that make the holder want the condition met ("no A before B": B; "until B": B);
+# an "if" or "unless" only names the case in which the holder would act
+REQUIRING_FAMILIES = frozenset({"before", "before_negative", "until"})
 _CONCESSIVE = frozenset({"while", "although", "though", "whereas", "whilst"})
 _ONLY_MARKERS = frozenset({"with", "after", "once", "when", "under", "through", "if"})
 _OBLIQUE = frozenset({"obl", "nmod", "advcl", "acl", "obl:unmarked", "nmod:unmarked", "ccomp"})
@@ -1363,7 +1366,7 @@ class Walker:
                     later, first = condition, issue_id
                 findings.append(Finding(list(holders.actors), later, "conditional", first,
                                         tuple(_unique(all_rules + ["condition_clause"])), conditional, cue, tuple(path)))
-                if book.enabled("condition_requirement"):
+                if book.enabled("condition_requirement") and family in REQUIRING_FAMILIES:
                     findings.append(Finding(list(holders.actors), first, "support", None,
                                             tuple(_unique([how, *holders.rules, "condition_requirement"])), required, cue, tuple(path)))
             return findings
