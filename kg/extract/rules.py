@@ -79,6 +79,7 @@ class RuleBook:
     transparent_heads: frozenset[str] = frozenset()
     body_nouns: frozenset[str] = frozenset()
     patient_nouns: frozenset[str] = frozenset()
+    requiring_conditions: frozenset[str] = frozenset()
     condition_actors: Mapping[str, str] = field(default_factory=dict)  # actor id -> issue its decision stands for
     irregular: Mapping[str, str] = field(default_factory=dict)  # inflected form -> lemma
     particles: Mapping[str, frozenset[str]] = field(default_factory=dict)  # "rule out": rule -> {out}
@@ -174,6 +175,7 @@ _WORD_LISTS = (
     "transparent_heads",
     "body_nouns",
     "patient_nouns",
+    "requiring_conditions",
 )
 
 
@@ -262,9 +264,6 @@ _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _DEAL_NOUNS = frozenset({"deal", "agreement", "ceasefire", "cease-fire", "truce", "accord", "swap", "exchange"})
 _PLACE_NOUNS = frozenset({"crossing", "crossings", "corridor", "border", "line"})
 _LOCATIVE = frozenset({"in", "at", "near", "along", "inside", "around", "beyond", "behind", "across"})
-# condition families that make the holder want the condition met ("no A before B": B; "until B": B);
-# an "if" or "unless" only names the case in which the holder would act
-REQUIRING_FAMILIES = frozenset({"before", "before_negative", "until"})
 _CONCESSIVE = frozenset({"while", "although", "though", "whereas", "whilst"})
 _ONLY_MARKERS = frozenset({"with", "after", "once", "when", "under", "through", "if"})
 _OBLIQUE = frozenset({"obl", "nmod", "advcl", "acl", "obl:unmarked", "nmod:unmarked", "ccomp"})
@@ -1366,7 +1365,7 @@ class Walker:
                     later, first = condition, issue_id
                 findings.append(Finding(list(holders.actors), later, "conditional", first,
                                         tuple(_unique(all_rules + ["condition_clause"])), conditional, cue, tuple(path)))
-                if book.enabled("condition_requirement") and family in REQUIRING_FAMILIES:
+                if book.enabled("condition_requirement") and family in book.requiring_conditions:
                     findings.append(Finding(list(holders.actors), first, "support", None,
                                             tuple(_unique([how, *holders.rules, "condition_requirement"])), required, cue, tuple(path)))
             return findings
