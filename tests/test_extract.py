@@ -407,6 +407,8 @@ PHRASINGS = [
     ("Washington has made it clear that no American soldiers will enter Gaza.", {("US", "stabilization_force", "oppose")}),
     ("Pakistan will send troops to Gaza only if the UN Security Council authorizes the mission.",
      {("Pakistan", "stabilization_force", "conditional", "peace_plan")}),
+    ('Netanyahu stated: "We are working to achieve another deal to release our hostages."',
+     {("Israel", "hostage_prisoner_exchange", "support")}),
     ("Egypt is pressing donors to fund rebuilding without waiting for a disarmament deal.",
      {("Egypt", "reconstruction", "support")}),
     ("For the ceasefire to hold, Israel has demanded the disarmament of Hamas.",

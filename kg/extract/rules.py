@@ -693,6 +693,10 @@ class Walker:
         if (any(t.lower_ in _PLACE_NOUNS for t in issue_token.doc if t.i in issue_span)
                 and _case(issue_token) in _LOCATIVE):
             return []  # "any Israeli presence in the Rafah crossing": the crossing is where, not what
+        doc = issue_token.doc
+        if (len(issue_span) == 1 and _lemma(issue_token) in ("deal", "agreement", "accord") and issue_token.i + 2 < len(doc)
+                and doc[issue_token.i + 1].lower_ == "to" and doc[issue_token.i + 2].i in self.ctx.issue_tokens):
+            return []  # "another deal to release our hostages", whatever the parse made of "to release"
         if len(issue_span) == 1 and _lemma(issue_token) in ("deal", "agreement", "accord") and any(
                 (c.dep_ == "acl" and any(m.dep_ == "mark" and m.lower_ == "to" for m in c.children)
                  or c.dep_ == "nmod" and _case(c) in ("on", "for", "over"))
