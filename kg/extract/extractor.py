@@ -72,11 +72,13 @@ class _Discourse:
     subjects: list[tuple[int, list[str], bool, bool]] = field(default_factory=list)
 
     def last(self, items: list, position: int) -> Any:
+        """The value of the last (offset, value) item before `position`, or None."""
         keys = [item[0] for item in items]
         n = bisect.bisect_left(keys, position) - 1
         return items[n][1] if n >= 0 else None
 
     def last_subject(self, position: int, wanted: Callable[[list[str], bool, bool], bool], window: int = 700) -> list[str] | None:
+        """The holders of the last sentence subject before `position` that `wanted` accepts, within `window` characters."""
         for offset, holders, person, plural in reversed(self.subjects):
             if offset >= position:
                 continue
@@ -290,6 +292,7 @@ class ArticleExtractor:
     # -- one article -------------------------------------------------------------------------
 
     def run(self, explain: bool = False) -> list[Stance]:
+        """Extract the article: parse the sentences that name an actor or an issue and apply the rules."""
         text = self.text
         sentences = [s for s in split_sentences(text)]
         starts = [m.start for m in self.mentions]

@@ -609,11 +609,13 @@ class Walker:
                    for c in node.children)
 
     def has_deontic(self, node: Any) -> bool:
+        """Whether a predicate is a demand of the speaker ("must", "should", "needs to")."""
         if any(c.dep_ == "aux" and _lemma(c) in self.book.deontic for c in node.children):
             return True
         return node.dep_ == "xcomp" and _lemma(node.head) in ("need", "have", "require")
 
     def has_intent(self, node: Any) -> bool:
+        """Whether a predicate states an intention or a future act ("will", "plans to")."""
         if any(c.dep_ == "aux" and _lemma(c) in self.book.intent for c in node.children):
             return True
         return node.dep_ == "xcomp" and _lemma(node.head) in self.book.intent
