@@ -3,7 +3,8 @@
     python bench/answers.py [--stances 1000 10000]
 
 Uses the synthetic stances of `bench/store.py` (random holders, issues and polarities over the
-real dictionary), written as TriG by the project's exporter and opened with the default store.
+real dictionary), written into an Oxigraph store with their aggregate nodes as `kg build` does,
+and opened read-only.
 """
 from __future__ import annotations
 
@@ -18,10 +19,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from store import synthetic  # noqa: E402
 
 from kg import answers  # noqa: E402
-from kg.dictionary import load_dictionary  # noqa: E402
-from kg.export import serialize, write_files  # noqa: E402
+from kg.build import write_build  # noqa: E402
 from kg.network import centrality, projection, statements_from_store, two_mode_graph  # noqa: E402
-from kg.rdf import build_dataset  # noqa: E402
 from kg.store import open_store  # noqa: E402
 
 
@@ -29,16 +28,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--stances", type=int, nargs="+", default=[1000, 10000])
     args = parser.parse_args()
-    ontology = load_dictionary().graph
     for n in args.stances:
-        articles, stances = synthetic(n)
+        result = synthetic(n)
         with tempfile.TemporaryDirectory() as tmp:
             out = Path(tmp)
-            write_files({out / "stancegraph.trig": serialize(build_dataset(articles, stances, ontology), "trig")})
+            write_build(result, out, formats=[])
             store = open_store(out)
             vocabulary = answers.vocabulary_from_store(store)
             statements = statements_from_store(store)
-            some = stances[0].stance_id
+            some = result.stances[0].stance_id
             steps = {
                 "stances --issue reconstruction": lambda: answers.stances(store, issues=["reconstruction"], vocabulary=vocabulary),
                 "positions": lambda: answers.positions(store, vocabulary=vocabulary),

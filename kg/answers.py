@@ -307,8 +307,28 @@ def _polarity_terms(polarities: Iterable[str]) -> list[pyoxigraph.NamedNode]:
     return out
 
 
-def _resolved(vocabulary: Vocabulary | None, store: pyoxigraph.Store) -> Vocabulary:
-    return vocabulary if vocabulary is not None else vocabulary_from_store(store)
+class _VocabularyOnDemand:
+    """The store's vocabulary, read the first time a name must be resolved: a question asked
+    without names (`kg positions`) never reads the catalog."""
+
+    def __init__(self, store: pyoxigraph.Store) -> None:
+        self._store = store
+        self._vocabulary: Vocabulary | None = None
+
+    def _loaded(self) -> Vocabulary:
+        if self._vocabulary is None:
+            self._vocabulary = vocabulary_from_store(self._store)
+        return self._vocabulary
+
+    def actor(self, name: str) -> str:
+        return self._loaded().actor(name)
+
+    def issue(self, name: str) -> str:
+        return self._loaded().issue(name)
+
+
+def _resolved(vocabulary: Vocabulary | None, store: pyoxigraph.Store) -> Vocabulary | _VocabularyOnDemand:
+    return vocabulary if vocabulary is not None else _VocabularyOnDemand(store)
 
 
 def _method(row: Mapping[str, Any]) -> str:
