@@ -564,7 +564,9 @@ def timeline(
         dated, total_dated = _first_days([d for d in days if d["date"] is not None], limit)
         undated, total_undated = _first_days([d for d in days if d["date"] is None], limit)
         total = total_dated + total_undated
-        values["day"] = [pyoxigraph.NamedNode(d) for d in sorted(dated + undated)]
+        # The days chosen belong to the actor (and issues) asked for: binding them alone lets the
+        # store start from them rather than from every stance of the actor.
+        values = {"day": [pyoxigraph.NamedNode(d) for d in sorted(dated + undated)]}
         if not values["day"]:
             return Answer(
                 ["date", "issue", "polarity", "condition", "change", "quote", "source", "publisher", "method", "stance"],
