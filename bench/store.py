@@ -348,7 +348,7 @@ def main() -> None:
             for name, latency in r["questions"].items():
                 scan = r.get("scan", {}).get(name)
                 rdflib = r.get("rdflib", {}).get(name)
-                print(f"    {name:<44} {ms(latency):>9} {ms(scan):>9} {ms(rdflib):>9}")
+                print(f"    {name:<46} {ms(latency):>9} {ms(scan):>9} {ms(rdflib):>9}")
             print("  kg query NAME (unbound, with the query's own LIMIT)")
             for name, latency in r["oxigraph"].items():
                 print(f"    {name:<44} {ms(latency):>9}")
