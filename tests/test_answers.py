@@ -246,6 +246,22 @@ def test_cli_formats(out):
     assert text.splitlines()[-1] == "(1 row)"
 
 
+def test_cli_listings_stop_at_their_limit_and_say_so(out):
+    code, text = run("stances", "--out", str(out), "--limit", "3")
+    assert code == 0
+    assert text.splitlines()[-1] == "(3 rows; the first 3 stances; --limit 30 or --limit 0 shows more)"
+    code, text = run("stances", "--out", str(out), "--limit", "0", "--format", "json")
+    assert code == 0 and len(json.loads(text)) == 59
+    code, text = run("stances", "--out", str(out), "--source", "003_22080ab9aa80b605", "--format", "json")
+    assert code == 0 and {r["source"] for r in json.loads(text)} == {"003_22080ab9aa80b605"}
+    code, text = run("timeline", "--actor", "Israel", "--out", str(out), "--limit", "2")
+    assert code == 0
+    total = len(answers.timeline(open_store(out), "Israel", limit=0).rows)
+    assert text.splitlines()[-1] == f"(2 rows; the first 2 of {total} statements; --limit 20 or --limit 0 shows more)"
+    code, text = run("stances", "--out", str(out), "--limit", "-1")
+    assert code == 2 and "Invalid value for '--limit': -1 is not in the range x>=0." in text
+
+
 def test_cli_bad_date_and_unknown_stance(out):
     code, output = run("stances", "--since", "2025-13-01", "--out", str(out))
     assert code == 2 and "Invalid value for '--since': '2025-13-01' does not match the format '%Y-%m-%d'." in output
