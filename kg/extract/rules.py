@@ -428,6 +428,14 @@ class Walker:
                 return Holders(list(group), ("group_noun",), book.confidence("group_noun"))
         return Holders([])
 
+    def _actor_named(self, token: Any) -> str | None:
+        """The actor a single token names: an actor mention, else an actor adjective ("Egyptian")
+        that is not part of an outlet's name."""
+        actor = self.ctx.actor_at.get(token.i)
+        if actor is None and token.i not in self.ctx.media:
+            actor = self.ctx.demonyms.get(token.text)
+        return actor
+
     def _with_conjuncts(self, token: Any) -> list[str]:
         actors = [self.ctx.actor_at[token.i]]
         if self.book.enabled("coordination"):
@@ -503,10 +511,8 @@ class Walker:
                         holders = self.np_holders(child)
                     else:
                         # "the Egyptian, Qatari, and American mediation efforts": each adjective names one
-                        actors = [self.ctx.actor_at.get(t.i) or (None if t.i in self.ctx.media else self.ctx.demonyms.get(t.text))
-                                  for t in [child, *child.conjuncts]]
-                        actors = _unique(a for a in actors if a)
-                        holders = Holders(actors if actors and actors[0] == (self.ctx.actor_at.get(child.i) or self.ctx.demonyms.get(child.text)) else [],
+                        actors = _unique(a for a in map(self._actor_named, [child, *child.conjuncts]) if a)
+                        holders = Holders(actors if self._actor_named(child) else [],
                                           ("coordination",) if len(actors) > 1 else ())
                     if holders.actors and book.enabled("possessor_of_cue"):
                         return holders, "possessor_of_cue"
@@ -580,27 +586,16 @@ class Walker:
             head = _lemma_in(node, book.particles)
             if head and any(_lemma(c) in book.particles[head] for c in node.children if c.dep_ in ("compound:prt", "advmod", "obl")):
                 return -1, "verb"
-            if _lemma_in(node, book.oppose_verbs):
-                return -1, "verb"
-            if _lemma_in(node, book.support_verbs):
-                return 1, "verb"
-            if _lemma_in(node, book.report_verbs):
-                return 0, "report"
-            if _lemma_in(node, book.accuse_verbs):
-                return 0, "accuse"
+            table = ((book.oppose_verbs, -1, "verb"), (book.support_verbs, 1, "verb"),
+                     (book.report_verbs, 0, "report"), (book.accuse_verbs, 0, "accuse"))
         elif tag.startswith("NN"):
-            if _lemma_in(node, book.oppose_nouns):
-                return -1, "noun"
-            if _lemma_in(node, book.support_nouns):
-                return 1, "noun"
-            if _lemma_in(node, book.report_nouns):
-                return 0, "report"
+            table = ((book.oppose_nouns, -1, "noun"), (book.support_nouns, 1, "noun"), (book.report_nouns, 0, "report"))
         elif tag.startswith("JJ"):
-            if _lemma_in(node, book.oppose_adjectives):
-                return -1, "adjective"
-            if _lemma_in(node, book.support_adjectives):
-                return 1, "adjective"
-        return 0, ""
+            table = ((book.oppose_adjectives, -1, "adjective"), (book.support_adjectives, 1, "adjective"))
+        else:
+            return 0, ""
+        # the first list that holds the word decides: a rejecting reading wins over a supporting one
+        return next(((sign, kind) for words, sign, kind in table if _lemma_in(node, words)), (0, ""))
 
     def negated(self, node: Any) -> bool:
         """Whether a negator attaches to this node ("not", "never", "no", "n't")."""
@@ -765,7 +760,7 @@ class Walker:
                             signal = True
                         if book.enabled("condition_clause"):
                             for clause, family in self._condition_clauses(complement, issue_span):
-                                named = self._clause_issues(clause, issue_at, issue_id)
+                                named = self._clause_issues(clause.subtree, issue_at, issue_id)
                                 conditions.extend((c, family if family != "before" else "before_negative")
                                                   for c in named if (c, family) not in conditions)
             if (not own and not skip_sign and came_from is not None and came_from.dep_ in _SUBJECTS
@@ -788,7 +783,7 @@ class Walker:
                 # "the force should have a UN mandate": the issue waits for what it must have
                 for obj in node.children:
                     if obj.dep_ == "obj":
-                        named = sorted({issue_at[t.i] for t in obj.subtree if t.i in issue_at} - {issue_id})
+                        named = self._clause_issues(obj.subtree, issue_at, issue_id)
                         conditions.extend((c, "unless") for c in named if (c, "unless") not in conditions)
             if (not own and not skip_sign and not detached and node.tag_.startswith("VB") and came_from is not None
                     and came_from.dep_ in ("nsubj", "csubj") and _lemma_in(node, book.harm_verbs)
@@ -864,7 +859,7 @@ class Walker:
                 for clause, family in [c for h in holders_of_clauses for c in self._condition_clauses(h, issue_span)]:
                     if family == "before" and not demanded:
                         family = "before_negative"  # "no A before B", "initiating A before B": A waits for B
-                    named = self._clause_issues(clause, issue_at, issue_id)
+                    named = self._clause_issues(clause.subtree, issue_at, issue_id)
                     conditions.extend((c, family) for c in named if (c, family) not in conditions)
             found = None if skip_sign and node.dep_ == "conj" else self.subject_holders(node)
             if found is not None and self.has_deontic(node) and not _first_person(node):
@@ -971,7 +966,7 @@ class Walker:
                 # for what the main clause demands
                 for obj in node.head.children:
                     if obj.dep_ in ("obj", "xcomp", "ccomp") and obj.i != node.i:
-                        named = sorted({issue_at[t.i] for t in obj.subtree if t.i in issue_at} - {issue_id})
+                        named = self._clause_issues(obj.subtree, issue_at, issue_id)
                         conditions.extend((c, "unless") for c in named if (c, "unless") not in conditions)
             came_from = node
             if dep == "advcl" and any(m in _CONCESSIVE for m in self.markers(node)):
@@ -1091,16 +1086,16 @@ class Walker:
             node = node.head
         return []
 
-    def _clause_issues(self, clause: Any, issue_at: Mapping[int, str], issue_id: str) -> list[str]:
-        """The issues a condition clause names; a clause that names none but names an actor whose
-        decision stands for an issue ("if and when the UN Security Council decides": a UN mandate,
-        peace_plan in the annotation guideline) names that one."""
-        named = sorted({issue_at[t.i] for t in clause.subtree if t.i in issue_at} - {issue_id})
+    def _clause_issues(self, tokens: Iterable[Any], issue_at: Mapping[int, str], issue_id: str) -> list[str]:
+        """The issues a condition's words name; words that name none but name an actor whose decision
+        stands for an issue ("if and when the UN Security Council decides": a UN mandate, peace_plan
+        in the annotation guideline) name that one."""
+        tokens = list(tokens)
+        named = sorted({issue_at[t.i] for t in tokens if t.i in issue_at} - {issue_id})
         if named:
             return named
-        stands_for = sorted({self.book.condition_actors[self.ctx.actor_at[t.i]] for t in clause.subtree
-                             if self.ctx.actor_at.get(t.i) in self.book.condition_actors} - {issue_id})
-        return stands_for
+        return sorted({self.book.condition_actors[self.ctx.actor_at[t.i]] for t in tokens
+                       if self.ctx.actor_at.get(t.i) in self.book.condition_actors} - {issue_id})
 
     def _surface_conditions(self, issue_span: set[int], issue_id: str, issue_at: Mapping[int, str]) -> list[tuple[str, str]]:
         """A condition written right after the issue ("will halt fighting only once all captives are
@@ -1113,10 +1108,7 @@ class Walker:
             # "If and when the Security Council decides, Indonesia is prepared to deploy troops"
             comma = next((t.i for t in doc if t.lower_ == ","), None)
             if comma is not None and comma < min(issue_span):
-                clause = doc[1:comma]
-                named = sorted({issue_at[t.i] for t in clause if t.i in issue_at} - {issue_id}) or sorted(
-                    {self.book.condition_actors[self.ctx.actor_at[t.i]] for t in clause
-                     if self.ctx.actor_at.get(t.i) in self.book.condition_actors} - {issue_id})
+                named = self._clause_issues(doc[1:comma], issue_at, issue_id)
                 if named:
                     return [(named[0], "if" if lead in ("if", "once") else "unless")]
         for i in range(end, min(len(doc), end + 6)):
@@ -1168,8 +1160,7 @@ class Walker:
         elif modifier.tag_ == "VBN":
             for part in modifier.children:
                 if part.dep_ in ("amod", "compound", "obl:npmod", "nmod", "obl", "obl:unmarked"):
-                    actor = ctx.actor_at.get(part.i) or ctx.sponsor_at.get(part.i) or (
-                        None if part.i in ctx.media else ctx.demonyms.get(part.text))
+                    actor = self._actor_named(part) or ctx.sponsor_at.get(part.i)
                     if actor:
                         participle = modifier.text
                         break
@@ -1207,7 +1198,7 @@ class Walker:
             elif dep in ("amod", "compound"):
                 actor = None
                 if child.i not in ctx.issue_tokens:
-                    actor = ctx.actor_at.get(child.i) or (None if child.i in ctx.media else ctx.demonyms.get(child.text))
+                    actor = self._actor_named(child)
                 actor = actor or self._fused_agent(child)
                 if actor:
                     return Holders([actor])
