@@ -454,6 +454,17 @@ PHRASINGS = [
      {("Israel", "stabilization_force", "oppose")}),
     ("Pakistan is weighing sending troops to Gaza. Its leaders said they would only do so with a UN mandate.",
      {("Pakistan", "stabilization_force", "conditional", "peace_plan")}),
+    # "no" on a noun of intent refuses what follows it
+    ("Qatar said it has no plan to pay for rebuilding Gaza.", {("Qatar", "reconstruction", "oppose")}),
+    ("Saudi Arabia has no intention of financing the reconstruction of Gaza, its minister said.",
+     {("SaudiArabia", "reconstruction", "oppose")}),
+    # "in exchange for" with the noun parsed as an oblique: the offer waits for its price
+    ("Hamas says it is ready to free every captive in exchange for an end to Israel's war.",
+     {("Hamas", "hostage_prisoner_exchange", "conditional", "ceasefire")}),
+    ("Egypt urged ending the fighting in Rafah.", {("Egypt", "ceasefire", "support")}),
+    # the issue doing what a rejecting verb says is no rejection of it
+    ("The Jordanian minister said the truce removes the last barriers to a lasting peace.",
+     {("Jordan", "ceasefire", "support")}),
 ]
 
 

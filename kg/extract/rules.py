@@ -80,6 +80,7 @@ class RuleBook:
     body_nouns: frozenset[str] = frozenset()
     patient_nouns: frozenset[str] = frozenset()
     requiring_conditions: frozenset[str] = frozenset()
+    intent_nouns: frozenset[str] = frozenset()
     condition_actors: Mapping[str, str] = field(default_factory=dict)  # actor id -> issue its decision stands for
     irregular: Mapping[str, str] = field(default_factory=dict)  # inflected form -> lemma
     particles: Mapping[str, frozenset[str]] = field(default_factory=dict)  # "rule out": rule -> {out}
@@ -176,6 +177,7 @@ _WORD_LISTS = (
     "body_nouns",
     "patient_nouns",
     "requiring_conditions",
+    "intent_nouns",
 )
 
 
@@ -648,6 +650,13 @@ class Walker:
                 continue
             marker = " ".join([child.lower_, *(g.lower_ for g in child.children if g.dep_ == "fixed")])
             family = conditions.get(marker) or conditions.get(marker.split(" ")[0])
+            if not family and child.i >= 2:
+                # "in exchange for", "in return for" split by the parser: the words before the preposition
+                family = conditions.get(f"{doc[child.i - 2].lower_} {doc[child.i - 1].lower_} {marker}")
+            if not family and node.tag_.startswith("NN") and child.dep_ == "case":
+                # "in exchange for an end to the war": the noun is part of the marker, its object the condition
+                family = next((conditions.get(f"{marker} {node.lower_} {_case(g)}") for g in node.children
+                               if g.dep_ == "nmod" and conditions.get(f"{marker} {node.lower_} {_case(g)}")), None)
             if family and family != "only":
                 return family
             if child.lower_ in _ONLY_MARKERS and any(t.lower_ == "only" for t in doc[max(0, child.i - 4):child.i]):
@@ -814,6 +823,8 @@ class Walker:
                 outer_signal = True
             if not own and not skip_sign and not detached:
                 s, kind = self.cue_sign(node)
+                if s == -1 and came_from is not None and came_from.dep_ == "nsubj" and node.tag_.startswith("VB"):
+                    s = 0  # "the ceasefire removes the obstacles": the issue does the rejecting verb's act, no one rejects it
                 if s == -1:
                     if book.enabled("cue_polarity"):
                         sign = -sign
@@ -840,7 +851,8 @@ class Walker:
                             and _lemma(aside) in book.aside_nouns):
                         findings.extend(self._relative_cues(aside, issue_id))
             if not skip_sign and not detached and self.negated(node) and book.enabled("negation") and (
-                    own or self.cue_sign(node)[0] or node.tag_.startswith("JJ") or self.has_intent(node)):
+                    own or self.cue_sign(node)[0] or node.tag_.startswith("JJ") or self.has_intent(node)
+                    or (node.tag_.startswith("NN") and _lemma_in(node, book.intent_nouns))):
                 # a negated stance word or issue verb flips; "the plan does not meet the demands" does not
                 sign = -sign
                 rules.append("negation")
