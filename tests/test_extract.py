@@ -459,8 +459,11 @@ PHRASINGS = [
     ("Saudi Arabia has no intention of financing the reconstruction of Gaza, its minister said.",
      {("SaudiArabia", "reconstruction", "oppose")}),
     # "in exchange for" with the noun parsed as an oblique: the offer waits for its price
+    # what is asked in exchange is wanted too
     ("Hamas says it is ready to free every captive in exchange for an end to Israel's war.",
-     {("Hamas", "hostage_prisoner_exchange", "conditional", "ceasefire")}),
+     {("Hamas", "hostage_prisoner_exchange", "conditional", "ceasefire"), ("Hamas", "ceasefire", "support")}),
+    ('The Israeli foreign ministry said the Arab plan for rebuilding Gaza "failed to address" the realities.',
+     {("Israel", "reconstruction", "oppose")}),
     ("Egypt urged ending the fighting in Rafah.", {("Egypt", "ceasefire", "support")}),
     # the issue doing what a rejecting verb says is no rejection of it
     ("The Jordanian minister said the truce removes the last barriers to a lasting peace.",

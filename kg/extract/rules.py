@@ -1049,6 +1049,8 @@ class Walker:
         subject_span = {t.i for t in subject.subtree}
 
         def own(token: Any) -> bool:
+            if token.dep_ == "mark" and token.lower_ == "to" and token.head.head.i == node.i:
+                return True  # "failed to address": the infinitive's "to" ends the predicate's phrase
             step = token
             while step.i != node.i and step.head.i != step.i:
                 if step.dep_ in ("conj", "advcl", "ccomp", "xcomp", "acl", "acl:relcl", "parataxis") and step.tag_.startswith("VB"):
@@ -1056,7 +1058,7 @@ class Walker:
                 step = step.head
             return True
 
-        tokens = [t for t in node.subtree if t.i > subject.i and t.i not in subject_span and own(t)]
+        tokens = [t for t in node.subtree if t.i > subject.i and t.i not in subject_span and not t.is_punct and own(t)]
         text = " ".join(t.lower_ for t in tokens)
         return any(f" {phrase} " in f" {text} " for phrase in self.book.oppose_phrases)
 
