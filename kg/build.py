@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,7 +13,7 @@ from .annotations import annotation_files, load_annotations
 from .cache import ExtractionCache, article_key
 from .dictionary import Dictionary, load_dictionary
 from .errors import StanceGraphError
-from .export import BASENAME, export_lines, rdf_format, write_files
+from .export import BASENAME, rdf_format, staged_files, write_files
 from .model import Article, Method, Stance, merge_stances
 from .quads import GraphContent, ontology_graph, source_graphs
 from .review import drop_rejected, load_negatives
@@ -237,17 +238,25 @@ def store_graphs(
     return update
 
 
-def write_exports(graphs: Sequence[GraphContent], out_dir: Path | str, formats: Iterable[str] = DEFAULT_FORMATS) -> dict[Path, bytes]:
-    """The export files of the graphs a build put in its store, by path (written by the caller, all or nothing).
+def write_exports(
+    backend: GraphStore, graphs: Callable[[], Iterable[GraphContent]], targets: Mapping[str, Path]
+) -> None:
+    """Write a build's export files (`targets`: format name -> file) from the store it was just written to.
 
-    The lines are the very N-Quads the store was loaded with, written as Oxigraph writes them, so
-    these files equal what `kg export` later reads back from the store, without decoding it again.
+    An Oxigraph store is dumped to disk and the files are sorted and written from there; for
+    other backends the graphs' own N-Quads (`graphs()` makes them again, one at a time) take
+    the dump's place, so no server is read back. Either way memory stays flat, and the bytes
+    equal what `kg export` later reads back from the store.
     """
-    formats = list(formats)
-    if not formats:
-        return {}
-    contents = export_lines({f"<{g.iri}>": g.nquads.split("\n") for g in graphs}, formats)
-    return {path: contents[name] for name, path in export_paths(out_dir, formats).items()}
+    from .export import export_store_files, export_texts
+    from .store import OxigraphStore
+
+    if not targets:
+        return
+    if isinstance(backend, OxigraphStore):
+        export_store_files(backend.store, targets)
+    else:
+        export_texts((g.nquads for g in graphs()), targets)
 
 
 EXPORTS_RECORD = "exports.json"
@@ -280,13 +289,15 @@ def write_build(
     extra: Mapping[Path, bytes | Callable[[], bytes]] | None = None,
     store: str | None = None,
     incremental: bool = True,
+    timings: dict[str, float] | None = None,
 ) -> list[Path]:
     """Write a build into its store (`store`: a `--store` value; the out folder's Oxigraph store by default),
     then the export files; every file is replaced whole or not at all. Returns the files written.
 
     With `incremental`, only graphs that changed since the last build are written to the store,
     and export files (and `extra` files given as callables, which then are not even made) are
-    left alone when the dataset they came from has not changed.
+    left alone when the dataset they came from has not changed. `timings`, when given, receives
+    the seconds each phase took: `store` (graphs made and loaded), `exports`, `extra`.
     """
     from .store import connect, parse_store_spec, state_path
 
@@ -294,24 +305,38 @@ def write_build(
     spec = parse_store_spec(store, out)
     state = None if spec.kind == "memory" else state_path(out / ".cache", spec)
     formats = list(formats)
-    graphs: Iterable[GraphContent] = result.graphs() if formats else result.iter_graphs()
-    with connect(spec, out, writable=True) as backend:
-        result.store_update = update = store_graphs(graphs, backend, state, fresh=not incremental)
     record_path = out / ".cache" / EXPORTS_RECORD
     record = _read_record(record_path) if incremental else {}
-    keys = {path: _record_key(update.dataset_digest, path.name) for path in [*export_paths(out, formats).values(), *(extra or {})]}
-    stale = [name for name, path in export_paths(out, formats).items() if not _up_to_date(record, path, keys[path])]
-    contents = write_exports(graphs, out, stale)
+    written: dict[Path, int] = {}
+    with connect(spec, out, writable=True) as backend:
+        # The graphs are made and loaded in slices, never all held; the exports are read back from the store.
+        started = time.perf_counter()
+        result.store_update = update = store_graphs(result.iter_graphs(), backend, state, fresh=not incremental)
+        phases = {"store": time.perf_counter() - started}
+        paths = export_paths(out, formats)
+        keys = {path: _record_key(update.dataset_digest, path.name) for path in [*paths.values(), *(extra or {})]}
+        stale = {name: path for name, path in paths.items() if not _up_to_date(record, path, keys[path])}
+        if stale:
+            with staged_files(stale.values()) as staged:
+                write_exports(backend, result.iter_graphs, {name: staged[path] for name, path in stale.items()})
+                written = {path: staged[path].stat().st_size for path in stale.values()}
+        phases["exports"] = time.perf_counter() - started - phases["store"]
+    extras: dict[Path, bytes] = {}
     for path, data in (extra or {}).items():
         if callable(data):
             if _up_to_date(record, path, keys[path]):
                 continue
             data = data()
-        contents[path] = data
-    if contents:
-        write_files(contents)
-        for path, data in contents.items():
-            record[path.name] = [keys[path], len(data)]
+        extras[path] = data
+    if extras:
+        write_files(extras)
+        written.update((path, len(data)) for path, data in extras.items())
+    if written:
+        for path, size in written.items():
+            record[path.name] = [keys[path], size]
         if spec.kind != "memory":
             write_files({record_path: json.dumps(dict(sorted(record.items())), indent=0).encode("utf-8")})
-    return sorted(contents)
+    phases["extra"] = time.perf_counter() - started - phases["store"] - phases["exports"]
+    if timings is not None:
+        timings.update(phases)
+    return sorted(written)

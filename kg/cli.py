@@ -374,14 +374,13 @@ def query(
 @reports_errors
 def export(fmt: str, out_dir: Path, output: Path | None, store: str | None) -> None:
     """Write the built graph in another RDF format (from the store, byte-identical every run)."""
-    from .export import BASENAME, rdf_format, store_export, write_files
+    from .export import BASENAME, export_store, rdf_format, store_export_to
 
-    data = store_export(out_dir, fmt, store)
     if output is not None and str(output) == "-":
-        sys.stdout.buffer.write(data)
+        store_export_to(out_dir, fmt, sys.stdout.buffer, store)
         return
     target = output or out_dir / (BASENAME + rdf_format(fmt).extension)
-    write_files({target: data})
+    export_store(out_dir, {fmt: target}, store)
     click.echo(f"wrote: {target}")
 
 

@@ -79,3 +79,103 @@ def test_jsonld_is_compacted_with_the_project_prefixes(curated_build) -> None:
     for graph in result.dataset.graphs():
         if len(graph):
             assert_isomorphic(graph, parsed.graph(graph.identifier))
+
+
+# The streamed export (sorting on disk) writes the bytes of the in-memory one (export_lines).
+
+
+def _in_memory(store: pyoxigraph.Store) -> dict[str, bytes]:
+    from kg.export import export_lines, store_lines
+
+    return export_lines(store_lines(store), sorted(FORMATS))
+
+
+def _streamed(store: pyoxigraph.Store, folder: Path, chunk_lines: int) -> dict[str, bytes]:
+    from kg.export import export_store_files
+
+    folder.mkdir()
+    targets = {name: folder / f"stancegraph{fmt.extension}" for name, fmt in FORMATS.items()}
+    export_store_files(store, targets, chunk_lines=chunk_lines)
+    assert sorted(p.name for p in folder.iterdir()) == sorted(p.name for p in targets.values())  # no scratch left
+    return {name: path.read_bytes() for name, path in targets.items()}
+
+
+@pytest.mark.parametrize("chunk_lines", [500_000, 7])
+def test_streamed_export_equals_the_in_memory_export_on_the_seeds(curated_build, tmp_path: Path, chunk_lines: int) -> None:
+    from kg.store import open_store
+
+    _, out = curated_build
+    store = open_store(out)
+    expected = _in_memory(store)
+    got = _streamed(store, tmp_path / "streamed", chunk_lines)
+    for name in sorted(FORMATS):
+        assert got[name] == expected[name], name
+    assert expected["nq"].count(b"\n") == len(store)
+
+
+def _awkward_store() -> pyoxigraph.Store:
+    """Quads that stress the ordering and escaping: non-ASCII and astral characters, control and
+    line-separator characters, blank nodes outside the ontology, a triple in two graphs, the default graph."""
+    ex = "https://example.org/"
+    store = pyoxigraph.Store()
+    g1, g2, g12 = (pyoxigraph.NamedNode(ex + name) for name in ("g/1", "g/2", "g/1/2"))
+    s = pyoxigraph.NamedNode(ex + "s")
+    p = pyoxigraph.NamedNode(ex + "p")
+    texts = ["z", "é", "\ufffd", "\U0001d11e", "line\u2028sep", "c1\x85", "ctl\x01\x1f", "tab\tnl\n", 'q"b\\', ""]
+    for i, text in enumerate(texts):
+        store.add(pyoxigraph.Quad(s, p, pyoxigraph.Literal(text), g1 if i % 2 else g2))
+        store.add(pyoxigraph.Quad(pyoxigraph.NamedNode(ex + f"s{text.encode().hex()}"), p, pyoxigraph.Literal(text, language="en"), g12))
+    store.add(pyoxigraph.Quad(s, p, pyoxigraph.Literal("both"), g1))
+    store.add(pyoxigraph.Quad(s, p, pyoxigraph.Literal("both"), g2))
+    first, second = pyoxigraph.BlankNode("zz"), pyoxigraph.BlankNode("aa")
+    store.add(pyoxigraph.Quad(s, p, first, g2))
+    store.add(pyoxigraph.Quad(first, p, second, g2))
+    store.add(pyoxigraph.Quad(second, p, pyoxigraph.Literal("_: not a blank node"), g2))
+    store.add(pyoxigraph.Quad(s, p, pyoxigraph.Literal("default graph")))
+    return store
+
+
+@pytest.mark.parametrize("chunk_lines", [500_000, 3, 1])
+def test_streamed_export_equals_the_in_memory_export_on_awkward_quads(tmp_path: Path, chunk_lines: int) -> None:
+    store = _awkward_store()
+    expected = _in_memory(store)
+    got = _streamed(store, tmp_path / "streamed", chunk_lines)
+    for name in sorted(FORMATS):
+        assert got[name] == expected[name], name
+    assert b"default graph" not in got["nq"] and got["nt"].count(b'"both"') == 1
+    assert b"\\u2028" in got["ttl"] and "\u2028".encode() not in got["ttl"]
+    parsed = pyoxigraph.Dataset(pyoxigraph.parse(got["trig"], format=pyoxigraph.RdfFormat.TRIG))
+    assert len(parsed) == len(store) - 1
+
+
+def test_line_sorter_merges_runs_written_to_disk(tmp_path: Path) -> None:
+    import random
+
+    from kg.extsort import MERGE_WIDTH, LineSorter
+
+    rng = random.Random(3)
+    lines = [f"{rng.randrange(400):05d} {'é' * rng.randrange(3)}\n".encode() for _ in range(1000)]
+    sorter = LineSorter(tmp_path, chunk_lines=7)
+    sorter.extend(lines)
+    assert len(sorter.runs) > MERGE_WIDTH  # merged in more than one round
+    assert list(sorter) == sorted(set(lines))
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_line_sorter_without_runs_sorts_in_memory(tmp_path: Path) -> None:
+    from kg.extsort import LineSorter
+
+    sorter = LineSorter(tmp_path, chunk_lines=10)
+    sorter.extend([b"b\n", b"a\n", b"b\n"])
+    assert sorter.runs == [] and list(sorter) == [b"a\n", b"b\n"]
+
+
+def test_build_exports_equal_the_in_memory_export(curated_build, tmp_path: Path) -> None:
+    from kg.build import write_build
+    from kg.store import open_store
+
+    result, _ = curated_build
+    write_build(result, tmp_path, formats=sorted(FORMATS))
+    expected = _in_memory(open_store(tmp_path))
+    for name, fmt in FORMATS.items():
+        assert (tmp_path / f"stancegraph{fmt.extension}").read_bytes() == expected[name], name
