@@ -37,12 +37,12 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from kg.build import BuildResult, build_graph, export_paths, store_graphs, write_build, write_exports  # noqa: E402
+from kg.build import BuildResult, build_graph, write_build  # noqa: E402
 from kg.dictionary import load_dictionary  # noqa: E402
-from kg.export import staged_files, write_files  # noqa: E402
+from kg.export import write_files  # noqa: E402
 from kg.model import Article, Method, Polarity, Stance  # noqa: E402
 from kg.queries import canned_query, canned_query_dir, run_query, scan_query  # noqa: E402
-from kg.store import StoreSpec, connect, open_store, state_path  # noqa: E402
+from kg.store import connect, open_store  # noqa: E402
 
 STANCES_PER_ARTICLE = 10
 
@@ -105,19 +105,9 @@ def synthetic(n_stances: int, seed: int = 7) -> BuildResult:
 
 def write_to_store(result: BuildResult, out: Path, formats: list[str]) -> dict[str, float]:
     """The store half of `kg build`, phase by phase: N-Quads made and loaded into the store, then the exports."""
-    spec = StoreSpec("oxigraph", str(out / "stancegraph.oxigraph"))
-    times: dict[str, float] = {"exports": 0.0}
-    with connect(spec, out, writable=True) as store:
-        # As `kg build`: graphs are made and loaded in slices, never all held.
-        times["store"], _ = timed(lambda: store_graphs(result.iter_graphs(), store, state_path(out / ".cache", spec)))
-        if formats:
-            def export() -> None:
-                paths = export_paths(out, formats)
-                with staged_files(paths.values()) as staged:
-                    write_exports(store, result.iter_graphs, {name: staged[path] for name, path in paths.items()})
-
-            times["exports"], _ = timed(export)
-    return times
+    phases: dict[str, float] = {}
+    write_build(result, out, formats, timings=phases)
+    return {"store": phases["store"], "exports": phases["exports"]}
 
 
 def child_end_to_end(n_articles: int) -> dict:

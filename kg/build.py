@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Mapping, Sequence
@@ -238,25 +240,51 @@ def store_graphs(
     return update
 
 
-def write_exports(
-    backend: GraphStore, graphs: Callable[[], Iterable[GraphContent]], targets: Mapping[str, Path]
-) -> None:
-    """Write a build's export files (`targets`: format name -> file) from the store it was just written to.
+class GraphTexts:
+    """The N-Quads text of each graph a store update makes, copied to a file as it is made, so that the
+    exports read the very lines the store was loaded with and no graph's text is made twice."""
 
-    An Oxigraph store is dumped to disk and the files are sorted and written from there; for
-    other backends the graphs' own N-Quads (`graphs()` makes them again, one at a time) take
-    the dump's place, so no server is read back. Either way memory stays flat, and the bytes
-    equal what `kg export` later reads back from the store.
-    """
-    from .export import export_store_files, export_texts
-    from .store import OxigraphStore
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._handle = open(path, "w", encoding="utf-8", newline="\n")
+        self._made: set[str] = set()
+        self._seen = 0
 
-    if not targets:
-        return
-    if isinstance(backend, OxigraphStore):
-        export_store_files(backend.store, targets)
-    else:
-        export_texts((g.nquads for g in graphs()), targets)
+    def watch(self, graphs: Iterable[GraphContent]) -> Iterator[GraphContent]:
+        """The same graphs, each copied to the file when (and if) its text is made."""
+        for graph in graphs:
+            self._seen += 1
+            yield GraphContent(graph.iri, key=graph.key, make=lambda graph=graph: self._keep(graph))
+
+    def _keep(self, graph: GraphContent) -> str:
+        text = graph.nquads
+        graph.release()
+        self._handle.write(text)  # made twice (after a release) -> repeated lines, which the export drops
+        self._made.add(graph.iri)
+        return text
+
+    def complete(self, graphs: Iterable[GraphContent]) -> Path:
+        """Add the text of every graph the update did not make (unchanged in the store); returns the file."""
+        if len(self._made) < self._seen:
+            for graph in graphs:
+                if graph.iri not in self._made:
+                    self._handle.write(graph.nquads)
+                    graph.release()
+        self.close()
+        return self.path
+
+    def close(self) -> None:
+        if not self._handle.closed:
+            self._handle.close()
+
+
+def write_exports(graph_texts: Path, targets: Mapping[str, Path], scratch: Path | None = None) -> None:
+    """Write a build's export files (`targets`: format name -> file) from its graphs' N-Quads (a file of
+    GraphTexts): sorted on disk in `scratch`, so memory stays flat, and the bytes equal what `kg export`
+    later reads back from the store."""
+    from .export import export_nquads
+
+    export_nquads(graph_texts, targets, tmp_dir=scratch)
 
 
 EXPORTS_RECORD = "exports.json"
@@ -308,17 +336,25 @@ def write_build(
     record_path = out / ".cache" / EXPORTS_RECORD
     record = _read_record(record_path) if incremental else {}
     written: dict[Path, int] = {}
-    with connect(spec, out, writable=True) as backend:
-        # The graphs are made and loaded in slices, never all held; the exports are read back from the store.
+    with ExitStack() as stack:
+        backend = stack.enter_context(connect(spec, out, writable=True))
+        texts = None
+        if formats:
+            out.mkdir(parents=True, exist_ok=True)
+            scratch = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix=".stancegraph-build-", dir=out)))
+            texts = GraphTexts(scratch / "graphs.nq")
+            stack.callback(texts.close)
         started = time.perf_counter()
-        result.store_update = update = store_graphs(result.iter_graphs(), backend, state, fresh=not incremental)
+        # The graphs are made and loaded in slices, never all held; their text goes on to the exports on disk.
+        graphs = result.iter_graphs() if texts is None else texts.watch(result.iter_graphs())
+        result.store_update = update = store_graphs(graphs, backend, state, fresh=not incremental)
         phases = {"store": time.perf_counter() - started}
         paths = export_paths(out, formats)
         keys = {path: _record_key(update.dataset_digest, path.name) for path in [*paths.values(), *(extra or {})]}
         stale = {name: path for name, path in paths.items() if not _up_to_date(record, path, keys[path])}
-        if stale:
+        if stale and texts is not None:
             with staged_files(stale.values()) as staged:
-                write_exports(backend, result.iter_graphs, {name: staged[path] for name, path in stale.items()})
+                write_exports(texts.complete(result.iter_graphs()), {n: staged[p] for n, p in stale.items()}, scratch)
                 written = {path: staged[path].stat().st_size for path in stale.values()}
         phases["exports"] = time.perf_counter() - started - phases["store"]
     extras: dict[Path, bytes] = {}

@@ -1,6 +1,7 @@
 """Every export format parses back into the same graph, with its named graphs where it has them."""
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 import pyoxigraph
@@ -179,3 +180,30 @@ def test_build_exports_equal_the_in_memory_export(curated_build, tmp_path: Path)
     expected = _in_memory(open_store(tmp_path))
     for name, fmt in FORMATS.items():
         assert (tmp_path / f"stancegraph{fmt.extension}").read_bytes() == expected[name], name
+
+
+def test_exports_of_a_store_built_earlier_equal_a_fresh_build(seeds_dir: Path, tmp_path: Path) -> None:
+    from kg.build import build_graph, write_build
+    from kg.store import open_store
+
+    formats = sorted(FORMATS)
+    fresh = tmp_path / "fresh"
+    write_build(build_graph(seeds_dir, extract=False), fresh, formats=formats)
+    later = tmp_path / "later"
+    write_build(build_graph(seeds_dir, extract=False), later, formats=[])  # the store only
+    written = write_build(build_graph(seeds_dir, extract=False), later, formats=formats)
+    assert [p.name for p in written] == sorted(f"stancegraph{FORMATS[n].extension}" for n in formats)
+    for name, fmt in FORMATS.items():
+        assert (later / f"stancegraph{fmt.extension}").read_bytes() == (fresh / f"stancegraph{fmt.extension}").read_bytes(), name
+    # One article changed: its graph is made again, the others' text is read from the build, not the store.
+    article = sorted(seeds_dir.glob("*.txt"))[0]
+    old_digest = hashlib.sha256(article.read_bytes()).hexdigest().encode()
+    article.write_text(article.read_text(encoding="utf-8") + "\nA closing paragraph written for this test.\n", encoding="utf-8")
+    again = build_graph(seeds_dir, extract=False)
+    write_build(again, later, formats=formats)
+    assert again.store_update is not None and again.store_update.written >= 1 and again.store_update.unchanged >= 1
+    expected = _in_memory(open_store(later))
+    assert old_digest in (fresh / "stancegraph.nt").read_bytes() and old_digest not in expected["nt"]
+    for name, fmt in FORMATS.items():
+        assert (later / f"stancegraph{fmt.extension}").read_bytes() == expected[name], name
+    assert not [p for p in later.iterdir() if p.name.startswith(".stancegraph-")]
