@@ -232,23 +232,32 @@ def vocabulary_from_store(store: pyoxigraph.Store) -> Vocabulary:
 # --- running the canned queries -----------------------------------------------------------------
 
 
+_ID_NAMESPACES = (str(ACTOR), str(ISSUE), str(STANCE))
+_SG_NAMESPACE = str(SG)
+_INTEGER = str(XSD.integer)
+_NUMBERS = frozenset((str(XSD.decimal), str(XSD.double), str(XSD.float)))
+_POLARITY_CLASSES = frozenset(("Support", "Oppose", "Conditional"))
+
+
 def _value(term: Any) -> Any:
     """A query term as a plain value: ids for our IRIs, ints and floats for numbers, text otherwise."""
     if term is None:
         return None
-    if isinstance(term, pyoxigraph.NamedNode):
-        for namespace in (str(ACTOR), str(ISSUE), str(STANCE)):
-            if term.value.startswith(namespace):
-                return term.value[len(namespace):]
-        if term.value.startswith(str(SG)):
-            name = term.value[len(str(SG)):]
-            return name.lower() if name in ("Support", "Oppose", "Conditional") else name
-        return term.value
-    if isinstance(term, pyoxigraph.Literal):
+    kind = type(term)
+    if kind is pyoxigraph.NamedNode:
+        iri = term.value
+        for namespace in _ID_NAMESPACES:
+            if iri.startswith(namespace):
+                return iri[len(namespace):]
+        if iri.startswith(_SG_NAMESPACE):
+            name = iri[len(_SG_NAMESPACE):]
+            return name.lower() if name in _POLARITY_CLASSES else name
+        return iri
+    if kind is pyoxigraph.Literal:
         datatype = term.datatype.value
-        if datatype == str(XSD.integer):
+        if datatype == _INTEGER:
             return int(term.value)
-        if datatype in (str(XSD.decimal), str(XSD.double), str(XSD.float)):
+        if datatype in _NUMBERS:
             return float(term.value)
         return term.value
     return str(term)
@@ -273,9 +282,20 @@ def _ask(
         text = without_order(text)
     result = run_query(store, bind_values(text, values or {}))
     rows = [{v: _value(t) for v, t in zip(result.variables, row)} for row in result.rows]
-    for variable in reversed(order or ()):
-        name_, descending = variable.lstrip("-"), variable.startswith("-")
-        rows.sort(key=lambda r: (r[name_] is not None, r[name_] if r[name_] is not None else ""), reverse=descending)
+    return _sorted(rows, order or ())
+
+
+def _sorted(rows: list[dict[str, Any]], order: Sequence[str]) -> list[dict[str, Any]]:
+    """Rows sorted as SPARQL's ORDER BY sorts them on `order` (`-name` for DESC): unbound values first, then by value."""
+    runs: list[tuple[bool, list[str]]] = []  # neighbouring keys of one direction sort in one pass
+    for variable in order:
+        descending = variable.startswith("-")
+        if runs and runs[-1][0] == descending:
+            runs[-1][1].append(variable.lstrip("-"))
+        else:
+            runs.append((descending, [variable.lstrip("-")]))
+    for descending, names in reversed(runs):
+        rows.sort(key=lambda r: tuple((r[n] is not None, r[n] if r[n] is not None else "") for n in names), reverse=descending)
     return rows
 
 
@@ -424,19 +444,18 @@ def conflicts(
     actors: Sequence[str] = (),
     vocabulary: Vocabulary | None = None,
 ) -> Answer:
-    """Actor pairs on opposite sides of an issue (canned query `conflicts`), with the strongest quote on each side.
+    """Actor pairs on opposite sides of an issue (the rows of canned query `conflicts`), with the strongest quote on each side.
 
     `opposite`: one supports the issue (with or without a condition), the other opposes it.
     `sequencing`: one accepts it only after a condition, the other supports it without one and
     never states that condition itself.
+    The pairs are made here from each actor's sides (canned query `sides`: a few rows per actor
+    and issue), so the store never writes out a side's quote once per actor it meets.
     """
     vocab = _resolved(vocabulary, store)
-    rows = _ask(
-        store,
-        "conflicts",
-        {"issue": _issue_terms(vocab.issue(i) for i in issues), "party": _actor_terms(vocab.actor(a) for a in actors)},
-        order=["issue", "kind", "actor", "other", "condition", "-actorPosition"],
-    )
+    parties = set(vocab.actor(a) for a in actors)
+    sides = _ask(store, "sides", {"issue": _issue_terms(vocab.issue(i) for i in issues)}, order=[])
+    rows = _sorted(_pairs(sides, parties), ["issue", "kind", "actor", "other", "condition", "-actorPosition"])
     columns = [
         "issue", "kind", "actor", "actor_position", "other", "other_position", "condition",
         "actor_statements", "other_statements", "actor_quote", "actor_source", "other_quote", "other_source",
@@ -448,6 +467,38 @@ def conflicts(
         "actorStance", "otherStance",
     ]
     return Answer(columns, [tuple(r[n] for n in names) for r in rows], empty_message="no conflicts found")
+
+
+def _pairs(sides: Sequence[Mapping[str, Any]], parties: set[str]) -> list[dict[str, Any]]:
+    """The conflicts among the sides (canned query `sides`), as `conflicts.rq` defines them, keeping
+    the pairs where one of `parties` is on either side (all when empty)."""
+    by_issue: dict[str, dict[str, list[Mapping[str, Any]]]] = {}
+    for side in sides:
+        kind = "conditioned" if side["condition"] is not None else side["polarity"]
+        by_issue.setdefault(side["issue"], {}).setdefault(kind, []).append(side)
+    rows: list[dict[str, Any]] = []
+
+    def add(kind: str, first: Mapping[str, Any], second: Mapping[str, Any], condition: str | None) -> None:
+        if first["actor"] == second["actor"] or (parties and first["actor"] not in parties and second["actor"] not in parties):
+            return
+        rows.append({
+            "issue": first["issue"], "kind": kind, "actor": first["actor"], "actorPosition": first["polarity"],
+            "other": second["actor"], "otherPosition": second["polarity"], "condition": condition,
+            "actorStatements": first["statements"], "otherStatements": second["statements"],
+            "actorQuote": first["quote"], "actorSource": first["sourceId"], "otherQuote": second["quote"],
+            "otherSource": second["sourceId"], "actorStance": first["stance"], "otherStance": second["stance"],
+        })
+
+    for kinds in by_issue.values():
+        for first in kinds.get("support", []) + kinds.get("conditional", []):
+            for second in kinds.get("oppose", []):
+                add("opposite", first, second, None)
+        stated = {(side["actor"], side["condition"]) for side in kinds.get("conditioned", [])}
+        for first in kinds.get("conditioned", []):
+            for second in kinds.get("support", []):
+                if (second["actor"], first["condition"]) not in stated:
+                    add("sequencing", first, second, first["condition"])
+    return rows
 
 
 def conditions(

@@ -302,3 +302,23 @@ def test_the_new_aggregates_conform_and_a_wrong_day_count_is_caught(varied) -> N
         "A position day has at most one sg:onDate, an xsd:date (none for undated stances).",
         f"The stance count must be the number of linked stances (it is {linked + 2}, the day links {linked}).",
     ]
+
+
+def _conflict_filters(result) -> list[tuple[list[str], list[str]]]:
+    issues, actors = sorted({s.issue for s in result.stances}), sorted(result.actors)
+    return [([], []), ([issues[0]], []), ([], [actors[1]]), (issues[1:3], actors[:2])]
+
+
+def test_conflicts_paired_from_the_sides_are_the_rows_of_the_conflicts_query(varied) -> None:
+    from kg import answers
+    from kg.answers import _actor_terms, _ask, _issue_terms
+
+    result, store, _ = varied
+    names = ["issue", "kind", "actor", "actorPosition", "other", "otherPosition", "condition", "actorStatements",
+             "otherStatements", "actorQuote", "actorSource", "otherQuote", "otherSource", "actorStance", "otherStance"]
+    for issues, actors in _conflict_filters(result):
+        expected = _ask(store, "conflicts", {"issue": _issue_terms(issues), "party": _actor_terms(actors)},
+                        order=["issue", "kind", "actor", "other", "condition", "-actorPosition"])
+        got = answers.conflicts(store, issues, actors).rows
+        assert got == [tuple(r[n] for n in names) for r in expected], (issues, actors)
+        assert got or actors
