@@ -340,11 +340,22 @@ class _VocabularyOnDemand:
             self._vocabulary = vocabulary_from_store(self._store)
         return self._vocabulary
 
+    def _known_id(self, kind: str, namespace: str, name: str) -> str | None:
+        """`name` when it is the id of an actor (who speaks for nobody else) or an issue, read
+        from that one entry of the catalog; None when the whole vocabulary must decide."""
+        if self._vocabulary is not None or not re.fullmatch(r"[A-Za-z0-9_.-]+", name):
+            return None
+        result = run_query(self._store, bind_values(canned_query("catalog"), {"thing": [pyoxigraph.NamedNode(namespace + name)]}))
+        rows = [dict(zip(result.variables, row)) for row in result.rows]
+        if rows and all(r["kind"].value == kind and r.get("represents") is None for r in rows):
+            return name
+        return None
+
     def actor(self, name: str) -> str:
-        return self._loaded().actor(name)
+        return self._known_id("actor", str(ACTOR), name) or self._loaded().actor(name)
 
     def issue(self, name: str) -> str:
-        return self._loaded().issue(name)
+        return self._known_id("issue", str(ISSUE), name) or self._loaded().issue(name)
 
 
 def _resolved(vocabulary: Vocabulary | None, store: pyoxigraph.Store) -> Vocabulary | _VocabularyOnDemand:

@@ -361,3 +361,14 @@ def test_page_and_network_give_the_same_actor_actor_weights(store):
         exported = {(frozenset((graph.nodes[u]["id"], graph.nodes[v]["id"])), kind): d["weight"] for u, v, d in graph.edges(data=True)}
         assert exported == {k: n for k, n in shown.items() if k[1] == kind}
     assert actor_actor_graph(statements).number_of_edges() == len(shown)
+
+
+def test_an_id_is_read_from_its_own_catalog_entry_and_a_persons_id_means_their_actor(store, monkeypatch):
+    full = answers.vocabulary_from_store(store)
+    calls = []
+    monkeypatch.setattr(answers, "vocabulary_from_store", lambda s: calls.append(1) or full)
+    lookup = answers._VocabularyOnDemand(store)
+    assert (lookup.actor("Israel"), lookup.issue("reconstruction")) == ("Israel", "reconstruction")
+    assert calls == []
+    assert lookup.actor("BenjaminNetanyahu") == full.actor("BenjaminNetanyahu") == "Israel"
+    assert lookup.actor("the US") == "US" and calls == [1]
