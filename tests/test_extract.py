@@ -459,6 +459,11 @@ PHRASINGS = [
     ("Saudi Arabia has no intention of financing the reconstruction of Gaza, its minister said.",
      {("SaudiArabia", "reconstruction", "oppose")}),
     # "in exchange for" with the noun parsed as an oblique: the offer waits for its price
+    # a place before a comma is no list with the subject after it
+    ("Following talks in Amman, Israel rejected the reconstruction plan.", {("Israel", "reconstruction", "oppose")}),
+    # "he" after a person who is the subject earlier in the same sentence is that person
+    ("Witkoff spoke to reporters on Friday. The White House said that Netanyahu had agreed to the terms, "
+     "though he has long refused to halt the fighting.", {("Israel", "ceasefire", "oppose")}),
     # what is asked in exchange is wanted too
     ("Hamas says it is ready to free every captive in exchange for an end to Israel's war.",
      {("Hamas", "hostage_prisoner_exchange", "conditional", "ceasefire"), ("Hamas", "ceasefire", "support")}),

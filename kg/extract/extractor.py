@@ -139,6 +139,7 @@ class ArticleExtractor:
         self.discourse = _Discourse()
         self.explanations: dict[tuple, Explanation] = {}
         self._sentence_actors: list[tuple[int, str]] = []
+        self._sentence_persons: dict[int, str] = {}  # token -> holder, for the persons named in the sentence parsed
         self._lists_at: dict[int, list[str]] = {}
         self._intro: tuple[Any, int] | None = None  # (holders, sign) of a sentence ending in a colon
         self._sentence_issue_tokens: set[int] = set()
@@ -199,10 +200,10 @@ class ArticleExtractor:
             if run and _LIST_GAP.match(self.text[run[-1].end:m.start]):
                 run.append(m)
                 continue
-            if len({a.holder or a.value for a in run}) >= 2:
+            if _written_list(self.text, run):
                 self.discourse.groups.append((run[0].start, _unique(a.holder or a.value for a in run)))
             run = [m]
-        if len({a.holder or a.value for a in run}) >= 2:
+        if _written_list(self.text, run):
             self.discourse.groups.append((run[0].start, _unique(a.holder or a.value for a in run)))
 
     def _person_like(self, m: Mention) -> bool:
@@ -221,6 +222,11 @@ class ArticleExtractor:
             last = d.last(d.speakers, position)
             return [last] if last else []
         if word in _PERSON_PRONOUNS:
+            # a person who is the subject of an earlier clause of the same sentence ("X said Netanyahu had
+            # accepted, although he rejected ...") comes before the subjects of earlier sentences
+            near = [t for t in token.doc[:token.i] if t.i in self._sentence_persons and t.dep_ in ("nsubj", "nsubj:pass")]
+            if near:
+                return [self._sentence_persons[near[-1].i]]
             subject = d.last_subject(position, lambda holders, person, plural: person)
             if subject:
                 return subject
@@ -447,6 +453,7 @@ class ArticleExtractor:
                 span = set(tokens)
                 root = min((doc[i] for i in tokens), key=lambda t: (t.head.i in span and t.head is not t, t.i))
                 issue_roots.append((root, span, m.value, -1 if m.kind == INVERSE else 1))
+        self._sentence_persons = {i: actor_at[i] for i in persons if i in actor_at}
         # "... would only do so with UN backing": "do so" stands for the issue named just before it
         for token in doc:
             if (token.lemma_ or token.lower_) == "do" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "so":
@@ -517,7 +524,7 @@ class ArticleExtractor:
 
         def close(run: list[Mention]) -> None:
             ids = _unique(a.holder or a.value for a in run)
-            if len(ids) >= 2:
+            if _written_list(self.text, run):
                 for a in run:
                     for k in range(a.start - offset, a.end - offset):
                         if k in by_char:
@@ -562,6 +569,16 @@ _OF_OTHER_BODY = re.compile(r"\s+of\s+(?:the\s+)?(?!United\s+Nations|UN\b|U\.N\.
 
 _BULLET = re.compile(r"[-–—•*·▪]\s|\(?\d{1,2}[.)]\s|\(?[a-z][.)]\s")
 _NEGATED_ITEM = re.compile(r"^(?:[-–—•*·▪]\s*)?(?:no|not|never|neither)\b", re.IGNORECASE)
+
+
+def _written_list(text: str, run: list[Mention]) -> bool:
+    """Whether actors side by side are a list: two or more of them, joined by a conjunction somewhere
+    ("Egypt, Qatar and the US") or at least three by commas; two names with a comma between them
+    are not ("After talks in Cairo, Israel said ...")."""
+    if len({m.holder or m.value for m in run}) < 2:
+        return False
+    gaps = [text[a.end:b.start].strip() for a, b in zip(run, run[1:])]
+    return len(run) >= 3 or any(gap not in (",", "") for gap in gaps)
 
 
 def _list_item(text: str, sentence: Sentence) -> bool:
