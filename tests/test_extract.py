@@ -464,6 +464,9 @@ PHRASINGS = [
     # "he" after a person who is the subject earlier in the same sentence is that person
     ("Witkoff spoke to reporters on Friday. The White House said that Netanyahu had agreed to the terms, "
      "though he has long refused to halt the fighting.", {("Israel", "ceasefire", "oppose")}),
+    # the sponsor fused to a participle inside the plan's own name, "U.S." with its final period
+    ("Jordan urged Hamas to accept the U.S.-backed plan.",
+     {("Jordan", "peace_plan", "support"), ("US", "peace_plan", "support")}),
     # what is asked in exchange is wanted too
     ("Hamas says it is ready to free every captive in exchange for an end to Israel's war.",
      {("Hamas", "hostage_prisoner_exchange", "conditional", "ceasefire"), ("Hamas", "ceasefire", "support")}),

@@ -171,7 +171,9 @@ class Scanner:
         while n < len(words):
             for size in range(min(4, len(words) - n), 0, -1):
                 start, end = words[n][0], words[n + size - 1][1]
-                entry = next((e for e in self.entries.get(normalise_phrase(text[start:end]), ())
+                # a word's final period is left out of it, but "U.S." keeps its own
+                spellings = [text[start:end]] + ([text[start:end + 1]] if text[end:end + 1] == "." else [])
+                entry = next((e for spelling in spellings for e in self.entries.get(normalise_phrase(spelling), ())
                               if e.kind in (ACTOR, DEMONYM)), None)
                 if entry is not None:
                     found.append(Mention(start, end, ACTOR, entry.value, holder=self.dictionary.resolve_holder(entry.value)))

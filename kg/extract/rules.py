@@ -1169,8 +1169,10 @@ class Walker:
         "Egyptian-mediated"), or None."""
         ctx = self.ctx
         actor, participle = None, None
-        if "-" in modifier.text and modifier.i in ctx.actor_at:
-            actor, participle = ctx.actor_at[modifier.i], modifier.text.rsplit("-", 1)[-1]
+        if "-" in modifier.text and (modifier.i in ctx.actor_at or modifier.i in ctx.sponsor_at):
+            # the actor may be inside the issue's own name ("the U.S.-backed plan")
+            actor = ctx.actor_at.get(modifier.i) or ctx.sponsor_at[modifier.i]
+            participle = modifier.text.rsplit("-", 1)[-1]
         elif modifier.tag_ == "VBN":
             for part in modifier.children:
                 if part.dep_ in ("amod", "compound", "obl:npmod", "nmod", "obl", "obl:unmarked"):
