@@ -467,6 +467,9 @@ PHRASINGS = [
     # the sponsor fused to a participle inside the plan's own name, "U.S." with its final period
     ("Jordan urged Hamas to accept the U.S.-backed plan.",
      {("Jordan", "peace_plan", "support"), ("US", "peace_plan", "support")}),
+    # a participle of proposing between the possessor and the issue: the possessor sponsors it
+    ("Abbas backed the US president's proposed board of peace.",
+     {("PalestinianAuthority", "governance", "support"), ("US", "governance", "support")}),
     # what is asked in exchange is wanted too
     ("Hamas says it is ready to free every captive in exchange for an end to Israel's war.",
      {("Hamas", "hostage_prisoner_exchange", "conditional", "ceasefire"), ("Hamas", "ceasefire", "support")}),

@@ -1174,12 +1174,14 @@ class Walker:
             actor = ctx.actor_at.get(modifier.i) or ctx.sponsor_at[modifier.i]
             participle = modifier.text.rsplit("-", 1)[-1]
         elif modifier.tag_ == "VBN":
-            for part in modifier.children:
-                if part.dep_ in ("amod", "compound", "obl:npmod", "nmod", "obl", "obl:unmarked"):
-                    actor = self._actor_named(part) or ctx.sponsor_at.get(part.i)
-                    if actor:
-                        participle = modifier.text
-                        break
+            parts = [p for p in modifier.children if p.dep_ in ("amod", "compound", "obl:npmod", "nmod", "obl", "obl:unmarked")]
+            # "the president's proposed board": the possessor of the noun the participle qualifies
+            parts += [p for p in modifier.head.children if p.dep_ == "nmod:poss" and p.i < modifier.i]
+            for part in parts:
+                actor = self._actor_named(part) or ctx.sponsor_at.get(part.i)
+                if actor:
+                    participle = modifier.text
+                    break
         if not actor or not participle:
             return None
         lemma = participle.lower()
