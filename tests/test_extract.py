@@ -470,6 +470,10 @@ PHRASINGS = [
     # a participle of proposing between the possessor and the issue: the possessor sponsors it
     ("Abbas backed the US president's proposed board of peace.",
      {("PalestinianAuthority", "governance", "support"), ("US", "governance", "support")}),
+    ("After a meeting in Doha, the Israeli cabinet rejected the reconstruction plan.", {("Israel", "reconstruction", "oppose")}),
+    # what a sponsored deal proposes in a relative clause, its sponsor backs
+    ("Pakistan backs the US-brokered peace deal, which proposes the formation of an International Stabilization Force.",
+     {("Pakistan", "peace_plan", "support"), ("US", "peace_plan", "support"), ("US", "stabilization_force", "support")}),
     # what is asked in exchange is wanted too
     ("Hamas says it is ready to free every captive in exchange for an end to Israel's war.",
      {("Hamas", "hostage_prisoner_exchange", "conditional", "ceasefire"), ("Hamas", "ceasefire", "support")}),

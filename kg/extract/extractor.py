@@ -571,14 +571,17 @@ _BULLET = re.compile(r"[-–—•*·▪]\s|\(?\d{1,2}[.)]\s|\(?[a-z][.)]\s")
 _NEGATED_ITEM = re.compile(r"^(?:[-–—•*·▪]\s*)?(?:no|not|never|neither)\b", re.IGNORECASE)
 
 
+_CONJUNCTION = re.compile(r"\b(?:and|or|plus|with|alongside|as\s+well\s+as)\b|&")
+
+
 def _written_list(text: str, run: list[Mention]) -> bool:
     """Whether actors side by side are a list: two or more of them, joined by a conjunction somewhere
     ("Egypt, Qatar and the US") or at least three by commas; two names with a comma between them
     are not ("After talks in Cairo, Israel said ...")."""
     if len({m.holder or m.value for m in run}) < 2:
         return False
-    gaps = [text[a.end:b.start].strip() for a, b in zip(run, run[1:])]
-    return len(run) >= 3 or any(gap not in (",", "") for gap in gaps)
+    gaps = [text[a.end:b.start] for a, b in zip(run, run[1:])]
+    return len(run) >= 3 or any(_CONJUNCTION.search(gap) for gap in gaps)
 
 
 def _list_item(text: str, sentence: Sentence) -> bool:

@@ -1238,7 +1238,9 @@ class Walker:
             for child in node.children:
                 if came_from is not None and child.i == came_from.i:
                     continue
-                if child.dep_ == "nsubj" or child.dep_ == "obl" and _case(child) == "under":
+                if child.dep_ == "nsubj" and child.lower_ in _RELATIVE_PRONOUNS and node.dep_ in _CLAUSE_EDGES:
+                    plans.append(node.head)  # "the US-brokered deal, which proposes a force": the deal proposes it
+                elif child.dep_ == "nsubj" or child.dep_ == "obl" and _case(child) == "under":
                     plans.append(child)
         elif node.tag_.startswith("NN") and came_from is not None and (
                 came_from.dep_ == "acl" or came_from.dep_ == "nmod" and _case(came_from) in ("for", "on")):
