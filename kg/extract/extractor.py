@@ -22,10 +22,6 @@ _PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her"})
 _SPEAKER_PRONOUNS = frozenset({"i", "we", "us", "our", "my", "me"})
 _GROUP_PRONOUNS = frozenset({"they", "them", "their"})
 _THING_PRONOUNS = frozenset({"it", "its"})
-# adjectives and nouns after which "it is ..." announces a clause, not a referent
-_EXTRAPOSING = frozenset({"clear", "essential", "important", "necessary", "likely", "unlikely", "possible",
-                          "impossible", "true", "vital", "crucial", "obvious", "evident", "imperative",
-                          "unacceptable", "difficult", "hard", "easy", "time", "critical", "urgent", "high"})
 # between two actors of a written list: ", ", " and ", ", and the ", and the formal names around
 # state names ("Arab Republic of", "Kingdom of", "the State of")
 _LIST_GAP = re.compile(
@@ -233,7 +229,7 @@ class ArticleExtractor:
             last = d.last(d.persons, position)
             return [last] if last else []
         if word in _GROUP_PRONOUNS | _THING_PRONOUNS and not (word in _THING_PRONOUNS and (
-                token.dep_ == "expl" or (token.head.lemma_ or "").lower() in _EXTRAPOSING)):
+                token.dep_ == "expl" or (token.head.lemma_ or "").lower() in self.book.extraposing_heads)):
             # the nearest actor named earlier in the same sentence ("Israel said it would ...",
             # "... against Hamas after it refused ...")
             near = [holder for start, holder in self._sentence_actors if start < position]
@@ -251,7 +247,7 @@ class ArticleExtractor:
             subject = d.last_subject(position, lambda holders, person, plural: not person)
             return subject or []
         if word in _THING_PRONOUNS:
-            if token.dep_ == "expl" or (token.head.lemma_ or "").lower() in _EXTRAPOSING:
+            if token.dep_ == "expl" or (token.head.lemma_ or "").lower() in self.book.extraposing_heads:
                 return []  # "it is clear that ...": no referent
             subject = d.last_subject(position, lambda holders, person, plural: not person and len(holders) == 1)
             if subject:

@@ -81,6 +81,10 @@ class RuleBook:
     patient_nouns: frozenset[str] = frozenset()
     requiring_conditions: frozenset[str] = frozenset()
     intent_nouns: frozenset[str] = frozenset()
+    deal_nouns: frozenset[str] = frozenset()
+    deal_heads: frozenset[str] = frozenset()
+    place_nouns: frozenset[str] = frozenset()
+    extraposing_heads: frozenset[str] = frozenset()
     condition_actors: Mapping[str, str] = field(default_factory=dict)  # actor id -> issue its decision stands for
     irregular: Mapping[str, str] = field(default_factory=dict)  # inflected form -> lemma
     particles: Mapping[str, frozenset[str]] = field(default_factory=dict)  # "rule out": rule -> {out}
@@ -178,6 +182,10 @@ _WORD_LISTS = (
     "patient_nouns",
     "requiring_conditions",
     "intent_nouns",
+    "deal_nouns",
+    "deal_heads",
+    "place_nouns",
+    "extraposing_heads",
 )
 
 
@@ -263,8 +271,6 @@ _NP_SAME_LEVEL = frozenset({"conj", "appos", "compound", "flat", "amod", "nmod:p
 _NP_PREPOSITIONS = frozenset({"of", "from", "including", "like", "such", "among"})
 _RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
-_DEAL_NOUNS = frozenset({"deal", "agreement", "ceasefire", "cease-fire", "truce", "accord", "swap", "exchange"})
-_PLACE_NOUNS = frozenset({"crossing", "crossings", "corridor", "border", "line"})
 _LOCATIVE = frozenset({"in", "at", "near", "along", "inside", "around", "beyond", "behind", "across"})
 _CONCESSIVE = frozenset({"while", "although", "though", "whereas", "whilst"})
 _ONLY_MARKERS = frozenset({"with", "after", "once", "when", "under", "through", "if"})
@@ -694,16 +700,16 @@ class Walker:
             return []  # "his ceasefire negotiators": the issue only names what the negotiators are for
         if (issue_token.dep_ in ("compound", "amod") and issue_token.head.i not in issue_span
                 and issue_token.head.i in self.ctx.issue_tokens and not issue_token.conjuncts
-                and _lemma(issue_token.head) not in _DEAL_NOUNS):
+                and _lemma(issue_token.head) not in book.deal_nouns):
             return []  # "Trump's reconstruction Board of Peace": the head names the issue the phrase is about
-        if (any(t.lower_ in _PLACE_NOUNS for t in issue_token.doc if t.i in issue_span)
+        if (any(t.lower_ in book.place_nouns for t in issue_token.doc if t.i in issue_span)
                 and _case(issue_token) in _LOCATIVE):
             return []  # "any Israeli presence in the Rafah crossing": the crossing is where, not what
         doc = issue_token.doc
-        if (len(issue_span) == 1 and _lemma(issue_token) in ("deal", "agreement", "accord") and issue_token.i + 2 < len(doc)
+        if (len(issue_span) == 1 and _lemma(issue_token) in book.deal_heads and issue_token.i + 2 < len(doc)
                 and doc[issue_token.i + 1].lower_ == "to" and doc[issue_token.i + 2].i in self.ctx.issue_tokens):
             return []  # "another deal to release our hostages", whatever the parse made of "to release"
-        if len(issue_span) == 1 and _lemma(issue_token) in ("deal", "agreement", "accord") and any(
+        if len(issue_span) == 1 and _lemma(issue_token) in book.deal_heads and any(
                 (c.dep_ == "acl" and any(m.dep_ == "mark" and m.lower_ == "to" for m in c.children)
                  or c.dep_ == "nmod" and _case(c) in ("on", "for", "over"))
                 and any(t.i in self.ctx.issue_tokens for t in c.subtree) for c in issue_token.children):
@@ -1261,7 +1267,7 @@ class Walker:
     def _parties(self, noun: Any, issue_id: str) -> list[Finding]:
         """"The ceasefire deal between Israel and Hamas", "a truce with Hamas": the parties to a deal
         accept it (an implicit stance in the annotation guideline)."""
-        if not self.book.enabled("party_to_deal") or _lemma(noun) not in _DEAL_NOUNS:
+        if not self.book.enabled("party_to_deal") or _lemma(noun) not in self.book.deal_nouns:
             return []
         holders: list[str] = []
         for child in noun.children:
