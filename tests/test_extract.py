@@ -474,6 +474,11 @@ PHRASINGS = [
     # what a sponsored deal proposes in a relative clause, its sponsor backs
     ("Pakistan backs the US-brokered peace deal, which proposes the formation of an International Stabilization Force.",
      {("Pakistan", "peace_plan", "support"), ("US", "peace_plan", "support"), ("US", "stabilization_force", "support")}),
+    # "only under" on a phrase the parser labelled an object; a state's part in the force that depends on something
+    ("Pakistan will deploy its army only under the explicit instructions of the UN Security Council.",
+     {("Pakistan", "stabilization_force", "conditional", "peace_plan")}),
+    ("Indonesia's participation in the force will depend on a UN Security Council mandate.",
+     {("Indonesia", "stabilization_force", "conditional", "peace_plan")}),
     # what is asked in exchange is wanted too
     ("Hamas says it is ready to free every captive in exchange for an end to Israel's war.",
      {("Hamas", "hostage_prisoner_exchange", "conditional", "ceasefire"), ("Hamas", "ceasefire", "support")}),

@@ -85,6 +85,7 @@ class RuleBook:
     deal_heads: frozenset[str] = frozenset()
     place_nouns: frozenset[str] = frozenset()
     extraposing_heads: frozenset[str] = frozenset()
+    dependence_verbs: frozenset[str] = frozenset()
     condition_actors: Mapping[str, str] = field(default_factory=dict)  # actor id -> issue its decision stands for
     irregular: Mapping[str, str] = field(default_factory=dict)  # inflected form -> lemma
     particles: Mapping[str, frozenset[str]] = field(default_factory=dict)  # "rule out": rule -> {out}
@@ -186,6 +187,7 @@ _WORD_LISTS = (
     "deal_heads",
     "place_nouns",
     "extraposing_heads",
+    "dependence_verbs",
 )
 
 
@@ -642,7 +644,7 @@ class Walker:
 
         "only" turns a plain "with", "after", "once", "when" or "under" into a condition
         ("only with a UN mandate", "only after Hamas disarms")."""
-        if node.dep_ not in _OBLIQUE:
+        if node.dep_ not in _OBLIQUE and not _cased_object(node):
             return None
         conditions = self.book.conditions
         doc = node.doc
@@ -800,6 +802,21 @@ class Walker:
                     if obj.dep_ == "obj":
                         named = self._clause_issues(obj.subtree, issue_at, issue_id)
                         conditions.extend((c, "unless") for c in named if (c, "unless") not in conditions)
+            if (not own and not skip_sign and not detached and node.tag_.startswith("VB") and came_from is not None
+                    and came_from.dep_ == "nsubj" and came_from.i in issue_span and book.enabled("condition_clause")
+                    and _lemma_in(node, book.dependence_verbs) and not self.negated(node)):
+                # "Pakistan's participation will depend on the force's mandate": the issue waits for what it depends on
+                for obj in node.children:
+                    if obj.dep_ in ("obl", "obj") and _case(obj) in ("on", "upon"):
+                        named = self._clause_issues(obj.subtree, issue_at, issue_id)
+                        conditions.extend((c, "unless") for c in named if (c, "unless") not in conditions)
+                if conditions:
+                    signal = True
+                    cue = cue or node.text
+                    owners = self.sponsors(came_from)
+                    if owners.actors:
+                        return findings + self._finish(owners, "possessor_of_cue", issue_id, sign, conditions, rules,
+                                                       node.text, path)
             if (not own and not skip_sign and not detached and node.tag_.startswith("VB") and came_from is not None
                     and came_from.dep_ in ("nsubj", "csubj") and _lemma_in(node, book.harm_verbs)
                     and not self.negated(node) and book.enabled("cue_polarity")):
@@ -1160,7 +1177,8 @@ class Walker:
         frontier = [(child, 0) for child in node.children]
         while frontier:
             child, depth = frontier.pop(0)
-            if child.dep_ not in _OBLIQUE and child.dep_ != "xcomp" or any(t.i in issue_span for t in child.subtree):
+            if (child.dep_ not in _OBLIQUE and child.dep_ != "xcomp" and not _cased_object(child)
+                    or any(t.i in issue_span for t in child.subtree)):
                 continue
             family = self.condition_family(child)
             if family:
@@ -1394,6 +1412,12 @@ class Walker:
             return findings
         polarity = "support" if sign > 0 else "oppose"
         return [Finding(list(holders.actors), issue_id, polarity, None, tuple(_unique(all_rules)), confidence, cue, tuple(path))]
+
+
+def _cased_object(node: Any) -> bool:
+    """An "object" with a preposition of its own ("send its army only under/case the instructions/obj"):
+    an oblique the parser labelled as an object."""
+    return node.dep_ == "obj" and any(c.dep_ == "case" for c in node.children)
 
 
 def _finite(verb: Any) -> bool:
