@@ -479,6 +479,14 @@ PHRASINGS = [
      {("Pakistan", "stabilization_force", "conditional", "peace_plan")}),
     ("Indonesia's participation in the force will depend on a UN Security Council mandate.",
      {("Indonesia", "stabilization_force", "conditional", "peace_plan")}),
+    # words that name an issue only as a condition (statehood: governance in the annotation guideline)
+    ("Putin said Russia would back the plan if it leads to a two-state solution.",
+     {("Russia", "peace_plan", "conditional", "governance")}),
+    # "after" on what is wanted is a condition; after a past event it is only a time
+    ("Jordan called for the deployment of foreign forces to stabilize Gaza after the end of hostilities.",
+     {("Jordan", "stabilization_force", "conditional", "ceasefire")}),
+    ("Hamas said it will accept the truce a day after Israel withdrew from the Netzarim corridor.",
+     {("Hamas", "ceasefire", "support"), ("Israel", "withdrawal", "support")}),
     # what is asked in exchange is wanted too
     ("Hamas says it is ready to free every captive in exchange for an end to Israel's war.",
      {("Hamas", "hostage_prisoner_exchange", "conditional", "ceasefire"), ("Hamas", "ceasefire", "support")}),

@@ -87,6 +87,7 @@ class RuleBook:
     extraposing_heads: frozenset[str] = frozenset()
     dependence_verbs: frozenset[str] = frozenset()
     condition_actors: Mapping[str, str] = field(default_factory=dict)  # actor id -> issue its decision stands for
+    condition_words: Mapping[str, str] = field(default_factory=dict)  # phrase -> issue it stands for in a condition
     irregular: Mapping[str, str] = field(default_factory=dict)  # inflected form -> lemma
     particles: Mapping[str, frozenset[str]] = field(default_factory=dict)  # "rule out": rule -> {out}
     digest: str = ""
@@ -237,6 +238,8 @@ def _cached_rule_book(directory: str, stamp: tuple[float, ...]) -> RuleBook:
         conditions=conditions,
         **{name: _words(lemmas_path, lemmas, name) for name in _WORD_LISTS},
         condition_actors=_mapping(lemmas_path, lemmas, "condition_actors"),
+        condition_words={phrase: str(issue) for issue in (lemmas.get("condition_words") or {})
+                         for phrase in _words(lemmas_path, lemmas, "condition_words", issue)},
         irregular=_irregular(lemmas_path, lemmas.get("irregular") or {}),
         particles=oppose_particles,  # "rule out": the head alone ("rule") rejects nothing
         digest=digest,
@@ -667,6 +670,10 @@ class Walker:
                                if g.dep_ == "nmod" and conditions.get(f"{marker} {node.lower_} {_case(g)}")), None)
             if family and family != "only":
                 return family
+            if (child.lower_ == "after" and not any(t.lower_ == "only" for t in doc[max(0, child.i - 4):child.i])
+                    and not _past_event(node) and (node.head.tag_ in ("VB", "VBG") or node.head.tag_.startswith("NN")
+                                                   or self.has_intent(node.head) or self.has_deontic(node.head))):
+                return "after"  # "called for the deployment of forces after the end of hostilities": not a past event's time
             if child.lower_ in _ONLY_MARKERS and any(t.lower_ == "only" for t in doc[max(0, child.i - 4):child.i]):
                 return "unless"
         return None
@@ -1131,8 +1138,13 @@ class Walker:
         named = sorted({issue_at[t.i] for t in tokens if t.i in issue_at} - {issue_id})
         if named:
             return named
-        return sorted({self.book.condition_actors[self.ctx.actor_at[t.i]] for t in tokens
-                       if self.ctx.actor_at.get(t.i) in self.book.condition_actors} - {issue_id})
+        named = sorted({self.book.condition_actors[self.ctx.actor_at[t.i]] for t in tokens
+                        if self.ctx.actor_at.get(t.i) in self.book.condition_actors} - {issue_id})
+        if named:
+            return named
+        # "if it leads to a two-state solution": words that name a condition's issue only as a condition
+        text = " " + " ".join(t.lower_ for t in tokens) + " "
+        return sorted({issue for phrase, issue in self.book.condition_words.items() if f" {phrase} " in text} - {issue_id})
 
     def _surface_conditions(self, issue_span: set[int], issue_id: str, issue_at: Mapping[int, str]) -> list[tuple[str, str]]:
         """A condition written right after the issue ("will halt fighting only once all captives are
@@ -1412,6 +1424,15 @@ class Walker:
             return findings
         polarity = "support" if sign > 0 else "oppose"
         return [Finding(list(holders.actors), issue_id, polarity, None, tuple(_unique(all_rules)), confidence, cue, tuple(path))]
+
+
+def _past_event(node: Any) -> bool:
+    """A clause that tells what happened ("after the group accepted the plan", "after they had met"):
+    its time, not a condition."""
+    if node.tag_ in ("VBD", "VBN") and (node.tag_ == "VBD" or any(c.dep_ == "aux" and c.lower_ in ("had", "has", "have")
+                                                                     for c in node.children)):
+        return True
+    return any(c.dep_ == "cop" and c.tag_ == "VBD" for c in node.children)
 
 
 def _cased_object(node: Any) -> bool:
