@@ -188,8 +188,15 @@ def child_build_scaled(folder: Path, out: Path, formats: list[str]) -> dict:
 
     from kg.viz import build_page, page_path
 
+    def all_cached(done: int, total: int) -> None:
+        if done < total:  # the extraction code changed since the folder was prepared: it would extract for hours
+            raise SystemExit("the saved extraction is not the current extractor's: prepare the folder again")
+
+    def read() -> BuildResult:
+        return build_graph(folder, annotations=[], cache_dir=out / ".cache", on_progress=all_cached)
+
     row: dict = {"formats": ",".join(formats) or "none"}
-    row["read"], result = timed(lambda: build_graph(folder, annotations=[], cache_dir=out / ".cache", jobs=2))
+    row["read"], result = timed(read)
     row["articles"], row["stances"] = len(result.articles), len(result.stances)
     row["cached"] = result.cached_articles
     phases: dict[str, float] = {}
@@ -201,7 +208,7 @@ def child_build_scaled(folder: Path, out: Path, formats: list[str]) -> dict:
     row["triples"] = len(open_store(out))
     del result, extra
     gc.collect()
-    row["unchanged_read"], again = timed(lambda: build_graph(folder, annotations=[], cache_dir=out / ".cache", jobs=2))
+    row["unchanged_read"], again = timed(read)
     again_extra = {page_path(out): lambda: build_page(again)} if formats else {}
     row["unchanged_write"], written = timed(lambda: write_build(again, out, formats, extra=again_extra))
     row["unchanged"] = row["unchanged_read"] + row["unchanged_write"]
