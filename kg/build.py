@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import ExitStack
@@ -15,7 +14,7 @@ from .annotations import annotation_files, load_annotations
 from .cache import ExtractionCache, article_key
 from .dictionary import Dictionary, load_dictionary
 from .errors import StanceGraphError
-from .export import BASENAME, rdf_format, staged_files, write_files
+from .export import BASENAME, rdf_format, scratch_dir, staged_files, write_files
 from .model import Article, Method, Stance, merge_stances
 from .quads import GraphContent, ontology_graph, source_graphs
 from .review import drop_rejected, load_negatives
@@ -341,7 +340,7 @@ def write_build(
         texts = None
         if formats:
             out.mkdir(parents=True, exist_ok=True)
-            scratch = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix=".stancegraph-build-", dir=out)))
+            scratch = Path(stack.enter_context(scratch_dir(out, "build")))
             texts = GraphTexts(scratch / "graphs.nq")
             stack.callback(texts.close)
         started = time.perf_counter()

@@ -269,7 +269,7 @@ def export_nquads(
     chosen = {(rdf_format(f) if isinstance(f, str) else f).name: Path(path) for f, path in targets.items()}
     if not chosen:
         return
-    with tempfile.TemporaryDirectory(prefix=".stancegraph-sort-", dir=tmp_dir) as scratch:
+    with scratch_dir(tmp_dir or _beside_first(chosen), "sort") as scratch:
         work = Path(scratch)
         by_graph_needed = bool(chosen.keys() & {"trig", "jsonld"})
         # Lines keyed `graph term + space + line` sort graph by graph, each graph's lines in order:
@@ -408,6 +408,31 @@ def normalized_store(data: bytes) -> pyoxigraph.Store:
     return store
 
 
+#: Scratch folders of a streamed export (dump, sort runs) are named so; a killed run leaves one behind.
+SCRATCH_PREFIX = ".stancegraph-"
+
+
+def scratch_dir(folder: Path | str, kind: str) -> tempfile.TemporaryDirectory:
+    """A scratch folder for sorting in `folder` (`kind`: what it is for), removed when done; scratch
+    folders a killed run left there more than an hour ago are removed first."""
+    import shutil
+    import time
+
+    folder = Path(folder)
+    try:
+        names = [n for n in os.listdir(folder) if n.startswith(SCRATCH_PREFIX)]
+    except OSError:
+        names = []
+    for name in names:
+        path = folder / name
+        try:
+            if path.is_dir() and not path.is_symlink() and time.time() - path.stat().st_mtime >= STALE_AFTER_SECONDS:
+                shutil.rmtree(path, ignore_errors=True)
+        except OSError:
+            continue
+    return tempfile.TemporaryDirectory(prefix=f"{SCRATCH_PREFIX}{kind}-", dir=folder)
+
+
 def _default_graph_lines(store: pyoxigraph.Store) -> set[bytes]:
     """The default graph's lines as the N-Quads dump writes them (nothing the build writes goes there)."""
     if next(iter(store.quads_for_pattern(None, None, None, pyoxigraph.DefaultGraph())), None) is None:
@@ -416,9 +441,9 @@ def _default_graph_lines(store: pyoxigraph.Store) -> set[bytes]:
     return {line + b"\n" for line in default.split(b"\n") if line}
 
 
-def _scratch_dir(targets: Mapping[RdfFormat | str, Path | str]) -> Path | None:
+def _beside_first(targets: Mapping[RdfFormat | str, Path | str]) -> Path:
     """Sort files go beside the first output (a disk with room for it), not to a RAM-backed /tmp."""
-    return Path(next(iter(targets.values()))).parent if targets else None
+    return Path(next(iter(targets.values()))).parent
 
 
 def export_store_files(
@@ -432,7 +457,7 @@ def export_store_files(
     from a dump on disk: memory stays flat whatever the store's size. The default graph is not exported."""
     if not targets:
         return
-    with tempfile.TemporaryDirectory(prefix=".stancegraph-dump-", dir=tmp_dir or _scratch_dir(targets)) as scratch:
+    with scratch_dir(tmp_dir or _beside_first(targets), "dump") as scratch:
         dump = Path(scratch) / "store.nq"
         store.dump(output=str(dump), format=pyoxigraph.RdfFormat.N_QUADS)
         export_nquads(dump, targets, skip=_default_graph_lines(store), chunk_lines=chunk_lines, tmp_dir=scratch)
@@ -449,7 +474,7 @@ def export_texts(
     one text at a time through a file on disk (see export_nquads)."""
     if not targets:
         return
-    with tempfile.TemporaryDirectory(prefix=".stancegraph-dump-", dir=tmp_dir or _scratch_dir(targets)) as scratch:
+    with scratch_dir(tmp_dir or _beside_first(targets), "dump") as scratch:
         dump = Path(scratch) / "graphs.nq"
         with open(dump, "w", encoding="utf-8", newline="\n") as handle:
             for text in texts:

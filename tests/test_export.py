@@ -207,3 +207,21 @@ def test_exports_of_a_store_built_earlier_equal_a_fresh_build(seeds_dir: Path, t
     for name, fmt in FORMATS.items():
         assert (later / f"stancegraph{fmt.extension}").read_bytes() == expected[name], name
     assert not [p for p in later.iterdir() if p.name.startswith(".stancegraph-")]
+
+
+def test_a_build_removes_scratch_folders_a_killed_build_left(curated_build, tmp_path: Path) -> None:
+    import os
+    import time
+
+    from kg.build import write_build
+
+    result, _ = curated_build
+    old, recent = tmp_path / ".stancegraph-build-old", tmp_path / ".stancegraph-sort-recent"
+    for folder in (old, recent):
+        folder.mkdir()
+        (folder / "graphs.nq").write_text("left over\n")
+    hours_ago = time.time() - 2 * 3600
+    os.utime(old, (hours_ago, hours_ago))
+    write_build(result, tmp_path, formats=["nt"])
+    assert not old.exists() and recent.exists()  # a recent one may be another build's, still at work
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".stancegraph-")) == [recent.name]
