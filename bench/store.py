@@ -196,6 +196,7 @@ def child_build_scaled(folder: Path, out: Path, formats: list[str]) -> dict:
         return build_graph(folder, annotations=[], cache_dir=out / ".cache", on_progress=all_cached)
 
     row: dict = {"formats": ",".join(formats) or "none"}
+    cpu = time.process_time()
     row["read"], result = timed(read)
     row["articles"], row["stances"] = len(result.articles), len(result.stances)
     row["cached"] = result.cached_articles
@@ -204,14 +205,18 @@ def child_build_scaled(folder: Path, out: Path, formats: list[str]) -> dict:
     row["write"], _ = timed(lambda: write_build(result, out, formats, extra=extra, timings=phases))
     row.update(store=phases["store"], exports=phases["exports"], page=phases["extra"])
     row["full"] = row["read"] + row["write"]
+    # CPU seconds of this process (all its threads): what the build costs when other jobs share the cores.
+    row["full_cpu"] = time.process_time() - cpu
     row["peak_mb"] = peak_mb()
     row["triples"] = len(open_store(out))
     del result, extra
     gc.collect()
+    cpu = time.process_time()
     row["unchanged_read"], again = timed(read)
     again_extra = {page_path(out): lambda: build_page(again)} if formats else {}
     row["unchanged_write"], written = timed(lambda: write_build(again, out, formats, extra=again_extra))
     row["unchanged"] = row["unchanged_read"] + row["unchanged_write"]
+    row["unchanged_cpu"] = time.process_time() - cpu
     row["unchanged_files"] = len(written)
     return row
 
@@ -332,9 +337,10 @@ def main() -> None:
               f"{r['triples']} triples, exports: {r['formats']}")
         print(f"  read + hash + cache {r['read']:.1f} s, N-Quads made and loaded into the store {r['store']:.1f} s, "
               f"exports {r['exports']:.1f} s, page {r['page']:.1f} s; after extraction {r['full']:.1f} s; "
-              f"peak memory {r['peak_mb']:.0f} MB")
+              f"peak memory {r['peak_mb']:.0f} MB; CPU {r['full_cpu']:.1f} s")
         print(f"  unchanged re-build {r['unchanged']:.1f} s ({r['unchanged_read']:.1f} s reading and hashing), "
-              f"{100 * r['unchanged'] / r['full']:.1f}% of the build; {r['unchanged_files']} file(s) rewritten")
+              f"{100 * r['unchanged'] / r['full']:.1f}% of the build after extraction; CPU {r['unchanged_cpu']:.1f} s; "
+              f"{r['unchanged_files']} file(s) rewritten")
         return
     if args.child:
         kind, n = args.child[0], int(args.child[1])
