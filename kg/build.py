@@ -63,12 +63,23 @@ class BuildResult:
         return list(self.iter_graphs())
 
     def iter_graphs(self) -> Iterator[GraphContent]:
-        """The same graphs made one at a time (a build that writes no exports never holds them all)."""
-        from .aggregates import aggregate_graph
+        """The same graphs made one at a time (a build that writes no exports never holds them all).
 
-        yield ontology_graph(self.dictionary.directory)
-        yield aggregate_graph(self.articles, self.stances)
-        yield from source_graphs(self.articles, self.stances)
+        Each comes with a key of what its text is made from, and the text is made only when asked
+        for: a store that holds a graph of the same key is not even sent its text.
+        """
+        from .aggregates import AGGREGATES_GRAPH, aggregate_graph
+        from .namespaces import ONTOLOGY_GRAPH
+
+        directory = self.dictionary.directory
+        yield GraphContent(str(ONTOLOGY_GRAPH), key=_ontology_key(directory), make=lambda: ontology_graph(directory).nquads)
+        sources = list(source_graphs(self.articles, self.stances))
+        yield GraphContent(
+            AGGREGATES_GRAPH,
+            key=_aggregates_key(sources, self.stances),
+            make=lambda: aggregate_graph(self.articles, self.stances).nquads,
+        )
+        yield from sources
 
     @property
     def actors(self) -> set[str]:
@@ -93,6 +104,44 @@ class BuildResult:
             u = self.store_update
             lines.append(f"store: {u.written} graph(s) written, {u.unchanged} unchanged, {u.dropped} dropped")
         return "\n".join(lines)
+
+
+def _code_digest(*modules: str) -> hashlib._Hash:
+    """A digest started with the package version, pyoxigraph's and the source of the modules named."""
+    import importlib
+
+    import pyoxigraph
+
+    from . import __version__
+
+    digest = hashlib.sha256(f"{__version__}\x1f{pyoxigraph.__version__}".encode("utf-8"))
+    for name in modules:
+        digest.update(Path(importlib.import_module(name).__file__ or "").read_bytes())
+    return digest
+
+
+def _ontology_key(directory: Path | None) -> str:
+    """What the ontology graph is made from: the ontology files and the code that reads them ("" when one is missing)."""
+    from .dictionary import ONTOLOGY_FILES, default_ontology_dir
+
+    folder = Path(directory) if directory else default_ontology_dir()
+    digest = _code_digest("kg.quads", "kg.namespaces")
+    try:
+        for name in ONTOLOGY_FILES:
+            digest.update(name.encode("utf-8") + b"\x00" + (folder / name).read_bytes())
+    except OSError:
+        return ""  # made, and its error reported, as usual
+    return digest.hexdigest()
+
+
+def _aggregates_key(sources: Sequence[GraphContent], stances: Sequence[Stance]) -> str:
+    """What the aggregates graph is made from: every source's key (its metadata and stances), the order of
+    the stances, and the code that sums them up."""
+    digest = _code_digest("kg.aggregates", "kg.network", "kg.model", "kg.quads", "kg.namespaces")
+    for graph in sources:
+        digest.update(f"{graph.iri}\x1f{graph.key}\n".encode("utf-8"))
+    digest.update("\x1f".join(s.source_id for s in stances).encode("utf-8"))
+    return digest.hexdigest()
 
 
 def build_graph(

@@ -61,10 +61,15 @@ class ExtractionCache:
 
     def put(self, key: str, stances: list[Stance]) -> None:
         self._new[key] = [stance_to_dict(s) for s in stances]
+        self._put = True
+
+    _put = False
 
     def save(self) -> None:
         """Write the entries of this build only, so articles that left the folder leave the cache."""
         if self.path is None:
             return
+        if not self._put and self._new.keys() == self._old.keys():
+            return  # every entry read back, none added: the file already says this
         data = {"format": CACHE_FORMAT, "version": __version__, "articles": dict(sorted(self._new.items()))}
         write_files({self.path: json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8")})

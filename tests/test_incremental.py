@@ -43,3 +43,36 @@ def test_parallel_extraction_writes_the_same_files(seeds_dir: Path, tmp_path: Pa
     write_build(build_graph(seeds_dir, annotations=[], jobs=2), parallel)
     for name in ("stancegraph.ttl", "stancegraph.trig"):
         assert (serial / name).read_bytes() == (parallel / name).read_bytes()
+
+
+def test_an_unchanged_rebuild_makes_no_graph_text_and_leaves_the_cache_file(seeds_dir: Path, tmp_path: Path, monkeypatch) -> None:
+    import kg.aggregates
+    import kg.build
+
+    out = tmp_path / "out"
+    write_build(build_graph(seeds_dir, cache_dir=out / ".cache"), out)
+    cache_file = out / ".cache" / "extraction.json"
+    before = cache_file.stat().st_mtime_ns
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the text of an unchanged graph was made")
+
+    monkeypatch.setattr(kg.aggregates, "aggregate_graph", refuse)
+    monkeypatch.setattr(kg.build, "ontology_graph", refuse)
+    again = build_graph(seeds_dir, cache_dir=out / ".cache")
+    assert write_build(again, out) == []
+    assert again.cached_articles == 5 and again.store_update is not None and again.store_update.written == 0
+    assert cache_file.stat().st_mtime_ns == before
+
+
+def test_a_changed_stance_makes_the_aggregates_again(seeds_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    write_build(build_graph(seeds_dir, extract=False), out, formats=["nt"])
+    before = (out / "stancegraph.nt").read_bytes()
+    path = seeds_dir / "003_22080ab9aa80b605.txt"
+    path.write_text(path.read_text(encoding="utf-8") + "\nQatar rejected any plan to disarm Hamas by force.\n", encoding="utf-8")
+    again = build_graph(seeds_dir)  # now with extraction: more stances, other counts
+    write_build(again, out, formats=["nt"])
+    fresh = tmp_path / "fresh"
+    write_build(build_graph(seeds_dir), fresh, formats=["nt"])
+    assert (out / "stancegraph.nt").read_bytes() == (fresh / "stancegraph.nt").read_bytes() != before
