@@ -588,3 +588,32 @@ def test_the_possessor_of_an_exclusion_is_the_one_excluded(dictionary):
     stances = found("Egypt called for the disarmament of Hamas and its exclusion from Palestinian governance.", dictionary)
     assert ("Egypt", "disarmament", "support") in stances
     assert not any(holder == "Hamas" for holder, *_ in stances)
+
+
+JOINT_STATEMENT_REPORT = """Eight states back Gaza framework
+
+In a joint statement on Sunday, the foreign ministers of Saudi Arabia, Jordan, the UAE, Indonesia, Pakistan, Turkey, Qatar and Egypt said they welcomed the US president's efforts to end the war.
+
+The statement also called for unhindered humanitarian access and the release of all hostages.
+
+The eight countries stressed that the Palestinian Authority must play a role in governing Gaza, and said they were ready to contribute to reconstruction.
+
+The signatories also urged a full Israeli withdrawal from the Strip.
+"""
+
+
+def test_a_joint_statement_gives_each_signatory_its_stances(dictionary):
+    # "they" after the list, "the statement", "the eight countries" and "the signatories" all stand
+    # for the eight states that signed (a text written for this test)
+    states = {"SaudiArabia", "Jordan", "UAE", "Indonesia", "Pakistan", "Turkey", "Qatar", "Egypt"}
+    got = found(JOINT_STATEMENT_REPORT, dictionary)
+    for issue in ("ceasefire", "humanitarian_aid", "hostage_prisoner_exchange", "governance", "reconstruction", "withdrawal"):
+        assert {h for h, i, p, *_ in got if i == issue and p == "support"} >= states, issue
+    assert not any(h == "PalestinianAuthority" and i == "reconstruction" for h, i, *_ in got)
+
+
+def test_a_group_noun_with_its_own_members_refers_to_no_earlier_group(dictionary):
+    text = ("The foreign ministers of Egypt, Jordan and Qatar met in Cairo. "
+            "Countries such as Indonesia and Pakistan want the force to be approved by the Security Council.")
+    assert not any(h in ("Egypt", "Jordan", "Qatar") and i == "stabilization_force" for h, i, *_ in found(text, dictionary))
+

@@ -13,7 +13,7 @@ from ..text import Sentence, split_sentences
 from .mentions import ACTOR, CONTEXT, COREF, INVERSE, ISSUE, MEDIA, PLANREF, SOURCE, Mention, Scanner
 from .lemmatize import assign_lemmas
 from .parse import parse_sentences
-from .rules import Finding, RuleBook, SentenceContext, Walker
+from .rules import Finding, RuleBook, SentenceContext, Walker, refers_back
 
 _STRAIGHT_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
 _QUOTE_OPEN = "“"
@@ -232,8 +232,22 @@ class ArticleExtractor:
                 token.dep_ == "expl" or (token.head.lemma_ or "").lower() in self.book.extraposing_heads)):
             # the nearest actor named earlier in the same sentence ("Israel said it would ...",
             # "... against Hamas after it refused ...")
+            if word in _GROUP_PRONOUNS:
+                # "The eight countries stressed that the PA ..., and said they ...": a plural subject earlier
+                # in the sentence comes before the nearest name
+                subjects = [t for t in token.doc[:token.i] if t.dep_ in ("nsubj", "nsubj:pass") and t.tag_ in ("NNS", "NNPS")
+                            and {(t.lemma_ or "").lower(), t.lower_} & self.book.group_referents and refers_back(t)]
+                if subjects:
+                    group = d.last(d.groups, offset + subjects[-1].idx)
+                    if group:
+                        return list(group)
             near = [holder for start, holder in self._sentence_actors if start < position]
             if near:
+                if word in _GROUP_PRONOUNS:
+                    # "the ministers of Egypt, Qatar and Jordan said they ...": the whole list
+                    listed = next((self._lists_at[t.i] for t in reversed(token.doc[:token.i]) if t.i in self._lists_at), None)
+                    if listed and near[-1] in listed:
+                        return list(listed)
                 return [near[-1]]
             if word in _THING_PRONOUNS and any(i < token.i for i in self._sentence_issue_tokens):
                 return []  # "for that stabilisation force to be effective, it has to have a mandate": the force
@@ -273,7 +287,7 @@ class ArticleExtractor:
                 if child.i in actor_at:
                     span = [child]
                 if span:
-                    holders = _unique(actor_at[t.i] for t in span)
+                    holders = _unique([actor_at[t.i] for t in span] + [a for t in span for a in self._lists_at.get(t.i, [])])
                     person = any(t.i in persons for t in span) and len(holders) == 1
                     plural = len(holders) > 1 or child.tag_ in ("NNS", "NNPS")
                     self.discourse.subjects.append((offset + child.idx, holders, person, plural))
@@ -285,7 +299,7 @@ class ArticleExtractor:
                         group = _unique(holders + company + [a for t in span for a in self._lists_at.get(t.i, [])])
                         if len(group) >= 2:
                             self.discourse.groups.append((offset + child.idx, group))
-                elif (child.lemma_ or "").lower() in self.book.group_nouns:
+                elif {(child.lemma_ or "").lower(), child.lower_} & self.book.group_referents and refers_back(child):
                     group = self.discourse.last(self.discourse.groups, offset + child.idx)
                     if group:
                         self.discourse.subjects.append((offset + child.idx, list(group), False, True))
@@ -485,6 +499,7 @@ class ArticleExtractor:
             lists=lists,
             media=media,
             sponsor_at=sponsor_at,
+            subject_before=lambda: self.discourse.last_subject(offset, lambda holders, person, plural: True) or [],
         )
         walker = Walker(self.book, context)
         if self.text[sentence.start:sentence.end].rstrip().endswith(":"):

@@ -86,6 +86,8 @@ class RuleBook:
     place_nouns: frozenset[str] = frozenset()
     extraposing_heads: frozenset[str] = frozenset()
     dependence_verbs: frozenset[str] = frozenset()
+    group_referents: frozenset[str] = frozenset()
+    statement_nouns: frozenset[str] = frozenset()
     condition_actors: Mapping[str, str] = field(default_factory=dict)  # actor id -> issue its decision stands for
     condition_words: Mapping[str, str] = field(default_factory=dict)  # phrase -> issue it stands for in a condition
     irregular: Mapping[str, str] = field(default_factory=dict)  # inflected form -> lemma
@@ -189,6 +191,8 @@ _WORD_LISTS = (
     "place_nouns",
     "extraposing_heads",
     "dependence_verbs",
+    "group_referents",
+    "statement_nouns",
 )
 
 
@@ -321,6 +325,7 @@ class SentenceContext:
         lists: Mapping[int, list[str]] | None = None,
         media: set[int] | None = None,
         sponsor_at: Mapping[int, str] | None = None,
+        subject_before: Callable[[], list[str]] | None = None,
     ) -> None:
         self.doc = doc
         self.offset = offset
@@ -335,6 +340,9 @@ class SentenceContext:
         # actors named inside an issue's own name ("Trump's initiative", "the US-drafted
         # resolution"): they sponsor the plan, and hold no other stance as the name's part
         self.sponsor_at = sponsor_at or {}
+        # who the text was last about ("In a joint statement, the ministers of X and Y said ... The
+        # statement also called for ..."): the issuers a statement noun refers back to
+        self.subject_before = subject_before or (lambda: [])
 
 
 def _lemma(token: Any) -> str:
@@ -359,6 +367,17 @@ def lemma_candidates(lemma: str, text: str) -> tuple[str, ...]:
                 found.append(stem[:-1])  # stopped -> stop
             break
     return tuple(dict.fromkeys(found))
+
+
+def refers_back(noun: Any) -> bool:
+    """Whether a group noun points back to actors named before ("the eight countries", "the
+    signatories") rather than naming a group of its own ("countries such as Indonesia", "Arab
+    nations", "those countries who might send troops")."""
+    if (noun.lemma_ or "").lower() == "minister":
+        return True  # "the foreign ministers", "the ministers of both countries": always the ones named before
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "these", "both") for c in noun.children):
+        return False
+    return not any(c.dep_ in ("amod", "acl", "acl:relcl", "nmod", "appos", "compound") for c in noun.children)
 
 
 def _lemma_in(token: Any, words: frozenset[str] | Mapping[str, Any]) -> str | None:
@@ -435,7 +454,15 @@ class Walker:
                         actors.extend(ctx.lists.get(i, ()))
             actors = _unique(actors)
             return Holders(actors, ("coordination",) if len(actors) > 1 else ())
-        if _lemma(token) in book.group_nouns and book.enabled("group_noun"):
+        if (_lemma_in(token, book.statement_nouns) and book.enabled("group_noun")
+                and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in token.children)
+                and not any(c.dep_ in ("nmod", "nmod:poss", "acl", "acl:relcl", "compound")
+                            or c.dep_ == "amod" and c.text[:1].isupper() for c in token.children)):
+            # "the joint statement", not "the Arab statement" (its issuers are named, if not as actors)
+            issuers = ctx.subject_before()
+            if issuers:
+                return Holders(list(issuers), ("group_noun",), book.confidence("group_noun"))
+        if _lemma_in(token, book.group_referents) and book.enabled("group_noun") and refers_back(token):
             group = ctx.group_before()
             if group:
                 return Holders(list(group), ("group_noun",), book.confidence("group_noun"))
