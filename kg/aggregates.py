@@ -8,7 +8,11 @@
   stances), linked to its `sg:Position`: how many stances, and a link to each, so a timeline
   reads one actor's days in order and fetches only the statements it shows;
 - one `sg:ActorPair` per pair of actors that agree or clash on some issue, with the weights of
-  `kg.network.tie_weights` (the one definition of agreement and conflict).
+  `kg.network.tie_weights` (the one definition of agreement and conflict);
+- `sg:StancePage` nodes: the stances in reading order (source id, offset, actor, issue,
+  polarity, stance IRI: the order `kg stances` lists them in) cut into pages of `PAGE_SIZE`,
+  once over the whole graph and once per `sg:Position`, each page with its number and the
+  reading rank of its last stance, so a listing reads its first pages and stops.
 
 "Strongest" is the order the answers show evidence in: highest confidence, curated before
 rules, the most recent source (undated first), then reading order (`strength_key`).
@@ -26,6 +30,8 @@ from .quads import GraphContent, confidence_lexical
 
 #: The named graph that holds the aggregate nodes.
 AGGREGATES_GRAPH = ID + "graph/aggregates"
+#: How many stances an sg:StancePage links.
+PAGE_SIZE = 50
 
 _SG = PREFIXES["sg"]
 _XSD = PREFIXES["xsd"]
@@ -50,6 +56,17 @@ def conditional_position_iri(actor: str, issue: str, condition: str | None) -> s
 def position_day_iri(actor: str, issue: str, day: date | None) -> str:
     """The aggregate node of one actor's stances on one issue in the sources of one day (or undated)."""
     return f"{position_iri(actor, issue)}/day/{day.isoformat() if day else 'undated'}"
+
+
+def page_iri(number: int, actor: str | None = None, issue: str | None = None) -> str:
+    """A page of the stances in reading order: of the whole graph, or of one actor's position on one issue."""
+    base = position_iri(actor, issue) + "/" if actor is not None and issue is not None else ID
+    return f"{base}page/{number}"
+
+
+def reading_key(source_id: str, char_start: int, holder: str, issue: str, polarity: str, stance_id: str) -> tuple:
+    """Sort key of a stance in a listing (`kg stances`): source id, offset, actor, issue, polarity, then the stance's hash."""
+    return (source_id, char_start, holder, issue, polarity, stance_id)
 
 
 def pair_iri(first: str, second: str) -> str:
@@ -185,6 +202,7 @@ def aggregate_graph(articles: Iterable[Article], stances: Sequence[Stance]) -> G
         if day:
             lines.append(f"{node} <{_SG}onDate> {_date(day.isoformat())}{end}")
     lines += _pair_lines(stances, end)
+    lines += _page_lines(stances, end)
     lines.sort()
     return GraphContent(AGGREGATES_GRAPH, "\n".join(lines) + "\n" if lines else "")
 
@@ -208,4 +226,33 @@ def _pair_lines(stances: Sequence[Stance], end: str) -> list[str]:
             f"{node} <{_SG}agreementWeight> {_int(int(agreement[i, j]))}{end}",
             f"{node} <{_SG}conflictWeight> {_int(int(conflict[i, j]))}{end}",
         ]
+    return lines
+
+
+def _page_lines(stances: Sequence[Stance], end: str) -> list[str]:
+    """The stances in reading order, cut into pages of PAGE_SIZE: over the whole graph and per position."""
+    order = sorted(stances, key=lambda s: reading_key(s.source_id, s.char_start, s.holder, s.issue, s.polarity.value, s.stance_id))
+    lines: list[str] = []
+
+    def page(node: str, number: int, members: list[tuple[int, Stance]], position: str | None) -> None:
+        lines.extend((
+            f"{node} {_TYPE} <{_SG}StancePage>{end}",
+            f"{node} <{_SG}pageNumber> {_int(number)}{end}",
+            f"{node} <{_SG}stanceCount> {_int(len(members))}{end}",
+            f"{node} <{_SG}lastRank> {_int(members[-1][0])}{end}",
+        ))
+        if position:
+            lines.append(f"{node} <{_SG}pageOf> <{position}>{end}")
+        lines.extend(f"{node} <{_SG}pageStance> {_stance(s.stance_id)}{end}" for _, s in members)
+
+    by_position: dict[tuple[str, str], list[tuple[int, Stance]]] = {}
+    ranked = list(enumerate(order))
+    for rank, s in ranked:
+        by_position.setdefault((s.holder, s.issue), []).append((rank, s))
+    for start in range(0, len(ranked), PAGE_SIZE):
+        page(f"<{page_iri(start // PAGE_SIZE)}>", start // PAGE_SIZE, ranked[start:start + PAGE_SIZE], None)
+    for (actor, issue), members in by_position.items():
+        for start in range(0, len(members), PAGE_SIZE):
+            number = start // PAGE_SIZE
+            page(f"<{page_iri(number, actor, issue)}>", number, members[start:start + PAGE_SIZE], position_iri(actor, issue))
     return lines

@@ -403,23 +403,25 @@ def stances(
 ) -> Answer:
     """The stances matching the filters, with their evidence (canned query `stances`), in reading order.
 
-    At most `limit` rows (None or 0: all); `sources` are source ids (file stems).
+    At most `limit` rows (None or 0: all); `sources` are source ids (file stems). A limited
+    listing without sources reads the first pages of the stances in reading order (sg:StancePage:
+    of the positions asked for, or of the whole graph) rather than every stance that matches.
     """
     limit = _checked_limit(limit)
     vocab = _resolved(vocabulary, store)
-    rows = _ask(
-        store,
-        "stances",
-        {
-            "holder": _actor_terms(vocab.actor(a) for a in actors),
-            "issue": _issue_terms(vocab.issue(i) for i in issues),
-            "polarity": _polarity_terms([polarity] if polarity else []),
-            "source": _source_terms(sources),
-            "since": _date_term(since, "since"),
-            "until": _date_term(until, "until"),
-        },
-        limit=limit + 1 if limit else 0,
-    )
+    values = {
+        "holder": _actor_terms(vocab.actor(a) for a in actors),
+        "issue": _issue_terms(vocab.issue(i) for i in issues),
+        "polarity": _polarity_terms([polarity] if polarity else []),
+        "source": _source_terms(sources),
+        "since": _date_term(since, "since"),
+        "until": _date_term(until, "until"),
+    }
+    rows = None
+    if limit and not sources:
+        rows = _paged_stances(store, values, limit + 1)
+    if rows is None:
+        rows = _ask(store, "stances", values, limit=limit + 1 if limit else 0)
     more = bool(limit) and len(rows) > limit
     rows = rows[:limit] if limit else rows
     columns = ["actor", "issue", "polarity", "condition", "quote", "source", "publisher", "date", "method", "stance"]
@@ -429,6 +431,68 @@ def stances(
     ]
     note = _limit_note(len(out), limit, "stances") if more else ""
     return Answer(columns, out, empty_message="no stances match", note=note)
+
+
+def _reading_order(row: Mapping[str, Any]) -> tuple:
+    from .aggregates import reading_key
+
+    return reading_key(row["sourceId"], row["charStart"], row["holder"], row["issue"], row["polarity"], row["stance"])
+
+
+def _paged_stances(store: pyoxigraph.Store, values: Mapping[str, list[Any]], wanted: int) -> list[dict[str, Any]] | None:
+    """The first `wanted` stances matching `values` in reading order, read from the stance pages
+    (None when the graph has none, as one written by another tool).
+
+    Pages of one position follow each other in reading order; pages of several merge by the rank
+    of their last stance: taking pages in that order until they hold enough stances, every
+    stance that ranks before the last page taken is in a page taken or in the next page of its
+    own position, so those pages hold the first rows. When the filters keep too few of them,
+    more pages are read.
+    """
+    from .aggregates import PAGE_SIZE, page_iri
+
+    by_position = bool(values["holder"] or values["issue"])
+    target = wanted
+    while True:
+        numbers = range(-(-target // PAGE_SIZE) + 1)
+        if by_position:
+            number_terms = [pyoxigraph.Literal(str(n), datatype=pyoxigraph.NamedNode(str(XSD.integer))) for n in numbers]
+            pages = _ask(store, "stance_pages", {"holder": values["holder"], "issue": values["issue"], "number": number_terms}, order=[])
+        else:
+            pages = _ask(store, "listing_pages", {"page": [pyoxigraph.NamedNode(page_iri(n)) for n in numbers]}, order=[])
+            for page in pages:
+                page["position"] = None
+        if not pages:
+            return [] if _has_pages(store) else None
+        pages.sort(key=lambda p: p["lastRank"])
+        taken, held, last_taken = set(), 0, {}
+        for page in pages:
+            if held >= target:
+                break
+            taken.add(page["page"])
+            held += page["statements"]
+            last_taken[page["position"]] = page["number"]
+        following = {(p["position"], p["number"]): p["page"] for p in pages}
+        read = set(taken)
+        for position in {p["position"] for p in pages}:
+            nxt = following.get((position, last_taken.get(position, -1) + 1))
+            if nxt:
+                read.add(nxt)
+        # The pages hold only stances of the actors and issues asked for; the polarity is kept
+        # here: bound in the query, it would lead the store to start from every stance of it.
+        bound = {"since": values["since"], "until": values["until"], "page": [pyoxigraph.NamedNode(p) for p in sorted(read)]}
+        polarities = {_value(t) for t in values["polarity"]}
+        rows = [r for r in _ask(store, "page_stances", bound) if not polarities or r["polarity"] in polarities]
+        kept = sum(1 for r in rows if r["page"] in taken)
+        if held < target or kept >= wanted:
+            return sorted(rows, key=_reading_order)[:wanted]
+        # Read again, enough pages for what the filters kept of these (at least twice as many).
+        target = max(2 * target, -(-wanted * held // max(kept, 1)) * 5 // 4)
+
+
+def _has_pages(store: pyoxigraph.Store) -> bool:
+    result = run_query(store, "ASK { ?page a sg:StancePage }")
+    return bool(result.boolean)
 
 
 def positions(

@@ -322,3 +322,75 @@ def test_conflicts_paired_from_the_sides_are_the_rows_of_the_conflicts_query(var
         got = answers.conflicts(store, issues, actors).rows
         assert got == [tuple(r[n] for n in names) for r in expected], (issues, actors)
         assert got or actors
+
+
+@pytest.fixture(scope="module")
+def small_pages(varied, tmp_path_factory: pytest.TempPathFactory):
+    """The varied build written with pages of 4 stances, so positions span many pages."""
+    import kg.aggregates
+
+    result, _, _ = varied
+    out = tmp_path_factory.mktemp("small_pages")
+    saved, kg.aggregates.PAGE_SIZE = kg.aggregates.PAGE_SIZE, 4
+    try:
+        write_build(result, out, formats=["trig"])
+        yield result, open_store(out), out
+    finally:
+        kg.aggregates.PAGE_SIZE = saved
+
+
+LISTINGS = [
+    {}, {"polarity": "oppose"}, {"since": "2025-03-10", "until": "2025-03-12"},
+    {"actors": "first"}, {"issues": "first"}, {"actors": "first", "issues": "first"},
+    {"actors": "two", "polarity": "conditional"}, {"issues": "two", "since": "2025-04-01"}, {"actors": "first", "until": "2025-03-01"},
+]
+
+
+@pytest.mark.parametrize("filters", LISTINGS, ids=lambda f: ",".join(f"{k}={v}" for k, v in f.items()) or "all")
+def test_a_listing_read_from_its_pages_is_the_head_of_the_full_listing(small_pages, filters) -> None:
+    import kg.aggregates
+    from kg import answers
+
+    result, store, _ = small_pages
+    actors, issues = sorted(result.actors), sorted({s.issue for s in result.stances})
+    pick = {"first": lambda ids: ids[:1], "two": lambda ids: ids[1:3]}
+    args = {k: (pick[v](actors if k == "actors" else issues) if v in pick else v) for k, v in filters.items()}
+    saved, kg.aggregates.PAGE_SIZE = kg.aggregates.PAGE_SIZE, 4
+    try:
+        every = answers.stances(store, limit=0, **args)
+        assert every.rows
+        for limit in (1, 3, 4, 5, 17, 60, len(every.rows), len(every.rows) + 1):
+            part = answers.stances(store, limit=limit, **args)
+            assert part.rows == every.rows[:limit], limit
+            assert bool(part.note) == (len(every.rows) > limit)
+    finally:
+        kg.aggregates.PAGE_SIZE = saved
+
+
+def test_the_full_listing_is_the_scan_in_reading_order_and_pages_cover_it(small_pages) -> None:
+    from kg.queries import scan_query
+
+    result, store, _ = small_pages
+    scanned = [r[0] for r in _rows(store, scan_query("stances"))]
+    assert [r[0] for r in _rows(store, canned_query("stances"))] == scanned and len(scanned) == len(result.stances)
+    pages = run_query(store, "SELECT ?page ?number ?stance WHERE { ?page sg:pageStance ?stance ; sg:pageNumber ?number "
+                             "FILTER NOT EXISTS { ?page sg:pageOf ?p } }")
+    by_page: dict[int, set[str]] = defaultdict(set)
+    for page, number, stance in pages.rows:
+        by_page[int(number.value)].add(stance.value)
+    assert [s for n in sorted(by_page) for s in sorted(by_page[n], key=scanned.index)] == scanned
+    assert all(len(by_page[n]) == 4 for n in sorted(by_page)[:-1])
+
+
+def test_a_graph_without_pages_is_listed_by_reading_every_stance(small_pages, tmp_path) -> None:
+    import pyoxigraph
+
+    from kg import answers
+
+    result, store, _ = small_pages
+    actor = sorted(result.actors)[0]
+    bare = pyoxigraph.Store()
+    bare.extend(q for q in store.quads_for_pattern(None, None, None, None)
+                if not (q.graph_name.value.endswith("/graph/aggregates") and "/page/" in q.subject.value))
+    assert answers.stances(bare, limit=5).rows == answers.stances(store, limit=5).rows
+    assert answers.stances(bare, [actor], limit=3).rows == answers.stances(store, [actor], limit=3).rows != []
