@@ -7,6 +7,9 @@
 - one `sg:PositionDay` per actor, issue and date of the sources (one more for undated
   stances), linked to its `sg:Position`: how many stances, and a link to each, so a timeline
   reads one actor's days in order and fetches only the statements it shows;
+- one `sg:ActorDay` per actor and date (one more for undated stances): how many stances the
+  actor made that day on every issue, linked to its `sg:PositionDay` nodes, so a timeline of
+  every issue reads one node per day;
 - one `sg:ActorPair` per pair of actors that agree or clash on some issue, with the weights of
   `kg.network.tie_weights` (the one definition of agreement and conflict);
 - `sg:StancePage` nodes: the stances in reading order (source id, offset, actor, issue,
@@ -67,6 +70,11 @@ def page_iri(number: int, actor: str | None = None, issue: str | None = None) ->
 def reading_key(source_id: str, char_start: int, holder: str, issue: str, polarity: str, stance_id: str) -> tuple:
     """Sort key of a stance in a listing (`kg stances`): source id, offset, actor, issue, polarity, then the stance's hash."""
     return (source_id, char_start, holder, issue, polarity, stance_id)
+
+
+def actor_day_iri(actor: str, day: date | None) -> str:
+    """The aggregate node of one actor's stances on every issue in the sources of one day (or undated)."""
+    return f"{ID}actorday/{iri_segment(actor)}/{day.isoformat() if day else 'undated'}"
 
 
 def pair_iri(first: str, second: str) -> str:
@@ -198,6 +206,19 @@ def aggregate_graph(articles: Iterable[Article], stances: Sequence[Stance]) -> G
             f"{node} <{_SG}dayOf> <{position_iri(actor, issue)}>{end}",
             f"{node} <{_SG}stanceCount> {_int(len(members))}{end}",
             *(f"{node} <{_SG}dayStance> {_stance(m)}{end}" for m in members),
+        ]
+        if day:
+            lines.append(f"{node} <{_SG}onDate> {_date(day.isoformat())}{end}")
+    actor_days: dict[tuple[str, date | None], list[tuple[str, int]]] = {}
+    for (actor, issue, day), members in days.items():
+        actor_days.setdefault((actor, day), []).append((issue, len(members)))
+    for (actor, day), parts in actor_days.items():
+        node = f"<{actor_day_iri(actor, day)}>"
+        lines += [
+            f"{node} {_TYPE} <{_SG}ActorDay>{end}",
+            f"{node} <{_SG}positionOf> <{ID}actor/{actor}>{end}",
+            f"{node} <{_SG}stanceCount> {_int(sum(n for _, n in parts))}{end}",
+            *(f"{node} <{_SG}dayPart> <{position_day_iri(actor, issue, day)}>{end}" for issue, _ in parts),
         ]
         if day:
             lines.append(f"{node} <{_SG}onDate> {_date(day.isoformat())}{end}")

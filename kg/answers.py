@@ -653,7 +653,7 @@ def _first_days(days: Sequence[Mapping[str, Any]], limit: int) -> tuple[list[str
     chosen: list[str] = []
     total = taken = 0
     last_date: Any = object()
-    for day in sorted(days, key=lambda d: (d["date"] or "", d["issue"])):
+    for day in sorted(days, key=lambda d: (d["date"] or "", d.get("issue") or "", d["day"])):
         total += day["statements"]
         if taken >= limit and day["date"] != last_date:
             continue
@@ -677,8 +677,9 @@ def timeline(
     condition first that the actor had not stated on that issue before ("new condition: X").
     At most the first `limit` dated statements (and `limit` undated ones) are shown (None or 0:
     all); since the flags only look back, those shown are flagged as in the whole record. The
-    actor's days are read first (canned query `timeline_days`), then the statements of the first
-    days only, so the cost follows `limit`, not the length of the record.
+    actor's days are read first (canned query `actor_days`, one node per day; `timeline_days`, one
+    per issue and day, when issues are given), then the statements of the first days only, so
+    the cost follows `limit`, not the length of the record.
     """
     limit = _checked_limit(limit)
     vocab = _resolved(vocabulary, store)
@@ -686,13 +687,22 @@ def timeline(
     values: dict[str, list[Any]] = {"holder": _actor_terms([actor_id]), "issue": _issue_terms(vocab.issue(i) for i in issues)}
     total = 0
     if limit:
-        days = _ask(store, "timeline_days", values, order=[])
+        # Without issues, one node per day of the actor (sg:ActorDay) says how many statements
+        # it holds; with issues, one per issue and day (sg:PositionDay).
+        per_actor = not values["issue"]
+        days = _ask(store, "actor_days" if per_actor else "timeline_days", values, order=[])
+        if per_actor and not days:
+            days, per_actor = _ask(store, "timeline_days", values, order=[]), False
         dated, total_dated = _first_days([d for d in days if d["date"] is not None], limit)
         undated, total_undated = _first_days([d for d in days if d["date"] is None], limit)
         total = total_dated + total_undated
+        chosen = sorted(dated + undated)
+        if per_actor and chosen:
+            parts = _ask(store, "day_parts", {"day": [pyoxigraph.NamedNode(d) for d in chosen]}, order=[])
+            chosen = sorted(p["part"] for p in parts)
         # The days chosen belong to the actor (and issues) asked for: binding them alone lets the
         # store start from them rather than from every stance of the actor.
-        values = {"day": [pyoxigraph.NamedNode(d) for d in sorted(dated + undated)]}
+        values = {"day": [pyoxigraph.NamedNode(d) for d in chosen]}
         if not values["day"]:
             return Answer(
                 ["date", "issue", "polarity", "condition", "change", "quote", "source", "publisher", "method", "stance"],

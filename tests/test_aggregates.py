@@ -254,6 +254,20 @@ def test_timeline_reads_the_days_and_a_limit_keeps_the_flags(varied) -> None:
     part = answers.timeline(store, actor, limit=25)
     assert part.rows == whole.rows[:25] and part.apart == whole.apart[:25]
     assert part.note == f"the first {25 + len(part.apart)} of {len(whole.rows) + len(whole.apart)} statements; --limit 250 or --limit 0 shows more"
+    issues = sorted({s.issue for s in result.stances if s.holder == actor})[:2]
+    whole = answers.timeline(store, actor, issues, limit=0)
+    assert len(whole.rows) > 10 and {r[1] for r in whole.rows} == set(issues)
+    for limit in (3, 11):
+        part = answers.timeline(store, actor, issues, limit=limit)
+        assert part.rows == whole.rows[:limit] and part.apart == whole.apart[:limit]
+
+
+def test_actor_days_count_the_position_days_they_link(varied) -> None:
+    _, store, _ = varied
+    rows = _rows(store, "SELECT ?day ?n (SUM(?m) AS ?parts) (COUNT(?part) AS ?k) WHERE { ?day a sg:ActorDay ; sg:stanceCount ?n ; "
+                        "sg:dayPart ?part . ?part sg:stanceCount ?m } GROUP BY ?day ?n")
+    assert len(rows) > 100 and all(int(n) == int(parts) for _, n, parts, _ in rows)
+    assert any(int(k) > 1 for *_, k in rows)
 
 
 def test_a_listing_stops_at_its_limit_and_says_so(varied) -> None:
@@ -292,15 +306,19 @@ def test_the_new_aggregates_conform_and_a_wrong_day_count_is_caught(varied) -> N
     shapes = load_shapes()
     # The aggregates hold together without the source graphs: they name stances by IRI only.
     assert validate_graph(graph, shapes, ontology).conforms
-    day = next(iter(graph.subjects(URIRef("https://w3id.org/stancegraph/ontology#onDate"), None)))
+    day = next(d for d in graph.subjects(URIRef("https://w3id.org/stancegraph/ontology#onDate"), None)
+               if graph.value(d, URIRef("https://w3id.org/stancegraph/ontology#dayOf")))
     count = URIRef("https://w3id.org/stancegraph/ontology#stanceCount")
     linked = int(graph.value(day, count))
+    actor_day = next(graph.subjects(URIRef("https://w3id.org/stancegraph/ontology#dayPart"), day))
+    actor_total = int(graph.value(actor_day, count))
     graph.set((day, count, Literal(linked + 2, datatype=XSD.integer)))
     graph.add((day, URIRef("https://w3id.org/stancegraph/ontology#onDate"), Literal("2020-01-01", datatype=XSD.date)))
     report = validate_graph(graph, shapes, ontology)
     assert sorted(v.message for v in report.violations) == [
         "A position day has at most one sg:onDate, an xsd:date (none for undated stances).",
         f"The stance count must be the number of linked stances (it is {linked + 2}, the day links {linked}).",
+        f"The stance count must be the sum of its position days' counts (it is {actor_total}, they sum to {actor_total + 2}).",
     ]
 
 
