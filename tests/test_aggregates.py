@@ -412,3 +412,19 @@ def test_a_graph_without_pages_is_listed_by_reading_every_stance(small_pages, tm
                 if not (q.graph_name.value.endswith("/graph/aggregates") and "/page/" in q.subject.value))
     assert answers.stances(bare, limit=5).rows == answers.stances(store, limit=5).rows
     assert answers.stances(bare, [actor], limit=3).rows == answers.stances(store, [actor], limit=3).rows != []
+
+
+def test_the_memory_store_reads_the_pages_and_days_alike(small_pages) -> None:
+    import kg.aggregates
+    from kg import answers
+
+    result, store, out = small_pages
+    memory = open_store(out, "memory")
+    actor = sorted(result.actors)[0]
+    saved, kg.aggregates.PAGE_SIZE = kg.aggregates.PAGE_SIZE, 4
+    try:
+        for args in ({}, {"actors": [actor]}, {"actors": [actor], "polarity": "support"}):
+            assert answers.stances(memory, limit=9, **args).rows == answers.stances(store, limit=9, **args).rows != []
+    finally:
+        kg.aggregates.PAGE_SIZE = saved
+    assert answers.timeline(memory, actor, limit=6).records() == answers.timeline(store, actor, limit=6).records() != []

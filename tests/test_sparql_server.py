@@ -50,6 +50,15 @@ def test_a_build_pushed_to_a_server_answers_like_the_embedded_store(server, seed
         answers = query(runner, name, embedded)
         assert answers, name
         assert query(runner, name, remote, f"sparql:{server.url}") == answers, name
+    # The answers read the same aggregate nodes (sides, pages, days) there, and give the same rows.
+    for args in (["conflicts"], ["conflicts", "--actor", "Russia"], ["conditions"], ["coalitions"], ["stances", "--limit", "5"],
+                 ["stances", "--actor", "Israel", "--limit", "3"], ["stances", "--issue", "reconstruction", "--polarity", "conditional", "--limit", "2"],
+                 ["timeline", "--actor", "Israel", "--limit", "4"], ["timeline", "--actor", "US", "--issue", "reconstruction", "--limit", "2"]):
+        local = runner.invoke(cli, [*args, "--out", str(embedded), "--format", "json"])
+        served = runner.invoke(cli, [*args, "--out", str(remote), "--store", f"sparql:{server.url}", "--format", "json"])
+        assert local.exit_code == served.exit_code == 0, (args, local.output, served.output)
+        assert json.loads(local.output), args
+        assert served.output == local.output, args
     # The exports written from the server's content are the embedded build's, byte for byte.
     for ext in ("ttl", "trig"):
         assert (remote / f"stancegraph.{ext}").read_bytes() == (embedded / f"stancegraph.{ext}").read_bytes()
