@@ -15,7 +15,9 @@
 - `sg:StancePage` nodes: the stances in reading order (source id, offset, actor, issue,
   polarity, stance IRI: the order `kg stances` lists them in) cut into pages of `PAGE_SIZE`,
   once over the whole graph and once per `sg:Position`, each page with its number and the
-  reading rank of its last stance, so a listing reads its first pages and stops.
+  reading rank of its last stance, so a listing reads its first pages and stops;
+- the first `HASH_PREFIX_LENGTH` hex digits of every stance's hash (`sg:hashPrefix`), so a
+  stance given by a shortened hash is found by one index lookup.
 
 "Strongest" is the order the answers show evidence in: highest confidence, curated before
 rules, the most recent source (undated first), then reading order (`strength_key`).
@@ -35,6 +37,8 @@ from .quads import GraphContent, confidence_lexical
 AGGREGATES_GRAPH = ID + "graph/aggregates"
 #: How many stances an sg:StancePage links.
 PAGE_SIZE = 50
+#: How many hex digits of a stance's hash sg:hashPrefix holds (the shortest hash a user may give).
+HASH_PREFIX_LENGTH = 6
 
 _SG = PREFIXES["sg"]
 _XSD = PREFIXES["xsd"]
@@ -224,6 +228,7 @@ def aggregate_graph(articles: Iterable[Article], stances: Sequence[Stance]) -> G
             lines.append(f"{node} <{_SG}onDate> {_date(day.isoformat())}{end}")
     lines += _pair_lines(stances, end)
     lines += _page_lines(stances, end)
+    lines += [f'{_stance(s.stance_id)} <{_SG}hashPrefix> "{s.stance_id[:HASH_PREFIX_LENGTH]}"{end}' for s in stances]
     lines.sort()
     return GraphContent(AGGREGATES_GRAPH, "\n".join(lines) + "\n" if lines else "")
 

@@ -30,7 +30,7 @@ ANSWER_FORMATS = ("table", "csv", "tsv", "json")
 DEFAULT_LIMIT = 1000
 POLARITY_NAMES = ("support", "oppose", "conditional")
 #: A stance given by hash may be shortened to this many hex digits, as long as it stays unique.
-MIN_HASH_PREFIX = 6
+MIN_HASH_PREFIX = 6  # kg.aggregates.HASH_PREFIX_LENGTH: the index of shortened hashes holds this many
 
 
 class AnswerError(StanceGraphError):
@@ -774,6 +774,20 @@ def _stance_binding(stance: str) -> dict[str, list[Any]]:
     return {"prefix": [pyoxigraph.Literal(str(STANCE) + text)]}
 
 
+def _prefix_candidates(store: pyoxigraph.Store, binding: dict[str, list[Any]]) -> dict[str, list[Any]] | None:
+    """The stances a shortened hash may name, looked up by the first digits of their hash (canned
+    query `hash_prefix`): None when there are none, the binding as given when the graph has no
+    such index (every stance IRI is then compared)."""
+    from .aggregates import HASH_PREFIX_LENGTH
+
+    prefix = binding["prefix"][0].value
+    key = prefix[len(str(STANCE)):][:HASH_PREFIX_LENGTH]
+    found = _ask(store, "hash_prefix", {"key": [pyoxigraph.Literal(key)], "prefix": binding["prefix"]}, limit=6)
+    if found:
+        return {"stance": [pyoxigraph.NamedNode(str(STANCE) + r["stance"]) for r in found]}
+    return None if run_query(store, "ASK { ?stance sg:hashPrefix ?key }").boolean else binding
+
+
 def provenance(
     store: pyoxigraph.Store, stance: str, sources_dir: Path | str | None = None
 ) -> Answer:
@@ -782,7 +796,10 @@ def provenance(
     The sentence is read from the article file only when its SHA-256 matches the one recorded
     at build time, so a changed article never shows a wrong context.
     """
-    rows = _ask(store, "provenance", _stance_binding(stance))
+    binding: dict[str, list[Any]] | None = _stance_binding(stance)
+    if binding and "prefix" in binding:
+        binding = _prefix_candidates(store, binding)
+    rows = _ask(store, "provenance", binding) if binding else []
     found = sorted({r["stance"] for r in rows})
     if not found:
         raise AnswerError(f"no stance {stance!r} in the built graph", hint="list stances and their hashes with 'kg stances'")

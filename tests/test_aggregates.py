@@ -428,3 +428,21 @@ def test_the_memory_store_reads_the_pages_and_days_alike(small_pages) -> None:
     finally:
         kg.aggregates.PAGE_SIZE = saved
     assert answers.timeline(memory, actor, limit=6).records() == answers.timeline(store, actor, limit=6).records() != []
+
+
+def test_a_shortened_hash_is_found_through_the_hash_prefixes(small_pages) -> None:
+    import pyoxigraph
+
+    from kg import answers
+
+    result, store, _ = small_pages
+    ids = sorted(s.stance_id for s in result.stances)
+    bare = pyoxigraph.Store()
+    bare.extend(q for q in store.quads_for_pattern(None, None, None, None) if not q.predicate.value.endswith("#hashPrefix"))
+    for graph in (store, bare):
+        for stance_id in ids[:: max(1, len(ids) // 7)]:
+            for digits in (6, 9, 20):
+                answer = answers.provenance(graph, stance_id[:digits])
+                assert answer.rows[0] == ("stance", "https://w3id.org/stancegraph/id/stance/" + stance_id)
+        with pytest.raises(answers.AnswerError, match="no stance 'ffffff0' in the built graph"):
+            answers.provenance(graph, "ffffff0")
