@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import resource
 import statistics
@@ -255,7 +256,10 @@ def question_latencies(store, repeat: int, sample_stance: str) -> dict[str, floa
         "coalitions": lambda: answers.coalitions(store),
         "conditions": lambda: answers.conditions(store),
         "timeline --actor Israel": lambda: answers.timeline(store, "Israel"),
+        "timeline --actor Israel --issue reconstruction": lambda: answers.timeline(store, "Israel", ["reconstruction"]),
         "stances --actor Israel --issue reconstruction": lambda: answers.stances(store, ["Israel"], ["reconstruction"]),
+        "stances --actor Israel": lambda: answers.stances(store, ["Israel"]),
+        "stances --polarity oppose": lambda: answers.stances(store, polarity="oppose"),
         "stances --source ID": lambda: answers.stances(store, sources=["syn_0000042"]),
         "stances (first 1000 of all)": lambda: answers.stances(store),
         "provenance HASH": lambda: answers.provenance(store, sample_stance),
@@ -290,6 +294,7 @@ def child_stances(n_stances: int, rdflib_max: int, only: list[str] | None = None
         row["open"], store = timed(lambda: open_store(out))
         row["triples"] = len(store)
         repeat = 5 if n_stances <= 100_000 else 3
+        before = os.getloadavg()[0]
         row["oxigraph"] = query_latencies(store, names, repeat=repeat)
         row["questions"] = question_latencies(store, repeat, sample)
         if n_stances <= scan_max:
@@ -297,6 +302,8 @@ def child_stances(n_stances: int, rdflib_max: int, only: list[str] | None = None
         if n_stances <= rdflib_max:
             memory = connect("memory", out)
             row["rdflib"] = question_latencies(memory, 1, sample)
+        after = os.getloadavg()[0]
+        row["load_average"] = (min(before, after), max(before, after))
         return row
 
 
@@ -362,7 +369,8 @@ def main() -> None:
             extra = ["--queries", *args.queries] if args.queries else []
             r = run_child(["--child", "stances", str(n), "--rdflib-max", str(args.rdflib_max), "--scan-max", str(args.scan_max), *extra])
             print(f"{r['stances']} stances, {r['triples']} triples: load {r['load']:.1f} s, "
-                  f"open {r['open'] * 1000:.0f} ms, peak {r['peak_mb']:.0f} MB")
+                  f"open {r['open'] * 1000:.0f} ms, peak {r['peak_mb']:.0f} MB; "
+                  f"load average while timing {r['load_average'][0]:.1f} to {r['load_average'][1]:.1f}")
             print("  questions (as the commands ask them)        store     scan  rdflib")
             for name, latency in r["questions"].items():
                 scan = r.get("scan", {}).get(name)
