@@ -482,7 +482,7 @@ def _paged_stances(store: pyoxigraph.Store, values: Mapping[str, list[Any]], wan
         # here: bound in the query, it would lead the store to start from every stance of it.
         bound = {"since": values["since"], "until": values["until"], "page": [pyoxigraph.NamedNode(p) for p in sorted(read)]}
         polarities = {_value(t) for t in values["polarity"]}
-        rows = [r for r in _ask(store, "page_stances", bound) if not polarities or r["polarity"] in polarities]
+        rows = [r for r in _ask(store, "page_stances", bound, limit=0) if not polarities or r["polarity"] in polarities]
         kept = sum(1 for r in rows if r["page"] in taken)
         if held < target or kept >= wanted:
             return sorted(rows, key=_reading_order)[:wanted]
@@ -698,7 +698,7 @@ def timeline(
         total = total_dated + total_undated
         chosen = sorted(dated + undated)
         if per_actor and chosen:
-            parts = _ask(store, "day_parts", {"day": [pyoxigraph.NamedNode(d) for d in chosen]}, order=[])
+            parts = _ask(store, "day_parts", {"day": [pyoxigraph.NamedNode(d) for d in chosen]}, limit=0)
             chosen = sorted(p["part"] for p in parts)
         # The days chosen belong to the actor (and issues) asked for: binding them alone lets the
         # store start from them rather than from every stance of the actor.
