@@ -530,39 +530,36 @@ def conflicts(
     vocab = _resolved(vocabulary, store)
     parties = set(vocab.actor(a) for a in actors)
     sides = _ask(store, "sides", {"issue": _issue_terms(vocab.issue(i) for i in issues)}, order=[])
-    rows = _sorted(_pairs(sides, parties), ["issue", "kind", "actor", "other", "condition", "-actorPosition"])
+    rows = _pairs(sides, parties)
+    # As conflicts.rq orders them: ORDER BY ?issue ?kind ?actor ?other ?condition DESC(?actorPosition).
+    rows.sort(key=lambda r: r[3], reverse=True)
+    rows.sort(key=lambda r: (r[0], r[1], r[2], r[4], r[6] is not None, r[6] or ""))
     columns = [
         "issue", "kind", "actor", "actor_position", "other", "other_position", "condition",
         "actor_statements", "other_statements", "actor_quote", "actor_source", "other_quote", "other_source",
         "actor_stance", "other_stance",
     ]
-    names = [
-        "issue", "kind", "actor", "actorPosition", "other", "otherPosition", "condition",
-        "actorStatements", "otherStatements", "actorQuote", "actorSource", "otherQuote", "otherSource",
-        "actorStance", "otherStance",
-    ]
-    return Answer(columns, [tuple(r[n] for n in names) for r in rows], empty_message="no conflicts found")
+    return Answer(columns, rows, empty_message="no conflicts found")
 
 
-def _pairs(sides: Sequence[Mapping[str, Any]], parties: set[str]) -> list[dict[str, Any]]:
+def _pairs(sides: Sequence[Mapping[str, Any]], parties: set[str]) -> list[tuple[Any, ...]]:
     """The conflicts among the sides (canned query `sides`), as `conflicts.rq` defines them, keeping
-    the pairs where one of `parties` is on either side (all when empty)."""
+    the pairs where one of `parties` is on either side (all when empty): rows in the columns of
+    `conflicts`."""
     by_issue: dict[str, dict[str, list[Mapping[str, Any]]]] = {}
     for side in sides:
         kind = "conditioned" if side["condition"] is not None else side["polarity"]
         by_issue.setdefault(side["issue"], {}).setdefault(kind, []).append(side)
-    rows: list[dict[str, Any]] = []
+    rows: list[tuple[Any, ...]] = []
 
     def add(kind: str, first: Mapping[str, Any], second: Mapping[str, Any], condition: str | None) -> None:
         if first["actor"] == second["actor"] or (parties and first["actor"] not in parties and second["actor"] not in parties):
             return
-        rows.append({
-            "issue": first["issue"], "kind": kind, "actor": first["actor"], "actorPosition": first["polarity"],
-            "other": second["actor"], "otherPosition": second["polarity"], "condition": condition,
-            "actorStatements": first["statements"], "otherStatements": second["statements"],
-            "actorQuote": first["quote"], "actorSource": first["sourceId"], "otherQuote": second["quote"],
-            "otherSource": second["sourceId"], "actorStance": first["stance"], "otherStance": second["stance"],
-        })
+        rows.append((
+            first["issue"], kind, first["actor"], first["polarity"], second["actor"], second["polarity"], condition,
+            first["statements"], second["statements"], first["quote"], first["sourceId"], second["quote"],
+            second["sourceId"], first["stance"], second["stance"],
+        ))
 
     for kinds in by_issue.values():
         for first in kinds.get("support", []) + kinds.get("conditional", []):
