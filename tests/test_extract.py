@@ -487,6 +487,11 @@ PHRASINGS = [
      {("Jordan", "stabilization_force", "conditional", "ceasefire")}),
     ("Hamas said it will accept the truce a day after Israel withdrew from the Netzarim corridor.",
      {("Hamas", "ceasefire", "support"), ("Israel", "withdrawal", "support")}),
+    # hoping for something backs it; a condition read off the words names its issue only as a condition
+    ("Saudi Arabia expressed hope that the agreement would lead to the entry of aid.",
+     {("SaudiArabia", "humanitarian_aid", "support")}),
+    ("The UAE said it was ready to take part in the reconstruction, provided a credible path to Palestinian statehood is in place.",
+     {("UAE", "reconstruction", "conditional", "governance")}),
     # what is asked in exchange is wanted too
     ("Hamas says it is ready to free every captive in exchange for an end to Israel's war.",
      {("Hamas", "hostage_prisoner_exchange", "conditional", "ceasefire"), ("Hamas", "ceasefire", "support")}),

@@ -1201,12 +1201,17 @@ class Walker:
                 family = "unless"
             if family is None:
                 continue
+            stop = i + 1
             for j in range(i + 1, min(len(doc), i + 14)):
                 if doc[j].lower_ in (";", ":") or doc[j].tag_ == ".":
                     break
+                stop = j + 1
                 if j in issue_at and issue_at[j] != issue_id:
                     return [(issue_at[j], family)]
-            return []
+            # "..., provided a credible path to Palestinian statehood is in place": words that name the
+            # condition's issue only as a condition
+            named = self._clause_issues(doc[i + 1:stop], {}, issue_id)
+            return [(named[0], family)] if named else []
         return []
 
     def _condition_clauses(self, node: Any, issue_span: set[int]) -> list[tuple[Any, str]]:
