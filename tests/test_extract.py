@@ -492,6 +492,9 @@ PHRASINGS = [
      {("SaudiArabia", "humanitarian_aid", "support")}),
     ("The UAE said it was ready to take part in the reconstruction, provided a credible path to Palestinian statehood is in place.",
      {("UAE", "reconstruction", "conditional", "governance")}),
+    # staying on a line is the opposite of withdrawing from it
+    ("Defence Minister Israel Katz said troops would remain along the yellow line until Hamas hands over its weapons.",
+     {("Israel", "withdrawal", "conditional", "disarmament"), ("Israel", "disarmament", "support")}),
     # what is asked in exchange is wanted too
     ("Hamas says it is ready to free every captive in exchange for an end to Israel's war.",
      {("Hamas", "hostage_prisoner_exchange", "conditional", "ceasefire"), ("Hamas", "ceasefire", "support")}),
