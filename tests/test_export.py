@@ -225,3 +225,32 @@ def test_a_build_removes_scratch_folders_a_killed_build_left(curated_build, tmp_
     write_build(result, tmp_path, formats=["nt"])
     assert not old.exists() and recent.exists()  # a recent one may be another build's, still at work
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".stancegraph-")) == [recent.name]
+
+
+@pytest.mark.parametrize(
+    "order",
+    ["blocks", "graph twice", "unsorted in a graph", "repeated line"],
+)
+def test_graph_blocks_and_anything_else_give_the_same_bytes(tmp_path: Path, order: str) -> None:
+    from kg.export import export_lines, export_nquads, group_lines
+
+    ex = "https://example.org/"
+    lines = {
+        g: sorted(f'<{ex}s{i}> <{ex}p> "{g}{i}" <{ex}g/{g}> .' for i in range(4)) + [f"<{ex}s> <{ex}p> _:b{g} <{ex}g/{g}> ."]
+        for g in ("b", "a", "c")
+    }
+    blocks = [line for g in ("b", "a", "c") for line in sorted(lines[g])]
+    text = {
+        "blocks": blocks,  # as a build writes them: each graph's lines together, sorted
+        "graph twice": blocks[:3] + blocks[5:8] + blocks[3:5] + blocks[8:],
+        "unsorted in a graph": blocks[1::-1] + blocks[2:],
+        "repeated line": blocks[:6] + blocks[5:],
+    }[order]
+    source = tmp_path / "in.nq"
+    source.write_text("\n".join(text) + "\n", encoding="utf-8")
+    targets = {name: tmp_path / f"out{fmt.extension}" for name, fmt in FORMATS.items()}
+    export_nquads(source, targets, chunk_lines=2)
+    expected = export_lines(group_lines(text), sorted(FORMATS))
+    for name, path in targets.items():
+        assert path.read_bytes() == expected[name], name
+    assert targets["nq"].read_bytes().count(b"\n") == 15
