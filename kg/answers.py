@@ -457,9 +457,9 @@ def _paged_stances(store: pyoxigraph.Store, values: Mapping[str, list[Any]], wan
         numbers = range(-(-target // PAGE_SIZE) + 1)
         if by_position:
             number_terms = [pyoxigraph.Literal(str(n), datatype=pyoxigraph.NamedNode(str(XSD.integer))) for n in numbers]
-            pages = _ask(store, "stance_pages", {"holder": values["holder"], "issue": values["issue"], "number": number_terms}, order=[])
+            pages = _ask(store, "stance_pages", {"holder": values["holder"], "issue": values["issue"], "number": number_terms}, limit=0, order=[])
         else:
-            pages = _ask(store, "listing_pages", {"page": [pyoxigraph.NamedNode(page_iri(n)) for n in numbers]}, order=[])
+            pages = _ask(store, "listing_pages", {"page": [pyoxigraph.NamedNode(page_iri(n)) for n in numbers]}, limit=0, order=[])
             for page in pages:
                 page["position"] = None
         if not pages:
@@ -687,7 +687,7 @@ def timeline(
         # Without issues, one node per day of the actor (sg:ActorDay) says how many statements
         # it holds; with issues, one per issue and day (sg:PositionDay).
         per_actor = not values["issue"]
-        days = _ask(store, "actor_days" if per_actor else "timeline_days", values, order=[])
+        days = _ask(store, "actor_days" if per_actor else "timeline_days", values, limit=0, order=[])
         if per_actor and not days:
             days, per_actor = _ask(store, "timeline_days", values, order=[]), False
         dated, total_dated = _first_days([d for d in days if d["date"] is not None], limit)
