@@ -158,6 +158,17 @@ def _stance(stance_id: str) -> str:
     return f"<{ID}stance/{stance_id}>"
 
 
+def _position_head(node: str, kind: str, actor: str, issue: str, tally: _Tally, end: str) -> list[str]:
+    """The lines every position node starts with: its class, actor, issue, stance and source counts."""
+    return [
+        f"{node} {_TYPE} <{_SG}{kind}>{end}",
+        f"{node} <{_SG}positionOf> <{ID}actor/{actor}>{end}",
+        f"{node} <{_SG}positionOn> <{ID}issue/{issue}>{end}",
+        f"{node} <{_SG}stanceCount> {_int(tally.count)}{end}",
+        f"{node} <{_SG}sourceCount> {_int(len(tally.sources))}{end}",
+    ]
+
+
 def aggregate_graph(articles: Iterable[Article], stances: Sequence[Stance]) -> GraphContent:
     """The aggregates graph of a build, as sorted N-Quads."""
     publisher = {a.source_id: a.publisher for a in articles}
@@ -178,14 +189,10 @@ def aggregate_graph(articles: Iterable[Article], stances: Sequence[Stance]) -> G
     for (actor, issue), (counts, tally) in positions.items():
         node = f"<{position_iri(actor, issue)}>"
         lines += [
-            f"{node} {_TYPE} <{_SG}Position>{end}",
-            f"{node} <{_SG}positionOf> <{ID}actor/{actor}>{end}",
-            f"{node} <{_SG}positionOn> <{ID}issue/{issue}>{end}",
-            f"{node} <{_SG}stanceCount> {_int(tally.count)}{end}",
+            *_position_head(node, "Position", actor, issue, tally, end),
             f"{node} <{_SG}supportCount> {_int(counts[Polarity.SUPPORT])}{end}",
             f"{node} <{_SG}opposeCount> {_int(counts[Polarity.OPPOSE])}{end}",
             f"{node} <{_SG}conditionalCount> {_int(counts[Polarity.CONDITIONAL])}{end}",
-            f"{node} <{_SG}sourceCount> {_int(len(tally.sources))}{end}",
             f"{node} <{_SG}publisherCount> {_int(len(tally.publishers))}{end}",
             *tally.dates(node, end),
             *(f"{node} <{_SG}{_STRONGEST[p]}> {_stance(best[1])}{end}" for p, best in tally.strongest.items() if p),
@@ -193,11 +200,7 @@ def aggregate_graph(articles: Iterable[Article], stances: Sequence[Stance]) -> G
     for (actor, issue, condition), tally in conditionals.items():
         node = f"<{conditional_position_iri(actor, issue, condition)}>"
         lines += [
-            f"{node} {_TYPE} <{_SG}ConditionalPosition>{end}",
-            f"{node} <{_SG}positionOf> <{ID}actor/{actor}>{end}",
-            f"{node} <{_SG}positionOn> <{ID}issue/{issue}>{end}",
-            f"{node} <{_SG}stanceCount> {_int(tally.count)}{end}",
-            f"{node} <{_SG}sourceCount> {_int(len(tally.sources))}{end}",
+            *_position_head(node, "ConditionalPosition", actor, issue, tally, end),
             f"{node} <{_SG}strongestStance> {_stance(tally.strongest[None][1])}{end}",
             *tally.dates(node, end),
         ]

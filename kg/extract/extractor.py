@@ -13,7 +13,7 @@ from ..text import Sentence, split_sentences
 from .mentions import ACTOR, CONTEXT, COREF, INVERSE, ISSUE, MEDIA, PLANREF, SOURCE, Mention, Scanner
 from .lemmatize import assign_lemmas
 from .parse import parse_sentences
-from .rules import Finding, RuleBook, SentenceContext, Walker, refers_back
+from .rules import Finding, RuleBook, SentenceContext, Walker, group_referent
 
 _STRAIGHT_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
 _QUOTE_OPEN = "“"
@@ -236,7 +236,7 @@ class ArticleExtractor:
                 # "The eight countries stressed that the PA ..., and said they ...": a plural subject earlier
                 # in the sentence comes before the nearest name
                 subjects = [t for t in token.doc[:token.i] if t.dep_ in ("nsubj", "nsubj:pass") and t.tag_ in ("NNS", "NNPS")
-                            and {(t.lemma_ or "").lower(), t.lower_} & self.book.group_referents and refers_back(t)]
+                            and group_referent(t, self.book)]
                 if subjects:
                     group = d.last(d.groups, offset + subjects[-1].idx)
                     if group:
@@ -299,7 +299,7 @@ class ArticleExtractor:
                         group = _unique(holders + company + [a for t in span for a in self._lists_at.get(t.i, [])])
                         if len(group) >= 2:
                             self.discourse.groups.append((offset + child.idx, group))
-                elif {(child.lemma_ or "").lower(), child.lower_} & self.book.group_referents and refers_back(child):
+                elif group_referent(child, self.book):
                     group = self.discourse.last(self.discourse.groups, offset + child.idx)
                     if group:
                         self.discourse.subjects.append((offset + child.idx, list(group), False, True))

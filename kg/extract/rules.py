@@ -369,10 +369,12 @@ def lemma_candidates(lemma: str, text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
-def refers_back(noun: Any) -> bool:
-    """Whether a group noun points back to actors named before ("the eight countries", "the
+def group_referent(noun: Any, book: RuleBook) -> bool:
+    """Whether a group noun points back to the actors listed before ("the eight countries", "the
     signatories") rather than naming a group of its own ("countries such as Indonesia", "Arab
     nations", "those countries who might send troops")."""
+    if not _lemma_in(noun, book.group_referents):
+        return False
     if (noun.lemma_ or "").lower() == "minister":
         return True  # "the foreign ministers", "the ministers of both countries": always the ones named before
     if not any(c.dep_ == "det" and c.lower_ in ("the", "these", "both") for c in noun.children):
@@ -462,7 +464,7 @@ class Walker:
             issuers = ctx.subject_before()
             if issuers:
                 return Holders(list(issuers), ("group_noun",), book.confidence("group_noun"))
-        if _lemma_in(token, book.group_referents) and book.enabled("group_noun") and refers_back(token):
+        if book.enabled("group_noun") and group_referent(token, book):
             group = ctx.group_before()
             if group:
                 return Holders(list(group), ("group_noun",), book.confidence("group_noun"))
@@ -829,22 +831,21 @@ class Walker:
                                                    node.text, path)
                 return findings
             if (not own and not skip_sign and not detached and node.tag_.startswith("VB") and came_from is not None
-                    and came_from.dep_ in ("nsubj", "nsubj:pass") and book.enabled("condition_clause")
-                    and _lemma(node) in ("have", "get", "receive", "obtain") and self.has_deontic(node)):
-                # "the force should have a UN mandate": the issue waits for what it must have
-                for obj in node.children:
-                    if obj.dep_ == "obj":
-                        named = self._clause_issues(obj.subtree, issue_at, issue_id)
-                        conditions.extend((c, "unless") for c in named if (c, "unless") not in conditions)
-            if (not own and not skip_sign and not detached and node.tag_.startswith("VB") and came_from is not None
-                    and came_from.dep_ == "nsubj" and came_from.i in issue_span and book.enabled("condition_clause")
-                    and _lemma_in(node, book.dependence_verbs) and not self.negated(node)):
-                # "Pakistan's participation will depend on the force's mandate": the issue waits for what it depends on
-                for obj in node.children:
-                    if obj.dep_ in ("obl", "obj") and _case(obj) in ("on", "upon"):
-                        named = self._clause_issues(obj.subtree, issue_at, issue_id)
-                        conditions.extend((c, "unless") for c in named if (c, "unless") not in conditions)
-                if conditions:
+                    and came_from.dep_ in ("nsubj", "nsubj:pass") and book.enabled("condition_clause")):
+                # what the issue waits for: what it must have ("the force should have a UN mandate"), or what
+                # it depends on ("Pakistan's participation will depend on the force's mandate")
+                depends = (came_from.dep_ == "nsubj" and came_from.i in issue_span
+                           and _lemma_in(node, book.dependence_verbs) and not self.negated(node))
+                if depends:
+                    needed = [c for c in node.children if c.dep_ in ("obl", "obj") and _case(c) in ("on", "upon")]
+                elif _lemma(node) in ("have", "get", "receive", "obtain") and self.has_deontic(node):
+                    needed = [c for c in node.children if c.dep_ == "obj"]
+                else:
+                    needed = []
+                for obj in needed:
+                    named = self._clause_issues(obj.subtree, issue_at, issue_id)
+                    conditions.extend((c, "unless") for c in named if (c, "unless") not in conditions)
+                if depends and conditions:
                     signal = True
                     cue = cue or node.text
                     owners = self.sponsors(came_from)
