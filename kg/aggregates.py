@@ -21,11 +21,15 @@
 
 "Strongest" is the order the answers show evidence in: highest confidence, curated before
 rules, the most recent source (undated first), then reading order (`strength_key`).
+
+A build streams the graph (`aggregate_parts`): the sums are held, the lines that name single
+stances (a day's stances, the pages, the hash prefixes: most of the graph) are made slice by
+slice as the store loads them, so the graph's text is never held whole.
 """
 from __future__ import annotations
 
 from datetime import date
-from typing import Iterable, Sequence
+from typing import Iterable, Iterator, Sequence
 
 import numpy as np
 
@@ -39,6 +43,8 @@ AGGREGATES_GRAPH = ID + "graph/aggregates"
 PAGE_SIZE = 50
 #: How many hex digits of a stance's hash sg:hashPrefix holds (the shortest hash a user may give).
 HASH_PREFIX_LENGTH = 6
+#: How many N-Quads lines one slice of the aggregates graph holds when a build streams it (about 15 MB).
+PART_LINES = 100_000
 
 _SG = PREFIXES["sg"]
 _XSD = PREFIXES["xsd"]
@@ -110,7 +116,7 @@ def strength_key(
     )
 
 
-def _stance_strength(stance: Stance) -> tuple:
+def _stance_strength(stance: Stance, stance_id: str) -> tuple:
     # The confidence as the store holds it (two decimals), so the build and the store rank alike.
     return strength_key(
         float(confidence_lexical(stance.confidence)),
@@ -118,7 +124,7 @@ def _stance_strength(stance: Stance) -> tuple:
         stance.published.isoformat() if stance.published else None,
         stance.source_id,
         stance.char_start,
-        stance.stance_id,
+        stance_id,
     )
 
 
@@ -135,7 +141,7 @@ class _Tally:
         self.last: str | None = None
         self.strongest: dict[Polarity | None, tuple[tuple, str]] = {}
 
-    def add(self, stance: Stance, publisher: str | None, strength: tuple, polarity: Polarity | None = None) -> None:
+    def add(self, stance: Stance, stance_id: str, publisher: str | None, strength: tuple, polarity: Polarity | None = None) -> None:
         self.count += 1
         self.sources.add(stance.source_id)
         if publisher:
@@ -146,7 +152,7 @@ class _Tally:
             self.last = day if self.last is None or day > self.last else self.last
         best = self.strongest.get(polarity)
         if best is None or strength < best[0]:
-            self.strongest[polarity] = (strength, stance.stance_id)
+            self.strongest[polarity] = (strength, stance_id)
 
     def dates(self, node: str, end: str) -> list[str]:
         if self.first is None:
@@ -170,70 +176,98 @@ def _position_head(node: str, kind: str, actor: str, issue: str, tally: _Tally, 
 
 
 def aggregate_graph(articles: Iterable[Article], stances: Sequence[Stance]) -> GraphContent:
-    """The aggregates graph of a build, as sorted N-Quads."""
+    """The aggregates graph of a build as sorted N-Quads held whole (small graphs; a build streams `aggregate_parts`)."""
+    lines = sorted(aggregate_lines(articles, stances))
+    return GraphContent(AGGREGATES_GRAPH, "\n".join(lines) + "\n" if lines else "")
+
+
+def aggregate_parts(articles: Iterable[Article], stances: Sequence[Stance], part_lines: int | None = None) -> Iterator[str]:
+    """The aggregates graph as N-Quads text in slices of at most `part_lines` (default `PART_LINES`) lines,
+    each made when asked for.
+
+    The slices hold the lines of `aggregate_lines` in its order, so the same build always gives
+    the same text however it is sliced; only the sums over every stance are held, never the
+    graph's text.
+    """
+    part_lines = PART_LINES if part_lines is None else part_lines
+    if part_lines < 1:
+        raise ValueError("part_lines must be at least 1")
+    batch: list[str] = []
+    for line in aggregate_lines(articles, stances):
+        batch.append(line)
+        if len(batch) >= part_lines:
+            yield "\n".join(batch) + "\n"
+            batch = []
+    if batch:
+        yield "\n".join(batch) + "\n"
+
+
+def aggregate_lines(articles: Iterable[Article], stances: Sequence[Stance]) -> Iterator[str]:
+    """Every N-Quads line of the aggregates graph (without its newline), in a fixed order, made one by one.
+
+    The positions, conditional positions, actor days and actor pairs are summed up first (a few
+    nodes per actor, issue and day); the lines that name single stances (a day's stances, the
+    pages, the hash prefixes) are written as they are asked for.
+    """
     publisher = {a.source_id: a.publisher for a in articles}
+    # Each stance's hash once (the property hashes the stance's key on every call).
+    ids = [s.stance_id for s in stances]
     positions: dict[tuple[str, str], tuple[dict[Polarity, int], _Tally]] = {}
     conditionals: dict[tuple[str, str, str | None], _Tally] = {}
     days: dict[tuple[str, str, date | None], list[str]] = {}
-    for s in stances:
-        strength = _stance_strength(s)
+    for s, stance_id in zip(stances, ids):
+        strength = _stance_strength(s, stance_id)
         source_publisher = publisher.get(s.source_id)
         counts, tally = positions.setdefault((s.holder, s.issue), ({p: 0 for p in Polarity}, _Tally()))
         counts[s.polarity] += 1
-        tally.add(s, source_publisher, strength, s.polarity)
+        tally.add(s, stance_id, source_publisher, strength, s.polarity)
         if s.polarity is Polarity.CONDITIONAL:
-            conditionals.setdefault((s.holder, s.issue, s.condition), _Tally()).add(s, source_publisher, strength)
-        days.setdefault((s.holder, s.issue, s.published), []).append(s.stance_id)
+            conditionals.setdefault((s.holder, s.issue, s.condition), _Tally()).add(s, stance_id, source_publisher, strength)
+        days.setdefault((s.holder, s.issue, s.published), []).append(stance_id)
+    del publisher
     end = f" <{AGGREGATES_GRAPH}> ."
-    lines: list[str] = []
     for (actor, issue), (counts, tally) in positions.items():
         node = f"<{position_iri(actor, issue)}>"
-        lines += [
-            *_position_head(node, "Position", actor, issue, tally, end),
-            f"{node} <{_SG}supportCount> {_int(counts[Polarity.SUPPORT])}{end}",
-            f"{node} <{_SG}opposeCount> {_int(counts[Polarity.OPPOSE])}{end}",
-            f"{node} <{_SG}conditionalCount> {_int(counts[Polarity.CONDITIONAL])}{end}",
-            f"{node} <{_SG}publisherCount> {_int(len(tally.publishers))}{end}",
-            *tally.dates(node, end),
-            *(f"{node} <{_SG}{_STRONGEST[p]}> {_stance(best[1])}{end}" for p, best in tally.strongest.items() if p),
-        ]
+        yield from _position_head(node, "Position", actor, issue, tally, end)
+        yield f"{node} <{_SG}supportCount> {_int(counts[Polarity.SUPPORT])}{end}"
+        yield f"{node} <{_SG}opposeCount> {_int(counts[Polarity.OPPOSE])}{end}"
+        yield f"{node} <{_SG}conditionalCount> {_int(counts[Polarity.CONDITIONAL])}{end}"
+        yield f"{node} <{_SG}publisherCount> {_int(len(tally.publishers))}{end}"
+        yield from tally.dates(node, end)
+        yield from (f"{node} <{_SG}{_STRONGEST[p]}> {_stance(best[1])}{end}" for p, best in tally.strongest.items() if p)
+    del positions
     for (actor, issue, condition), tally in conditionals.items():
         node = f"<{conditional_position_iri(actor, issue, condition)}>"
-        lines += [
-            *_position_head(node, "ConditionalPosition", actor, issue, tally, end),
-            f"{node} <{_SG}strongestStance> {_stance(tally.strongest[None][1])}{end}",
-            *tally.dates(node, end),
-        ]
+        yield from _position_head(node, "ConditionalPosition", actor, issue, tally, end)
+        yield f"{node} <{_SG}strongestStance> {_stance(tally.strongest[None][1])}{end}"
+        yield from tally.dates(node, end)
         if condition:
-            lines.append(f"{node} <{_SG}positionCondition> <{ID}issue/{condition}>{end}")
-    for (actor, issue, day), members in days.items():
-        node = f"<{position_day_iri(actor, issue, day)}>"
-        lines += [
-            f"{node} {_TYPE} <{_SG}PositionDay>{end}",
-            f"{node} <{_SG}dayOf> <{position_iri(actor, issue)}>{end}",
-            f"{node} <{_SG}stanceCount> {_int(len(members))}{end}",
-            *(f"{node} <{_SG}dayStance> {_stance(m)}{end}" for m in members),
-        ]
-        if day:
-            lines.append(f"{node} <{_SG}onDate> {_date(day.isoformat())}{end}")
+            yield f"{node} <{_SG}positionCondition> <{ID}issue/{condition}>{end}"
+    del conditionals
     actor_days: dict[tuple[str, date | None], list[tuple[str, int]]] = {}
     for (actor, issue, day), members in days.items():
         actor_days.setdefault((actor, day), []).append((issue, len(members)))
+        node = f"<{position_day_iri(actor, issue, day)}>"
+        yield f"{node} {_TYPE} <{_SG}PositionDay>{end}"
+        yield f"{node} <{_SG}dayOf> <{position_iri(actor, issue)}>{end}"
+        yield f"{node} <{_SG}stanceCount> {_int(len(members))}{end}"
+        yield from (f"{node} <{_SG}dayStance> {_stance(m)}{end}" for m in members)
+        if day:
+            yield f"{node} <{_SG}onDate> {_date(day.isoformat())}{end}"
+    del days
     for (actor, day), parts in actor_days.items():
         node = f"<{actor_day_iri(actor, day)}>"
-        lines += [
-            f"{node} {_TYPE} <{_SG}ActorDay>{end}",
-            f"{node} <{_SG}positionOf> <{ID}actor/{actor}>{end}",
-            f"{node} <{_SG}stanceCount> {_int(sum(n for _, n in parts))}{end}",
-            *(f"{node} <{_SG}dayPart> <{position_day_iri(actor, issue, day)}>{end}" for issue, _ in parts),
-        ]
+        yield f"{node} {_TYPE} <{_SG}ActorDay>{end}"
+        yield f"{node} <{_SG}positionOf> <{ID}actor/{actor}>{end}"
+        yield f"{node} <{_SG}stanceCount> {_int(sum(n for _, n in parts))}{end}"
+        yield from (f"{node} <{_SG}dayPart> <{position_day_iri(actor, issue, day)}>{end}" for issue, _ in parts)
         if day:
-            lines.append(f"{node} <{_SG}onDate> {_date(day.isoformat())}{end}")
-    lines += _pair_lines(stances, end)
-    lines += _page_lines(stances, end)
-    lines += [f'{_stance(s.stance_id)} <{_SG}hashPrefix> "{s.stance_id[:HASH_PREFIX_LENGTH]}"{end}' for s in stances]
-    lines.sort()
-    return GraphContent(AGGREGATES_GRAPH, "\n".join(lines) + "\n" if lines else "")
+            yield f"{node} <{_SG}onDate> {_date(day.isoformat())}{end}"
+    del actor_days
+    yield from _pair_lines(stances, end)
+    yield from _page_lines(stances, ids, end)
+    for stance_id in ids:
+        yield f'{_stance(stance_id)} <{_SG}hashPrefix> "{stance_id[:HASH_PREFIX_LENGTH]}"{end}'
 
 
 def _pair_lines(stances: Sequence[Stance], end: str) -> list[str]:
@@ -258,30 +292,35 @@ def _pair_lines(stances: Sequence[Stance], end: str) -> list[str]:
     return lines
 
 
-def _page_lines(stances: Sequence[Stance], end: str) -> list[str]:
-    """The stances in reading order, cut into pages of PAGE_SIZE: over the whole graph and per position."""
-    order = sorted(stances, key=lambda s: reading_key(s.source_id, s.char_start, s.holder, s.issue, s.polarity.value, s.stance_id))
-    lines: list[str] = []
+def _page_lines(stances: Sequence[Stance], ids: Sequence[str], end: str) -> Iterator[str]:
+    """The stances in reading order, cut into pages of PAGE_SIZE: over the whole graph and per position.
 
-    def page(node: str, number: int, members: list[tuple[int, Stance]], position: str | None) -> None:
-        lines.extend((
-            f"{node} {_TYPE} <{_SG}StancePage>{end}",
-            f"{node} <{_SG}pageNumber> {_int(number)}{end}",
-            f"{node} <{_SG}stanceCount> {_int(len(members))}{end}",
-            f"{node} <{_SG}lastRank> {_int(members[-1][0])}{end}",
-        ))
+    Only the reading order is held (one index per stance), and each position's list of ranks.
+    """
+    order = sorted(
+        range(len(stances)),
+        key=lambda k: reading_key(
+            stances[k].source_id, stances[k].char_start, stances[k].holder, stances[k].issue,
+            stances[k].polarity.value, ids[k],
+        ),
+    )
+
+    def page(node: str, number: int, ranks: Sequence[int], position: str | None) -> Iterator[str]:
+        yield f"{node} {_TYPE} <{_SG}StancePage>{end}"
+        yield f"{node} <{_SG}pageNumber> {_int(number)}{end}"
+        yield f"{node} <{_SG}stanceCount> {_int(len(ranks))}{end}"
+        yield f"{node} <{_SG}lastRank> {_int(ranks[-1])}{end}"
         if position:
-            lines.append(f"{node} <{_SG}pageOf> <{position}>{end}")
-        lines.extend(f"{node} <{_SG}pageStance> {_stance(s.stance_id)}{end}" for _, s in members)
+            yield f"{node} <{_SG}pageOf> <{position}>{end}"
+        for rank in ranks:
+            yield f"{node} <{_SG}pageStance> {_stance(ids[order[rank]])}{end}"
 
-    by_position: dict[tuple[str, str], list[tuple[int, Stance]]] = {}
-    ranked = list(enumerate(order))
-    for rank, s in ranked:
-        by_position.setdefault((s.holder, s.issue), []).append((rank, s))
-    for start in range(0, len(ranked), PAGE_SIZE):
-        page(f"<{page_iri(start // PAGE_SIZE)}>", start // PAGE_SIZE, ranked[start:start + PAGE_SIZE], None)
-    for (actor, issue), members in by_position.items():
-        for start in range(0, len(members), PAGE_SIZE):
+    by_position: dict[tuple[str, str], list[int]] = {}
+    for rank, k in enumerate(order):
+        by_position.setdefault((stances[k].holder, stances[k].issue), []).append(rank)
+    for start in range(0, len(order), PAGE_SIZE):
+        yield from page(f"<{page_iri(start // PAGE_SIZE)}>", start // PAGE_SIZE, range(start, min(start + PAGE_SIZE, len(order))), None)
+    for (actor, issue), ranks in by_position.items():
+        for start in range(0, len(ranks), PAGE_SIZE):
             number = start // PAGE_SIZE
-            page(f"<{page_iri(number, actor, issue)}>", number, members[start:start + PAGE_SIZE], position_iri(actor, issue))
-    return lines
+            yield from page(f"<{page_iri(number, actor, issue)}>", number, ranks[start:start + PAGE_SIZE], position_iri(actor, issue))

@@ -66,9 +66,10 @@ class BuildResult:
         """The same graphs made one at a time (a build that writes no exports never holds them all).
 
         Each comes with a key of what its text is made from, and the text is made only when asked
-        for: a store that holds a graph of the same key is not even sent its text.
+        for: a store that holds a graph of the same key is not even sent its text. The aggregates
+        graph is streamed: made and loaded in slices, never held whole.
         """
-        from .aggregates import AGGREGATES_GRAPH, aggregate_graph
+        from .aggregates import AGGREGATES_GRAPH, aggregate_parts
         from .namespaces import ONTOLOGY_GRAPH
 
         directory = self.dictionary.directory
@@ -77,7 +78,7 @@ class BuildResult:
         yield GraphContent(
             AGGREGATES_GRAPH,
             key=_aggregates_key(sources, self.stances),
-            make=lambda: aggregate_graph(self.articles, self.stances).nquads,
+            parts=lambda: aggregate_parts(self.articles, self.stances),
         )
         yield from sources
 
@@ -302,7 +303,10 @@ class GraphTexts:
         """The same graphs, each copied to the file when (and if) its text is made."""
         for graph in graphs:
             self._seen += 1
-            yield GraphContent(graph.iri, key=graph.key, make=lambda graph=graph: self._keep(graph))
+            if graph.streamed:
+                yield GraphContent(graph.iri, key=graph.key, parts=lambda graph=graph: self._keep_parts(graph))
+            else:
+                yield GraphContent(graph.iri, key=graph.key, make=lambda graph=graph: self._keep(graph))
 
     def _keep(self, graph: GraphContent) -> str:
         text = graph.nquads
@@ -311,12 +315,21 @@ class GraphTexts:
         self._made.add(graph.iri)
         return text
 
+    def _keep_parts(self, graph: GraphContent) -> Iterator[str]:
+        # Copied on the first full pass only (a digest pass and then a load make the slices twice).
+        copy = graph.iri not in self._made
+        for part in graph.iter_parts():
+            if copy:
+                self._handle.write(part)
+            yield part
+        self._made.add(graph.iri)
+
     def complete(self, graphs: Iterable[GraphContent]) -> Path:
         """Add the text of every graph the update did not make (unchanged in the store); returns the file."""
         if len(self._made) < self._seen:
             for graph in graphs:
                 if graph.iri not in self._made:
-                    self._handle.write(graph.nquads)
+                    self._handle.writelines(graph.iter_parts())
                     graph.release()
         self.close()
         return self.path

@@ -123,28 +123,66 @@ class GraphContent:
 
     `key` identifies what the text is made from (the article, its stances, this module's code):
     a store that recorded the same key for the graph holds it already, and the text is never made.
+    A graph given by `parts` (a function that makes its text slice by slice) is streamed: stores
+    load it slice by slice and its digest is taken over the slices, so its whole text is never held.
     """
 
-    def __init__(self, iri: str, nquads: str | None = None, key: str = "", make: Callable[[], str] | None = None) -> None:
+    def __init__(
+        self,
+        iri: str,
+        nquads: str | None = None,
+        key: str = "",
+        make: Callable[[], str] | None = None,
+        parts: Callable[[], Iterable[str]] | None = None,
+    ) -> None:
         self.iri = iri
         self.key = key
         self._nquads = nquads
         self._make = make
+        self._parts = parts
         self._digest: str | None = None
 
     @property
+    def streamed(self) -> bool:
+        """Whether the text comes in slices that are never joined (see `iter_parts`)."""
+        return self._parts is not None and self._nquads is None
+
+    @property
     def nquads(self) -> str:
-        """The graph as sorted N-Quads lines."""
+        """The graph as N-Quads lines (sorted, unless the graph is streamed): held whole, so not for a streamed graph at scale."""
         if self._nquads is None:
+            if self._parts is not None:
+                return "".join(self.iter_parts())
             assert self._make is not None
             self._nquads = self._make()
         return self._nquads
 
+    def iter_parts(self) -> Iterator[str]:
+        """The text in slices, as they are made (one slice for a graph that is not streamed); a full
+        pass over a streamed graph's slices also takes its digest."""
+        if not self.streamed:
+            yield self.nquads
+            return
+        assert self._parts is not None
+        digest = hashlib.sha256() if self._digest is None else None
+        for part in self._parts():
+            if digest is not None:
+                digest.update(part.encode("utf-8"))
+            yield part
+        if digest is not None:
+            self._digest = digest.hexdigest()
+
     @property
     def digest(self) -> str:
-        """SHA-256 of the graph's sorted N-Quads: equal digests mean the stored graph need not change."""
+        """SHA-256 of the graph's N-Quads text (of its slices in order, when streamed): equal digests
+        mean the stored graph need not change."""
         if self._digest is None:
-            self._digest = hashlib.sha256(self.nquads.encode("utf-8")).hexdigest()
+            if self.streamed:
+                for _ in self.iter_parts():
+                    pass
+            else:
+                self._digest = hashlib.sha256(self.nquads.encode("utf-8")).hexdigest()
+        assert self._digest is not None
         return self._digest
 
     def release(self) -> None:

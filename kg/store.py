@@ -114,14 +114,16 @@ class GraphStore:
 
 
 def _chunks(graphs: Sequence[GraphContent]) -> Iterator[str]:
+    """The graphs' text in slices of about `_LOAD_CHUNK` characters (a streamed graph's slices as they are made)."""
     batch: list[str] = []
     size = 0
     for graph in graphs:
-        batch.append(graph.nquads)
-        size += len(graph.nquads)
-        if size >= _LOAD_CHUNK:
-            yield "".join(batch)
-            batch, size = [], 0
+        for part in graph.iter_parts():
+            batch.append(part)
+            size += len(part)
+            if size >= _LOAD_CHUNK:
+                yield "".join(batch)
+                batch, size = [], 0
     if batch:
         yield "".join(batch)
 
@@ -370,12 +372,15 @@ class SparqlStore(GraphStore):
         """Graph by graph (HTTP PUT of N-Triples): for servers whose Graph Store endpoint takes no quads."""
         for graph in graphs:
             suffix = f" <{graph.iri}> .\n"
-            triples = "".join(line[: -len(suffix)] + " .\n" for line in graph.nquads.splitlines(keepends=True))
             url = self.store_url + "?" + urllib.parse.urlencode({"graph": graph.iri})
-            try:
-                self._request(url, triples.encode("utf-8"), {"Content-Type": "application/n-triples"}, method="PUT")
-            except _HttpError as exc:
-                raise StoreError(f"the SPARQL server refused graph <{graph.iri}> ({exc.status}): {exc.detail}") from None
+            # A streamed graph's first slice replaces the graph, the next ones are added to it.
+            for number, part in enumerate(graph.iter_parts()):
+                triples = "".join(line[: -len(suffix)] + " .\n" for line in part.splitlines(keepends=True))
+                try:
+                    self._request(url, triples.encode("utf-8"), {"Content-Type": "application/n-triples"},
+                                  method="PUT" if number == 0 else "POST")
+                except _HttpError as exc:
+                    raise StoreError(f"the SPARQL server refused graph <{graph.iri}> ({exc.status}): {exc.detail}") from None
 
     def dump_nquads(self) -> bytes:
         # Only the build's graphs: a shared server holds others (Virtuoso its own system graphs).
@@ -519,6 +524,7 @@ def _default_reader(path: Path) -> GraphStore:
 # --- keeping a store in step with a build ---------------------------------------------------------
 
 STATE_FORMAT = 2
+_EMPTY_DIGEST = hashlib.sha256(b"").hexdigest()
 
 
 @dataclass(frozen=True)
@@ -573,7 +579,8 @@ def update_store(
 
     A graph whose input key (or else content digest) matches the state file is left alone, and
     its text is not even made. `graphs` may be a generator: changed graphs are loaded in slices
-    as they come, so a large build never holds the whole dataset's text. The state file is
+    as they come, and a streamed graph (the aggregates) slice by slice as its text is made, so a
+    large build never holds the whole dataset's text, nor one large graph's. The state file is
     emptied before the store is first touched, so an interrupted update is redone in full by the
     next build rather than trusted. `fresh` rewrites every graph whatever the state says.
     """
@@ -597,6 +604,20 @@ def update_store(
         known = old.get(graph.iri) if graph.iri in present else None
         if known and graph.key and known[1] == graph.key:
             current[graph.iri] = known
+            continue
+        if graph.streamed:
+            # Loaded on its own, slice by slice; its digest is taken on the way (or first, by one
+            # pass over the slices, when the store holds an earlier version it may equal).
+            if batch:
+                load(batch)
+                batch, size = [], 0
+            if known and known[0] == graph.digest:
+                current[graph.iri] = [graph.digest, graph.key]
+                continue
+            load([graph])
+            if graph.digest != _EMPTY_DIGEST:
+                current[graph.iri] = [graph.digest, graph.key]
+                written += 1
             continue
         # An empty graph does not exist in a quad store: a graph with nothing to say is dropped.
         if not graph.nquads:

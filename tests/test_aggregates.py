@@ -443,3 +443,84 @@ def test_a_shortened_hash_is_found_through_the_hash_prefixes(small_pages) -> Non
                 assert answer.rows[0] == ("stance", "https://w3id.org/stancegraph/id/stance/" + stance_id)
         with pytest.raises(answers.AnswerError, match="no stance 'ffffff0' in the built graph"):
             answers.provenance(graph, "ffffff0")
+
+
+# --- the aggregates are streamed into the store in slices --------------------------------------------
+
+
+def test_the_aggregates_made_in_slices_are_the_aggregates_made_at_once(curated_build, varied) -> None:
+    from kg.aggregates import aggregate_graph, aggregate_parts
+
+    for result in (curated_build[0], varied[0]):
+        whole = aggregate_graph(result.articles, result.stances).nquads.splitlines()
+        assert len(whole) > 300 and len(set(whole)) == len(whole)
+        slices = list(aggregate_parts(result.articles, result.stances, part_lines=7))
+        assert len(slices) == -(-len(whole) // 7)
+        assert all(text.endswith("\n") and len(text.splitlines()) <= 7 for text in slices)
+        assert sorted(line for text in slices for line in text.splitlines()) == whole
+        # However it is sliced, the text is the same, so its digest is too.
+        assert "".join(slices) == "".join(aggregate_parts(result.articles, result.stances, part_lines=10**9))
+    with pytest.raises(ValueError, match="part_lines must be at least 1"):
+        next(aggregate_parts(result.articles, result.stances, part_lines=0))
+
+
+def test_a_build_that_loads_the_aggregates_in_small_slices_writes_the_same_bytes_and_answers(varied, tmp_path, monkeypatch) -> None:
+    import kg.aggregates
+    import kg.store
+    from kg import answers
+
+    result, store, out = varied
+    loads: list[int] = []
+    bulk_load = kg.store.OxigraphStore.replace_graphs
+
+    def counted(self, graphs):
+        loads.append(len(graphs))
+        bulk_load(self, graphs)
+
+    monkeypatch.setattr(kg.aggregates, "PART_LINES", 9)
+    monkeypatch.setattr(kg.store, "_LOAD_CHUNK", 4000)
+    monkeypatch.setattr(kg.store.OxigraphStore, "replace_graphs", counted)
+    sliced = tmp_path / "sliced"
+    write_build(result, sliced, formats=["trig", "nq"])
+    write_build(result, tmp_path / "whole", formats=["nq"])
+    assert (sliced / "stancegraph.trig").read_bytes() == (out / "stancegraph.trig").read_bytes()
+    assert (sliced / "stancegraph.nq").read_bytes() == (tmp_path / "whole" / "stancegraph.nq").read_bytes()
+    assert loads.count(1) >= 1 and len(loads) > 3  # the aggregates alone, besides the batches of sources
+    again = open_store(sliced)
+    assert len(again) == len(store)
+    actor = sorted(result.actors)[0]
+    for ask in (answers.positions, answers.conflicts, answers.conditions, answers.coalitions,
+                lambda s: answers.stances(s, limit=0), lambda s: answers.timeline(s, actor, limit=0),
+                lambda s: answers.provenance(s, result.stances[5].stance_id[:8])):
+        assert ask(again).records() == ask(store).records() != []
+
+
+def test_an_aggregates_graph_of_a_new_key_but_the_same_text_is_not_loaded_again(varied, tmp_path, monkeypatch) -> None:
+    from dataclasses import replace
+
+    import kg.store
+    from kg.aggregates import AGGREGATES_GRAPH
+    from kg.build import BuildResult
+
+    result, _, _ = varied
+    write_build(result, tmp_path, formats=[])
+    loaded: list[str] = []
+    bulk_load = kg.store.OxigraphStore.replace_graphs
+
+    def recorded(self, graphs):
+        loaded.extend(g.iri for g in graphs)
+        bulk_load(self, graphs)
+
+    monkeypatch.setattr(kg.store.OxigraphStore, "replace_graphs", recorded)
+    # A new title changes its source's graph and so the aggregates' key, but not the aggregates.
+    retitled = [replace(a, title="Another title") if a.source_id == "v0003" else a for a in result.articles]
+    again = BuildResult(articles=retitled, stances=result.stances, dictionary=result.dictionary)
+    write_build(again, tmp_path, formats=[])
+    assert again.store_update is not None and again.store_update.written == 1
+    assert loaded == [kg.store.ID + "graph/source/v0003"]
+    # A changed stance changes the aggregates: they are loaded again, and equal a fresh build's.
+    fewer = BuildResult(articles=retitled, stances=result.stances[1:], dictionary=result.dictionary)
+    write_build(fewer, tmp_path, formats=["nq"])
+    assert AGGREGATES_GRAPH in loaded
+    write_build(fewer, tmp_path / "fresh", formats=["nq"])
+    assert (tmp_path / "stancegraph.nq").read_bytes() == (tmp_path / "fresh" / "stancegraph.nq").read_bytes()

@@ -58,6 +58,7 @@ def test_an_unchanged_rebuild_makes_no_graph_text_and_leaves_the_cache_file(seed
         raise AssertionError("the text of an unchanged graph was made")
 
     monkeypatch.setattr(kg.aggregates, "aggregate_graph", refuse)
+    monkeypatch.setattr(kg.aggregates, "aggregate_lines", refuse)
     monkeypatch.setattr(kg.build, "ontology_graph", refuse)
     again = build_graph(seeds_dir, cache_dir=out / ".cache")
     assert write_build(again, out) == []

@@ -139,3 +139,19 @@ def test_kg_serve_serves_the_built_store_until_stopped(seeds_dir: Path, tmp_path
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+def test_aggregates_pushed_in_slices_are_whole_on_the_server(server, seeds_dir: Path, tmp_path: Path, monkeypatch) -> None:
+    import kg.aggregates
+    import kg.store
+
+    runner = CliRunner()
+    embedded, remote = tmp_path / "embedded", tmp_path / "remote"
+    assert runner.invoke(cli, ["build", str(seeds_dir), "--out", str(embedded), "--no-extract"]).exit_code == 0
+    monkeypatch.setattr(kg.aggregates, "PART_LINES", 40)
+    monkeypatch.setattr(kg.store, "_LOAD_CHUNK", 10_000)
+    pushed = runner.invoke(cli, ["build", str(seeds_dir), "--out", str(remote), "--no-extract", "--store", f"sparql:{server.url}"])
+    assert pushed.exit_code == 0, pushed.output
+    exported = runner.invoke(cli, ["export", "--format", "nq", "--out", str(remote), "--store", f"sparql:{server.url}", "-o", "-"])
+    local = runner.invoke(cli, ["export", "--format", "nq", "--out", str(embedded), "-o", "-"])
+    assert exported.exit_code == 0 and exported.output == local.output
