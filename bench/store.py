@@ -2,6 +2,7 @@
 
     python bench/store.py [--articles 10000] [--stances 10000 100000] [--rdflib-max 10000]
     python bench/store.py --scaled 100000 [--templates 2000] [--scaled-formats ttl,trig]
+    python bench/store.py --aggregates 200000
 
 Two tables, each size measured in a fresh process (so peak memory is that size's own):
 
@@ -19,6 +20,10 @@ Two tables, each size measured in a fresh process (so peak memory is that size's
    here: a few thousand are extracted for real, the N articles reuse their texts under their own
    ids and dates with the saved extraction, and the build reads, hashes, stores and exports
    all N, phase by phase, with its peak memory (measured in its own process).
+4. --aggregates N: making the aggregates graph of N synthetic stances, streamed in slices as a
+   build makes it (`aggregate_parts`) and held whole (`aggregate_graph`), each in its own
+   process: seconds (wall and CPU), then the peak of Python's allocations while making it
+   (tracemalloc, a second run) and the process's peak resident memory.
 """
 from __future__ import annotations
 
@@ -314,6 +319,34 @@ def child_stances(n_stances: int, rdflib_max: int, only: list[str] | None = None
         return row
 
 
+def child_aggregates(n_stances: int, how: str) -> dict:
+    """Make the aggregates of `n_stances` synthetic stances `how` (streamed or whole): once timed, once traced."""
+    import gc
+    import tracemalloc
+
+    from kg.aggregates import aggregate_graph, aggregate_parts
+
+    result = synthetic(n_stances)
+    gc.collect()
+
+    def make() -> int:
+        if how == "streamed":
+            return sum(len(part) for part in aggregate_parts(result.articles, result.stances))
+        return len(aggregate_graph(result.articles, result.stances).nquads)
+
+    row: dict = {"stances": n_stances, "how": how, "stances_mb": peak_mb()}
+    wall, cpu = time.perf_counter(), time.process_time()
+    row["chars"] = make()
+    row["seconds"], row["cpu"] = time.perf_counter() - wall, time.process_time() - cpu
+    row["peak_mb"] = peak_mb()
+    gc.collect()
+    tracemalloc.start()
+    make()
+    row["traced_mb"] = tracemalloc.get_traced_memory()[1] / 1e6
+    tracemalloc.stop()
+    return row
+
+
 def run_child(args: list[str]) -> dict:
     output = subprocess.run([sys.executable, __file__, *args], check=True, capture_output=True, text=True).stdout
     return json.loads(output.strip().splitlines()[-1])
@@ -331,6 +364,8 @@ def main() -> None:
     parser.add_argument("--templates", type=int, default=2000, help="articles extracted for real for --scaled")
     parser.add_argument("--scaled-formats", default="ttl,trig", help="exports of the --scaled build ('' for --no-export)")
     parser.add_argument("--workdir", default=None, help="folder for --scaled (default: a temporary one)")
+    parser.add_argument("--aggregates", type=int, nargs="*", default=[], metavar="N",
+                        help="time and trace making the aggregates of N synthetic stances, streamed and held whole (and nothing else)")
     parser.add_argument("--clock", choices=sorted(CLOCK), default="wall",
                         help="time latencies by wall clock or by this process's CPU time (a shared machine inflates wall time)")
     parser.add_argument("--child", nargs=2, metavar=("KIND", "N"), help=argparse.SUPPRESS)
@@ -359,6 +394,19 @@ def main() -> None:
         print(f"  unchanged re-build {r['unchanged']:.1f} s ({r['unchanged_read']:.1f} s reading and hashing), "
               f"{100 * r['unchanged'] / r['full']:.1f}% of the build after extraction; CPU {r['unchanged_cpu']:.1f} s; "
               f"{r['unchanged_files']} file(s) rewritten")
+        return
+    if args.child and args.child[0].startswith("aggregates-"):
+        print(json.dumps(child_aggregates(int(args.child[1]), args.child[0].removeprefix("aggregates-"))))
+        return
+    if args.aggregates:
+        print("Making the aggregates graph (seconds; peak MB: Python's allocations while making it, traced in a second run;"
+              " the process's peak resident memory, the stances included)")
+        print(f"{'stances':>8} {'how':>9} {'text MB':>8} {'seconds':>8} {'CPU s':>6} {'traced MB':>10} {'stances MB':>11} {'peak MB':>8}")
+        for n in args.aggregates:
+            for how in ("streamed", "whole"):
+                r = run_child(["--child", f"aggregates-{how}", str(n)])
+                print(f"{r['stances']:>8} {how:>9} {r['chars'] / 1e6:>8.0f} {r['seconds']:>8.1f} {r['cpu']:>6.1f} "
+                      f"{r['traced_mb']:>10.0f} {r['stances_mb']:>11.0f} {r['peak_mb']:>8.0f}")
         return
     if args.child:
         kind, n = args.child[0], int(args.child[1])
