@@ -15,7 +15,8 @@ import io
 import json
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Mapping, NamedTuple, Sequence
 
@@ -23,11 +24,12 @@ import pyoxigraph
 
 from .errors import StanceGraphError, UnknownValueError
 from .namespaces import ACTOR, ISSUE, SG, STANCE, XSD
-from .queries import bind_values, canned_query, run_query, with_limit, without_order
+from .queries import bind_values, canned_query, run_query, scan_query, with_limit, without_order
 
 ANSWER_FORMATS = ("table", "csv", "tsv", "json")
-#: How many rows a listing (`stances`, `timeline`) shows unless asked for another number (0: all).
-DEFAULT_LIMIT = 1000
+#: How many rows a listing (`stances`, `timeline`, `conflicts`, `conditions`) shows unless asked
+#: for another number (0: all): a page a person reads, whatever the size of the graph.
+DEFAULT_LIMIT = 100
 POLARITY_NAMES = ("support", "oppose", "conditional")
 #: A stance given by hash may be shortened to this many hex digits, as long as it stays unique.
 MIN_HASH_PREFIX = 6  # kg.aggregates.HASH_PREFIX_LENGTH: the index of shortened hashes holds this many
@@ -44,13 +46,33 @@ class UnknownNameError(AnswerError, UnknownValueError):
 # --- answers and their formats ------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class Cut:
+    """A listing stopped at its limit: the rows it shows, how many match in all (None when the
+    graph cannot say without reading them all), and what the rows are (\"stances\")."""
+
+    shown: int
+    total: int | None
+    noun: str
+
+    def message(self, written: bool = False) -> str:
+        """One line saying how many rows are left out and how to get them (`written`: for a file, not the screen)."""
+        verb = "writes" if written else "shows"
+        how = f"--limit N {verb} N, --limit 0 {verb} all"
+        if self.total is None:
+            return f"the first {self.shown:,} {self.noun}{' written' if written else ''}; more match: {how}"
+        more = self.total - self.shown
+        return f"{self.shown:,} of {self.total:,} {self.noun}{' written' if written else ''}; {more:,} more: {how}"
+
+
 @dataclass
 class Answer:
     """Named columns and rows of plain values (str, int, float or None), ready to print or use.
 
     `apart` holds rows the table shows under their own heading (a timeline's undated
     statements); CSV, TSV and JSON put them after the others. A `record` answer (provenance)
-    has the columns `field` and `value` and prints as one JSON object.
+    has the columns `field` and `value` and prints as one JSON object. `cut` says that a
+    limit left rows out (and how many, when known).
     """
 
     columns: list[str]
@@ -59,7 +81,12 @@ class Answer:
     apart_title: str = ""
     record: bool = False
     empty_message: str = "no rows"
-    note: str = ""
+    cut: Cut | None = None
+
+    @property
+    def note(self) -> str:
+        """What the table says under its rows when a limit left some out ("" when none were)."""
+        return self.cut.message() if self.cut else ""
 
     def records(self) -> list[dict[str, Any]]:
         """Every row (then the rows apart) as a dict keyed by column name."""
@@ -131,7 +158,7 @@ def format_answer(answer: Answer, fmt: str = "table", max_width: int = 60) -> st
         out += (["", f"{answer.apart_title}:"] if out else [f"{answer.apart_title}:"])
         out += _text_table(answer.columns, answer.apart, max_width)
     count = len(rows)
-    out.append(f"({count} row{'s' if count != 1 else ''}{'; ' + answer.note if answer.note else ''})")
+    out.append(f"({answer.note})" if answer.cut else f"({count} row{'s' if count != 1 else ''})")
     return "\n".join(out) + "\n"
 
 
@@ -245,14 +272,7 @@ def _value(term: Any) -> Any:
         return None
     kind = type(term)
     if kind is pyoxigraph.NamedNode:
-        iri = term.value
-        for namespace in _ID_NAMESPACES:
-            if iri.startswith(namespace):
-                return iri[len(namespace):]
-        if iri.startswith(_SG_NAMESPACE):
-            name = iri[len(_SG_NAMESPACE):]
-            return name.lower() if name in _POLARITY_CLASSES else name
-        return iri
+        return _iri_value(term.value)
     if kind is pyoxigraph.Literal:
         datatype = term.datatype.value
         if datatype == _INTEGER:
@@ -261,6 +281,24 @@ def _value(term: Any) -> Any:
             return float(term.value)
         return term.value
     return str(term)
+
+
+@lru_cache(maxsize=8192)
+def _iri_value(iri: str) -> str:
+    """An IRI as a plain value (the same few actor, issue and class IRIs come back in every row)."""
+    for namespace in _ID_NAMESPACES:
+        if iri.startswith(namespace):
+            return iri[len(namespace):]
+    if iri.startswith(_SG_NAMESPACE):
+        name = iri[len(_SG_NAMESPACE):]
+        return name.lower() if name in _POLARITY_CLASSES else name
+    return iri
+
+
+@lru_cache(maxsize=None)
+def _query(name: str) -> str:
+    """A canned query's text, read once per process."""
+    return canned_query(name)
 
 
 def _ask(
@@ -275,7 +313,7 @@ def _ask(
     With `order` (the query's ORDER BY variables, `-name` for DESC), the rows are sorted here
     instead of in the store, the same way: unbound values first, then by value.
     """
-    text = canned_query(name)
+    text = _query(name)
     if limit is not None:
         text = with_limit(text, limit)
     if order is not None:
@@ -342,12 +380,11 @@ class _VocabularyOnDemand:
 
     def _known_id(self, kind: str, namespace: str, name: str) -> str | None:
         """`name` when it is the id of an actor (who speaks for nobody else) or an issue, read
-        from that one entry of the catalog; None when the whole vocabulary must decide."""
+        from that one entry of the vocabulary; None when the whole vocabulary must decide."""
         if self._vocabulary is not None or not re.fullmatch(r"[A-Za-z0-9_.-]+", name):
             return None
-        result = run_query(self._store, bind_values(canned_query("catalog"), {"thing": [pyoxigraph.NamedNode(namespace + name)]}))
-        rows = [dict(zip(result.variables, row)) for row in result.rows]
-        if rows and all(r["kind"].value == kind and r.get("represents") is None for r in rows):
+        rows = _ask(self._store, "vocabulary_entry", {"thing": [pyoxigraph.NamedNode(namespace + name)]})
+        if rows and all(r["kind"] == kind and r["represents"] is None for r in rows):
             return name
         return None
 
@@ -380,10 +417,6 @@ def _checked_limit(limit: int | None) -> int:
     return limit
 
 
-def _limit_note(shown: int, limit: int, what: str) -> str:
-    return f"the first {shown} {what}; --limit {limit * 10} or --limit 0 shows more" if limit else ""
-
-
 def _source_terms(ids: Iterable[str]) -> list[pyoxigraph.NamedNode]:
     from .quads import source_iri
 
@@ -401,11 +434,14 @@ def stances(
     sources: Sequence[str] = (),
     limit: int | None = DEFAULT_LIMIT,
 ) -> Answer:
-    """The stances matching the filters, with their evidence (canned query `stances`), in reading order.
+    """The stances matching the filters, with their evidence, in reading order (source id, offset, actor, issue, polarity).
 
     At most `limit` rows (None or 0: all); `sources` are source ids (file stems). A limited
     listing without sources reads the first pages of the stances in reading order (sg:StancePage:
-    of the positions asked for, or of the whole graph) rather than every stance that matches.
+    of the positions asked for, or of the whole graph), or the days of a short date range
+    (sg:PositionDay), rather than every stance that matches; the aggregates say how many match.
+    The stances of some sources, and every stance (`limit` 0), are read with the scanning query
+    (`kg/sparql/scan/stances.rq`).
     """
     limit = _checked_limit(limit)
     vocab = _resolved(vocabulary, store)
@@ -417,20 +453,30 @@ def stances(
         "since": _date_term(since, "since"),
         "until": _date_term(until, "until"),
     }
-    rows = None
-    if limit and not sources:
-        rows = _paged_stances(store, values, limit + 1)
-    if rows is None:
-        rows = _ask(store, "stances", values, limit=limit + 1 if limit else 0)
-    more = bool(limit) and len(rows) > limit
-    rows = rows[:limit] if limit else rows
+    listed = _listing(store, values, limit + 1) if limit and not sources else None
+    if listed is None:
+        rows, total = _scanned_stances(store, values, 0 if sources else limit), None
+        if sources or len(rows) <= limit:
+            total = len(rows)
+    else:
+        rows, total = listed
+    if limit:
+        rows = rows[:limit]
     columns = ["actor", "issue", "polarity", "condition", "quote", "source", "publisher", "date", "method", "stance"]
     out = [
         (r["holder"], r["issue"], r["polarity"], r["condition"], r["quote"], r["sourceId"], r["publisher"], r["date"], _method(r), r["stance"])
         for r in rows
     ]
-    note = _limit_note(len(out), limit, "stances") if more else ""
-    return Answer(columns, out, empty_message="no stances match", note=note)
+    if listed is not None and total is None and len(listed[0]) <= limit:
+        total = len(out)
+    return Answer(columns, out, empty_message="no stances match", cut=_cut(len(out), total, limit, "stances"))
+
+
+def _scanned_stances(store: pyoxigraph.Store, values: Mapping[str, list[Any]], limit: int) -> list[dict[str, Any]]:
+    """The stances matching `values` read by the scanning query, sorted by the store (the first `limit` + 1; 0: all)."""
+    text = with_limit(scan_query("stances"), limit + 1 if limit else None)
+    result = run_query(store, bind_values(text, values))
+    return [{v: _value(t) for v, t in zip(result.variables, row)} for row in result.rows]
 
 
 def _reading_order(row: Mapping[str, Any]) -> tuple:
@@ -439,60 +485,157 @@ def _reading_order(row: Mapping[str, Any]) -> tuple:
     return reading_key(row["sourceId"], row["charStart"], row["holder"], row["issue"], row["polarity"], row["stance"])
 
 
-def _paged_stances(store: pyoxigraph.Store, values: Mapping[str, list[Any]], wanted: int) -> list[dict[str, Any]] | None:
-    """The first `wanted` stances matching `values` in reading order, read from the stance pages
-    (None when the graph has none, as one written by another tool).
+# How many store lookups one stance costs, read as a key from a page or day (listing_keys), as a
+# row, or merely checked against a filter on the way; and one day node (listing_days).
+_KEY_COST, _ROW_COST, _LINK_COST, _DAY_COST = 5, 12, 3, 5
 
-    Pages of one position follow each other in reading order; pages of several merge by the rank
-    of their last stance: taking pages in that order until they hold enough stances, every
-    stance that ranks before the last page taken is in a page taken or in the next page of its
-    own position, so those pages hold the first rows. When the filters keep too few of them,
-    more pages are read.
+
+def _listing(
+    store: pyoxigraph.Store, values: Mapping[str, list[Any]], wanted: int
+) -> tuple[list[dict[str, Any]], int | None] | None:
+    """The first `wanted` stances matching `values` in reading order, and how many match in all
+    (None when the aggregates cannot say), read from the pages or days the build wrote (None when
+    the graph has none, as one written by another tool)."""
+    if values["since"] or values["until"]:
+        counts = _ask(store, "positions", {"actor": values["holder"], "issue": values["issue"]}, order=[])
+    else:
+        counts = _ask(store, "listing_counts", {"holder": values["holder"], "issue": values["issue"]}, order=[])
+    if not counts:
+        return ([], 0) if _has_pages(store) else None
+    polarity = _value(values["polarity"][0]) if values["polarity"] else None
+    in_scope = sum(c["statements"] for c in counts)
+    matching = sum(c[polarity] for c in counts) if polarity else in_scope
+    since = date.fromisoformat(values["since"][0].value) if values["since"] else None
+    until = date.fromisoformat(values["until"][0].value) if values["until"] else None
+    if not matching:
+        return [], 0
+    if since is None and until is None:
+        paged = _paged(store, values, wanted, counts, matching / in_scope)
+        return None if paged is None else (paged, matching)
+    dated = [c for c in counts if c["first"] is not None]
+    if not dated:
+        return [], 0
+    first = max(since or date.min, min(date.fromisoformat(c["first"]) for c in dated))
+    last = min(until or date.max, max(date.fromisoformat(c["last"]) for c in dated))
+    if first > last:
+        return [], 0
+    # The stances dated in the range, supposing each position's spread evenly over its dates.
+    expected = 0.0
+    for c in dated:
+        start, end = date.fromisoformat(c["first"]), date.fromisoformat(c["last"])
+        overlap = (min(end, last) - max(start, first)).days + 1
+        if overlap > 0:
+            expected += (c[polarity] if polarity else c["statements"]) * overlap / ((end - start).days + 1)
+    fraction = max(expected, 1.0) / in_scope
+    days = (last - first).days + 1
+    by_day = days * len(counts) * _DAY_COST + expected * _KEY_COST
+    by_page = min(wanted / fraction, in_scope) * _LINK_COST
+    if days <= 366 and by_day < by_page:
+        return _by_day(store, values, wanted, [first + timedelta(days=n) for n in range(days)])
+    paged = _paged(store, values, wanted, counts, fraction)
+    return None if paged is None else (paged, None)
+
+
+def _has_pages(store: pyoxigraph.Store) -> bool:
+    result = run_query(store, "ASK { ?page a sg:StancePage }")
+    return bool(result.boolean)
+
+
+def _filters(values: Mapping[str, list[Any]]) -> dict[str, list[Any]]:
+    """The polarity and date filters, bound as the page and key queries take them."""
+    return {"wanted": values["polarity"], "since": values["since"], "until": values["until"]}
+
+
+def _paged(
+    store: pyoxigraph.Store, values: Mapping[str, list[Any]], wanted: int, counts: Sequence[Mapping[str, Any]], fraction: float
+) -> list[dict[str, Any]] | None:
+    """The first `wanted` matching stances in reading order, read from the stance pages; `fraction`
+    is the share of the stances of `counts` (the positions asked for) expected to pass the filters.
+
+    One stream of pages (the whole graph, or one position) is read page after page with its
+    rows. Several positions' pages merge by the rank of their last stance: taking pages in that
+    order until they hold enough stances, every stance that ranks before the last page taken is
+    in a page taken or in the next page of its own position, so those pages hold the first rows;
+    only the reading keys of their stances are read, then the rows of the first ones. When the
+    filters keep fewer stances than expected, more pages are read (each page once). None when
+    the graph has no pages.
     """
     from .aggregates import PAGE_SIZE, page_iri
 
     by_position = bool(values["holder"] or values["issue"])
-    target = wanted
+    single = not by_position or len(counts) == 1
+    # Filters keep about `fraction` of the stances: read a little more than that many pages' worth.
+    need = wanted if fraction >= 1 else min(int(wanted / max(fraction, 1e-9) * 1.2) + 1, sum(c["statements"] for c in counts))
+    read: dict[str, list[dict[str, Any]]] = {}
     while True:
-        numbers = range(-(-target // PAGE_SIZE) + 1)
+        numbers = range(-(-need // PAGE_SIZE) + 1)
         if by_position:
             number_terms = [pyoxigraph.Literal(str(n), datatype=pyoxigraph.NamedNode(str(XSD.integer))) for n in numbers]
             pages = _ask(store, "stance_pages", {"holder": values["holder"], "issue": values["issue"], "number": number_terms}, limit=0, order=[])
         else:
             pages = _ask(store, "listing_pages", {"page": [pyoxigraph.NamedNode(page_iri(n)) for n in numbers]}, limit=0, order=[])
             for page in pages:
-                page["position"] = None
-        if not pages:
-            return [] if _has_pages(store) else None
+                page["position"] = page["holder"] = page["issue"] = None
+        if not pages and not read:
+            return None if not _has_pages(store) else []
         pages.sort(key=lambda p: p["lastRank"])
         taken, held, last_taken = set(), 0, {}
         for page in pages:
-            if held >= target:
+            if held >= need:
                 break
             taken.add(page["page"])
             held += page["statements"]
             last_taken[page["position"]] = page["number"]
-        following = {(p["position"], p["number"]): p["page"] for p in pages}
-        read = set(taken)
-        for position in {p["position"] for p in pages}:
-            nxt = following.get((position, last_taken.get(position, -1) + 1))
-            if nxt:
-                read.add(nxt)
-        # The pages hold only stances of the actors and issues asked for; the polarity is kept
-        # here: bound in the query, it would lead the store to start from every stance of it.
-        bound = {"since": values["since"], "until": values["until"], "page": [pyoxigraph.NamedNode(p) for p in sorted(read)]}
-        polarities = {_value(t) for t in values["polarity"]}
-        rows = [r for r in _ask(store, "page_stances", bound, limit=0) if not polarities or r["polarity"] in polarities]
-        kept = sum(1 for r in rows if r["page"] in taken)
-        if held < target or kept >= wanted:
-            return sorted(rows, key=_reading_order)[:wanted]
-        # Read again, enough pages for what the filters kept of these (at least twice as many).
-        target = max(2 * target, -(-wanted * held // max(kept, 1)) * 5 // 4)
+        wanted_pages = set(taken)
+        if not single:
+            following = {(p["position"], p["number"]): p["page"] for p in pages}
+            for position in {p["position"] for p in pages}:
+                nxt = following.get((position, last_taken.get(position, -1) + 1))
+                if nxt:
+                    wanted_pages.add(nxt)
+        new = sorted(wanted_pages - read.keys())
+        if new:
+            bound = {**_filters(values), "page": [pyoxigraph.NamedNode(p) for p in new]}
+            if single:
+                found = _ask(store, "page_stances", bound, limit=0)
+            else:
+                found = _ask(store, "listing_keys", bound, limit=0)
+                meta = {p["page"]: p for p in pages}
+                for row in found:
+                    row["holder"], row["issue"] = meta[row["page"]]["holder"], meta[row["page"]]["issue"]
+            read.update((p, []) for p in new)
+            for row in found:
+                read[row["page"]].append(row)
+        kept = sum(len(read[p]) for p in taken)
+        if held < need or kept >= wanted:
+            break
+        # Read on: enough pages for what the filters kept of these (at least twice as many).
+        need = max(2 * need, -(-wanted * held // max(kept, 1)) * 5 // 4)
+    rows = sorted((row for p in wanted_pages for row in read[p]), key=_reading_order)[:wanted]
+    return rows if single else _rows_of(store, rows)
 
 
-def _has_pages(store: pyoxigraph.Store) -> bool:
-    result = run_query(store, "ASK { ?page a sg:StancePage }")
-    return bool(result.boolean)
+def _by_day(store: pyoxigraph.Store, values: Mapping[str, list[Any]], wanted: int, days: Sequence[date]) -> tuple[list[dict[str, Any]], int]:
+    """The first `wanted` matching stances in reading order, and how many match, read from the
+    stances of the position days (sg:PositionDay) of `days`: for a short range of a long record."""
+    day_terms = [pyoxigraph.Literal(d.isoformat(), datatype=pyoxigraph.NamedNode(str(XSD.date))) for d in days]
+    found = _ask(store, "listing_days", {"date": day_terms, "holder": values["holder"], "issue": values["issue"]}, limit=0)
+    if not found:
+        return [], 0
+    keys = _ask(store, "listing_keys", {**_filters(values), "page": [pyoxigraph.NamedNode(d["day"]) for d in found]}, limit=0)
+    meta = {d["day"]: d for d in found}
+    for row in keys:
+        row["holder"], row["issue"] = meta[row["page"]]["holder"], meta[row["page"]]["issue"]
+    keys.sort(key=_reading_order)
+    return _rows_of(store, keys[:wanted]), len(keys)
+
+
+def _rows_of(store: pyoxigraph.Store, keys: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """The rows `kg stances` shows of some stances (canned query `stance_rows`), in the order of `keys`."""
+    if not keys:
+        return []
+    rows = {r["stance"]: r for r in _ask(store, "stance_rows", {"stance": [pyoxigraph.NamedNode(str(STANCE) + k["stance"]) for k in keys]}, limit=0)}
+    return [rows[k["stance"]] for k in keys if k["stance"] in rows]
 
 
 def positions(
@@ -518,6 +661,7 @@ def conflicts(
     issues: Sequence[str] = (),
     actors: Sequence[str] = (),
     vocabulary: Vocabulary | None = None,
+    limit: int | None = None,
 ) -> Answer:
     """Actor pairs on opposite sides of an issue (the rows of canned query `conflicts`), with the strongest quote on each side.
 
@@ -525,8 +669,10 @@ def conflicts(
     `sequencing`: one accepts it only after a condition, the other supports it without one and
     never states that condition itself.
     The pairs are made here from each actor's sides (canned query `sides`: a few rows per actor
-    and issue), so the store never writes out a side's quote once per actor it meets.
+    and issue), so the store never writes out a side's quote once per actor it meets; at most
+    `limit` rows are kept (None or 0: all), and only their quotes are read.
     """
+    limit = _checked_limit(limit)
     vocab = _resolved(vocabulary, store)
     parties = set(vocab.actor(a) for a in actors)
     sides = _ask(store, "sides", {"issue": _issue_terms(vocab.issue(i) for i in issues)}, order=[])
@@ -534,18 +680,40 @@ def conflicts(
     # As conflicts.rq orders them: ORDER BY ?issue ?kind ?actor ?other ?condition DESC(?actorPosition).
     rows.sort(key=lambda r: r[3], reverse=True)
     rows.sort(key=lambda r: (r[0], r[1], r[2], r[4], r[6] is not None, r[6] or ""))
+    total = len(rows)
+    if limit:
+        rows = rows[:limit]
+    evidence = _evidence(store, {r[i] for r in rows for i in (13, 14)})
+    rows = [(*r[:9], *evidence[r[13]], *evidence[r[14]], r[13], r[14]) for r in rows]
     columns = [
         "issue", "kind", "actor", "actor_position", "other", "other_position", "condition",
         "actor_statements", "other_statements", "actor_quote", "actor_source", "other_quote", "other_source",
         "actor_stance", "other_stance",
     ]
-    return Answer(columns, rows, empty_message="no conflicts found")
+    return Answer(columns, rows, empty_message="no conflicts found", cut=_cut(len(rows), total, limit, "conflicts"))
+
+
+def _evidence(store: pyoxigraph.Store, stances: Iterable[str]) -> dict[str, tuple[Any, Any]]:
+    """The quote and source id of each stance (by hash), read in one query (canned query `stance_evidence`)."""
+    wanted = sorted(set(stances))
+    if not wanted:
+        return {}
+    rows = _ask(store, "stance_evidence", {"stance": [pyoxigraph.NamedNode(str(STANCE) + h) for h in wanted]}, limit=0)
+    found = {r["stance"]: (r["quote"], r["sourceId"]) for r in rows}
+    return {h: found.get(h, (None, None)) for h in wanted}
+
+
+def _cut(shown: int, total: int | None, limit: int, noun: str) -> Cut | None:
+    """The cut a limit made, or None when every row is shown."""
+    if not limit or (total is not None and total <= shown):
+        return None
+    return Cut(shown, total, noun)
 
 
 def _pairs(sides: Sequence[Mapping[str, Any]], parties: set[str]) -> list[tuple[Any, ...]]:
     """The conflicts among the sides (canned query `sides`), as `conflicts.rq` defines them, keeping
     the pairs where one of `parties` is on either side (all when empty): rows in the columns of
-    `conflicts`."""
+    `conflicts`, quotes and sources left empty (None)."""
     by_issue: dict[str, dict[str, list[Mapping[str, Any]]]] = {}
     for side in sides:
         kind = "conditioned" if side["condition"] is not None else side["polarity"]
@@ -557,8 +725,7 @@ def _pairs(sides: Sequence[Mapping[str, Any]], parties: set[str]) -> list[tuple[
             return
         rows.append((
             first["issue"], kind, first["actor"], first["polarity"], second["actor"], second["polarity"], condition,
-            first["statements"], second["statements"], first["quote"], first["sourceId"], second["quote"],
-            second["sourceId"], first["stance"], second["stance"],
+            first["statements"], second["statements"], None, None, None, None, first["stance"], second["stance"],
         ))
 
     for kinds in by_issue.values():
@@ -578,18 +745,27 @@ def conditions(
     actors: Sequence[str] = (),
     issues: Sequence[str] = (),
     vocabulary: Vocabulary | None = None,
+    limit: int | None = None,
 ) -> Answer:
-    """The sequencing graph: for whom must what come first (canned query `conditions`), with the strongest statement."""
+    """The sequencing graph: for whom must what come first (canned query `conditions`), with the strongest statement.
+
+    The conditional positions are listed and ordered first (canned query `condition_keys`), and
+    only the first `limit` of them (None or 0: all) are read with their counts and quote.
+    """
+    limit = _checked_limit(limit)
     vocab = _resolved(vocabulary, store)
-    rows = _ask(
-        store,
-        "conditions",
-        {"actor": _actor_terms(vocab.actor(a) for a in actors), "issue": _issue_terms(vocab.issue(i) for i in issues)},
-        order=["issue", "condition", "actor"],
-    )
+    values = {"actor": _actor_terms(vocab.actor(a) for a in actors), "issue": _issue_terms(vocab.issue(i) for i in issues)}
+    order = ["issue", "condition", "actor"]
+    keys = _ask(store, "condition_keys", values, order=order)
+    total = len(keys)
+    shown = keys[:limit] if limit else keys
+    rows = _ask(store, "conditions", {"node": [pyoxigraph.NamedNode(k["node"]) for k in shown]}, order=order) if shown else []
     columns = ["issue", "requires", "actor", "statements", "sources", "first", "last", "quote", "source", "stance"]
     names = ["issue", "condition", "actor", "statements", "sources", "first", "last", "quote", "sourceId", "stance"]
-    return Answer(columns, [tuple(r[n] for n in names) for r in rows], empty_message="no conditional stances found")
+    return Answer(
+        columns, [tuple(r[n] for n in names) for r in rows], empty_message="no conditional stances found",
+        cut=_cut(len(rows), total, limit, "conditions"),
+    )
 
 
 class PositionRecord(NamedTuple):
@@ -730,12 +906,11 @@ def timeline(
             change = "; ".join(changes)
         row = (r["date"], r["issue"], r["polarity"], r["condition"], change, r["quote"], r["sourceId"], r["publisher"], _method(r), r["stance"])
         (dated if r["date"] is not None else undated).append(row)
-    note = ""
+    cut = None
     if limit:
         dated, undated = dated[:limit], undated[:limit]
-        if total > len(dated) + len(undated):
-            note = _limit_note(len(dated) + len(undated), limit, f"of {total} statements")
-    return Answer(columns, dated, apart=undated, apart_title="undated", empty_message=f"no statements by {actor_id}", note=note)
+        cut = _cut(len(dated) + len(undated), total, limit, "statements")
+    return Answer(columns, dated, apart=undated, apart_title="undated", empty_message=f"no statements by {actor_id}", cut=cut)
 
 
 _BOUNDARY = re.compile(r"[.!?\u2026]+[\"\u201d\u2019')\]]*\s+(?=[\"\u201c\u2018'(\[]?[A-Z0-9])|\n")

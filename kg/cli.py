@@ -588,19 +588,24 @@ def _print_answer(answer: Any, fmt: str) -> None:
     from .answers import format_answer
 
     click.echo(format_answer(answer, fmt), nl=False)
+    if answer.cut is not None and fmt != "table":
+        # A table says it under its rows; a file must stay parseable, so the note goes to standard error.
+        click.echo(f"note: {answer.cut.message(written=True)}", err=True)
 
 
 _DATE = click.DateTime(formats=["%Y-%m-%d"])
+#: kg.answers.DEFAULT_LIMIT, written here so that the command line starts without loading the answers.
+LISTING_LIMIT = 100
 
 
 def limit_option(command: Callable[..., Any]) -> Callable[..., Any]:
-    """--limit for listings: they grow with the corpus, so they stop after a number of rows."""
+    """--limit for listings: they grow with the corpus, so they stop after a page a person reads."""
     return click.option(
         "--limit",
         type=click.IntRange(min=0),
-        default=1000,
+        default=LISTING_LIMIT,
         show_default=True,
-        help="Show at most this many rows (0: all).",
+        help="Show at most this many rows (0: all); any format, with a note when rows are left out.",
     )(command)
 
 
@@ -647,16 +652,17 @@ def positions(issues: tuple[str, ...], actors: tuple[str, ...], fmt: str, out_di
 @cli.command()
 @issues_option
 @actors_option
+@limit_option
 @answer_format_option
 @out_option
 @store_option
 @reports_errors
-def conflicts(issues: tuple[str, ...], actors: tuple[str, ...], fmt: str, out_dir: Path, store: str | None) -> None:
+def conflicts(issues: tuple[str, ...], actors: tuple[str, ...], limit: int, fmt: str, out_dir: Path, store: str | None) -> None:
     """Actor pairs on opposite sides of an issue, with the strongest quote on each side."""
     from . import answers
     from .store import open_store
 
-    _print_answer(answers.conflicts(open_store(out_dir, store), issues, actors), fmt)
+    _print_answer(answers.conflicts(open_store(out_dir, store), issues, actors, limit=limit), fmt)
 
 
 @cli.command()
@@ -676,16 +682,17 @@ def coalitions(issues: tuple[str, ...], fmt: str, out_dir: Path, store: str | No
 @cli.command()
 @actors_option
 @issues_option
+@limit_option
 @answer_format_option
 @out_option
 @store_option
 @reports_errors
-def conditions(actors: tuple[str, ...], issues: tuple[str, ...], fmt: str, out_dir: Path, store: str | None) -> None:
+def conditions(actors: tuple[str, ...], issues: tuple[str, ...], limit: int, fmt: str, out_dir: Path, store: str | None) -> None:
     """The sequencing graph: for whom must what come first, with the strongest quote."""
     from . import answers
     from .store import open_store
 
-    _print_answer(answers.conditions(open_store(out_dir, store), actors, issues), fmt)
+    _print_answer(answers.conditions(open_store(out_dir, store), actors, issues, limit=limit), fmt)
 
 
 @cli.command()

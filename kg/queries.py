@@ -257,7 +257,9 @@ def run_query(store: pyoxigraph.Store, query: str, allow_service: bool = False) 
         return QueryResult(kind="ask", boolean=bool(answer))
     if isinstance(answer, pyoxigraph.QuerySolutions):
         variables = [v.value for v in answer.variables]
-        rows = [[solution[v] for v in variables] for solution in answer]
+        # A solution iterates over its values in the order of the variables: much cheaper than
+        # looking each one up by name.
+        rows = [list(solution) for solution in answer]
         return QueryResult(kind="select", variables=variables, rows=rows)
     return QueryResult(kind="graph", triples=list(answer))
 

@@ -253,7 +253,8 @@ def test_timeline_reads_the_days_and_a_limit_keeps_the_flags(varied) -> None:
     assert len(whole.rows) > 40 and whole.apart and not whole.note
     part = answers.timeline(store, actor, limit=25)
     assert part.rows == whole.rows[:25] and part.apart == whole.apart[:25]
-    assert part.note == f"the first {25 + len(part.apart)} of {len(whole.rows) + len(whole.apart)} statements; --limit 250 or --limit 0 shows more"
+    shown, total = 25 + len(part.apart), len(whole.rows) + len(whole.apart)
+    assert part.note == f"{shown} of {total} statements; {total - shown} more: --limit N shows N, --limit 0 shows all"
     issues = sorted({s.issue for s in result.stances if s.holder == actor})[:2]
     whole = answers.timeline(store, actor, issues, limit=0)
     assert len(whole.rows) > 10 and {r[1] for r in whole.rows} == set(issues)
@@ -278,8 +279,9 @@ def test_a_listing_stops_at_its_limit_and_says_so(varied) -> None:
     assert len(every.rows) == len(result.stances) and not every.note
     first = answers.stances(store, limit=10)
     assert first.rows == every.rows[:10]
-    assert first.note == "the first 10 stances; --limit 100 or --limit 0 shows more"
-    assert "(10 rows; the first 10 stances; --limit 100 or --limit 0 shows more)" in answers.format_answer(first)
+    total = len(every.rows)
+    assert first.note == f"10 of {total} stances; {total - 10} more: --limit N shows N, --limit 0 shows all"
+    assert f"(10 of {total} stances; {total - 10} more: --limit N shows N, --limit 0 shows all)" in answers.format_answer(first)
     one = answers.stances(store, sources=["v0001"], limit=0).records()
     assert one and {r["source"] for r in one} == {"v0001"}
     assert one == [r for r in every.records() if r["source"] == "v0001"]
@@ -380,6 +382,38 @@ def test_a_listing_read_from_its_pages_is_the_head_of_the_full_listing(small_pag
             assert bool(part.note) == (len(every.rows) > limit)
     finally:
         kg.aggregates.PAGE_SIZE = saved
+
+
+DATE_RANGES = [
+    {"since": "2025-03-10", "until": "2025-03-12"}, {"since": "2025-03-20", "until": "2025-03-20", "polarity": "support"},
+    {"since": "2025-03-05", "until": "2025-03-25", "actors": "two"}, {"until": "2025-03-03", "issues": "first"},
+    {"since": "2025-04-07"}, {"since": "2026-01-01"},
+]
+
+
+@pytest.mark.parametrize("path", ["days", "pages"])
+@pytest.mark.parametrize("filters", DATE_RANGES, ids=lambda f: ",".join(f"{k}={v}" for k, v in f.items()))
+def test_a_date_range_read_from_its_days_or_its_pages_is_the_head_of_the_full_listing(small_pages, filters, path, monkeypatch) -> None:
+    import kg.aggregates
+    from kg import answers
+
+    result, store, _ = small_pages
+    actors, issues = sorted(result.actors), sorted({s.issue for s in result.stances})
+    pick = {"first": lambda ids: ids[:1], "two": lambda ids: ids[1:3]}
+    args = {k: (pick[v](actors if k == "actors" else issues) if v in pick else v) for k, v in filters.items()}
+    every = answers.stances(store, limit=0, **args)
+    by_day = []
+    monkeypatch.setattr(kg.aggregates, "PAGE_SIZE", 4)
+    monkeypatch.setattr(answers, "_DAY_COST", 0 if path == "days" else 10**9)
+    monkeypatch.setattr(answers, "_KEY_COST", 0 if path == "days" else 10**9)
+    monkeypatch.setattr(answers, "_by_day", lambda *a, by_day_=answers._by_day: by_day.append(1) or by_day_(*a))
+    for limit in (1, 3, 4, 9, 30, len(every.rows), len(every.rows) + 1):
+        part = answers.stances(store, limit=limit, **args)
+        assert part.rows == every.rows[:limit], limit
+        assert (part.cut is not None) == (len(every.rows) > limit)
+        if part.cut is not None and path == "days":
+            assert part.cut.total == len(every.rows)
+    assert bool(by_day) == (path == "days" and bool(every.rows))
 
 
 def test_the_full_listing_is_the_scan_in_reading_order_and_pages_cover_it(small_pages) -> None:

@@ -249,7 +249,7 @@ def test_cli_formats(out):
 def test_cli_listings_stop_at_their_limit_and_say_so(out):
     code, text = run("stances", "--out", str(out), "--limit", "3")
     assert code == 0
-    assert text.splitlines()[-1] == "(3 rows; the first 3 stances; --limit 30 or --limit 0 shows more)"
+    assert text.splitlines()[-1] == "(3 of 59 stances; 56 more: --limit N shows N, --limit 0 shows all)"
     code, text = run("stances", "--out", str(out), "--limit", "0", "--format", "json")
     assert code == 0 and len(json.loads(text)) == 59
     code, text = run("stances", "--out", str(out), "--source", "003_22080ab9aa80b605", "--format", "json")
@@ -257,9 +257,48 @@ def test_cli_listings_stop_at_their_limit_and_say_so(out):
     code, text = run("timeline", "--actor", "Israel", "--out", str(out), "--limit", "2")
     assert code == 0
     total = len(answers.timeline(open_store(out), "Israel", limit=0).rows)
-    assert text.splitlines()[-1] == f"(2 rows; the first 2 of {total} statements; --limit 20 or --limit 0 shows more)"
+    assert text.splitlines()[-1] == f"(2 of {total} statements; {total - 2} more: --limit N shows N, --limit 0 shows all)"
     code, text = run("stances", "--out", str(out), "--limit", "-1")
     assert code == 2 and "Invalid value for '--limit': -1 is not in the range x>=0." in text
+
+
+def test_cli_listings_show_a_page_by_default_and_every_command_says_what_it_left_out(out):
+    # The seed graph has 59 stances and 26 conflicts: a page of 100 holds them all, a smaller one does not.
+    code, text = run("stances", "--out", str(out))
+    assert code == 0 and text.splitlines()[-1] == "(59 rows)"
+    code, text = run("conflicts", "--out", str(out), "--limit", "5")
+    assert code == 0 and text.splitlines()[-1] == "(5 of 26 conflicts; 21 more: --limit N shows N, --limit 0 shows all)"
+    assert len(text.splitlines()) == 2 + 5 + 1
+    code, text = run("conditions", "--out", str(out), "--limit", "1")
+    total = len(answers.conditions(open_store(out)).rows)
+    assert text.splitlines()[-1] == f"(1 of {total} conditions; {total - 1} more: --limit N shows N, --limit 0 shows all)"
+    # Files stay what their format says: the note goes to standard error.
+    result = CliRunner().invoke(cli, ["conflicts", "--out", str(out), "--limit", "5", "--format", "csv"])
+    assert result.exit_code == 0 and len(result.stdout.splitlines()) == 1 + 5
+    assert result.stderr == "note: 5 of 26 conflicts written; 21 more: --limit N writes N, --limit 0 writes all\n"
+    result = CliRunner().invoke(cli, ["stances", "--out", str(out), "--limit", "2", "--since", "2025-11-15", "--format", "json"])
+    assert result.exit_code == 0 and len(json.loads(result.stdout)) == 2
+    assert result.stderr == "note: the first 2 stances written; more match: --limit N writes N, --limit 0 writes all\n"
+    result = CliRunner().invoke(cli, ["conflicts", "--out", str(out), "--format", "json"])
+    assert result.exit_code == 0 and len(json.loads(result.stdout)) == 26 and result.stderr == ""
+
+
+def test_the_command_line_default_limit_is_the_librarys():
+    from kg.cli import LISTING_LIMIT
+
+    assert LISTING_LIMIT == answers.DEFAULT_LIMIT == 100
+
+
+def test_conflicts_and_conditions_cut_after_ordering_and_quote_the_rows_they_show(store):
+    whole = answers.conflicts(store)
+    assert len(whole.rows) == 26 and whole.cut is None and all(r[9] and r[11] for r in whole.rows)
+    for limit in (1, 7, 26, 27):
+        part = answers.conflicts(store, limit=limit)
+        assert part.rows == whole.rows[:limit] and (part.cut is not None) == (limit < 26)
+    whole = answers.conditions(store)
+    assert whole.rows and all(r[7] for r in whole.rows)
+    assert answers.conditions(store, limit=2).rows == whole.rows[:2]
+    assert answers.conditions(store, actors=["Israel"], limit=1).rows == [r for r in whole.rows if r[2] == "Israel"][:1]
 
 
 def test_cli_bad_date_and_unknown_stance(out):
