@@ -57,8 +57,8 @@ def test_a_build_pushed_to_a_server_answers_like_the_embedded_store(server, seed
         local = runner.invoke(cli, [*args, "--out", str(embedded), "--format", "json"])
         served = runner.invoke(cli, [*args, "--out", str(remote), "--store", f"sparql:{server.url}", "--format", "json"])
         assert local.exit_code == served.exit_code == 0, (args, local.output, served.output)
-        assert json.loads(local.output), args
-        assert served.output == local.output, args
+        assert json.loads(local.stdout), args
+        assert served.stdout == local.stdout and served.stderr == local.stderr, args
     # The exports written from the server's content are the embedded build's, byte for byte.
     for ext in ("ttl", "trig"):
         assert (remote / f"stancegraph.{ext}").read_bytes() == (embedded / f"stancegraph.{ext}").read_bytes()
