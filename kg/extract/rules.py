@@ -86,6 +86,9 @@ class RuleBook:
     place_nouns: frozenset[str] = frozenset()
     extraposing_heads: frozenset[str] = frozenset()
     dependence_verbs: frozenset[str] = frozenset()
+    content_frames: frozenset[str] = frozenset()
+    adopting_verbs: frozenset[str] = frozenset()
+    share_nouns: frozenset[str] = frozenset()
     group_referents: frozenset[str] = frozenset()
     statement_nouns: frozenset[str] = frozenset()
     condition_actors: Mapping[str, str] = field(default_factory=dict)  # actor id -> issue its decision stands for
@@ -193,6 +196,9 @@ _WORD_LISTS = (
     "dependence_verbs",
     "group_referents",
     "statement_nouns",
+    "content_frames",
+    "adopting_verbs",
+    "share_nouns",
 )
 
 
@@ -584,7 +590,8 @@ class Walker:
         not the actor, a group of people, a person or a stance of its own."""
         ctx, book = self.ctx, self.book
         if noun.tag_ not in ("NN", "NNS") or noun.i in ctx.actor_at or _lemma_in(noun, book.group_nouns) \
-                or _lemma_in(noun, book.person_nouns) or _lemma_in(noun, book.body_nouns) or self.cue_sign(noun)[1]:
+                or _lemma_in(noun, book.person_nouns) or _lemma_in(noun, book.body_nouns) or _lemma_in(noun, book.share_nouns) \
+                or self.cue_sign(noun)[1]:
             return False
         owners = [c for c in noun.children if c.dep_ == "nmod:poss" or c.dep_ == "nmod" and _case(c) == "of"]
         modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound") and (c.i in ctx.actor_at or c.text in ctx.demonyms)]
@@ -600,6 +607,8 @@ class Walker:
             return None  # "want the force to be approved by the Security Council": what they want, not the Council's act
         for child in node.children:
             if child.dep_ == "obl:agent" or (child.dep_ == "obl" and _case(child) == "by" and node.tag_ == "VBN"):
+                if self._owned_thing(child):
+                    return None  # "complicated by Washington's inability to ...": the inability did it
                 holders = self.np_holders(child)
                 if holders.actors:
                     return holders, "agent_of_passive"
@@ -936,6 +945,8 @@ class Walker:
                 found = None  # "Hamas must release the hostages": whoever says it holds the stance
             if found is not None and found[1] == "subject_of_cue" and self._demanded_clause(node):
                 found = None  # "Qatar urged that Israel commits to the agreement": Qatar's demand
+            if found is not None and found[1] == "subject_of_cue" and self._plan_content(node):
+                found = None  # "Under the deal, Israel would withdraw": what the deal says, not Israel's stance
             if found is not None and found[1] == "possessor_of_cue" and not own and not self.cue_sign(node)[0] and not (
                     came_from is not None and came_from.dep_ == "acl"
                     and (any(m.dep_ == "mark" and m.lower_ == "to" for m in came_from.children)
@@ -1096,7 +1107,7 @@ class Walker:
             root = node
             if self.cue_sign(root)[0] or self.cue_sign(root)[1] == "report":
                 found = self.subject_holders(root)
-                if found is not None and found[1] == "subject_of_cue":
+                if found is not None and found[1] == "subject_of_cue" and not self._plan_content(root):
                     return findings + self._finish(found[0], "subject_of_sentence", issue_id, sign, conditions, rules, cue, path)
         return findings
 
@@ -1294,6 +1305,38 @@ class Walker:
                 if agent is not None:
                     return agent[0]
         return Holders([])
+
+    def _plan_content(self, verb: Any) -> bool:
+        """Whether a clause is framed as what a plan or deal contains ("under the deal, Israel would
+        withdraw", "according to the plan", "as part of the agreement"): its subject is a party the
+        terms name, not a holder. A stance verb in the past stays a stance ("under the deal, Hamas
+        agreed to ...")."""
+        book = self.book
+        if not (self.has_intent(verb) or self.has_deontic(verb)):
+            return False  # "under the deal, Hamas released the hostages": what a party did, not the terms
+        doc = verb.doc
+        for child in verb.children:
+            if child.dep_ not in ("obl", "advcl"):
+                continue
+            marker = next((c.lower_ for c in child.children if c.dep_ in ("case", "mark")), "")
+            before = doc[child.left_edge.i - 1] if child.left_edge.i > 0 else None
+            if not marker and before is not None and before.head.i == verb.i and before.dep_ == "mark":
+                marker = before.lower_  # "As/mark part of the deal": the parse hung "as" on the verb
+            if marker not in book.content_frames:
+                continue
+            frame = child
+            if _lemma(frame) in book.part_nouns:  # "as part of the deal"
+                frame = next((c for c in frame.children if c.dep_ == "nmod" and _case(c) == "of"), frame)
+            if _lemma(frame) not in book.proposal_nouns and _lemma(frame) not in book.deal_nouns:
+                continue
+            if any(c.dep_ in ("amod", "acl") and c.tag_ == "VBN" and _lemma_in(c, book.adopting_verbs) and self._agent(c) is None
+                   for c in frame.children):
+                return False  # "under the newly approved plan, the army will ...": the approver's own plan
+            found = self.subject_holders(verb)
+            if found is not None and set(found[0].actors) <= set(self.sponsors(frame).actors):
+                return False  # "under its own plan, Israel would ...": the sponsor's terms are its stance
+            return True
+        return False
 
     def _sponsored_terms(self, node: Any, came_from: Any, issue_id: str, sign: int, rules: list[str],
                          path: list[str]) -> list[Finding]:
