@@ -565,7 +565,11 @@ class ArticleExtractor:
     def _stances(self, results: dict[tuple, tuple[float, Finding, str, str | None]]) -> list[Stance]:
         article = self.article
         stances = []
+        # a sentence that makes a holder's stance conditional states no plain support as well
+        conditioned = {(holder, issue, start) for holder, issue, polarity, _, start, _ in results if polarity == "conditional"}
         for (holder, issue, polarity, condition, start, end), (confidence, finding, _, via) in results.items():
+            if polarity == "support" and (holder, issue, start) in conditioned:
+                continue
             stances.append(Stance(
                 source_id=article.source_id, holder=holder, issue=issue, polarity=Polarity(polarity),
                 quote=self.text[start:end], char_start=start, char_end=end, method=Method.RULE,
