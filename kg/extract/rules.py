@@ -1014,6 +1014,12 @@ class Walker:
                 if holders.actors:
                     return findings + self._finish(holders, "relative_antecedent", issue_id, sign, conditions, rules,
                                                    node.text, path)
+            if (dep == "amod" and node.tag_.startswith("JJ") and not own and self.cue_sign(node)[0]
+                    and node.head.tag_.startswith("NN") and node.head.i not in self.ctx.issue_tokens
+                    and node.i > node.head.i):
+                # "recruit nations willing to take part in ...": the willingness describes the nations
+                # (the contributors the force needs), it is not the recruiter's stance
+                return findings
             if dep == "ROOT" or node.head is node:
                 break
             if dep in ("acl:relcl", "advcl:relcl") and not own:
