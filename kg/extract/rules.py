@@ -981,6 +981,8 @@ class Walker:
                 if found is not None:
                     if how == "subject_of_cue" and self.cue_sign(node)[1] == "report":
                         how = "speaker_of_report"
+                        if cue == node.text and not conditions and self._reported_description(came_from):
+                            return findings  # "Hamas said the resolution transforms the force into ...": a claim about it
                     if not book.enabled(how):
                         return findings
                     if book.enabled("condition_clause"):
@@ -1311,6 +1313,22 @@ class Walker:
                 if agent is not None:
                     return agent[0]
         return Holders([])
+
+    def _reported_description(self, clause: Any) -> bool:
+        """Whether a reported clause only describes a thing ("the resolution transforms the force",
+        "the proposal included a pause"): a subject that names no actor, and no stance word, modal,
+        demand or negation of its own. Reporting it says what the speaker claims, not what it wants."""
+        if clause is None or clause.dep_ not in ("ccomp", "parataxis") or not clause.tag_.startswith("VB"):
+            return False
+        subjects = [c for c in clause.children if c.dep_ in _SUBJECTS]
+        if not subjects or any(c.tag_ == "PRP" for c in subjects):
+            return False
+        if any(self.np_holders(c).actors or self._listed_members(c).actors for c in subjects):
+            return False
+        if (self.has_intent(clause) or self.has_deontic(clause) or self.negated(clause)
+                or any(c.dep_ == "aux" and c.tag_ == "MD" for c in clause.children)):
+            return False
+        return not any(self.cue_sign(t)[0] for t in clause.subtree if t.tag_[:2] in ("VB", "JJ", "NN"))
 
     def _plan_content(self, verb: Any) -> bool:
         """Whether a clause is framed as what a plan or deal contains ("under the deal, Israel would
