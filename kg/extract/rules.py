@@ -784,6 +784,7 @@ class Walker:
                 rules.append("cue_polarity")
                 signal = True
         for _step in range(24):
+            signal_below = signal
             path.append(f"{node.i}:{node.text}/{node.tag_}/{node.dep_}")
             own = node.i in issue_span
             if not own and node.tag_.startswith("NN") and _lemma(node) in book.stop_nouns:
@@ -981,7 +982,7 @@ class Walker:
                 if found is not None:
                     if how == "subject_of_cue" and self.cue_sign(node)[1] == "report":
                         how = "speaker_of_report"
-                        if cue == node.text and not conditions and self._reported_description(came_from):
+                        if not signal_below and not conditions and self._reported_description(came_from):
                             return findings  # "Hamas said the resolution transforms the force into ...": a claim about it
                     if not book.enabled(how):
                         return findings
@@ -1328,7 +1329,8 @@ class Walker:
         if (self.has_intent(clause) or self.has_deontic(clause) or self.negated(clause)
                 or any(c.dep_ == "aux" and c.tag_ == "MD" for c in clause.children)):
             return False
-        return not any(self.cue_sign(t)[0] for t in clause.subtree if t.tag_[:2] in ("VB", "JJ", "NN"))
+        named = {t.i for c in subjects for t in c.subtree}  # "the proposal included ...": a plan is no stance word
+        return not any(self.cue_sign(t)[0] for t in clause.subtree if t.tag_[:2] in ("VB", "JJ", "NN") and t.i not in named)
 
     def _plan_content(self, verb: Any) -> bool:
         """Whether a clause is framed as what a plan or deal contains ("under the deal, Israel would
