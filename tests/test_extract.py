@@ -674,3 +674,17 @@ def test_a_stance_adjective_after_a_noun_describes_that_noun(dictionary):
 ])
 def test_a_reported_description_of_a_thing_is_the_speakers_claim_not_a_stance(text, expected, dictionary):
     assert found(text, dictionary) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Israel will decide which foreign troops can join the stabilization force.",
+    "The ministers discussed whether to send troops to the force.",
+])
+def test_an_indirect_question_states_no_stance(text, dictionary):
+    assert found(text, dictionary) == set()
+
+
+def test_any_future_deal_is_no_deal_in_particular(dictionary):
+    assert ("Jordan", "peace_plan", "support") not in found("Jordan offered to send troops to protect any future peace deal.",
+                                                            dictionary)
+    assert ("Jordan", "peace_plan", "support") in found("Jordan offered to send troops to protect the peace deal.", dictionary)

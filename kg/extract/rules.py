@@ -89,6 +89,8 @@ class RuleBook:
     content_frames: frozenset[str] = frozenset()
     adopting_verbs: frozenset[str] = frozenset()
     share_nouns: frozenset[str] = frozenset()
+    question_words: frozenset[str] = frozenset()
+    generic_modifiers: frozenset[str] = frozenset()
     group_referents: frozenset[str] = frozenset()
     statement_nouns: frozenset[str] = frozenset()
     condition_actors: Mapping[str, str] = field(default_factory=dict)  # actor id -> issue its decision stands for
@@ -199,6 +201,8 @@ _WORD_LISTS = (
     "content_frames",
     "adopting_verbs",
     "share_nouns",
+    "question_words",
+    "generic_modifiers",
 )
 
 
@@ -765,6 +769,11 @@ class Walker:
                 c.dep_ == "acl" and any(m.dep_ == "mark" and m.lower_ == "to" for m in c.children)
                 and not any(t.i in self.ctx.issue_tokens for t in c.subtree) for c in issue_token.children):
             return []  # "a plan to expand the assault": some other plan
+        head_noun = issue_token if issue_token.dep_ not in ("compound", "amod") else issue_token.head
+        if ((_lemma(head_noun) in book.deal_nouns or _lemma(head_noun) in book.proposal_nouns)
+                and any(c.dep_ == "det" and c.lower_ == "any" for c in head_noun.children)
+                and any(c.dep_ == "amod" and c.lower_ in book.generic_modifiers for c in head_noun.children)):
+            return []  # "to safeguard any future peace deal": no deal in particular
         if issue_token.tag_.startswith("VB") and any(c.dep_ == "obj" and c.lower_ in ("itself", "themselves", "himself")
                                                      for c in issue_token.children):
             return []  # "will not allow Hamas to rebuild itself": not the rebuilding of Gaza
@@ -786,6 +795,8 @@ class Walker:
         for _step in range(24):
             signal_below = signal
             path.append(f"{node.i}:{node.text}/{node.tag_}/{node.dep_}")
+            if node.dep_ in ("ccomp", "xcomp", "csubj", "obj") and node.tag_.startswith("VB") and self._indirect_question(node):
+                return findings  # "Israel will decide which troops it allows into the force": a question, not a stance
             own = node.i in issue_span
             if not own and node.tag_.startswith("NN") and _lemma(node) in book.stop_nouns:
                 return findings
@@ -1314,6 +1325,15 @@ class Walker:
                 if agent is not None:
                     return agent[0]
         return Holders([])
+
+    def _indirect_question(self, clause: Any) -> bool:
+        """Whether a complement clause asks rather than states ("decide which troops it allows",
+        "discuss whether to withdraw", "how the aid would enter"): its first word is a wh-word or
+        "whether"."""
+        first = clause.left_edge
+        if first.lower_ in self.book.question_words:
+            return True
+        return any(c.dep_ == "mark" and c.lower_ in self.book.question_words for c in clause.children)
 
     def _reported_description(self, clause: Any) -> bool:
         """Whether a reported clause only describes a thing ("the resolution transforms the force",
