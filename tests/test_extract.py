@@ -418,7 +418,7 @@ PHRASINGS = [
       ("Indonesia", "stabilization_force", "support")}),
     ("Israel has made it clear that it does not want Turkish troops involved.", {("Israel", "stabilization_force", "oppose")}),
     ("Israel says it will halt fighting only once all captives are freed and Hamas is dismantled.",
-     {("Israel", "ceasefire", "conditional", "hostage_prisoner_exchange"), ("Israel", "hostage_prisoner_exchange", "support")}),
+     {("Israel", "ceasefire", "conditional", "hostage_prisoner_exchange")}),
     ("JAKARTA, Indonesia (Newsroom) – – Indonesia on Tuesday offered to send troops to Gaza.",
      {("Indonesia", "stabilization_force", "support")}),
     ("MANAMA: Jordan said on Saturday that the international force should have a UN mandate.",
