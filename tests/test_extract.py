@@ -688,3 +688,14 @@ def test_any_future_deal_is_no_deal_in_particular(dictionary):
     assert ("Jordan", "peace_plan", "support") not in found("Jordan offered to send troops to protect any future peace deal.",
                                                             dictionary)
     assert ("Jordan", "peace_plan", "support") in found("Jordan offered to send troops to protect the peace deal.", dictionary)
+
+
+def test_what_has_not_happened_is_no_stance_but_what_will_not_is(dictionary):
+    assert found("Despite the truce, Hamas has not disarmed, officials noted.", dictionary) == set()
+    assert found("Hamas did not disarm last year.", dictionary) == set()
+    assert found("Hamas will not disarm.", dictionary) == {("Hamas", "disarmament", "oppose")}
+
+
+def test_refusing_a_deadline_for_an_issue_is_no_stance_on_the_issue(dictionary):
+    assert found("Witkoff declined to give a deadline for the disarmament of Hamas.", dictionary) == set()
+    assert found("The US refused to set a timetable for reconstruction.", dictionary) == set()

@@ -91,6 +91,7 @@ class RuleBook:
     share_nouns: frozenset[str] = frozenset()
     question_words: frozenset[str] = frozenset()
     generic_modifiers: frozenset[str] = frozenset()
+    schedule_nouns: frozenset[str] = frozenset()
     group_referents: frozenset[str] = frozenset()
     statement_nouns: frozenset[str] = frozenset()
     condition_actors: Mapping[str, str] = field(default_factory=dict)  # actor id -> issue its decision stands for
@@ -203,6 +204,7 @@ _WORD_LISTS = (
     "share_nouns",
     "question_words",
     "generic_modifiers",
+    "schedule_nouns",
 )
 
 
@@ -800,6 +802,10 @@ class Walker:
             own = node.i in issue_span
             if not own and node.tag_.startswith("NN") and _lemma(node) in book.stop_nouns:
                 return findings
+            if (not own and node.tag_.startswith("VB") and came_from is not None and came_from.dep_ == "obl"
+                    and _case(came_from) in ("for", "on", "of")
+                    and any(c.dep_ == "obj" and c.i < came_from.i and _lemma(c) in book.schedule_nouns for c in node.children)):
+                return findings  # "declined to set a deadline/obj for disarmament", the phrase hung on the verb
             if (not own and node.tag_.startswith("NN") and came_from is not None and came_from.dep_ == "nmod"
                     and _case(came_from) == "of" and _lemma_in(node, book.detail_nouns)):
                 return findings  # "rejecting a central demand of the deal": a stance on one term, not the deal
@@ -976,6 +982,8 @@ class Walker:
                           and (self.has_intent(node) or node.tag_ in _FINITE_TAGS or any(c.dep_ == "aux" for c in node.children))
                           and not any(c.dep_ == "mark" and c.lower_ == "to" for c in node.children)):
                         how = "actor_of_issue_verb"
+                        if self.negated(node) and not (self.has_intent(node) or self.has_deontic(node)) and _past(node):
+                            found = None  # "Hamas has not disarmed": what has not happened, no stance
                     elif how == "possessor_of_cue" and _lemma(node) in book.proposal_nouns:
                         # "They welcomed Trump's proposal": the owner backs it, and the walk goes on
                         # up to whoever speaks of it
@@ -1561,6 +1569,13 @@ def _cased_object(node: Any) -> bool:
     """An "object" with a preposition of its own ("send its army only under/case the instructions/obj"):
     an oblique the parser labelled as an object."""
     return node.dep_ == "obj" and any(c.dep_ == "case" for c in node.children)
+
+
+def _past(verb: Any) -> bool:
+    """Whether a verb tells what happened: a past tense, or a perfect ("has not disarmed", "did not withdraw")."""
+    if verb.tag_ == "VBD":
+        return True
+    return any(c.dep_ in ("aux", "aux:pass") and (_lemma(c) == "have" or c.lower_ == "did") for c in verb.children)
 
 
 def _finite(verb: Any) -> bool:
