@@ -699,3 +699,9 @@ def test_what_has_not_happened_is_no_stance_but_what_will_not_is(dictionary):
 def test_refusing_a_deadline_for_an_issue_is_no_stance_on_the_issue(dictionary):
     assert found("Witkoff declined to give a deadline for the disarmament of Hamas.", dictionary) == set()
     assert found("The US refused to set a timetable for reconstruction.", dictionary) == set()
+
+
+def test_a_place_before_a_relative_clause_is_not_its_antecedent(dictionary):
+    assert found("The envoy opened a coordination centre in southern Israel, which will monitor the ceasefire.",
+                 dictionary) == set()
+    assert ("Qatar", "ceasefire", "support") in found("Qatar, which mediated the truce, welcomed the deal.", dictionary)

@@ -517,6 +517,8 @@ class Walker:
         for child in children:
             if child.dep_ in _SUBJECTS:
                 if child.lower_ in _RELATIVE_PRONOUNS and node.dep_ in _CLAUSE_EDGES:
+                    if _case(node.head) in _LOCATIVE:
+                        return None  # "a centre in southern Israel, which will monitor ...": a place, not who
                     if book.enabled("relative_antecedent"):
                         holders = self.np_holders(node.head)
                         if holders.actors:
