@@ -265,6 +265,46 @@ def test_rule_file_errors_name_the_file_and_the_rule(ontology_copy):
         load_rule_book(ontology_copy)
 
 
+@pytest.mark.parametrize("rule_id,text,expected", [
+    ("indirect_question", "Israel will decide which foreign troops can join the stabilization force.",
+     {("Israel", "stabilization_force", "support")}),
+    ("prediction", "The Israeli cabinet is due to endorse the truce on Thursday.", {("Israel", "ceasefire", "support")}),
+    ("schedule_of_issue", "The US refused to set a timetable for reconstruction.", {("US", "reconstruction", "oppose")}),
+])
+def test_each_context_pattern_is_what_keeps_its_context_from_giving_a_stance(rule_id, text, expected, dictionary, rules):
+    assert found(text, dictionary, rules) == set()
+    assert found(text, dictionary, rules.without([rule_id])) == expected
+
+
+def test_a_context_pattern_added_to_the_rule_file_applies_without_python(ontology_copy, dictionary):
+    text = "Egypt reportedly backs the reconstruction plan."
+    assert found(text, dictionary, load_rule_book(ontology_copy)) == {("Egypt", "reconstruction", "support")}
+    path = ontology_copy / "rules" / "rules.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + (
+        "  hearsay:\n"
+        "    description: a stance only reported as hearsay\n"
+        "    stop_at: verb\n"
+        "    patterns:\n"
+        "      - - {RIGHT_ID: verb, RIGHT_ATTRS: {TAG: {REGEX: \"^VB\"}}}\n"
+        "        - {LEFT_ID: verb, REL_OP: \">\", RIGHT_ID: hedge, RIGHT_ATTRS: {LOWER: {IN: $hearsay}}}\n"), encoding="utf-8")
+    lemmas = ontology_copy / "rules" / "lemmas.yaml"
+    lemmas.write_text(lemmas.read_text(encoding="utf-8") + "hearsay: [reportedly, allegedly]\n", encoding="utf-8")
+    assert found(text, dictionary, load_rule_book(ontology_copy)) == set()
+
+
+@pytest.mark.parametrize("pattern,message", [
+    ("      - - {RIGHT_ID: verb, RIGHT_ATTRS: {LEMMA: {IN: $no_such_list}}}\n", r"\$no_such_list is no word list"),
+    ("      - - {RIGHT_ID: verb, RIGHT_ATTRS: {TAG: {REGX: VB}}}\n", "invalid pattern"),
+    ("      - - {RIGHT_ID: other, RIGHT_ATTRS: {TAG: VB}}\n", "stop_at names 'verb', which no pattern node is"),
+])
+def test_context_pattern_errors_name_the_file_and_the_rule(pattern, message, ontology_copy):
+    path = ontology_copy / "rules" / "rules.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "  broken:\n    stop_at: verb\n    patterns:\n" + pattern,
+                    encoding="utf-8")
+    with pytest.raises(DictionaryError, match="rules.yaml: rule 'broken': " + message):
+        load_rule_book(ontology_copy)
+
+
 def test_ablating_an_unknown_rule_lists_the_known_ones(rules):
     with pytest.raises(DictionaryError, match="unknown rule 'negatoin'") as error:
         rules.without(["negatoin"])

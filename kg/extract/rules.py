@@ -20,9 +20,10 @@ from typing import Any, Callable, Iterable, Mapping
 from ..dictionary import default_ontology_dir
 from ..errors import DictionaryError
 from ..yamlfile import read_yaml
+from .contexts import ContextRule, context_stops, read_context_rules
 
 RULES_DIR = "rules"
-HOLDER, RESOLUTION, POLARITY, CONDITION = "holder", "resolution", "polarity", "condition"
+HOLDER, RESOLUTION, POLARITY, CONDITION, CONTEXT = "holder", "resolution", "polarity", "condition", "context"
 _GROUPS = (HOLDER, RESOLUTION, POLARITY, CONDITION)
 
 
@@ -67,14 +68,8 @@ class RuleBook:
     judge_verbs: frozenset[str]
     proposal_nouns: frozenset[str] = frozenset()
     part_nouns: frozenset[str] = frozenset()
-    detail_nouns: frozenset[str] = frozenset()
-    hedge_modals: frozenset[str] = frozenset()
-    speculation_heads: frozenset[str] = frozenset()
     harm_verbs: frozenset[str] = frozenset()
-    response_nouns: frozenset[str] = frozenset()
     process_nouns: frozenset[str] = frozenset()
-    prediction_heads: frozenset[str] = frozenset()
-    topic_verbs: frozenset[str] = frozenset()
     aside_nouns: frozenset[str] = frozenset()
     transparent_heads: frozenset[str] = frozenset()
     body_nouns: frozenset[str] = frozenset()
@@ -89,15 +84,14 @@ class RuleBook:
     content_frames: frozenset[str] = frozenset()
     adopting_verbs: frozenset[str] = frozenset()
     share_nouns: frozenset[str] = frozenset()
-    question_words: frozenset[str] = frozenset()
     generic_modifiers: frozenset[str] = frozenset()
-    schedule_nouns: frozenset[str] = frozenset()
     group_referents: frozenset[str] = frozenset()
     statement_nouns: frozenset[str] = frozenset()
     condition_actors: Mapping[str, str] = field(default_factory=dict)  # actor id -> issue its decision stands for
     condition_words: Mapping[str, str] = field(default_factory=dict)  # phrase -> issue it stands for in a condition
     irregular: Mapping[str, str] = field(default_factory=dict)  # inflected form -> lemma
     particles: Mapping[str, frozenset[str]] = field(default_factory=dict)  # "rule out": rule -> {out}
+    contexts: tuple[ContextRule, ...] = ()  # the pattern rules that are switched on
     digest: str = ""
 
     def enabled(self, rule_id: str) -> bool:
@@ -118,7 +112,9 @@ class RuleBook:
                 f"unknown rule {unknown[0]!r}", hint=f"known rules: {', '.join(sorted(self.rules))}"
             )
         rules = {k: Rule(r.id, r.group, r.description, r.confidence, r.enabled and k not in off) for k, r in self.rules.items()}
-        return RuleBook(**{**self.__dict__, "rules": rules, "digest": self.digest + "-" + ",".join(sorted(off))})
+        contexts = tuple(c for c in self.contexts if c.id not in off)
+        return RuleBook(**{**self.__dict__, "rules": rules, "contexts": contexts,
+                           "digest": self.digest + "-" + ",".join(sorted(off))})
 
 
 def _words(path: Path, data: Mapping[str, Any], *keys: str) -> frozenset[str]:
@@ -178,14 +174,8 @@ _WORD_LISTS = (
     "judge_verbs",
     "proposal_nouns",
     "part_nouns",
-    "detail_nouns",
-    "hedge_modals",
-    "speculation_heads",
     "harm_verbs",
-    "response_nouns",
     "process_nouns",
-    "prediction_heads",
-    "topic_verbs",
     "aside_nouns",
     "transparent_heads",
     "body_nouns",
@@ -202,9 +192,7 @@ _WORD_LISTS = (
     "content_frames",
     "adopting_verbs",
     "share_nouns",
-    "question_words",
     "generic_modifiers",
-    "schedule_nouns",
 )
 
 
@@ -228,6 +216,16 @@ def _cached_rule_book(directory: str, stamp: tuple[float, ...]) -> RuleBook:
             if not 0 < confidence <= 1:
                 raise DictionaryError(f"{rules_path}: rule {rule_id!r}: confidence must be in (0, 1]")
             rules[rule_id] = Rule(rule_id, group, str(spec.get("description", "")), confidence, bool(spec.get("enabled", True)))
+    context_specs = rules_data.get(CONTEXT) or {}
+    if not isinstance(context_specs, dict):
+        raise DictionaryError(f"{rules_path}: '{CONTEXT}' must be a mapping of rule ids")
+    for rule_id, spec in context_specs.items():
+        if rule_id in rules:
+            raise DictionaryError(f"{rules_path}: rule {rule_id!r} is defined twice")
+        enabled = bool(spec.get("enabled", True)) if isinstance(spec, dict) else True
+        description = str(spec.get("description", "")) if isinstance(spec, dict) else ""
+        rules[rule_id] = Rule(rule_id, CONTEXT, description, 1.0, enabled)
+    contexts = tuple(c for c in read_context_rules(rules_path, context_specs, lemmas) if rules[c.id].enabled)
     missing = sorted(_REQUIRED_RULES - set(rules))
     if missing:
         raise DictionaryError(f"{rules_path}: missing rule {missing[0]!r}")
@@ -258,6 +256,7 @@ def _cached_rule_book(directory: str, stamp: tuple[float, ...]) -> RuleBook:
                          for phrase in _words(lemmas_path, lemmas, "condition_words", issue)},
         irregular=_irregular(lemmas_path, lemmas.get("irregular") or {}),
         particles=oppose_particles,  # "rule out": the head alone ("rule") rejects nothing
+        contexts=contexts,
         digest=digest,
     )
 
@@ -414,6 +413,13 @@ class Walker:
         self.ctx = context
         self._cues: dict[int, tuple[int, str]] = {}  # token index -> cue_sign: asked several times per walk
         self._buried = 0  # stance-less nouns the current walk has climbed through
+        self._stops: tuple[frozenset[int], frozenset[int]] | None = None
+
+    def stops(self) -> tuple[frozenset[int], frozenset[int]]:
+        """Where the context rules stop a walk in this sentence: on arrival, and on leaving."""
+        if self._stops is None:
+            self._stops = context_stops(self.ctx.doc, self.book.contexts)
+        return self._stops
 
     # -- holders of a noun phrase ------------------------------------------------------------
 
@@ -799,30 +805,12 @@ class Walker:
         for _step in range(24):
             signal_below = signal
             path.append(f"{node.i}:{node.text}/{node.tag_}/{node.dep_}")
-            if node.dep_ in ("ccomp", "xcomp", "csubj", "obj") and node.tag_.startswith("VB") and self._indirect_question(node):
-                return findings  # "Israel will decide which troops it allows into the force": a question, not a stance
             own = node.i in issue_span
+            stop_at, stop_above = self.stops()
+            if node.i in stop_at or (not own and came_from is not None and came_from.i in stop_above):
+                return findings  # a context rule: a question, a prediction, a topic of talks, ...
             if not own and node.tag_.startswith("NN") and _lemma(node) in book.stop_nouns:
                 return findings
-            if (not own and node.tag_.startswith("VB") and came_from is not None and came_from.dep_ == "obl"
-                    and _case(came_from) in ("for", "on", "of")
-                    and any(c.dep_ == "obj" and c.i < came_from.i and _lemma(c) in book.schedule_nouns for c in node.children)):
-                return findings  # "declined to set a deadline/obj for disarmament", the phrase hung on the verb
-            if (not own and node.tag_.startswith("NN") and came_from is not None and came_from.dep_ == "nmod"
-                    and _case(came_from) == "of" and _lemma_in(node, book.detail_nouns)):
-                return findings  # "rejecting a central demand of the deal": a stance on one term, not the deal
-            if (not own and node.tag_.startswith("NN") and came_from is not None and came_from.dep_ == "nmod"
-                    and _case(came_from) in ("to", "on", "of") and _lemma_in(node, book.response_nouns)):
-                return findings  # "dismissed Hamas's response to the ceasefire proposal": a stance on the answer
-            if (node.tag_.startswith("VB") and any(c.dep_ == "aux" and c.lower_ in book.hedge_modals for c in node.children)
-                    and node.dep_ in ("ccomp", "csubj", "advcl") and _lemma_in(node.head, book.speculation_heads)):
-                return findings  # "concerned that Netanyahu may abandon the ceasefire": others' fear
-            if (not own and node.tag_.startswith("VB") and came_from is not None and came_from.dep_ in ("obj", "xcomp", "ccomp")
-                    and _lemma_in(node, book.topic_verbs) and not self.cue_sign(node)[0]):
-                return findings  # "met to discuss advancing the plan": a topic, not a position
-            if (node.dep_ in ("xcomp", "fixed", "advcl", "ccomp") and node.head.lower_ in book.prediction_heads
-                    and any(c.dep_ == "mark" and c.lower_ == "to" for c in node.children)):
-                return findings  # "the cabinet is due to endorse the deal": a prediction, not a stance
             if node.dep_ in ("advcl", "ccomp") and self.condition_family(node):
                 # the issue is inside a condition ("if Hamas releases the hostages"): no stance of its
                 # own, unless it is what a threat demands ("warned ... if it does not release hostages")
@@ -1335,15 +1323,6 @@ class Walker:
                 if agent is not None:
                     return agent[0]
         return Holders([])
-
-    def _indirect_question(self, clause: Any) -> bool:
-        """Whether a complement clause asks rather than states ("decide which troops it allows",
-        "discuss whether to withdraw", "how the aid would enter"): its first word is a wh-word or
-        "whether"."""
-        first = clause.left_edge
-        if first.lower_ in self.book.question_words:
-            return True
-        return any(c.dep_ == "mark" and c.lower_ in self.book.question_words for c in clause.children)
 
     def _reported_description(self, clause: Any) -> bool:
         """Whether a reported clause only describes a thing ("the resolution transforms the force",

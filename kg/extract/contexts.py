@@ -1,0 +1,120 @@
+"""Contexts that state no stance, as dependency patterns in ontology/rules/rules.yaml.
+
+A context rule is a spaCy `DependencyMatcher` pattern with an id, a description and an effect on
+the walk from an issue up to its holder:
+
+- `stop_at: NAME`: the walk stops when it reaches the token the pattern calls NAME ("Israel will
+  decide which troops it allows into the force": nothing inside the question is a stance);
+- `stop_above: NAME`: the walk stops when it leaves that token for its head ("declined to set a
+  deadline for disarmament": what hangs on the deadline is no stance of whoever declines).
+
+Inside a pattern, a string "$name" stands for the word list `name` of lemmas.yaml, so the lists
+stay in one place. Patterns match the parser's lemmas (`LEMMA`) and lowercased words (`LOWER`).
+"""
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Mapping
+
+from ..errors import DictionaryError
+
+EFFECTS = ("stop_at", "stop_above")
+_LIST_NAME = re.compile(r"\$[a-z_]+")  # "$topic_verbs"; the operators "$+", "$++" are no names
+
+
+@dataclass(frozen=True)
+class ContextRule:
+    """One pattern rule: its id, what it matches, and where the walk stops."""
+
+    id: str
+    effect: str  # one of EFFECTS
+    anchor: str  # the pattern node the effect applies to
+    patterns: tuple[tuple[Mapping[str, Any], ...], ...]
+
+
+def read_context_rules(path: Path, specs: Mapping[str, Any] | None, lists: Mapping[str, Any]) -> tuple[ContextRule, ...]:
+    """The context rules of rules.yaml, with "$name" word lists filled in and each pattern checked."""
+    rules = []
+    for rule_id, spec in (specs or {}).items():
+        where = f"{path}: rule {rule_id!r}"
+        if not isinstance(spec, Mapping):
+            raise DictionaryError(f"{where} must be a mapping")
+        effects = [e for e in EFFECTS if e in spec]
+        if len(effects) != 1:
+            raise DictionaryError(f"{where} needs exactly one of {', '.join(EFFECTS)}")
+        anchor = spec[effects[0]]
+        raw = spec.get("patterns")
+        if not isinstance(raw, list) or not raw or not all(isinstance(p, list) and p for p in raw):
+            raise DictionaryError(f"{where} needs 'patterns': a list of DependencyMatcher patterns")
+        patterns = tuple(tuple(_fill(node, lists, where) for node in pattern) for pattern in raw)
+        for pattern in patterns:
+            names = {node.get("RIGHT_ID") for node in pattern if isinstance(node, Mapping)}
+            if anchor not in names:
+                raise DictionaryError(f"{where}: {effects[0]} names {anchor!r}, which no pattern node is")
+        rule = ContextRule(str(rule_id), effects[0], str(anchor), patterns)
+        _check(rule, where)
+        rules.append(rule)
+    return tuple(rules)
+
+
+def _fill(node: Any, lists: Mapping[str, Any], where: str) -> Any:
+    if isinstance(node, str) and _LIST_NAME.fullmatch(node):
+        words = lists.get(node[1:])
+        if not isinstance(words, list):
+            raise DictionaryError(f"{where}: {node} is no word list of lemmas.yaml")
+        return sorted({str(w).lower() for w in words})
+    if isinstance(node, Mapping):
+        return {key: _fill(value, lists, where) for key, value in node.items()}
+    if isinstance(node, list):
+        return [_fill(value, lists, where) for value in node]
+    return node
+
+
+def _check(rule: ContextRule, where: str) -> None:
+    from spacy.matcher import DependencyMatcher
+    from spacy.vocab import Vocab
+
+    try:
+        DependencyMatcher(Vocab(), validate=True).add(rule.id, [list(map(dict, p)) for p in copy.deepcopy(rule.patterns)])
+    except (ValueError, KeyError, TypeError) as error:
+        message = " ".join(str(error).split())
+        raise DictionaryError(f"{where}: invalid pattern: {message[:300]}") from None
+
+
+_MATCHERS: dict[tuple[int, int], tuple[Any, Any, Any]] = {}
+
+
+def _matcher(rules: tuple[ContextRule, ...], vocab: Any) -> Any:
+    key = (id(rules), id(vocab))
+    known = _MATCHERS.get(key)
+    if known is not None and known[0] is rules and known[1] is vocab:
+        return known[2]
+    from spacy.matcher import DependencyMatcher
+
+    matcher = DependencyMatcher(vocab)
+    for rule in rules:
+        for n, pattern in enumerate(rule.patterns):
+            matcher.add(f"{rule.id}#{n}", [list(map(dict, copy.deepcopy(pattern)))])
+    if len(_MATCHERS) > 16:
+        _MATCHERS.clear()
+    _MATCHERS[key] = (rules, vocab, matcher)  # the references keep the ids from being reused
+    return matcher
+
+
+def context_stops(doc: Any, rules: tuple[ContextRule, ...]) -> tuple[frozenset[int], frozenset[int]]:
+    """The tokens of a parsed sentence where a walk stops on arrival, and those it stops on leaving."""
+    if not rules:
+        return frozenset(), frozenset()
+    by_id = {rule.id: rule for rule in rules}
+    stop_at: set[int] = set()
+    stop_above: set[int] = set()
+    vocab = doc.vocab
+    for match_id, token_ids in _matcher(rules, vocab)(doc):
+        rule_id, n = vocab.strings[match_id].rsplit("#", 1)
+        rule = by_id[rule_id]
+        names = [node["RIGHT_ID"] for node in rule.patterns[int(n)]]
+        (stop_at if rule.effect == "stop_at" else stop_above).add(token_ids[names.index(rule.anchor)])
+    return frozenset(stop_at), frozenset(stop_above)
