@@ -745,3 +745,9 @@ def test_a_place_before_a_relative_clause_is_not_its_antecedent(dictionary):
     assert found("The envoy opened a coordination centre in southern Israel, which will monitor the ceasefire.",
                  dictionary) == set()
     assert ("Qatar", "ceasefire", "support") in found("Qatar, which mediated the truce, welcomed the deal.", dictionary)
+
+
+def test_praise_for_an_effort_in_doing_something_is_the_praised_actors_stance(dictionary):
+    assert found("The secretary-general commended the mediators Egypt, Qatar and the United States for their "
+                 "efforts in brokering the truce.", dictionary) == {
+        ("Egypt", "ceasefire", "support"), ("Qatar", "ceasefire", "support"), ("US", "ceasefire", "support")}

@@ -839,7 +839,12 @@ class Walker:
                 rules.append("cue_polarity")
                 signal = True
             if (not own and not skip_sign and came_from is not None and book.enabled("target_of_accusation")
-                    and _lemma_in(node, book.judge_verbs) and self.marker(came_from) in ("for", "over")):
+                    and _lemma_in(node, book.judge_verbs) and (
+                        self.marker(came_from) in ("for", "over")
+                        # "commended the mediators for their efforts in brokering the truce", with "in
+                        # brokering" hung on the verb
+                        or self.marker(came_from) == "in"
+                        and any(t.dep_ == "case" and t.lower_ == "for" for t in node.doc[node.i:came_from.i]))):
                 # "Erdogan criticized Israel for violating the truce": what follows "for" is Israel's act
                 target = [c for c in node.children if c.dep_ in ("obj", "iobj")]
                 holders = self.np_holders(target[0]) if target else Holders([])
