@@ -751,3 +751,9 @@ def test_praise_for_an_effort_in_doing_something_is_the_praised_actors_stance(di
     assert found("The secretary-general commended the mediators Egypt, Qatar and the United States for their "
                  "efforts in brokering the truce.", dictionary) == {
         ("Egypt", "ceasefire", "support"), ("Qatar", "ceasefire", "support"), ("US", "ceasefire", "support")}
+
+
+def test_an_infinitive_the_parser_hangs_on_the_verb_completes_the_noun_before_it(dictionary):
+    # the parse makes "to halt" an adverbial clause of "condemned"; it is the decision's content
+    assert found("Egypt condemned Israel's latest decision to halt the entry of aid into Gaza.", dictionary) == {
+        ("Israel", "humanitarian_aid", "oppose"), ("Egypt", "humanitarian_aid", "support")}

@@ -83,6 +83,7 @@ class RuleBook:
     dependence_verbs: frozenset[str] = frozenset()
     content_frames: frozenset[str] = frozenset()
     adopting_verbs: frozenset[str] = frozenset()
+    control_nouns: frozenset[str] = frozenset()
     share_nouns: frozenset[str] = frozenset()
     generic_modifiers: frozenset[str] = frozenset()
     group_referents: frozenset[str] = frozenset()
@@ -191,6 +192,7 @@ _WORD_LISTS = (
     "statement_nouns",
     "content_frames",
     "adopting_verbs",
+    "control_nouns",
     "share_nouns",
     "generic_modifiers",
 )
