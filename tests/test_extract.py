@@ -115,7 +115,7 @@ RULE_CASES = [
      ("Israel", "reconstruction", "conditional")),
     ("condition_requirement", "Israel will not allow reconstruction before Hamas disarms.",
      ("Israel", "disarmament", "support")),
-    ("sponsor_of_terms", "Under the U.S.-brokered agreement, Hamas released all the hostages.",
+    ("sponsor_of_terms", "Under the U.S.-mediated agreement, Hamas freed every remaining hostage.",
      ("US", "hostage_prisoner_exchange", "support")),
 ]
 
@@ -137,7 +137,7 @@ def test_polarity_rules_switched_off_leave_the_unflipped_reading(dictionary, rul
 
 
 def test_insisting_on_one_thing_before_another_makes_the_other_wait(dictionary):
-    assert found("Hamas insists on a full Israeli withdrawal before any prisoner exchange.", dictionary) == {
+    assert found("Hamas is insisting on a complete Israeli withdrawal before any exchange of prisoners.", dictionary) == {
         ("Hamas", "withdrawal", "support"),
         ("Hamas", "hostage_prisoner_exchange", "conditional", "withdrawal"),
     }
@@ -390,7 +390,7 @@ PHRASINGS = [
      {("Egypt", "ceasefire", "support"), ("Qatar", "ceasefire", "support")}),
     ("Indonesia said it was ready to send up to 20,000 troops to Gaza.", {("Indonesia", "stabilization_force", "support")}),
     ("Hamas rejected calls to disarm.", {("Hamas", "disarmament", "oppose")}),
-    ("Israel said it would not withdraw from the Philadelphi corridor.", {("Israel", "withdrawal", "oppose")}),
+    ("Israel said it would not withdraw its troops from the Rafah area.", {("Israel", "withdrawal", "oppose")}),
     ("Saudi Arabia welcomed the ceasefire and called for the entry of aid.",
      {("SaudiArabia", "ceasefire", "support"), ("SaudiArabia", "humanitarian_aid", "support")}),
     ("The European Union pledged 1.6 billion euros for reconstruction.", {("EU", "reconstruction", "support")}),
@@ -406,8 +406,8 @@ PHRASINGS = [
     ("Israel will not allow the Palestinian Authority to govern Gaza, Netanyahu said.", {("Israel", "governance", "oppose")}),
     ("Israel insists that Hamas must disarm before any reconstruction begins.",
      {("Israel", "disarmament", "support"), ("Israel", "reconstruction", "conditional", "disarmament")}),
-    ("Azerbaijan ruled out sending troops to Gaza.", {("Azerbaijan", "stabilization_force", "oppose")}),
-    ("Israeli officials have refused to withdraw from the so-called yellow line.", {("Israel", "withdrawal", "oppose")}),
+    ("Azerbaijan has ruled out sending its soldiers to Gaza.", {("Azerbaijan", "stabilization_force", "oppose")}),
+    ("Israeli officials have refused any withdrawal beyond the yellow line.", {("Israel", "withdrawal", "oppose")}),
     ("The reconstruction plan was welcomed by Egypt and Jordan.",
      {("Egypt", "reconstruction", "support"), ("Jordan", "reconstruction", "support")}),
     ("Russia voiced opposition to the stabilization force.", {("Russia", "stabilization_force", "oppose")}),
@@ -421,31 +421,31 @@ PHRASINGS = [
     ("Trump has threatened that Hamas will be disarmed by force if it refuses to lay down its weapons.",
      {("US", "disarmament", "support")}),
     ("The Egyptian-mediated truce took effect on Sunday.", {("Egypt", "ceasefire", "support")}),
-    ("Hamas released all 20 living Israeli hostages on Monday.", {("Hamas", "hostage_prisoner_exchange", "support")}),
+    ("Hamas freed the remaining 12 living hostages on Wednesday.", {("Hamas", "hostage_prisoner_exchange", "support")}),
     ('King Abdullah said: "We reject any attempt to expel Gazans and fully endorse the plan for rebuilding Gaza."',
      {("Jordan", "reconstruction", "support"), ("Jordan", "peace_plan", "support")}),
-    ("Arab leaders approved an Egyptian reconstruction plan on Tuesday.", {("Egypt", "reconstruction", "support")}),
+    ("Arab ministers adopted an Egyptian reconstruction plan at their Thursday meeting.", {("Egypt", "reconstruction", "support")}),
     ("Israel's decision to block humanitarian aid drew wide condemnation.", {("Israel", "humanitarian_aid", "oppose")}),
     ("Egypt wants a political solution instead of disarmament by force.", {("Egypt", "disarmament", "oppose")}),
-    ("Katz said the Kerem Shalom crossing will remain closed until Hamas returns the bodies of the hostages.",
+    ("Katz said the Kerem Shalom crossing would remain closed until Hamas hands back the remains of the dead hostages.",
      {("Israel", "humanitarian_aid", "conditional", "hostage_prisoner_exchange"), ("Israel", "hostage_prisoner_exchange", "support")}),
     ("Katz said the army would continue fighting until all hostages are released.",
      {("Israel", "ceasefire", "conditional", "hostage_prisoner_exchange"), ("Israel", "hostage_prisoner_exchange", "support")}),
-    ("Talks on the second phase of the truce had stalled since early March, according to Egyptian officials.", set()),
-    ("The Israeli cabinet is due to endorse the agreement on Thursday, according to media reports.", set()),
-    ("Turkey is not likely to be part of the stabilization force in Gaza.", set()),
-    ("Doha welcomed Trump's statements calling for an immediate ceasefire.",
+    ("Negotiations over the next stage of the truce had stalled since late April, according to Egyptian officials.", set()),
+    ("Israel's ministers are due to back the truce in a vote on Sunday, according to press reports.", set()),
+    ("Turkey is not likely to have a role in the stabilization force for Gaza.", set()),
+    ("Doha welcomed Trump's remarks urging an immediate truce.",
      {("Qatar", "ceasefire", "support"), ("US", "ceasefire", "support")}),
-    ("Guterres appealed for restraint, saying the ceasefire must hold.", {("UN", "ceasefire", "support")}),
-    ("Guterres strongly endorsed Egypt's plan.", {("UN", "reconstruction", "support")}),
-    ("Turkey's exit would be controversial because it is a guarantor of the ceasefire agreement.",
+    ("Guterres called for calm, adding that the ceasefire must hold.", {("UN", "ceasefire", "support")}),
+    ("Guterres warmly backed Egypt's plan.", {("UN", "reconstruction", "support")}),
+    ("Sidelining Turkey would be divisive, as it is a guarantor of the truce agreement.",
      {("Turkey", "ceasefire", "support")}),
     ("The force is meant to avoid a gap during reconstruction. Turkey had offered to lend it some officers, but Israel "
      "refused to do so.", set()),
-    ("Azerbaijan does not plan to send peacekeepers to Gaza unless there is a complete halt to fighting there.",
+    ("Azerbaijan does not intend to deploy peacekeepers unless a lasting truce is in place first.",
      {("Azerbaijan", "stabilization_force", "conditional", "ceasefire")}),
-    ("Washington has made it clear that no American soldiers will enter Gaza.", {("US", "stabilization_force", "oppose")}),
-    ("Pakistan will send troops to Gaza only if the UN Security Council authorizes the mission.",
+    ("Washington has made plain that no American soldiers would go into Gaza.", {("US", "stabilization_force", "oppose")}),
+    ("Pakistan would commit soldiers to Gaza only if the UN Security Council approves the mission.",
      {("Pakistan", "stabilization_force", "conditional", "peace_plan")}),
     ('Netanyahu stated: "We are working to achieve another deal to release our hostages."',
      {("Israel", "hostage_prisoner_exchange", "support")}),
@@ -453,35 +453,35 @@ PHRASINGS = [
      {("Egypt", "reconstruction", "support")}),
     ("For the ceasefire to hold, Israel has demanded the disarmament of Hamas.",
      {("Israel", "ceasefire", "conditional", "disarmament"), ("Israel", "disarmament", "support")}),
-    ("Countries that have expressed willingness to join the ISF include Egypt, Turkey and Indonesia.",
+    ("States that have voiced willingness to join the ISF include Egypt, Turkey and Indonesia.",
      {("Egypt", "stabilization_force", "support"), ("Turkey", "stabilization_force", "support"),
       ("Indonesia", "stabilization_force", "support")}),
-    ("Israel has made it clear that it does not want Turkish troops involved.", {("Israel", "stabilization_force", "oppose")}),
-    ("Israel says it will halt fighting only once all captives are freed and Hamas is dismantled.",
+    ("Israel has signalled that it will not accept Turkish soldiers in the force.", {("Israel", "stabilization_force", "oppose")}),
+    ("Israel says it will stop fighting only once every hostage is released and Hamas is beaten.",
      {("Israel", "ceasefire", "conditional", "hostage_prisoner_exchange")}),
-    ("JAKARTA, Indonesia (Newsroom) – – Indonesia on Tuesday offered to send troops to Gaza.",
+    ("JAKARTA, Indonesia (Newsroom) – – Indonesia offered on Friday to send troops to Gaza.",
      {("Indonesia", "stabilization_force", "support")}),
     ("MANAMA: Jordan said on Saturday that the international force should have a UN mandate.",
      {("Jordan", "stabilization_force", "conditional", "peace_plan"), ("Jordan", "peace_plan", "support")}),
     ("Vance met Netanyahu in Jerusalem to discuss the release of the hostages.", set()),
-    ('The Turkish Foreign Ministry said that Hamas\'s response "could pave the way for an immediate ceasefire."',
+    ('The Turkish foreign ministry said Hamas\'s reply "may open the door to a lasting ceasefire."',
      {("Turkey", "ceasefire", "support")}),
-    ("Netanyahu's full cabinet voted in favor of the ceasefire deal late Friday.", {("Israel", "ceasefire", "support")}),
+    ("Netanyahu's ministers voted in favour of the truce deal early Saturday.", {("Israel", "ceasefire", "support")}),
     ('The Security Council resolution was adopted. "The resolution does not authorize the council to keep the peace '
      'and runs counter to international law," Lavrov said.',
      {("Russia", "peace_plan", "oppose")}),
-    ("At the same time, Hamas and other Palestinian factions rejected the deployment of an international force.",
+    ("Meanwhile, Hamas and other armed factions rejected the deployment of a foreign force.",
      {("Hamas", "stabilization_force", "oppose")}),
-    ("Hamas attended the talks. The plan also requires Hamas to disarm, allowing fighters who give up their guns to "
-     "leave Gaza — a measure the group has consistently rejected.",
+    ("Hamas attended the talks. The plan also obliges Hamas to disarm, letting fighters who surrender their rifles go "
+     "abroad — a measure the group has always refused.",
      {("Hamas", "disarmament", "oppose")}),
-    ("Abdelatty said Israel is imposing restrictions on the operation of the Palestinian side of the Rafah crossing.", set()),
+    ("Abdelatty said Israel is imposing restrictions on the running of the Gaza side of the Rafah crossing.", set()),
     ("Saudi Arabia on Wednesday demanded that Israel lift all restrictions on humanitarian aid.",
      {("SaudiArabia", "humanitarian_aid", "support")}),
     ("The ministers met on Monday.\nNEW YORK, United States (Newsroom) - - Egypt on Tuesday offered to send troops to Gaza.",
      {("Egypt", "stabilization_force", "support")}),
     ("Reports suggesting that Turkey might contribute troops to the force have caused unease.", set()),
-    ("Jordan condemned Israel's refusal to allow humanitarian aid into Gaza.",
+    ("Jordan condemned Israel's refusal to allow relief supplies into the Strip.",
      {("Israel", "humanitarian_aid", "oppose"), ("Jordan", "humanitarian_aid", "support")}),
     ("Israeli officials said Hamas's refusal to disarm had stalled the talks.", {("Hamas", "disarmament", "oppose")}),
     ('Qatar\'s foreign ministry says talks continue.\nIsraeli PM Netanyahu: "We will not allow a withdrawal from the corridor."',
@@ -490,7 +490,7 @@ PHRASINGS = [
      {("Hamas", "disarmament", "oppose")}),
     ("Azerbaijan will not send troops to Gaza unless the fighting comes to a complete halt, its ministry said.",
      {("Azerbaijan", "stabilization_force", "conditional", "ceasefire")}),
-    ("Israel has voiced strong objections to Turkish involvement in the stabilization force.",
+    ("Israel has voiced firm objections to Turkish participation in the stabilization force.",
      {("Israel", "stabilization_force", "oppose")}),
     ("Pakistan is weighing sending troops to Gaza. Its leaders said they would only do so with a UN mandate.",
      {("Pakistan", "stabilization_force", "conditional", "peace_plan")}),
@@ -505,14 +505,14 @@ PHRASINGS = [
     ("Witkoff spoke to reporters on Friday. The White House said that Netanyahu had agreed to the terms, "
      "though he has long refused to halt the fighting.", {("Israel", "ceasefire", "oppose")}),
     # the sponsor fused to a participle inside the plan's own name, "U.S." with its final period
-    ("Jordan urged Hamas to accept the U.S.-backed plan.",
+    ("Jordan called on Hamas to approve the U.S.-backed plan.",
      {("Jordan", "peace_plan", "support"), ("US", "peace_plan", "support")}),
     # a participle of proposing between the possessor and the issue: the possessor sponsors it
-    ("Abbas backed the US president's proposed board of peace.",
+    ("Abbas endorsed the White House's proposed board of peace.",
      {("PalestinianAuthority", "governance", "support"), ("US", "governance", "support")}),
     ("After a meeting in Doha, the Israeli cabinet rejected the reconstruction plan.", {("Israel", "reconstruction", "oppose")}),
     # what a sponsored deal proposes in a relative clause, its sponsor backs
-    ("Pakistan backs the US-brokered peace deal, which proposes the formation of an International Stabilization Force.",
+    ("Pakistan backs the US-brokered peace deal, which proposes setting up an International Stabilization Force.",
      {("Pakistan", "peace_plan", "support"), ("US", "peace_plan", "support"), ("US", "stabilization_force", "support")}),
     # "only under" on a phrase the parser labelled an object; a state's part in the force that depends on something
     ("Pakistan will deploy its army only under the explicit instructions of the UN Security Council.",
@@ -523,7 +523,7 @@ PHRASINGS = [
     ("Putin said Russia would back the plan if it leads to a two-state solution.",
      {("Russia", "peace_plan", "conditional", "governance")}),
     # "after" on what is wanted is a condition; after a past event it is only a time
-    ("Jordan called for the deployment of foreign forces to stabilize Gaza after the end of hostilities.",
+    ("Jordan called for the dispatch of foreign troops to keep order in the Strip after the end of hostilities.",
      {("Jordan", "stabilization_force", "conditional", "ceasefire")}),
     ("Hamas said it will accept the truce a day after Israel withdrew from the Netzarim corridor.",
      {("Hamas", "ceasefire", "support"), ("Israel", "withdrawal", "support")}),
@@ -536,9 +536,9 @@ PHRASINGS = [
     ("Defence Minister Israel Katz said troops would remain along the yellow line until Hamas hands over its weapons.",
      {("Israel", "withdrawal", "conditional", "disarmament"), ("Israel", "disarmament", "support")}),
     # what is asked in exchange is wanted too
-    ("Hamas says it is ready to free every captive in exchange for an end to Israel's war.",
+    ("Hamas says it is ready to free the remaining captives in exchange for a lasting truce.",
      {("Hamas", "hostage_prisoner_exchange", "conditional", "ceasefire"), ("Hamas", "ceasefire", "support")}),
-    ('The Israeli foreign ministry said the Arab plan for rebuilding Gaza "failed to address" the realities.',
+    ('Israel\'s foreign ministry said the Arab plan for rebuilding Gaza "failed to address" the facts on the ground.',
      {("Israel", "reconstruction", "oppose")}),
     ("Egypt urged ending the fighting in Rafah.", {("Egypt", "ceasefire", "support")}),
     # the issue doing what a rejecting verb says is no rejection of it
@@ -554,7 +554,7 @@ def test_wire_phrasings(text, expected, dictionary):
 
 def test_sponsor_backs_the_terms_of_its_own_plan_only(dictionary):
     # the sponsor's name inside the plan's own name still makes it the sponsor
-    assert ("US", "ceasefire", "support") in found("Trump's initiative to end the war in Gaza was welcomed by Egypt.", dictionary)
+    assert ("US", "ceasefire", "support") in found("Trump's initiative to stop the war was welcomed by Egypt.", dictionary)
     assert ("US", "governance", "support") in found(
         "The US-drafted resolution would establish a Board of Peace for Gaza.", dictionary)
     # a plan without a named sponsor, or one that leaves the issue out, backs nothing
@@ -563,9 +563,9 @@ def test_sponsor_backs_the_terms_of_its_own_plan_only(dictionary):
 
 
 def test_transcript_speaker_is_who_the_introducing_line_names(dictionary):
-    text = ("The following are press remarks by Kaja Kallas after her meeting with Foreign Minister Fidan:\n"
-            '"Thank you for the warm welcome.\nWe discussed the situation at length.\n'
-            "Hamas must release all hostages. Israel must let humanitarian aid into Gaza.\n")
+    text = ("Below are remarks to the press by Kaja Kallas following her talks with Foreign Minister Fidan:\n"
+            '"Thanks for having me.\nWe went over the situation in detail.\n'
+            "Hamas must free every hostage. Israel must allow humanitarian aid to enter Gaza.\n")
     assert found(text, dictionary) == {("EU", "hostage_prisoner_exchange", "support"), ("EU", "humanitarian_aid", "support")}
 
 
@@ -587,18 +587,18 @@ def test_welcoming_an_owned_proposal_is_a_stance_of_both(dictionary):
 
 def test_no_stance_on_a_deal_from_one_of_its_demands_or_from_a_fear(dictionary):
     assert ("Hamas", "ceasefire", "oppose") not in found(
-        "A Hamas official spoke on Thursday, rejecting a central demand of the U.S.-brokered deal.", dictionary)
+        "A Hamas official spoke on Thursday, rejecting a key demand of the U.S.-brokered deal.", dictionary)
     assert ("Israel", "ceasefire", "oppose") not in found(
         "Washington is increasingly concerned that Netanyahu may abandon the ceasefire.", dictionary)
     # while agreeing to some aspects of a plan still backs it
-    assert ("Hamas", "peace_plan", "support") in found("Hamas said it would agree to some aspects of Trump's plan.", dictionary)
+    assert ("Hamas", "peace_plan", "support") in found("Hamas said it would agree to certain elements of Trump's plan.", dictionary)
 
 
 def test_items_of_a_list_take_the_stance_of_the_sentence_that_introduces_it(dictionary):
     text = ("Egypt, Jordan and Qatar met in Amman on Monday.\n"
-            "The ministers reaffirmed their commitment to a comprehensive deal that would:\n"
-            "Secure the release of hostages\n"
-            "- Ensure the unrestricted entry of humanitarian aid.\n"
+            "The ministers restated their support for a broad agreement that would:\n"
+            "Bring about the release of hostages\n"
+            "- Guarantee unhindered entry of humanitarian aid.\n"
             "No reconstruction before a political horizon\n"
             "The talks will resume next week.\n")
     stances = found(text, dictionary)
@@ -614,16 +614,16 @@ def test_items_of_a_list_take_the_stance_of_the_sentence_that_introduces_it(dict
 
 def test_a_stance_on_an_answer_or_on_a_wider_thing_is_none_on_the_issue(dictionary):
     assert ("US", "ceasefire", "oppose") not in found(
-        "Witkoff dismissed Hamas's response to the latest ceasefire proposal as unacceptable.", dictionary)
+        "Witkoff dismissed Hamas's response to the newest truce offer as unacceptable.", dictionary)
     assert ("Israel", "humanitarian_aid", "oppose") not in found(
-        "Hamas demands a return to the old system of aid distribution, which Israel has criticized.", dictionary)
+        "Hamas seeks to restore the previous model of aid delivery, which Israel has criticized.", dictionary)
     # while a relative clause on the aid convoys is about the aid
     assert ("Israel", "humanitarian_aid", "oppose") in found(
         "The UN called for more aid convoys, which Israel has blocked for weeks.", dictionary)
 
 
 def test_a_speech_in_the_first_person_is_its_speakers_throughout(dictionary):
-    text = "We are deeply concerned about the situation in Gaza.\nAll hostages must be released. Aid must reach Gaza.\n"
+    text = "We are very worried by what is happening in Gaza.\nAll hostages must be released. Aid must reach Gaza.\n"
     speech = Article("t", text, title="Speech by Foreign Minister Hakan Fidan at the summit")
     assert {(s.holder, s.issue, s.polarity.value) for s in extract_stances(speech, dictionary)} == {
         ("Turkey", "hostage_prisoner_exchange", "support"), ("Turkey", "humanitarian_aid", "support")}
@@ -642,11 +642,11 @@ JOINT_STATEMENT_REPORT = """Eight states back Gaza framework
 
 In a joint statement on Sunday, the foreign ministers of Saudi Arabia, Jordan, the UAE, Indonesia, Pakistan, Turkey, Qatar and Egypt said they welcomed the US president's efforts to end the war.
 
-The statement also called for unhindered humanitarian access and the release of all hostages.
+The statement also urged unhindered humanitarian access and the freeing of every hostage.
 
 The eight countries stressed that the Palestinian Authority must play a role in governing Gaza, and said they were ready to contribute to reconstruction.
 
-The signatories also urged a full Israeli withdrawal from the Strip.
+The signatories also urged Israel's complete withdrawal from the enclave.
 """
 
 
@@ -661,9 +661,9 @@ def test_a_joint_statement_gives_each_signatory_its_stances(dictionary):
 
 
 @pytest.mark.parametrize("second", [
-    "Countries such as Indonesia and Pakistan want the force to be approved by the Security Council.",
-    "Arab and Muslim nations have been hesitant to join the stabilization force.",
-    "Those countries who might be willing to send troops want a UN mandate for the force.",
+    "Countries such as Indonesia and Pakistan want the force to be authorised by the Security Council.",
+    "Arab and Muslim states have been reluctant to join the stabilization force.",
+    "Those states that may be willing to contribute soldiers want the force to have a UN mandate.",
 ])
 def test_a_group_noun_with_its_own_members_refers_to_no_earlier_group(second, dictionary):
     text = "The foreign ministers of Egypt, Jordan and Qatar met in Cairo. " + second
@@ -692,7 +692,7 @@ def test_an_agent_that_is_a_thing_an_actor_owns_holds_nothing(dictionary):
     assert found("Reconstruction was endorsed by Qatar's media.", dictionary) == set()
     # a share of a body still acts for it
     assert ("UN", "ceasefire", "support") in found(
-        "A resolution adopted by the vast majority of the General Assembly called for a ceasefire.", dictionary)
+        "A resolution backed by a large majority of the General Assembly demanded a truce.", dictionary)
 
 
 def test_a_conditional_stance_is_not_also_plain_support_in_the_same_sentence(dictionary):
