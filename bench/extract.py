@@ -33,9 +33,9 @@ Hamas said it would not accept any deal that does not guarantee a permanent ceas
 The proposal to deploy a multinational force was rejected by Hamas on Sunday.
 “We will not disarm,” a senior Hamas official told Al Jazeera.
 Israel has rejected any withdrawal from the Philadelphi corridor, Channel 12 reported.
-Egypt and Qatar called for an immediate ceasefire and the entry of humanitarian aid.
+Qatar and Egypt urged an immediate ceasefire along with the entry of humanitarian aid.
 Jordan, Egypt and Saudi Arabia voiced support for the reconstruction of Gaza.
-Turkey is ready to send troops to Gaza as part of the stabilization force, Erdogan said.
+Turkey stands ready to send soldiers to Gaza within the stabilization force, Erdogan said.
 Israel will not allow reconstruction to begin until Hamas is disarmed, Netanyahu's office said Tuesday.
 There will be no Israeli withdrawal before all hostages are returned, Katz said.
 The movement affirmed its categorical rejection of any attempt to disarm the resistance.
@@ -51,7 +51,7 @@ Riyadh does not support sending Saudi troops to Gaza, officials in the kingdom s
 The White House has no intention of abandoning the peace plan, a spokesperson said.
 Markets in Tel Aviv rose on Monday as investors weighed the prospects of a deal.
 Aid agencies said more than 600 trucks were waiting at the Rafah crossing.
-The talks, mediated by Egypt, Qatar and the United States, are expected to resume next week.
+The talks, mediated by the United States, Egypt and Qatar, are expected to resume next week.
 Officials in Ramallah said the Palestinian Authority was ready to take over the governance of Gaza.
 """.splitlines()
 
