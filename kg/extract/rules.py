@@ -785,7 +785,7 @@ class Walker:
         if ((_lemma(head_noun) in book.deal_nouns or _lemma(head_noun) in book.proposal_nouns)
                 and any(c.dep_ == "det" and c.lower_ == "any" for c in head_noun.children)
                 and any(c.dep_ == "amod" and c.lower_ in book.generic_modifiers for c in head_noun.children)):
-            return []  # "to safeguard any future peace deal": no deal in particular
+            return []  # "to protect any eventual truce deal": no deal in particular
         if issue_token.tag_.startswith("VB") and any(c.dep_ == "obj" and c.lower_ in ("itself", "themselves", "himself")
                                                      for c in issue_token.children):
             return []  # "will not allow Hamas to rebuild itself": not the rebuilding of Gaza
