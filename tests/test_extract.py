@@ -268,7 +268,7 @@ def test_rule_file_errors_name_the_file_and_the_rule(ontology_copy):
 @pytest.mark.parametrize("rule_id,text,expected", [
     ("indirect_question", "Israel will decide which foreign troops can join the stabilization force.",
      {("Israel", "stabilization_force", "support")}),
-    ("prediction", "The Israeli cabinet is due to endorse the truce on Thursday.", {("Israel", "ceasefire", "support")}),
+    ("prediction", "Israel's ministers are due to back the truce on Sunday.", {("Israel", "ceasefire", "support")}),
     ("schedule_of_issue", "The US refused to set a timetable for reconstruction.", {("US", "reconstruction", "oppose")}),
 ])
 def test_each_context_pattern_is_what_keeps_its_context_from_giving_a_stance(rule_id, text, expected, dictionary, rules):

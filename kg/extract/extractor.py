@@ -29,7 +29,7 @@ _LIST_GAP = re.compile(
     r"(?:(?:[A-Z][\w-]*\s+){0,3}of\s+(?:the\s+)?){0,2}$")
 
 
-# "UNITED NATIONS (AP) -- ", "ABU DHABI, 5th December, 2025 (WAM) -- ": a dateline is not part of
+# "CAIRO (Newsroom) -- ", "AMMAN, 3rd March, 2025 (Newsroom) -- ": a dateline is not part of
 # the first sentence's syntax, and the parser reads its place names as subjects
 _DATELINE = re.compile(
     r"(?:[A-Z][\w.'’-]*(?:[ ,]+[A-Z\d][\w.'’-]*){0,6},?\s*(?:\([^)\n]{1,30}\)\s*)?(?:\s*(?:--|—|–|-)){1,3}\s+"
@@ -111,7 +111,7 @@ def _enclosing(spans: list[tuple[int, int]], position: int) -> tuple[int, int] |
     return spans[n] if n >= 0 and spans[n][0] < position < spans[n][1] else None
 
 
-# "The following are press remarks by X:", "X said in a statement:": the line that hands a
+# "Below are remarks to the press by X:", "X said in a statement:": the line that hands a
 # transcript to its speaker
 _INTRODUCED_BY = re.compile(r"\b(?:remarks|statement|speech|address|comments|words|briefing|interview|message|"
                             r"transcript|op-ed|letter)\b[^\n:]*?\bby\s", re.IGNORECASE)
@@ -250,7 +250,7 @@ class ArticleExtractor:
                         return list(listed)
                 return [near[-1]]
             if word in _THING_PRONOUNS and any(i < token.i for i in self._sentence_issue_tokens):
-                return []  # "for that stabilisation force to be effective, it has to have a mandate": the force
+                return []  # "for that stabilisation force to work, it needs a mandate": the force
         if word in _GROUP_PRONOUNS:
             subject = d.last_subject(position, lambda holders, person, plural: plural)
             if subject:

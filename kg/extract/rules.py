@@ -547,7 +547,7 @@ class Walker:
                     return listed, "relative_antecedent"  # "Countries willing to take part include Egypt, ..."
                 before = child.left_edge.i - (1 if child.left_edge.lower_ not in ("and", ",") else 0)
                 if child.left_edge.lower_ in ("and", ",") or (before >= 0 and child.doc[before].lower_ == "and"):
-                    # "Hamas and other Palestinian factions rejected ...": the parse left Hamas out of the subject
+                    # "Hamas and other armed factions rejected ...": the parse left Hamas out of the subject
                     k = before - 1 if child.doc[before].lower_ == "and" else before
                     if k >= 0 and k in self.ctx.actor_at and child.doc[k].i < child.i:
                         return Holders([self.ctx.actor_at[k]]), "subject_of_cue"
@@ -566,7 +566,7 @@ class Walker:
                 dep = child.dep_
                 if (dep == "nmod:poss" and child.i in self.ctx.sponsor_at and node.i not in self.ctx.issue_tokens
                         and book.enabled("possessor_of_cue")):
-                    # "Trump's vision for rebuilding Gaza": the name inside the plan's own name still owns the vision
+                    # "Trump's idea for rebuilding the Strip": the name inside the plan's own name still owns the idea
                     return Holders([self.ctx.sponsor_at[child.i]]), "possessor_of_cue"
                 if dep == "nmod:poss" and _lemma_in(node, book.patient_nouns):
                     continue  # "its exclusion from governance": the possessor is excluded
@@ -574,7 +574,7 @@ class Walker:
                     if dep == "nmod:poss":
                         holders = self.np_holders(child)
                     else:
-                        # "the Egyptian, Qatari, and American mediation efforts": each adjective names one
+                        # "the Qatari, Turkish and Egyptian guarantors": each adjective names one
                         actors = _unique(a for a in map(self._actor_named, [child, *child.conjuncts]) if a)
                         holders = Holders(actors if self._actor_named(child) else [],
                                           ("coordination",) if len(actors) > 1 else ())
@@ -620,7 +620,7 @@ class Walker:
             node.dep_ == "acl" and any(m.dep_ == "mark" and m.lower_ == "to" for m in node.children)
             and node.head.dep_ == "obj" and _lemma_in(node.head.head, self.book.demand_verbs))
         if wanted:
-            return None  # "want the force to be approved by the Security Council": what they want, not the Council's act
+            return None  # "want the force to be authorised by the Security Council": what they want, not the Council's act
         for child in node.children:
             if child.dep_ == "obl:agent" or (child.dep_ == "obl" and _case(child) == "by" and node.tag_ == "VBN"):
                 if self._owned_thing(child):
@@ -719,7 +719,7 @@ class Walker:
                 # "in exchange for", "in return for" split by the parser: the words before the preposition
                 family = conditions.get(f"{doc[child.i - 2].lower_} {doc[child.i - 1].lower_} {marker}")
             if not family and node.tag_.startswith("NN") and child.dep_ == "case":
-                # "in exchange for an end to the war": the noun is part of the marker, its object the condition
+                # "in exchange for a lasting truce": the noun is part of the marker, its object the condition
                 family = next((conditions.get(f"{marker} {node.lower_} {_case(g)}") for g in node.children
                                if g.dep_ == "nmod" and conditions.get(f"{marker} {node.lower_} {_case(g)}")), None)
             if family and family != "only":
@@ -857,7 +857,7 @@ class Walker:
             if (not own and not skip_sign and not detached and node.tag_.startswith("VB") and came_from is not None
                     and came_from.dep_ in ("nsubj", "nsubj:pass") and book.enabled("condition_clause")):
                 # what the issue waits for: what it must have ("the force should have a UN mandate"), or what
-                # it depends on ("Pakistan's participation will depend on the force's mandate")
+                # it depends on ("Jordan's contribution would depend on the mandate")
                 depends = (came_from.dep_ == "nsubj" and came_from.i in issue_span
                            and _lemma_in(node, book.dependence_verbs) and not self.negated(node))
                 if depends:
@@ -928,14 +928,14 @@ class Walker:
             if (node.tag_.startswith("VB") and book.enabled("relative_antecedent")
                     and not (came_from is not None and came_from.dep_ in _SUBJECTS)):
                 for aside in node.children:
-                    # "... requires Hamas to disarm — a measure the group has consistently rejected"
+                    # "... obliges Hamas to disarm — a measure the group has always refused"
                     if (aside.dep_ in ("parataxis", "appos") and aside.tag_.startswith("NN") and aside.i > issue_token.i
                             and _lemma(aside) in book.aside_nouns):
                         findings.extend(self._relative_cues(aside, issue_id))
             if not skip_sign and not detached and self.negated(node) and book.enabled("negation") and (
                     own or self.cue_sign(node)[0] or node.tag_.startswith("JJ") or self.has_intent(node)
                     or (node.tag_.startswith("NN") and _lemma_in(node, book.intent_nouns))):
-                # a negated stance word or issue verb flips; "the plan does not meet the demands" does not
+                # a negated stance word or issue verb flips; "the draft does not answer our demands" does not
                 sign = -sign
                 rules.append("negation")
                 signal = True
@@ -1015,7 +1015,7 @@ class Walker:
                             return findings + self._finish(holders, how, issue_id, sign, conditions, rules + ["nested_stance"],
                                                            node.text, path)
                     elif how == "possessor_of_cue" and not own and node.tag_.startswith("NN") and book.enabled("nested_stance"):
-                        # "We oppose Israel's decision to obstruct aid": Israel's stance, and the walk goes on
+                        # "We condemn Israel's decision to hold up aid": Israel's stance, and the walk goes on
                         # to whoever judges it
                         findings += self._finish(holders, how, issue_id, sign, conditions, rules, node.text, path)
                         inner = node
@@ -1068,7 +1068,7 @@ class Walker:
                 c.tag_.startswith("VB") and any(m.dep_ == "mark" and m.lower_ == "to" for m in c.children)
                 for c in node.children))
             if purpose and book.enabled("condition_clause"):
-                # "for a ceasefire to progress, Israel has demanded Hamas' disarmament": the issue waits
+                # "for the truce to last, Israel wants the disarmament of Hamas": the issue waits
                 # for what the main clause demands
                 for obj in node.head.children:
                     if obj.dep_ in ("obj", "xcomp", "ccomp") and obj.i != node.i:
@@ -1076,7 +1076,7 @@ class Walker:
                         conditions.extend((c, "unless") for c in named if (c, "unless") not in conditions)
             came_from = node
             if dep == "advcl" and any(m in _CONCESSIVE for m in self.markers(node)):
-                # "while it is ready to contribute ..., it is not ready to disarm": the main
+                # "while it would send soldiers ..., it will not help to disarm anyone": the main
                 # clause's words do not judge the concessive clause's issue
                 detached = True
             if node.tag_.startswith("VB"):
@@ -1084,11 +1084,11 @@ class Walker:
             if (node.tag_.startswith("NN") and node.head.tag_.startswith("NN") and dep == "nmod"
                     and node.head.i not in self.ctx.issue_tokens and not self.cue_sign(node.head)[0]
                     and _lemma(node.head) not in book.transparent_heads and _lemma(node.head) not in book.proposal_nouns):
-                self._buried += 1  # "restrictions on the operation of the side of the crossing": ever further from the issue
+                self._buried += 1  # "limits on the running of one side of the crossing": ever further from the issue
             if nouns_only and not node.tag_.startswith("VB") and node.head.tag_.startswith("NN") and node.head.i not in issue_span:
                 if not (dep in ("compound", "amod", "appos", "conj") or _lemma(node.head) in book.transparent_heads
                         or _lemma(node.head) in book.proposal_nouns):
-                    opaque = True  # "the previous system of aid distribution, which ...": about the system
+                    opaque = True  # "the previous model of aid delivery, which ...": about the model
                 if not opaque:
                     findings.extend(self._relative_cues(node.head, issue_id))
             skip_sign = dep == "conj" and node.head.tag_.startswith("VB")
@@ -1196,7 +1196,7 @@ class Walker:
 
     def _clause_issues(self, tokens: Iterable[Any], issue_at: Mapping[int, str], issue_id: str) -> list[str]:
         """The issues a condition's words name; words that name none but name an actor whose decision
-        stands for an issue ("if and when the UN Security Council decides": a UN mandate, peace_plan
+        stands for an issue ("only once the Security Council agrees": a UN mandate, peace_plan
         in the annotation guideline) name that one."""
         tokens = list(tokens)
         named = sorted({issue_at[t.i] for t in tokens if t.i in issue_at} - {issue_id})
@@ -1211,8 +1211,8 @@ class Walker:
         return sorted({issue for phrase, issue in self.book.condition_words.items() if f" {phrase} " in text} - {issue_id})
 
     def _surface_conditions(self, issue_span: set[int], issue_id: str, issue_at: Mapping[int, str]) -> list[tuple[str, str]]:
-        """A condition written right after the issue ("will halt fighting only once all captives are
-        freed", "no troops unless the fighting stops"), read off the words when the parse hangs the
+        """A condition written right after the issue ("will cease fighting only once the hostages are
+        home", "no troops unless the fighting stops"), read off the words when the parse hangs the
         clause elsewhere: the first other issue after the marker, in the same clause."""
         doc = self.ctx.doc
         end = max(issue_span) + 1
@@ -1373,7 +1373,7 @@ class Walker:
                 continue
             if any(c.dep_ in ("amod", "acl") and c.tag_ == "VBN" and _lemma_in(c, book.adopting_verbs) and self._agent(c) is None
                    for c in frame.children):
-                return False  # "under the newly approved plan, the army will ...": the approver's own plan
+                return False  # "under the freshly adopted plan, the army will ...": the approver's own plan
             found = self.subject_holders(verb)
             if found is not None and set(found[0].actors) <= set(self.sponsors(frame).actors):
                 return False  # "under its own plan, Israel would ...": the sponsor's terms are its stance
@@ -1413,7 +1413,7 @@ class Walker:
         return found
 
     def _parties(self, noun: Any, issue_id: str) -> list[Finding]:
-        """"The ceasefire deal between Israel and Hamas", "a truce with Hamas": the parties to a deal
+        """"The truce deal between Hamas and Israel", "a truce with Hamas": the parties to a deal
         accept it (an implicit stance in the annotation guideline)."""
         if not self.book.enabled("party_to_deal") or _lemma(noun) not in self.book.deal_nouns:
             return []
@@ -1430,8 +1430,8 @@ class Walker:
 
     def _relative_cues(self, noun: Any, issue_id: str) -> list[Finding]:
         """Stances in a clause or apposition that modifies a noun naming the issue: "the plan proposed by
-        Egypt", "the deal Israel accepted", "a stipulation that it disarm, a key demand by Israel that
-        the group has rejected"."""
+        Egypt", "the deal Israel accepted", "a clause that it disarm, an Israeli demand which
+        the group has turned down"."""
         if not noun.tag_.startswith("NN"):
             return []
         findings = []
