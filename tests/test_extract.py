@@ -748,12 +748,11 @@ def test_a_place_before_a_relative_clause_is_not_its_antecedent(dictionary):
 
 
 def test_praise_for_an_effort_in_doing_something_is_the_praised_actors_stance(dictionary):
-    assert found("The secretary-general commended the mediators Egypt, Qatar and the United States for their "
-                 "efforts in brokering the truce.", dictionary) == {
-        ("Egypt", "ceasefire", "support"), ("Qatar", "ceasefire", "support"), ("US", "ceasefire", "support")}
+    assert found("The UN envoy thanked Qatar and Egypt for their efforts in mediating the truce.", dictionary) == {
+        ("Egypt", "ceasefire", "support"), ("Qatar", "ceasefire", "support")}
 
 
 def test_an_infinitive_the_parser_hangs_on_the_verb_completes_the_noun_before_it(dictionary):
     # the parse makes "to halt" an adverbial clause of "condemned"; it is the decision's content
-    assert found("Egypt condemned Israel's latest decision to halt the entry of aid into Gaza.", dictionary) == {
+    assert found("Egypt deplored Israel's new decision to halt the supply of aid to the enclave.", dictionary) == {
         ("Israel", "humanitarian_aid", "oppose"), ("Egypt", "humanitarian_aid", "support")}
