@@ -327,19 +327,19 @@ def _score(folder: Path, gold: Path):
 
 def test_seed_scores_stay_above_their_floor():
     report = _score(REPO / "sources", SEED_GOLD)
-    assert report.precision >= 0.74 and report.recall >= 0.87, report.format_text()
+    assert report.precision >= 0.80 and report.recall >= 0.87, report.format_text()
 
 
 def test_written_fixtures_stay_above_their_floor():
     # texts written for these tests and used to tune the rules: a regression floor, not a quality claim
     report = _score(FIXTURES / "written", FIXTURES / "written" / "gold.yaml")
-    assert report.precision >= 0.72 and report.recall >= 0.82, report.format_text()
+    assert report.precision >= 0.74 and report.recall >= 0.84, report.format_text()
 
 
 @pytest.mark.skipif(not (CORPUS / "gold.yaml").is_file(), reason="the real-news development corpus is not beside this checkout")
 def test_real_news_corpus_stays_above_its_floor():
     report = _score(CORPUS, CORPUS / "gold.yaml")
-    assert report.precision >= 0.84 and report.recall >= 0.69, report.format_text()
+    assert report.precision >= 0.85 and report.recall >= 0.70, report.format_text()
 
 
 def test_ablation_reports_what_a_rule_adds():
