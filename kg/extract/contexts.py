@@ -84,37 +84,59 @@ def _check(rule: ContextRule, where: str) -> None:
         raise DictionaryError(f"{where}: invalid pattern: {message[:300]}") from None
 
 
-_MATCHERS: dict[tuple[int, int], tuple[Any, Any, Any]] = {}
+def _required_words(pattern: tuple[Mapping[str, Any], ...]) -> tuple[tuple[str, frozenset[str]], ...]:
+    """The word constraints of a pattern's nodes: ("LOWER" | "LEMMA", words), each to be met by some token."""
+    needed = []
+    for node in pattern:
+        for attribute in ("LOWER", "LEMMA"):
+            value = (node.get("RIGHT_ATTRS") or {}).get(attribute)
+            if isinstance(value, str):
+                needed.append((attribute, frozenset([value])))
+            elif isinstance(value, Mapping) and isinstance(value.get("IN"), list):
+                needed.append((attribute, frozenset(value["IN"])))
+    return tuple(needed)
 
 
-def _matcher(rules: tuple[ContextRule, ...], vocab: Any) -> Any:
+class _CompiledPattern:
+    """One pattern of a rule with its own matcher, and the words a sentence needs for it to match."""
+
+    def __init__(self, rule: ContextRule, number: int, vocab: Any) -> None:
+        from spacy.matcher import DependencyMatcher
+
+        self.rule = rule
+        pattern = rule.patterns[number]
+        self.anchor = [node["RIGHT_ID"] for node in pattern].index(rule.anchor)
+        self.needed = _required_words(pattern)
+        self.matcher = DependencyMatcher(vocab)
+        self.matcher.add(rule.id, [list(map(dict, copy.deepcopy(pattern)))])
+
+
+_COMPILED: dict[tuple[int, int], tuple[Any, Any, list[_CompiledPattern]]] = {}
+
+
+def _compiled(rules: tuple[ContextRule, ...], vocab: Any) -> list[_CompiledPattern]:
     key = (id(rules), id(vocab))
-    known = _MATCHERS.get(key)
+    known = _COMPILED.get(key)
     if known is not None and known[0] is rules and known[1] is vocab:
         return known[2]
-    from spacy.matcher import DependencyMatcher
-
-    matcher = DependencyMatcher(vocab)
-    for rule in rules:
-        for n, pattern in enumerate(rule.patterns):
-            matcher.add(f"{rule.id}#{n}", [list(map(dict, copy.deepcopy(pattern)))])
-    if len(_MATCHERS) > 16:
-        _MATCHERS.clear()
-    _MATCHERS[key] = (rules, vocab, matcher)  # the references keep the ids from being reused
-    return matcher
+    compiled = [_CompiledPattern(rule, n, vocab) for rule in rules for n in range(len(rule.patterns))]
+    if len(_COMPILED) > 16:
+        _COMPILED.clear()
+    _COMPILED[key] = (rules, vocab, compiled)  # the references keep the ids from being reused
+    return compiled
 
 
 def context_stops(doc: Any, rules: tuple[ContextRule, ...]) -> tuple[frozenset[int], frozenset[int]]:
     """The tokens of a parsed sentence where a walk stops on arrival, and those it stops on leaving."""
     if not rules:
         return frozenset(), frozenset()
-    by_id = {rule.id: rule for rule in rules}
+    words = {"LOWER": {t.lower_ for t in doc}, "LEMMA": {t.lemma_ for t in doc}}
     stop_at: set[int] = set()
     stop_above: set[int] = set()
-    vocab = doc.vocab
-    for match_id, token_ids in _matcher(rules, vocab)(doc):
-        rule_id, n = vocab.strings[match_id].rsplit("#", 1)
-        rule = by_id[rule_id]
-        names = [node["RIGHT_ID"] for node in rule.patterns[int(n)]]
-        (stop_at if rule.effect == "stop_at" else stop_above).add(token_ids[names.index(rule.anchor)])
+    for pattern in _compiled(rules, doc.vocab):
+        # a pattern whose words the sentence lacks cannot match: the matcher, the slow part, is skipped
+        if not all(words[attribute] & wanted for attribute, wanted in pattern.needed):
+            continue
+        for _, token_ids in pattern.matcher(doc):
+            (stop_at if pattern.rule.effect == "stop_at" else stop_above).add(token_ids[pattern.anchor])
     return frozenset(stop_at), frozenset(stop_above)

@@ -765,8 +765,8 @@ class Walker:
                 and issue_token.head.i in self.ctx.issue_tokens and not issue_token.conjuncts
                 and _lemma(issue_token.head) not in book.deal_nouns):
             return []  # "Trump's reconstruction Board of Peace": the head names the issue the phrase is about
-        if (any(t.lower_ in book.place_nouns for t in issue_token.doc if t.i in issue_span)
-                and _case(issue_token) in _LOCATIVE):
+        if (_case(issue_token) in _LOCATIVE
+                and any(issue_token.doc[i].lower_ in book.place_nouns for i in issue_span)):
             return []  # "any Israeli presence in the Rafah crossing": the crossing is where, not what
         doc = issue_token.doc
         if (len(issue_span) == 1 and _lemma(issue_token) in book.deal_heads and issue_token.i + 2 < len(doc)
