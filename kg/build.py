@@ -168,7 +168,7 @@ def build_graph(
     because a graph that silently drops an analyst's corrections cannot be trusted.
     """
     dictionary = load_dictionary(ontology_dir)
-    folder = load_articles(sources_dir, follow_links=follow_links, max_bytes=max_bytes)
+    folder = load_articles(sources_dir, follow_links=follow_links, max_bytes=max_bytes, record_dir=cache_dir)
     files = annotation_files(Path(sources_dir)) if annotations is None else [Path(p) for p in annotations]
     by_id = folder.by_id()
     refused = {path.stem for path in folder.refused}

@@ -1,16 +1,20 @@
 """Reading a source folder: articles (.txt/.md, UTF-8) with metadata from front matter or a manifest."""
 from __future__ import annotations
 
+import json
 import os
 import re
+import stat
+import time
 import warnings
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Mapping
 
 import yaml
 
+from . import __version__
 from .errors import SourceError, StanceGraphWarning
 from .model import Article
 from .safety import DEFAULT_MAX_BYTES, checked_iri, read_input_file, shown_name
@@ -226,17 +230,25 @@ def _encodable(name: str) -> bool:
 
 
 def load_articles(
-    directory: Path | str, *, follow_links: bool = False, max_bytes: int | None = DEFAULT_MAX_BYTES
+    directory: Path | str,
+    *,
+    follow_links: bool = False,
+    max_bytes: int | None = DEFAULT_MAX_BYTES,
+    record_dir: Path | None = None,
 ) -> SourceFolder:
     """Read every article of a folder; unreadable files become problems, the rest still loads.
 
     Symbolic links that lead outside the folder are refused unless `follow_links`; files over
-    `max_bytes` are refused (None: no limit).
+    `max_bytes` are refused (None: no limit). With `record_dir` (a build's cache folder), files
+    that have not changed since the last read are taken from its record (`SourceRecord`) without
+    being read or hashed, and the record is brought up to date.
     """
     directory = Path(directory)
     if not directory.is_dir():
         raise SourceError(f"{directory}: source folder not found")
     manifest = read_manifest(directory)
+    record = SourceRecord(record_dir, directory) if record_dir is not None else None
+    options = {"folder": directory, "follow_links": follow_links, "max_bytes": max_bytes}
     folder = SourceFolder()
     paths = article_paths(directory)
     for name in sorted(set(manifest) - {p.name for p in paths}):
@@ -251,13 +263,168 @@ def load_articles(
             folder.problems.append(SourceError(f"{path}: same identifier as {seen[path.stem].name} (file stems must be unique)"))
             continue
         seen[path.stem] = path
+        entry = manifest.get(path.name)
+        if record is not None:
+            known = record.article(path, entry, options)
+            if known is not None:
+                folder.articles.append(known)
+                continue
         try:
-            folder.articles.append(
-                read_article(
-                    path, manifest.get(path.name), folder=directory, follow_links=follow_links, max_bytes=max_bytes
-                )
-            )
+            if record is None:
+                folder.articles.append(read_article(path, entry, **options))
+                continue
+            info = _lstat(path)
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always")
+                article = read_article(path, entry, **options)
+            for warning in caught:
+                warnings.warn_explicit(warning.message, warning.category, warning.filename, warning.lineno)
+            folder.articles.append(article)
+            record.keep(path, info, entry, article, [str(w.message) for w in caught])
         except SourceError as problem:
             folder.problems.append(problem)
             folder.refused.append(path)
+    if record is not None:
+        record.save()
     return folder
+
+
+def _lstat(path: Path) -> os.stat_result | None:
+    try:
+        return os.lstat(path)
+    except OSError:
+        return None
+
+
+# --- what the last build read: files that did not change are not read again --------------------
+
+#: The file in the build's cache folder that records what each article file gave (`SourceRecord`).
+SOURCE_RECORD = "sources.json"
+_RECORD_FORMAT = 1
+# A file whose times fall this close to the scan that recorded it may have changed again within
+# the same tick of its file system's clock, keeping its size and times: it is read again (git
+# calls such index entries "racily clean").
+_RACY_NS = 2_000_000_000
+
+
+class RecordedArticle(Article):
+    """An article the last build read from a file that has not changed since: its metadata and
+    SHA-256 come from the build's record, and its text is read from the file only when asked for
+    (and refused if it no longer has that hash)."""
+
+    @property  # type: ignore[override]
+    def text(self) -> str:
+        text = self.__dict__.get("_text")
+        if text is None and "_digest" in self.__dict__:
+            reread = read_article(Path(self.path), self.__dict__["_manifest_entry"], **self.__dict__["_read_options"])
+            if reread.sha256 != self.__dict__["_digest"]:
+                raise SourceError(f"{self.path}: changed while the build was running; run 'kg build' again")
+            text = reread.text
+            self.__dict__["_text"] = text
+        return text
+
+    @text.setter
+    def text(self, value: str | None) -> None:  # the dataclass sets it: None until read
+        self.__dict__["_text"] = value
+
+    @property
+    def sha256(self) -> str:
+        """The SHA-256 of the body, as the last build computed it from the same file."""
+        return self.__dict__.get("_digest") or super().sha256
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Article):
+            return NotImplemented
+        return all(getattr(self, f.name) == getattr(other, f.name) for f in fields(Article))
+
+    __hash__ = Article.__hash__
+
+
+def _manifest_key(entry: Mapping[str, Any] | None) -> str:
+    return json.dumps(entry, sort_keys=True, default=str) if entry else ""
+
+
+def _file_state(info: os.stat_result) -> list[int]:
+    return [info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev]
+
+
+class SourceRecord:
+    """What the last build read from each article file of a folder: the file's size, modification
+    and change times (ns), inode and device, the manifest entry it was read with, and the article
+    they gave (metadata, SHA-256 of the body, warnings).
+
+    A file whose state and manifest entry are those recorded, and whose times were over two
+    seconds older than the build that recorded it, is taken from the record without being read or
+    hashed, as git's index does; anything else (another folder or version, a symbolic link, a
+    damaged record, a file changed near a build) is read as usual.
+    """
+
+    def __init__(self, folder: Path | None, directory: Path) -> None:
+        self.path = Path(folder) / SOURCE_RECORD if folder else None
+        self.directory = os.path.realpath(directory)
+        self.started = time.time_ns()
+        self.reused = 0
+        self._old: dict[str, dict[str, Any]] = {}
+        self._new: dict[str, dict[str, Any]] = {}
+        if self.path is None or not self.path.is_file():
+            return
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return  # a damaged record only costs reading the files
+        if (
+            isinstance(data, dict) and data.get("format") == _RECORD_FORMAT and data.get("version") == __version__
+            and data.get("directory") == self.directory and isinstance(data.get("files"), dict)
+        ):
+            self._old = data["files"]
+
+    def article(self, path: Path, entry: Mapping[str, Any] | None, options: Mapping[str, Any]) -> Article | None:
+        """The article of an unchanged file, from the record; None when the file must be read."""
+        known = self._old.get(path.name)
+        if not isinstance(known, dict):
+            return None
+        try:
+            info = os.lstat(path)
+            state = known["state"]
+            if (
+                not stat.S_ISREG(info.st_mode) or _file_state(info) != state or known["manifest"] != _manifest_key(entry)
+                or max(info.st_mtime_ns, info.st_ctime_ns) >= known["scanned"] - _RACY_NS
+                or (options.get("max_bytes") is not None and info.st_size > options["max_bytes"])
+            ):
+                return None
+            meta = known["article"]
+            article = RecordedArticle(
+                source_id=path.stem, text=None, path=str(path), title=meta["title"], publisher=meta["publisher"],  # type: ignore[arg-type]
+                published=date.fromisoformat(meta["published"]) if meta["published"] else None,
+                url=meta["url"], date_basis=meta["date_basis"],
+            )
+            article.__dict__.update(_digest=meta["sha256"], _manifest_entry=entry, _read_options=dict(options))
+        except (OSError, KeyError, TypeError, ValueError):
+            return None
+        for message in known.get("warnings", []):
+            warnings.warn(StanceGraphWarning(message))
+        self._new[path.name] = known
+        self.reused += 1
+        return article
+
+    def keep(self, path: Path, info: os.stat_result | None, entry: Mapping[str, Any] | None, article: Article, said: list[str]) -> None:
+        """Record what reading a file gave, with the file's state seen before it was read."""
+        if info is None or not stat.S_ISREG(info.st_mode):
+            return
+        meta = {
+            "title": article.title, "publisher": article.publisher,
+            "published": article.published.isoformat() if article.published else None,
+            "url": article.url, "date_basis": article.date_basis, "sha256": article.sha256,
+        }
+        self._new[path.name] = {
+            "state": _file_state(info), "scanned": self.started, "manifest": _manifest_key(entry), "article": meta, "warnings": said,
+        }
+
+    def save(self) -> None:
+        """Write the entries of this read (files that left the folder leave the record); nothing when nothing changed."""
+        if self.path is None or self._new == self._old:
+            return
+        from .export import write_files
+
+        data = {"format": _RECORD_FORMAT, "version": __version__, "directory": self.directory, "files": dict(sorted(self._new.items()))}
+        write_files({self.path: json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8")})
