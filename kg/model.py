@@ -125,21 +125,27 @@ def stance_to_dict(stance: Stance) -> dict:
     }
 
 
+_POLARITIES = {p.value: p for p in Polarity}
+_METHODS = {m.value: m for m in Method}
+
+
 def stance_from_dict(data: dict) -> Stance:
     """Rebuild a stance from `stance_to_dict` output."""
+    # The enums are looked up in dicts first: an unchanged re-build turns every cached stance back.
+    polarity, method, published = data["polarity"], data["method"], data.get("published")
     return Stance(
         source_id=data["source_id"],
         holder=data["holder"],
         issue=data["issue"],
-        polarity=Polarity(data["polarity"]),
+        polarity=_POLARITIES.get(polarity) or Polarity(polarity),
         condition=data.get("condition"),
         quote=data["quote"],
         char_start=int(data["char_start"]),
         char_end=int(data["char_end"]),
-        method=Method(data["method"]),
+        method=_METHODS.get(method) or Method(method),
         rule=data.get("rule"),
         confidence=float(data["confidence"]),
         reported_via=data.get("reported_via"),
-        published=date.fromisoformat(data["published"]) if data.get("published") else None,
+        published=date.fromisoformat(published) if published else None,
         note=data.get("note"),
     )
