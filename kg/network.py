@@ -170,14 +170,14 @@ def statements_from_stances(
 
 
 def statements_from_store(store: pyoxigraph.Store, values: Mapping[str, Sequence[Any]] | None = None) -> list[Statement]:
-    """Every stance of the built graph as a statement, read with the canned `stances` query.
+    """Every stance of the built graph as a statement, read with the scanning `stances` query (kg/sparql/scan/).
 
     `values` binds the query's variables (`holder`, `issue`, `polarity`, `since`, `until`) to
     pyoxigraph terms, e.g. to read one issue's statements only.
     """
-    from .queries import bind_values, canned_query, run_query, with_limit
+    from .queries import bind_values, run_query, scan_query, with_limit
 
-    result = run_query(store, bind_values(with_limit(canned_query("stances"), None), values or {}))
+    result = run_query(store, bind_values(with_limit(scan_query("stances"), None), values or {}))
     out = []
     for row in result.rows:
         r = {name: (term.value if term is not None else None) for name, term in zip(result.variables, row)}

@@ -417,11 +417,15 @@ def test_a_date_range_read_from_its_days_or_its_pages_is_the_head_of_the_full_li
 
 
 def test_the_full_listing_is_the_scan_in_reading_order_and_pages_cover_it(small_pages) -> None:
+    import pyoxigraph
+
     from kg.queries import scan_query
 
     result, store, _ = small_pages
     scanned = [r[0] for r in _rows(store, scan_query("stances"))]
-    assert [r[0] for r in _rows(store, canned_query("stances"))] == scanned and len(scanned) == len(result.stances)
+    assert len(scanned) == len(result.stances) > 80
+    # The canned listing reads the first 20 pages: 80 stances with pages of 4 (1000 with the build's 50).
+    assert [r[0] for r in run_query(store, canned_query("stances")).rows] == [pyoxigraph.NamedNode(s) for s in scanned[:80]]
     pages = run_query(store, "SELECT ?page ?number ?stance WHERE { ?page sg:pageStance ?stance ; sg:pageNumber ?number "
                              "FILTER NOT EXISTS { ?page sg:pageOf ?p } }")
     by_page: dict[int, set[str]] = defaultdict(set)
