@@ -257,23 +257,31 @@ def query_latencies(store, names: list[str], repeat: int = 5, scan: bool = False
 
 
 def question_latencies(store, repeat: int, sample_stance: str) -> dict[str, float]:
-    """Median latency of each question as its command asks it, vocabulary lookup included."""
+    """Median latency of each question as its command asks it (a page of 100 rows unless --limit
+    says otherwise), vocabulary lookup included."""
     from kg import answers
 
     questions = {
         "positions": lambda: answers.positions(store),
         "positions --actor Israel": lambda: answers.positions(store, actors=["Israel"]),
-        "conflicts": lambda: answers.conflicts(store),
-        "conflicts --issue reconstruction": lambda: answers.conflicts(store, issues=["reconstruction"]),
+        "conflicts": lambda: answers.conflicts(store, limit=100),
+        "conflicts --issue reconstruction": lambda: answers.conflicts(store, issues=["reconstruction"], limit=100),
         "coalitions": lambda: answers.coalitions(store),
-        "conditions": lambda: answers.conditions(store),
+        "conditions": lambda: answers.conditions(store, limit=100),
         "timeline --actor Israel": lambda: answers.timeline(store, "Israel"),
         "timeline --actor Israel --issue reconstruction": lambda: answers.timeline(store, "Israel", ["reconstruction"]),
         "stances --actor Israel --issue reconstruction": lambda: answers.stances(store, ["Israel"], ["reconstruction"]),
         "stances --actor Israel": lambda: answers.stances(store, ["Israel"]),
         "stances --polarity oppose": lambda: answers.stances(store, polarity="oppose"),
+        "stances --since D --until D+1": lambda: answers.stances(store, since="2025-06-01", until="2025-06-02"),
         "stances --source ID": lambda: answers.stances(store, sources=["syn_0000042"]),
-        "stances (first 1000 of all)": lambda: answers.stances(store),
+        "stances (first 100 of all)": lambda: answers.stances(store),
+        "stances --limit 1000": lambda: answers.stances(store, limit=1000),
+        "stances --actor Israel --limit 1000": lambda: answers.stances(store, ["Israel"], limit=1000),
+        "stances --polarity oppose --limit 1000": lambda: answers.stances(store, polarity="oppose", limit=1000),
+        "timeline --actor Israel --limit 1000": lambda: answers.timeline(store, "Israel", limit=1000),
+        "conflicts --limit 0 (every row)": lambda: answers.conflicts(store),
+        "conditions --limit 0 (every row)": lambda: answers.conditions(store),
         "provenance HASH": lambda: answers.provenance(store, sample_stance),
         "provenance SHORT_HASH": lambda: answers.provenance(store, sample_stance[:10]),
     }
@@ -293,16 +301,24 @@ def scan_latencies(store, repeat: int, budget: float) -> dict[str, float | None]
     return {name: median_latency(lambda: run_query(store, text), repeat, budget) for name, text in texts.items()}
 
 
-def child_stances(n_stances: int, rdflib_max: int, only: list[str] | None = None, scan_max: int = 1_000_000) -> dict:
+def child_stances(n_stances: int, rdflib_max: int, only: list[str] | None = None, scan_max: int = 1_000_000,
+                  keep: Path | None = None) -> dict:
     names = sorted(p.stem for p in canned_query_dir().glob("*.rq") if not only or p.stem in only)
     with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp)
-        result = synthetic(n_stances)
-        sample = result.stances[len(result.stances) // 2].stance_id
-        formats = ["trig"] if n_stances <= rdflib_max else []
-        times = write_to_store(result, out, formats)
-        row: dict = {"stances": n_stances, "load": times["store"], "peak_mb": peak_mb()}
-        del result
+        out = keep / f"stances-{n_stances}" if keep else Path(tmp)
+        made = out / "bench.json"
+        if made.is_file():  # --keep-stores: the store of an earlier run, with what loading it took
+            row = json.loads(made.read_text(encoding="utf-8"))
+            sample = row.pop("sample")
+        else:
+            result = synthetic(n_stances)
+            sample = result.stances[len(result.stances) // 2].stance_id
+            formats = ["trig"] if n_stances <= rdflib_max else []
+            times = write_to_store(result, out, formats)
+            row = {"stances": n_stances, "load": times["store"], "peak_mb": peak_mb()}
+            del result
+            if keep:
+                made.write_text(json.dumps({**row, "sample": sample}), encoding="utf-8")
         row["open"], store = timed(lambda: open_store(out))
         row["triples"] = len(store)
         repeat = 5 if n_stances <= 100_000 else 3
@@ -366,6 +382,8 @@ def main() -> None:
     parser.add_argument("--workdir", default=None, help="folder for --scaled (default: a temporary one)")
     parser.add_argument("--aggregates", type=int, nargs="*", default=[], metavar="N",
                         help="time and trace making the aggregates of N synthetic stances, streamed and held whole (and nothing else)")
+    parser.add_argument("--keep-stores", default=None, metavar="DIR",
+                        help="keep the synthetic stores in DIR/stances-N and time the ones already there again")
     parser.add_argument("--clock", choices=sorted(CLOCK), default="wall",
                         help="time latencies by wall clock or by this process's CPU time (a shared machine inflates wall time)")
     parser.add_argument("--child", nargs=2, metavar=("KIND", "N"), help=argparse.SUPPRESS)
@@ -410,7 +428,8 @@ def main() -> None:
         return
     if args.child:
         kind, n = args.child[0], int(args.child[1])
-        row = child_end_to_end(n) if kind == "articles" else child_stances(n, args.rdflib_max, args.queries, args.scan_max)
+        keep = Path(args.keep_stores) if args.keep_stores else None
+        row = child_end_to_end(n) if kind == "articles" else child_stances(n, args.rdflib_max, args.queries, args.scan_max, keep)
         print(json.dumps(row))
         return
     if args.articles:
@@ -426,6 +445,8 @@ def main() -> None:
         print(f"\nStance graphs (store load in s, open in ms, median latency in ms after the store is open, {args.clock} clock):")
         for n in args.stances:
             extra = ["--queries", *args.queries] if args.queries else []
+            if args.keep_stores:
+                extra += ["--keep-stores", args.keep_stores]
             r = run_child(["--child", "stances", str(n), "--rdflib-max", str(args.rdflib_max), "--scan-max", str(args.scan_max),
                            "--clock", args.clock, *extra])
             print(f"{r['stances']} stances, {r['triples']} triples: load {r['load']:.1f} s, "

@@ -865,7 +865,7 @@ def timeline(
         per_actor = not values["issue"]
         days = _ask(store, "actor_days" if per_actor else "timeline_days", values, limit=0, order=[])
         if per_actor and not days:
-            days, per_actor = _ask(store, "timeline_days", values, order=[]), False
+            days, per_actor = _ask(store, "timeline_days", values, limit=0, order=[]), False
         dated, total_dated = _first_days([d for d in days if d["date"] is not None], limit)
         undated, total_undated = _first_days([d for d in days if d["date"] is None], limit)
         total = total_dated + total_undated
