@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable, Mapping, NamedTuple, Sequence
+from typing import Any, Callable, Iterable, Mapping, NamedTuple, Sequence
 
 import pyoxigraph
 
@@ -541,9 +541,22 @@ def _has_pages(store: pyoxigraph.Store) -> bool:
     return bool(result.boolean)
 
 
-def _filters(values: Mapping[str, list[Any]]) -> dict[str, list[Any]]:
-    """The polarity and date filters, bound as the page and key queries take them."""
-    return {"wanted": values["polarity"], "since": values["since"], "until": values["until"]}
+def _passes(values: Mapping[str, list[Any]]) -> Callable[[Mapping[str, Any]], bool]:
+    """Whether a row read from pages or days passes the polarity and date filters (checked here: bound
+    in the query, values that no triple pattern uses make some engines read far more)."""
+    polarities = {_value(t) for t in values["polarity"]}
+    since = values["since"][0].value if values["since"] else None
+    until = values["until"][0].value if values["until"] else None
+
+    def passes(row: Mapping[str, Any]) -> bool:
+        if polarities and row["polarity"] not in polarities:
+            return False
+        day = row["date"]
+        if (since or until) and day is None:
+            return False
+        return (since is None or day >= since) and (until is None or day <= until)
+
+    return passes
 
 
 def _paged(
@@ -563,7 +576,10 @@ def _paged(
     from .aggregates import PAGE_SIZE, page_iri
 
     by_position = bool(values["holder"] or values["issue"])
-    single = not by_position or len(counts) == 1
+    # One stream is read row by row; several positions' streams, or one position's with a date range
+    # (whose stances a row would be read for only to be dropped), are read by their keys first.
+    single = not by_position or (len(counts) == 1 and not (values["since"] or values["until"]))
+    passes = _passes(values)
     # Filters keep about `fraction` of the stances: read a little more than that many pages' worth.
     need = wanted if fraction >= 1 else min(int(wanted / max(fraction, 1e-9) * 1.2) + 1, sum(c["statements"] for c in counts))
     read: dict[str, list[dict[str, Any]]] = {}
@@ -595,11 +611,9 @@ def _paged(
                     wanted_pages.add(nxt)
         new = sorted(wanted_pages - read.keys())
         if new:
-            bound = {**_filters(values), "page": [pyoxigraph.NamedNode(p) for p in new]}
-            if single:
-                found = _ask(store, "page_stances", bound, limit=0)
-            else:
-                found = _ask(store, "listing_keys", bound, limit=0)
+            bound = {"page": [pyoxigraph.NamedNode(p) for p in new]}
+            found = [r for r in _ask(store, "page_stances" if single else "listing_keys", bound, limit=0) if passes(r)]
+            if not single:
                 meta = {p["page"]: p for p in pages}
                 for row in found:
                     row["holder"], row["issue"] = meta[row["page"]]["holder"], meta[row["page"]]["issue"]
@@ -622,7 +636,8 @@ def _by_day(store: pyoxigraph.Store, values: Mapping[str, list[Any]], wanted: in
     found = _ask(store, "listing_days", {"date": day_terms, "holder": values["holder"], "issue": values["issue"]}, limit=0)
     if not found:
         return [], 0
-    keys = _ask(store, "listing_keys", {**_filters(values), "page": [pyoxigraph.NamedNode(d["day"]) for d in found]}, limit=0)
+    passes = _passes(values)
+    keys = [r for r in _ask(store, "listing_keys", {"page": [pyoxigraph.NamedNode(d["day"]) for d in found]}, limit=0) if passes(r)]
     meta = {d["day"]: d for d in found}
     for row in keys:
         row["holder"], row["issue"] = meta[row["page"]]["holder"], meta[row["page"]]["issue"]
