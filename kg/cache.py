@@ -1,15 +1,21 @@
-"""The extraction cache: an unchanged article under unchanged dictionaries is not extracted again."""
+"""The build's caches: an unchanged article under unchanged dictionaries is not extracted again, and a
+build that would change nothing does nothing (`BuildMemo`)."""
 from __future__ import annotations
 
 import hashlib
 import json
 import warnings
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
 from . import __version__
 from .errors import StanceGraphWarning
 from .export import write_files
 from .model import Article, Stance, stance_from_dict, stance_to_dict
+
+if TYPE_CHECKING:
+    from .build import BuildResult
 
 CACHE_FILE = "extraction.json"
 # Format 2: dates are checked before they reach the cache, and the writing version is recorded.
@@ -73,3 +79,138 @@ class ExtractionCache:
             return  # every entry read back, none added: the file already says this
         data = {"format": CACHE_FORMAT, "version": __version__, "articles": dict(sorted(self._new.items()))}
         write_files({self.path: json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8")})
+
+
+# --- a build that would change nothing --------------------------------------------------------
+
+#: The file in the build's cache folder that remembers what the last build read and wrote (`BuildMemo`).
+BUILD_MEMO = "build.json"
+
+
+def _file_states(folder: Path) -> list[list[Any]]:
+    """Name, size and modification time (ns) of every file under a folder, sorted."""
+    if not folder.is_dir():
+        return []
+    out = []
+    for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        info = path.stat()
+        out.append([str(path.relative_to(folder)), info.st_size, info.st_mtime_ns])
+    return out
+
+
+def _bytes_digest(paths: Iterable[Path]) -> list[list[str]]:
+    return [[str(p), hashlib.sha256(p.read_bytes()).hexdigest()] for p in paths]
+
+
+@dataclass
+class UnchangedBuild:
+    """What a build that would change nothing says: the summary and the warnings of the last one."""
+
+    summary: str
+    warnings: list[str]
+
+
+def unchanged_summary(result: BuildResult, extracted: bool = True) -> str:
+    """The summary a build of the same inputs would print right after `result` was written: every
+    article's extraction from the cache (when it extracts), every graph of the store unchanged."""
+    from dataclasses import replace
+
+    update = result.store_update
+    if update is not None:
+        update = replace(update, written=0, dropped=0, unchanged=update.written + update.unchanged)
+    return replace(result, cached_articles=len(result.articles) if extracted else 0, store_update=update).summary()
+
+
+class BuildMemo:
+    """What the last `kg build` into a folder read and wrote, so that running it again on inputs
+    that have not changed does nothing at all: no article, cache or store is read.
+
+    The memo holds a digest of everything a build depends on: each article file as the source
+    record knows it (size, times, inode; a file changed near that build does not count as
+    unchanged), the manifest, the annotation files and the ontology folder (their bytes), the
+    package's files (names, sizes and times), the options, and what the build left behind (the
+    store's files, the store's and the exports' records, the sizes of the exports). Anything the
+    memo cannot vouch for (another store than an Oxigraph folder, a file left out, a missing or
+    damaged memo) means a full build, which writes a new memo.
+    """
+
+    def __init__(self, cache_dir: Path, out_dir: Path, store: str | None) -> None:
+        from .store import parse_store_spec
+
+        self.path = Path(cache_dir) / BUILD_MEMO
+        self.out_dir = Path(out_dir)
+        self.spec = parse_store_spec(store, self.out_dir)
+
+    def _digest(self, sources_dir: Path, options: Mapping[str, Any]) -> str | None:
+        """The digest of the inputs and outputs as they are now; None when some article file must be read."""
+        from . import __version__
+        from .annotations import annotation_files
+        from .build import EXPORTS_RECORD
+        from .dictionary import default_ontology_dir
+        from .sources import MANIFEST_NAME, SourceRecord, article_paths
+        from .store import state_path
+
+        if self.spec.kind != "oxigraph":
+            return None
+        sources_dir = Path(sources_dir)
+        try:
+            record = SourceRecord(self.path.parent, sources_dir)
+            articles = []
+            for path in article_paths(sources_dir):
+                entry = record.unchanged(path, options.get("max_bytes"))
+                if entry is None:
+                    return None
+                articles.append([path.name, entry])
+            manifest = sources_dir / MANIFEST_NAME
+            given = options.get("annotations")
+            annotations = annotation_files(sources_dir) if given is None else [Path(p) for p in given]
+            ontology = Path(options["ontology_dir"]) if options.get("ontology_dir") else default_ontology_dir()
+            exports_record = self.out_dir / ".cache" / EXPORTS_RECORD
+            exports = json.loads(exports_record.read_text(encoding="utf-8")) if exports_record.is_file() else {}
+            parts = {
+                "version": __version__,
+                "options": {k: (sorted(map(str, v)) if isinstance(v, (list, tuple)) else str(v)) for k, v in sorted(options.items())},
+                "articles": articles,
+                "manifest": _bytes_digest([manifest] if manifest.is_file() else []),
+                "annotations": _bytes_digest(annotations),
+                "ontology": _bytes_digest(p for p in sorted(ontology.rglob("*")) if p.is_file()),
+                "code": _file_states(Path(__file__).resolve().parent),
+                "store": _file_states(Path(self.spec.location)),
+                "store_record": _bytes_digest([state_path(self.out_dir / ".cache", self.spec)]),
+                "exports": sorted([name, entry, (self.out_dir / name).stat().st_size] for name, entry in exports.items()),
+            }
+        except (OSError, ValueError, TypeError, KeyError, AttributeError):
+            return None  # whatever cannot be read is for a full build to find
+        return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode("utf-8")).hexdigest()
+
+    def unchanged(self, sources_dir: Path, options: Mapping[str, Any]) -> UnchangedBuild | None:
+        """What a build now would say (its summary, the articles' warnings), when it would change nothing; else None."""
+        try:
+            memo = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        if not isinstance(memo, dict) or not isinstance(memo.get("summary"), str):
+            return None
+        digest = self._digest(sources_dir, options)
+        if digest is None or digest != memo.get("digest"):
+            return None
+        return UnchangedBuild(memo["summary"], [str(w) for w in memo.get("warnings", [])])
+
+    def remember(self, sources_dir: Path, options: Mapping[str, Any], summary: str) -> None:
+        """Note, after a build that wrote its store and exports, what an unchanged build would say."""
+        from .sources import SourceRecord, article_paths
+
+        digest = self._digest(sources_dir, options)
+        if digest is None:
+            self.forget()
+            return
+        record = SourceRecord(self.path.parent, Path(sources_dir))
+        said = [w for path in article_paths(Path(sources_dir)) for w in (record.unchanged(path) or {}).get("warnings", [])]
+        write_files({self.path: json.dumps({"digest": digest, "summary": summary, "warnings": said}, indent=0).encode("utf-8")})
+
+    def forget(self) -> None:
+        """Drop the memo (a build is under way or failed: the next one must run in full)."""
+        try:
+            self.path.unlink()
+        except FileNotFoundError:
+            pass

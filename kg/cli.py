@@ -250,6 +250,7 @@ def build(
     error; the graph holds the others) or the build failed, 2 for a wrong command line.
     """
     from .build import build_graph, write_build
+    from .cache import BuildMemo, unchanged_summary
     from .safety import output_folder
     from .store import parse_store_spec
     from .viz import build_page, page_path
@@ -257,7 +258,21 @@ def build(
     formats = [] if no_export else parse_export_formats(export_formats)
     parse_store_spec(store, out_dir)  # a wrong --store fails before the articles are read
     annotations = [] if no_annotations else (list(annotation_paths) or None)
+    memo = None if no_cache else BuildMemo(out_dir / CACHE_DIR, out_dir, store)
+    inputs = {"annotations": annotations, "extract": extract, "ontology_dir": ontology_dir, "follow_links": follow_links,
+              "max_bytes": max_bytes, "formats": formats, "store": store}
     with output_folder(out_dir, on_wait=lambda message: click.echo(f"note: {message}", err=True)):
+        unchanged = memo.unchanged(sources_dir, inputs) if memo else None
+        if unchanged is not None:
+            # Nothing the build reads or wrote has changed: say what an unchanged build says, read nothing.
+            for message in unchanged.warnings:
+                warnings.warn(StanceGraphWarning(message))
+            click.echo(unchanged.summary)
+            if not no_export:
+                click.echo(f"exports in {one_line(str(out_dir))} are up to date")
+            return
+        if memo:
+            memo.forget()
         result = build_graph(
             sources_dir,
             annotations=annotations,
@@ -275,6 +290,8 @@ def build(
             raise click.ClickException(f"{len(result.problems)} file(s) could not be read; nothing written (--strict)")
         extra = {} if no_export else {page_path(out_dir): lambda: build_page(result)}
         written = write_build(result, out_dir, formats, extra=extra, store=store, incremental=not no_cache)
+        if memo and not result.problems:
+            memo.remember(sources_dir, inputs, unchanged_summary(result, extract))
     click.echo(result.summary())
     if written:
         click.echo("wrote: " + ", ".join(one_line(str(p)) for p in written))

@@ -378,20 +378,30 @@ class SourceRecord:
         ):
             self._old = data["files"]
 
-    def article(self, path: Path, entry: Mapping[str, Any] | None, options: Mapping[str, Any]) -> Article | None:
-        """The article of an unchanged file, from the record; None when the file must be read."""
+    def unchanged(self, path: Path, max_bytes: int | None = None) -> dict[str, Any] | None:
+        """The record's entry of a file that has not changed since (size, times, inode, device), and
+        whose times were over two seconds older than the build that recorded it; else None."""
         known = self._old.get(path.name)
         if not isinstance(known, dict):
             return None
         try:
             info = os.lstat(path)
-            state = known["state"]
             if (
-                not stat.S_ISREG(info.st_mode) or _file_state(info) != state or known["manifest"] != _manifest_key(entry)
+                not stat.S_ISREG(info.st_mode) or _file_state(info) != known["state"]
                 or max(info.st_mtime_ns, info.st_ctime_ns) >= known["scanned"] - _RACY_NS
-                or (options.get("max_bytes") is not None and info.st_size > options["max_bytes"])
+                or (max_bytes is not None and info.st_size > max_bytes)
             ):
                 return None
+        except (OSError, KeyError, TypeError):
+            return None
+        return known
+
+    def article(self, path: Path, entry: Mapping[str, Any] | None, options: Mapping[str, Any]) -> Article | None:
+        """The article of an unchanged file, from the record; None when the file must be read."""
+        known = self.unchanged(path, options.get("max_bytes"))
+        if known is None or known.get("manifest") != _manifest_key(entry):
+            return None
+        try:
             meta = known["article"]
             article = RecordedArticle(
                 source_id=path.stem, text=None, path=str(path), title=meta["title"], publisher=meta["publisher"],  # type: ignore[arg-type]

@@ -195,3 +195,101 @@ def test_the_record_keeps_warnings_and_belongs_to_one_folder(tmp_path: Path, mon
     reads = _count_reads(monkeypatch)
     kg.sources.load_articles(other, record_dir=cache)
     assert reads == ["x.txt"]
+
+
+def _kg(*args: str):
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+
+    return CliRunner().invoke(cli, list(args))
+
+
+def test_an_unchanged_kg_build_reads_nothing_and_says_what_a_full_one_says(seeds_dir: Path, tmp_path: Path, monkeypatch) -> None:
+    import kg.cache
+    import kg.sources
+
+    monkeypatch.setattr(kg.sources, "_RACY_NS", 0)
+    out = tmp_path / "out"
+    build = ["build", str(seeds_dir), "--out", str(out)]
+    first = _kg(*build)
+    assert first.exit_code == 0 and (out / ".cache" / "build.json").is_file()
+    (out / ".cache" / "build.json").unlink()
+    full = _kg(*build)  # an unchanged build that reads everything (no memo): it writes the memo again
+    assert full.exit_code == 0 and "store: 0 graph(s) written, 7 unchanged, 0 dropped" in full.output
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("an unchanged build read its inputs")
+
+    monkeypatch.setattr(kg.sources, "read_input_file", refuse)
+    monkeypatch.setattr(kg.cache.ExtractionCache, "__init__", refuse)
+    quick = _kg(*build)
+    assert quick.exit_code == 0 and quick.output == full.output
+    assert quick.output.endswith(f"store: 0 graph(s) written, 7 unchanged, 0 dropped\nexports in {out} are up to date\n")
+    # And the first build already left the memo an unchanged build after it uses.
+    monkeypatch.undo()
+    monkeypatch.setattr(kg.sources, "_RACY_NS", 0)
+    other = tmp_path / "other"
+    assert _kg("build", str(seeds_dir), "--out", str(other)).exit_code == 0
+    monkeypatch.setattr(kg.cache.ExtractionCache, "__init__", refuse)
+    assert _kg("build", str(seeds_dir), "--out", str(other)).output == quick.output.replace(str(out), str(other))
+
+
+def test_a_kg_build_after_any_change_builds_again(seeds_dir: Path, tmp_path: Path, monkeypatch) -> None:
+    import os
+
+    import kg.build
+    import kg.sources
+
+    monkeypatch.setattr(kg.sources, "_RACY_NS", 0)
+    builds: list[int] = []
+    real = kg.build.build_graph
+    monkeypatch.setattr(kg.build, "build_graph", lambda *a, **k: builds.append(1) or real(*a, **k))
+    out = tmp_path / "out"
+    build = ["build", str(seeds_dir), "--out", str(out), "--no-extract"]
+    assert _kg(*build).exit_code == 0
+
+    def built(*args: str) -> str | None:
+        """The output of `kg build` when it read and built, None when it found nothing changed."""
+        builds.clear()
+        result = _kg(*build, *args)
+        assert result.exit_code == 0, result.output
+        assert builds or "store: 0 graph(s) written, 7 unchanged, 0 dropped" in result.output
+        return result.output if builds else None
+
+    assert built() is None
+    # an article whose bytes change, its size and modification time kept (its change time moves)
+    path = seeds_dir / "003_22080ab9aa80b605.txt"
+    before = path.stat()
+    path.write_text(path.read_text(encoding="utf-8").replace("Stymies Negotiations", "Stymies NEGOTIATIONS"), encoding="utf-8")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert "store: 1 graph(s) written, 6 unchanged, 0 dropped" in built()
+    assert built() is None
+    # an annotation file, the manifest, an option, an export removed, --no-cache, a new article
+    annotations = seeds_dir / "annotations" / "seeds.yaml"
+    annotations.write_text(annotations.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert built() is not None and built() is None
+    manifest = seeds_dir / "manifest.yaml"
+    manifest.write_text(manifest.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert built() is not None and built() is None
+    assert f"wrote: {out / 'stancegraph.nq'}" in built("--export", "ttl,trig,nq")
+    assert built("--export", "ttl,trig,nq") is None and built() is not None
+    (out / "stancegraph.ttl").unlink()
+    assert f"wrote: {out / 'stancegraph.ttl'}" in built()
+    assert "store: 7 graph(s) written" in built("--no-cache")
+    assert built() is not None and built() is None
+    (seeds_dir / "new.txt").write_text("Hamas rejected disarmament, officials said.\n", encoding="utf-8")
+    assert "articles read: 6" in built()
+
+
+def test_an_unchanged_kg_build_repeats_the_articles_warnings(tmp_path: Path, monkeypatch) -> None:
+    import kg.sources
+
+    monkeypatch.setattr(kg.sources, "_RACY_NS", 0)
+    src, out = tmp_path / "src", tmp_path / "out"
+    src.mkdir()
+    (src / "x.txt").write_text("---\npublished: 2025-12-01T10:00:00Z\n---\nHamas rejected disarmament.\n", encoding="utf-8")
+    warning = f"warning: {src / 'x.txt'}: 'published' is a date-time (2025-12-01T10:00:00Z); kept the date 2025-12-01\n"
+    for _ in range(3):
+        result = _kg("build", str(src), "--out", str(out), "--no-export")
+        assert result.exit_code == 0 and warning in result.output
