@@ -563,3 +563,20 @@ def test_an_aggregates_graph_of_a_new_key_but_the_same_text_is_not_loaded_again(
     assert AGGREGATES_GRAPH in loaded
     write_build(fewer, tmp_path / "fresh", formats=["nq"])
     assert (tmp_path / "stancegraph.nq").read_bytes() == (tmp_path / "fresh" / "stancegraph.nq").read_bytes()
+
+
+def test_a_build_without_stances_drops_the_streamed_aggregates(varied, tmp_path) -> None:
+    import pyoxigraph
+
+    from kg.aggregates import AGGREGATES_GRAPH
+    from kg.build import BuildResult
+    from kg.store import STORE_DIR
+
+    result, _, _ = varied
+    write_build(result, tmp_path, formats=[])
+    silent = BuildResult(articles=result.articles[:3], stances=[], dictionary=result.dictionary)
+    write_build(silent, tmp_path, formats=["nq"])
+    assert silent.store_update is not None and silent.store_update.dropped == len(result.articles) - 3 + 1
+    graphs = {g.value for g in pyoxigraph.Store.read_only(str(tmp_path / STORE_DIR)).named_graphs()}
+    assert AGGREGATES_GRAPH not in graphs and len(graphs) == 4
+    assert "graph/aggregates" not in (tmp_path / "stancegraph.nq").read_text(encoding="utf-8")
