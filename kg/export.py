@@ -299,7 +299,7 @@ def export_nquads(
                     triples.add(line[:cut] + b" .\n")
         graph_file = work / "by-graph.nq"
         with open(graph_file, "wb", buffering=1 << 20) as out:
-            for graph, lines in _graph_groups(by_graph):
+            for graph, lines in _graph_groups(by_graph, whole=blank_graphs):
                 if graph in blank_graphs:
                     lines = _canonical_lines(graph, lines)
                     for line in lines:
@@ -336,13 +336,19 @@ def export_nquads(
             _write_jsonld(graph_file, chosen["jsonld"])
 
 
-def _graph_groups(by_graph: Iterable[bytes]) -> Iterator[tuple[bytes, list[bytes]]]:
-    """Keyed lines (`graph line`) in graph order -> each graph's term and its lines."""
+#: Lines of one graph handed on at a time, unless the graph is needed whole (its blank nodes).
+GROUP_LINES = 10_000
+
+
+def _graph_groups(by_graph: Iterable[bytes], whole: Collection[bytes] = ()) -> Iterator[tuple[bytes, list[bytes]]]:
+    """Keyed lines (`graph line`) in graph order -> a graph's term and its lines: every line of a
+    graph in `whole` at once, those of other graphs GROUP_LINES at a time (the aggregates graph
+    holds about four lines per stance, too many to hold)."""
     current: bytes | None = None
     lines: list[bytes] = []
     for keyed in by_graph:
         graph, _, line = keyed.partition(b" ")
-        if graph != current:
+        if graph != current or (len(lines) >= GROUP_LINES and graph not in whole):
             if lines:
                 yield current, lines  # type: ignore[misc]
             current, lines = graph, []
