@@ -535,8 +535,8 @@ class ArticleExtractor:
         run: list[Mention] = []
 
         def close(run: list[Mention]) -> None:
-            ids = _unique(a.holder or a.value for a in run)
             if _written_list(self.text, run):
+                ids = _unique(a.holder or a.value for a in run)
                 for a in run:
                     for k in range(a.start - offset, a.end - offset):
                         if k in by_char:

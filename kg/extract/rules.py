@@ -979,7 +979,7 @@ class Walker:
                           and (self.has_intent(node) or node.tag_ in _FINITE_TAGS or any(c.dep_ == "aux" for c in node.children))
                           and not any(c.dep_ == "mark" and c.lower_ == "to" for c in node.children)):
                         how = "actor_of_issue_verb"
-                        if self.negated(node) and not (self.has_intent(node) or self.has_deontic(node)) and _past(node):
+                        if self.negated(node) and not (self.has_intent(node) or self.has_deontic(node)) and _past_event(node):
                             found = None  # "Hamas has not disarmed": what has not happened, no stance
                     elif how == "possessor_of_cue" and _lemma(node) in book.proposal_nouns:
                         # "They welcomed Trump's proposal": the owner backs it, and the walk goes on
@@ -1545,25 +1545,19 @@ class Walker:
 
 
 def _past_event(node: Any) -> bool:
-    """A clause that tells what happened ("after the group accepted the plan", "after they had met"):
-    its time, not a condition."""
-    if node.tag_ in ("VBD", "VBN") and (node.tag_ == "VBD" or any(c.dep_ == "aux" and c.lower_ in ("had", "has", "have")
-                                                                     for c in node.children)):
+    """A clause that tells what happened, not what is wanted: a past tense, a perfect or "did" ("after
+    the group accepted the plan", "after they had met", "Hamas has not disarmed", "did not withdraw"),
+    or a past copula ("after it was over")."""
+    if node.tag_ == "VBD":
         return True
-    return any(c.dep_ == "cop" and c.tag_ == "VBD" for c in node.children)
+    return any(c.dep_ in ("aux", "aux:pass") and c.lower_ in ("had", "has", "have", "did") or c.dep_ == "cop" and c.tag_ == "VBD"
+               for c in node.children)
 
 
 def _cased_object(node: Any) -> bool:
     """An "object" with a preposition of its own ("send its army only under/case the instructions/obj"):
     an oblique the parser labelled as an object."""
     return node.dep_ == "obj" and any(c.dep_ == "case" for c in node.children)
-
-
-def _past(verb: Any) -> bool:
-    """Whether a verb tells what happened: a past tense, or a perfect ("has not disarmed", "did not withdraw")."""
-    if verb.tag_ == "VBD":
-        return True
-    return any(c.dep_ in ("aux", "aux:pass") and (_lemma(c) == "have" or c.lower_ == "did") for c in verb.children)
 
 
 def _finite(verb: Any) -> bool:
