@@ -102,11 +102,15 @@ class _CompiledPattern:
 
     def __init__(self, rule: ContextRule, number: int, vocab: Any) -> None:
         from spacy.matcher import DependencyMatcher
+        from spacy.strings import get_string_id
 
         self.rule = rule
         pattern = rule.patterns[number]
         self.anchor = [node["RIGHT_ID"] for node in pattern].index(rule.anchor)
         self.needed = _required_words(pattern)
+        # the same constraints as string hashes, the form a Doc hands its columns over in
+        self.needed_ids = tuple((1 if attribute == "LEMMA" else 0, frozenset(get_string_id(w) for w in words))
+                                for attribute, words in self.needed)
         self.matcher = DependencyMatcher(vocab)
         self.matcher.add(rule.id, [list(map(dict, copy.deepcopy(pattern)))])
 
@@ -130,12 +134,15 @@ def context_stops(doc: Any, rules: tuple[ContextRule, ...]) -> tuple[frozenset[i
     """The tokens of a parsed sentence where a walk stops on arrival, and those it stops on leaving."""
     if not rules:
         return frozenset(), frozenset()
-    words = {"LOWER": {t.lower_ for t in doc}, "LEMMA": {t.lemma_ for t in doc}}
+    from spacy.attrs import LEMMA, LOWER
+
+    columns = doc.to_array([LOWER, LEMMA])
+    words = (set(columns[:, 0].tolist()), set(columns[:, 1].tolist()))  # string hashes, not Token objects
     stop_at: set[int] = set()
     stop_above: set[int] = set()
     for pattern in _compiled(rules, doc.vocab):
         # a pattern whose words the sentence lacks cannot match: the matcher, the slow part, is skipped
-        if not all(words[attribute] & wanted for attribute, wanted in pattern.needed):
+        if not all(words[column] & wanted for column, wanted in pattern.needed_ids):
             continue
         for _, token_ids in pattern.matcher(doc):
             (stop_at if pattern.rule.effect == "stop_at" else stop_above).add(token_ids[pattern.anchor])

@@ -479,8 +479,9 @@ class ArticleExtractor:
                     issue_at[token.i] = before[-1].value
                     issue_roots.append((token, {token.i}, before[-1].value, 1))
         sponsor_at: dict[int, str] = {}
+        end = offset + len(doc.text) + 1
         for m in self.sponsors:
-            if offset <= m.start < offset + len(doc.text) + 1:
+            if offset <= m.start < end:
                 for k in range(m.start - offset, m.end - offset):
                     if k in by_char:
                         sponsor_at[by_char[k].i] = m.holder or m.value
