@@ -85,6 +85,18 @@ def test_rule_lemmatizer(word, tag, lemma, rules):
     assert lemma_of(word, tag, rules.irregular) == lemma
 
 
+def test_lemmas_take_the_base_form_the_lists_know(rules):
+    from kg.extract.lemmatize import assign_lemmas
+    from kg.extract.parse import parse_sentences
+
+    doc = parse_sentences(["The envoy declined and the talks continued."])[0]
+    assign_lemmas(doc, rules.irregular)
+    assert doc[2].lemma_ == "declin"  # the suffix rule alone
+    assign_lemmas(doc, rules.irregular, rules.known_lemmas)
+    assert [doc[2].lemma_, doc[6].lemma_] == ["decline", "continue"]
+    assert "decline" in rules.known_lemmas and "telling_verbs" not in rules.known_lemmas
+
+
 def test_lemma_candidates_recover_news_verbs_the_lemmatizer_misses():
     assert "rule" in lemma_candidates("rul", "ruled")
     assert "stop" in lemma_candidates("stopp", "stopped")
@@ -270,6 +282,7 @@ def test_rule_file_errors_name_the_file_and_the_rule(ontology_copy):
      {("Israel", "stabilization_force", "support")}),
     ("prediction", "Israel's ministers are due to back the truce on Sunday.", {("Israel", "ceasefire", "support")}),
     ("schedule_of_issue", "The US refused to set a timetable for reconstruction.", {("US", "reconstruction", "oppose")}),
+    ("withheld_comment", "The envoy Witkoff declined to say how long the truce would last.", {("US", "ceasefire", "oppose")}),
 ])
 def test_each_context_pattern_is_what_keeps_its_context_from_giving_a_stance(rule_id, text, expected, dictionary, rules):
     assert found(text, dictionary, rules) == set()
@@ -734,6 +747,25 @@ def test_what_has_not_happened_is_no_stance_but_what_will_not_is(dictionary):
     assert found("Despite the truce, Hamas has not disarmed, officials noted.", dictionary) == set()
     assert found("Hamas did not disarm last year.", dictionary) == set()
     assert found("Hamas will not disarm.", dictionary) == {("Hamas", "disarmament", "oppose")}
+
+
+def test_not_yet_agreeing_is_no_refusal(dictionary):
+    assert found("Trump called the plan final, though Hamas leaders had not yet accepted the ceasefire deal.", dictionary) == {
+        ("US", "peace_plan", "support")}
+    assert found("Hamas has not yet accepted the ceasefire proposal.", dictionary) == set()
+    assert found("Hamas has not accepted the ceasefire proposal.", dictionary) == {("Hamas", "ceasefire", "oppose")}
+
+
+def test_what_a_stage_of_the_plan_has_a_party_do_is_no_stance_of_the_party(dictionary):
+    assert found("In the second stage, Israel would withdraw its troops from the city.", dictionary) == set()
+    assert found("Under that phase, Israeli units would pull back and Hamas would hand over its arms.", dictionary) == set()
+    assert found("In part, Israel would withdraw its troops from the city.", dictionary) == {("Israel", "withdrawal", "support")}
+
+
+def test_what_a_halt_is_for_is_wanted(dictionary):
+    assert found("Washington asked Israel to suspend the air raids to allow a safe release of the hostages.",
+                 dictionary) == {("US", "hostage_prisoner_exchange", "support")}
+    assert ("Hamas", "disarmament", "oppose") in found("Hamas vowed to reject any effort to disarm the group.", dictionary)
 
 
 def test_refusing_a_deadline_for_an_issue_is_no_stance_on_the_issue(dictionary):

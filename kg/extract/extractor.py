@@ -327,7 +327,7 @@ class ArticleExtractor:
         plain = text.translate(_STRAIGHT_QUOTES)
         docs = dict(zip(wanted, parse_sentences(plain[jobs[n][0].start:jobs[n][0].end] for n in wanted)))
         for doc in docs.values():
-            assign_lemmas(doc, self.book.irregular)
+            assign_lemmas(doc, self.book.irregular, self.book.known_lemmas)
             _rehang_infinitives(doc, self.book.control_nouns)
         results: dict[tuple, tuple[float, Finding, str, str | None]] = {}
         intro: tuple[Any, int] | None = None

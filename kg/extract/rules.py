@@ -12,8 +12,8 @@ stance and the actor that holds it:
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from functools import lru_cache
+from dataclasses import dataclass, field, fields
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping
 
@@ -21,6 +21,7 @@ from ..dictionary import default_ontology_dir
 from ..errors import DictionaryError
 from ..yamlfile import read_yaml
 from .contexts import ContextRule, context_stops, read_context_rules
+from .lemmatize import lemma_candidates
 
 RULES_DIR = "rules"
 HOLDER, RESOLUTION, POLARITY, CONDITION, CONTEXT = "holder", "resolution", "polarity", "condition", "context"
@@ -85,6 +86,7 @@ class RuleBook:
     adopting_verbs: frozenset[str] = frozenset()
     control_nouns: frozenset[str] = frozenset()
     share_nouns: frozenset[str] = frozenset()
+    halting_verbs: frozenset[str] = frozenset()
     generic_modifiers: frozenset[str] = frozenset()
     group_referents: frozenset[str] = frozenset()
     statement_nouns: frozenset[str] = frozenset()
@@ -94,6 +96,31 @@ class RuleBook:
     particles: Mapping[str, frozenset[str]] = field(default_factory=dict)  # "rule out": rule -> {out}
     contexts: tuple[ContextRule, ...] = ()  # the pattern rules that are switched on
     digest: str = ""
+
+    @cached_property
+    def known_lemmas(self) -> frozenset[str]:
+        """Every word the lists and patterns name: the lemmatizer picks among a word's possible base
+        forms the one they know ("declined" -> decline, not declin)."""
+        words: set[str] = set(self.irregular.values())
+        for item in fields(self):
+            value = getattr(self, item.name)
+            if isinstance(value, frozenset):
+                words.update(w for w in value if isinstance(w, str))
+            elif isinstance(value, Mapping):
+                for key, inner in value.items():
+                    if isinstance(key, str):
+                        words.add(key)
+                    if isinstance(inner, frozenset):
+                        words.update(w for w in inner if isinstance(w, str))
+        for rule in self.contexts:
+            for pattern in rule.patterns:
+                for node in pattern:
+                    wanted = (node.get("RIGHT_ATTRS") or {}).get("LEMMA")
+                    if isinstance(wanted, str):
+                        words.add(wanted)
+                    elif isinstance(wanted, Mapping):
+                        words.update(w for w in wanted.get("IN", ()) if isinstance(w, str))
+        return frozenset(w.lower() for w in words if " " not in w)
 
     def enabled(self, rule_id: str) -> bool:
         """Whether a rule is on."""
@@ -114,7 +141,7 @@ class RuleBook:
             )
         rules = {k: Rule(r.id, r.group, r.description, r.confidence, r.enabled and k not in off) for k, r in self.rules.items()}
         contexts = tuple(c for c in self.contexts if c.id not in off)
-        return RuleBook(**{**self.__dict__, "rules": rules, "contexts": contexts,
+        return RuleBook(**{**{f.name: getattr(self, f.name) for f in fields(self)}, "rules": rules, "contexts": contexts,
                            "digest": self.digest + "-" + ",".join(sorted(off))})
 
 
@@ -194,6 +221,7 @@ _WORD_LISTS = (
     "adopting_verbs",
     "control_nouns",
     "share_nouns",
+    "halting_verbs",
     "generic_modifiers",
 )
 
@@ -360,26 +388,6 @@ class SentenceContext:
 
 def _lemma(token: Any) -> str:
     return (token.lemma_ or token.text).lower()
-
-
-_VOWELS = set("aeiou")
-
-
-@lru_cache(maxsize=65536)
-def lemma_candidates(lemma: str, text: str) -> tuple[str, ...]:
-    """The parser's lemma, then base forms read off the word's ending: the lemmatizer trained on
-    web text misses some news verbs ("ruled" -> "rul"), and a cue must not hang on that."""
-    word = text.lower()
-    found = [lemma, word]
-    for suffix, replacements in (("ies", ("y",)), ("ied", ("y",)), ("ing", ("", "e")), ("ed", ("", "e")),
-                                 ("es", ("", "e")), ("s", ("",))):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 2:
-            stem = word[: -len(suffix)]
-            found.extend(stem + r for r in replacements)
-            if len(stem) >= 3 and stem[-1] == stem[-2] and stem[-1] not in _VOWELS:
-                found.append(stem[:-1])  # stopped -> stop
-            break
-    return tuple(dict.fromkeys(found))
 
 
 def group_referent(noun: Any, book: RuleBook) -> bool:
@@ -907,6 +915,10 @@ class Walker:
                 s, kind = self.cue_sign(node)
                 if s == -1 and came_from is not None and came_from.dep_ == "nsubj" and node.tag_.startswith("VB"):
                     s = 0  # "the ceasefire removes the obstacles": the issue does the rejecting verb's act, no one rejects it
+                if (s == -1 and came_from is not None and came_from.dep_ == "advcl" and came_from.tag_ == "VB"
+                        and _lemma_in(node, book.halting_verbs)
+                        and any(m.dep_ == "mark" and m.lower_ == "to" for m in came_from.children)):
+                    s = 0  # "halt the strikes to allow the release of the hostages": what the halt is for is wanted
                 if s == -1:
                     if book.enabled("cue_polarity"):
                         sign = -sign
@@ -932,6 +944,9 @@ class Walker:
                     if (aside.dep_ in ("parataxis", "appos") and aside.tag_.startswith("NN") and aside.i > issue_token.i
                             and _lemma(aside) in book.aside_nouns):
                         findings.extend(self._relative_cues(aside, issue_id))
+            if (self.negated(node) and self.cue_sign(node)[0] > 0 and node.tag_ in ("VBN", "VBD")
+                    and any(c.dep_ == "advmod" and c.lower_ == "yet" for c in node.children)):
+                return findings  # "the group has not yet accepted the offer": still pending, no refusal
             if not skip_sign and not detached and self.negated(node) and book.enabled("negation") and (
                     own or self.cue_sign(node)[0] or node.tag_.startswith("JJ") or self.has_intent(node)
                     or (node.tag_.startswith("NN") and _lemma_in(node, book.intent_nouns))):
@@ -1357,20 +1372,30 @@ class Walker:
         if not (self.has_intent(verb) or self.has_deontic(verb)):
             return False  # "under the deal, Hamas released the hostages": what a party did, not the terms
         doc = verb.doc
-        for child in verb.children:
+        children = list(verb.children)
+        if verb.dep_ in ("conj", "parataxis") and verb.head.tag_.startswith("VB"):
+            # "Under that phase, Israel would pull back and Hamas would disarm": a fronted frame covers both
+            children += [c for c in verb.head.children if c.i < verb.head.i]
+        for child in children:
             if child.dep_ not in ("obl", "advcl"):
                 continue
             marker = next((c.lower_ for c in child.children if c.dep_ in ("case", "mark")), "")
             before = doc[child.left_edge.i - 1] if child.left_edge.i > 0 else None
             if not marker and before is not None and before.head.i == verb.i and before.dep_ == "mark":
                 marker = before.lower_  # "As/mark part of the deal": the parse hung "as" on the verb
-            if marker not in book.content_frames:
+            part = _lemma(child) in book.part_nouns
+            if marker not in book.content_frames and not (part and marker == "in"):
                 continue
             frame = child
-            if _lemma(frame) in book.part_nouns:  # "as part of the deal"
-                frame = next((c for c in frame.children if c.dep_ == "nmod" and _case(c) == "of"), frame)
-            if _lemma(frame) not in book.proposal_nouns and _lemma(frame) not in book.deal_nouns:
-                continue
+            if part:  # "as part of the deal"
+                frame = next((c for c in frame.children if c.dep_ == "nmod" and _case(c) == "of"), None)
+                if frame is None:
+                    frame = child  # "under that phase", "in the second stage": a stage of the plan in view
+                    if not any(c.dep_ in ("det", "amod", "nummod") for c in frame.children):
+                        continue
+            if frame is not child or not part:
+                if _lemma(frame) not in book.proposal_nouns and _lemma(frame) not in book.deal_nouns:
+                    continue
             if any(c.dep_ in ("amod", "acl") and c.tag_ == "VBN" and _lemma_in(c, book.adopting_verbs) and self._agent(c) is None
                    for c in frame.children):
                 return False  # "under the freshly adopted plan, the army will ...": the approver's own plan
