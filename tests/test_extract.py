@@ -182,6 +182,30 @@ def test_sentences_with_actor_and_issue_but_no_stance(text, dictionary):
     assert found(text, dictionary) == set()
 
 
+def test_the_speaker_after_a_quotation_is_who_a_later_pronoun_means(dictionary, rules):
+    # the parser sometimes makes the quoted clause the root and hangs "said" beside it (parataxis):
+    # the speaker is still the sentence's subject for "she" in the next sentence
+    from spacy.tokens import Doc
+
+    from kg.extract import _extractor
+    from kg.extract.parse import load_pipeline
+
+    text = '"The move must be rethought," the EU chief said.'
+    words = ['"', "The", "move", "must", "be", "rethought", ",", '"', "the", "EU", "chief", "said", "."]
+    heads = [5, 2, 5, 5, 5, 5, 5, 5, 10, 10, 11, 5, 5]
+    deps = ["punct", "det", "nsubj:pass", "aux", "aux:pass", "ROOT", "punct", "punct", "det", "compound", "nsubj",
+            "parataxis", "punct"]
+    tags = ["``", "DT", "NN", "MD", "VB", "VBN", ",", "''", "DT", "NNP", "NN", "VBD", "."]
+    spaces = [False, True, True, True, True, False, False, True, True, True, True, False, False]
+    doc = Doc(load_pipeline().vocab, words=words, spaces=spaces, heads=heads, deps=deps, tags=tags)
+    assert doc.text == text
+    for token in doc:
+        token.lemma_ = "say" if token.text == "said" else token.lower_
+    extractor = _extractor(Article(source_id="t", text=text), dictionary, None, rules)
+    extractor._remember_subject(doc, 0, {9: "EU", 10: "EU"}, {9, 10})
+    assert [(holders, person) for _, holders, person, _ in extractor.discourse.subjects] == [(["EU"], True)]
+
+
 def test_a_dateline_is_not_read_as_a_subject(dictionary):
     text = "CAIRO -- Egypt and Qatar called for a permanent ceasefire on Sunday."
     assert found(text, dictionary) == {("Egypt", "ceasefire", "support"), ("Qatar", "ceasefire", "support")}

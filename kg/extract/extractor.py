@@ -280,7 +280,10 @@ class ArticleExtractor:
         for token in doc:
             if token.dep_ != "ROOT":
                 continue
-            for child in token.children:
+            # '"The decision must be reconsidered," the EU chief said': who said it is who "she" is next
+            reports = [c for c in token.children if c.dep_ == "parataxis" and c.tag_.startswith("VB")
+                       and (c.lemma_ or c.lower_) in self.book.report_verbs]
+            for child in [c for clause in [token, *reports] for c in clause.children]:
                 if child.dep_ not in ("nsubj", "nsubj:pass"):
                     continue
                 span = [t for t in child.subtree if t.i in actor_at and t.i - child.i <= 3 and child.i - t.i <= 6]
