@@ -206,6 +206,12 @@ def test_the_speaker_after_a_quotation_is_who_a_later_pronoun_means(dictionary, 
     assert [(holders, person) for _, holders, person, _ in extractor.discourse.subjects] == [(["EU"], True)]
 
 
+def test_he_after_a_person_no_actor_stands_for_is_that_person(dictionary):
+    text = 'President Koroma also thanked President Trump for his leadership.\n"This truce is a triumph of diplomacy," he said.'
+    assert found(text, dictionary) == set()
+    assert found(text.replace("President Koroma", "Egypt's president"), dictionary) == {("Egypt", "ceasefire", "support")}
+
+
 def test_a_dateline_is_not_read_as_a_subject(dictionary):
     text = "CAIRO -- Egypt and Qatar called for a permanent ceasefire on Sunday."
     assert found(text, dictionary) == {("Egypt", "ceasefire", "support"), ("Qatar", "ceasefire", "support")}

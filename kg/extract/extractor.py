@@ -224,7 +224,7 @@ class ArticleExtractor:
             if near:
                 return [self._sentence_persons[near[-1].i]]
             subject = d.last_subject(position, lambda holders, person, plural: person)
-            if subject:
+            if subject is not None:
                 return subject
             last = d.last(d.persons, position)
             return [last] if last else []
@@ -306,6 +306,10 @@ class ArticleExtractor:
                     group = self.discourse.last(self.discourse.groups, offset + child.idx)
                     if group:
                         self.discourse.subjects.append((offset + child.idx, list(group), False, True))
+                elif child.tag_ == "NNP" and any(t.i < child.i and t.dep_ in ("compound", "flat", "nmod:desc") and (t.lower_ in self.book.person_nouns or t.lower_.rstrip('.') in self.book.honorifics)
+                                                 for t in child.children):
+                    # "President Bio said ...": a person no actor stands for; "he" next is that person, no one we know
+                    self.discourse.subjects.append((offset + child.idx, [], True, False))
             break
 
     # -- one article -------------------------------------------------------------------------
@@ -419,7 +423,9 @@ class ArticleExtractor:
             # a quotation going on: its speaker, else the person the text is about, else the last one named
             speaker = self.discourse.last(self.discourse.speakers, sentence.start)
             about = self.discourse.last_subject(sentence.start, lambda holders, person, plural: person)
-            return speaker or (about[0] if about else self.discourse.last(self.discourse.persons, sentence.start)), False
+            if about is not None:
+                return speaker or (about[0] if about else None), False
+            return speaker or self.discourse.last(self.discourse.persons, sentence.start), False
         if self.title_speaker:
             return self.title_speaker, False  # a speech or statement: its speaker says every line of it
         return None, False

@@ -87,6 +87,7 @@ class RuleBook:
     control_nouns: frozenset[str] = frozenset()
     share_nouns: frozenset[str] = frozenset()
     halting_verbs: frozenset[str] = frozenset()
+    honorifics: frozenset[str] = frozenset()
     generic_modifiers: frozenset[str] = frozenset()
     group_referents: frozenset[str] = frozenset()
     statement_nouns: frozenset[str] = frozenset()
@@ -222,6 +223,7 @@ _WORD_LISTS = (
     "control_nouns",
     "share_nouns",
     "halting_verbs",
+    "honorifics",
     "generic_modifiers",
 )
 
