@@ -313,6 +313,8 @@ def test_rule_file_errors_name_the_file_and_the_rule(ontology_copy):
     ("prediction", "Israel's ministers are due to back the truce on Sunday.", {("Israel", "ceasefire", "support")}),
     ("schedule_of_issue", "The US refused to set a timetable for reconstruction.", {("US", "reconstruction", "oppose")}),
     ("withheld_comment", "The envoy Witkoff declined to say how long the truce would last.", {("US", "ceasefire", "oppose")}),
+    ("writer_inference", "This suggests Egypt wants to address urgent humanitarian needs first.",
+     {("Egypt", "humanitarian_aid", "support")}),
 ])
 def test_each_context_pattern_is_what_keeps_its_context_from_giving_a_stance(rule_id, text, expected, dictionary, rules):
     assert found(text, dictionary, rules) == set()
