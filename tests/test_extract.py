@@ -212,6 +212,13 @@ def test_he_after_a_person_no_actor_stands_for_is_that_person(dictionary):
     assert found(text.replace("President Koroma", "Egypt's president"), dictionary) == {("Egypt", "ceasefire", "support")}
 
 
+def test_a_quotation_after_a_sentence_about_a_person_is_that_persons(dictionary):
+    text = ('The group added a word of thanks: "We value the efforts of everyone," a Hamas official said.\n'
+            'Reacting on Friday, President Trump pressed Israel to halt the strikes. "I think they want peace. '
+            'Israel must stop the bombing now so we can bring the hostages home!"')
+    assert found(text, dictionary) == {("US", "ceasefire", "support"), ("US", "hostage_prisoner_exchange", "support")}
+
+
 def test_a_dateline_is_not_read_as_a_subject(dictionary):
     text = "CAIRO -- Egypt and Qatar called for a permanent ceasefire on Sunday."
     assert found(text, dictionary) == {("Egypt", "ceasefire", "support"), ("Qatar", "ceasefire", "support")}

@@ -75,14 +75,25 @@ class _Discourse:
 
     def last_subject(self, position: int, wanted: Callable[[list[str], bool, bool], bool], window: int = 700) -> list[str] | None:
         """The holders of the last sentence subject before `position` that `wanted` accepts, within `window` characters."""
+        entry = self.last_subject_entry(position, wanted, window)
+        return entry[1] if entry is not None else None
+
+    def last_subject_entry(self, position: int, wanted: Callable[[list[str], bool, bool], bool],
+                           window: int = 700) -> tuple[int, list[str]] | None:
+        """Where the last subject `wanted` accepts is, and its holders."""
         for offset, holders, person, plural in reversed(self.subjects):
             if offset >= position:
                 continue
             if position - offset > window:
                 return None
             if wanted(holders, person, plural):
-                return holders
+                return offset, holders
         return None
+
+    def last_offset(self, items: list, position: int) -> int:
+        """The offset of the last (offset, value) item before `position`, or -1."""
+        n = bisect.bisect_left([item[0] for item in items], position) - 1
+        return items[n][0] if n >= 0 else -1
 
 
 def quotation_spans(text: str) -> list[tuple[int, int]]:
@@ -421,11 +432,14 @@ class ArticleExtractor:
             return self.quote_speakers[quotation], False
         if quotation or text_starts_quote(self.text, sentence):
             # a quotation going on: its speaker, else the person the text is about, else the last one named
-            speaker = self.discourse.last(self.discourse.speakers, sentence.start)
-            about = self.discourse.last_subject(sentence.start, lambda holders, person, plural: person)
-            if about is not None:
-                return speaker or (about[0] if about else None), False
-            return speaker or self.discourse.last(self.discourse.persons, sentence.start), False
+            d = self.discourse
+            speaker = d.last(d.speakers, sentence.start)
+            about = d.last_subject_entry(sentence.start, lambda holders, person, plural: person)
+            if about is not None and (speaker is None or about[0] > d.last_offset(d.speakers, sentence.start)):
+                # 'Trump urged Israel to stop. "I believe they are ready ...': a quotation after a sentence
+                # about a person is that person's, not the last speaker's
+                return (about[1][0] if about[1] else None), False
+            return speaker or d.last(d.persons, sentence.start), False
         if self.title_speaker:
             return self.title_speaker, False  # a speech or statement: its speaker says every line of it
         return None, False
