@@ -219,6 +219,13 @@ def test_a_quotation_after_a_sentence_about_a_person_is_that_persons(dictionary)
     assert found(text, dictionary) == {("US", "ceasefire", "support"), ("US", "hostage_prisoner_exchange", "support")}
 
 
+def test_a_chance_given_to_an_actor_is_not_its_stance(dictionary):
+    assert found("Rubio said it was Hamas's last opportunity to free the hostages.", dictionary) == {
+        ("US", "hostage_prisoner_exchange", "support")}
+    assert ("Hamas", "hostage_prisoner_exchange", "support") in found("Hamas's decision to free the hostages was welcomed.",
+                                                                      dictionary)
+
+
 def test_a_dateline_is_not_read_as_a_subject(dictionary):
     text = "CAIRO -- Egypt and Qatar called for a permanent ceasefire on Sunday."
     assert found(text, dictionary) == {("Egypt", "ceasefire", "support"), ("Qatar", "ceasefire", "support")}

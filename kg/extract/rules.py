@@ -88,6 +88,7 @@ class RuleBook:
     share_nouns: frozenset[str] = frozenset()
     halting_verbs: frozenset[str] = frozenset()
     honorifics: frozenset[str] = frozenset()
+    chance_nouns: frozenset[str] = frozenset()
     generic_modifiers: frozenset[str] = frozenset()
     group_referents: frozenset[str] = frozenset()
     statement_nouns: frozenset[str] = frozenset()
@@ -224,6 +225,7 @@ _WORD_LISTS = (
     "share_nouns",
     "halting_verbs",
     "honorifics",
+    "chance_nouns",
     "generic_modifiers",
 )
 
@@ -982,6 +984,7 @@ class Walker:
             if found is not None and found[1] == "possessor_of_cue" and not own and not self.cue_sign(node)[0] and not (
                     came_from is not None and came_from.dep_ == "acl"
                     and (any(m.dep_ == "mark" and m.lower_ == "to" for m in came_from.children)
+                         and not _lemma_in(node, book.chance_nouns)
                          or self.cue_sign(came_from)[0] and self.cue_sign(node)[1] == "report")):
                 # "Israeli violations of the deal": a possessor holds only a stance noun, or the
                 # infinitive it controls ("Israel's decision to obstruct aid")
