@@ -805,6 +805,7 @@ def test_not_yet_agreeing_is_no_refusal(dictionary):
 def test_what_a_stage_of_the_plan_has_a_party_do_is_no_stance_of_the_party(dictionary):
     assert found("In the second stage, Israel would withdraw its troops from the city.", dictionary) == set()
     assert found("Under that phase, Israeli units would pull back and Hamas would hand over its arms.", dictionary) == set()
+    assert found("Under that phase, Israeli units would pull back, while Hamas would hand over its arms.", dictionary) == set()
     assert found("In part, Israel would withdraw its troops from the city.", dictionary) == {("Israel", "withdrawal", "support")}
 
 

@@ -1378,8 +1378,9 @@ class Walker:
             return False  # "under the deal, Hamas released the hostages": what a party did, not the terms
         doc = verb.doc
         children = list(verb.children)
-        if verb.dep_ in ("conj", "parataxis") and verb.head.tag_.startswith("VB"):
-            # "Under that phase, Israel would pull back and Hamas would disarm": a fronted frame covers both
+        if verb.head.tag_.startswith("VB") and (verb.dep_ in ("conj", "parataxis") or verb.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ in _CONCESSIVE for c in verb.children)):
+            # "Under that phase, Israel would pull back and/while Hamas would disarm": a fronted frame covers both
             children += [c for c in verb.head.children if c.i < verb.head.i]
         for child in children:
             if child.dep_ not in ("obl", "advcl"):
