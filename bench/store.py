@@ -201,19 +201,42 @@ def child_build_scaled(folder: Path, out: Path, formats: list[str]) -> dict:
     def read() -> BuildResult:
         return build_graph(folder, annotations=[], cache_dir=out / ".cache", on_progress=all_cached)
 
+    import kg.build
+
     row: dict = {"formats": ",".join(formats) or "none"}
+    # The process's high-water mark at the end of each phase: the store (when the exports start),
+    # the exports (when the page starts), the page (the end).
+    peaks: dict[str, float] = {}
+    write_exports = kg.build.write_exports
+
+    def exports_marked(*args, **kwargs):
+        peaks["store"] = peak_mb()
+        return write_exports(*args, **kwargs)
+
+    def page_marked() -> bytes:
+        peaks.setdefault("store", peak_mb())
+        peaks["exports"] = peak_mb()
+        page = build_page(result)
+        row["page_mb"] = len(page) / 1e6
+        return page
+
+    kg.build.write_exports = exports_marked
     cpu = time.process_time()
     row["read"], result = timed(read)
+    peaks["read"] = peak_mb()
     row["articles"], row["stances"] = len(result.articles), len(result.stances)
     row["cached"] = result.cached_articles
     phases: dict[str, float] = {}
-    extra = {page_path(out): lambda: build_page(result)} if formats else {}
+    extra = {page_path(out): page_marked} if formats else {}
     row["write"], _ = timed(lambda: write_build(result, out, formats, extra=extra, timings=phases))
+    kg.build.write_exports = write_exports
     row.update(store=phases["store"], exports=phases["exports"], page=phases["extra"])
     row["full"] = row["read"] + row["write"]
     # CPU seconds of this process (all its threads): what the build costs when other jobs share the cores.
     row["full_cpu"] = time.process_time() - cpu
     row["peak_mb"] = peak_mb()
+    row["phase_peaks_mb"] = {**peaks, "end": row["peak_mb"]}
+    row["load_average"] = os.getloadavg()
     row["triples"] = len(open_store(out))
     del result, extra
     gc.collect()
@@ -418,6 +441,9 @@ def main() -> None:
         print(f"  read + hash + cache {r['read']:.1f} s, N-Quads made and loaded into the store {r['store']:.1f} s, "
               f"exports {r['exports']:.1f} s, page {r['page']:.1f} s; after extraction {r['full']:.1f} s; "
               f"peak memory {r['peak_mb']:.0f} MB; CPU {r['full_cpu']:.1f} s")
+        print("  peak memory at the end of each phase: " + ", ".join(f"{phase} {mb:.0f} MB" for phase, mb in r["phase_peaks_mb"].items())
+              + (f"; page {r['page_mb']:.1f} MB" if "page_mb" in r else "")
+              + "; load average after the build {:.1f} / {:.1f} / {:.1f}".format(*r["load_average"]))
         print(f"  unchanged re-build {r['unchanged']:.2f} s ({r['unchanged_read']:.2f} s reading the folder and the cache), "
               f"{100 * r['unchanged'] / r['full']:.1f}% of the build after extraction; CPU {r['unchanged_cpu']:.2f} s; "
               f"{r['unchanged_files']} file(s) rewritten")

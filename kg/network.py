@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any, Iterable, Mapping, Protocol, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping, Protocol, Sequence
 
 import networkx as nx
 import numpy as np
@@ -156,17 +156,22 @@ def _confidence(value: float | str | None) -> str | None:
     return None if value is None else f"{float(value):.2f}"
 
 
+def iter_statements(stances: Iterable[Stance], articles: Iterable[Article]) -> Iterator[Statement]:
+    """Statements of an in-memory build one by one, in the stances' order (nothing held but the articles' index)."""
+    by_id = {a.source_id: a for a in articles}
+    for s in stances:
+        article = by_id.get(s.source_id)
+        if article is None:
+            yield Statement(s)
+        else:
+            yield Statement(s, article.title, article.publisher, article.url)
+
+
 def statements_from_stances(
     stances: Iterable[Stance], articles: Iterable[Article], dictionary: Dictionary | None = None
 ) -> list[Statement]:
     """Statements of an in-memory build (the same records `statements_from_store` reads back)."""
-    by_id = {a.source_id: a for a in articles}
-    out = []
-    for s in stances:
-        article = by_id.get(s.source_id)
-        out.append(Statement(s, article.title if article else None, article.publisher if article else None,
-                             article.url if article else None))
-    return sorted(out, key=lambda st: st.sort_key)
+    return sorted(iter_statements(stances, articles), key=lambda st: st.sort_key)
 
 
 def statements_from_store(store: pyoxigraph.Store, values: Mapping[str, Sequence[Any]] | None = None) -> list[Statement]:
@@ -791,18 +796,21 @@ class PositionMatrix:
 
 
 def position_matrix(statements: Sequence[StanceLike]) -> PositionMatrix:
-    """Who stands where: counts of support, oppose and conditional per actor and issue, busiest first."""
+    """Who stands where: counts of support, oppose and conditional per actor and issue, busiest first.
+
+    A record with a `count` (an aggregated row) counts as that many statements.
+    """
     actor_counts: dict[str, int] = {}
     issue_counts: dict[str, int] = {}
     for st in statements:
-        actor_counts[st.holder] = actor_counts.get(st.holder, 0) + 1
-        issue_counts[st.issue] = issue_counts.get(st.issue, 0) + 1
+        actor_counts[st.holder] = actor_counts.get(st.holder, 0) + _weight(st)
+        issue_counts[st.issue] = issue_counts.get(st.issue, 0) + _weight(st)
     actors, issues = _ranked(actor_counts), _ranked(issue_counts)
     row = {a: i for i, a in enumerate(actors)}
     col = {a: i for i, a in enumerate(issues)}
     counts = np.zeros((len(actors), len(issues), len(POLARITIES)), dtype=np.int64)
     for st in statements:
-        counts[row[st.holder], col[st.issue], POLARITIES.index(polarity_of(st))] += 1
+        counts[row[st.holder], col[st.issue], POLARITIES.index(polarity_of(st))] += _weight(st)
     return PositionMatrix(actors, issues, counts)
 
 
@@ -823,6 +831,7 @@ __all__ = [
     "Catalog",
     "polarity_of",
     "date_of",
+    "iter_statements",
     "statements_from_stances",
     "statements_from_store",
     "catalog_from_dictionary",

@@ -8,21 +8,24 @@ article string travels as JSON and reaches the page through `textContent` only.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 from .errors import StanceGraphError
 from .export import BASENAME, write_files
 from .network import (
     POLARITIES,
     Catalog,
+    StanceLike,
     Statement,
     actor_actor_graph,
     actor_issue_graph,
     as_catalog,
+    iter_statements,
+    polarity_of,
     position_matrix,
-    statements_from_stances,
 )
 
 if TYPE_CHECKING:
@@ -38,6 +41,9 @@ PAGE_NAME = BASENAME + ".html"
 MAX_TIES = 1500
 #: The layout is random only through this seed: the same graph always settles the same way.
 RANDOM_SEED = 20251116
+#: How many statements a page carries per (actor, issue, polarity) link, the most recent first: the
+#: page counts every statement, and lists beyond these how many more a command would show.
+QUOTES_PER_LINK = 20
 #: Edge labels are drawn only where they come out at least this many pixels tall (vis-network's
 #: `drawThreshold`): thousands of unreadable labels on a zoomed-out graph cost most of a redraw.
 EDGE_LABEL_MIN_PX = 8
@@ -196,7 +202,7 @@ def _network(directed: bool) -> Any:
 Group = tuple[str, str, str]
 
 
-def statement_groups(statements: Sequence[Statement]) -> dict[Group, list[int]]:
+def statement_groups(statements: Sequence[StanceLike]) -> dict[Group, list[int]]:
     """Statement indices per (actor, issue, polarity), ordered by actor, issue and polarity.
 
     Each group is one edge of the actor-issue view and one side of an actor-actor tie on an
@@ -205,11 +211,11 @@ def statement_groups(statements: Sequence[Statement]) -> dict[Group, list[int]]:
     """
     groups: dict[Group, list[int]] = {}
     for index, st in enumerate(statements):
-        groups.setdefault((st.holder, st.issue, st.polarity), []).append(index)
+        groups.setdefault((st.holder, st.issue, polarity_of(st)), []).append(index)
     return dict(sorted(groups.items(), key=lambda kv: (kv[0][0], kv[0][1], POLARITIES.index(kv[0][2]))))
 
 
-def _group_index(statements: Sequence[Statement]) -> dict[Group, int]:
+def _group_index(statements: Sequence[StanceLike]) -> dict[Group, int]:
     return {key: number for number, key in enumerate(statement_groups(statements))}
 
 
@@ -237,8 +243,11 @@ def _stance_label(count: int, polarity: str, conditions: Sequence[str], catalog:
     return text
 
 
-def actor_issue_network(statements: Sequence[Statement], catalog: Catalog) -> Any:
-    """The pyvis network of the actor-issue view: one edge per (actor, issue, polarity)."""
+def actor_issue_network(statements: Sequence[StanceLike], catalog: Catalog) -> Any:
+    """The pyvis network of the actor-issue view: one edge per (actor, issue, polarity).
+
+    `statements` may be statements or records weighed by a `count` (as `page_data` gives it).
+    """
     graph = actor_issue_graph(statements)
     group_of = _group_index(statements)
     net = _network(directed=True)
@@ -291,7 +300,7 @@ def actor_issue_network(statements: Sequence[Statement], catalog: Catalog) -> An
     return net
 
 
-def actor_actor_network(statements: Sequence[Statement], catalog: Catalog, max_ties: int | None = MAX_TIES) -> Any:
+def actor_actor_network(statements: Sequence[StanceLike], catalog: Catalog, max_ties: int | None = MAX_TIES) -> Any:
     """The pyvis network of the actor-actor view: congruence and conflict ties weighted by issues.
 
     The ties and weights are `kg.network.actor_actor_graph`'s (the projections `kg network`
@@ -336,22 +345,102 @@ def actor_actor_network(statements: Sequence[Statement], catalog: Catalog, max_t
     return net
 
 
+class _Links:
+    """What a page needs of a stream of statements, holding only sums and a few quotes per link.
+
+    Per (actor, issue, polarity) link: its statements per date (every filter of the page recounts
+    links from these), its conditions, and at most `quotes_per_link` statements to show, the most
+    recent first (a page of a large graph cannot carry every quote; it says how many it leaves out).
+    """
+
+    def __init__(self, quotes_per_link: int | None) -> None:
+        if quotes_per_link is not None and quotes_per_link < 1:
+            raise VizError("a page shows at least one quote per link", hint="give --quotes 1 or more")
+        self.limit = quotes_per_link
+        self.days: dict[Group, dict[str | None, int]] = {}
+        self.conditions: dict[tuple[str, str, str, str | None], int] = {}
+        self.quotes: dict[Group, list[tuple[tuple, Statement]]] = {}
+        self.total = 0
+
+    def add(self, st: Statement) -> None:
+        group = (st.holder, st.issue, st.polarity)
+        day = st.date
+        per_day = self.days.get(group)
+        if per_day is None:
+            per_day = self.days[group] = {}
+            self.quotes[group] = []
+        per_day[day] = per_day.get(day, 0) + 1
+        key = (st.holder, st.issue, st.polarity, st.condition)
+        self.conditions[key] = self.conditions.get(key, 0) + 1
+        self.total += 1
+        kept = self.quotes[group]
+        kept.append((_recency_key(st), st))
+        if self.limit is not None and len(kept) >= 2 * self.limit:
+            self._trim(kept)
+
+    def _trim(self, kept: list[tuple[tuple, Statement]]) -> None:
+        if self.limit is not None and len(kept) > self.limit:
+            kept.sort(key=lambda pair: pair[0])
+            del kept[self.limit:]
+
+    def shown(self) -> list[Statement]:
+        """The statements the page carries, in reading order."""
+        out = []
+        for kept in self.quotes.values():
+            self._trim(kept)
+            out += [st for _, st in kept]
+        return sorted(out, key=lambda st: (st.sort_key, st.stance_id))
+
+    def records(self) -> list[_LinkRecord]:
+        """One weighted record per (actor, issue, polarity, condition): what the projections read."""
+        return [_LinkRecord(h, i, p, c, n) for (h, i, p, c), n in self.conditions.items()]
+
+
+def _recency_key(st: Statement) -> tuple:
+    """Most recent first (undated last), then reading order: the quotes a capped link keeps."""
+    day = st.stance.published
+    return (-(day.toordinal() if day else 0), st.sort_key, st.stance_id)
+
+
+@dataclass(frozen=True)
+class _LinkRecord:
+    """Statements of one actor on one issue with one polarity and condition, weighed by their count."""
+
+    holder: str
+    issue: str
+    polarity: str
+    condition: str | None
+    count: int
+
+
 def page_data(
-    statements: Sequence[Statement], catalog: Catalog | Dictionary | None = None, view: str = DEFAULT_VIEW
+    statements: Iterable[Statement],
+    catalog: Catalog | Dictionary | None = None,
+    view: str = DEFAULT_VIEW,
+    quotes_per_link: int | None = QUOTES_PER_LINK,
 ) -> dict[str, Any]:
-    """Everything the page script needs, as plain JSON-ready data (both views, statements, sources, labels)."""
+    """Everything the page script needs, as plain JSON-ready data (both views, counts, quotes, sources, labels).
+
+    The statements are read once, as a stream: the page holds their counts per link and date and
+    at most `quotes_per_link` statements per link (None: every one), so its size follows the
+    number of actors, issues and days, not the number of statements.
+    """
     if view not in VIEWS:
         raise VizError(f"unknown view {view!r}", hint=f"choose one of {', '.join(VIEWS)}")
     catalog = as_catalog(catalog)
-    statements = sorted(statements, key=lambda st: st.sort_key)
-    matrix = position_matrix(statements)
-    sources: dict[str, dict[str, str]] = {}
+    links = _Links(quotes_per_link)
     for st in statements:
+        links.add(st)
+    records = links.records()
+    shown = links.shown()
+    matrix = position_matrix(records)
+    sources: dict[str, dict[str, str]] = {}
+    for st in shown:
         if st.source_id not in sources:
             entry = {"t": st.title, "pub": st.publisher, "u": st.url}
             sources[st.source_id] = {k: v for k, v in entry.items() if v is not None}
-    actor_ids = sorted({st.holder for st in statements})
-    issue_ids = sorted({st.issue for st in statements} | {st.condition for st in statements if st.condition})
+    actor_ids = sorted({r.holder for r in records})
+    issue_ids = sorted({r.issue for r in records} | {r.condition for r in records if r.condition})
     actors = {}
     for actor_id in actor_ids:
         info = catalog.actor(actor_id)
@@ -362,38 +451,56 @@ def page_data(
             "speakers": list(info.spokespersons),
         }
     issues = {i: {"label": catalog.issue(i).label, "aliases": list(catalog.issue(i).aliases)} for i in issue_ids}
-    dates = sorted(st.date for st in statements if st.date)
+    days = sorted({day for per_day in links.days.values() for day in per_day if day})
+    day_at = {day: number for number, day in enumerate(days)}
+    group_keys = sorted(links.days, key=lambda g: (g[0], g[1], POLARITIES.index(g[2])))
+    group_of = {key: number for number, key in enumerate(group_keys)}
+    members: list[list[int]] = [[] for _ in group_keys]
+    for index, st in enumerate(shown):
+        members[group_of[(st.holder, st.issue, st.polarity)]].append(index)
+    # Per link and date, how many statements: [link, day (-1: undated), count, ...] in link and date order.
+    cells: list[int] = []
+    for number, key in enumerate(group_keys):
+        per_day = links.days[key]
+        for day in sorted(per_day, key=lambda d: -1 if d is None else day_at[d]):
+            cells += [number, -1 if day is None else day_at[day], per_day[day]]
     views = {}
     for name, net in (
-        ("actor-issue", actor_issue_network(statements, catalog)),
-        ("actor-actor", actor_actor_network(statements, catalog)),
+        ("actor-issue", actor_issue_network(records, catalog)),
+        ("actor-actor", actor_actor_network(records, catalog)),
     ):
         views[name] = {"nodes": net.nodes, "edges": net.edges, "options": net.options, "widths": net.width_scale}
     return {
         "view": view,
         "colors": COLORS,
         "polarities": list(POLARITIES),
-        "statements": [_statement_record(st) for st in statements],
-        "groups": list(statement_groups(statements).values()),
+        "total": links.total,
+        "quotesPerLink": quotes_per_link,
+        "statements": [_statement_record(st) for st in shown],
+        "groups": members,
+        "groupKeys": [list(key) for key in group_keys],
+        "days": days,
+        "cells": cells,
         "sources": dict(sorted(sources.items())),
         "actors": actors,
         "issues": issues,
         "matrix": {"actors": matrix.actors, "issues": matrix.issues},
-        "dates": {"min": dates[0] if dates else None, "max": dates[-1] if dates else None},
+        "dates": {"min": days[0] if days else None, "max": days[-1] if days else None},
         "views": views,
     }
 
 
 def render_page(
-    statements: Sequence[Statement],
+    statements: Iterable[Statement],
     catalog: Catalog | Dictionary | None = None,
     view: str = DEFAULT_VIEW,
     title: str = "stancegraph",
+    quotes_per_link: int | None = QUOTES_PER_LINK,
 ) -> str:
-    """The whole self-contained HTML page; the same statements always give the same bytes."""
+    """The whole self-contained HTML page; the same statements (in any order) always give the same bytes."""
     from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-    data = page_data(statements, catalog, view)
+    data = page_data(statements, catalog, view, quotes_per_link)
     vis_js, vis_css = _vis_assets()
     net = _network(directed=True)
     net.nodes = data["views"][view]["nodes"]
@@ -425,39 +532,47 @@ class _Raw(str):
 
 
 def page_bytes(
-    statements: Sequence[Statement], catalog: Catalog | Dictionary | None = None, view: str = DEFAULT_VIEW
+    statements: Iterable[Statement],
+    catalog: Catalog | Dictionary | None = None,
+    view: str = DEFAULT_VIEW,
+    quotes_per_link: int | None = QUOTES_PER_LINK,
 ) -> bytes:
     """The page as UTF-8 bytes, e.g. for `kg.build.write_build(result, out, extra={path: bytes})`."""
-    return render_page(statements, catalog, view).encode("utf-8")
+    return render_page(statements, catalog, view, quotes_per_link=quotes_per_link).encode("utf-8")
 
 
 def write_page(
-    statements: Sequence[Statement],
+    statements: Iterable[Statement],
     catalog: Catalog | Dictionary | None,
     path: Path | str,
     view: str = DEFAULT_VIEW,
+    quotes_per_link: int | None = QUOTES_PER_LINK,
 ) -> Path:
     """Write the page atomically (the old file or the complete new one, never half of one)."""
     path = Path(path)
-    write_files({path: page_bytes(statements, catalog, view)})
+    write_files({path: page_bytes(statements, catalog, view, quotes_per_link)})
     return path
 
 
-def build_page(result: BuildResult, view: str = DEFAULT_VIEW) -> bytes:
-    """The page of an in-memory build: identical to the one `store_page` draws from its written graph."""
-    return page_bytes(statements_from_stances(result.stances, result.articles), result.dictionary, view)
+def build_page(result: BuildResult, view: str = DEFAULT_VIEW, quotes_per_link: int | None = QUOTES_PER_LINK) -> bytes:
+    """The page of an in-memory build: identical to the one `store_page` draws from its written graph.
+
+    The build's stances are read one by one (never copied into statements all at once).
+    """
+    return page_bytes(iter_statements(result.stances, result.articles), result.dictionary, view, quotes_per_link)
 
 
-def store_page(store: pyoxigraph.Store, view: str = DEFAULT_VIEW) -> bytes:
+def store_page(store: pyoxigraph.Store, view: str = DEFAULT_VIEW, quotes_per_link: int | None = QUOTES_PER_LINK) -> bytes:
     """The page of a built graph opened as a store (statements and labels read with SPARQL)."""
     from .network import catalog_from_store, statements_from_store
 
-    return page_bytes(statements_from_store(store), catalog_from_store(store), view)
+    return page_bytes(statements_from_store(store), catalog_from_store(store), view, quotes_per_link)
 
 
 __all__ = [
     "VIEWS",
     "PAGE_NAME",
+    "QUOTES_PER_LINK",
     "VizError",
     "page_path",
     "script_json",

@@ -11,6 +11,7 @@ import pytest
 
 from kg.build import build_graph, write_build
 from kg.network import (
+    POLARITIES,
     TIES,
     NetworkError,
     parse_window,
@@ -265,6 +266,55 @@ def test_page_is_self_contained_and_deterministic(seeds):
     assert len(data["statements"]) == len(statements)
     assert len(data["views"]["actor-issue"]["edges"]) == actor_issue_graph(statements).number_of_edges()
     assert data["views"]["actor-issue"]["options"]["layout"]["randomSeed"]
+
+
+def generated_statements(count: int) -> list[Statement]:
+    """`count` statements over three actors, two issues and 90 days (every tenth undated), with conditions."""
+    out = []
+    for n in range(count):
+        polarity = ("support", "oppose", "conditional")[n % 3]
+        day = None if n % 10 == 0 else (dt.date(2025, 1, 1) + dt.timedelta(days=n % 90)).isoformat()
+        out.append(st("ABC"[n // 3 % 3], "xy"[n % 2], polarity, n, condition="z" if polarity == "conditional" else None, date=day))
+    return out
+
+
+def test_page_data_carries_the_most_recent_statements_of_each_link_and_counts_every_one():
+    statements = generated_statements(3000)
+    data = page_data(iter(statements), quotes_per_link=5)
+    groups = {}
+    for s in statements:
+        groups.setdefault((s.holder, s.issue, s.polarity), []).append(s)
+    assert data["total"] == 3000 and data["groupKeys"] == [list(k) for k in sorted(groups, key=lambda k: (k[0], k[1], POLARITIES.index(k[2])))]
+    assert len(data["statements"]) == 5 * len(groups) and data["quotesPerLink"] == 5
+    cells = data["cells"]
+    for g, key in enumerate(map(tuple, data["groupKeys"])):
+        members = groups[key]
+        # Every statement is counted, per day, in the link's cells.
+        per_day = {}
+        for s in members:
+            per_day[s.date] = per_day.get(s.date, 0) + 1
+        counted = {(None if d < 0 else data["days"][d]): n for c, d, n in zip(cells[::3], cells[1::3], cells[2::3]) if c == g}
+        assert counted == per_day
+        # The carried ones are the five most recent (reading order among equal dates).
+        newest = sorted(members, key=lambda s: (-(dt.date.fromisoformat(s.date).toordinal()) if s.date else 0, s.sort_key))[:5]
+        carried = [data["statements"][k] for k in data["groups"][g]]
+        assert sorted(r["id"] for r in carried) == sorted(s.stance_id for s in newest)
+        assert all((r["h"], r["i"], r["p"]) == key for r in carried)
+    # Edges and the matrix count every statement; only the carried statements' sources are listed.
+    edges = {(e["h"], e["i"], e["pol"]): e["n"] for e in data["views"]["actor-issue"]["edges"]}
+    assert edges == {k: len(v) for k, v in groups.items()}
+    assert set(data["sources"]) == {r["s"] for r in data["statements"]}
+    assert data["matrix"]["actors"] == position_matrix(statements).actors
+    assert data["dates"] == {"min": "2025-01-02", "max": "2025-03-31"}
+    full = page_data(statements, quotes_per_link=None)
+    assert len(full["statements"]) == 3000 and full["views"] == data["views"]
+    # The same statements in any order give the same page.
+    assert page_data(list(reversed(statements)), quotes_per_link=5) == data
+
+
+def test_a_page_carries_at_least_one_quote_per_link():
+    with pytest.raises(VizError, match="at least one quote"):
+        page_data(SMALL, quotes_per_link=0)
 
 
 def test_script_json_cannot_close_its_element():

@@ -506,3 +506,96 @@ def test_empty_graph_gives_a_working_page(page, tmp_path):
     assert page.js("window.__sg.nodes.length") == 0
     assert "0 of 0 statements" in page.page.locator("#sg-status").inner_text()
     assert page.errors == [] and page.blocked == []
+
+
+ISRAEL_LINE = "Israel rejected any reconstruction of Gaza in statement {n}."
+US_LINE = "The United States backed the peace plan in remarks {n}."
+
+
+@pytest.fixture(scope="module")
+def crowded_build(tmp_path_factory):
+    """A generated corpus of 48 dated and 3 undated articles, curated: 51 statements on one link
+    (Israel opposes reconstruction) and 7 on another, built and drawn with the default cap."""
+    root = tmp_path_factory.mktemp("crowded")
+    sources = root / "sources"
+    (sources / "annotations").mkdir(parents=True)
+    entries = []
+    first = dt.date(2025, 10, 1)
+    for n in range(51):
+        stem = f"gen_{n:03d}"
+        front = f"---\ntitle: Generated report {n}\npublisher: Wire {n % 3}\n"
+        front += f"published: {(first + dt.timedelta(days=n)).isoformat()}\n---\n" if n < 48 else "---\n"
+        lines = [ISRAEL_LINE.format(n=n)] + ([US_LINE.format(n=n)] if n % 8 == 0 else [])
+        (sources / f"{stem}.txt").write_text(front + " ".join(lines) + "\n", encoding="utf-8")
+        entries.append(f"  {stem}:\n    - {{holder: Israel, issue: reconstruction, polarity: oppose, quote: '{ISRAEL_LINE.format(n=n)}'}}")
+        if n % 8 == 0:
+            entries.append(f"    - {{holder: US, issue: peace_plan, polarity: support, quote: '{US_LINE.format(n=n)}'}}")
+    (sources / "annotations" / "generated.yaml").write_text("schema_version: 1\narticles:\n" + "\n".join(entries) + "\n", encoding="utf-8")
+    result = build_graph(sources, extract=False)
+    out = root / "out"
+    write_build(result, out)
+    store = open_store(out)
+    path = page_path(out)
+    path.write_bytes(store_page(store))
+    return path, statements_from_store(store), build_page(result)
+
+
+def details_quotes(page: OfflinePage) -> list[str]:
+    return page.js("Array.from(document.querySelectorAll('#sg-details .sg-stmt .sg-quote')).map(q => q.textContent)")
+
+
+def test_a_crowded_link_lists_its_most_recent_statements_and_counts_the_rest(page, crowded_build):
+    from kg.viz import QUOTES_PER_LINK
+
+    path, statements, in_memory = crowded_build
+    assert path.read_bytes() == in_memory
+    israel = [s for s in statements if s.holder == "Israel"]
+    assert len(israel) == 51 and len(statements) == 58 and QUOTES_PER_LINK == 20
+    newest = sorted((s for s in israel if s.date), key=lambda s: s.date, reverse=True)[:QUOTES_PER_LINK]
+    page.open(path)
+    # The page carries 20 + 7 statements and counts all 58.
+    assert page.js("JSON.parse(document.getElementById('sg-data').textContent).statements.length") == 27
+    assert "Showing 58 of 58 statements" in page.page.locator("#sg-status").inner_text()
+    assert_page_shows(page, statements, lambda s: True)
+
+    edge = page.js("window.__sg.edges.get().find(e => e.h === 'Israel' && e.i === 'reconstruction').id")
+    assert page.js(f"window.__sg.edges.get({edge!r}).label") == "\u00d751"
+    page.hover_edge(edge)
+    assert page.page.locator("#sg-details-title").inner_text().endswith("51 statements")
+    assert sorted(details_quotes(page)) == sorted(f"\u201c{s.quote}\u201d" for s in newest)
+    more = page.page.locator("#sg-details .sg-more").inner_text()
+    assert "and 31 more" in more and "kg stances --actor Israel --issue reconstruction --polarity oppose" in more
+    assert "51 statements" in page.page.locator("#sg-tip").inner_text()
+
+    # From a date: the count follows every statement, the list the carried ones in range.
+    since = (dt.date(2025, 10, 1) + dt.timedelta(days=18)).isoformat()
+    page.page.fill("#sg-filter-from", since)
+    in_range = [s for s in israel if s.date is None or s.date >= since]
+    assert len(in_range) == 30 + 3
+    assert_page_shows(page, statements, lambda s: s.date is None or s.date >= since)
+    page.page.locator("#sg-matrix td[data-actor='Israel'][data-issue='reconstruction']").click()
+    assert page.page.locator("#sg-details-title").inner_text().endswith("33 statements")
+    assert len(details_quotes(page)) == 20
+    more = page.page.locator("#sg-details .sg-more").inner_text()
+    assert "and 13 more" in more and f"kg stances --actor Israel --issue reconstruction --since {since}" in more
+
+    # Up to a date that none of the carried statements reach: nothing to list, every one counted.
+    page.page.fill("#sg-filter-from", "")
+    page.page.fill("#sg-filter-to", "2025-10-10")
+    page.page.locator("#sg-filter-undated").uncheck()
+    assert_page_shows(page, statements, lambda s: s.date is not None and s.date <= "2025-10-10")
+    page.page.locator("#sg-matrix td[data-actor='Israel'][data-issue='reconstruction']").click()
+    assert page.page.locator("#sg-details-title").inner_text().endswith("10 statements")
+    assert details_quotes(page) == []
+    assert "and 10 more" in page.page.locator("#sg-details .sg-more").inner_text()
+
+    # A link under the cap lists every statement and says nothing more.
+    page.page.locator("#sg-reset").click()
+    page.page.locator("#sg-matrix td[data-actor='US'][data-issue='peace_plan']").click()
+    assert len(details_quotes(page)) == 7 and page.page.locator("#sg-details .sg-more").count() == 0
+    # The actor node counts all of its statements in its summary.
+    page.page.mouse.click(5, 5)
+    page.js("window.__sg.state.pinned = false")
+    page.js("window.__sg.network.selectNodes(['actor:Israel'])")
+    assert page.js("window.__sg.nodes.get('actor:Israel').value") == 51
+    assert page.errors == [] and page.blocked == []

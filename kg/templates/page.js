@@ -4,6 +4,8 @@
   "use strict";
 
   var DATA = JSON.parse(document.getElementById("sg-data").textContent);
+  // The statements the page carries: every one, or on a large graph the most recent of each link
+  // (DATA.quotesPerLink); every count on the page comes from DATA.cells, which counts them all.
   var ST = DATA.statements;
   var SOURCES = DATA.sources;
   var ACTORS = DATA.actors;
@@ -11,10 +13,16 @@
   var POLS = ["support", "oppose", "conditional"];
   var COLORS = DATA.colors;
 
-  var GROUPS = DATA.groups;                // statement indices per (actor, issue, polarity)
+  var GROUPS = DATA.groups;                // carried statement indices per link (actor, issue, polarity)
+  var GROUP_KEYS = DATA.groupKeys;         // each link's [actor, issue, polarity]
+  var DAYS = DATA.days;                    // every date of a statement, in order
+  var CELLS = DATA.cells;                  // [link, day (-1: undated), statements, ...]
+  var TOTAL = DATA.total;                  // every statement of the graph
+  var QUOTES = DATA.quotesPerLink;         // statements carried per link at most (null: every one)
   var ACTOR_IDS = DATA.matrix.actors;      // every actor with a statement, busiest first
   var ISSUE_IDS = DATA.matrix.issues;      // every issue with a statement, busiest first
   var NA = ACTOR_IDS.length, NI = ISSUE_IDS.length, NS = ST.length, NG = GROUPS.length;
+  var NC = CELLS.length / 3, ND = DAYS.length;
 
   var state = {
     view: DATA.view,
@@ -36,28 +44,37 @@
   var ACTOR_AT = indexOf(ACTOR_IDS), ISSUE_AT = indexOf(ISSUE_IDS);
   var sActor = new Int32Array(NS), sIssue = new Int32Array(NS), sPol = new Int8Array(NS), sGroup = new Int32Array(NS);
   var sDate = new Array(NS);
-  var UNDATED = 0;
   for (var k0 = 0; k0 < NS; k0++) {
     var s0 = ST[k0];
     sActor[k0] = ACTOR_AT[s0.h];
     sIssue[k0] = ISSUE_AT[s0.i];
     sPol[k0] = POLS.indexOf(s0.p);
     sDate[k0] = s0.d || "";
-    if (!s0.d) UNDATED++;
   }
-  var gActor = new Int32Array(NG);
+  var gActor = new Int32Array(NG), gIssue = new Int32Array(NG), gPol = new Int8Array(NG), gTotal = new Int32Array(NG);
   var cellGroups = new Int32Array(NA * NI * 3).fill(-1);   // (actor, issue, polarity) -> group
-  GROUPS.forEach(function (members, g) {
-    var k = members[0];
-    gActor[g] = sActor[k];
-    cellGroups[(sActor[k] * NI + sIssue[k]) * 3 + sPol[k]] = g;
+  GROUP_KEYS.forEach(function (key, g) {
+    gActor[g] = ACTOR_AT[key[0]];
+    gIssue[g] = ISSUE_AT[key[1]];
+    gPol[g] = POLS.indexOf(key[2]);
+    cellGroups[(gActor[g] * NI + gIssue[g]) * 3 + gPol[g]] = g;
+    var members = GROUPS[g];
     for (var j = 0; j < members.length; j++) sGroup[members[j]] = g;
   });
+  var cGroup = new Int32Array(NC), cDay = new Int32Array(NC), cCount = new Int32Array(NC);
+  var UNDATED = 0;
+  for (var c0 = 0; c0 < NC; c0++) {
+    cGroup[c0] = CELLS[3 * c0];
+    cDay[c0] = CELLS[3 * c0 + 1];
+    cCount[c0] = CELLS[3 * c0 + 2];
+    gTotal[cGroup[c0]] += cCount[c0];
+    if (cDay[c0] < 0) UNDATED += cCount[c0];
+  }
 
-  var ok = new Uint8Array(NS);             // statement passes every filter
+  var ok = new Uint8Array(NS);             // carried statement passes every filter
   var okIgnoringActor = new Uint8Array(NS);
   var groupLive = new Int32Array(NG);      // statements per group passing all but the actor filter
-  var actorOn = new Uint8Array(NA), issueOn = new Uint8Array(NI), polOn = new Uint8Array(3);
+  var actorOn = new Uint8Array(NA), issueOn = new Uint8Array(NI), polOn = new Uint8Array(3), dayOn = new Uint8Array(ND);
   var SG = (window.__sg = {
     state: state,
     stabilized: false,
@@ -98,8 +115,18 @@
     choose(issueOn, ISSUE_IDS, ISSUE_AT, state.issues);
     for (var p = 0; p < 3; p++) polOn[p] = state.pol[POLS[p]] ? 1 : 0;
     var from = state.from, to = state.to, undated = state.undated;
+    for (var d0 = 0; d0 < ND; d0++) dayOn[d0] = (from && DAYS[d0] < from) || (to && DAYS[d0] > to) ? 0 : 1;
+    // Counts from the cells (every statement), one pass over links and days.
     groupLive.fill(0);
+    for (var c = 0; c < NC; c++) {
+      var g = cGroup[c];
+      if (!issueOn[gIssue[g]] || !polOn[gPol[g]]) continue;
+      if (cDay[c] < 0 ? !undated : !dayOn[cDay[c]]) continue;
+      groupLive[g] += cCount[c];
+    }
     var n = 0;
+    for (var g2 = 0; g2 < NG; g2++) if (actorOn[gActor[g2]]) n += groupLive[g2];
+    // The carried statements the lists show.
     for (var k = 0; k < NS; k++) {
       var base = issueOn[sIssue[k]] && polOn[sPol[k]];
       if (base) {
@@ -109,8 +136,6 @@
       }
       okIgnoringActor[k] = base ? 1 : 0;
       ok[k] = base && actorOn[sActor[k]] ? 1 : 0;
-      if (base) groupLive[sGroup[k]]++;
-      n += ok[k];
     }
     SG.visibleStatements = n;
   }
@@ -270,7 +295,7 @@
     SG.visibleEdges = visibleEdges;
     SG.visibleNodes = nodeCount;
     document.getElementById("sg-status").textContent =
-      "Showing " + SG.visibleStatements + " of " + NS + " statements \u00b7 " +
+      "Showing " + SG.visibleStatements + " of " + TOTAL + " statements \u00b7 " +
       visibleEdges + " of " + EDGES.length + " links \u00b7 " + nodeCount + " of " + NODES.length + " nodes";
     updateMatrix();
     SG.lastApplyMs = performance.now() - t0;
@@ -366,7 +391,7 @@
 
   function updateMatrix() {
     cellCounts.fill(0);
-    for (var k = 0; k < NS; k++) if (ok[k]) cellCounts[(sActor[k] * NI + sIssue[k]) * 3 + sPol[k]]++;
+    for (var g = 0; g < NG; g++) if (actorOn[gActor[g]]) cellCounts[(gActor[g] * NI + gIssue[g]) * 3 + gPol[g]] += groupLive[g];
     var rowTotal = new Int32Array(NA), colTotal = new Int32Array(NI);
     for (var r = 0; r < NA; r++) {
       for (var c = 0; c < NI; c++) {
@@ -434,11 +459,13 @@
     var td = ev.target.closest ? ev.target.closest("td.sg-cell") : null;
     if (!td) return;
     var idx = cellStatements(td.dataset.actor, td.dataset.issue);
-    if (!idx.length) return;
+    var total = cellLast[(ACTOR_AT[td.dataset.actor] * NI + ISSUE_AT[td.dataset.issue]) * 4 + 3];
+    if (!total) return;
     matrixTable.querySelectorAll("td.sg-active").forEach(function (x) { x.classList.remove("sg-active"); });
     td.classList.add("sg-active");
     state.pinned = true;
-    showStatements(actorLabel(td.dataset.actor) + " on " + issueLabel(td.dataset.issue) + " (" + td.dataset.position + ")", idx);
+    showStatements(actorLabel(td.dataset.actor) + " on " + issueLabel(td.dataset.issue) + " (" + td.dataset.position + ")", idx,
+      total, { actor: [td.dataset.actor], issue: [td.dataset.issue] });
   });
 
   // ---- details and tooltips ----
@@ -476,10 +503,30 @@
     return card;
   }
 
-  function showStatements(title, indices) {
-    detailsTitle.textContent = title + " \u2014 " + indices.length + " statement" + (indices.length === 1 ? "" : "s");
+  // The command that lists every statement of a selection (the page may carry only some of them).
+  function stancesCommand(select) {
+    var words = ["kg stances"];
+    (select.actor || []).forEach(function (a) { words.push("--actor " + a); });
+    (select.issue || []).forEach(function (i) { words.push("--issue " + i); });
+    if (select.polarity) words.push("--polarity " + select.polarity);
+    if (state.from) words.push("--since " + state.from);
+    if (state.to) words.push("--until " + state.to);
+    return words.join(" ");
+  }
+  // What a list leaves out: the statements under the filters that the page does not carry.
+  function moreNote(parent, shown, total, select) {
+    if (total <= shown) return;
+    var note = el("p", "sg-hint sg-more");
+    note.appendChild(document.createTextNode("\u2026 and " + (total - shown) + " more (this page carries the " + QUOTES +
+      " most recent statements of each link): "));
+    note.appendChild(el("code", null, stancesCommand(select)));
+    parent.appendChild(note);
+  }
+  function showStatements(title, indices, total, select) {
+    detailsTitle.textContent = title + " \u2014 " + total + " statement" + (total === 1 ? "" : "s");
     clear(details);
     indices.forEach(function (k) { details.appendChild(statementCard(k)); });
+    moreNote(details, indices.length, total, select);
   }
 
   function edgeStatements(e) {
@@ -498,6 +545,23 @@
       return out.sort(function (x, y) { return x - y; });
     }
     return GROUPS[e.g].filter(function (k) { return ok[k]; });
+  }
+  // How many statements stand behind an edge under the filters (carried or not).
+  function edgeTotal(e) {
+    if (e.kind !== "tie") return stanceCount(e);
+    var seen = {}, n = 0;
+    e.ev.forEach(function (ev) {
+      var pairs = ev[1];
+      for (var q = 0; q < pairs.length; q += 2) {
+        if (!groupLive[pairs[q]] || !groupLive[pairs[q + 1]]) continue;
+        [pairs[q], pairs[q + 1]].forEach(function (g) { if (!seen[g]) { seen[g] = true; n += groupLive[g]; } });
+      }
+    });
+    return n;
+  }
+  function edgeSelection(e) {
+    if (e.kind !== "tie") return { actor: [e.h], issue: [e.i], polarity: e.pol };
+    return { actor: [e.a, e.b], issue: e.ev.filter(tieHolds).map(function (ev) { return ev[0]; }) };
   }
   function tieHolds(ev) {
     for (var q = 0; q < ev[1].length; q += 2) if (groupLive[ev[1][q]] && groupLive[ev[1][q + 1]]) return true;
@@ -528,19 +592,19 @@
   function hoverEdge(id, pointer) {
     var e = SG.edges.get(id);
     if (!e) return;
-    var idx = edgeStatements(e);
+    var idx = edgeStatements(e), total = edgeTotal(e);
     var lines = [edgeTitle(e)];
     idx.slice(0, 2).forEach(function (k) { lines.push("\u201c" + ST[k].q + "\u201d"); });
-    lines.push(idx.length + " statement" + (idx.length === 1 ? "" : "s") + (state.pinned ? " \u00b7 click to list them" : " listed at the right"));
+    lines.push(total + " statement" + (total === 1 ? "" : "s") + (state.pinned ? " \u00b7 click to list them" : " listed at the right"));
     showTip(lines, pointer);
-    if (!state.pinned) showStatements(edgeTitle(e), idx);
+    if (!state.pinned) showStatements(edgeTitle(e), idx, total, edgeSelection(e));
   }
 
   function actorSummary(id) {
     var by = { support: {}, oppose: {}, conditional: {} };
-    for (var k = 0; k < NS; k++) {
-      if (ST[k].h !== id || !okIgnoringActor[k]) continue;
-      by[ST[k].p][ST[k].i] = (by[ST[k].p][ST[k].i] || 0) + 1;
+    for (var g = 0; g < NG; g++) {
+      if (GROUP_KEYS[g][0] !== id || !groupLive[g]) continue;
+      by[GROUP_KEYS[g][2]][GROUP_KEYS[g][1]] = groupLive[g];
     }
     var words = { support: "supports", oppose: "opposes", conditional: "conditional on" };
     return POLS.filter(function (p) { return Object.keys(by[p]).length; }).map(function (p) {
@@ -551,9 +615,9 @@
   }
   function issueSummary(id) {
     var by = { support: {}, oppose: {}, conditional: {} };
-    for (var k = 0; k < NS; k++) {
-      if (ST[k].i !== id || !ok[k]) continue;
-      by[ST[k].p][ST[k].h] = (by[ST[k].p][ST[k].h] || 0) + 1;
+    for (var g = 0; g < NG; g++) {
+      if (GROUP_KEYS[g][1] !== id || !groupLive[g] || !actorOn[gActor[g]]) continue;
+      by[GROUP_KEYS[g][2]][GROUP_KEYS[g][0]] = groupLive[g];
     }
     var words = { support: "supported by", oppose: "opposed by", conditional: "conditional for" };
     return POLS.filter(function (p) { return Object.keys(by[p]).length; }).map(function (p) {
@@ -602,11 +666,15 @@
     clear(details);
     details.appendChild(facts(info.facts));
     info.lines.forEach(function (line) { details.appendChild(el("p", null, line)); });
-    var idx = [];
+    var idx = [], total = 0;
     for (var k = 0; k < NS; k++) {
       if (node.kind === "actor" ? (ST[k].h === node.ref && okIgnoringActor[k]) : (ST[k].i === node.ref && ok[k])) idx.push(k);
     }
+    for (var g = 0; g < NG; g++) {
+      if (node.kind === "actor" ? GROUP_KEYS[g][0] === node.ref : GROUP_KEYS[g][1] === node.ref && actorOn[gActor[g]]) total += groupLive[g];
+    }
     idx.forEach(function (k) { details.appendChild(statementCard(k)); });
+    moreNote(details, idx.length, total, node.kind === "actor" ? { actor: [node.ref] } : { issue: [node.ref] });
   }
 
   function onClick(p) {
@@ -617,7 +685,7 @@
     } else if (p.edges.length) {
       var e = SG.edges.get(p.edges[0]);
       state.pinned = true;
-      showStatements(edgeTitle(e), edgeStatements(e));
+      showStatements(edgeTitle(e), edgeStatements(e), edgeTotal(e), edgeSelection(e));
     } else {
       state.pinned = false;
     }
@@ -633,7 +701,7 @@
     var list = root.querySelector(".sg-multi-list");
     var find = root.querySelector(".sg-multi-find");
     var counts = {};
-    ST.forEach(function (s) { var id = key === "issue" ? s.i : s.h; counts[id] = (counts[id] || 0) + 1; });
+    GROUP_KEYS.forEach(function (k, g) { var id = key === "issue" ? k[1] : k[0]; counts[id] = (counts[id] || 0) + gTotal[g]; });
     var boxes = [];
     ids.forEach(function (id) {
       var row = el("label", "sg-multi-item");
