@@ -543,9 +543,16 @@ def review(
     help="The view the page opens with (the page can switch to the other).",
 )
 @click.option("--open", "open_page", is_flag=True, help="Open the page in the default web browser.")
+@click.option(
+    "--quotes",
+    type=click.IntRange(min=0),
+    default=20,
+    show_default=True,
+    help="Statements the page carries per link, the most recent (0: every one); it counts all of them.",
+)
 @store_option
 @reports_errors
-def viz(out_dir: Path, output: Path | None, view: str, open_page: bool, store: str | None) -> None:
+def viz(out_dir: Path, output: Path | None, view: str, open_page: bool, quotes: int, store: str | None) -> None:
     """Write the interactive network page (works offline) for the built graph."""
     import webbrowser
 
@@ -553,7 +560,7 @@ def viz(out_dir: Path, output: Path | None, view: str, open_page: bool, store: s
     from .store import open_store
     from .viz import page_path, store_page
 
-    page = store_page(open_store(out_dir, store), view)
+    page = store_page(open_store(out_dir, store), view, quotes_per_link=quotes or None)
     if output is not None and str(output) == "-":
         sys.stdout.buffer.write(page)
         return

@@ -174,37 +174,49 @@ def statements_from_stances(
     return sorted(iter_statements(stances, articles), key=lambda st: st.sort_key)
 
 
-def statements_from_store(store: pyoxigraph.Store, values: Mapping[str, Sequence[Any]] | None = None) -> list[Statement]:
-    """Every stance of the built graph as a statement, read with the scanning `stances` query (kg/sparql/scan/).
+def iter_statements_from_store(store: pyoxigraph.Store, values: Mapping[str, Sequence[Any]] | None = None) -> Iterator[Statement]:
+    """Every stance of the built graph as a statement, one by one in the store's order, read with the
+    scanning `stances` query (kg/sparql/scan/) without its sort: nothing is held but the current row.
 
     `values` binds the query's variables (`holder`, `issue`, `polarity`, `since`, `until`) to
     pyoxigraph terms, e.g. to read one issue's statements only.
     """
-    from .queries import bind_values, run_query, scan_query, with_limit
+    from .queries import QueryError, bind_values, scan_query, with_limit, with_prologue, without_order
 
-    result = run_query(store, bind_values(with_limit(scan_query("stances"), None), values or {}))
-    out = []
-    for row in result.rows:
-        r = {name: (term.value if term is not None else None) for name, term in zip(result.variables, row)}
-        stance = Stance(
-            source_id=r["sourceId"],
-            holder=_local(r["holder"], str(ACTOR)),
-            issue=_local(r["issue"], str(ISSUE)),
-            polarity=Polarity(_local(r["polarity"], str(SG)).lower()),
-            quote=r["quote"],
-            char_start=int(r["charStart"]),
-            char_end=int(r["charEnd"]),
-            method=Method(_local(r["method"], str(SG))),
-            confidence=float(r["confidence"]),
-            condition=_local(r["condition"], str(ISSUE)) if r["condition"] else None,
-            rule=r["rule"],
-            reported_via=r["reportedVia"],
-            published=date.fromisoformat(r["date"]) if r["date"] else None,
-        )
-        if stance.stance_id != _local(r["stance"], str(STANCE)):
-            raise StanceGraphError(f"stance {r['stance']} does not match its own fields", hint="rebuild the graph")
-        out.append(Statement(stance, r["title"], r["publisher"], r["url"]))
-    return sorted(out, key=lambda st: st.sort_key)
+    text = with_prologue(bind_values(without_order(with_limit(scan_query("stances"), None)), values or {}))
+    try:
+        solutions = store.query(text, use_default_graph_as_union=True)
+        variables = [v.value for v in solutions.variables]
+        for row in solutions:
+            yield _statement_row(dict(zip(variables, (term.value if term is not None else None for term in row))))
+    except (OSError, ValueError, RuntimeError) as error:
+        raise QueryError(f"reading the stances failed: {error}") from None
+
+
+def _statement_row(r: Mapping[str, Any]) -> Statement:
+    stance = Stance(
+        source_id=r["sourceId"],
+        holder=_local(r["holder"], str(ACTOR)),
+        issue=_local(r["issue"], str(ISSUE)),
+        polarity=Polarity(_local(r["polarity"], str(SG)).lower()),
+        quote=r["quote"],
+        char_start=int(r["charStart"]),
+        char_end=int(r["charEnd"]),
+        method=Method(_local(r["method"], str(SG))),
+        confidence=float(r["confidence"]),
+        condition=_local(r["condition"], str(ISSUE)) if r["condition"] else None,
+        rule=r["rule"],
+        reported_via=r["reportedVia"],
+        published=date.fromisoformat(r["date"]) if r["date"] else None,
+    )
+    if stance.stance_id != _local(r["stance"], str(STANCE)):
+        raise StanceGraphError(f"stance {r['stance']} does not match its own fields", hint="rebuild the graph")
+    return Statement(stance, r["title"], r["publisher"], r["url"])
+
+
+def statements_from_store(store: pyoxigraph.Store, values: Mapping[str, Sequence[Any]] | None = None) -> list[Statement]:
+    """Every stance of the built graph as a statement, in reading order (`iter_statements_from_store`, held and sorted)."""
+    return sorted(iter_statements_from_store(store, values), key=lambda st: st.sort_key)
 
 
 def catalog_from_dictionary(dictionary: Dictionary) -> Catalog:
@@ -833,6 +845,7 @@ __all__ = [
     "date_of",
     "iter_statements",
     "statements_from_stances",
+    "iter_statements_from_store",
     "statements_from_store",
     "catalog_from_dictionary",
     "catalog_from_store",

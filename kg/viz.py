@@ -563,10 +563,10 @@ def build_page(result: BuildResult, view: str = DEFAULT_VIEW, quotes_per_link: i
 
 
 def store_page(store: pyoxigraph.Store, view: str = DEFAULT_VIEW, quotes_per_link: int | None = QUOTES_PER_LINK) -> bytes:
-    """The page of a built graph opened as a store (statements and labels read with SPARQL)."""
-    from .network import catalog_from_store, statements_from_store
+    """The page of a built graph opened as a store (statements read one by one with SPARQL, and labels)."""
+    from .network import catalog_from_store, iter_statements_from_store
 
-    return page_bytes(statements_from_store(store), catalog_from_store(store), view, quotes_per_link)
+    return page_bytes(iter_statements_from_store(store), catalog_from_store(store), view, quotes_per_link)
 
 
 __all__ = [

@@ -195,3 +195,24 @@ def test_missing_source_folder_is_a_usage_error(runner: CliRunner, tmp_path: Pat
 def test_no_temporary_files_are_left_behind(runner: CliRunner, built: Path) -> None:
     assert not [p for p in built.rglob("*") if p.name.endswith(".tmp")]
     assert sorted(p.name for p in built.iterdir() if p.name.startswith(".")) == [".cache"]
+
+
+def _page_data(html: str) -> dict:
+    import re
+
+    return json.loads(re.search(r'<script type="application/json" id="sg-data">(.*?)</script>', html, re.DOTALL).group(1))
+
+
+def test_viz_quotes_sets_how_many_statements_a_link_carries(runner: CliRunner, built: Path) -> None:
+    from kg.viz import QUOTES_PER_LINK
+
+    default = _page_data(runner.invoke(cli, ["viz", "-o", "-", "--out", str(built)]).output)
+    assert default["quotesPerLink"] == QUOTES_PER_LINK and len(default["statements"]) == default["total"] == 59
+    two = _page_data(runner.invoke(cli, ["viz", "-o", "-", "--quotes", "2", "--out", str(built)]).output)
+    assert two["total"] == 59 and two["quotesPerLink"] == 2
+    assert max(len(members) for members in two["groups"]) == 2 < max(len(members) for members in default["groups"])
+    assert two["cells"] == default["cells"] and two["views"] == default["views"]
+    every = _page_data(runner.invoke(cli, ["viz", "-o", "-", "--quotes", "0", "--out", str(built)]).output)
+    assert every["quotesPerLink"] is None and len(every["statements"]) == 59
+    wrong = runner.invoke(cli, ["viz", "-o", "-", "--quotes", "-1", "--out", str(built)])
+    assert wrong.exit_code == 2 and "Invalid value for '--quotes': -1 is not in the range x>=0." in wrong.output
