@@ -16,6 +16,12 @@
   polarity, stance IRI: the order `kg stances` lists them in) cut into pages of `PAGE_SIZE`,
   once over the whole graph and once per `sg:Position`, each page with its number and the
   reading rank of its last stance, so a listing reads its first pages and stops;
+- `sg:TimelinePage` nodes: the stances in timeline order (date of the source, undated first,
+  then source id, offset, issue, polarity, actor, stance IRI) cut into pages of `PAGE_SIZE`, so
+  the canned `timeline` query run over every actor reads its first pages instead of sorting
+  every stance;
+- `sg:DayPage` nodes: the `sg:PositionDay` nodes in the order of the canned `timeline_days`
+  query (actor id, date with undated first, issue id) cut into pages of `PAGE_SIZE`, likewise;
 - the first `HASH_PREFIX_LENGTH` hex digits of every stance's hash (`sg:hashPrefix`), so a
   stance given by a shortened hash is found by one index lookup.
 
@@ -29,7 +35,7 @@ slice as the store loads them, so the graph's text is never held whole.
 from __future__ import annotations
 
 from datetime import date
-from typing import Iterable, Iterator, Sequence
+from typing import Iterable, Iterator, Mapping, Sequence
 
 import numpy as np
 
@@ -75,6 +81,16 @@ def page_iri(number: int, actor: str | None = None, issue: str | None = None) ->
     """A page of the stances in reading order: of the whole graph, or of one actor's position on one issue."""
     base = position_iri(actor, issue) + "/" if actor is not None and issue is not None else ID
     return f"{base}page/{number}"
+
+
+def timeline_page_iri(number: int) -> str:
+    """A page of the stances of the whole graph in timeline order."""
+    return f"{ID}timeline/page/{number}"
+
+
+def day_page_iri(number: int) -> str:
+    """A page of the sg:PositionDay nodes in (actor, date, issue) order."""
+    return f"{ID}days/page/{number}"
 
 
 def reading_key(source_id: str, char_start: int, holder: str, issue: str, polarity: str, stance_id: str) -> tuple:
@@ -254,6 +270,7 @@ def aggregate_lines(articles: Iterable[Article], stances: Sequence[Stance]) -> I
         yield from (f"{node} <{_SG}dayStance> {_stance(m)}{end}" for m in members)
         if day:
             yield f"{node} <{_SG}onDate> {_date(day.isoformat())}{end}"
+    yield from _day_page_lines(days, end)
     del days
     for (actor, day), parts in actor_days.items():
         node = f"<{actor_day_iri(actor, day)}>"
@@ -266,6 +283,7 @@ def aggregate_lines(articles: Iterable[Article], stances: Sequence[Stance]) -> I
     del actor_days
     yield from _pair_lines(stances, end)
     yield from _page_lines(stances, ids, end)
+    yield from _timeline_page_lines(stances, ids, end)
     for stance_id in ids:
         yield f'{_stance(stance_id)} <{_SG}hashPrefix> "{stance_id[:HASH_PREFIX_LENGTH]}"{end}'
 
@@ -324,3 +342,37 @@ def _page_lines(stances: Sequence[Stance], ids: Sequence[str], end: str) -> Iter
         for start in range(0, len(ranks), PAGE_SIZE):
             number = start // PAGE_SIZE
             yield from page(f"<{page_iri(number, actor, issue)}>", number, ranks[start:start + PAGE_SIZE], position_iri(actor, issue))
+
+
+def _timeline_page_lines(stances: Sequence[Stance], ids: Sequence[str], end: str) -> Iterator[str]:
+    """The stances in timeline order (date, undated first; source id, offset, issue, polarity, actor,
+    stance IRI), cut into pages of PAGE_SIZE. Only the order is held (one index per stance)."""
+    order = sorted(
+        range(len(stances)),
+        key=lambda k: (
+            stances[k].published.isoformat() if stances[k].published else "", stances[k].source_id,
+            stances[k].char_start, stances[k].issue, stances[k].polarity.value, stances[k].holder, ids[k],
+        ),
+    )
+    for start in range(0, len(order), PAGE_SIZE):
+        node = f"<{timeline_page_iri(start // PAGE_SIZE)}>"
+        members = order[start:start + PAGE_SIZE]
+        yield f"{node} {_TYPE} <{_SG}TimelinePage>{end}"
+        yield f"{node} <{_SG}pageNumber> {_int(start // PAGE_SIZE)}{end}"
+        yield f"{node} <{_SG}stanceCount> {_int(len(members))}{end}"
+        for k in members:
+            yield f"{node} <{_SG}timelineStance> {_stance(ids[k])}{end}"
+
+
+def _day_page_lines(days: Mapping[tuple[str, str, date | None], Sequence[str]], end: str) -> Iterator[str]:
+    """The sg:PositionDay nodes in (actor, date, issue) order, undated first, cut into pages of PAGE_SIZE;
+    each page counts the stances of its days."""
+    order = sorted(days, key=lambda key: (key[0], key[2].isoformat() if key[2] else "", key[1]))
+    for start in range(0, len(order), PAGE_SIZE):
+        node = f"<{day_page_iri(start // PAGE_SIZE)}>"
+        members = order[start:start + PAGE_SIZE]
+        yield f"{node} {_TYPE} <{_SG}DayPage>{end}"
+        yield f"{node} <{_SG}pageNumber> {_int(start // PAGE_SIZE)}{end}"
+        yield f"{node} <{_SG}stanceCount> {_int(sum(len(days[key]) for key in members))}{end}"
+        for actor, issue, day in members:
+            yield f"{node} <{_SG}pageDay> <{position_day_iri(actor, issue, day)}>{end}"

@@ -891,7 +891,7 @@ def timeline(
     condition first that the actor had not stated on that issue before ("new condition: X").
     At most the first `limit` dated statements (and `limit` undated ones) are shown (None or 0:
     all); since the flags only look back, those shown are flagged as in the whole record. The
-    actor's days are read first (canned query `actor_days`, one node per day; `timeline_days`, one
+    actor's days are read first (canned query `actor_days`, one node per day; `position_days`, one
     per issue and day, when issues are given), then the statements of the first days only, so
     the cost follows `limit`, not the length of the record.
     """
@@ -904,9 +904,9 @@ def timeline(
         # Without issues, one node per day of the actor (sg:ActorDay) says how many statements
         # it holds; with issues, one per issue and day (sg:PositionDay).
         per_actor = not values["issue"]
-        days = _ask(store, "actor_days" if per_actor else "timeline_days", values, limit=0, order=[])
+        days = _ask(store, "actor_days" if per_actor else "position_days", values, limit=0, order=[])
         if per_actor and not days:
-            days, per_actor = _ask(store, "timeline_days", values, limit=0, order=[]), False
+            days, per_actor = _ask(store, "position_days", values, limit=0, order=[]), False
         dated, total_dated = _first_days([d for d in days if d["date"] is not None], limit)
         undated, total_undated = _first_days([d for d in days if d["date"] is None], limit)
         total = total_dated + total_undated
@@ -922,7 +922,7 @@ def timeline(
                 ["date", "issue", "polarity", "condition", "change", "quote", "source", "publisher", "method", "stance"],
                 [], apart_title="undated", empty_message=f"no statements by {actor_id}",
             )
-    rows = _ask(store, "timeline", values, limit=0, order=[])
+    rows = _ask(store, "day_stances", values, limit=0, order=[])
     columns = ["date", "issue", "polarity", "condition", "change", "quote", "source", "publisher", "method", "stance"]
     order = sorted(rows, key=lambda r: (r["date"] or "", r["sourceId"], r["charStart"], r["issue"], r["polarity"], r["stance"]))
     last: dict[str, str] = {}

@@ -248,7 +248,7 @@ def test_timeline_reads_the_days_and_a_limit_keeps_the_flags(varied) -> None:
     actor = sorted(result.actors)[0]
     holder = {"holder": [pyoxigraph.NamedNode(ACTOR + actor)]}
     key = lambda row: (row[0] or "", row[6], row[11], row[1], row[2], row[5])  # noqa: E731
-    assert sorted(_rows(store, canned_query("timeline"), holder), key=key) == sorted(_rows(store, scan_query("timeline"), holder), key=key)
+    assert sorted(_rows(store, canned_query("day_stances"), holder), key=key) == sorted(_rows(store, scan_query("timeline"), holder), key=key)
     whole = answers.timeline(store, actor, limit=0)
     assert len(whole.rows) > 40 and whole.apart and not whole.note
     part = answers.timeline(store, actor, limit=25)
@@ -583,3 +583,53 @@ def test_a_build_without_stances_drops_the_streamed_aggregates(varied, tmp_path)
     graphs = {g.value for g in pyoxigraph.Store.read_only(str(tmp_path / STORE_DIR)).named_graphs()}
     assert AGGREGATES_GRAPH not in graphs and len(graphs) == 4
     assert "graph/aggregates" not in (tmp_path / "stancegraph.nq").read_text(encoding="utf-8")
+
+
+# --- the canned timelines run over every actor read their first pages ---------------------------
+
+
+def _timeline_key(row: dict) -> tuple:
+    # The canned timeline's ORDER BY, with the actor and stance (its pages' order) breaking ties.
+    return (row["date"] or "", row["sourceId"], int(row["charStart"]), row["issue"], row["polarity"], row["holder"], row["stance"])
+
+
+@pytest.mark.parametrize("backend", ["oxigraph", "memory"])
+def test_the_canned_timeline_is_the_head_of_every_statement_in_date_order(small_pages, backend) -> None:
+    from kg.queries import scan_query
+
+    result, store, out = small_pages
+    store = store if backend == "oxigraph" else open_store(out, "memory")
+    every = sorted(
+        ({"date": s.published.isoformat() if s.published else None, "sourceId": s.source_id, "charStart": s.char_start,
+          "issue": ISSUE + s.issue, "polarity": f"https://w3id.org/stancegraph/ontology#{s.polarity.value.capitalize()}",
+          "holder": ACTOR + s.holder, "stance": "https://w3id.org/stancegraph/id/stance/" + s.stance_id} for s in result.stances),
+        key=_timeline_key,
+    )
+    assert len(every) > 200 and every[0]["date"] is None and every[-1]["date"] is not None
+    got = table(store, "timeline")
+    # 20 pages of 4 stances (1000 with the build's pages of 50), in the query's order.
+    assert [_timeline_key({**r, "charStart": int(r["charStart"])}) for r in got] == [_timeline_key(r) for r in every[:80]]
+    # The scan gives the same statements for them, field by field.
+    scanned = {r[5]: r for r in _rows(store, scan_query("timeline"))}
+    names = ["date", "issue", "polarity", "condition", "quote", "stance", "sourceId", "publisher", "method", "rule", "confidence", "charStart"]
+    assert all(tuple(r[n] for n in names) == scanned[r["stance"]] for r in got)
+
+
+@pytest.mark.parametrize("backend", ["oxigraph", "memory"])
+def test_the_canned_timeline_days_are_the_head_of_every_position_day(small_pages, backend) -> None:
+    import pyoxigraph
+
+    result, store, out = small_pages
+    store = store if backend == "oxigraph" else open_store(out, "memory")
+    days: dict[tuple, int] = defaultdict(int)
+    for s in result.stances:
+        days[(s.holder, s.published.isoformat() if s.published else "", s.issue)] += 1
+    assert len(days) > 200
+    expected = [(ACTOR + a, d or None, ISSUE + i, str(days[(a, d, i)])) for a, d, i in sorted(days)[:80]]
+    got = [(r["holder"], r["date"], r["issue"], r["statements"]) for r in table(store, "timeline_days")]
+    assert got == expected
+    # One actor's days in full: the step query `kg timeline --issue` reads.
+    actor = sorted(result.actors)[0]
+    mine = _rows(store, canned_query("position_days"), {"holder": [pyoxigraph.NamedNode(ACTOR + actor)]})
+    assert sorted((h, d or "", i, n) for h, d, i, n, _ in mine) == [
+        (ACTOR + a, d, ISSUE + i, str(n)) for (a, d, i), n in sorted(days.items()) if a == actor]
