@@ -226,6 +226,13 @@ def test_a_chance_given_to_an_actor_is_not_its_stance(dictionary):
                                                                       dictionary)
 
 
+def test_the_owner_of_a_stance_noun_named_by_a_pronoun_holds_what_it_brought_about(dictionary):
+    assert found("Egypt, Qatar and Turkey were thanked. Their patient mediation helped secure the ceasefire.",
+                 dictionary) == {("Egypt", "ceasefire", "support"), ("Qatar", "ceasefire", "support"),
+                                 ("Turkey", "ceasefire", "support")}
+    assert found("Egypt was thanked. Its reply made the truce harder to reach.", dictionary) == set()
+
+
 def test_a_dateline_is_not_read_as_a_subject(dictionary):
     text = "CAIRO -- Egypt and Qatar called for a permanent ceasefire on Sunday."
     assert found(text, dictionary) == {("Egypt", "ceasefire", "support"), ("Qatar", "ceasefire", "support")}

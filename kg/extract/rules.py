@@ -557,6 +557,13 @@ class Walker:
                 listed = self._listed_members(child)
                 if listed.actors and book.enabled("relative_antecedent"):
                     return listed, "relative_antecedent"  # "Countries willing to take part include Egypt, ..."
+                if self.cue_sign(child) == (1, "noun"):
+                    # "their mediation helped secure the truce": the subject is the owner's act, the owner a pronoun
+                    for owner in child.children:
+                        if owner.dep_ == "nmod:poss" and owner.tag_ == "PRP$":
+                            holders = self.np_holders(owner)
+                            if holders.actors:
+                                return holders, "subject_of_cue"
                 before = child.left_edge.i - (1 if child.left_edge.lower_ not in ("and", ",") else 0)
                 if child.left_edge.lower_ in ("and", ",") or (before >= 0 and child.doc[before].lower_ == "and"):
                     # "Hamas and other armed factions rejected ...": the parse left Hamas out of the subject
