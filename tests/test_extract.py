@@ -233,6 +233,16 @@ def test_the_owner_of_a_stance_noun_named_by_a_pronoun_holds_what_it_brought_abo
     assert found("Egypt was thanked. Its reply made the truce harder to reach.", dictionary) == set()
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("Israel halted the entry of food and fuel into Gaza on Sunday.", ("Israel", "humanitarian_aid", "oppose")),
+    ("Cairo pressed for more food and medicine to reach the north of the Strip.", ("Egypt", "humanitarian_aid", "support")),
+    ("Vance, who flew to Israel to shore up the fragile ceasefire, met Netanyahu.", ("US", "ceasefire", "support")),
+    ("Qatar worked to bolster the truce.", ("Qatar", "ceasefire", "support")),
+])
+def test_news_wording_for_aid_and_for_holding_a_truce(text, expected, dictionary):
+    assert expected in found(text, dictionary)
+
+
 def test_a_dateline_is_not_read_as_a_subject(dictionary):
     text = "CAIRO -- Egypt and Qatar called for a permanent ceasefire on Sunday."
     assert found(text, dictionary) == {("Egypt", "ceasefire", "support"), ("Qatar", "ceasefire", "support")}
