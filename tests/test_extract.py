@@ -243,6 +243,12 @@ def test_news_wording_for_aid_and_for_holding_a_truce(text, expected, dictionary
     assert expected in found(text, dictionary)
 
 
+def test_a_truce_acknowledged_or_described_is_a_topic_not_a_stance(dictionary):
+    assert found("Moscow's draft acknowledged the truce but left out any force.", dictionary) == set()
+    assert found("Hamas described the ceasefire as fragile.", dictionary) == set()
+    assert found("Russia acknowledged that the ceasefire must hold.", dictionary) == {("Russia", "ceasefire", "support")}
+
+
 def test_a_dateline_is_not_read_as_a_subject(dictionary):
     text = "CAIRO -- Egypt and Qatar called for a permanent ceasefire on Sunday."
     assert found(text, dictionary) == {("Egypt", "ceasefire", "support"), ("Qatar", "ceasefire", "support")}

@@ -89,6 +89,7 @@ class RuleBook:
     halting_verbs: frozenset[str] = frozenset()
     honorifics: frozenset[str] = frozenset()
     chance_nouns: frozenset[str] = frozenset()
+    topic_report_verbs: frozenset[str] = frozenset()
     generic_modifiers: frozenset[str] = frozenset()
     group_referents: frozenset[str] = frozenset()
     statement_nouns: frozenset[str] = frozenset()
@@ -226,6 +227,7 @@ _WORD_LISTS = (
     "halting_verbs",
     "honorifics",
     "chance_nouns",
+    "topic_report_verbs",
     "generic_modifiers",
 )
 
@@ -936,6 +938,10 @@ class Walker:
                         rules.append("cue_polarity")
                     signal = True
                     cue = cue or node.text
+                elif (kind == "report" and not signal and came_from is not None and came_from.dep_ in ("obj", "iobj")
+                      and came_from.tag_.startswith("NN") and _lemma_in(node, book.topic_report_verbs)
+                      and not any(c.dep_ in ("xcomp", "ccomp") for c in node.children)):
+                    return findings  # "Russia acknowledged the truce", "described the plan": a topic, not a stance
                 elif s == 1 or kind == "report":
                     signal = True
                     cue = cue or node.text
