@@ -336,9 +336,17 @@ class ArticleExtractor:
             hi = bisect.bisect_left(starts, sentence.end, lo)
             jobs.append((sentence, self.mentions[lo:hi]))
         jobs = [(_without_dateline(text, s), ms) for s, ms in jobs]
+
+        def names(n: int, kinds: tuple[str, ...]) -> bool:
+            sentence, found = jobs[n]
+            return any(m.kind in kinds and m.start >= sentence.start for m in found)
+
+        # a sentence that names an actor but no issue is parsed only for what it leaves the next one
+        # (the subject "he" or "they" means, the speaker of a quotation going on): when that one names an issue
         wanted = [n for n, (s, ms) in enumerate(jobs)
                   if not (s.headline and self.scanner.lexicon.skip_headlines)
-                  and (any(m.kind in (ISSUE, INVERSE, ACTOR) and m.start >= s.start for m in ms)
+                  and (names(n, (ISSUE, INVERSE))
+                       or names(n, (ACTOR,)) and n + 1 < len(jobs) and names(n + 1, (ISSUE, INVERSE))
                        or _ATTRIBUTION.search(text, s.start, s.end) or text[s.start:s.end].rstrip().endswith(":"))]
         # the treebank the parser learnt from writes straight quotes: curly ones (same length, so
         # offsets hold) would otherwise split "Hamas’ refusal" into a name and a stray mark
