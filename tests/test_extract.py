@@ -249,6 +249,13 @@ def test_a_truce_acknowledged_or_described_is_a_topic_not_a_stance(dictionary):
     assert found("Russia acknowledged that the ceasefire must hold.", dictionary) == {("Russia", "ceasefire", "support")}
 
 
+def test_removing_what_stands_in_the_way_of_aid_backs_aid(dictionary):
+    assert ("UN", "humanitarian_aid", "support") in found(
+        "The UN said the truce must remove the obstacles to delivering aid.", dictionary)
+    assert ("UN", "humanitarian_aid", "support") in found(
+        "The UN said the truce has to remove the security and political barriers to delivering aid.", dictionary)
+
+
 def test_a_dateline_is_not_read_as_a_subject(dictionary):
     text = "CAIRO -- Egypt and Qatar called for a permanent ceasefire on Sunday."
     assert found(text, dictionary) == {("Egypt", "ceasefire", "support"), ("Qatar", "ceasefire", "support")}
@@ -350,6 +357,8 @@ def test_rule_file_errors_name_the_file_and_the_rule(ontology_copy):
     ("prediction", "Israel's ministers are due to back the truce on Sunday.", {("Israel", "ceasefire", "support")}),
     ("schedule_of_issue", "The US refused to set a timetable for reconstruction.", {("US", "reconstruction", "oppose")}),
     ("withheld_comment", "The envoy Witkoff declined to say how long the truce would last.", {("US", "ceasefire", "oppose")}),
+    ("withheld_comment", "The envoys were withholding details about phase two of the deal, Qatar said.",
+     {("Qatar", "peace_plan", "oppose")}),
     ("writer_inference", "This suggests Egypt wants to address urgent humanitarian needs first.",
      {("Egypt", "humanitarian_aid", "support")}),
 ])

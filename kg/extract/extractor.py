@@ -354,7 +354,7 @@ class ArticleExtractor:
         docs = dict(zip(wanted, parse_sentences(plain[jobs[n][0].start:jobs[n][0].end] for n in wanted)))
         for doc in docs.values():
             assign_lemmas(doc, self.book.irregular, self.book.known_lemmas)
-            _rehang_infinitives(doc, self.book.control_nouns)
+            _rehang_infinitives(doc, self.book.control_nouns | self.book.obstacle_nouns)
         results: dict[tuple, tuple[float, Finding, str, str | None]] = {}
         intro: tuple[Any, int] | None = None
         for n, (sentence, mentions) in enumerate(jobs):
@@ -624,13 +624,14 @@ _CONJUNCTION = re.compile(r"\b(?:and|or|plus|with|alongside|as\s+well\s+as)\b|&"
 
 def _rehang_infinitives(doc: Any, nouns: frozenset[str]) -> None:
     """Hang "to VB" on the noun it completes when the parser hung it on the verb before that noun
-    ("condemned Israel's decision/obj [to halt/advcl the aid]"): the infinitive says what the
-    decision, attempt or plan is, and the rules read it from there."""
+    ("condemned Israel's decision/obj [to halt/advcl the aid]", "remove the obstacles/obj [to
+    delivering/advcl aid]"): it says what the decision or the obstacle is, and the rules read it from there."""
     for token in doc:
         if token.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "to" for c in token.children):
             continue
-        objects = [c for c in token.head.children
-                   if c.dep_ == "obj" and c.right_edge.i == token.left_edge.i - 1 and (c.lemma_ or "").lower() in nouns]
+        objects = [n for c in token.head.children if c.dep_ == "obj" and c.right_edge.i == token.left_edge.i - 1
+                   for n in (c, *(k for k in c.children if k.dep_ == "conj"))  # "security and political obstacles"
+                   if n.right_edge.i == token.left_edge.i - 1 and (n.lemma_ or "").lower() in nouns]
         if objects:
             token.head = objects[0]
             token.dep_ = "acl"

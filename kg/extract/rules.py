@@ -90,6 +90,7 @@ class RuleBook:
     honorifics: frozenset[str] = frozenset()
     chance_nouns: frozenset[str] = frozenset()
     topic_report_verbs: frozenset[str] = frozenset()
+    obstacle_nouns: frozenset[str] = frozenset()
     generic_modifiers: frozenset[str] = frozenset()
     group_referents: frozenset[str] = frozenset()
     statement_nouns: frozenset[str] = frozenset()
@@ -228,6 +229,7 @@ _WORD_LISTS = (
     "honorifics",
     "chance_nouns",
     "topic_report_verbs",
+    "obstacle_nouns",
     "generic_modifiers",
 )
 
