@@ -359,6 +359,7 @@ def test_rule_file_errors_name_the_file_and_the_rule(ontology_copy):
     ("withheld_comment", "The envoy Witkoff declined to say how long the truce would last.", {("US", "ceasefire", "oppose")}),
     ("withheld_comment", "The envoys were withholding details about phase two of the deal, Qatar said.",
      {("Qatar", "peace_plan", "oppose")}),
+    ("outcome_without", "Israel's negotiators returned home without a ceasefire deal.", {("Israel", "ceasefire", "oppose")}),
     ("writer_inference", "This suggests Egypt wants to address urgent humanitarian needs first.",
      {("Egypt", "humanitarian_aid", "support")}),
 ])
