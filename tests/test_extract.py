@@ -256,6 +256,18 @@ def test_removing_what_stands_in_the_way_of_aid_backs_aid(dictionary):
         "The UN said the truce has to remove the security and political barriers to delivering aid.", dictionary)
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("Hamas is unwilling to disarm.", ("Hamas", "disarmament", "oppose")),  # "unwilling" tagged as a verb
+    ("Hamas no longer opposes the deployment of the stabilization force.", ("Hamas", "stabilization_force", "support")),
+    ("Israel lifted its ban on aid.", ("Israel", "humanitarian_aid", "support")),
+    ("Egypt warned against any delay in reconstruction.", ("Egypt", "reconstruction", "support")),
+    ("Qatar criticized the suspension of aid.", ("Qatar", "humanitarian_aid", "support")),
+    ("Israel refused to lift the blockade.", ("Israel", "humanitarian_aid", "oppose")),
+])
+def test_polarity_through_rejections_of_rejections(text, expected, dictionary):
+    assert found(text, dictionary) == {expected}
+
+
 def test_a_dateline_is_not_read_as_a_subject(dictionary):
     text = "CAIRO -- Egypt and Qatar called for a permanent ceasefire on Sunday."
     assert found(text, dictionary) == {("Egypt", "ceasefire", "support"), ("Qatar", "ceasefire", "support")}

@@ -668,6 +668,8 @@ class Walker:
         if (not tag.startswith("VB") and any(c.dep_ in _SUBJECTS for c in node.children) and not tag.startswith("JJ")
                 and not any(c.dep_ == "cop" for c in node.children)):  # "it is the guarantor of": a noun still
             tag = "VB"  # "Hamas insists/NNS on ...": a word with a subject is a verb whatever its tag says
+        if tag == "VBG" and node.lower_ in book.oppose_adjectives | book.support_adjectives:
+            tag = "JJ"  # "Hamas is unwilling/VBG to disarm": an adjective the tagger read as a verb
         if tag.startswith("VB"):
             if (any(c.dep_ in ("nsubj", "nsubj:pass") and c.i not in self.ctx.actor_at and _lemma_in(c, book.process_nouns)
                     for c in node.children)
@@ -690,8 +692,11 @@ class Walker:
     def negated(self, node: Any) -> bool:
         """Whether a negator attaches to this node ("not", "never", "no", "n't")."""
         negation = self.book.negation
-        return any(c.dep_ in ("advmod", "det", "neg", "cc:preconj") and c.lower_ in negation and c.lower_ != "without"
-                   for c in node.children)
+        return any(c.dep_ in ("advmod", "det", "neg", "cc:preconj") and (
+                       c.lower_ in negation and c.lower_ != "without"
+                       or c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children))  # "no longer opposes"
+                   for c in node.children) or (
+                node.i >= 2 and node.doc[node.i - 1].lower_ == "longer" and node.doc[node.i - 2].lower_ == "no")
 
     def has_deontic(self, node: Any) -> bool:
         """Whether a predicate is a demand of the speaker ("must", "should", "needs to")."""
@@ -920,7 +925,8 @@ class Walker:
                             sign = -sign
                             rules.append("cue_polarity")
                         owners = self.subject_holders(noun)
-                        if owners is not None and owners[1] == "possessor_of_cue":
+                        if owners is not None and owners[1] == "possessor_of_cue" and self.cue_sign(node)[0] >= 0:
+                            # (a rejecting verb undoes the noun instead: "Israel lifted its ban on aid")
                             return findings + self._finish(owners[0], "possessor_of_cue", issue_id, sign, conditions, rules,
                                                            noun.text, path)
                         break
