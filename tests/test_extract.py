@@ -268,6 +268,13 @@ def test_polarity_through_rejections_of_rejections(text, expected, dictionary):
     assert found(text, dictionary) == {expected}
 
 
+def test_not_without_makes_a_condition(dictionary):
+    assert found("The UAE said it would not take part in the force without a UN mandate.", dictionary) == {
+        ("UAE", "stabilization_force", "conditional")}
+    assert found("Israel will not allow reconstruction without disarmament.", dictionary) == {
+        ("Israel", "reconstruction", "conditional")}
+
+
 def test_a_dateline_is_not_read_as_a_subject(dictionary):
     text = "CAIRO -- Egypt and Qatar called for a permanent ceasefire on Sunday."
     assert found(text, dictionary) == {("Egypt", "ceasefire", "support"), ("Qatar", "ceasefire", "support")}

@@ -752,6 +752,8 @@ class Walker:
                                if g.dep_ == "nmod" and conditions.get(f"{marker} {node.lower_} {_case(g)}")), None)
             if family and family != "only":
                 return family
+            if child.lower_ == "without" and child.dep_ == "case" and self.negated(node.head):
+                return "unless"  # "will not take part without a UN mandate": only with one
             if (child.lower_ == "after" and not any(t.lower_ == "only" for t in doc[max(0, child.i - 4):child.i])
                     and not _past_event(node) and (node.head.tag_ in ("VB", "VBG") or node.head.tag_.startswith("NN")
                                                    or self.has_intent(node.head) or self.has_deontic(node.head))):
