@@ -270,9 +270,9 @@ def test_polarity_through_rejections_of_rejections(text, expected, dictionary):
 
 def test_not_without_makes_a_condition(dictionary):
     assert found("The UAE said it would not take part in the force without a UN mandate.", dictionary) == {
-        ("UAE", "stabilization_force", "conditional")}
+        ("UAE", "stabilization_force", "conditional", "peace_plan")}
     assert found("Israel will not allow reconstruction without disarmament.", dictionary) == {
-        ("Israel", "reconstruction", "conditional")}
+        ("Israel", "reconstruction", "conditional", "disarmament")}
 
 
 def test_a_dateline_is_not_read_as_a_subject(dictionary):
