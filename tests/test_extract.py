@@ -238,6 +238,7 @@ def test_the_owner_of_a_stance_noun_named_by_a_pronoun_holds_what_it_brought_abo
     ("Cairo pressed for more food and medicine to reach the north of the Strip.", ("Egypt", "humanitarian_aid", "support")),
     ("Vance, who flew to Israel to shore up the fragile ceasefire, met Netanyahu.", ("US", "ceasefire", "support")),
     ("Qatar worked to bolster the truce.", ("Qatar", "ceasefire", "support")),
+    ("Israel signaled openness to a phased withdrawal.", ("Israel", "withdrawal", "support")),
 ])
 def test_news_wording_for_aid_and_for_holding_a_truce(text, expected, dictionary):
     assert expected in found(text, dictionary)
