@@ -276,6 +276,14 @@ def test_not_without_makes_a_condition(dictionary):
         ("Israel", "reconstruction", "conditional", "disarmament")}
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("Israel, backed by the US, insists that Hamas must be disarmed.", {("Israel", "disarmament", "support")}),
+    ("Hamas, encouraged by Qatar, rejects any disarmament.", {("Hamas", "disarmament", "oppose")}),
+])
+def test_a_participle_aside_after_the_subject_does_not_take_its_place(text, expected, dictionary):
+    assert found(text, dictionary) == expected
+
+
 def test_a_dateline_is_not_read_as_a_subject(dictionary):
     text = "CAIRO -- Egypt and Qatar called for a permanent ceasefire on Sunday."
     assert found(text, dictionary) == {("Egypt", "ceasefire", "support"), ("Qatar", "ceasefire", "support")}

@@ -536,8 +536,15 @@ class Walker:
                     holders = self.np_holders(child)
                     if holders.actors:
                         return holders, "judge_of_predicate"
-        # a subject the parser hung on the auxiliary ("Trump/nsubj -> had/aux -> warned") is the verb's
+        # a subject the parser hung on the auxiliary ("Trump/nsubj -> had/aux -> warned") is the verb's,
+        # and so is one hung on a participle aside before it ("Israel/nsubj, backed/advcl by the US, insists")
         children = list(node.children) + [g for c in node.children if c.dep_ in ("aux", "aux:pass", "cop") for g in c.children]
+        if not any(c.dep_ in _SUBJECTS for c in children):
+            children += [g for c in node.children if c.dep_ in ("advcl", "acl") and c.tag_ in ("VBN", "VBG") and c.i < node.i
+                         for g in c.children if g.dep_ == "nsubj" and g.i < c.i]
+            if node.tag_ in ("VBZ", "VBD", "VBP") and node.dep_ == "advcl" and node.head.tag_ == "VBN" and node.head.i < node.i:
+                # "Hamas, encouraged/ROOT by Qatar, rejects/advcl ...": the parse turned the aside into the main verb
+                children += [g for g in node.head.children if g.dep_ == "nsubj" and g.i < node.head.i]
         for child in children:
             if child.dep_ in _SUBJECTS:
                 if child.lower_ in _RELATIVE_PRONOUNS and node.dep_ in _CLAUSE_EDGES:
@@ -668,6 +675,8 @@ class Walker:
         if (not tag.startswith("VB") and any(c.dep_ in _SUBJECTS for c in node.children) and not tag.startswith("JJ")
                 and not any(c.dep_ == "cop" for c in node.children)):  # "it is the guarantor of": a noun still
             tag = "VB"  # "Hamas insists/NNS on ...": a word with a subject is a verb whatever its tag says
+        if tag == "NNS" and node.dep_ == "ROOT" and any(c.dep_ == "ccomp" for c in node.children):
+            tag = "VB"  # "Israel, backed by the US, insists/NNS that ...": a root with a clause is the verb
         if tag == "VBG" and node.lower_ in book.oppose_adjectives | book.support_adjectives:
             tag = "JJ"  # "Hamas is unwilling/VBG to disarm": an adjective the tagger read as a verb
         if tag.startswith("VB"):
