@@ -284,6 +284,16 @@ def test_a_participle_aside_after_the_subject_does_not_take_its_place(text, expe
     assert found(text, dictionary) == expected
 
 
+def test_issue_phrases_match_in_either_number(dictionary):
+    from kg.extract.mentions import number_variants
+
+    assert number_variants("foreign forces") == ["foreign forces", "foreign force"]
+    assert number_variants("aid convoy") == ["aid convoy", "aid convoys"]
+    assert number_variants("GHF") == ["GHF"] and number_variants("access") == ["access"]
+    assert found("Hamas said it would not accept any foreign force in Gaza.", dictionary) == {
+        ("Hamas", "stabilization_force", "oppose")}
+
+
 def test_a_dateline_is_not_read_as_a_subject(dictionary):
     text = "CAIRO -- Egypt and Qatar called for a permanent ceasefire on Sunday."
     assert found(text, dictionary) == {("Egypt", "ceasefire", "support"), ("Qatar", "ceasefire", "support")}

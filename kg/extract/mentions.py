@@ -57,7 +57,8 @@ class Scanner:
                 self._add(demonym, Entry(DEMONYM, actor.id))
         for issue in dictionary.issues.values():
             for label in {issue.label, *issue.aliases, *issue.cues}:
-                self._add(label, Entry(ISSUE, issue.id))
+                for phrase in number_variants(label):
+                    self._add(phrase, Entry(ISSUE, issue.id))
         for key, kind in (("inverse_issues", INVERSE), ("contextual_issues", CONTEXT), ("plan_references", PLANREF)):
             for issue_id, phrases in lexicon.map(key).items():
                 self._check_issue(issue_id, key)
@@ -218,3 +219,21 @@ def get_scanner(dictionary: Dictionary, lexicon: Lexicon) -> Scanner:
         _SCANNERS.clear()
     _SCANNERS[key] = (dictionary, lexicon, scanner)
     return scanner
+
+
+def number_variants(phrase: str) -> list[str]:
+    """A phrase, and the same with its last word in the other number ("foreign forces" -> "foreign
+    force", "aid convoy" -> "aid convoys"): the lexicon lists one and news writes both."""
+    words = phrase.split(" ")
+    last = words[-1]
+    if len(last) < 4 or not last.isalpha() or not last.islower():
+        return [phrase]
+    if last.endswith("s"):
+        if last.endswith(("ss", "us", "is", "ies", "ses", "xes", "ches", "shes")):
+            return [phrase]
+        other = last[:-1]
+    elif last.endswith(("s", "x", "ch", "sh", "y")):
+        return [phrase]
+    else:
+        other = last + "s"
+    return [phrase, " ".join([*words[:-1], other])]
