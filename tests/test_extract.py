@@ -294,6 +294,12 @@ def test_issue_phrases_match_in_either_number(dictionary):
         ("Hamas", "stabilization_force", "oppose")}
 
 
+def test_when_opens_a_condition_of_what_will_be_but_not_a_time_past(dictionary):
+    assert found("Hamas will disarm when a Palestinian state is established.", dictionary) == {
+        ("Hamas", "disarmament", "conditional", "governance")}
+    assert found("When the truce collapsed, Israel resumed strikes.", dictionary) == {("Israel", "ceasefire", "oppose")}
+
+
 def test_a_dateline_is_not_read_as_a_subject(dictionary):
     text = "CAIRO -- Egypt and Qatar called for a permanent ceasefire on Sunday."
     assert found(text, dictionary) == {("Egypt", "ceasefire", "support"), ("Qatar", "ceasefire", "support")}

@@ -748,7 +748,10 @@ class Walker:
         children += [g for c in node.children if c.dep_ in ("nsubj", "nsubj:pass") and c.i < node.i
                      for g in c.children if g.dep_ == "case" and g.i < c.i]
         for child in children:
-            if child.dep_ not in ("case", "mark") or child.lower_ == "to":
+            if child.dep_ == "advmod" and child.lower_ == "when" and child.i < node.i and node.dep_ == "advcl":
+                if _past_event(node):
+                    continue  # "when the truce collapsed, ...": a time, not a condition
+            elif child.dep_ not in ("case", "mark") or child.lower_ == "to":
                 continue
             marker = " ".join([child.lower_, *(g.lower_ for g in child.children if g.dep_ == "fixed")])
             family = conditions.get(marker) or conditions.get(marker.split(" ")[0])
