@@ -300,6 +300,11 @@ def test_when_opens_a_condition_of_what_will_be_but_not_a_time_past(dictionary):
     assert found("When the truce collapsed, Israel resumed strikes.", dictionary) == {("Israel", "ceasefire", "oppose")}
 
 
+def test_conditioning_one_thing_on_another(dictionary):
+    assert found("Israel conditioned any withdrawal on the return of all hostages.", dictionary) == {
+        ("Israel", "withdrawal", "conditional", "hostage_prisoner_exchange")}
+
+
 def test_a_dateline_is_not_read_as_a_subject(dictionary):
     text = "CAIRO -- Egypt and Qatar called for a permanent ceasefire on Sunday."
     assert found(text, dictionary) == {("Egypt", "ceasefire", "support"), ("Qatar", "ceasefire", "support")}

@@ -91,6 +91,7 @@ class RuleBook:
     chance_nouns: frozenset[str] = frozenset()
     topic_report_verbs: frozenset[str] = frozenset()
     obstacle_nouns: frozenset[str] = frozenset()
+    conditioning_verbs: frozenset[str] = frozenset()
     generic_modifiers: frozenset[str] = frozenset()
     group_referents: frozenset[str] = frozenset()
     statement_nouns: frozenset[str] = frozenset()
@@ -230,6 +231,7 @@ _WORD_LISTS = (
     "chance_nouns",
     "topic_report_verbs",
     "obstacle_nouns",
+    "conditioning_verbs",
     "generic_modifiers",
 )
 
@@ -766,6 +768,8 @@ class Walker:
                 return family
             if child.lower_ == "without" and child.dep_ == "case" and self.negated(node.head):
                 return "unless"  # "will not take part without a UN mandate": only with one
+            if child.lower_ in ("on", "upon") and child.dep_ == "case" and _lemma_in(node.head, self.book.conditioning_verbs):
+                return "unless"  # "conditioned any withdrawal on the return of the hostages"
             if (child.lower_ == "after" and not any(t.lower_ == "only" for t in doc[max(0, child.i - 4):child.i])
                     and not _past_event(node) and (node.head.tag_ in ("VB", "VBG") or node.head.tag_.startswith("NN")
                                                    or self.has_intent(node.head) or self.has_deontic(node.head))):
