@@ -316,7 +316,7 @@ class GraphTexts:
         return text
 
     def _keep_parts(self, graph: GraphContent) -> Iterator[str]:
-        # Copied on the first full pass only (a digest pass and then a load make the slices twice).
+        # Copied on the first full pass only (a later pass would repeat the lines).
         copy = graph.iri not in self._made
         for part in graph.iter_parts():
             if copy:

@@ -141,8 +141,9 @@ class BuildMemo:
         self.out_dir = Path(out_dir)
         self.spec = parse_store_spec(store, self.out_dir)
 
-    def _digest(self, sources_dir: Path, options: Mapping[str, Any]) -> str | None:
-        """The digest of the inputs and outputs as they are now; None when some article file must be read."""
+    def _digest(self, sources_dir: Path, options: Mapping[str, Any]) -> tuple[str, list[str]] | None:
+        """The digest of the inputs and outputs as they are now, with the warnings the source record
+        keeps for the articles (one walk over the record); None when some article file must be read."""
         from . import __version__
         from .annotations import annotation_files
         from .build import EXPORTS_RECORD
@@ -156,11 +157,13 @@ class BuildMemo:
         try:
             record = SourceRecord(self.path.parent, sources_dir)
             articles = []
+            warnings: list[str] = []
             for path in article_paths(sources_dir):
                 entry = record.unchanged(path, options.get("max_bytes"))
                 if entry is None:
                     return None
                 articles.append([path.name, entry])
+                warnings += [str(w) for w in entry.get("warnings", [])]
             manifest = sources_dir / MANIFEST_NAME
             given = options.get("annotations")
             annotations = annotation_files(sources_dir) if given is None else [Path(p) for p in given]
@@ -181,7 +184,7 @@ class BuildMemo:
             }
         except (OSError, ValueError, TypeError, KeyError, AttributeError):
             return None  # whatever cannot be read is for a full build to find
-        return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode("utf-8")).hexdigest()
+        return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode("utf-8")).hexdigest(), warnings
 
     def unchanged(self, sources_dir: Path, options: Mapping[str, Any]) -> UnchangedBuild | None:
         """What a build now would say (its summary, the articles' warnings), when it would change nothing; else None."""
@@ -191,21 +194,18 @@ class BuildMemo:
             return None
         if not isinstance(memo, dict) or not isinstance(memo.get("summary"), str):
             return None
-        digest = self._digest(sources_dir, options)
-        if digest is None or digest != memo.get("digest"):
+        state = self._digest(sources_dir, options)
+        if state is None or state[0] != memo.get("digest"):
             return None
         return UnchangedBuild(memo["summary"], [str(w) for w in memo.get("warnings", [])])
 
     def remember(self, sources_dir: Path, options: Mapping[str, Any], summary: str) -> None:
         """Note, after a build that wrote its store and exports, what an unchanged build would say."""
-        from .sources import SourceRecord, article_paths
-
-        digest = self._digest(sources_dir, options)
-        if digest is None:
+        state = self._digest(sources_dir, options)
+        if state is None:
             self.forget()
             return
-        record = SourceRecord(self.path.parent, Path(sources_dir))
-        said = [w for path in article_paths(Path(sources_dir)) for w in (record.unchanged(path) or {}).get("warnings", [])]
+        digest, said = state
         write_files({self.path: json.dumps({"digest": digest, "summary": summary, "warnings": said}, indent=0).encode("utf-8")})
 
     def forget(self) -> None:

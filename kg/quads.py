@@ -134,13 +134,15 @@ class GraphContent:
         key: str = "",
         make: Callable[[], str] | None = None,
         parts: Callable[[], Iterable[str]] | None = None,
+        digest: str | None = None,
     ) -> None:
         self.iri = iri
         self.key = key
         self._nquads = nquads
         self._make = make
         self._parts = parts
-        self._digest: str | None = None
+        # Given when the text was already digested (e.g. slices read back from a copy on disk).
+        self._digest: str | None = digest
 
     @property
     def streamed(self) -> bool:

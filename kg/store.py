@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import tempfile
 import urllib.error
 import urllib.parse
 import urllib.request
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
@@ -572,6 +574,33 @@ def dataset_digest(digests: Mapping[str, str]) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+#: Lines per slice when a streamed graph is read back from its copy on disk.
+_SPOOL_LINES = 100_000
+
+
+@contextmanager
+def _spooled(graph: GraphContent, directory: Path | None) -> Iterator[GraphContent]:
+    """The streamed graph made once: its slices copied to a temporary file as its digest is taken,
+    and given back as a graph read from that file in slices (the file goes at the end)."""
+    directory = directory if directory is not None and directory.is_dir() else None
+    with tempfile.TemporaryFile("w+", encoding="utf-8", newline="\n", dir=directory) as copy:
+        copy.writelines(graph.iter_parts())
+        digest = graph.digest
+
+        def parts() -> Iterator[str]:
+            copy.seek(0)
+            batch: list[str] = []
+            for line in copy:
+                batch.append(line)
+                if len(batch) >= _SPOOL_LINES:
+                    yield "".join(batch)
+                    batch = []
+            if batch:
+                yield "".join(batch)
+
+        yield GraphContent(graph.iri, key=graph.key, parts=parts, digest=digest)
+
+
 def update_store(
     store: GraphStore, graphs: Iterable[GraphContent], state_file: Path | None = None, fresh: bool = False
 ) -> StoreUpdate:
@@ -606,15 +635,19 @@ def update_store(
             current[graph.iri] = known
             continue
         if graph.streamed:
-            # Loaded on its own, slice by slice; its digest is taken on the way (or first, by one
-            # pass over the slices, when the store holds an earlier version it may equal).
+            # Loaded on its own, slice by slice; its digest is taken on the way. When the store
+            # holds an earlier version it may equal, the slices are made once, copied to disk as
+            # their digest is taken, and loaded from that copy only if the digest differs.
             if batch:
                 load(batch)
                 batch, size = [], 0
-            if known and known[0] == graph.digest:
-                current[graph.iri] = [graph.digest, graph.key]
-                continue
-            load([graph])
+            with ExitStack() as cleanup:
+                if known:
+                    graph = cleanup.enter_context(_spooled(graph, state_file.parent if state_file else None))
+                    if known[0] == graph.digest:
+                        current[graph.iri] = [graph.digest, graph.key]
+                        continue
+                load([graph])
             if graph.digest != _EMPTY_DIGEST:
                 current[graph.iri] = [graph.digest, graph.key]
                 written += 1

@@ -540,6 +540,7 @@ def test_a_build_that_loads_the_aggregates_in_small_slices_writes_the_same_bytes
 def test_an_aggregates_graph_of_a_new_key_but_the_same_text_is_not_loaded_again(varied, tmp_path, monkeypatch) -> None:
     from dataclasses import replace
 
+    import kg.aggregates
     import kg.store
     from kg.aggregates import AGGREGATES_GRAPH
     from kg.build import BuildResult
@@ -554,16 +555,21 @@ def test_an_aggregates_graph_of_a_new_key_but_the_same_text_is_not_loaded_again(
         bulk_load(self, graphs)
 
     monkeypatch.setattr(kg.store.OxigraphStore, "replace_graphs", recorded)
-    # A new title changes its source's graph and so the aggregates' key, but not the aggregates.
+    made: list[int] = []
+    parts = kg.aggregates.aggregate_parts
+    monkeypatch.setattr(kg.aggregates, "aggregate_parts", lambda *a, **k: made.append(1) or parts(*a, **k))
+    # A new title changes its source's graph and so the aggregates' key, but not the aggregates:
+    # they are made once, to find the same digest.
     retitled = [replace(a, title="Another title") if a.source_id == "v0003" else a for a in result.articles]
     again = BuildResult(articles=retitled, stances=result.stances, dictionary=result.dictionary)
     write_build(again, tmp_path, formats=[])
     assert again.store_update is not None and again.store_update.written == 1
-    assert loaded == [kg.store.ID + "graph/source/v0003"]
-    # A changed stance changes the aggregates: they are loaded again, and equal a fresh build's.
+    assert loaded == [kg.store.ID + "graph/source/v0003"] and made == [1]
+    # A changed stance changes the aggregates: they are made once more, loaded again from that
+    # one pass, and equal a fresh build's.
     fewer = BuildResult(articles=retitled, stances=result.stances[1:], dictionary=result.dictionary)
     write_build(fewer, tmp_path, formats=["nq"])
-    assert AGGREGATES_GRAPH in loaded
+    assert AGGREGATES_GRAPH in loaded and made == [1, 1]
     write_build(fewer, tmp_path / "fresh", formats=["nq"])
     assert (tmp_path / "stancegraph.nq").read_bytes() == (tmp_path / "fresh" / "stancegraph.nq").read_bytes()
 
