@@ -409,8 +409,9 @@ def test_rule_file_errors_name_the_file_and_the_rule(ontology_copy):
     ("withheld_comment", "The envoys were withholding details about phase two of the deal, Qatar said.",
      {("Qatar", "peace_plan", "oppose")}),
     ("outcome_without", "Israel's negotiators returned home without a ceasefire deal.", {("Israel", "ceasefire", "oppose")}),
+    ("violation_of_deal", "Hamas accused Israel of violating the ceasefire.", {("Israel", "ceasefire", "support")}),
     ("agenda_of_talks", "Egypt said the discussions with the Israeli team addressed a plan for running Gaza in the next phase, "
-                        "as well as resuming the entry of aid.",
+                        "as well as resuming the flow of aid.",
      {("Egypt", "peace_plan", "support"), ("Egypt", "humanitarian_aid", "support"), ("Egypt", "governance", "support")}),
     ("writer_inference", "This suggests Egypt wants to address urgent humanitarian needs first.",
      {("Egypt", "humanitarian_aid", "support")}),
