@@ -305,6 +305,12 @@ def test_conditioning_one_thing_on_another(dictionary):
         ("Israel", "withdrawal", "conditional", "hostage_prisoner_exchange")}
 
 
+def test_what_demanded_a_rejected_thing_is_not_rejected_with_it(dictionary, rules):
+    text = "Hamas firmly rejected the full disarmament demanded by the ceasefire framework."
+    assert found(text, dictionary, rules) == {("Hamas", "disarmament", "oppose")}
+    assert ("Hamas", "ceasefire", "oppose") in found(text, dictionary, rules.without(["source_of_object"]))
+
+
 def test_a_dateline_is_not_read_as_a_subject(dictionary):
     text = "CAIRO -- Egypt and Qatar called for a permanent ceasefire on Sunday."
     assert found(text, dictionary) == {("Egypt", "ceasefire", "support"), ("Qatar", "ceasefire", "support")}
@@ -410,6 +416,8 @@ def test_rule_file_errors_name_the_file_and_the_rule(ontology_copy):
      {("Qatar", "peace_plan", "oppose")}),
     ("outcome_without", "Israel's negotiators returned home without a ceasefire deal.", {("Israel", "ceasefire", "oppose")}),
     ("violation_of_deal", "Hamas accused Israel of violating the ceasefire.", {("Israel", "ceasefire", "support")}),
+    ("role_of_party", "Under the plan, Hamas is to have no role in governing Gaza.", {("Hamas", "governance", "oppose")}),
+    ("pending_act", "Hamas has yet to sign off on the plan.", {("Hamas", "peace_plan", "support")}),
     ("agenda_of_talks", "Egypt said the discussions with the Israeli team addressed a plan for running Gaza in the next phase, "
                         "as well as resuming the flow of aid.",
      {("Egypt", "peace_plan", "support"), ("Egypt", "humanitarian_aid", "support"), ("Egypt", "governance", "support")}),
