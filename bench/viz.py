@@ -24,6 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from chromium import launch_chromium  # noqa: E402  (the browser setup the browser tests use)
+from kg.model import Method, Polarity, Stance  # noqa: E402
 from kg.network import ActorInfo, Catalog, IssueInfo, Statement, actor_actor_graph, actor_issue_graph  # noqa: E402
 from kg.viz import MAX_TIES, VIEWS, render_page  # noqa: E402
 
@@ -56,21 +57,22 @@ def synthetic(n: int, seed: int = 11) -> tuple[list[Statement], Catalog]:
         source = k // 8
         statements.append(
             Statement(
-                stance_id=f"{k:020x}",
-                source_id=f"syn_{source:06d}",
-                holder=holder,
-                issue=issue,
-                polarity=polarity,
-                quote=quote,
-                char_start=(k % 8) * 300,
-                char_end=(k % 8) * 300 + len(quote),
-                method="RuleExtraction",
-                condition=condition,
-                date=(date(2025, 1, 1) + timedelta(days=source % 330)).isoformat(),
+                Stance(
+                    source_id=f"syn_{source:06d}",
+                    holder=holder,
+                    issue=issue,
+                    polarity=Polarity(polarity),
+                    quote=quote,
+                    char_start=(k % 8) * 300,
+                    char_end=(k % 8) * 300 + len(quote),
+                    method=Method.RULE,
+                    condition=condition,
+                    published=date(2025, 1, 1) + timedelta(days=source % 330),
+                    rule="bench.rule",
+                    confidence=0.8,
+                ),
                 title=f"Synthetic article {source}",
                 publisher="Bench Wire",
-                rule="bench.rule",
-                confidence="0.80",
             )
         )
     return statements, catalog

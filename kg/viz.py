@@ -44,6 +44,9 @@ RANDOM_SEED = 20251116
 #: How many statements a page carries per (actor, issue, polarity) link, the most recent first: the
 #: page counts every statement, and lists beyond these how many more a command would show.
 QUOTES_PER_LINK = 20
+#: At most this many statements on a page in all: a graph of very many links carries fewer per
+#: link (one at least), so that the page stays a size a browser opens quickly.
+QUOTES_PER_PAGE = 20_000
 #: Edge labels are drawn only where they come out at least this many pixels tall (vis-network's
 #: `drawThreshold`): thousands of unreadable labels on a zoomed-out graph cost most of a redraw.
 EDGE_LABEL_MIN_PX = 8
@@ -383,11 +386,24 @@ class _Links:
             kept.sort(key=lambda pair: pair[0])
             del kept[self.limit:]
 
-    def shown(self) -> list[Statement]:
-        """The statements the page carries, in reading order."""
+    def per_link(self, budget: int | None) -> int | None:
+        """How many statements each link carries: the limit, lowered (to one at least) until the
+        page carries at most `budget` statements in all (None: no limit)."""
+        if self.limit is None:
+            return None
+        sizes = [min(len(kept), self.limit) for kept in self.quotes.values()]
+        count = self.limit
+        while budget is not None and count > 1 and sum(min(size, count) for size in sizes) > budget:
+            count -= 1
+        return count
+
+    def shown(self, per_link: int | None) -> list[Statement]:
+        """The statements the page carries (the `per_link` most recent of each link), in reading order."""
         out = []
         for kept in self.quotes.values():
-            self._trim(kept)
+            if per_link is not None:
+                kept.sort(key=lambda pair: pair[0])
+                del kept[per_link:]
             out += [st for _, st in kept]
         return sorted(out, key=lambda st: (st.sort_key, st.stance_id))
 
@@ -422,8 +438,9 @@ def page_data(
     """Everything the page script needs, as plain JSON-ready data (both views, counts, quotes, sources, labels).
 
     The statements are read once, as a stream: the page holds their counts per link and date and
-    at most `quotes_per_link` statements per link (None: every one), so its size follows the
-    number of actors, issues and days, not the number of statements.
+    at most `quotes_per_link` statements per link (None: every one), fewer when the links are so
+    many that the page would carry over `QUOTES_PER_PAGE`, so its size follows the number of
+    actors, issues and days, not the number of statements.
     """
     if view not in VIEWS:
         raise VizError(f"unknown view {view!r}", hint=f"choose one of {', '.join(VIEWS)}")
@@ -432,7 +449,8 @@ def page_data(
     for st in statements:
         links.add(st)
     records = links.records()
-    shown = links.shown()
+    per_link = links.per_link(QUOTES_PER_PAGE)
+    shown = links.shown(per_link)
     matrix = position_matrix(records)
     sources: dict[str, dict[str, str]] = {}
     for st in shown:
@@ -475,7 +493,7 @@ def page_data(
         "colors": COLORS,
         "polarities": list(POLARITIES),
         "total": links.total,
-        "quotesPerLink": quotes_per_link,
+        "quotesPerLink": per_link,
         "statements": [_statement_record(st) for st in shown],
         "groups": members,
         "groupKeys": [list(key) for key in group_keys],

@@ -312,6 +312,27 @@ def test_page_data_carries_the_most_recent_statements_of_each_link_and_counts_ev
     assert page_data(list(reversed(statements)), quotes_per_link=5) == data
 
 
+def test_a_page_of_very_many_links_carries_fewer_statements_per_link(monkeypatch):
+    import kg.viz
+
+    statements = generated_statements(3000)
+    links = {(s.holder, s.issue, s.polarity) for s in statements}
+    assert len(links) == 18
+    whole = page_data(statements, quotes_per_link=5)
+    monkeypatch.setattr(kg.viz, "QUOTES_PER_PAGE", 40)
+    data = page_data(statements, quotes_per_link=5)
+    # 18 links of 5 would be 90 statements: 2 each (36) is the most that stays under 40.
+    assert data["quotesPerLink"] == 2 and len(data["statements"]) == 36
+    for g, members in enumerate(data["groups"]):
+        newest = [whole["statements"][k]["id"] for k in whole["groups"][g]]
+        carried = [data["statements"][k]["id"] for k in members]
+        assert len(carried) == 2 and set(carried) <= set(newest)
+    # Counts, edges and the matrix still cover every statement.
+    assert (data["total"], data["cells"], data["views"], data["matrix"]) == (3000, whole["cells"], whole["views"], whole["matrix"])
+    monkeypatch.setattr(kg.viz, "QUOTES_PER_PAGE", 1)
+    assert len(page_data(statements, quotes_per_link=5)["statements"]) == 18
+
+
 def test_a_page_carries_at_least_one_quote_per_link():
     with pytest.raises(VizError, match="at least one quote"):
         page_data(SMALL, quotes_per_link=0)
