@@ -311,6 +311,12 @@ def test_what_demanded_a_rejected_thing_is_not_rejected_with_it(dictionary, rule
     assert ("Hamas", "ceasefire", "oppose") in found(text, dictionary, rules.without(["source_of_object"]))
 
 
+def test_a_position_on_an_issue_has_no_side_of_its_own(dictionary):
+    assert found("Hamas's stance on disarmament remains the same, officials said.", dictionary) == set()
+    assert found("Hamas restated its support for the release of the hostages.", dictionary) == {
+        ("Hamas", "hostage_prisoner_exchange", "support")}
+
+
 def test_a_dateline_is_not_read_as_a_subject(dictionary):
     text = "CAIRO -- Egypt and Qatar called for a permanent ceasefire on Sunday."
     assert found(text, dictionary) == {("Egypt", "ceasefire", "support"), ("Qatar", "ceasefire", "support")}
