@@ -317,6 +317,11 @@ def test_a_position_on_an_issue_has_no_side_of_its_own(dictionary):
         ("Hamas", "hostage_prisoner_exchange", "support")}
 
 
+def test_a_gerund_clause_before_a_harm_verb_is_what_it_warns_against(dictionary):
+    text = 'Hamas said: "Giving the international force a role inside Gaza, including disarming the fighters, strips it of its neutrality."'
+    assert found(text, dictionary) == {("Hamas", "disarmament", "oppose"), ("Hamas", "stabilization_force", "oppose")}
+
+
 def test_a_dateline_is_not_read_as_a_subject(dictionary):
     text = "CAIRO -- Egypt and Qatar called for a permanent ceasefire on Sunday."
     assert found(text, dictionary) == {("Egypt", "ceasefire", "support"), ("Qatar", "ceasefire", "support")}

@@ -923,7 +923,8 @@ class Walker:
                         return findings + self._finish(owners, "possessor_of_cue", issue_id, sign, conditions, rules,
                                                        node.text, path)
             if (not own and not skip_sign and not detached and node.tag_.startswith("VB") and came_from is not None
-                    and came_from.dep_ in ("nsubj", "csubj") and _lemma_in(node, book.harm_verbs)
+                    and (came_from.dep_ in ("nsubj", "csubj") or _subject_clause(came_from, node))
+                    and _lemma_in(node, book.harm_verbs)
                     and not self.negated(node) and book.enabled("cue_polarity")):
                 sign = -sign  # "warned that immediate disarmament would trigger chaos": a warning against it
                 rules.append("cue_polarity")
@@ -1612,6 +1613,14 @@ class Walker:
             return findings
         polarity = "support" if sign > 0 else "oppose"
         return [Finding(list(holders.actors), issue_id, polarity, None, tuple(_unique(all_rules)), confidence, cue, tuple(path))]
+
+
+def _subject_clause(clause: Any, verb: Any) -> bool:
+    """Whether a gerund clause before a subjectless verb is its subject, hung on it as a modifier
+    ("Assigning/advcl the force such tasks strips it of its neutrality")."""
+    return (clause.dep_ == "advcl" and clause.tag_ == "VBG" and clause.i < verb.i and clause.head.i == verb.i
+            and not any(c.dep_ == "mark" for c in clause.children)
+            and not any(c.dep_ in _SUBJECTS for c in verb.children))
 
 
 def _past_event(node: Any) -> bool:
