@@ -317,6 +317,12 @@ def test_a_position_on_an_issue_has_no_side_of_its_own(dictionary):
         ("Hamas", "hostage_prisoner_exchange", "support")}
 
 
+def test_a_resolution_that_imposes_is_one_the_speaker_rejects(dictionary):
+    text = 'Hamas said: "The UN resolution imposes a foreign trusteeship on Gaza, which our people and our factions reject."'
+    assert ("Hamas", "peace_plan", "oppose") in found(text, dictionary)
+    assert ("Hamas", "peace_plan", "support") not in found(text, dictionary)
+
+
 def test_a_gerund_clause_before_a_harm_verb_is_what_it_warns_against(dictionary):
     text = 'Hamas said: "Giving the international force a role inside Gaza, including disarming the fighters, strips it of its neutrality."'
     assert found(text, dictionary) == {("Hamas", "disarmament", "oppose"), ("Hamas", "stabilization_force", "oppose")}
