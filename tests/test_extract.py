@@ -110,6 +110,8 @@ RULE_CASES = [
     ("agent_of_passive", "The stabilization force was endorsed by the Security Council.",
      ("UN", "stabilization_force", "support")),
     ("owner_of_proposal", "Trump's peace plan was discussed at length.", ("US", "peace_plan", "support")),
+    ("mediator_of_deal", "Hamas studied the plan, which reached it through Egyptian and Qatari mediators.",
+     ("Qatar", "peace_plan", "support")),
     ("actor_of_issue_verb", "Israel will withdraw its troops from Gaza.", ("Israel", "withdrawal", "support")),
     ("speaker_of_report", "Reconstruction is a priority, Qatar said.", ("Qatar", "reconstruction", "support")),
     ("speaker_of_quotation", 'Fidan said the force was welcome. "Reconstruction must start at once."',
@@ -326,6 +328,21 @@ def test_a_resolution_that_imposes_is_one_the_speaker_rejects(dictionary):
 def test_a_gerund_clause_before_a_harm_verb_is_what_it_warns_against(dictionary):
     text = 'Hamas said: "Giving the international force a role inside Gaza, including disarming the fighters, strips it of its neutrality."'
     assert found(text, dictionary) == {("Hamas", "disarmament", "oppose"), ("Hamas", "stabilization_force", "oppose")}
+
+
+@pytest.mark.parametrize("text", [
+    "The truce, unveiled on Friday by mediators Egypt, the United States and Qatar, starts on Sunday.",
+    "Egypt, Qatar and the United States, the mediators, said the truce would begin on Sunday.",
+])
+def test_the_mediators_a_sentence_names_back_what_it_is_about(text, dictionary):
+    assert {("Qatar", "ceasefire", "support"), ("Egypt", "ceasefire", "support"), ("US", "ceasefire", "support")} <= found(
+        text, dictionary)
+
+
+def test_mediators_of_nothing_named_or_not_mediating_back_nothing(dictionary, rules):
+    assert found("The mediators said Israel had blocked aid.", dictionary) == {("Israel", "humanitarian_aid", "oppose")}
+    text = "Hamas studied the plan, which reached it through Egyptian and Qatari mediators."
+    assert found(text, dictionary, rules.without(["mediator_of_deal"])) == set()
 
 
 def test_a_dateline_is_not_read_as_a_subject(dictionary):

@@ -538,11 +538,16 @@ class ArticleExtractor:
         if self.text[sentence.start:sentence.end].rstrip().endswith(":"):
             self._intro = walker.introduced_list()
         seen: set[tuple[int, str]] = set()
-        for root, span, issue_id, inverse in issue_roots:
-            if (root.i, issue_id) in seen:
+        mediated = walker.mediators(issue for _, _, issue, inverse in issue_roots if inverse > 0)
+        for root, span, issue_id, inverse in [*issue_roots, *((None, set(), f, 1) for f in mediated)]:
+            if root is None:  # a finding of the sentence as a whole (its mediators), not of a walk
+                findings = [issue_id]
+            elif (root.i, issue_id) in seen:
                 continue
-            seen.add((root.i, issue_id))
-            for finding in walker.walk(root, span, issue_id, issue_at):
+            else:
+                seen.add((root.i, issue_id))
+                findings = walker.walk(root, span, issue_id, issue_at)
+            for finding in findings:
                 if inverse < 0 and finding.polarity != "conditional" and finding.issue == issue_id:
                     if not self.book.enabled("inverse_issue"):
                         continue

@@ -92,6 +92,7 @@ class RuleBook:
     topic_report_verbs: frozenset[str] = frozenset()
     obstacle_nouns: frozenset[str] = frozenset()
     conditioning_verbs: frozenset[str] = frozenset()
+    mediator_nouns: frozenset[str] = frozenset()
     generic_modifiers: frozenset[str] = frozenset()
     group_referents: frozenset[str] = frozenset()
     statement_nouns: frozenset[str] = frozenset()
@@ -232,6 +233,7 @@ _WORD_LISTS = (
     "topic_report_verbs",
     "obstacle_nouns",
     "conditioning_verbs",
+    "mediator_nouns",
     "generic_modifiers",
 )
 
@@ -440,6 +442,40 @@ class Walker:
         if self._stops is None:
             self._stops = context_stops(self.ctx.doc, self.book.contexts)
         return self._stops
+
+    def mediators(self, issues: Iterable[str]) -> list[Finding]:
+        """The mediators the sentence names ("mediators Qatar, Egypt and the US", "Qatari and
+        Egyptian mediators", "Egypt and Qatar, the mediators") back the issues it names: the
+        annotation guideline reads a party's or mediator's backing from its role (`Implicit:`)."""
+        book, ctx = self.book, self.ctx
+        if not book.enabled("mediator_of_deal"):
+            return []
+        actors: list[str] = []
+        doc = ctx.doc
+
+        def named(k: int) -> str | None:
+            return ctx.actor_at.get(k) or (ctx.demonyms.get(doc[k].text) if k not in ctx.media else None)
+
+        for token in doc:
+            if not token.tag_.startswith("NN") or not _lemma_in(token, book.mediator_nouns) or self.negated(token):
+                continue
+            # read off the words, which a parser trained on web text hangs every way: the names and
+            # demonyms right before the noun ("Qatari and Egyptian mediators", "Egypt and Qatar, the
+            # mediators") and the list right after it ("mediators Egypt, the US and Qatar")
+            k = token.i - 1
+            while k >= 0 and (named(k) or doc[k].lower_ in (",", "and", "the")):
+                if named(k):
+                    actors.append(named(k))
+                k -= 1
+            k = token.i + 1
+            if k < len(doc) and k in ctx.actor_at:
+                actors += ctx.lists.get(k) or [ctx.actor_at[k]]
+        actors = _unique(actors)
+        if not actors:
+            return []
+        confidence = book.confidence("mediator_of_deal")
+        return [Finding(list(actors), issue, "support", None, ("mediator_of_deal",), confidence, "mediators", ())
+                for issue in _unique(issues)]
 
     # -- holders of a noun phrase ------------------------------------------------------------
 
