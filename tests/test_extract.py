@@ -110,6 +110,8 @@ RULE_CASES = [
     ("agent_of_passive", "The stabilization force was endorsed by the Security Council.",
      ("UN", "stabilization_force", "support")),
     ("owner_of_proposal", "Trump's peace plan was discussed at length.", ("US", "peace_plan", "support")),
+    ("backing_received", "The ceasefire proposal received the support of Egypt and Qatar.", ("Qatar", "ceasefire", "support")),
+    ("backing_received", "The ceasefire proposal had received Israeli approval.", ("Israel", "ceasefire", "support")),
     ("mediator_of_deal", "Hamas studied the plan, which reached it through Egyptian and Qatari mediators.",
      ("Qatar", "peace_plan", "support")),
     ("actor_of_issue_verb", "Israel will withdraw its troops from Gaza.", ("Israel", "withdrawal", "support")),

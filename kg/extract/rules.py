@@ -93,6 +93,7 @@ class RuleBook:
     obstacle_nouns: frozenset[str] = frozenset()
     conditioning_verbs: frozenset[str] = frozenset()
     mediator_nouns: frozenset[str] = frozenset()
+    receiving_verbs: frozenset[str] = frozenset()
     generic_modifiers: frozenset[str] = frozenset()
     group_referents: frozenset[str] = frozenset()
     statement_nouns: frozenset[str] = frozenset()
@@ -234,6 +235,7 @@ _WORD_LISTS = (
     "obstacle_nouns",
     "conditioning_verbs",
     "mediator_nouns",
+    "receiving_verbs",
     "generic_modifiers",
 )
 
@@ -308,7 +310,7 @@ _REQUIRED_RULES = frozenset({
     "speaker_of_report", "speaker_of_quotation", "according_to", "relative_antecedent", "target_of_accusation",
     "pronoun", "group_noun", "coordination", "cue_polarity", "negation", "inverse_issue",
     "condition_clause", "condition_requirement", "subject_of_sentence", "demand_by_threat", "judge_of_predicate",
-    "party_to_deal", "sponsor_of_terms", "item_of_list", "nested_stance",
+    "party_to_deal", "sponsor_of_terms", "item_of_list", "nested_stance", "mediator_of_deal", "backing_received",
 })
 
 
@@ -985,6 +987,19 @@ class Walker:
                             return findings + self._finish(owners[0], "possessor_of_cue", issue_id, sign, conditions, rules,
                                                            noun.text, path)
                         break
+            if (not own and not skip_sign and not detached and node.tag_.startswith("VB") and came_from is not None
+                    and came_from.dep_ in ("nsubj", "nsubj:pass") and _lemma_in(node, book.receiving_verbs)
+                    and book.enabled("backing_received")):
+                # "the proposal received Israeli approval", "won the backing of the Security Council":
+                # whoever the stance noun belongs to holds it
+                for noun in node.children:
+                    noun_sign, kind = self.cue_sign(noun)
+                    if noun.dep_ == "obj" and kind == "noun" and noun_sign:
+                        owners = self.subject_holders(noun)
+                        if owners is not None and owners[0].actors:
+                            extra = ["cue_polarity"] if noun_sign < 0 else []
+                            return findings + self._finish(owners[0], "backing_received", issue_id, sign * noun_sign,
+                                                           conditions, rules + extra, noun.text, path)
             if inner is not None and node.i != inner.i and not skip_sign and self.cue_sign(node)[0]:
                 outer_signal = True
             if not own and not skip_sign and not detached:
