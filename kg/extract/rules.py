@@ -458,9 +458,11 @@ class Walker:
         def named(k: int) -> str | None:
             return ctx.actor_at.get(k) or (ctx.demonyms.get(doc[k].text) if k not in ctx.media else None)
 
+        path: list[str] = []
         for token in doc:
             if not token.tag_.startswith("NN") or not _lemma_in(token, book.mediator_nouns) or self.negated(token):
                 continue
+            path.append(f"{token.i}:{token.text}/{token.tag_}/{token.dep_}")
             # read off the words, which a parser trained on web text hangs every way: the names and
             # demonyms right before the noun ("Qatari and Egyptian mediators", "Egypt and Qatar, the
             # mediators") and the list right after it ("mediators Egypt, the US and Qatar")
@@ -476,7 +478,7 @@ class Walker:
         if not actors:
             return []
         confidence = book.confidence("mediator_of_deal")
-        return [Finding(list(actors), issue, "support", None, ("mediator_of_deal",), confidence, "mediators", ())
+        return [Finding(list(actors), issue, "support", None, ("mediator_of_deal",), confidence, "mediators", tuple(path))
                 for issue in _unique(issues)]
 
     # -- holders of a noun phrase ------------------------------------------------------------
