@@ -310,6 +310,13 @@ def _pair_lines(stances: Sequence[Stance], end: str) -> list[str]:
     return lines
 
 
+def _page_head(node: str, kind: str, number: int, count: int, end: str) -> Iterator[str]:
+    """The lines every page node starts with: its class, its number and how many stances it holds."""
+    yield f"{node} {_TYPE} <{_SG}{kind}>{end}"
+    yield f"{node} <{_SG}pageNumber> {_int(number)}{end}"
+    yield f"{node} <{_SG}stanceCount> {_int(count)}{end}"
+
+
 def _page_lines(stances: Sequence[Stance], ids: Sequence[str], end: str) -> Iterator[str]:
     """The stances in reading order, cut into pages of PAGE_SIZE: over the whole graph and per position.
 
@@ -324,9 +331,7 @@ def _page_lines(stances: Sequence[Stance], ids: Sequence[str], end: str) -> Iter
     )
 
     def page(node: str, number: int, ranks: Sequence[int], position: str | None) -> Iterator[str]:
-        yield f"{node} {_TYPE} <{_SG}StancePage>{end}"
-        yield f"{node} <{_SG}pageNumber> {_int(number)}{end}"
-        yield f"{node} <{_SG}stanceCount> {_int(len(ranks))}{end}"
+        yield from _page_head(node, "StancePage", number, len(ranks), end)
         yield f"{node} <{_SG}lastRank> {_int(ranks[-1])}{end}"
         if position:
             yield f"{node} <{_SG}pageOf> <{position}>{end}"
@@ -357,9 +362,7 @@ def _timeline_page_lines(stances: Sequence[Stance], ids: Sequence[str], end: str
     for start in range(0, len(order), PAGE_SIZE):
         node = f"<{timeline_page_iri(start // PAGE_SIZE)}>"
         members = order[start:start + PAGE_SIZE]
-        yield f"{node} {_TYPE} <{_SG}TimelinePage>{end}"
-        yield f"{node} <{_SG}pageNumber> {_int(start // PAGE_SIZE)}{end}"
-        yield f"{node} <{_SG}stanceCount> {_int(len(members))}{end}"
+        yield from _page_head(node, "TimelinePage", start // PAGE_SIZE, len(members), end)
         for k in members:
             yield f"{node} <{_SG}timelineStance> {_stance(ids[k])}{end}"
 
@@ -371,8 +374,6 @@ def _day_page_lines(days: Mapping[tuple[str, str, date | None], Sequence[str]], 
     for start in range(0, len(order), PAGE_SIZE):
         node = f"<{day_page_iri(start // PAGE_SIZE)}>"
         members = order[start:start + PAGE_SIZE]
-        yield f"{node} {_TYPE} <{_SG}DayPage>{end}"
-        yield f"{node} <{_SG}pageNumber> {_int(start // PAGE_SIZE)}{end}"
-        yield f"{node} <{_SG}stanceCount> {_int(sum(len(days[key]) for key in members))}{end}"
+        yield from _page_head(node, "DayPage", start // PAGE_SIZE, sum(len(days[key]) for key in members), end)
         for actor, issue, day in members:
             yield f"{node} <{_SG}pageDay> <{position_day_iri(actor, issue, day)}>{end}"

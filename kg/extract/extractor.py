@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Iterator
 
 from ..dictionary import Dictionary
 from ..model import Article, Method, Polarity, Stance
@@ -538,30 +538,31 @@ class ArticleExtractor:
         if self.text[sentence.start:sentence.end].rstrip().endswith(":"):
             self._intro = walker.introduced_list()
         seen: set[tuple[int, str]] = set()
-        mediated = walker.mediators(issue for _, _, issue, inverse in issue_roots if inverse > 0)
-        for root, span, issue_id, inverse in [*issue_roots, *((None, set(), f, 1) for f in mediated)]:
-            if root is None:  # a finding of the sentence as a whole (its mediators), not of a walk
-                findings = [issue_id]
-            elif (root.i, issue_id) in seen:
-                continue
-            else:
+        def found() -> Iterator[Finding]:
+            for root, span, issue_id, inverse in issue_roots:
+                if (root.i, issue_id) in seen:
+                    continue
                 seen.add((root.i, issue_id))
-                findings = walker.walk(root, span, issue_id, issue_at)
-            for finding in findings:
-                if inverse < 0 and finding.polarity != "conditional" and finding.issue == issue_id:
-                    if not self.book.enabled("inverse_issue"):
-                        continue
-                    finding.polarity = "oppose" if finding.polarity == "support" else "support"
-                    finding.rules = finding.rules + ("inverse_issue",)
-                for holder in finding.holders:
-                    if holder not in self.dictionary.actors or self.dictionary.actors[holder].is_person:
-                        continue
-                    if explain:
-                        key = (holder, finding.issue, finding.polarity, finding.condition or "", sentence.start)
-                        self.explanations[key] = Explanation(
-                            self.text[sentence.start:sentence.end], finding.path, finding.cue, finding.rules,
-                            [(t.i, t.text, t.lemma_, t.tag_, t.dep_, t.head.i) for t in doc])
-                    yield holder, finding, via
+                for finding in walker.walk(root, span, issue_id, issue_at):
+                    if inverse < 0 and finding.polarity != "conditional" and finding.issue == issue_id:
+                        if not self.book.enabled("inverse_issue"):
+                            continue
+                        finding.polarity = "oppose" if finding.polarity == "support" else "support"
+                        finding.rules = finding.rules + ("inverse_issue",)
+                    yield finding
+            # the mediators the sentence names back what it names: read off its words, not walked to
+            yield from walker.mediators(issue for _, _, issue, inverse in issue_roots if inverse > 0)
+
+        for finding in found():
+            for holder in finding.holders:
+                if holder not in self.dictionary.actors or self.dictionary.actors[holder].is_person:
+                    continue
+                if explain:
+                    key = (holder, finding.issue, finding.polarity, finding.condition or "", sentence.start)
+                    self.explanations[key] = Explanation(
+                        self.text[sentence.start:sentence.end], finding.path, finding.cue, finding.rules,
+                        [(t.i, t.text, t.lemma_, t.tag_, t.dep_, t.head.i) for t in doc])
+                yield holder, finding, via
 
     def _surface_lists(self, mentions: list[Mention], by_char: dict[int, Any], offset: int) -> dict[int, list[str]]:
         """Token index -> the whole written list an actor belongs to ("Egypt, Qatar, Jordan and Turkey").

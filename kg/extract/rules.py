@@ -719,7 +719,7 @@ class Walker:
             tag = "VB"  # "Hamas insists/NNS on ...": a word with a subject is a verb whatever its tag says
         if tag == "NNS" and node.dep_ == "ROOT" and any(c.dep_ == "ccomp" for c in node.children):
             tag = "VB"  # "Israel, backed by the US, insists/NNS that ...": a root with a clause is the verb
-        if tag == "VBG" and node.lower_ in book.oppose_adjectives | book.support_adjectives:
+        if tag == "VBG" and (node.lower_ in book.oppose_adjectives or node.lower_ in book.support_adjectives):
             tag = "JJ"  # "Hamas is unwilling/VBG to disarm": an adjective the tagger read as a verb
         if tag.startswith("VB"):
             if (any(c.dep_ in ("nsubj", "nsubj:pass") and c.i not in self.ctx.actor_at and _lemma_in(c, book.process_nouns)
