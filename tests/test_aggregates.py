@@ -438,6 +438,34 @@ def test_the_full_listing_is_the_scan_in_reading_order_and_pages_cover_it(small_
     assert all(len(by_page[n]) == 4 for n in sorted(by_page)[:-1])
 
 
+@pytest.mark.parametrize("backend", ["oxigraph", "memory"])
+def test_the_canned_listing_gives_the_rows_of_the_scan_field_by_field(small_pages, backend) -> None:
+    from kg.queries import scan_query
+
+    _, store, out = small_pages
+    store = store if backend == "oxigraph" else open_store(out, "memory")
+    scanned = _rows(store, scan_query("stances"))
+    got = [tuple(t.value if t is not None else None for t in row) for row in run_query(store, canned_query("stances")).rows]
+    # 20 pages of 4 stances; labels, dates, publishers and conditions filled in where the stances have them.
+    assert got == scanned[:80] and len(scanned) > 80
+    assert all(r[2] and r[4] for r in got) and any(r[6] for r in got) and any(r[13] is None for r in got)
+
+
+@pytest.mark.parametrize("backend", ["oxigraph", "memory"])
+def test_on_the_seeds_the_canned_questions_give_the_rows_of_the_scans(curated_build, tmp_path_factory, backend) -> None:
+    from kg.queries import scan_query
+
+    result, _ = curated_build
+    out = tmp_path_factory.mktemp("seeds_scan")
+    write_build(result, out, formats=["trig"])
+    store = open_store(out, backend)
+    assert _rows(store, canned_query("stances")) == _rows(store, scan_query("stances")) != []
+    names = ["issue", "kind", "actor", "actorPosition", "other", "otherPosition", "condition", "actorStatements", "otherStatements"]
+    assert _columns(store, canned_query("conflicts"), names) == _columns(store, scan_query("conflicts"), names) != []
+    names = ["issue", "condition", "actor", "statements", "sources"]
+    assert _columns(store, canned_query("conditions"), names) == _columns(store, scan_query("conditions"), names)
+
+
 def test_a_graph_without_pages_is_listed_by_reading_every_stance(small_pages, tmp_path) -> None:
     import pyoxigraph
 
