@@ -288,6 +288,41 @@ def test_a_participle_aside_after_the_subject_does_not_take_its_place(text, expe
     assert found(text, dictionary) == expected
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("Countries such as Indonesia and Egypt want a stabilization force.",
+     {("Indonesia", "stabilization_force", "support"), ("Egypt", "stabilization_force", "support")}),
+    ("Several nations, including Egypt and Turkey, backed the stabilization force.",
+     {("Turkey", "stabilization_force", "support"), ("Egypt", "stabilization_force", "support")}),
+])
+def test_a_group_subject_named_by_example_gives_its_examples(text, expected, dictionary):
+    assert found(text, dictionary) == expected
+
+
+def test_a_clause_hung_on_a_coordinated_noun_does_not_negate_the_object(dictionary):
+    text = "Egypt wants the force to answer to the Security Council, even though it will not be a peacekeeping force."
+    assert found(text, dictionary) == {("Egypt", "stabilization_force", "support")}
+
+
+def test_a_pronoun_subject_of_a_reported_clause_is_the_reporter(dictionary):
+    text = "Azerbaijan has informed Israel and US officials that it will not send troops to the stabilization force."
+    assert found(text, dictionary) == {("Azerbaijan", "stabilization_force", "oppose")}
+    text = "A Hamas official said that it had approved the ceasefire draft from the mediators in Doha."
+    assert found(text, dictionary) == {("Hamas", "ceasefire", "support")}
+
+
+def test_a_quotation_of_a_named_speaker_no_actor_stands_for_is_nobody_s(dictionary):
+    text = 'Trump spoke on Monday. "Israel must open the crossings for aid," said Fletcher.'
+    assert found(text, dictionary) == set()
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Russia demanded the removal of the Board of Peace from the draft.", {("Russia", "governance", "oppose")}),
+    ("Israel cut off aid to Gaza.", {("Israel", "humanitarian_aid", "oppose")}),
+])
+def test_removing_or_cutting_off_rejects(text, expected, dictionary):
+    assert found(text, dictionary) == expected
+
+
 def test_issue_phrases_match_in_either_number(dictionary):
     from kg.extract.mentions import number_variants
 

@@ -218,6 +218,24 @@ class ArticleExtractor:
         words = self.text[m.start:m.end].lower().split()
         return len(words) > 1 and words[-1] in self.book.person_nouns
 
+    def _reporting_subject(self, token: Any, offset: int) -> list[str]:
+        """The actors, not persons, that the subject of a reporting verb names when `token` is the subject
+        of the clause it reports ("A Hamas official said that it has approved the draft")."""
+        clause = token.head
+        if token.dep_ not in ("nsubj", "nsubj:pass") or clause.dep_ != "ccomp" or clause.head is clause:
+            return []
+        verb = clause.head
+        if (verb.lemma_ or verb.lower_) not in self.book.report_verbs or not verb.tag_.startswith("VB"):
+            return []
+        for subject in verb.children:
+            if subject.dep_ == "nsubj":
+                words = list(subject.subtree)
+                if any(t.i in self._sentence_persons for t in words):
+                    return []
+                start, end = offset + words[0].idx, offset + words[-1].idx + len(words[-1])
+                return _unique(holder for at, holder in self._sentence_actors if start <= at < end)
+        return []
+
     def _resolve_pronoun(self, token: Any, offset: int, speaker: str | None) -> list[str]:
         """The actors a pronoun refers to: the last fitting subject first, then the last fitting mention."""
         word = token.lower_
@@ -252,6 +270,11 @@ class ArticleExtractor:
                     group = d.last(d.groups, offset + subjects[-1].idx)
                     if group:
                         return list(group)
+            reporter = self._reporting_subject(token, offset)
+            if reporter and (word in _GROUP_PRONOUNS or len(reporter) == 1):
+                # "Azerbaijan informed Israel and US officials that it will not send troops": who
+                # reports, not the last actor named before the pronoun
+                return reporter
             near = [holder for start, holder in self._sentence_actors if start < position]
             if near:
                 if word in _GROUP_PRONOUNS:
@@ -429,6 +452,13 @@ class ArticleExtractor:
                 for t in child.subtree:
                     if t.i in actor_at:
                         return actor_at[t.i], True
+                named = next((self.demonyms[t.text] for t in child.subtree if t.text in self.demonyms), None)
+                if named is not None:
+                    return named, True  # '"...," the Israeli military said'
+                if token.dep_ == "ROOT" and child.tag_ == "NNP":
+                    # '"...," Mardoui added': a person the text names, whom no actor stands for, says it;
+                    # not the last actor who spoke
+                    return None, True
         if self.book.enabled("according_to"):
             for token in doc:
                 if token.lower_ == "according":

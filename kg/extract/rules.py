@@ -605,6 +605,8 @@ class Walker:
                 if self._owned_thing(child):
                     return None  # "Hamas's response could pave the way for a ceasefire": the response, not Hamas, does it
                 holders = self.np_holders(child)
+                if not holders.actors and child.tag_ == "NNS":
+                    holders = self._examples_beside(child, node)
                 if holders.actors:
                     return holders, "subject_of_cue"
                 listed = self._listed_members(child)
@@ -657,6 +659,17 @@ class Walker:
                     if holders.actors and book.enabled("possessor_of_cue"):
                         return holders, "possessor_of_cue"
         return None
+
+    def _examples_beside(self, noun: Any, verb: Any) -> Holders:
+        """The members a group subject names by example ("Countries such as Indonesia and Egypt want ...",
+        "Thirteen members, including Pakistan, supported it"), which the parse hung on the verb beside it."""
+        for other in verb.children:
+            if (noun.i < other.i < verb.i and other.dep_ in ("nsubj", "obl", "nmod", "appos")
+                    and _case(other) in ("including", "such", "like", "among")):
+                found = self.np_holders(other)
+                if found.actors:
+                    return found
+        return Holders([])
 
     def _listed_members(self, noun: Any) -> Holders:
         """The actors a sentence lists for a group noun it is about ("Countries that have offered troops
@@ -899,6 +912,9 @@ class Walker:
                 return findings  # a context rule: a question, a prediction, a topic of talks, ...
             if not own and node.tag_.startswith("NN") and _lemma(node) in book.stop_nouns:
                 return findings
+            if own and node is issue_token and any(c.dep_ == "cop" for c in node.children) and any(
+                    c.dep_ in ("nsubj", "nsubj:pass") and c.lower_ in ("it", "this", "that") for c in node.children):
+                return findings  # "even though it will not be a peacekeeping force": what a thing is, no stance
             if node.dep_ in ("advcl", "ccomp") and self.condition_family(node):
                 # the issue is inside a condition ("if Hamas releases the hostages"): no stance of its
                 # own, unless it is what a threat demands ("warned ... if it does not release hostages")
@@ -1156,6 +1172,9 @@ class Walker:
                 break
             if dep in ("acl:relcl", "advcl:relcl") and not own:
                 break  # a relative clause says something about its noun: handled from there
+            if (dep == "conj" and node.head.tag_.startswith("NN") and any(c.dep_ == "cop" for c in node.children)
+                    and any(c.dep_ in _SUBJECTS for c in node.children)):
+                break  # "want the force ..., even though it will not be a peacekeeping force": a clause of its own the parse hung on a noun
             if dep == "parataxis" and node.tag_.startswith("NN") and not own:
                 break  # "... disarmament—an essential element of the plan": the writer's aside
             marker = self.marker(node) if dep in _OBLIQUE or dep in ("obj", "xcomp", "ccomp") else ""
