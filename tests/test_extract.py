@@ -323,6 +323,14 @@ def test_removing_or_cutting_off_rejects(text, expected, dictionary):
     assert found(text, dictionary) == expected
 
 
+def test_a_person_named_with_an_actor_s_title_is_that_actor_by_surname_later(dictionary):
+    text = ("Hamas political bureau member Karim Zaydan spoke on Monday. "
+            "Zaydan rejected disarmament.")
+    assert found(text, dictionary) == {("Hamas", "disarmament", "oppose")}
+    # a surname the article never tied to an actor stays unknown
+    assert found("Zaydan rejected disarmament.", dictionary) == set()
+
+
 def test_issue_phrases_match_in_either_number(dictionary):
     from kg.extract.mentions import number_variants
 

@@ -22,6 +22,7 @@ _PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her"})
 _SPEAKER_PRONOUNS = frozenset({"i", "we", "us", "our", "my", "me"})
 _GROUP_PRONOUNS = frozenset({"they", "them", "their"})
 _THING_PRONOUNS = frozenset({"it", "its"})
+_NAME_WORD = re.compile(r"[A-Za-z][\w’'-]*")
 # between two actors of a written list: ", ", " and ", ", and the ", and the formal names around
 # state names ("Arab Republic of", "Kingdom of", "the State of")
 _LIST_GAP = re.compile(
@@ -138,7 +139,7 @@ class ArticleExtractor:
         self.book = book
         self.dictionary: Dictionary = scanner.dictionary
         self.demonyms = demonyms
-        self.mentions = article_mentions(scanner, self.text)
+        self.mentions = self._with_named_persons(article_mentions(scanner, self.text))
         self.quotes = quotation_spans(self.text)
         self.quote_speakers = self._introduced_speakers()
         self.title_speaker = self._title_speaker()
@@ -150,6 +151,52 @@ class ArticleExtractor:
         self._lists_at: dict[int, list[str]] = {}
         self._intro: tuple[Any, int] | None = None  # (holders, sign) of a sentence ending in a colon
         self._sentence_issue_tokens: set[int] = set()
+
+    def _with_named_persons(self, mentions: list[Mention]) -> list[Mention]:
+        """The mentions, with the surname alone of every person the article names by an actor's title
+        ("UN humanitarian chief Tom Fletcher ... Fletcher said", "Hamas official Mahmoud Mardoui ...
+        Mardoui added") as that person: no dictionary lists every official."""
+        surnames: dict[str, tuple[int, str]] = {}
+        for m in mentions:
+            if m.kind != ACTOR:
+                continue
+            holder = m.holder or m.value
+            if m.person:
+                words = _NAME_WORD.findall(self.text[m.start:m.end])
+                name_end = m.end
+            else:
+                words, name_end = self._name_after_title(m)
+            if len(words) >= 2 and words[-1][:1].isupper() and len(words[-1]) > 2:
+                surnames.setdefault(words[-1], (name_end, holder))
+        if not surnames:
+            return mentions
+        taken = [(m.start, m.end) for m in mentions]
+        added = []
+        for match in re.finditer(r"\b(" + "|".join(map(re.escape, sorted(surnames))) + r")\b", self.text):
+            after, holder = surnames[match.group(1)]
+            if match.start() >= after and not any(s < match.end() and match.start() < e for s, e in taken):
+                added.append(Mention(match.start(), match.end(), ACTOR, holder, holder, True))
+        return sorted(mentions + added, key=lambda m: (m.start, m.end)) if added else mentions
+
+    def _name_after_title(self, m: Mention) -> tuple[list[str], int]:
+        """The name right after an actor and a person's title ("Hamas spokesman" "Hazem Qassem"), or []."""
+        titled = self.text[m.start:m.end].split()[-1].lower() in self.book.person_nouns
+        names: list[str] = []
+        end = m.end
+        for word in _NAME_WORD.finditer(self.text, m.end, min(len(self.text), m.end + 90)):
+            if self.text[end:word.start()].strip():
+                break  # punctuation between: not one phrase
+            lower = word.group().lower()
+            if not names and lower in self.book.title_words:
+                titled = titled or lower in self.book.person_nouns
+            elif word.group()[:1].isupper() and lower not in self.book.title_words:
+                names.append(word.group())
+                if len(names) == 4:
+                    break
+            else:
+                break
+            end = word.end()
+        return (names, end) if titled and len(names) >= 2 else ([], m.end)
 
     def _actors_inside_issues(self) -> list[Mention]:
         """The actors an issue's own name holds ("Trump's initiative", "the US-drafted resolution")."""
@@ -452,9 +499,6 @@ class ArticleExtractor:
                 for t in child.subtree:
                     if t.i in actor_at:
                         return actor_at[t.i], True
-                named = next((self.demonyms[t.text] for t in child.subtree if t.text in self.demonyms), None)
-                if named is not None:
-                    return named, True  # '"...," the Israeli military said'
                 if token.dep_ == "ROOT" and child.tag_ == "NNP":
                     # '"...," Mardoui added': a person the text names, whom no actor stands for, says it;
                     # not the last actor who spoke

@@ -68,6 +68,7 @@ class RuleBook:
     demand_verbs: frozenset[str]
     judge_verbs: frozenset[str]
     proposal_nouns: frozenset[str] = frozenset()
+    title_words: frozenset[str] = frozenset()
     part_nouns: frozenset[str] = frozenset()
     harm_verbs: frozenset[str] = frozenset()
     process_nouns: frozenset[str] = frozenset()
@@ -203,6 +204,7 @@ _WORD_LISTS = (
     "group_nouns",
     "stop_nouns",
     "person_nouns",
+    "title_words",
     "threat_verbs",
     "modifier_heads",
     "demand_verbs",
