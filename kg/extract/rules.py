@@ -69,6 +69,7 @@ class RuleBook:
     judge_verbs: frozenset[str]
     proposal_nouns: frozenset[str] = frozenset()
     title_words: frozenset[str] = frozenset()
+    control_verbs: frozenset[str] = frozenset()
     part_nouns: frozenset[str] = frozenset()
     harm_verbs: frozenset[str] = frozenset()
     process_nouns: frozenset[str] = frozenset()
@@ -205,6 +206,7 @@ _WORD_LISTS = (
     "stop_nouns",
     "person_nouns",
     "title_words",
+    "control_verbs",
     "threat_verbs",
     "modifier_heads",
     "demand_verbs",
@@ -708,6 +710,8 @@ class Walker:
             and node.head.dep_ == "obj" and _lemma_in(node.head.head, self.book.demand_verbs))
         if wanted:
             return None  # "want the force to be authorised by the Security Council": what they want, not the Council's act
+        if _lemma_in(node, self.book.control_verbs) and not self.cue_sign(node)[0]:
+            return None  # "hostages held by Hamas", "a crossing not controlled by Israel": a state of things, no stance
         for child in node.children:
             if child.dep_ == "obl:agent" or (child.dep_ == "obl" and _case(child) == "by" and node.tag_ == "VBN"):
                 if self._owned_thing(child):
