@@ -339,6 +339,17 @@ def test_holding_or_controlling_something_is_no_stance_on_it(text, dictionary):
     assert found(text, dictionary) == set()
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("Israel's defence ministry said the crossing would likely reopen on Sunday.", set()),
+    ("A spokesman for Turkey declined to respond to questions on whether it might contribute peacekeepers.", set()),
+    ("Soldiers opened fire on men crossing the yellow line.", set()),
+    ("Trump pressed Israel to halt its strikes so that all hostages are out safely.",
+     {("US", "hostage_prisoner_exchange", "support")}),
+])
+def test_forecasts_refusals_to_comment_idioms_and_purposes(text, expected, dictionary):
+    assert {t for t in found(text, dictionary) if t[1] != "ceasefire"} == expected
+
+
 def test_issue_phrases_match_in_either_number(dictionary):
     from kg.extract.mentions import number_variants
 

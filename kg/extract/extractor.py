@@ -129,6 +129,12 @@ _INTRODUCED_BY = re.compile(r"\b(?:remarks|statement|speech|address|comments|wor
                             r"transcript|op-ed|letter)\b[^\n:]*?\bby\s", re.IGNORECASE)
 
 
+def _verb_sense(token: Any, nouns: frozenset[str]) -> bool:
+    """Whether an issue word that names the issue only as a noun is used here as a verb with an object."""
+    return (token.lower_ in nouns and token.tag_.startswith("VB")
+            and any(c.dep_ == "obj" for c in token.children))
+
+
 class ArticleExtractor:
     """Extraction state for one article."""
 
@@ -564,6 +570,8 @@ class ArticleExtractor:
                     for i in tokens:
                         actor_at[i] = referent
             elif m.kind in (ISSUE, INVERSE):
+                if len(tokens) == 1 and _verb_sense(doc[tokens[0]], self.book.noun_issue_words):
+                    continue  # "crossing the yellow line": the verb, not the issue's noun
                 for i in tokens:
                     issue_at.setdefault(i, m.value)
                 span = set(tokens)

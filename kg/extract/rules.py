@@ -70,6 +70,7 @@ class RuleBook:
     proposal_nouns: frozenset[str] = frozenset()
     title_words: frozenset[str] = frozenset()
     control_verbs: frozenset[str] = frozenset()
+    noun_issue_words: frozenset[str] = frozenset()
     part_nouns: frozenset[str] = frozenset()
     harm_verbs: frozenset[str] = frozenset()
     process_nouns: frozenset[str] = frozenset()
@@ -103,6 +104,7 @@ class RuleBook:
     condition_words: Mapping[str, str] = field(default_factory=dict)  # phrase -> issue it stands for in a condition
     irregular: Mapping[str, str] = field(default_factory=dict)  # inflected form -> lemma
     particles: Mapping[str, frozenset[str]] = field(default_factory=dict)  # "rule out": rule -> {out}
+    idioms: Mapping[str, frozenset[str]] = field(default_factory=dict)  # "open fire": open -> {fire}
     contexts: tuple[ContextRule, ...] = ()  # the pattern rules that are switched on
     digest: str = ""
 
@@ -207,6 +209,7 @@ _WORD_LISTS = (
     "person_nouns",
     "title_words",
     "control_verbs",
+    "noun_issue_words",
     "threat_verbs",
     "modifier_heads",
     "demand_verbs",
@@ -304,6 +307,7 @@ def _cached_rule_book(directory: str, stamp: tuple[float, ...]) -> RuleBook:
                          for phrase in _words(lemmas_path, lemmas, "condition_words", issue)},
         irregular=_irregular(lemmas_path, lemmas.get("irregular") or {}),
         particles=oppose_particles,  # "rule out": the head alone ("rule") rejects nothing
+        idioms=_split_particles(_words(lemmas_path, lemmas, "idioms"))[1],
         contexts=contexts,
         digest=digest,
     )
@@ -733,6 +737,9 @@ class Walker:
     def _cue_sign(self, node: Any) -> tuple[int, str]:
         book = self.book
         tag = node.tag_
+        idiom = _lemma_in(node, book.idioms)
+        if idiom and any(c.dep_ == "obj" and _lemma(c) in book.idioms[idiom] for c in node.children):
+            return 0, ""  # "open fire": a set phrase (whatever the tagger made of "open"), not the cue
         if (not tag.startswith("VB") and any(c.dep_ in _SUBJECTS for c in node.children) and not tag.startswith("JJ")
                 and not any(c.dep_ == "cop" for c in node.children)):  # "it is the guarantor of": a noun still
             tag = "VB"  # "Hamas insists/NNS on ...": a word with a subject is a verb whatever its tag says
@@ -1030,10 +1037,12 @@ class Walker:
                 s, kind = self.cue_sign(node)
                 if s == -1 and came_from is not None and came_from.dep_ == "nsubj" and node.tag_.startswith("VB"):
                     s = 0  # "the ceasefire removes the obstacles": the issue does the rejecting verb's act, no one rejects it
-                if (s == -1 and came_from is not None and came_from.dep_ == "advcl" and came_from.tag_ == "VB"
-                        and _lemma_in(node, book.halting_verbs)
-                        and any(m.dep_ == "mark" and m.lower_ == "to" for m in came_from.children)):
-                    s = 0  # "halt the strikes to allow the release of the hostages": what the halt is for is wanted
+                if (s == -1 and came_from is not None and came_from.dep_ == "advcl" and _lemma_in(node, book.halting_verbs)
+                        and any(m.dep_ == "mark" and (m.lower_ == "to" and came_from.tag_ == "VB" or m.lower_ == "so")
+                                for m in came_from.children)):
+                    # "halt the strikes to allow the release of the hostages", "... so that the hostages are
+                    # freed": what the halt is for is wanted
+                    s = 0
                 if s == -1:
                     if book.enabled("cue_polarity"):
                         sign = -sign
