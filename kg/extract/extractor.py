@@ -154,6 +154,7 @@ class ArticleExtractor:
         self.explanations: dict[tuple, Explanation] = {}
         self._sentence_actors: list[tuple[int, str]] = []
         self._sentence_persons: dict[int, str] = {}  # token -> holder, for the persons named in the sentence parsed
+        self._sentence_actor_at: dict[int, str] = {}  # token -> holder, for every actor named in it
         self._lists_at: dict[int, list[str]] = {}
         self._intro: tuple[Any, int] | None = None  # (holders, sign) of a sentence ending in a colon
         self._sentence_issue_tokens: set[int] = set()
@@ -271,9 +272,10 @@ class ArticleExtractor:
         words = self.text[m.start:m.end].lower().split()
         return len(words) > 1 and words[-1] in self.book.person_nouns
 
-    def _reporting_subject(self, token: Any, offset: int) -> list[str]:
-        """The actors, not persons, that the subject of a reporting verb names when `token` is the subject
-        of the clause it reports ("A Hamas official said that it has approved the draft")."""
+    def _reporting_subject(self, token: Any) -> list[str]:
+        """The actors that the subject of a reporting verb names (for a person, the actor the person speaks
+        for) when `token` is the subject of the clause it reports ("A Hamas official said that it has
+        approved the draft")."""
         clause = token.head
         if token.dep_ not in ("nsubj", "nsubj:pass") or clause.dep_ != "ccomp" or clause.head is clause:
             return []
@@ -282,11 +284,7 @@ class ArticleExtractor:
             return []
         for subject in verb.children:
             if subject.dep_ == "nsubj":
-                words = list(subject.subtree)
-                if any(t.i in self._sentence_persons for t in words):
-                    return []
-                start, end = offset + words[0].idx, offset + words[-1].idx + len(words[-1])
-                return _unique(holder for at, holder in self._sentence_actors if start <= at < end)
+                return _unique(self._sentence_actor_at[t.i] for t in subject.subtree if t.i in self._sentence_actor_at)
         return []
 
     def _resolve_pronoun(self, token: Any, offset: int, speaker: str | None) -> list[str]:
@@ -323,7 +321,7 @@ class ArticleExtractor:
                     group = d.last(d.groups, offset + subjects[-1].idx)
                     if group:
                         return list(group)
-            reporter = self._reporting_subject(token, offset)
+            reporter = self._reporting_subject(token)
             if reporter and (word in _GROUP_PRONOUNS or len(reporter) == 1):
                 # "Azerbaijan informed Israel and US officials that it will not send troops": who
                 # reports, not the last actor named before the pronoun
@@ -578,6 +576,7 @@ class ArticleExtractor:
                 root = min((doc[i] for i in tokens), key=lambda t: (t.head.i in span and t.head is not t, t.i))
                 issue_roots.append((root, span, m.value, -1 if m.kind == INVERSE else 1))
         self._sentence_persons = {i: actor_at[i] for i in persons if i in actor_at}
+        self._sentence_actor_at = actor_at
         # "... would only do so with UN backing": "do so" stands for the issue named just before it
         for token in doc:
             if (token.lemma_ or token.lower_) == "do" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "so":
