@@ -119,7 +119,8 @@ RULE_CASES = [
     ("speaker_of_quotation", 'Fidan said the force was welcome. "Reconstruction must start at once."',
      ("Turkey", "reconstruction", "support")),
     ("relative_antecedent", "Hamas, which rejects disarmament, met the mediators.", ("Hamas", "disarmament", "oppose")),
-    ("target_of_accusation", "Hamas accused Israel of blocking humanitarian aid.", ("Israel", "humanitarian_aid", "oppose")),
+    ("target_of_accusation", "Qatar commended Egypt for brokering the truce.", ("Egypt", "ceasefire", "support")),
+    ("accuser_of_charge", "Hamas accused Israel of blocking humanitarian aid.", ("Hamas", "humanitarian_aid", "support")),
     ("pronoun", "Netanyahu spoke on Monday. He rejected any withdrawal from Gaza.", ("Israel", "withdrawal", "oppose")),
     ("group_noun", "Egypt, Qatar and Turkey met in Cairo. The ministers called for a permanent ceasefire.",
      ("Qatar", "ceasefire", "support")),
@@ -348,6 +349,22 @@ def test_holding_or_controlling_something_is_no_stance_on_it(text, dictionary):
 ])
 def test_forecasts_refusals_to_comment_idioms_and_purposes(text, expected, dictionary):
     assert {t for t in found(text, dictionary) if t[1] != "ceasefire"} == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a charge of acting against an issue: the accuser backs the issue, the accused is only charged
+    ("Hamas accused Israel of blocking aid.", {("Hamas", "humanitarian_aid", "support")}),
+    ("Israel accused Hamas of delaying the return of the hostages.", {("Israel", "hostage_prisoner_exchange", "support")}),
+    # what the accused is said to seek is its own
+    ("Hamas accused Israel of seeking the disarmament of the factions.", {("Israel", "disarmament", "support")}),
+])
+def test_an_accusation(text, expected, dictionary):
+    assert found(text, dictionary) == expected
+
+
+def test_a_phase_of_a_truce_that_dates_an_act_is_no_stance_on_the_truce(dictionary):
+    text = "Hamas submitted a list of prisoners it wants released in the first phase of the truce."
+    assert found(text, dictionary) == {("Hamas", "hostage_prisoner_exchange", "support")}
 
 
 def test_issue_phrases_match_in_either_number(dictionary):

@@ -315,7 +315,7 @@ def _cached_rule_book(directory: str, stamp: tuple[float, ...]) -> RuleBook:
 
 _REQUIRED_RULES = frozenset({
     "subject_of_cue", "agent_of_passive", "possessor_of_cue", "owner_of_proposal", "actor_of_issue_verb",
-    "speaker_of_report", "speaker_of_quotation", "according_to", "relative_antecedent", "target_of_accusation",
+    "speaker_of_report", "speaker_of_quotation", "according_to", "relative_antecedent", "target_of_accusation", "accuser_of_charge",
     "pronoun", "group_noun", "coordination", "cue_polarity", "negation", "inverse_issue",
     "condition_clause", "condition_requirement", "subject_of_sentence", "demand_by_threat", "judge_of_predicate",
     "party_to_deal", "sponsor_of_terms", "item_of_list", "nested_stance", "mediator_of_deal", "backing_received",
@@ -345,6 +345,7 @@ _RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _LOCATIVE = frozenset({"in", "at", "near", "along", "inside", "around", "beyond", "behind", "across"})
 _CONCESSIVE = frozenset({"while", "although", "though", "whereas", "whilst"})
+_FRAMES = frozenset({"in", "during", "under", "within", "throughout"})
 _ONLY_MARKERS = frozenset({"with", "after", "once", "when", "under", "through", "if"})
 _OBLIQUE = frozenset({"obl", "nmod", "advcl", "acl", "obl:unmarked", "nmod:unmarked", "ccomp"})
 
@@ -963,6 +964,10 @@ class Walker:
                         or self.marker(came_from) == "in"
                         and any(t.dep_ == "case" and t.lower_ == "for" for t in node.doc[node.i:came_from.i]))):
                 # "Erdogan criticized Israel for violating the truce": what follows "for" is Israel's act
+                if self.cue_sign(node)[0] < 0:
+                    # a charge: who makes it wants what the charged act keeps back ("criticized Israel
+                    # for blocking aid": the critic backs aid); the accused is only charged
+                    return findings + self._accuser(node, issue_id, sign, conditions, rules, path)
                 target = [c for c in node.children if c.dep_ in ("obj", "iobj")]
                 holders = self.np_holders(target[0]) if target else Holders([])
                 if holders.actors and signal:
@@ -1056,12 +1061,17 @@ class Walker:
                 elif s == 1 or kind == "report":
                     signal = True
                     cue = cue or node.text
-                elif kind == "accuse" and book.enabled("target_of_accusation"):
+                elif kind == "accuse":
+                    if sign < 0:
+                        # "Hamas accused Israel of blocking aid": Hamas wants the aid; Israel is only charged
+                        return findings + self._accuser(node, issue_id, sign, conditions, rules, path)
                     target = [c for c in node.children if c.dep_ in ("obj", "iobj")]
-                    if target:
-                        holders = self.np_holders(target[0])
-                        if holders.actors:
-                            return findings + self._finish(holders, "target_of_accusation", issue_id, sign, conditions, rules, node.text, path)
+                    holders = self.np_holders(target[0]) if target else Holders([])
+                    if holders.actors and book.enabled("target_of_accusation"):
+                        # "accused Israel of trying to retrieve the hostages before resuming the war": what it is
+                        # said to seek
+                        return findings + self._finish(holders, "target_of_accusation", issue_id, sign, conditions, rules,
+                                                       node.text, path)
                     return findings
             if not detached and book.enabled("sponsor_of_terms"):
                 findings.extend(self._sponsored_terms(node, came_from, issue_id, sign, rules, path))
@@ -1192,6 +1202,9 @@ class Walker:
                 break  # "want the force ..., even though it will not be a peacekeeping force": a clause of its own the parse hung on a noun
             if dep == "parataxis" and node.tag_.startswith("NN") and not own:
                 break  # "... disarmament—an essential element of the plan": the writer's aside
+            if (dep == "obl" and not own and came_from is not None and came_from.dep_ == "nmod"
+                    and _lemma_in(node, book.part_nouns) and self.marker(node) in _FRAMES):
+                return findings  # "prisoners it wants released in the first phase of the truce": when, not what
             marker = self.marker(node) if dep in _OBLIQUE or dep in ("obj", "xcomp", "ccomp") else ""
             if marker:
                 first = marker.split(" ")[0]
@@ -1673,6 +1686,16 @@ class Walker:
     def _transparent(self, node: Any) -> bool:
         """Whether a predicate without a stance of its own lets the walk go on up ("began", "continued")."""
         return node.tag_.startswith("VB") and (node.dep_ in ("xcomp", "ccomp", "conj") or _lemma(node) in ("be", "have", "make"))
+
+    def _accuser(self, node: Any, issue_id: str, sign: int, conditions: list[tuple[str, str]], rules: list[str],
+                 path: list[str]) -> list[Finding]:
+        """The stance of whoever charges another with an act against the issue: the reverse of the act."""
+        if sign > 0 or not self.book.enabled("accuser_of_charge"):
+            return []
+        found = self.subject_holders(node)
+        if found is None or not found[0].actors:
+            return []
+        return self._finish(found[0], "accuser_of_charge", issue_id, -sign, conditions, rules, node.text, path)
 
     def _finish(self, holders: Holders, how: str, issue_id: str, sign: int, conditions: list[tuple[str, str]],
                 rules: list[str], cue: str, path: list[str]) -> list[Finding]:
