@@ -3,7 +3,13 @@
 - one `sg:Position` per actor and issue: stances by polarity, distinct sources and publishers,
   first and last date, and the strongest stance of each polarity;
 - one `sg:ConditionalPosition` per actor, issue and condition ("no reconstruction before
-  disarmament"): its stances, sources, dates and strongest stance;
+  disarmament"): its stances, sources, dates and strongest stance, with that stance's quote and
+  source id copied onto the node (a listing reads them with the node instead of looking up a
+  stance stored far away);
+- on each `sg:Position` whose actor supports its issue, `sg:supportsBefore` every condition
+  some actor puts before that issue which this actor never puts first itself: the supporter's
+  side of a sequencing conflict, so the conflicts query pairs a few sides instead of checking
+  every supporter against every condition;
 - one `sg:PositionDay` per actor, issue and date of the sources (one more for undated
   stances), linked to its `sg:Position`: how many stances, and a link to each, so a timeline
   reads one actor's days in order and fetches only the statements it shows;
@@ -41,7 +47,7 @@ import numpy as np
 
 from .model import Article, Method, Polarity, Stance
 from .namespaces import ID, PREFIXES, iri_segment
-from .quads import GraphContent, confidence_lexical
+from .quads import GraphContent, confidence_lexical, literal
 
 #: The named graph that holds the aggregate nodes.
 AGGREGATES_GRAPH = ID + "graph/aggregates"
@@ -155,7 +161,7 @@ class _Tally:
         self.publishers: set[str] = set()
         self.first: str | None = None
         self.last: str | None = None
-        self.strongest: dict[Polarity | None, tuple[tuple, str]] = {}
+        self.strongest: dict[Polarity | None, tuple[tuple, str, Stance]] = {}
 
     def add(self, stance: Stance, stance_id: str, publisher: str | None, strength: tuple, polarity: Polarity | None = None) -> None:
         self.count += 1
@@ -168,7 +174,7 @@ class _Tally:
             self.last = day if self.last is None or day > self.last else self.last
         best = self.strongest.get(polarity)
         if best is None or strength < best[0]:
-            self.strongest[polarity] = (strength, stance_id)
+            self.strongest[polarity] = (strength, stance_id, stance)
 
     def dates(self, node: str, end: str) -> list[str]:
         if self.first is None:
@@ -241,6 +247,11 @@ def aggregate_lines(articles: Iterable[Article], stances: Sequence[Stance]) -> I
             conditionals.setdefault((s.holder, s.issue, s.condition), _Tally()).add(s, stance_id, source_publisher, strength)
         days.setdefault((s.holder, s.issue, s.published), []).append(stance_id)
     del publisher
+    # The conditions some actor puts before each issue.
+    put_first: dict[str, set[str]] = {}
+    for _, issue, condition in conditionals:
+        if condition:
+            put_first.setdefault(issue, set()).add(condition)
     end = f" <{AGGREGATES_GRAPH}> ."
     for (actor, issue), (counts, tally) in positions.items():
         node = f"<{position_iri(actor, issue)}>"
@@ -251,11 +262,20 @@ def aggregate_lines(articles: Iterable[Article], stances: Sequence[Stance]) -> I
         yield f"{node} <{_SG}publisherCount> {_int(len(tally.publishers))}{end}"
         yield from tally.dates(node, end)
         yield from (f"{node} <{_SG}{_STRONGEST[p]}> {_stance(best[1])}{end}" for p, best in tally.strongest.items() if p)
+        if counts[Polarity.SUPPORT]:
+            yield from (
+                f"{node} <{_SG}supportsBefore> <{ID}issue/{condition}>{end}"
+                for condition in sorted(put_first.get(issue, ()))
+                if (actor, issue, condition) not in conditionals
+            )
     del positions
     for (actor, issue, condition), tally in conditionals.items():
         node = f"<{conditional_position_iri(actor, issue, condition)}>"
         yield from _position_head(node, "ConditionalPosition", actor, issue, tally, end)
-        yield f"{node} <{_SG}strongestStance> {_stance(tally.strongest[None][1])}{end}"
+        _, best, stance = tally.strongest[None]
+        yield f"{node} <{_SG}strongestStance> {_stance(best)}{end}"
+        yield f"{node} <{_SG}strongestQuote> {literal(stance.quote)}{end}"
+        yield f"{node} <{_SG}strongestSourceId> {literal(stance.source_id)}{end}"
         yield from tally.dates(node, end)
         if condition:
             yield f"{node} <{_SG}positionCondition> <{ID}issue/{condition}>{end}"

@@ -56,7 +56,8 @@ def confidence_lexical(value: float) -> str:
     return format(Decimal(f"{value:.2f}").normalize(), "f")
 
 
-def _literal(text: str) -> str:
+def literal(text: str) -> str:
+    """A plain string literal in N-Quads, escaped exactly as Oxigraph writes it."""
     return '"' + text.translate(_LITERAL_ESCAPES) + '"'
 
 
@@ -72,20 +73,20 @@ def source_lines(article: Article, stances: Iterable[Stance]) -> list[str]:
     lines = [
         f"{subject} {_RDF_TYPE} <{_SG}Source>{end}",
         f"{subject} {_RDF_TYPE} <{_SCHEMA}NewsArticle>{end}",
-        f"{subject} <{_DCT}identifier> {_literal(article.source_id)}{end}",
-        f"{subject} <{_SG}sha256> {_literal(article.sha256)}{end}",
+        f"{subject} <{_DCT}identifier> {literal(article.source_id)}{end}",
+        f"{subject} <{_SG}sha256> {literal(article.sha256)}{end}",
     ]
     if article.title:
-        lines.append(f"{subject} <{_DCT}title> {_literal(article.title)}{end}")
+        lines.append(f"{subject} <{_DCT}title> {literal(article.title)}{end}")
     if article.publisher:
-        lines.append(f"{subject} <{_DCT}publisher> {_literal(article.publisher)}{end}")
+        lines.append(f"{subject} <{_DCT}publisher> {literal(article.publisher)}{end}")
     if article.published:
         lines.append(f"{subject} <{_DCT}issued> {_typed(article.published.isoformat(), 'date')}{end}")
     url = checked_url(article.url)
     if url:
         lines.append(f"{subject} <{_SCHEMA}url> <{url}>{end}")
     if article.date_basis:
-        lines.append(f"{subject} <{_SG}dateBasis> {_literal(article.date_basis)}{end}")
+        lines.append(f"{subject} <{_SG}dateBasis> {literal(article.date_basis)}{end}")
     for stance in stances:
         lines.extend(stance_lines(stance, subject, end))
     lines.sort()
@@ -101,7 +102,7 @@ def stance_lines(stance: Stance, source: str, end: str) -> list[str]:
         f"{s} <{_SG}issue> <{ID}issue/{stance.issue}>{end}",
         f"{s} <{_SG}polarity> <{_SG}{stance.polarity.term}>{end}",
         f"{s} <{_PROV}wasDerivedFrom> {source}{end}",
-        f"{s} <{_SG}quote> {_literal(stance.quote)}{end}",
+        f"{s} <{_SG}quote> {literal(stance.quote)}{end}",
         f"{s} <{_SG}charStart> {_typed(str(stance.char_start), 'integer')}{end}",
         f"{s} <{_SG}charEnd> {_typed(str(stance.char_end), 'integer')}{end}",
         f"{s} <{_SG}method> <{_SG}{stance.method.value}>{end}",
@@ -112,9 +113,9 @@ def stance_lines(stance: Stance, source: str, end: str) -> list[str]:
     if stance.published:
         lines.append(f"{s} <{_DCT}date> {_typed(stance.published.isoformat(), 'date')}{end}")
     if stance.rule:
-        lines.append(f"{s} <{_SG}rule> {_literal(stance.rule)}{end}")
+        lines.append(f"{s} <{_SG}rule> {literal(stance.rule)}{end}")
     if stance.reported_via:
-        lines.append(f"{s} <{_SG}reportedVia> {_literal(stance.reported_via)}{end}")
+        lines.append(f"{s} <{_SG}reportedVia> {literal(stance.reported_via)}{end}")
     return lines
 
 

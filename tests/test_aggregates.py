@@ -321,6 +321,38 @@ def test_the_new_aggregates_conform_and_a_wrong_day_count_is_caught(varied) -> N
     ]
 
 
+def test_a_copied_quote_that_is_not_the_strongest_stances_is_caught(varied) -> None:
+    from rdflib import Dataset, Literal, URIRef
+
+    _, _, out = varied
+    dataset = Dataset()
+    dataset.parse(out / "stancegraph.trig", format="trig")
+    graph = dataset.graph(URIRef("https://w3id.org/stancegraph/id/graph/aggregates"))
+    sg = "https://w3id.org/stancegraph/ontology#"
+    node = sorted(graph.subjects(URIRef(sg + "strongestQuote"), None))[0]
+    assert validate_graph(dataset, load_shapes()).conforms
+    graph.set((node, URIRef(sg + "strongestQuote"), Literal("words nobody said")))
+    graph.set((node, URIRef(sg + "strongestSourceId"), Literal("elsewhere")))
+    report = validate_graph(dataset, load_shapes())
+    message = ("The quote and source id copied onto a conditional position must be those of its sg:strongestStance "
+               "(the node has {}).")
+    assert sorted(v.message for v in report.violations) == [message.format("elsewhere"), message.format("words nobody said")]
+
+
+def test_supports_before_marks_the_supporters_of_every_sequencing_conflict(varied) -> None:
+    # A supporter of an issue is marked with each condition another actor puts first on it and it never states.
+    result, store, _ = varied
+    stated = {(s.holder, s.issue, s.condition) for s in result.stances if s.condition}
+    supporters = {(s.holder, s.issue) for s in result.stances if s.polarity.value == "support"}
+    expected = sorted(
+        (ACTOR + a, ISSUE + i, ISSUE + c)
+        for a, i in supporters for (_, issue, c) in stated if issue == i and (a, i, c) not in stated
+    )
+    got = _rows(store, "SELECT ?actor ?issue ?condition WHERE { ?p sg:supportsBefore ?condition ; sg:positionOf ?actor ; "
+                       "sg:positionOn ?issue } ORDER BY ?actor ?issue ?condition")
+    assert got == sorted(set(expected)) != []
+
+
 def _conflict_filters(result) -> list[tuple[list[str], list[str]]]:
     issues, actors = sorted({s.issue for s in result.stances}), sorted(result.actors)
     return [([], []), ([issues[0]], []), ([], [actors[1]]), (issues[1:3], actors[:2])]
