@@ -367,6 +367,12 @@ def test_a_phase_of_a_truce_that_dates_an_act_is_no_stance_on_the_truce(dictiona
     assert found(text, dictionary) == {("Hamas", "hostage_prisoner_exchange", "support")}
 
 
+def test_a_dateline_before_the_speaker_does_not_take_the_speaker_s_place(dictionary):
+    text = ("ANKARA/JAKARTA — Turkish Foreign Minister Hakan Fidan told reporters on Wednesday that Türkiye was ready "
+            "to participate in the International Stabilization Force, but would not take part in disarming Hamas.")
+    assert ("Turkey", "disarmament", "oppose") in found(text, dictionary)
+
+
 def test_issue_phrases_match_in_either_number(dictionary):
     from kg.extract.mentions import number_variants
 

@@ -503,7 +503,8 @@ class ArticleExtractor:
                 for t in child.subtree:
                     if t.i in actor_at:
                         return actor_at[t.i], True
-                if token.dep_ == "ROOT" and child.tag_ == "NNP":
+                if (token.dep_ == "ROOT" and child.tag_ == "NNP" and abs(child.i - token.i) == 1
+                        and text_starts_quote(self.text, sentence)):
                     # '"...," Mardoui added': a person the text names, whom no actor stands for, says it;
                     # not the last actor who spoke
                     return None, True
