@@ -373,6 +373,15 @@ def test_a_dateline_before_the_speaker_does_not_take_the_speaker_s_place(diction
     assert ("Turkey", "disarmament", "oppose") in found(text, dictionary)
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("Moscow has prepared an alternative draft Security Council resolution on Gaza.", {("Russia", "peace_plan", "oppose")}),
+    ("Egypt has been a driving force behind the talks.", set()),
+    ("Hamas has redeployed thousands of fighters across the Strip.", set()),
+])
+def test_rival_drafts_and_other_senses_of_force_and_redeploy(text, expected, dictionary):
+    assert found(text, dictionary) == expected
+
+
 def test_issue_phrases_match_in_either_number(dictionary):
     from kg.extract.mentions import number_variants
 

@@ -129,6 +129,24 @@ _INTRODUCED_BY = re.compile(r"\b(?:remarks|statement|speech|address|comments|wor
                             r"transcript|op-ed|letter)\b[^\n:]*?\bby\s", re.IGNORECASE)
 
 
+def _inverted_by_modifiers(roots: list[tuple[Any, set[int], str, int]]) -> list[tuple[Any, set[int], str, int]]:
+    """An issue name whose modifiers name its opposite ("an alternative draft UN Security Council
+    resolution") is that opposite: one inverse root in place of the two."""
+    inverse = [(root, span, issue) for root, span, issue, sign in roots if sign < 0]
+    if not inverse:
+        return roots
+    out = []
+    absorbed: set[int] = set()
+    for root, span, issue, sign in roots:
+        if sign > 0:
+            inner = [r for r, s, i in inverse if i == issue and r.head.i in span and r.dep_ in ("amod", "compound", "nmod")]
+            if inner:
+                absorbed.update(r.i for r in inner)
+                sign = -1
+        out.append((root, span, issue, sign))
+    return [r for r in out if not (r[3] < 0 and r[0].i in absorbed)]
+
+
 def _verb_sense(token: Any, nouns: frozenset[str]) -> bool:
     """Whether an issue word that names the issue only as a noun is used here as a verb with an object."""
     return (token.lower_ in nouns and token.tag_.startswith("VB")
@@ -591,6 +609,7 @@ class ArticleExtractor:
                 if before and token.i not in issue_at:
                     issue_at[token.i] = before[-1].value
                     issue_roots.append((token, {token.i}, before[-1].value, 1))
+        issue_roots = _inverted_by_modifiers(issue_roots)
         sponsor_at: dict[int, str] = {}
         end = offset + len(doc.text) + 1
         for m in self.sponsors:
