@@ -382,6 +382,12 @@ def test_rival_drafts_and_other_senses_of_force_and_redeploy(text, expected, dic
     assert found(text, dictionary) == expected
 
 
+def test_what_a_force_must_be_made_of_is_a_condition_on_its_terms(dictionary):
+    text = "Rubio said the international force must be made up of countries that Israel is comfortable with."
+    assert found(text, dictionary) == {("US", "stabilization_force", "conditional")}
+    assert found("The force will include troops from Indonesia.", dictionary) == set()
+
+
 def test_issue_phrases_match_in_either_number(dictionary):
     from kg.extract.mentions import number_variants
 

@@ -101,6 +101,8 @@ class RuleBook:
     group_referents: frozenset[str] = frozenset()
     statement_nouns: frozenset[str] = frozenset()
     condition_actors: Mapping[str, str] = field(default_factory=dict)  # actor id -> issue its decision stands for
+    terms_conditions: Mapping[str, str] = field(default_factory=dict)  # issue -> issue its terms are named by
+    composition_verbs: frozenset[str] = frozenset()
     condition_words: Mapping[str, str] = field(default_factory=dict)  # phrase -> issue it stands for in a condition
     irregular: Mapping[str, str] = field(default_factory=dict)  # inflected form -> lemma
     particles: Mapping[str, frozenset[str]] = field(default_factory=dict)  # "rule out": rule -> {out}
@@ -209,6 +211,7 @@ _WORD_LISTS = (
     "person_nouns",
     "title_words",
     "control_verbs",
+    "composition_verbs",
     "noun_issue_words",
     "threat_verbs",
     "modifier_heads",
@@ -303,6 +306,7 @@ def _cached_rule_book(directory: str, stamp: tuple[float, ...]) -> RuleBook:
         conditions=conditions,
         **{name: _words(lemmas_path, lemmas, name) for name in _WORD_LISTS},
         condition_actors=_mapping(lemmas_path, lemmas, "condition_actors"),
+        terms_conditions=_mapping(lemmas_path, lemmas, "terms_conditions"),
         condition_words={phrase: str(issue) for issue in (lemmas.get("condition_words") or {})
                          for phrase in _words(lemmas_path, lemmas, "condition_words", issue)},
         irregular=_irregular(lemmas_path, lemmas.get("irregular") or {}),
@@ -989,6 +993,11 @@ class Walker:
                 for obj in needed:
                     named = self._clause_issues(obj.subtree, issue_at, issue_id)
                     conditions.extend((c, "unless") for c in named if (c, "unless") not in conditions)
+                terms = book.terms_conditions.get(issue_id)
+                if (terms and came_from.i in issue_span and _lemma_in(node, book.composition_verbs)
+                        and self.has_deontic(node) and (terms, "unless") not in conditions):
+                    # "the force must be made up of countries Israel accepts": the force's terms, a condition
+                    conditions.append((terms, "unless"))
                 if depends and conditions:
                     signal = True
                     cue = cue or node.text
