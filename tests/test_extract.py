@@ -384,7 +384,7 @@ def test_rival_drafts_and_other_senses_of_force_and_redeploy(text, expected, dic
 
 def test_what_a_force_must_be_made_of_is_a_condition_on_its_terms(dictionary):
     text = "Rubio said the international force must be made up of countries that Israel is comfortable with."
-    assert found(text, dictionary) == {("US", "stabilization_force", "conditional")}
+    assert found(text, dictionary) == {("US", "stabilization_force", "conditional", "peace_plan")}
     assert found("The force will include troops from Indonesia.", dictionary) == set()
 
 
