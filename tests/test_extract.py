@@ -388,6 +388,18 @@ def test_what_a_force_must_be_made_of_is_a_condition_on_its_terms(dictionary):
     assert found("The force will include troops from Indonesia.", dictionary) == set()
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("Egypt and Qatar called for halting the fighting, rebuilding Gaza and releasing the hostages.",
+     {("Egypt", "reconstruction", "support"), ("Qatar", "reconstruction", "support")}),
+    ("Egypt wants to stop the war and rebuild Gaza.", {("Egypt", "reconstruction", "support")}),
+    # a rejecting verb above both acts still rejects both
+    ("Israel refused to withdraw its troops and rebuild Gaza.", {("Israel", "reconstruction", "oppose")}),
+])
+def test_a_halting_verb_does_not_reject_the_acts_listed_after_it(text, expected, dictionary):
+    assert expected <= found(text, dictionary)
+    assert not {(h, i, "oppose" if p == "support" else "support") for h, i, p in expected} & found(text, dictionary)
+
+
 def test_issue_phrases_match_in_either_number(dictionary):
     from kg.extract.mentions import number_variants
 

@@ -921,8 +921,13 @@ class Walker:
                 sign = -sign
                 rules.append("cue_polarity")
                 signal = True
+        coordinated_act = False  # the issue is a verb the parse made a coordinated object ("stop the war and rebuild/NN Gaza")
         for _step in range(24):
             signal_below = signal
+            if (came_from is not None and came_from.dep_ == "conj" and came_from.head.i == node.i and came_from.i in issue_span
+                    and came_from.tag_.startswith("NN") and node.tag_.startswith("NN") and came_from.i + 1 < len(node.doc)
+                    and node.doc[came_from.i + 1].tag_ in ("NNP", "DT", "PRP$")):
+                coordinated_act = True
             path.append(f"{node.i}:{node.text}/{node.tag_}/{node.dep_}")
             own = node.i in issue_span
             stop_at, stop_above = self.stops()
@@ -1049,6 +1054,14 @@ class Walker:
                 outer_signal = True
             if not own and not skip_sign and not detached:
                 s, kind = self.cue_sign(node)
+                if s and came_from is not None and came_from.head.i == node.i and node.tag_.startswith("VB") and (
+                        came_from.dep_ == "conj" or came_from.dep_ == "advcl" and came_from.tag_ == node.tag_ == "VBG"
+                        and not any(c.dep_ == "mark" for c in came_from.children)):
+                    s, kind = 0, ""  # "halting the war, rebuilding Gaza": a coordinated act, not what the first verb governs
+                if s < 0 and coordinated_act and node.tag_.startswith("VB"):
+                    s, kind = 0, ""
+                if node.tag_.startswith("VB"):
+                    coordinated_act = False
                 if s == -1 and came_from is not None and came_from.dep_ == "nsubj" and node.tag_.startswith("VB"):
                     s = 0  # "the ceasefire removes the obstacles": the issue does the rejecting verb's act, no one rejects it
                 if (s == -1 and came_from is not None and came_from.dep_ == "advcl" and _lemma_in(node, book.halting_verbs)
