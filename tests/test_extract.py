@@ -400,6 +400,18 @@ def test_a_halting_verb_does_not_reject_the_acts_listed_after_it(text, expected,
     assert not {(h, i, "oppose" if p == "support" else "support") for h, i, p in expected} & found(text, dictionary)
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("Egypt wants not only a ceasefire but also reconstruction.",
+     {("Egypt", "ceasefire", "support"), ("Egypt", "reconstruction", "support")}),
+    ("Jordan will send troops to the stabilization force on the condition that it has a UN mandate.",
+     {("Jordan", "stabilization_force", "conditional", "peace_plan")}),
+    ("Qatar said the plan falls short of a real ceasefire.",
+     {("Qatar", "ceasefire", "support"), ("Qatar", "peace_plan", "oppose")}),
+])
+def test_not_only_on_the_condition_that_and_falling_short(text, expected, dictionary):
+    assert found(text, dictionary) == expected
+
+
 def test_issue_phrases_match_in_either_number(dictionary):
     from kg.extract.mentions import number_variants
 

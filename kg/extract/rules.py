@@ -775,7 +775,7 @@ class Walker:
         """Whether a negator attaches to this node ("not", "never", "no", "n't")."""
         negation = self.book.negation
         return any(c.dep_ in ("advmod", "det", "neg", "cc:preconj") and (
-                       c.lower_ in negation and c.lower_ != "without"
+                       c.lower_ in negation and c.lower_ != "without" and not _not_only(c)
                        or c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children))  # "no longer opposes"
                    for c in node.children) or (
                 node.i >= 2 and node.doc[node.i - 1].lower_ == "longer" and node.doc[node.i - 2].lower_ == "no")
@@ -841,6 +841,8 @@ class Walker:
                 return "unless"  # "will not take part without a UN mandate": only with one
             if child.lower_ in ("on", "upon") and child.dep_ == "case" and _lemma_in(node.head, self.book.conditioning_verbs):
                 return "unless"  # "conditioned any withdrawal on the return of the hostages"
+            if child.lower_ in ("on", "upon") and child.dep_ == "case" and _lemma(node) == "condition":
+                return "unless"  # "on the condition that it has a UN mandate"
             if (child.lower_ == "after" and not any(t.lower_ == "only" for t in doc[max(0, child.i - 4):child.i])
                     and not _past_event(node) and (node.head.tag_ in ("VB", "VBG") or node.head.tag_.startswith("NN")
                                                    or self.has_intent(node.head) or self.has_deontic(node.head))):
@@ -1781,6 +1783,12 @@ def _finite(verb: Any) -> bool:
 def _first_person(node: Any) -> bool:
     """Whether the subject of a predicate is "we" or "I" (the speaker demands it of itself)."""
     return any(c.dep_ in _SUBJECTS and c.lower_ in ("we", "i") for c in node.children)
+
+
+def _not_only(token: Any) -> bool:
+    """"Not only A but also B": a "not" that adds, and negates nothing."""
+    doc = token.doc
+    return token.lower_ == "not" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "only"
 
 
 def _case(token: Any) -> str:
