@@ -314,6 +314,9 @@ def test_a_pronoun_subject_of_a_reported_clause_is_the_reporter(dictionary):
 def test_a_quotation_of_a_named_speaker_no_actor_stands_for_is_nobody_s(dictionary):
     text = 'Trump spoke on Monday. "Israel must open the crossings for aid," said Fletcher.'
     assert found(text, dictionary) == set()
+    # also in the second sentence of a quotation
+    text = 'Trump spoke on Monday. "We are tired. These prisoners must be released," said Farraj, a professor.'
+    assert found(text, dictionary) == set()
 
 
 @pytest.mark.parametrize("text,expected", [

@@ -522,10 +522,17 @@ class ArticleExtractor:
                     if t.i in actor_at:
                         return actor_at[t.i], True
                 if (token.dep_ == "ROOT" and child.tag_ == "NNP" and abs(child.i - token.i) == 1
-                        and text_starts_quote(self.text, sentence)):
+                        and (text_starts_quote(self.text, sentence) or _enclosing(self.quotes, sentence.start + 1))):
                     # '"...," Mardoui added': a person the text names, whom no actor stands for, says it;
                     # not the last actor who spoke
                     return None, True
+        for token in doc:
+            if (token.dep_ == "acl:relcl" and (token.lemma_ or token.lower_) in book.report_verbs
+                    and any(c.dep_ == "nsubj" and c.lower_ == "who" for c in token.children)
+                    and any(t.is_quote for t in doc[token.i + 1:])):
+                # 'a press conference with the chancellor, who said, "Phase two must come now"': the quotation
+                # is the one "who" stands for, whoever the sentence is about
+                return actor_at.get(token.head.i), True
         if self.book.enabled("according_to"):
             for token in doc:
                 if token.lower_ == "according":
