@@ -415,6 +415,14 @@ def test_not_only_on_the_condition_that_and_falling_short(text, expected, dictio
     assert found(text, dictionary) == expected
 
 
+@pytest.mark.parametrize("text", [
+    "Hamas announced it is reviewing the proposal on a ceasefire and a prisoner swap.",
+    "Hamas is studying the proposal for a ceasefire.",
+])
+def test_a_proposal_under_review_is_a_topic(text, dictionary):
+    assert found(text, dictionary) == set()
+
+
 def test_issue_phrases_match_in_either_number(dictionary):
     from kg.extract.mentions import number_variants
 
