@@ -410,6 +410,7 @@ def test_a_halting_verb_does_not_reject_the_acts_listed_after_it(text, expected,
      {("Jordan", "stabilization_force", "conditional", "peace_plan")}),
     ("Qatar said the plan falls short of a real ceasefire.",
      {("Qatar", "ceasefire", "support"), ("Qatar", "peace_plan", "oppose")}),
+    ("Hamas said the UN resolution does not meet the demands of the Palestinians.", {("Hamas", "peace_plan", "oppose")}),
 ])
 def test_not_only_on_the_condition_that_and_falling_short(text, expected, dictionary):
     assert found(text, dictionary) == expected
