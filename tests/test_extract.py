@@ -424,6 +424,13 @@ def test_a_proposal_under_review_is_a_topic(text, dictionary):
     assert found(text, dictionary) == set()
 
 
+def test_it_after_a_sentence_about_a_thing_is_that_thing(dictionary):
+    text = "The agreement between Israel and Hamas takes effect on Sunday. It would also launch the release of the hostages."
+    assert found(text, dictionary) == set()
+    text = "Israel's cabinet approved the deal on Friday. It will release the prisoners."
+    assert found(text, dictionary) == {("Israel", "hostage_prisoner_exchange", "support")}
+
+
 def test_issue_phrases_match_in_either_number(dictionary):
     from kg.extract.mentions import number_variants
 

@@ -366,6 +366,9 @@ class ArticleExtractor:
         if word in _THING_PRONOUNS:
             if token.dep_ == "expl" or (token.head.lemma_ or "").lower() in self.book.extraposing_heads:
                 return []  # "it is clear that ...": no referent
+            last = d.last_subject_entry(position, lambda holders, person, plural: not person and not plural, window=300)
+            if last is not None and not last[1]:
+                return []  # the last thing the text was about, not an actor
             subject = d.last_subject(position, lambda holders, person, plural: not person and len(holders) == 1)
             if subject:
                 return subject
@@ -392,6 +395,9 @@ class ArticleExtractor:
                 span = [t for t in child.subtree if t.i in actor_at and t.i - child.i <= 3 and child.i - t.i <= 6]
                 if child.i in actor_at:
                     span = [child]
+                elif (child.tag_ == "NN" and all(t.i > child.i for t in span)
+                      and (child.lemma_ or child.lower_) not in self.book.person_nouns | self.book.group_nouns):
+                    span = []  # "The agreement between Israel and Hamas takes effect": the agreement is the subject
                 if span:
                     holders = _unique([actor_at[t.i] for t in span] + [a for t in span for a in self._lists_at.get(t.i, [])])
                     person = any(t.i in persons for t in span) and len(holders) == 1
@@ -413,6 +419,9 @@ class ArticleExtractor:
                                                  for t in child.children):
                     # "President Bio said ...": a person no actor stands for; "he" next is that person, no one we know
                     self.discourse.subjects.append((offset + child.idx, [], True, False))
+                elif child.tag_ == "NN" and child.i not in actor_at:
+                    # "The agreement takes effect on Sunday. It would also launch ...": "it" next is that thing
+                    self.discourse.subjects.append((offset + child.idx, [], False, False))
             break
 
     # -- one article -------------------------------------------------------------------------
