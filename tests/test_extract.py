@@ -1110,3 +1110,57 @@ def test_an_infinitive_the_parser_hangs_on_the_verb_completes_the_noun_before_it
     # the parse makes "to halt" an adverbial clause of "condemned"; it is the decision's content
     assert found("Egypt deplored Israel's new decision to halt the supply of aid to the enclave.", dictionary) == {
         ("Israel", "humanitarian_aid", "oppose"), ("Egypt", "humanitarian_aid", "support")}
+
+
+def test_a_reported_claim_about_a_thing_is_no_stance_of_the_speaker(dictionary):
+    # what a speaker says a text does to something: a description, not a wish for it
+    assert found('Hamas also said that "turning the international stabilization force into a security apparatus '
+                 'coordinated with the occupation… transforms the force into an occupying power."', dictionary) == set()
+    plan = "The UN Security Council resolution backing the peace plan passed on Monday. "
+    assert ("Hamas", "peace_plan", "oppose") in found(
+        plan + 'Hamas said that the resolution "falls short of the basic demands of our people."', dictionary)
+
+
+def test_a_small_clause_the_parse_splits_keeps_its_predicate(dictionary):
+    assert found('Senior Hamas figure Khaled Meshaal stated the idea of complete disarmament is "unacceptable" and '
+                 'that arms would only be given up once a Palestinian state exists.', dictionary) == {
+        ("Hamas", "disarmament", "oppose")}
+
+
+def test_what_was_never_put_forward_is_no_refusal(dictionary):
+    assert found("A Hamas official told reporters that the mediators had never proposed disarmament in the talks.",
+                 dictionary) == set()
+    assert ("US", "disarmament", "oppose") not in found(
+        "Hamdan claimed that the U.S. had never proposed disarmament during the talks.", dictionary)
+
+
+def test_an_issue_that_will_cease_is_stopped_by_who_decides_it(dictionary):
+    assert ("Israel", "humanitarian_aid", "oppose") in found(
+        "Netanyahu decided that from noon all entry of humanitarian aid into the Gaza Strip will cease.", dictionary)
+    assert ("Israel", "humanitarian_aid", "support") not in found(
+        "Netanyahu decided that from noon all entry of humanitarian aid into the Gaza Strip will cease.", dictionary)
+
+
+def test_a_backdrop_clause_and_a_proviso_are_not_what_is_said(dictionary):
+    text = ("Egypt said on Monday it is ready to join a potential international force, provided it is backed by a UN "
+            "Security Council resolution, as ceasefire efforts continue in Cairo.")
+    assert not {("Egypt", "ceasefire", "support"), ("Egypt", "peace_plan", "support")} & found(text, dictionary)
+
+
+def test_a_past_that_did_not_happen_is_no_stance(dictionary):
+    assert found('"The truce would not have happened without Qatar," the US envoy said.', dictionary) == set()
+
+
+def test_a_quotation_is_spoken_by_the_name_after_it(dictionary):
+    text = ('Both leaders answered within the hour.\n"Going by what Hamas has just said, I think they want a lasting '
+            'peace. Israel must halt the bombing right away so that we can get the hostages out! It is too risky '
+            'now," Trump wrote online.')
+    assert ("Hamas", "ceasefire", "support") not in found(text, dictionary)
+    assert ("US", "ceasefire", "support") in found(text, dictionary)
+
+
+def test_what_an_actor_cannot_do_in_anothers_words_is_the_speakers_demand(dictionary):
+    assert found("The United States maintained that Hamas could not remain in control of Gaza.", dictionary) == {
+        ("US", "governance", "support")}
+    assert found('"The president has been clear that Hamas cannot continue to govern Gaza," a White House '
+                 'spokesman said.', dictionary) == {("US", "governance", "support")}

@@ -11,7 +11,7 @@ from ..dictionary import Dictionary
 from ..model import Article, Method, Polarity, Stance
 from ..text import Sentence, split_sentences
 from .mentions import ACTOR, CONTEXT, COREF, INVERSE, ISSUE, MEDIA, PLANREF, SOURCE, Mention, Scanner
-from .lemmatize import assign_lemmas
+from .lemmatize import assign_lemmas, lemma_candidates
 from .parse import parse_sentences
 from .rules import Finding, RuleBook, SentenceContext, Walker, group_referent
 
@@ -41,6 +41,7 @@ _DATELINE = re.compile(
 _SPEECH_TITLE = re.compile(r"\b(?:speech|remarks|statement|address|op-ed|letter|briefing|interview)\b", re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"(?:^|[\s(])(?:I|We|we|our|Our|my|My)\b")
 # 'Israeli PM Netanyahu: "We will ...': a name and a colon before a quotation
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
 _SPEAKER_PREFIX = re.compile(r"\s*(?:[^\W\d][\w.'’-]*\s+){0,6}[^\W\d][\w.'’-]*:\s*[\"“]")
 # '..." he said.': a sentence that names no one still says who speaks the quotation around it
 _ATTRIBUTION = re.compile(r"[,.!?][\"”]\s+(?:he|she|they)\s+[a-z]+ed\b|[,.!?][\"”]\s+(?:he|she|they)\s+said\b")
@@ -264,6 +265,25 @@ class ArticleExtractor:
             if chosen:
                 found[(start, end)] = chosen[0].holder or chosen[0].value
         return found
+
+    def _closing_speaker(self, quotation: tuple[int, int]) -> str | None:
+        """The actor a quotation's closing attribution names ('...," Trump wrote on Truth Social.'):
+        the first actor between the closing mark and the end of its sentence, when a reporting verb
+        stands there too."""
+        end = quotation[1]
+        stop = _SENTENCE_END.search(self.text, end)
+        tail_end = stop.start() if stop else len(self.text)
+        if tail_end - end > 160:
+            return None
+        report_verbs = self.book.report_verbs
+        verb_at = next((end + w.start() for w in re.finditer(r"[A-Za-z]+", self.text[end:tail_end])
+                        if any(lemma in report_verbs for lemma in lemma_candidates(
+                            self.book.irregular.get(w.group().lower(), w.group().lower()), w.group()))), None)
+        if verb_at is None:
+            return None
+        # the one who speaks comes before the verb ('," Trump wrote'), not after it ('," he told the UN')
+        named = [m for m in self.mentions if m.kind == ACTOR and end <= m.start < verb_at]
+        return (named[-1].holder or named[-1].value) if named else None
 
     # -- discourse ---------------------------------------------------------------------------
 
@@ -551,6 +571,12 @@ class ArticleExtractor:
         quotation = _enclosing(self.quotes, sentence.start + 1)
         if quotation in self.quote_speakers:
             return self.quote_speakers[quotation], False
+        if quotation is not None and quotation[1] > sentence.end:
+            closing = self._closing_speaker(quotation)
+            if closing is not None:
+                # '"Based on the statement issued by Hamas, I believe ... Israel must stop the bombing ...
+                # Right now, it's far too dangerous," Trump wrote': the name after the quotation speaks all of it
+                return closing, False
         if quotation or text_starts_quote(self.text, sentence):
             # a quotation going on: its speaker, else the person the text is about, else the last one named
             d = self.discourse
@@ -605,6 +631,9 @@ class ArticleExtractor:
             elif m.kind in (ISSUE, INVERSE):
                 if len(tokens) == 1 and _verb_sense(doc[tokens[0]], self.book.noun_issue_words):
                     continue  # "crossing the yellow line": the verb, not the issue's noun
+                if m.kind == ISSUE and any(o.kind == INVERSE and o.value == m.value and o.start < m.end and m.start < o.end
+                                           for o in mentions):
+                    continue  # "continue to govern Gaza": the opposite of the issue, which "govern Gaza" alone would name
                 for i in tokens:
                     issue_at.setdefault(i, m.value)
                 span = set(tokens)

@@ -97,6 +97,8 @@ class RuleBook:
     conditioning_verbs: frozenset[str] = frozenset()
     mediator_nouns: frozenset[str] = frozenset()
     receiving_verbs: frozenset[str] = frozenset()
+    raising_verbs: frozenset[str] = frozenset()
+    ceasing_verbs: frozenset[str] = frozenset()
     generic_modifiers: frozenset[str] = frozenset()
     group_referents: frozenset[str] = frozenset()
     statement_nouns: frozenset[str] = frozenset()
@@ -245,7 +247,7 @@ _WORD_LISTS = (
     "obstacle_nouns",
     "conditioning_verbs",
     "mediator_nouns",
-    "receiving_verbs",
+    "receiving_verbs", "raising_verbs", "ceasing_verbs",
     "generic_modifiers",
 )
 
@@ -786,8 +788,21 @@ class Walker:
             return True
         return node.dep_ == "xcomp" and _lemma(node.head) in ("need", "have", "require")
 
+    def _denied_ability(self, node: Any) -> bool:
+        """"(Trump has been clear that) Hamas cannot continue to govern Gaza": a negated "can" in a
+        clause someone else states says what the speaker will not allow, as a "must not" would."""
+        if node.dep_ not in ("ccomp", "csubj") or not self.negated(node):
+            return False
+        if not any(c.dep_ == "aux" and c.lower_ in ("can", "could", "ca") for c in node.children):
+            return False
+        subjects = [c for c in node.children if c.dep_ in _SUBJECTS]
+        return bool(subjects) and subjects[0].tag_ != "PRP" and (
+            self.cue_sign(node.head)[1] == "report" or any(c.dep_ in _SUBJECTS for c in node.head.children))
+
     def has_intent(self, node: Any) -> bool:
         """Whether a predicate states an intention or a future act ("will", "plans to")."""
+        if _counterfactual(node):
+            return False  # "the ceasefire would not have happened without Türkiye": a past that was not, no intention
         if any(c.dep_ == "aux" and _lemma(c) in self.book.intent for c in node.children):
             return True
         return node.dep_ == "xcomp" and _lemma(node.head) in self.book.intent
@@ -962,8 +977,9 @@ class Walker:
                                 named = self._clause_issues(clause.subtree, issue_at, issue_id)
                                 conditions.extend((c, family if family != "before" else "before_negative")
                                                   for c in named if (c, family) not in conditions)
-            if (not own and not skip_sign and came_from is not None and came_from.dep_ in _SUBJECTS
-                    and book.enabled("cue_polarity") and self._oppose_phrase(node, came_from)):
+            if (not own and not skip_sign and came_from is not None and book.enabled("cue_polarity")
+                    and (came_from.dep_ in _SUBJECTS or _compound_subject(came_from))
+                    and self._oppose_phrase(node, came_from)):
                 sign = -sign  # "disarmament is not up for discussion", "the weapons are a red line"
                 rules.append("cue_polarity")
                 signal = True
@@ -1064,14 +1080,27 @@ class Walker:
                     s, kind = 0, ""
                 if node.tag_.startswith("VB"):
                     coordinated_act = False
-                if s == -1 and came_from is not None and came_from.dep_ == "nsubj" and node.tag_.startswith("VB"):
-                    s = 0  # "the ceasefire removes the obstacles": the issue does the rejecting verb's act, no one rejects it
+                if (s == -1 and came_from is not None and came_from.dep_ == "nsubj" and node.tag_.startswith("VB")
+                        and not (_lemma_in(node, book.ceasing_verbs) and not any(c.dep_ in ("obj", "xcomp", "ccomp") for c in node.children))):
+                    # "the ceasefire removes the obstacles": the issue does the rejecting verb's act, no one
+                    # rejects it; but "all entry of supplies will cease": the issue stops, whoever decides it
+                    s = 0
                 if (s == -1 and came_from is not None and came_from.dep_ == "advcl" and _lemma_in(node, book.halting_verbs)
                         and any(m.dep_ == "mark" and (m.lower_ == "to" and came_from.tag_ == "VB" or m.lower_ == "so")
                                 for m in came_from.children)):
                     # "halt the strikes to allow the release of the hostages", "... so that the hostages are
                     # freed": what the halt is for is wanted
                     s = 0
+                if kind == "report" and not signal and came_from is not None and came_from.dep_ == "obj":
+                    predicate = self._small_clause_predicate(node, came_from)
+                    if predicate is not None:
+                        # "stated the idea of total disarmament [is] unacceptable": the parse split one clause
+                        # into an object and a predicate; the predicate judges the object
+                        s, kind = -1 if predicate.lower_ in book.oppose_adjectives else self.cue_sign(predicate)[0], "adjective"
+                        if s and self.negated(predicate):
+                            s = -s
+                        if not s:
+                            return findings  # "described the plan as historic": what it is, not a stance
                 if s == -1:
                     if book.enabled("cue_polarity"):
                         sign = -sign
@@ -1109,6 +1138,9 @@ class Walker:
             if (self.negated(node) and self.cue_sign(node)[0] > 0 and node.tag_ in ("VBN", "VBD")
                     and any(c.dep_ == "advmod" and c.lower_ == "yet" for c in node.children)):
                 return findings  # "the group has not yet accepted the offer": still pending, no refusal
+            if (not own and node.tag_ in ("VBD", "VBN") and _lemma_in(node, book.raising_verbs) and self.negated(node)
+                    and _past_event(node) and not (self.has_intent(node) or self.has_deontic(node))):
+                return findings  # "the U.S. had never proposed disarmament": what was not put forward, no stance
             if not skip_sign and not detached and self.negated(node) and book.enabled("negation") and (
                     own or self.cue_sign(node)[0] or node.tag_.startswith("JJ") or self.has_intent(node)
                     or (node.tag_.startswith("NN") and _lemma_in(node, book.intent_nouns))):
@@ -1133,7 +1165,7 @@ class Walker:
                     named = self._clause_issues(clause.subtree, issue_at, issue_id)
                     conditions.extend((c, family) for c in named if (c, family) not in conditions)
             found = None if skip_sign and node.dep_ == "conj" else self.subject_holders(node)
-            if found is not None and self.has_deontic(node) and not _first_person(node):
+            if found is not None and (self.has_deontic(node) or self._denied_ability(node)) and not _first_person(node):
                 found = None  # "Hamas must release the hostages": whoever says it holds the stance
             if found is not None and found[1] == "subject_of_cue" and self._demanded_clause(node):
                 found = None  # "Qatar urged that Israel commits to the agreement": Qatar's demand
@@ -1258,6 +1290,11 @@ class Walker:
                     if obj.dep_ in ("obj", "xcomp", "ccomp") and obj.i != node.i:
                         named = self._clause_issues(obj.subtree, issue_at, issue_id)
                         conditions.extend((c, "unless") for c in named if (c, "unless") not in conditions)
+            if (dep == "advcl" and not own and self.markers(node) == ["as"] and node.tag_.startswith("VB")
+                    and any(c.dep_ in _SUBJECTS for c in node.children)):
+                return findings  # "..., as ceasefire efforts continue in Cairo": the backdrop, no one's stance on it
+            if dep == "ccomp" and node.head.lower_ in ("provided", "providing") and node.head.tag_.startswith("VB"):
+                return findings  # "ready to join, provided/VBD it is backed by a resolution": a condition, said as one
             came_from = node
             if dep == "advcl" and any(m in _CONCESSIVE for m in self.markers(node)):
                 # "while it would send soldiers ..., it will not help to disarm anyone": the main
@@ -1515,21 +1552,44 @@ class Walker:
                     return agent[0]
         return Holders([])
 
+    def _small_clause_predicate(self, verb: Any, obj: Any) -> Any:
+        """The predicate of a reported clause the parse split in two ("stated the idea of disarmament is
+        unacceptable": "idea" the verb's object, "unacceptable" its clause): a clause after the object
+        with no subject of its own, or None."""
+        for child in verb.children:
+            if (child.dep_ in ("ccomp", "xcomp") and child.i > obj.i and child.tag_[:2] in ("JJ", "VB")
+                    and not any(c.dep_ in _SUBJECTS or c.dep_ == "mark" and c.lower_ == "to" for c in child.children)
+                    and all(t.i > obj.i for t in child.subtree)):
+                return child
+        return None
+
     def _reported_description(self, clause: Any) -> bool:
         """Whether a reported clause only describes a thing ("the resolution transforms the force",
         "the proposal included a pause"): a subject that names no actor, and no stance word, modal,
         demand or negation of its own. Reporting it says what the speaker claims, not what it wants."""
-        if clause is None or clause.dep_ not in ("ccomp", "parataxis") or not clause.tag_.startswith("VB"):
+        if clause is None or clause.dep_ not in ("ccomp", "parataxis"):
             return False
         subjects = [c for c in clause.children if c.dep_ in _SUBJECTS]
-        if not subjects or any(c.tag_ == "PRP" for c in subjects):
+        verbal = clause.tag_.startswith("VB") or any(c.dep_ == "obj" for c in clause.children)
+        if not subjects and verbal:
+            # "the resolution "falls short", "the resolution imposes/NNS": the parse made the subject a compound
+            subjects = [c for c in clause.children if c.dep_ == "compound" and c.i < clause.i and c.tag_.startswith("NN")]
+        if not verbal:
+            return False  # "the truce is a triumph": a judgement; but "the resolution imposes/NNS a trusteeship" is a verb
+        if not subjects and clause.tag_ in ("VB", "JJ"):
+            return False  # an order ("stop the war") has no subject; a gerund or a finite verb the parse cut off its subject has
+        if any(c.tag_ == "PRP" for c in subjects):
             return False
         if any(self.np_holders(c).actors or self._listed_members(c).actors for c in subjects):
             return False
-        if (self.has_intent(clause) or self.has_deontic(clause) or self.negated(clause)
+        if not _counterfactual(clause) and (
+                self.has_intent(clause) or self.has_deontic(clause) or self.negated(clause)
                 or any(c.dep_ == "aux" and c.tag_ == "MD" for c in clause.children)):
             return False
         named = {t.i for c in subjects for t in c.subtree}  # "the proposal included ...": a plan is no stance word
+        # "imposes a trusteeship mechanism, which our people reject": the relative clause judges the mechanism
+        named |= {t.i for t in clause.subtree if t.dep_ in ("acl:relcl", "advcl:relcl") or t.dep_ == "dep" and t.tag_ == "WDT"
+                  for t in t.subtree}
         return not any(self.cue_sign(t)[0] for t in clause.subtree if t.tag_[:2] in ("VB", "JJ", "NN") and t.i not in named)
 
     def _plan_content(self, verb: Any) -> bool:
@@ -1778,6 +1838,20 @@ def _finite(verb: Any) -> bool:
     if verb.tag_ in ("VBZ", "VBD", "VBP", "MD"):
         return True
     return any(c.dep_ in ("aux", "aux:pass") and c.tag_ in ("VBZ", "VBD", "VBP", "MD") for c in verb.children)
+
+
+def _counterfactual(node: Any) -> bool:
+    """A past that did not happen ("would not have happened without Türkiye", "could have been
+    avoided"): a modal and "have" before a participle tell no intention and no demand."""
+    aux = [c.lower_ for c in node.children if c.dep_ in ("aux", "aux:pass")]
+    return node.tag_ == "VBN" and any(a in ("have", "'ve") for a in aux) and any(a in ("would", "could", "might", "should") for a in aux)
+
+
+def _compound_subject(token: Any) -> bool:
+    """A noun the parse hung as a compound on the verb after it ("the resolution "falls short of ..."):
+    the verb's subject in all but name."""
+    return (token.dep_ == "compound" and token.tag_.startswith("NN") and token.i < token.head.i
+            and token.head.tag_.startswith("VB") and not any(c.dep_ in _SUBJECTS for c in token.head.children))
 
 
 def _first_person(node: Any) -> bool:
