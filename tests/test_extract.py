@@ -1164,3 +1164,29 @@ def test_what_an_actor_cannot_do_in_anothers_words_is_the_speakers_demand(dictio
         ("US", "governance", "support")}
     assert found('"The president has been clear that Hamas cannot continue to govern Gaza," a White House '
                  'spokesman said.', dictionary) == {("US", "governance", "support")}
+
+
+def test_members_of_a_group_a_relative_clause_speaks_of_hold_its_stance(dictionary):
+    assert found("The countries that backed the peace plan, including Qatar, Egypt and Jordan, met on Monday.",
+                 dictionary) == {("Qatar", "peace_plan", "support"), ("Egypt", "peace_plan", "support"),
+                                 ("Jordan", "peace_plan", "support")}
+    assert found("Indonesia is among the nations that have offered troops for the stabilization force.", dictionary) == {
+        ("Indonesia", "stabilization_force", "support")}
+
+
+def test_an_answer_judged_positive_or_negative_is_a_stance(dictionary):
+    assert found("Hamas delivered a positive response to the peace plan.", dictionary) == {("Hamas", "peace_plan", "support")}
+    assert found("Hamas gave a negative response to the peace plan.", dictionary) == {("Hamas", "peace_plan", "oppose")}
+    assert found("Israel dismissed the group response to the peace plan.", dictionary) == set()
+
+
+def test_unhappy_with_rejects_and_outlining_a_plan_backs_it(dictionary):
+    assert found("Israel is reportedly unhappy with the terms of the ceasefire.", dictionary) == {
+        ("Israel", "ceasefire", "oppose")}
+    assert found("Trump outlined a 20-point peace plan on Monday.", dictionary) == {("US", "peace_plan", "support")}
+
+
+def test_mediators_asked_for_guarantees_are_not_backers(dictionary):
+    text = ("The group said it would not agree to extend the first phase of the ceasefire without guarantees from "
+            "Qatari and Egyptian mediators that the second phase would follow.")
+    assert not {s[0] for s in found(text, dictionary)} & {"Qatar", "Egypt"}

@@ -99,6 +99,9 @@ class RuleBook:
     receiving_verbs: frozenset[str] = frozenset()
     raising_verbs: frozenset[str] = frozenset()
     ceasing_verbs: frozenset[str] = frozenset()
+    positive_modifiers: frozenset[str] = frozenset()
+    response_nouns: frozenset[str] = frozenset()
+    negative_modifiers: frozenset[str] = frozenset()
     generic_modifiers: frozenset[str] = frozenset()
     group_referents: frozenset[str] = frozenset()
     statement_nouns: frozenset[str] = frozenset()
@@ -247,7 +250,7 @@ _WORD_LISTS = (
     "obstacle_nouns",
     "conditioning_verbs",
     "mediator_nouns",
-    "receiving_verbs", "raising_verbs", "ceasing_verbs",
+    "receiving_verbs", "raising_verbs", "ceasing_verbs", "positive_modifiers", "negative_modifiers", "response_nouns",
     "generic_modifiers",
 )
 
@@ -477,6 +480,9 @@ class Walker:
         for token in doc:
             if not token.tag_.startswith("NN") or not _lemma_in(token, book.mediator_nouns) or self.negated(token):
                 continue
+            if any(self.negated(a) or any(c.dep_ == "case" and c.lower_ == "without" for c in a.children)
+                   for a in [token, *token.ancestors]):
+                continue  # "would not agree ... without guarantees from the mediators": what is asked of them
             path.append(f"{token.i}:{token.text}/{token.tag_}/{token.dep_}")
             # read off the words, which a parser trained on web text hangs every way: the names and
             # demonyms right before the noun ("Qatari and Egyptian mediators", "Egypt and Qatar, the
@@ -614,6 +620,10 @@ class Walker:
                         listed = self._listed_members(node.head)
                         if listed.actors:
                             return listed, "relative_antecedent"
+                        if _lemma_in(node.head, book.group_nouns):
+                            listed = self._group_members(node.head, node)
+                            if listed.actors:
+                                return listed, "relative_antecedent"
                     return None
                 if child.dep_ == "nsubj:pass":
                     continue
@@ -684,6 +694,27 @@ class Walker:
                 found = self.np_holders(other)
                 if found.actors:
                     return found
+        return Holders([])
+
+    def _group_members(self, noun: Any, clause: Any) -> Holders:
+        """The members of a group a relative clause speaks of: the examples after it ("the countries that
+        backed the effort, including Qatar and Egypt", the list hung on the clause's verb), or the one
+        said to be among them ("Pakistan is among the countries that have offered help")."""
+        for other in clause.children:
+            if other.i > clause.i and other.dep_ in ("obl", "nmod", "appos") and _case(other) in ("including", "such", "like"):
+                found = self.np_holders(other)
+                if found.actors:
+                    return found
+        for other in noun.children:
+            if other.i > clause.i and other.dep_ in ("nmod", "appos") and _case(other) in ("including", "such", "like"):
+                found = self.np_holders(other)
+                if found.actors:
+                    return found
+        if _case(noun) == "among":
+            predicate = noun if any(c.dep_ == "cop" for c in noun.children) else noun.head
+            for subject in predicate.children:
+                if subject.dep_ == "nsubj":
+                    return self.np_holders(subject)
         return Holders([])
 
     def _listed_members(self, noun: Any) -> Holders:
@@ -765,6 +796,13 @@ class Walker:
             table = ((book.oppose_verbs, -1, "verb"), (book.support_verbs, 1, "verb"),
                      (book.report_verbs, 0, "report"), (book.accuse_verbs, 0, "accuse"))
         elif tag.startswith("NN"):
+            if _lemma_in(node, book.response_nouns):
+                # "a positive response to the proposal", "a negative reply": the answer's word says which
+                judged = {c.lower_ for c in node.children if c.dep_ == "amod"}
+                if judged & book.positive_modifiers:
+                    return 1, "noun"
+                if judged & book.negative_modifiers:
+                    return -1, "noun"
             table = ((book.oppose_nouns, -1, "noun"), (book.support_nouns, 1, "noun"), (book.report_nouns, 0, "report"))
         elif tag.startswith("JJ"):
             table = ((book.oppose_adjectives, -1, "adjective"), (book.support_adjectives, 1, "adjective"))
@@ -948,8 +986,11 @@ class Walker:
             path.append(f"{node.i}:{node.text}/{node.tag_}/{node.dep_}")
             own = node.i in issue_span
             stop_at, stop_above = self.stops()
-            if node.i in stop_at or (not own and came_from is not None and came_from.i in stop_above):
-                return findings  # a context rule: a question, a prediction, a topic of talks, ...
+            if (node.i in stop_at or (not own and came_from is not None and came_from.i in stop_above)) and not (
+                    _lemma_in(node, book.response_nouns) and self.cue_sign(node)[0]):
+                # a context rule: a question, a prediction, a topic of talks, an answer ...; but "a positive
+                # response to the plan" accepts it
+                return findings
             if not own and node.tag_.startswith("NN") and _lemma(node) in book.stop_nouns:
                 return findings
             if own and node is issue_token and any(c.dep_ == "cop" for c in node.children) and any(
@@ -1236,8 +1277,10 @@ class Walker:
             dep = node.dep_
             if inner is not None and dep in ("advcl", "conj", "parataxis", "acl", "acl:relcl", "ccomp", "nsubj", "nsubj:pass", "csubj"):
                 return findings  # the judging word must govern the inner stance itself
-            if (dep in ("appos", "acl", "acl:relcl") and node.head.i in self.ctx.actor_at and signal and not own
-                    and book.enabled("relative_antecedent")):
+            if (dep in ("appos", "acl", "acl:relcl") and signal and not own and book.enabled("relative_antecedent")
+                    and (node.head.i in self.ctx.actor_at
+                         # "the countries that backed the effort, including Qatar, Egypt and Jordan"
+                         or dep == "acl:relcl" and _lemma_in(node.head, book.group_nouns))):
                 # "a statement from Qatar, Egypt, ... and Pakistan, all expressing support for the plan"
                 holders = self.np_holders(node.head)
                 if holders.actors:
