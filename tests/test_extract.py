@@ -1190,3 +1190,9 @@ def test_mediators_asked_for_guarantees_are_not_backers(dictionary):
     text = ("The group said it would not agree to extend the first phase of the ceasefire without guarantees from "
             "Qatari and Egyptian mediators that the second phase would follow.")
     assert not {s[0] for s in found(text, dictionary)} & {"Qatar", "Egypt"}
+
+
+def test_another_conflicts_issues_are_not_gazas(dictionary):
+    assert found("Egypt also called for a lasting ceasefire in Sudan and the withdrawal of foreign fighters from Libya.",
+                 dictionary) == set()
+    assert found("Egypt called for a ceasefire in Gaza, as it did in Sudan.", dictionary) == {("Egypt", "ceasefire", "support")}

@@ -457,6 +457,13 @@ class ArticleExtractor:
             hi = bisect.bisect_left(starts, sentence.end, lo)
             jobs.append((sentence, self.mentions[lo:hi]))
         jobs = [(_without_dateline(text, s), ms) for s, ms in jobs]
+        elsewhere, home = _phrase_pattern(self.scanner.lexicon.list("other_theatres")), _phrase_pattern(
+            self.scanner.lexicon.list("home_theatre"))
+        if elsewhere is not None:
+            # "... ensuring the withdrawal of foreign forces from Libya": another conflict's issue, not Gaza's
+            jobs = [(s, [m for m in ms if m.kind not in (ISSUE, INVERSE)]
+                     if elsewhere.search(text, s.start, s.end) and not (home and home.search(text, s.start, s.end)) else ms)
+                    for s, ms in jobs]
 
         def names(n: int, kinds: tuple[str, ...]) -> bool:
             sentence, found = jobs[n]
@@ -787,6 +794,14 @@ def _rehang_infinitives(doc: Any, nouns: frozenset[str]) -> None:
         if objects:
             token.head = objects[0]
             token.dep_ = "acl"
+
+
+def _phrase_pattern(phrases: Iterable[str]) -> "re.Pattern[str] | None":
+    """One pattern for whole-word matches of any of the phrases, or None for none."""
+    phrases = sorted(set(phrases), key=len, reverse=True)
+    if not phrases:
+        return None
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases) + r")(?![\w-])")
 
 
 def _written_list(text: str, run: list[Mention]) -> bool:
