@@ -1196,3 +1196,20 @@ def test_another_conflicts_issues_are_not_gazas(dictionary):
     assert found("Egypt also called for a lasting ceasefire in Sudan and the withdrawal of foreign fighters from Libya.",
                  dictionary) == set()
     assert found("Egypt called for a ceasefire in Gaza, as it did in Sudan.", dictionary) == {("Egypt", "ceasefire", "support")}
+
+
+def test_who_drafted_a_body_s_resolution_sponsors_its_terms(dictionary):
+    text = ('A draft UN Security Council resolution, crafted by the U.S., authorizes this force to use "all necessary '
+            'measures" to ensure the demilitarization of Gaza.')
+    assert {s[0] for s in found(text, dictionary)} == {"US"}
+
+
+def test_a_relative_clause_after_the_place_of_a_vote_speaks_of_what_is_voted(dictionary):
+    text = ("The factions warned of the dangers of the US draft resolution submitted for a vote at the Security "
+            "Council, which calls for the establishment of an international force in the Gaza Strip.")
+    assert ("UN", "stabilization_force", "support") not in found(text, dictionary)
+
+
+def test_holding_territory_is_against_withdrawal(dictionary):
+    assert found("Netanyahu said Israel's military will continue to hold territories it controls in Gaza.", dictionary) == {
+        ("Israel", "withdrawal", "oppose")}

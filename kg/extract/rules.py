@@ -1278,6 +1278,7 @@ class Walker:
             if inner is not None and dep in ("advcl", "conj", "parataxis", "acl", "acl:relcl", "ccomp", "nsubj", "nsubj:pass", "csubj"):
                 return findings  # the judging word must govern the inner stance itself
             if (dep in ("appos", "acl", "acl:relcl") and signal and not own and book.enabled("relative_antecedent")
+                    and not (dep == "acl:relcl" and _case(node.head) in _LOCATIVE)  # "a vote at the Council, which calls for ..."
                     and (node.head.i in self.ctx.actor_at
                          # "the countries that backed the effort, including Qatar, Egypt and Jordan"
                          or dep == "acl:relcl" and _lemma_in(node.head, book.group_nouns))):
@@ -1575,6 +1576,12 @@ class Walker:
         resolution", "a proposal from Qatar", "the plan drafted by Egypt"."""
         ctx = self.ctx
         for child in plan.children:
+            # "a draft UN resolution, crafted by the U.S.": who drafted it, not the body it is put to
+            if child.dep_ == "acl" and child.tag_ == "VBN" and self.cue_sign(child)[0] > 0:
+                agent = self._agent(child)
+                if agent is not None:
+                    return agent[0]
+        for child in plan.children:
             dep = child.dep_
             if child.i in ctx.sponsor_at and dep in ("nmod:poss", "amod", "compound"):
                 return Holders([ctx.sponsor_at[child.i]])
@@ -1589,10 +1596,6 @@ class Walker:
                 actor = actor or self._fused_agent(child)
                 if actor:
                     return Holders([actor])
-            elif dep == "acl" and child.tag_ == "VBN" and self.cue_sign(child)[0] > 0:
-                agent = self._agent(child)
-                if agent is not None:
-                    return agent[0]
         return Holders([])
 
     def _small_clause_predicate(self, verb: Any, obj: Any) -> Any:
