@@ -1213,3 +1213,9 @@ def test_a_relative_clause_after_the_place_of_a_vote_speaks_of_what_is_voted(dic
 def test_holding_territory_is_against_withdrawal(dictionary):
     assert found("Netanyahu said Israel's military will continue to hold territories it controls in Gaza.", dictionary) == {
         ("Israel", "withdrawal", "oppose")}
+
+
+def test_what_an_actor_is_said_to_use_as_a_pretext_is_a_charge_not_its_stance(dictionary):
+    text = ("Hamas demands their safe exit, arguing that Israel is using the issue as a pretext to refuse to move to "
+            "the second phase of the ceasefire agreement.")
+    assert not {s for s in found(text, dictionary) if s[0] == "Israel"}

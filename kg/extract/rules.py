@@ -101,6 +101,7 @@ class RuleBook:
     ceasing_verbs: frozenset[str] = frozenset()
     positive_modifiers: frozenset[str] = frozenset()
     response_nouns: frozenset[str] = frozenset()
+    pretext_nouns: frozenset[str] = frozenset()
     negative_modifiers: frozenset[str] = frozenset()
     generic_modifiers: frozenset[str] = frozenset()
     group_referents: frozenset[str] = frozenset()
@@ -250,7 +251,7 @@ _WORD_LISTS = (
     "obstacle_nouns",
     "conditioning_verbs",
     "mediator_nouns",
-    "receiving_verbs", "raising_verbs", "ceasing_verbs", "positive_modifiers", "negative_modifiers", "response_nouns",
+    "receiving_verbs", "raising_verbs", "ceasing_verbs", "positive_modifiers", "negative_modifiers", "response_nouns", "pretext_nouns",
     "generic_modifiers",
 )
 
@@ -993,6 +994,8 @@ class Walker:
                 return findings
             if not own and node.tag_.startswith("NN") and _lemma(node) in book.stop_nouns:
                 return findings
+            if not own and node.tag_.startswith("NN") and _lemma_in(node, book.pretext_nouns) and came_from is not None:
+                return findings  # "Israel is using this issue as an excuse to refuse phase two": a charge, not Israel's word
             if own and node is issue_token and any(c.dep_ == "cop" for c in node.children) and any(
                     c.dep_ in ("nsubj", "nsubj:pass") and c.lower_ in ("it", "this", "that") for c in node.children):
                 return findings  # "even though it will not be a peacekeeping force": what a thing is, no stance
