@@ -994,7 +994,10 @@ class Walker:
                 return findings
             if not own and node.tag_.startswith("NN") and _lemma(node) in book.stop_nouns:
                 return findings
-            if not own and node.tag_.startswith("NN") and _lemma_in(node, book.pretext_nouns) and came_from is not None:
+            if not own and came_from is not None and (
+                    node.tag_.startswith("NN") and _lemma_in(node, book.pretext_nouns)
+                    or node.tag_.startswith("VB") and any(c.dep_ in ("obl", "obj") and _lemma_in(c, book.pretext_nouns)
+                                                          for c in node.children)):
                 return findings  # "Israel is using this issue as an excuse to refuse phase two": a charge, not Israel's word
             if own and node is issue_token and any(c.dep_ == "cop" for c in node.children) and any(
                     c.dep_ in ("nsubj", "nsubj:pass") and c.lower_ in ("it", "this", "that") for c in node.children):
