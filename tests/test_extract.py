@@ -1219,3 +1219,11 @@ def test_what_an_actor_is_said_to_use_as_a_pretext_is_a_charge_not_its_stance(di
     text = ("Hamas demands their safe exit, arguing that Israel is using the issue as a pretext to refuse to move to "
             "the second phase of the ceasefire agreement.")
     assert not {s for s in found(text, dictionary) if s[0] == "Israel"}
+
+
+def test_where_and_under_whom_a_force_must_serve_are_its_terms(dictionary):
+    assert found("Egypt said the stabilization force should operate under a UN mandate.", dictionary) == {
+        ("Egypt", "stabilization_force", "conditional", "peace_plan")}
+    assert ("Hamas", "stabilization_force", "conditional", "peace_plan") in found(
+        'Hamas said that any international force "must be deployed only at the borders and must be fully under UN '
+        'supervision."', dictionary)

@@ -109,6 +109,7 @@ class RuleBook:
     condition_actors: Mapping[str, str] = field(default_factory=dict)  # actor id -> issue its decision stands for
     terms_conditions: Mapping[str, str] = field(default_factory=dict)  # issue -> issue its terms are named by
     composition_verbs: frozenset[str] = frozenset()
+    placement_verbs: frozenset[str] = frozenset()
     condition_words: Mapping[str, str] = field(default_factory=dict)  # phrase -> issue it stands for in a condition
     irregular: Mapping[str, str] = field(default_factory=dict)  # inflected form -> lemma
     particles: Mapping[str, frozenset[str]] = field(default_factory=dict)  # "rule out": rule -> {out}
@@ -217,7 +218,7 @@ _WORD_LISTS = (
     "person_nouns",
     "title_words",
     "control_verbs",
-    "composition_verbs",
+    "composition_verbs", "placement_verbs",
     "noun_issue_words",
     "threat_verbs",
     "modifier_heads",
@@ -1064,9 +1065,11 @@ class Walker:
                     named = self._clause_issues(obj.subtree, issue_at, issue_id)
                     conditions.extend((c, "unless") for c in named if (c, "unless") not in conditions)
                 terms = book.terms_conditions.get(issue_id)
-                if (terms and came_from.i in issue_span and _lemma_in(node, book.composition_verbs)
-                        and self.has_deontic(node) and (terms, "unless") not in conditions):
-                    # "the force must be made up of countries Israel accepts": the force's terms, a condition
+                if (terms and came_from.i in issue_span and self.has_deontic(node) and (terms, "unless") not in conditions
+                        and (_lemma_in(node, book.composition_verbs) or _lemma_in(node, book.placement_verbs)
+                             or any(c.dep_ == "cop" for c in node.children) and _case(node) == "under")):
+                    # "the force must be made up of countries Israel accepts", "must be deployed only at the
+                    # borders", "must be under UN supervision": the force's terms, a condition
                     conditions.append((terms, "unless"))
                 if depends and conditions:
                     signal = True
