@@ -1227,3 +1227,38 @@ def test_where_and_under_whom_a_force_must_serve_are_its_terms(dictionary):
     assert ("Hamas", "stabilization_force", "conditional", "peace_plan") in found(
         'Hamas said that any international force "must be deployed only at the borders and must be fully under UN '
         'supervision."', dictionary)
+
+
+def test_a_participle_with_its_own_stance_word_is_not_governed_by_the_verb_above(dictionary):
+    text = ("King Abdullah II says Jordan will train Palestinian police but will not join armed missions in Gaza, "
+            "rejecting Trump's peace plan as peace-enforcing.")
+    assert ("Jordan", "peace_plan", "support") not in found(text, dictionary)
+    assert ("Jordan", "peace_plan", "oppose") in found(text, dictionary)
+
+
+def test_mediators_a_message_goes_through_are_no_backers(dictionary):
+    text = ("Israel told Hamas via Egyptian and Qatari mediators that it would keep to the ceasefire provided the "
+            "group frees three more hostages.")
+    assert not {s[0] for s in found(text, dictionary)} & {"Egypt", "Qatar"}
+
+
+def test_a_demand_coordinated_with_another_predicate_is_the_speakers(dictionary):
+    text = '"Hamas will no longer rule Gaza, and must hand over its weapons to the security forces," Abbas wrote.'
+    assert ("Hamas", "disarmament", "oppose") not in found(text, dictionary)
+
+
+def test_reluctance_to_do_something_rejects_it(dictionary):
+    assert found("Israel has expressed reluctance to see Turkish troops in the stabilization force.", dictionary) == {
+        ("Israel", "stabilization_force", "oppose")}
+
+
+def test_a_sentence_opening_frame_is_no_ones_stance(dictionary):
+    text = ("Amid reports that the stabilization force is struggling due to countries' reluctance to commit troops, "
+            "Pakistan said it was willing to contribute personnel.")
+    assert ("Pakistan", "stabilization_force", "oppose") not in found(text, dictionary)
+
+
+def test_a_stance_of_people_no_actor_stands_for_is_not_passed_up(dictionary):
+    text = ("Netanyahu has ruled out any role for the Palestinian Authority in governing Gaza, although Palestinian "
+            "factions have agreed to an independent technocratic committee.")
+    assert ("PalestinianAuthority", "governance", "support") not in found(text, dictionary)

@@ -482,7 +482,8 @@ class ArticleExtractor:
         docs = dict(zip(wanted, parse_sentences(plain[jobs[n][0].start:jobs[n][0].end] for n in wanted)))
         for doc in docs.values():
             assign_lemmas(doc, self.book.irregular, self.book.known_lemmas)
-            _rehang_infinitives(doc, self.book.control_nouns | self.book.obstacle_nouns)
+            _rehang_infinitives(doc, self.book.control_nouns | self.book.obstacle_nouns | self.book.intent_nouns
+                                | self.book.infinitive_stance_nouns)
         results: dict[tuple, tuple[float, Finding, str, str | None]] = {}
         intro: tuple[Any, int] | None = None
         for n, (sentence, mentions) in enumerate(jobs):

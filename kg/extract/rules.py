@@ -102,6 +102,9 @@ class RuleBook:
     positive_modifiers: frozenset[str] = frozenset()
     response_nouns: frozenset[str] = frozenset()
     pretext_nouns: frozenset[str] = frozenset()
+    infinitive_stance_nouns: frozenset[str] = frozenset()
+    outside_holders: frozenset[str] = frozenset()
+    telling_verbs: frozenset[str] = frozenset()
     negative_modifiers: frozenset[str] = frozenset()
     generic_modifiers: frozenset[str] = frozenset()
     group_referents: frozenset[str] = frozenset()
@@ -253,6 +256,7 @@ _WORD_LISTS = (
     "conditioning_verbs",
     "mediator_nouns",
     "receiving_verbs", "raising_verbs", "ceasing_verbs", "positive_modifiers", "negative_modifiers", "response_nouns", "pretext_nouns",
+    "infinitive_stance_nouns", "outside_holders", "telling_verbs",
     "generic_modifiers",
 )
 
@@ -485,6 +489,9 @@ class Walker:
             if any(self.negated(a) or any(c.dep_ == "case" and c.lower_ == "without" for c in a.children)
                    for a in [token, *token.ancestors]):
                 continue  # "would not agree ... without guarantees from the mediators": what is asked of them
+            if _case(token) in ("via", "through") and (_lemma_in(token.head, book.report_verbs)
+                                                         or _lemma_in(token.head, book.telling_verbs)):
+                continue  # "Israel communicated to Hamas via Egyptian and Qatari mediators": a channel for a message, not a backer
             path.append(f"{token.i}:{token.text}/{token.tag_}/{token.dep_}")
             # read off the words, which a parser trained on web text hangs every way: the names and
             # demonyms right before the noun ("Qatari and Egyptian mediators", "Egypt and Qatar, the
@@ -516,7 +523,7 @@ class Walker:
         if _is_pronoun(token) and token.lower_ not in _RELATIVE_PRONOUNS:
             if not book.enabled("pronoun"):
                 return Holders([])
-            if token.tag_ == "PRP$":
+            if token.tag_ == "PRP$" and token.lower_ not in ("our", "my"):
                 # "Egypt and Qatar reaffirmed their commitment": a possessive takes its clause's subject
                 clause = token.head
                 while clause.dep_ not in ("ROOT",) and not clause.tag_.startswith("VB"):
@@ -995,6 +1002,9 @@ class Walker:
                 return findings
             if not own and node.tag_.startswith("NN") and _lemma(node) in book.stop_nouns:
                 return findings
+            if (came_from is not None and came_from.left_edge.i == 0 and came_from.left_edge.lower_ in book.scope_stops
+                    and came_from.left_edge.i != came_from.i and node.i > came_from.i):
+                return findings  # "Amid/NNP reports that the force is struggling ..., Pakistan said": a frame, whatever the parse made of it
             if not own and came_from is not None and (
                     node.tag_.startswith("NN") and _lemma_in(node, book.pretext_nouns)
                     or node.tag_.startswith("VB") and any(c.dep_ in ("obl", "obj") and _lemma_in(c, book.pretext_nouns)
@@ -1215,8 +1225,17 @@ class Walker:
                     named = self._clause_issues(clause.subtree, issue_at, issue_id)
                     conditions.extend((c, family) for c in named if (c, family) not in conditions)
             found = None if skip_sign and node.dep_ == "conj" else self.subject_holders(node)
+            if (found is None and not own and not skip_sign and node.tag_.startswith("VB") and self.cue_sign(node)[0]
+                    and self.cue_sign(node)[1] != "report" and any(
+                        c.dep_ == "nsubj" and c.tag_ in ("NN", "NNS") and c.i not in self.ctx.actor_at
+                        and _lemma_in(c, book.outside_holders) for c in node.children)):
+                return findings  # "although Palestinian factions have agreed to a committee": theirs, and no actor of ours
             if found is not None and (self.has_deontic(node) or self._denied_ability(node)) and not _first_person(node):
                 found = None  # "Hamas must release the hostages": whoever says it holds the stance
+            if (found is not None and deontic and came_from is not None and came_from.dep_ == "conj"
+                    and came_from.head.i == node.i and not _first_person(node)
+                    and not any(c.dep_ in _SUBJECTS for c in came_from.children)):
+                found = None  # "Hamas will no longer rule Gaza and must hand over its weapons": the demand shares the subject
             if found is not None and found[1] == "subject_of_cue" and self._demanded_clause(node):
                 found = None  # "Qatar urged that Israel commits to the agreement": Qatar's demand
             if found is not None and found[1] == "subject_of_cue" and self._plan_content(node):
@@ -1365,7 +1384,13 @@ class Walker:
                     opaque = True  # "the previous model of aid delivery, which ...": about the model
                 if not opaque:
                     findings.extend(self._relative_cues(node.head, issue_id))
-            skip_sign = dep == "conj" and node.head.tag_.startswith("VB")
+            skip_sign = dep == "conj" and (node.head.tag_.startswith("VB") or any(
+                c.dep_ == "aux" for c in node.head.children)) or (  # "Hamas will no longer rule/NN Gaza, and must ..."
+                # "will not join armed missions, rejecting the plan": a participle with a stance word of
+                # its own (which counted) is a second act of the subject, not what the verb above governs
+                not skip_sign and dep == "advcl" and node.tag_ == "VBG" and node.i > node.head.i and node.head.tag_.startswith("VB")
+                and not any(c.dep_ in ("mark", "nsubj") for c in node.children) and self.cue_sign(node)[0] != 0
+                and self.cue_sign(node)[1] != "report")
             if (skip_sign and book.enabled("negation") and self.negated(node.head)
                     and any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in node.children)):
                 sign = -sign  # "does not endorse the plan or authorize a force": the negation covers both
