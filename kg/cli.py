@@ -461,24 +461,29 @@ def extract(file: Path, ontology_dir: Path | None, fmt: str, explain: bool) -> N
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @click.option("--ablate", "ablate", multiple=True, metavar="RULE",
               help="Switch a rule off (repeatable) and show what the scores lose or gain without it.")
+@click.option("--enable", "enable", multiple=True, metavar="RULE",
+              help="Switch a rule on (repeatable; also one the rule file ships off) and show what it would add.")
 @reports_errors
 def evaluate_command(sources_dir: Path, gold_path: Path, ontology_dir: Path | None, show: bool, as_json: bool,
-                     ablate: tuple[str, ...]) -> None:
+                     ablate: tuple[str, ...], enable: tuple[str, ...]) -> None:
     """Score automatic extraction on SOURCES_DIR against gold annotations (curated input left out)."""
     from .evaluation import evaluate_folder
 
     report = evaluate_folder(sources_dir, gold_path, ontology_dir=ontology_dir)
-    if ablate:
-        without = evaluate_folder(sources_dir, gold_path, ontology_dir=ontology_dir, ablate=ablate)
+    if ablate or enable:
+        other = evaluate_folder(sources_dir, gold_path, ontology_dir=ontology_dir, ablate=ablate, enable=enable)
+        changed = sorted(ablate) + sorted(enable)
         if as_json:
-            click.echo(json.dumps({"all_rules": report.to_dict(), "without": without.to_dict(),
-                                   "ablated": sorted(ablate)}, indent=1, sort_keys=True))
+            click.echo(json.dumps({"all_rules": report.to_dict(), "without": other.to_dict(), "ablated": sorted(ablate),
+                                   "enabled": sorted(enable)}, indent=1, sort_keys=True))
             return
-        click.echo(f"without {', '.join(ablate)}:")
-        click.echo(without.format_text(show=show))
-        a, b = report.overall, without.overall
-        click.echo(f"what {', '.join(ablate)} add(s): tp {a.tp - b.tp:+d}, fp {a.fp - b.fp:+d}, "
-                   f"precision {a.precision - b.precision:+.3f}, recall {a.recall - b.recall:+.3f}, f1 {a.f1 - b.f1:+.3f}")
+        click.echo(("without " if ablate else "with ") + ", ".join(changed) + (" on:" if not ablate else ":"))
+        click.echo(other.format_text(show=show))
+        # what the changed rules add: the scores with them on, less the scores with them off
+        on, off = (report.overall, other.overall) if ablate else (other.overall, report.overall)
+        click.echo(f"what {', '.join(changed)} add(s): tp {on.tp - off.tp:+d}, fp {on.fp - off.fp:+d}, "
+                   f"precision {on.precision - off.precision:+.3f}, recall {on.recall - off.recall:+.3f}, "
+                   f"f1 {on.f1 - off.f1:+.3f}")
         return
     if as_json:
         click.echo(json.dumps(report.to_dict(), indent=1, sort_keys=True))

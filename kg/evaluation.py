@@ -223,15 +223,16 @@ def _implicit(stance: Stance) -> bool:
 
 
 def evaluate_folder(sources_dir: Path | str, gold_path: Path | str, ontology_dir: Path | None = None,
-                    ablate: Iterable[str] = ()) -> EvaluationReport:
+                    ablate: Iterable[str] = (), enable: Iterable[str] = ()) -> EvaluationReport:
     """Extract a source folder with no curated input and score it on the articles the gold file covers.
 
-    `ablate` switches rules off by id, to measure what each adds. A review file (`kg review`) is
-    gold too: see `kg.review.evaluate_review`."""
+    `ablate` switches rules off by id, to measure what each adds; `enable` switches rules on, those
+    shipped switched off included. A review file (`kg review`) is gold too: see `kg.review.evaluate_review`."""
     from .annotations import load_annotations
     from .review import evaluate_review, is_review_file
 
-    if is_review_file(gold_path) and not ablate:
+    ablate, enable = tuple(ablate), tuple(enable)
+    if is_review_file(gold_path) and not ablate and not enable:
         return evaluate_review(sources_dir, gold_path, ontology_dir=ontology_dir)
     from .dictionary import load_dictionary
     from .extract import extract_stances, load_lexicon, load_rule_book
@@ -242,6 +243,8 @@ def evaluate_folder(sources_dir: Path | str, gold_path: Path | str, ontology_dir
     dictionary = load_dictionary(ontology_dir)
     lexicon = load_lexicon(ontology_dir)
     rules = load_rule_book(ontology_dir)
+    if enable:
+        rules = rules.including(enable)
     if ablate:
         rules = rules.without(ablate)
     articles = {a.source_id: a for a in folder.articles}

@@ -55,9 +55,9 @@ def found(text: str, dictionary, rules=None) -> set[tuple]:
     }
 
 
-def rules_of(text: str, dictionary) -> dict[tuple, set[str]]:
+def rules_of(text: str, dictionary, rules=None) -> dict[tuple, set[str]]:
     return {(s.holder, s.issue, s.polarity.value): set((s.rule or "").split("+"))
-            for s in extract_stances(Article("t", text), dictionary)}
+            for s in extract_stances(Article("t", text), dictionary, rules=rules)}
 
 
 # --- the pipeline -------------------------------------------------------------------------------
@@ -139,12 +139,14 @@ RULE_CASES = [
 
 @pytest.mark.parametrize("rule,text,expected", RULE_CASES, ids=[c[0] for c in RULE_CASES])
 def test_each_rule_finds_its_stance_and_names_itself(rule, text, expected, dictionary, rules):
-    named = rules_of(text, dictionary)
+    book = rules if rules.enabled(rule) else rules.including([rule])  # a rule shipped off is tested switched on
+    named = rules_of(text, dictionary, book)
     assert expected in named, named
     assert rule in named[expected]
-    without = rules.without([rule])
+    without = book.without([rule])
     assert expected not in {t[:3] for t in found(text, dictionary, without)} or rule in (
-        "coordination", "cue_polarity", "negation", "inverse_issue") and found(text, dictionary, without) != found(text, dictionary)
+        "coordination", "cue_polarity", "negation", "inverse_issue") and found(text, dictionary, without) != found(
+            text, dictionary, book)
 
 
 def test_polarity_rules_switched_off_leave_the_unflipped_reading(dictionary, rules):
@@ -481,9 +483,10 @@ def test_a_gerund_clause_before_a_harm_verb_is_what_it_warns_against(dictionary)
     "Egypt, Qatar and the United States, the mediators, said the truce would begin on Sunday.",
     "Qatar, Egypt and the US, the guarantors of the accord, met in Cairo as the truce began.",
 ])
-def test_the_mediators_a_sentence_names_back_what_it_is_about(text, dictionary):
-    assert {("Qatar", "ceasefire", "support"), ("Egypt", "ceasefire", "support"), ("US", "ceasefire", "support")} <= found(
-        text, dictionary)
+def test_the_mediators_a_sentence_names_back_what_it_is_about_when_that_rule_is_on(text, dictionary, rules):
+    mediators = {("Qatar", "ceasefire", "support"), ("Egypt", "ceasefire", "support"), ("US", "ceasefire", "support")}
+    assert mediators <= found(text, dictionary, rules.including(["mediator_of_deal"]))
+    assert not rules.enabled("mediator_of_deal")  # shipped off: it found nothing right on real news
 
 
 def test_mediators_of_nothing_named_or_not_mediating_back_nothing(dictionary, rules):

@@ -156,16 +156,28 @@ class RuleBook:
 
     def without(self, rule_ids: Iterable[str]) -> "RuleBook":
         """The same rule book with some rules switched off (for ablation)."""
-        off = set(rule_ids)
-        unknown = sorted(off - set(self.rules))
-        if unknown:
-            raise DictionaryError(
-                f"unknown rule {unknown[0]!r}", hint=f"known rules: {', '.join(sorted(self.rules))}"
-            )
+        off = self._known(rule_ids)
         rules = {k: Rule(r.id, r.group, r.description, r.confidence, r.enabled and k not in off) for k, r in self.rules.items()}
         contexts = tuple(c for c in self.contexts if c.id not in off)
         return RuleBook(**{**{f.name: getattr(self, f.name) for f in fields(self)}, "rules": rules, "contexts": contexts,
                            "digest": self.digest + "-" + ",".join(sorted(off))})
+
+    def including(self, rule_ids: Iterable[str]) -> "RuleBook":
+        """The same rule book with some rules switched on, those the rule file ships switched off
+        included (to measure what they would add). Context rules stay as loaded."""
+        on = self._known(rule_ids)
+        rules = {k: Rule(r.id, r.group, r.description, r.confidence, r.enabled or k in on) for k, r in self.rules.items()}
+        return RuleBook(**{**{f.name: getattr(self, f.name) for f in fields(self)}, "rules": rules,
+                           "digest": self.digest + "+" + ",".join(sorted(on))})
+
+    def _known(self, rule_ids: Iterable[str]) -> set[str]:
+        ids = set(rule_ids)
+        unknown = sorted(ids - set(self.rules))
+        if unknown:
+            raise DictionaryError(
+                f"unknown rule {unknown[0]!r}", hint=f"known rules: {', '.join(sorted(self.rules))}"
+            )
+        return ids
 
 
 def _words(path: Path, data: Mapping[str, Any], *keys: str) -> frozenset[str]:
