@@ -1265,3 +1265,34 @@ def test_a_stance_of_people_no_actor_stands_for_is_not_passed_up(dictionary):
     text = ("Netanyahu has ruled out any role for the Palestinian Authority in governing Gaza, although Palestinian "
             "factions have agreed to an independent technocratic committee.")
     assert ("PalestinianAuthority", "governance", "support") not in found(text, dictionary)
+
+
+def test_who_warns_of_harm_to_an_issue_wants_it(dictionary):
+    assert found("U.S. representatives warned that delaying approval could jeopardize the fragile ceasefire.",
+                 dictionary) == {("US", "ceasefire", "support")}
+    assert found("Egypt said Hamas's refusal would jeopardize the ceasefire.", dictionary) == {
+        ("Egypt", "ceasefire", "support")}
+
+
+def test_what_a_thing_is_named_as_working_against_the_namer_wants(dictionary):
+    assert found("Hamas called the decision a coup against the ceasefire.", dictionary) == {("Hamas", "ceasefire", "support")}
+    assert found("Hamas denounced the move as an attack on the ceasefire.", dictionary) == {("Hamas", "ceasefire", "support")}
+    assert found("Hamas denounced the proposal as a trap.", dictionary) == set()
+    assert found("Hamas rejected the US plan as biased.", dictionary) == {("Hamas", "peace_plan", "oppose")}
+
+
+def test_an_agreement_not_reached_is_no_refusal(dictionary):
+    assert found("The talks ended and no agreement was reached on the ceasefire, Qatar said.", dictionary) == set()
+
+
+def test_both_actors_coordinated_before_a_holder_noun_hold_the_stance(dictionary):
+    assert found("Egyptian and Qatari mediators pressed Hamas to accept the disarmament plan.", dictionary) == {
+        ("Egypt", "disarmament", "support"), ("Qatar", "disarmament", "support")}
+
+
+def test_a_possessive_in_what_someone_is_urged_to_do_is_the_one_urged(dictionary):
+    text = "UN Secretary-General Antonio Guterres urged the Israeli government to cease its suspension of aid to Gaza."
+    assert ("Israel", "humanitarian_aid", "oppose") in found(text, dictionary)
+    assert ("UN", "humanitarian_aid", "oppose") not in found(text, dictionary)
+    assert found("The Secretary-General urged all parties to avert a resumption of hostilities in Gaza.", dictionary) == {
+        ("UN", "ceasefire", "support")}

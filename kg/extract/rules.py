@@ -105,6 +105,9 @@ class RuleBook:
     infinitive_stance_nouns: frozenset[str] = frozenset()
     outside_holders: frozenset[str] = frozenset()
     telling_verbs: frozenset[str] = frozenset()
+    victim_harm_verbs: frozenset[str] = frozenset()
+    naming_verbs: frozenset[str] = frozenset()
+    outcome_support_verbs: frozenset[str] = frozenset()
     negative_modifiers: frozenset[str] = frozenset()
     generic_modifiers: frozenset[str] = frozenset()
     group_referents: frozenset[str] = frozenset()
@@ -268,7 +271,7 @@ _WORD_LISTS = (
     "conditioning_verbs",
     "mediator_nouns",
     "receiving_verbs", "raising_verbs", "ceasing_verbs", "positive_modifiers", "negative_modifiers", "response_nouns", "pretext_nouns",
-    "infinitive_stance_nouns", "outside_holders", "telling_verbs",
+    "infinitive_stance_nouns", "outside_holders", "telling_verbs", "victim_harm_verbs", "naming_verbs", "outcome_support_verbs",
     "generic_modifiers",
 )
 
@@ -529,7 +532,15 @@ class Walker:
         """The actors a noun phrase names: the shallowest actor mentions inside it, with coordination."""
         book, ctx = self.book, self.ctx
         if token.i in ctx.actor_at:
-            return Holders(self._with_conjuncts(token), ("coordination",) if token.conjuncts else ())
+            actors = self._with_conjuncts(token)
+            # "Egyptian and Qatari mediators": the mention took "Qatari mediators"; the adjective it is
+            # coordinated with names another actor
+            modifiers = [x for c in token.children if c.dep_ in ("amod", "compound") and c.i < token.i
+                         for x in (c, *c.conjuncts)]
+            extra = [a for a in (self._actor_named(x) for x in sorted(modifiers, key=lambda t: t.i)) if a and a not in actors]
+            if extra and book.enabled("coordination"):
+                return Holders(_unique(extra + actors), ("coordination",))
+            return Holders(actors, ("coordination",) if token.conjuncts else ())
         if token.i in ctx.issue_tokens:
             return Holders([])  # "the ceasefire between Israel and Hamas would hold": not their stance
         if _is_pronoun(token) and token.lower_ not in _RELATIVE_PRONOUNS:
@@ -540,6 +551,12 @@ class Walker:
                 clause = token.head
                 while clause.dep_ not in ("ROOT",) and not clause.tag_.startswith("VB"):
                     clause = clause.head
+                if clause.dep_ == "xcomp" and not any(c.dep_ in _SUBJECTS for c in clause.children):
+                    # "urged the Israeli occupation to cease its suspension of supplies": the one urged
+                    controller = [c for c in clause.head.children if c.dep_ in ("obj", "iobj")]
+                    holders = self.np_holders(controller[0]) if controller else Holders([])
+                    if holders.actors:
+                        return Holders(holders.actors, ("pronoun", *holders.rules), book.confidence("pronoun"))
                 for child in clause.children:
                     if child.dep_ == "nsubj" and not _is_pronoun(child) and child.i != token.i:
                         holders = self.np_holders(child)
@@ -998,6 +1015,8 @@ class Walker:
                 rules.append("cue_polarity")
                 signal = True
         coordinated_act = False  # the issue is a verb the parse made a coordinated object ("stop the war and rebuild/NN Gaza")
+        harmed = False  # the issue is what a harm verb threatens: who warns of it wants the issue, whatever lies above
+        characterized = False  # the issue is what a thing is named as working against ("called it a coup against")
         for _step in range(24):
             signal_below = signal
             if (came_from is not None and came_from.dep_ == "conj" and came_from.head.i == node.i and came_from.i in issue_span
@@ -1142,7 +1161,14 @@ class Walker:
                                                            conditions, rules + extra, noun.text, path)
             if inner is not None and node.i != inner.i and not skip_sign and self.cue_sign(node)[0]:
                 outer_signal = True
-            if not own and not skip_sign and not detached:
+            namer = self._characterization(came_from) if came_from is not None and not own and not skip_sign else None
+            if namer is not None and namer.i == node.i and _case(came_from) == "as":
+                # "denounced the move as an attack on the ceasefire": the naming verb judges the move; what the
+                # move is said to attack, the one who names it wants
+                signal = True
+                cue = cue or node.text
+                characterized = True
+            elif not own and not skip_sign and not detached:
                 s, kind = self.cue_sign(node)
                 if s and came_from is not None and came_from.head.i == node.i and node.tag_.startswith("VB") and (
                         came_from.dep_ == "conj" or came_from.dep_ == "advcl" and came_from.tag_ == node.tag_ == "VBG"
@@ -1210,6 +1236,10 @@ class Walker:
             if (self.negated(node) and self.cue_sign(node)[0] > 0 and node.tag_ in ("VBN", "VBD")
                     and any(c.dep_ == "advmod" and c.lower_ == "yet" for c in node.children)):
                 return findings  # "the group has not yet accepted the offer": still pending, no refusal
+            if (not own and came_from is not None and _lemma_in(node, book.outcome_support_verbs)
+                    and (self.negated(node) or any(c.dep_ in ("nsubj:pass", "obj") and self.negated(c) for c in node.children))
+                    and not self.has_intent(node) and not self.has_deontic(node)):
+                return findings  # "no agreement was reached", "they have not reached a deal": not yet, no one's refusal
             if (not own and node.tag_ in ("VBD", "VBN") and _lemma_in(node, book.raising_verbs) and self.negated(node)
                     and _past_event(node) and not (self.has_intent(node) or self.has_deontic(node))):
                 return findings  # "the U.S. had never proposed disarmament": what was not put forward, no stance
@@ -1236,7 +1266,16 @@ class Walker:
                         family = "before_negative"  # "no A before B", "initiating A before B": A waits for B
                     named = self._clause_issues(clause.subtree, issue_at, issue_id)
                     conditions.extend((c, family) for c in named if (c, family) not in conditions)
-            found = None if skip_sign and node.dep_ == "conj" else self.subject_holders(node)
+            harm_here = (not own and not harmed and node.tag_.startswith("VB") and came_from is not None
+                         and came_from.dep_ == "obj" and _lemma_in(node, book.victim_harm_verbs) and not self.negated(node)
+                         and book.enabled("cue_polarity"))
+            if harm_here:
+                # "warned that delaying approval could jeopardize the fragile ceasefire": the speaker wants the
+                # ceasefire; whoever is said to jeopardize it is charged, not speaking
+                harmed = True
+                signal = True
+                cue = cue or node.text
+            found = None if harm_here or skip_sign and node.dep_ == "conj" else self.subject_holders(node)
             if (found is None and not own and not skip_sign and node.tag_.startswith("VB") and self.cue_sign(node)[0]
                     and self.cue_sign(node)[1] != "report" and any(
                         c.dep_ == "nsubj" and c.tag_ in ("NN", "NNS") and c.i not in self.ctx.actor_at
@@ -1354,7 +1393,18 @@ class Walker:
                     return findings  # "fund rebuilding without waiting for a disarmament deal": no precondition, no stance
                 if self.condition_family(node):
                     return findings  # the issue is the condition of another stance: condition_requirement says so
-                if (marker in book.oppose_prepositions or first in book.oppose_prepositions) and book.enabled("cue_polarity"):
+                named_as = self._characterization(node.head) or (
+                    # "called it a coup/xcomp against/obl the ceasefire": the parse hung the phrase on the verb
+                    node.head if _lemma_in(node.head, book.naming_verbs) and any(
+                        (self._characterization(c) or c).i == node.head.i for c in node.head.children if c.i < node.i)
+                    else None)
+                if named_as and (marker in book.oppose_prepositions or first in book.oppose_prepositions):
+                    # "called it a coup against the ceasefire", "denounced the move as an attack on the truce":
+                    # what the thing named works against, the one who names it wants
+                    signal = True
+                    cue = cue or named_as.text
+                    characterized = True
+                elif (marker in book.oppose_prepositions or first in book.oppose_prepositions) and book.enabled("cue_polarity"):
                     sign = -sign
                     rules.append("cue_polarity")
                     signal = True
@@ -1396,7 +1446,7 @@ class Walker:
                     opaque = True  # "the previous model of aid delivery, which ...": about the model
                 if not opaque:
                     findings.extend(self._relative_cues(node.head, issue_id))
-            skip_sign = dep == "conj" and (node.head.tag_.startswith("VB") or any(
+            skip_sign = harmed or characterized and node.tag_.startswith("NN") or dep == "conj" and (node.head.tag_.startswith("VB") or any(
                 c.dep_ == "aux" for c in node.head.children)) or (  # "Hamas will no longer rule/NN Gaza, and must ..."
                 # "will not join armed missions, rejecting the plan": a participle with a stance word of
                 # its own (which counted) is a second act of the subject, not what the verb above governs
@@ -1643,6 +1693,19 @@ class Walker:
                 if actor:
                     return Holders([actor])
         return Holders([])
+
+    def _characterization(self, noun: Any) -> Any:
+        """The naming verb when a noun is what something is called ("called it a coup", "denounced the
+        move as an attack", "labelled the decision a violation"), else None."""
+        if not noun.tag_.startswith("NN") or noun.i in self.ctx.actor_at:
+            return None
+        verb = noun.head
+        if not verb.tag_.startswith("VB") or not _lemma_in(verb, self.book.naming_verbs):
+            return None
+        if noun.dep_ in ("xcomp", "obl", "advcl") or noun.dep_ == "obj" and any(
+                c.dep_ in ("obj", "iobj") and c.i < noun.i for c in verb.children):
+            return verb
+        return None
 
     def _small_clause_predicate(self, verb: Any, obj: Any) -> Any:
         """The predicate of a reported clause the parse split in two ("stated the idea of disarmament is
