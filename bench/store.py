@@ -24,6 +24,14 @@ Two tables, each size measured in a fresh process (so peak memory is that size's
    build makes it (`aggregate_parts`) and held whole (`aggregate_graph`), each in its own
    process: seconds (wall and CPU), then the peak of Python's allocations while making it
    (tracemalloc, a second run) and the process's peak resident memory.
+5. --viz DIR: `kg viz` of a built graph (an out folder, e.g. DIR/stances-N of --keep-stores),
+   run as the command in its own process: seconds (wall and CPU), peak resident memory and the
+   page's size; with --viz-scan also the page drawn from every statement read one by one
+   (`kg.viz.scan_store_page`, what `kg viz` did before it read the aggregates), checked to be
+   the same bytes.
+
+    python bench/store.py --articles --stances 1000000 --keep-stores DIR   # makes DIR/stances-1000000
+    python bench/store.py --viz DIR/stances-1000000 [--viz-scan]
 """
 from __future__ import annotations
 
@@ -395,6 +403,51 @@ def child_aggregates(n_stances: int, how: str) -> dict:
     return row
 
 
+#: The page drawn from every statement, as `kg viz` drew it before it read the aggregate nodes.
+_SCAN_PAGE = """
+import sys
+from pathlib import Path
+from kg.store import open_store
+from kg.viz import scan_store_page
+Path(sys.argv[2]).write_bytes(scan_store_page(open_store(sys.argv[1])))
+"""
+
+
+def time_process(command: list[str]) -> dict:
+    """Run a command in its own process: wall and CPU seconds (user + system), its peak resident
+    memory (its own, from wait4), and the load average before and after."""
+    before = os.getloadavg()[0]
+    start = time.perf_counter()
+    child = subprocess.Popen(command, env={**os.environ, "PYTHONPATH": str(REPO)}, stdout=subprocess.DEVNULL)
+    _, status, usage = os.wait4(child.pid, 0)
+    wall = time.perf_counter() - start
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode:
+        raise SystemExit(f"{' '.join(command)} failed ({child.returncode})")
+    after = os.getloadavg()[0]
+    return {"seconds": wall, "cpu": usage.ru_utime + usage.ru_stime, "peak_mb": usage.ru_maxrss / 1024,
+            "load_average": (min(before, after), max(before, after))}
+
+
+def viz_timings(out: Path, scan: bool) -> None:
+    """Time `kg viz` on the built graph in `out` (and, with `scan`, the page of every statement) and print them."""
+    with tempfile.TemporaryDirectory() as tmp:
+        pages = {"kg viz": Path(tmp) / "viz.html", "every statement": Path(tmp) / "scan.html"}
+        runs = {"kg viz": [sys.executable, "-m", "kg", "viz", "--out", str(out), "-o", str(pages["kg viz"])]}
+        if scan:
+            runs["every statement"] = [sys.executable, "-c", _SCAN_PAGE, str(out), str(pages["every statement"])]
+        print(f"Network page of {out} (each in its own process; seconds, peak resident memory, page size):")
+        for name, command in runs.items():
+            r = time_process(command)
+            print(f"  {name:<16} {r['seconds']:>7.1f} s wall {r['cpu']:>7.1f} s CPU {r['peak_mb']:>6.0f} MB peak "
+                  f"{pages[name].stat().st_size / 1e6:>5.1f} MB page; load average {r['load_average'][0]:.1f} to {r['load_average'][1]:.1f}")
+        if scan:
+            same = pages["kg viz"].read_bytes() == pages["every statement"].read_bytes()
+            print("  the two pages are " + ("the same bytes" if same else "DIFFERENT"))
+            if not same:
+                raise SystemExit(1)
+
+
 def run_child(args: list[str]) -> dict:
     output = subprocess.run([sys.executable, __file__, *args], check=True, capture_output=True, text=True).stdout
     return json.loads(output.strip().splitlines()[-1])
@@ -418,10 +471,17 @@ def main() -> None:
                         help="keep the synthetic stores in DIR/stances-N and time the ones already there again")
     parser.add_argument("--clock", choices=sorted(CLOCK), default="wall",
                         help="time latencies by wall clock or by this process's CPU time (a shared machine inflates wall time)")
+    parser.add_argument("--viz", default=None, metavar="OUT",
+                        help="time `kg viz` on the graph built in OUT (e.g. DIR/stances-N of --keep-stores), and nothing else")
+    parser.add_argument("--viz-scan", action="store_true",
+                        help="with --viz, also time the page drawn from every statement and check both pages are the same")
     parser.add_argument("--child", nargs=2, metavar=("KIND", "N"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     global clock
     clock = CLOCK[args.clock]
+    if args.viz:
+        viz_timings(Path(args.viz), args.viz_scan)
+        return
     if args.child and args.child[0] in ("prepare", "build"):
         work = Path(args.workdir)
         if args.child[0] == "prepare":

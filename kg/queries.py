@@ -211,6 +211,29 @@ def bind_values(query: str, values: Mapping[str, Sequence[Any]]) -> str:
     return query[:at] + "\n" + "".join(blocks) + query[at:]
 
 
+def bind_rows(query: str, variables: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
+    """The query with one VALUES block binding `variables` together, one row per tuple of terms, at
+    the start of its outermost graph pattern (`bind_values` binds each variable on its own, which
+    gives every combination of the values). Terms are pyoxigraph IRIs or literals, written in their
+    N-Triples form as in `bind_values`; no rows leave the query unchanged."""
+    for name in variables:
+        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
+            raise QueryError(f"not a SPARQL variable name: {name!r}")
+    if not rows:
+        return query
+    lines = []
+    for row in rows:
+        if len(row) != len(variables):
+            raise QueryError(f"a row of {len(row)} values for {len(variables)} variables")
+        for term in row:
+            if not isinstance(term, (pyoxigraph.NamedNode, pyoxigraph.Literal)):
+                raise QueryError(f"a bound value must be an IRI or a literal, not {type(term).__name__}")
+        lines.append("    (" + " ".join(str(t) for t in row) + ")\n")
+    block = "  VALUES (" + " ".join(f"?{name}" for name in variables) + ") {\n" + "".join(lines) + "  }\n"
+    at = _group_start(query)
+    return query[:at] + "\n" + block + query[at:]
+
+
 def _syntax_error(query: str, error: SyntaxError, offset_lines: int) -> QueryError:
     """A one-line message saying where the query is wrong, in the user's own line numbers."""
     message = str(error)
@@ -371,6 +394,7 @@ __all__ = [
     "QueryResult",
     "run_query",
     "bind_values",
+    "bind_rows",
     "format_result",
     "canned_query",
     "scan_query",

@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence, Union
 
 from .errors import StanceGraphError
 from .export import BASENAME, write_files
@@ -348,7 +348,7 @@ def actor_actor_network(statements: Sequence[StanceLike], catalog: Catalog, max_
     return net
 
 
-class _Links:
+class LinkSums:
     """What a page needs of a stream of statements, holding only sums and a few quotes per link.
 
     Per (actor, issue, polarity) link: its statements per date (every filter of the page recounts
@@ -366,6 +366,7 @@ class _Links:
         self.total = 0
 
     def add(self, st: Statement) -> None:
+        """Count one statement and keep it if it is among the most recent of its link so far."""
         group = (st.holder, st.issue, st.polarity)
         day = st.date
         per_day = self.days.get(group)
@@ -376,7 +377,24 @@ class _Links:
         key = (st.holder, st.issue, st.polarity, st.condition)
         self.conditions[key] = self.conditions.get(key, 0) + 1
         self.total += 1
-        kept = self.quotes[group]
+        self.keep(st)
+
+    def count(self, group: Group, day: str | None, statements: int) -> None:
+        """Count `statements` statements of one link on one day (None: undated) without reading them."""
+        per_day = self.days.get(group)
+        if per_day is None:
+            per_day = self.days[group] = {}
+            self.quotes[group] = []
+        per_day[day] = per_day.get(day, 0) + statements
+        self.total += statements
+
+    def count_condition(self, key: tuple[str, str, str, str | None], statements: int) -> None:
+        """Count `statements` statements of one (actor, issue, polarity, condition) without reading them."""
+        self.conditions[key] = self.conditions.get(key, 0) + statements
+
+    def keep(self, st: Statement) -> None:
+        """Offer a statement of a counted link to be shown: it is kept if among the most recent."""
+        kept = self.quotes[(st.holder, st.issue, st.polarity)]
         kept.append((_recency_key(st), st))
         if self.limit is not None and len(kept) >= 2 * self.limit:
             self._trim(kept)
@@ -391,7 +409,9 @@ class _Links:
         page carries at most `budget` statements in all (None: no limit)."""
         if self.limit is None:
             return None
-        sizes = [min(len(kept), self.limit) for kept in self.quotes.values()]
+        # From the counts alone (not from the statements kept), so that a reader of the store
+        # knows how many to fetch before it fetches any.
+        sizes = [min(sum(per_day.values()), self.limit) for per_day in self.days.values()]
         count = self.limit
         while budget is not None and count > 1 and sum(min(size, count) for size in sizes) > budget:
             count -= 1
@@ -429,8 +449,19 @@ class _LinkRecord:
     count: int
 
 
+Statements = Union[Iterable[Statement], LinkSums]
+
+
+def link_sums(statements: Iterable[Statement], quotes_per_link: int | None = QUOTES_PER_LINK) -> LinkSums:
+    """What a page needs of a stream of statements, read once (see `LinkSums`)."""
+    links = LinkSums(quotes_per_link)
+    for st in statements:
+        links.add(st)
+    return links
+
+
 def page_data(
-    statements: Iterable[Statement],
+    statements: Statements,
     catalog: Catalog | Dictionary | None = None,
     view: str = DEFAULT_VIEW,
     quotes_per_link: int | None = QUOTES_PER_LINK,
@@ -440,14 +471,14 @@ def page_data(
     The statements are read once, as a stream: the page holds their counts per link and date and
     at most `quotes_per_link` statements per link (None: every one), fewer when the links are so
     many that the page would carry over `QUOTES_PER_PAGE`, so its size follows the number of
-    actors, issues and days, not the number of statements.
+    actors, issues and days, not the number of statements. `statements` may also be those sums
+    already made (`store_link_sums` reads them from a store's aggregates); they hold their own
+    limit, and `quotes_per_link` is then not used.
     """
     if view not in VIEWS:
         raise VizError(f"unknown view {view!r}", hint=f"choose one of {', '.join(VIEWS)}")
     catalog = as_catalog(catalog)
-    links = _Links(quotes_per_link)
-    for st in statements:
-        links.add(st)
+    links = statements if isinstance(statements, LinkSums) else link_sums(statements, quotes_per_link)
     records = links.records()
     per_link = links.per_link(QUOTES_PER_PAGE)
     shown = links.shown(per_link)
@@ -509,7 +540,7 @@ def page_data(
 
 
 def render_page(
-    statements: Iterable[Statement],
+    statements: Statements,
     catalog: Catalog | Dictionary | None = None,
     view: str = DEFAULT_VIEW,
     title: str = "stancegraph",
@@ -550,7 +581,7 @@ class _Raw(str):
 
 
 def page_bytes(
-    statements: Iterable[Statement],
+    statements: Statements,
     catalog: Catalog | Dictionary | None = None,
     view: str = DEFAULT_VIEW,
     quotes_per_link: int | None = QUOTES_PER_LINK,
@@ -560,7 +591,7 @@ def page_bytes(
 
 
 def write_page(
-    statements: Iterable[Statement],
+    statements: Statements,
     catalog: Catalog | Dictionary | None,
     path: Path | str,
     view: str = DEFAULT_VIEW,
@@ -581,10 +612,110 @@ def build_page(result: BuildResult, view: str = DEFAULT_VIEW, quotes_per_link: i
 
 
 def store_page(store: pyoxigraph.Store, view: str = DEFAULT_VIEW, quotes_per_link: int | None = QUOTES_PER_LINK) -> bytes:
-    """The page of a built graph opened as a store (statements read one by one with SPARQL, and labels)."""
+    """The page of a built graph opened as a store: the same bytes as `scan_store_page`, read from
+    the build's aggregate nodes (`store_link_sums`): per link and day how many statements, and only
+    the statements the page shows. A store without aggregate nodes, or a page of every statement
+    (`quotes_per_link` None), is read statement by statement."""
+    from .network import catalog_from_store
+
+    links = store_link_sums(store, quotes_per_link) if quotes_per_link is not None else None
+    if links is None:
+        return scan_store_page(store, view, quotes_per_link)
+    return page_bytes(links, catalog_from_store(store), view, quotes_per_link)
+
+
+def scan_store_page(store: pyoxigraph.Store, view: str = DEFAULT_VIEW, quotes_per_link: int | None = QUOTES_PER_LINK) -> bytes:
+    """The page of a built graph from every statement read one by one with SPARQL (the scanning
+    `stances` query), and the labels: needs no aggregate nodes; its cost follows the statements."""
     from .network import catalog_from_store, iter_statements_from_store
 
     return page_bytes(iter_statements_from_store(store), catalog_from_store(store), view, quotes_per_link)
+
+
+#: How many (day, polarity) pairs one `link_statements` query binds.
+_DAYS_PER_QUERY = 500
+
+
+def store_link_sums(store: pyoxigraph.Store, quotes_per_link: int | None = QUOTES_PER_LINK) -> LinkSums | None:
+    """What a page needs, asked of the store's aggregate nodes instead of read from every statement.
+
+    The build's sg:PositionDay nodes link each actor's stances on each issue per day; counting
+    their stances of each polarity (`link_day_polarities`, one polarity at a time) gives each
+    link's statements per day, and the sg:ConditionalPosition nodes its conditions. From the
+    counts alone the page knows how many statements each link shows (`LinkSums.per_link`) and on
+    which of its most recent days they are, and reads only the statements of those days
+    (`link_statements`); among them the same ones are kept as from a full read, so the page is
+    the same (the conditions are those of conditional stances: `kg build` gives no other stance
+    a condition). None when the store holds no sg:PositionDay nodes (a graph written by another
+    tool, or one without stances): the caller reads the statements instead.
+    """
+    import pyoxigraph
+
+    from .namespaces import ACTOR, ISSUE, SG
+    from .network import _local, _statement_row
+    from .queries import QueryError, bind_rows, bind_values, canned_query, with_limit, with_prologue
+
+    def solutions(text: str, named: bool = False) -> Iterator[Any]:
+        """The rows of a query as tuples of terms (as dicts of plain values by name when `named`)."""
+        try:
+            answer = store.query(with_prologue(text), use_default_graph_as_union=True)
+            if not named:
+                yield from answer
+                return
+            variables = [v.value for v in answer.variables]
+            for row in answer:
+                yield {name: (term.value if term is not None else None) for name, term in zip(variables, row)}
+        except (OSError, ValueError, RuntimeError) as error:
+            raise QueryError(f"reading the page's counts failed: {error}") from None
+
+    actor, issue_ns = str(ACTOR), str(ISSUE)
+    # Day node -> (actor, issue, ISO date or None).
+    days: dict[str, tuple[str, str, str | None]] = {}
+    for day, holder, issue, on in solutions(with_limit(canned_query("link_days"), None)):
+        days[day.value] = (_local(holder.value, actor), _local(issue.value, issue_ns), on.value if on is not None else None)
+    if not days:
+        return None
+    links = LinkSums(quotes_per_link)
+    polarity_terms = {p: pyoxigraph.NamedNode(f"{SG}{p.capitalize()}") for p in POLARITIES}
+    # Per link, its day nodes by date.
+    day_nodes: dict[Group, dict[str | None, Any]] = {}
+    for polarity, term in polarity_terms.items():
+        text = bind_values(with_limit(canned_query("link_day_polarities"), None), {"polarity": [term]})
+        for day, _, statements in solutions(text):
+            known = days.get(day.value)
+            if known is None:
+                raise QueryError(f"the aggregate node {day} has no position", hint="rebuild the graph")
+            group = (known[0], known[1], polarity)
+            links.count(group, known[2], int(statements.value))
+            day_nodes.setdefault(group, {})[known[2]] = day
+    conditioned: dict[Group, int] = {}
+    for holder, issue, condition, statements in solutions(canned_query("link_conditions")):
+        group = (_local(holder.value, actor), _local(issue.value, issue_ns), "conditional")
+        links.count_condition((*group, _local(condition.value, issue_ns) if condition is not None else None), int(statements.value))
+        conditioned[group] = conditioned.get(group, 0) + int(statements.value)
+    for group in sorted(links.days.keys() | conditioned.keys()):
+        # The statements of a link without a condition: those no sg:ConditionalPosition counts.
+        rest = sum(links.days.get(group, {}).values()) - conditioned.get(group, 0)
+        if rest < 0:
+            raise QueryError(f"the conditions of {' '.join(group)} count more stances than its days", hint="rebuild the graph")
+        if rest:
+            links.count_condition((*group, None), rest)
+    shown = links.per_link(QUOTES_PER_PAGE)
+    # Per link, its most recent days (undated last) until they hold the statements it shows: the
+    # statements of the last of those days are read whole and `LinkSums.keep` picks among them.
+    wanted: list[tuple[Any, Any]] = []
+    for group, per_day in links.days.items():
+        need = shown if shown is not None else sum(per_day.values())
+        for day in sorted((d for d in per_day if d), reverse=True) + ([None] if None in per_day else []):
+            wanted.append((day_nodes[group][day], polarity_terms[group[2]]))
+            need -= per_day[day]
+            if need <= 0:
+                break
+    query = with_limit(canned_query("link_statements"), None)
+    for start in range(0, len(wanted), _DAYS_PER_QUERY):
+        for row in solutions(bind_rows(query, ("day", "polarity"), wanted[start:start + _DAYS_PER_QUERY]), named=True):
+            links.keep(_statement_row(row))
+    return links
 
 
 __all__ = [
