@@ -108,6 +108,8 @@ class RuleBook:
     victim_harm_verbs: frozenset[str] = frozenset()
     naming_verbs: frozenset[str] = frozenset()
     outcome_support_verbs: frozenset[str] = frozenset()
+    breach_nouns: frozenset[str] = frozenset()
+    violation_verbs: frozenset[str] = frozenset()
     negative_modifiers: frozenset[str] = frozenset()
     generic_modifiers: frozenset[str] = frozenset()
     group_referents: frozenset[str] = frozenset()
@@ -271,7 +273,7 @@ _WORD_LISTS = (
     "conditioning_verbs",
     "mediator_nouns",
     "receiving_verbs", "raising_verbs", "ceasing_verbs", "positive_modifiers", "negative_modifiers", "response_nouns", "pretext_nouns",
-    "infinitive_stance_nouns", "outside_holders", "telling_verbs", "victim_harm_verbs", "naming_verbs", "outcome_support_verbs",
+    "infinitive_stance_nouns", "outside_holders", "telling_verbs", "victim_harm_verbs", "naming_verbs", "outcome_support_verbs", "breach_nouns", "violation_verbs",
     "generic_modifiers",
 )
 
@@ -1017,6 +1019,7 @@ class Walker:
         coordinated_act = False  # the issue is a verb the parse made a coordinated object ("stop the war and rebuild/NN Gaza")
         harmed = False  # the issue is what a harm verb threatens: who warns of it wants the issue, whatever lies above
         characterized = False  # the issue is what a thing is named as working against ("called it a coup against")
+        breach_here = False  # this node names a breach of the issue: its subject is charged, not speaking
         for _step in range(24):
             signal_below = signal
             if (came_from is not None and came_from.dep_ == "conj" and came_from.head.i == node.i and came_from.i in issue_span
@@ -1027,11 +1030,19 @@ class Walker:
             own = node.i in issue_span
             stop_at, stop_above = self.stops()
             if (node.i in stop_at or (not own and came_from is not None and came_from.i in stop_above)) and not (
-                    _lemma_in(node, book.response_nouns) and self.cue_sign(node)[0]):
+                    _lemma_in(node, book.response_nouns) and self.cue_sign(node)[0]) and not (
+                    not harmed and came_from is not None and came_from.dep_ == "obj" and self._charged_breach(node)):
                 # a context rule: a question, a prediction, a topic of talks, an answer ...; but "a positive
                 # response to the plan" accepts it
                 return findings
-            if not own and node.tag_.startswith("NN") and _lemma(node) in book.stop_nouns:
+            if (not own and node.tag_.startswith("NN") and _lemma_in(node, book.breach_nouns) and came_from is not None
+                    and not harmed and (self._characterization(node) is not None or self._predicated_breach(node))):
+                # "condemned the move as a violation of the ceasefire", "these measures constitute a violation of
+                # the agreement": who says so wants what is broken; who broke it is only charged
+                harmed = breach_here = True
+                signal = True
+                cue = cue or node.text
+            elif not own and node.tag_.startswith("NN") and _lemma(node) in book.stop_nouns:
                 return findings
             if (came_from is not None and came_from.left_edge.i == 0 and came_from.left_edge.lower_ in book.scope_stops
                     and came_from.left_edge.i != came_from.i and node.i > came_from.i):
@@ -1107,7 +1118,11 @@ class Walker:
                     conditions.extend((c, "unless") for c in named if (c, "unless") not in conditions)
                 terms = book.terms_conditions.get(issue_id)
                 if (terms and came_from.i in issue_span and self.has_deontic(node) and (terms, "unless") not in conditions
-                        and (_lemma_in(node, book.composition_verbs) or _lemma_in(node, book.placement_verbs)
+                        and (_lemma_in(node, book.composition_verbs)
+                             or _lemma_in(node, book.placement_verbs) and any(
+                                 c.dep_ == "advmod" and c.lower_ == "only" or c.dep_ == "obl" and _case(c) == "under"
+                                 or c.dep_ in ("obl", "obj") and any(g.dep_ == "advmod" and g.lower_ == "only" for g in c.children)
+                                 for c in node.children)
                              or any(c.dep_ == "cop" for c in node.children) and _case(node) == "under")):
                     # "the force must be made up of countries Israel accepts", "must be deployed only at the
                     # borders", "must be under UN supervision": the force's terms, a condition
@@ -1213,9 +1228,9 @@ class Walker:
                     signal = True
                     cue = cue or node.text
                 elif kind == "accuse":
-                    if sign < 0:
+                    if sign < 0 or harmed:
                         # "Hamas accused Israel of blocking aid": Hamas wants the aid; Israel is only charged
-                        return findings + self._accuser(node, issue_id, sign, conditions, rules, path)
+                        return findings + self._accuser(node, issue_id, -1 if harmed else sign, conditions, rules, path)
                     target = [c for c in node.children if c.dep_ in ("obj", "iobj")]
                     holders = self.np_holders(target[0]) if target else Holders([])
                     if holders.actors and book.enabled("target_of_accusation"):
@@ -1267,15 +1282,16 @@ class Walker:
                     named = self._clause_issues(clause.subtree, issue_at, issue_id)
                     conditions.extend((c, family) for c in named if (c, family) not in conditions)
             harm_here = (not own and not harmed and node.tag_.startswith("VB") and came_from is not None
-                         and came_from.dep_ == "obj" and _lemma_in(node, book.victim_harm_verbs) and not self.negated(node)
-                         and book.enabled("cue_polarity"))
+                         and came_from.dep_ == "obj" and not self.negated(node) and book.enabled("cue_polarity")
+                         and (_lemma_in(node, book.victim_harm_verbs) or self._charged_breach(node)))
             if harm_here:
                 # "warned that delaying approval could jeopardize the fragile ceasefire": the speaker wants the
                 # ceasefire; whoever is said to jeopardize it is charged, not speaking
                 harmed = True
                 signal = True
                 cue = cue or node.text
-            found = None if harm_here or skip_sign and node.dep_ == "conj" else self.subject_holders(node)
+            found = None if harm_here or breach_here or skip_sign and node.dep_ == "conj" else self.subject_holders(node)
+            breach_here = False
             if (found is None and not own and not skip_sign and node.tag_.startswith("VB") and self.cue_sign(node)[0]
                     and self.cue_sign(node)[1] != "report" and any(
                         c.dep_ == "nsubj" and c.tag_ in ("NN", "NNS") and c.i not in self.ctx.actor_at
@@ -1356,7 +1372,7 @@ class Walker:
             dep = node.dep_
             if inner is not None and dep in ("advcl", "conj", "parataxis", "acl", "acl:relcl", "ccomp", "nsubj", "nsubj:pass", "csubj"):
                 return findings  # the judging word must govern the inner stance itself
-            if (dep in ("appos", "acl", "acl:relcl") and signal and not own and book.enabled("relative_antecedent")
+            if (dep in ("appos", "acl", "acl:relcl") and signal and not own and not harmed and book.enabled("relative_antecedent")
                     and not (dep == "acl:relcl" and _case(node.head) in _LOCATIVE)  # "a vote at the Council, which calls for ..."
                     and (node.head.i in self.ctx.actor_at
                          # "the countries that backed the effort, including Qatar, Egypt and Jordan"
@@ -1693,6 +1709,29 @@ class Walker:
                 if actor:
                     return Holders([actor])
         return Holders([])
+
+    def _predicated_breach(self, noun: Any) -> bool:
+        """"These measures constitute a violation of the truce", "it would be a grave violation": a breach
+        said of something, as the predicate of its clause."""
+        head = noun.head
+        if noun.dep_ in ("obj", "attr", "xcomp") and _lemma(head) in ("constitute", "represent", "amount", "be"):
+            return True
+        return any(c.dep_ == "cop" for c in noun.children) and any(c.dep_ in _SUBJECTS for c in noun.children)
+
+    def _charged_breach(self, verb: Any) -> bool:
+        """A breach someone charges ("Qatar said it violated the truce", "accused Israel of violating the
+        truce", "decried the move as violating the agreement"), not one merely told."""
+        if not verb.tag_.startswith("VB") or not _lemma_in(verb, self.book.violation_verbs):
+            return False
+        return (self._reported_act(verb) or verb.tag_ == "VBG" and any(c.dep_ in ("mark", "case") and c.lower_ in ("as", "of", "for")
+                                                                        for c in verb.children)
+                or _lemma_in(verb.head, self.book.accuse_verbs) or _lemma_in(verb.head, self.book.judge_verbs)
+                or _lemma_in(verb.head, self.book.naming_verbs))
+
+    def _reported_act(self, verb: Any) -> bool:
+        """Whether a clause is someone else's report of an act ("Qatar said it violated the truce"): a
+        complement of a reporting verb."""
+        return verb.dep_ in ("ccomp", "parataxis") and self.cue_sign(verb.head)[1] == "report"
 
     def _characterization(self, noun: Any) -> Any:
         """The naming verb when a noun is what something is called ("called it a coup", "denounced the
