@@ -1310,3 +1310,20 @@ def test_who_charges_a_breach_of_a_deal_wants_the_deal(dictionary):
     }
     for text, expected in cases.items():
         assert found(text, dictionary) == expected, text
+
+
+def test_pulling_out_of_talks_is_not_a_troop_withdrawal(dictionary):
+    assert found("Israel pulled out of the talks in Doha on Thursday.", dictionary) == set()
+    assert found("Israel withdrew from the negotiations in Doha.", dictionary) == set()
+    assert found("Israel will withdraw from Gaza.", dictionary) == {("Israel", "withdrawal", "support")}
+
+
+def test_the_withdrawal_of_another_party_is_not_the_issue(dictionary):
+    assert ("Israel", "withdrawal", "support") not in found(
+        "The plan calls for the withdrawal of Hamas fighters from Gaza, Israel said.", dictionary)
+    assert found("Hamas demanded a full Israeli withdrawal.", dictionary) == {("Hamas", "withdrawal", "support")}
+
+
+def test_rejecting_one_channel_of_aid_is_not_rejecting_aid(dictionary):
+    assert found("The UN rejected the GHF aid mechanism.", dictionary) == set()
+    assert found("Israel backs the Gaza Humanitarian Foundation.", dictionary) == {("Israel", "humanitarian_aid", "support")}

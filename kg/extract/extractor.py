@@ -697,7 +697,10 @@ class ArticleExtractor:
                 if (root.i, issue_id) in seen:
                     continue
                 seen.add((root.i, issue_id))
+                channel = any(root.doc[i].lower_ in self.book.channel_words for i in span)
                 for finding in walker.walk(root, span, issue_id, issue_at):
+                    if channel and finding.polarity == "oppose" and finding.issue == issue_id:
+                        continue  # "the UN rejected the GHF aid mechanism": one channel of aid, not aid
                     if inverse < 0 and finding.polarity != "conditional" and finding.issue == issue_id:
                         if not self.book.enabled("inverse_issue"):
                             continue

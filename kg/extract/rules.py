@@ -109,6 +109,8 @@ class RuleBook:
     naming_verbs: frozenset[str] = frozenset()
     outcome_support_verbs: frozenset[str] = frozenset()
     breach_nouns: frozenset[str] = frozenset()
+    talk_nouns: frozenset[str] = frozenset()
+    channel_words: frozenset[str] = frozenset()
     violation_verbs: frozenset[str] = frozenset()
     negative_modifiers: frozenset[str] = frozenset()
     generic_modifiers: frozenset[str] = frozenset()
@@ -116,6 +118,7 @@ class RuleBook:
     statement_nouns: frozenset[str] = frozenset()
     condition_actors: Mapping[str, str] = field(default_factory=dict)  # actor id -> issue its decision stands for
     terms_conditions: Mapping[str, str] = field(default_factory=dict)  # issue -> issue its terms are named by
+    issue_agents: Mapping[str, Any] = field(default_factory=dict)  # issue -> the actors whose act it is
     composition_verbs: frozenset[str] = frozenset()
     placement_verbs: frozenset[str] = frozenset()
     condition_words: Mapping[str, str] = field(default_factory=dict)  # phrase -> issue it stands for in a condition
@@ -273,7 +276,7 @@ _WORD_LISTS = (
     "conditioning_verbs",
     "mediator_nouns",
     "receiving_verbs", "raising_verbs", "ceasing_verbs", "positive_modifiers", "negative_modifiers", "response_nouns", "pretext_nouns",
-    "infinitive_stance_nouns", "outside_holders", "telling_verbs", "victim_harm_verbs", "naming_verbs", "outcome_support_verbs", "breach_nouns", "violation_verbs",
+    "infinitive_stance_nouns", "outside_holders", "telling_verbs", "victim_harm_verbs", "naming_verbs", "outcome_support_verbs", "breach_nouns", "violation_verbs", "talk_nouns", "channel_words",
     "generic_modifiers",
 )
 
@@ -335,6 +338,7 @@ def _cached_rule_book(directory: str, stamp: tuple[float, ...]) -> RuleBook:
         **{name: _words(lemmas_path, lemmas, name) for name in _WORD_LISTS},
         condition_actors=_mapping(lemmas_path, lemmas, "condition_actors"),
         terms_conditions=_mapping(lemmas_path, lemmas, "terms_conditions"),
+        issue_agents={str(k): tuple(v) for k, v in (lemmas.get("issue_agents") or {}).items()},
         condition_words={phrase: str(issue) for issue in (lemmas.get("condition_words") or {})
                          for phrase in _words(lemmas_path, lemmas, "condition_words", issue)},
         irregular=_irregular(lemmas_path, lemmas.get("irregular") or {}),
@@ -1001,6 +1005,19 @@ class Walker:
         if issue_token.tag_.startswith("VB") and any(c.dep_ == "obj" and c.lower_ in ("itself", "themselves", "himself")
                                                      for c in issue_token.children):
             return []  # "will not allow Hamas to rebuild itself": not the rebuilding of Gaza
+        verbs = [t for t in (issue_token, *(issue_token.doc[i] for i in issue_span)) if t.tag_.startswith("VB")]
+        if (any(c.dep_ in ("obl", "obj") and _lemma_in(c, book.talk_nouns) and _case(c) in ("from", "out", "of")
+                for v in verbs for c in v.children)
+                or issue_token.dep_ == "case" and _lemma_in(issue_token.head, book.talk_nouns)):
+            return []  # "Israel pulled out of the talks", "withdrew from the negotiations": not the troops
+        agents = book.issue_agents.get(issue_id)
+        if agents:
+            named = [c for c in issue_token.children if c.dep_ in ("nmod:poss", "compound") or c.dep_ == "nmod" and _case(c) == "of"]
+            if issue_token.tag_.startswith("VB"):
+                named = [c for c in issue_token.children if c.dep_ == "nsubj"]
+            actors = {a for c in named for a in self.np_holders(c).actors}
+            if actors and not actors & set(agents):
+                return []  # "the withdrawal of Hamas fighters": not the withdrawal the issue is about
         findings.extend(self._relative_cues(issue_token, issue_id))
         findings.extend(self._parties(issue_token, issue_id))
         findings.extend(self._fused_agents(issue_token, issue_id))
