@@ -1327,3 +1327,17 @@ def test_the_withdrawal_of_another_party_is_not_the_issue(dictionary):
 def test_rejecting_one_channel_of_aid_is_not_rejecting_aid(dictionary):
     assert found("The UN rejected the GHF aid mechanism.", dictionary) == set()
     assert found("Israel backs the Gaza Humanitarian Foundation.", dictionary) == {("Israel", "humanitarian_aid", "support")}
+
+
+def test_rejecting_maps_of_an_issue_is_no_stance_on_it(dictionary):
+    text = ("A Palestinian source said that Hamas has rejected Israeli withdrawal maps that would leave large parts of "
+            "Gaza under Israeli military presence.")
+    assert ("Hamas", "withdrawal", "oppose") not in found(text, dictionary)
+
+
+def test_anonymous_sources_after_according_to_hold_nothing(dictionary):
+    text = ("Talks aimed at securing a ceasefire in Gaza have hit a roadblock over troop withdrawals, according to "
+            "Palestinian and Israeli sources familiar with the talks.")
+    assert not {s for s in found(text, dictionary) if s[0] in ("Israel", "PalestinianAuthority")}
+    assert found("Talks aimed at securing a ceasefire resumed, according to Egypt's foreign ministry.", dictionary) == {
+        ("Egypt", "ceasefire", "support")}

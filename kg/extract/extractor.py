@@ -173,6 +173,7 @@ class ArticleExtractor:
         self.explanations: dict[tuple, Explanation] = {}
         self._sentence_actors: list[tuple[int, str]] = []
         self._sentence_persons: dict[int, str] = {}  # token -> holder, for the persons named in the sentence parsed
+        self._sentence_sources: set[int] = set()  # tokens of anonymous sources ("Israeli sources") in that sentence
         self._sentence_actor_at: dict[int, str] = {}  # token -> holder, for every actor named in it
         self._lists_at: dict[int, list[str]] = {}
         self._intro: tuple[Any, int] | None = None  # (holders, sign) of a sentence ending in a colon
@@ -573,8 +574,9 @@ class ArticleExtractor:
         if self.book.enabled("according_to"):
             for token in doc:
                 if token.lower_ == "according":
-                    for t in token.head.subtree if token.head is not token else token.subtree:
-                        if t.i in actor_at:
+                    for t in token.head.subtree if token.head.i != token.i else token.subtree:
+                        # "according to Palestinian and Israeli sources": who reports, not who holds
+                        if t.i in actor_at and t.i not in self._sentence_sources:
                             return actor_at[t.i], True
         quotation = _enclosing(self.quotes, sentence.start + 1)
         if quotation in self.quote_speakers:
@@ -601,6 +603,7 @@ class ArticleExtractor:
 
     def _sentence(self, sentence: Sentence, mentions: list[Mention], doc: Any, explain: bool) -> Iterable[tuple[str, Finding, str | None]]:
         offset = sentence.start
+        self._sentence_sources = set()
         self._sentence_actors = [(m.start, m.holder or m.value) for m in mentions
                                  if m.kind == ACTOR and not m.person and not self._person_like(m)]
         by_char = {}
@@ -625,6 +628,7 @@ class ArticleExtractor:
             elif m.kind == SOURCE:
                 actor = self.demonyms.get(self.text[m.start:m.end].split()[0].rstrip("'’s"))
                 via = via or self.text[m.start:m.end]
+                self._sentence_sources.update(tokens)
                 if actor:
                     for i in tokens:
                         actor_at[i] = actor
