@@ -1341,3 +1341,13 @@ def test_anonymous_sources_after_according_to_hold_nothing(dictionary):
     assert not {s for s in found(text, dictionary) if s[0] in ("Israel", "PalestinianAuthority")}
     assert found("Talks aimed at securing a ceasefire resumed, according to Egypt's foreign ministry.", dictionary) == {
         ("Egypt", "ceasefire", "support")}
+
+
+def test_once_the_issue_itself_is_judged_the_verbs_above_do_not_turn_it(dictionary):
+    assert found("Despite international support, Hamas has rejected the initiative, saying the plan does not meet "
+                 "Palestinian rights and demands.", dictionary) == {("Hamas", "peace_plan", "oppose")}
+
+
+def test_a_show_of_force_and_a_relief_agency_are_not_what_they_seem(dictionary):
+    assert found("Israeli tanks pushed into the neighborhood in a show of force.", dictionary) == set()
+    assert found("The Egyptian Red Crescent stated that 400 aid trucks were en route to Gaza.", dictionary) == set()

@@ -111,6 +111,7 @@ class RuleBook:
     breach_nouns: frozenset[str] = frozenset()
     talk_nouns: frozenset[str] = frozenset()
     channel_words: frozenset[str] = frozenset()
+    display_nouns: frozenset[str] = frozenset()
     violation_verbs: frozenset[str] = frozenset()
     negative_modifiers: frozenset[str] = frozenset()
     generic_modifiers: frozenset[str] = frozenset()
@@ -276,7 +277,7 @@ _WORD_LISTS = (
     "conditioning_verbs",
     "mediator_nouns",
     "receiving_verbs", "raising_verbs", "ceasing_verbs", "positive_modifiers", "negative_modifiers", "response_nouns", "pretext_nouns",
-    "infinitive_stance_nouns", "outside_holders", "telling_verbs", "victim_harm_verbs", "naming_verbs", "outcome_support_verbs", "breach_nouns", "violation_verbs", "talk_nouns", "channel_words",
+    "infinitive_stance_nouns", "outside_holders", "telling_verbs", "victim_harm_verbs", "naming_verbs", "outcome_support_verbs", "breach_nouns", "violation_verbs", "talk_nouns", "channel_words", "display_nouns",
     "generic_modifiers",
 )
 
@@ -1005,6 +1006,9 @@ class Walker:
         if issue_token.tag_.startswith("VB") and any(c.dep_ == "obj" and c.lower_ in ("itself", "themselves", "himself")
                                                      for c in issue_token.children):
             return []  # "will not allow Hamas to rebuild itself": not the rebuilding of Gaza
+        if (_case(issue_token) == "of" and _lemma_in(issue_token.head, book.display_nouns)
+                or _lemma_in(issue_token, book.display_nouns) and any(_case(c) == "of" for c in issue_token.children)):
+            return []  # "a show of force": a display, not the stabilization force
         verbs = [t for t in (issue_token, *(issue_token.doc[i] for i in issue_span)) if t.tag_.startswith("VB")]
         if (any(c.dep_ in ("obl", "obj") and _lemma_in(c, book.talk_nouns) and _case(c) in ("from", "out", "of")
                 for v in verbs for c in v.children)
@@ -1100,6 +1104,9 @@ class Walker:
                 sign = -sign  # "disarmament is not up for discussion", "the weapons are a red line"
                 rules.append("cue_polarity")
                 signal = True
+                # "rejected the initiative, saying the plan does not meet our demands": once the issue itself
+                # is judged, the verbs above report or justify the judgement; they do not turn it again
+                harmed = True
             if (not own and not skip_sign and came_from is not None and book.enabled("target_of_accusation")
                     and _lemma_in(node, book.judge_verbs) and (
                         self.marker(came_from) in ("for", "over")
@@ -1272,8 +1279,8 @@ class Walker:
                     and (self.negated(node) or any(c.dep_ in ("nsubj:pass", "obj") and self.negated(c) for c in node.children))
                     and not self.has_intent(node) and not self.has_deontic(node)):
                 return findings  # "no agreement was reached", "they have not reached a deal": not yet, no one's refusal
-            if (not own and node.tag_ in ("VBD", "VBN") and _lemma_in(node, book.raising_verbs) and self.negated(node)
-                    and _past_event(node) and not (self.has_intent(node) or self.has_deontic(node))):
+            if (not own and node.tag_.startswith("VB") and _lemma_in(node, book.raising_verbs) and self.negated(node)
+                    and not (self.has_intent(node) or self.has_deontic(node))):
                 return findings  # "the U.S. had never proposed disarmament": what was not put forward, no stance
             if not skip_sign and not detached and self.negated(node) and book.enabled("negation") and (
                     own or self.cue_sign(node)[0] or node.tag_.startswith("JJ") or self.has_intent(node)
