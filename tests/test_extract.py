@@ -1351,3 +1351,15 @@ def test_once_the_issue_itself_is_judged_the_verbs_above_do_not_turn_it(dictiona
 def test_a_show_of_force_and_a_relief_agency_are_not_what_they_seem(dictionary):
     assert found("Israeli tanks pushed into the neighborhood in a show of force.", dictionary) == set()
     assert found("The Egyptian Red Crescent stated that 400 aid trucks were en route to Gaza.", dictionary) == set()
+
+
+def test_a_that_clause_hung_on_the_object_of_a_reporting_verb_is_still_reported(dictionary):
+    assert found("Hamas has informed Egyptian and Qatari mediators that it has accepted a new ceasefire plan for Gaza.",
+                 dictionary) == {("Hamas", "peace_plan", "support")}
+
+
+def test_as_soon_as_is_a_condition_and_reducing_aid_rejects_it(dictionary):
+    assert found("The UN is ready to resume large-scale humanitarian aid operations as soon as Israel allows the "
+                 "passage of trucks.", dictionary) == {("UN", "humanitarian_aid", "support")}
+    assert found("Israel announced it would reduce the number of aid trucks permitted into Gaza.", dictionary) == {
+        ("Israel", "humanitarian_aid", "oppose")}

@@ -316,9 +316,15 @@ class ArticleExtractor:
         for) when `token` is the subject of the clause it reports ("A Hamas official said that it has
         approved the draft")."""
         clause = token.head
-        if token.dep_ not in ("nsubj", "nsubj:pass") or clause.dep_ != "ccomp" or clause.head is clause:
+        if (token.dep_ in ("nsubj", "nsubj:pass") and clause.dep_ == "acl:relcl" and clause.head.dep_ in ("obj", "iobj")
+                and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)):
+            # "informed Egyptian and Qatari mediators that it has accepted": a "that" clause the parse hung on the
+            # object; a relative clause has no "that" mark of its own
+            verb = clause.head.head
+        elif token.dep_ not in ("nsubj", "nsubj:pass") or clause.dep_ != "ccomp" or clause.head.i == clause.i:
             return []
-        verb = clause.head
+        else:
+            verb = clause.head
         if (verb.lemma_ or verb.lower_) not in self.book.report_verbs or not verb.tag_.startswith("VB"):
             return []
         for subject in verb.children:
