@@ -1363,3 +1363,9 @@ def test_as_soon_as_is_a_condition_and_reducing_aid_rejects_it(dictionary):
                  "passage of trucks.", dictionary) == {("UN", "humanitarian_aid", "support")}
     assert found("Israel announced it would reduce the number of aid trucks permitted into Gaza.", dictionary) == {
         ("Israel", "humanitarian_aid", "oppose")}
+
+
+def test_what_an_act_is_done_in_an_effort_to_achieve_its_doer_wants(dictionary):
+    text = ("Tensions escalated when Israel cut off all aid, food, and medical supplies in an effort to pressure Hamas "
+            "into accepting a new ceasefire deal.")
+    assert found(text, dictionary) == {("Israel", "humanitarian_aid", "oppose"), ("Israel", "ceasefire", "support")}

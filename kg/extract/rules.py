@@ -112,6 +112,7 @@ class RuleBook:
     talk_nouns: frozenset[str] = frozenset()
     channel_words: frozenset[str] = frozenset()
     display_nouns: frozenset[str] = frozenset()
+    purpose_nouns: frozenset[str] = frozenset()
     violation_verbs: frozenset[str] = frozenset()
     negative_modifiers: frozenset[str] = frozenset()
     generic_modifiers: frozenset[str] = frozenset()
@@ -277,7 +278,7 @@ _WORD_LISTS = (
     "conditioning_verbs",
     "mediator_nouns",
     "receiving_verbs", "raising_verbs", "ceasing_verbs", "positive_modifiers", "negative_modifiers", "response_nouns", "pretext_nouns",
-    "infinitive_stance_nouns", "outside_holders", "telling_verbs", "victim_harm_verbs", "naming_verbs", "outcome_support_verbs", "breach_nouns", "violation_verbs", "talk_nouns", "channel_words", "display_nouns",
+    "infinitive_stance_nouns", "outside_holders", "telling_verbs", "victim_harm_verbs", "naming_verbs", "outcome_support_verbs", "breach_nouns", "violation_verbs", "talk_nouns", "channel_words", "display_nouns", "purpose_nouns",
     "generic_modifiers",
 )
 
@@ -1056,6 +1057,10 @@ class Walker:
                 # a context rule: a question, a prediction, a topic of talks, an answer ...; but "a positive
                 # response to the plan" accepts it
                 return findings
+            if not own and not harmed and node.tag_.startswith("NN") and _case(node) == "in" and _lemma_in(node, book.purpose_nouns):
+                # "cut off all aid in an effort to pressure Hamas into accepting a deal": what an act is for, its
+                # doer wants; the act's own verb does not turn it
+                harmed = True
             if (not own and node.tag_.startswith("NN") and _lemma_in(node, book.breach_nouns) and came_from is not None
                     and not harmed and (self._characterization(node) is not None or self._predicated_breach(node))):
                 # "condemned the move as a violation of the ceasefire", "these measures constitute a violation of
