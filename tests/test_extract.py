@@ -1369,3 +1369,10 @@ def test_what_an_act_is_done_in_an_effort_to_achieve_its_doer_wants(dictionary):
     text = ("Tensions escalated when Israel cut off all aid, food, and medical supplies in an effort to pressure Hamas "
             "into accepting a new ceasefire deal.")
     assert found(text, dictionary) == {("Israel", "humanitarian_aid", "oppose"), ("Israel", "ceasefire", "support")}
+
+
+def test_a_claim_about_what_an_actors_strikes_did_is_no_wish(dictionary):
+    text = ('In a statement, Hamas warned that the Israeli strikes "exposed the remaining hostages to an unknown fate" '
+            'and called on mediators to intervene.')
+    assert found(text, dictionary) == set()
+    assert found("The US has signalled that it is open to hearing an Arab reconstruction plan.", dictionary) == set()

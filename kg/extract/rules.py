@@ -113,6 +113,7 @@ class RuleBook:
     channel_words: frozenset[str] = frozenset()
     display_nouns: frozenset[str] = frozenset()
     purpose_nouns: frozenset[str] = frozenset()
+    act_nouns: frozenset[str] = frozenset()
     violation_verbs: frozenset[str] = frozenset()
     negative_modifiers: frozenset[str] = frozenset()
     generic_modifiers: frozenset[str] = frozenset()
@@ -278,7 +279,7 @@ _WORD_LISTS = (
     "conditioning_verbs",
     "mediator_nouns",
     "receiving_verbs", "raising_verbs", "ceasing_verbs", "positive_modifiers", "negative_modifiers", "response_nouns", "pretext_nouns",
-    "infinitive_stance_nouns", "outside_holders", "telling_verbs", "victim_harm_verbs", "naming_verbs", "outcome_support_verbs", "breach_nouns", "violation_verbs", "talk_nouns", "channel_words", "display_nouns", "purpose_nouns",
+    "infinitive_stance_nouns", "outside_holders", "telling_verbs", "victim_harm_verbs", "naming_verbs", "outcome_support_verbs", "breach_nouns", "violation_verbs", "talk_nouns", "channel_words", "display_nouns", "purpose_nouns", "act_nouns",
     "generic_modifiers",
 )
 
@@ -1803,8 +1804,9 @@ class Walker:
             return False  # an order ("stop the war") has no subject; a gerund or a finite verb the parse cut off its subject has
         if any(c.tag_ == "PRP" for c in subjects):
             return False
-        if any(self.np_holders(c).actors or self._listed_members(c).actors for c in subjects):
-            return False
+        if any((self.np_holders(c).actors or self._listed_members(c).actors) and not _lemma_in(c, self.book.act_nouns)
+               for c in subjects):
+            return False  # an actor's claim about itself; but "the Israeli strikes exposed the hostages": an act
         if not _counterfactual(clause) and (
                 self.has_intent(clause) or self.has_deontic(clause) or self.negated(clause)
                 or any(c.dep_ == "aux" and c.tag_ == "MD" for c in clause.children)):
@@ -1813,6 +1815,8 @@ class Walker:
         # "imposes a trusteeship mechanism, which our people reject": the relative clause judges the mechanism
         named |= {t.i for t in clause.subtree if t.dep_ in ("acl:relcl", "advcl:relcl") or t.dep_ == "dep" and t.tag_ == "WDT"
                   for t in t.subtree}
+        # '... "exposed the hostages to an unknown fate" and called on mediators to intervene': another act
+        named |= {t.i for c in clause.children if c.dep_ == "conj" and c.tag_.startswith("VB") for t in c.subtree}
         return not any(self.cue_sign(t)[0] for t in clause.subtree if t.tag_[:2] in ("VB", "JJ", "NN") and t.i not in named)
 
     def _plan_content(self, verb: Any) -> bool:
