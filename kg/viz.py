@@ -367,16 +367,8 @@ class LinkSums:
 
     def add(self, st: Statement) -> None:
         """Count one statement and keep it if it is among the most recent of its link so far."""
-        group = (st.holder, st.issue, st.polarity)
-        day = st.date
-        per_day = self.days.get(group)
-        if per_day is None:
-            per_day = self.days[group] = {}
-            self.quotes[group] = []
-        per_day[day] = per_day.get(day, 0) + 1
-        key = (st.holder, st.issue, st.polarity, st.condition)
-        self.conditions[key] = self.conditions.get(key, 0) + 1
-        self.total += 1
+        self.count((st.holder, st.issue, st.polarity), st.date, 1)
+        self.count_condition((st.holder, st.issue, st.polarity, st.condition), 1)
         self.keep(st)
 
     def count(self, group: Group, day: str | None, statements: int) -> None:

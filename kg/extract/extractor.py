@@ -3,6 +3,7 @@ the named rules -> `kg.model.Stance` records (quote, offsets, rule, confidence).
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator
@@ -167,6 +168,7 @@ class ArticleExtractor:
         self.mentions = self._with_named_persons(article_mentions(scanner, self.text))
         self.quotes = quotation_spans(self.text)
         self.quote_speakers = self._introduced_speakers()
+        self._closing_speakers: dict[tuple[int, int], str | None] = {}  # quotation -> the actor its attribution names
         self.title_speaker = self._title_speaker()
         self.sponsors = self._actors_inside_issues()
         self.discourse = _Discourse()
@@ -588,7 +590,9 @@ class ArticleExtractor:
         if quotation in self.quote_speakers:
             return self.quote_speakers[quotation], False
         if quotation is not None and quotation[1] > sentence.end:
-            closing = self._closing_speaker(quotation)
+            if quotation not in self._closing_speakers:
+                self._closing_speakers[quotation] = self._closing_speaker(quotation)
+            closing = self._closing_speakers[quotation]
             if closing is not None:
                 # '"Based on the statement issued by Hamas, I believe ... Israel must stop the bombing ...
                 # Right now, it's far too dangerous," Trump wrote': the name after the quotation speaks all of it
@@ -810,7 +814,8 @@ def _rehang_infinitives(doc: Any, nouns: frozenset[str]) -> None:
             token.dep_ = "acl"
 
 
-def _phrase_pattern(phrases: Iterable[str]) -> "re.Pattern[str] | None":
+@functools.lru_cache(maxsize=16)
+def _phrase_pattern(phrases: tuple[str, ...]) -> "re.Pattern[str] | None":
     """One pattern for whole-word matches of any of the phrases, or None for none."""
     phrases = sorted(set(phrases), key=len, reverse=True)
     if not phrases:

@@ -121,7 +121,7 @@ class RuleBook:
     statement_nouns: frozenset[str] = frozenset()
     condition_actors: Mapping[str, str] = field(default_factory=dict)  # actor id -> issue its decision stands for
     terms_conditions: Mapping[str, str] = field(default_factory=dict)  # issue -> issue its terms are named by
-    issue_agents: Mapping[str, Any] = field(default_factory=dict)  # issue -> the actors whose act it is
+    issue_agents: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # issue -> the actors whose act it is
     composition_verbs: frozenset[str] = frozenset()
     placement_verbs: frozenset[str] = frozenset()
     condition_words: Mapping[str, str] = field(default_factory=dict)  # phrase -> issue it stands for in a condition
@@ -202,6 +202,15 @@ def _words(path: Path, data: Mapping[str, Any], *keys: str) -> frozenset[str]:
     return frozenset(w.strip().lower() for w in node)
 
 
+def _id_lists(path: Path, data: Mapping[str, Any], key: str) -> dict[str, tuple[str, ...]]:
+    """A mapping of issue ids to lists of actor ids, kept as written (ids are case-sensitive)."""
+    node = data.get(key) or {}
+    if not isinstance(node, Mapping) or not all(
+            isinstance(ids, list) and all(isinstance(i, str) and i.strip() for i in ids) for ids in node.values()):
+        raise DictionaryError(f"{path}: '{key}' must map an issue id to a list of actor ids")
+    return {str(issue): tuple(i.strip() for i in ids) for issue, ids in node.items()}
+
+
 def _mapping(path: Path, data: Mapping[str, Any], key: str) -> dict[str, str]:
     table = data.get(key) or {}
     if not isinstance(table, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in table.items()):
@@ -278,8 +287,10 @@ _WORD_LISTS = (
     "obstacle_nouns",
     "conditioning_verbs",
     "mediator_nouns",
-    "receiving_verbs", "raising_verbs", "ceasing_verbs", "positive_modifiers", "negative_modifiers", "response_nouns", "pretext_nouns",
-    "infinitive_stance_nouns", "outside_holders", "telling_verbs", "victim_harm_verbs", "naming_verbs", "outcome_support_verbs", "breach_nouns", "violation_verbs", "talk_nouns", "channel_words", "display_nouns", "purpose_nouns", "act_nouns",
+    "receiving_verbs", "raising_verbs", "ceasing_verbs", "positive_modifiers", "negative_modifiers",
+    "response_nouns", "pretext_nouns", "infinitive_stance_nouns", "outside_holders", "telling_verbs",
+    "victim_harm_verbs", "naming_verbs", "outcome_support_verbs", "breach_nouns", "violation_verbs",
+    "talk_nouns", "channel_words", "display_nouns", "purpose_nouns", "act_nouns",
     "generic_modifiers",
 )
 
@@ -341,7 +352,7 @@ def _cached_rule_book(directory: str, stamp: tuple[float, ...]) -> RuleBook:
         **{name: _words(lemmas_path, lemmas, name) for name in _WORD_LISTS},
         condition_actors=_mapping(lemmas_path, lemmas, "condition_actors"),
         terms_conditions=_mapping(lemmas_path, lemmas, "terms_conditions"),
-        issue_agents={str(k): tuple(v) for k, v in (lemmas.get("issue_agents") or {}).items()},
+        issue_agents=_id_lists(lemmas_path, lemmas, "issue_agents"),
         condition_words={phrase: str(issue) for issue in (lemmas.get("condition_words") or {})
                          for phrase in _words(lemmas_path, lemmas, "condition_words", issue)},
         irregular=_irregular(lemmas_path, lemmas.get("irregular") or {}),
@@ -747,13 +758,8 @@ class Walker:
         """The members of a group a relative clause speaks of: the examples after it ("the countries that
         backed the effort, including Qatar and Egypt", the list hung on the clause's verb), or the one
         said to be among them ("Pakistan is among the countries that have offered help")."""
-        for other in clause.children:
+        for other in (*clause.children, *noun.children):
             if other.i > clause.i and other.dep_ in ("obl", "nmod", "appos") and _case(other) in ("including", "such", "like"):
-                found = self.np_holders(other)
-                if found.actors:
-                    return found
-        for other in noun.children:
-            if other.i > clause.i and other.dep_ in ("nmod", "appos") and _case(other) in ("including", "such", "like"):
                 found = self.np_holders(other)
                 if found.actors:
                     return found
@@ -1040,7 +1046,9 @@ class Walker:
                 rules.append("cue_polarity")
                 signal = True
         coordinated_act = False  # the issue is a verb the parse made a coordinated object ("stop the war and rebuild/NN Gaza")
-        harmed = False  # the issue is what a harm verb threatens: who warns of it wants the issue, whatever lies above
+        # the issue's reading is settled below (what a harm verb threatens, a breach charged, what an act is for,
+        # the issue judged as a subject): the verbs above report or justify it and do not turn it again
+        sign_frozen = False
         characterized = False  # the issue is what a thing is named as working against ("called it a coup against")
         breach_here = False  # this node names a breach of the issue: its subject is charged, not speaking
         for _step in range(24):
@@ -1054,19 +1062,19 @@ class Walker:
             stop_at, stop_above = self.stops()
             if (node.i in stop_at or (not own and came_from is not None and came_from.i in stop_above)) and not (
                     _lemma_in(node, book.response_nouns) and self.cue_sign(node)[0]) and not (
-                    not harmed and came_from is not None and came_from.dep_ == "obj" and self._charged_breach(node)):
+                    not sign_frozen and came_from is not None and came_from.dep_ == "obj" and self._charged_breach(node)):
                 # a context rule: a question, a prediction, a topic of talks, an answer ...; but "a positive
                 # response to the plan" accepts it
                 return findings
-            if not own and not harmed and node.tag_.startswith("NN") and _case(node) == "in" and _lemma_in(node, book.purpose_nouns):
+            if not own and not sign_frozen and node.tag_.startswith("NN") and _case(node) == "in" and _lemma_in(node, book.purpose_nouns):
                 # "cut off all aid in an effort to pressure Hamas into accepting a deal": what an act is for, its
                 # doer wants; the act's own verb does not turn it
-                harmed = True
+                sign_frozen = True
             if (not own and node.tag_.startswith("NN") and _lemma_in(node, book.breach_nouns) and came_from is not None
-                    and not harmed and (self._characterization(node) is not None or self._predicated_breach(node))):
+                    and not sign_frozen and (self._characterization(node) is not None or self._predicated_breach(node))):
                 # "condemned the move as a violation of the ceasefire", "these measures constitute a violation of
                 # the agreement": who says so wants what is broken; who broke it is only charged
-                harmed = breach_here = True
+                sign_frozen = breach_here = True
                 signal = True
                 cue = cue or node.text
             elif not own and node.tag_.startswith("NN") and _lemma(node) in book.stop_nouns:
@@ -1112,7 +1120,7 @@ class Walker:
                 signal = True
                 # "rejected the initiative, saying the plan does not meet our demands": once the issue itself
                 # is judged, the verbs above report or justify the judgement; they do not turn it again
-                harmed = True
+                sign_frozen = True
             if (not own and not skip_sign and came_from is not None and book.enabled("target_of_accusation")
                     and _lemma_in(node, book.judge_verbs) and (
                         self.marker(came_from) in ("for", "over")
@@ -1258,9 +1266,9 @@ class Walker:
                     signal = True
                     cue = cue or node.text
                 elif kind == "accuse":
-                    if sign < 0 or harmed:
+                    if sign < 0 or sign_frozen:
                         # "Hamas accused Israel of blocking aid": Hamas wants the aid; Israel is only charged
-                        return findings + self._accuser(node, issue_id, -1 if harmed else sign, conditions, rules, path)
+                        return findings + self._accuser(node, issue_id, -1 if sign_frozen else sign, conditions, rules, path)
                     target = [c for c in node.children if c.dep_ in ("obj", "iobj")]
                     holders = self.np_holders(target[0]) if target else Holders([])
                     if holders.actors and book.enabled("target_of_accusation"):
@@ -1311,13 +1319,13 @@ class Walker:
                         family = "before_negative"  # "no A before B", "initiating A before B": A waits for B
                     named = self._clause_issues(clause.subtree, issue_at, issue_id)
                     conditions.extend((c, family) for c in named if (c, family) not in conditions)
-            harm_here = (not own and not harmed and node.tag_.startswith("VB") and came_from is not None
+            harm_here = (not own and not sign_frozen and node.tag_.startswith("VB") and came_from is not None
                          and came_from.dep_ == "obj" and not self.negated(node) and book.enabled("cue_polarity")
                          and (_lemma_in(node, book.victim_harm_verbs) or self._charged_breach(node)))
             if harm_here:
                 # "warned that delaying approval could jeopardize the fragile ceasefire": the speaker wants the
                 # ceasefire; whoever is said to jeopardize it is charged, not speaking
-                harmed = True
+                sign_frozen = True
                 signal = True
                 cue = cue or node.text
             found = None if harm_here or breach_here or skip_sign and node.dep_ == "conj" else self.subject_holders(node)
@@ -1402,7 +1410,7 @@ class Walker:
             dep = node.dep_
             if inner is not None and dep in ("advcl", "conj", "parataxis", "acl", "acl:relcl", "ccomp", "nsubj", "nsubj:pass", "csubj"):
                 return findings  # the judging word must govern the inner stance itself
-            if (dep in ("appos", "acl", "acl:relcl") and signal and not own and not harmed and book.enabled("relative_antecedent")
+            if (dep in ("appos", "acl", "acl:relcl") and signal and not own and not sign_frozen and book.enabled("relative_antecedent")
                     and not (dep == "acl:relcl" and _case(node.head) in _LOCATIVE)  # "a vote at the Council, which calls for ..."
                     and (node.head.i in self.ctx.actor_at
                          # "the countries that backed the effort, including Qatar, Egypt and Jordan"
@@ -1492,7 +1500,7 @@ class Walker:
                     opaque = True  # "the previous model of aid delivery, which ...": about the model
                 if not opaque:
                     findings.extend(self._relative_cues(node.head, issue_id))
-            skip_sign = harmed or characterized and node.tag_.startswith("NN") or dep == "conj" and (node.head.tag_.startswith("VB") or any(
+            skip_sign = sign_frozen or characterized and node.tag_.startswith("NN") or dep == "conj" and (node.head.tag_.startswith("VB") or any(
                 c.dep_ == "aux" for c in node.head.children)) or (  # "Hamas will no longer rule/NN Gaza, and must ..."
                 # "will not join armed missions, rejecting the plan": a participle with a stance word of
                 # its own (which counted) is a second act of the subject, not what the verb above governs
