@@ -1385,3 +1385,13 @@ def test_issue_agents_in_the_lemma_file_must_be_lists_of_actor_ids(ontology_copy
                     encoding="utf-8")
     with pytest.raises(DictionaryError, match="'issue_agents' must map an issue id to a list of actor ids"):
         load_rule_book(ontology_copy)
+
+
+def test_purpose_clause_that_undoes_the_issue_outweighs_the_means(dictionary, rules):
+    # written here: a truce asked for in order to fight again is no support for a truce
+    text = "The Israeli cabinet wants only a temporary truce to resume military operations afterwards."
+    assert found(text, dictionary, rules) == {("Israel", "ceasefire", "oppose")}
+    assert ("Israel", "ceasefire", "support") in found(text, dictionary, rules.without(["purpose_over_means"]))
+    # a purpose on another issue leaves the support alone
+    assert ("Israel", "ceasefire", "support") in found(
+        "Israel wants a ceasefire to resume hostage talks.", dictionary, rules)

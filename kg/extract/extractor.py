@@ -724,7 +724,7 @@ class ArticleExtractor:
             # the mediators the sentence names back what it names: read off its words, not walked to
             yield from walker.mediators(issue for _, _, issue, inverse in issue_roots if inverse > 0)
 
-        for finding in found():
+        for finding in _purpose_over_means(list(found()), doc, self.book):
             for holder in finding.holders:
                 if holder not in self.dictionary.actors or self.dictionary.actors[holder].is_person:
                     continue
@@ -878,6 +878,37 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
+
+
+def _step_token(doc: Any, step: str) -> Any:
+    """The token a walked path step ("12:resume/VB/advcl") stands on, or None."""
+    index = step.split(":", 1)[0]
+    return doc[int(index)] if index.isdigit() and int(index) < len(doc) else None
+
+
+def _purpose_over_means(findings: list[Finding], doc: Any, book: RuleBook) -> list[Finding]:
+    """Drop the support a cue gives an issue when the same cue's purpose clause opposes that issue:
+    "demands a temporary pause to resume its campaign" wants the campaign, the pause only serves it."""
+    if not book.enabled("purpose_over_means"):
+        return findings
+    undone = set()
+    for finding in findings:
+        if finding.polarity != "oppose" or "inverse_issue" not in finding.rules or len(finding.path) < 2:
+            continue
+        clause, cue = _step_token(doc, finding.path[0]), _step_token(doc, finding.path[-1])
+        if (clause is not None and cue is not None and clause.head.i == cue.i and clause.dep_ == "advcl"
+                and clause.tag_ == "VB" and any(c.dep_ == "mark" and c.lower_ == "to" for c in clause.children)):
+            undone.add((tuple(finding.holders), finding.issue, cue.i))
+    if not undone:
+        return findings
+    kept = []
+    for finding in findings:
+        cue = _step_token(doc, finding.path[-1]) if finding.path else None
+        if (finding.polarity == "support" and cue is not None
+                and (tuple(finding.holders), finding.issue, cue.i) in undone):
+            continue
+        kept.append(finding)
+    return kept
 
 
 def _unique(items: Iterable[str]) -> list[str]:
