@@ -242,57 +242,14 @@ def _split_particles(verbs: frozenset[str]) -> tuple[frozenset[str], dict[str, f
     return frozenset(heads), {k: frozenset(v) for k, v in particles.items()}
 
 
-# The top-level word lists of lemmas.yaml, each read into the RuleBook field of the same name.
-_WORD_LISTS = (
-    "deontic",
-    "intent",
-    "negation",
-    "scope_stops",
-    "group_nouns",
-    "stop_nouns",
-    "person_nouns",
-    "title_words",
-    "control_verbs",
-    "composition_verbs", "placement_verbs",
-    "noun_issue_words",
-    "threat_verbs",
-    "modifier_heads",
-    "demand_verbs",
-    "judge_verbs",
-    "proposal_nouns",
-    "part_nouns",
-    "harm_verbs",
-    "process_nouns",
-    "aside_nouns",
-    "transparent_heads",
-    "body_nouns",
-    "patient_nouns",
-    "requiring_conditions",
-    "intent_nouns",
-    "deal_nouns",
-    "deal_heads",
-    "place_nouns",
-    "extraposing_heads",
-    "dependence_verbs",
-    "group_referents",
-    "statement_nouns",
-    "content_frames",
-    "adopting_verbs",
-    "control_nouns",
-    "share_nouns",
-    "halting_verbs",
-    "honorifics",
-    "chance_nouns",
-    "topic_report_verbs",
-    "obstacle_nouns",
-    "conditioning_verbs",
-    "mediator_nouns",
-    "receiving_verbs", "raising_verbs", "ceasing_verbs", "positive_modifiers", "negative_modifiers",
-    "response_nouns", "pretext_nouns", "infinitive_stance_nouns", "outside_holders", "telling_verbs",
-    "victim_harm_verbs", "naming_verbs", "outcome_support_verbs", "breach_nouns", "violation_verbs",
-    "talk_nouns", "channel_words", "display_nouns", "purpose_nouns", "act_nouns",
-    "generic_modifiers",
-)
+# lists loaded from their own section of lemmas.yaml (support:, oppose:, report:, accuse:); every other
+# word-list field of RuleBook is loaded from the top-level key of the same name
+_SECTION_LISTS = frozenset({
+    "support_verbs", "support_nouns", "support_adjectives", "oppose_verbs", "oppose_nouns", "oppose_adjectives",
+    "oppose_prepositions", "report_verbs", "report_nouns", "accuse_verbs",
+})
+_WORD_LISTS = tuple(item.name for item in fields(RuleBook)
+                    if item.type == "frozenset[str]" and item.name not in _SECTION_LISTS)
 
 
 @lru_cache(maxsize=4)
