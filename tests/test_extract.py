@@ -1395,3 +1395,88 @@ def test_purpose_clause_that_undoes_the_issue_outweighs_the_means(dictionary, ru
     # a purpose on another issue leaves the support alone
     assert ("Israel", "ceasefire", "support") in found(
         "Israel wants a ceasefire to resume hostage talks.", dictionary, rules)
+
+
+# --- acts listed, caused, disputed; speakers and subjects the parse hides (texts written here) ---------
+
+
+def test_listed_acts_after_a_ceasing_verb_keep_their_own_polarity(dictionary):
+    # the parser hangs the second verb as an adverbial clause of "stop", or as a compound of its object
+    text = ("Blinken spoke on Monday. He said that the agreement would stop the fighting, provide vital "
+            "humanitarian aid to Gazans, and reunite hostages with their families.")
+    assert {("US", "ceasefire", "support"), ("US", "humanitarian_aid", "support"),
+            ("US", "hostage_prisoner_exchange", "support")} <= found(text, dictionary)
+    assert ("Qatar", "humanitarian_aid", "support") in found(
+        "Qatar said the truce would halt the fighting, deliver aid to Gaza and free the hostages.", dictionary)
+
+
+def test_residents_leaving_gaza_is_no_withdrawal(dictionary):
+    assert found("Hamas said residents will not be forced to leave Gaza.", dictionary) == set()
+    assert found("Egypt urged Israel to leave Gaza.", dictionary) == {("Egypt", "withdrawal", "support")}
+
+
+def test_what_is_done_instead_is_outside_the_negation(dictionary):
+    text = ("Netanyahu said Israel did not want Gazans to leave the Strip, offering instead to let aid in "
+            "through new crossings.")
+    assert found(text, dictionary) == {("Israel", "humanitarian_aid", "support")}
+
+
+def test_an_act_one_move_prompts_is_the_other_actors(dictionary, rules):
+    text = "Hamas rejected the plan, prompting Israel to seal the crossings."
+    assert found(text, dictionary, rules) == {("Hamas", "peace_plan", "oppose")}
+    assert ("Hamas", "humanitarian_aid", "oppose") in found(text, dictionary, rules.without(["caused_act"]))
+
+
+def test_what_tensions_are_over_is_a_topic(dictionary, rules):
+    text = "Israel halted aid into Gaza, escalating tensions over the truce."
+    assert found(text, dictionary, rules) == {("Israel", "humanitarian_aid", "oppose")}
+    assert ("Israel", "ceasefire", "oppose") in found(text, dictionary, rules.without(["topic_of_dispute"]))
+
+
+def test_effect_participle_is_the_writers_account(dictionary, rules):
+    text = "Gunmen took to the streets of Gaza on Tuesday, darkening the outlook for the plan to end the war."
+    assert found(text, dictionary, rules) == set()
+
+
+def test_condemning_aid_used_as_a_weapon_backs_aid(dictionary):
+    assert found("Turkey denounced the use of aid as a bargaining chip.", dictionary) == {
+        ("Turkey", "humanitarian_aid", "support")}
+
+
+def test_a_quotation_a_named_outsider_speaks_is_not_the_last_speakers(dictionary):
+    text = ('"We back the plan fully," Netanyahu said. "Reconstruction must start at once, and the crossings '
+            'must open," Norway\'s foreign minister, Jonas Lie, told reporters.')
+    assert found(text, dictionary) == {("Israel", "peace_plan", "support")}
+
+
+def test_who_was_told_is_no_speaker(dictionary):
+    assert found("Israel cut aid. US and Egyptian officials were informed of the aid cuts on Sunday.", dictionary) == set()
+
+
+def test_in_light_of_a_refusal_is_the_refusal(dictionary):
+    text = ('"In light of Hamas\'s refusal to accept the Witkoff outline for continuing talks, all aid will stop," '
+            'the office said.')
+    assert ("Hamas", "ceasefire", "oppose") in found(text, dictionary)
+    assert ("Hamas", "ceasefire", "support") not in found(text, dictionary)
+
+
+def test_it_after_a_sentence_about_a_plan_is_the_plan(dictionary):
+    text = ("The plan, which was drafted in Washington, calls for a truce once both sides agree, along with the "
+            "release of hostages held by Hamas. It also outlines the creation of a transitional authority.")
+    assert not {s for s in found(text, dictionary) if s[0] == "Hamas" and s[1] == "governance"}
+
+
+def test_a_perfects_participle_is_the_verb_whatever_the_parse_made_of_have():
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+    from kg.extract.extractor import _rehang_perfect_auxiliaries
+
+    words = ["While", "Hamas", "has", "often", "broken", "the", "deal", ",", "Israel", "kept", "it", "."]
+    heads = [2, 2, 9, 4, 2, 6, 4, 2, 9, 9, 9, 9]  # "has" taken for the verb, "broken" its xcomp
+    deps = ["mark", "nsubj", "advcl", "advmod", "xcomp", "det", "obj", "punct", "nsubj", "ROOT", "obj", "punct"]
+    tags = ["IN", "NNP", "VBZ", "RB", "VBN", "DT", "NN", ",", "NNP", "VBD", "PRP", "."]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, tags=tags, lemmas=[w.lower() if w != "has" else "have" for w in words])
+    _rehang_perfect_auxiliaries(doc)
+    broken = doc[4]
+    assert (broken.dep_, broken.head.i) == ("advcl", 9)
+    assert {(c.text, c.dep_) for c in broken.children} >= {("While", "mark"), ("Hamas", "nsubj"), ("has", "aux"), ("deal", "obj")}

@@ -412,6 +412,21 @@ class ArticleExtractor:
 
     def _remember_subject(self, doc: Any, offset: int, actor_at: dict[int, str], persons: set[int]) -> None:
         """Record who the sentence's main clause is about, for the pronouns of later sentences."""
+        known = len(self.discourse.subjects)
+        self._remember_root_subject(doc, offset, actor_at, persons)
+        if len(doc) > 2 and doc[0].lower_ in ("the", "this", "that", "its"):
+            # "The 20-point plan calls/NNS for ... once both sides agree": whatever the parser made of the
+            # verb, a sentence that opens on a thing is about that thing, and "it" next is that thing
+            head = next((t for t in doc[1:8] if t.tag_.startswith("VB") or t.tag_ in ("IN", ",", "MD")), None)
+            nouns = [t for t in doc[1:head.i if head is not None else 8] if t.tag_ == "NN"]
+            added = self.discourse.subjects[known:]
+            if (head is not None and nouns and not any(t.i in actor_at for t in doc[:head.i + 1])
+                    and (nouns[-1].lemma_ or nouns[-1].lower_) not in self.book.person_nouns | self.book.group_nouns
+                    and all(entry[0] > offset + nouns[-1].idx for entry in added)):
+                del self.discourse.subjects[known:]
+                self.discourse.subjects.append((offset + nouns[-1].idx, [], False, False))
+
+    def _remember_root_subject(self, doc: Any, offset: int, actor_at: dict[int, str], persons: set[int]) -> None:
         for token in doc:
             if token.dep_ != "ROOT":
                 continue
@@ -491,6 +506,8 @@ class ArticleExtractor:
         docs = dict(zip(wanted, parse_sentences(plain[jobs[n][0].start:jobs[n][0].end] for n in wanted)))
         for doc in docs.values():
             assign_lemmas(doc, self.book.irregular, self.book.known_lemmas)
+            _rehang_listed_verbs(doc)
+            _rehang_perfect_auxiliaries(doc)
             _rehang_infinitives(doc, self.book.control_nouns | self.book.obstacle_nouns | self.book.intent_nouns
                                 | self.book.infinitive_stance_nouns)
         results: dict[tuple, tuple[float, Finding, str, str | None]] = {}
@@ -557,6 +574,8 @@ class ArticleExtractor:
             for child in children:
                 if child.dep_ not in ("nsubj", "nsubj:pass"):
                     continue
+                if child.dep_ == "nsubj:pass" and (token.lemma_ or token.lower_) in book.addressee_verbs:
+                    continue  # "US officials were notified": who was told, not who speaks
                 if child.i in actor_at:
                     return actor_at[child.i], True
                 if child.lower_ in _PERSON_PRONOUNS | _GROUP_PRONOUNS | _THING_PRONOUNS:
@@ -567,10 +586,12 @@ class ArticleExtractor:
                 for t in child.subtree:
                     if t.i in actor_at:
                         return actor_at[t.i], True
-                if (token.dep_ == "ROOT" and child.tag_ == "NNP" and abs(child.i - token.i) == 1
+                if (token.dep_ == "ROOT" and (child.tag_ == "NNP" and abs(child.i - token.i) == 1
+                                               or any(t.tag_ == "NNP" for t in child.subtree) and not any(
+                                                   t.i in actor_at for c in children if c.dep_ == "nsubj" for t in c.subtree))
                         and (text_starts_quote(self.text, sentence) or _enclosing(self.quotes, sentence.start + 1))):
-                    # '"...," Mardoui added': a person the text names, whom no actor stands for, says it;
-                    # not the last actor who spoke
+                    # '"...," Mardoui added', '"...," Norway's foreign minister, Espen Barth Eide, said': a
+                    # person or state the text names, whom no actor stands for, says it; not the last actor who spoke
                     return None, True
         for token in doc:
             if (token.dep_ == "acl:relcl" and (token.lemma_ or token.lower_) in book.report_verbs
@@ -812,6 +833,64 @@ def _rehang_infinitives(doc: Any, nouns: frozenset[str]) -> None:
         if objects:
             token.head = objects[0]
             token.dep_ = "acl"
+    for token in doc:
+        # "in light of Hamas's refusal [to accept the outline]" with the infinitive hung on "light"
+        if token.dep_ != "acl" or not token.head.tag_.startswith("NN") or not any(
+                c.dep_ == "mark" and c.lower_ == "to" for c in token.children):
+            continue
+        inner = [c for c in token.head.children if c.dep_ == "nmod" and c.i < token.i
+                 and c.right_edge.i == token.left_edge.i - 1 and (c.lemma_ or "").lower() in nouns]
+        if inner:
+            token.head = inner[0]
+
+
+def _rehang_perfect_auxiliaries(doc: Any) -> None:
+    """Make the participle the verb again when the parser took a perfect's "has" for the main verb
+    ("While Hamas has/advcl repeatedly violated/xcomp the agreement"): the participle is the act."""
+    for have in doc:
+        if (have.lemma_ or have.lower_) != "have" or have.tag_ not in ("VBZ", "VBP", "VBD") or any(
+                c.dep_ == "obj" for c in have.children):
+            continue
+        if have.dep_ == "aux" and have.head.tag_ == "VBN":
+            # "While/mark Hamas/nsubj has/aux ... violated": the subject and the marker hung on the auxiliary
+            for child in list(have.children):
+                if child.dep_ in ("nsubj", "mark"):
+                    child.head = have.head
+            continue
+        participles = [c for c in have.children if c.dep_ == "xcomp" and c.tag_ == "VBN" and c.i > have.i
+                       and all(t.tag_.startswith("RB") for t in doc[have.i + 1:c.i])]
+        if not participles:
+            continue
+        verb = participles[0]
+        if have.head.i == have.i:
+            verb.head = verb
+        else:
+            verb.head = have.head
+        verb.dep_ = have.dep_
+        for child in list(have.children):
+            if child.i != verb.i:
+                child.head = verb
+        have.head = verb
+        have.dep_ = "aux"
+
+
+def _rehang_listed_verbs(doc: Any) -> None:
+    """Make a listed verb the head of its object again when the parser hung the verb on the noun as
+    a compound ("would halt the fighting, allow/VB aid trucks in": allow/compound > trucks/obj > halt):
+    the tagger's verb is the surer of the two, and the act it names is that verb's, not the first's."""
+    for token in doc:
+        if token.dep_ != "compound" or token.tag_ != "VB" or token.i == 0 or doc[token.i - 1].lower_ not in (",", "and"):
+            continue
+        noun = token.head
+        while noun.dep_ == "compound" and noun.head.i != noun.i:
+            noun = noun.head
+        verb = noun.head
+        if noun.i <= token.i or not noun.tag_.startswith("NN") or noun.dep_ not in ("obj", "conj") or not verb.tag_.startswith("VB"):
+            continue
+        token.head = verb
+        token.dep_ = "conj"
+        noun.head = token
+        noun.dep_ = "obj"
 
 
 @functools.lru_cache(maxsize=16)

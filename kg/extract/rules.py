@@ -119,6 +119,8 @@ class RuleBook:
     generic_modifiers: frozenset[str] = frozenset()
     group_referents: frozenset[str] = frozenset()
     statement_nouns: frozenset[str] = frozenset()
+    civilian_nouns: frozenset[str] = frozenset()
+    addressee_verbs: frozenset[str] = frozenset()
     condition_actors: Mapping[str, str] = field(default_factory=dict)  # actor id -> issue its decision stands for
     terms_conditions: Mapping[str, str] = field(default_factory=dict)  # issue -> issue its terms are named by
     issue_agents: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # issue -> the actors whose act it is
@@ -983,10 +985,10 @@ class Walker:
         if agents:
             named = [c for c in issue_token.children if c.dep_ in ("nmod:poss", "compound") or c.dep_ == "nmod" and _case(c) == "of"]
             if issue_token.tag_.startswith("VB"):
-                named = [c for c in issue_token.children if c.dep_ == "nsubj"]
+                named = [c for c in issue_token.children if c.dep_ == "nsubj"] or _controller(issue_token)
             actors = {a for c in named for a in self.np_holders(c).actors}
-            if actors and not actors & set(agents):
-                return []  # "the withdrawal of Hamas fighters": not the withdrawal the issue is about
+            if actors and not actors & set(agents) or any(_lemma_in(c, book.civilian_nouns) for c in named):
+                return []  # "the withdrawal of Hamas fighters", "residents forced to leave Gaza": not the issue's act
         findings.extend(self._relative_cues(issue_token, issue_id))
         findings.extend(self._parties(issue_token, issue_id))
         findings.extend(self._fused_agents(issue_token, issue_id))
@@ -1441,9 +1443,10 @@ class Walker:
             if dep == "ccomp" and node.head.lower_ in ("provided", "providing") and node.head.tag_.startswith("VB"):
                 return findings  # "ready to join, provided/VBD it is backed by a resolution": a condition, said as one
             came_from = node
-            if dep == "advcl" and any(m in _CONCESSIVE for m in self.markers(node)):
+            if dep == "advcl" and (any(m in _CONCESSIVE for m in self.markers(node))
+                                   or any(c.dep_ == "advmod" and c.lower_ == "instead" for c in node.children)):
                 # "while it would send soldiers ..., it will not help to disarm anyone": the main
-                # clause's words do not judge the concessive clause's issue
+                # clause's words do not judge the concessive clause's issue; nor what is done "instead"
                 detached = True
             if node.tag_.startswith("VB"):
                 nouns_only = False
@@ -1458,7 +1461,7 @@ class Walker:
                 if not opaque:
                     findings.extend(self._relative_cues(node.head, issue_id))
             skip_sign = sign_frozen or characterized and node.tag_.startswith("NN") or dep == "conj" and (node.head.tag_.startswith("VB") or any(
-                c.dep_ == "aux" for c in node.head.children)) or (  # "Hamas will no longer rule/NN Gaza, and must ..."
+                c.dep_ == "aux" for c in node.head.children)) or _listed_verb(node) or (  # "Hamas will no longer rule/NN Gaza, and must ..."
                 # "will not join armed missions, rejecting the plan": a participle with a stance word of
                 # its own (which counted) is a second act of the subject, not what the verb above governs
                 not skip_sign and dep == "advcl" and node.tag_ == "VBG" and node.i > node.head.i and node.head.tag_.startswith("VB")
@@ -2023,6 +2026,25 @@ def _cased_object(node: Any) -> bool:
     """An "object" with a preposition of its own ("send its army only under/case the instructions/obj"):
     an oblique the parser labelled as an object."""
     return node.dep_ == "obj" and any(c.dep_ == "case" for c in node.children)
+
+
+def _controller(verb: Any) -> list[Any]:
+    """Who does what an infinitive without a subject names: the passive subject or the object of the
+    verb it completes ("residents/nsubj:pass were forced to leave", "forced residents/obj to leave")."""
+    if verb.dep_ not in ("xcomp", "advcl") or not any(c.dep_ == "mark" and c.lower_ == "to" for c in verb.children):
+        return []
+    head = verb.head
+    return ([c for c in head.children if c.dep_ == "nsubj:pass"]
+            or [c for c in head.children if c.dep_ == "obj" and c.i < verb.i])
+
+
+def _listed_verb(node: Any) -> bool:
+    """A bare verb after a comma that the parser hung as an adverbial clause of the verb before it:
+    "would stop the fighting, provide aid and reunite families" lists three acts, the first one's
+    polarity is not the others'."""
+    return (node.dep_ == "advcl" and node.tag_ == "VB" and node.i > node.head.i and node.head.tag_.startswith("VB")
+            and not any(c.dep_ in ("mark", "nsubj", "nsubj:pass", "aux") for c in node.children)
+            and any(0 <= k < node.i and node.doc[k].text == "," for k in (node.left_edge.i, node.left_edge.i - 1)))
 
 
 def _finite(verb: Any) -> bool:
