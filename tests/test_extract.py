@@ -1480,3 +1480,31 @@ def test_a_perfects_participle_is_the_verb_whatever_the_parse_made_of_have():
     broken = doc[4]
     assert (broken.dep_, broken.head.i) == ("advcl", 9)
     assert {(c.text, c.dep_) for c in broken.children} >= {("While", "mark"), ("Hamas", "nsubj"), ("has", "aux"), ("deal", "obj")}
+
+
+def test_a_verb_inside_the_issues_own_name_does_not_turn_it(dictionary):
+    text = "The United States is preparing to submit a new truce proposal to both sides aimed at halting hostilities in Gaza."
+    assert found(text, dictionary) == {("US", "ceasefire", "support")}
+
+
+def test_a_particle_the_parser_hung_elsewhere_still_makes_rule_out(dictionary):
+    assert found("Israel has already ruled out Turkey joining the force.", dictionary) == {
+        ("Israel", "stabilization_force", "oppose")}
+
+
+def test_what_an_actor_does_not_see_it_does_not_back(dictionary, rules):
+    text = "The UAE does not see a clear framework for the force and under such conditions will not take part."
+    assert found(text, dictionary, rules) == set()
+    assert ("UAE", "stabilization_force", "support") in found(text, dictionary, rules.without(["unseen_thing"]))
+
+
+def test_only_allowing_a_number_is_a_cap(dictionary):
+    assert found("Israel will only allow 300 aid trucks a day into Gaza.", dictionary) == {
+        ("Israel", "humanitarian_aid", "oppose")}
+    assert found("Israel will allow 600 aid trucks a day into Gaza.", dictionary) == {
+        ("Israel", "humanitarian_aid", "support")}
+
+
+def test_an_issue_in_the_description_of_a_speaker_is_not_what_is_said(dictionary):
+    text = "COGAT, the Israeli military body that oversees aid flows into Gaza, said the limits would stay."
+    assert found(text, dictionary) == set()

@@ -121,6 +121,7 @@ class RuleBook:
     statement_nouns: frozenset[str] = frozenset()
     civilian_nouns: frozenset[str] = frozenset()
     addressee_verbs: frozenset[str] = frozenset()
+    permit_verbs: frozenset[str] = frozenset()
     condition_actors: Mapping[str, str] = field(default_factory=dict)  # actor id -> issue its decision stands for
     terms_conditions: Mapping[str, str] = field(default_factory=dict)  # issue -> issue its terms are named by
     issue_agents: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # issue -> the actors whose act it is
@@ -803,8 +804,13 @@ class Walker:
                     and not any(c.dep_ in ("obj", "ccomp", "xcomp", "obl:agent") for c in node.children)):
                 return 0, ""  # "talks had stalled": what happened to the talks, no one's stance
             head = _lemma_in(node, book.particles)
-            if head and any(_lemma(c) in book.particles[head] for c in node.children if c.dep_ in ("compound:prt", "advmod", "obl")):
-                return -1, "verb"
+            following = node.doc[node.i + 1] if node.i + 1 < len(node.doc) else None
+            if head and (any(_lemma(c) in book.particles[head] for c in node.children if c.dep_ in ("compound:prt", "advmod", "obl"))
+                         or following is not None and following.tag_ == "RP" and _lemma(following) in book.particles[head]):
+                return -1, "verb"  # "ruled out/RP Turkey joining", whatever the parser hung the particle on
+            if (_lemma_in(node, book.permit_verbs) and any(c.dep_ == "advmod" and c.lower_ in ("only", "just") for c in node.children)
+                    and any(t.tag_ == "CD" and t.dep_ == "nummod" for c in node.children if c.dep_ == "obj" for t in c.subtree)):
+                return -1, "verb"  # "will only allow 300 aid trucks a day": a cap, not an opening
             table = ((book.oppose_verbs, -1, "verb"), (book.support_verbs, 1, "verb"),
                      (book.report_verbs, 0, "report"), (book.accuse_verbs, 0, "accuse"))
         elif tag.startswith("NN"):
@@ -1000,7 +1006,7 @@ class Walker:
         for child in issue_token.children:
             # "of blocking humanitarian aid" parsed as an adjective on "aid": the verb still acts on it
             if child.dep_ in ("amod", "compound") and child.tag_ == "VBG" and self.cue_sign(child)[0] < 0 \
-                    and book.enabled("cue_polarity"):
+                    and child.i not in issue_span and book.enabled("cue_polarity"):  # "halting hostilities" is the issue's own name
                 sign = -sign
                 rules.append("cue_polarity")
                 signal = True
@@ -1041,6 +1047,11 @@ class Walker:
             if (came_from is not None and came_from.left_edge.i == 0 and came_from.left_edge.lower_ in book.scope_stops
                     and came_from.left_edge.i != came_from.i and node.i > came_from.i):
                 return findings  # "Amid/NNP reports that the force is struggling ..., Pakistan said": a frame, whatever the parse made of it
+            if (came_from is not None and came_from.dep_ in _SUBJECTS and came_from.i not in issue_span
+                    and came_from.i not in self.ctx.actor_at  # the speaker's name: the parser hung the clause on it
+                    and node.tag_.startswith("VB") and self.cue_sign(node)[1] == "report"
+                    and not _lemma_in(came_from, book.proposal_nouns)):
+                return findings  # "COGAT, the body that oversees aid flows, said ...": who speaks, described; not what is said
             if not own and came_from is not None and (
                     node.tag_.startswith("NN") and _lemma_in(node, book.pretext_nouns)
                     or node.tag_.startswith("VB") and any(c.dep_ in ("obl", "obj") and _lemma_in(c, book.pretext_nouns)
