@@ -1508,3 +1508,24 @@ def test_only_allowing_a_number_is_a_cap(dictionary):
 def test_an_issue_in_the_description_of_a_speaker_is_not_what_is_said(dictionary):
     text = "COGAT, the Israeli military body that oversees aid flows into Gaza, said the limits would stay."
     assert found(text, dictionary) == set()
+
+
+def test_who_makes_a_rejected_demand_wants_what_it_asks(dictionary):
+    assert found("Hamas rejects demands from the US and Israel to give up its arms.", dictionary) == {
+        ("Hamas", "disarmament", "oppose"), ("US", "disarmament", "support"), ("Israel", "disarmament", "support")}
+    # the parser makes "rejected" an adjective of "calls": it still answers the call
+    assert found("Hamas rejected calls from Egypt and Qatar to lay down its weapons.", dictionary) == {
+        ("Hamas", "disarmament", "oppose"), ("Egypt", "disarmament", "support"), ("Qatar", "disarmament", "support")}
+
+
+def test_a_consequence_promised_for_a_refusal_is_a_threat(dictionary):
+    text = "Israel said it would resume the war if Hamas did not free the hostages."
+    assert ("Israel", "hostage_prisoner_exchange", "support") in found(text, dictionary)
+    assert ("Israel", "disarmament", "support") in found(
+        "Katz said the army would stay in Gaza if Hamas does not disarm.", dictionary)
+    assert found("Egypt said the talks would resume if Israel agrees to the plan.", dictionary) == set()
+
+
+def test_an_end_to_the_aggression_is_a_ceasefire(dictionary):
+    assert found("Riyadh urged an end to the Israeli aggression on Gaza.", dictionary) == {
+        ("SaudiArabia", "ceasefire", "support")}

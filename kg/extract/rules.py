@@ -1091,6 +1091,22 @@ class Walker:
                 # "rejected the initiative, saying the plan does not meet our demands": once the issue itself
                 # is judged, the verbs above report or justify the judgement; they do not turn it again
                 sign_frozen = True
+            if (not own and not skip_sign and not detached and inner is None and came_from is not None
+                    and node.tag_.startswith("VB") and came_from.dep_ in ("xcomp", "advcl")
+                    and any(m.dep_ == "mark" and m.lower_ == "to" for m in came_from.children)
+                    and book.enabled("possessor_of_cue")):
+                # "rejects demands from the US and Israel to give up its arms", with "from" and "to" hung on the
+                # verb: who makes the demand wants what it asks; the verb's subject answers it further up
+                for noun in node.children:
+                    noun_sign, kind = self.cue_sign(noun)
+                    if noun.dep_ != "obj" or kind != "noun" or noun_sign <= 0 or noun.i > came_from.i:
+                        continue
+                    for source in node.children:
+                        if source.dep_ == "obl" and _case(source) == "from" and noun.i < source.i < came_from.i:
+                            holders = self.np_holders(source)
+                            if holders.actors:
+                                findings += self._finish(holders, "possessor_of_cue", issue_id, sign, list(conditions),
+                                                         list(rules), noun.text, path)
             if (not own and not skip_sign and came_from is not None and book.enabled("target_of_accusation")
                     and _lemma_in(node, book.judge_verbs) and (
                         self.marker(came_from) in ("for", "over")
@@ -1496,6 +1512,17 @@ class Walker:
                 continue
             node = node.head
         if inner is not None and not outer_signal:
+            if node.i == inner.i and book.enabled("subject_of_sentence"):
+                # "Hamas rejected/amod calls/ROOT from Egypt to disarm": the verb the parse made an adjective
+                # of the demand still judges it
+                for verb in node.children:
+                    verb_sign, _ = self.cue_sign(verb)
+                    if verb.dep_ == "amod" and verb.tag_ in ("VBD", "VBZ", "VBP") and verb.i < node.i and verb_sign:
+                        found = self.subject_holders(verb)
+                        if found is not None and found[1] == "subject_of_cue":
+                            extra = ["cue_polarity"] if verb_sign < 0 else []
+                            return findings + self._finish(found[0], "subject_of_sentence", issue_id, sign * verb_sign,
+                                                           conditions, rules + extra + ["nested_stance"], verb.text, path)
             return findings
         speaker, own_report = self.ctx.speaker()
         how = "speaker_of_report" if own_report else "speaker_of_quotation"
@@ -1569,8 +1596,12 @@ class Walker:
         if not book.enabled("demand_by_threat") or not (family == "unless" or family == "if" and self.negated(clause)):
             return []
         node = clause.head
+        # "declared that all hell will break loose if Hamas does not release the hostages": a consequence
+        # promised for a refusal is a threat, whatever verb reports it
+        promised = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll") for c in node.children) and (
+            node.dep_ in ("ccomp", "parataxis") and self.cue_sign(node.head)[1] == "report")
         for _ in range(4):
-            if _lemma_in(node, book.threat_verbs):
+            if _lemma_in(node, book.threat_verbs) or promised and node.i == clause.head.head.i:
                 found = self.subject_holders(node)
                 if found is None:
                     return []
