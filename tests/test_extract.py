@@ -1529,3 +1529,22 @@ def test_a_consequence_promised_for_a_refusal_is_a_threat(dictionary):
 def test_an_end_to_the_aggression_is_a_ceasefire(dictionary):
     assert found("Riyadh urged an end to the Israeli aggression on Gaza.", dictionary) == {
         ("SaudiArabia", "ceasefire", "support")}
+
+
+def test_what_an_act_is_done_ahead_of_dates_it(dictionary, rules):
+    text = "In anticipation of the resolution's approval, Israel has begun groundwork to host foreign soldiers."
+    assert ("Israel", "peace_plan", "support") not in found(text, dictionary, rules)
+    assert ("Israel", "peace_plan", "support") in found(text, dictionary, rules.without(["time_frame"]))
+    assert found("The army began operations ahead of a major new offensive.", dictionary, rules) == set()
+
+
+def test_a_threat_to_quit_the_government_is_no_states_demand(dictionary):
+    assert found("Smotrich has threatened to quit the government if Israel does not resume fighting after "
+                 "the first phase.", dictionary) == set()
+    assert found("Katz threatened to expand the operation if Hamas did not free the hostages.", dictionary) == {
+        ("Israel", "hostage_prisoner_exchange", "support")}
+
+
+def test_an_apposition_parsed_as_a_conjunct_keeps_its_relative_clause(dictionary):
+    text = "The draft includes the peace framework, a plan that Netanyahu publicly endorsed in September."
+    assert found(text, dictionary) == {("Israel", "peace_plan", "support")}

@@ -122,6 +122,8 @@ class RuleBook:
     civilian_nouns: frozenset[str] = frozenset()
     addressee_verbs: frozenset[str] = frozenset()
     permit_verbs: frozenset[str] = frozenset()
+    exit_verbs: frozenset[str] = frozenset()
+    coalition_nouns: frozenset[str] = frozenset()
     condition_actors: Mapping[str, str] = field(default_factory=dict)  # actor id -> issue its decision stands for
     terms_conditions: Mapping[str, str] = field(default_factory=dict)  # issue -> issue its terms are named by
     issue_agents: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # issue -> the actors whose act it is
@@ -1600,6 +1602,9 @@ class Walker:
         # promised for a refusal is a threat, whatever verb reports it
         promised = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll") for c in node.children) and (
             node.dep_ in ("ccomp", "parataxis") and self.cue_sign(node.head)[1] == "report")
+        if _lemma_in(node, book.exit_verbs) and any(
+                c.dep_ in ("obl", "obj") and _lemma_in(c, book.coalition_nouns) for c in node.children):
+            return []  # "threatened to quit the government if Israel did not resume fighting": a party's leverage, not the state's demand
         for _ in range(4):
             if _lemma_in(node, book.threat_verbs) or promised and node.i == clause.head.head.i:
                 found = self.subject_holders(node)
@@ -1927,7 +1932,10 @@ class Walker:
         if not noun.tag_.startswith("NN"):
             return []
         findings = []
-        targets = [noun] + [c for c in noun.children if c.dep_ == "appos" and c.tag_.startswith("NN")]
+        # an apposition the parser made a conjunct ("the peace framework, a plan that Netanyahu endorsed"):
+        # no "and" or "or" joins it
+        targets = [noun] + [c for c in noun.children if c.tag_.startswith("NN") and (
+            c.dep_ == "appos" or c.dep_ == "conj" and not any(g.dep_ == "cc" for g in c.children))]
         for target in targets:
             if target is not noun:
                 sign, kind = self.cue_sign(target)
