@@ -1532,7 +1532,7 @@ def test_an_end_to_the_aggression_is_a_ceasefire(dictionary):
 
 
 def test_what_an_act_is_done_ahead_of_dates_it(dictionary, rules):
-    text = "In anticipation of the resolution's approval, Israel has begun groundwork to host foreign soldiers."
+    text = "In anticipation of the approval of the peace plan, Israel has begun groundwork to host foreign soldiers."
     assert ("Israel", "peace_plan", "support") not in found(text, dictionary, rules)
     assert ("Israel", "peace_plan", "support") in found(text, dictionary, rules.without(["time_frame"]))
     assert found("The army began operations ahead of a major new offensive.", dictionary, rules) == set()
