@@ -1548,3 +1548,14 @@ def test_a_threat_to_quit_the_government_is_no_states_demand(dictionary):
 def test_an_apposition_parsed_as_a_conjunct_keeps_its_relative_clause(dictionary):
     text = "The draft includes the peace framework, a plan that Netanyahu publicly endorsed in September."
     assert found(text, dictionary) == {("Israel", "peace_plan", "support")}
+
+
+def test_the_plan_refers_back_to_the_plan_the_text_gave_an_owner(dictionary, rules):
+    text = ("Trump unveiled his 20-point plan on Monday. The plan calls for an immediate ceasefire and the "
+            "release of all hostages.")
+    terms = {("US", "ceasefire", "support"), ("US", "hostage_prisoner_exchange", "support")}
+    assert terms <= found(text, dictionary, rules)
+    assert not terms & found(text, dictionary, rules.without(["plan_reference"]))
+    # a plan of another name is another plan
+    assert ("US", "ceasefire", "support") not in found(
+        "Trump unveiled his 20-point plan on Monday. The proposal calls for an immediate ceasefire.", dictionary, rules)

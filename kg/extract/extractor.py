@@ -69,6 +69,14 @@ class _Discourse:
     speakers: list[tuple[int, str]] = field(default_factory=list)
     # grammatical subjects of parsed sentences: (offset, holders, person, plural); pronouns prefer them
     subjects: list[tuple[int, list[str], bool, bool]] = field(default_factory=list)
+    plans: list[tuple[int, str, list[str]]] = field(default_factory=list)  # (offset, lemma, owners) of owned plans
+
+    def plan_owner(self, lemma: str, position: int, window: int = 1500) -> list[str]:
+        """The owners of the last plan of that name the text gave an owner, not too far back."""
+        for offset, name, owners in reversed(self.plans):
+            if offset < position and position - offset <= window and name == lemma:
+                return owners
+        return []
 
     def last(self, items: list, position: int) -> Any:
         """The value of the last (offset, value) item before `position`, or None."""
@@ -722,6 +730,7 @@ class ArticleExtractor:
             media=media,
             sponsor_at=sponsor_at,
             subject_before=lambda: self.discourse.last_subject(offset, lambda holders, person, plural: True) or [],
+            plan_owner_before=lambda lemma: self.discourse.plan_owner(lemma, offset),
         )
         walker = Walker(self.book, context)
         if self.text[sentence.start:sentence.end].rstrip().endswith(":"):
@@ -745,7 +754,9 @@ class ArticleExtractor:
             # the mediators the sentence names back what it names: read off its words, not walked to
             yield from walker.mediators(issue for _, _, issue, inverse in issue_roots if inverse > 0)
 
-        for finding in _purpose_over_means(list(found()), doc, self.book):
+        findings = _purpose_over_means(list(found()), doc, self.book)
+        self.discourse.plans.extend(walker.owned_plans())
+        for finding in findings:
             for holder in finding.holders:
                 if holder not in self.dictionary.actors or self.dictionary.actors[holder].is_person:
                     continue

@@ -402,6 +402,7 @@ class SentenceContext:
         media: set[int] | None = None,
         sponsor_at: Mapping[int, str] | None = None,
         subject_before: Callable[[], list[str]] | None = None,
+        plan_owner_before: Callable[[str], list[str]] | None = None,
     ) -> None:
         self.doc = doc
         self.offset = offset
@@ -419,6 +420,9 @@ class SentenceContext:
         # who the text was last about ("In a joint statement, the ministers of X and Y said ... The
         # statement also called for ..."): the issuers a statement noun refers back to
         self.subject_before = subject_before or (lambda: [])
+        # who put forward the last plan of that name the text owned ("Trump unveiled his 20-point plan. The
+        # plan calls for ..."): "the plan" refers back to it
+        self.plan_owner_before = plan_owner_before or (lambda lemma: [])
 
 
 def _lemma(token: Any) -> str:
@@ -1753,7 +1757,25 @@ class Walker:
                 actor = actor or self._fused_agent(child)
                 if actor:
                     return Holders([actor])
+        if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in plan.children) and not any(
+                c.dep_ in ("nmod:poss", "nmod", "acl", "acl:relcl", "appos") or c.i in ctx.actor_at for c in plan.children):
+            owners = ctx.plan_owner_before(_lemma(plan)) if self.book.enabled("plan_reference") else []
+            if owners:
+                return Holders(list(owners), ("plan_reference",))
         return Holders([])
+
+    def owned_plans(self) -> list[tuple[int, str, list[str]]]:
+        """(offset, lemma, owners) of each plan this sentence names with its owner ("his 20-point plan")."""
+        owned = []
+        for token in self.ctx.doc:
+            if token.tag_.startswith("NN") and _lemma(token) in self.book.proposal_nouns and any(
+                    c.dep_ != "det" for c in token.children):
+                holders = self.sponsors(token)
+                # the body a resolution is put to ("the UN resolution") is no owner a later "the resolution" names
+                owners = [a for a in holders.actors if a not in self.book.condition_actors]
+                if owners and "plan_reference" not in holders.rules:
+                    owned.append((self.ctx.offset + token.idx, _lemma(token), owners))
+        return owned
 
     def _predicated_breach(self, noun: Any) -> bool:
         """"These measures constitute a violation of the truce", "it would be a grave violation": a breach
@@ -1883,7 +1905,8 @@ class Walker:
         happens "under" a plan, or what a plan is "to" do."""
         book = self.book
         plans = []
-        if node.tag_.startswith("VB"):
+        # "The plan calls/NNS for ...": a word with a subject is a verb whatever its tag says
+        if node.tag_.startswith("VB") or node.tag_ == "NNS" and any(c.dep_ == "nsubj" for c in node.children):
             if self.negated(node) or self.cue_sign(node)[0] < 0 or self.cue_sign(node)[1] == "report":
                 return []
             for child in node.children:
