@@ -1559,3 +1559,22 @@ def test_the_plan_refers_back_to_the_plan_the_text_gave_an_owner(dictionary, rul
     # a plan of another name is another plan
     assert ("US", "ceasefire", "support") not in found(
         "Trump unveiled his 20-point plan on Monday. The proposal calls for an immediate ceasefire.", dictionary, rules)
+
+
+def test_the_plan_as_an_opponent_describes_it_is_not_the_owners_stance(dictionary):
+    text = ('The US unveiled its draft resolution on Monday. "The resolution imposes a foreign trusteeship on Gaza, '
+            'which our people reject," Hamas said.')
+    assert ("US", "governance", "support") not in found(text, dictionary)
+
+
+def test_what_a_plan_lets_another_actor_do_is_no_stance_of_its_owner(dictionary):
+    text = ("Witkoff presented his new proposal on Monday. The proposal sets a 60-day truce during which Israel "
+            "may resume fighting if talks fail.")
+    assert ("US", "ceasefire", "oppose") not in found(text, dictionary)
+
+
+def test_a_statement_refers_back_to_its_issuers_past_a_sentence_about_a_thing(dictionary):
+    text = ("The foreign ministers of Egypt and Jordan welcomed the plan on Monday. The plan also sets up a board. "
+            "The joint statement stressed the need to secure the release of the hostages.")
+    assert {("Egypt", "hostage_prisoner_exchange", "support"), ("Jordan", "hostage_prisoner_exchange", "support")} <= found(
+        text, dictionary)

@@ -14,7 +14,7 @@ from ..text import Sentence, split_sentences
 from .mentions import ACTOR, CONTEXT, COREF, INVERSE, ISSUE, MEDIA, PLANREF, SOURCE, Mention, Scanner
 from .lemmatize import assign_lemmas, lemma_candidates
 from .parse import parse_sentences
-from .rules import Finding, RuleBook, SentenceContext, Walker, group_referent
+from .rules import Finding, Holders, RuleBook, SentenceContext, Walker, group_referent
 
 _STRAIGHT_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
 _QUOTE_OPEN = "“"
@@ -729,7 +729,8 @@ class ArticleExtractor:
             lists=lists,
             media=media,
             sponsor_at=sponsor_at,
-            subject_before=lambda: self.discourse.last_subject(offset, lambda holders, person, plural: True) or [],
+            # a statement is an actor's: a thing the text was about in between is no issuer
+            subject_before=lambda: self.discourse.last_subject(offset, lambda holders, person, plural: bool(holders)) or [],
             plan_owner_before=lambda lemma: self.discourse.plan_owner(lemma, offset),
         )
         walker = Walker(self.book, context)
@@ -748,6 +749,8 @@ class ArticleExtractor:
                     if inverse < 0 and finding.polarity != "conditional" and finding.issue == issue_id:
                         if not self.book.enabled("inverse_issue"):
                             continue
+                        if "sponsor_of_terms" in finding.rules and walker.other_actor_acts(finding.path, Holders(finding.holders)):
+                            continue  # "a truce during which Israel can resume fighting": what a plan lets another do
                         finding.polarity = "oppose" if finding.polarity == "support" else "support"
                         finding.rules = finding.rules + ("inverse_issue",)
                     yield finding

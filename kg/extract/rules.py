@@ -1760,6 +1760,9 @@ class Walker:
         if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in plan.children) and not any(
                 c.dep_ in ("nmod:poss", "nmod", "acl", "acl:relcl", "appos") or c.i in ctx.actor_at for c in plan.children):
             owners = ctx.plan_owner_before(_lemma(plan)) if self.book.enabled("plan_reference") else []
+            speaker, _ = ctx.speaker()
+            if speaker and speaker not in owners:
+                owners = []  # '"The resolution imposes a guardianship," Hamas said': the plan as its opponent tells it
             if owners:
                 return Holders(list(owners), ("plan_reference",))
         return Holders([])
@@ -1931,6 +1934,19 @@ class Walker:
                 found += self._finish(holders, "sponsor_of_terms", issue_id, sign, [], rules, plan.text,
                                       path + [f"{plan.i}:{plan.text}/{plan.tag_}/{plan.dep_}"])
         return found
+
+    def other_actor_acts(self, path: tuple[str, ...] | list[str], holders: Holders) -> bool:
+        """Whether the clause the walk started in has an actor other than `holders` for its subject."""
+        first = path[0].split(":", 1)[0] if path else ""
+        if not first.isdigit():
+            return False
+        node = self.ctx.doc[int(first)]
+        # the first word up from the issue with a subject of its own (the parser may tag the verb a noun)
+        while not any(c.dep_ in ("nsubj", "nsubj:pass") for c in node.children) and node.head.i != node.i:
+            node = node.head
+        subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubj:pass")]
+        actors = {self.ctx.actor_at[t.i] for c in subjects for t in c.subtree if t.i in self.ctx.actor_at}
+        return bool(actors - set(holders.actors))
 
     def _parties(self, noun: Any, issue_id: str) -> list[Finding]:
         """"The truce deal between Hamas and Israel", "a truce with Hamas": the parties to a deal
