@@ -1578,3 +1578,45 @@ def test_a_statement_refers_back_to_its_issuers_past_a_sentence_about_a_thing(di
             "The joint statement stressed the need to secure the release of the hostages.")
     assert {("Egypt", "hostage_prisoner_exchange", "support"), ("Jordan", "hostage_prisoner_exchange", "support")} <= found(
         text, dictionary)
+
+
+def test_a_second_verb_the_parser_made_an_adjective_keeps_its_own_object(dictionary):
+    text = ("The foreign ministers of Egypt and Jordan met on Monday. The ministers reaffirmed their rejection of "
+            "forced displacement and emphasized adherence to the peace plan, which calls for the crossing to stay open.")
+    assert {("Egypt", "peace_plan", "support"), ("Jordan", "peace_plan", "support")} <= found(text, dictionary)
+    assert not {s for s in found(text, dictionary) if s[2] == "oppose"}
+
+
+def test_aid_to_a_state_is_not_aid_into_gaza(dictionary):
+    assert found("Trump floated halting US aid to Jordan.", dictionary) == set()
+    assert found("Israel blocked aid to Gaza.", dictionary) == {("Israel", "humanitarian_aid", "oppose")}
+
+
+def test_a_rejecting_verb_the_tagger_made_a_noun_after_to(dictionary):
+    assert found("Egypt condemned Israel's decision to block aid.", dictionary) == {("Egypt", "humanitarian_aid", "support")}
+
+
+def test_a_reported_offer_is_not_what_the_subject_rejects(dictionary):
+    text = "Hamas has rejected an extension, stating it is ready to free all hostages in the second phase."
+    assert ("Hamas", "hostage_prisoner_exchange", "support") in found(text, dictionary)
+    # what is said of the thing rejected is still rejected
+    assert found("Hamas rejected the resolution, saying it imposes a form of international guardianship on Gaza.",
+                 dictionary) == {("Hamas", "governance", "oppose")}
+
+
+def test_a_reason_given_is_not_what_the_act_opposes(dictionary):
+    text = "Israel says it has blocked the entry of all aid into Gaza because the first phase of the truce has expired."
+    assert found(text, dictionary) == {("Israel", "humanitarian_aid", "oppose")}
+
+
+def test_a_participle_of_a_charge_is_the_writers(dictionary, rules):
+    text = "Israel has decided against reopening the Rafah crossing, defying a key clause of the ceasefire agreement."
+    assert ("Israel", "ceasefire", "oppose") not in found(text, dictionary, rules)
+    assert ("Israel", "ceasefire", "oppose") in found(text, dictionary, rules.without(["charged_participle"]))
+
+
+def test_an_aside_in_reported_speech_is_the_speakers(dictionary):
+    text = ("Hamas spoke on Monday. The movement said the US proposal includes an international trusteeship over "
+            "Gaza, an idea it rejects completely.")
+    assert ("Hamas", "governance", "oppose") in found(text, dictionary)
+    assert not {s for s in found(text, dictionary) if s[0] == "Hamas" and s[2] == "support"}

@@ -326,7 +326,13 @@ class ArticleExtractor:
         for) when `token` is the subject of the clause it reports ("A Hamas official said that it has
         approved the draft")."""
         clause = token.head
-        if (token.dep_ in ("nsubj", "nsubj:pass") and clause.dep_ == "acl:relcl" and clause.head.dep_ in ("obj", "iobj")
+        if (token.dep_ in ("nsubj", "nsubj:pass") and clause.dep_ == "acl:relcl"
+                and (clause.head.lemma_ or clause.head.lower_) in self.book.aside_nouns):
+            # "said the proposal includes a trusteeship, an idea it rejects completely": the aside is the speaker's
+            verb = clause.head
+            while verb.head.i != verb.i and not ((verb.lemma_ or verb.lower_) in self.book.report_verbs and verb.tag_.startswith("VB")):
+                verb = verb.head
+        elif (token.dep_ in ("nsubj", "nsubj:pass") and clause.dep_ == "acl:relcl" and clause.head.dep_ in ("obj", "iobj")
                 and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)):
             # "informed Egyptian and Qatari mediators that it has accepted": a "that" clause the parse hung on the
             # object; a relative clause has no "that" mark of its own
@@ -893,12 +899,18 @@ def _rehang_listed_verbs(doc: Any) -> None:
     a compound ("would halt the fighting, allow/VB aid trucks in": allow/compound > trucks/obj > halt):
     the tagger's verb is the surer of the two, and the act it names is that verb's, not the first's."""
     for token in doc:
-        if token.dep_ != "compound" or token.tag_ != "VB" or token.i == 0 or doc[token.i - 1].lower_ not in (",", "and"):
+        if token.i == 0 or doc[token.i - 1].lower_ not in (",", "and") or not (
+                token.dep_ == "compound" and token.tag_ == "VB" or token.dep_ in ("amod", "compound") and token.tag_ in ("VBD", "VBN")):
             continue
         noun = token.head
         while noun.dep_ == "compound" and noun.head.i != noun.i:
             noun = noun.head
+        if token.tag_ == "VBN" and (noun.dep_ != "conj" or not noun.head.tag_.startswith("NN")):
+            continue  # "displaced and wounded/VBN civilians", "a balanced, acceptable and unified approach": adjectives
         verb = noun.head
+        # "reaffirmed their rejection of displacement and emphasized/amod adherence/conj to the plan"
+        while token.tag_ in ("VBD", "VBN") and noun.dep_ == "conj" and not verb.tag_.startswith("VB") and verb.head.i != verb.i:
+            verb = verb.head
         if noun.i <= token.i or not noun.tag_.startswith("NN") or noun.dep_ not in ("obj", "conj") or not verb.tag_.startswith("VB"):
             continue
         token.head = verb

@@ -124,6 +124,8 @@ class RuleBook:
     permit_verbs: frozenset[str] = frozenset()
     exit_verbs: frozenset[str] = frozenset()
     coalition_nouns: frozenset[str] = frozenset()
+    recipient_issues: frozenset[str] = frozenset()
+    aid_recipient_states: frozenset[str] = frozenset()
     condition_actors: Mapping[str, str] = field(default_factory=dict)  # actor id -> issue its decision stands for
     terms_conditions: Mapping[str, str] = field(default_factory=dict)  # issue -> issue its terms are named by
     issue_agents: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # issue -> the actors whose act it is
@@ -988,6 +990,8 @@ class Walker:
         if (_case(issue_token) == "of" and _lemma_in(issue_token.head, book.display_nouns)
                 or _lemma_in(issue_token, book.display_nouns) and any(_case(c) == "of" for c in issue_token.children)):
             return []  # "a show of force": a display, not the stabilization force
+        if issue_id in book.recipient_issues and self._state_recipient(issue_token):
+            return []  # "threatened to halt U.S. aid to Jordan": a state's aid budget, not aid into Gaza
         verbs = [t for t in (issue_token, *(issue_token.doc[i] for i in issue_span)) if t.tag_.startswith("VB")]
         if (any(c.dep_ in ("obl", "obj") and _lemma_in(c, book.talk_nouns) and _case(c) in ("from", "out", "of")
                 for v in verbs for c in v.children)
@@ -1011,8 +1015,11 @@ class Walker:
             signal = True
         for child in issue_token.children:
             # "of blocking humanitarian aid" parsed as an adjective on "aid": the verb still acts on it
-            if child.dep_ in ("amod", "compound") and child.tag_ == "VBG" and self.cue_sign(child)[0] < 0 \
-                    and child.i not in issue_span and book.enabled("cue_polarity"):  # "halting hostilities" is the issue's own name
+            after_to = child.i > 0 and child.doc[child.i - 1].lower_ == "to" and child.tag_.startswith("NN")
+            if child.dep_ in ("amod", "compound") and child.i not in issue_span and book.enabled("cue_polarity") and (
+                    child.tag_ == "VBG" and self.cue_sign(child)[0] < 0  # "halting hostilities" is the issue's own name
+                    # "decision to block/NN aid": a verb after "to" the tagger took for a noun
+                    or child.dep_ == "compound" and after_to and _lemma_in(child, book.oppose_verbs)):
                 sign = -sign
                 rules.append("cue_polarity")
                 signal = True
@@ -1476,10 +1483,13 @@ class Walker:
             if dep == "ccomp" and node.head.lower_ in ("provided", "providing") and node.head.tag_.startswith("VB"):
                 return findings  # "ready to join, provided/VBD it is backed by a resolution": a condition, said as one
             came_from = node
-            if dep == "advcl" and (any(m in _CONCESSIVE for m in self.markers(node))
+            if dep == "obl" and _case(node) == "because":
+                detached = True  # "because the first phase of the truce has expired", the clause parsed as a phrase
+            if dep == "advcl" and (any(m in _CONCESSIVE or m == "because" for m in self.markers(node))
                                    or any(c.dep_ == "advmod" and c.lower_ == "instead" for c in node.children)):
                 # "while it would send soldiers ..., it will not help to disarm anyone": the main
-                # clause's words do not judge the concessive clause's issue; nor what is done "instead"
+                # clause's words do not judge the concessive clause's issue; nor a reason given for it ("blocked aid
+                # because the first phase of the truce has expired"), nor what is done "instead"
                 detached = True
             if node.tag_.startswith("VB"):
                 nouns_only = False
@@ -1498,8 +1508,13 @@ class Walker:
                 # "will not join armed missions, rejecting the plan": a participle with a stance word of
                 # its own (which counted) is a second act of the subject, not what the verb above governs
                 not skip_sign and dep == "advcl" and node.tag_ == "VBG" and node.i > node.head.i and node.head.tag_.startswith("VB")
-                and not any(c.dep_ in ("mark", "nsubj") for c in node.children) and self.cue_sign(node)[0] != 0
-                and self.cue_sign(node)[1] != "report")
+                and not any(c.dep_ in ("mark", "nsubj") for c in node.children) and (
+                    self.cue_sign(node)[0] != 0 and self.cue_sign(node)[1] != "report"
+                    # "rejected an extension, stating it is ready to free the hostages": its own words, not what it rejects
+                    # (but "rejected the resolution, saying it imposes a trusteeship": what it says of the thing rejected)
+                    or self.cue_sign(node)[1] == "report" and any(
+                        c.dep_ in ("ccomp", "parataxis") and (self.cue_sign(c)[0] or self.has_intent(c) or self.has_deontic(c))
+                        for c in node.children)))
             if (skip_sign and book.enabled("negation") and self.negated(node.head)
                     and any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in node.children)):
                 sign = -sign  # "does not endorse the plan or authorize a force": the negation covers both
@@ -1845,6 +1860,7 @@ class Walker:
         if any(c.tag_ == "PRP" for c in subjects):
             return False
         if any((self.np_holders(c).actors or self._listed_members(c).actors) and not _lemma_in(c, self.book.act_nouns)
+               and _lemma(c) not in self.book.proposal_nouns  # "the US proposal includes ...": a text, whoever wrote it
                for c in subjects):
             return False  # an actor's claim about itself; but "the Israeli strikes exposed the hostages": an act
         if not _counterfactual(clause) and (
@@ -1934,6 +1950,16 @@ class Walker:
                 found += self._finish(holders, "sponsor_of_terms", issue_id, sign, [], rules, plan.text,
                                       path + [f"{plan.i}:{plan.text}/{plan.tag_}/{plan.dep_}"])
         return found
+
+    def _state_recipient(self, noun: Any) -> bool:
+        """Whether what the noun names goes "to" a state the dictionary knows ("aid to Jordan and Egypt"),
+        in the noun's own phrase or hung by the parser on the verb right after it."""
+        candidates = [c for c in noun.children if c.dep_ == "nmod" and _case(c) == "to"]
+        if noun.head.tag_.startswith("VB"):
+            candidates += [c for c in noun.head.children if c.dep_ == "obl" and _case(c) == "to" and c.i > noun.i
+                           and c.left_edge.i == noun.right_edge.i + 1]
+        return any((self.ctx.actor_at.get(t.i) or "").lower() in self.book.aid_recipient_states  # the lists are lower case
+                   for c in candidates for t in c.subtree if t.dep_ != "case")
 
     def other_actor_acts(self, path: tuple[str, ...] | list[str], holders: Holders) -> bool:
         """Whether the clause the walk started in has an actor other than `holders` for its subject."""
