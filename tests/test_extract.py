@@ -1621,3 +1621,33 @@ def test_an_aside_in_reported_speech_is_the_speakers(dictionary):
             "Gaza, an idea it rejects completely.")
     assert ("Hamas", "governance", "oppose") in found(text, dictionary)
     assert not {s for s in found(text, dictionary) if s[0] == "Hamas" and s[2] == "support"}
+
+
+def test_after_an_event_that_ended_is_a_time_not_a_condition(dictionary):
+    text = "Israel has blocked the entry of humanitarian aid into Gaza after the first phase of the ceasefire deal ended."
+    assert found(text, dictionary) == {("Israel", "humanitarian_aid", "oppose")}
+    assert found("Israel will allow the entry of aid after the release of the hostages.", dictionary) == {
+        ("Israel", "humanitarian_aid", "conditional", "hostage_prisoner_exchange")}
+
+
+def test_weeks_after_an_event_is_a_date(dictionary):
+    text = "Washington is still drafting a framework for an international stabilization force in Gaza three weeks after the ceasefire."
+    assert found(text, dictionary) == {("US", "stabilization_force", "support")}
+
+
+def test_a_main_clause_with_its_own_subject_is_not_the_first_subjects(dictionary):
+    text = ("Israel and Hamas agreed last month to the first phase of the plan, but the UN resolution is seen as vital "
+            "to legitimizing a transitional governance body.")
+    assert not {s for s in found(text, dictionary) if s[1] == "governance"}
+
+
+def test_the_content_of_a_denied_claim_is_no_stance(dictionary, rules):
+    text = "Egyptian sources denied Israeli media claims that Cairo proposed taking custody of Hamas's weapons."
+    assert found(text, dictionary, rules) == set()
+    assert ("Egypt", "disarmament", "support") in found(text, dictionary, rules.without(["claimed_content"]))
+
+
+def test_it_after_a_fronted_clause_is_that_clauses_subject(dictionary):
+    text = ("An official said that although Israel demanded that Hamas lay down its arms, it did not provide any "
+            "commitment to end the war or withdraw its troops from Gaza.")
+    assert not {s for s in found(text, dictionary) if s[0] == "Hamas"}

@@ -321,6 +321,20 @@ class ArticleExtractor:
         words = self.text[m.start:m.end].lower().split()
         return len(words) > 1 and words[-1] in self.book.person_nouns
 
+    def _fronted_clause_subject(self, token: Any) -> list[str]:
+        """The actor subject of a clause put before the main clause whose subject `token` is ("although Israel
+        demanded that Hamas disarm, it did not commit to ...": "it" is Israel, not the Hamas named last)."""
+        if token.dep_ not in ("nsubj", "nsubj:pass"):
+            return []
+        for clause in token.head.children:
+            if clause.dep_ != "advcl" or clause.i > token.i or not any(
+                    c.dep_ == "mark" and c.lower_ in _FRONTED_MARKERS for c in clause.children):
+                continue
+            for subject in clause.children:
+                if subject.dep_ in ("nsubj", "nsubj:pass"):
+                    return _unique(self._sentence_actor_at[t.i] for t in subject.subtree if t.i in self._sentence_actor_at)
+        return []
+
     def _reporting_subject(self, token: Any) -> list[str]:
         """The actors that the subject of a reporting verb names (for a person, the actor the person speaks
         for) when `token` is the subject of the clause it reports ("A Hamas official said that it has
@@ -387,6 +401,9 @@ class ArticleExtractor:
                 # "Azerbaijan informed Israel and US officials that it will not send troops": who
                 # reports, not the last actor named before the pronoun
                 return reporter
+            fronted = self._fronted_clause_subject(token)
+            if fronted and (word in _GROUP_PRONOUNS or len(fronted) == 1):
+                return fronted
             near = [holder for start, holder in self._sentence_actors if start < position]
             if near:
                 if word in _GROUP_PRONOUNS:
@@ -892,6 +909,9 @@ def _rehang_perfect_auxiliaries(doc: Any) -> None:
                 child.head = verb
         have.head = verb
         have.dep_ = "aux"
+
+
+_FRONTED_MARKERS = frozenset({"although", "though", "while", "whilst", "after", "as", "because", "since", "when", "once"})
 
 
 def _rehang_listed_verbs(doc: Any) -> None:

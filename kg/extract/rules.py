@@ -358,6 +358,7 @@ _NP_PREPOSITIONS = frozenset({"of", "from", "including", "like", "such", "among"
 _RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _LOCATIVE = frozenset({"in", "at", "near", "along", "inside", "around", "beyond", "behind", "across"})
+_TIME_UNITS = frozenset({"minute", "hour", "day", "week", "month", "year", "minutes", "hours", "days", "weeks", "months", "years"})
 _CONCESSIVE = frozenset({"while", "although", "though", "whereas", "whilst"})
 _FRAMES = frozenset({"in", "during", "under", "within", "throughout"})
 _ONLY_MARKERS = frozenset({"with", "after", "once", "when", "under", "through", "if"})
@@ -905,6 +906,8 @@ class Walker:
                     continue  # "when the truce collapsed, ...": a time, not a condition
             elif child.dep_ not in ("case", "mark") or child.lower_ == "to":
                 continue
+            if child.lower_ in ("after", "before", "until") and child.i > 0 and _lemma(doc[child.i - 1]) in _TIME_UNITS:
+                continue  # "three weeks after the ceasefire", "days before the vote": a date, not a condition
             marker = " ".join([child.lower_, *(g.lower_ for g in child.children if g.dep_ == "fixed")])
             family = conditions.get(marker) or conditions.get(marker.split(" ")[0])
             if not family and child.i >= 2:
@@ -922,8 +925,12 @@ class Walker:
                 return "unless"  # "conditioned any withdrawal on the return of the hostages"
             if child.lower_ in ("on", "upon") and child.dep_ == "case" and _lemma(node) == "condition":
                 return "unless"  # "on the condition that it has a UN mandate"
+            following = doc[node.right_edge.i + 1] if node.right_edge.i + 1 < len(doc) else None
             if (child.lower_ == "after" and not any(t.lower_ == "only" for t in doc[max(0, child.i - 4):child.i])
-                    and not _past_event(node) and (node.head.tag_ in ("VB", "VBG") or node.head.tag_.startswith("NN")
+                    and not _past_event(node)
+                    # "after the first phase of the deal ended/VBD", with the verb cut off from its subject
+                    and not (node.tag_.startswith("NN") and following is not None and following.tag_ == "VBD")
+                    and (node.head.tag_ in ("VB", "VBG") or node.head.tag_.startswith("NN")
                                                    or self.has_intent(node.head) or self.has_deontic(node.head))):
                 return "after"  # "called for the deployment of forces after the end of hostilities": not a past event's time
             if child.lower_ in _ONLY_MARKERS and any(t.lower_ == "only" for t in doc[max(0, child.i - 4):child.i]):
@@ -1407,6 +1414,13 @@ class Walker:
                         return findings + self._finish(holders, how, issue_id, sign, conditions, rules, node.text, path)
             # move up
             dep = node.dep_
+            if (dep == "conj" and not own and node.tag_.startswith("VB") and node.head.tag_.startswith("VB")
+                    and node.head.dep_ == "ROOT" and not any(c.dep_ == "mark" for c in node.children)
+                    and any(c.dep_ in ("nsubj", "nsubj:pass") and c.i < node.i and c.i not in self.ctx.actor_at
+                            and not _is_pronoun(c) for c in node.children)):
+                # "Israel and Hamas agreed to the first phase, but the UN resolution is seen as vital to ...": a main
+                # clause with a subject of its own is not the first subject's
+                return findings
             if inner is not None and dep in ("advcl", "conj", "parataxis", "acl", "acl:relcl", "ccomp", "nsubj", "nsubj:pass", "csubj"):
                 return findings  # the judging word must govern the inner stance itself
             if (dep in ("appos", "acl", "acl:relcl") and signal and not own and not sign_frozen and book.enabled("relative_antecedent")
