@@ -1651,3 +1651,16 @@ def test_it_after_a_fronted_clause_is_that_clauses_subject(dictionary):
     text = ("An official said that although Israel demanded that Hamas lay down its arms, it did not provide any "
             "commitment to end the war or withdraw its troops from Gaza.")
     assert not {s for s in found(text, dictionary) if s[0] == "Hamas"}
+
+
+def test_a_later_stage_of_a_truce_is_the_plans_stage(dictionary, rules):
+    text = "Trump is determined to move to the second phase of the truce."
+    assert found(text, dictionary, rules) == {("US", "peace_plan", "support")}
+    assert ("US", "ceasefire", "support") in found(text, dictionary, rules.without(["stage_of_deal"]))
+    assert found("Israel wants to extend the first phase of the truce.", dictionary, rules) == {
+        ("Israel", "ceasefire", "support")}
+
+
+def test_a_proposal_to_do_something_else_is_not_the_peace_plan(dictionary):
+    text = "Abdullah rejected Trump's proposal to move Palestinians out of Gaza and turn its coast into a resort."
+    assert found(text, dictionary) == set()

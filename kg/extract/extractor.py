@@ -540,7 +540,7 @@ class ArticleExtractor:
             _rehang_listed_verbs(doc)
             _rehang_perfect_auxiliaries(doc)
             _rehang_infinitives(doc, self.book.control_nouns | self.book.obstacle_nouns | self.book.intent_nouns
-                                | self.book.infinitive_stance_nouns)
+                                | self.book.infinitive_stance_nouns | self.book.proposal_nouns)
         results: dict[tuple, tuple[float, Finding, str, str | None]] = {}
         intro: tuple[Any, int] | None = None
         for n, (sentence, mentions) in enumerate(jobs):
