@@ -1664,3 +1664,10 @@ def test_a_later_stage_of_a_truce_is_the_plans_stage(dictionary, rules):
 def test_a_proposal_to_do_something_else_is_not_the_peace_plan(dictionary):
     text = "Abdullah rejected Trump's proposal to move Palestinians out of Gaza and turn its coast into a resort."
     assert found(text, dictionary) == set()
+
+
+def test_what_the_mediators_do_is_theirs_unless_a_mediator_says_it(dictionary):
+    assert found("A senior Hamas official said last week that mediators have stepped up their efforts to reach "
+                 "a new truce.", dictionary) == set()
+    assert ("Qatar", "peace_plan", "support") in found(
+        "Qatar's foreign ministry says mediators are pushing to move to phase two of the deal.", dictionary)

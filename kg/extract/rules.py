@@ -126,6 +126,7 @@ class RuleBook:
     coalition_nouns: frozenset[str] = frozenset()
     recipient_issues: frozenset[str] = frozenset()
     aid_recipient_states: frozenset[str] = frozenset()
+    mediator_states: frozenset[str] = frozenset()
     condition_actors: Mapping[str, str] = field(default_factory=dict)  # actor id -> issue its decision stands for
     terms_conditions: Mapping[str, str] = field(default_factory=dict)  # issue -> issue its terms are named by
     issue_agents: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # issue -> the actors whose act it is
@@ -1336,10 +1337,14 @@ class Walker:
                 cue = cue or node.text
             found = None if harm_here or breach_here or skip_sign and node.dep_ == "conj" else self.subject_holders(node)
             breach_here = False
-            if (found is None and not own and not skip_sign and node.tag_.startswith("VB") and self.cue_sign(node)[0]
-                    and self.cue_sign(node)[1] != "report" and any(
+            if (found is None and not own and not skip_sign and node.tag_.startswith("VB")
+                    and self.cue_sign(node)[1] != "report" and not self.has_deontic(node) and any(
                         c.dep_ == "nsubj" and c.tag_ in ("NN", "NNS") and c.i not in self.ctx.actor_at
-                        and _lemma_in(c, book.outside_holders) for c in node.children)):
+                        and (self.cue_sign(node)[0] and _lemma_in(c, book.outside_holders)
+                             # "said that mediators have stepped up efforts to reach a truce": the mediators' act
+                             or _lemma_in(c, book.mediator_nouns) and not any(g.i in self.ctx.actor_at for g in c.subtree)
+                             and (self.ctx.speaker()[0] or "").lower() not in book.mediator_states)  # unless a mediator says it
+                        for c in node.children)):
                 return findings  # "although Palestinian factions have agreed to a committee": theirs, and no actor of ours
             if found is not None and (self.has_deontic(node) or self._denied_ability(node)) and not _first_person(node):
                 found = None  # "Hamas must release the hostages": whoever says it holds the stance
