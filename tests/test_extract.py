@@ -1671,3 +1671,14 @@ def test_what_the_mediators_do_is_theirs_unless_a_mediator_says_it(dictionary):
                  "a new truce.", dictionary) == set()
     assert ("Qatar", "peace_plan", "support") in found(
         "Qatar's foreign ministry says mediators are pushing to move to phase two of the deal.", dictionary)
+
+
+def test_a_harm_charged_to_another_is_the_accusers_backing(dictionary):
+    assert found("Hamas accused Israel of derailing the truce.", dictionary) == {("Hamas", "ceasefire", "support")}
+    assert found("Hamas warned that the strikes would derail the truce.", dictionary) == {("Hamas", "ceasefire", "support")}
+    assert found("Israel derailed the truce.", dictionary) == {("Israel", "ceasefire", "oppose")}
+
+
+def test_the_subject_of_a_passive_small_clause_is_no_agent(dictionary):
+    assert found("Israel has said it does not want Turkish troops deployed to Gaza.", dictionary) == {
+        ("Israel", "stabilization_force", "oppose")}

@@ -1230,6 +1230,11 @@ class Walker:
                 characterized = True
             elif not own and not skip_sign and not detached:
                 s, kind = self.cue_sign(node)
+                if (s < 0 and not sign_frozen and came_from is not None and came_from.dep_ == "obj" and node.tag_.startswith("VB")
+                        and _lemma_in(node, book.victim_harm_verbs) and not self.negated(node)
+                        # (but "Israel derailed the truce": an actor that harms it is against it)
+                        and not any(c.dep_ in _SUBJECTS and (c.i in self.ctx.actor_at or _is_pronoun(c)) for c in node.children)):
+                    s, kind = 0, ""  # "accused Israel of derailing the truce", "warned the strikes would derail it": a harm charged
                 if s and came_from is not None and came_from.head.i == node.i and node.tag_.startswith("VB") and (
                         came_from.dep_ == "conj" or came_from.dep_ == "advcl" and came_from.tag_ == node.tag_ == "VBG"
                         and not any(c.dep_ == "mark" for c in came_from.children)):
@@ -1335,7 +1340,10 @@ class Walker:
                 sign_frozen = True
                 signal = True
                 cue = cue or node.text
-            found = None if harm_here or breach_here or skip_sign and node.dep_ == "conj" else self.subject_holders(node)
+            # "does not want Turkish troops/nsubj deployed/VBN": a participle with no auxiliary is passive, its subject no agent
+            small_passive = node.tag_ == "VBN" and node.dep_ in ("ccomp", "xcomp") and not any(
+                c.dep_ in ("aux", "aux:pass", "cop", "obl:agent") for c in node.children)
+            found = None if harm_here or breach_here or small_passive or skip_sign and node.dep_ == "conj" else self.subject_holders(node)
             breach_here = False
             if (found is None and not own and not skip_sign and node.tag_.startswith("VB")
                     and self.cue_sign(node)[1] != "report" and not self.has_deontic(node) and any(
