@@ -1469,14 +1469,14 @@ def test_it_after_a_sentence_about_a_plan_is_the_plan(dictionary):
 def test_a_perfects_participle_is_the_verb_whatever_the_parse_made_of_have():
     from spacy.tokens import Doc
     from spacy.vocab import Vocab
-    from kg.extract.extractor import _rehang_perfect_auxiliaries
+    from kg.extract.repairs import rehang_perfect_auxiliaries
 
     words = ["While", "Hamas", "has", "often", "broken", "the", "deal", ",", "Israel", "kept", "it", "."]
     heads = [2, 2, 9, 4, 2, 6, 4, 2, 9, 9, 9, 9]  # "has" taken for the verb, "broken" its xcomp
     deps = ["mark", "nsubj", "advcl", "advmod", "xcomp", "det", "obj", "punct", "nsubj", "ROOT", "obj", "punct"]
     tags = ["IN", "NNP", "VBZ", "RB", "VBN", "DT", "NN", ",", "NNP", "VBD", "PRP", "."]
     doc = Doc(Vocab(), words=words, heads=heads, deps=deps, tags=tags, lemmas=[w.lower() if w != "has" else "have" for w in words])
-    _rehang_perfect_auxiliaries(doc)
+    rehang_perfect_auxiliaries(doc)
     broken = doc[4]
     assert (broken.dep_, broken.head.i) == ("advcl", 9)
     assert {(c.text, c.dep_) for c in broken.children} >= {("While", "mark"), ("Hamas", "nsubj"), ("has", "aux"), ("deal", "obj")}

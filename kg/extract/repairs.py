@@ -1,0 +1,94 @@
+"""Repairs of the parse the rules read: places where the compact parser errs in a way the tagger's
+tags or the words themselves show, mended before any rule walks the tree. Each repair changes only
+heads and labels, never tokens, so offsets and quotes are untouched."""
+from __future__ import annotations
+
+from typing import Any
+
+
+def repair_parse(doc: Any, infinitive_nouns: frozenset[str]) -> None:
+    """Apply every repair to one parsed sentence, in order: listed verbs, perfect auxiliaries, then
+    infinitives that complete a noun (`infinitive_nouns`: the nouns that take one)."""
+    rehang_listed_verbs(doc)
+    rehang_perfect_auxiliaries(doc)
+    rehang_infinitives(doc, infinitive_nouns)
+
+
+def rehang_infinitives(doc: Any, nouns: frozenset[str]) -> None:
+    """Hang "to VB" on the noun it completes when the parser hung it on the verb before that noun
+    ("condemned Israel's decision/obj [to halt/advcl the aid]", "remove the obstacles/obj [to
+    delivering/advcl aid]"): it says what the decision or the obstacle is, and the rules read it from there."""
+    for token in doc:
+        if token.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "to" for c in token.children):
+            continue
+        objects = [n for c in token.head.children if c.dep_ == "obj" and c.right_edge.i == token.left_edge.i - 1
+                   for n in (c, *(k for k in c.children if k.dep_ == "conj"))  # "security and political obstacles"
+                   if n.right_edge.i == token.left_edge.i - 1 and (n.lemma_ or "").lower() in nouns]
+        if objects:
+            token.head = objects[0]
+            token.dep_ = "acl"
+    for token in doc:
+        # "in light of Hamas's refusal [to accept the outline]" with the infinitive hung on "light"
+        if token.dep_ != "acl" or not token.head.tag_.startswith("NN") or not any(
+                c.dep_ == "mark" and c.lower_ == "to" for c in token.children):
+            continue
+        inner = [c for c in token.head.children if c.dep_ == "nmod" and c.i < token.i
+                 and c.right_edge.i == token.left_edge.i - 1 and (c.lemma_ or "").lower() in nouns]
+        if inner:
+            token.head = inner[0]
+
+
+def rehang_perfect_auxiliaries(doc: Any) -> None:
+    """Make the participle the verb again when the parser took a perfect's "has" for the main verb
+    ("While Hamas has/advcl repeatedly violated/xcomp the agreement"): the participle is the act."""
+    for have in doc:
+        if (have.lemma_ or have.lower_) != "have" or have.tag_ not in ("VBZ", "VBP", "VBD") or any(
+                c.dep_ == "obj" for c in have.children):
+            continue
+        if have.dep_ == "aux" and have.head.tag_ == "VBN":
+            # "While/mark Hamas/nsubj has/aux ... violated": the subject and the marker hung on the auxiliary
+            for child in list(have.children):
+                if child.dep_ in ("nsubj", "mark"):
+                    child.head = have.head
+            continue
+        participles = [c for c in have.children if c.dep_ == "xcomp" and c.tag_ == "VBN" and c.i > have.i
+                       and all(t.tag_.startswith("RB") for t in doc[have.i + 1:c.i])]
+        if not participles:
+            continue
+        verb = participles[0]
+        if have.head.i == have.i:
+            verb.head = verb
+        else:
+            verb.head = have.head
+        verb.dep_ = have.dep_
+        for child in list(have.children):
+            if child.i != verb.i:
+                child.head = verb
+        have.head = verb
+        have.dep_ = "aux"
+
+
+def rehang_listed_verbs(doc: Any) -> None:
+    """Make a listed verb the head of its object again when the parser hung the verb on the noun as a
+    compound or an adjective ("would halt the fighting, allow/VB aid trucks in": allow/compound > trucks/obj
+    > halt; "reaffirmed their rejection of X and emphasized/amod adherence/conj to the plan"): the tagger's
+    verb is the surer of the two, and the act it names is that verb's, not the first's."""
+    for token in doc:
+        if token.i == 0 or doc[token.i - 1].lower_ not in (",", "and") or not (
+                token.dep_ == "compound" and token.tag_ == "VB" or token.dep_ in ("amod", "compound") and token.tag_ in ("VBD", "VBN")):
+            continue
+        noun = token.head
+        while noun.dep_ == "compound" and noun.head.i != noun.i:
+            noun = noun.head
+        if token.tag_ == "VBN" and (noun.dep_ != "conj" or not noun.head.tag_.startswith("NN")):
+            continue  # "displaced and wounded/VBN civilians", "a balanced, acceptable and unified approach": adjectives
+        verb = noun.head
+        # "reaffirmed their rejection of displacement and emphasized/amod adherence/conj to the plan"
+        while token.tag_ in ("VBD", "VBN") and noun.dep_ == "conj" and not verb.tag_.startswith("VB") and verb.head.i != verb.i:
+            verb = verb.head
+        if noun.i <= token.i or not noun.tag_.startswith("NN") or noun.dep_ not in ("obj", "conj") or not verb.tag_.startswith("VB"):
+            continue
+        token.head = verb
+        token.dep_ = "conj"
+        noun.head = token
+        noun.dep_ = "obj"
