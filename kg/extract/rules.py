@@ -127,6 +127,7 @@ class RuleBook:
     recipient_issues: frozenset[str] = frozenset()
     aid_recipient_states: frozenset[str] = frozenset()
     mediator_states: frozenset[str] = frozenset()
+    time_units: frozenset[str] = frozenset()
     condition_actors: Mapping[str, str] = field(default_factory=dict)  # actor id -> issue its decision stands for
     terms_conditions: Mapping[str, str] = field(default_factory=dict)  # issue -> issue its terms are named by
     issue_agents: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # issue -> the actors whose act it is
@@ -359,7 +360,6 @@ _NP_PREPOSITIONS = frozenset({"of", "from", "including", "like", "such", "among"
 _RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _LOCATIVE = frozenset({"in", "at", "near", "along", "inside", "around", "beyond", "behind", "across"})
-_TIME_UNITS = frozenset({"minute", "hour", "day", "week", "month", "year", "minutes", "hours", "days", "weeks", "months", "years"})
 _CONCESSIVE = frozenset({"while", "although", "though", "whereas", "whilst"})
 _FRAMES = frozenset({"in", "during", "under", "within", "throughout"})
 _ONLY_MARKERS = frozenset({"with", "after", "once", "when", "under", "through", "if"})
@@ -907,7 +907,7 @@ class Walker:
                     continue  # "when the truce collapsed, ...": a time, not a condition
             elif child.dep_ not in ("case", "mark") or child.lower_ == "to":
                 continue
-            if child.lower_ in ("after", "before", "until") and child.i > 0 and _lemma(doc[child.i - 1]) in _TIME_UNITS:
+            if child.lower_ in ("after", "before", "until") and child.i > 0 and _lemma_in(doc[child.i - 1], self.book.time_units):
                 continue  # "three weeks after the ceasefire", "days before the vote": a date, not a condition
             marker = " ".join([child.lower_, *(g.lower_ for g in child.children if g.dep_ == "fixed")])
             family = conditions.get(marker) or conditions.get(marker.split(" ")[0])
