@@ -1434,8 +1434,9 @@ def test_what_tensions_are_over_is_a_topic(dictionary, rules):
 
 
 def test_effect_participle_is_the_writers_account(dictionary, rules):
-    text = "Gunmen took to the streets of Gaza on Tuesday, darkening the outlook for the plan to end the war."
-    assert found(text, dictionary, rules) == set()
+    text = "Hamas reiterated that it will not disarm, potentially pitting the group against the international force."
+    assert found(text, dictionary, rules) == {("Hamas", "disarmament", "oppose")}
+    assert ("Hamas", "stabilization_force", "support") in found(text, dictionary, rules.without(["effect_participle"]))
 
 
 def test_condemning_aid_used_as_a_weapon_backs_aid(dictionary):
