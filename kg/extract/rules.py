@@ -940,6 +940,62 @@ class Walker:
 
     # -- the walk from one issue -------------------------------------------------------------
 
+    def _not_the_issue(self, issue_token: Any, issue_span: set[int], issue_id: str) -> bool:
+        """Whether the words that name the issue here name something else: a modifier of another noun,
+        a place, another deal or plan, a display, a state's aid budget, the talks pulled out of, or an
+        act of someone other than the issue's agents."""
+        book = self.book
+        if (issue_token.dep_ in ("compound", "amod") and issue_token.head.i not in issue_span
+                and _lemma_in(issue_token.head, book.modifier_heads)):
+            return True  # "his ceasefire negotiators": the issue only names what the negotiators are for
+        if (issue_token.dep_ in ("compound", "amod") and issue_token.head.i not in issue_span
+                and issue_token.head.i in self.ctx.issue_tokens and not issue_token.conjuncts
+                and _lemma(issue_token.head) not in book.deal_nouns):
+            return True  # "Trump's reconstruction Board of Peace": the head names the issue the phrase is about
+        if (_case(issue_token) in _LOCATIVE
+                and any(issue_token.doc[i].lower_ in book.place_nouns for i in issue_span)):
+            return True  # "any Israeli presence in the Rafah crossing": the crossing is where, not what
+        doc = issue_token.doc
+        if (len(issue_span) == 1 and _lemma(issue_token) in book.deal_heads and issue_token.i + 2 < len(doc)
+                and doc[issue_token.i + 1].lower_ == "to" and doc[issue_token.i + 2].i in self.ctx.issue_tokens):
+            return True  # "another deal to release our hostages", whatever the parse made of "to release"
+        if len(issue_span) == 1 and _lemma(issue_token) in book.deal_heads and any(
+                (c.dep_ == "acl" and any(m.dep_ == "mark" and m.lower_ == "to" for m in c.children)
+                 or c.dep_ == "nmod" and _case(c) in ("on", "for", "over"))
+                and any(t.i in self.ctx.issue_tokens for t in c.subtree) for c in issue_token.children):
+            return True  # "a deal to release our hostages": a hostage deal, named by what it is about
+        if _lemma(issue_token) in book.proposal_nouns and any(
+                c.dep_ == "acl" and any(m.dep_ == "mark" and m.lower_ == "to" for m in c.children)
+                and not any(t.i in self.ctx.issue_tokens for t in c.subtree) for c in issue_token.children):
+            return True  # "a plan to expand the assault": some other plan
+        head_noun = issue_token if issue_token.dep_ not in ("compound", "amod") else issue_token.head
+        if ((_lemma(head_noun) in book.deal_nouns or _lemma(head_noun) in book.proposal_nouns)
+                and any(c.dep_ == "det" and c.lower_ == "any" for c in head_noun.children)
+                and any(c.dep_ == "amod" and c.lower_ in book.generic_modifiers for c in head_noun.children)):
+            return True  # "to protect any eventual truce deal": no deal in particular
+        if issue_token.tag_.startswith("VB") and any(c.dep_ == "obj" and c.lower_ in ("itself", "themselves", "himself")
+                                                     for c in issue_token.children):
+            return True  # "will not allow Hamas to rebuild itself": not the rebuilding of Gaza
+        if (_case(issue_token) == "of" and _lemma_in(issue_token.head, book.display_nouns)
+                or _lemma_in(issue_token, book.display_nouns) and any(_case(c) == "of" for c in issue_token.children)):
+            return True  # "a show of force": a display, not the stabilization force
+        if issue_id in book.recipient_issues and self._state_recipient(issue_token):
+            return True  # "threatened to halt U.S. aid to Jordan": a state's aid budget, not aid into Gaza
+        verbs = [t for t in (issue_token, *(issue_token.doc[i] for i in issue_span)) if t.tag_.startswith("VB")]
+        if (any(c.dep_ in ("obl", "obj") and _lemma_in(c, book.talk_nouns) and _case(c) in ("from", "out", "of")
+                for v in verbs for c in v.children)
+                or issue_token.dep_ == "case" and _lemma_in(issue_token.head, book.talk_nouns)):
+            return True  # "Israel pulled out of the talks", "withdrew from the negotiations": not the troops
+        agents = book.issue_agents.get(issue_id)
+        if agents:
+            named = [c for c in issue_token.children if c.dep_ in ("nmod:poss", "compound") or c.dep_ == "nmod" and _case(c) == "of"]
+            if issue_token.tag_.startswith("VB"):
+                named = [c for c in issue_token.children if c.dep_ == "nsubj"] or _controller(issue_token)
+            actors = {a for c in named for a in self.np_holders(c).actors}
+            if actors and not actors & set(agents) or any(_lemma_in(c, book.civilian_nouns) for c in named):
+                return True  # "the withdrawal of Hamas fighters", "residents forced to leave Gaza": not the issue's act
+        return False
+
     def walk(self, issue_token: Any, issue_span: set[int], issue_id: str, issue_at: Mapping[int, str]) -> list[Finding]:
         """The stances held on the issue at `issue_token`: walk up to the holder, collecting polarity and conditions."""
         book = self.book
@@ -964,55 +1020,9 @@ class Walker:
         findings: list[Finding] = []
         if book.enabled("condition_clause"):
             conditions.extend(self._surface_conditions(issue_span, issue_id, issue_at))
-        if (issue_token.dep_ in ("compound", "amod") and issue_token.head.i not in issue_span
-                and _lemma_in(issue_token.head, book.modifier_heads)):
-            return []  # "his ceasefire negotiators": the issue only names what the negotiators are for
-        if (issue_token.dep_ in ("compound", "amod") and issue_token.head.i not in issue_span
-                and issue_token.head.i in self.ctx.issue_tokens and not issue_token.conjuncts
-                and _lemma(issue_token.head) not in book.deal_nouns):
-            return []  # "Trump's reconstruction Board of Peace": the head names the issue the phrase is about
-        if (_case(issue_token) in _LOCATIVE
-                and any(issue_token.doc[i].lower_ in book.place_nouns for i in issue_span)):
-            return []  # "any Israeli presence in the Rafah crossing": the crossing is where, not what
+        if self._not_the_issue(issue_token, issue_span, issue_id):
+            return []
         doc = issue_token.doc
-        if (len(issue_span) == 1 and _lemma(issue_token) in book.deal_heads and issue_token.i + 2 < len(doc)
-                and doc[issue_token.i + 1].lower_ == "to" and doc[issue_token.i + 2].i in self.ctx.issue_tokens):
-            return []  # "another deal to release our hostages", whatever the parse made of "to release"
-        if len(issue_span) == 1 and _lemma(issue_token) in book.deal_heads and any(
-                (c.dep_ == "acl" and any(m.dep_ == "mark" and m.lower_ == "to" for m in c.children)
-                 or c.dep_ == "nmod" and _case(c) in ("on", "for", "over"))
-                and any(t.i in self.ctx.issue_tokens for t in c.subtree) for c in issue_token.children):
-            return []  # "a deal to release our hostages": a hostage deal, named by what it is about
-        if _lemma(issue_token) in book.proposal_nouns and any(
-                c.dep_ == "acl" and any(m.dep_ == "mark" and m.lower_ == "to" for m in c.children)
-                and not any(t.i in self.ctx.issue_tokens for t in c.subtree) for c in issue_token.children):
-            return []  # "a plan to expand the assault": some other plan
-        head_noun = issue_token if issue_token.dep_ not in ("compound", "amod") else issue_token.head
-        if ((_lemma(head_noun) in book.deal_nouns or _lemma(head_noun) in book.proposal_nouns)
-                and any(c.dep_ == "det" and c.lower_ == "any" for c in head_noun.children)
-                and any(c.dep_ == "amod" and c.lower_ in book.generic_modifiers for c in head_noun.children)):
-            return []  # "to protect any eventual truce deal": no deal in particular
-        if issue_token.tag_.startswith("VB") and any(c.dep_ == "obj" and c.lower_ in ("itself", "themselves", "himself")
-                                                     for c in issue_token.children):
-            return []  # "will not allow Hamas to rebuild itself": not the rebuilding of Gaza
-        if (_case(issue_token) == "of" and _lemma_in(issue_token.head, book.display_nouns)
-                or _lemma_in(issue_token, book.display_nouns) and any(_case(c) == "of" for c in issue_token.children)):
-            return []  # "a show of force": a display, not the stabilization force
-        if issue_id in book.recipient_issues and self._state_recipient(issue_token):
-            return []  # "threatened to halt U.S. aid to Jordan": a state's aid budget, not aid into Gaza
-        verbs = [t for t in (issue_token, *(issue_token.doc[i] for i in issue_span)) if t.tag_.startswith("VB")]
-        if (any(c.dep_ in ("obl", "obj") and _lemma_in(c, book.talk_nouns) and _case(c) in ("from", "out", "of")
-                for v in verbs for c in v.children)
-                or issue_token.dep_ == "case" and _lemma_in(issue_token.head, book.talk_nouns)):
-            return []  # "Israel pulled out of the talks", "withdrew from the negotiations": not the troops
-        agents = book.issue_agents.get(issue_id)
-        if agents:
-            named = [c for c in issue_token.children if c.dep_ in ("nmod:poss", "compound") or c.dep_ == "nmod" and _case(c) == "of"]
-            if issue_token.tag_.startswith("VB"):
-                named = [c for c in issue_token.children if c.dep_ == "nsubj"] or _controller(issue_token)
-            actors = {a for c in named for a in self.np_holders(c).actors}
-            if actors and not actors & set(agents) or any(_lemma_in(c, book.civilian_nouns) for c in named):
-                return []  # "the withdrawal of Hamas fighters", "residents forced to leave Gaza": not the issue's act
         findings.extend(self._relative_cues(issue_token, issue_id))
         findings.extend(self._parties(issue_token, issue_id))
         findings.extend(self._fused_agents(issue_token, issue_id))
