@@ -1683,3 +1683,11 @@ def test_a_harm_charged_to_another_is_the_accusers_backing(dictionary):
 def test_the_subject_of_a_passive_small_clause_is_no_agent(dictionary):
     assert found("Israel has said it does not want Turkish troops deployed to Gaza.", dictionary) == {
         ("Israel", "stabilization_force", "oppose")}
+
+
+def test_a_joint_statement_is_the_last_groups(dictionary):
+    text = ("The foreign ministers of Egypt, Jordan and Qatar met in Cairo on Monday. Saudi Arabia's foreign "
+            "ministry praised the talks. The joint communiqué stressed the need to secure the release of the hostages.")
+    assert found(text, dictionary) == {("Egypt", "hostage_prisoner_exchange", "support"),
+                                       ("Jordan", "hostage_prisoner_exchange", "support"),
+                                       ("Qatar", "hostage_prisoner_exchange", "support")}

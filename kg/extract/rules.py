@@ -587,8 +587,10 @@ class Walker:
                 and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in token.children)
                 and not any(c.dep_ in ("nmod", "nmod:poss", "acl", "acl:relcl", "compound")
                             or c.dep_ == "amod" and c.text[:1].isupper() for c in token.children)):
-            # "the joint statement", not "the Arab statement" (its issuers are named, if not as actors)
-            issuers = ctx.subject_before()
+            # "the joint statement", not "the Arab statement" (its issuers are named, if not as actors); a
+            # joint one is the last group's, whoever was the subject since
+            joint = any(c.dep_ == "amod" and c.lower_ == "joint" for c in token.children)
+            issuers = (joint and ctx.group_before()) or ctx.subject_before()
             if issuers:
                 return Holders(list(issuers), ("group_noun",), book.confidence("group_noun"))
         if book.enabled("group_noun") and group_referent(token, book):
