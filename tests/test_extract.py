@@ -1691,3 +1691,17 @@ def test_a_joint_statement_is_the_last_groups(dictionary):
     assert found(text, dictionary) == {("Egypt", "hostage_prisoner_exchange", "support"),
                                        ("Jordan", "hostage_prisoner_exchange", "support"),
                                        ("Qatar", "hostage_prisoner_exchange", "support")}
+
+
+def test_leaders_of_named_states_coordinated_with_a_holder_hold_it_too(dictionary):
+    assert found("Trump and the leaders of Egypt and Qatar signed the ceasefire declaration.", dictionary) == {
+        ("US", "ceasefire", "support"), ("Egypt", "ceasefire", "support"), ("Qatar", "ceasefire", "support")}
+    assert ("Turkey", "ceasefire", "support") in found(
+        "Trump said he and the leaders of Egypt, Turkey and Qatar signed the ceasefire declaration.", dictionary)
+
+
+def test_a_clause_hours_after_an_act_dates_it(dictionary, rules):
+    text = ("Trump and the leaders of Egypt and Qatar signed a declaration backing the Gaza ceasefire, hours after "
+            "Hamas freed the last living hostages.")
+    assert not {s for s in found(text, dictionary, rules) if s[1] == "hostage_prisoner_exchange" and s[0] != "Hamas"}
+    assert {s for s in found(text, dictionary, rules.without(["time_frame"])) if s[1] == "hostage_prisoner_exchange" and s[0] != "Hamas"}

@@ -552,7 +552,11 @@ class Walker:
                         holders = self.np_holders(child)
                         if holders.actors:
                             return Holders(holders.actors, ("pronoun", *holders.rules), book.confidence("pronoun"))
-            return Holders(ctx.resolve_pronoun(token), ("pronoun",), book.confidence("pronoun"))
+            resolved = list(ctx.resolve_pronoun(token))
+            if resolved and token.conjuncts and book.enabled("coordination"):
+                # "he and the leaders of Egypt, Turkey and Qatar signed ..."
+                resolved = _unique(resolved + [a for conj in token.conjuncts for a in self.np_holders(conj).actors])
+            return Holders(resolved, ("pronoun",), book.confidence("pronoun"))
         found: list[tuple[int, int, str]] = []
         queue = [(token, 0)]
         while queue:
@@ -615,6 +619,10 @@ class Walker:
                 actor = self.ctx.actor_at.get(conj.i)
                 if actor is not None:
                     actors.append(actor)
+                elif conj.tag_.startswith("NN") and _lemma_in(conj, self.book.person_nouns) and conj.i > token.i:
+                    # "Trump and the leaders of Egypt and Qatar": the conjunct's own "of" names its actors
+                    actors.extend(a for c in conj.children if c.dep_ == "nmod" and _case(c) == "of"
+                                  for a in self.np_holders(c).actors)
         return _unique(actors)
 
     def subject_holders(self, node: Any) -> tuple[Holders, str] | None:
