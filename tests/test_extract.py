@@ -1705,3 +1705,17 @@ def test_a_clause_hours_after_an_act_dates_it(dictionary, rules):
             "Hamas freed the last living hostages.")
     assert not {s for s in found(text, dictionary, rules) if s[1] == "hostage_prisoner_exchange" and s[0] != "Hamas"}
     assert {s for s in found(text, dictionary, rules.without(["time_frame"])) if s[1] == "hostage_prisoner_exchange" and s[0] != "Hamas"}
+
+
+def test_taking_part_with_nothing_named_is_taking_part_in_the_force_named_before(dictionary):
+    text = ("A central part of the plan is an international security mission. Several nations, including Egypt, "
+            "Turkey and Pakistan, have signalled willingness to participate.")
+    assert {("Egypt", "stabilization_force", "support"), ("Turkey", "stabilization_force", "support"),
+            ("Pakistan", "stabilization_force", "support")} <= found(text, dictionary)
+    # what is taken part in, when named, is that
+    assert ("Turkey", "disarmament", "oppose") in found(
+        "Fidan said that Turkey was ready to participate in the International Stabilization Force, but would not "
+        "take part in disarming Hamas.", dictionary)
+    assert ("Turkey", "stabilization_force", "oppose") not in found(
+        "Fidan said that Turkey was ready to participate in the International Stabilization Force, but would not "
+        "take part in disarming Hamas.", dictionary)

@@ -182,6 +182,7 @@ class ArticleExtractor:
         self._closing_speakers: dict[tuple[int, int], str | None] = {}  # quotation -> the actor its attribution names
         self.title_speaker = self._title_speaker()
         self.sponsors = self._actors_inside_issues()
+        self._participation = _participation_pattern(tuple(sorted(book.participation_verbs)))
         self.discourse = _Discourse()
         self.explanations: dict[tuple, Explanation] = {}
         self._sentence_actors: list[tuple[int, str]] = []
@@ -533,6 +534,9 @@ class ArticleExtractor:
                   if not (s.headline and self.scanner.lexicon.skip_headlines)
                   and (names(n, (ISSUE, INVERSE))
                        or names(n, (ACTOR,)) and n + 1 < len(jobs) and names(n + 1, (ISSUE, INVERSE))
+                       # "Pakistan said it was ready to take part": what it takes part in, the sentence before names
+                       or names(n, (ACTOR,)) and n > 0 and names(n - 1, (ISSUE,))
+                       and bool(self._participation.search(text, s.start, s.end))
                        or _ATTRIBUTION.search(text, s.start, s.end) or text[s.start:s.end].rstrip().endswith(":"))]
         # the treebank the parser learnt from writes straight quotes: curly ones (same length, so
         # offsets hold) would otherwise split "Hamas’ refusal" into a name and a stray mark
@@ -729,6 +733,21 @@ class ArticleExtractor:
                 if before and token.i not in issue_at:
                     issue_at[token.i] = before[-1].value
                     issue_roots.append((token, {token.i}, before[-1].value, 1))
+        # "Several nations have signalled willingness to participate": taking part, said with nothing to take
+        # part in, is taking part in the force named just before
+        for token in doc:
+            lemma = (token.lemma_ or token.lower_)
+            taken = ("obj", "obl", "iobj", "advcl", "xcomp", "ccomp", "nmod")  # what one takes part in, named
+            if (lemma in self.book.participation_verbs and token.tag_.startswith("VB") and token.i not in issue_at
+                    and not any(c.dep_ in taken for c in token.children)
+                    or lemma == "part" and token.head.i != token.i and (token.head.lemma_ or "") == "take"
+                    and not any(c.dep_ in taken for c in (*token.children, *token.head.children) if c.i != token.i)):
+                position = offset + token.idx
+                before = [m for m in self.mentions if m.kind == ISSUE and m.value in self.book.participation_issues
+                          and m.end <= position and position - m.end < 400]
+                if before and token.i not in issue_at:
+                    issue_at[token.i] = before[-1].value
+                    issue_roots.append((token, {token.i}, before[-1].value, 1))
         issue_roots = _inverted_by_modifiers(issue_roots)
         sponsor_at: dict[int, str] = {}
         end = offset + len(doc.text) + 1
@@ -856,6 +875,14 @@ _NEGATED_ITEM = re.compile(r"^(?:[-–—•*·▪]\s*)?(?:no|not|never|neither)
 
 
 _CONJUNCTION = re.compile(r"\b(?:and|or|plus|with|alongside|as\s+well\s+as)\b|&")
+
+
+@functools.lru_cache(maxsize=4)
+def _participation_pattern(verbs: tuple[str, ...]) -> "re.Pattern[str]":
+    """Any form of the participation verbs ("participate", "participating", "joined"), or "take part"."""
+    stems = sorted({verb[:-1] if verb.endswith("e") else verb for verb in verbs}, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:(?:" + "|".join(map(re.escape, stems)) + r")\w*|t(?:ake|akes|aking|ook)\s+part)(?![\w-])",
+                      re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=16)

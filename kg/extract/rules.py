@@ -128,6 +128,8 @@ class RuleBook:
     aid_recipient_states: frozenset[str] = frozenset()
     mediator_states: frozenset[str] = frozenset()
     time_units: frozenset[str] = frozenset()
+    participation_verbs: frozenset[str] = frozenset()
+    participation_issues: frozenset[str] = frozenset()
     condition_actors: Mapping[str, str] = field(default_factory=dict)  # actor id -> issue its decision stands for
     terms_conditions: Mapping[str, str] = field(default_factory=dict)  # issue -> issue its terms are named by
     issue_agents: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # issue -> the actors whose act it is
