@@ -1719,3 +1719,9 @@ def test_taking_part_with_nothing_named_is_taking_part_in_the_force_named_before
     assert ("Turkey", "stabilization_force", "oppose") not in found(
         "Fidan said that Turkey was ready to participate in the International Stabilization Force, but would not "
         "take part in disarming Hamas.", dictionary)
+
+
+def test_what_a_report_is_said_to_claim_is_no_stance(dictionary, rules):
+    text = "A Hamas source denied the report claiming Hamas is willing to give up its weapons."
+    assert found(text, dictionary, rules) == set()
+    assert ("Hamas", "disarmament", "support") in found(text, dictionary, rules.without(["claimed_content"]))
