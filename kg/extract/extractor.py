@@ -17,6 +17,8 @@ from .parse import parse_sentences
 from .repairs import repair_parse
 from .rules import Finding, Holders, RuleBook, SentenceContext, Walker, group_referent
 
+# the relations that name what one takes part in ("participate in the force", "join the mission")
+_TAKEN_PART_IN = frozenset({"obj", "obl", "iobj", "advcl", "xcomp", "ccomp", "nmod"})
 # subordinators of a clause put before the main clause, whose subject a pronoun there can take
 _FRONTED_MARKERS = frozenset({"although", "though", "while", "whilst", "after", "as", "because", "since", "when", "once"})
 _STRAIGHT_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
@@ -720,34 +722,11 @@ class ArticleExtractor:
                 issue_roots.append((root, span, m.value, -1 if m.kind == INVERSE else 1))
         self._sentence_persons = {i: actor_at[i] for i in persons if i in actor_at}
         self._sentence_actor_at = actor_at
-        # "... would only do so with UN backing": "do so" stands for the issue named just before it
         for token in doc:
-            if (token.lemma_ or token.lower_) == "do" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "so":
-                position = offset + token.idx
-                before = [m for m in self.mentions if m.kind == ISSUE and offset <= m.start and m.end <= position]
-                lead_verbs = [t for t in doc[:token.i] if t.tag_.startswith("VB") and t.dep_ not in ("aux", "aux:pass")
-                              and (t.lemma_ or t.lower_) not in self.book.report_verbs]
-                if not before and not lead_verbs:
-                    # "... sending troops. They said they would only do so with a mandate": the sentence before
-                    before = [m for m in self.mentions if m.kind == ISSUE and m.end <= offset and offset - m.end < 250]
-                if before and token.i not in issue_at:
-                    issue_at[token.i] = before[-1].value
-                    issue_roots.append((token, {token.i}, before[-1].value, 1))
-        # "Several nations have signalled willingness to participate": taking part, said with nothing to take
-        # part in, is taking part in the force named just before
-        for token in doc:
-            lemma = (token.lemma_ or token.lower_)
-            taken = ("obj", "obl", "iobj", "advcl", "xcomp", "ccomp", "nmod")  # what one takes part in, named
-            if (lemma in self.book.participation_verbs and token.tag_.startswith("VB") and token.i not in issue_at
-                    and not any(c.dep_ in taken for c in token.children)
-                    or lemma == "part" and token.head.i != token.i and (token.head.lemma_ or "") == "take"
-                    and not any(c.dep_ in taken for c in (*token.children, *token.head.children) if c.i != token.i)):
-                position = offset + token.idx
-                before = [m for m in self.mentions if m.kind == ISSUE and m.value in self.book.participation_issues
-                          and m.end <= position and position - m.end < 400]
-                if before and token.i not in issue_at:
-                    issue_at[token.i] = before[-1].value
-                    issue_roots.append((token, {token.i}, before[-1].value, 1))
+            stood_for = None if token.i in issue_at else self._stand_in_issue(token, doc, offset)
+            if stood_for:
+                issue_at[token.i] = stood_for
+                issue_roots.append((token, {token.i}, stood_for, 1))
         issue_roots = _inverted_by_modifiers(issue_roots)
         sponsor_at: dict[int, str] = {}
         end = offset + len(doc.text) + 1
@@ -812,6 +791,28 @@ class ArticleExtractor:
                         self.text[sentence.start:sentence.end], finding.path, finding.cue, finding.rules,
                         [(t.i, t.text, t.lemma_, t.tag_, t.dep_, t.head.i) for t in doc])
                 yield holder, finding, via
+
+    def _stand_in_issue(self, token: Any, doc: Any, offset: int) -> str | None:
+        """The issue a word stands in for, named just before it: "would only do so with UN backing", or
+        taking part with nothing named to take part in ("signalled willingness to participate": the force)."""
+        position = offset + token.idx
+        lemma = token.lemma_ or token.lower_
+        if lemma == "do" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "so":
+            before = [m for m in self.mentions if m.kind == ISSUE and offset <= m.start and m.end <= position]
+            lead_verbs = [t for t in doc[:token.i] if t.tag_.startswith("VB") and t.dep_ not in ("aux", "aux:pass")
+                          and (t.lemma_ or t.lower_) not in self.book.report_verbs]
+            if not before and not lead_verbs:
+                # "... sending troops. They said they would only do so with a mandate": the sentence before
+                before = [m for m in self.mentions if m.kind == ISSUE and m.end <= offset and offset - m.end < 250]
+            return before[-1].value if before else None
+        if (lemma in self.book.participation_verbs and token.tag_.startswith("VB")
+                and not any(c.dep_ in _TAKEN_PART_IN for c in token.children)
+                or lemma == "part" and token.head.i != token.i and (token.head.lemma_ or "") == "take"
+                and not any(c.dep_ in _TAKEN_PART_IN for c in (*token.children, *token.head.children) if c.i != token.i)):
+            before = [m for m in self.mentions if m.kind == ISSUE and m.value in self.book.participation_issues
+                      and m.end <= position and position - m.end < 400]
+            return before[-1].value if before else None
+        return None
 
     def _surface_lists(self, mentions: list[Mention], by_char: dict[int, Any], offset: int) -> dict[int, list[str]]:
         """Token index -> the whole written list an actor belongs to ("Egypt, Qatar, Jordan and Turkey").

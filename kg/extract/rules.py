@@ -1252,8 +1252,7 @@ class Walker:
                 characterized = True
             elif not own and not skip_sign and not detached:
                 s, kind = self.cue_sign(node)
-                if (s < 0 and not sign_frozen and came_from is not None and came_from.dep_ == "obj" and node.tag_.startswith("VB")
-                        and _lemma_in(node, book.victim_harm_verbs) and not self.negated(node)
+                if (s < 0 and not sign_frozen and self._harms_object(node, came_from)
                         # (but "Israel derailed the truce": an actor that harms it is against it)
                         and not any(c.dep_ in _SUBJECTS and (c.i in self.ctx.actor_at or _is_pronoun(c)) for c in node.children)):
                     s, kind = 0, ""  # "accused Israel of derailing the truce", "warned the strikes would derail it": a harm charged
@@ -1353,9 +1352,7 @@ class Walker:
                         family = "before_negative"  # "no A before B", "initiating A before B": A waits for B
                     named = self._clause_issues(clause.subtree, issue_at, issue_id)
                     conditions.extend((c, family) for c in named if (c, family) not in conditions)
-            harm_here = (not own and not sign_frozen and node.tag_.startswith("VB") and came_from is not None
-                         and came_from.dep_ == "obj" and not self.negated(node) and book.enabled("cue_polarity")
-                         and (_lemma_in(node, book.victim_harm_verbs) or self._charged_breach(node)))
+            harm_here = (not own and not sign_frozen and book.enabled("cue_polarity") and self._harms_object(node, came_from))
             if harm_here:
                 # "warned that delaying approval could jeopardize the fragile ceasefire": the speaker wants the
                 # ceasefire; whoever is said to jeopardize it is charged, not speaking
@@ -1999,6 +1996,12 @@ class Walker:
                 found += self._finish(holders, "sponsor_of_terms", issue_id, sign, [], rules, plan.text,
                                       path + [f"{plan.i}:{plan.text}/{plan.tag_}/{plan.dep_}"])
         return found
+
+    def _harms_object(self, node: Any, came_from: Any) -> bool:
+        """Whether the verb the walk reached says its object (what the walk came from) is harmed or broken:
+        "could jeopardize the ceasefire", "violated the agreement"."""
+        return (node.tag_.startswith("VB") and came_from is not None and came_from.dep_ == "obj" and not self.negated(node)
+                and (_lemma_in(node, self.book.victim_harm_verbs) is not None or self._charged_breach(node)))
 
     def _state_recipient(self, noun: Any) -> bool:
         """Whether what the noun names goes "to" a state the dictionary knows ("aid to Jordan and Egypt"),
