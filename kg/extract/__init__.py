@@ -20,7 +20,7 @@ from .extractor import ArticleExtractor, Explanation
 from .lexicon import EXTRACTOR_VERSION, Lexicon, load_lexicon
 from .mentions import Scanner, get_scanner
 from .parse import load_pipeline, pipeline_version
-from .rules import Rule, RuleBook, load_rule_book
+from .rules import Rule, RuleBook, load_rule_book, path_index
 
 __all__ = [
     "EXTRACTOR_VERSION", "Explanation", "Lexicon", "Rule", "RuleBook", "Scanner", "explain_stances", "format_explanation",
@@ -105,7 +105,7 @@ def format_explanation(explained: list[tuple[Stance, Explanation | None]], fmt: 
         out.append(f"  sentence: {why.sentence.strip()}")
         if why.cue:
             out.append(f"  cue:      {why.cue}")
-        on_path = [int(step.split(":", 1)[0]) for step in why.path if step.split(":", 1)[0].isdigit()]
+        on_path = [i for i in map(path_index, why.path) if i is not None]
         out.append("  path:     " + " > ".join(step.split(":", 1)[-1] for step in why.path))
         near = set(on_path) | {row[0] for row in why.parse if row[5] in on_path}
         out.append("  parse:    i  text  lemma  tag  dep  head")

@@ -15,7 +15,7 @@ from .mentions import ACTOR, CONTEXT, COREF, INVERSE, ISSUE, MEDIA, PLANREF, SOU
 from .lemmatize import assign_lemmas, lemma_candidates
 from .parse import parse_sentences
 from .repairs import repair_parse
-from .rules import Finding, Holders, RuleBook, SentenceContext, Walker, group_referent
+from .rules import Finding, Holders, RuleBook, SentenceContext, Walker, group_referent, path_index
 
 # the relations that name what one takes part in ("participate in the force", "join the mission")
 _TAKEN_PART_IN = frozenset({"obj", "obl", "iobj", "advcl", "xcomp", "ccomp", "nmod"})
@@ -953,9 +953,9 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _step_token(doc: Any, step: str) -> Any:
-    """The token a walked path step ("12:resume/VB/advcl") stands on, or None."""
-    index = step.split(":", 1)[0]
-    return doc[int(index)] if index.isdigit() and int(index) < len(doc) else None
+    """The token a walked path step stands on, or None."""
+    index = path_index(step)
+    return doc[index] if index is not None and index < len(doc) else None
 
 
 def _purpose_over_means(findings: list[Finding], doc: Any, book: RuleBook) -> list[Finding]:

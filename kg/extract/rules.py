@@ -2015,10 +2015,10 @@ class Walker:
 
     def other_actor_acts(self, path: tuple[str, ...] | list[str], holders: Holders) -> bool:
         """Whether the clause the walk started in has an actor other than `holders` for its subject."""
-        first = path[0].split(":", 1)[0] if path else ""
-        if not first.isdigit():
+        first = path_index(path[0]) if path else None
+        if first is None:
             return False
-        node = self.ctx.doc[int(first)]
+        node = self.ctx.doc[first]
         # the first word up from the issue with a subject of its own (the parser may tag the verb a noun)
         while not any(c.dep_ in ("nsubj", "nsubj:pass") for c in node.children) and node.head.i != node.i:
             node = node.head
@@ -2193,6 +2193,12 @@ def _cased_object(node: Any) -> bool:
     """An "object" with a preposition of its own ("send its army only under/case the instructions/obj"):
     an oblique the parser labelled as an object."""
     return node.dep_ == "obj" and any(c.dep_ == "case" for c in node.children)
+
+
+def path_index(step: str) -> int | None:
+    """The token index a walked path step ("12:resume/VB/advcl") stands on, or None."""
+    index = step.split(":", 1)[0]
+    return int(index) if index.isdigit() else None
 
 
 def _controller(verb: Any) -> list[Any]:
