@@ -69,11 +69,19 @@ def rehang_perfect_auxiliaries(doc: Any) -> None:
 
 
 def rehang_listed_verbs(doc: Any) -> None:
-    """Make a listed verb the head of its object again when the parser hung the verb on the noun as a
-    compound or an adjective ("would halt the fighting, allow/VB aid trucks in": allow/compound > trucks/obj
+    """Make a listed verb a conjunct again when the parser hung it as an adverbial clause of the verb
+    before it, or the head of its object when the parser hung the verb on the noun as a compound or an
+    adjective ("would halt the fighting, allow/VB aid trucks in": allow/compound > trucks/obj
     > halt; "reaffirmed their rejection of X and emphasized/amod adherence/conj to the plan"): the tagger's
     verb is the surer of the two, and the act it names is that verb's, not the first's."""
     for token in doc:
+        # "would stop the fighting, provide/advcl aid and reunite families": a bare verb after a comma that the
+        # parser hung as an adverbial clause of the verb before it is the next item of the list
+        if (token.dep_ == "advcl" and token.tag_ == "VB" and token.i > token.head.i and token.head.tag_.startswith("VB")
+                and not any(c.dep_ in ("mark", "nsubj", "nsubj:pass", "aux") for c in token.children)
+                and any(0 <= k < token.i and doc[k].text == "," for k in (token.left_edge.i, token.left_edge.i - 1))):
+            token.dep_ = "conj"
+            continue
         if token.i == 0 or doc[token.i - 1].lower_ not in (",", "and") or not (
                 token.dep_ == "compound" and token.tag_ == "VB" or token.dep_ in ("amod", "compound") and token.tag_ in ("VBD", "VBN")):
             continue

@@ -1550,7 +1550,7 @@ class Walker:
                 if not opaque:
                     findings.extend(self._relative_cues(node.head, issue_id))
             skip_sign = sign_frozen or characterized and node.tag_.startswith("NN") or dep == "conj" and (node.head.tag_.startswith("VB") or any(
-                c.dep_ == "aux" for c in node.head.children)) or _listed_verb(node) or (  # "Hamas will no longer rule/NN Gaza, and must ..."
+                c.dep_ == "aux" for c in node.head.children)) or (  # "Hamas will no longer rule/NN Gaza, and must ..."
                 # "will not join armed missions, rejecting the plan": a participle with a stance word of
                 # its own (which counted) is a second act of the subject, not what the verb above governs
                 not skip_sign and dep == "advcl" and node.tag_ == "VBG" and node.i > node.head.i and node.head.tag_.startswith("VB")
@@ -2209,15 +2209,6 @@ def _controller(verb: Any) -> list[Any]:
     head = verb.head
     return ([c for c in head.children if c.dep_ == "nsubj:pass"]
             or [c for c in head.children if c.dep_ == "obj" and c.i < verb.i])
-
-
-def _listed_verb(node: Any) -> bool:
-    """A bare verb after a comma that the parser hung as an adverbial clause of the verb before it:
-    "would stop the fighting, provide aid and reunite families" lists three acts, the first one's
-    polarity is not the others'."""
-    return (node.dep_ == "advcl" and node.tag_ == "VB" and node.i > node.head.i and node.head.tag_.startswith("VB")
-            and not any(c.dep_ in ("mark", "nsubj", "nsubj:pass", "aux") for c in node.children)
-            and any(0 <= k < node.i and node.doc[k].text == "," for k in (node.left_edge.i, node.left_edge.i - 1)))
 
 
 def _finite(verb: Any) -> bool:
