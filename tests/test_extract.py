@@ -1725,3 +1725,73 @@ def test_what_a_report_is_said_to_claim_is_no_stance(dictionary, rules):
     text = "A Hamas source denied the report claiming Hamas is willing to give up its weapons."
     assert found(text, dictionary, rules) == set()
     assert ("Hamas", "disarmament", "support") in found(text, dictionary, rules.without(["claimed_content"]))
+
+
+def test_a_with_clause_has_its_own_subject(dictionary):
+    # ", with coalition partners voicing opposition to the deal": the partners', not the main subject's
+    assert not {s for s in found("Netanyahu is under pressure at home, with several cabinet ministers voicing "
+                                 "opposition to the truce.", dictionary) if s[0] == "Israel"}
+    assert ("Egypt", "ceasefire", "support") in found("The talks resumed in Cairo, with Egypt pushing for a longer "
+                                                      "truce.", dictionary)
+    # a pronoun inside the clause is its subject
+    text = ("Israel and Hamas signed the truce. Reaction was warm, with leaders around the world voicing their "
+            "readiness to help with the delivery of aid to Gaza.")
+    assert not {s for s in found(text, dictionary) if s[1] == "humanitarian_aid"}
+    assert {("Egypt", "ceasefire", "support"), ("Qatar", "ceasefire", "support")} <= found(
+        "Talks resumed, with Egypt and Qatar voicing their support for a longer truce.", dictionary)
+
+
+def test_it_in_what_a_subject_said_skips_the_actors_of_its_relative_clause(dictionary):
+    text = ("Hamas, which is listed as a terrorist organization by the EU and Canada, said that it would not give up "
+            "its weapons.")
+    assert found(text, dictionary) == {("Hamas", "disarmament", "oppose")}
+    # nor those of a participle hung as the main verb, with the reporting verb its conjunct
+    text = ("Hamas, designated as a terrorist group in the US, UK, and EU, emphasized in its statement that it could "
+            "not give up its weapons unless an independent Palestinian state was established.")
+    assert {s[0] for s in found(text, dictionary)} == {"Hamas"}
+
+
+def test_an_impersonal_report_has_no_speaker(dictionary):
+    text = "Israel said it will stay in the corridor. Currently, it is believed that 59 hostages remain in Gaza."
+    assert not {s for s in found(text, dictionary) if s[1] == "hostage_prisoner_exchange"}
+
+
+def test_hostages_staying_in_gaza_is_no_army_staying(dictionary):
+    assert ("Hamas", "withdrawal", "oppose") not in found("Hamas vowed that the captives would stay in Gaza.", dictionary)
+    assert ("Israel", "withdrawal", "oppose") in found("Israel said its troops will remain in Gaza.", dictionary)
+
+
+def test_committed_backs_only_what_follows_to(dictionary):
+    assert found("Israel committed the attack in the middle of ceasefire talks.", dictionary) == set()
+    assert found("The Israeli attack was committed as talks on a ceasefire went on.", dictionary) == set()
+    assert ("Israel", "ceasefire", "support") in found("Israel remains committed to the ceasefire deal.", dictionary)
+    assert ("Hamas", "ceasefire", "support") in found("Hamas committed itself to the ceasefire.", dictionary)
+
+
+def test_a_condition_after_on_keeps_its_gerund(dictionary):
+    # the parse splits "on Hamas/obl accepting/advcl the plan"; the condition is the whole
+    text = "Israel has now conditioned any further truce extension on Hamas releasing the hostages."
+    assert ("Israel", "ceasefire", "conditional", "hostage_prisoner_exchange") in found(text, dictionary)
+    assert ("Israel", "ceasefire", "support") not in found(text, dictionary)
+
+
+def test_what_one_hopes_another_does_is_the_hopers_wish(dictionary):
+    for text in ("Trump hopes that Hamas will accept the truce.", "Trump said he hoped Hamas would accept the truce."):
+        assert found(text, dictionary) == {("US", "ceasefire", "support")}
+    assert found("Hamas hopes the truce will hold.", dictionary) == {("Hamas", "ceasefire", "support")}
+
+
+def test_a_hostage_named_as_a_person_is_no_exchange(dictionary):
+    assert found("The family of hostage Evyatar David accused Hamas of starving him.", dictionary) == set()
+    assert found("The mother of hostage Omer accused Hamas of abusing her son.", dictionary) == set()
+    assert ("Hamas", "hostage_prisoner_exchange", "support") in found(
+        "Hamas agreed to release hostage Edan Alexander.", dictionary)
+
+
+def test_a_plan_named_by_what_it_is_for_gives_the_plan_its_issue(dictionary):
+    text = "Egypt presented its plan for the reconstruction of Gaza. Abbas welcomed the initiative."
+    assert ("PalestinianAuthority", "reconstruction", "support") in found(text, dictionary)
+    assert ("PalestinianAuthority", "peace_plan", "support") not in found(text, dictionary)
+    # a plan whose own name says what it is keeps it
+    assert ("Egypt", "peace_plan", "support") in found(
+        "Trump's plan to end the war was unveiled. Egypt backed the plan.", dictionary)

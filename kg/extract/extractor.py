@@ -15,7 +15,7 @@ from .mentions import ACTOR, CONTEXT, COREF, INVERSE, ISSUE, MEDIA, PLANREF, SOU
 from .lemmatize import assign_lemmas, lemma_candidates
 from .parse import parse_sentences
 from .repairs import repair_parse
-from .rules import Finding, Holders, RuleBook, SentenceContext, Walker, group_referent, path_index
+from .rules import Finding, Holders, RuleBook, SentenceContext, Walker, absolute_subject, group_referent, path_index
 
 # the relations that name what one takes part in ("participate in the force", "join the mission")
 _TAKEN_PART_IN = frozenset({"obj", "obl", "iobj", "advcl", "xcomp", "ccomp", "nmod"})
@@ -338,8 +338,15 @@ class ArticleExtractor:
                 continue
             for subject in clause.children:
                 if subject.dep_ in ("nsubj", "nsubj:pass"):
-                    return _unique(self._sentence_actor_at[t.i] for t in subject.subtree if t.i in self._sentence_actor_at)
+                    return self._subject_actors(subject)
         return []
+
+    def _subject_actors(self, subject: Any) -> list[str]:
+        """The actors a subject names, leaving out those in its relative and participle clauses ("Hamas, which
+        the EU lists as a terrorist group, said it ...": "it" is Hamas)."""
+        aside = {t.i for c in subject.children if c.dep_ in ("acl", "acl:relcl") for t in c.subtree}
+        return _unique(self._sentence_actor_at[t.i] for t in subject.subtree
+                       if t.i in self._sentence_actor_at and t.i not in aside)
 
     def _reporting_subject(self, token: Any) -> list[str]:
         """The actors that the subject of a reporting verb names (for a person, the actor the person speaks
@@ -357,15 +364,18 @@ class ArticleExtractor:
             # "informed Egyptian and Qatari mediators that it has accepted": a "that" clause the parse hung on the
             # object; a relative clause has no "that" mark of its own
             verb = clause.head.head
-        elif token.dep_ not in ("nsubj", "nsubj:pass") or clause.dep_ != "ccomp" or clause.head.i == clause.i:
-            return []
+        elif token.dep_ not in ("nsubj", "nsubj:pass") or clause.head.i == clause.i or not (
+                clause.dep_ == "ccomp" or clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)):
+            return []  # (a "that" clause the parse called adverbial is still what was said)
         else:
             verb = clause.head
         if (verb.lemma_ or verb.lower_) not in self.book.report_verbs or not verb.tag_.startswith("VB"):
             return []
-        for subject in verb.children:
+        for subject in (*verb.children, *(verb.head.children if verb.dep_ == "conj" else ())):
+            # a conjunct verb shares its head's subject ("Hamas, designated/ROOT a terrorist group by the EU,
+            # and emphasized/conj that it ...", as the parse may have it)
             if subject.dep_ == "nsubj":
-                return _unique(self._sentence_actor_at[t.i] for t in subject.subtree if t.i in self._sentence_actor_at)
+                return self._subject_actors(subject)
         return []
 
     def _resolve_pronoun(self, token: Any, offset: int, speaker: str | None) -> list[str]:
@@ -389,6 +399,14 @@ class ArticleExtractor:
                 return subject
             last = d.last(d.persons, position)
             return [last] if last else []
+        if word in _GROUP_PRONOUNS | _THING_PRONOUNS:
+            verb = token.head
+            while verb.head.i != verb.i and not verb.tag_.startswith("VB"):
+                verb = verb.head
+            absolute = absolute_subject(verb)
+            if absolute is not None and absolute[-1].i < token.i:
+                # "with leaders worldwide expressing their approval": the leaders' approval
+                return _unique(self._sentence_actor_at[t.i] for t in absolute if t.i in self._sentence_actor_at)
         if word in _GROUP_PRONOUNS | _THING_PRONOUNS and not (word in _THING_PRONOUNS and (
                 token.dep_ == "expl" or (token.head.lemma_ or "").lower() in self.book.extraposing_heads)):
             # the nearest actor named earlier in the same sentence ("Israel said it would ...",
@@ -1002,16 +1020,24 @@ def resolve_context(mentions: list[Mention]) -> list[Mention]:
     return [m for m in mentions if m.kind != CONTEXT]
 
 
+# "its plan for the reconstruction of Gaza", "a proposal to rebuild": a plan named by what it is for
+_PLAN_OF = re.compile(r"\b(\w+) (?:for|to|on) (?:the |a |an )?(?:\w+ )?$", re.IGNORECASE)
+
+
 def resolve_plan_references(text: str, mentions: list[Mention], heads: set[str]) -> list[Mention]:
     """"The plan", "the framework": the issue of the plan the article has named most so far, the
     latest on a tie ("the Arab reconstruction plan ... the plan"), else the lexicon's issue."""
     if not any(m.kind == PLANREF for m in mentions):
         return mentions
     named: dict[str, tuple[int, int]] = {}  # issue -> (times named as a plan, last position)
+    issue_ends = {m.end for m in mentions if m.kind == ISSUE}
     for m in mentions:
         if m.kind == ISSUE:
             words = text[m.start:m.end].lower().split()
-            if words and words[-1].rstrip("s") in heads:
+            before = _PLAN_OF.search(text, max(0, m.start - 40), m.start)
+            # ("Trump's plan to end the war" stays Trump's plan: the plan's own name says what it is)
+            if words and words[-1].rstrip("s") in heads or before and before.group(1).lower().rstrip("s") in heads and (
+                    before.end(1) not in issue_ends):
                 count = named.get(m.value, (0, 0))[0]
                 named[m.value] = (count + 1, m.start)
         elif m.kind == PLANREF:

@@ -139,6 +139,9 @@ class RuleBook:
     irregular: Mapping[str, str] = field(default_factory=dict)  # inflected form -> lemma
     particles: Mapping[str, frozenset[str]] = field(default_factory=dict)  # "rule out": rule -> {out}
     idioms: Mapping[str, frozenset[str]] = field(default_factory=dict)  # "open fire": open -> {fire}
+    bound_cues: frozenset[str] = frozenset()
+    wish_verbs: frozenset[str] = frozenset()
+    kin_nouns: frozenset[str] = frozenset()
     contexts: tuple[ContextRule, ...] = ()  # the pattern rules that are switched on
     digest: str = ""
 
@@ -813,6 +816,9 @@ class Walker:
         idiom = _lemma_in(node, book.idioms)
         if idiom and any(c.dep_ == "obj" and _lemma(c) in book.idioms[idiom] for c in node.children):
             return 0, ""  # "open fire": a set phrase (whatever the tagger made of "open"), not the cue
+        if _lemma_in(node, book.bound_cues) and not any(
+                t.lower_ == "to" for c in node.children for t in (c, *c.children)):
+            return 0, ""  # "the aggression was committed while ...": "committed" backs only what it is committed to
         if (not tag.startswith("VB") and any(c.dep_ in _SUBJECTS for c in node.children) and not tag.startswith("JJ")
                 and not any(c.dep_ == "cop" for c in node.children)):  # "it is the guarantor of": a noun still
             tag = "VB"  # "Hamas insists/NNS on ...": a word with a subject is a verb whatever its tag says
@@ -960,6 +966,12 @@ class Walker:
         if (issue_token.dep_ in ("compound", "amod") and issue_token.head.i not in issue_span
                 and _lemma_in(issue_token.head, book.modifier_heads)):
             return True  # "his ceasefire negotiators": the issue only names what the negotiators are for
+        if _lemma_in(issue_token.head, book.kin_nouns) and issue_token.head.i not in issue_span and (
+                issue_token.dep_ in ("compound", "amod") or issue_token.dep_ == "nmod" and _case(issue_token) == "of"):
+            return True  # "the family of hostage Evyatar David", "hostage families": people, not the exchange
+        if (issue_token.dep_ in ("nmod:desc", "compound") and issue_token.head.tag_ == "NNP"
+                and issue_token.head.i not in issue_span and _lemma_in(issue_token, book.civilian_nouns)):
+            return True  # "hostage Omer Neutra": a person's description, not the exchange
         if (issue_token.dep_ in ("compound", "amod") and issue_token.head.i not in issue_span
                 and issue_token.head.i in self.ctx.issue_tokens and not issue_token.conjuncts
                 and _lemma(issue_token.head) not in book.deal_nouns):
@@ -1364,6 +1376,12 @@ class Walker:
                 c.dep_ in ("aux", "aux:pass", "cop", "obl:agent") for c in node.children)
             found = None if harm_here or breach_here or small_passive or skip_sign and node.dep_ == "conj" else self.subject_holders(node)
             breach_here = False
+            absolute = absolute_subject(node) if not own else None
+            if absolute is not None:
+                actors = _unique(self.ctx.actor_at[t.i] for t in absolute if t.i in self.ctx.actor_at)
+                if not actors:
+                    return findings  # "Netanyahu faces challenges, with coalition partners voicing opposition": the partners'
+                found = Holders(actors), "subject_of_cue"
             if (found is None and not own and not skip_sign and node.tag_.startswith("VB")
                     and self.cue_sign(node)[1] != "report" and not self.has_deontic(node) and any(
                         c.dep_ == "nsubj" and c.tag_ in ("NN", "NNS") and c.i not in self.ctx.actor_at
@@ -1591,6 +1609,8 @@ class Walker:
                             return findings + self._finish(found[0], "subject_of_sentence", issue_id, sign * verb_sign,
                                                            conditions, rules + extra + ["nested_stance"], verb.text, path)
             return findings
+        if _impersonal_passive(node):
+            return findings  # "it is believed that 59 hostages remain in Gaza": said by no one in particular
         speaker, own_report = self.ctx.speaker()
         how = "speaker_of_report" if own_report else "speaker_of_quotation"
         if speaker and signal and book.enabled(how):
@@ -1751,6 +1771,11 @@ class Walker:
             family = self.condition_family(child)
             if family:
                 found.append((child, family))
+                # "conditioned the extension on Hamas/obl accepting/advcl the plan": the parse split the
+                # gerund's clause from its subject; the condition is both
+                found.extend((gerund, family) for gerund in node.children
+                             if gerund.dep_ == "advcl" and gerund.tag_ == "VBG" and gerund.i == child.right_edge.i + 1
+                             and not any(t.i in issue_span for t in gerund.subtree))
             elif depth == 0 and child.dep_ in ("advcl", "xcomp") and any(
                     m.dep_ == "mark" and m.lower_ == "to" for m in child.children):
                 frontier.extend((grandchild, 1) for grandchild in child.children)  # a purpose clause
@@ -2122,6 +2147,10 @@ class Walker:
         clause = node
         while clause.dep_ == "conj" and clause.head is not clause:
             clause = clause.head
+        if clause.dep_ == "ccomp" and _lemma_in(clause.head, self.book.wish_verbs) and (
+                clause.head.tag_.startswith("VB") or any(c.dep_ == "nsubj" for c in clause.head.children)):  # "hopes/NNS"
+            # "Trump said he hoped Hamas would accept the deal": Trump's wish, not Hamas's stance
+            return not any(c.dep_ in _SUBJECTS and c.lower_ in ("we", "i") for c in node.children)
         if clause.dep_ not in ("ccomp", "acl") or not any(
                 c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
             return False
@@ -2177,6 +2206,36 @@ def _subject_clause(clause: Any, verb: Any) -> bool:
     return (clause.dep_ == "advcl" and clause.tag_ == "VBG" and clause.i < verb.i and clause.head.i == verb.i
             and not any(c.dep_ == "mark" for c in clause.children)
             and not any(c.dep_ in _SUBJECTS for c in verb.children))
+
+
+_NOUN_PHRASE_TAGS = frozenset({"DT", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "CC", "CD", "PRP$", "POS", "HYPH", ","})
+
+
+def absolute_subject(verb: Any) -> list[Any] | None:
+    """The noun phrase that is the subject of a participle in an absolute "with" clause (", with coalition
+    partners voicing opposition to the deal": the partners voice it, not the main clause's subject), read off
+    the words because the parser hangs such phrases every way; None when `verb` opens no such clause."""
+    if verb.tag_ not in ("VBG", "VBN"):
+        return None
+    doc = verb.doc
+    for subject in verb.children:
+        if subject.dep_ == "nsubj" and subject.i < verb.i and (
+                subject.left_edge.lower_ == "with" or subject.left_edge.i > 0 and doc[subject.left_edge.i - 1].lower_ == "with"):
+            return [t for t in subject.subtree if t.lower_ != "with"]  # "with leaders around the world/nmod voicing/advcl"
+    k = verb.i - 1
+    while k >= 0 and (doc[k].tag_ in _NOUN_PHRASE_TAGS or doc[k].lower_ == "worldwide") and doc[k].lower_ != "with":
+        k -= 1
+    phrase = list(doc[k + 1:verb.i])
+    if (k < 0 or doc[k].lower_ != "with" or not any(t.tag_.startswith("NN") for t in phrase)
+            or phrase[-1].tag_ in ("CC", ",", "DT", "POS") or not (k == 0 or doc[k - 1].lower_ in (",", "-", "–", "—"))):
+        return None
+    return phrase
+
+
+def _impersonal_passive(verb: Any) -> bool:
+    """A passive with "it" for its subject ("it is believed/reported/understood that ..."): no one's words."""
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux:pass" for c in verb.children) and any(
+        c.dep_ in ("nsubj:pass", "expl", "expl:pass", "nsubj") and c.lower_ == "it" for c in verb.children)
 
 
 def _past_event(node: Any) -> bool:
