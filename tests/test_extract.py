@@ -1795,3 +1795,25 @@ def test_a_plan_named_by_what_it_is_for_gives_the_plan_its_issue(dictionary):
     # a plan whose own name says what it is keeps it
     assert ("Egypt", "peace_plan", "support") in found(
         "Trump's plan to end the war was unveiled. Egypt backed the plan.", dictionary)
+
+
+def test_a_call_for_someone_to_act_is_the_callers(dictionary):
+    # the parse hangs "for Hamas" and "to disarm" on "issued"; the repair hangs them on the call
+    assert found("Egypt issued a call for Hamas to disarm.", dictionary) == {("Egypt", "disarmament", "support")}
+    # and a perfect split by an adverbial phrase ("have for the first time issued") keeps its subject
+    assert found("Turkey and Jordan have this week issued a call for Hamas to disarm.", dictionary) == {
+        ("Turkey", "disarmament", "support"), ("Jordan", "disarmament", "support")}
+
+
+def test_taking_responsibility_in_gaza_and_giving_up_power_name_governance(dictionary):
+    assert ("PalestinianAuthority", "governance", "support") in found(
+        "The PA announced its readiness to assume its full responsibilities in the Gaza Strip.", dictionary)
+    assert ("Egypt", "governance", "support") in found(
+        "Egypt called for Hamas to relinquish power in the Gaza Strip.", dictionary)
+
+
+def test_what_is_a_condition_for_an_issue_comes_first(dictionary, rules):
+    for text in ("Israel said the disarmament of Hamas is a condition for ending the war.",
+                 "Israel sees the disarmament of Hamas as a key condition for ending the war."):
+        assert ("Israel", "ceasefire", "conditional", "disarmament") in found(text, dictionary, rules)
+        assert ("Israel", "ceasefire", "support") in found(text, dictionary, rules.without(["condition_clause"]))

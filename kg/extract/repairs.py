@@ -24,6 +24,15 @@ def rehang_infinitives(doc: Any, nouns: frozenset[str]) -> None:
         objects = [n for c in token.head.children if c.dep_ == "obj" and c.right_edge.i == token.left_edge.i - 1
                    for n in (c, *(k for k in c.children if k.dep_ == "conj"))  # "security and political obstacles"
                    if n.right_edge.i == token.left_edge.i - 1 and (n.lemma_ or "").lower() in nouns]
+        # "issued a call/obj [for Hamas/obl] [to disarm/advcl]": the "for" phrase names who is to do it
+        agents = [c for c in token.head.children if c.dep_ == "obl" and c.right_edge.i == token.left_edge.i - 1
+                  and any(k.dep_ == "case" and k.lower_ == "for" for k in c.children)]
+        if not objects and agents:
+            objects = [c for c in token.head.children if c.dep_ == "obj" and c.right_edge.i == agents[0].left_edge.i - 1
+                       and (c.lemma_ or "").lower() in nouns]
+            if objects:
+                agents[0].head = objects[0]
+                agents[0].dep_ = "nmod"
         if objects:
             token.head = objects[0]
             token.dep_ = "acl"
@@ -36,6 +45,9 @@ def rehang_infinitives(doc: Any, nouns: frozenset[str]) -> None:
                  and c.right_edge.i == token.left_edge.i - 1 and (c.lemma_ or "").lower() in nouns]
         if inner:
             token.head = inner[0]
+
+
+_ADVERBIAL_TAGS = frozenset({"RB", "RBR", "RBS", "IN", "DT", "JJ", "JJS", "NN", "CD", ","})
 
 
 def rehang_perfect_auxiliaries(doc: Any) -> None:
@@ -53,6 +65,14 @@ def rehang_perfect_auxiliaries(doc: Any) -> None:
             continue
         participles = [c for c in have.children if c.dep_ == "xcomp" and c.tag_ == "VBN" and c.i > have.i
                        and all(t.tag_.startswith("RB") for t in doc[have.i + 1:c.i])]
+        if not participles:
+            # "states have for the first time issued/acl a call": an adverbial phrase between, and the
+            # participle hung inside it
+            following = next((t for t in doc[have.i + 1:have.i + 8] if t.tag_.startswith("VB") or t.tag_ == "MD"), None)
+            if (following is not None and following.tag_ in ("VBN", "VBD") and following.dep_ in ("acl", "acl:relcl")
+                    and following.head.i in {t.i for t in have.subtree} and following.head.i < following.i
+                    and all(t.tag_ in _ADVERBIAL_TAGS for t in doc[have.i + 1:following.i])):
+                participles = [following]
         if not participles:
             continue
         verb = participles[0]

@@ -142,6 +142,7 @@ class RuleBook:
     bound_cues: frozenset[str] = frozenset()
     wish_verbs: frozenset[str] = frozenset()
     kin_nouns: frozenset[str] = frozenset()
+    condition_nouns: frozenset[str] = frozenset()
     contexts: tuple[ContextRule, ...] = ()  # the pattern rules that are switched on
     digest: str = ""
 
@@ -1541,6 +1542,11 @@ class Walker:
                     if obj.dep_ in ("obj", "xcomp", "ccomp") and obj.i != node.i:
                         named = self._clause_issues(obj.subtree, issue_at, issue_id)
                         conditions.extend((c, "unless") for c in named if (c, "unless") not in conditions)
+            required = self._required_first(node, came_from) if book.enabled("condition_clause") else None
+            if required is not None:
+                # "sees the disarmament of Hamas as a condition for ending the war": the end of the war waits for it
+                named = self._clause_issues(required.subtree, issue_at, issue_id)
+                conditions.extend((c, "unless") for c in named if (c, "unless") not in conditions)
             if (dep == "advcl" and not own and self.markers(node) == ["as"] and node.tag_.startswith("VB")
                     and any(c.dep_ in _SUBJECTS for c in node.children)):
                 return findings  # "..., as ceasefire efforts continue in Cairo": the backdrop, no one's stance on it
@@ -1757,6 +1763,23 @@ class Walker:
             named = self._clause_issues(doc[i + 1:stop], {}, issue_id)
             return [(named[0], family)] if named else []
         return []
+
+    def _required_first(self, node: Any, came_from: Any) -> Any:
+        """What a condition noun names as required for the issue the walk comes from "for": X in "X is a
+        condition for Y", "sees X as a key condition for Y", "made X a precondition for Y"; else None."""
+        if came_from is None or not any(c.dep_ in ("case", "mark") and c.lower_ == "for" for c in came_from.children):
+            return None
+        if _lemma_in(node, self.book.condition_nouns):
+            noun, verb = node, node.head
+        else:  # "made X a precondition/obj for any truce/obl": the parse hung the "for" phrase on the verb
+            noun, verb = next((c for c in node.children if c.i != came_from.i and c.dep_ in ("obj", "obl", "xcomp")
+                               and _lemma_in(c, self.book.condition_nouns)), None), node
+            if noun is None:
+                return None
+        if any(c.dep_ == "cop" for c in noun.children):
+            return next((c for c in noun.children if c.dep_ == "nsubj"), None)
+        return next((c for c in verb.children if c.i < noun.i and c.i != came_from.i and (
+            c.dep_ == "obj" or c.dep_ == "obl" and _case(c) == "on")), None)
 
     def _condition_clauses(self, node: Any, issue_span: set[int]) -> list[tuple[Any, str]]:
         """Condition clauses and phrases on a predicate, or on its purpose clause ("remain ... to exert
