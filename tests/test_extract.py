@@ -1817,3 +1817,23 @@ def test_what_is_a_condition_for_an_issue_comes_first(dictionary, rules):
                  "Israel sees the disarmament of Hamas as a key condition for ending the war."):
         assert ("Israel", "ceasefire", "conditional", "disarmament") in found(text, dictionary, rules)
         assert ("Israel", "ceasefire", "support") in found(text, dictionary, rules.without(["condition_clause"]))
+
+
+def test_pending_and_a_condition_to_act_or_in_a_phase_make_conditions(dictionary):
+    assert ("US", "reconstruction", "conditional", "disarmament") in found(
+        "Reconstruction could begin soon, pending an agreement on disarmament, Trump said.", dictionary)
+    assert ("Hamas", "hostage_prisoner_exchange", "conditional", "withdrawal") in found(
+        "Hamas insists on a full withdrawal as a condition to release all the hostages.", dictionary)
+    assert ("Israel", "peace_plan", "conditional", "disarmament") in found(
+        "Israel insists on the disarmament of Hamas as a key condition in the second phase of the ceasefire "
+        "agreement.", dictionary)
+
+
+def test_a_stance_verb_tagged_as_a_plural_noun_gets_its_subject_back(dictionary):
+    text = ("Hamas released three hostages. Israel said it will stay in the corridor, as the terror group insists "
+            "on a full withdrawal.")
+    assert ("Hamas", "withdrawal", "support") in found(text, dictionary)
+    assert ("Israel", "withdrawal", "support") not in found(text, dictionary)
+    # a claim in a noun phrase stays a noun: no one claims it
+    assert ("Egypt", "disarmament", "support") not in found(
+        "Egyptian officials denied Israeli media claims that Cairo offered to hold Hamas's weapons.", dictionary)

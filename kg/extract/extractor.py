@@ -565,7 +565,8 @@ class ArticleExtractor:
         for doc in docs.values():
             assign_lemmas(doc, self.book.irregular, self.book.known_lemmas)
             repair_parse(doc, self.book.control_nouns | self.book.obstacle_nouns | self.book.intent_nouns
-                         | self.book.infinitive_stance_nouns | self.book.proposal_nouns)
+                         | self.book.infinitive_stance_nouns | self.book.proposal_nouns,
+                         self.book.demand_verbs | self.book.oppose_verbs)
         results: dict[tuple, tuple[float, Finding, str, str | None]] = {}
         intro: tuple[Any, int] | None = None
         for n, (sentence, mentions) in enumerate(jobs):

@@ -6,12 +6,32 @@ from __future__ import annotations
 from typing import Any
 
 
-def repair_parse(doc: Any, infinitive_nouns: frozenset[str]) -> None:
-    """Apply every repair to one parsed sentence, in order: listed verbs, perfect auxiliaries, then
-    infinitives that complete a noun (`infinitive_nouns`: the nouns that take one)."""
+def repair_parse(doc: Any, infinitive_nouns: frozenset[str], stance_verbs: frozenset[str] = frozenset()) -> None:
+    """Apply every repair to one parsed sentence, in order: stance verbs tagged as plural nouns
+    (`stance_verbs`: their lemmas), listed verbs, perfect auxiliaries, then infinitives that complete a
+    noun (`infinitive_nouns`: the nouns that take one)."""
+    restore_noun_verbs(doc, stance_verbs)
     rehang_listed_verbs(doc)
     rehang_perfect_auxiliaries(doc)
     rehang_infinitives(doc, infinitive_nouns)
+
+
+_VERB_OPENERS = frozenset({"on", "for", "that", "to", "against"})
+
+
+def restore_noun_verbs(doc: Any, verbs: frozenset[str]) -> None:
+    """Give back its subject to a stance verb the tagger read as a plural noun after a noun phrase ("as
+    the terror group/compound insists/NNS on a full withdrawal"): the noun before it is its subject, the
+    word a verb in the present tense."""
+    for token in doc:
+        if (token.tag_ != "NNS" or not token.lower_.endswith("s") or (token.lemma_ or "").lower() not in verbs
+                or token.i + 1 >= len(doc) or doc[token.i + 1].lower_ not in _VERB_OPENERS):
+            continue
+        before = [c for c in token.children if c.dep_ in ("compound", "nmod:poss") and c.i == token.i - 1
+                  and c.tag_ in ("NN", "NNP", "NNPS")]
+        if before and not any(c.dep_ in ("nsubj", "nsubj:pass") for c in token.children):
+            before[0].dep_ = "nsubj"
+            token.tag_ = "VBZ"
 
 
 def rehang_infinitives(doc: Any, nouns: frozenset[str]) -> None:

@@ -915,6 +915,8 @@ class Walker:
             return None
         conditions = self.book.conditions
         doc = node.doc
+        if node.dep_ == "advcl" and node.tag_ == "VBG" and conditions.get(node.lower_) in ("until", "unless"):
+            return conditions[node.lower_]  # "could begin soon, pending/VBG an agreement on disarmament"
         # a subordinator the parser hung on an auxiliary ("unless/mark -> is/aux -> restored") or on the
         # clause's subject ("until/case -> Hamas/nsubj -> returns") is the clause's
         children = list(node.children) + [g for c in node.children if c.dep_ in ("aux", "aux:pass", "cop") for g in c.children]
@@ -1767,8 +1769,8 @@ class Walker:
     def _required_first(self, node: Any, came_from: Any) -> Any:
         """What a condition noun names as required for the issue the walk comes from "for": X in "X is a
         condition for Y", "sees X as a key condition for Y", "made X a precondition for Y"; else None."""
-        if came_from is None or not any(c.dep_ in ("case", "mark") and c.lower_ == "for" for c in came_from.children):
-            return None
+        if came_from is None or not any(c.dep_ in ("case", "mark") and c.lower_ in ("for", "in", "to") for c in came_from.children):
+            return None  # "a condition for ending the war", "a key condition in phase two", "a condition to release them"
         if _lemma_in(node, self.book.condition_nouns):
             noun, verb = node, node.head
         else:  # "made X a precondition/obj for any truce/obl": the parse hung the "for" phrase on the verb
