@@ -1837,3 +1837,21 @@ def test_a_stance_verb_tagged_as_a_plural_noun_gets_its_subject_back(dictionary)
     # a claim in a noun phrase stays a noun: no one claims it
     assert ("Egypt", "disarmament", "support") not in found(
         "Egyptian officials denied Israeli media claims that Cairo offered to hold Hamas's weapons.", dictionary)
+
+
+def test_an_issue_after_post_is_a_time(dictionary):
+    text = "Hamas said it was ready to hand over administration of Gaza post-ceasefire."
+    assert found(text, dictionary) == {("Hamas", "governance", "support")}
+
+
+def test_after_talks_that_broke_down_is_a_time_not_a_condition(dictionary):
+    text = ("Israel announced plans to reoccupy Gaza City and other areas after the ceasefire talks appeared to have "
+            "broken down last month.")
+    assert ("Israel", "withdrawal", "oppose") in found(text, dictionary)
+    assert not {s for s in found(text, dictionary) if s[2] == "conditional"}
+
+
+def test_a_deadline_or_a_chance_given_to_an_actor_is_not_its_stance(dictionary):
+    assert found('Trump said on Monday that Hamas had a "very short time" to fully disarm.', dictionary) == {
+        ("US", "disarmament", "support")}
+    assert found("Hamas has a chance to accept the truce, Trump said.", dictionary) == {("US", "ceasefire", "support")}

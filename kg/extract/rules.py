@@ -143,6 +143,7 @@ class RuleBook:
     wish_verbs: frozenset[str] = frozenset()
     kin_nouns: frozenset[str] = frozenset()
     condition_nouns: frozenset[str] = frozenset()
+    time_prefixes: frozenset[str] = frozenset()
     contexts: tuple[ContextRule, ...] = ()  # the pattern rules that are switched on
     digest: str = ""
 
@@ -950,6 +951,9 @@ class Walker:
             following = doc[node.right_edge.i + 1] if node.right_edge.i + 1 < len(doc) else None
             if (child.lower_ == "after" and not any(t.lower_ == "only" for t in doc[max(0, child.i - 4):child.i])
                     and not _past_event(node)
+                    # "after the talks appeared/acl to have broken down": the verb hung on its subject
+                    and not (node.tag_.startswith("NN") and any(c.dep_ == "acl" and c.i > node.i and _past_event(c)
+                                                                 for c in node.children))
                     # "after the first phase of the deal ended/VBD", with the verb cut off from its subject
                     and not (node.tag_.startswith("NN") and following is not None and following.tag_ == "VBD")
                     and (node.head.tag_ in ("VB", "VBG") or node.head.tag_.startswith("NN")
@@ -969,6 +973,9 @@ class Walker:
         if (issue_token.dep_ in ("compound", "amod") and issue_token.head.i not in issue_span
                 and _lemma_in(issue_token.head, book.modifier_heads)):
             return True  # "his ceasefire negotiators": the issue only names what the negotiators are for
+        first = min(issue_span | {issue_token.i})
+        if first >= 2 and issue_token.doc[first - 1].text == "-" and issue_token.doc[first - 2].lower_ in book.time_prefixes:
+            return True  # "take responsibility in Gaza post-ceasefire": a time, not the ceasefire
         if _lemma_in(issue_token.head, book.kin_nouns) and issue_token.head.i not in issue_span and (
                 issue_token.dep_ in ("compound", "amod") or issue_token.dep_ == "nmod" and _case(issue_token) == "of"):
             return True  # "the family of hostage Evyatar David", "hostage families": people, not the exchange
@@ -1396,6 +1403,11 @@ class Walker:
                 return findings  # "although Palestinian factions have agreed to a committee": theirs, and no actor of ours
             if found is not None and (self.has_deontic(node) or self._denied_ability(node)) and not _first_person(node):
                 found = None  # "Hamas must release the hostages": whoever says it holds the stance
+            if (found is not None and _lemma(node) == "have" and came_from is not None and (came_from.dep_ == "xcomp" or (
+                    came_from.dep_ == "obj" and any(c.dep_ == "acl" and c.i > came_from.i for c in came_from.children)))
+                    and any(c.dep_ == "obj" and _lemma_in(c, book.chance_nouns) for c in node.children)
+                    and not _first_person(node)):
+                found = None  # "Hamas has a very short time to disarm": a deadline set for it, not its stance
             if (found is not None and deontic and came_from is not None and came_from.dep_ == "conj"
                     and came_from.head.i == node.i and not _first_person(node)
                     and not any(c.dep_ in _SUBJECTS for c in came_from.children)):
