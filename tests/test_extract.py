@@ -1855,3 +1855,10 @@ def test_a_deadline_or_a_chance_given_to_an_actor_is_not_its_stance(dictionary):
     assert found('Trump said on Monday that Hamas had a "very short time" to fully disarm.', dictionary) == {
         ("US", "disarmament", "support")}
     assert found("Hamas has a chance to accept the truce, Trump said.", dictionary) == {("US", "ceasefire", "support")}
+
+
+def test_what_an_actor_remains_is_its_stance(dictionary):
+    # the parse makes "remained" and "committed" two clauses of "said", or hangs "to the plan" on "remained"
+    assert found("Sheikh Tamim said Qatar remained committed to working with Egypt to reach a ceasefire.",
+                 dictionary) == {("Qatar", "ceasefire", "support")}
+    assert found("Israel said Hamas remained opposed to the plan.", dictionary) == {("Hamas", "peace_plan", "oppose")}

@@ -11,9 +11,33 @@ def repair_parse(doc: Any, infinitive_nouns: frozenset[str], stance_verbs: froze
     (`stance_verbs`: their lemmas), listed verbs, perfect auxiliaries, then infinitives that complete a
     noun (`infinitive_nouns`: the nouns that take one)."""
     restore_noun_verbs(doc, stance_verbs)
+    rehang_copular_complements(doc)
     rehang_listed_verbs(doc)
     rehang_perfect_auxiliaries(doc)
     rehang_infinitives(doc, infinitive_nouns)
+
+
+_COPULAR_VERBS = frozenset({"remain", "stay", "become", "seem", "appear", "look", "prove"})
+
+
+def rehang_copular_complements(doc: Any) -> None:
+    """Hang the adjective after "remained" on it when the parser made both clauses of the verb above
+    ("said Qatar remained/ccomp committed/ccomp to working ..."): the adjective is what the subject remains."""
+    for verb in doc:
+        if (verb.lemma_ or verb.lower_).lower() not in _COPULAR_VERBS or not verb.tag_.startswith("VB") or verb.i + 1 >= len(doc):
+            continue
+        adjective = doc[verb.i + 1]
+        if (adjective.tag_ in ("JJ", "VBN") and verb.head.i != verb.i and adjective.head.i == verb.head.i
+                and adjective.dep_ == verb.dep_ and not any(c.dep_ in ("nsubj", "nsubj:pass") for c in adjective.children)
+                and not any(c.dep_ in ("xcomp", "obj") for c in verb.children)):
+            adjective.head = verb
+            adjective.dep_ = "xcomp"
+        if adjective.head.i == verb.i and adjective.dep_ == "xcomp" and adjective.tag_ in ("JJ", "VBN"):
+            # "Hamas remained opposed/xcomp to the plan/obl": the phrase completes the adjective, not the verb
+            for phrase in list(verb.children):
+                if (phrase.dep_ == "obl" and phrase.i > adjective.i and phrase.left_edge.i == adjective.right_edge.i + 1
+                        and phrase.left_edge.lower_ in ("to", "on", "for", "with", "about")):
+                    phrase.head = adjective
 
 
 _VERB_OPENERS = frozenset({"on", "for", "that", "to", "against"})
