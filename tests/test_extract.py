@@ -1862,3 +1862,11 @@ def test_what_an_actor_remains_is_its_stance(dictionary):
     assert found("Sheikh Tamim said Qatar remained committed to working with Egypt to reach a ceasefire.",
                  dictionary) == {("Qatar", "ceasefire", "support")}
     assert found("Israel said Hamas remained opposed to the plan.", dictionary) == {("Hamas", "peace_plan", "oppose")}
+
+
+def test_what_an_issue_is_described_as_judges_it(dictionary):
+    assert found("Fidan described the ceasefire as crucial for regional stability.", dictionary) == {
+        ("Turkey", "ceasefire", "support")}
+    assert found("Hamas described the plan as unacceptable.", dictionary) == {("Hamas", "peace_plan", "oppose")}
+    # a word that judges nothing leaves no stance
+    assert found("Egypt described the truce as fragile.", dictionary) == set()

@@ -1944,6 +1944,9 @@ class Walker:
         unacceptable": "idea" the verb's object, "unacceptable" its clause): a clause after the object
         with no subject of its own, or None."""
         for child in verb.children:
+            if (child.dep_ in ("advcl", "obl") and child.i > obj.i and child.tag_.startswith("JJ")
+                    and any(c.dep_ in ("case", "mark") and c.lower_ == "as" for c in child.children)):
+                return child  # "described the agreement as crucial/advcl", "sees the truce as vital"
             if (child.dep_ in ("ccomp", "xcomp") and child.i > obj.i and child.tag_[:2] in ("JJ", "VB")
                     and not any(c.dep_ in _SUBJECTS or c.dep_ == "mark" and c.lower_ == "to" for c in child.children)
                     and all(t.i > obj.i for t in child.subtree)):
