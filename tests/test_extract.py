@@ -1870,3 +1870,75 @@ def test_what_an_issue_is_described_as_judges_it(dictionary):
     assert found("Hamas described the plan as unacceptable.", dictionary) == {("Hamas", "peace_plan", "oppose")}
     # a word that judges nothing leaves no stance
     assert found("Egypt described the truce as fragile.", dictionary) == set()
+
+
+def test_what_someone_sets_out_to_gauge_is_no_ones_stance(dictionary, rules):
+    text = ("The US has been talking with several nations, such as Indonesia, Egypt and Turkey, to gauge their "
+            "willingness to contribute to the stabilization force.")
+    assert found(text, dictionary, rules) == set()
+    assert found(text, dictionary, rules.without(["probed_stance"]))
+    assert found("Indonesia expressed its willingness to contribute to the stabilization force.", dictionary) == {
+        ("Indonesia", "stabilization_force", "support")}
+
+
+def test_what_an_actor_is_pressed_to_do_is_not_its_stance(dictionary, rules):
+    for text in ("Netanyahu faces mounting pressure to secure a truce and free the hostages.",
+                 "Netanyahu is under pressure to accept the truce."):
+        assert found(text, dictionary, rules) == set()
+        assert found(text, dictionary, rules.without(["pressure_faced"]))
+    assert ("Egypt", "ceasefire", "support") in found("Egypt increased pressure on Hamas to accept the truce.", dictionary)
+
+
+def test_a_role_for_the_party_governance_removes_is_its_opposite(dictionary, rules):
+    for text in ("Egypt rejected any role for Hamas in the governance of Gaza.",
+                 "Israel rejects Hamas's role in governance."):
+        assert {s[:3] for s in found(text, dictionary, rules)} == {(text.split()[0], "governance", "support")}
+        assert {s[:3] for s in found(text, dictionary, rules.without(["inverse_issue"]))} == {
+            (text.split()[0], "governance", "oppose")}
+    assert ("Egypt", "governance", "support") in found(
+        "Egypt backs a role for the PA in the governance of Gaza.", dictionary)
+
+
+def test_breaking_or_reneging_on_a_truce_is_a_breach_charged(dictionary):
+    for verb in ("breaking", "reneging on"):
+        assert found(f"Hamas accused Israel of {verb} the ceasefire agreement.", dictionary) == {
+            ("Hamas", "ceasefire", "support")}
+
+
+def test_hostilities_that_cease_name_the_ceasefire_as_a_condition(dictionary):
+    assert found("Azerbaijan will not send peacekeepers to Gaza unless the hostilities between Israel and Hamas "
+                 "cease entirely.", dictionary) == {("Azerbaijan", "stabilization_force", "conditional", "ceasefire")}
+    # a past event is none
+    assert found("Egypt said the fighting stopped on Sunday.", dictionary) == set()
+
+
+def test_no_deal_without_something_makes_it_a_condition(dictionary):
+    assert found("Egypt said there will be no agreement to stop the war without the disarmament of Hamas.",
+                 dictionary) == {("Egypt", "ceasefire", "conditional", "disarmament")}
+
+
+def test_judging_a_delay_of_an_issue_backs_the_issue(dictionary):
+    assert found("Guterres said any delays in the ceasefire would be problematic.", dictionary) == {
+        ("UN", "ceasefire", "support")}
+    assert found("Israel said the truce must be halted.", dictionary) == {("Israel", "ceasefire", "oppose")}
+
+
+def test_putting_off_a_vote_on_an_issue_is_no_rejection_of_it(dictionary):
+    assert found("Netanyahu delayed the cabinet vote on the Gaza ceasefire.", dictionary) == set()
+    assert ("Israel", "humanitarian_aid", "oppose") in found("Israel suspended aid deliveries.", dictionary)
+
+
+def test_a_refusal_that_complicates_something_is_the_refusals_stance_only(dictionary):
+    assert found("The deployment of foreign troops is complicated by Hamas's refusal to disarm.", dictionary) == {
+        ("Hamas", "disarmament", "oppose")}
+
+
+def test_an_actor_named_in_an_aside_of_the_speaker_does_not_speak(dictionary):
+    assert found("French President Macron, following his conversation with Palestinian President Mahmoud Abbas, "
+                 "said that France is fully mobilised for a durable ceasefire.", dictionary) == set()
+
+
+def test_an_aid_database_is_no_aid_and_the_occupation_ending_is_withdrawal(dictionary):
+    assert found("The UN removed the groups from the shared aid database.", dictionary) == set()
+    assert found("Hamas said it is willing to place its weapons under the authority of a Palestinian state if the "
+                 "occupation ends.", dictionary) == {("Hamas", "disarmament", "conditional", "withdrawal")}

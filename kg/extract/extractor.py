@@ -640,8 +640,10 @@ class ArticleExtractor:
                     resolved = self._resolve_pronoun(child, offset, None)
                     if len(resolved) == 1:
                         return resolved[0], True
+                aside = {t.i for c in child.children if c.dep_ in ("acl", "acl:relcl", "advcl") for t in c.subtree}
                 for t in child.subtree:
-                    if t.i in actor_at:
+                    # ("Macron, following/advcl his talk with Abbas, said ...": Macron speaks, not Abbas)
+                    if t.i in actor_at and t.i not in aside:
                         return actor_at[t.i], True
                 if (token.dep_ == "ROOT" and (child.tag_ == "NNP" and abs(child.i - token.i) == 1
                                                or any(t.tag_ == "NNP" for t in child.subtree) and not any(

@@ -133,6 +133,7 @@ class RuleBook:
     condition_actors: Mapping[str, str] = field(default_factory=dict)  # actor id -> issue its decision stands for
     terms_conditions: Mapping[str, str] = field(default_factory=dict)  # issue -> issue its terms are named by
     issue_agents: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # issue -> the actors whose act it is
+    excluded_parties: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # issue -> parties it removes
     composition_verbs: frozenset[str] = frozenset()
     placement_verbs: frozenset[str] = frozenset()
     condition_words: Mapping[str, str] = field(default_factory=dict)  # phrase -> issue it stands for in a condition
@@ -144,6 +145,7 @@ class RuleBook:
     kin_nouns: frozenset[str] = frozenset()
     condition_nouns: frozenset[str] = frozenset()
     time_prefixes: frozenset[str] = frozenset()
+    role_nouns: frozenset[str] = frozenset()
     contexts: tuple[ContextRule, ...] = ()  # the pattern rules that are switched on
     digest: str = ""
 
@@ -326,6 +328,7 @@ def _cached_rule_book(directory: str, stamp: tuple[float, ...]) -> RuleBook:
         condition_actors=_mapping(lemmas_path, lemmas, "condition_actors"),
         terms_conditions=_mapping(lemmas_path, lemmas, "terms_conditions"),
         issue_agents=_id_lists(lemmas_path, lemmas, "issue_agents"),
+        excluded_parties=_id_lists(lemmas_path, lemmas, "excluded_parties"),
         condition_words={phrase: str(issue) for issue in (lemmas.get("condition_words") or {})
                          for phrase in _words(lemmas_path, lemmas, "condition_words", issue)},
         irregular=_irregular(lemmas_path, lemmas.get("irregular") or {}),
@@ -796,8 +799,11 @@ class Walker:
             return None  # "hostages held by Hamas", "a crossing not controlled by Israel": a state of things, no stance
         for child in node.children:
             if child.dep_ == "obl:agent" or (child.dep_ == "obl" and _case(child) == "by" and node.tag_ == "VBN"):
-                if self._owned_thing(child):
-                    return None  # "complicated by Washington's inability to ...": the inability did it
+                if self._owned_thing(child) or (self.cue_sign(child)[1] == "noun" and child.tag_.startswith("NN") and any(
+                        c.dep_ == "nmod:poss" for c in child.children)):
+                    # "complicated by Washington's inability to ...", "complicated by Hamas's refusal to disarm":
+                    # the inability or the refusal did it (the refusal is a stance of its own, read from there)
+                    return None
                 holders = self.np_holders(child)
                 if holders.actors:
                     return holders, "agent_of_passive"
@@ -831,7 +837,9 @@ class Walker:
         if tag.startswith("VB"):
             if (any(c.dep_ in ("nsubj", "nsubj:pass") and c.i not in self.ctx.actor_at and _lemma_in(c, book.process_nouns)
                     for c in node.children)
-                    and not any(c.dep_ in ("obj", "ccomp", "xcomp", "obl:agent") for c in node.children)):
+                    and not any(c.dep_ in ("obj", "ccomp", "xcomp", "obl:agent") for c in node.children)
+                    # (but "the truce must be halted" asks someone to halt it)
+                    and not (any(c.dep_ == "aux:pass" for c in node.children) and self.has_deontic(node))):
                 return 0, ""  # "talks had stalled": what happened to the talks, no one's stance
             head = _lemma_in(node, book.particles)
             following = node.doc[node.i + 1] if node.i + 1 < len(node.doc) else None
@@ -942,8 +950,10 @@ class Walker:
                                if g.dep_ == "nmod" and conditions.get(f"{marker} {node.lower_} {_case(g)}")), None)
             if family and family != "only":
                 return family
-            if child.lower_ == "without" and child.dep_ == "case" and self.negated(node.head):
-                return "unless"  # "will not take part without a UN mandate": only with one
+            if child.lower_ == "without" and child.dep_ == "case" and (
+                    self.negated(node.head) or node.head.dep_ == "acl" and self.negated(node.head.head)):
+                # "will not take part without a UN mandate", "no agreement to stop the war without disarmament": only with one
+                return "unless"
             if child.lower_ in ("on", "upon") and child.dep_ == "case" and _lemma_in(node.head, self.book.conditioning_verbs):
                 return "unless"  # "conditioned any withdrawal on the return of the hostages"
             if child.lower_ in ("on", "upon") and child.dep_ == "case" and _lemma(node) == "condition":
@@ -1075,6 +1085,9 @@ class Walker:
                 sign = -sign
                 rules.append("cue_polarity")
                 signal = True
+        if self._party_role(issue_token, issue_span, issue_id) and book.enabled("inverse_issue"):
+            sign = -sign  # "rejected any role for Hamas in the governance of Gaza": backs governance without Hamas
+            rules.append("inverse_issue")
         coordinated_act = False  # the issue is a verb the parse made a coordinated object ("stop the war and rebuild/NN Gaza")
         # the issue's reading is settled below (what a harm verb threatens, a breach charged, what an act is for,
         # the issue judged as a subject): the verbs above report or justify it and do not turn it again
@@ -1291,6 +1304,9 @@ class Walker:
                     # "the ceasefire removes the obstacles": the issue does the rejecting verb's act, no one
                     # rejects it; but "all entry of supplies will cease": the issue stops, whoever decides it
                     s = 0
+                if (s == -1 and came_from is not None and came_from.dep_ in ("obj", "nsubj:pass") and _lemma_in(node, book.halting_verbs)
+                        and _lemma_in(came_from, book.talk_nouns) and came_from.i not in issue_span):
+                    s = 0  # "delayed the cabinet vote on the ceasefire": a step put off, not the ceasefire rejected
                 if (s == -1 and came_from is not None and came_from.dep_ == "advcl" and _lemma_in(node, book.halting_verbs)
                         and any(m.dep_ == "mark" and (m.lower_ == "to" and came_from.tag_ == "VB" or m.lower_ == "so")
                                 for m in came_from.children)):
@@ -1794,6 +1810,31 @@ class Walker:
             return next((c for c in noun.children if c.dep_ == "nsubj"), None)
         return next((c for c in verb.children if c.i < noun.i and c.i != came_from.i and (
             c.dep_ == "obj" or c.dep_ == "obl" and _case(c) == "on")), None)
+
+    def _party_role(self, issue_token: Any, issue_span: set[int], issue_id: str) -> bool:
+        """Whether the issue is named as the share in it of a party whose leaving it is the issue ("a role for
+        Hamas in the governance of Gaza", "Hamas's involvement in governance"), read off the words before it."""
+        parties = set(self.book.excluded_parties.get(issue_id, ()))
+        doc = issue_token.doc
+        first = min(issue_span | {issue_token.i})
+        if not parties:
+            return False
+        if _lemma_in(doc[first], self.book.role_nouns):
+            role = first  # the issue's own words begin with the role ("Hamas's role in governance")
+        else:
+            k = first - 1
+            if k >= 0 and doc[k].lower_ == "the":
+                k -= 1
+            if k < 0 or doc[k].lower_ != "in":
+                return False
+            role = next((t.i for t in reversed(doc[max(0, k - 5):k]) if _lemma_in(t, self.book.role_nouns)), None)
+            if role is None:
+                return False
+        around = list(doc[max(0, role - 3):first])  # "Hamas's role in", "role for Hamas in", "whose involvement in"
+        if any(t.lower_ == "whose" for t in around):
+            whose = next(t for t in around if t.lower_ == "whose")
+            around += [t for t in doc[max(0, whose.i - 2):whose.i] if t.i in self.ctx.actor_at]
+        return any(self.ctx.actor_at.get(t.i) in parties for t in around)
 
     def _condition_clauses(self, node: Any, issue_span: set[int]) -> list[tuple[Any, str]]:
         """Condition clauses and phrases on a predicate, or on its purpose clause ("remain ... to exert
