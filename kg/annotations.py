@@ -44,6 +44,16 @@ def read_annotation_file(path: Path) -> dict[str, list[dict[str, Any]]]:
     return articles
 
 
+def unscored_holders(path: Path) -> frozenset[str]:
+    """The actors a gold file declares outside the annotation contract: the `other:<id>` holders of its
+    unscored `other_statements` block (ANNOTATION.md). What an extractor says they hold is not scored."""
+    data = read_yaml(Path(path), AnnotationError)
+    block = data.get("other_statements") if isinstance(data, dict) else None
+    entries = [e for group in block.values() for e in (group or [])] if isinstance(block, dict) else block or []
+    return frozenset(str(e["holder"])[len("other:"):] for e in entries
+                     if isinstance(e, dict) and str(e.get("holder", "")).startswith("other:"))
+
+
 def _entry_stance(
     path: Path, source_id: str, number: int, entry: Mapping[str, Any], article: Article, dictionary: Dictionary
 ) -> Stance:

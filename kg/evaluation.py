@@ -1,11 +1,12 @@
 """Scoring extracted stances against gold annotations on distinct (article, holder, issue, polarity) tuples."""
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
-from .annotations import read_annotation_file
+from .annotations import read_annotation_file, unscored_holders
 from .model import Stance
 
 Tuple = tuple[str, str, str, str]
@@ -61,6 +62,7 @@ class EvaluationReport:
     conditions: Score | None = None
     errors: dict[str, int] = field(default_factory=dict)
     articles: int = 0
+    unscored: dict[str, int] = field(default_factory=dict)  # holder -> stances left unscored (outside the contract)
 
     @property
     def precision(self) -> float:
@@ -88,6 +90,7 @@ class EvaluationReport:
             "errors": dict(sorted(self.errors.items())),
             "per_issue": {issue: score.to_dict() for issue, score in sorted(self.per_issue.items())},
             "quote_overlap": {"matched": self.overall.tp, "overlapping": self.overlapping},
+            "unscored": dict(sorted(self.unscored.items())),
             "misses": listing(self.misses),
             "false_positives": listing(self.false_positives),
         }
@@ -120,6 +123,9 @@ class EvaluationReport:
         lines.append(f"matched tuples whose quote overlaps a gold quote: {self.overlapping} of {o.tp}")
         if self.errors:
             lines.append("errors: " + ", ".join(f"{k} {v}" for k, v in sorted(self.errors.items())))
+        if self.unscored:
+            lines.append("not scored (holders the gold file puts outside the contract, as other:<id>): "
+                         + ", ".join(f"{k} {v}" for k, v in sorted(self.unscored.items())))
         if show:
             for title, items in (("missed (in gold, not found)", self.misses),
                                  ("false positives (found, not in gold)", self.false_positives)):
@@ -251,4 +257,9 @@ def evaluate_folder(sources_dir: Path | str, gold_path: Path | str, ontology_dir
     gold = load_annotations(Path(gold_path), articles, dictionary)
     predicted = [s for source_id in sorted(covered & set(articles))
                  for s in extract_stances(articles[source_id], dictionary, lexicon, rules)]
-    return evaluate(predicted, gold)
+    # the guideline files an actor with no contract id (China) under other_statements, unscored: so are
+    # the extractor's stances of that actor
+    outside = unscored_holders(Path(gold_path))
+    report = evaluate([s for s in predicted if s.holder not in outside], gold)
+    report.unscored = dict(Counter(s.holder for s in predicted if s.holder in outside))
+    return report

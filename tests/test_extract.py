@@ -1942,3 +1942,24 @@ def test_an_aid_database_is_no_aid_and_the_occupation_ending_is_withdrawal(dicti
     assert found("The UN removed the groups from the shared aid database.", dictionary) == set()
     assert found("Hamas said it is willing to place its weapons under the authority of a Palestinian state if the "
                  "occupation ends.", dictionary) == {("Hamas", "disarmament", "conditional", "withdrawal")}
+
+
+def test_stances_of_an_actor_the_gold_files_outside_the_contract_are_not_scored(tmp_path):
+    # ANNOTATION.md puts an actor with no contract id under other_statements as other:<id>, unscored;
+    # the extractor's stances of that actor are then neither right nor wrong
+    (tmp_path / "china_note.txt").write_text(
+        "China called for an immediate ceasefire in Gaza. Hamas said it would not disarm.\n", encoding="utf-8")
+    gold = tmp_path / "gold.yaml"
+    gold.write_text(
+        "schema_version: 1\narticles:\n  china_note:\n"
+        "    - {holder: Hamas, issue: disarmament, polarity: oppose, quote: \"Hamas said it would not disarm\"}\n",
+        encoding="utf-8")
+    assert evaluate_folder(tmp_path, gold, ontology_dir=ONTOLOGY).overall.fp == 1  # China's stance, unannotated
+    gold.write_text(gold.read_text(encoding="utf-8") + (
+        "other_statements:\n  china_note:\n"
+        "    - {holder: \"other:China\", issue: ceasefire, polarity: support, quote: \"China called for an immediate ceasefire\"}\n"),
+        encoding="utf-8")
+    report = evaluate_folder(tmp_path, gold, ontology_dir=ONTOLOGY)
+    assert (report.overall.tp, report.overall.fp, report.overall.fn) == (1, 0, 0)
+    assert report.unscored == {"China": 1}
+    assert "not scored" in report.format_text() and report.to_dict()["unscored"] == {"China": 1}
