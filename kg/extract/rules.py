@@ -1088,24 +1088,7 @@ class Walker:
         st.findings.extend(self._relative_cues(st.issue_token, st.issue_id))
         st.findings.extend(self._parties(st.issue_token, st.issue_id))
         st.findings.extend(self._fused_agents(st.issue_token, st.issue_id))
-        if _case(st.issue_token) in book.oppose_prepositions and any(c.dep_ == "cop" for c in st.issue_token.children) \
-                and book.enabled("cue_polarity"):
-            st.sign = -st.sign
-            st.rules.append("cue_polarity")
-            st.signal = True
-        for child in st.issue_token.children:
-            # "of blocking humanitarian aid" parsed as an adjective on "aid": the verb still acts on it
-            after_to = child.i > 0 and child.doc[child.i - 1].lower_ == "to" and child.tag_.startswith("NN")
-            if child.dep_ in ("amod", "compound") and child.i not in st.issue_span and book.enabled("cue_polarity") and (
-                    child.tag_ == "VBG" and self.cue_sign(child)[0] < 0  # "halting hostilities" is the issue's own name
-                    # "decision to block/NN aid": a verb after "to" the tagger took for a noun
-                    or child.dep_ == "compound" and after_to and _lemma_in(child, book.oppose_verbs)):
-                st.sign = -st.sign
-                st.rules.append("cue_polarity")
-                st.signal = True
-        if self._party_role(st.issue_token, st.issue_span, st.issue_id) and book.enabled("inverse_issue"):
-            st.sign = -st.sign  # "rejected any role for Hamas in the governance of Gaza": backs governance without Hamas
-            st.rules.append("inverse_issue")
+        self._polarity_at_issue(st)
         for _step in range(24):
             st.signal_below = st.signal
             if (st.came_from is not None and st.came_from.dep_ == "conj" and st.came_from.head.i == st.node.i and st.came_from.i in st.issue_span
@@ -1683,6 +1666,29 @@ class Walker:
                 if found is not None and found[1] == "subject_of_cue" and not self._plan_content(root):
                     return st.findings + self._finish(found[0], "subject_of_sentence", st.issue_id, st.sign, st.conditions, st.rules, st.cue, st.path)
         return st.findings
+
+    def _polarity_at_issue(self, st: _WalkState) -> None:
+        """The issue's own words turn it: a rejecting preposition of a predicate issue, a rejecting verb hung on it, a role for a party."""
+        book = self.book
+        issue_token, issue_span, issue_id = st.issue_token, st.issue_span, st.issue_id
+        if _case(issue_token) in book.oppose_prepositions and any(c.dep_ == "cop" for c in issue_token.children) \
+                and book.enabled("cue_polarity"):
+            st.sign = -st.sign
+            st.rules.append("cue_polarity")
+            st.signal = True
+        for child in issue_token.children:
+            # "of blocking humanitarian aid" parsed as an adjective on "aid": the verb still acts on it
+            after_to = child.i > 0 and child.doc[child.i - 1].lower_ == "to" and child.tag_.startswith("NN")
+            if child.dep_ in ("amod", "compound") and child.i not in issue_span and book.enabled("cue_polarity") and (
+                    child.tag_ == "VBG" and self.cue_sign(child)[0] < 0  # "halting hostilities" is the issue's own name
+                    # "decision to block/NN aid": a verb after "to" the tagger took for a noun
+                    or child.dep_ == "compound" and after_to and _lemma_in(child, book.oppose_verbs)):
+                st.sign = -st.sign
+                st.rules.append("cue_polarity")
+                st.signal = True
+        if self._party_role(issue_token, issue_span, issue_id) and book.enabled("inverse_issue"):
+            st.sign = -st.sign  # "rejected any role for Hamas in the governance of Gaza": backs governance without Hamas
+            st.rules.append("inverse_issue")
 
     def _oppose_phrase(self, node: Any, subject: Any) -> bool:
         """Whether the predicate after a subject is one of the rejecting phrases of the lemma file."""
