@@ -1090,53 +1090,11 @@ class Walker:
         st.findings.extend(self._fused_agents(st.issue_token, st.issue_id))
         self._polarity_at_issue(st)
         for _step in range(24):
-            st.signal_below = st.signal
-            if (st.came_from is not None and st.came_from.dep_ == "conj" and st.came_from.head.i == st.node.i and st.came_from.i in st.issue_span
-                    and st.came_from.tag_.startswith("NN") and st.node.tag_.startswith("NN") and st.came_from.i + 1 < len(st.node.doc)
-                    and st.node.doc[st.came_from.i + 1].tag_ in ("NNP", "DT", "PRP$")):
-                st.coordinated_act = True
-            st.path.append(f"{st.node.i}:{st.node.text}/{st.node.tag_}/{st.node.dep_}")
-            st.own = st.node.i in st.issue_span
-            stop_at, stop_above = self.stops()
-            if (st.node.i in stop_at or (not st.own and st.came_from is not None and st.came_from.i in stop_above)) and not (
-                    _lemma_in(st.node, book.response_nouns) and self.cue_sign(st.node)[0]) and not (
-                    not st.sign_frozen and st.came_from is not None and st.came_from.dep_ == "obj" and self._charged_breach(st.node)):
-                # a context rule: a question, a prediction, a topic of talks, an answer ...; but "a positive
-                # response to the plan" accepts it
-                return st.findings
-            if not st.own and not st.sign_frozen and st.node.tag_.startswith("NN") and _case(st.node) == "in" and _lemma_in(st.node, book.purpose_nouns):
-                # "cut off all aid in an effort to pressure Hamas into accepting a deal": what an act is for, its
-                # doer wants; the act's own verb does not turn it
-                st.sign_frozen = True
-            if (not st.own and st.node.tag_.startswith("NN") and _lemma_in(st.node, book.breach_nouns) and st.came_from is not None
-                    and not st.sign_frozen and (self._characterization(st.node) is not None or self._predicated_breach(st.node))):
-                # "condemned the move as a violation of the ceasefire", "these measures constitute a violation of
-                # the agreement": who says so wants what is broken; who broke it is only charged
-                st.sign_frozen = st.breach_here = True
-                st.signal = True
-                st.cue = st.cue or st.node.text
-            elif not st.own and st.node.tag_.startswith("NN") and _lemma(st.node) in book.stop_nouns:
-                return st.findings
-            if (st.came_from is not None and st.came_from.left_edge.i == 0 and st.came_from.left_edge.lower_ in book.scope_stops
-                    and st.came_from.left_edge.i != st.came_from.i and st.node.i > st.came_from.i):
-                return st.findings  # "Amid/NNP reports that the force is struggling ..., Pakistan said": a frame, whatever the parse made of it
-            if (st.came_from is not None and st.came_from.dep_ in _SUBJECTS and st.came_from.i not in st.issue_span
-                    and st.came_from.i not in self.ctx.actor_at  # the speaker's name: the parser hung the clause on it
-                    and st.node.tag_.startswith("VB") and self.cue_sign(st.node)[1] == "report"
-                    and not _lemma_in(st.came_from, book.proposal_nouns)):
-                return st.findings  # "COGAT, the body that oversees aid flows, said ...": who speaks, described; not what is said
-            if not st.own and st.came_from is not None and (
-                    st.node.tag_.startswith("NN") and _lemma_in(st.node, book.pretext_nouns)
-                    or st.node.tag_.startswith("VB") and any(c.dep_ in ("obl", "obj") and _lemma_in(c, book.pretext_nouns)
-                                                          for c in st.node.children)):
-                return st.findings  # "Israel is using this issue as an excuse to refuse phase two": a charge, not Israel's word
-            if st.own and st.node is st.issue_token and any(c.dep_ == "cop" for c in st.node.children) and any(
-                    c.dep_ in ("nsubj", "nsubj:pass") and c.lower_ in ("it", "this", "that") for c in st.node.children):
-                return st.findings  # "even though it will not be a peacekeeping force": what a thing is, no stance
-            if st.node.dep_ in ("advcl", "ccomp") and self.condition_family(st.node):
-                # the issue is inside a condition ("if Hamas releases the hostages"): no stance of its
-                # own, unless it is what a threat demands ("warned ... if it does not release hostages")
-                return st.findings + self._threat_demand(st.node, st.issue_id, st.path)
+            self._arrive(st)
+            if (done := self._stopped_by_context(st)) is not None:
+                return done
+            if (done := self._said_of_something_else(st)) is not None:
+                return done
             if not st.own and not st.skip_sign and st.came_from is not None and st.came_from.dep_ in _SUBJECTS:
                 # "the crossing will remain closed": the predicate's complement says the stance
                 for complement in st.node.children:
@@ -1689,6 +1647,67 @@ class Walker:
         if self._party_role(issue_token, issue_span, issue_id) and book.enabled("inverse_issue"):
             st.sign = -st.sign  # "rejected any role for Hamas in the governance of Gaza": backs governance without Hamas
             st.rules.append("inverse_issue")
+
+    def _arrive(self, st: _WalkState) -> None:
+        """Step onto the next node: note the path, whether it is the issue's own word and whether the issue is a coordinated act."""
+        node, came_from, issue_span = st.node, st.came_from, st.issue_span
+        st.signal_below = st.signal
+        if (came_from is not None and came_from.dep_ == "conj" and came_from.head.i == node.i and came_from.i in issue_span
+                and came_from.tag_.startswith("NN") and node.tag_.startswith("NN") and came_from.i + 1 < len(node.doc)
+                and node.doc[came_from.i + 1].tag_ in ("NNP", "DT", "PRP$")):
+            st.coordinated_act = True
+        st.path.append(f"{node.i}:{node.text}/{node.tag_}/{node.dep_}")
+        st.own = node.i in issue_span
+
+    def _stopped_by_context(self, st: _WalkState) -> list[Finding] | None:
+        """Context rules that end the walk (a question, a stop noun ...), and what freezes the issue's reading (a purpose, a breach)."""
+        book = self.book
+        node, came_from, own = st.node, st.came_from, st.own
+        stop_at, stop_above = self.stops()
+        if (node.i in stop_at or (not own and came_from is not None and came_from.i in stop_above)) and not (
+                _lemma_in(node, book.response_nouns) and self.cue_sign(node)[0]) and not (
+                not st.sign_frozen and came_from is not None and came_from.dep_ == "obj" and self._charged_breach(node)):
+            # a context rule: a question, a prediction, a topic of talks, an answer ...; but "a positive
+            # response to the plan" accepts it
+            return st.findings
+        if not own and not st.sign_frozen and node.tag_.startswith("NN") and _case(node) == "in" and _lemma_in(node, book.purpose_nouns):
+            # "cut off all aid in an effort to pressure Hamas into accepting a deal": what an act is for, its
+            # doer wants; the act's own verb does not turn it
+            st.sign_frozen = True
+        if (not own and node.tag_.startswith("NN") and _lemma_in(node, book.breach_nouns) and came_from is not None
+                and not st.sign_frozen and (self._characterization(node) is not None or self._predicated_breach(node))):
+            # "condemned the move as a violation of the ceasefire", "these measures constitute a violation of
+            # the agreement": who says so wants what is broken; who broke it is only charged
+            st.sign_frozen = st.breach_here = True
+            st.signal = True
+            st.cue = st.cue or node.text
+        elif not own and node.tag_.startswith("NN") and _lemma(node) in book.stop_nouns:
+            return st.findings
+
+    def _said_of_something_else(self, st: _WalkState) -> list[Finding] | None:
+        """Where the issue's clause is no one's stance here: a frame, a described speaker, a pretext, a definition, a condition."""
+        book = self.book
+        node, came_from, own, issue_token, issue_span, issue_id = st.node, st.came_from, st.own, st.issue_token, st.issue_span, st.issue_id
+        if (came_from is not None and came_from.left_edge.i == 0 and came_from.left_edge.lower_ in book.scope_stops
+                and came_from.left_edge.i != came_from.i and node.i > came_from.i):
+            return st.findings  # "Amid/NNP reports that the force is struggling ..., Pakistan said": a frame, whatever the parse made of it
+        if (came_from is not None and came_from.dep_ in _SUBJECTS and came_from.i not in issue_span
+                and came_from.i not in self.ctx.actor_at  # the speaker's name: the parser hung the clause on it
+                and node.tag_.startswith("VB") and self.cue_sign(node)[1] == "report"
+                and not _lemma_in(came_from, book.proposal_nouns)):
+            return st.findings  # "COGAT, the body that oversees aid flows, said ...": who speaks, described; not what is said
+        if not own and came_from is not None and (
+                node.tag_.startswith("NN") and _lemma_in(node, book.pretext_nouns)
+                or node.tag_.startswith("VB") and any(c.dep_ in ("obl", "obj") and _lemma_in(c, book.pretext_nouns)
+                                                      for c in node.children)):
+            return st.findings  # "Israel is using this issue as an excuse to refuse phase two": a charge, not Israel's word
+        if own and node is issue_token and any(c.dep_ == "cop" for c in node.children) and any(
+                c.dep_ in ("nsubj", "nsubj:pass") and c.lower_ in ("it", "this", "that") for c in node.children):
+            return st.findings  # "even though it will not be a peacekeeping force": what a thing is, no stance
+        if node.dep_ in ("advcl", "ccomp") and self.condition_family(node):
+            # the issue is inside a condition ("if Hamas releases the hostages"): no stance of its
+            # own, unless it is what a threat demands ("warned ... if it does not release hostages")
+            return st.findings + self._threat_demand(node, issue_id, st.path)
 
     def _oppose_phrase(self, node: Any, subject: Any) -> bool:
         """Whether the predicate after a subject is one of the rejecting phrases of the lemma file."""
