@@ -1095,140 +1095,17 @@ class Walker:
                 return done
             if (done := self._said_of_something_else(st)) is not None:
                 return done
-            if not st.own and not st.skip_sign and st.came_from is not None and st.came_from.dep_ in _SUBJECTS:
-                # "the crossing will remain closed": the predicate's complement says the stance
-                for complement in st.node.children:
-                    if complement.dep_ in ("xcomp", "acomp") and complement.tag_[:2] in ("JJ", "VB"):
-                        adjective = complement.tag_.startswith("JJ") or (
-                            complement.tag_ == "VBN" and complement.lower_ in book.oppose_adjectives)  # "remain closed"
-                        s = (-1 if complement.lower_ in book.oppose_adjectives else self.cue_sign(complement)[0]) if adjective else 0
-                        if s == -1 and book.enabled("cue_polarity"):
-                            st.sign = -st.sign
-                            st.rules.append("cue_polarity")
-                            st.signal = True
-                        elif s == 1:
-                            st.signal = True
-                        if book.enabled("condition_clause"):
-                            for clause, family in self._condition_clauses(complement, st.issue_span):
-                                named = self._clause_issues(clause.subtree, st.issue_at, st.issue_id)
-                                st.conditions.extend((c, family if family != "before" else "before_negative")
-                                                  for c in named if (c, family) not in st.conditions)
-            if (not st.own and not st.skip_sign and st.came_from is not None and book.enabled("cue_polarity")
-                    and (st.came_from.dep_ in _SUBJECTS or _compound_subject(st.came_from))
-                    and self._oppose_phrase(st.node, st.came_from)):
-                st.sign = -st.sign  # "disarmament is not up for discussion", "the weapons are a red line"
-                st.rules.append("cue_polarity")
-                st.signal = True
-                # "rejected the initiative, saying the plan does not meet our demands": once the issue itself
-                # is judged, the verbs above report or justify the judgement; they do not turn it again
-                st.sign_frozen = True
-            if (not st.own and not st.skip_sign and not st.detached and st.inner is None and st.came_from is not None
-                    and st.node.tag_.startswith("VB") and st.came_from.dep_ in ("xcomp", "advcl")
-                    and any(m.dep_ == "mark" and m.lower_ == "to" for m in st.came_from.children)
-                    and book.enabled("possessor_of_cue")):
-                # "rejects demands from the US and Israel to give up its arms", with "from" and "to" hung on the
-                # verb: who makes the demand wants what it asks; the verb's subject answers it further up
-                for noun in st.node.children:
-                    noun_sign, kind = self.cue_sign(noun)
-                    if noun.dep_ != "obj" or kind != "noun" or noun_sign <= 0 or noun.i > st.came_from.i:
-                        continue
-                    for source in st.node.children:
-                        if source.dep_ == "obl" and _case(source) == "from" and noun.i < source.i < st.came_from.i:
-                            holders = self.np_holders(source)
-                            if holders.actors:
-                                st.findings += self._finish(holders, "possessor_of_cue", st.issue_id, st.sign, list(st.conditions),
-                                                         list(st.rules), noun.text, st.path)
-            if (not st.own and not st.skip_sign and st.came_from is not None and book.enabled("target_of_accusation")
-                    and _lemma_in(st.node, book.judge_verbs) and (
-                        self.marker(st.came_from) in ("for", "over")
-                        # "commended the mediators for their efforts in brokering the truce", with "in
-                        # brokering" hung on the verb
-                        or self.marker(st.came_from) == "in"
-                        and any(t.dep_ == "case" and t.lower_ == "for" for t in st.node.doc[st.node.i:st.came_from.i]))):
-                # "Erdogan criticized Israel for violating the truce": what follows "for" is Israel's act
-                if self.cue_sign(st.node)[0] < 0:
-                    # a charge: who makes it wants what the charged act keeps back ("criticized Israel
-                    # for blocking aid": the critic backs aid); the accused is only charged
-                    return st.findings + self._accuser(st.node, st.issue_id, st.sign, st.conditions, st.rules, st.path)
-                target = [c for c in st.node.children if c.dep_ in ("obj", "iobj")]
-                holders = self.np_holders(target[0]) if target else Holders([])
-                if holders.actors and st.signal:
-                    return st.findings + self._finish(holders, "target_of_accusation", st.issue_id, st.sign, st.conditions, st.rules,
-                                                   st.node.text, st.path)
-                return st.findings
-            if (not st.own and not st.skip_sign and not st.detached and st.node.tag_.startswith("VB") and st.came_from is not None
-                    and st.came_from.dep_ in ("nsubj", "nsubj:pass") and book.enabled("condition_clause")):
-                # what the issue waits for: what it must have ("the force should have a UN mandate"), or what
-                # it depends on ("Jordan's contribution would depend on the mandate")
-                depends = (st.came_from.dep_ == "nsubj" and st.came_from.i in st.issue_span
-                           and _lemma_in(st.node, book.dependence_verbs) and not self.negated(st.node))
-                if depends:
-                    needed = [c for c in st.node.children if c.dep_ in ("obl", "obj") and _case(c) in ("on", "upon")]
-                elif _lemma(st.node) in ("have", "get", "receive", "obtain") and self.has_deontic(st.node):
-                    needed = [c for c in st.node.children if c.dep_ == "obj"]
-                else:
-                    needed = []
-                for obj in needed:
-                    named = self._clause_issues(obj.subtree, st.issue_at, st.issue_id)
-                    st.conditions.extend((c, "unless") for c in named if (c, "unless") not in st.conditions)
-                terms = book.terms_conditions.get(st.issue_id)
-                if (terms and st.came_from.i in st.issue_span and self.has_deontic(st.node) and (terms, "unless") not in st.conditions
-                        and (_lemma_in(st.node, book.composition_verbs)
-                             or _lemma_in(st.node, book.placement_verbs) and any(
-                                 c.dep_ == "advmod" and c.lower_ == "only" or c.dep_ == "obl" and _case(c) == "under"
-                                 or c.dep_ in ("obl", "obj") and any(g.dep_ == "advmod" and g.lower_ == "only" for g in c.children)
-                                 for c in st.node.children)
-                             or any(c.dep_ == "cop" for c in st.node.children) and _case(st.node) == "under")):
-                    # "the force must be made up of countries Israel accepts", "must be deployed only at the
-                    # borders", "must be under UN supervision": the force's terms, a condition
-                    st.conditions.append((terms, "unless"))
-                if depends and st.conditions:
-                    st.signal = True
-                    st.cue = st.cue or st.node.text
-                    owners = self.sponsors(st.came_from)
-                    if owners.actors:
-                        return st.findings + self._finish(owners, "possessor_of_cue", st.issue_id, st.sign, st.conditions, st.rules,
-                                                       st.node.text, st.path)
-            if (not st.own and not st.skip_sign and not st.detached and st.node.tag_.startswith("VB") and st.came_from is not None
-                    and (st.came_from.dep_ in ("nsubj", "csubj") or _subject_clause(st.came_from, st.node))
-                    and _lemma_in(st.node, book.harm_verbs)
-                    and not self.negated(st.node) and book.enabled("cue_polarity")):
-                st.sign = -st.sign  # "warned that immediate disarmament would trigger chaos": a warning against it
-                st.rules.append("cue_polarity")
-                st.signal = True
-                st.cue = st.cue or st.node.text
-                st.skip_sign = True
-            if (not st.own and not st.skip_sign and not st.detached and st.node.tag_.startswith("VB") and st.came_from is not None
-                    and (st.came_from.dep_ == "obl" and _case(st.came_from) in ("to", "for", "of", "against", "on")
-                         or st.came_from.dep_ == "advcl" and self.marker(st.came_from) in ("in", "for", "to"))):
-                # "expressed strong objections to X", "underscored the efforts of Qatar and Egypt in
-                # reaching the deal", with the phrase hung on the verb: the noun still governs it
-                for noun in st.node.children:
-                    if noun.dep_ == "obj" and noun.i < st.came_from.i and self.cue_sign(noun)[1] == "noun":
-                        st.signal = True
-                        st.cue = st.cue or noun.text
-                        if self.cue_sign(noun)[0] < 0 and book.enabled("cue_polarity"):
-                            st.sign = -st.sign
-                            st.rules.append("cue_polarity")
-                        owners = self.subject_holders(noun)
-                        if owners is not None and owners[1] == "possessor_of_cue" and self.cue_sign(st.node)[0] >= 0:
-                            # (a rejecting verb undoes the noun instead: "Israel lifted its ban on aid")
-                            return st.findings + self._finish(owners[0], "possessor_of_cue", st.issue_id, st.sign, st.conditions, st.rules,
-                                                           noun.text, st.path)
-                        break
-            if (not st.own and not st.skip_sign and not st.detached and st.node.tag_.startswith("VB") and st.came_from is not None
-                    and st.came_from.dep_ in ("nsubj", "nsubj:pass") and _lemma_in(st.node, book.receiving_verbs)
-                    and book.enabled("backing_received")):
-                # "the proposal received Israeli approval", "won the backing of the Security Council":
-                # whoever the stance noun belongs to holds it
-                for noun in st.node.children:
-                    noun_sign, kind = self.cue_sign(noun)
-                    if noun.dep_ == "obj" and kind == "noun" and noun_sign:
-                        owners = self.subject_holders(noun)
-                        if owners is not None and owners[0].actors:
-                            extra = ["cue_polarity"] if noun_sign < 0 else []
-                            return st.findings + self._finish(owners[0], "backing_received", st.issue_id, st.sign * noun_sign,
-                                                           st.conditions, st.rules + extra, noun.text, st.path)
+            self._predicate_of_subject(st)
+            self._demand_from_source(st)
+            if (done := self._judged_for_an_act(st)) is not None:
+                return done
+            if (done := self._what_the_issue_waits_for(st)) is not None:
+                return done
+            self._harm_verb_polarity(st)
+            if (done := self._noun_hung_on_verb(st)) is not None:
+                return done
+            if (done := self._received_backing(st)) is not None:
+                return done
             if st.inner is not None and st.node.i != st.inner.i and not st.skip_sign and self.cue_sign(st.node)[0]:
                 st.outer_signal = True
             namer = self._characterization(st.came_from) if st.came_from is not None and not st.own and not st.skip_sign else None
@@ -1708,6 +1585,175 @@ class Walker:
             # the issue is inside a condition ("if Hamas releases the hostages"): no stance of its
             # own, unless it is what a threat demands ("warned ... if it does not release hostages")
             return st.findings + self._threat_demand(node, issue_id, st.path)
+
+    def _predicate_of_subject(self, st: _WalkState) -> None:
+        """The issue as a subject: its predicate's complement or a rejecting phrase says the stance."""
+        book = self.book
+        node, came_from, own, issue_span, issue_id, issue_at = st.node, st.came_from, st.own, st.issue_span, st.issue_id, st.issue_at
+        if not own and not st.skip_sign and came_from is not None and came_from.dep_ in _SUBJECTS:
+            # "the crossing will remain closed": the predicate's complement says the stance
+            for complement in node.children:
+                if complement.dep_ in ("xcomp", "acomp") and complement.tag_[:2] in ("JJ", "VB"):
+                    adjective = complement.tag_.startswith("JJ") or (
+                        complement.tag_ == "VBN" and complement.lower_ in book.oppose_adjectives)  # "remain closed"
+                    s = (-1 if complement.lower_ in book.oppose_adjectives else self.cue_sign(complement)[0]) if adjective else 0
+                    if s == -1 and book.enabled("cue_polarity"):
+                        st.sign = -st.sign
+                        st.rules.append("cue_polarity")
+                        st.signal = True
+                    elif s == 1:
+                        st.signal = True
+                    if book.enabled("condition_clause"):
+                        for clause, family in self._condition_clauses(complement, issue_span):
+                            named = self._clause_issues(clause.subtree, issue_at, issue_id)
+                            st.conditions.extend((c, family if family != "before" else "before_negative")
+                                              for c in named if (c, family) not in st.conditions)
+        if (not own and not st.skip_sign and came_from is not None and book.enabled("cue_polarity")
+                and (came_from.dep_ in _SUBJECTS or _compound_subject(came_from))
+                and self._oppose_phrase(node, came_from)):
+            st.sign = -st.sign  # "disarmament is not up for discussion", "the weapons are a red line"
+            st.rules.append("cue_polarity")
+            st.signal = True
+            # "rejected the initiative, saying the plan does not meet our demands": once the issue itself
+            # is judged, the verbs above report or justify the judgement; they do not turn it again
+            st.sign_frozen = True
+
+    def _demand_from_source(self, st: _WalkState) -> None:
+        """A demand "from" someone hung on the verb with its "to" clause: who makes the demand wants what it asks."""
+        book = self.book
+        node, came_from, own, issue_id = st.node, st.came_from, st.own, st.issue_id
+        if (not own and not st.skip_sign and not st.detached and st.inner is None and came_from is not None
+                and node.tag_.startswith("VB") and came_from.dep_ in ("xcomp", "advcl")
+                and any(m.dep_ == "mark" and m.lower_ == "to" for m in came_from.children)
+                and book.enabled("possessor_of_cue")):
+            # "rejects demands from the US and Israel to give up its arms", with "from" and "to" hung on the
+            # verb: who makes the demand wants what it asks; the verb's subject answers it further up
+            for noun in node.children:
+                noun_sign, kind = self.cue_sign(noun)
+                if noun.dep_ != "obj" or kind != "noun" or noun_sign <= 0 or noun.i > came_from.i:
+                    continue
+                for source in node.children:
+                    if source.dep_ == "obl" and _case(source) == "from" and noun.i < source.i < came_from.i:
+                        holders = self.np_holders(source)
+                        if holders.actors:
+                            st.findings += self._finish(holders, "possessor_of_cue", issue_id, st.sign, list(st.conditions),
+                                                     list(st.rules), noun.text, st.path)
+
+    def _judged_for_an_act(self, st: _WalkState) -> list[Finding] | None:
+        """A judging verb with the issue after "for" ("criticized Israel for ..."): the accuser or the one judged holds it."""
+        book = self.book
+        node, came_from, own, issue_id = st.node, st.came_from, st.own, st.issue_id
+        if (not own and not st.skip_sign and came_from is not None and book.enabled("target_of_accusation")
+                and _lemma_in(node, book.judge_verbs) and (
+                    self.marker(came_from) in ("for", "over")
+                    # "commended the mediators for their efforts in brokering the truce", with "in
+                    # brokering" hung on the verb
+                    or self.marker(came_from) == "in"
+                    and any(t.dep_ == "case" and t.lower_ == "for" for t in node.doc[node.i:came_from.i]))):
+            # "Erdogan criticized Israel for violating the truce": what follows "for" is Israel's act
+            if self.cue_sign(node)[0] < 0:
+                # a charge: who makes it wants what the charged act keeps back ("criticized Israel
+                # for blocking aid": the critic backs aid); the accused is only charged
+                return st.findings + self._accuser(node, issue_id, st.sign, st.conditions, st.rules, st.path)
+            target = [c for c in node.children if c.dep_ in ("obj", "iobj")]
+            holders = self.np_holders(target[0]) if target else Holders([])
+            if holders.actors and st.signal:
+                return st.findings + self._finish(holders, "target_of_accusation", issue_id, st.sign, st.conditions, st.rules,
+                                               node.text, st.path)
+            return st.findings
+
+    def _what_the_issue_waits_for(self, st: _WalkState) -> list[Finding] | None:
+        """Conditions from what the issue, as a subject, must have or depends on; who makes it depend holds it."""
+        book = self.book
+        node, came_from, own, issue_span, issue_id, issue_at = st.node, st.came_from, st.own, st.issue_span, st.issue_id, st.issue_at
+        if (not own and not st.skip_sign and not st.detached and node.tag_.startswith("VB") and came_from is not None
+                and came_from.dep_ in ("nsubj", "nsubj:pass") and book.enabled("condition_clause")):
+            # what the issue waits for: what it must have ("the force should have a UN mandate"), or what
+            # it depends on ("Jordan's contribution would depend on the mandate")
+            depends = (came_from.dep_ == "nsubj" and came_from.i in issue_span
+                       and _lemma_in(node, book.dependence_verbs) and not self.negated(node))
+            if depends:
+                needed = [c for c in node.children if c.dep_ in ("obl", "obj") and _case(c) in ("on", "upon")]
+            elif _lemma(node) in ("have", "get", "receive", "obtain") and self.has_deontic(node):
+                needed = [c for c in node.children if c.dep_ == "obj"]
+            else:
+                needed = []
+            for obj in needed:
+                named = self._clause_issues(obj.subtree, issue_at, issue_id)
+                st.conditions.extend((c, "unless") for c in named if (c, "unless") not in st.conditions)
+            terms = book.terms_conditions.get(issue_id)
+            if (terms and came_from.i in issue_span and self.has_deontic(node) and (terms, "unless") not in st.conditions
+                    and (_lemma_in(node, book.composition_verbs)
+                         or _lemma_in(node, book.placement_verbs) and any(
+                             c.dep_ == "advmod" and c.lower_ == "only" or c.dep_ == "obl" and _case(c) == "under"
+                             or c.dep_ in ("obl", "obj") and any(g.dep_ == "advmod" and g.lower_ == "only" for g in c.children)
+                             for c in node.children)
+                         or any(c.dep_ == "cop" for c in node.children) and _case(node) == "under")):
+                # "the force must be made up of countries Israel accepts", "must be deployed only at the
+                # borders", "must be under UN supervision": the force's terms, a condition
+                st.conditions.append((terms, "unless"))
+            if depends and st.conditions:
+                st.signal = True
+                st.cue = st.cue or node.text
+                owners = self.sponsors(came_from)
+                if owners.actors:
+                    return st.findings + self._finish(owners, "possessor_of_cue", issue_id, st.sign, st.conditions, st.rules,
+                                                   node.text, st.path)
+
+    def _harm_verb_polarity(self, st: _WalkState) -> None:
+        """The issue as the subject of a harm verb ("would trigger chaos"): a warning against it."""
+        book = self.book
+        node, came_from, own = st.node, st.came_from, st.own
+        if (not own and not st.skip_sign and not st.detached and node.tag_.startswith("VB") and came_from is not None
+                and (came_from.dep_ in ("nsubj", "csubj") or _subject_clause(came_from, node))
+                and _lemma_in(node, book.harm_verbs)
+                and not self.negated(node) and book.enabled("cue_polarity")):
+            st.sign = -st.sign  # "warned that immediate disarmament would trigger chaos": a warning against it
+            st.rules.append("cue_polarity")
+            st.signal = True
+            st.cue = st.cue or node.text
+            st.skip_sign = True
+
+    def _noun_hung_on_verb(self, st: _WalkState) -> list[Finding] | None:
+        """A phrase the parse hung on the verb ("objections to X") is still governed by the stance noun before it."""
+        book = self.book
+        node, came_from, own, issue_id = st.node, st.came_from, st.own, st.issue_id
+        if (not own and not st.skip_sign and not st.detached and node.tag_.startswith("VB") and came_from is not None
+                and (came_from.dep_ == "obl" and _case(came_from) in ("to", "for", "of", "against", "on")
+                     or came_from.dep_ == "advcl" and self.marker(came_from) in ("in", "for", "to"))):
+            # "expressed strong objections to X", "underscored the efforts of Qatar and Egypt in
+            # reaching the deal", with the phrase hung on the verb: the noun still governs it
+            for noun in node.children:
+                if noun.dep_ == "obj" and noun.i < came_from.i and self.cue_sign(noun)[1] == "noun":
+                    st.signal = True
+                    st.cue = st.cue or noun.text
+                    if self.cue_sign(noun)[0] < 0 and book.enabled("cue_polarity"):
+                        st.sign = -st.sign
+                        st.rules.append("cue_polarity")
+                    owners = self.subject_holders(noun)
+                    if owners is not None and owners[1] == "possessor_of_cue" and self.cue_sign(node)[0] >= 0:
+                        # (a rejecting verb undoes the noun instead: "Israel lifted its ban on aid")
+                        return st.findings + self._finish(owners[0], "possessor_of_cue", issue_id, st.sign, st.conditions, st.rules,
+                                                       noun.text, st.path)
+                    break
+
+    def _received_backing(self, st: _WalkState) -> list[Finding] | None:
+        """A subject that receives a stance noun ("received Israeli approval"): the noun's owner holds it."""
+        book = self.book
+        node, came_from, own, issue_id = st.node, st.came_from, st.own, st.issue_id
+        if (not own and not st.skip_sign and not st.detached and node.tag_.startswith("VB") and came_from is not None
+                and came_from.dep_ in ("nsubj", "nsubj:pass") and _lemma_in(node, book.receiving_verbs)
+                and book.enabled("backing_received")):
+            # "the proposal received Israeli approval", "won the backing of the Security Council":
+            # whoever the stance noun belongs to holds it
+            for noun in node.children:
+                noun_sign, kind = self.cue_sign(noun)
+                if noun.dep_ == "obj" and kind == "noun" and noun_sign:
+                    owners = self.subject_holders(noun)
+                    if owners is not None and owners[0].actors:
+                        extra = ["cue_polarity"] if noun_sign < 0 else []
+                        return st.findings + self._finish(owners[0], "backing_received", issue_id, st.sign * noun_sign,
+                                                       st.conditions, st.rules + extra, noun.text, st.path)
 
     def _oppose_phrase(self, node: Any, subject: Any) -> bool:
         """Whether the predicate after a subject is one of the rejecting phrases of the lemma file."""
