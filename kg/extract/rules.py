@@ -1106,97 +1106,11 @@ class Walker:
                 return done
             if (done := self._received_backing(st)) is not None:
                 return done
-            if st.inner is not None and st.node.i != st.inner.i and not st.skip_sign and self.cue_sign(st.node)[0]:
-                st.outer_signal = True
-            namer = self._characterization(st.came_from) if st.came_from is not None and not st.own and not st.skip_sign else None
-            if namer is not None and namer.i == st.node.i and _case(st.came_from) == "as":
-                # "denounced the move as an attack on the ceasefire": the naming verb judges the move; what the
-                # move is said to attack, the one who names it wants
-                st.signal = True
-                st.cue = st.cue or st.node.text
-                st.characterized = True
-            elif not st.own and not st.skip_sign and not st.detached:
-                s, kind = self.cue_sign(st.node)
-                if (s < 0 and not st.sign_frozen and self._harms_object(st.node, st.came_from)
-                        # (but "Israel derailed the truce": an actor that harms it is against it)
-                        and not any(c.dep_ in _SUBJECTS and (c.i in self.ctx.actor_at or _is_pronoun(c)) for c in st.node.children)):
-                    s, kind = 0, ""  # "accused Israel of derailing the truce", "warned the strikes would derail it": a harm charged
-                if s and st.came_from is not None and st.came_from.head.i == st.node.i and st.node.tag_.startswith("VB") and (
-                        st.came_from.dep_ == "conj" or st.came_from.dep_ == "advcl" and st.came_from.tag_ == st.node.tag_ == "VBG"
-                        and not any(c.dep_ == "mark" for c in st.came_from.children)):
-                    s, kind = 0, ""  # "halting the war, rebuilding Gaza": a coordinated act, not what the first verb governs
-                if s < 0 and st.coordinated_act and st.node.tag_.startswith("VB"):
-                    s, kind = 0, ""
-                if st.node.tag_.startswith("VB"):
-                    st.coordinated_act = False
-                if (s == -1 and st.came_from is not None and st.came_from.dep_ == "nsubj" and st.node.tag_.startswith("VB")
-                        and not (_lemma_in(st.node, book.ceasing_verbs) and not any(c.dep_ in ("obj", "xcomp", "ccomp") for c in st.node.children))):
-                    # "the ceasefire removes the obstacles": the issue does the rejecting verb's act, no one
-                    # rejects it; but "all entry of supplies will cease": the issue stops, whoever decides it
-                    s = 0
-                if (s == -1 and st.came_from is not None and st.came_from.dep_ in ("obj", "nsubj:pass") and _lemma_in(st.node, book.halting_verbs)
-                        and _lemma_in(st.came_from, book.talk_nouns) and st.came_from.i not in st.issue_span):
-                    s = 0  # "delayed the cabinet vote on the ceasefire": a step put off, not the ceasefire rejected
-                if (s == -1 and st.came_from is not None and st.came_from.dep_ == "advcl" and _lemma_in(st.node, book.halting_verbs)
-                        and any(m.dep_ == "mark" and (m.lower_ == "to" and st.came_from.tag_ == "VB" or m.lower_ == "so")
-                                for m in st.came_from.children)):
-                    # "halt the strikes to allow the release of the hostages", "... so that the hostages are
-                    # freed": what the halt is for is wanted
-                    s = 0
-                if kind == "report" and not st.signal and st.came_from is not None and st.came_from.dep_ == "obj":
-                    predicate = self._small_clause_predicate(st.node, st.came_from)
-                    if predicate is not None:
-                        # "stated the idea of total disarmament [is] unacceptable": the parse split one clause
-                        # into an object and a predicate; the predicate judges the object
-                        s, kind = -1 if predicate.lower_ in book.oppose_adjectives else self.cue_sign(predicate)[0], "adjective"
-                        if s and self.negated(predicate):
-                            s = -s
-                        if not s:
-                            return st.findings  # "described the plan as historic": what it is, not a stance
-                if s == -1:
-                    if book.enabled("cue_polarity"):
-                        st.sign = -st.sign
-                        st.rules.append("cue_polarity")
-                    st.signal = True
-                    st.cue = st.cue or st.node.text
-                elif (kind == "report" and not st.signal and st.came_from is not None and st.came_from.dep_ in ("obj", "iobj")
-                      and st.came_from.tag_.startswith("NN") and _lemma_in(st.node, book.topic_report_verbs)
-                      and not any(c.dep_ in ("xcomp", "ccomp") for c in st.node.children)):
-                    return st.findings  # "Russia acknowledged the truce", "described the plan": a topic, not a stance
-                elif s == 1 or kind == "report":
-                    st.signal = True
-                    st.cue = st.cue or st.node.text
-                elif kind == "accuse":
-                    if st.sign < 0 or st.sign_frozen:
-                        # "Hamas accused Israel of blocking aid": Hamas wants the aid; Israel is only charged
-                        return st.findings + self._accuser(st.node, st.issue_id, -1 if st.sign_frozen else st.sign, st.conditions, st.rules, st.path)
-                    target = [c for c in st.node.children if c.dep_ in ("obj", "iobj")]
-                    holders = self.np_holders(target[0]) if target else Holders([])
-                    if holders.actors and book.enabled("target_of_accusation"):
-                        # "accused Israel of trying to retrieve the hostages before resuming the war": what it is
-                        # said to seek
-                        return st.findings + self._finish(holders, "target_of_accusation", st.issue_id, st.sign, st.conditions, st.rules,
-                                                       st.node.text, st.path)
-                    return st.findings
-            if not st.detached and book.enabled("sponsor_of_terms"):
-                st.findings.extend(self._sponsored_terms(st.node, st.came_from, st.issue_id, st.sign, st.rules, st.path))
-            if (st.node.tag_.startswith("VB") and book.enabled("relative_antecedent")
-                    and not (st.came_from is not None and st.came_from.dep_ in _SUBJECTS)):
-                for aside in st.node.children:
-                    # "... obliges Hamas to disarm — a measure the group has always refused"
-                    if (aside.dep_ in ("parataxis", "appos") and aside.tag_.startswith("NN") and aside.i > st.issue_token.i
-                            and _lemma(aside) in book.aside_nouns):
-                        st.findings.extend(self._relative_cues(aside, st.issue_id))
-            if (self.negated(st.node) and self.cue_sign(st.node)[0] > 0 and st.node.tag_ in ("VBN", "VBD")
-                    and any(c.dep_ == "advmod" and c.lower_ == "yet" for c in st.node.children)):
-                return st.findings  # "the group has not yet accepted the offer": still pending, no refusal
-            if (not st.own and st.came_from is not None and _lemma_in(st.node, book.outcome_support_verbs)
-                    and (self.negated(st.node) or any(c.dep_ in ("nsubj:pass", "obj") and self.negated(c) for c in st.node.children))
-                    and not self.has_intent(st.node) and not self.has_deontic(st.node)):
-                return st.findings  # "no agreement was reached", "they have not reached a deal": not yet, no one's refusal
-            if (not st.own and st.node.tag_.startswith("VB") and _lemma_in(st.node, book.raising_verbs) and self.negated(st.node)
-                    and not (self.has_intent(st.node) or self.has_deontic(st.node))):
-                return st.findings  # "the U.S. had never proposed disarmament": what was not put forward, no stance
+            if (done := self._polarity_at_node(st)) is not None:
+                return done
+            self._sponsors_and_asides(st)
+            if (done := self._nothing_done_yet(st)) is not None:
+                return done
             if not st.skip_sign and not st.detached and self.negated(st.node) and book.enabled("negation") and (
                     st.own or self.cue_sign(st.node)[0] or st.node.tag_.startswith("JJ") or self.has_intent(st.node)
                     or (st.node.tag_.startswith("NN") and _lemma_in(st.node, book.intent_nouns))):
@@ -1754,6 +1668,119 @@ class Walker:
                         extra = ["cue_polarity"] if noun_sign < 0 else []
                         return st.findings + self._finish(owners[0], "backing_received", issue_id, st.sign * noun_sign,
                                                        st.conditions, st.rules + extra, noun.text, st.path)
+
+    def _polarity_at_node(self, st: _WalkState) -> list[Finding] | None:
+        """The node's stance word turns or signals the stance; a naming verb marks the issue as characterized."""
+        book = self.book
+        node, came_from, own, issue_id = st.node, st.came_from, st.own, st.issue_id
+        if st.inner is not None and node.i != st.inner.i and not st.skip_sign and self.cue_sign(node)[0]:
+            st.outer_signal = True
+        namer = self._characterization(came_from) if came_from is not None and not own and not st.skip_sign else None
+        if namer is not None and namer.i == node.i and _case(came_from) == "as":
+            # "denounced the move as an attack on the ceasefire": the naming verb judges the move; what the
+            # move is said to attack, the one who names it wants
+            st.signal = True
+            st.cue = st.cue or node.text
+            st.characterized = True
+        elif not own and not st.skip_sign and not st.detached:
+            s, kind = self._cue_at_node(st)
+            if kind == "report" and not st.signal and came_from is not None and came_from.dep_ == "obj":
+                predicate = self._small_clause_predicate(node, came_from)
+                if predicate is not None:
+                    # "stated the idea of total disarmament [is] unacceptable": the parse split one clause
+                    # into an object and a predicate; the predicate judges the object
+                    s, kind = -1 if predicate.lower_ in book.oppose_adjectives else self.cue_sign(predicate)[0], "adjective"
+                    if s and self.negated(predicate):
+                        s = -s
+                    if not s:
+                        return st.findings  # "described the plan as historic": what it is, not a stance
+            if s == -1:
+                if book.enabled("cue_polarity"):
+                    st.sign = -st.sign
+                    st.rules.append("cue_polarity")
+                st.signal = True
+                st.cue = st.cue or node.text
+            elif (kind == "report" and not st.signal and came_from is not None and came_from.dep_ in ("obj", "iobj")
+                  and came_from.tag_.startswith("NN") and _lemma_in(node, book.topic_report_verbs)
+                  and not any(c.dep_ in ("xcomp", "ccomp") for c in node.children)):
+                return st.findings  # "Russia acknowledged the truce", "described the plan": a topic, not a stance
+            elif s == 1 or kind == "report":
+                st.signal = True
+                st.cue = st.cue or node.text
+            elif kind == "accuse":
+                if st.sign < 0 or st.sign_frozen:
+                    # "Hamas accused Israel of blocking aid": Hamas wants the aid; Israel is only charged
+                    return st.findings + self._accuser(node, issue_id, -1 if st.sign_frozen else st.sign, st.conditions, st.rules, st.path)
+                target = [c for c in node.children if c.dep_ in ("obj", "iobj")]
+                holders = self.np_holders(target[0]) if target else Holders([])
+                if holders.actors and book.enabled("target_of_accusation"):
+                    # "accused Israel of trying to retrieve the hostages before resuming the war": what it is
+                    # said to seek
+                    return st.findings + self._finish(holders, "target_of_accusation", issue_id, st.sign, st.conditions, st.rules,
+                                                   node.text, st.path)
+                return st.findings
+
+    def _cue_at_node(self, st: _WalkState) -> tuple[int, str]:
+        """The stance word at the node as (sign, kind), unless it is a harm charged, a coordinated act or a halt with a purpose."""
+        book = self.book
+        node, came_from, issue_span = st.node, st.came_from, st.issue_span
+        s, kind = self.cue_sign(node)
+        if (s < 0 and not st.sign_frozen and self._harms_object(node, came_from)
+                # (but "Israel derailed the truce": an actor that harms it is against it)
+                and not any(c.dep_ in _SUBJECTS and (c.i in self.ctx.actor_at or _is_pronoun(c)) for c in node.children)):
+            s, kind = 0, ""  # "accused Israel of derailing the truce", "warned the strikes would derail it": a harm charged
+        if s and came_from is not None and came_from.head.i == node.i and node.tag_.startswith("VB") and (
+                came_from.dep_ == "conj" or came_from.dep_ == "advcl" and came_from.tag_ == node.tag_ == "VBG"
+                and not any(c.dep_ == "mark" for c in came_from.children)):
+            s, kind = 0, ""  # "halting the war, rebuilding Gaza": a coordinated act, not what the first verb governs
+        if s < 0 and st.coordinated_act and node.tag_.startswith("VB"):
+            s, kind = 0, ""
+        if node.tag_.startswith("VB"):
+            st.coordinated_act = False
+        if (s == -1 and came_from is not None and came_from.dep_ == "nsubj" and node.tag_.startswith("VB")
+                and not (_lemma_in(node, book.ceasing_verbs) and not any(c.dep_ in ("obj", "xcomp", "ccomp") for c in node.children))):
+            # "the ceasefire removes the obstacles": the issue does the rejecting verb's act, no one
+            # rejects it; but "all entry of supplies will cease": the issue stops, whoever decides it
+            s = 0
+        if (s == -1 and came_from is not None and came_from.dep_ in ("obj", "nsubj:pass") and _lemma_in(node, book.halting_verbs)
+                and _lemma_in(came_from, book.talk_nouns) and came_from.i not in issue_span):
+            s = 0  # "delayed the cabinet vote on the ceasefire": a step put off, not the ceasefire rejected
+        if (s == -1 and came_from is not None and came_from.dep_ == "advcl" and _lemma_in(node, book.halting_verbs)
+                and any(m.dep_ == "mark" and (m.lower_ == "to" and came_from.tag_ == "VB" or m.lower_ == "so")
+                        for m in came_from.children)):
+            # "halt the strikes to allow the release of the hostages", "... so that the hostages are
+            # freed": what the halt is for is wanted
+            s = 0
+        return s, kind
+
+    def _sponsors_and_asides(self, st: _WalkState) -> None:
+        """Findings beside the walk: who sponsors the terms at this node, and what an aside noun on its verb says."""
+        book = self.book
+        node, came_from, issue_token, issue_id = st.node, st.came_from, st.issue_token, st.issue_id
+        if not st.detached and book.enabled("sponsor_of_terms"):
+            st.findings.extend(self._sponsored_terms(node, came_from, issue_id, st.sign, st.rules, st.path))
+        if (node.tag_.startswith("VB") and book.enabled("relative_antecedent")
+                and not (came_from is not None and came_from.dep_ in _SUBJECTS)):
+            for aside in node.children:
+                # "... obliges Hamas to disarm — a measure the group has always refused"
+                if (aside.dep_ in ("parataxis", "appos") and aside.tag_.startswith("NN") and aside.i > issue_token.i
+                        and _lemma(aside) in book.aside_nouns):
+                    st.findings.extend(self._relative_cues(aside, issue_id))
+
+    def _nothing_done_yet(self, st: _WalkState) -> list[Finding] | None:
+        """What has not happened yet, or was never put forward, is no one's refusal: the walk ends."""
+        book = self.book
+        node, came_from, own = st.node, st.came_from, st.own
+        if (self.negated(node) and self.cue_sign(node)[0] > 0 and node.tag_ in ("VBN", "VBD")
+                and any(c.dep_ == "advmod" and c.lower_ == "yet" for c in node.children)):
+            return st.findings  # "the group has not yet accepted the offer": still pending, no refusal
+        if (not own and came_from is not None and _lemma_in(node, book.outcome_support_verbs)
+                and (self.negated(node) or any(c.dep_ in ("nsubj:pass", "obj") and self.negated(c) for c in node.children))
+                and not self.has_intent(node) and not self.has_deontic(node)):
+            return st.findings  # "no agreement was reached", "they have not reached a deal": not yet, no one's refusal
+        if (not own and node.tag_.startswith("VB") and _lemma_in(node, book.raising_verbs) and self.negated(node)
+                and not (self.has_intent(node) or self.has_deontic(node))):
+            return st.findings  # "the U.S. had never proposed disarmament": what was not put forward, no stance
 
     def _oppose_phrase(self, node: Any, subject: Any) -> bool:
         """Whether the predicate after a subject is one of the rejecting phrases of the lemma file."""
