@@ -1111,132 +1111,14 @@ class Walker:
             self._sponsors_and_asides(st)
             if (done := self._nothing_done_yet(st)) is not None:
                 return done
-            if not st.skip_sign and not st.detached and self.negated(st.node) and book.enabled("negation") and (
-                    st.own or self.cue_sign(st.node)[0] or st.node.tag_.startswith("JJ") or self.has_intent(st.node)
-                    or (st.node.tag_.startswith("NN") and _lemma_in(st.node, book.intent_nouns))):
-                # a negated stance word or issue verb flips; "the draft does not answer our demands" does not
-                st.sign = -st.sign
-                st.rules.append("negation")
-                st.signal = True
-            if not st.skip_sign and self.has_deontic(st.node):
-                st.deontic = True
-                st.signal = True
-            if self.negated(st.node):
-                st.negation_seen = True  # "insists on not proceeding with A before B": A still waits
-            if not st.own and st.node.tag_.startswith("VB") and _lemma_in(st.node, book.demand_verbs) and not self.negated(st.node):
-                st.demand_seen = True
-            if not st.skip_sign and book.enabled("condition_clause"):
-                demanded = self.cue_sign(st.node)[0] > 0 and not self.negated(st.node)
-                # at the issue itself, a clause on any of its words counts ("continue fighting/-> until ...")
-                holders_of_clauses = [st.node] + ([st.node.doc[i] for i in sorted(st.issue_span) if i != st.node.i] if st.own else [])
-                for clause, family in [c for h in holders_of_clauses for c in self._condition_clauses(h, st.issue_span)]:
-                    if family == "before" and not demanded:
-                        family = "before_negative"  # "no A before B", "initiating A before B": A waits for B
-                    named = self._clause_issues(clause.subtree, st.issue_at, st.issue_id)
-                    st.conditions.extend((c, family) for c in named if (c, family) not in st.conditions)
-            harm_here = (not st.own and not st.sign_frozen and book.enabled("cue_polarity") and self._harms_object(st.node, st.came_from))
-            if harm_here:
-                # "warned that delaying approval could jeopardize the fragile ceasefire": the speaker wants the
-                # ceasefire; whoever is said to jeopardize it is charged, not speaking
-                st.sign_frozen = True
-                st.signal = True
-                st.cue = st.cue or st.node.text
-            # "does not want Turkish troops/nsubj deployed/VBN": a participle with no auxiliary is passive, its subject no agent
-            small_passive = st.node.tag_ == "VBN" and st.node.dep_ in ("ccomp", "xcomp") and not any(
-                c.dep_ in ("aux", "aux:pass", "cop", "obl:agent") for c in st.node.children)
-            found = None if harm_here or st.breach_here or small_passive or st.skip_sign and st.node.dep_ == "conj" else self.subject_holders(st.node)
-            st.breach_here = False
-            absolute = absolute_subject(st.node) if not st.own else None
-            if absolute is not None:
-                actors = _unique(self.ctx.actor_at[t.i] for t in absolute if t.i in self.ctx.actor_at)
-                if not actors:
-                    return st.findings  # "Netanyahu faces challenges, with coalition partners voicing opposition": the partners'
-                found = Holders(actors), "subject_of_cue"
-            if (found is None and not st.own and not st.skip_sign and st.node.tag_.startswith("VB")
-                    and self.cue_sign(st.node)[1] != "report" and not self.has_deontic(st.node) and any(
-                        c.dep_ == "nsubj" and c.tag_ in ("NN", "NNS") and c.i not in self.ctx.actor_at
-                        and (self.cue_sign(st.node)[0] and _lemma_in(c, book.outside_holders)
-                             # "said that mediators have stepped up efforts to reach a truce": the mediators' act
-                             or _lemma_in(c, book.mediator_nouns) and not any(g.i in self.ctx.actor_at for g in c.subtree)
-                             and (self.ctx.speaker()[0] or "").lower() not in book.mediator_states)  # unless a mediator says it
-                        for c in st.node.children)):
-                return st.findings  # "although Palestinian factions have agreed to a committee": theirs, and no actor of ours
-            if found is not None and (self.has_deontic(st.node) or self._denied_ability(st.node)) and not _first_person(st.node):
-                found = None  # "Hamas must release the hostages": whoever says it holds the stance
-            if (found is not None and _lemma(st.node) == "have" and st.came_from is not None and (st.came_from.dep_ == "xcomp" or (
-                    st.came_from.dep_ == "obj" and any(c.dep_ == "acl" and c.i > st.came_from.i for c in st.came_from.children)))
-                    and any(c.dep_ == "obj" and _lemma_in(c, book.chance_nouns) for c in st.node.children)
-                    and not _first_person(st.node)):
-                found = None  # "Hamas has a very short time to disarm": a deadline set for it, not its stance
-            if (found is not None and st.deontic and st.came_from is not None and st.came_from.dep_ == "conj"
-                    and st.came_from.head.i == st.node.i and not _first_person(st.node)
-                    and not any(c.dep_ in _SUBJECTS for c in st.came_from.children)):
-                found = None  # "Hamas will no longer rule Gaza and must hand over its weapons": the demand shares the subject
-            if found is not None and found[1] == "subject_of_cue" and self._demanded_clause(st.node):
-                found = None  # "Qatar urged that Israel commits to the agreement": Qatar's demand
-            if found is not None and found[1] == "subject_of_cue" and self._plan_content(st.node):
-                found = None  # "Under the deal, Israel would withdraw": what the deal says, not Israel's stance
-            if found is not None and found[1] == "possessor_of_cue" and not st.own and not self.cue_sign(st.node)[0] and not (
-                    st.came_from is not None and st.came_from.dep_ == "acl"
-                    and (any(m.dep_ == "mark" and m.lower_ == "to" for m in st.came_from.children)
-                         and not _lemma_in(st.node, book.chance_nouns)
-                         or self.cue_sign(st.came_from)[0] and self.cue_sign(st.node)[1] == "report")):
-                # "Israeli violations of the deal": a possessor holds only a stance noun, or the
-                # infinitive it controls ("Israel's decision to obstruct aid")
-                found = None
-            if found is not None:
-                holders, how = found
-                if st.own:
-                    if st.deontic:
-                        found = None  # "Hamas must disarm": whoever says it holds the stance
-                    elif (st.node.tag_.startswith("VB") and how == "subject_of_cue" and st.node.dep_ not in ("acl", "acl:relcl")
-                          and not (st.node.dep_ == "ccomp" and self.cue_sign(st.node.head)[0] and self.cue_sign(st.node.head)[1] == "verb")
-                          and (self.has_intent(st.node) or st.node.tag_ in _FINITE_TAGS or any(c.dep_ == "aux" for c in st.node.children))
-                          and not any(c.dep_ == "mark" and c.lower_ == "to" for c in st.node.children)):
-                        how = "actor_of_issue_verb"
-                        if self.negated(st.node) and not (self.has_intent(st.node) or self.has_deontic(st.node)) and _past_event(st.node):
-                            found = None  # "Hamas has not disarmed": what has not happened, no stance
-                    elif how == "possessor_of_cue" and _lemma(st.node) in book.proposal_nouns:
-                        # "They welcomed Trump's proposal": the owner backs it, and the walk goes on
-                        # up to whoever speaks of it
-                        if book.enabled("owner_of_proposal") and not self.negated(st.node):
-                            st.findings += self._finish(holders, "owner_of_proposal", st.issue_id, 1, [], [], st.node.text, st.path)
-                        found = None
-                    elif how == "subject_of_cue" and any(c.dep_ == "cop" for c in st.node.children) and _case(st.node):
-                        pass  # "Hamas is against any disarmament": a prepositional predicate on the issue
-                    else:
-                        found = None
-                elif how in ("subject_of_cue", "relative_antecedent") and not (st.signal or self.has_intent(st.node)):
-                    found = None
-                    if not self._transparent(st.node):
-                        return st.findings
-                if found is not None:
-                    if how == "subject_of_cue" and self.cue_sign(st.node)[1] == "report":
-                        how = "speaker_of_report"
-                        if not st.signal_below and not st.conditions and self._reported_description(st.came_from):
-                            return st.findings  # "Hamas said the resolution transforms the force into ...": a claim about it
-                    if not book.enabled(how):
-                        return st.findings
-                    if book.enabled("condition_clause"):
-                        st.conditions.extend(c for c in self._stray_conditions(st.node, st.issue_span, st.issue_at, st.issue_id, st.sign)
-                                          if c not in st.conditions)
-                    if st.demand_seen and st.sign > 0 and not st.negation_seen:
-                        # what is demanded first comes first: the other issue waits for it
-                        st.conditions = [(c, "before" if f == "before_negative" else f) for c, f in st.conditions]
-                    if st.inner is not None:
-                        if not st.outer_signal:
-                            found = None  # "officials said Hamas's refusal to disarm ...": reported, not judged
-                        else:
-                            return st.findings + self._finish(holders, how, st.issue_id, st.sign, st.conditions, st.rules + ["nested_stance"],
-                                                           st.node.text, st.path)
-                    elif how == "possessor_of_cue" and not st.own and st.node.tag_.startswith("NN") and book.enabled("nested_stance"):
-                        # "We condemn Israel's decision to hold up aid": Israel's stance, and the walk goes on
-                        # to whoever judges it
-                        st.findings += self._finish(holders, how, st.issue_id, st.sign, st.conditions, st.rules, st.node.text, st.path)
-                        st.inner = st.node
-                        found = None
-                    else:
-                        return st.findings + self._finish(holders, how, st.issue_id, st.sign, st.conditions, st.rules, st.node.text, st.path)
+            self._negation_and_modality(st)
+            self._conditions_at_node(st)
+            found, ended = self._holder_candidate(st)
+            if ended:
+                return st.findings
+            found = self._drop_non_holders(st, found)
+            if (done := self._take_holder(st, found)) is not None:
+                return done
             # move up
             dep = st.node.dep_
             if (dep == "conj" and not st.own and st.node.tag_.startswith("VB") and st.node.head.tag_.startswith("VB")
@@ -1781,6 +1663,159 @@ class Walker:
         if (not own and node.tag_.startswith("VB") and _lemma_in(node, book.raising_verbs) and self.negated(node)
                 and not (self.has_intent(node) or self.has_deontic(node))):
             return st.findings  # "the U.S. had never proposed disarmament": what was not put forward, no stance
+
+    def _negation_and_modality(self, st: _WalkState) -> None:
+        """A negation that flips the stance, a modal that signals one, and whether a negation or a demand verb was met."""
+        book = self.book
+        node, own = st.node, st.own
+        if not st.skip_sign and not st.detached and self.negated(node) and book.enabled("negation") and (
+                own or self.cue_sign(node)[0] or node.tag_.startswith("JJ") or self.has_intent(node)
+                or (node.tag_.startswith("NN") and _lemma_in(node, book.intent_nouns))):
+            # a negated stance word or issue verb flips; "the draft does not answer our demands" does not
+            st.sign = -st.sign
+            st.rules.append("negation")
+            st.signal = True
+        if not st.skip_sign and self.has_deontic(node):
+            st.deontic = True
+            st.signal = True
+        if self.negated(node):
+            st.negation_seen = True  # "insists on not proceeding with A before B": A still waits
+        if not own and node.tag_.startswith("VB") and _lemma_in(node, book.demand_verbs) and not self.negated(node):
+            st.demand_seen = True
+
+    def _conditions_at_node(self, st: _WalkState) -> None:
+        """The condition clauses on the node (at the issue, on any of its words): "before" waits the other way unless demanded."""
+        book = self.book
+        node, own, issue_span, issue_id, issue_at = st.node, st.own, st.issue_span, st.issue_id, st.issue_at
+        if not st.skip_sign and book.enabled("condition_clause"):
+            demanded = self.cue_sign(node)[0] > 0 and not self.negated(node)
+            # at the issue itself, a clause on any of its words counts ("continue fighting/-> until ...")
+            holders_of_clauses = [node] + ([node.doc[i] for i in sorted(issue_span) if i != node.i] if own else [])
+            for clause, family in [c for h in holders_of_clauses for c in self._condition_clauses(h, issue_span)]:
+                if family == "before" and not demanded:
+                    family = "before_negative"  # "no A before B", "initiating A before B": A waits for B
+                named = self._clause_issues(clause.subtree, issue_at, issue_id)
+                st.conditions.extend((c, family) for c in named if (c, family) not in st.conditions)
+
+    def _holder_candidate(self, st: _WalkState) -> tuple[tuple[Holders, str] | None, bool]:
+        """Who the node's subject (or an absolute clause's) names, as (found, ended): a harm or a breach charged names no one."""
+        book = self.book
+        node, came_from, own = st.node, st.came_from, st.own
+        harm_here = (not own and not st.sign_frozen and book.enabled("cue_polarity") and self._harms_object(node, came_from))
+        if harm_here:
+            # "warned that delaying approval could jeopardize the fragile ceasefire": the speaker wants the
+            # ceasefire; whoever is said to jeopardize it is charged, not speaking
+            st.sign_frozen = True
+            st.signal = True
+            st.cue = st.cue or node.text
+        # "does not want Turkish troops/nsubj deployed/VBN": a participle with no auxiliary is passive, its subject no agent
+        small_passive = node.tag_ == "VBN" and node.dep_ in ("ccomp", "xcomp") and not any(
+            c.dep_ in ("aux", "aux:pass", "cop", "obl:agent") for c in node.children)
+        found = None if harm_here or st.breach_here or small_passive or st.skip_sign and node.dep_ == "conj" else self.subject_holders(node)
+        st.breach_here = False
+        absolute = absolute_subject(node) if not own else None
+        if absolute is not None:
+            actors = _unique(self.ctx.actor_at[t.i] for t in absolute if t.i in self.ctx.actor_at)
+            if not actors:
+                return None, True  # "Netanyahu faces challenges, with coalition partners voicing opposition": the partners'
+            found = Holders(actors), "subject_of_cue"
+        if (found is None and not own and not st.skip_sign and node.tag_.startswith("VB")
+                and self.cue_sign(node)[1] != "report" and not self.has_deontic(node) and any(
+                    c.dep_ == "nsubj" and c.tag_ in ("NN", "NNS") and c.i not in self.ctx.actor_at
+                    and (self.cue_sign(node)[0] and _lemma_in(c, book.outside_holders)
+                         # "said that mediators have stepped up efforts to reach a truce": the mediators' act
+                         or _lemma_in(c, book.mediator_nouns) and not any(g.i in self.ctx.actor_at for g in c.subtree)
+                         and (self.ctx.speaker()[0] or "").lower() not in book.mediator_states)  # unless a mediator says it
+                    for c in node.children)):
+            return None, True  # "although Palestinian factions have agreed to a committee": theirs, and no actor of ours
+        return found, False
+
+    def _drop_non_holders(self, st: _WalkState, found: tuple[Holders, str] | None) -> tuple[Holders, str] | None:
+        """A subject that does not hold the stance: a demand made of it, a deadline set for it, what a plan says it does ..."""
+        book = self.book
+        node, came_from, own = st.node, st.came_from, st.own
+        if found is not None and (self.has_deontic(node) or self._denied_ability(node)) and not _first_person(node):
+            found = None  # "Hamas must release the hostages": whoever says it holds the stance
+        if (found is not None and _lemma(node) == "have" and came_from is not None and (came_from.dep_ == "xcomp" or (
+                came_from.dep_ == "obj" and any(c.dep_ == "acl" and c.i > came_from.i for c in came_from.children)))
+                and any(c.dep_ == "obj" and _lemma_in(c, book.chance_nouns) for c in node.children)
+                and not _first_person(node)):
+            found = None  # "Hamas has a very short time to disarm": a deadline set for it, not its stance
+        if (found is not None and st.deontic and came_from is not None and came_from.dep_ == "conj"
+                and came_from.head.i == node.i and not _first_person(node)
+                and not any(c.dep_ in _SUBJECTS for c in came_from.children)):
+            found = None  # "Hamas will no longer rule Gaza and must hand over its weapons": the demand shares the subject
+        if found is not None and found[1] == "subject_of_cue" and self._demanded_clause(node):
+            found = None  # "Qatar urged that Israel commits to the agreement": Qatar's demand
+        if found is not None and found[1] == "subject_of_cue" and self._plan_content(node):
+            found = None  # "Under the deal, Israel would withdraw": what the deal says, not Israel's stance
+        if found is not None and found[1] == "possessor_of_cue" and not own and not self.cue_sign(node)[0] and not (
+                came_from is not None and came_from.dep_ == "acl"
+                and (any(m.dep_ == "mark" and m.lower_ == "to" for m in came_from.children)
+                     and not _lemma_in(node, book.chance_nouns)
+                     or self.cue_sign(came_from)[0] and self.cue_sign(node)[1] == "report")):
+            # "Israeli violations of the deal": a possessor holds only a stance noun, or the
+            # infinitive it controls ("Israel's decision to obstruct aid")
+            found = None
+        return found
+
+    def _take_holder(self, st: _WalkState, found: tuple[Holders, str] | None) -> list[Finding] | None:
+        """The holder found at the node: where the walk ends with a finding, or goes on (an owner of a proposal, an inner stance)."""
+        book = self.book
+        node, came_from, own, issue_span, issue_id, issue_at = st.node, st.came_from, st.own, st.issue_span, st.issue_id, st.issue_at
+        if found is not None:
+            holders, how = found
+            if own:
+                if st.deontic:
+                    found = None  # "Hamas must disarm": whoever says it holds the stance
+                elif (node.tag_.startswith("VB") and how == "subject_of_cue" and node.dep_ not in ("acl", "acl:relcl")
+                      and not (node.dep_ == "ccomp" and self.cue_sign(node.head)[0] and self.cue_sign(node.head)[1] == "verb")
+                      and (self.has_intent(node) or node.tag_ in _FINITE_TAGS or any(c.dep_ == "aux" for c in node.children))
+                      and not any(c.dep_ == "mark" and c.lower_ == "to" for c in node.children)):
+                    how = "actor_of_issue_verb"
+                    if self.negated(node) and not (self.has_intent(node) or self.has_deontic(node)) and _past_event(node):
+                        found = None  # "Hamas has not disarmed": what has not happened, no stance
+                elif how == "possessor_of_cue" and _lemma(node) in book.proposal_nouns:
+                    # "They welcomed Trump's proposal": the owner backs it, and the walk goes on
+                    # up to whoever speaks of it
+                    if book.enabled("owner_of_proposal") and not self.negated(node):
+                        st.findings += self._finish(holders, "owner_of_proposal", issue_id, 1, [], [], node.text, st.path)
+                    found = None
+                elif how == "subject_of_cue" and any(c.dep_ == "cop" for c in node.children) and _case(node):
+                    pass  # "Hamas is against any disarmament": a prepositional predicate on the issue
+                else:
+                    found = None
+            elif how in ("subject_of_cue", "relative_antecedent") and not (st.signal or self.has_intent(node)):
+                found = None
+                if not self._transparent(node):
+                    return st.findings
+            if found is not None:
+                if how == "subject_of_cue" and self.cue_sign(node)[1] == "report":
+                    how = "speaker_of_report"
+                    if not st.signal_below and not st.conditions and self._reported_description(came_from):
+                        return st.findings  # "Hamas said the resolution transforms the force into ...": a claim about it
+                if not book.enabled(how):
+                    return st.findings
+                if book.enabled("condition_clause"):
+                    st.conditions.extend(c for c in self._stray_conditions(node, issue_span, issue_at, issue_id, st.sign)
+                                      if c not in st.conditions)
+                if st.demand_seen and st.sign > 0 and not st.negation_seen:
+                    # what is demanded first comes first: the other issue waits for it
+                    st.conditions = [(c, "before" if f == "before_negative" else f) for c, f in st.conditions]
+                if st.inner is not None:
+                    if not st.outer_signal:
+                        found = None  # "officials said Hamas's refusal to disarm ...": reported, not judged
+                    else:
+                        return st.findings + self._finish(holders, how, issue_id, st.sign, st.conditions, st.rules + ["nested_stance"],
+                                                       node.text, st.path)
+                elif how == "possessor_of_cue" and not own and node.tag_.startswith("NN") and book.enabled("nested_stance"):
+                    # "We condemn Israel's decision to hold up aid": Israel's stance, and the walk goes on
+                    # to whoever judges it
+                    st.findings += self._finish(holders, how, issue_id, st.sign, st.conditions, st.rules, node.text, st.path)
+                    st.inner = node
+                    found = None
+                else:
+                    return st.findings + self._finish(holders, how, issue_id, st.sign, st.conditions, st.rules, node.text, st.path)
 
     def _oppose_phrase(self, node: Any, subject: Any) -> bool:
         """Whether the predicate after a subject is one of the rejecting phrases of the lemma file."""
