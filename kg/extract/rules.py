@@ -1120,144 +1120,18 @@ class Walker:
             if (done := self._take_holder(st, found)) is not None:
                 return done
             # move up
-            dep = st.node.dep_
-            if (dep == "conj" and not st.own and st.node.tag_.startswith("VB") and st.node.head.tag_.startswith("VB")
-                    and st.node.head.dep_ == "ROOT" and not any(c.dep_ == "mark" for c in st.node.children)
-                    and any(c.dep_ in ("nsubj", "nsubj:pass") and c.i < st.node.i and c.i not in self.ctx.actor_at
-                            and not _is_pronoun(c) for c in st.node.children)):
-                # "Israel and Hamas agreed to the first phase, but the UN resolution is seen as vital to ...": a main
-                # clause with a subject of its own is not the first subject's
-                return st.findings
-            if st.inner is not None and dep in ("advcl", "conj", "parataxis", "acl", "acl:relcl", "ccomp", "nsubj", "nsubj:pass", "csubj"):
-                return st.findings  # the judging word must govern the inner stance itself
-            if (dep in ("appos", "acl", "acl:relcl") and st.signal and not st.own and not st.sign_frozen and book.enabled("relative_antecedent")
-                    and not (dep == "acl:relcl" and _case(st.node.head) in _LOCATIVE)  # "a vote at the Council, which calls for ..."
-                    and (st.node.head.i in self.ctx.actor_at
-                         # "the countries that backed the effort, including Qatar, Egypt and Jordan"
-                         or dep == "acl:relcl" and _lemma_in(st.node.head, book.group_nouns))):
-                # "a statement from Qatar, Egypt, ... and Pakistan, all expressing support for the plan"
-                holders = self.np_holders(st.node.head)
-                if holders.actors:
-                    return st.findings + self._finish(holders, "relative_antecedent", st.issue_id, st.sign, st.conditions, st.rules,
-                                                   st.node.text, st.path)
-            if (dep == "amod" and st.node.tag_.startswith("JJ") and not st.own and self.cue_sign(st.node)[0]
-                    and st.node.head.tag_.startswith("NN") and st.node.head.i not in self.ctx.issue_tokens
-                    and st.node.i > st.node.head.i):
-                # "recruit nations willing to take part in ...": the willingness describes the nations
-                # (the contributors the force needs), it is not the recruiter's stance
-                return st.findings
-            if dep == "ROOT" or st.node.head is st.node:
+            if (done := self._stopped_before_climbing(st)) is not None:
+                return done
+            if self._walk_ends_here(st):
                 break
-            if dep in ("acl:relcl", "advcl:relcl") and not st.own:
-                break  # a relative clause says something about its noun: handled from there
-            if (dep == "conj" and st.node.head.tag_.startswith("NN") and any(c.dep_ == "cop" for c in st.node.children)
-                    and any(c.dep_ in _SUBJECTS for c in st.node.children)):
-                break  # "want the force ..., even though it will not be a peacekeeping force": a clause of its own the parse hung on a noun
-            if dep == "parataxis" and st.node.tag_.startswith("NN") and not st.own:
-                break  # "... disarmament—an essential element of the plan": the writer's aside
-            if (dep == "obl" and not st.own and st.came_from is not None and st.came_from.dep_ == "nmod"
-                    and _lemma_in(st.node, book.part_nouns) and self.marker(st.node) in _FRAMES):
-                return st.findings  # "prisoners it wants released in the first phase of the truce": when, not what
-            marker = self.marker(st.node) if dep in _OBLIQUE or dep in ("obj", "xcomp", "ccomp") else ""
-            if marker:
-                first = marker.split(" ")[0]
-                if marker in book.scope_stops or first in book.scope_stops:
-                    return st.findings
-                if first == "without" and _lemma(st.node) in ("wait", "await"):
-                    return st.findings  # "fund rebuilding without waiting for a disarmament deal": no precondition, no stance
-                if self.condition_family(st.node):
-                    return st.findings  # the issue is the condition of another stance: condition_requirement says so
-                named_as = self._characterization(st.node.head) or (
-                    # "called it a coup/xcomp against/obl the ceasefire": the parse hung the phrase on the verb
-                    st.node.head if _lemma_in(st.node.head, book.naming_verbs) and any(
-                        (self._characterization(c) or c).i == st.node.head.i for c in st.node.head.children if c.i < st.node.i)
-                    else None)
-                if named_as and (marker in book.oppose_prepositions or first in book.oppose_prepositions):
-                    # "called it a coup against the ceasefire", "denounced the move as an attack on the truce":
-                    # what the thing named works against, the one who names it wants
-                    st.signal = True
-                    st.cue = st.cue or named_as.text
-                    st.characterized = True
-                elif (marker in book.oppose_prepositions or first in book.oppose_prepositions) and book.enabled("cue_polarity"):
-                    st.sign = -st.sign
-                    st.rules.append("cue_polarity")
-                    st.signal = True
-                    st.cue = st.cue or marker
-            purpose = (dep == "advcl" and st.node.tag_.startswith("VB")
-                       and any(c.dep_ == "mark" and c.lower_ == "for" for c in st.node.children)
-                       and any(c.dep_ == "mark" and c.lower_ == "to" for c in st.node.children)
-                       and st.came_from is not None and st.came_from.dep_ in _SUBJECTS)
-            # the parser's other reading: "for a ceasefire/obl -> to progress/nmod"
-            purpose = purpose or (st.own and _case(st.node) == "for" and any(
-                c.tag_.startswith("VB") and any(m.dep_ == "mark" and m.lower_ == "to" for m in c.children)
-                for c in st.node.children))
-            if purpose and book.enabled("condition_clause"):
-                # "for the truce to last, Israel wants the disarmament of Hamas": the issue waits
-                # for what the main clause demands
-                for obj in st.node.head.children:
-                    if obj.dep_ in ("obj", "xcomp", "ccomp") and obj.i != st.node.i:
-                        named = self._clause_issues(obj.subtree, st.issue_at, st.issue_id)
-                        st.conditions.extend((c, "unless") for c in named if (c, "unless") not in st.conditions)
-            required = self._required_first(st.node, st.came_from) if book.enabled("condition_clause") else None
-            if required is not None:
-                # "sees the disarmament of Hamas as a condition for ending the war": the end of the war waits for it
-                named = self._clause_issues(required.subtree, st.issue_at, st.issue_id)
-                st.conditions.extend((c, "unless") for c in named if (c, "unless") not in st.conditions)
-            if (dep == "advcl" and not st.own and self.markers(st.node) == ["as"] and st.node.tag_.startswith("VB")
-                    and any(c.dep_ in _SUBJECTS for c in st.node.children)):
-                return st.findings  # "..., as ceasefire efforts continue in Cairo": the backdrop, no one's stance on it
-            if dep == "ccomp" and st.node.head.lower_ in ("provided", "providing") and st.node.head.tag_.startswith("VB"):
-                return st.findings  # "ready to join, provided/VBD it is backed by a resolution": a condition, said as one
-            st.came_from = st.node
-            if dep == "obl" and _case(st.node) == "because":
-                st.detached = True  # "because the first phase of the truce has expired", the clause parsed as a phrase
-            if dep == "advcl" and (any(m in _CONCESSIVE or m == "because" for m in self.markers(st.node))
-                                   or any(c.dep_ == "advmod" and c.lower_ == "instead" for c in st.node.children)):
-                # "while it would send soldiers ..., it will not help to disarm anyone": the main
-                # clause's words do not judge the concessive clause's issue; nor a reason given for it ("blocked aid
-                # because the first phase of the truce has expired"), nor what is done "instead"
-                st.detached = True
-            if st.node.tag_.startswith("VB"):
-                st.nouns_only = False
-            if (st.node.tag_.startswith("NN") and st.node.head.tag_.startswith("NN") and dep == "nmod"
-                    and st.node.head.i not in self.ctx.issue_tokens and not self.cue_sign(st.node.head)[0]
-                    and _lemma(st.node.head) not in book.transparent_heads and _lemma(st.node.head) not in book.proposal_nouns):
-                self._buried += 1  # "limits on the running of one side of the crossing": ever further from the issue
-            if st.nouns_only and not st.node.tag_.startswith("VB") and st.node.head.tag_.startswith("NN") and st.node.head.i not in st.issue_span:
-                if not (dep in ("compound", "amod", "appos", "conj") or _lemma(st.node.head) in book.transparent_heads
-                        or _lemma(st.node.head) in book.proposal_nouns):
-                    st.opaque = True  # "the previous model of aid delivery, which ...": about the model
-                if not st.opaque:
-                    st.findings.extend(self._relative_cues(st.node.head, st.issue_id))
-            st.skip_sign = st.sign_frozen or st.characterized and st.node.tag_.startswith("NN") or dep == "conj" and (st.node.head.tag_.startswith("VB") or any(
-                c.dep_ == "aux" for c in st.node.head.children)) or (  # "Hamas will no longer rule/NN Gaza, and must ..."
-                # "will not join armed missions, rejecting the plan": a participle with a stance word of
-                # its own (which counted) is a second act of the subject, not what the verb above governs
-                not st.skip_sign and dep == "advcl" and st.node.tag_ == "VBG" and st.node.i > st.node.head.i and st.node.head.tag_.startswith("VB")
-                and not any(c.dep_ in ("mark", "nsubj") for c in st.node.children) and (
-                    self.cue_sign(st.node)[0] != 0 and self.cue_sign(st.node)[1] != "report"
-                    # "rejected an extension, stating it is ready to free the hostages": its own words, not what it rejects
-                    # (but "rejected the resolution, saying it imposes a trusteeship": what it says of the thing rejected)
-                    or self.cue_sign(st.node)[1] == "report" and any(
-                        c.dep_ in ("ccomp", "parataxis") and (self.cue_sign(c)[0] or self.has_intent(c) or self.has_deontic(c))
-                        for c in st.node.children)))
-            if (st.skip_sign and book.enabled("negation") and self.negated(st.node.head)
-                    and any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in st.node.children)):
-                st.sign = -st.sign  # "does not endorse the plan or authorize a force": the negation covers both
-                st.rules.append("negation")
-                st.signal = True
-            if st.skip_sign and not _finite(st.node.head) and (st.node.tag_ in ("VBZ", "VBD", "VBP") or (
-                    st.node.tag_ == "VB" and self.cue_sign(st.node)[0] and not self.cue_sign(st.node.head)[0]
-                    and not any(c.dep_ == "mark" for c in st.node.children))):
-                # "rejects any attempt to displace ... and supports reconstruction": a finite verb is
-                # not coordinated with an infinitive; it goes with the clause's finite verb ("we reject
-                # any attempt to displace ... and fully endorse the plan": a stance verb neither)
-                head = st.node.head
-                while head.dep_ not in ("ROOT",) and head.head is not head and not _finite(head):
-                    head = head.head
-                st.node = head
-                continue
-            st.node = st.node.head
+            if (done := self._marker_on_the_way_up(st)) is not None:
+                return done
+            self._purpose_conditions(st)
+            if (done := self._backdrop_or_proviso(st)) is not None:
+                return done
+            self._leave_node(st)
+            self._skip_sign_above(st)
+            self._climb(st)
         if st.inner is not None and not st.outer_signal:
             if st.node.i == st.inner.i and book.enabled("subject_of_sentence"):
                 # "Hamas rejected/amod calls/ROOT from Egypt to disarm": the verb the parse made an adjective
@@ -1816,6 +1690,187 @@ class Walker:
                     found = None
                 else:
                     return st.findings + self._finish(holders, how, issue_id, st.sign, st.conditions, st.rules, node.text, st.path)
+
+    def _stopped_before_climbing(self, st: _WalkState) -> list[Finding] | None:
+        """Where climbing on would give the stance to the wrong one: a new main clause, an inner stance, a relative antecedent."""
+        book = self.book
+        node, own, issue_id = st.node, st.own, st.issue_id
+        dep = node.dep_
+        if (dep == "conj" and not own and node.tag_.startswith("VB") and node.head.tag_.startswith("VB")
+                and node.head.dep_ == "ROOT" and not any(c.dep_ == "mark" for c in node.children)
+                and any(c.dep_ in ("nsubj", "nsubj:pass") and c.i < node.i and c.i not in self.ctx.actor_at
+                        and not _is_pronoun(c) for c in node.children)):
+            # "Israel and Hamas agreed to the first phase, but the UN resolution is seen as vital to ...": a main
+            # clause with a subject of its own is not the first subject's
+            return st.findings
+        if st.inner is not None and dep in ("advcl", "conj", "parataxis", "acl", "acl:relcl", "ccomp", "nsubj", "nsubj:pass", "csubj"):
+            return st.findings  # the judging word must govern the inner stance itself
+        if (dep in ("appos", "acl", "acl:relcl") and st.signal and not own and not st.sign_frozen and book.enabled("relative_antecedent")
+                and not (dep == "acl:relcl" and _case(node.head) in _LOCATIVE)  # "a vote at the Council, which calls for ..."
+                and (node.head.i in self.ctx.actor_at
+                     # "the countries that backed the effort, including Qatar, Egypt and Jordan"
+                     or dep == "acl:relcl" and _lemma_in(node.head, book.group_nouns))):
+            # "a statement from Qatar, Egypt, ... and Pakistan, all expressing support for the plan"
+            holders = self.np_holders(node.head)
+            if holders.actors:
+                return st.findings + self._finish(holders, "relative_antecedent", issue_id, st.sign, st.conditions, st.rules,
+                                               node.text, st.path)
+        if (dep == "amod" and node.tag_.startswith("JJ") and not own and self.cue_sign(node)[0]
+                and node.head.tag_.startswith("NN") and node.head.i not in self.ctx.issue_tokens
+                and node.i > node.head.i):
+            # "recruit nations willing to take part in ...": the willingness describes the nations
+            # (the contributors the force needs), it is not the recruiter's stance
+            return st.findings
+
+    def _walk_ends_here(self, st: _WalkState) -> bool:
+        """Whether the walk stops climbing at this node (the root, a relative clause, an aside) and falls back to the speaker."""
+        node, own = st.node, st.own
+        dep = node.dep_
+        if dep == "ROOT" or node.head is node:
+            return True
+        if dep in ("acl:relcl", "advcl:relcl") and not own:
+            return True  # a relative clause says something about its noun: handled from there
+        if (dep == "conj" and node.head.tag_.startswith("NN") and any(c.dep_ == "cop" for c in node.children)
+                and any(c.dep_ in _SUBJECTS for c in node.children)):
+            return True  # "want the force ..., even though it will not be a peacekeeping force": a clause of its own the parse hung on a noun
+        if dep == "parataxis" and node.tag_.startswith("NN") and not own:
+            return True  # "... disarmament—an essential element of the plan": the writer's aside
+        return False
+
+    def _marker_on_the_way_up(self, st: _WalkState) -> list[Finding] | None:
+        """The preposition or marker the walk climbs through: a scope stop, a condition, or a rejecting preposition."""
+        book = self.book
+        node, came_from, own = st.node, st.came_from, st.own
+        dep = node.dep_
+        if (dep == "obl" and not own and came_from is not None and came_from.dep_ == "nmod"
+                and _lemma_in(node, book.part_nouns) and self.marker(node) in _FRAMES):
+            return st.findings  # "prisoners it wants released in the first phase of the truce": when, not what
+        marker = self.marker(node) if dep in _OBLIQUE or dep in ("obj", "xcomp", "ccomp") else ""
+        if marker:
+            first = marker.split(" ")[0]
+            if marker in book.scope_stops or first in book.scope_stops:
+                return st.findings
+            if first == "without" and _lemma(node) in ("wait", "await"):
+                return st.findings  # "fund rebuilding without waiting for a disarmament deal": no precondition, no stance
+            if self.condition_family(node):
+                return st.findings  # the issue is the condition of another stance: condition_requirement says so
+            named_as = self._characterization(node.head) or (
+                # "called it a coup/xcomp against/obl the ceasefire": the parse hung the phrase on the verb
+                node.head if _lemma_in(node.head, book.naming_verbs) and any(
+                    (self._characterization(c) or c).i == node.head.i for c in node.head.children if c.i < node.i)
+                else None)
+            if named_as and (marker in book.oppose_prepositions or first in book.oppose_prepositions):
+                # "called it a coup against the ceasefire", "denounced the move as an attack on the truce":
+                # what the thing named works against, the one who names it wants
+                st.signal = True
+                st.cue = st.cue or named_as.text
+                st.characterized = True
+            elif (marker in book.oppose_prepositions or first in book.oppose_prepositions) and book.enabled("cue_polarity"):
+                st.sign = -st.sign
+                st.rules.append("cue_polarity")
+                st.signal = True
+                st.cue = st.cue or marker
+
+    def _purpose_conditions(self, st: _WalkState) -> None:
+        """What the issue waits for: what the main clause demands for the issue's purpose, or what is required first."""
+        book = self.book
+        node, came_from, own, issue_id, issue_at = st.node, st.came_from, st.own, st.issue_id, st.issue_at
+        dep = node.dep_
+        purpose = (dep == "advcl" and node.tag_.startswith("VB")
+                   and any(c.dep_ == "mark" and c.lower_ == "for" for c in node.children)
+                   and any(c.dep_ == "mark" and c.lower_ == "to" for c in node.children)
+                   and came_from is not None and came_from.dep_ in _SUBJECTS)
+        # the parser's other reading: "for a ceasefire/obl -> to progress/nmod"
+        purpose = purpose or (own and _case(node) == "for" and any(
+            c.tag_.startswith("VB") and any(m.dep_ == "mark" and m.lower_ == "to" for m in c.children)
+            for c in node.children))
+        if purpose and book.enabled("condition_clause"):
+            # "for the truce to last, Israel wants the disarmament of Hamas": the issue waits
+            # for what the main clause demands
+            for obj in node.head.children:
+                if obj.dep_ in ("obj", "xcomp", "ccomp") and obj.i != node.i:
+                    named = self._clause_issues(obj.subtree, issue_at, issue_id)
+                    st.conditions.extend((c, "unless") for c in named if (c, "unless") not in st.conditions)
+        required = self._required_first(node, came_from) if book.enabled("condition_clause") else None
+        if required is not None:
+            # "sees the disarmament of Hamas as a condition for ending the war": the end of the war waits for it
+            named = self._clause_issues(required.subtree, issue_at, issue_id)
+            st.conditions.extend((c, "unless") for c in named if (c, "unless") not in st.conditions)
+
+    def _backdrop_or_proviso(self, st: _WalkState) -> list[Finding] | None:
+        """A clause that is a backdrop ("as ... continue") or a proviso ("provided ..."): the walk ends."""
+        node, own = st.node, st.own
+        dep = node.dep_
+        if (dep == "advcl" and not own and self.markers(node) == ["as"] and node.tag_.startswith("VB")
+                and any(c.dep_ in _SUBJECTS for c in node.children)):
+            return st.findings  # "..., as ceasefire efforts continue in Cairo": the backdrop, no one's stance on it
+        if dep == "ccomp" and node.head.lower_ in ("provided", "providing") and node.head.tag_.startswith("VB"):
+            return st.findings  # "ready to join, provided/VBD it is backed by a resolution": a condition, said as one
+
+    def _leave_node(self, st: _WalkState) -> None:
+        """Leave the node: note what detaches the issue from the words above and how deep in nouns it lies."""
+        book = self.book
+        node, issue_span, issue_id = st.node, st.issue_span, st.issue_id
+        dep = node.dep_
+        st.came_from = node
+        if dep == "obl" and _case(node) == "because":
+            st.detached = True  # "because the first phase of the truce has expired", the clause parsed as a phrase
+        if dep == "advcl" and (any(m in _CONCESSIVE or m == "because" for m in self.markers(node))
+                               or any(c.dep_ == "advmod" and c.lower_ == "instead" for c in node.children)):
+            # "while it would send soldiers ..., it will not help to disarm anyone": the main
+            # clause's words do not judge the concessive clause's issue; nor a reason given for it ("blocked aid
+            # because the first phase of the truce has expired"), nor what is done "instead"
+            st.detached = True
+        if node.tag_.startswith("VB"):
+            st.nouns_only = False
+        if (node.tag_.startswith("NN") and node.head.tag_.startswith("NN") and dep == "nmod"
+                and node.head.i not in self.ctx.issue_tokens and not self.cue_sign(node.head)[0]
+                and _lemma(node.head) not in book.transparent_heads and _lemma(node.head) not in book.proposal_nouns):
+            self._buried += 1  # "limits on the running of one side of the crossing": ever further from the issue
+        if st.nouns_only and not node.tag_.startswith("VB") and node.head.tag_.startswith("NN") and node.head.i not in issue_span:
+            if not (dep in ("compound", "amod", "appos", "conj") or _lemma(node.head) in book.transparent_heads
+                    or _lemma(node.head) in book.proposal_nouns):
+                st.opaque = True  # "the previous model of aid delivery, which ...": about the model
+            if not st.opaque:
+                st.findings.extend(self._relative_cues(node.head, issue_id))
+
+    def _skip_sign_above(self, st: _WalkState) -> None:
+        """Whether the words above still turn the issue after leaving the node; a negation before "or" covers both acts."""
+        book = self.book
+        node = st.node
+        dep = node.dep_
+        st.skip_sign = st.sign_frozen or st.characterized and node.tag_.startswith("NN") or dep == "conj" and (node.head.tag_.startswith("VB") or any(
+            c.dep_ == "aux" for c in node.head.children)) or (  # "Hamas will no longer rule/NN Gaza, and must ..."
+            # "will not join armed missions, rejecting the plan": a participle with a stance word of
+            # its own (which counted) is a second act of the subject, not what the verb above governs
+            not st.skip_sign and dep == "advcl" and node.tag_ == "VBG" and node.i > node.head.i and node.head.tag_.startswith("VB")
+            and not any(c.dep_ in ("mark", "nsubj") for c in node.children) and (
+                self.cue_sign(node)[0] != 0 and self.cue_sign(node)[1] != "report"
+                # "rejected an extension, stating it is ready to free the hostages": its own words, not what it rejects
+                # (but "rejected the resolution, saying it imposes a trusteeship": what it says of the thing rejected)
+                or self.cue_sign(node)[1] == "report" and any(
+                    c.dep_ in ("ccomp", "parataxis") and (self.cue_sign(c)[0] or self.has_intent(c) or self.has_deontic(c))
+                    for c in node.children)))
+        if (st.skip_sign and book.enabled("negation") and self.negated(node.head)
+                and any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in node.children)):
+            st.sign = -st.sign  # "does not endorse the plan or authorize a force": the negation covers both
+            st.rules.append("negation")
+            st.signal = True
+
+    def _climb(self, st: _WalkState) -> None:
+        """Move to the next node: the head, or past an infinitive to the clause's finite verb."""
+        if st.skip_sign and not _finite(st.node.head) and (st.node.tag_ in ("VBZ", "VBD", "VBP") or (
+                st.node.tag_ == "VB" and self.cue_sign(st.node)[0] and not self.cue_sign(st.node.head)[0]
+                and not any(c.dep_ == "mark" for c in st.node.children))):
+            # "rejects any attempt to displace ... and supports reconstruction": a finite verb is
+            # not coordinated with an infinitive; it goes with the clause's finite verb ("we reject
+            # any attempt to displace ... and fully endorse the plan": a stance verb neither)
+            head = st.node.head
+            while head.dep_ not in ("ROOT",) and head.head is not head and not _finite(head):
+                head = head.head
+            st.node = head
+            return
+        st.node = st.node.head
 
     def _oppose_phrase(self, node: Any, subject: Any) -> bool:
         """Whether the predicate after a subject is one of the rejecting phrases of the lemma file."""
