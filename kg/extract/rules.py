@@ -1133,43 +1133,13 @@ class Walker:
             self._skip_sign_above(st)
             self._climb(st)
         if st.inner is not None and not st.outer_signal:
-            if st.node.i == st.inner.i and book.enabled("subject_of_sentence"):
-                # "Hamas rejected/amod calls/ROOT from Egypt to disarm": the verb the parse made an adjective
-                # of the demand still judges it
-                for verb in st.node.children:
-                    verb_sign, _ = self.cue_sign(verb)
-                    if verb.dep_ == "amod" and verb.tag_ in ("VBD", "VBZ", "VBP") and verb.i < st.node.i and verb_sign:
-                        found = self.subject_holders(verb)
-                        if found is not None and found[1] == "subject_of_cue":
-                            extra = ["cue_polarity"] if verb_sign < 0 else []
-                            return st.findings + self._finish(found[0], "subject_of_sentence", st.issue_id, st.sign * verb_sign,
-                                                           st.conditions, st.rules + extra + ["nested_stance"], verb.text, st.path)
-            return st.findings
-        if _impersonal_passive(st.node):
-            return st.findings  # "it is believed that 59 hostages remain in Gaza": said by no one in particular
-        speaker, own_report = self.ctx.speaker()
-        how = "speaker_of_report" if own_report else "speaker_of_quotation"
-        if speaker and st.signal and book.enabled(how):
-            return st.findings + self._finish(Holders([speaker]), how, st.issue_id, st.sign, st.conditions, st.rules, st.cue, st.path)
-        if book.enabled("subject_of_sentence") and st.node.tag_.startswith("NN"):
-            # "Hamas rejected/amod calls/ROOT to disarm": a main verb parsed as an adjective of the
-            # noun after it still has its subject
-            for verb in st.node.children:
-                if verb.dep_ in ("amod", "acl", "compound") and verb.tag_ in ("VBD", "VBZ", "VBP", "VBN") and verb.i < st.node.i:
-                    found = self.subject_holders(verb)
-                    s_verb, _ = self.cue_sign(verb)
-                    if found is not None and found[1] == "subject_of_cue" and (s_verb or st.signal):
-                        verb_sign = st.sign * (-1 if s_verb < 0 else 1) * (-1 if self.negated(verb) else 1)
-                        extra = ["cue_polarity"] if s_verb < 0 else []
-                        return st.findings + self._finish(found[0], "subject_of_sentence", st.issue_id, verb_sign, st.conditions,
-                                                       st.rules + extra, verb.text, st.path)
-        if st.signal and book.enabled("subject_of_sentence"):
-            # the parser may have hung the issue's clause on the wrong verb: the sentence's own subject
-            root = st.node
-            if self.cue_sign(root)[0] or self.cue_sign(root)[1] == "report":
-                found = self.subject_holders(root)
-                if found is not None and found[1] == "subject_of_cue" and not self._plan_content(root):
-                    return st.findings + self._finish(found[0], "subject_of_sentence", st.issue_id, st.sign, st.conditions, st.rules, st.cue, st.path)
+            return self._judge_of_inner_stance(st)
+        if (done := self._speaker_holds(st)) is not None:
+            return done
+        if (done := self._subject_of_verb_on_noun(st)) is not None:
+            return done
+        if (done := self._sentence_subject(st)) is not None:
+            return done
         return st.findings
 
     def _polarity_at_issue(self, st: _WalkState) -> None:
@@ -1871,6 +1841,63 @@ class Walker:
             st.node = head
             return
         st.node = st.node.head
+
+    def _judge_of_inner_stance(self, st: _WalkState) -> list[Finding]:
+        """An inner stance no word above judged: only a verb the parse made a modifier of the stance noun can."""
+        book = self.book
+        node, issue_id = st.node, st.issue_id
+        if node.i == st.inner.i and book.enabled("subject_of_sentence"):
+            # "Hamas rejected/amod calls/ROOT from Egypt to disarm": the verb the parse made an adjective
+            # of the demand still judges it
+            for verb in node.children:
+                verb_sign, _ = self.cue_sign(verb)
+                if verb.dep_ == "amod" and verb.tag_ in ("VBD", "VBZ", "VBP") and verb.i < node.i and verb_sign:
+                    found = self.subject_holders(verb)
+                    if found is not None and found[1] == "subject_of_cue":
+                        extra = ["cue_polarity"] if verb_sign < 0 else []
+                        return st.findings + self._finish(found[0], "subject_of_sentence", issue_id, st.sign * verb_sign,
+                                                       st.conditions, st.rules + extra + ["nested_stance"], verb.text, st.path)
+        return st.findings
+
+    def _speaker_holds(self, st: _WalkState) -> list[Finding] | None:
+        """The speaker of the report or quotation holds a stance the walk signalled, unless the sentence is impersonal."""
+        book = self.book
+        node, issue_id = st.node, st.issue_id
+        if _impersonal_passive(node):
+            return st.findings  # "it is believed that 59 hostages remain in Gaza": said by no one in particular
+        speaker, own_report = self.ctx.speaker()
+        how = "speaker_of_report" if own_report else "speaker_of_quotation"
+        if speaker and st.signal and book.enabled(how):
+            return st.findings + self._finish(Holders([speaker]), how, issue_id, st.sign, st.conditions, st.rules, st.cue, st.path)
+
+    def _subject_of_verb_on_noun(self, st: _WalkState) -> list[Finding] | None:
+        """A main verb parsed as a modifier of the noun the walk ended on ("rejected/amod calls/ROOT") still has its subject."""
+        book = self.book
+        node, issue_id = st.node, st.issue_id
+        if book.enabled("subject_of_sentence") and node.tag_.startswith("NN"):
+            # "Hamas rejected/amod calls/ROOT to disarm": a main verb parsed as an adjective of the
+            # noun after it still has its subject
+            for verb in node.children:
+                if verb.dep_ in ("amod", "acl", "compound") and verb.tag_ in ("VBD", "VBZ", "VBP", "VBN") and verb.i < node.i:
+                    found = self.subject_holders(verb)
+                    s_verb, _ = self.cue_sign(verb)
+                    if found is not None and found[1] == "subject_of_cue" and (s_verb or st.signal):
+                        verb_sign = st.sign * (-1 if s_verb < 0 else 1) * (-1 if self.negated(verb) else 1)
+                        extra = ["cue_polarity"] if s_verb < 0 else []
+                        return st.findings + self._finish(found[0], "subject_of_sentence", issue_id, verb_sign, st.conditions,
+                                                       st.rules + extra, verb.text, st.path)
+
+    def _sentence_subject(self, st: _WalkState) -> list[Finding] | None:
+        """Last fallback: the subject of the sentence's root, when the parse hung the issue's clause on the wrong verb."""
+        book = self.book
+        node, issue_id = st.node, st.issue_id
+        if st.signal and book.enabled("subject_of_sentence"):
+            # the parser may have hung the issue's clause on the wrong verb: the sentence's own subject
+            root = node
+            if self.cue_sign(root)[0] or self.cue_sign(root)[1] == "report":
+                found = self.subject_holders(root)
+                if found is not None and found[1] == "subject_of_cue" and not self._plan_content(root):
+                    return st.findings + self._finish(found[0], "subject_of_sentence", issue_id, st.sign, st.conditions, st.rules, st.cue, st.path)
 
     def _oppose_phrase(self, node: Any, subject: Any) -> bool:
         """Whether the predicate after a subject is one of the rejecting phrases of the lemma file."""
