@@ -1082,12 +1082,12 @@ class Walker:
         st = _WalkState(issue_token, issue_span, issue_id, issue_at, node=issue_token)
         self._buried = 0  # nouns without a stance of their own climbed through on the way up
         if book.enabled("condition_clause"):
-            st.conditions.extend(self._surface_conditions(st.issue_span, st.issue_id, st.issue_at))
-        if self._not_the_issue(st.issue_token, st.issue_span, st.issue_id):
+            st.conditions.extend(self._surface_conditions(issue_span, issue_id, issue_at))
+        if self._not_the_issue(issue_token, issue_span, issue_id):
             return []
-        st.findings.extend(self._relative_cues(st.issue_token, st.issue_id))
-        st.findings.extend(self._parties(st.issue_token, st.issue_id))
-        st.findings.extend(self._fused_agents(st.issue_token, st.issue_id))
+        st.findings.extend(self._relative_cues(issue_token, issue_id))
+        st.findings.extend(self._parties(issue_token, issue_id))
+        st.findings.extend(self._fused_agents(issue_token, issue_id))
         self._polarity_at_issue(st)
         for _step in range(24):
             self._arrive(st)
@@ -1143,7 +1143,7 @@ class Walker:
         return st.findings
 
     def _polarity_at_issue(self, st: _WalkState) -> None:
-        """The issue's own words turn it: a rejecting preposition of a predicate issue, a rejecting verb hung on it, a role for a party."""
+        """The issue's own words turn it: a rejecting preposition or verb on it, a role for a party."""
         book = self.book
         issue_token, issue_span, issue_id = st.issue_token, st.issue_span, st.issue_id
         if _case(issue_token) in book.oppose_prepositions and any(c.dep_ == "cop" for c in issue_token.children) \
@@ -1166,7 +1166,7 @@ class Walker:
             st.rules.append("inverse_issue")
 
     def _arrive(self, st: _WalkState) -> None:
-        """Step onto the next node: note the path, whether it is the issue's own word and whether the issue is a coordinated act."""
+        """Step onto the node: note the path, whether it is the issue's own word, whether the issue is a coordinated act."""
         node, came_from, issue_span = st.node, st.came_from, st.issue_span
         st.signal_below = st.signal
         if (came_from is not None and came_from.dep_ == "conj" and came_from.head.i == node.i and came_from.i in issue_span
@@ -1177,7 +1177,7 @@ class Walker:
         st.own = node.i in issue_span
 
     def _stopped_by_context(self, st: _WalkState) -> list[Finding] | None:
-        """Context rules that end the walk (a question, a stop noun ...), and what freezes the issue's reading (a purpose, a breach)."""
+        """Context rules and stop nouns that end the walk; a purpose or a breach that freezes the issue's reading."""
         book = self.book
         node, came_from, own = st.node, st.came_from, st.own
         stop_at, stop_above = self.stops()
@@ -1202,7 +1202,7 @@ class Walker:
             return st.findings
 
     def _said_of_something_else(self, st: _WalkState) -> list[Finding] | None:
-        """Where the issue's clause is no one's stance here: a frame, a described speaker, a pretext, a definition, a condition."""
+        """The issue's clause is no stance: a frame, a described speaker, a pretext, a definition, a condition."""
         book = self.book
         node, came_from, own, issue_token, issue_span, issue_id = st.node, st.came_from, st.own, st.issue_token, st.issue_span, st.issue_id
         if (came_from is not None and came_from.left_edge.i == 0 and came_from.left_edge.lower_ in book.scope_stops
@@ -1280,7 +1280,7 @@ class Walker:
                                                      list(st.rules), noun.text, st.path)
 
     def _judged_for_an_act(self, st: _WalkState) -> list[Finding] | None:
-        """A judging verb with the issue after "for" ("criticized Israel for ..."): the accuser or the one judged holds it."""
+        """A judging verb with the issue after "for" ("criticized Israel for ..."): who holds it, or the walk ends."""
         book = self.book
         node, came_from, own, issue_id = st.node, st.came_from, st.own, st.issue_id
         if (not own and not st.skip_sign and came_from is not None and book.enabled("target_of_accusation")
@@ -1447,7 +1447,7 @@ class Walker:
                 return st.findings
 
     def _cue_at_node(self, st: _WalkState) -> tuple[int, str]:
-        """The stance word at the node as (sign, kind), unless it is a harm charged, a coordinated act or a halt with a purpose."""
+        """The node's stance word as (sign, kind), zero for a harm charged, a coordinated act, a halt with a purpose."""
         book = self.book
         node, came_from, issue_span = st.node, st.came_from, st.issue_span
         s, kind = self.cue_sign(node)
@@ -1509,7 +1509,7 @@ class Walker:
             return st.findings  # "the U.S. had never proposed disarmament": what was not put forward, no stance
 
     def _negation_and_modality(self, st: _WalkState) -> None:
-        """A negation that flips the stance, a modal that signals one, and whether a negation or a demand verb was met."""
+        """A negation that flips the stance, a modal that signals one; whether a negation or a demand verb was met."""
         book = self.book
         node, own = st.node, st.own
         if not st.skip_sign and not st.detached and self.negated(node) and book.enabled("negation") and (
@@ -1528,7 +1528,7 @@ class Walker:
             st.demand_seen = True
 
     def _conditions_at_node(self, st: _WalkState) -> None:
-        """The condition clauses on the node (at the issue, on any of its words): "before" waits the other way unless demanded."""
+        """The condition clauses on the node (at the issue, on any of its words) and what they name."""
         book = self.book
         node, own, issue_span, issue_id, issue_at = st.node, st.own, st.issue_span, st.issue_id, st.issue_at
         if not st.skip_sign and book.enabled("condition_clause"):
@@ -1542,7 +1542,7 @@ class Walker:
                 st.conditions.extend((c, family) for c in named if (c, family) not in st.conditions)
 
     def _holder_candidate(self, st: _WalkState) -> tuple[tuple[Holders, str] | None, bool]:
-        """Who the node's subject (or an absolute clause's) names, as (found, ended): a harm or a breach charged names no one."""
+        """Who the node's subject (or an absolute clause's) names, as (found, ended); a harm charged names no one."""
         book = self.book
         node, came_from, own = st.node, st.came_from, st.own
         harm_here = (not own and not st.sign_frozen and book.enabled("cue_polarity") and self._harms_object(node, came_from))
@@ -1575,7 +1575,7 @@ class Walker:
         return found, False
 
     def _drop_non_holders(self, st: _WalkState, found: tuple[Holders, str] | None) -> tuple[Holders, str] | None:
-        """A subject that does not hold the stance: a demand made of it, a deadline set for it, what a plan says it does ..."""
+        """Drop a subject that does not hold the stance: a demand made of it, a deadline set for it, a plan's content."""
         book = self.book
         node, came_from, own = st.node, st.came_from, st.own
         if found is not None and (self.has_deontic(node) or self._denied_ability(node)) and not _first_person(node):
@@ -1604,7 +1604,7 @@ class Walker:
         return found
 
     def _take_holder(self, st: _WalkState, found: tuple[Holders, str] | None) -> list[Finding] | None:
-        """The holder found at the node: where the walk ends with a finding, or goes on (an owner of a proposal, an inner stance)."""
+        """The holder at the node: the walk ends with its finding, or goes on (a proposal's owner, an inner stance)."""
         book = self.book
         node, came_from, own, issue_span, issue_id, issue_at = st.node, st.came_from, st.own, st.issue_span, st.issue_id, st.issue_at
         if found is not None:
@@ -1662,7 +1662,7 @@ class Walker:
                     return st.findings + self._finish(holders, how, issue_id, st.sign, st.conditions, st.rules, node.text, st.path)
 
     def _stopped_before_climbing(self, st: _WalkState) -> list[Finding] | None:
-        """Where climbing on would give the stance to the wrong one: a new main clause, an inner stance, a relative antecedent."""
+        """Before climbing: a new main clause or an inner stance ends the walk; a relative antecedent holds the stance."""
         book = self.book
         node, own, issue_id = st.node, st.own, st.issue_id
         dep = node.dep_
@@ -1693,7 +1693,7 @@ class Walker:
             return st.findings
 
     def _walk_ends_here(self, st: _WalkState) -> bool:
-        """Whether the walk stops climbing at this node (the root, a relative clause, an aside) and falls back to the speaker."""
+        """Whether the climb stops here (the root, a relative clause, an aside), for the fallbacks after it."""
         node, own = st.node, st.own
         dep = node.dep_
         if dep == "ROOT" or node.head is node:
@@ -1805,7 +1805,7 @@ class Walker:
                 st.findings.extend(self._relative_cues(node.head, issue_id))
 
     def _skip_sign_above(self, st: _WalkState) -> None:
-        """Whether the words above still turn the issue after leaving the node; a negation before "or" covers both acts."""
+        """Whether the words above still turn the issue; a negation before "or" covers both acts."""
         book = self.book
         node = st.node
         dep = node.dep_
@@ -1829,18 +1829,19 @@ class Walker:
 
     def _climb(self, st: _WalkState) -> None:
         """Move to the next node: the head, or past an infinitive to the clause's finite verb."""
-        if st.skip_sign and not _finite(st.node.head) and (st.node.tag_ in ("VBZ", "VBD", "VBP") or (
-                st.node.tag_ == "VB" and self.cue_sign(st.node)[0] and not self.cue_sign(st.node.head)[0]
-                and not any(c.dep_ == "mark" for c in st.node.children))):
+        node = st.node
+        if st.skip_sign and not _finite(node.head) and (node.tag_ in ("VBZ", "VBD", "VBP") or (
+                node.tag_ == "VB" and self.cue_sign(node)[0] and not self.cue_sign(node.head)[0]
+                and not any(c.dep_ == "mark" for c in node.children))):
             # "rejects any attempt to displace ... and supports reconstruction": a finite verb is
             # not coordinated with an infinitive; it goes with the clause's finite verb ("we reject
             # any attempt to displace ... and fully endorse the plan": a stance verb neither)
-            head = st.node.head
+            head = node.head
             while head.dep_ not in ("ROOT",) and head.head is not head and not _finite(head):
                 head = head.head
             st.node = head
             return
-        st.node = st.node.head
+        st.node = node.head
 
     def _judge_of_inner_stance(self, st: _WalkState) -> list[Finding]:
         """An inner stance no word above judged: only a verb the parse made a modifier of the stance noun can."""
@@ -1860,7 +1861,7 @@ class Walker:
         return st.findings
 
     def _speaker_holds(self, st: _WalkState) -> list[Finding] | None:
-        """The speaker of the report or quotation holds a stance the walk signalled, unless the sentence is impersonal."""
+        """The speaker of the report or quotation holds a signalled stance, unless the sentence is impersonal."""
         book = self.book
         node, issue_id = st.node, st.issue_id
         if _impersonal_passive(node):
@@ -1871,7 +1872,7 @@ class Walker:
             return st.findings + self._finish(Holders([speaker]), how, issue_id, st.sign, st.conditions, st.rules, st.cue, st.path)
 
     def _subject_of_verb_on_noun(self, st: _WalkState) -> list[Finding] | None:
-        """A main verb parsed as a modifier of the noun the walk ended on ("rejected/amod calls/ROOT") still has its subject."""
+        """A main verb parsed as a modifier of the noun the walk ended on ("rejected/amod calls") has its subject."""
         book = self.book
         node, issue_id = st.node, st.issue_id
         if book.enabled("subject_of_sentence") and node.tag_.startswith("NN"):
@@ -1888,7 +1889,7 @@ class Walker:
                                                        st.rules + extra, verb.text, st.path)
 
     def _sentence_subject(self, st: _WalkState) -> list[Finding] | None:
-        """Last fallback: the subject of the sentence's root, when the parse hung the issue's clause on the wrong verb."""
+        """Last fallback: the subject of the sentence's root, if the parse hung the issue's clause on the wrong verb."""
         book = self.book
         node, issue_id = st.node, st.issue_id
         if st.signal and book.enabled("subject_of_sentence"):
