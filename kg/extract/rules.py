@@ -468,6 +468,42 @@ def _is_pronoun(token: Any) -> bool:
     return token.tag_ in ("PRP", "PRP$") or token.lower_ in ("we", "i", "he", "she", "they", "it")
 
 
+@dataclass
+class _WalkState:
+    """What a walk from an issue word up its parse has gathered so far, handed from step to step."""
+
+    issue_token: Any
+    issue_span: set[int]
+    issue_id: str
+    issue_at: Mapping[int, str]
+    node: Any  # where the walk is
+    came_from: Any = None  # the node it climbed from
+    own: bool = False  # the node is a word of the issue itself
+    sign: int = 1
+    signal: bool = False  # a stance word (or a negation, a modal ...) was met: there is a stance to hold
+    signal_below: bool = False  # `signal` before the current node
+    cue: str = ""  # the word that carried the stance
+    rules: list[str] = field(default_factory=list)
+    conditions: list[tuple[str, str]] = field(default_factory=list)
+    path: list[str] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    deontic: bool = False
+    skip_sign: bool = False  # the node's words do not turn the issue (a coordinated act, a frozen reading ...)
+    nouns_only: bool = True  # still in the noun phrase around the issue
+    detached: bool = False  # a concessive clause, a reason or an "instead": the words above do not judge the issue
+    demand_seen: bool = False  # "wants Hamas to hand over its weapons before reconstruction begins"
+    negation_seen: bool = False
+    opaque: bool = False  # climbed through a noun that a relative clause would speak of instead of the issue
+    inner: Any = None  # a stance noun whose possessor holds the stance: the walk goes on for who judges it
+    outer_signal: bool = False  # a stance word above the inner stance
+    coordinated_act: bool = False  # the issue is a verb the parse made a coordinated object ("stop the war and rebuild/NN Gaza")
+    # the issue's reading is settled below (what a harm verb threatens, a breach charged, what an act is for,
+    # the issue judged as a subject): the verbs above report or justify it and do not turn it again
+    sign_frozen: bool = False
+    characterized: bool = False  # the issue is what a thing is named as working against ("called it a coup against")
+    breach_here: bool = False  # this node names a breach of the issue: its subject is charged, not speaking
+
+
 class Walker:
     """Applies the rule book to one parsed sentence (Universal Dependencies labels)."""
 
@@ -1043,38 +1079,78 @@ class Walker:
     def walk(self, issue_token: Any, issue_span: set[int], issue_id: str, issue_at: Mapping[int, str]) -> list[Finding]:
         """The stances held on the issue at `issue_token`: walk up to the holder, collecting polarity and conditions."""
         book = self.book
-        sign = 1
-        rules: list[str] = []
-        signal = False
-        conditions: list[tuple[str, str]] = []
-        path: list[str] = []
-        node = issue_token
-        cue = ""
-        deontic = False
-        skip_sign = False
-        came_from = None
-        nouns_only = True  # still in the noun phrase around the issue
-        detached = False
-        demand_seen = False  # "wants Hamas to hand over its weapons before reconstruction begins"
-        negation_seen = False
-        opaque = False  # climbed through a noun that a relative clause would speak of instead of the issue
+        st = _WalkState(issue_token, issue_span, issue_id, issue_at, node=issue_token)
         self._buried = 0  # nouns without a stance of their own climbed through on the way up
-        inner = None  # a stance noun whose possessor holds the stance: the walk goes on for who judges it
-        outer_signal = False  # a stance word above the inner stance
-        findings: list[Finding] = []
         if book.enabled("condition_clause"):
-            conditions.extend(self._surface_conditions(issue_span, issue_id, issue_at))
+            st.conditions.extend(self._surface_conditions(issue_span, issue_id, issue_at))
         if self._not_the_issue(issue_token, issue_span, issue_id):
             return []
-        doc = issue_token.doc
-        findings.extend(self._relative_cues(issue_token, issue_id))
-        findings.extend(self._parties(issue_token, issue_id))
-        findings.extend(self._fused_agents(issue_token, issue_id))
+        st.findings.extend(self._relative_cues(issue_token, issue_id))
+        st.findings.extend(self._parties(issue_token, issue_id))
+        st.findings.extend(self._fused_agents(issue_token, issue_id))
+        self._polarity_at_issue(st)
+        for _step in range(24):
+            self._arrive(st)
+            if (done := self._stopped_by_context(st)) is not None:
+                return done
+            if (done := self._said_of_something_else(st)) is not None:
+                return done
+            self._predicate_of_subject(st)
+            self._demand_from_source(st)
+            if (done := self._judged_for_an_act(st)) is not None:
+                return done
+            if (done := self._what_the_issue_waits_for(st)) is not None:
+                return done
+            self._harm_verb_polarity(st)
+            if (done := self._noun_hung_on_verb(st)) is not None:
+                return done
+            if (done := self._received_backing(st)) is not None:
+                return done
+            if (done := self._polarity_at_node(st)) is not None:
+                return done
+            self._sponsors_and_asides(st)
+            if (done := self._nothing_done_yet(st)) is not None:
+                return done
+            self._negation_and_modality(st)
+            self._conditions_at_node(st)
+            found, ended = self._holder_candidate(st)
+            if ended:
+                return st.findings
+            found = self._drop_non_holders(st, found)
+            if (done := self._take_holder(st, found)) is not None:
+                return done
+            # move up
+            if (done := self._stopped_before_climbing(st)) is not None:
+                return done
+            if self._walk_ends_here(st):
+                break
+            if (done := self._marker_on_the_way_up(st)) is not None:
+                return done
+            self._purpose_conditions(st)
+            if (done := self._backdrop_or_proviso(st)) is not None:
+                return done
+            self._leave_node(st)
+            self._skip_sign_above(st)
+            self._climb(st)
+        if st.inner is not None and not st.outer_signal:
+            return self._judge_of_inner_stance(st)
+        if (done := self._speaker_holds(st)) is not None:
+            return done
+        if (done := self._subject_of_verb_on_noun(st)) is not None:
+            return done
+        if (done := self._sentence_subject(st)) is not None:
+            return done
+        return st.findings
+
+    def _polarity_at_issue(self, st: _WalkState) -> None:
+        """The issue's own words turn it: a rejecting preposition or verb on it, a role for a party."""
+        book = self.book
+        issue_token, issue_span, issue_id = st.issue_token, st.issue_span, st.issue_id
         if _case(issue_token) in book.oppose_prepositions and any(c.dep_ == "cop" for c in issue_token.children) \
                 and book.enabled("cue_polarity"):
-            sign = -sign
-            rules.append("cue_polarity")
-            signal = True
+            st.sign = -st.sign
+            st.rules.append("cue_polarity")
+            st.signal = True
         for child in issue_token.children:
             # "of blocking humanitarian aid" parsed as an adjective on "aid": the verb still acts on it
             after_to = child.i > 0 and child.doc[child.i - 1].lower_ == "to" and child.tag_.startswith("NN")
@@ -1082,575 +1158,723 @@ class Walker:
                     child.tag_ == "VBG" and self.cue_sign(child)[0] < 0  # "halting hostilities" is the issue's own name
                     # "decision to block/NN aid": a verb after "to" the tagger took for a noun
                     or child.dep_ == "compound" and after_to and _lemma_in(child, book.oppose_verbs)):
-                sign = -sign
-                rules.append("cue_polarity")
-                signal = True
+                st.sign = -st.sign
+                st.rules.append("cue_polarity")
+                st.signal = True
         if self._party_role(issue_token, issue_span, issue_id) and book.enabled("inverse_issue"):
-            sign = -sign  # "rejected any role for Hamas in the governance of Gaza": backs governance without Hamas
-            rules.append("inverse_issue")
-        coordinated_act = False  # the issue is a verb the parse made a coordinated object ("stop the war and rebuild/NN Gaza")
-        # the issue's reading is settled below (what a harm verb threatens, a breach charged, what an act is for,
-        # the issue judged as a subject): the verbs above report or justify it and do not turn it again
-        sign_frozen = False
-        characterized = False  # the issue is what a thing is named as working against ("called it a coup against")
-        breach_here = False  # this node names a breach of the issue: its subject is charged, not speaking
-        for _step in range(24):
-            signal_below = signal
-            if (came_from is not None and came_from.dep_ == "conj" and came_from.head.i == node.i and came_from.i in issue_span
-                    and came_from.tag_.startswith("NN") and node.tag_.startswith("NN") and came_from.i + 1 < len(node.doc)
-                    and node.doc[came_from.i + 1].tag_ in ("NNP", "DT", "PRP$")):
-                coordinated_act = True
-            path.append(f"{node.i}:{node.text}/{node.tag_}/{node.dep_}")
-            own = node.i in issue_span
-            stop_at, stop_above = self.stops()
-            if (node.i in stop_at or (not own and came_from is not None and came_from.i in stop_above)) and not (
-                    _lemma_in(node, book.response_nouns) and self.cue_sign(node)[0]) and not (
-                    not sign_frozen and came_from is not None and came_from.dep_ == "obj" and self._charged_breach(node)):
-                # a context rule: a question, a prediction, a topic of talks, an answer ...; but "a positive
-                # response to the plan" accepts it
-                return findings
-            if not own and not sign_frozen and node.tag_.startswith("NN") and _case(node) == "in" and _lemma_in(node, book.purpose_nouns):
-                # "cut off all aid in an effort to pressure Hamas into accepting a deal": what an act is for, its
-                # doer wants; the act's own verb does not turn it
-                sign_frozen = True
-            if (not own and node.tag_.startswith("NN") and _lemma_in(node, book.breach_nouns) and came_from is not None
-                    and not sign_frozen and (self._characterization(node) is not None or self._predicated_breach(node))):
-                # "condemned the move as a violation of the ceasefire", "these measures constitute a violation of
-                # the agreement": who says so wants what is broken; who broke it is only charged
-                sign_frozen = breach_here = True
-                signal = True
-                cue = cue or node.text
-            elif not own and node.tag_.startswith("NN") and _lemma(node) in book.stop_nouns:
-                return findings
-            if (came_from is not None and came_from.left_edge.i == 0 and came_from.left_edge.lower_ in book.scope_stops
-                    and came_from.left_edge.i != came_from.i and node.i > came_from.i):
-                return findings  # "Amid/NNP reports that the force is struggling ..., Pakistan said": a frame, whatever the parse made of it
-            if (came_from is not None and came_from.dep_ in _SUBJECTS and came_from.i not in issue_span
-                    and came_from.i not in self.ctx.actor_at  # the speaker's name: the parser hung the clause on it
-                    and node.tag_.startswith("VB") and self.cue_sign(node)[1] == "report"
-                    and not _lemma_in(came_from, book.proposal_nouns)):
-                return findings  # "COGAT, the body that oversees aid flows, said ...": who speaks, described; not what is said
-            if not own and came_from is not None and (
-                    node.tag_.startswith("NN") and _lemma_in(node, book.pretext_nouns)
-                    or node.tag_.startswith("VB") and any(c.dep_ in ("obl", "obj") and _lemma_in(c, book.pretext_nouns)
-                                                          for c in node.children)):
-                return findings  # "Israel is using this issue as an excuse to refuse phase two": a charge, not Israel's word
-            if own and node is issue_token and any(c.dep_ == "cop" for c in node.children) and any(
-                    c.dep_ in ("nsubj", "nsubj:pass") and c.lower_ in ("it", "this", "that") for c in node.children):
-                return findings  # "even though it will not be a peacekeeping force": what a thing is, no stance
-            if node.dep_ in ("advcl", "ccomp") and self.condition_family(node):
-                # the issue is inside a condition ("if Hamas releases the hostages"): no stance of its
-                # own, unless it is what a threat demands ("warned ... if it does not release hostages")
-                return findings + self._threat_demand(node, issue_id, path)
-            if not own and not skip_sign and came_from is not None and came_from.dep_ in _SUBJECTS:
-                # "the crossing will remain closed": the predicate's complement says the stance
-                for complement in node.children:
-                    if complement.dep_ in ("xcomp", "acomp") and complement.tag_[:2] in ("JJ", "VB"):
-                        adjective = complement.tag_.startswith("JJ") or (
-                            complement.tag_ == "VBN" and complement.lower_ in book.oppose_adjectives)  # "remain closed"
-                        s = (-1 if complement.lower_ in book.oppose_adjectives else self.cue_sign(complement)[0]) if adjective else 0
-                        if s == -1 and book.enabled("cue_polarity"):
-                            sign = -sign
-                            rules.append("cue_polarity")
-                            signal = True
-                        elif s == 1:
-                            signal = True
-                        if book.enabled("condition_clause"):
-                            for clause, family in self._condition_clauses(complement, issue_span):
-                                named = self._clause_issues(clause.subtree, issue_at, issue_id)
-                                conditions.extend((c, family if family != "before" else "before_negative")
-                                                  for c in named if (c, family) not in conditions)
-            if (not own and not skip_sign and came_from is not None and book.enabled("cue_polarity")
-                    and (came_from.dep_ in _SUBJECTS or _compound_subject(came_from))
-                    and self._oppose_phrase(node, came_from)):
-                sign = -sign  # "disarmament is not up for discussion", "the weapons are a red line"
-                rules.append("cue_polarity")
-                signal = True
-                # "rejected the initiative, saying the plan does not meet our demands": once the issue itself
-                # is judged, the verbs above report or justify the judgement; they do not turn it again
-                sign_frozen = True
-            if (not own and not skip_sign and not detached and inner is None and came_from is not None
-                    and node.tag_.startswith("VB") and came_from.dep_ in ("xcomp", "advcl")
-                    and any(m.dep_ == "mark" and m.lower_ == "to" for m in came_from.children)
-                    and book.enabled("possessor_of_cue")):
-                # "rejects demands from the US and Israel to give up its arms", with "from" and "to" hung on the
-                # verb: who makes the demand wants what it asks; the verb's subject answers it further up
-                for noun in node.children:
-                    noun_sign, kind = self.cue_sign(noun)
-                    if noun.dep_ != "obj" or kind != "noun" or noun_sign <= 0 or noun.i > came_from.i:
-                        continue
-                    for source in node.children:
-                        if source.dep_ == "obl" and _case(source) == "from" and noun.i < source.i < came_from.i:
-                            holders = self.np_holders(source)
-                            if holders.actors:
-                                findings += self._finish(holders, "possessor_of_cue", issue_id, sign, list(conditions),
-                                                         list(rules), noun.text, path)
-            if (not own and not skip_sign and came_from is not None and book.enabled("target_of_accusation")
-                    and _lemma_in(node, book.judge_verbs) and (
-                        self.marker(came_from) in ("for", "over")
-                        # "commended the mediators for their efforts in brokering the truce", with "in
-                        # brokering" hung on the verb
-                        or self.marker(came_from) == "in"
-                        and any(t.dep_ == "case" and t.lower_ == "for" for t in node.doc[node.i:came_from.i]))):
-                # "Erdogan criticized Israel for violating the truce": what follows "for" is Israel's act
-                if self.cue_sign(node)[0] < 0:
-                    # a charge: who makes it wants what the charged act keeps back ("criticized Israel
-                    # for blocking aid": the critic backs aid); the accused is only charged
-                    return findings + self._accuser(node, issue_id, sign, conditions, rules, path)
+            st.sign = -st.sign  # "rejected any role for Hamas in the governance of Gaza": backs governance without Hamas
+            st.rules.append("inverse_issue")
+
+    def _arrive(self, st: _WalkState) -> None:
+        """Step onto the node: note the path, whether it is the issue's own word, whether the issue is a coordinated act."""
+        node, came_from, issue_span = st.node, st.came_from, st.issue_span
+        st.signal_below = st.signal
+        if (came_from is not None and came_from.dep_ == "conj" and came_from.head.i == node.i and came_from.i in issue_span
+                and came_from.tag_.startswith("NN") and node.tag_.startswith("NN") and came_from.i + 1 < len(node.doc)
+                and node.doc[came_from.i + 1].tag_ in ("NNP", "DT", "PRP$")):
+            st.coordinated_act = True
+        st.path.append(f"{node.i}:{node.text}/{node.tag_}/{node.dep_}")
+        st.own = node.i in issue_span
+
+    def _stopped_by_context(self, st: _WalkState) -> list[Finding] | None:
+        """Context rules and stop nouns that end the walk; a purpose or a breach that freezes the issue's reading."""
+        book = self.book
+        node, came_from, own = st.node, st.came_from, st.own
+        stop_at, stop_above = self.stops()
+        if (node.i in stop_at or (not own and came_from is not None and came_from.i in stop_above)) and not (
+                _lemma_in(node, book.response_nouns) and self.cue_sign(node)[0]) and not (
+                not st.sign_frozen and came_from is not None and came_from.dep_ == "obj" and self._charged_breach(node)):
+            # a context rule: a question, a prediction, a topic of talks, an answer ...; but "a positive
+            # response to the plan" accepts it
+            return st.findings
+        if not own and not st.sign_frozen and node.tag_.startswith("NN") and _case(node) == "in" and _lemma_in(node, book.purpose_nouns):
+            # "cut off all aid in an effort to pressure Hamas into accepting a deal": what an act is for, its
+            # doer wants; the act's own verb does not turn it
+            st.sign_frozen = True
+        if (not own and node.tag_.startswith("NN") and _lemma_in(node, book.breach_nouns) and came_from is not None
+                and not st.sign_frozen and (self._characterization(node) is not None or self._predicated_breach(node))):
+            # "condemned the move as a violation of the ceasefire", "these measures constitute a violation of
+            # the agreement": who says so wants what is broken; who broke it is only charged
+            st.sign_frozen = st.breach_here = True
+            st.signal = True
+            st.cue = st.cue or node.text
+        elif not own and node.tag_.startswith("NN") and _lemma(node) in book.stop_nouns:
+            return st.findings
+
+    def _said_of_something_else(self, st: _WalkState) -> list[Finding] | None:
+        """The issue's clause is no stance: a frame, a described speaker, a pretext, a definition, a condition."""
+        book = self.book
+        node, came_from, own, issue_token, issue_span, issue_id = st.node, st.came_from, st.own, st.issue_token, st.issue_span, st.issue_id
+        if (came_from is not None and came_from.left_edge.i == 0 and came_from.left_edge.lower_ in book.scope_stops
+                and came_from.left_edge.i != came_from.i and node.i > came_from.i):
+            return st.findings  # "Amid/NNP reports that the force is struggling ..., Pakistan said": a frame, whatever the parse made of it
+        if (came_from is not None and came_from.dep_ in _SUBJECTS and came_from.i not in issue_span
+                and came_from.i not in self.ctx.actor_at  # the speaker's name: the parser hung the clause on it
+                and node.tag_.startswith("VB") and self.cue_sign(node)[1] == "report"
+                and not _lemma_in(came_from, book.proposal_nouns)):
+            return st.findings  # "COGAT, the body that oversees aid flows, said ...": who speaks, described; not what is said
+        if not own and came_from is not None and (
+                node.tag_.startswith("NN") and _lemma_in(node, book.pretext_nouns)
+                or node.tag_.startswith("VB") and any(c.dep_ in ("obl", "obj") and _lemma_in(c, book.pretext_nouns)
+                                                      for c in node.children)):
+            return st.findings  # "Israel is using this issue as an excuse to refuse phase two": a charge, not Israel's word
+        if own and node is issue_token and any(c.dep_ == "cop" for c in node.children) and any(
+                c.dep_ in ("nsubj", "nsubj:pass") and c.lower_ in ("it", "this", "that") for c in node.children):
+            return st.findings  # "even though it will not be a peacekeeping force": what a thing is, no stance
+        if node.dep_ in ("advcl", "ccomp") and self.condition_family(node):
+            # the issue is inside a condition ("if Hamas releases the hostages"): no stance of its
+            # own, unless it is what a threat demands ("warned ... if it does not release hostages")
+            return st.findings + self._threat_demand(node, issue_id, st.path)
+
+    def _predicate_of_subject(self, st: _WalkState) -> None:
+        """The issue as a subject: its predicate's complement or a rejecting phrase says the stance."""
+        book = self.book
+        node, came_from, own, issue_span, issue_id, issue_at = st.node, st.came_from, st.own, st.issue_span, st.issue_id, st.issue_at
+        if not own and not st.skip_sign and came_from is not None and came_from.dep_ in _SUBJECTS:
+            # "the crossing will remain closed": the predicate's complement says the stance
+            for complement in node.children:
+                if complement.dep_ in ("xcomp", "acomp") and complement.tag_[:2] in ("JJ", "VB"):
+                    adjective = complement.tag_.startswith("JJ") or (
+                        complement.tag_ == "VBN" and complement.lower_ in book.oppose_adjectives)  # "remain closed"
+                    s = (-1 if complement.lower_ in book.oppose_adjectives else self.cue_sign(complement)[0]) if adjective else 0
+                    if s == -1 and book.enabled("cue_polarity"):
+                        st.sign = -st.sign
+                        st.rules.append("cue_polarity")
+                        st.signal = True
+                    elif s == 1:
+                        st.signal = True
+                    if book.enabled("condition_clause"):
+                        for clause, family in self._condition_clauses(complement, issue_span):
+                            named = self._clause_issues(clause.subtree, issue_at, issue_id)
+                            st.conditions.extend((c, family if family != "before" else "before_negative")
+                                              for c in named if (c, family) not in st.conditions)
+        if (not own and not st.skip_sign and came_from is not None and book.enabled("cue_polarity")
+                and (came_from.dep_ in _SUBJECTS or _compound_subject(came_from))
+                and self._oppose_phrase(node, came_from)):
+            st.sign = -st.sign  # "disarmament is not up for discussion", "the weapons are a red line"
+            st.rules.append("cue_polarity")
+            st.signal = True
+            # "rejected the initiative, saying the plan does not meet our demands": once the issue itself
+            # is judged, the verbs above report or justify the judgement; they do not turn it again
+            st.sign_frozen = True
+
+    def _demand_from_source(self, st: _WalkState) -> None:
+        """A demand "from" someone hung on the verb with its "to" clause: who makes the demand wants what it asks."""
+        book = self.book
+        node, came_from, own, issue_id = st.node, st.came_from, st.own, st.issue_id
+        if (not own and not st.skip_sign and not st.detached and st.inner is None and came_from is not None
+                and node.tag_.startswith("VB") and came_from.dep_ in ("xcomp", "advcl")
+                and any(m.dep_ == "mark" and m.lower_ == "to" for m in came_from.children)
+                and book.enabled("possessor_of_cue")):
+            # "rejects demands from the US and Israel to give up its arms", with "from" and "to" hung on the
+            # verb: who makes the demand wants what it asks; the verb's subject answers it further up
+            for noun in node.children:
+                noun_sign, kind = self.cue_sign(noun)
+                if noun.dep_ != "obj" or kind != "noun" or noun_sign <= 0 or noun.i > came_from.i:
+                    continue
+                for source in node.children:
+                    if source.dep_ == "obl" and _case(source) == "from" and noun.i < source.i < came_from.i:
+                        holders = self.np_holders(source)
+                        if holders.actors:
+                            st.findings += self._finish(holders, "possessor_of_cue", issue_id, st.sign, list(st.conditions),
+                                                     list(st.rules), noun.text, st.path)
+
+    def _judged_for_an_act(self, st: _WalkState) -> list[Finding] | None:
+        """A judging verb with the issue after "for" ("criticized Israel for ..."): who holds it, or the walk ends."""
+        book = self.book
+        node, came_from, own, issue_id = st.node, st.came_from, st.own, st.issue_id
+        if (not own and not st.skip_sign and came_from is not None and book.enabled("target_of_accusation")
+                and _lemma_in(node, book.judge_verbs) and (
+                    self.marker(came_from) in ("for", "over")
+                    # "commended the mediators for their efforts in brokering the truce", with "in
+                    # brokering" hung on the verb
+                    or self.marker(came_from) == "in"
+                    and any(t.dep_ == "case" and t.lower_ == "for" for t in node.doc[node.i:came_from.i]))):
+            # "Erdogan criticized Israel for violating the truce": what follows "for" is Israel's act
+            if self.cue_sign(node)[0] < 0:
+                # a charge: who makes it wants what the charged act keeps back ("criticized Israel
+                # for blocking aid": the critic backs aid); the accused is only charged
+                return st.findings + self._accuser(node, issue_id, st.sign, st.conditions, st.rules, st.path)
+            target = [c for c in node.children if c.dep_ in ("obj", "iobj")]
+            holders = self.np_holders(target[0]) if target else Holders([])
+            if holders.actors and st.signal:
+                return st.findings + self._finish(holders, "target_of_accusation", issue_id, st.sign, st.conditions, st.rules,
+                                               node.text, st.path)
+            return st.findings
+
+    def _what_the_issue_waits_for(self, st: _WalkState) -> list[Finding] | None:
+        """Conditions from what the issue, as a subject, must have or depends on; who makes it depend holds it."""
+        book = self.book
+        node, came_from, own, issue_span, issue_id, issue_at = st.node, st.came_from, st.own, st.issue_span, st.issue_id, st.issue_at
+        if (not own and not st.skip_sign and not st.detached and node.tag_.startswith("VB") and came_from is not None
+                and came_from.dep_ in ("nsubj", "nsubj:pass") and book.enabled("condition_clause")):
+            # what the issue waits for: what it must have ("the force should have a UN mandate"), or what
+            # it depends on ("Jordan's contribution would depend on the mandate")
+            depends = (came_from.dep_ == "nsubj" and came_from.i in issue_span
+                       and _lemma_in(node, book.dependence_verbs) and not self.negated(node))
+            if depends:
+                needed = [c for c in node.children if c.dep_ in ("obl", "obj") and _case(c) in ("on", "upon")]
+            elif _lemma(node) in ("have", "get", "receive", "obtain") and self.has_deontic(node):
+                needed = [c for c in node.children if c.dep_ == "obj"]
+            else:
+                needed = []
+            for obj in needed:
+                named = self._clause_issues(obj.subtree, issue_at, issue_id)
+                st.conditions.extend((c, "unless") for c in named if (c, "unless") not in st.conditions)
+            terms = book.terms_conditions.get(issue_id)
+            if (terms and came_from.i in issue_span and self.has_deontic(node) and (terms, "unless") not in st.conditions
+                    and (_lemma_in(node, book.composition_verbs)
+                         or _lemma_in(node, book.placement_verbs) and any(
+                             c.dep_ == "advmod" and c.lower_ == "only" or c.dep_ == "obl" and _case(c) == "under"
+                             or c.dep_ in ("obl", "obj") and any(g.dep_ == "advmod" and g.lower_ == "only" for g in c.children)
+                             for c in node.children)
+                         or any(c.dep_ == "cop" for c in node.children) and _case(node) == "under")):
+                # "the force must be made up of countries Israel accepts", "must be deployed only at the
+                # borders", "must be under UN supervision": the force's terms, a condition
+                st.conditions.append((terms, "unless"))
+            if depends and st.conditions:
+                st.signal = True
+                st.cue = st.cue or node.text
+                owners = self.sponsors(came_from)
+                if owners.actors:
+                    return st.findings + self._finish(owners, "possessor_of_cue", issue_id, st.sign, st.conditions, st.rules,
+                                                   node.text, st.path)
+
+    def _harm_verb_polarity(self, st: _WalkState) -> None:
+        """The issue as the subject of a harm verb ("would trigger chaos"): a warning against it."""
+        book = self.book
+        node, came_from, own = st.node, st.came_from, st.own
+        if (not own and not st.skip_sign and not st.detached and node.tag_.startswith("VB") and came_from is not None
+                and (came_from.dep_ in ("nsubj", "csubj") or _subject_clause(came_from, node))
+                and _lemma_in(node, book.harm_verbs)
+                and not self.negated(node) and book.enabled("cue_polarity")):
+            st.sign = -st.sign  # "warned that immediate disarmament would trigger chaos": a warning against it
+            st.rules.append("cue_polarity")
+            st.signal = True
+            st.cue = st.cue or node.text
+            st.skip_sign = True
+
+    def _noun_hung_on_verb(self, st: _WalkState) -> list[Finding] | None:
+        """A phrase the parse hung on the verb ("objections to X") is still governed by the stance noun before it."""
+        book = self.book
+        node, came_from, own, issue_id = st.node, st.came_from, st.own, st.issue_id
+        if (not own and not st.skip_sign and not st.detached and node.tag_.startswith("VB") and came_from is not None
+                and (came_from.dep_ == "obl" and _case(came_from) in ("to", "for", "of", "against", "on")
+                     or came_from.dep_ == "advcl" and self.marker(came_from) in ("in", "for", "to"))):
+            # "expressed strong objections to X", "underscored the efforts of Qatar and Egypt in
+            # reaching the deal", with the phrase hung on the verb: the noun still governs it
+            for noun in node.children:
+                if noun.dep_ == "obj" and noun.i < came_from.i and self.cue_sign(noun)[1] == "noun":
+                    st.signal = True
+                    st.cue = st.cue or noun.text
+                    if self.cue_sign(noun)[0] < 0 and book.enabled("cue_polarity"):
+                        st.sign = -st.sign
+                        st.rules.append("cue_polarity")
+                    owners = self.subject_holders(noun)
+                    if owners is not None and owners[1] == "possessor_of_cue" and self.cue_sign(node)[0] >= 0:
+                        # (a rejecting verb undoes the noun instead: "Israel lifted its ban on aid")
+                        return st.findings + self._finish(owners[0], "possessor_of_cue", issue_id, st.sign, st.conditions, st.rules,
+                                                       noun.text, st.path)
+                    break
+
+    def _received_backing(self, st: _WalkState) -> list[Finding] | None:
+        """A subject that receives a stance noun ("received Israeli approval"): the noun's owner holds it."""
+        book = self.book
+        node, came_from, own, issue_id = st.node, st.came_from, st.own, st.issue_id
+        if (not own and not st.skip_sign and not st.detached and node.tag_.startswith("VB") and came_from is not None
+                and came_from.dep_ in ("nsubj", "nsubj:pass") and _lemma_in(node, book.receiving_verbs)
+                and book.enabled("backing_received")):
+            # "the proposal received Israeli approval", "won the backing of the Security Council":
+            # whoever the stance noun belongs to holds it
+            for noun in node.children:
+                noun_sign, kind = self.cue_sign(noun)
+                if noun.dep_ == "obj" and kind == "noun" and noun_sign:
+                    owners = self.subject_holders(noun)
+                    if owners is not None and owners[0].actors:
+                        extra = ["cue_polarity"] if noun_sign < 0 else []
+                        return st.findings + self._finish(owners[0], "backing_received", issue_id, st.sign * noun_sign,
+                                                       st.conditions, st.rules + extra, noun.text, st.path)
+
+    def _polarity_at_node(self, st: _WalkState) -> list[Finding] | None:
+        """The node's stance word turns or signals the stance; a naming verb marks the issue as characterized."""
+        book = self.book
+        node, came_from, own, issue_id = st.node, st.came_from, st.own, st.issue_id
+        if st.inner is not None and node.i != st.inner.i and not st.skip_sign and self.cue_sign(node)[0]:
+            st.outer_signal = True
+        namer = self._characterization(came_from) if came_from is not None and not own and not st.skip_sign else None
+        if namer is not None and namer.i == node.i and _case(came_from) == "as":
+            # "denounced the move as an attack on the ceasefire": the naming verb judges the move; what the
+            # move is said to attack, the one who names it wants
+            st.signal = True
+            st.cue = st.cue or node.text
+            st.characterized = True
+        elif not own and not st.skip_sign and not st.detached:
+            s, kind = self._cue_at_node(st)
+            if kind == "report" and not st.signal and came_from is not None and came_from.dep_ == "obj":
+                predicate = self._small_clause_predicate(node, came_from)
+                if predicate is not None:
+                    # "stated the idea of total disarmament [is] unacceptable": the parse split one clause
+                    # into an object and a predicate; the predicate judges the object
+                    s, kind = -1 if predicate.lower_ in book.oppose_adjectives else self.cue_sign(predicate)[0], "adjective"
+                    if s and self.negated(predicate):
+                        s = -s
+                    if not s:
+                        return st.findings  # "described the plan as historic": what it is, not a stance
+            if s == -1:
+                if book.enabled("cue_polarity"):
+                    st.sign = -st.sign
+                    st.rules.append("cue_polarity")
+                st.signal = True
+                st.cue = st.cue or node.text
+            elif (kind == "report" and not st.signal and came_from is not None and came_from.dep_ in ("obj", "iobj")
+                  and came_from.tag_.startswith("NN") and _lemma_in(node, book.topic_report_verbs)
+                  and not any(c.dep_ in ("xcomp", "ccomp") for c in node.children)):
+                return st.findings  # "Russia acknowledged the truce", "described the plan": a topic, not a stance
+            elif s == 1 or kind == "report":
+                st.signal = True
+                st.cue = st.cue or node.text
+            elif kind == "accuse":
+                if st.sign < 0 or st.sign_frozen:
+                    # "Hamas accused Israel of blocking aid": Hamas wants the aid; Israel is only charged
+                    return st.findings + self._accuser(node, issue_id, -1 if st.sign_frozen else st.sign, st.conditions, st.rules, st.path)
                 target = [c for c in node.children if c.dep_ in ("obj", "iobj")]
                 holders = self.np_holders(target[0]) if target else Holders([])
-                if holders.actors and signal:
-                    return findings + self._finish(holders, "target_of_accusation", issue_id, sign, conditions, rules,
-                                                   node.text, path)
-                return findings
-            if (not own and not skip_sign and not detached and node.tag_.startswith("VB") and came_from is not None
-                    and came_from.dep_ in ("nsubj", "nsubj:pass") and book.enabled("condition_clause")):
-                # what the issue waits for: what it must have ("the force should have a UN mandate"), or what
-                # it depends on ("Jordan's contribution would depend on the mandate")
-                depends = (came_from.dep_ == "nsubj" and came_from.i in issue_span
-                           and _lemma_in(node, book.dependence_verbs) and not self.negated(node))
-                if depends:
-                    needed = [c for c in node.children if c.dep_ in ("obl", "obj") and _case(c) in ("on", "upon")]
-                elif _lemma(node) in ("have", "get", "receive", "obtain") and self.has_deontic(node):
-                    needed = [c for c in node.children if c.dep_ == "obj"]
-                else:
-                    needed = []
-                for obj in needed:
-                    named = self._clause_issues(obj.subtree, issue_at, issue_id)
-                    conditions.extend((c, "unless") for c in named if (c, "unless") not in conditions)
-                terms = book.terms_conditions.get(issue_id)
-                if (terms and came_from.i in issue_span and self.has_deontic(node) and (terms, "unless") not in conditions
-                        and (_lemma_in(node, book.composition_verbs)
-                             or _lemma_in(node, book.placement_verbs) and any(
-                                 c.dep_ == "advmod" and c.lower_ == "only" or c.dep_ == "obl" and _case(c) == "under"
-                                 or c.dep_ in ("obl", "obj") and any(g.dep_ == "advmod" and g.lower_ == "only" for g in c.children)
-                                 for c in node.children)
-                             or any(c.dep_ == "cop" for c in node.children) and _case(node) == "under")):
-                    # "the force must be made up of countries Israel accepts", "must be deployed only at the
-                    # borders", "must be under UN supervision": the force's terms, a condition
-                    conditions.append((terms, "unless"))
-                if depends and conditions:
-                    signal = True
-                    cue = cue or node.text
-                    owners = self.sponsors(came_from)
-                    if owners.actors:
-                        return findings + self._finish(owners, "possessor_of_cue", issue_id, sign, conditions, rules,
-                                                       node.text, path)
-            if (not own and not skip_sign and not detached and node.tag_.startswith("VB") and came_from is not None
-                    and (came_from.dep_ in ("nsubj", "csubj") or _subject_clause(came_from, node))
-                    and _lemma_in(node, book.harm_verbs)
-                    and not self.negated(node) and book.enabled("cue_polarity")):
-                sign = -sign  # "warned that immediate disarmament would trigger chaos": a warning against it
-                rules.append("cue_polarity")
-                signal = True
-                cue = cue or node.text
-                skip_sign = True
-            if (not own and not skip_sign and not detached and node.tag_.startswith("VB") and came_from is not None
-                    and (came_from.dep_ == "obl" and _case(came_from) in ("to", "for", "of", "against", "on")
-                         or came_from.dep_ == "advcl" and self.marker(came_from) in ("in", "for", "to"))):
-                # "expressed strong objections to X", "underscored the efforts of Qatar and Egypt in
-                # reaching the deal", with the phrase hung on the verb: the noun still governs it
-                for noun in node.children:
-                    if noun.dep_ == "obj" and noun.i < came_from.i and self.cue_sign(noun)[1] == "noun":
-                        signal = True
-                        cue = cue or noun.text
-                        if self.cue_sign(noun)[0] < 0 and book.enabled("cue_polarity"):
-                            sign = -sign
-                            rules.append("cue_polarity")
-                        owners = self.subject_holders(noun)
-                        if owners is not None and owners[1] == "possessor_of_cue" and self.cue_sign(node)[0] >= 0:
-                            # (a rejecting verb undoes the noun instead: "Israel lifted its ban on aid")
-                            return findings + self._finish(owners[0], "possessor_of_cue", issue_id, sign, conditions, rules,
-                                                           noun.text, path)
-                        break
-            if (not own and not skip_sign and not detached and node.tag_.startswith("VB") and came_from is not None
-                    and came_from.dep_ in ("nsubj", "nsubj:pass") and _lemma_in(node, book.receiving_verbs)
-                    and book.enabled("backing_received")):
-                # "the proposal received Israeli approval", "won the backing of the Security Council":
-                # whoever the stance noun belongs to holds it
-                for noun in node.children:
-                    noun_sign, kind = self.cue_sign(noun)
-                    if noun.dep_ == "obj" and kind == "noun" and noun_sign:
-                        owners = self.subject_holders(noun)
-                        if owners is not None and owners[0].actors:
-                            extra = ["cue_polarity"] if noun_sign < 0 else []
-                            return findings + self._finish(owners[0], "backing_received", issue_id, sign * noun_sign,
-                                                           conditions, rules + extra, noun.text, path)
-            if inner is not None and node.i != inner.i and not skip_sign and self.cue_sign(node)[0]:
-                outer_signal = True
-            namer = self._characterization(came_from) if came_from is not None and not own and not skip_sign else None
-            if namer is not None and namer.i == node.i and _case(came_from) == "as":
-                # "denounced the move as an attack on the ceasefire": the naming verb judges the move; what the
-                # move is said to attack, the one who names it wants
-                signal = True
-                cue = cue or node.text
-                characterized = True
-            elif not own and not skip_sign and not detached:
-                s, kind = self.cue_sign(node)
-                if (s < 0 and not sign_frozen and self._harms_object(node, came_from)
-                        # (but "Israel derailed the truce": an actor that harms it is against it)
-                        and not any(c.dep_ in _SUBJECTS and (c.i in self.ctx.actor_at or _is_pronoun(c)) for c in node.children)):
-                    s, kind = 0, ""  # "accused Israel of derailing the truce", "warned the strikes would derail it": a harm charged
-                if s and came_from is not None and came_from.head.i == node.i and node.tag_.startswith("VB") and (
-                        came_from.dep_ == "conj" or came_from.dep_ == "advcl" and came_from.tag_ == node.tag_ == "VBG"
-                        and not any(c.dep_ == "mark" for c in came_from.children)):
-                    s, kind = 0, ""  # "halting the war, rebuilding Gaza": a coordinated act, not what the first verb governs
-                if s < 0 and coordinated_act and node.tag_.startswith("VB"):
-                    s, kind = 0, ""
-                if node.tag_.startswith("VB"):
-                    coordinated_act = False
-                if (s == -1 and came_from is not None and came_from.dep_ == "nsubj" and node.tag_.startswith("VB")
-                        and not (_lemma_in(node, book.ceasing_verbs) and not any(c.dep_ in ("obj", "xcomp", "ccomp") for c in node.children))):
-                    # "the ceasefire removes the obstacles": the issue does the rejecting verb's act, no one
-                    # rejects it; but "all entry of supplies will cease": the issue stops, whoever decides it
-                    s = 0
-                if (s == -1 and came_from is not None and came_from.dep_ in ("obj", "nsubj:pass") and _lemma_in(node, book.halting_verbs)
-                        and _lemma_in(came_from, book.talk_nouns) and came_from.i not in issue_span):
-                    s = 0  # "delayed the cabinet vote on the ceasefire": a step put off, not the ceasefire rejected
-                if (s == -1 and came_from is not None and came_from.dep_ == "advcl" and _lemma_in(node, book.halting_verbs)
-                        and any(m.dep_ == "mark" and (m.lower_ == "to" and came_from.tag_ == "VB" or m.lower_ == "so")
-                                for m in came_from.children)):
-                    # "halt the strikes to allow the release of the hostages", "... so that the hostages are
-                    # freed": what the halt is for is wanted
-                    s = 0
-                if kind == "report" and not signal and came_from is not None and came_from.dep_ == "obj":
-                    predicate = self._small_clause_predicate(node, came_from)
-                    if predicate is not None:
-                        # "stated the idea of total disarmament [is] unacceptable": the parse split one clause
-                        # into an object and a predicate; the predicate judges the object
-                        s, kind = -1 if predicate.lower_ in book.oppose_adjectives else self.cue_sign(predicate)[0], "adjective"
-                        if s and self.negated(predicate):
-                            s = -s
-                        if not s:
-                            return findings  # "described the plan as historic": what it is, not a stance
-                if s == -1:
-                    if book.enabled("cue_polarity"):
-                        sign = -sign
-                        rules.append("cue_polarity")
-                    signal = True
-                    cue = cue or node.text
-                elif (kind == "report" and not signal and came_from is not None and came_from.dep_ in ("obj", "iobj")
-                      and came_from.tag_.startswith("NN") and _lemma_in(node, book.topic_report_verbs)
-                      and not any(c.dep_ in ("xcomp", "ccomp") for c in node.children)):
-                    return findings  # "Russia acknowledged the truce", "described the plan": a topic, not a stance
-                elif s == 1 or kind == "report":
-                    signal = True
-                    cue = cue or node.text
-                elif kind == "accuse":
-                    if sign < 0 or sign_frozen:
-                        # "Hamas accused Israel of blocking aid": Hamas wants the aid; Israel is only charged
-                        return findings + self._accuser(node, issue_id, -1 if sign_frozen else sign, conditions, rules, path)
-                    target = [c for c in node.children if c.dep_ in ("obj", "iobj")]
-                    holders = self.np_holders(target[0]) if target else Holders([])
-                    if holders.actors and book.enabled("target_of_accusation"):
-                        # "accused Israel of trying to retrieve the hostages before resuming the war": what it is
-                        # said to seek
-                        return findings + self._finish(holders, "target_of_accusation", issue_id, sign, conditions, rules,
-                                                       node.text, path)
-                    return findings
-            if not detached and book.enabled("sponsor_of_terms"):
-                findings.extend(self._sponsored_terms(node, came_from, issue_id, sign, rules, path))
-            if (node.tag_.startswith("VB") and book.enabled("relative_antecedent")
-                    and not (came_from is not None and came_from.dep_ in _SUBJECTS)):
-                for aside in node.children:
-                    # "... obliges Hamas to disarm — a measure the group has always refused"
-                    if (aside.dep_ in ("parataxis", "appos") and aside.tag_.startswith("NN") and aside.i > issue_token.i
-                            and _lemma(aside) in book.aside_nouns):
-                        findings.extend(self._relative_cues(aside, issue_id))
-            if (self.negated(node) and self.cue_sign(node)[0] > 0 and node.tag_ in ("VBN", "VBD")
-                    and any(c.dep_ == "advmod" and c.lower_ == "yet" for c in node.children)):
-                return findings  # "the group has not yet accepted the offer": still pending, no refusal
-            if (not own and came_from is not None and _lemma_in(node, book.outcome_support_verbs)
-                    and (self.negated(node) or any(c.dep_ in ("nsubj:pass", "obj") and self.negated(c) for c in node.children))
-                    and not self.has_intent(node) and not self.has_deontic(node)):
-                return findings  # "no agreement was reached", "they have not reached a deal": not yet, no one's refusal
-            if (not own and node.tag_.startswith("VB") and _lemma_in(node, book.raising_verbs) and self.negated(node)
-                    and not (self.has_intent(node) or self.has_deontic(node))):
-                return findings  # "the U.S. had never proposed disarmament": what was not put forward, no stance
-            if not skip_sign and not detached and self.negated(node) and book.enabled("negation") and (
-                    own or self.cue_sign(node)[0] or node.tag_.startswith("JJ") or self.has_intent(node)
-                    or (node.tag_.startswith("NN") and _lemma_in(node, book.intent_nouns))):
-                # a negated stance word or issue verb flips; "the draft does not answer our demands" does not
-                sign = -sign
-                rules.append("negation")
-                signal = True
-            if not skip_sign and self.has_deontic(node):
-                deontic = True
-                signal = True
-            if self.negated(node):
-                negation_seen = True  # "insists on not proceeding with A before B": A still waits
-            if not own and node.tag_.startswith("VB") and _lemma_in(node, book.demand_verbs) and not self.negated(node):
-                demand_seen = True
-            if not skip_sign and book.enabled("condition_clause"):
-                demanded = self.cue_sign(node)[0] > 0 and not self.negated(node)
-                # at the issue itself, a clause on any of its words counts ("continue fighting/-> until ...")
-                holders_of_clauses = [node] + ([node.doc[i] for i in sorted(issue_span) if i != node.i] if own else [])
-                for clause, family in [c for h in holders_of_clauses for c in self._condition_clauses(h, issue_span)]:
-                    if family == "before" and not demanded:
-                        family = "before_negative"  # "no A before B", "initiating A before B": A waits for B
-                    named = self._clause_issues(clause.subtree, issue_at, issue_id)
-                    conditions.extend((c, family) for c in named if (c, family) not in conditions)
-            harm_here = (not own and not sign_frozen and book.enabled("cue_polarity") and self._harms_object(node, came_from))
-            if harm_here:
-                # "warned that delaying approval could jeopardize the fragile ceasefire": the speaker wants the
-                # ceasefire; whoever is said to jeopardize it is charged, not speaking
-                sign_frozen = True
-                signal = True
-                cue = cue or node.text
-            # "does not want Turkish troops/nsubj deployed/VBN": a participle with no auxiliary is passive, its subject no agent
-            small_passive = node.tag_ == "VBN" and node.dep_ in ("ccomp", "xcomp") and not any(
-                c.dep_ in ("aux", "aux:pass", "cop", "obl:agent") for c in node.children)
-            found = None if harm_here or breach_here or small_passive or skip_sign and node.dep_ == "conj" else self.subject_holders(node)
-            breach_here = False
-            absolute = absolute_subject(node) if not own else None
-            if absolute is not None:
-                actors = _unique(self.ctx.actor_at[t.i] for t in absolute if t.i in self.ctx.actor_at)
-                if not actors:
-                    return findings  # "Netanyahu faces challenges, with coalition partners voicing opposition": the partners'
-                found = Holders(actors), "subject_of_cue"
-            if (found is None and not own and not skip_sign and node.tag_.startswith("VB")
-                    and self.cue_sign(node)[1] != "report" and not self.has_deontic(node) and any(
-                        c.dep_ == "nsubj" and c.tag_ in ("NN", "NNS") and c.i not in self.ctx.actor_at
-                        and (self.cue_sign(node)[0] and _lemma_in(c, book.outside_holders)
-                             # "said that mediators have stepped up efforts to reach a truce": the mediators' act
-                             or _lemma_in(c, book.mediator_nouns) and not any(g.i in self.ctx.actor_at for g in c.subtree)
-                             and (self.ctx.speaker()[0] or "").lower() not in book.mediator_states)  # unless a mediator says it
-                        for c in node.children)):
-                return findings  # "although Palestinian factions have agreed to a committee": theirs, and no actor of ours
-            if found is not None and (self.has_deontic(node) or self._denied_ability(node)) and not _first_person(node):
-                found = None  # "Hamas must release the hostages": whoever says it holds the stance
-            if (found is not None and _lemma(node) == "have" and came_from is not None and (came_from.dep_ == "xcomp" or (
-                    came_from.dep_ == "obj" and any(c.dep_ == "acl" and c.i > came_from.i for c in came_from.children)))
-                    and any(c.dep_ == "obj" and _lemma_in(c, book.chance_nouns) for c in node.children)
-                    and not _first_person(node)):
-                found = None  # "Hamas has a very short time to disarm": a deadline set for it, not its stance
-            if (found is not None and deontic and came_from is not None and came_from.dep_ == "conj"
-                    and came_from.head.i == node.i and not _first_person(node)
-                    and not any(c.dep_ in _SUBJECTS for c in came_from.children)):
-                found = None  # "Hamas will no longer rule Gaza and must hand over its weapons": the demand shares the subject
-            if found is not None and found[1] == "subject_of_cue" and self._demanded_clause(node):
-                found = None  # "Qatar urged that Israel commits to the agreement": Qatar's demand
-            if found is not None and found[1] == "subject_of_cue" and self._plan_content(node):
-                found = None  # "Under the deal, Israel would withdraw": what the deal says, not Israel's stance
-            if found is not None and found[1] == "possessor_of_cue" and not own and not self.cue_sign(node)[0] and not (
-                    came_from is not None and came_from.dep_ == "acl"
-                    and (any(m.dep_ == "mark" and m.lower_ == "to" for m in came_from.children)
-                         and not _lemma_in(node, book.chance_nouns)
-                         or self.cue_sign(came_from)[0] and self.cue_sign(node)[1] == "report")):
-                # "Israeli violations of the deal": a possessor holds only a stance noun, or the
-                # infinitive it controls ("Israel's decision to obstruct aid")
-                found = None
-            if found is not None:
-                holders, how = found
-                if own:
-                    if deontic:
-                        found = None  # "Hamas must disarm": whoever says it holds the stance
-                    elif (node.tag_.startswith("VB") and how == "subject_of_cue" and node.dep_ not in ("acl", "acl:relcl")
-                          and not (node.dep_ == "ccomp" and self.cue_sign(node.head)[0] and self.cue_sign(node.head)[1] == "verb")
-                          and (self.has_intent(node) or node.tag_ in _FINITE_TAGS or any(c.dep_ == "aux" for c in node.children))
-                          and not any(c.dep_ == "mark" and c.lower_ == "to" for c in node.children)):
-                        how = "actor_of_issue_verb"
-                        if self.negated(node) and not (self.has_intent(node) or self.has_deontic(node)) and _past_event(node):
-                            found = None  # "Hamas has not disarmed": what has not happened, no stance
-                    elif how == "possessor_of_cue" and _lemma(node) in book.proposal_nouns:
-                        # "They welcomed Trump's proposal": the owner backs it, and the walk goes on
-                        # up to whoever speaks of it
-                        if book.enabled("owner_of_proposal") and not self.negated(node):
-                            findings += self._finish(holders, "owner_of_proposal", issue_id, 1, [], [], node.text, path)
-                        found = None
-                    elif how == "subject_of_cue" and any(c.dep_ == "cop" for c in node.children) and _case(node):
-                        pass  # "Hamas is against any disarmament": a prepositional predicate on the issue
-                    else:
-                        found = None
-                elif how in ("subject_of_cue", "relative_antecedent") and not (signal or self.has_intent(node)):
+                if holders.actors and book.enabled("target_of_accusation"):
+                    # "accused Israel of trying to retrieve the hostages before resuming the war": what it is
+                    # said to seek
+                    return st.findings + self._finish(holders, "target_of_accusation", issue_id, st.sign, st.conditions, st.rules,
+                                                   node.text, st.path)
+                return st.findings
+
+    def _cue_at_node(self, st: _WalkState) -> tuple[int, str]:
+        """The node's stance word as (sign, kind), zero for a harm charged, a coordinated act, a halt with a purpose."""
+        book = self.book
+        node, came_from, issue_span = st.node, st.came_from, st.issue_span
+        s, kind = self.cue_sign(node)
+        if (s < 0 and not st.sign_frozen and self._harms_object(node, came_from)
+                # (but "Israel derailed the truce": an actor that harms it is against it)
+                and not any(c.dep_ in _SUBJECTS and (c.i in self.ctx.actor_at or _is_pronoun(c)) for c in node.children)):
+            s, kind = 0, ""  # "accused Israel of derailing the truce", "warned the strikes would derail it": a harm charged
+        if s and came_from is not None and came_from.head.i == node.i and node.tag_.startswith("VB") and (
+                came_from.dep_ == "conj" or came_from.dep_ == "advcl" and came_from.tag_ == node.tag_ == "VBG"
+                and not any(c.dep_ == "mark" for c in came_from.children)):
+            s, kind = 0, ""  # "halting the war, rebuilding Gaza": a coordinated act, not what the first verb governs
+        if s < 0 and st.coordinated_act and node.tag_.startswith("VB"):
+            s, kind = 0, ""
+        if node.tag_.startswith("VB"):
+            st.coordinated_act = False
+        if (s == -1 and came_from is not None and came_from.dep_ == "nsubj" and node.tag_.startswith("VB")
+                and not (_lemma_in(node, book.ceasing_verbs) and not any(c.dep_ in ("obj", "xcomp", "ccomp") for c in node.children))):
+            # "the ceasefire removes the obstacles": the issue does the rejecting verb's act, no one
+            # rejects it; but "all entry of supplies will cease": the issue stops, whoever decides it
+            s = 0
+        if (s == -1 and came_from is not None and came_from.dep_ in ("obj", "nsubj:pass") and _lemma_in(node, book.halting_verbs)
+                and _lemma_in(came_from, book.talk_nouns) and came_from.i not in issue_span):
+            s = 0  # "delayed the cabinet vote on the ceasefire": a step put off, not the ceasefire rejected
+        if (s == -1 and came_from is not None and came_from.dep_ == "advcl" and _lemma_in(node, book.halting_verbs)
+                and any(m.dep_ == "mark" and (m.lower_ == "to" and came_from.tag_ == "VB" or m.lower_ == "so")
+                        for m in came_from.children)):
+            # "halt the strikes to allow the release of the hostages", "... so that the hostages are
+            # freed": what the halt is for is wanted
+            s = 0
+        return s, kind
+
+    def _sponsors_and_asides(self, st: _WalkState) -> None:
+        """Findings beside the walk: who sponsors the terms at this node, and what an aside noun on its verb says."""
+        book = self.book
+        node, came_from, issue_token, issue_id = st.node, st.came_from, st.issue_token, st.issue_id
+        if not st.detached and book.enabled("sponsor_of_terms"):
+            st.findings.extend(self._sponsored_terms(node, came_from, issue_id, st.sign, st.rules, st.path))
+        if (node.tag_.startswith("VB") and book.enabled("relative_antecedent")
+                and not (came_from is not None and came_from.dep_ in _SUBJECTS)):
+            for aside in node.children:
+                # "... obliges Hamas to disarm — a measure the group has always refused"
+                if (aside.dep_ in ("parataxis", "appos") and aside.tag_.startswith("NN") and aside.i > issue_token.i
+                        and _lemma(aside) in book.aside_nouns):
+                    st.findings.extend(self._relative_cues(aside, issue_id))
+
+    def _nothing_done_yet(self, st: _WalkState) -> list[Finding] | None:
+        """What has not happened yet, or was never put forward, is no one's refusal: the walk ends."""
+        book = self.book
+        node, came_from, own = st.node, st.came_from, st.own
+        if (self.negated(node) and self.cue_sign(node)[0] > 0 and node.tag_ in ("VBN", "VBD")
+                and any(c.dep_ == "advmod" and c.lower_ == "yet" for c in node.children)):
+            return st.findings  # "the group has not yet accepted the offer": still pending, no refusal
+        if (not own and came_from is not None and _lemma_in(node, book.outcome_support_verbs)
+                and (self.negated(node) or any(c.dep_ in ("nsubj:pass", "obj") and self.negated(c) for c in node.children))
+                and not self.has_intent(node) and not self.has_deontic(node)):
+            return st.findings  # "no agreement was reached", "they have not reached a deal": not yet, no one's refusal
+        if (not own and node.tag_.startswith("VB") and _lemma_in(node, book.raising_verbs) and self.negated(node)
+                and not (self.has_intent(node) or self.has_deontic(node))):
+            return st.findings  # "the U.S. had never proposed disarmament": what was not put forward, no stance
+
+    def _negation_and_modality(self, st: _WalkState) -> None:
+        """A negation that flips the stance, a modal that signals one; whether a negation or a demand verb was met."""
+        book = self.book
+        node, own = st.node, st.own
+        if not st.skip_sign and not st.detached and self.negated(node) and book.enabled("negation") and (
+                own or self.cue_sign(node)[0] or node.tag_.startswith("JJ") or self.has_intent(node)
+                or (node.tag_.startswith("NN") and _lemma_in(node, book.intent_nouns))):
+            # a negated stance word or issue verb flips; "the draft does not answer our demands" does not
+            st.sign = -st.sign
+            st.rules.append("negation")
+            st.signal = True
+        if not st.skip_sign and self.has_deontic(node):
+            st.deontic = True
+            st.signal = True
+        if self.negated(node):
+            st.negation_seen = True  # "insists on not proceeding with A before B": A still waits
+        if not own and node.tag_.startswith("VB") and _lemma_in(node, book.demand_verbs) and not self.negated(node):
+            st.demand_seen = True
+
+    def _conditions_at_node(self, st: _WalkState) -> None:
+        """The condition clauses on the node (at the issue, on any of its words) and what they name."""
+        book = self.book
+        node, own, issue_span, issue_id, issue_at = st.node, st.own, st.issue_span, st.issue_id, st.issue_at
+        if not st.skip_sign and book.enabled("condition_clause"):
+            demanded = self.cue_sign(node)[0] > 0 and not self.negated(node)
+            # at the issue itself, a clause on any of its words counts ("continue fighting/-> until ...")
+            holders_of_clauses = [node] + ([node.doc[i] for i in sorted(issue_span) if i != node.i] if own else [])
+            for clause, family in [c for h in holders_of_clauses for c in self._condition_clauses(h, issue_span)]:
+                if family == "before" and not demanded:
+                    family = "before_negative"  # "no A before B", "initiating A before B": A waits for B
+                named = self._clause_issues(clause.subtree, issue_at, issue_id)
+                st.conditions.extend((c, family) for c in named if (c, family) not in st.conditions)
+
+    def _holder_candidate(self, st: _WalkState) -> tuple[tuple[Holders, str] | None, bool]:
+        """Who the node's subject (or an absolute clause's) names, as (found, ended); a harm charged names no one."""
+        book = self.book
+        node, came_from, own = st.node, st.came_from, st.own
+        harm_here = (not own and not st.sign_frozen and book.enabled("cue_polarity") and self._harms_object(node, came_from))
+        if harm_here:
+            # "warned that delaying approval could jeopardize the fragile ceasefire": the speaker wants the
+            # ceasefire; whoever is said to jeopardize it is charged, not speaking
+            st.sign_frozen = True
+            st.signal = True
+            st.cue = st.cue or node.text
+        # "does not want Turkish troops/nsubj deployed/VBN": a participle with no auxiliary is passive, its subject no agent
+        small_passive = node.tag_ == "VBN" and node.dep_ in ("ccomp", "xcomp") and not any(
+            c.dep_ in ("aux", "aux:pass", "cop", "obl:agent") for c in node.children)
+        found = None if harm_here or st.breach_here or small_passive or st.skip_sign and node.dep_ == "conj" else self.subject_holders(node)
+        st.breach_here = False
+        absolute = absolute_subject(node) if not own else None
+        if absolute is not None:
+            actors = _unique(self.ctx.actor_at[t.i] for t in absolute if t.i in self.ctx.actor_at)
+            if not actors:
+                return None, True  # "Netanyahu faces challenges, with coalition partners voicing opposition": the partners'
+            found = Holders(actors), "subject_of_cue"
+        if (found is None and not own and not st.skip_sign and node.tag_.startswith("VB")
+                and self.cue_sign(node)[1] != "report" and not self.has_deontic(node) and any(
+                    c.dep_ == "nsubj" and c.tag_ in ("NN", "NNS") and c.i not in self.ctx.actor_at
+                    and (self.cue_sign(node)[0] and _lemma_in(c, book.outside_holders)
+                         # "said that mediators have stepped up efforts to reach a truce": the mediators' act
+                         or _lemma_in(c, book.mediator_nouns) and not any(g.i in self.ctx.actor_at for g in c.subtree)
+                         and (self.ctx.speaker()[0] or "").lower() not in book.mediator_states)  # unless a mediator says it
+                    for c in node.children)):
+            return None, True  # "although Palestinian factions have agreed to a committee": theirs, and no actor of ours
+        return found, False
+
+    def _drop_non_holders(self, st: _WalkState, found: tuple[Holders, str] | None) -> tuple[Holders, str] | None:
+        """Drop a subject that does not hold the stance: a demand made of it, a deadline set for it, a plan's content."""
+        book = self.book
+        node, came_from, own = st.node, st.came_from, st.own
+        if found is not None and (self.has_deontic(node) or self._denied_ability(node)) and not _first_person(node):
+            found = None  # "Hamas must release the hostages": whoever says it holds the stance
+        if (found is not None and _lemma(node) == "have" and came_from is not None and (came_from.dep_ == "xcomp" or (
+                came_from.dep_ == "obj" and any(c.dep_ == "acl" and c.i > came_from.i for c in came_from.children)))
+                and any(c.dep_ == "obj" and _lemma_in(c, book.chance_nouns) for c in node.children)
+                and not _first_person(node)):
+            found = None  # "Hamas has a very short time to disarm": a deadline set for it, not its stance
+        if (found is not None and st.deontic and came_from is not None and came_from.dep_ == "conj"
+                and came_from.head.i == node.i and not _first_person(node)
+                and not any(c.dep_ in _SUBJECTS for c in came_from.children)):
+            found = None  # "Hamas will no longer rule Gaza and must hand over its weapons": the demand shares the subject
+        if found is not None and found[1] == "subject_of_cue" and self._demanded_clause(node):
+            found = None  # "Qatar urged that Israel commits to the agreement": Qatar's demand
+        if found is not None and found[1] == "subject_of_cue" and self._plan_content(node):
+            found = None  # "Under the deal, Israel would withdraw": what the deal says, not Israel's stance
+        if found is not None and found[1] == "possessor_of_cue" and not own and not self.cue_sign(node)[0] and not (
+                came_from is not None and came_from.dep_ == "acl"
+                and (any(m.dep_ == "mark" and m.lower_ == "to" for m in came_from.children)
+                     and not _lemma_in(node, book.chance_nouns)
+                     or self.cue_sign(came_from)[0] and self.cue_sign(node)[1] == "report")):
+            # "Israeli violations of the deal": a possessor holds only a stance noun, or the
+            # infinitive it controls ("Israel's decision to obstruct aid")
+            found = None
+        return found
+
+    def _take_holder(self, st: _WalkState, found: tuple[Holders, str] | None) -> list[Finding] | None:
+        """The holder at the node: the walk ends with its finding, or goes on (a proposal's owner, an inner stance)."""
+        book = self.book
+        node, came_from, own, issue_span, issue_id, issue_at = st.node, st.came_from, st.own, st.issue_span, st.issue_id, st.issue_at
+        if found is not None:
+            holders, how = found
+            if own:
+                if st.deontic:
+                    found = None  # "Hamas must disarm": whoever says it holds the stance
+                elif (node.tag_.startswith("VB") and how == "subject_of_cue" and node.dep_ not in ("acl", "acl:relcl")
+                      and not (node.dep_ == "ccomp" and self.cue_sign(node.head)[0] and self.cue_sign(node.head)[1] == "verb")
+                      and (self.has_intent(node) or node.tag_ in _FINITE_TAGS or any(c.dep_ == "aux" for c in node.children))
+                      and not any(c.dep_ == "mark" and c.lower_ == "to" for c in node.children)):
+                    how = "actor_of_issue_verb"
+                    if self.negated(node) and not (self.has_intent(node) or self.has_deontic(node)) and _past_event(node):
+                        found = None  # "Hamas has not disarmed": what has not happened, no stance
+                elif how == "possessor_of_cue" and _lemma(node) in book.proposal_nouns:
+                    # "They welcomed Trump's proposal": the owner backs it, and the walk goes on
+                    # up to whoever speaks of it
+                    if book.enabled("owner_of_proposal") and not self.negated(node):
+                        st.findings += self._finish(holders, "owner_of_proposal", issue_id, 1, [], [], node.text, st.path)
                     found = None
-                    if not self._transparent(node):
-                        return findings
-                if found is not None:
-                    if how == "subject_of_cue" and self.cue_sign(node)[1] == "report":
-                        how = "speaker_of_report"
-                        if not signal_below and not conditions and self._reported_description(came_from):
-                            return findings  # "Hamas said the resolution transforms the force into ...": a claim about it
-                    if not book.enabled(how):
-                        return findings
-                    if book.enabled("condition_clause"):
-                        conditions.extend(c for c in self._stray_conditions(node, issue_span, issue_at, issue_id, sign)
-                                          if c not in conditions)
-                    if demand_seen and sign > 0 and not negation_seen:
-                        # what is demanded first comes first: the other issue waits for it
-                        conditions = [(c, "before" if f == "before_negative" else f) for c, f in conditions]
-                    if inner is not None:
-                        if not outer_signal:
-                            found = None  # "officials said Hamas's refusal to disarm ...": reported, not judged
-                        else:
-                            return findings + self._finish(holders, how, issue_id, sign, conditions, rules + ["nested_stance"],
-                                                           node.text, path)
-                    elif how == "possessor_of_cue" and not own and node.tag_.startswith("NN") and book.enabled("nested_stance"):
-                        # "We condemn Israel's decision to hold up aid": Israel's stance, and the walk goes on
-                        # to whoever judges it
-                        findings += self._finish(holders, how, issue_id, sign, conditions, rules, node.text, path)
-                        inner = node
-                        found = None
+                elif how == "subject_of_cue" and any(c.dep_ == "cop" for c in node.children) and _case(node):
+                    pass  # "Hamas is against any disarmament": a prepositional predicate on the issue
+                else:
+                    found = None
+            elif how in ("subject_of_cue", "relative_antecedent") and not (st.signal or self.has_intent(node)):
+                found = None
+                if not self._transparent(node):
+                    return st.findings
+            if found is not None:
+                if how == "subject_of_cue" and self.cue_sign(node)[1] == "report":
+                    how = "speaker_of_report"
+                    if not st.signal_below and not st.conditions and self._reported_description(came_from):
+                        return st.findings  # "Hamas said the resolution transforms the force into ...": a claim about it
+                if not book.enabled(how):
+                    return st.findings
+                if book.enabled("condition_clause"):
+                    st.conditions.extend(c for c in self._stray_conditions(node, issue_span, issue_at, issue_id, st.sign)
+                                      if c not in st.conditions)
+                if st.demand_seen and st.sign > 0 and not st.negation_seen:
+                    # what is demanded first comes first: the other issue waits for it
+                    st.conditions = [(c, "before" if f == "before_negative" else f) for c, f in st.conditions]
+                if st.inner is not None:
+                    if not st.outer_signal:
+                        found = None  # "officials said Hamas's refusal to disarm ...": reported, not judged
                     else:
-                        return findings + self._finish(holders, how, issue_id, sign, conditions, rules, node.text, path)
-            # move up
-            dep = node.dep_
-            if (dep == "conj" and not own and node.tag_.startswith("VB") and node.head.tag_.startswith("VB")
-                    and node.head.dep_ == "ROOT" and not any(c.dep_ == "mark" for c in node.children)
-                    and any(c.dep_ in ("nsubj", "nsubj:pass") and c.i < node.i and c.i not in self.ctx.actor_at
-                            and not _is_pronoun(c) for c in node.children)):
-                # "Israel and Hamas agreed to the first phase, but the UN resolution is seen as vital to ...": a main
-                # clause with a subject of its own is not the first subject's
-                return findings
-            if inner is not None and dep in ("advcl", "conj", "parataxis", "acl", "acl:relcl", "ccomp", "nsubj", "nsubj:pass", "csubj"):
-                return findings  # the judging word must govern the inner stance itself
-            if (dep in ("appos", "acl", "acl:relcl") and signal and not own and not sign_frozen and book.enabled("relative_antecedent")
-                    and not (dep == "acl:relcl" and _case(node.head) in _LOCATIVE)  # "a vote at the Council, which calls for ..."
-                    and (node.head.i in self.ctx.actor_at
-                         # "the countries that backed the effort, including Qatar, Egypt and Jordan"
-                         or dep == "acl:relcl" and _lemma_in(node.head, book.group_nouns))):
-                # "a statement from Qatar, Egypt, ... and Pakistan, all expressing support for the plan"
-                holders = self.np_holders(node.head)
-                if holders.actors:
-                    return findings + self._finish(holders, "relative_antecedent", issue_id, sign, conditions, rules,
-                                                   node.text, path)
-            if (dep == "amod" and node.tag_.startswith("JJ") and not own and self.cue_sign(node)[0]
-                    and node.head.tag_.startswith("NN") and node.head.i not in self.ctx.issue_tokens
-                    and node.i > node.head.i):
-                # "recruit nations willing to take part in ...": the willingness describes the nations
-                # (the contributors the force needs), it is not the recruiter's stance
-                return findings
-            if dep == "ROOT" or node.head is node:
-                break
-            if dep in ("acl:relcl", "advcl:relcl") and not own:
-                break  # a relative clause says something about its noun: handled from there
-            if (dep == "conj" and node.head.tag_.startswith("NN") and any(c.dep_ == "cop" for c in node.children)
-                    and any(c.dep_ in _SUBJECTS for c in node.children)):
-                break  # "want the force ..., even though it will not be a peacekeeping force": a clause of its own the parse hung on a noun
-            if dep == "parataxis" and node.tag_.startswith("NN") and not own:
-                break  # "... disarmament—an essential element of the plan": the writer's aside
-            if (dep == "obl" and not own and came_from is not None and came_from.dep_ == "nmod"
-                    and _lemma_in(node, book.part_nouns) and self.marker(node) in _FRAMES):
-                return findings  # "prisoners it wants released in the first phase of the truce": when, not what
-            marker = self.marker(node) if dep in _OBLIQUE or dep in ("obj", "xcomp", "ccomp") else ""
-            if marker:
-                first = marker.split(" ")[0]
-                if marker in book.scope_stops or first in book.scope_stops:
-                    return findings
-                if first == "without" and _lemma(node) in ("wait", "await"):
-                    return findings  # "fund rebuilding without waiting for a disarmament deal": no precondition, no stance
-                if self.condition_family(node):
-                    return findings  # the issue is the condition of another stance: condition_requirement says so
-                named_as = self._characterization(node.head) or (
-                    # "called it a coup/xcomp against/obl the ceasefire": the parse hung the phrase on the verb
-                    node.head if _lemma_in(node.head, book.naming_verbs) and any(
-                        (self._characterization(c) or c).i == node.head.i for c in node.head.children if c.i < node.i)
-                    else None)
-                if named_as and (marker in book.oppose_prepositions or first in book.oppose_prepositions):
-                    # "called it a coup against the ceasefire", "denounced the move as an attack on the truce":
-                    # what the thing named works against, the one who names it wants
-                    signal = True
-                    cue = cue or named_as.text
-                    characterized = True
-                elif (marker in book.oppose_prepositions or first in book.oppose_prepositions) and book.enabled("cue_polarity"):
-                    sign = -sign
-                    rules.append("cue_polarity")
-                    signal = True
-                    cue = cue or marker
-            purpose = (dep == "advcl" and node.tag_.startswith("VB")
-                       and any(c.dep_ == "mark" and c.lower_ == "for" for c in node.children)
-                       and any(c.dep_ == "mark" and c.lower_ == "to" for c in node.children)
-                       and came_from is not None and came_from.dep_ in _SUBJECTS)
-            # the parser's other reading: "for a ceasefire/obl -> to progress/nmod"
-            purpose = purpose or (own and _case(node) == "for" and any(
-                c.tag_.startswith("VB") and any(m.dep_ == "mark" and m.lower_ == "to" for m in c.children)
-                for c in node.children))
-            if purpose and book.enabled("condition_clause"):
-                # "for the truce to last, Israel wants the disarmament of Hamas": the issue waits
-                # for what the main clause demands
-                for obj in node.head.children:
-                    if obj.dep_ in ("obj", "xcomp", "ccomp") and obj.i != node.i:
-                        named = self._clause_issues(obj.subtree, issue_at, issue_id)
-                        conditions.extend((c, "unless") for c in named if (c, "unless") not in conditions)
-            required = self._required_first(node, came_from) if book.enabled("condition_clause") else None
-            if required is not None:
-                # "sees the disarmament of Hamas as a condition for ending the war": the end of the war waits for it
-                named = self._clause_issues(required.subtree, issue_at, issue_id)
-                conditions.extend((c, "unless") for c in named if (c, "unless") not in conditions)
-            if (dep == "advcl" and not own and self.markers(node) == ["as"] and node.tag_.startswith("VB")
-                    and any(c.dep_ in _SUBJECTS for c in node.children)):
-                return findings  # "..., as ceasefire efforts continue in Cairo": the backdrop, no one's stance on it
-            if dep == "ccomp" and node.head.lower_ in ("provided", "providing") and node.head.tag_.startswith("VB"):
-                return findings  # "ready to join, provided/VBD it is backed by a resolution": a condition, said as one
-            came_from = node
-            if dep == "obl" and _case(node) == "because":
-                detached = True  # "because the first phase of the truce has expired", the clause parsed as a phrase
-            if dep == "advcl" and (any(m in _CONCESSIVE or m == "because" for m in self.markers(node))
-                                   or any(c.dep_ == "advmod" and c.lower_ == "instead" for c in node.children)):
-                # "while it would send soldiers ..., it will not help to disarm anyone": the main
-                # clause's words do not judge the concessive clause's issue; nor a reason given for it ("blocked aid
-                # because the first phase of the truce has expired"), nor what is done "instead"
-                detached = True
-            if node.tag_.startswith("VB"):
-                nouns_only = False
-            if (node.tag_.startswith("NN") and node.head.tag_.startswith("NN") and dep == "nmod"
-                    and node.head.i not in self.ctx.issue_tokens and not self.cue_sign(node.head)[0]
-                    and _lemma(node.head) not in book.transparent_heads and _lemma(node.head) not in book.proposal_nouns):
-                self._buried += 1  # "limits on the running of one side of the crossing": ever further from the issue
-            if nouns_only and not node.tag_.startswith("VB") and node.head.tag_.startswith("NN") and node.head.i not in issue_span:
-                if not (dep in ("compound", "amod", "appos", "conj") or _lemma(node.head) in book.transparent_heads
-                        or _lemma(node.head) in book.proposal_nouns):
-                    opaque = True  # "the previous model of aid delivery, which ...": about the model
-                if not opaque:
-                    findings.extend(self._relative_cues(node.head, issue_id))
-            skip_sign = sign_frozen or characterized and node.tag_.startswith("NN") or dep == "conj" and (node.head.tag_.startswith("VB") or any(
-                c.dep_ == "aux" for c in node.head.children)) or (  # "Hamas will no longer rule/NN Gaza, and must ..."
-                # "will not join armed missions, rejecting the plan": a participle with a stance word of
-                # its own (which counted) is a second act of the subject, not what the verb above governs
-                not skip_sign and dep == "advcl" and node.tag_ == "VBG" and node.i > node.head.i and node.head.tag_.startswith("VB")
-                and not any(c.dep_ in ("mark", "nsubj") for c in node.children) and (
-                    self.cue_sign(node)[0] != 0 and self.cue_sign(node)[1] != "report"
-                    # "rejected an extension, stating it is ready to free the hostages": its own words, not what it rejects
-                    # (but "rejected the resolution, saying it imposes a trusteeship": what it says of the thing rejected)
-                    or self.cue_sign(node)[1] == "report" and any(
-                        c.dep_ in ("ccomp", "parataxis") and (self.cue_sign(c)[0] or self.has_intent(c) or self.has_deontic(c))
-                        for c in node.children)))
-            if (skip_sign and book.enabled("negation") and self.negated(node.head)
-                    and any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in node.children)):
-                sign = -sign  # "does not endorse the plan or authorize a force": the negation covers both
-                rules.append("negation")
-                signal = True
-            if skip_sign and not _finite(node.head) and (node.tag_ in ("VBZ", "VBD", "VBP") or (
-                    node.tag_ == "VB" and self.cue_sign(node)[0] and not self.cue_sign(node.head)[0]
-                    and not any(c.dep_ == "mark" for c in node.children))):
-                # "rejects any attempt to displace ... and supports reconstruction": a finite verb is
-                # not coordinated with an infinitive; it goes with the clause's finite verb ("we reject
-                # any attempt to displace ... and fully endorse the plan": a stance verb neither)
-                head = node.head
-                while head.dep_ not in ("ROOT",) and head.head is not head and not _finite(head):
-                    head = head.head
-                node = head
-                continue
-            node = node.head
-        if inner is not None and not outer_signal:
-            if node.i == inner.i and book.enabled("subject_of_sentence"):
-                # "Hamas rejected/amod calls/ROOT from Egypt to disarm": the verb the parse made an adjective
-                # of the demand still judges it
-                for verb in node.children:
-                    verb_sign, _ = self.cue_sign(verb)
-                    if verb.dep_ == "amod" and verb.tag_ in ("VBD", "VBZ", "VBP") and verb.i < node.i and verb_sign:
-                        found = self.subject_holders(verb)
-                        if found is not None and found[1] == "subject_of_cue":
-                            extra = ["cue_polarity"] if verb_sign < 0 else []
-                            return findings + self._finish(found[0], "subject_of_sentence", issue_id, sign * verb_sign,
-                                                           conditions, rules + extra + ["nested_stance"], verb.text, path)
-            return findings
+                        return st.findings + self._finish(holders, how, issue_id, st.sign, st.conditions, st.rules + ["nested_stance"],
+                                                       node.text, st.path)
+                elif how == "possessor_of_cue" and not own and node.tag_.startswith("NN") and book.enabled("nested_stance"):
+                    # "We condemn Israel's decision to hold up aid": Israel's stance, and the walk goes on
+                    # to whoever judges it
+                    st.findings += self._finish(holders, how, issue_id, st.sign, st.conditions, st.rules, node.text, st.path)
+                    st.inner = node
+                    found = None
+                else:
+                    return st.findings + self._finish(holders, how, issue_id, st.sign, st.conditions, st.rules, node.text, st.path)
+
+    def _stopped_before_climbing(self, st: _WalkState) -> list[Finding] | None:
+        """Before climbing: a new main clause or an inner stance ends the walk; a relative antecedent holds the stance."""
+        book = self.book
+        node, own, issue_id = st.node, st.own, st.issue_id
+        dep = node.dep_
+        if (dep == "conj" and not own and node.tag_.startswith("VB") and node.head.tag_.startswith("VB")
+                and node.head.dep_ == "ROOT" and not any(c.dep_ == "mark" for c in node.children)
+                and any(c.dep_ in ("nsubj", "nsubj:pass") and c.i < node.i and c.i not in self.ctx.actor_at
+                        and not _is_pronoun(c) for c in node.children)):
+            # "Israel and Hamas agreed to the first phase, but the UN resolution is seen as vital to ...": a main
+            # clause with a subject of its own is not the first subject's
+            return st.findings
+        if st.inner is not None and dep in ("advcl", "conj", "parataxis", "acl", "acl:relcl", "ccomp", "nsubj", "nsubj:pass", "csubj"):
+            return st.findings  # the judging word must govern the inner stance itself
+        if (dep in ("appos", "acl", "acl:relcl") and st.signal and not own and not st.sign_frozen and book.enabled("relative_antecedent")
+                and not (dep == "acl:relcl" and _case(node.head) in _LOCATIVE)  # "a vote at the Council, which calls for ..."
+                and (node.head.i in self.ctx.actor_at
+                     # "the countries that backed the effort, including Qatar, Egypt and Jordan"
+                     or dep == "acl:relcl" and _lemma_in(node.head, book.group_nouns))):
+            # "a statement from Qatar, Egypt, ... and Pakistan, all expressing support for the plan"
+            holders = self.np_holders(node.head)
+            if holders.actors:
+                return st.findings + self._finish(holders, "relative_antecedent", issue_id, st.sign, st.conditions, st.rules,
+                                               node.text, st.path)
+        if (dep == "amod" and node.tag_.startswith("JJ") and not own and self.cue_sign(node)[0]
+                and node.head.tag_.startswith("NN") and node.head.i not in self.ctx.issue_tokens
+                and node.i > node.head.i):
+            # "recruit nations willing to take part in ...": the willingness describes the nations
+            # (the contributors the force needs), it is not the recruiter's stance
+            return st.findings
+
+    def _walk_ends_here(self, st: _WalkState) -> bool:
+        """Whether the climb stops here (the root, a relative clause, an aside), for the fallbacks after it."""
+        node, own = st.node, st.own
+        dep = node.dep_
+        if dep == "ROOT" or node.head is node:
+            return True
+        if dep in ("acl:relcl", "advcl:relcl") and not own:
+            return True  # a relative clause says something about its noun: handled from there
+        if (dep == "conj" and node.head.tag_.startswith("NN") and any(c.dep_ == "cop" for c in node.children)
+                and any(c.dep_ in _SUBJECTS for c in node.children)):
+            return True  # "want the force ..., even though it will not be a peacekeeping force": a clause of its own the parse hung on a noun
+        if dep == "parataxis" and node.tag_.startswith("NN") and not own:
+            return True  # "... disarmament—an essential element of the plan": the writer's aside
+        return False
+
+    def _marker_on_the_way_up(self, st: _WalkState) -> list[Finding] | None:
+        """The preposition or marker the walk climbs through: a scope stop, a condition, or a rejecting preposition."""
+        book = self.book
+        node, came_from, own = st.node, st.came_from, st.own
+        dep = node.dep_
+        if (dep == "obl" and not own and came_from is not None and came_from.dep_ == "nmod"
+                and _lemma_in(node, book.part_nouns) and self.marker(node) in _FRAMES):
+            return st.findings  # "prisoners it wants released in the first phase of the truce": when, not what
+        marker = self.marker(node) if dep in _OBLIQUE or dep in ("obj", "xcomp", "ccomp") else ""
+        if marker:
+            first = marker.split(" ")[0]
+            if marker in book.scope_stops or first in book.scope_stops:
+                return st.findings
+            if first == "without" and _lemma(node) in ("wait", "await"):
+                return st.findings  # "fund rebuilding without waiting for a disarmament deal": no precondition, no stance
+            if self.condition_family(node):
+                return st.findings  # the issue is the condition of another stance: condition_requirement says so
+            named_as = self._characterization(node.head) or (
+                # "called it a coup/xcomp against/obl the ceasefire": the parse hung the phrase on the verb
+                node.head if _lemma_in(node.head, book.naming_verbs) and any(
+                    (self._characterization(c) or c).i == node.head.i for c in node.head.children if c.i < node.i)
+                else None)
+            if named_as and (marker in book.oppose_prepositions or first in book.oppose_prepositions):
+                # "called it a coup against the ceasefire", "denounced the move as an attack on the truce":
+                # what the thing named works against, the one who names it wants
+                st.signal = True
+                st.cue = st.cue or named_as.text
+                st.characterized = True
+            elif (marker in book.oppose_prepositions or first in book.oppose_prepositions) and book.enabled("cue_polarity"):
+                st.sign = -st.sign
+                st.rules.append("cue_polarity")
+                st.signal = True
+                st.cue = st.cue or marker
+
+    def _purpose_conditions(self, st: _WalkState) -> None:
+        """What the issue waits for: what the main clause demands for the issue's purpose, or what is required first."""
+        book = self.book
+        node, came_from, own, issue_id, issue_at = st.node, st.came_from, st.own, st.issue_id, st.issue_at
+        dep = node.dep_
+        purpose = (dep == "advcl" and node.tag_.startswith("VB")
+                   and any(c.dep_ == "mark" and c.lower_ == "for" for c in node.children)
+                   and any(c.dep_ == "mark" and c.lower_ == "to" for c in node.children)
+                   and came_from is not None and came_from.dep_ in _SUBJECTS)
+        # the parser's other reading: "for a ceasefire/obl -> to progress/nmod"
+        purpose = purpose or (own and _case(node) == "for" and any(
+            c.tag_.startswith("VB") and any(m.dep_ == "mark" and m.lower_ == "to" for m in c.children)
+            for c in node.children))
+        if purpose and book.enabled("condition_clause"):
+            # "for the truce to last, Israel wants the disarmament of Hamas": the issue waits
+            # for what the main clause demands
+            for obj in node.head.children:
+                if obj.dep_ in ("obj", "xcomp", "ccomp") and obj.i != node.i:
+                    named = self._clause_issues(obj.subtree, issue_at, issue_id)
+                    st.conditions.extend((c, "unless") for c in named if (c, "unless") not in st.conditions)
+        required = self._required_first(node, came_from) if book.enabled("condition_clause") else None
+        if required is not None:
+            # "sees the disarmament of Hamas as a condition for ending the war": the end of the war waits for it
+            named = self._clause_issues(required.subtree, issue_at, issue_id)
+            st.conditions.extend((c, "unless") for c in named if (c, "unless") not in st.conditions)
+
+    def _backdrop_or_proviso(self, st: _WalkState) -> list[Finding] | None:
+        """A clause that is a backdrop ("as ... continue") or a proviso ("provided ..."): the walk ends."""
+        node, own = st.node, st.own
+        dep = node.dep_
+        if (dep == "advcl" and not own and self.markers(node) == ["as"] and node.tag_.startswith("VB")
+                and any(c.dep_ in _SUBJECTS for c in node.children)):
+            return st.findings  # "..., as ceasefire efforts continue in Cairo": the backdrop, no one's stance on it
+        if dep == "ccomp" and node.head.lower_ in ("provided", "providing") and node.head.tag_.startswith("VB"):
+            return st.findings  # "ready to join, provided/VBD it is backed by a resolution": a condition, said as one
+
+    def _leave_node(self, st: _WalkState) -> None:
+        """Leave the node: note what detaches the issue from the words above and how deep in nouns it lies."""
+        book = self.book
+        node, issue_span, issue_id = st.node, st.issue_span, st.issue_id
+        dep = node.dep_
+        st.came_from = node
+        if dep == "obl" and _case(node) == "because":
+            st.detached = True  # "because the first phase of the truce has expired", the clause parsed as a phrase
+        if dep == "advcl" and (any(m in _CONCESSIVE or m == "because" for m in self.markers(node))
+                               or any(c.dep_ == "advmod" and c.lower_ == "instead" for c in node.children)):
+            # "while it would send soldiers ..., it will not help to disarm anyone": the main
+            # clause's words do not judge the concessive clause's issue; nor a reason given for it ("blocked aid
+            # because the first phase of the truce has expired"), nor what is done "instead"
+            st.detached = True
+        if node.tag_.startswith("VB"):
+            st.nouns_only = False
+        if (node.tag_.startswith("NN") and node.head.tag_.startswith("NN") and dep == "nmod"
+                and node.head.i not in self.ctx.issue_tokens and not self.cue_sign(node.head)[0]
+                and _lemma(node.head) not in book.transparent_heads and _lemma(node.head) not in book.proposal_nouns):
+            self._buried += 1  # "limits on the running of one side of the crossing": ever further from the issue
+        if st.nouns_only and not node.tag_.startswith("VB") and node.head.tag_.startswith("NN") and node.head.i not in issue_span:
+            if not (dep in ("compound", "amod", "appos", "conj") or _lemma(node.head) in book.transparent_heads
+                    or _lemma(node.head) in book.proposal_nouns):
+                st.opaque = True  # "the previous model of aid delivery, which ...": about the model
+            if not st.opaque:
+                st.findings.extend(self._relative_cues(node.head, issue_id))
+
+    def _skip_sign_above(self, st: _WalkState) -> None:
+        """Whether the words above still turn the issue; a negation before "or" covers both acts."""
+        book = self.book
+        node = st.node
+        dep = node.dep_
+        st.skip_sign = st.sign_frozen or st.characterized and node.tag_.startswith("NN") or dep == "conj" and (node.head.tag_.startswith("VB") or any(
+            c.dep_ == "aux" for c in node.head.children)) or (  # "Hamas will no longer rule/NN Gaza, and must ..."
+            # "will not join armed missions, rejecting the plan": a participle with a stance word of
+            # its own (which counted) is a second act of the subject, not what the verb above governs
+            not st.skip_sign and dep == "advcl" and node.tag_ == "VBG" and node.i > node.head.i and node.head.tag_.startswith("VB")
+            and not any(c.dep_ in ("mark", "nsubj") for c in node.children) and (
+                self.cue_sign(node)[0] != 0 and self.cue_sign(node)[1] != "report"
+                # "rejected an extension, stating it is ready to free the hostages": its own words, not what it rejects
+                # (but "rejected the resolution, saying it imposes a trusteeship": what it says of the thing rejected)
+                or self.cue_sign(node)[1] == "report" and any(
+                    c.dep_ in ("ccomp", "parataxis") and (self.cue_sign(c)[0] or self.has_intent(c) or self.has_deontic(c))
+                    for c in node.children)))
+        if (st.skip_sign and book.enabled("negation") and self.negated(node.head)
+                and any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in node.children)):
+            st.sign = -st.sign  # "does not endorse the plan or authorize a force": the negation covers both
+            st.rules.append("negation")
+            st.signal = True
+
+    def _climb(self, st: _WalkState) -> None:
+        """Move to the next node: the head, or past an infinitive to the clause's finite verb."""
+        node = st.node
+        if st.skip_sign and not _finite(node.head) and (node.tag_ in ("VBZ", "VBD", "VBP") or (
+                node.tag_ == "VB" and self.cue_sign(node)[0] and not self.cue_sign(node.head)[0]
+                and not any(c.dep_ == "mark" for c in node.children))):
+            # "rejects any attempt to displace ... and supports reconstruction": a finite verb is
+            # not coordinated with an infinitive; it goes with the clause's finite verb ("we reject
+            # any attempt to displace ... and fully endorse the plan": a stance verb neither)
+            head = node.head
+            while head.dep_ not in ("ROOT",) and head.head is not head and not _finite(head):
+                head = head.head
+            st.node = head
+            return
+        st.node = node.head
+
+    def _judge_of_inner_stance(self, st: _WalkState) -> list[Finding]:
+        """An inner stance no word above judged: only a verb the parse made a modifier of the stance noun can."""
+        book = self.book
+        node, issue_id = st.node, st.issue_id
+        if node.i == st.inner.i and book.enabled("subject_of_sentence"):
+            # "Hamas rejected/amod calls/ROOT from Egypt to disarm": the verb the parse made an adjective
+            # of the demand still judges it
+            for verb in node.children:
+                verb_sign, _ = self.cue_sign(verb)
+                if verb.dep_ == "amod" and verb.tag_ in ("VBD", "VBZ", "VBP") and verb.i < node.i and verb_sign:
+                    found = self.subject_holders(verb)
+                    if found is not None and found[1] == "subject_of_cue":
+                        extra = ["cue_polarity"] if verb_sign < 0 else []
+                        return st.findings + self._finish(found[0], "subject_of_sentence", issue_id, st.sign * verb_sign,
+                                                       st.conditions, st.rules + extra + ["nested_stance"], verb.text, st.path)
+        return st.findings
+
+    def _speaker_holds(self, st: _WalkState) -> list[Finding] | None:
+        """The speaker of the report or quotation holds a signalled stance, unless the sentence is impersonal."""
+        book = self.book
+        node, issue_id = st.node, st.issue_id
         if _impersonal_passive(node):
-            return findings  # "it is believed that 59 hostages remain in Gaza": said by no one in particular
+            return st.findings  # "it is believed that 59 hostages remain in Gaza": said by no one in particular
         speaker, own_report = self.ctx.speaker()
         how = "speaker_of_report" if own_report else "speaker_of_quotation"
-        if speaker and signal and book.enabled(how):
-            return findings + self._finish(Holders([speaker]), how, issue_id, sign, conditions, rules, cue, path)
+        if speaker and st.signal and book.enabled(how):
+            return st.findings + self._finish(Holders([speaker]), how, issue_id, st.sign, st.conditions, st.rules, st.cue, st.path)
+
+    def _subject_of_verb_on_noun(self, st: _WalkState) -> list[Finding] | None:
+        """A main verb parsed as a modifier of the noun the walk ended on ("rejected/amod calls") has its subject."""
+        book = self.book
+        node, issue_id = st.node, st.issue_id
         if book.enabled("subject_of_sentence") and node.tag_.startswith("NN"):
             # "Hamas rejected/amod calls/ROOT to disarm": a main verb parsed as an adjective of the
             # noun after it still has its subject
@@ -1658,19 +1882,23 @@ class Walker:
                 if verb.dep_ in ("amod", "acl", "compound") and verb.tag_ in ("VBD", "VBZ", "VBP", "VBN") and verb.i < node.i:
                     found = self.subject_holders(verb)
                     s_verb, _ = self.cue_sign(verb)
-                    if found is not None and found[1] == "subject_of_cue" and (s_verb or signal):
-                        verb_sign = sign * (-1 if s_verb < 0 else 1) * (-1 if self.negated(verb) else 1)
+                    if found is not None and found[1] == "subject_of_cue" and (s_verb or st.signal):
+                        verb_sign = st.sign * (-1 if s_verb < 0 else 1) * (-1 if self.negated(verb) else 1)
                         extra = ["cue_polarity"] if s_verb < 0 else []
-                        return findings + self._finish(found[0], "subject_of_sentence", issue_id, verb_sign, conditions,
-                                                       rules + extra, verb.text, path)
-        if signal and book.enabled("subject_of_sentence"):
+                        return st.findings + self._finish(found[0], "subject_of_sentence", issue_id, verb_sign, st.conditions,
+                                                       st.rules + extra, verb.text, st.path)
+
+    def _sentence_subject(self, st: _WalkState) -> list[Finding] | None:
+        """Last fallback: the subject of the sentence's root, if the parse hung the issue's clause on the wrong verb."""
+        book = self.book
+        node, issue_id = st.node, st.issue_id
+        if st.signal and book.enabled("subject_of_sentence"):
             # the parser may have hung the issue's clause on the wrong verb: the sentence's own subject
             root = node
             if self.cue_sign(root)[0] or self.cue_sign(root)[1] == "report":
                 found = self.subject_holders(root)
                 if found is not None and found[1] == "subject_of_cue" and not self._plan_content(root):
-                    return findings + self._finish(found[0], "subject_of_sentence", issue_id, sign, conditions, rules, cue, path)
-        return findings
+                    return st.findings + self._finish(found[0], "subject_of_sentence", issue_id, st.sign, st.conditions, st.rules, st.cue, st.path)
 
     def _oppose_phrase(self, node: Any, subject: Any) -> bool:
         """Whether the predicate after a subject is one of the rejecting phrases of the lemma file."""
