@@ -1089,57 +1089,37 @@ class Walker:
         st.findings.extend(self._parties(issue_token, issue_id))
         st.findings.extend(self._fused_agents(issue_token, issue_id))
         self._polarity_at_issue(st)
+        # each step reads and updates the walk's state; a step that returns findings ends the walk
+        at_node = (self._stopped_by_context, self._said_of_something_else, self._predicate_of_subject,
+                   self._demand_from_source, self._judged_for_an_act, self._what_the_issue_waits_for,
+                   self._harm_verb_polarity, self._noun_hung_on_verb, self._received_backing, self._polarity_at_node,
+                   self._sponsors_and_asides, self._nothing_done_yet, self._negation_and_modality,
+                   self._conditions_at_node)
+        on_the_way_up = (self._marker_on_the_way_up, self._purpose_conditions, self._backdrop_or_proviso,
+                         self._leave_node, self._skip_sign_above, self._climb)
         for _step in range(24):
             self._arrive(st)
-            if (done := self._stopped_by_context(st)) is not None:
-                return done
-            if (done := self._said_of_something_else(st)) is not None:
-                return done
-            self._predicate_of_subject(st)
-            self._demand_from_source(st)
-            if (done := self._judged_for_an_act(st)) is not None:
-                return done
-            if (done := self._what_the_issue_waits_for(st)) is not None:
-                return done
-            self._harm_verb_polarity(st)
-            if (done := self._noun_hung_on_verb(st)) is not None:
-                return done
-            if (done := self._received_backing(st)) is not None:
-                return done
-            if (done := self._polarity_at_node(st)) is not None:
-                return done
-            self._sponsors_and_asides(st)
-            if (done := self._nothing_done_yet(st)) is not None:
-                return done
-            self._negation_and_modality(st)
-            self._conditions_at_node(st)
+            for step in at_node:
+                if (done := step(st)) is not None:
+                    return done
             found, ended = self._holder_candidate(st)
             if ended:
                 return st.findings
             found = self._drop_non_holders(st, found)
             if (done := self._take_holder(st, found)) is not None:
                 return done
-            # move up
             if (done := self._stopped_before_climbing(st)) is not None:
                 return done
             if self._walk_ends_here(st):
                 break
-            if (done := self._marker_on_the_way_up(st)) is not None:
-                return done
-            self._purpose_conditions(st)
-            if (done := self._backdrop_or_proviso(st)) is not None:
-                return done
-            self._leave_node(st)
-            self._skip_sign_above(st)
-            self._climb(st)
+            for step in on_the_way_up:
+                if (done := step(st)) is not None:
+                    return done
         if st.inner is not None and not st.outer_signal:
             return self._judge_of_inner_stance(st)
-        if (done := self._speaker_holds(st)) is not None:
-            return done
-        if (done := self._subject_of_verb_on_noun(st)) is not None:
-            return done
-        if (done := self._sentence_subject(st)) is not None:
-            return done
+        for fallback in (self._speaker_holds, self._subject_of_verb_on_noun, self._sentence_subject):
+            if (done := fallback(st)) is not None:
+                return done
         return st.findings
 
     def _polarity_at_issue(self, st: _WalkState) -> None:
