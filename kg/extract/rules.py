@@ -1167,7 +1167,8 @@ class Walker:
             # a context rule: a question, a prediction, a topic of talks, an answer ...; but "a positive
             # response to the plan" accepts it
             return st.findings
-        if not own and not st.sign_frozen and node.tag_.startswith("NN") and _case(node) == "in" and _lemma_in(node, book.purpose_nouns):
+        if (not own and not st.sign_frozen and node.tag_.startswith("NN") and _case(node) == "in"
+                and _lemma_in(node, book.purpose_nouns)):
             # "cut off all aid in an effort to pressure Hamas into accepting a deal": what an act is for, its
             # doer wants; the act's own verb does not turn it
             st.sign_frozen = True
@@ -1184,10 +1185,12 @@ class Walker:
     def _said_of_something_else(self, st: _WalkState) -> list[Finding] | None:
         """The issue's clause is no stance: a frame, a described speaker, a pretext, a definition, a condition."""
         book = self.book
-        node, came_from, own, issue_token, issue_span, issue_id = st.node, st.came_from, st.own, st.issue_token, st.issue_span, st.issue_id
+        node, came_from, own = st.node, st.came_from, st.own
+        issue_token, issue_span, issue_id = st.issue_token, st.issue_span, st.issue_id
         if (came_from is not None and came_from.left_edge.i == 0 and came_from.left_edge.lower_ in book.scope_stops
                 and came_from.left_edge.i != came_from.i and node.i > came_from.i):
-            return st.findings  # "Amid/NNP reports that the force is struggling ..., Pakistan said": a frame, whatever the parse made of it
+            # "Amid/NNP reports that the force is struggling ..., Pakistan said": a frame, whatever the parse made of it
+            return st.findings
         if (came_from is not None and came_from.dep_ in _SUBJECTS and came_from.i not in issue_span
                 and came_from.i not in self.ctx.actor_at  # the speaker's name: the parser hung the clause on it
                 and node.tag_.startswith("VB") and self.cue_sign(node)[1] == "report"
@@ -1416,7 +1419,8 @@ class Walker:
             elif kind == "accuse":
                 if st.sign < 0 or st.sign_frozen:
                     # "Hamas accused Israel of blocking aid": Hamas wants the aid; Israel is only charged
-                    return st.findings + self._accuser(node, issue_id, -1 if st.sign_frozen else st.sign, st.conditions, st.rules, st.path)
+                    return st.findings + self._accuser(node, issue_id, -1 if st.sign_frozen else st.sign, st.conditions,
+                                                       st.rules, st.path)
                 target = [c for c in node.children if c.dep_ in ("obj", "iobj")]
                 holders = self.np_holders(target[0]) if target else Holders([])
                 if holders.actors and book.enabled("target_of_accusation"):
@@ -1535,7 +1539,8 @@ class Walker:
         # "does not want Turkish troops/nsubj deployed/VBN": a participle with no auxiliary is passive, its subject no agent
         small_passive = node.tag_ == "VBN" and node.dep_ in ("ccomp", "xcomp") and not any(
             c.dep_ in ("aux", "aux:pass", "cop", "obl:agent") for c in node.children)
-        found = None if harm_here or st.breach_here or small_passive or st.skip_sign and node.dep_ == "conj" else self.subject_holders(node)
+        not_a_holder = harm_here or st.breach_here or small_passive or st.skip_sign and node.dep_ == "conj"
+        found = None if not_a_holder else self.subject_holders(node)
         st.breach_here = False
         absolute = absolute_subject(node) if not own else None
         if absolute is not None:
@@ -1655,7 +1660,8 @@ class Walker:
             return st.findings
         if st.inner is not None and dep in ("advcl", "conj", "parataxis", "acl", "acl:relcl", "ccomp", "nsubj", "nsubj:pass", "csubj"):
             return st.findings  # the judging word must govern the inner stance itself
-        if (dep in ("appos", "acl", "acl:relcl") and st.signal and not own and not st.sign_frozen and book.enabled("relative_antecedent")
+        if (dep in ("appos", "acl", "acl:relcl") and st.signal and not own and not st.sign_frozen
+                and book.enabled("relative_antecedent")
                 and not (dep == "acl:relcl" and _case(node.head) in _LOCATIVE)  # "a vote at the Council, which calls for ..."
                 and (node.head.i in self.ctx.actor_at
                      # "the countries that backed the effort, including Qatar, Egypt and Jordan"
@@ -1682,7 +1688,8 @@ class Walker:
             return True  # a relative clause says something about its noun: handled from there
         if (dep == "conj" and node.head.tag_.startswith("NN") and any(c.dep_ == "cop" for c in node.children)
                 and any(c.dep_ in _SUBJECTS for c in node.children)):
-            return True  # "want the force ..., even though it will not be a peacekeeping force": a clause of its own the parse hung on a noun
+            # "want the force ..., even though it will not be a peacekeeping force": a clause of its own the parse hung on a noun
+            return True
         if dep == "parataxis" and node.tag_.startswith("NN") and not own:
             return True  # "... disarmament—an essential element of the plan": the writer's aside
         return False
@@ -1784,23 +1791,30 @@ class Walker:
             if not st.opaque:
                 st.findings.extend(self._relative_cues(node.head, issue_id))
 
+    def _second_act_of_subject(self, node: Any) -> bool:
+        """Whether a participle after the verb is a second act of the subject, not what the verb governs: "will not
+        join armed missions, rejecting the plan" (a stance word of its own, which counted), "rejected an extension,
+        stating it is ready to free the hostages" (its own words); but "rejected the resolution, saying it imposes a
+        trusteeship" says what the thing rejected is, and the verb still governs it."""
+        if not (node.dep_ == "advcl" and node.tag_ == "VBG" and node.i > node.head.i and node.head.tag_.startswith("VB")
+                and not any(c.dep_ in ("mark", "nsubj") for c in node.children)):
+            return False
+        sign, kind = self.cue_sign(node)
+        if sign != 0 and kind != "report":
+            return True
+        return kind == "report" and any(
+            c.dep_ in ("ccomp", "parataxis") and bool(self.cue_sign(c)[0] or self.has_intent(c) or self.has_deontic(c))
+            for c in node.children)
+
     def _skip_sign_above(self, st: _WalkState) -> None:
         """Whether the words above still turn the issue; a negation before "or" covers both acts."""
         book = self.book
         node = st.node
         dep = node.dep_
-        st.skip_sign = st.sign_frozen or st.characterized and node.tag_.startswith("NN") or dep == "conj" and (node.head.tag_.startswith("VB") or any(
-            c.dep_ == "aux" for c in node.head.children)) or (  # "Hamas will no longer rule/NN Gaza, and must ..."
-            # "will not join armed missions, rejecting the plan": a participle with a stance word of
-            # its own (which counted) is a second act of the subject, not what the verb above governs
-            not st.skip_sign and dep == "advcl" and node.tag_ == "VBG" and node.i > node.head.i and node.head.tag_.startswith("VB")
-            and not any(c.dep_ in ("mark", "nsubj") for c in node.children) and (
-                self.cue_sign(node)[0] != 0 and self.cue_sign(node)[1] != "report"
-                # "rejected an extension, stating it is ready to free the hostages": its own words, not what it rejects
-                # (but "rejected the resolution, saying it imposes a trusteeship": what it says of the thing rejected)
-                or self.cue_sign(node)[1] == "report" and any(
-                    c.dep_ in ("ccomp", "parataxis") and (self.cue_sign(c)[0] or self.has_intent(c) or self.has_deontic(c))
-                    for c in node.children)))
+        frozen_here = st.sign_frozen or st.characterized and node.tag_.startswith("NN")
+        # "Hamas will no longer rule/NN Gaza, and must ...": an act coordinated with the verb above
+        coordinated = dep == "conj" and (node.head.tag_.startswith("VB") or any(c.dep_ == "aux" for c in node.head.children))
+        st.skip_sign = frozen_here or coordinated or (not st.skip_sign and self._second_act_of_subject(node))
         if (st.skip_sign and book.enabled("negation") and self.negated(node.head)
                 and any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in node.children)):
             st.sign = -st.sign  # "does not endorse the plan or authorize a force": the negation covers both
@@ -1878,7 +1892,8 @@ class Walker:
             if self.cue_sign(root)[0] or self.cue_sign(root)[1] == "report":
                 found = self.subject_holders(root)
                 if found is not None and found[1] == "subject_of_cue" and not self._plan_content(root):
-                    return st.findings + self._finish(found[0], "subject_of_sentence", issue_id, st.sign, st.conditions, st.rules, st.cue, st.path)
+                    return st.findings + self._finish(found[0], "subject_of_sentence", issue_id, st.sign, st.conditions,
+                                                      st.rules, st.cue, st.path)
 
     def _oppose_phrase(self, node: Any, subject: Any) -> bool:
         """Whether the predicate after a subject is one of the rejecting phrases of the lemma file."""
@@ -1933,7 +1948,8 @@ class Walker:
             node.dep_ in ("ccomp", "parataxis") and self.cue_sign(node.head)[1] == "report")
         if _lemma_in(node, book.exit_verbs) and any(
                 c.dep_ in ("obl", "obj") and _lemma_in(c, book.coalition_nouns) for c in node.children):
-            return []  # "threatened to quit the government if Israel did not resume fighting": a party's leverage, not the state's demand
+            # "threatened to quit the government if Israel did not resume fighting": a party's leverage, not the state's demand
+            return []
         for _ in range(4):
             if _lemma_in(node, book.threat_verbs) or promised and node.i == clause.head.head.i:
                 found = self.subject_holders(node)
