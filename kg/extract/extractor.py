@@ -342,9 +342,9 @@ class ArticleExtractor:
         return []
 
     def _subject_actors(self, subject: Any) -> list[str]:
-        """The actors a subject names, leaving out those in its relative and participle clauses ("Hamas, which
-        the EU lists as a terrorist group, said it ...": "it" is Hamas)."""
-        aside = {t.i for c in subject.children if c.dep_ in ("acl", "acl:relcl") for t in c.subtree}
+        """The actors a subject names, leaving out those of its asides ("Hamas, which the EU lists as a terrorist
+        group, said it ...": "it" is Hamas)."""
+        aside = _aside_tokens(subject)
         return _unique(self._sentence_actor_at[t.i] for t in subject.subtree
                        if t.i in self._sentence_actor_at and t.i not in aside)
 
@@ -564,9 +564,7 @@ class ArticleExtractor:
         docs = dict(zip(wanted, parse_sentences(plain[jobs[n][0].start:jobs[n][0].end] for n in wanted)))
         for doc in docs.values():
             assign_lemmas(doc, self.book.irregular, self.book.known_lemmas)
-            repair_parse(doc, self.book.control_nouns | self.book.obstacle_nouns | self.book.intent_nouns
-                         | self.book.infinitive_stance_nouns | self.book.proposal_nouns,
-                         self.book.demand_verbs | self.book.oppose_verbs)
+            repair_parse(doc, self.book.infinitive_nouns, self.book.noun_tagged_verbs)
         results: dict[tuple, tuple[float, Finding, str, str | None]] = {}
         intro: tuple[Any, int] | None = None
         for n, (sentence, mentions) in enumerate(jobs):
@@ -640,9 +638,8 @@ class ArticleExtractor:
                     resolved = self._resolve_pronoun(child, offset, None)
                     if len(resolved) == 1:
                         return resolved[0], True
-                aside = {t.i for c in child.children if c.dep_ in ("acl", "acl:relcl", "advcl") for t in c.subtree}
+                aside = _aside_tokens(child)
                 for t in child.subtree:
-                    # ("Macron, following/advcl his talk with Abbas, said ...": Macron speaks, not Abbas)
                     if t.i in actor_at and t.i not in aside:
                         return actor_at[t.i], True
                 if (token.dep_ == "ROOT" and (child.tag_ == "NNP" and abs(child.i - token.i) == 1
@@ -1002,6 +999,12 @@ def _purpose_over_means(findings: list[Finding], doc: Any, book: RuleBook) -> li
             continue
         kept.append(finding)
     return kept
+
+
+def _aside_tokens(subject: Any) -> set[int]:
+    """The tokens of a subject's relative, participle and adverbial asides, which name others than the subject
+    ("Hamas, which the EU lists as a terrorist group, said", "Macron, following/advcl his talk with Abbas, said")."""
+    return {t.i for c in subject.children if c.dep_ in ("acl", "acl:relcl", "advcl") for t in c.subtree}
 
 
 def _unique(items: Iterable[str]) -> list[str]:

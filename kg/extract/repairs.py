@@ -8,8 +8,8 @@ from typing import Any
 
 def repair_parse(doc: Any, infinitive_nouns: frozenset[str], stance_verbs: frozenset[str] = frozenset()) -> None:
     """Apply every repair to one parsed sentence, in order: stance verbs tagged as plural nouns
-    (`stance_verbs`: their lemmas), listed verbs, perfect auxiliaries, then infinitives that complete a
-    noun (`infinitive_nouns`: the nouns that take one)."""
+    (`stance_verbs`: their lemmas), what follows "remained", listed verbs, perfect auxiliaries, then
+    infinitives that complete a noun (`infinitive_nouns`: the nouns that take one)."""
     restore_noun_verbs(doc, stance_verbs)
     rehang_copular_complements(doc)
     rehang_listed_verbs(doc)

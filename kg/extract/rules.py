@@ -150,6 +150,17 @@ class RuleBook:
     digest: str = ""
 
     @cached_property
+    def infinitive_nouns(self) -> frozenset[str]:
+        """The nouns an infinitive completes, for the parse repairs ("the decision to halt aid")."""
+        return (self.control_nouns | self.obstacle_nouns | self.intent_nouns | self.infinitive_stance_nouns
+                | self.proposal_nouns)
+
+    @cached_property
+    def noun_tagged_verbs(self) -> frozenset[str]:
+        """The stance verbs the tagger may read as plural nouns ("the group insists/NNS on"), for the repairs."""
+        return self.demand_verbs | self.oppose_verbs
+
+    @cached_property
     def known_lemmas(self) -> frozenset[str]:
         """Every word the lists and patterns name: the lemmatizer picks among a word's possible base
         forms the one they know ("declined" -> decline, not declin)."""
@@ -1632,19 +1643,18 @@ class Walker:
                     # what is demanded first comes first: the other issue waits for it
                     st.conditions = [(c, "before" if f == "before_negative" else f) for c, f in st.conditions]
                 if st.inner is not None:
-                    if not st.outer_signal:
-                        found = None  # "officials said Hamas's refusal to disarm ...": reported, not judged
-                    else:
-                        return st.findings + self._finish(holders, how, issue_id, st.sign, st.conditions, st.rules + ["nested_stance"],
-                                                       node.text, st.path)
+                    if st.outer_signal:
+                        return st.findings + self._finish(holders, how, issue_id, st.sign, st.conditions,
+                                                          st.rules + ["nested_stance"], node.text, st.path)
+                    # else "officials said Hamas's refusal to disarm ...": reported, not judged; the walk goes on
                 elif how == "possessor_of_cue" and not own and node.tag_.startswith("NN") and book.enabled("nested_stance"):
                     # "We condemn Israel's decision to hold up aid": Israel's stance, and the walk goes on
                     # to whoever judges it
                     st.findings += self._finish(holders, how, issue_id, st.sign, st.conditions, st.rules, node.text, st.path)
                     st.inner = node
-                    found = None
                 else:
                     return st.findings + self._finish(holders, how, issue_id, st.sign, st.conditions, st.rules, node.text, st.path)
+        return None
 
     def _stopped_before_climbing(self, st: _WalkState) -> list[Finding] | None:
         """Before climbing: a new main clause or an inner stance ends the walk; a relative antecedent holds the stance."""
