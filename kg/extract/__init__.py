@@ -8,6 +8,7 @@ stance records the rules that produced it, a confidence and the exact quote with
     mentions (kg.extract.mentions)  actors, persons, media, sources, issues, on character offsets
     parse    (kg.extract.parse)     tags, lemmas, dependencies of the sentences that name an issue
     rules    (kg.extract.rules)     holder, polarity and condition, each rule named and switchable
+    scoring  (kg.extract.scoring)   the stance model: a confidence for each stance, learnt from real news
 """
 from __future__ import annotations
 
@@ -21,10 +22,12 @@ from .lexicon import EXTRACTOR_VERSION, Lexicon, load_lexicon
 from .mentions import Scanner, get_scanner
 from .parse import load_pipeline, pipeline_version
 from .rules import Rule, RuleBook, load_rule_book, path_index
+from .scoring import Evidence, StanceModel, article_features
 
 __all__ = [
-    "EXTRACTOR_VERSION", "Explanation", "Lexicon", "Rule", "RuleBook", "Scanner", "explain_stances", "format_explanation",
-    "extract_stances", "extraction_fingerprint", "get_scanner", "load_lexicon", "load_pipeline", "load_rule_book",
+    "EXTRACTOR_VERSION", "Evidence", "Explanation", "Lexicon", "Rule", "RuleBook", "Scanner", "StanceModel", "article_features",
+    "explain_stances", "format_explanation", "extract_stances", "extraction_fingerprint", "get_scanner", "load_lexicon",
+    "load_pipeline", "load_rule_book", "stance_evidence",
 ]
 
 
@@ -49,6 +52,15 @@ def extract_stances(article: Article, dictionary: Dictionary, lexicon: Lexicon |
                     rules: RuleBook | None = None) -> list[Stance]:
     """The stances the rules find in one article, sorted by key, without duplicates."""
     return _extractor(article, dictionary, lexicon, rules).run()
+
+
+def stance_evidence(article: Article, dictionary: Dictionary, lexicon: Lexicon | None = None,
+                    rules: RuleBook | None = None) -> list[Evidence]:
+    """Every stance the rules find in one article, with its cue and path, before the stance model
+    rates them (what training/train_stance_model.py learns from)."""
+    extractor = _extractor(article, dictionary, lexicon, (rules or load_rule_book()).without(["stance_model"]))
+    extractor.run()
+    return extractor.evidence
 
 
 def explain_stances(article: Article, dictionary: Dictionary, lexicon: Lexicon | None = None,

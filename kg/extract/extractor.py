@@ -3,6 +3,7 @@ the named rules -> `kg.model.Stance` records (quote, offsets, rule, confidence).
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import re
 from dataclasses import dataclass, field
@@ -15,6 +16,7 @@ from .mentions import ACTOR, CONTEXT, COREF, INVERSE, ISSUE, MEDIA, PLANREF, SOU
 from .lemmatize import assign_lemmas, lemma_candidates
 from .parse import parse_sentences
 from .repairs import repair_parse
+from .scoring import Evidence, article_features
 from .rules import Finding, Holders, RuleBook, SentenceContext, Walker, absolute_subject, group_referent, path_index
 
 # the relations that name what one takes part in ("participate in the force", "join the mission")
@@ -187,6 +189,8 @@ class ArticleExtractor:
         self._participation = _participation_pattern(tuple(sorted(book.participation_verbs)))
         self.discourse = _Discourse()
         self.explanations: dict[tuple, Explanation] = {}
+        # every stance the rules found, with its cue and path, before the stance model rates it
+        self.evidence: list[Evidence] = []
         self._sentence_actors: list[tuple[int, str]] = []
         self._sentence_persons: dict[int, str] = {}  # token -> holder, for the persons named in the sentence parsed
         self._sentence_sources: set[int] = set()  # tokens of anonymous sources ("Israeli sources") in that sentence
@@ -871,19 +875,31 @@ class ArticleExtractor:
 
     def _stances(self, results: dict[tuple, tuple[float, Finding, str, str | None]]) -> list[Stance]:
         article = self.article
-        stances = []
+        evidence = []
         # a sentence that makes a holder's stance conditional states no plain support as well
         conditioned = {(holder, issue, start) for holder, issue, polarity, _, start, _ in results if polarity == "conditional"}
         for (holder, issue, polarity, condition, start, end), (confidence, finding, _, via) in results.items():
             if polarity == "support" and (holder, issue, start) in conditioned:
                 continue
-            stances.append(Stance(
+            evidence.append(Evidence(Stance(
                 source_id=article.source_id, holder=holder, issue=issue, polarity=Polarity(polarity),
                 quote=self.text[start:end], char_start=start, char_end=end, method=Method.RULE,
                 confidence=round(max(0.05, min(1.0, confidence)), 2), condition=condition or None,
                 rule="+".join(finding.rules), reported_via=via, published=article.published,
-            ))
-        return sorted(stances, key=lambda s: s.key)
+            ), finding.cue, len(finding.path)))
+        self.evidence = evidence
+        model = self.book.stance_model
+        if model is None or not self.book.enabled("stance_model"):
+            return sorted((item.stance for item in evidence), key=lambda s: s.key)
+        ratings = {key: model.rate(features)
+                   for key, features in article_features(evidence, model.report_pattern, len(self.text)).items()}
+        kept = []
+        for item in evidence:
+            s = item.stance
+            rating = ratings[(s.holder, s.issue, s.polarity.value)]
+            if rating >= model.threshold:
+                kept.append(dataclasses.replace(s, confidence=round(max(0.01, min(1.0, rating)), 2)))
+        return sorted(kept, key=lambda s: s.key)
 
 
 _OF_OTHER_BODY = re.compile(r"\s+of\s+(?:the\s+)?(?!United\s+Nations|UN\b|U\.N\.)[A-Z]")

@@ -22,10 +22,12 @@ from ..errors import DictionaryError
 from ..yamlfile import read_yaml
 from .contexts import ContextRule, context_stops, read_context_rules
 from .lemmatize import lemma_candidates
+from .scoring import StanceModel, read_stance_model
 
 RULES_DIR = "rules"
 HOLDER, RESOLUTION, POLARITY, CONDITION, CONTEXT = "holder", "resolution", "polarity", "condition", "context"
-_GROUPS = (HOLDER, RESOLUTION, POLARITY, CONDITION)
+SELECTION = "selection"
+_GROUPS = (HOLDER, RESOLUTION, POLARITY, CONDITION, SELECTION)
 
 
 @dataclass(frozen=True)
@@ -147,6 +149,7 @@ class RuleBook:
     time_prefixes: frozenset[str] = frozenset()
     role_nouns: frozenset[str] = frozenset()
     contexts: tuple[ContextRule, ...] = ()  # the pattern rules that are switched on
+    stance_model: StanceModel | None = None  # rates what the rules found (rule stance_model)
     digest: str = ""
 
     @cached_property
@@ -287,7 +290,7 @@ def _cached_rule_book(directory: str, stamp: tuple[float, ...]) -> RuleBook:
     import json
 
     folder = Path(directory)
-    rules_path, lemmas_path = folder / "rules.yaml", folder / "lemmas.yaml"
+    rules_path, lemmas_path, model_path = folder / "rules.yaml", folder / "lemmas.yaml", folder / "stance_model.yaml"
     rules_data = read_yaml(rules_path, DictionaryError) or {}
     lemmas = read_yaml(lemmas_path, DictionaryError) or {}
     if not isinstance(rules_data, dict) or not isinstance(lemmas, dict):
@@ -320,7 +323,8 @@ def _cached_rule_book(directory: str, stamp: tuple[float, ...]) -> RuleBook:
             conditions[marker] = str(family)
     support_verbs, support_particles = _split_particles(_words(lemmas_path, lemmas, "support", "verbs"))
     oppose_verbs, oppose_particles = _split_particles(_words(lemmas_path, lemmas, "oppose", "verbs"))
-    digest = hashlib.sha256(json.dumps([rules_data, lemmas], sort_keys=True, default=str).encode()).hexdigest()
+    digest = hashlib.sha256(json.dumps([rules_data, lemmas, model_path.read_text(encoding="utf-8")], sort_keys=True,
+                                       default=str).encode()).hexdigest()
     return RuleBook(
         rules=rules,
         support_verbs=support_verbs | frozenset(support_particles),  # "lobby for": the head says it
@@ -346,6 +350,7 @@ def _cached_rule_book(directory: str, stamp: tuple[float, ...]) -> RuleBook:
         particles=oppose_particles,  # "rule out": the head alone ("rule") rejects nothing
         idioms=_split_particles(_words(lemmas_path, lemmas, "idioms"))[1],
         contexts=contexts,
+        stance_model=read_stance_model(model_path),
         digest=digest,
     )
 
@@ -356,13 +361,14 @@ _REQUIRED_RULES = frozenset({
     "pronoun", "group_noun", "coordination", "cue_polarity", "negation", "inverse_issue",
     "condition_clause", "condition_requirement", "subject_of_sentence", "demand_by_threat", "judge_of_predicate",
     "party_to_deal", "sponsor_of_terms", "item_of_list", "nested_stance", "mediator_of_deal", "backing_received",
+    "stance_model",
 })
 
 
 def load_rule_book(ontology_dir: Path | None = None) -> RuleBook:
     """The rules and lemma lists of an ontology folder (ontology/rules/*.yaml; cached while unchanged)."""
     folder = (Path(ontology_dir) if ontology_dir else default_ontology_dir()) / RULES_DIR
-    paths = [folder / "rules.yaml", folder / "lemmas.yaml"]
+    paths = [folder / "rules.yaml", folder / "lemmas.yaml", folder / "stance_model.yaml"]
     for path in paths:
         if not path.is_file():
             raise DictionaryError(f"{path}: rule file not found")
@@ -406,7 +412,7 @@ class Finding:
     condition: str | None
     rules: tuple[str, ...]
     confidence: float
-    cue: str = ""  # the predicate that carried it
+    cue: str = ""  # the lemma of the predicate that carried it
     path: tuple[str, ...] = ()  # the dependency path walked, for --explain
 
 
@@ -1189,7 +1195,7 @@ class Walker:
             # the agreement": who says so wants what is broken; who broke it is only charged
             st.sign_frozen = st.breach_here = True
             st.signal = True
-            st.cue = st.cue or node.text
+            st.cue = st.cue or _lemma(node)
         elif not own and node.tag_.startswith("NN") and _lemma(node) in book.stop_nouns:
             return st.findings
 
@@ -1271,7 +1277,7 @@ class Walker:
                         holders = self.np_holders(source)
                         if holders.actors:
                             st.findings += self._finish(holders, "possessor_of_cue", issue_id, st.sign, list(st.conditions),
-                                                     list(st.rules), noun.text, st.path)
+                                                     list(st.rules), _lemma(noun), st.path)
 
     def _judged_for_an_act(self, st: _WalkState) -> list[Finding] | None:
         """A judging verb with the issue after "for" ("criticized Israel for ..."): who holds it, or the walk ends."""
@@ -1293,7 +1299,7 @@ class Walker:
             holders = self.np_holders(target[0]) if target else Holders([])
             if holders.actors and st.signal:
                 return st.findings + self._finish(holders, "target_of_accusation", issue_id, st.sign, st.conditions, st.rules,
-                                               node.text, st.path)
+                                               _lemma(node), st.path)
             return st.findings
 
     def _what_the_issue_waits_for(self, st: _WalkState) -> list[Finding] | None:
@@ -1328,11 +1334,11 @@ class Walker:
                 st.conditions.append((terms, "unless"))
             if depends and st.conditions:
                 st.signal = True
-                st.cue = st.cue or node.text
+                st.cue = st.cue or _lemma(node)
                 owners = self.sponsors(came_from)
                 if owners.actors:
                     return st.findings + self._finish(owners, "possessor_of_cue", issue_id, st.sign, st.conditions, st.rules,
-                                                   node.text, st.path)
+                                                   _lemma(node), st.path)
 
     def _harm_verb_polarity(self, st: _WalkState) -> None:
         """The issue as the subject of a harm verb ("would trigger chaos"): a warning against it."""
@@ -1345,7 +1351,7 @@ class Walker:
             st.sign = -st.sign  # "warned that immediate disarmament would trigger chaos": a warning against it
             st.rules.append("cue_polarity")
             st.signal = True
-            st.cue = st.cue or node.text
+            st.cue = st.cue or _lemma(node)
             st.skip_sign = True
 
     def _noun_hung_on_verb(self, st: _WalkState) -> list[Finding] | None:
@@ -1360,7 +1366,7 @@ class Walker:
             for noun in node.children:
                 if noun.dep_ == "obj" and noun.i < came_from.i and self.cue_sign(noun)[1] == "noun":
                     st.signal = True
-                    st.cue = st.cue or noun.text
+                    st.cue = st.cue or _lemma(noun)
                     if self.cue_sign(noun)[0] < 0 and book.enabled("cue_polarity"):
                         st.sign = -st.sign
                         st.rules.append("cue_polarity")
@@ -1368,7 +1374,7 @@ class Walker:
                     if owners is not None and owners[1] == "possessor_of_cue" and self.cue_sign(node)[0] >= 0:
                         # (a rejecting verb undoes the noun instead: "Israel lifted its ban on aid")
                         return st.findings + self._finish(owners[0], "possessor_of_cue", issue_id, st.sign, st.conditions, st.rules,
-                                                       noun.text, st.path)
+                                                       _lemma(noun), st.path)
                     break
 
     def _received_backing(self, st: _WalkState) -> list[Finding] | None:
@@ -1387,7 +1393,7 @@ class Walker:
                     if owners is not None and owners[0].actors:
                         extra = ["cue_polarity"] if noun_sign < 0 else []
                         return st.findings + self._finish(owners[0], "backing_received", issue_id, st.sign * noun_sign,
-                                                       st.conditions, st.rules + extra, noun.text, st.path)
+                                                       st.conditions, st.rules + extra, _lemma(noun), st.path)
 
     def _polarity_at_node(self, st: _WalkState) -> list[Finding] | None:
         """The node's stance word turns or signals the stance; a naming verb marks the issue as characterized."""
@@ -1400,7 +1406,7 @@ class Walker:
             # "denounced the move as an attack on the ceasefire": the naming verb judges the move; what the
             # move is said to attack, the one who names it wants
             st.signal = True
-            st.cue = st.cue or node.text
+            st.cue = st.cue or _lemma(node)
             st.characterized = True
         elif not own and not st.skip_sign and not st.detached:
             s, kind = self._cue_at_node(st)
@@ -1419,14 +1425,14 @@ class Walker:
                     st.sign = -st.sign
                     st.rules.append("cue_polarity")
                 st.signal = True
-                st.cue = st.cue or node.text
+                st.cue = st.cue or _lemma(node)
             elif (kind == "report" and not st.signal and came_from is not None and came_from.dep_ in ("obj", "iobj")
                   and came_from.tag_.startswith("NN") and _lemma_in(node, book.topic_report_verbs)
                   and not any(c.dep_ in ("xcomp", "ccomp") for c in node.children)):
                 return st.findings  # "Russia acknowledged the truce", "described the plan": a topic, not a stance
             elif s == 1 or kind == "report":
                 st.signal = True
-                st.cue = st.cue or node.text
+                st.cue = st.cue or _lemma(node)
             elif kind == "accuse":
                 if st.sign < 0 or st.sign_frozen:
                     # "Hamas accused Israel of blocking aid": Hamas wants the aid; Israel is only charged
@@ -1438,7 +1444,7 @@ class Walker:
                     # "accused Israel of trying to retrieve the hostages before resuming the war": what it is
                     # said to seek
                     return st.findings + self._finish(holders, "target_of_accusation", issue_id, st.sign, st.conditions, st.rules,
-                                                   node.text, st.path)
+                                                   _lemma(node), st.path)
                 return st.findings
 
     def _cue_at_node(self, st: _WalkState) -> tuple[int, str]:
@@ -1546,7 +1552,7 @@ class Walker:
             # ceasefire; whoever is said to jeopardize it is charged, not speaking
             st.sign_frozen = True
             st.signal = True
-            st.cue = st.cue or node.text
+            st.cue = st.cue or _lemma(node)
         # "does not want Turkish troops/nsubj deployed/VBN": a participle with no auxiliary is passive, its subject no agent
         small_passive = node.tag_ == "VBN" and node.dep_ in ("ccomp", "xcomp") and not any(
             c.dep_ in ("aux", "aux:pass", "cop", "obl:agent") for c in node.children)
@@ -1619,7 +1625,7 @@ class Walker:
                     # "They welcomed Trump's proposal": the owner backs it, and the walk goes on
                     # up to whoever speaks of it
                     if book.enabled("owner_of_proposal") and not self.negated(node):
-                        st.findings += self._finish(holders, "owner_of_proposal", issue_id, 1, [], [], node.text, st.path)
+                        st.findings += self._finish(holders, "owner_of_proposal", issue_id, 1, [], [], _lemma(node), st.path)
                     found = None
                 elif how == "subject_of_cue" and any(c.dep_ == "cop" for c in node.children) and _case(node):
                     pass  # "Hamas is against any disarmament": a prepositional predicate on the issue
@@ -1645,15 +1651,15 @@ class Walker:
                 if st.inner is not None:
                     if st.outer_signal:
                         return st.findings + self._finish(holders, how, issue_id, st.sign, st.conditions,
-                                                          st.rules + ["nested_stance"], node.text, st.path)
+                                                          st.rules + ["nested_stance"], _lemma(node), st.path)
                     # else "officials said Hamas's refusal to disarm ...": reported, not judged; the walk goes on
                 elif how == "possessor_of_cue" and not own and node.tag_.startswith("NN") and book.enabled("nested_stance"):
                     # "We condemn Israel's decision to hold up aid": Israel's stance, and the walk goes on
                     # to whoever judges it
-                    st.findings += self._finish(holders, how, issue_id, st.sign, st.conditions, st.rules, node.text, st.path)
+                    st.findings += self._finish(holders, how, issue_id, st.sign, st.conditions, st.rules, _lemma(node), st.path)
                     st.inner = node
                 else:
-                    return st.findings + self._finish(holders, how, issue_id, st.sign, st.conditions, st.rules, node.text, st.path)
+                    return st.findings + self._finish(holders, how, issue_id, st.sign, st.conditions, st.rules, _lemma(node), st.path)
         return None
 
     def _stopped_before_climbing(self, st: _WalkState) -> list[Finding] | None:
@@ -1680,7 +1686,7 @@ class Walker:
             holders = self.np_holders(node.head)
             if holders.actors:
                 return st.findings + self._finish(holders, "relative_antecedent", issue_id, st.sign, st.conditions, st.rules,
-                                               node.text, st.path)
+                                               _lemma(node), st.path)
         if (dep == "amod" and node.tag_.startswith("JJ") and not own and self.cue_sign(node)[0]
                 and node.head.tag_.startswith("NN") and node.head.i not in self.ctx.issue_tokens
                 and node.i > node.head.i):
@@ -1730,7 +1736,7 @@ class Walker:
                 # "called it a coup against the ceasefire", "denounced the move as an attack on the truce":
                 # what the thing named works against, the one who names it wants
                 st.signal = True
-                st.cue = st.cue or named_as.text
+                st.cue = st.cue or _lemma(named_as)
                 st.characterized = True
             elif (marker in book.oppose_prepositions or first in book.oppose_prepositions) and book.enabled("cue_polarity"):
                 st.sign = -st.sign
@@ -1861,7 +1867,7 @@ class Walker:
                     if found is not None and found[1] == "subject_of_cue":
                         extra = ["cue_polarity"] if verb_sign < 0 else []
                         return st.findings + self._finish(found[0], "subject_of_sentence", issue_id, st.sign * verb_sign,
-                                                       st.conditions, st.rules + extra + ["nested_stance"], verb.text, st.path)
+                                                       st.conditions, st.rules + extra + ["nested_stance"], _lemma(verb), st.path)
         return st.findings
 
     def _speaker_holds(self, st: _WalkState) -> list[Finding] | None:
@@ -1890,7 +1896,7 @@ class Walker:
                         verb_sign = st.sign * (-1 if s_verb < 0 else 1) * (-1 if self.negated(verb) else 1)
                         extra = ["cue_polarity"] if s_verb < 0 else []
                         return st.findings + self._finish(found[0], "subject_of_sentence", issue_id, verb_sign, st.conditions,
-                                                       st.rules + extra, verb.text, st.path)
+                                                       st.rules + extra, _lemma(verb), st.path)
 
     def _sentence_subject(self, st: _WalkState) -> list[Finding] | None:
         """Last fallback: the subject of the sentence's root, if the parse hung the issue's clause on the wrong verb."""
@@ -1965,7 +1971,7 @@ class Walker:
                 found = self.subject_holders(node)
                 if found is None:
                     return []
-                return self._finish(found[0], "demand_by_threat", issue_id, 1, [], [], node.text, path)
+                return self._finish(found[0], "demand_by_threat", issue_id, 1, [], [], _lemma(node), path)
             if node.dep_ == "ROOT" or node.head is node:
                 return []
             node = node.head
@@ -2126,7 +2132,7 @@ class Walker:
                 continue
             actor = self._fused_agent(child)
             if actor:
-                return self._finish(Holders([actor]), "agent_of_passive", issue_id, 1, [], [], child.text,
+                return self._finish(Holders([actor]), "agent_of_passive", issue_id, 1, [], [], _lemma(child),
                                     [f"{child.i}:{child.text}/{child.tag_}/{child.dep_}"])
         return []
 
@@ -2333,7 +2339,7 @@ class Walker:
                 continue
             holders = self.sponsors(plan)
             if holders.actors:
-                found += self._finish(holders, "sponsor_of_terms", issue_id, sign, [], rules, plan.text,
+                found += self._finish(holders, "sponsor_of_terms", issue_id, sign, [], rules, _lemma(plan),
                                       path + [f"{plan.i}:{plan.text}/{plan.tag_}/{plan.dep_}"])
         return found
 
@@ -2379,7 +2385,7 @@ class Walker:
         holders = _unique(holders)
         if not holders:
             return []
-        return self._finish(Holders(holders), "party_to_deal", issue_id, 1, [], [], noun.text,
+        return self._finish(Holders(holders), "party_to_deal", issue_id, 1, [], [], _lemma(noun),
                             [f"{noun.i}:{noun.text}/{noun.tag_}/{noun.dep_}"])
 
     def _relative_cues(self, noun: Any, issue_id: str) -> list[Finding]:
@@ -2400,7 +2406,7 @@ class Walker:
                     found = self.subject_holders(target)
                     if found is not None and found[1] == "possessor_of_cue":
                         findings += self._finish(found[0], "possessor_of_cue", issue_id, sign, [],
-                                                 ["cue_polarity"] if sign < 0 else [], target.text,
+                                                 ["cue_polarity"] if sign < 0 else [], _lemma(target),
                                                  [f"{target.i}:{target.text}/{target.tag_}/{target.dep_}"])
             for child in target.children:
                 relative = child.dep_ in ("acl", "acl:relcl") or child.dep_ == "amod" and any(
@@ -2431,7 +2437,7 @@ class Walker:
                 rules = ["cue_polarity"] if sign < 0 else []
                 if negate:
                     rules.append("negation")
-                findings += self._finish(holders, how, issue_id, polarity_sign, [], rules, child.text,
+                findings += self._finish(holders, how, issue_id, polarity_sign, [], rules, _lemma(child),
                                          [f"{child.i}:{child.text}/{child.tag_}/{child.dep_}"])
         return findings
 
@@ -2485,7 +2491,7 @@ class Walker:
         found = self.subject_holders(node)
         if found is None or not found[0].actors:
             return []
-        return self._finish(found[0], "accuser_of_charge", issue_id, -sign, conditions, rules, node.text, path)
+        return self._finish(found[0], "accuser_of_charge", issue_id, -sign, conditions, rules, _lemma(node), path)
 
     def _finish(self, holders: Holders, how: str, issue_id: str, sign: int, conditions: list[tuple[str, str]],
                 rules: list[str], cue: str, path: list[str]) -> list[Finding]:

@@ -1,0 +1,129 @@
+"""The stance model: how likely a stance the rules found is one an annotator would write.
+
+The rules find a stance wherever a walk from an issue reaches a holder; on news they have not
+seen, about a third of what they find no annotator writes. The model rates each (holder, issue,
+polarity) of an article from what the rules saw: which rules shaped it, the cue word, how many
+sentences state it, how long the path was, whether the holder takes another side elsewhere, and
+how often annotated news gives that holder that side of that issue. Its
+weights are data (ontology/rules/stance_model.yaml), learnt by training/train_stance_model.py
+from annotated real news. A stance's confidence is its rating; ratings under the model's
+threshold are dropped while the rule `stance_model` is on.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Iterable, Mapping, Sequence
+
+from ..errors import DictionaryError
+from ..model import Stance
+from ..yamlfile import read_yaml
+
+#: numeric features and the value at which each is capped, then divided by (so each runs 0..1)
+_CAPS = {"evidence": 4, "sentences": 3, "path_length": 8, "quote_length": 400, "holders": 8}
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One stance the rules found, with the cue word and the length of the path walked to it."""
+
+    stance: Stance
+    cue: str
+    path_length: int
+
+
+@dataclass(frozen=True)
+class StanceModel:
+    """A logistic model over named features, with the threshold under which stances are dropped."""
+
+    weights: Mapping[str, float]
+    intercept: float
+    threshold: float
+    report_words: tuple[str, ...] = ()  # words that say a quote is reported speech ("said", "according to")
+
+    @cached_property
+    def report_pattern(self) -> "re.Pattern[str]":
+        """Any of the report words, as a whole word."""
+        if not self.report_words:
+            return re.compile(r"(?!)")
+        return re.compile(r"\b(?:" + "|".join(map(re.escape, self.report_words)) + r")\b", re.IGNORECASE)
+
+    def rate(self, features: Mapping[str, float]) -> float:
+        """The probability that a stance with these features is right."""
+        score = self.intercept + sum(self.weights.get(name, 0.0) * value for name, value in features.items())
+        return 1.0 / (1.0 + math.exp(-score))
+
+
+def read_stance_model(path: Path) -> StanceModel:
+    """The model in a stance_model.yaml file (see training/train_stance_model.py)."""
+    data = read_yaml(path, DictionaryError) or {}
+    if not isinstance(data, dict):
+        raise DictionaryError(f"{path}: the stance model must be a mapping")
+    try:
+        weights = {str(name): float(value) for name, value in (data.get("weights") or {}).items()}
+        intercept, threshold = float(data["intercept"]), float(data["threshold"])
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise DictionaryError(f"{path}: the stance model needs numeric weights, intercept and threshold ({exc})") from None
+    if not 0 <= threshold < 1:
+        raise DictionaryError(f"{path}: the stance model's threshold must be in [0, 1)")
+    return StanceModel(weights, intercept, threshold, tuple(str(w) for w in data.get("report_words") or []))
+
+
+def tuple_features(evidence: Sequence[Evidence], report_pattern: "re.Pattern[str]", *, conflict: bool, holders: int,
+                   text_length: int) -> dict[str, float]:
+    """The features of one (holder, issue, polarity) of an article, from every stance that states it.
+
+    `conflict`: the article gives the holder another polarity on the issue too; `holders`: how many
+    holders the article's stances have."""
+    first = evidence[0].stance
+    features: dict[str, float] = {
+        f"issue={first.issue}": 1.0, f"polarity={first.polarity.value}": 1.0, f"holder={first.holder}": 1.0,
+        f"polarity_issue={first.polarity.value}:{first.issue}": 1.0,
+        # how often annotators write this very position: the same actors keep the same sides in one negotiation
+        f"position={first.holder}:{first.issue}:{first.polarity.value}": 1.0,
+    }
+    for item in evidence:
+        combination = item.stance.rule or ""
+        features[f"rules={combination}"] = 1.0
+        for rule in combination.split("+"):
+            features[f"rule={rule}"] = 1.0
+        if item.cue:
+            features[f"cue={item.cue.lower()}"] = 1.0
+    stances = [item.stance for item in evidence]
+    numeric = {
+        "evidence": len(stances),
+        "sentences": len({s.char_start for s in stances}),
+        "path_length": min(item.path_length for item in evidence),
+        "quote_length": min(len(s.quote) for s in stances),
+        "holders": holders,
+    }
+    for name, value in numeric.items():
+        features[name] = min(value, _CAPS[name]) / _CAPS[name]
+    features["single"] = float(len(stances) == 1)
+    features["confidence"] = max(s.confidence for s in stances)
+    features["conditional"] = float(any(s.condition for s in stances))
+    features["quoted"] = float(any('"' in s.quote or "\u201c" in s.quote for s in stances))
+    features["reported"] = float(any(report_pattern.search(s.quote) for s in stances))
+    features["conflict"] = float(conflict)
+    features["position"] = min(s.char_start for s in stances) / max(1, text_length)
+    return features
+
+
+def article_features(evidence: Iterable[Evidence], report_pattern: "re.Pattern[str]",
+                     text_length: int) -> dict[tuple[str, str, str], dict[str, float]]:
+    """The features of every (holder, issue, polarity) the stances of one article state."""
+    groups: dict[tuple[str, str, str], list[Evidence]] = defaultdict(list)
+    for item in evidence:
+        s = item.stance
+        groups[(s.holder, s.issue, s.polarity.value)].append(item)
+    sides: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for holder, issue, polarity in groups:
+        sides[(holder, issue)].add(polarity)
+    holders = len({holder for holder, _, _ in groups})
+    return {key: tuple_features(items, report_pattern, conflict=len(sides[key[:2]]) > 1, holders=holders,
+                                text_length=text_length)
+            for key, items in sorted(groups.items())}

@@ -1,0 +1,139 @@
+"""Learn the stance model (ontology/rules/stance_model.yaml) from annotated real news.
+
+    python training/train_stance_model.py FOLDER[:GOLD] ... --untuned FOLDER[:GOLD] ... [--out PATH]
+
+Each FOLDER holds articles (.txt with front matter, as `kg build` reads them) and, unless GOLD
+names another file, a gold.yaml written to the annotation guideline. The rules are run with the
+stance model off; every (holder, issue, polarity) they find in an article is one example, right
+when the gold file has it. A logistic regression (scikit-learn, `pip install -e .[train]`) learns
+which are right. The threshold is chosen by leaving one folder out at a time, on the `--untuned`
+folders only (articles the rules were never tuned on, so their errors are those of unseen news):
+the lowest rating at which their pooled left-out precision reaches the target, which keeps the
+most recall. The figures at that threshold are printed and kept in the file's header.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from kg.annotations import load_annotations, read_annotation_file, unscored_holders
+from kg.dictionary import load_dictionary
+from kg.evaluation import stance_tuple
+from kg.extract import article_features, load_lexicon, load_rule_book, stance_evidence
+from kg.sources import load_articles
+
+HERE = Path(__file__).resolve().parent
+DEFAULT_OUT = HERE.parent / "ontology" / "rules" / "stance_model.yaml"
+
+
+@dataclass
+class Folder:
+    name: str
+    articles: int
+    gold: int  # distinct scored gold tuples
+    examples: list[tuple[dict[str, float], int]]
+
+
+def read_folder(spec: str, dictionary, lexicon, rules) -> Folder:
+    folder_text, _, gold_text = spec.partition(":")
+    folder = Path(folder_text)
+    gold_path = Path(gold_text) if gold_text else folder / "gold.yaml"
+    covered = set(read_annotation_file(gold_path))
+    unscored = unscored_holders(gold_path)
+    articles = {a.source_id: a for a in load_articles(folder).articles if a.source_id in covered}
+    gold = {stance_tuple(s) for s in load_annotations(gold_path, articles, dictionary)}
+    examples = []
+    for source_id, article in sorted(articles.items()):
+        evidence = [e for e in stance_evidence(article, dictionary, lexicon, rules) if e.stance.holder not in unscored]
+        for (holder, issue, polarity), features in article_features(
+                evidence, rules.stance_model.report_pattern, len(article.text)).items():
+            examples.append((features, int((source_id, holder, issue, polarity) in gold)))
+    name = "/".join(folder.resolve().parts[-2:]) if folder.name in ("dev", "test") else folder.resolve().name
+    return Folder(name, len(articles), len(gold), examples)
+
+
+def fit(examples: list[tuple[dict[str, float], int]], strength: float):
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    vectorizer = DictVectorizer()
+    matrix = vectorizer.fit_transform([f for f, _ in examples])
+    model = LogisticRegression(C=strength, max_iter=5000).fit(matrix, [y for _, y in examples])
+    return vectorizer, model
+
+
+def scores(rated: list[tuple[float, int]], gold: int, threshold: float) -> tuple[int, int, float, float, float]:
+    tp = sum(y for p, y in rated if p >= threshold)
+    fp = sum(1 - y for p, y in rated if p >= threshold)
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / gold if gold else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return tp, fp, precision, recall, f1
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("folders", nargs="*", help="FOLDER[:GOLD] of annotated articles the rules were tuned on")
+    parser.add_argument("--untuned", action="append", default=[], metavar="FOLDER[:GOLD]", required=True,
+                        help="annotated articles the rules were never tuned on (repeat); they also set the threshold")
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="where to write the model")
+    parser.add_argument("--target-precision", type=float, default=0.75)
+    parser.add_argument("--strength", type=float, default=1.0, help="inverse L2 regularisation strength (C)")
+    args = parser.parse_args(argv)
+    dictionary, lexicon, rules = load_dictionary(None), load_lexicon(None), load_rule_book(None)
+    tuned = [read_folder(spec, dictionary, lexicon, rules) for spec in args.folders]
+    untuned = [read_folder(spec, dictionary, lexicon, rules) for spec in args.untuned]
+    if len(untuned) < 2:
+        parser.error("need at least two --untuned folders: the threshold is chosen by leaving one out at a time")
+    folders = tuned + untuned
+    held_out: list[tuple[float, int]] = []
+    for folder in untuned:
+        rest = [e for other in folders if other.name != folder.name for e in other.examples]
+        vectorizer, model = fit(rest, args.strength)
+        probabilities = model.predict_proba(vectorizer.transform([f for f, _ in folder.examples]))[:, 1]
+        held_out += [(float(p), y) for p, (_, y) in zip(probabilities, folder.examples)]
+    gold = sum(f.gold for f in untuned)
+    candidates = sorted({round(p, 2) for p, _ in held_out})
+    reaching = [t for t in candidates if scores(held_out, gold, t)[2] >= args.target_precision]
+    threshold = reaching[0] if reaching else 0.0
+    base = scores(held_out, gold, 0.0)
+    chosen = scores(held_out, gold, threshold)
+    print(f"{len(folders)} folders, {sum(f.articles for f in folders)} articles; left out in turn: {len(untuned)} untuned"
+          f" folders, {sum(f.articles for f in untuned)} articles, {len(held_out)} rated tuples, {gold} gold")
+    print(f"no model:          tp {base[0]} fp {base[1]} P {base[2]:.3f} R {base[3]:.3f} F1 {base[4]:.3f}")
+    print(f"threshold {threshold:.2f}:    tp {chosen[0]} fp {chosen[1]} P {chosen[2]:.3f} R {chosen[3]:.3f} F1 {chosen[4]:.3f}"
+          + ("" if reaching else f"  (precision {args.target_precision} is never reached)"))
+    vectorizer, model = fit([e for f in folders for e in f.examples], args.strength)
+    weights = {name: round(float(w), 4) for name, w in sorted(zip(vectorizer.feature_names_, model.coef_[0]))
+               if abs(w) >= 1e-4}
+    header = [
+        "# The stance model: a logistic regression over the features of kg/extract/scoring.py, learnt by",
+        "# training/train_stance_model.py from annotated real news (the folders below; none is in the repository).",
+        f"# Figures with each untuned folder left out of training in turn ({sum(f.articles for f in untuned)} articles,"
+        f" {len(held_out)} tuples the",
+        "# rules find there), distinct (article, holder, issue, polarity) against the gold files:",
+        f"#   all kept:          P {base[2]:.3f} R {base[3]:.3f} F1 {base[4]:.3f}",
+        f"#   rating >= {threshold:.2f}:    P {chosen[2]:.3f} R {chosen[3]:.3f} F1 {chosen[4]:.3f}"
+        f" (the lowest threshold with precision >= {args.target_precision})",
+        f"# Trained with C = {args.strength}.",
+    ]
+    body = {
+        "trained_on": [{"folder": f.name, "articles": f.articles, "gold_tuples": f.gold, "rated_tuples": len(f.examples),
+                        "rules_tuned_on_it": f in tuned} for f in folders],
+        "intercept": round(float(model.intercept_[0]), 4),
+        "threshold": threshold,
+        "report_words": list(rules.stance_model.report_words),
+        "weights": weights,
+    }
+    args.out.write_text("\n".join(header) + "\n" + yaml.safe_dump(body, sort_keys=False, allow_unicode=True, width=120),
+                        encoding="utf-8")
+    print(f"wrote {args.out} ({len(weights)} weights)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
