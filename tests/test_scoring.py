@@ -129,8 +129,8 @@ def test_the_shipped_model_keeps_a_subset_of_the_seed_stances_rated_above_its_th
     written = FIXTURES / "written"
     rules_alone = evaluate_folder(written, written / "gold.yaml", ontology_dir=ONTOLOGY, ablate=["stance_model"])
     rated = evaluate_folder(written, written / "gold.yaml", ontology_dir=ONTOLOGY)
-    # what the model is for: fewer wrong stances for few right ones
-    assert rated.overall.fp < rules_alone.overall.fp and rated.overall.tp >= rules_alone.overall.tp - 2
+    # what the model is for: fewer wrong stances, a higher share of right ones
+    assert rated.overall.fp < rules_alone.overall.fp and rated.precision > rules_alone.precision
 
 
 def _training_script():

@@ -107,6 +107,12 @@ def main(argv: list[str] | None = None) -> int:
     print(f"no model:          tp {base[0]} fp {base[1]} P {base[2]:.3f} R {base[3]:.3f} F1 {base[4]:.3f}")
     print(f"threshold {threshold:.2f}:    tp {chosen[0]} fp {chosen[1]} P {chosen[2]:.3f} R {chosen[3]:.3f} F1 {chosen[4]:.3f}"
           + ("" if reaching else f"  (precision {args.target_precision} is never reached)"))
+    calibration = []
+    for low in (0.0, 0.2, 0.4, 0.6, 0.8):
+        inside = [y for p, y in held_out if low <= p < low + 0.2 or (low == 0.8 and p == 1.0)]
+        if inside:
+            calibration.append(f"{low:.1f}-{low + 0.2:.1f}: {sum(inside) / len(inside):.2f} right of {len(inside)}")
+    print("rated (left out):  " + "; ".join(calibration))
     vectorizer, model = fit([e for f in folders for e in f.examples], args.strength)
     weights = {name: round(float(w), 4) for name, w in sorted(zip(vectorizer.feature_names_, model.coef_[0]))
                if abs(w) >= 1e-4}
@@ -119,6 +125,8 @@ def main(argv: list[str] | None = None) -> int:
         f"#   all kept:          P {base[2]:.3f} R {base[3]:.3f} F1 {base[4]:.3f}",
         f"#   rating >= {threshold:.2f}:    P {chosen[2]:.3f} R {chosen[3]:.3f} F1 {chosen[4]:.3f}"
         f" (the lowest threshold with precision >= {args.target_precision})",
+        "# How often a stance is right by its rating (left out): " + "; ".join(calibration[:3]) + ";",
+        "#   " + "; ".join(calibration[3:]) + ".",
         f"# Trained with C = {args.strength}.",
     ]
     body = {
