@@ -181,8 +181,18 @@ def test_the_training_script_learns_a_model_the_extractor_reads(tmp_path, dictio
     assert again.read_bytes() == out.read_bytes()
 
 
-def test_the_training_script_wants_two_untuned_folders(tmp_path):
-    pytest.importorskip("sklearn")
+def test_the_training_script_wants_two_untuned_folders(tmp_path, capsys):
     first, _ = _split_written_fixtures(tmp_path)
     with pytest.raises(SystemExit):
         _training_script().main(["--untuned", str(first), "--out", str(tmp_path / "m.yaml")])
+    assert "need at least two --untuned folders" in capsys.readouterr().err
+
+
+def test_the_training_script_names_a_missing_gold_file_in_one_line(tmp_path, capsys):
+    first, second = _split_written_fixtures(tmp_path)
+    (second / "gold.yaml").unlink()
+    assert _training_script().main(["--untuned", str(first), "--untuned", str(second),
+                                    "--out", str(tmp_path / "m.yaml")]) == 2
+    error = capsys.readouterr().err
+    assert error.count("\n") == 1 and "gold.yaml: annotation file not found" in error
+    assert not (tmp_path / "m.yaml").exists()

@@ -22,6 +22,7 @@ import yaml
 
 from kg.annotations import load_annotations, read_annotation_file, unscored_holders
 from kg.dictionary import load_dictionary
+from kg.errors import StanceGraphError
 from kg.evaluation import stance_tuple
 from kg.extract import article_features, load_lexicon, load_rule_book, stance_evidence
 from kg.sources import load_articles
@@ -57,8 +58,11 @@ def read_folder(spec: str, dictionary, lexicon, rules) -> Folder:
 
 
 def fit(examples: list[tuple[dict[str, float], int]], strength: float):
-    from sklearn.feature_extraction import DictVectorizer
-    from sklearn.linear_model import LogisticRegression
+    try:
+        from sklearn.feature_extraction import DictVectorizer
+        from sklearn.linear_model import LogisticRegression
+    except ImportError:
+        raise SystemExit("train_stance_model.py: scikit-learn is not installed (pip install -e '.[train]')") from None
 
     vectorizer = DictVectorizer()
     matrix = vectorizer.fit_transform([f for f, _ in examples])
@@ -84,11 +88,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--target-precision", type=float, default=0.75)
     parser.add_argument("--strength", type=float, default=1.0, help="inverse L2 regularisation strength (C)")
     args = parser.parse_args(argv)
-    dictionary, lexicon, rules = load_dictionary(None), load_lexicon(None), load_rule_book(None)
-    tuned = [read_folder(spec, dictionary, lexicon, rules) for spec in args.folders]
-    untuned = [read_folder(spec, dictionary, lexicon, rules) for spec in args.untuned]
-    if len(untuned) < 2:
+    if len(args.untuned) < 2:
         parser.error("need at least two --untuned folders: the threshold is chosen by leaving one out at a time")
+    try:
+        dictionary, lexicon, rules = load_dictionary(None), load_lexicon(None), load_rule_book(None)
+        tuned = [read_folder(spec, dictionary, lexicon, rules) for spec in args.folders]
+        untuned = [read_folder(spec, dictionary, lexicon, rules) for spec in args.untuned]
+    except StanceGraphError as exc:
+        print(f"train_stance_model.py: {exc}", file=sys.stderr)
+        return 2
     folders = tuned + untuned
     held_out: list[tuple[float, int]] = []
     for folder in untuned:
@@ -131,7 +139,7 @@ def main(argv: list[str] | None = None) -> int:
     ]
     body = {
         "trained_on": [{"folder": f.name, "articles": f.articles, "gold_tuples": f.gold, "rated_tuples": len(f.examples),
-                        "rules_tuned_on_it": f in tuned} for f in folders],
+                        "rules_tuned_on_it": k < len(tuned)} for k, f in enumerate(folders)],
         "intercept": round(float(model.intercept_[0]), 4),
         "threshold": threshold,
         "report_words": list(rules.stance_model.report_words),
