@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Mapping
 
 from .annotations import read_annotation_file, unscored_holders
 from .model import Stance
@@ -63,6 +63,8 @@ class EvaluationReport:
     errors: dict[str, int] = field(default_factory=dict)
     articles: int = 0
     unscored: dict[str, int] = field(default_factory=dict)  # holder -> stances left unscored (outside the contract)
+    # confidence band -> (right, found): how often a tuple is right by the highest confidence of its stances
+    by_confidence: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     @property
     def precision(self) -> float:
@@ -91,6 +93,7 @@ class EvaluationReport:
             "per_issue": {issue: score.to_dict() for issue, score in sorted(self.per_issue.items())},
             "quote_overlap": {"matched": self.overall.tp, "overlapping": self.overlapping},
             "unscored": dict(sorted(self.unscored.items())),
+            "by_confidence": {band: {"right": right, "found": found} for band, (right, found) in self.by_confidence.items()},
             "misses": listing(self.misses),
             "false_positives": listing(self.false_positives),
         }
@@ -123,6 +126,9 @@ class EvaluationReport:
         lines.append(f"matched tuples whose quote overlaps a gold quote: {self.overlapping} of {o.tp}")
         if self.errors:
             lines.append("errors: " + ", ".join(f"{k} {v}" for k, v in sorted(self.errors.items())))
+        if self.by_confidence:
+            lines.append("right by confidence: " + "; ".join(
+                f"{band}: {right} of {found} ({right / found:.2f})" for band, (right, found) in self.by_confidence.items()))
         if self.unscored:
             lines.append("not scored (holders the gold file puts outside the contract, as other:<id>): "
                          + ", ".join(f"{k} {v}" for k, v in sorted(self.unscored.items())))
@@ -220,7 +226,24 @@ def evaluate(predicted: Iterable[Stance], gold: Iterable[Stance]) -> EvaluationR
         conditions=Score(tp=len(predicted_conditions & gold_conditions), fp=len(predicted_conditions - gold_conditions),
                          fn=len(gold_conditions - predicted_conditions)),
         errors=_error_kinds(predicted_by.keys() - matched, gold_by.keys() - matched),
+        by_confidence=_by_confidence(predicted_by, matched),
     )
+
+
+#: the confidence bands `kg eval` reports precision in, highest first
+CONFIDENCE_BANDS = ((0.8, "0.8-1.0"), (0.6, "0.6-0.8"), (0.4, "0.4-0.6"), (0.0, "under 0.4"))
+
+
+def _by_confidence(predicted_by: Mapping[Tuple, list[Stance]], matched: set[Tuple]) -> dict[str, tuple[int, int]]:
+    """(right, found) tuples per confidence band, a tuple counted at the highest confidence of its stances."""
+    counts: dict[str, list[int]] = {}
+    for t, stances in predicted_by.items():
+        confidence = max(s.confidence for s in stances)
+        band = next(name for low, name in CONFIDENCE_BANDS if confidence >= low)
+        counts.setdefault(band, [0, 0])
+        counts[band][0] += t in matched
+        counts[band][1] += 1
+    return {name: (counts[name][0], counts[name][1]) for _, name in CONFIDENCE_BANDS if name in counts}
 
 
 def _implicit(stance: Stance) -> bool:

@@ -107,3 +107,21 @@ def test_gold_against_itself_from_the_annotation_file():
     report = evaluate(gold, gold)
     assert report.overall.tp == len({(s.source_id, s.holder, s.issue, s.polarity.value) for s in gold}) == 45
     assert report.overall.fp == report.overall.fn == 0
+
+
+def test_precision_by_confidence_counts_a_tuple_at_its_most_confident_stance():
+    def rated(source, holder, issue, polarity, confidence):
+        return Stance(**{**stance(source, holder, issue, polarity).__dict__, "confidence": confidence})
+
+    predicted = [
+        rated("a", "Israel", "disarmament", "support", 0.3),   # right, and rated 0.9 below: counted at 0.9
+        rated("a", "Israel", "disarmament", "support", 0.9),
+        rated("a", "US", "reconstruction", "support", 0.85),   # right
+        rated("b", "Russia", "peace_plan", "oppose", 0.95),    # wrong
+        rated("b", "Hamas", "ceasefire", "support", 0.65),     # right
+        rated("b", "Qatar", "ceasefire", "support", 0.2),      # wrong
+    ]
+    report = evaluate(predicted, GOLD_STANCES)
+    assert report.by_confidence == {"0.8-1.0": (2, 3), "0.6-0.8": (1, 1), "under 0.4": (0, 1)}
+    assert "right by confidence: 0.8-1.0: 2 of 3 (0.67); 0.6-0.8: 1 of 1 (1.00); under 0.4: 0 of 1 (0.00)" in report.format_text()
+    assert json.loads(json.dumps(report.to_dict()))["by_confidence"]["0.8-1.0"] == {"right": 2, "found": 3}
