@@ -3,6 +3,7 @@ file, and the script that learns it. Texts here were written for the tests."""
 from __future__ import annotations
 
 import importlib.util
+import json
 import math
 import shutil
 import sys
@@ -14,7 +15,8 @@ import yaml
 from kg.dictionary import load_dictionary
 from kg.errors import DictionaryError
 from kg.evaluation import evaluate_folder
-from kg.extract import Evidence, StanceModel, article_features, extract_stances, load_rule_book, stance_evidence
+from kg.extract import (Evidence, StanceModel, article_features, explain_stances, extract_stances, format_explanation,
+                        load_rule_book, stance_evidence)
 from kg.extract.scoring import read_stance_model
 from kg.model import Article, Method, Polarity, Stance
 from kg.sources import load_articles
@@ -196,3 +198,16 @@ def test_the_training_script_names_a_missing_gold_file_in_one_line(tmp_path, cap
     error = capsys.readouterr().err
     assert error.count("\n") == 1 and "gold.yaml: annotation file not found" in error
     assert not (tmp_path / "m.yaml").exists()
+
+
+def test_explain_names_what_moved_a_rating_most(ontology_copy, dictionary):
+    write_model(ontology_copy, intercept=0.0, threshold=0.5, weights={"cue=welcome": 1.0, "single": 0.25, "rule=subject_of_cue": -0.5})
+    book = load_rule_book(ontology_copy)
+    article = Article("t", "Egypt welcomed the ceasefire.")
+    [(stance, why)] = explain_stances(article, dictionary, rules=book)
+    assert why.reasons == (("cue=welcome", 1.0), ("rule=subject_of_cue", -0.5), ("single", 0.25))
+    assert "  rated by: cue=welcome +1.00, rule=subject_of_cue -0.50, single +0.25" in format_explanation([(stance, why)])
+    record = json.loads(format_explanation([(stance, why)], fmt="jsonl"))
+    assert record["rated_by"][0] == {"feature": "cue=welcome", "added": 1.0}
+    [(_, plain)] = explain_stances(article, dictionary, rules=book.without(["stance_model"]))
+    assert plain.reasons == () and "rated by" not in format_explanation([(stance, plain)])

@@ -12,6 +12,7 @@ stance records the rules that produced it, a confidence and the exact quote with
 """
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 
@@ -66,12 +67,18 @@ def stance_evidence(article: Article, dictionary: Dictionary, lexicon: Lexicon |
 def explain_stances(article: Article, dictionary: Dictionary, lexicon: Lexicon | None = None,
                     rules: RuleBook | None = None) -> list[tuple[Stance, Explanation | None]]:
     """Each stance with why it was found: its sentence, the parse, the path walked and the rules."""
+    rules = rules or load_rule_book()
     extractor = _extractor(article, dictionary, lexicon, rules)
     stances = extractor.run(explain=True)
+    model = rules.stance_model if rules.enabled("stance_model") else None
+    features = article_features(extractor.evidence, model.report_pattern, len(article.text)) if model else {}
     out = []
     for stance in stances:
         key = (stance.holder, stance.issue, stance.polarity.value, stance.condition or "")
         match = next((e for k, e in extractor.explanations.items() if k[:4] == key and article.text[k[4]:].startswith(stance.quote[:20])), None)
+        rated = features.get(key[:3])
+        if match is not None and model is not None and rated is not None:
+            match = dataclasses.replace(match, reasons=tuple(model.reasons(rated)))
         out.append((stance, match))
     return out
 
@@ -100,6 +107,7 @@ def format_explanation(explained: list[tuple[Stance, Explanation | None]], fmt: 
                       "char_start": stance.char_start, "char_end": stance.char_end, "quote": stance.quote}
             if why is not None:
                 record.update({"cue": why.cue, "rules": list(why.rules), "path": list(why.path),
+                               "rated_by": [{"feature": name, "added": round(added, 3)} for name, added in why.reasons],
                                "parse": [dict(zip(("i", "text", "lemma", "tag", "dep", "head"), row)) for row in why.parse]})
             lines.append(json.dumps(record, ensure_ascii=False))
         return "".join(line + "\n" for line in lines)
@@ -114,6 +122,8 @@ def format_explanation(explained: list[tuple[Stance, Explanation | None]], fmt: 
         if why is None:
             out.append("")
             continue
+        if why.reasons:
+            out.append("  rated by: " + ", ".join(f"{name} {added:+.2f}" for name, added in why.reasons))
         out.append(f"  sentence: {why.sentence.strip()}")
         if why.cue:
             out.append(f"  cue:      {why.cue}")

@@ -64,6 +64,7 @@ class Explanation:
     cue: str
     rules: tuple[str, ...]
     parse: list[tuple[int, str, str, str, str, int]] = field(default_factory=list)  # i, text, lemma, tag, dep, head
+    reasons: tuple[tuple[str, float], ...] = ()  # what moved the stance model's rating most (feature, log-odds added)
 
 
 @dataclass

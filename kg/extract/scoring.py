@@ -57,6 +57,11 @@ class StanceModel:
         score = self.intercept + sum(self.weights.get(name, 0.0) * value for name, value in features.items())
         return 1.0 / (1.0 + math.exp(-score))
 
+    def reasons(self, features: Mapping[str, float], top: int = 4) -> list[tuple[str, float]]:
+        """The features that moved a rating most, with what each added to its log-odds, largest first."""
+        added = [(name, self.weights.get(name, 0.0) * value) for name, value in features.items()]
+        return sorted((item for item in added if item[1]), key=lambda item: (-abs(item[1]), item[0]))[:top]
+
 
 def read_stance_model(path: Path) -> StanceModel:
     """The model in a stance_model.yaml file (see training/train_stance_model.py)."""
