@@ -28,10 +28,21 @@ def annotation_files(sources_dir: Path) -> list[Path]:
 
 def read_annotation_file(path: Path) -> dict[str, list[dict[str, Any]]]:
     """The raw entries per article of one annotation file, checked for shape only."""
+    return read_gold_file(path)[0]
+
+
+def read_gold_file(path: Path) -> tuple[dict[str, list[dict[str, Any]]], frozenset[str]]:
+    """One read of an annotation file: its raw entries per article, and the actors it declares outside
+    the annotation contract (the `other:<id>` holders of its unscored `other_statements` block,
+    ANNOTATION.md), whose stances an extractor is not scored on."""
     path = Path(path)
     if not os.path.lexists(path):
         raise AnnotationError(f"{path}: annotation file not found")
     data = read_yaml(path, AnnotationError)
+    return _entries(path, data), _unscored_holders(data)
+
+
+def _entries(path: Path, data: Any) -> dict[str, list[dict[str, Any]]]:
     if not isinstance(data, dict) or not isinstance(data.get("articles"), dict):
         raise AnnotationError(f"{path}: expected a mapping with an 'articles' key (article id -> list of stances)")
     articles: dict[str, list[dict[str, Any]]] = {}
@@ -44,10 +55,7 @@ def read_annotation_file(path: Path) -> dict[str, list[dict[str, Any]]]:
     return articles
 
 
-def unscored_holders(path: Path) -> frozenset[str]:
-    """The actors a gold file declares outside the annotation contract: the `other:<id>` holders of its
-    unscored `other_statements` block (ANNOTATION.md). What an extractor says they hold is not scored."""
-    data = read_yaml(Path(path), AnnotationError)
+def _unscored_holders(data: Any) -> frozenset[str]:
     block = data.get("other_statements") if isinstance(data, dict) else None
     entries = [e for group in block.values() for e in (group or [])] if isinstance(block, dict) else block or []
     return frozenset(str(e["holder"])[len("other:"):] for e in entries
@@ -117,15 +125,17 @@ def load_annotations(
     articles: Mapping[str, Article],
     dictionary: Dictionary,
     skip: Iterable[str] = (),
+    read: Mapping[str, list[dict[str, Any]]] | None = None,
 ) -> list[Stance]:
     """Curated stances of one annotation file; an entry that does not fit its article is an error.
 
     `skip` names articles known to be unreadable: their entries are left out instead of failing.
+    `read` is the file's entries per article when they were read already (`read_gold_file`).
     """
     path = Path(path)
     skipped = set(skip)
     stances: list[Stance] = []
-    for source_id, entries in read_annotation_file(path).items():
+    for source_id, entries in (read_annotation_file(path) if read is None else read).items():
         if source_id in skipped:
             continue
         article = articles.get(source_id)

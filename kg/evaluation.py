@@ -4,10 +4,12 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
-from .annotations import read_annotation_file, unscored_holders
-from .model import Stance
+from .model import Article, Stance
+
+if TYPE_CHECKING:
+    from .dictionary import Dictionary
 
 Tuple = tuple[str, str, str, str]
 
@@ -257,7 +259,6 @@ def evaluate_folder(sources_dir: Path | str, gold_path: Path | str, ontology_dir
 
     `ablate` switches rules off by id, to measure what each adds; `enable` switches rules on, those
     shipped switched off included. A review file (`kg review`) is gold too: see `kg.review.evaluate_review`."""
-    from .annotations import load_annotations
     from .review import evaluate_review, is_review_file
 
     ablate, enable = tuple(ablate), tuple(enable)
@@ -265,24 +266,40 @@ def evaluate_folder(sources_dir: Path | str, gold_path: Path | str, ontology_dir
         return evaluate_review(sources_dir, gold_path, ontology_dir=ontology_dir)
     from .dictionary import load_dictionary
     from .extract import extract_stances, load_lexicon, load_rule_book
-    from .sources import load_articles
 
-    covered = set(read_annotation_file(Path(gold_path)))
-    folder = load_articles(sources_dir)
     dictionary = load_dictionary(ontology_dir)
+    gold = load_gold_folder(sources_dir, gold_path, dictionary)
     lexicon = load_lexicon(ontology_dir)
     rules = load_rule_book(ontology_dir)
     if enable:
         rules = rules.including(enable)
     if ablate:
         rules = rules.without(ablate)
-    articles = {a.source_id: a for a in folder.articles}
-    gold = load_annotations(Path(gold_path), articles, dictionary)
-    predicted = [s for source_id in sorted(covered & set(articles))
-                 for s in extract_stances(articles[source_id], dictionary, lexicon, rules)]
+    predicted = [s for article in gold.articles.values() for s in extract_stances(article, dictionary, lexicon, rules)]
     # the guideline files an actor with no contract id (China) under other_statements, unscored: so are
     # the extractor's stances of that actor
-    outside = unscored_holders(Path(gold_path))
-    report = evaluate([s for s in predicted if s.holder not in outside], gold)
-    report.unscored = dict(Counter(s.holder for s in predicted if s.holder in outside))
+    report = evaluate([s for s in predicted if s.holder not in gold.unscored], gold.stances)
+    report.unscored = dict(Counter(s.holder for s in predicted if s.holder in gold.unscored))
     return report
+
+
+@dataclass(frozen=True)
+class GoldFolder:
+    """A source folder as a gold file sees it: the articles it covers (by source id, sorted), its
+    stances, and the actors it leaves unscored (`other:<id>` holders)."""
+
+    articles: dict[str, Article]
+    stances: list[Stance]
+    unscored: frozenset[str]
+
+
+def load_gold_folder(sources_dir: Path | str, gold_path: Path | str, dictionary: Dictionary) -> GoldFolder:
+    """The articles of a folder that a gold file covers, with its stances, the file read once."""
+    from .annotations import load_annotations, read_gold_file
+    from .sources import load_articles
+
+    entries, unscored = read_gold_file(Path(gold_path))
+    articles = {a.source_id: a for a in load_articles(sources_dir).articles}
+    stances = load_annotations(Path(gold_path), articles, dictionary, read=entries)
+    return GoldFolder({source_id: articles[source_id] for source_id in sorted(entries.keys() & articles.keys())},
+                      stances, unscored)

@@ -20,12 +20,10 @@ from pathlib import Path
 
 import yaml
 
-from kg.annotations import load_annotations, read_annotation_file, unscored_holders
 from kg.dictionary import load_dictionary
 from kg.errors import StanceGraphError
-from kg.evaluation import stance_tuple
+from kg.evaluation import Score, load_gold_folder, stance_tuple
 from kg.extract import article_features, load_lexicon, load_rule_book, stance_evidence
-from kg.sources import load_articles
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_OUT = HERE.parent / "ontology" / "rules" / "stance_model.yaml"
@@ -42,19 +40,17 @@ class Folder:
 def read_folder(spec: str, dictionary, lexicon, rules) -> Folder:
     folder_text, _, gold_text = spec.partition(":")
     folder = Path(folder_text)
-    gold_path = Path(gold_text) if gold_text else folder / "gold.yaml"
-    covered = set(read_annotation_file(gold_path))
-    unscored = unscored_holders(gold_path)
-    articles = {a.source_id: a for a in load_articles(folder).articles if a.source_id in covered}
-    gold = {stance_tuple(s) for s in load_annotations(gold_path, articles, dictionary)}
+    annotated = load_gold_folder(folder, Path(gold_text) if gold_text else folder / "gold.yaml", dictionary)
+    gold = {stance_tuple(s) for s in annotated.stances}
     examples = []
-    for source_id, article in sorted(articles.items()):
-        evidence = [e for e in stance_evidence(article, dictionary, lexicon, rules) if e.stance.holder not in unscored]
+    for source_id, article in annotated.articles.items():
+        evidence = [e for e in stance_evidence(article, dictionary, lexicon, rules)
+                    if e.stance.holder not in annotated.unscored]
         for (holder, issue, polarity), features in article_features(
                 evidence, rules.stance_model.report_pattern, len(article.text)).items():
             examples.append((features, int((source_id, holder, issue, polarity) in gold)))
     name = "/".join(folder.resolve().parts[-2:]) if folder.name in ("dev", "test") else folder.resolve().name
-    return Folder(name, len(articles), len(gold), examples)
+    return Folder(name, len(annotated.articles), len(gold), examples)
 
 
 def fit(examples: list[tuple[dict[str, float], int]], strength: float):
@@ -70,13 +66,10 @@ def fit(examples: list[tuple[dict[str, float], int]], strength: float):
     return vectorizer, model
 
 
-def scores(rated: list[tuple[float, int]], gold: int, threshold: float) -> tuple[int, int, float, float, float]:
+def scores(rated: list[tuple[float, int]], gold: int, threshold: float) -> Score:
+    """What keeping the tuples rated at least `threshold` scores, `gold` tuples in all."""
     tp = sum(y for p, y in rated if p >= threshold)
-    fp = sum(1 - y for p, y in rated if p >= threshold)
-    precision = tp / (tp + fp) if tp + fp else 0.0
-    recall = tp / gold if gold else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return tp, fp, precision, recall, f1
+    return Score(tp=tp, fp=sum(1 - y for p, y in rated if p >= threshold), fn=gold - tp)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -106,14 +99,15 @@ def main(argv: list[str] | None = None) -> int:
         held_out += [(float(p), y) for p, (_, y) in zip(probabilities, folder.examples)]
     gold = sum(f.gold for f in untuned)
     candidates = sorted({round(p, 2) for p, _ in held_out})
-    reaching = [t for t in candidates if scores(held_out, gold, t)[2] >= args.target_precision]
+    reaching = [t for t in candidates if scores(held_out, gold, t).precision >= args.target_precision]
     threshold = reaching[0] if reaching else 0.0
     base = scores(held_out, gold, 0.0)
     chosen = scores(held_out, gold, threshold)
     print(f"{len(folders)} folders, {sum(f.articles for f in folders)} articles; left out in turn: {len(untuned)} untuned"
           f" folders, {sum(f.articles for f in untuned)} articles, {len(held_out)} rated tuples, {gold} gold")
-    print(f"no model:          tp {base[0]} fp {base[1]} P {base[2]:.3f} R {base[3]:.3f} F1 {base[4]:.3f}")
-    print(f"threshold {threshold:.2f}:    tp {chosen[0]} fp {chosen[1]} P {chosen[2]:.3f} R {chosen[3]:.3f} F1 {chosen[4]:.3f}"
+    print(f"no model:          tp {base.tp} fp {base.fp} P {base.precision:.3f} R {base.recall:.3f} F1 {base.f1:.3f}")
+    print(f"threshold {threshold:.2f}:    tp {chosen.tp} fp {chosen.fp} P {chosen.precision:.3f} R {chosen.recall:.3f}"
+          f" F1 {chosen.f1:.3f}"
           + ("" if reaching else f"  (precision {args.target_precision} is never reached)"))
     calibration = []
     for low in (0.0, 0.2, 0.4, 0.6, 0.8):
@@ -130,8 +124,8 @@ def main(argv: list[str] | None = None) -> int:
         f"# Figures with each untuned folder left out of training in turn ({sum(f.articles for f in untuned)} articles,"
         f" {len(held_out)} tuples the",
         "# rules find there), distinct (article, holder, issue, polarity) against the gold files:",
-        f"#   all kept:          P {base[2]:.3f} R {base[3]:.3f} F1 {base[4]:.3f}",
-        f"#   rating >= {threshold:.2f}:    P {chosen[2]:.3f} R {chosen[3]:.3f} F1 {chosen[4]:.3f}"
+        f"#   all kept:          P {base.precision:.3f} R {base.recall:.3f} F1 {base.f1:.3f}",
+        f"#   rating >= {threshold:.2f}:    P {chosen.precision:.3f} R {chosen.recall:.3f} F1 {chosen.f1:.3f}"
         f" (the lowest threshold with precision >= {args.target_precision})",
         "# How often a stance is right by its rating (left out): " + "; ".join(calibration[:3]) + ";",
         "#   " + "; ".join(calibration[3:]) + ".",

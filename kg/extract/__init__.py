@@ -59,7 +59,7 @@ def stance_evidence(article: Article, dictionary: Dictionary, lexicon: Lexicon |
                     rules: RuleBook | None = None) -> list[Evidence]:
     """Every stance the rules find in one article, with its cue and path, before the stance model
     rates them (what training/train_stance_model.py learns from)."""
-    extractor = _extractor(article, dictionary, lexicon, (rules or load_rule_book()).without(["stance_model"]))
+    extractor = _extractor(article, dictionary, lexicon, rules)
     extractor.run()
     return extractor.evidence
 
@@ -67,17 +67,15 @@ def stance_evidence(article: Article, dictionary: Dictionary, lexicon: Lexicon |
 def explain_stances(article: Article, dictionary: Dictionary, lexicon: Lexicon | None = None,
                     rules: RuleBook | None = None) -> list[tuple[Stance, Explanation | None]]:
     """Each stance with why it was found: its sentence, the parse, the path walked and the rules."""
-    rules = rules or load_rule_book()
     extractor = _extractor(article, dictionary, lexicon, rules)
     stances = extractor.run(explain=True)
-    model = rules.stance_model if rules.enabled("stance_model") else None
-    features = article_features(extractor.evidence, model.report_pattern, len(article.text)) if model else {}
+    model = extractor.book.stance_model
     out = []
     for stance in stances:
         key = (stance.holder, stance.issue, stance.polarity.value, stance.condition or "")
         match = next((e for k, e in extractor.explanations.items() if k[:4] == key and article.text[k[4]:].startswith(stance.quote[:20])), None)
-        rated = features.get(key[:3])
-        if match is not None and model is not None and rated is not None:
+        rated = extractor.features.get(key[:3])
+        if match is not None and rated is not None:
             match = dataclasses.replace(match, reasons=tuple(model.reasons(rated)))
         out.append((stance, match))
     return out

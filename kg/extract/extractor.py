@@ -192,6 +192,8 @@ class ArticleExtractor:
         self.explanations: dict[tuple, Explanation] = {}
         # every stance the rules found, with its cue and path, before the stance model rates it
         self.evidence: list[Evidence] = []
+        # what the stance model rated each (holder, issue, polarity) by, while it is on
+        self.features: dict[tuple[str, str, str], dict[str, float]] = {}
         self._sentence_actors: list[tuple[int, str]] = []
         self._sentence_persons: dict[int, str] = {}  # token -> holder, for the persons named in the sentence parsed
         self._sentence_sources: set[int] = set()  # tokens of anonymous sources ("Israeli sources") in that sentence
@@ -892,8 +894,8 @@ class ArticleExtractor:
         model = self.book.stance_model
         if model is None or not self.book.enabled("stance_model"):
             return sorted((item.stance for item in evidence), key=lambda s: s.key)
-        ratings = {key: model.rate(features)
-                   for key, features in article_features(evidence, model.report_pattern, len(self.text)).items()}
+        self.features = article_features(evidence, model.report_pattern, len(self.text))
+        ratings = {key: model.rate(features) for key, features in self.features.items()}
         kept = []
         for item in evidence:
             s = item.stance

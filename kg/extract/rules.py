@@ -323,8 +323,9 @@ def _cached_rule_book(directory: str, stamp: tuple[float, ...]) -> RuleBook:
             conditions[marker] = str(family)
     support_verbs, support_particles = _split_particles(_words(lemmas_path, lemmas, "support", "verbs"))
     oppose_verbs, oppose_particles = _split_particles(_words(lemmas_path, lemmas, "oppose", "verbs"))
-    digest = hashlib.sha256(json.dumps([rules_data, lemmas, model_path.read_text(encoding="utf-8")], sort_keys=True,
-                                       default=str).encode()).hexdigest()
+    stance_model = read_stance_model(model_path)
+    model_terms = [stance_model.intercept, stance_model.threshold, stance_model.report_words, stance_model.weights]
+    digest = hashlib.sha256(json.dumps([rules_data, lemmas, model_terms], sort_keys=True, default=str).encode()).hexdigest()
     return RuleBook(
         rules=rules,
         support_verbs=support_verbs | frozenset(support_particles),  # "lobby for": the head says it
@@ -350,7 +351,7 @@ def _cached_rule_book(directory: str, stamp: tuple[float, ...]) -> RuleBook:
         particles=oppose_particles,  # "rule out": the head alone ("rule") rejects nothing
         idioms=_split_particles(_words(lemmas_path, lemmas, "idioms"))[1],
         contexts=contexts,
-        stance_model=read_stance_model(model_path),
+        stance_model=stance_model,
         digest=digest,
     )
 
