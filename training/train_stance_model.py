@@ -3,9 +3,10 @@
     python training/train_stance_model.py FOLDER[:GOLD] ... --untuned FOLDER[:GOLD] ... [--out PATH]
 
 Each FOLDER holds articles (.txt with front matter, as `kg build` reads them) and, unless GOLD
-names another file, a gold.yaml written to the annotation guideline. The rules are run with the
-stance model off; every (holder, issue, polarity) they find in an article is one example, right
-when the gold file has it. A logistic regression (scikit-learn, `pip install -e .[train]`) learns
+names another file, a gold.yaml written to the annotation guideline. Every (holder, issue,
+polarity) the rules find in an article is one example, and so is every actor and issue named
+together in a sentence where the rules find no stance of theirs (rule `cooccurrence`); an example
+is right when the gold file has it. A logistic regression (scikit-learn, `pip install -e .[train]`) learns
 which are right. The threshold is chosen by leaving one folder out at a time, on the `--untuned`
 folders only (articles the rules were never tuned on, so their errors are those of unseen news):
 the lowest rating at which their pooled left-out precision reaches the target, which keeps the
@@ -53,6 +54,14 @@ def read_folder(spec: str, dictionary, lexicon, rules) -> Folder:
     return Folder(name, len(annotated.articles), len(gold), examples)
 
 
+def _cooccurrence_words(words) -> dict | None:
+    """The model file's co-occurrence words, kept as they are (they name the features the weights are for)."""
+    if words is None:
+        return None
+    return {"cues": {name: list(value) for name, value in words.cues.items()}, "prepositions": list(words.prepositions),
+            "agents": list(words.agents)}
+
+
 def fit(examples: list[tuple[dict[str, float], int]], strength: float):
     try:
         from sklearn.feature_extraction import DictVectorizer
@@ -78,7 +87,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--untuned", action="append", default=[], metavar="FOLDER[:GOLD]", required=True,
                         help="annotated articles the rules were never tuned on (repeat); they also set the threshold")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="where to write the model")
-    parser.add_argument("--target-precision", type=float, default=0.75)
+    # 0.78, above the 0.75 a user may need: precision on a batch of 16 new articles lands far on either
+    # side of the pooled left-out figure (0.59 to 0.89 across 23 batches), and the margin keeps most at 0.75 or more
+    parser.add_argument("--target-precision", type=float, default=0.78)
     parser.add_argument("--strength", type=float, default=1.0, help="inverse L2 regularisation strength (C)")
     args = parser.parse_args(argv)
     if len(args.untuned) < 2:
@@ -92,20 +103,25 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     folders = tuned + untuned
     held_out: list[tuple[float, int]] = []
+    held_kinds: list[str] = []  # what found each tuple: the rules, or only a co-occurrence
     for folder in untuned:
         rest = [e for other in folders if other.name != folder.name for e in other.examples]
         vectorizer, model = fit(rest, args.strength)
         probabilities = model.predict_proba(vectorizer.transform([f for f, _ in folder.examples]))[:, 1]
         held_out += [(float(p), y) for p, (_, y) in zip(probabilities, folder.examples)]
+        held_kinds += ["cooccurrence" if f.get("rules=cooccurrence") else "rules" for f, _ in folder.examples]
     gold = sum(f.gold for f in untuned)
     candidates = sorted({round(p, 2) for p, _ in held_out})
     reaching = [t for t in candidates if scores(held_out, gold, t).precision >= args.target_precision]
     threshold = reaching[0] if reaching else 0.0
     base = scores(held_out, gold, 0.0)
+    rules_alone = scores([(p, y) for (p, y), kind in zip(held_out, held_kinds) if kind != "cooccurrence"], gold, 0.0)
     chosen = scores(held_out, gold, threshold)
     print(f"{len(folders)} folders, {sum(f.articles for f in folders)} articles; left out in turn: {len(untuned)} untuned"
           f" folders, {sum(f.articles for f in untuned)} articles, {len(held_out)} rated tuples, {gold} gold")
-    print(f"no model:          tp {base.tp} fp {base.fp} P {base.precision:.3f} R {base.recall:.3f} F1 {base.f1:.3f}")
+    print(f"rules alone:       tp {rules_alone.tp} fp {rules_alone.fp} P {rules_alone.precision:.3f}"
+          f" R {rules_alone.recall:.3f} F1 {rules_alone.f1:.3f}")
+    print(f"every candidate:   tp {base.tp} fp {base.fp} P {base.precision:.3f} R {base.recall:.3f} F1 {base.f1:.3f}")
     print(f"threshold {threshold:.2f}:    tp {chosen.tp} fp {chosen.fp} P {chosen.precision:.3f} R {chosen.recall:.3f}"
           f" F1 {chosen.f1:.3f}"
           + ("" if reaching else f"  (precision {args.target_precision} is never reached)"))
@@ -123,8 +139,9 @@ def main(argv: list[str] | None = None) -> int:
         "# training/train_stance_model.py from annotated real news (the folders below; none is in the repository).",
         f"# Figures with each untuned folder left out of training in turn ({sum(f.articles for f in untuned)} articles,"
         f" {len(held_out)} tuples the",
-        "# rules find there), distinct (article, holder, issue, polarity) against the gold files:",
-        f"#   all kept:          P {base.precision:.3f} R {base.recall:.3f} F1 {base.f1:.3f}",
+        "# rules and co-occurrences find there), distinct (article, holder, issue, polarity) against the gold files:",
+        f"#   rules alone:       P {rules_alone.precision:.3f} R {rules_alone.recall:.3f} F1 {rules_alone.f1:.3f}",
+        f"#   every candidate:   P {base.precision:.3f} R {base.recall:.3f} F1 {base.f1:.3f}",
         f"#   rating >= {threshold:.2f}:    P {chosen.precision:.3f} R {chosen.recall:.3f} F1 {chosen.f1:.3f}"
         f" (the lowest threshold with precision >= {args.target_precision})",
         "# How often a stance is right by its rating (left out): " + "; ".join(calibration[:3]) + ";",
@@ -137,6 +154,7 @@ def main(argv: list[str] | None = None) -> int:
         "intercept": round(float(model.intercept_[0]), 4),
         "threshold": threshold,
         "report_words": list(rules.stance_model.report_words),
+        "cooccurrence": _cooccurrence_words(rules.stance_model.cooccurrence),
         "weights": weights,
     }
     args.out.write_text("\n".join(header) + "\n" + yaml.safe_dump(body, sort_keys=False, allow_unicode=True, width=120),

@@ -8,6 +8,7 @@ stance records the rules that produced it, a confidence and the exact quote with
     mentions (kg.extract.mentions)  actors, persons, media, sources, issues, on character offsets
     parse    (kg.extract.parse)     tags, lemmas, dependencies of the sentences that name an issue
     rules    (kg.extract.rules)     holder, polarity and condition, each rule named and switchable
+    cooccurrence (kg.extract.cooccurrence)  candidates no rule links: an actor and an issue in one sentence
     scoring  (kg.extract.scoring)   the stance model: a confidence for each stance, learnt from real news
 """
 from __future__ import annotations
@@ -18,6 +19,7 @@ import json
 
 from ..dictionary import Dictionary
 from ..model import Article, Stance
+from .cooccurrence import RULE as COOCCURRENCE
 from .extractor import ArticleExtractor, Explanation
 from .lexicon import EXTRACTOR_VERSION, Lexicon, load_lexicon
 from .mentions import Scanner, get_scanner
@@ -75,6 +77,8 @@ def explain_stances(article: Article, dictionary: Dictionary, lexicon: Lexicon |
         key = (stance.holder, stance.issue, stance.polarity.value, stance.condition or "")
         match = next((e for k, e in extractor.explanations.items() if k[:4] == key and article.text[k[4]:].startswith(stance.quote[:20])), None)
         rated = extractor.features.get(key[:3])
+        if match is None and stance.rule == COOCCURRENCE:  # no path: the sentence names both, nothing more
+            match = Explanation(sentence=stance.quote, path=(), cue="", rules=(COOCCURRENCE,))
         if match is not None and rated is not None:
             match = dataclasses.replace(match, reasons=tuple(model.reasons(rated)))
         out.append((stance, match))
@@ -125,6 +129,9 @@ def format_explanation(explained: list[tuple[Stance, Explanation | None]], fmt: 
         out.append(f"  sentence: {why.sentence.strip()}")
         if why.cue:
             out.append(f"  cue:      {why.cue}")
+        if not why.path:
+            out.append("")
+            continue
         on_path = [i for i in map(path_index, why.path) if i is not None]
         out.append("  path:     " + " > ".join(step.split(":", 1)[-1] for step in why.path))
         near = set(on_path) | {row[0] for row in why.parse if row[5] in on_path}

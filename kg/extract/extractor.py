@@ -16,6 +16,7 @@ from .mentions import ACTOR, CONTEXT, COREF, INVERSE, ISSUE, MEDIA, PLANREF, SOU
 from .lemmatize import assign_lemmas, lemma_candidates
 from .parse import parse_sentences
 from .repairs import repair_parse
+from .cooccurrence import cooccurrence_evidence
 from .scoring import Evidence, article_features
 from .rules import Finding, Holders, RuleBook, SentenceContext, Walker, absolute_subject, group_referent, path_index
 
@@ -192,6 +193,7 @@ class ArticleExtractor:
         self.explanations: dict[tuple, Explanation] = {}
         # every stance the rules found, with its cue and path, before the stance model rates it
         self.evidence: list[Evidence] = []
+        self._sentences: list[tuple[Sentence, list[Mention]]] = []  # each sentence with the mentions in it
         # what the stance model rated each (holder, issue, polarity) by, while it is on
         self.features: dict[tuple[str, str, str], dict[str, float]] = {}
         self._sentence_actors: list[tuple[int, str]] = []
@@ -550,6 +552,7 @@ class ArticleExtractor:
             jobs = [(s, [m for m in ms if m.kind not in (ISSUE, INVERSE)]
                      if elsewhere.search(text, s.start, s.end) and not (home and home.search(text, s.start, s.end)) else ms)
                     for s, ms in jobs]
+        self._sentences = jobs
 
         def names(n: int, kinds: tuple[str, ...]) -> bool:
             sentence, found = jobs[n]
@@ -890,10 +893,15 @@ class ArticleExtractor:
                 confidence=round(max(0.05, min(1.0, confidence)), 2), condition=condition or None,
                 rule="+".join(finding.rules), reported_via=via, published=article.published,
             ), finding.cue, len(finding.path)))
-        self.evidence = evidence
         model = self.book.stance_model
         if model is None or not self.book.enabled("stance_model"):
+            self.evidence = evidence
             return sorted((item.stance for item in evidence), key=lambda s: s.key)
+        if model.cooccurrence is not None and self.book.enabled("cooccurrence"):
+            evidence = evidence + cooccurrence_evidence(article.source_id, self.text, self._sentences, evidence,
+                                                        model.cooccurrence, actors=self.dictionary.holder_ids(),
+                                                        published=article.published)
+        self.evidence = evidence
         self.features = article_features(evidence, model.report_pattern, len(self.text))
         ratings = {key: model.rate(features) for key, features in self.features.items()}
         kept = []

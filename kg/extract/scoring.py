@@ -17,11 +17,14 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Iterable, Mapping, Sequence
 
 from ..errors import DictionaryError
 from ..model import Stance
 from ..yamlfile import read_yaml
+
+if TYPE_CHECKING:
+    from .cooccurrence import CooccurrenceWords
 
 #: numeric features and the value at which each is capped, then divided by (so each runs 0..1)
 _CAPS = {"evidence": 4, "sentences": 3, "path_length": 8, "quote_length": 400, "holders": 8}
@@ -34,6 +37,7 @@ class Evidence:
     stance: Stance
     cue: str
     path_length: int
+    context: tuple[tuple[str, float], ...] = ()  # what its sentence says around it (co-occurrence candidates)
 
 
 @dataclass(frozen=True)
@@ -44,6 +48,7 @@ class StanceModel:
     intercept: float
     threshold: float
     report_words: tuple[str, ...] = ()  # words that say a quote is reported speech ("said", "according to")
+    cooccurrence: "CooccurrenceWords | None" = None  # describe the sentences co-occurrence candidates come from
 
     @cached_property
     def report_pattern(self) -> "re.Pattern[str]":
@@ -75,7 +80,27 @@ def read_stance_model(path: Path) -> StanceModel:
         raise DictionaryError(f"{path}: the stance model needs numeric weights, intercept and threshold ({exc})") from None
     if not 0 <= threshold < 1:
         raise DictionaryError(f"{path}: the stance model's threshold must be in [0, 1)")
-    return StanceModel(weights, intercept, threshold, tuple(str(w) for w in data.get("report_words") or []))
+    return StanceModel(weights, intercept, threshold, tuple(str(w) for w in data.get("report_words") or []),
+                       _cooccurrence_words(path, data.get("cooccurrence")))
+
+
+def _cooccurrence_words(path: Path, data: object) -> "CooccurrenceWords | None":
+    from .cooccurrence import CooccurrenceWords
+
+    if data is None:
+        return None
+    if not isinstance(data, dict) or not isinstance(data.get("cues", {}), dict):
+        raise DictionaryError(f"{path}: 'cooccurrence' must map 'cues' (name -> words), 'prepositions' and 'agents'")
+
+    def words(value: object, what: str) -> tuple[str, ...]:
+        if value is None:
+            return ()
+        if not isinstance(value, list) or not all(isinstance(w, str) and w.strip() for w in value):
+            raise DictionaryError(f"{path}: cooccurrence {what} must be a list of words")
+        return tuple(value)
+
+    return CooccurrenceWords({str(name): words(value, f"cue '{name}'") for name, value in (data.get("cues") or {}).items()},
+                             words(data.get("prepositions"), "prepositions"), words(data.get("agents"), "agents"))
 
 
 def tuple_features(evidence: Sequence[Evidence], report_pattern: "re.Pattern[str]", *, conflict: bool, holders: int,
@@ -98,6 +123,8 @@ def tuple_features(evidence: Sequence[Evidence], report_pattern: "re.Pattern[str
             features[f"rule={rule}"] = 1.0
         if item.cue:
             features[f"cue={item.cue.lower()}"] = 1.0
+        for name, value in item.context:
+            features[name] = max(features.get(name, 0.0), value)
     stances = [item.stance for item in evidence]
     numeric = {
         "evidence": len(stances),

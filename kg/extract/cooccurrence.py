@@ -1,0 +1,105 @@
+"""Stances no rule links: an actor and an issue named in one sentence, for the stance model to rate.
+
+Annotated news writes many stances that no path in the parse states: a party to a deal ("the truce
+between Israel and Hamas"), the mediators a sentence names ("talks brokered by Egypt and Qatar"),
+the terms of a sponsor's plan, a list of states under a statement. The rules walk from an issue to
+a holder and miss them; about a quarter of the gold pairs on unseen news are named together in
+one sentence the rules found nothing in. Every such pair becomes a candidate support stance (rule
+`cooccurrence`), described by what the sentence says around the two names, and only the stance
+model decides which to keep: without it, none is.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Iterable, Mapping, Sequence
+
+from ..model import Method, Polarity, Stance
+from ..text import Sentence
+from .mentions import ACTOR, ISSUE, Mention
+from .scoring import Evidence
+
+RULE = "cooccurrence"
+_NEAR = 60  # characters between the two names under which they are "near"
+
+
+@dataclass(frozen=True)
+class CooccurrenceWords:
+    """The words that describe a sentence an actor and an issue share (stance_model.yaml)."""
+
+    cues: Mapping[str, tuple[str, ...]]  # feature name -> the words (every form) that set it
+    prepositions: tuple[str, ...] = ()  # the actor after one of these is often a place ("talks in Qatar")
+    agents: tuple[str, ...] = ()  # the actor after one of these is the one acting ("brokered by Egypt")
+
+    @cached_property
+    def cue_patterns(self) -> tuple[tuple[str, "re.Pattern[str]"], ...]:
+        return tuple((name, _words(words)) for name, words in sorted(self.cues.items()) if words)
+
+    @cached_property
+    def preposition_pattern(self) -> "re.Pattern[str]":
+        return re.compile(r"\b(?:" + _alternatives(self.prepositions) + r")\s+(?:the\s+)?$", re.IGNORECASE)
+
+    @cached_property
+    def agent_pattern(self) -> "re.Pattern[str]":
+        return re.compile(r"\b(?:" + _alternatives(self.agents) + r")\s+(?:[\w.'’-]+,?\s+){0,4}$", re.IGNORECASE)
+
+
+def _alternatives(words: Iterable[str]) -> str:
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True))) or "(?!)"
+
+
+def _words(words: Iterable[str]) -> "re.Pattern[str]":
+    return re.compile(r"\b(?:" + _alternatives(words) + r")\b", re.IGNORECASE)
+
+
+def cooccurrence_evidence(source_id: str, text: str, sentences: Sequence[tuple[Sentence, Sequence[Mention]]],
+                          found: Sequence[Evidence], words: CooccurrenceWords, *, actors: Iterable[str],
+                          published: date | None = None) -> list[Evidence]:
+    """A candidate support stance for every known actor and issue named together in a sentence, for each
+    pair the rules found no stance of anywhere in the article: one per sentence, quoting it."""
+    known = frozenset(actors)
+    linked = {(e.stance.holder, e.stance.issue) for e in found}
+    linked_in: dict[int, set[tuple[str, str]]] = {}
+    for item in found:
+        linked_in.setdefault(item.stance.char_start, set()).add((item.stance.holder, item.stance.issue))
+    evidence = []
+    for sentence, mentions in sentences:
+        holders: dict[str, list[Mention]] = {}
+        issues: dict[str, list[Mention]] = {}
+        for m in mentions:
+            if m.start < sentence.start or m.end > sentence.end:
+                continue
+            if m.kind == ACTOR and (m.holder or m.value) in known:
+                holders.setdefault(m.holder or m.value, []).append(m)
+            elif m.kind == ISSUE:
+                issues.setdefault(m.value, []).append(m)
+        if not holders or not issues:
+            continue
+        body = text[sentence.start:sentence.end]
+        stated = set().union(*(pairs for start, pairs in linked_in.items() if sentence.start <= start < sentence.end))
+        shared = {"co_stance_sentence": float(bool(stated))}
+        for name, pattern in words.cue_patterns:
+            if pattern.search(body):
+                shared[f"co_w={name}"] = 1.0
+        for holder, named in holders.items():
+            before = [text[max(sentence.start, m.start - 40):m.start] for m in named]
+            around = {
+                "co_possessive": float(any(text.startswith(("'s", "’s", "' ", "’ "), m.end) for m in named)),
+                "co_after_preposition": float(any(words.preposition_pattern.search(b) for b in before)),
+                "co_agent": float(any(words.agent_pattern.search(b) for b in before)),
+                "co_same_holder_other_issue": float(any(h == holder for h, _ in stated)),
+            }
+            for issue, places in issues.items():
+                if (holder, issue) in linked:
+                    continue
+                features = {**shared, **around,
+                            "co_other_holder_same_issue": float(any(i == issue and h != holder for h, i in stated)),
+                            "co_near": float(min(abs(a.start - b.start) for a in named for b in places) < _NEAR),
+                            "co_holder_first": float(min(a.start for a in named) < min(b.start for b in places))}
+                stance = Stance(source_id=source_id, holder=holder, issue=issue, polarity=Polarity.SUPPORT,
+                                quote=body, char_start=sentence.start, char_end=sentence.end,
+                                method=Method.RULE, confidence=0.5, rule=RULE, published=published)
+                evidence.append(Evidence(stance, "", 0, tuple(sorted((k, v) for k, v in features.items() if v))))
+    return evidence

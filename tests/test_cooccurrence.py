@@ -1,0 +1,113 @@
+"""Co-occurrence candidates: an actor and an issue named in one sentence that no rule links, rated
+by the stance model. Texts here were written for the tests."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from kg.dictionary import load_dictionary
+from kg.errors import DictionaryError
+from kg.extract import explain_stances, extract_stances, format_explanation, load_rule_book, stance_evidence
+from kg.model import Article
+
+REPO = Path(__file__).resolve().parent.parent
+ONTOLOGY = REPO / "ontology"
+MODEL_FILE = Path("rules") / "stance_model.yaml"
+
+TEXT = ("The truce between Israel and Hamas held on Sunday after talks mediated by Qatar. "
+        "Egypt welcomed the ceasefire. "
+        "Talks on the ceasefire resumed in Doha.")
+
+
+@pytest.fixture(scope="module")
+def dictionary():
+    return load_dictionary(ONTOLOGY)
+
+
+@pytest.fixture()
+def ontology_copy(tmp_path):
+    target = tmp_path / "ontology"
+    shutil.copytree(ONTOLOGY, target)
+    return target
+
+
+def write_model(ontology: Path, weights: dict[str, float], threshold: float = 0.5) -> None:
+    shipped = yaml.safe_load((ONTOLOGY / MODEL_FILE).read_text(encoding="utf-8"))
+    data = {"intercept": 0.0, "threshold": threshold, "report_words": ["said"],
+            "cooccurrence": shipped["cooccurrence"], "weights": weights}
+    (ontology / MODEL_FILE).write_text(yaml.safe_dump(data), encoding="utf-8")
+
+
+def candidates(dictionary, book) -> dict[tuple[str, str], list]:
+    found: dict[tuple[str, str], list] = {}
+    for item in stance_evidence(Article("t", TEXT), dictionary, rules=book):
+        if item.stance.rule == "cooccurrence":
+            found.setdefault((item.stance.holder, item.stance.issue), []).append(item)
+    return found
+
+
+def test_every_actor_and_issue_named_together_that_no_rule_links_is_a_candidate(dictionary):
+    found = candidates(dictionary, load_rule_book(ONTOLOGY))
+    # Egypt's stance is the rules' (subject of "welcomed"): no candidate repeats it
+    assert set(found) == {("Israel", "ceasefire"), ("Hamas", "ceasefire"), ("Qatar", "ceasefire")}
+    # one candidate per sentence, each quoting its sentence
+    mediated, talks = found[("Qatar", "ceasefire")]
+    for item in (mediated, talks):
+        assert item.stance.polarity.value == "support" and item.stance.quote == TEXT[item.stance.char_start:item.stance.char_end]
+    assert mediated.stance.quote.startswith("The truce between Israel and Hamas") and talks.stance.quote.startswith("Talks on")
+    context = dict(mediated.context)
+    assert context["co_agent"] == 1.0 and context["co_w=between"] == 1.0 and context["co_w=deal"] == 1.0
+    assert context["co_w=mediation"] == 1.0 and "co_holder_first" not in context  # "truce" comes before Qatar
+    # "Doha" is Qatar, named after "in": a place more than a party
+    assert dict(talks.context) == {"co_after_preposition": 1.0, "co_near": 1.0}
+    israel = dict(found[("Israel", "ceasefire")][0].context)
+    assert "co_agent" not in israel and israel["co_near"] == 1.0
+
+
+def test_the_model_decides_which_candidates_are_kept(ontology_copy, dictionary):
+    write_model(ontology_copy, {"co_agent": 2.0, "rule=cooccurrence": -1.0})
+    book = load_rule_book(ontology_copy)
+    kept = [s for s in extract_stances(Article("t", TEXT), dictionary, rules=book) if s.rule == "cooccurrence"]
+    # both of Qatar's sentences carry the rating of its pair: 1 / (1 + e^-(2 - 1))
+    assert {(s.holder, s.issue, s.confidence) for s in kept} == {("Qatar", "ceasefire", 0.73)} and len(kept) == 2
+
+
+def test_without_the_model_no_candidate_is_kept(dictionary):
+    book = load_rule_book(ONTOLOGY)
+    for off in (["stance_model"], ["cooccurrence"]):
+        stances = extract_stances(Article("t", TEXT), dictionary, rules=book.without(off))
+        assert stances and all(s.rule != "cooccurrence" for s in stances)
+    assert not candidates(dictionary, book.without(["cooccurrence"]))
+
+
+def test_explain_shows_the_sentence_and_what_rated_a_candidate(ontology_copy, dictionary):
+    write_model(ontology_copy, {"co_agent": 2.0, "rule=cooccurrence": -1.0})
+    explained = [(s, why) for s, why in explain_stances(Article("t", TEXT), dictionary, rules=load_rule_book(ontology_copy))
+                 if s.rule == "cooccurrence"]
+    stance, why = explained[0]
+    assert why.sentence == stance.quote and why.path == () and why.reasons[0] == ("co_agent", 2.0)
+    shown = format_explanation(explained)
+    assert "  rules:    cooccurrence" in shown and "  rated by: co_agent +2.00, rule=cooccurrence -1.00" in shown
+    assert "  sentence: The truce between Israel and Hamas" in shown and "path:" not in shown
+
+
+@pytest.mark.parametrize("block,message", [
+    ("cooccurrence: [mediator]\n", "'cooccurrence' must map 'cues'"),
+    ("cooccurrence:\n  cues: {mediation: mediator}\n", "cooccurrence cue 'mediation' must be a list of words"),
+    ("cooccurrence:\n  cues: {}\n  agents: ['']\n", "cooccurrence agents must be a list of words"),
+])
+def test_broken_cooccurrence_words_are_named_in_the_error(ontology_copy, block, message):
+    (ontology_copy / MODEL_FILE).write_text("intercept: 0\nthreshold: 0.5\n" + block, encoding="utf-8")
+    with pytest.raises(DictionaryError, match="stance_model.yaml: " + message):
+        load_rule_book(ontology_copy)
+
+
+def test_the_cooccurrence_words_are_part_of_the_rule_book_digest(ontology_copy):
+    before = load_rule_book(ontology_copy).digest
+    data = yaml.safe_load((ontology_copy / MODEL_FILE).read_text(encoding="utf-8"))
+    data["cooccurrence"]["agents"].append("sponsored by")
+    (ontology_copy / MODEL_FILE).write_text(yaml.safe_dump(data), encoding="utf-8")
+    assert load_rule_book(ontology_copy).digest != before
