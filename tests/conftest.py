@@ -1,4 +1,5 @@
-"""Shared fixtures: the seed sources copied into a scratch folder, and a build of them."""
+"""Shared fixtures: the seed sources copied into a scratch folder, a build of them, the shipped
+actor dictionary, and a scratch copy of the ontology to edit."""
 from __future__ import annotations
 
 import shutil
@@ -10,6 +11,7 @@ import yaml
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "sources"
 GOLD = Path(__file__).resolve().parent / "fixtures" / "gold" / "seeds.yaml"
+ONTOLOGY = REPO / "ontology"
 
 
 @pytest.fixture()
@@ -35,3 +37,18 @@ def curated_build(tmp_path_factory: pytest.TempPathFactory):
     result = build_graph(SEEDS, extract=False)
     write_build(result, out)
     return result, out
+
+
+@pytest.fixture(scope="session")
+def dictionary():
+    from kg.dictionary import load_dictionary
+
+    return load_dictionary(ONTOLOGY)
+
+
+@pytest.fixture()
+def ontology_copy(tmp_path: Path) -> Path:
+    """The shipped ontology folder copied, for a test to change one file of."""
+    target = tmp_path / "ontology"
+    shutil.copytree(ONTOLOGY, target)
+    return target

@@ -2,13 +2,11 @@
 by the stance model. Texts here were written for the tests."""
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 import yaml
 
-from kg.dictionary import load_dictionary
 from kg.errors import DictionaryError
 from kg.extract import explain_stances, extract_stances, format_explanation, load_rule_book, stance_evidence
 from kg.model import Article
@@ -20,18 +18,6 @@ MODEL_FILE = Path("rules") / "stance_model.yaml"
 TEXT = ("The truce between Israel and Hamas held on Sunday after talks mediated by Qatar. "
         "Egypt welcomed the ceasefire. "
         "Talks on the ceasefire resumed in Doha.")
-
-
-@pytest.fixture(scope="module")
-def dictionary():
-    return load_dictionary(ONTOLOGY)
-
-
-@pytest.fixture()
-def ontology_copy(tmp_path):
-    target = tmp_path / "ontology"
-    shutil.copytree(ONTOLOGY, target)
-    return target
 
 
 def write_model(ontology: Path, weights: dict[str, float], threshold: float = 0.5) -> None:

@@ -7,12 +7,10 @@ the end, which reads the corpus from its own folder and is skipped where that fo
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
 
-from kg.dictionary import load_dictionary
 from kg.errors import DictionaryError
 from kg.evaluation import evaluate, evaluate_folder
 from kg.annotations import load_annotations
@@ -35,11 +33,6 @@ ONTOLOGY = REPO / "ontology"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SEED_GOLD = FIXTURES / "gold" / "seeds.yaml"
 CORPUS = REPO.parent / "shared" / "corpus"
-
-
-@pytest.fixture(scope="module")
-def dictionary():
-    return load_dictionary(ONTOLOGY)
 
 
 @pytest.fixture(scope="module")
@@ -551,13 +544,6 @@ def test_empty_and_stanceless_articles(dictionary):
 
 
 # --- data files ---------------------------------------------------------------------------------
-
-
-@pytest.fixture()
-def ontology_copy(tmp_path):
-    target = tmp_path / "ontology"
-    shutil.copytree(ONTOLOGY, target)
-    return target
 
 
 def test_a_cue_added_to_the_lemma_file_extends_the_rules_without_python(ontology_copy, dictionary):

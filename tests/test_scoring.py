@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 import yaml
 
-from kg.dictionary import load_dictionary
 from kg.errors import DictionaryError
 from kg.evaluation import evaluate_folder
 from kg.extract import (Evidence, StanceModel, article_features, explain_stances, extract_stances, format_explanation,
@@ -26,18 +25,6 @@ ONTOLOGY = REPO / "ontology"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SEED_GOLD = FIXTURES / "gold" / "seeds.yaml"
 MODEL_FILE = Path("rules") / "stance_model.yaml"
-
-
-@pytest.fixture(scope="module")
-def dictionary():
-    return load_dictionary(ONTOLOGY)
-
-
-@pytest.fixture()
-def ontology_copy(tmp_path):
-    target = tmp_path / "ontology"
-    shutil.copytree(ONTOLOGY, target)
-    return target
 
 
 def write_model(ontology: Path, **fields) -> None:
