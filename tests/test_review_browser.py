@@ -285,7 +285,7 @@ HOSTILE_ARTICLE = """\
 title: "Hostile <b>title</b> & <img src=x onerror=\\"window.__pwned=3\\">"
 publisher: "Evil & Sons <script>window.__pwned=4</script>"
 ---
-Israel rejects the ceasefire <img src=x onerror="window.__pwned=1"> today.
+Egypt welcomes the ceasefire <img src=x onerror="window.__pwned=1"> today.
 
 Hamas seeks a permanent truce <script>window.__pwned=2</script></textarea></style> now.
 """
