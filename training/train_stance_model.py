@@ -87,9 +87,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--untuned", action="append", default=[], metavar="FOLDER[:GOLD]", required=True,
                         help="annotated articles the rules were never tuned on (repeat); they also set the threshold")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="where to write the model")
-    # 0.78, above the 0.75 a user may need: precision on a batch of 16 new articles lands far on either
-    # side of the pooled left-out figure (0.59 to 0.89 across 23 batches), and the margin keeps most at 0.75 or more
-    parser.add_argument("--target-precision", type=float, default=0.78)
+    # 0.77, above the 0.75 a user may need: precision on a batch of 16 new articles lands far on either
+    # side of the pooled left-out figure (0.55 to 0.88 across 29 batches); 0.78 keeps as many batches
+    # above both bars but drops the F1 of densely annotated sets (8 or more stances an article) under 0.55
+    parser.add_argument("--target-precision", type=float, default=0.77)
     parser.add_argument("--strength", type=float, default=1.0, help="inverse L2 regularisation strength (C)")
     args = parser.parse_args(argv)
     if len(args.untuned) < 2:
