@@ -11,8 +11,8 @@ model decides which to keep: without it, none is.
 from __future__ import annotations
 
 import re
-from datetime import date
 from dataclasses import dataclass
+from datetime import date
 from functools import cached_property
 from typing import Iterable, Mapping, Sequence
 
