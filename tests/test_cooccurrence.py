@@ -20,9 +20,9 @@ TEXT = ("The truce between Israel and Hamas held on Sunday after talks mediated 
         "Talks on the ceasefire resumed in Doha.")
 
 
-def write_model(ontology: Path, weights: dict[str, float], threshold: float = 0.5) -> None:
+def write_model(ontology: Path, weights: dict[str, float], threshold: float = 0.5, margin: float = 0.0) -> None:
     shipped = yaml.safe_load((ONTOLOGY / MODEL_FILE).read_text(encoding="utf-8"))
-    data = {"intercept": 0.0, "threshold": threshold, "report_words": ["said"],
+    data = {"intercept": 0.0, "threshold": threshold, "cooccurrence_margin": margin, "report_words": ["said"],
             "cooccurrence": shipped["cooccurrence"], "weights": weights}
     (ontology / MODEL_FILE).write_text(yaml.safe_dump(data), encoding="utf-8")
 
@@ -61,6 +61,15 @@ def test_the_model_decides_which_candidates_are_kept(ontology_copy, dictionary):
     assert {(s.holder, s.issue, s.confidence) for s in kept} == {("Qatar", "ceasefire", 0.73)} and len(kept) == 2
 
 
+@pytest.mark.parametrize("margin,kept", [(0.2, True), (0.25, False)])
+def test_a_candidate_must_clear_the_threshold_by_the_margin(ontology_copy, dictionary, margin, kept):
+    # Qatar's pair rates 0.73 and Egypt's rule stance 0.5: only the co-occurrence needs the margin
+    write_model(ontology_copy, {"co_agent": 2.0, "rule=cooccurrence": -1.0}, threshold=0.5, margin=margin)
+    stances = extract_stances(Article("t", TEXT), dictionary, rules=load_rule_book(ontology_copy))
+    assert any(s.rule == "cooccurrence" for s in stances) is kept
+    assert ("Egypt", "ceasefire") in {(s.holder, s.issue) for s in stances}
+
+
 def test_without_the_model_no_candidate_is_kept(dictionary):
     book = load_rule_book(ONTOLOGY)
     for off in (["stance_model"], ["cooccurrence"]):
@@ -81,6 +90,8 @@ def test_explain_shows_the_sentence_and_what_rated_a_candidate(ontology_copy, di
 
 
 @pytest.mark.parametrize("block,message", [
+    ("cooccurrence_margin: 0.6\n", "the stance model's cooccurrence_margin must be a number in \\[0, 1 - threshold\\)"),
+    ("cooccurrence_margin: wide\n", "the stance model's cooccurrence_margin must be a number"),
     ("cooccurrence: [mediator]\n", "'cooccurrence' must map 'cues'"),
     ("cooccurrence:\n  cues: {mediation: mediator}\n", "cooccurrence cue 'mediation' must be a list of words"),
     ("cooccurrence:\n  cues: {}\n  agents: ['']\n", "cooccurrence agents must be a list of words"),

@@ -164,6 +164,7 @@ def test_the_training_script_learns_a_model_the_extractor_reads(tmp_path, dictio
     assert [f["rules_tuned_on_it"] for f in data["trained_on"]] == [True, False, False]
     assert data["report_words"] == list(load_rule_book(ONTOLOGY).stance_model.report_words)
     assert data["cooccurrence"] == yaml.safe_load((ONTOLOGY / MODEL_FILE).read_text(encoding="utf-8"))["cooccurrence"]
+    assert data["cooccurrence_margin"] == 0.15 and "co-occurrences need" in text
     assert any(name.startswith("co_") for name in data["weights"])  # the co-occurrence candidates were learnt from
     model = read_stance_model(out)
     assert any(name.startswith("position=") for name in model.weights) and 0 <= model.threshold < 1

@@ -19,13 +19,12 @@ import json
 
 from ..dictionary import Dictionary
 from ..model import Article, Stance
-from .cooccurrence import RULE as COOCCURRENCE
 from .extractor import ArticleExtractor, Explanation
 from .lexicon import EXTRACTOR_VERSION, Lexicon, load_lexicon
 from .mentions import Scanner, get_scanner
 from .parse import load_pipeline, pipeline_version
 from .rules import Rule, RuleBook, load_rule_book, path_index
-from .scoring import Evidence, StanceModel, article_features
+from .scoring import COOCCURRENCE_RULE, Evidence, StanceModel, article_features
 
 __all__ = [
     "EXTRACTOR_VERSION", "Evidence", "Explanation", "Lexicon", "Rule", "RuleBook", "Scanner", "StanceModel", "article_features",
@@ -77,8 +76,8 @@ def explain_stances(article: Article, dictionary: Dictionary, lexicon: Lexicon |
         key = (stance.holder, stance.issue, stance.polarity.value, stance.condition or "")
         match = next((e for k, e in extractor.explanations.items() if k[:4] == key and article.text[k[4]:].startswith(stance.quote[:20])), None)
         rated = extractor.features.get(key[:3])
-        if match is None and stance.rule == COOCCURRENCE:  # no path: the sentence names both, nothing more
-            match = Explanation(sentence=stance.quote, path=(), cue="", rules=(COOCCURRENCE,))
+        if match is None and stance.rule == COOCCURRENCE_RULE:  # no path: the sentence names both, nothing more
+            match = Explanation(sentence=stance.quote, path=(), cue="", rules=(COOCCURRENCE_RULE,))
         if match is not None and rated is not None:
             match = dataclasses.replace(match, reasons=tuple(model.reasons(rated)))
         out.append((stance, match))

@@ -19,9 +19,8 @@ from typing import Iterable, Mapping, Sequence
 from ..model import Method, Polarity, Stance
 from ..text import Sentence
 from .mentions import ACTOR, ISSUE, Mention
-from .scoring import Evidence
+from .scoring import COOCCURRENCE_RULE, Evidence
 
-RULE = "cooccurrence"
 _NEAR = 60  # characters between the two names under which they are "near"
 
 
@@ -100,6 +99,6 @@ def cooccurrence_evidence(source_id: str, text: str, sentences: Sequence[tuple[S
                             "co_holder_first": float(min(a.start for a in named) < min(b.start for b in places))}
                 stance = Stance(source_id=source_id, holder=holder, issue=issue, polarity=Polarity.SUPPORT,
                                 quote=body, char_start=sentence.start, char_end=sentence.end,
-                                method=Method.RULE, confidence=0.5, rule=RULE, published=published)
+                                method=Method.RULE, confidence=0.5, rule=COOCCURRENCE_RULE, published=published)
                 evidence.append(Evidence(stance, "", 0, tuple(sorted((k, v) for k, v in features.items() if v))))
     return evidence

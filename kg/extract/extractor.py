@@ -907,8 +907,9 @@ class ArticleExtractor:
         kept = []
         for item in evidence:
             s = item.stance
-            rating = ratings[(s.holder, s.issue, s.polarity.value)]
-            if rating >= model.threshold:
+            key = (s.holder, s.issue, s.polarity.value)
+            rating = ratings[key]
+            if rating >= model.threshold_for(self.features[key]):
                 kept.append(dataclasses.replace(s, confidence=round(max(0.01, min(1.0, rating)), 2)))
         return sorted(kept, key=lambda s: s.key)
 

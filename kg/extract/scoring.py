@@ -26,6 +26,8 @@ from ..yamlfile import read_yaml
 if TYPE_CHECKING:
     from .cooccurrence import CooccurrenceWords
 
+COOCCURRENCE_RULE = "cooccurrence"  # the rule of the candidates kg/extract/cooccurrence.py adds
+
 #: numeric features and the value at which each is capped, then divided by (so each runs 0..1)
 _CAPS = {"evidence": 4, "sentences": 3, "path_length": 8, "quote_length": 400, "holders": 8}
 
@@ -49,6 +51,11 @@ class StanceModel:
     threshold: float
     report_words: tuple[str, ...] = ()  # words that say a quote is reported speech ("said", "according to")
     cooccurrence: "CooccurrenceWords | None" = None  # describe the sentences co-occurrence candidates come from
+    cooccurrence_margin: float = 0.0  # how much higher than the threshold a co-occurrence must be rated
+
+    def threshold_for(self, features: Mapping[str, float]) -> float:
+        """The rating a stance with these features needs to be kept: co-occurrences need the margin more."""
+        return self.threshold + (self.cooccurrence_margin if features.get(f"rules={COOCCURRENCE_RULE}") else 0.0)
 
     @cached_property
     def report_pattern(self) -> "re.Pattern[str]":
@@ -80,8 +87,14 @@ def read_stance_model(path: Path) -> StanceModel:
         raise DictionaryError(f"{path}: the stance model needs numeric weights, intercept and threshold ({exc})") from None
     if not 0 <= threshold < 1:
         raise DictionaryError(f"{path}: the stance model's threshold must be in [0, 1)")
+    try:
+        margin = float(data.get("cooccurrence_margin") or 0.0)
+    except (TypeError, ValueError):
+        margin = -1.0
+    if not 0 <= margin < 1 - threshold:
+        raise DictionaryError(f"{path}: the stance model's cooccurrence_margin must be a number in [0, 1 - threshold)")
     return StanceModel(weights, intercept, threshold, tuple(str(w) for w in data.get("report_words") or []),
-                       _cooccurrence_words(path, data.get("cooccurrence")))
+                       _cooccurrence_words(path, data.get("cooccurrence")), margin)
 
 
 def _cooccurrence_words(path: Path, data: object) -> "CooccurrenceWords | None":
