@@ -10,7 +10,8 @@ is right when the gold file has it. A logistic regression (scikit-learn, `pip in
 which are right. The threshold is chosen by leaving one folder out at a time, on the `--untuned`
 folders only (articles the rules were never tuned on, so their errors are those of unseen news):
 the lowest rating at which their pooled left-out precision reaches the target, which keeps the
-most recall (a co-occurrence kept only when rated --cooccurrence-margin higher). The figures at that threshold are printed and kept in the file's header.
+most recall (a co-occurrence counts only when rated --cooccurrence-margin higher). The figures
+at that threshold are printed and kept in the file's header.
 """
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ import yaml
 from kg.dictionary import load_dictionary
 from kg.errors import StanceGraphError
 from kg.evaluation import Score, load_gold_folder, stance_tuple
-from kg.extract import article_features, load_lexicon, load_rule_book, stance_evidence
+from kg.extract import COOCCURRENCE_RULE, article_features, load_lexicon, load_rule_book, stance_evidence
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_OUT = HERE.parent / "ontology" / "rules" / "stance_model.yaml"
@@ -115,16 +116,16 @@ def main(argv: list[str] | None = None) -> int:
         vectorizer, model = fit(rest, args.strength)
         probabilities = model.predict_proba(vectorizer.transform([f for f, _ in folder.examples]))[:, 1]
         held_out += [(float(p), y) for p, (_, y) in zip(probabilities, folder.examples)]
-        held_kinds += ["cooccurrence" if f.get("rules=cooccurrence") else "rules" for f, _ in folder.examples]
+        held_kinds += [COOCCURRENCE_RULE if f.get(f"rules={COOCCURRENCE_RULE}") else "rules" for f, _ in folder.examples]
     gold = sum(f.gold for f in untuned)
     # a co-occurrence is kept at the threshold plus the margin: rate it that much lower for the search
-    margined = [(p - args.cooccurrence_margin if kind == "cooccurrence" else p, y)
+    margined = [(p - args.cooccurrence_margin if kind == COOCCURRENCE_RULE else p, y)
                 for (p, y), kind in zip(held_out, held_kinds)]
     candidates = sorted({round(p, 2) for p, _ in margined if 0 <= round(p, 2) < 1 - args.cooccurrence_margin})
     reaching = [t for t in candidates if scores(margined, gold, t).precision >= args.target_precision]
     threshold = reaching[0] if reaching else 0.0
     base = scores(held_out, gold, 0.0)
-    rules_alone = scores([(p, y) for (p, y), kind in zip(held_out, held_kinds) if kind != "cooccurrence"], gold, 0.0)
+    rules_alone = scores([(p, y) for (p, y), kind in zip(held_out, held_kinds) if kind != COOCCURRENCE_RULE], gold, 0.0)
     chosen = scores(margined, gold, threshold)
     print(f"{len(folders)} folders, {sum(f.articles for f in folders)} articles; left out in turn: {len(untuned)} untuned"
           f" folders, {sum(f.articles for f in untuned)} articles, {len(held_out)} rated tuples, {gold} gold")

@@ -27,7 +27,7 @@ from .rules import Rule, RuleBook, load_rule_book, path_index
 from .scoring import COOCCURRENCE_RULE, Evidence, StanceModel, article_features
 
 __all__ = [
-    "EXTRACTOR_VERSION", "Evidence", "Explanation", "Lexicon", "Rule", "RuleBook", "Scanner", "StanceModel", "article_features",
+    "COOCCURRENCE_RULE", "EXTRACTOR_VERSION", "Evidence", "Explanation", "Lexicon", "Rule", "RuleBook", "Scanner", "StanceModel", "article_features",
     "explain_stances", "format_explanation", "extract_stances", "extraction_fingerprint", "get_scanner", "load_lexicon",
     "load_pipeline", "load_rule_book", "stance_evidence",
 ]

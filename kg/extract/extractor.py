@@ -191,7 +191,8 @@ class ArticleExtractor:
         self._participation = _participation_pattern(tuple(sorted(book.participation_verbs)))
         self.discourse = _Discourse()
         self.explanations: dict[tuple, Explanation] = {}
-        # every stance the rules found, with its cue and path, before the stance model rates it
+        # every stance the rules found, with its cue and path, and every co-occurrence candidate, before
+        # the stance model rates them
         self.evidence: list[Evidence] = []
         self._sentences: list[tuple[Sentence, list[Mention]]] = []  # each sentence with the mentions in it
         # what the stance model rated each (holder, issue, polarity) by, while it is on
