@@ -82,6 +82,35 @@ def scores(rated: list[tuple[float, int]], gold: int, threshold: float) -> Score
     return Score(tp=tp, fp=sum(1 - y for p, y in rated if p >= threshold), fn=gold - tp)
 
 
+# the bars a batch of unseen articles is held to: what the threshold's target is chosen for
+BAR_PRECISION, BAR_F1 = 0.75, 0.55
+
+
+def meets_bars(score: Score) -> bool:
+    return score.precision >= BAR_PRECISION and score.f1 >= BAR_F1
+
+
+def lowest_threshold(rated: list[tuple[float, int]], gold: int, target: float, below: float) -> tuple[float, bool]:
+    """The lowest rating under `below` at which the tuples kept reach the target precision, and whether
+    any does (0.0 when none)."""
+    candidates = sorted({round(p, 2) for p, _ in rated if 0 <= round(p, 2) < below})
+    reaching = [t for t in candidates if scores(rated, gold, t).precision >= target]
+    return (reaching[0], True) if reaching else (0.0, False)
+
+
+def nested_scores(untuned: list[Folder], rated: list[list[tuple[float, int]]], target: float,
+                  below: float) -> tuple[Score, list[Score]]:
+    """Each untuned folder scored at the threshold the other folders choose: what a new batch of
+    articles gets, the threshold knowing nothing of it either."""
+    per_folder = []
+    for k, folder in enumerate(untuned):
+        others = [item for j, items in enumerate(rated) if j != k for item in items]
+        threshold, _ = lowest_threshold(others, sum(f.gold for j, f in enumerate(untuned) if j != k), target, below)
+        per_folder.append(scores(rated[k], folder.gold, threshold))
+    total = Score(tp=sum(s.tp for s in per_folder), fp=sum(s.fp for s in per_folder), fn=sum(s.fn for s in per_folder))
+    return total, per_folder
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("folders", nargs="*", help="FOLDER[:GOLD] of annotated articles the rules were tuned on")
@@ -111,19 +140,21 @@ def main(argv: list[str] | None = None) -> int:
     folders = tuned + untuned
     held_out: list[tuple[float, int]] = []
     held_kinds: list[str] = []  # what found each tuple: the rules, or only a co-occurrence
+    margined_by_folder: list[list[tuple[float, int]]] = []
     for folder in untuned:
         rest = [e for other in folders if other.name != folder.name for e in other.examples]
         vectorizer, model = fit(rest, args.strength)
         probabilities = model.predict_proba(vectorizer.transform([f for f, _ in folder.examples]))[:, 1]
-        held_out += [(float(p), y) for p, (_, y) in zip(probabilities, folder.examples)]
-        held_kinds += [COOCCURRENCE_RULE if f.get(f"rules={COOCCURRENCE_RULE}") else "rules" for f, _ in folder.examples]
+        rated = [(float(p), y) for p, (_, y) in zip(probabilities, folder.examples)]
+        kinds = [COOCCURRENCE_RULE if f.get(f"rules={COOCCURRENCE_RULE}") else "rules" for f, _ in folder.examples]
+        held_out += rated
+        held_kinds += kinds
+        # a co-occurrence is kept at the threshold plus the margin: rate it that much lower for the search
+        margined_by_folder.append([(p - args.cooccurrence_margin if kind == COOCCURRENCE_RULE else p, y)
+                                   for (p, y), kind in zip(rated, kinds)])
     gold = sum(f.gold for f in untuned)
-    # a co-occurrence is kept at the threshold plus the margin: rate it that much lower for the search
-    margined = [(p - args.cooccurrence_margin if kind == COOCCURRENCE_RULE else p, y)
-                for (p, y), kind in zip(held_out, held_kinds)]
-    candidates = sorted({round(p, 2) for p, _ in margined if 0 <= round(p, 2) < 1 - args.cooccurrence_margin})
-    reaching = [t for t in candidates if scores(margined, gold, t).precision >= args.target_precision]
-    threshold = reaching[0] if reaching else 0.0
+    margined = [item for rated in margined_by_folder for item in rated]
+    threshold, reached = lowest_threshold(margined, gold, args.target_precision, 1 - args.cooccurrence_margin)
     base = scores(held_out, gold, 0.0)
     rules_alone = scores([(p, y) for (p, y), kind in zip(held_out, held_kinds) if kind != COOCCURRENCE_RULE], gold, 0.0)
     chosen = scores(margined, gold, threshold)
@@ -135,13 +166,21 @@ def main(argv: list[str] | None = None) -> int:
     print(f"threshold {threshold:.2f} (co-occurrences {threshold + args.cooccurrence_margin:.2f}):"
           f" tp {chosen.tp} fp {chosen.fp} P {chosen.precision:.3f} R {chosen.recall:.3f}"
           f" F1 {chosen.f1:.3f}"
-          + ("" if reaching else f"  (precision {args.target_precision} is never reached)"))
+          + ("" if reached else f"  (precision {args.target_precision} is never reached)"))
     calibration = []
     for low in (0.0, 0.2, 0.4, 0.6, 0.8):
         inside = [y for p, y in held_out if low <= p < low + 0.2 or (low == 0.8 and p == 1.0)]
         if inside:
             calibration.append(f"{low:.1f}-{low + 0.2:.1f}: {sum(inside) / len(inside):.2f} right of {len(inside)}")
     print("rated (left out):  " + "; ".join(calibration))
+    nested, per_folder = nested_scores(untuned, margined_by_folder, args.target_precision, 1 - args.cooccurrence_margin)
+    pairs = [(a, b) for k, a in enumerate(per_folder) for b in per_folder[k + 1:]]
+    meeting = sum(meets_bars(Score(tp=a.tp + b.tp, fp=a.fp + b.fp, fn=a.fn + b.fn)) for a, b in pairs)
+    precisions = sorted(score.precision for score in per_folder)
+    print(f"nested:            tp {nested.tp} fp {nested.fp} P {nested.precision:.3f} R {nested.recall:.3f}"
+          f" F1 {nested.f1:.3f} (each folder's threshold chosen without it); per folder P {precisions[0]:.2f}"
+          f" to {precisions[-1]:.2f}; pairs of folders at P >= {BAR_PRECISION} and F1 >= {BAR_F1}:"
+          f" {meeting} of {len(pairs)}")
     vectorizer, model = fit([e for f in folders for e in f.examples], args.strength)
     weights = {name: round(float(w), 4) for name, w in sorted(zip(vectorizer.feature_names_, model.coef_[0]))
                if abs(w) >= 1e-4}
@@ -156,6 +195,8 @@ def main(argv: list[str] | None = None) -> int:
         f"#   rating >= {threshold:.2f}:    P {chosen.precision:.3f} R {chosen.recall:.3f} F1 {chosen.f1:.3f}"
         f" (the lowest threshold with precision >= {args.target_precision};",
         f"#   co-occurrences need {threshold + args.cooccurrence_margin:.2f})",
+        f"#   nested:            P {nested.precision:.3f} R {nested.recall:.3f} F1 {nested.f1:.3f}"
+        " (each folder's threshold chosen without it)",
         "# How often a stance is right by its rating (left out): " + "; ".join(calibration[:3]) + ";",
         "#   " + "; ".join(calibration[3:]) + ".",
         f"# Trained with C = {args.strength}.",
