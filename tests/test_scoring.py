@@ -157,6 +157,7 @@ def test_the_training_script_learns_a_model_the_extractor_reads(tmp_path, dictio
                                     "--out", str(out), "--target-precision", "0.5"]) == 0
     printed = capsys.readouterr().out
     assert "left out in turn: 2 untuned folders" in printed and f"wrote {out}" in printed
+    assert "nested:" in printed and "pairs of folders at P >= 0.75 and F1 >= 0.55:" in printed
     text = out.read_text(encoding="utf-8")
     assert text.startswith("# The stance model") and "rating >= " in text
     data = yaml.safe_load(text)
@@ -173,6 +174,17 @@ def test_the_training_script_learns_a_model_the_extractor_reads(tmp_path, dictio
     _training_script().main([f"{REPO / 'sources'}:{SEED_GOLD}", "--untuned", str(first), "--untuned", str(second),
                              "--out", str(again), "--target-precision", "0.5"])
     assert again.read_bytes() == out.read_bytes()
+
+
+def test_the_nested_figure_scores_each_folder_at_the_threshold_the_others_choose():
+    script = _training_script()
+    folder = script.Folder
+    untuned = [folder("a", 1, 3, []), folder("b", 1, 2, [])]
+    # a alone reaches precision 0.8 from 0.6; b alone from 0.8, so a is scored at 0.8 and b at 0.6
+    rated = [[(0.9, 1), (0.7, 1), (0.6, 1), (0.5, 0)], [(0.9, 1), (0.8, 1), (0.6, 0), (0.55, 0)]]
+    total, per_folder = script.nested_scores(untuned, rated, 0.8, 1.0)
+    assert [(s.tp, s.fp, s.fn) for s in per_folder] == [(1, 0, 2), (2, 1, 0)]
+    assert (total.tp, total.fp, total.fn) == (3, 1, 2)
 
 
 def test_the_training_script_wants_two_untuned_folders(tmp_path, capsys):
