@@ -55,14 +55,6 @@ def read_folder(spec: str, dictionary, lexicon, rules) -> Folder:
     return Folder(name, len(annotated.articles), len(gold), examples)
 
 
-def _cooccurrence_words(words) -> dict | None:
-    """The model file's co-occurrence words, kept as they are (they name the features the weights are for)."""
-    if words is None:
-        return None
-    return {"cues": {name: list(value) for name, value in words.cues.items()}, "prepositions": list(words.prepositions),
-            "agents": list(words.agents)}
-
-
 def fit(examples: list[tuple[dict[str, float], int]], strength: float):
     try:
         from sklearn.feature_extraction import DictVectorizer
@@ -208,7 +200,8 @@ def main(argv: list[str] | None = None) -> int:
         "threshold": threshold,
         "cooccurrence_margin": args.cooccurrence_margin,
         "report_words": list(rules.stance_model.report_words),
-        "cooccurrence": _cooccurrence_words(rules.stance_model.cooccurrence),
+        # kept as they are: they name the features the weights are for
+        "cooccurrence": rules.stance_model.cooccurrence.as_data() if rules.stance_model.cooccurrence else None,
         "weights": weights,
     }
     args.out.write_text("\n".join(header) + "\n" + yaml.safe_dump(body, sort_keys=False, allow_unicode=True, width=120),

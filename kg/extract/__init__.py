@@ -58,8 +58,9 @@ def extract_stances(article: Article, dictionary: Dictionary, lexicon: Lexicon |
 
 def stance_evidence(article: Article, dictionary: Dictionary, lexicon: Lexicon | None = None,
                     rules: RuleBook | None = None) -> list[Evidence]:
-    """Every stance the rules find in one article, with its cue and path, before the stance model
-    rates them (what training/train_stance_model.py learns from)."""
+    """Every stance the rules find in one article, with its cue and path, and, while the stance model
+    is on, every co-occurrence candidate, before the model rates them (what
+    training/train_stance_model.py learns from)."""
     extractor = _extractor(article, dictionary, lexicon, rules)
     extractor.run()
     return extractor.evidence

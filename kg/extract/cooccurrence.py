@@ -10,47 +10,15 @@ model decides which to keep: without it, none is.
 """
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
 from datetime import date
-from functools import cached_property
-from typing import Iterable, Mapping, Sequence
+from typing import Iterable, Sequence
 
 from ..model import Method, Polarity, Stance
 from ..text import Sentence
 from .mentions import ACTOR, ISSUE, Mention
-from .scoring import COOCCURRENCE_RULE, Evidence
+from .scoring import COOCCURRENCE_RULE, CooccurrenceWords, Evidence
 
 _NEAR = 60  # characters between the two names under which they are "near"
-
-
-@dataclass(frozen=True)
-class CooccurrenceWords:
-    """The words that describe a sentence an actor and an issue share (stance_model.yaml)."""
-
-    cues: Mapping[str, tuple[str, ...]]  # feature name -> the words (every form) that set it
-    prepositions: tuple[str, ...] = ()  # the actor after one of these is often a place ("talks in Qatar")
-    agents: tuple[str, ...] = ()  # the actor after one of these is the one acting ("brokered by Egypt")
-
-    @cached_property
-    def cue_patterns(self) -> tuple[tuple[str, "re.Pattern[str]"], ...]:
-        return tuple((name, _words(words)) for name, words in sorted(self.cues.items()) if words)
-
-    @cached_property
-    def preposition_pattern(self) -> "re.Pattern[str]":
-        return re.compile(r"\b(?:" + _alternatives(self.prepositions) + r")\s+(?:the\s+)?$", re.IGNORECASE)
-
-    @cached_property
-    def agent_pattern(self) -> "re.Pattern[str]":
-        return re.compile(r"\b(?:" + _alternatives(self.agents) + r")\s+(?:[\w.'’-]+,?\s+){0,4}$", re.IGNORECASE)
-
-
-def _alternatives(words: Iterable[str]) -> str:
-    return "|".join(map(re.escape, sorted(words, key=len, reverse=True))) or "(?!)"
-
-
-def _words(words: Iterable[str]) -> "re.Pattern[str]":
-    return re.compile(r"\b(?:" + _alternatives(words) + r")\b", re.IGNORECASE)
 
 
 def cooccurrence_evidence(source_id: str, text: str, sentences: Sequence[tuple[Sentence, Sequence[Mention]]],

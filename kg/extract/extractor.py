@@ -900,7 +900,7 @@ class ArticleExtractor:
             return sorted((item.stance for item in evidence), key=lambda s: s.key)
         if model.cooccurrence is not None and self.book.enabled("cooccurrence"):
             evidence = evidence + cooccurrence_evidence(article.source_id, self.text, self._sentences, evidence,
-                                                        model.cooccurrence, actors=self.dictionary.holder_ids(),
+                                                        model.cooccurrence, actors=self.scanner.holders,
                                                         published=article.published)
         self.evidence = evidence
         self.features = article_features(evidence, model.report_pattern, len(self.text))

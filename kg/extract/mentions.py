@@ -50,6 +50,7 @@ class Scanner:
         self._meanings: dict[str, tuple | None] = {}
         self.actor_types: dict[str, tuple[str, ...]] = {a.id: a.types for a in dictionary.actors.values()}
         self.persons = {a.id for a in dictionary.actors.values() if a.is_person}
+        self.holders = frozenset(dictionary.holder_ids())  # who can hold a stance (persons speak for them)
         for actor in dictionary.actors.values():
             for alias in {*actor.aliases, actor.label}:
                 self._add(alias, Entry(ACTOR, actor.id))

@@ -17,14 +17,11 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Mapping, Sequence
+from typing import Any, Iterable, Mapping, Sequence
 
 from ..errors import DictionaryError
 from ..model import Stance
 from ..yamlfile import read_yaml
-
-if TYPE_CHECKING:
-    from .cooccurrence import CooccurrenceWords
 
 COOCCURRENCE_RULE = "cooccurrence"  # the rule of the candidates kg/extract/cooccurrence.py adds
 
@@ -43,6 +40,40 @@ class Evidence:
 
 
 @dataclass(frozen=True)
+class CooccurrenceWords:
+    """The words that describe a sentence an actor and an issue share (stance_model.yaml)."""
+
+    cues: Mapping[str, tuple[str, ...]]  # feature name -> the words (every form) that set it
+    prepositions: tuple[str, ...] = ()  # the actor after one of these is often a place ("talks in Qatar")
+    agents: tuple[str, ...] = ()  # the actor after one of these is the one acting ("brokered by Egypt")
+
+    def as_data(self) -> dict[str, Any]:
+        """The words as the model file holds them (what `read_stance_model` reads back)."""
+        return {"cues": {name: list(words) for name, words in self.cues.items()}, "prepositions": list(self.prepositions),
+                "agents": list(self.agents)}
+
+    @cached_property
+    def cue_patterns(self) -> tuple[tuple[str, "re.Pattern[str]"], ...]:
+        return tuple((name, _words(words)) for name, words in sorted(self.cues.items()) if words)
+
+    @cached_property
+    def preposition_pattern(self) -> "re.Pattern[str]":
+        return re.compile(r"\b(?:" + _alternatives(self.prepositions) + r")\s+(?:the\s+)?$", re.IGNORECASE)
+
+    @cached_property
+    def agent_pattern(self) -> "re.Pattern[str]":
+        return re.compile(r"\b(?:" + _alternatives(self.agents) + r")\s+(?:[\w.'’-]+,?\s+){0,4}$", re.IGNORECASE)
+
+
+def _alternatives(words: Iterable[str]) -> str:
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True))) or "(?!)"
+
+
+def _words(words: Iterable[str]) -> "re.Pattern[str]":
+    return re.compile(r"\b(?:" + _alternatives(words) + r")\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
 class StanceModel:
     """A logistic model over named features, with the threshold under which stances are dropped."""
 
@@ -50,7 +81,7 @@ class StanceModel:
     intercept: float
     threshold: float
     report_words: tuple[str, ...] = ()  # words that say a quote is reported speech ("said", "according to")
-    cooccurrence: "CooccurrenceWords | None" = None  # describe the sentences co-occurrence candidates come from
+    cooccurrence: CooccurrenceWords | None = None  # describe the sentences co-occurrence candidates come from
     cooccurrence_margin: float = 0.0  # how much higher than the threshold a co-occurrence must be rated
 
     def threshold_for(self, features: Mapping[str, float]) -> float:
@@ -97,9 +128,7 @@ def read_stance_model(path: Path) -> StanceModel:
                        _cooccurrence_words(path, data.get("cooccurrence")), margin)
 
 
-def _cooccurrence_words(path: Path, data: object) -> "CooccurrenceWords | None":
-    from .cooccurrence import CooccurrenceWords
-
+def _cooccurrence_words(path: Path, data: object) -> CooccurrenceWords | None:
     if data is None:
         return None
     if not isinstance(data, dict) or not isinstance(data.get("cues", {}), dict):
