@@ -467,23 +467,21 @@ def extract(file: Path, ontology_dir: Path | None, fmt: str, explain: bool) -> N
 def evaluate_command(sources_dir: Path, gold_path: Path, ontology_dir: Path | None, show: bool, as_json: bool,
                      ablate: tuple[str, ...], enable: tuple[str, ...]) -> None:
     """Score automatic extraction on SOURCES_DIR against gold annotations (curated input left out)."""
-    from .evaluation import evaluate_folder
+    from .evaluation import added_by, evaluate_folder, format_added
 
     report = evaluate_folder(sources_dir, gold_path, ontology_dir=ontology_dir)
     if ablate or enable:
         other = evaluate_folder(sources_dir, gold_path, ontology_dir=ontology_dir, ablate=ablate, enable=enable)
         changed = sorted(ablate) + sorted(enable)
+        # what the changed rules add: the scores with them on, less the scores with them off
+        added = added_by(report, other) if ablate else added_by(other, report)
         if as_json:
             click.echo(json.dumps({"all_rules": report.to_dict(), "without": other.to_dict(), "ablated": sorted(ablate),
-                                   "enabled": sorted(enable)}, indent=1, sort_keys=True))
+                                   "enabled": sorted(enable), "added": added}, indent=1, sort_keys=True))
             return
         click.echo(("without " if ablate else "with ") + ", ".join(changed) + (" on:" if not ablate else ":"))
         click.echo(other.format_text(show=show))
-        # what the changed rules add: the scores with them on, less the scores with them off
-        on, off = (report.overall, other.overall) if ablate else (other.overall, report.overall)
-        click.echo(f"what {', '.join(changed)} add(s): tp {on.tp - off.tp:+d}, fp {on.fp - off.fp:+d}, "
-                   f"precision {on.precision - off.precision:+.3f}, recall {on.recall - off.recall:+.3f}, "
-                   f"f1 {on.f1 - off.f1:+.3f}")
+        click.echo(format_added(added, changed))
         return
     if as_json:
         click.echo(json.dumps(report.to_dict(), indent=1, sort_keys=True))

@@ -1,6 +1,7 @@
 """Scoring extracted stances against gold annotations on distinct (article, holder, issue, polarity) tuples."""
 from __future__ import annotations
 
+import random
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -67,6 +68,10 @@ class EvaluationReport:
     unscored: dict[str, int] = field(default_factory=dict)  # holder -> stances left unscored (outside the contract)
     # confidence band -> (right, found): how often a tuple is right by the highest confidence of its stances
     by_confidence: dict[str, tuple[int, int]] = field(default_factory=dict)
+    # measure -> (low, high): the bootstrap interval of the micro scores over articles
+    interval: dict[str, tuple[float, float]] = field(default_factory=dict)
+    predicted: frozenset[Tuple] = field(default=frozenset(), repr=False)  # the distinct tuples scored
+    gold: frozenset[Tuple] = field(default=frozenset(), repr=False)
 
     @property
     def precision(self) -> float:
@@ -96,6 +101,9 @@ class EvaluationReport:
             "quote_overlap": {"matched": self.overall.tp, "overlapping": self.overlapping},
             "unscored": dict(sorted(self.unscored.items())),
             "by_confidence": {band: {"right": right, "found": found} for band, (right, found) in self.by_confidence.items()},
+            "interval": {"level": INTERVAL_LEVEL, "resamples": INTERVAL_RESAMPLES,
+                         **{name: [round(low, 4), round(high, 4)] for name, (low, high) in self.interval.items()}}
+            if self.interval else None,
             "misses": listing(self.misses),
             "false_positives": listing(self.false_positives),
         }
@@ -125,6 +133,9 @@ class EvaluationReport:
             lines.append("  ".join(cells).rstrip())
             if n == 0 or n == last_issue:
                 lines.append("  ".join("-" * w for w in widths))
+        if self.interval:
+            lines.append(f"{INTERVAL_LEVEL:.0%} bootstrap interval over articles ({INTERVAL_RESAMPLES} draws): " + ", ".join(
+                f"{name} {low:.3f}-{high:.3f}" for name, (low, high) in self.interval.items()))
         lines.append(f"matched tuples whose quote overlaps a gold quote: {self.overlapping} of {o.tp}")
         if self.errors:
             lines.append("errors: " + ", ".join(f"{k} {v}" for k, v in sorted(self.errors.items())))
@@ -178,6 +189,80 @@ def _macro(predicted: set[Tuple], gold: set[Tuple]) -> tuple[tuple[float, float,
     return (sum(s.precision for s in scores) / n, sum(s.recall for s in scores) / n, sum(s.f1 for s in scores) / n), n
 
 
+def added_by(on: EvaluationReport, off: EvaluationReport) -> dict[str, Any]:
+    """What the rules switched on in `on` and off in `off` add: the change of each count and score,
+    with the bootstrap interval of the score changes (both scored on the same draws of articles)."""
+    a, b = on.overall, off.overall
+    interval = difference_interval(on.predicted, off.predicted, on.gold | off.gold)
+    return {"tp": a.tp - b.tp, "fp": a.fp - b.fp, "fn": a.fn - b.fn,
+            **{name: round(getattr(a, name) - getattr(b, name), 4) for name in ("precision", "recall", "f1")},
+            "interval": {name: [round(low, 4), round(high, 4)] for name, (low, high) in interval.items()}}
+
+
+def format_added(added: Mapping[str, Any], changed: Iterable[str]) -> str:
+    """`added_by` as one line: "what RULE add(s): tp +3, fp -1, precision +0.010 (-0.004 to +0.025), ..."."""
+    interval = added["interval"]
+
+    def score(name: str) -> str:
+        text = f"{name} {added[name]:+.3f}"
+        return text + (f" ({interval[name][0]:+.3f} to {interval[name][1]:+.3f})" if name in interval else "")
+
+    return (f"what {', '.join(changed)} add(s): tp {added['tp']:+d}, fp {added['fp']:+d}, "
+            + ", ".join(score(name) for name in ("precision", "recall", "f1"))
+            + (f"  [{INTERVAL_LEVEL:.0%} bootstrap intervals over articles]" if interval else ""))
+
+
+INTERVAL_LEVEL = 0.95
+INTERVAL_RESAMPLES = 1000
+
+
+def article_interval(predicted: Iterable[Tuple], gold: Iterable[Tuple], resamples: int = INTERVAL_RESAMPLES,
+                     level: float = INTERVAL_LEVEL, seed: int = 0) -> dict[str, tuple[float, float]]:
+    """Percentile bootstrap interval of micro precision, recall and F1 over articles.
+
+    A score on a few dozen articles moves a lot with which articles they are; drawing the articles
+    again with replacement (the tuples of one article stay together) shows how much. The seed is
+    fixed, so the same input gives the same interval. Empty with fewer than two articles."""
+    return _bootstrap([set(predicted)], set(gold), resamples, level, seed)
+
+
+def difference_interval(predicted: Iterable[Tuple], baseline: Iterable[Tuple], gold: Iterable[Tuple],
+                        resamples: int = INTERVAL_RESAMPLES, level: float = INTERVAL_LEVEL,
+                        seed: int = 0) -> dict[str, tuple[float, float]]:
+    """Bootstrap interval of what `predicted` scores above `baseline` (precision, recall, F1), both
+    scored on the same draws of articles: an interval that holds 0 is a change the data cannot tell
+    from chance."""
+    return _bootstrap([set(predicted), set(baseline)], set(gold), resamples, level, seed)
+
+
+def _bootstrap(predictions: list[set[Tuple]], gold: set[Tuple], resamples: int, level: float,
+               seed: int) -> dict[str, tuple[float, float]]:
+    """The interval of the scores of predictions[0] (less those of predictions[1], when given)."""
+    articles = sorted({t[0] for t in gold}.union(*({t[0] for t in p} for p in predictions)))
+    if len(articles) < 2:
+        return {}
+    # per article and prediction: (tp, fp, fn)
+    counts = {a: [[0, 0, 0] for _ in predictions] for a in articles}
+    for n, predicted in enumerate(predictions):
+        for t in predicted | gold:
+            counts[t[0]][n][0 if t in predicted and t in gold else 1 if t in predicted else 2] += 1
+    rows = [counts[a] for a in articles]
+    draw = random.Random(seed)
+    samples: dict[str, list[float]] = {"precision": [], "recall": [], "f1": []}
+    for _ in range(resamples):
+        totals = [[0, 0, 0] for _ in predictions]
+        for row in draw.choices(rows, k=len(rows)):
+            for total, part in zip(totals, row):
+                total[0], total[1], total[2] = total[0] + part[0], total[1] + part[1], total[2] + part[2]
+        scores = [Score(tp=tp, fp=fp, fn=fn) for tp, fp, fn in totals]
+        for name in samples:
+            value = getattr(scores[0], name)
+            samples[name].append(value - getattr(scores[1], name) if len(scores) > 1 else value)
+    tail = (1 - level) / 2
+    low, high = int(tail * resamples), min(resamples - 1, int((1 - tail) * resamples))
+    return {name: (sorted(values)[low], sorted(values)[high]) for name, values in samples.items()}
+
+
 def _condition_tuples(stances: Iterable[Stance]) -> set[tuple[str, str, str, str]]:
     return {(s.source_id, s.holder, s.issue, s.condition or "") for s in stances if s.polarity.value == "conditional"}
 
@@ -229,6 +314,9 @@ def evaluate(predicted: Iterable[Stance], gold: Iterable[Stance]) -> EvaluationR
                          fn=len(gold_conditions - predicted_conditions)),
         errors=_error_kinds(predicted_by.keys() - matched, gold_by.keys() - matched),
         by_confidence=_by_confidence(predicted_by, matched),
+        interval=article_interval(predicted_by, gold_by),
+        predicted=frozenset(predicted_by),
+        gold=frozenset(gold_by),
     )
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -92,6 +93,13 @@ def test_eval_ablate_shows_what_a_rule_adds(seeds_dir: Path) -> None:
     assert result.output.startswith("without condition_clause:\n")
     last = result.output.splitlines()[-1]
     assert last.startswith("what condition_clause add(s): tp +") and "recall +" in last
+    # each change with its bootstrap interval over the five articles, which holds the change itself
+    change = re.search(r"recall (\+[0-9.]+) \(([-+][0-9.]+) to ([-+][0-9.]+)\)", last)
+    assert change and float(change[2]) <= float(change[1]) <= float(change[3])
+    assert last.endswith("[95% bootstrap intervals over articles]")
+    data = json.loads(CliRunner().invoke(cli, ["eval", str(seeds_dir), "--gold", str(GOLD), "--ablate", "condition_clause",
+                                               "--json"]).output)
+    assert data["added"]["tp"] > 0 and set(data["added"]["interval"]) == {"precision", "recall", "f1"}
 
 
 def test_eval_enable_shows_what_a_rule_shipped_off_would_add(seeds_dir: Path) -> None:

@@ -8,7 +8,7 @@ import pytest
 
 from kg.annotations import load_annotations
 from kg.dictionary import load_dictionary
-from kg.evaluation import Score, evaluate
+from kg.evaluation import Score, added_by, article_interval, difference_interval, evaluate, format_added
 from kg.model import Method, Polarity, Stance
 from kg.sources import load_articles
 
@@ -125,3 +125,80 @@ def test_precision_by_confidence_counts_a_tuple_at_its_most_confident_stance():
     assert report.by_confidence == {"0.8-1.0": (2, 3), "0.6-0.8": (1, 1), "under 0.4": (0, 1)}
     assert "right by confidence: 0.8-1.0: 2 of 3 (0.67); 0.6-0.8: 1 of 1 (1.00); under 0.4: 0 of 1 (0.00)" in report.format_text()
     assert json.loads(json.dumps(report.to_dict()))["by_confidence"]["0.8-1.0"] == {"right": 2, "found": 3}
+
+
+def _tuples(article_count: int, right: int, wrong: int, missed: int, prefix: str = "a") -> tuple[set, set]:
+    """Predicted and gold tuples of `article_count` articles, each with that many right, wrong and missed."""
+    predicted, gold = set(), set()
+    for n in range(article_count):
+        for k in range(right):
+            predicted.add((f"{prefix}{n}", f"H{k}", "ceasefire", "support"))
+            gold.add((f"{prefix}{n}", f"H{k}", "ceasefire", "support"))
+        for k in range(wrong):
+            predicted.add((f"{prefix}{n}", f"W{k}", "ceasefire", "support"))
+        for k in range(missed):
+            gold.add((f"{prefix}{n}", f"M{k}", "ceasefire", "support"))
+    return predicted, gold
+
+
+def test_the_interval_of_articles_that_all_score_alike_is_the_score_itself():
+    predicted, gold = _tuples(12, right=3, wrong=1, missed=3)
+    interval = article_interval(predicted, gold)
+    assert interval == {"precision": (0.75, 0.75), "recall": (0.5, 0.5), "f1": (0.6, 0.6)}
+
+
+def test_the_interval_widens_with_unlike_articles_and_brackets_the_score():
+    good, gold_good = _tuples(10, right=4, wrong=0, missed=0, prefix="g")
+    bad, gold_bad = _tuples(10, right=0, wrong=4, missed=4, prefix="b")
+    predicted, gold = good | bad, gold_good | gold_bad
+    point = evaluate_tuples(predicted, gold)
+    interval = article_interval(predicted, gold)
+    low, high = interval["precision"]
+    assert low < point.precision == 0.5 < high and high - low > 0.2
+    assert article_interval(predicted, gold) == interval  # a fixed seed: the same input, the same interval
+    assert article_interval(predicted, gold, seed=1) != interval
+
+
+def test_no_interval_from_one_article():
+    predicted, gold = _tuples(1, right=2, wrong=1, missed=1)
+    assert article_interval(predicted, gold) == {}
+
+
+def test_the_difference_interval_is_zero_for_the_same_predictions_and_above_zero_for_a_gain_in_every_article():
+    base, gold = _tuples(15, right=2, wrong=1, missed=2)
+    assert difference_interval(base, base, gold) == {"precision": (0.0, 0.0), "recall": (0.0, 0.0), "f1": (0.0, 0.0)}
+    better = base | {(f"a{n}", "M0", "ceasefire", "support") for n in range(15)}
+    low, high = difference_interval(better, base, gold)["recall"]
+    assert 0 < low <= high
+
+
+def test_what_a_change_adds_has_its_interval_and_reads_on_one_line():
+    base, gold = _tuples(15, right=2, wrong=1, missed=2)
+    better = base | {(f"a{n}", "M0", "ceasefire", "support") for n in range(15)}
+    on = evaluate([_as_stance(t) for t in better], [_as_stance(t) for t in gold])
+    off = evaluate([_as_stance(t) for t in base], [_as_stance(t) for t in gold])
+    added = added_by(on, off)
+    assert (added["tp"], added["fp"], added["fn"]) == (15, 0, -15)
+    assert added["interval"]["recall"][0] > 0
+    line = format_added(added, ["some_rule"])
+    assert line == ("what some_rule add(s): tp +15, fp +0, precision +0.083 (+0.083 to +0.083), recall +0.250 "
+                    "(+0.250 to +0.250), f1 +0.179 (+0.179 to +0.179)  [95% bootstrap intervals over articles]")
+    assert json.loads(json.dumps(added)) == added
+
+
+def test_the_report_carries_its_interval_in_text_and_json():
+    predicted, gold = _tuples(8, right=2, wrong=1, missed=1)
+    report = evaluate([_as_stance(t) for t in predicted], [_as_stance(t) for t in gold])
+    assert report.interval["precision"] == (2 / 3, 2 / 3)
+    assert "95% bootstrap interval over articles (1000 draws): precision 0.667-0.667" in report.format_text()
+    data = json.loads(json.dumps(report.to_dict()))["interval"]
+    assert data == {"level": 0.95, "resamples": 1000, "precision": [0.6667, 0.6667], "recall": [0.6667, 0.6667],
+                    "f1": [0.6667, 0.6667]}
+
+
+def evaluate_tuples(predicted: set, gold: set) -> Score:
+    return Score(tp=len(predicted & gold), fp=len(predicted - gold), fn=len(gold - predicted))
+
+
+def _as_stance(t: tuple) -> Stance:
+    return stance(t[0], t[1], t[2], t[3])
