@@ -1958,3 +1958,58 @@ def test_stances_of_an_actor_the_gold_files_outside_the_contract_are_not_scored(
     assert (report.overall.tp, report.overall.fp, report.overall.fn) == (1, 0, 0)
     assert report.unscored == {"China": 1}
     assert "not scored" in report.format_text() and report.to_dict()["unscored"] == {"China": 1}
+
+
+@pytest.mark.parametrize("text", [
+    "The resolution, first reported by wire services, endorses President Donald Trump’s peace framework — a plan that "
+    "Prime Minister Benjamin Netanyahu accepted in the autumn.",
+    "The draft, seen by reporters, adopts every clause of President Donald Trump’s peace framework — a plan that Prime "
+    "Minister Benjamin Netanyahu backed alongside Trump in September.",
+])
+def test_an_issue_named_with_its_owner_is_walked_from_its_head_noun(dictionary, text):
+    # the parser hangs "Trump" on a "Donald" outside the mention "Trump's peace framework": the walk
+    # starts from "framework", which the plan Netanyahu accepted is in apposition to
+    assert found(text, dictionary) == {("US", "peace_plan", "support"), ("Israel", "peace_plan", "support")}
+
+
+def _misparsed(words, heads, deps, tags):
+    import spacy
+    from spacy.tokens import Doc
+
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, tags=tags, lemmas=[w.lower() for w in words])
+
+
+def test_alongside_read_as_the_object_gives_the_object_back():
+    from kg.extract.repairs import restore_prepositions
+
+    # "endorsed the plan alongside Trump" parsed as endorsed > alongside/obj > plan/compound, Trump/flat
+    doc = _misparsed(["Netanyahu", "endorsed", "the", "plan", "alongside", "Trump", "in", "September", "."],
+                     [1, 1, 3, 4, 1, 4, 7, 1, 1],
+                     ["nsubj", "ROOT", "det", "compound", "obj", "flat", "case", "obl", "punct"],
+                     ["NNP", "VBD", "DT", "NN", "NN", "NNP", "IN", "NNP", "."])
+    restore_prepositions(doc)
+    assert [(t.text, t.dep_, t.head.text) for t in doc[2:6]] == [
+        ("the", "det", "plan"), ("plan", "obj", "endorsed"), ("alongside", "case", "Trump"), ("Trump", "obl", "endorsed")]
+    assert doc[4].tag_ == "IN"
+
+
+def test_alongside_read_as_a_verb_becomes_the_case_of_its_object():
+    from kg.extract.repairs import restore_prepositions
+
+    # "deploy troops alongside Indonesia" parsed as deploy > alongside/xcomp > Indonesia/obj
+    doc = _misparsed(["Turkey", "will", "deploy", "troops", "alongside", "Indonesia", "."],
+                     [2, 2, 2, 2, 2, 4, 2],
+                     ["nsubj", "aux", "ROOT", "obj", "xcomp", "obj", "punct"],
+                     ["NNP", "MD", "VB", "NNS", "VB", "NNP", "."])
+    restore_prepositions(doc)
+    assert [(t.text, t.dep_, t.head.text) for t in doc[3:6]] == [
+        ("troops", "obj", "deploy"), ("alongside", "case", "Indonesia"), ("Indonesia", "obl", "deploy")]
+
+
+def test_a_preposition_the_parser_read_right_is_left_alone():
+    from kg.extract.repairs import restore_prepositions
+
+    doc = _misparsed(["Qatar", "worked", "alongside", "Egypt", "."], [1, 1, 3, 1, 1],
+                     ["nsubj", "ROOT", "case", "obl", "punct"], ["NNP", "VBD", "IN", "NNP", "."])
+    restore_prepositions(doc)
+    assert [(t.dep_, t.head.i) for t in doc] == [("nsubj", 1), ("ROOT", 1), ("case", 3), ("obl", 1), ("punct", 1)]

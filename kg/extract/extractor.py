@@ -747,7 +747,9 @@ class ArticleExtractor:
                 for i in tokens:
                     issue_at.setdefault(i, m.value)
                 span = set(tokens)
-                root = min((doc[i] for i in tokens), key=lambda t: (t.head.i in span and t.head is not t, t.i))
+                # the token no other token of the mention is above: in "Trump's peace framework" with
+                # "Trump" hung on a "Donald" outside the span, "framework", not "Trump"
+                root = min((doc[i] for i in tokens), key=lambda t: (any(a.i in span for a in t.ancestors), t.i))
                 issue_roots.append((root, span, m.value, -1 if m.kind == INVERSE else 1))
         self._sentence_persons = {i: actor_at[i] for i in persons if i in actor_at}
         self._sentence_actor_at = actor_at

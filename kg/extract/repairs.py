@@ -8,13 +8,64 @@ from typing import Any
 
 def repair_parse(doc: Any, infinitive_nouns: frozenset[str], stance_verbs: frozenset[str] = frozenset()) -> None:
     """Apply every repair to one parsed sentence, in order: stance verbs tagged as plural nouns
-    (`stance_verbs`: their lemmas), what follows "remained", listed verbs, perfect auxiliaries, then
+    (`stance_verbs`: their lemmas), prepositions read as nouns or verbs, what follows "remained", listed verbs, perfect auxiliaries, then
     infinitives that complete a noun (`infinitive_nouns`: the nouns that take one)."""
     restore_noun_verbs(doc, stance_verbs)
+    restore_prepositions(doc)
     rehang_copular_complements(doc)
     rehang_listed_verbs(doc)
     rehang_perfect_auxiliaries(doc)
     rehang_infinitives(doc, infinitive_nouns)
+
+
+# prepositions the treebank the parser learnt from hardly holds, which it reads as nouns or verbs
+_RARE_PREPOSITIONS = frozenset({"alongside"})
+_PHRASE_TAGS = frozenset({"DT", "PDT", "JJ", "JJR", "JJS", "CD", "PRP$", "POS", "NN", "NNS", "NNP", "NNPS", "HYPH", "PRP"})
+
+
+def restore_prepositions(doc: Any) -> None:
+    """Make a rare preposition the case marker of the noun phrase after it again, when the parser read
+    it as a noun or a verb ("a plan that Netanyahu endorsed alongside/NN Trump/obj": Trump is not what
+    was endorsed; "deploy troops alongside/VB Indonesia/obj"): the phrase hangs on the word the
+    preposition hung from, and what the preposition had taken from it goes back."""
+    for word in doc:
+        if word.lower_ not in _RARE_PREPOSITIONS or word.dep_ == "case":
+            continue
+        phrase = []
+        for token in doc[word.i + 1:]:
+            if token.tag_ not in _PHRASE_TAGS:
+                break
+            phrase.append(token)
+        nouns = [t for t in phrase if t.tag_.startswith("NN") or t.tag_ == "PRP"]
+        if not nouns:
+            continue
+        noun = nouns[-1]
+        span = range(word.i, noun.i + 1)
+        anchor = word.head
+        while anchor.i in span and anchor.head.i != anchor.i:
+            anchor = anchor.head
+        root = anchor.i in span  # the preposition's phrase was the whole tree
+        # "endorsed the plan/compound alongside/obj": what the preposition took its place from gets it back
+        taken = [c for c in word.children if c.i < word.i and c.tag_ not in (",", ".", ":", "HYPH")]
+        if taken and not root and word.head.i not in span:
+            taken[-1].head = word.head
+            taken[-1].dep_ = word.dep_
+        for token in doc:
+            if token.i != noun.i and token.head.i == word.i and token.i not in (t.i for t in taken[-1:]):
+                token.head = noun if token.i in span else (anchor if not root else noun)
+        if root:
+            noun.head = noun
+            noun.dep_ = "ROOT"
+        else:
+            noun.head = anchor
+            noun.dep_ = "obl" if anchor.tag_.startswith("VB") or anchor.tag_ == "MD" else "nmod"
+        for token in phrase:
+            if token.i != noun.i and token.head.i not in span:
+                token.head = noun
+        word.head = noun
+        word.dep_ = "case"
+        word.tag_ = "IN"
+        word.pos_ = "ADP"
 
 
 _COPULAR_VERBS = frozenset({"remain", "stay", "become", "seem", "appear", "look", "prove"})
