@@ -538,6 +538,15 @@ def test_explain_shows_sentence_path_parse_and_rules(dictionary):
     assert record["parse"][1]["tag"] == "VBD"
 
 
+def test_explain_shows_each_stance_its_own_sentence_when_two_begin_alike(dictionary):
+    text = "Egypt said on Sunday that it backs the truce. Egypt said on Sunday that the ceasefire must hold firm."
+    explained = [(s, why) for s, why in explain_stances(Article("t", text), dictionary)
+                 if (s.holder, s.issue) == ("Egypt", "ceasefire")]
+    assert len(explained) == 2
+    for stance, why in explained:
+        assert why is not None and why.sentence.strip() == stance.quote
+
+
 def test_empty_and_stanceless_articles(dictionary):
     assert extract_stances(Article("t", ""), dictionary) == []
     assert extract_stances(Article("t", "Nothing about the talks here."), dictionary) == []

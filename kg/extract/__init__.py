@@ -75,7 +75,9 @@ def explain_stances(article: Article, dictionary: Dictionary, lexicon: Lexicon |
     out = []
     for stance in stances:
         key = (stance.holder, stance.issue, stance.polarity.value, stance.condition or "")
-        match = next((e for k, e in extractor.explanations.items() if k[:4] == key and article.text[k[4]:].startswith(stance.quote[:20])), None)
+        # the explanation of the sentence the stance quotes (two sentences may state the same stance)
+        match = next((e for k, e in extractor.explanations.items()
+                      if k[:4] == key and k[4] <= stance.char_start < k[4] + len(e.sentence)), None)
         rated = extractor.features.get(key[:3])
         if match is None and stance.rule == COOCCURRENCE_RULE:  # no path: the sentence names both, nothing more
             match = Explanation(sentence=stance.quote, path=(), cue="", rules=(COOCCURRENCE_RULE,))

@@ -27,6 +27,8 @@ _FRONTED_MARKERS = frozenset({"although", "though", "while", "whilst", "after", 
 _STRAIGHT_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
 _QUOTE_OPEN = "“"
 _QUOTE_CLOSE = "”"
+# relations of a word that modifies its head: such a word is no mention's head when another word is
+_MODIFIER_RELATIONS = frozenset({"flat", "compound", "nmod:poss", "amod", "det", "case", "nummod"})
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her"})
 _SPEAKER_PRONOUNS = frozenset({"i", "we", "us", "our", "my", "me"})
 _GROUP_PRONOUNS = frozenset({"they", "them", "their"})
@@ -747,9 +749,10 @@ class ArticleExtractor:
                 for i in tokens:
                     issue_at.setdefault(i, m.value)
                 span = set(tokens)
-                # the token no other token of the mention is above: in "Trump's peace framework" with
-                # "Trump" hung on a "Donald" outside the span, "framework", not "Trump"
-                root = min((doc[i] for i in tokens), key=lambda t: (any(a.i in span for a in t.ancestors), t.i))
+                # the first token hung outside the mention, a modifier of a word outside it last: in
+                # "Trump's peace framework" with "Trump" hung on a "Donald" outside it, "framework"
+                root = min((doc[i] for i in tokens), key=lambda t: (t.head.i in span and t.head is not t,
+                                                                     t.dep_ in _MODIFIER_RELATIONS, t.i))
                 issue_roots.append((root, span, m.value, -1 if m.kind == INVERSE else 1))
         self._sentence_persons = {i: actor_at[i] for i in persons if i in actor_at}
         self._sentence_actor_at = actor_at
