@@ -2022,3 +2022,21 @@ def test_a_preposition_the_parser_read_right_is_left_alone():
                      ["nsubj", "ROOT", "case", "obl", "punct"], ["NNP", "VBD", "IN", "NNP", "."])
     restore_prepositions(doc)
     assert [(t.dep_, t.head.i) for t in doc] == [("nsubj", 1), ("ROOT", 1), ("case", 3), ("obl", 1), ("punct", 1)]
+
+
+def test_a_that_clause_read_as_a_relative_clause_of_an_adjective_is_its_complement(dictionary):
+    from kg.extract.repairs import relabel_adjective_clauses
+
+    # "made clear [that disarmament is essential]" with the clause hung on "clear" as a relative clause
+    doc = _misparsed(["Netanyahu", "made", "clear", "that", "disarmament", "is", "essential", "."],
+                     [1, 1, 1, 6, 6, 6, 2, 1],
+                     ["nsubj", "ROOT", "xcomp", "mark", "nsubj", "cop", "acl:relcl", "punct"],
+                     ["NNP", "VBD", "JJ", "IN", "NN", "VBZ", "JJ", "."])
+    relabel_adjective_clauses(doc)
+    assert (doc[6].dep_, doc[6].head.i) == ("ccomp", 2)
+    # a noun's relative clause stays one
+    doc = _misparsed(["the", "plan", "that", "Hamas", "rejected"], [1, 1, 4, 4, 1],
+                     ["det", "ROOT", "mark", "nsubj", "acl:relcl"], ["DT", "NN", "IN", "NNP", "VBD"])
+    relabel_adjective_clauses(doc)
+    assert doc[4].dep_ == "acl:relcl"
+    assert found("Netanyahu made clear that disarmament is essential.", dictionary) == {("Israel", "disarmament", "support")}

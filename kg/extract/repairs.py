@@ -8,10 +8,12 @@ from typing import Any
 
 def repair_parse(doc: Any, infinitive_nouns: frozenset[str], stance_verbs: frozenset[str] = frozenset()) -> None:
     """Apply every repair to one parsed sentence, in order: stance verbs tagged as plural nouns
-    (`stance_verbs`: their lemmas), prepositions read as nouns or verbs, what follows "remained", listed verbs, perfect auxiliaries, then
+    (`stance_verbs`: their lemmas), prepositions read as nouns or verbs, "that" clauses of adjectives,
+    what follows "remained", listed verbs, perfect auxiliaries, then
     infinitives that complete a noun (`infinitive_nouns`: the nouns that take one)."""
     restore_noun_verbs(doc, stance_verbs)
     restore_prepositions(doc)
+    relabel_adjective_clauses(doc)
     rehang_copular_complements(doc)
     rehang_listed_verbs(doc)
     rehang_perfect_auxiliaries(doc)
@@ -66,6 +68,16 @@ def restore_prepositions(doc: Any) -> None:
         word.dep_ = "case"
         word.tag_ = "IN"
         word.pos_ = "ADP"
+
+
+def relabel_adjective_clauses(doc: Any) -> None:
+    """Make a "that" clause on an adjective its complement when the parser read it as a relative
+    clause ("made clear/JJ [that disarmament is essential]/acl:relcl"): an adjective has no
+    relative clause, and the rules read what is said through a complement."""
+    for clause in doc:
+        if (clause.dep_ == "acl:relcl" and clause.head.tag_ in ("JJ", "JJR") and clause.head.i < clause.i
+                and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)):
+            clause.dep_ = "ccomp"
 
 
 _COPULAR_VERBS = frozenset({"remain", "stay", "become", "seem", "appear", "look", "prove"})
