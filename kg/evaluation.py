@@ -14,6 +14,10 @@ if TYPE_CHECKING:
 
 Tuple = tuple[str, str, str, str]
 
+#: the bootstrap intervals `kg eval` reports: how much of the scores' mass they hold, and how many draws
+INTERVAL_LEVEL = 0.95
+INTERVAL_RESAMPLES = 1000
+
 
 def stance_tuple(stance: Stance) -> Tuple:
     """What scoring compares: (article, holder, issue, polarity)."""
@@ -210,10 +214,6 @@ def format_added(added: Mapping[str, Any], changed: Iterable[str]) -> str:
     return (f"what {', '.join(changed)} add(s): tp {added['tp']:+d}, fp {added['fp']:+d}, "
             + ", ".join(score(name) for name in ("precision", "recall", "f1"))
             + (f"  [{INTERVAL_LEVEL:.0%} bootstrap intervals over articles]" if interval else ""))
-
-
-INTERVAL_LEVEL = 0.95
-INTERVAL_RESAMPLES = 1000
 
 
 def article_interval(predicted: Iterable[Tuple], gold: Iterable[Tuple], resamples: int = INTERVAL_RESAMPLES,

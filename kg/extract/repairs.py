@@ -49,7 +49,11 @@ def restore_prepositions(doc: Any) -> None:
         root = anchor.i in span  # the preposition's phrase was the whole tree
         # "endorsed the plan/compound alongside/obj": what the preposition took its place from gets it back
         taken = [c for c in word.children if c.i < word.i and c.tag_ not in (",", ".", ":", "HYPH")]
-        if taken and not root and word.head.i not in span:
+        if taken and root:  # "Talks alongside the summit": the word before is the root again
+            taken[-1].head = taken[-1]
+            taken[-1].dep_ = "ROOT"
+            anchor, root = taken[-1], False
+        elif taken and word.head.i not in span:
             taken[-1].head = word.head
             taken[-1].dep_ = word.dep_
         for token in doc:
