@@ -448,13 +448,13 @@ def extract(file: Path, ontology_dir: Path | None, fmt: str, explain: bool) -> N
 
 
 @cli.command(name="eval")
-@sources_argument
+@click.argument("sources", nargs=-1, metavar="[SOURCES_DIR[:GOLD]]...")
 @click.option(
     "--gold",
     "gold_path",
-    required=True,
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Gold annotations (the curated annotation format).",
+    help="Gold annotations (the curated annotation format) of the one folder scored; several folders "
+         "each take their own, as FOLDER:GOLD or a gold.yaml inside them.",
 )
 @ontology_option
 @click.option("--show", is_flag=True, help="List the misses and false positives with their quotes.")
@@ -464,14 +464,16 @@ def extract(file: Path, ontology_dir: Path | None, fmt: str, explain: bool) -> N
 @click.option("--enable", "enable", multiple=True, metavar="RULE",
               help="Switch a rule on (repeatable; also one the rule file ships off) and show what it would add.")
 @reports_errors
-def evaluate_command(sources_dir: Path, gold_path: Path, ontology_dir: Path | None, show: bool, as_json: bool,
-                     ablate: tuple[str, ...], enable: tuple[str, ...]) -> None:
-    """Score automatic extraction on SOURCES_DIR against gold annotations (curated input left out)."""
-    from .evaluation import added_by, evaluate_folder, format_added
+def evaluate_command(sources: tuple[str, ...], gold_path: Path | None, ontology_dir: Path | None, show: bool,
+                     as_json: bool, ablate: tuple[str, ...], enable: tuple[str, ...]) -> None:
+    """Score automatic extraction on source folders against gold annotations (curated input left out);
+    several folders are scored as one, their articles pooled (default folder: sources/)."""
+    from .evaluation import added_by, evaluate_folders, format_added, gold_folders
 
-    report = evaluate_folder(sources_dir, gold_path, ontology_dir=ontology_dir)
+    folders = gold_folders(sources or (str(DEFAULT_SOURCES),), gold_path)
+    report = evaluate_folders(folders, ontology_dir=ontology_dir)
     if ablate or enable:
-        other = evaluate_folder(sources_dir, gold_path, ontology_dir=ontology_dir, ablate=ablate, enable=enable)
+        other = evaluate_folders(folders, ontology_dir=ontology_dir, ablate=ablate, enable=enable)
         changed = sorted(ablate) + sorted(enable)
         # what the changed rules add: the scores with them on, less the scores with them off
         added = added_by(report, other) if ablate else added_by(other, report)

@@ -49,6 +49,12 @@ class UnknownValueError(StanceGraphError):
     usage = True
 
 
+class ArgumentError(StanceGraphError):
+    """The arguments name no usable input: a folder that is not there, a folder without its gold file."""
+
+    usage = True
+
+
 class StoreError(StanceGraphError):
     """The store cannot be opened, written or reached (in use, damaged, server down or refusing)."""
 

@@ -1,12 +1,14 @@
 """Scoring extracted stances against gold annotations on distinct (article, holder, issue, polarity) tuples."""
 from __future__ import annotations
 
+import dataclasses
 import random
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
 
+from .errors import ArgumentError
 from .model import Article, Stance
 
 if TYPE_CHECKING:
@@ -369,6 +371,81 @@ def evaluate_folder(sources_dir: Path | str, gold_path: Path | str, ontology_dir
     report = evaluate([s for s in predicted if s.holder not in gold.unscored], gold.stances)
     report.unscored = dict(Counter(s.holder for s in predicted if s.holder in gold.unscored))
     return report
+
+
+def evaluate_folders(folders: Sequence[tuple[Path | str, Path | str]], ontology_dir: Path | None = None,
+                     ablate: Iterable[str] = (), enable: Iterable[str] = ()) -> EvaluationReport:
+    """Score several annotated folders as one: each (source folder, gold file) is extracted and
+    scored as by `evaluate_folder`, and the tuples of all of them are pooled (an article is named
+    `FOLDER/STEM` when there are several folders, so two folders may hold the same stem). Intervals
+    draw the articles of all folders."""
+    folders = [(Path(sources), Path(gold)) for sources, gold in folders]
+    if len(folders) == 1:
+        return evaluate_folder(*folders[0], ontology_dir=ontology_dir, ablate=ablate, enable=enable)
+    from .dictionary import load_dictionary
+    from .extract import extract_stances, load_lexicon, load_rule_book
+    from .review import is_review_file
+
+    for _, gold_path in folders:
+        if is_review_file(gold_path):
+            raise ArgumentError(f"{gold_path}: a review file is scored on its own folder only")
+    dictionary, lexicon, rules = load_dictionary(ontology_dir), load_lexicon(ontology_dir), load_rule_book(ontology_dir)
+    rules = rules.including(tuple(enable)) if enable else rules
+    rules = rules.without(tuple(ablate)) if ablate else rules
+    if len({sources.resolve() for sources, _ in folders}) < len(folders):
+        raise ArgumentError("a source folder is given twice: each folder is scored once")
+    labels = _folder_labels([sources for sources, _ in folders])
+    predicted: list[Stance] = []
+    gold: list[Stance] = []
+    unscored: Counter[str] = Counter()
+    for (sources, gold_path), label in zip(folders, labels):
+        folder = load_gold_folder(sources, gold_path, dictionary)
+        renamed = lambda s: dataclasses.replace(s, source_id=f"{label}/{s.source_id}")  # noqa: E731
+        for article in folder.articles.values():
+            for stance in extract_stances(article, dictionary, lexicon, rules):
+                if stance.holder in folder.unscored:
+                    unscored[stance.holder] += 1
+                else:
+                    predicted.append(renamed(stance))
+        gold.extend(renamed(s) for s in folder.stances)
+    report = evaluate(predicted, gold)
+    report.unscored = dict(unscored)
+    return report
+
+
+def gold_folders(specs: Sequence[str], gold: Path | str | None = None) -> list[tuple[Path, Path]]:
+    """The (source folder, gold file) pairs `kg eval` scores, from `FOLDER` or `FOLDER:GOLD` specs.
+
+    A folder without its own `:GOLD` takes `gold` when it is the only folder, else the `gold.yaml`
+    inside it."""
+    pairs = []
+    for spec in specs:
+        folder, gold_path = Path(spec), None
+        if not folder.is_dir() and ":" in spec:
+            head, _, tail = spec.rpartition(":")
+            folder, gold_path = Path(head), Path(tail)
+        if not folder.is_dir():
+            raise ArgumentError(f"{folder}: no such source folder")
+        if gold_path is None and gold is not None:
+            if len(specs) > 1:
+                raise ArgumentError("--gold names the gold file of one folder: give each of several folders "
+                                      "its own as FOLDER:GOLD, or a gold.yaml inside it")
+            gold_path = Path(gold)
+        if gold_path is None:
+            gold_path = folder / "gold.yaml"
+            if not gold_path.is_file():
+                raise ArgumentError(f"{folder}: no gold file (give --gold FILE, {folder}:GOLD, or put a gold.yaml in it)")
+        pairs.append((folder, gold_path))
+    return pairs
+
+def _folder_labels(folders: Sequence[Path]) -> list[str]:
+    """Short distinct names for folders: the last parts of their paths that tell them apart."""
+    parts = [folder.resolve().parts for folder in folders]
+    for depth in range(1, max(len(p) for p in parts) + 1):
+        labels = ["/".join(p[-depth:]) for p in parts]
+        if len(set(labels)) == len(labels):
+            return labels
+    return [str(folder) for folder in folders]
 
 
 @dataclass(frozen=True)

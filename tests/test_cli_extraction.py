@@ -5,6 +5,7 @@ import json
 import re
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from kg.cli import cli
@@ -134,3 +135,56 @@ def test_default_build_merges_rules_and_curation(seeds_dir: Path, tmp_path: Path
     rebuilt = CliRunner().invoke(cli, ["build", str(seeds_dir), "--out", str(out)])
     assert "(5 unchanged, taken from the cache)" in rebuilt.output
     assert CliRunner().invoke(cli, ["validate", "--out", str(out)]).exit_code == 0
+
+
+def _split_seeds(seeds_dir: Path, tmp_path: Path) -> tuple[Path, Path]:
+    """The seed articles in two folders (two, then three), each with the gold of its own articles."""
+    import shutil
+
+    import yaml
+
+    gold = yaml.safe_load(GOLD.read_text(encoding="utf-8"))
+    stems = sorted(gold["articles"])
+    folders = []
+    for name, part in (("first", stems[:2]), ("second", stems[2:])):
+        folder = tmp_path / name
+        folder.mkdir()
+        for stem in part:
+            shutil.copy(seeds_dir / f"{stem}.txt", folder / f"{stem}.txt")
+        (folder / "gold.yaml").write_text(yaml.safe_dump(
+            {"schema_version": 1, "articles": {stem: gold["articles"][stem] for stem in part}}), encoding="utf-8")
+        folders.append(folder)
+    return folders[0], folders[1]
+
+
+def test_eval_pools_several_folders_each_with_its_gold(seeds_dir: Path, tmp_path: Path) -> None:
+    first, second = _split_seeds(seeds_dir, tmp_path)
+    whole = json.loads(CliRunner().invoke(cli, ["eval", str(seeds_dir), "--gold", str(GOLD), "--json"]).output)
+    result = CliRunner().invoke(cli, ["eval", str(first), f"{second}:{second / 'gold.yaml'}", "--json"])
+    assert result.exit_code == 0, result.output
+    pooled = json.loads(result.output)
+    # the same articles and gold, scored in two folders or in one: the same counts
+    assert {k: pooled["overall"][k] for k in ("tp", "fp", "fn")} == {k: whole["overall"][k] for k in ("tp", "fp", "fn")}
+    assert pooled["macro"]["articles"] == 5
+    assert {m["article"].split("/")[0] for m in pooled["misses"] + pooled["false_positives"]} <= {"first", "second"}
+    assert pooled["interval"]["precision"][0] <= pooled["overall"]["precision"] <= pooled["interval"]["precision"][1]
+    one = json.loads(CliRunner().invoke(cli, ["eval", str(first), "--json"]).output)  # its gold.yaml by default
+    two = json.loads(CliRunner().invoke(cli, ["eval", str(second), "--json"]).output)
+    assert pooled["overall"]["tp"] == one["overall"]["tp"] + two["overall"]["tp"]
+    ablated = CliRunner().invoke(cli, ["eval", str(first), str(second), "--ablate", "condition_clause"])
+    assert ablated.exit_code == 0 and ablated.output.splitlines()[-1].startswith("what condition_clause add(s): tp +")
+
+
+@pytest.mark.parametrize("arguments,message", [
+    (["{first}", "{second}", "--gold", "{gold}"], "--gold names the gold file of one folder"),
+    (["{first}", "{first}"], "a source folder is given twice"),
+    (["{missing}"], "missing: no such source folder"),
+    (["{bare}"], "bare: no gold file (give --gold FILE"),
+])
+def test_eval_refuses_folders_it_cannot_pair_with_gold(seeds_dir: Path, tmp_path: Path, arguments, message) -> None:
+    first, second = _split_seeds(seeds_dir, tmp_path)
+    (tmp_path / "bare").mkdir()
+    names = {"first": first, "second": second, "gold": GOLD, "missing": tmp_path / "missing", "bare": tmp_path / "bare"}
+    result = CliRunner().invoke(cli, ["eval", *(a.format(**names) for a in arguments)])
+    assert result.exit_code == 2
+    assert message in result.output and "Traceback" not in result.output

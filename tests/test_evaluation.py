@@ -202,3 +202,10 @@ def evaluate_tuples(predicted: set, gold: set) -> Score:
 
 def _as_stance(t: tuple) -> Stance:
     return stance(t[0], t[1], t[2], t[3])
+
+
+def test_pooled_folders_are_named_by_the_last_parts_that_tell_them_apart(tmp_path: Path):
+    from kg.evaluation import _folder_labels
+
+    assert _folder_labels([tmp_path / "u52", tmp_path / "u53"]) == ["u52", "u53"]
+    assert _folder_labels([tmp_path / "a" / "test", tmp_path / "b" / "test"]) == ["a/test", "b/test"]
