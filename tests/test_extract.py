@@ -24,7 +24,7 @@ from kg.extract import (
     load_pipeline,
     load_rule_book,
 )
-from kg.extract.rules import lemma_candidates
+from kg.extract.lemmatize import lemma_candidates
 from kg.model import Article, Method
 from kg.sources import load_articles
 

@@ -7,7 +7,8 @@ stance records the rules that produced it, a confidence and the exact quote with
 
     mentions (kg.extract.mentions)  actors, persons, media, sources, issues, on character offsets
     parse    (kg.extract.parse)     tags, lemmas, dependencies of the sentences that name an issue
-    rules    (kg.extract.rules)     holder, polarity and condition, each rule named and switchable
+    rulebook (kg.extract.rulebook)  the named rules, their word lists and the stance model, from the data files
+    rules    (kg.extract.rules)     the walk: holder, polarity and condition, each rule named and switchable
     cooccurrence (kg.extract.cooccurrence)  candidates no rule links: an actor and an issue in one sentence
     scoring  (kg.extract.scoring)   the stance model: a confidence for each stance, learnt from real news
 """
@@ -23,7 +24,8 @@ from .extractor import ArticleExtractor, Explanation
 from .lexicon import EXTRACTOR_VERSION, Lexicon, load_lexicon
 from .mentions import Scanner, get_scanner
 from .parse import load_pipeline, pipeline_version
-from .rules import Rule, RuleBook, load_rule_book, path_index
+from .rulebook import Rule, RuleBook, load_rule_book
+from .rules import path_index
 from .scoring import COOCCURRENCE_RULE, Evidence, StanceModel, article_features
 
 __all__ = [

@@ -18,7 +18,8 @@ from .parse import parse_sentences
 from .repairs import repair_parse
 from .cooccurrence import cooccurrence_evidence
 from .scoring import Evidence, article_features
-from .rules import Finding, Holders, RuleBook, SentenceContext, Walker, absolute_subject, group_referent, path_index
+from .rulebook import RuleBook
+from .rules import Finding, Holders, SentenceContext, Walker, absolute_subject, group_referent, path_index
 
 # the relations that name what one takes part in ("participate in the force", "join the mission")
 _TAKEN_PART_IN = frozenset({"obj", "obl", "iobj", "advcl", "xcomp", "ccomp", "nmod"})
