@@ -426,6 +426,8 @@ def gold_folders(specs: Sequence[str], gold: Path | str | None = None) -> list[t
             folder, gold_path = Path(head), Path(tail)
         if not folder.is_dir():
             raise ArgumentError(f"{folder}: no such source folder")
+        if gold_path is not None and gold is not None:
+            raise ArgumentError(f"{spec}: the gold file is named twice, here and by --gold")
         if gold_path is None and gold is not None:
             if len(specs) > 1:
                 raise ArgumentError("--gold names the gold file of one folder: give each of several folders "

@@ -180,6 +180,7 @@ def test_eval_pools_several_folders_each_with_its_gold(seeds_dir: Path, tmp_path
     (["{first}", "{first}"], "a source folder is given twice"),
     (["{missing}"], "missing: no such source folder"),
     (["{bare}"], "bare: no gold file (give --gold FILE"),
+    (["{first}:{gold}", "--gold", "{gold}"], "the gold file is named twice, here and by --gold"),
 ])
 def test_eval_refuses_folders_it_cannot_pair_with_gold(seeds_dir: Path, tmp_path: Path, arguments, message) -> None:
     first, second = _split_seeds(seeds_dir, tmp_path)
