@@ -354,23 +354,7 @@ def evaluate_folder(sources_dir: Path | str, gold_path: Path | str, ontology_dir
     ablate, enable = tuple(ablate), tuple(enable)
     if is_review_file(gold_path) and not ablate and not enable:
         return evaluate_review(sources_dir, gold_path, ontology_dir=ontology_dir)
-    from .dictionary import load_dictionary
-    from .extract import extract_stances, load_lexicon, load_rule_book
-
-    dictionary = load_dictionary(ontology_dir)
-    gold = load_gold_folder(sources_dir, gold_path, dictionary)
-    lexicon = load_lexicon(ontology_dir)
-    rules = load_rule_book(ontology_dir)
-    if enable:
-        rules = rules.including(enable)
-    if ablate:
-        rules = rules.without(ablate)
-    predicted = [s for article in gold.articles.values() for s in extract_stances(article, dictionary, lexicon, rules)]
-    # the guideline files an actor with no contract id (China) under other_statements, unscored: so are
-    # the extractor's stances of that actor
-    report = evaluate([s for s in predicted if s.holder not in gold.unscored], gold.stances)
-    report.unscored = dict(Counter(s.holder for s in predicted if s.holder in gold.unscored))
-    return report
+    return _score_folders([(Path(sources_dir), Path(gold_path))], ontology_dir, ablate, enable)
 
 
 def evaluate_folders(folders: Sequence[tuple[Path | str, Path | str]], ontology_dir: Path | None = None,
@@ -379,35 +363,51 @@ def evaluate_folders(folders: Sequence[tuple[Path | str, Path | str]], ontology_
     scored as by `evaluate_folder`, and the tuples of all of them are pooled (an article is named
     `FOLDER/STEM` when there are several folders, so two folders may hold the same stem). Intervals
     draw the articles of all folders."""
-    folders = [(Path(sources), Path(gold)) for sources, gold in folders]
-    if len(folders) == 1:
-        return evaluate_folder(*folders[0], ontology_dir=ontology_dir, ablate=ablate, enable=enable)
-    from .dictionary import load_dictionary
-    from .extract import extract_stances, load_lexicon, load_rule_book
     from .review import is_review_file
 
-    for _, gold_path in folders:
+    pairs = [(Path(sources), Path(gold)) for sources, gold in folders]
+    if len(pairs) == 1:
+        return evaluate_folder(*pairs[0], ontology_dir=ontology_dir, ablate=ablate, enable=enable)
+    for _, gold_path in pairs:
         if is_review_file(gold_path):
             raise ArgumentError(f"{gold_path}: a review file is scored on its own folder only")
-    dictionary, lexicon, rules = load_dictionary(ontology_dir), load_lexicon(ontology_dir), load_rule_book(ontology_dir)
-    rules = rules.including(tuple(enable)) if enable else rules
-    rules = rules.without(tuple(ablate)) if ablate else rules
-    if len({sources.resolve() for sources, _ in folders}) < len(folders):
+    if len({sources.resolve() for sources, _ in pairs}) < len(pairs):
         raise ArgumentError("a source folder is given twice: each folder is scored once")
-    labels = _folder_labels([sources for sources, _ in folders])
+    return _score_folders(pairs, ontology_dir, tuple(ablate), tuple(enable),
+                          labels=_folder_labels([sources for sources, _ in pairs]))
+
+
+def _score_folders(pairs: Sequence[tuple[Path, Path]], ontology_dir: Path | None, ablate: tuple[str, ...],
+                   enable: tuple[str, ...], labels: Sequence[str] | None = None) -> EvaluationReport:
+    """Extract each folder with no curated input and score all of them together; with `labels`, each
+    folder's articles are named `LABEL/STEM`."""
+    from .dictionary import load_dictionary
+    from .extract import extract_stances, load_lexicon, load_rule_book
+
+    dictionary, lexicon, rules = load_dictionary(ontology_dir), load_lexicon(ontology_dir), load_rule_book(ontology_dir)
+    if enable:
+        rules = rules.including(enable)
+    if ablate:
+        rules = rules.without(ablate)
     predicted: list[Stance] = []
     gold: list[Stance] = []
     unscored: Counter[str] = Counter()
-    for (sources, gold_path), label in zip(folders, labels):
+    for n, (sources, gold_path) in enumerate(pairs):
         folder = load_gold_folder(sources, gold_path, dictionary)
-        renamed = lambda s: dataclasses.replace(s, source_id=f"{label}/{s.source_id}")  # noqa: E731
+        prefix = f"{labels[n]}/" if labels else ""
+
+        def named(stance: Stance) -> Stance:
+            return dataclasses.replace(stance, source_id=prefix + stance.source_id) if prefix else stance
+
         for article in folder.articles.values():
             for stance in extract_stances(article, dictionary, lexicon, rules):
+                # the guideline files an actor with no contract id (China) under other_statements,
+                # unscored: so are the extractor's stances of that actor
                 if stance.holder in folder.unscored:
                     unscored[stance.holder] += 1
                 else:
-                    predicted.append(renamed(stance))
-        gold.extend(renamed(s) for s in folder.stances)
+                    predicted.append(named(stance))
+        gold.extend(named(s) for s in folder.stances)
     report = evaluate(predicted, gold)
     report.unscored = dict(unscored)
     return report
@@ -439,6 +439,7 @@ def gold_folders(specs: Sequence[str], gold: Path | str | None = None) -> list[t
                 raise ArgumentError(f"{folder}: no gold file (give --gold FILE, {folder}:GOLD, or put a gold.yaml in it)")
         pairs.append((folder, gold_path))
     return pairs
+
 
 def _folder_labels(folders: Sequence[Path]) -> list[str]:
     """Short distinct names for folders: the last parts of their paths that tell them apart."""
