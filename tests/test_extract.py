@@ -1697,6 +1697,23 @@ def test_a_joint_statement_is_the_last_groups(dictionary):
                                        ("Qatar", "hostage_prisoner_exchange", "support")}
 
 
+@pytest.mark.parametrize("members", [
+    "Egypt, Kuwait, Qatar, Bahrain, Oman and Jordan",
+    "Egypt, Kuwait, Bahrain and Oman, Qatar, the Sultanate of Brunei and Jordan",
+])
+def test_a_list_goes_on_past_states_no_actor_names(members, dictionary):
+    # a text written for this test: the states without a contract id sit between the ones with one
+    text = (f"The joint statement was issued by the foreign ministries of {members}. "
+            "The countries demanded the immediate entry of humanitarian aid into Gaza.")
+    assert {h for h, i, p, *_ in found(text, dictionary) if i == "humanitarian_aid" and p == "support"} == {
+        "Egypt", "Qatar", "Jordan"}
+
+
+def test_names_between_two_actors_without_commas_make_no_list(dictionary):
+    text = "Egypt hosted talks in Cairo. Qatar Airways resumed flights, Israel said, as Hamas accepted the ceasefire."
+    assert not any(h in ("Egypt", "Qatar") for h, *_ in found(text, dictionary))
+
+
 def test_leaders_of_named_states_coordinated_with_a_holder_hold_it_too(dictionary):
     assert found("Trump and the leaders of Egypt and Qatar signed the ceasefire declaration.", dictionary) == {
         ("US", "ceasefire", "support"), ("Egypt", "ceasefire", "support"), ("Qatar", "ceasefire", "support")}

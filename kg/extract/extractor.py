@@ -40,6 +40,16 @@ _NAME_WORD = re.compile(r"[A-Za-z][\w’'-]*")
 _LIST_GAP = re.compile(
     r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|&\s*|\s+as\s+well\s+as\s+|,?\s+plus\s+|,?\s*(?:along|together)\s+with\s+|,?\s*alongside\s+)(?:the\s+)?"
     r"(?:(?:[A-Z][\w-]*\s+){0,3}of\s+(?:the\s+)?){0,2}$")
+# a list goes on past states and bodies no actor names ("Egypt, Kuwait, Bahrain, Qatar and the
+# League"): between two actors, commas around names of one to three capitalised words
+_LIST_ITEM = r"(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'-]*){0,3}"
+_LIST_SEPARATOR = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)"
+_LIST_GAP_PAST_NAMES = re.compile(rf"^\s*,\s*(?:{_LIST_ITEM}{_LIST_SEPARATOR})+(?:the\s+)?$")
+
+
+def _list_gap(gap: str) -> bool:
+    """Whether the text between two actor mentions joins them as items of one written list."""
+    return bool(_LIST_GAP.match(gap) or len(gap) < 400 and _LIST_GAP_PAST_NAMES.match(gap))
 
 
 # "CAIRO (Newsroom) -- ", "AMMAN, 3rd March, 2025 (Newsroom) -- ": a dateline is not part of
@@ -326,7 +336,7 @@ class ArticleExtractor:
             self.discourse.actors.append((m.start, m.holder or m.value, types.get(m.holder or m.value, ())))
         run: list[Mention] = []
         for m in actors:
-            if run and _LIST_GAP.match(self.text[run[-1].end:m.start]):
+            if run and _list_gap(self.text[run[-1].end:m.start]):
                 run.append(m)
                 continue
             if _written_list(self.text, run):
@@ -866,7 +876,7 @@ class ArticleExtractor:
                             lists[by_char[k].i] = ids
 
         for m in actors:
-            if run and _LIST_GAP.match(self.text[run[-1].end:m.start]):
+            if run and _list_gap(self.text[run[-1].end:m.start]):
                 run.append(m)
                 continue
             close(run)
