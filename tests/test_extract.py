@@ -1709,6 +1709,12 @@ def test_a_list_goes_on_past_states_no_actor_names(members, dictionary):
         "Egypt", "Qatar", "Jordan"}
 
 
+@pytest.mark.parametrize("judgement", ["inadequate", "unworkable", "absurd", "lopsided", "premature"])
+def test_a_plan_judged_wanting_is_opposed(judgement, dictionary):
+    assert found(f"Israel said the reconstruction plan is {judgement}.", dictionary) == {
+        ("Israel", "reconstruction", "oppose")}
+
+
 def test_names_between_two_actors_without_commas_make_no_list(dictionary):
     text = "Egypt hosted talks in Cairo. Qatar Airways resumed flights, Israel said, as Hamas accepted the ceasefire."
     assert not any(h in ("Egypt", "Qatar") for h, *_ in found(text, dictionary))
