@@ -1715,6 +1715,23 @@ def test_a_plan_judged_wanting_is_opposed(judgement, dictionary):
         ("Israel", "reconstruction", "oppose")}
 
 
+def test_a_by_phrase_after_the_object_of_an_active_verb_names_the_objects_author(dictionary):
+    # the parser makes "by Witkoff" the agent of "rejected"; the offers are his, the rejection is Hamas's
+    got = found("Hamas rejected the offers by US envoy Witkoff to extend the ceasefire.", dictionary)
+    assert ("US", "ceasefire", "oppose") not in got
+    assert ("Hamas", "ceasefire", "oppose") in got
+
+
+def test_the_agent_of_a_passive_verb_stays_its_agent(dictionary):
+    from kg.extract.repairs import rehang_active_agents
+
+    doc = load_pipeline()("The ceasefire was brokered by Egypt.")
+    before = [(t.head.i, t.dep_) for t in doc]
+    rehang_active_agents(doc)
+    assert [(t.head.i, t.dep_) for t in doc] == before
+    assert ("Egypt", "ceasefire", "support") in found("The ceasefire was brokered by Egypt.", dictionary)
+
+
 def test_names_between_two_actors_without_commas_make_no_list(dictionary):
     text = "Egypt hosted talks in Cairo. Qatar Airways resumed flights, Israel said, as Hamas accepted the ceasefire."
     assert not any(h in ("Egypt", "Qatar") for h, *_ in found(text, dictionary))

@@ -9,11 +9,12 @@ from typing import Any
 def repair_parse(doc: Any, infinitive_nouns: frozenset[str], stance_verbs: frozenset[str] = frozenset()) -> None:
     """Apply every repair to one parsed sentence, in order: stance verbs tagged as plural nouns
     (`stance_verbs`: their lemmas), prepositions read as nouns or verbs, "that" clauses of adjectives,
-    what follows "remained", listed verbs, perfect auxiliaries, then
+    "by" phrases of active verbs, what follows "remained", listed verbs, perfect auxiliaries, then
     infinitives that complete a noun (`infinitive_nouns`: the nouns that take one)."""
     restore_noun_verbs(doc, stance_verbs)
     restore_prepositions(doc)
     relabel_adjective_clauses(doc)
+    rehang_active_agents(doc)
     rehang_copular_complements(doc)
     rehang_listed_verbs(doc)
     rehang_perfect_auxiliaries(doc)
@@ -82,6 +83,24 @@ def relabel_adjective_clauses(doc: Any) -> None:
         if (clause.dep_ == "acl:relcl" and clause.head.tag_ in ("JJ", "JJR") and clause.head.i < clause.i
                 and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)):
             clause.dep_ = "ccomp"
+
+
+def rehang_active_agents(doc: Any) -> None:
+    """Hang a "by" phrase the parser made the agent of an active verb on the verb's object ("Hamas
+    rejected the offers/obj by Witkoff/obl:agent"): a verb with a subject of its own and no passive
+    auxiliary has no agent, and the offers are Witkoff's, not the rejection."""
+    for agent in doc:
+        verb = agent.head
+        if agent.dep_ != "obl:agent" or verb.i == agent.i or not verb.tag_.startswith("VB") or verb.tag_ == "VBN" and not any(
+                c.dep_ == "nsubj" for c in verb.children):
+            continue
+        children = list(verb.children)
+        if any(c.dep_ in ("aux:pass", "nsubj:pass") for c in children) or not any(c.dep_ == "nsubj" for c in children):
+            continue
+        objects = [c for c in children if c.dep_ == "obj" and c.i < agent.i and c.tag_.startswith("NN")]
+        if objects:
+            agent.head = objects[-1]
+            agent.dep_ = "nmod"
 
 
 _COPULAR_VERBS = frozenset({"remain", "stay", "become", "seem", "appear", "look", "prove"})
