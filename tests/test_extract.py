@@ -1732,6 +1732,17 @@ def test_the_agent_of_a_passive_verb_stays_its_agent(dictionary):
     assert ("Egypt", "ceasefire", "support") in found("The ceasefire was brokered by Egypt.", dictionary)
 
 
+@pytest.mark.parametrize("text,accepting", [
+    ("Israel has accepted a new U.S. proposal for a temporary ceasefire.", "Israel"),
+    ("Hamas accepted an Egyptian proposal for a ceasefire.", "Hamas"),
+])
+def test_who_accepts_a_proposal_owned_by_another_backs_it_too(text, accepting, dictionary):
+    # the parser hangs "for a ceasefire" on the verb; the proposal's owner and the one accepting it both back it
+    got = found(text, dictionary)
+    assert (accepting, "ceasefire", "support") in got
+    assert {h for h, i, p, *_ in got if i == "ceasefire" and p == "support"} == {accepting, "US" if accepting == "Israel" else "Egypt"}
+
+
 def test_names_between_two_actors_without_commas_make_no_list(dictionary):
     text = "Egypt hosted talks in Cairo. Qatar Airways resumed flights, Israel said, as Hamas accepted the ceasefire."
     assert not any(h in ("Egypt", "Qatar") for h, *_ in found(text, dictionary))

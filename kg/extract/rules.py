@@ -1018,8 +1018,12 @@ class Walker:
                     owners = self.subject_holders(noun)
                     if owners is not None and owners[1] == "possessor_of_cue" and self.cue_sign(node)[0] >= 0:
                         # (a rejecting verb undoes the noun instead: "Israel lifted its ban on aid")
-                        return st.findings + self._finish(owners[0], "possessor_of_cue", issue_id, st.sign, st.conditions, st.rules,
-                                                       _lemma(noun), st.path)
+                        found = self._finish(owners[0], "possessor_of_cue", issue_id, st.sign, list(st.conditions),
+                                             list(st.rules), _lemma(noun), st.path)
+                        if self.cue_sign(node)[0] == 0:
+                            return st.findings + found
+                        # "Israel accepted a US proposal [for a truce]": the one who accepts it backs it too
+                        st.findings += found
                     break
 
     def _received_backing(self, st: _WalkState) -> list[Finding] | None:
