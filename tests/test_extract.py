@@ -1743,6 +1743,18 @@ def test_who_accepts_a_proposal_owned_by_another_backs_it_too(text, accepting, d
     assert {h for h, i, p, *_ in got if i == "ceasefire" and p == "support"} == {accepting, "US" if accepting == "Israel" else "Egypt"}
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("Israel renewed attacks in Gaza on Tuesday.", {("Israel", "ceasefire", "oppose")}),
+    ("Israel returned to combat in Gaza.", {("Israel", "ceasefire", "oppose")}),
+    ("Egypt rejected Israel's intention to impose full military control over Gaza.",
+     {("Egypt", "withdrawal", "support"), ("Israel", "withdrawal", "oppose")}),
+    ("Israel will maintain a permanent presence in parts of Gaza until the hostages are released.",
+     {("Israel", "withdrawal", "conditional", "hostage_prisoner_exchange"), ("Israel", "hostage_prisoner_exchange", "support")}),
+])
+def test_renewed_attacks_and_military_control_are_the_issues_turned_around(text, expected, dictionary):
+    assert found(text, dictionary) == expected
+
+
 def test_names_between_two_actors_without_commas_make_no_list(dictionary):
     text = "Egypt hosted talks in Cairo. Qatar Airways resumed flights, Israel said, as Hamas accepted the ceasefire."
     assert not any(h in ("Egypt", "Qatar") for h, *_ in found(text, dictionary))
