@@ -1755,6 +1755,11 @@ def test_renewed_attacks_and_military_control_are_the_issues_turned_around(text,
     assert found(text, dictionary) == expected
 
 
+def test_running_the_territory_is_governance(dictionary):
+    assert found("Blinken said the Palestinian Authority should be the one to run the coastal territory.", dictionary) == {
+        ("US", "governance", "support")}
+
+
 def test_names_between_two_actors_without_commas_make_no_list(dictionary):
     text = "Egypt hosted talks in Cairo. Qatar Airways resumed flights, Israel said, as Hamas accepted the ceasefire."
     assert not any(h in ("Egypt", "Qatar") for h, *_ in found(text, dictionary))
