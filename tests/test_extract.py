@@ -1760,6 +1760,11 @@ def test_running_the_territory_is_governance(dictionary):
         ("US", "governance", "support")}
 
 
+def test_the_plan_is_the_plan_named_before_it_by_the_issue_word_in_front(dictionary):
+    text = "The ministers discussed the Gaza reconstruction plan on Monday. Jordan backed this plan."
+    assert found(text, dictionary) == {("Jordan", "reconstruction", "support")}
+
+
 def test_names_between_two_actors_without_commas_make_no_list(dictionary):
     text = "Egypt hosted talks in Cairo. Qatar Airways resumed flights, Israel said, as Hamas accepted the ceasefire."
     assert not any(h in ("Egypt", "Qatar") for h, *_ in found(text, dictionary))

@@ -1073,6 +1073,7 @@ def resolve_context(mentions: list[Mention]) -> list[Mention]:
 
 # "its plan for the reconstruction of Gaza", "a proposal to rebuild": a plan named by what it is for
 _PLAN_OF = re.compile(r"\b(\w+) (?:for|to|on) (?:the |a |an )?(?:\w+ )?$", re.IGNORECASE)
+_PLAN_HEAD_AFTER = re.compile(r"[ -](\w+)\b")
 
 
 def resolve_plan_references(text: str, mentions: list[Mention], heads: set[str]) -> list[Mention]:
@@ -1087,8 +1088,11 @@ def resolve_plan_references(text: str, mentions: list[Mention], heads: set[str])
             words = text[m.start:m.end].lower().split()
             before = _PLAN_OF.search(text, max(0, m.start - 40), m.start)
             # ("Trump's plan to end the war" stays Trump's plan: the plan's own name says what it is)
+            after = _PLAN_HEAD_AFTER.match(text, m.end)
             if words and words[-1].rstrip("s") in heads or before and before.group(1).lower().rstrip("s") in heads and (
-                    before.end(1) not in issue_ends):
+                    before.end(1) not in issue_ends) or after and after.group(1).lower().rstrip("s") in heads:
+                # "the reconstruction plan", "a plan for reconstruction", "Trump's plan to rebuild", the issue
+                # word before or in the plan's name
                 count = named.get(m.value, (0, 0))[0]
                 named[m.value] = (count + 1, m.start)
         elif m.kind == PLANREF:
