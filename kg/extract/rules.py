@@ -1525,6 +1525,9 @@ class Walker:
         node, issue_id = st.node, st.issue_id
         if _impersonal_passive(node):
             return st.findings  # "it is believed that 59 hostages remain in Gaza": said by no one in particular
+        if (_raised_passive(node) and self.cue_sign(node)[1] == "report" and st.came_from is not None
+                and not self.cue_sign(st.came_from)[0]):
+            return st.findings  # "Hamas is believed to hold 24 hostages": what others believe of it, no stance
         speaker, own_report = self.ctx.speaker()
         how = "speaker_of_report" if own_report else "speaker_of_quotation"
         if speaker and st.signal and book.enabled(how):
@@ -2206,6 +2209,12 @@ def _impersonal_passive(verb: Any) -> bool:
     """A passive with "it" for its subject ("it is believed/reported/understood that ..."): no one's words."""
     return verb.tag_ == "VBN" and any(c.dep_ == "aux:pass" for c in verb.children) and any(
         c.dep_ in ("nsubj:pass", "expl", "expl:pass", "nsubj") and c.lower_ == "it" for c in verb.children)
+
+
+def _raised_passive(verb: Any) -> bool:
+    """A passive whose subject is what is told of ("Hamas is believed/said to ..."), not who tells it."""
+    return any(c.dep_ == "aux:pass" for c in verb.children) and any(
+        c.dep_ == "nsubj:pass" and c.lower_ != "it" for c in verb.children)
 
 
 def _past_event(node: Any) -> bool:
