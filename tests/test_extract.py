@@ -1771,6 +1771,22 @@ def test_what_others_believe_of_an_actor_is_not_its_stance(dictionary):
     assert found("Hamas is said to have accepted the truce.", dictionary) == {("Hamas", "ceasefire", "support")}
 
 
+@pytest.mark.parametrize("text", [
+    "Several countries are reluctant to send troops to the stabilization force.",
+    "Several Arab and Muslim states remain hesitant to join the ISF.",
+])
+def test_unnamed_states_weighing_troops_are_the_prospective_contributors(text, dictionary):
+    assert found(text, dictionary) == {("ISFPartners", "stabilization_force", "oppose")}
+
+
+@pytest.mark.parametrize("text", [
+    "The countries are reluctant to send troops to the stabilization force.",  # the ones named before, if any
+    "Several countries condemned the Israeli strikes and called for a ceasefire.",  # nothing about troops
+])
+def test_other_groups_of_states_are_no_prospective_contributors(text, dictionary):
+    assert not any(h == "ISFPartners" for h, *_ in found(text, dictionary))
+
+
 def test_names_between_two_actors_without_commas_make_no_list(dictionary):
     text = "Egypt hosted talks in Cairo. Qatar Airways resumed flights, Israel said, as Hamas accepted the ceasefire."
     assert not any(h in ("Egypt", "Qatar") for h, *_ in found(text, dictionary))

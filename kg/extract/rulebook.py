@@ -127,6 +127,8 @@ class RuleBook:
     terms_conditions: Mapping[str, str] = field(default_factory=dict)  # issue -> issue its terms are named by
     issue_agents: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # issue -> the actors whose act it is
     excluded_parties: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # issue -> parties it removes
+    unnamed_group_nouns: frozenset[str] = frozenset()
+    unnamed_groups: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # actor -> words that make an unnamed group it
     composition_verbs: frozenset[str] = frozenset()
     placement_verbs: frozenset[str] = frozenset()
     condition_words: Mapping[str, str] = field(default_factory=dict)  # phrase -> issue it stands for in a condition
@@ -225,12 +227,13 @@ def _words(path: Path, data: Mapping[str, Any], *keys: str) -> frozenset[str]:
     return frozenset(w.strip().lower() for w in node)
 
 
-def _id_lists(path: Path, data: Mapping[str, Any], key: str) -> dict[str, tuple[str, ...]]:
-    """A mapping of issue ids to lists of actor ids, kept as written (ids are case-sensitive)."""
+def _id_lists(path: Path, data: Mapping[str, Any], key: str,
+              what: str = "an issue id to a list of actor ids") -> dict[str, tuple[str, ...]]:
+    """A mapping of ids to lists of ids or words, kept as written (ids are case-sensitive)."""
     node = data.get(key) or {}
     if not isinstance(node, Mapping) or not all(
             isinstance(ids, list) and all(isinstance(i, str) and i.strip() for i in ids) for ids in node.values()):
-        raise DictionaryError(f"{path}: '{key}' must map an issue id to a list of actor ids")
+        raise DictionaryError(f"{path}: '{key}' must map {what}")
     return {str(issue): tuple(i.strip() for i in ids) for issue, ids in node.items()}
 
 
@@ -337,6 +340,7 @@ def _cached_rule_book(directory: str, stamp: tuple[float, ...]) -> RuleBook:
         terms_conditions=_mapping(lemmas_path, lemmas, "terms_conditions"),
         issue_agents=_id_lists(lemmas_path, lemmas, "issue_agents"),
         excluded_parties=_id_lists(lemmas_path, lemmas, "excluded_parties"),
+        unnamed_groups=_id_lists(lemmas_path, lemmas, "unnamed_groups", "an actor id to a list of words"),
         condition_words={phrase: str(issue) for issue in (lemmas.get("condition_words") or {})
                          for phrase in _words(lemmas_path, lemmas, "condition_words", issue)},
         irregular=_irregular(lemmas_path, lemmas.get("irregular") or {}),

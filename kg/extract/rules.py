@@ -309,7 +309,30 @@ class Walker:
             group = ctx.group_before()
             if group:
                 return Holders(list(group), ("group_noun",), book.confidence("group_noun"))
+        if book.enabled("group_noun"):
+            actor = self._unnamed_group(token)
+            if actor:
+                return Holders([actor], ("group_noun",), book.confidence("group_noun"))
         return Holders([])
+
+    def _unnamed_group(self, token: Any) -> str | None:
+        """The actor an unnamed group of states stands for ("Several countries are reluctant to send
+        troops": the prospective contributors), by the words of its sentence; None for a group with an
+        article, an owner or members of its own ("the countries", "countries such as Egypt")."""
+        book = self.book
+        if token.tag_ != "NNS" or not _lemma_in(token, book.unnamed_group_nouns) or not book.unnamed_groups:
+            return None
+        if any(c.dep_ in ("det", "nmod:poss") and c.lower_ in ("the", "these", "those", "both", "its", "their", "our")
+               or c.dep_ == "nmod:poss" or c.i in self.ctx.actor_at for c in token.children):
+            return None
+        following = token.doc[token.i + 1:token.i + 3]
+        if any(t.lower_ in ("such", "including", "like", "among") for t in following):
+            return None
+        words = {t.lower_ for t in token.doc}
+        for actor, context in sorted(book.unnamed_groups.items()):
+            if words & set(context):
+                return actor
+        return None
 
     def _actor_named(self, token: Any) -> str | None:
         """The actor a single token names: an actor mention, else an actor adjective ("Egyptian")
