@@ -8,10 +8,11 @@ from typing import Any
 
 def repair_parse(doc: Any, infinitive_nouns: frozenset[str], stance_verbs: frozenset[str] = frozenset()) -> None:
     """Apply every repair to one parsed sentence, in order: stance verbs tagged as plural nouns
-    (`stance_verbs`: their lemmas), prepositions read as nouns or verbs, "that" clauses of adjectives,
+    (`stance_verbs`: their lemmas), participles tagged as nouns, prepositions read as nouns or verbs, "that" clauses of adjectives,
     "by" phrases of active verbs, what follows "remained", listed verbs, perfect auxiliaries, then
     infinitives that complete a noun (`infinitive_nouns`: the nouns that take one)."""
     restore_noun_verbs(doc, stance_verbs)
+    restore_participles(doc)
     restore_prepositions(doc)
     relabel_adjective_clauses(doc)
     rehang_active_agents(doc)
@@ -142,6 +143,19 @@ def restore_noun_verbs(doc: Any, verbs: frozenset[str]) -> None:
         if before and not any(c.dep_ in ("nsubj", "nsubj:pass") for c in token.children):
             before[0].dep_ = "nsubj"
             token.tag_ = "VBZ"
+
+
+def restore_participles(doc: Any) -> None:
+    """Tag as a participle an "-ing" word the tagger read as a noun when the parse makes it a clause of
+    the verb before it, with a "that" clause or an object of its own and no article ("expressed
+    concern, warning/NN that the action could undermine ..."): the subject of the verb is its subject."""
+    for word in doc:
+        if (word.tag_ != "NN" or not word.lower_.endswith("ing") or word.dep_ != "advcl" or word.head.i >= word.i
+                or any(c.dep_ in ("det", "nmod:poss", "amod") for c in word.children)):
+            continue
+        if any(c.dep_ == "obj" or c.dep_ in ("ccomp", "advcl") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+               for c in word.children):
+            word.tag_ = "VBG"
 
 
 def rehang_infinitives(doc: Any, nouns: frozenset[str]) -> None:
