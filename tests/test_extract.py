@@ -1793,6 +1793,11 @@ def test_a_participle_tagged_as_a_noun_keeps_the_subject_of_its_verb(dictionary)
                  dictionary) == {("Russia", "ceasefire", "support")}
 
 
+def test_calling_the_prevention_of_aid_unacceptable_backs_aid(dictionary):
+    assert ("Turkey", "humanitarian_aid", "support") in found(
+        "Turkey said the prevention of the delivery of humanitarian aid by Israel is unacceptable.", dictionary)
+
+
 def test_names_between_two_actors_without_commas_make_no_list(dictionary):
     text = "Egypt hosted talks in Cairo. Qatar Airways resumed flights, Israel said, as Hamas accepted the ceasefire."
     assert not any(h in ("Egypt", "Qatar") for h, *_ in found(text, dictionary))
