@@ -1798,6 +1798,23 @@ def test_calling_the_prevention_of_aid_unacceptable_backs_aid(dictionary):
         "Turkey said the prevention of the delivery of humanitarian aid by Israel is unacceptable.", dictionary)
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("Pakistan's Deputy Prime Minister Ishaq Dar met his Egyptian counterpart on Sunday. The deputy prime minister "
+     "emphasised complete withdrawal of Israeli forces from Gaza.", ("Pakistan", "withdrawal", "support")),
+    # the last actor given the title, not the last actor named
+    ("Egyptian Foreign Minister Badr Abdelatty met Rubio on Monday. The minister called for a permanent ceasefire.",
+     ("Egypt", "ceasefire", "support")),
+    ("Egypt's foreign minister met Rubio. The minister called for a permanent ceasefire.", ("Egypt", "ceasefire", "support")),
+    ("President Trump met Netanyahu. The president called for a permanent ceasefire.", ("US", "ceasefire", "support")),
+])
+def test_a_title_with_no_name_speaks_for_the_actor_last_given_it(text, expected, dictionary):
+    assert found(text, dictionary) == {expected}
+
+
+def test_a_title_no_one_was_given_refers_to_no_one(dictionary):
+    assert found("Trump spoke on Monday. The minister called for a permanent ceasefire.", dictionary) == set()
+
+
 def test_names_between_two_actors_without_commas_make_no_list(dictionary):
     text = "Egypt hosted talks in Cairo. Qatar Airways resumed flights, Israel said, as Hamas accepted the ceasefire."
     assert not any(h in ("Egypt", "Qatar") for h, *_ in found(text, dictionary))

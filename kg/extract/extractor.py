@@ -195,7 +195,7 @@ class ArticleExtractor:
         self.book = book
         self.dictionary: Dictionary = scanner.dictionary
         self.demonyms = demonyms
-        self.mentions = self._with_named_persons(article_mentions(scanner, self.text))
+        self.mentions = self._with_title_references(self._with_named_persons(article_mentions(scanner, self.text)))
         self.quotes = quotation_spans(self.text)
         self.quote_speakers = self._introduced_speakers()
         self._closing_speakers: dict[tuple[int, int], str | None] = {}  # quotation -> the actor its attribution names
@@ -242,6 +242,35 @@ class ArticleExtractor:
             after, holder = surnames[match.group(1)]
             if match.start() >= after and not any(s < match.end() and match.start() < e for s, e in taken):
                 added.append(Mention(match.start(), match.end(), ACTOR, holder, holder, True))
+        return sorted(mentions + added, key=lambda m: (m.start, m.end)) if added else mentions
+
+    def _with_title_references(self, mentions: list[Mention]) -> list[Mention]:
+        """The mentions, with each "the minister", "the deputy prime minister", "the PM" as the actor last
+        named with that title ("Egyptian Foreign Minister Badr Abdelatty ... The minister called for ..."):
+        a title with no name after it speaks for the one it was last given to."""
+        pattern = _title_reference_pattern(tuple(sorted(self.book.title_words)), tuple(sorted(self.book.title_references)))
+        if pattern is None:
+            return mentions
+        taken = [(m.start, m.end) for m in mentions]
+        actors = [m for m in mentions if m.kind == ACTOR]
+        added = []
+        for match in pattern.finditer(self.text):
+            if any(s < match.end() and match.start() < e for s, e in taken):
+                continue
+            head = match.group(2).lower()
+            title = "prime minister" if head in ("pm", "premier") else head
+            for m in reversed(actors):
+                if m.end > match.start():
+                    continue
+                if match.start() - m.end > 1500:
+                    break
+                # the title given right before the name ("Foreign Minister Badr Abdelatty") or right after
+                # the actor ("Egypt's foreign minister", "Pakistan's Deputy Prime Minister Ishaq Dar")
+                before = re.search(rf"\b(?i:{re.escape(title)})\s+(?:[A-Z][\w.’'-]*\s+){{0,3}}$", self.text[max(0, m.start - 80):m.start])
+                after = re.match(rf"(?:['’]s)?\s+(?:[\w-]+\s+){{0,3}}?{re.escape(title)}\b", self.text[m.end:m.end + 60], re.IGNORECASE)
+                if before or after or title in self.text[m.start:m.end].lower():
+                    added.append(Mention(match.start(), match.end(), ACTOR, m.holder or m.value, m.holder or m.value, True))
+                    break
         return sorted(mentions + added, key=lambda m: (m.start, m.end)) if added else mentions
 
     def _name_after_title(self, m: Mention) -> tuple[list[str], int]:
@@ -947,6 +976,18 @@ def _participation_pattern(verbs: tuple[str, ...]) -> "re.Pattern[str]":
     stems = sorted({verb[:-1] if verb.endswith("e") else verb for verb in verbs}, key=len, reverse=True)
     return re.compile(r"(?<![\w-])(?:(?:" + "|".join(map(re.escape, stems)) + r")\w*|t(?:ake|akes|aking|ook)\s+part)(?![\w-])",
                       re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=16)
+def _title_reference_pattern(modifiers: tuple[str, ...], heads: tuple[str, ...]) -> "re.Pattern[str] | None":
+    """"the (deputy prime) minister", "the PM": "the", title words, a title of one person, and no name
+    or owner after it."""
+    if not heads:
+        return None
+    mods = "|".join(map(re.escape, sorted(modifiers, key=len, reverse=True))) or "(?!)"
+    alternatives = "|".join(map(re.escape, sorted(heads, key=len, reverse=True)))
+    # the title in any case ("The Deputy Prime Minister"), but no capitalised name after it
+    return re.compile(rf"\b[Tt]he\s+((?i:(?:{mods})\s+){{0,3}})((?i:{alternatives}))\b(?![’'-])(?!\s+(?:[A-Z]|of\b|for\b))")
 
 
 @functools.lru_cache(maxsize=16)

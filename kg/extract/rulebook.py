@@ -62,6 +62,7 @@ class RuleBook:
     judge_verbs: frozenset[str]
     proposal_nouns: frozenset[str] = frozenset()
     title_words: frozenset[str] = frozenset()
+    title_references: frozenset[str] = frozenset()
     control_verbs: frozenset[str] = frozenset()
     noun_issue_words: frozenset[str] = frozenset()
     part_nouns: frozenset[str] = frozenset()
