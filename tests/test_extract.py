@@ -1815,6 +1815,13 @@ def test_a_title_no_one_was_given_refers_to_no_one(dictionary):
     assert found("Trump spoke on Monday. The minister called for a permanent ceasefire.", dictionary) == set()
 
 
+def test_what_is_demanded_as_a_condition_comes_first_for_those_who_demand_it(dictionary):
+    got = found("Hamas will never agree to the full disarmament demanded by Washington and Israel as a condition for "
+                "ending the war.", dictionary)
+    assert {("US", "ceasefire", "conditional", "disarmament"), ("Israel", "ceasefire", "conditional", "disarmament")} <= got
+    assert not {("US", "ceasefire", "support"), ("Israel", "ceasefire", "support")} & got
+
+
 def test_names_between_two_actors_without_commas_make_no_list(dictionary):
     text = "Egypt hosted talks in Cairo. Qatar Airways resumed flights, Israel said, as Hamas accepted the ceasefire."
     assert not any(h in ("Egypt", "Qatar") for h, *_ in found(text, dictionary))

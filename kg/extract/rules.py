@@ -1723,8 +1723,11 @@ class Walker:
                 return None
         if any(c.dep_ == "cop" for c in noun.children):
             return next((c for c in noun.children if c.dep_ == "nsubj"), None)
-        return next((c for c in verb.children if c.i < noun.i and c.i != came_from.i and (
+        required = next((c for c in verb.children if c.i < noun.i and c.i != came_from.i and (
             c.dep_ == "obj" or c.dep_ == "obl" and _case(c) == "on")), None)
+        if required is None and verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.i < verb.i:
+            required = verb.head  # "the disarmament demanded by Israel as a condition for ending the war"
+        return required
 
     def _party_role(self, issue_token: Any, issue_span: set[int], issue_id: str) -> bool:
         """Whether the issue is named as the share in it of a party whose leaving it is the issue ("a role for
