@@ -73,6 +73,8 @@ class _Worker(threading.Thread):
         return False
 
     def run(self) -> None:
+        answer: Any = None
+        solution: Any = None
         try:
             answer = self.store.query(self.text, use_default_graph_as_union=True)
             if isinstance(answer, pyoxigraph.QueryBoolean):
@@ -103,8 +105,12 @@ class _Worker(threading.Thread):
                 if batch and not self._put(("triples", batch)):
                     return
         except BaseException as error:  # handed to the caller, who turns it into a message
-            self._put(("error", error))
+            self._put(("error", error.with_traceback(None)))
             return
+        finally:
+            # pyoxigraph's answers may only be dropped in the thread that made them; a traceback or a
+            # cycle that keeps this frame alive must not carry the answer into another thread
+            answer = solution = None
         self._put(("end", None))
 
 

@@ -221,6 +221,20 @@ def test_query_with_the_memory_store_reads_the_trig_export(seeds_dir: Path, tmp_
     assert bad.exit_code == 1 and bad.output.startswith("Error: SPARQL syntax error")
 
 
+@pytest.mark.filterwarnings("error::pytest.PytestUnraisableExceptionWarning")
+def test_a_query_answer_is_dropped_in_the_thread_that_made_it(seeds_dir: Path, tmp_path: Path) -> None:
+    # pyoxigraph's answers may only be freed by the thread that made them: the query thread must not
+    # leave its answer for the garbage collector of another thread
+    import gc
+
+    runner = CliRunner()
+    assert runner.invoke(cli, ["build", str(seeds_dir), "--out", str(tmp_path), "--no-extract"]).exit_code == 0
+    for store in ("memory", "oxigraph"):
+        result = runner.invoke(cli, ["query", "positions", "--out", str(tmp_path), "--format", "json", "--store", store])
+        assert result.exit_code == 0, result.output
+    gc.collect()
+
+
 @pytest.mark.parametrize("name", ["ttl", "trig", "nt", "nq", "jsonld"])
 def test_kg_export_reads_the_store_back_into_the_same_bytes_the_build_wrote(curated_build, tmp_path: Path, name: str) -> None:
     result, _ = curated_build
