@@ -1391,6 +1391,15 @@ def test_issue_agents_in_the_lemma_file_must_be_lists_of_actor_ids(ontology_copy
         load_rule_book(ontology_copy)
 
 
+def test_unnamed_groups_in_the_lemma_file_must_map_an_actor_to_words(ontology_copy):
+    path = ontology_copy / "rules" / "lemmas.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "  ISFPartners: [troop," in text
+    path.write_text(text.replace("  ISFPartners: [troop,", "  ISFPartners: troop\n  Other: [troop,"), encoding="utf-8")
+    with pytest.raises(DictionaryError, match="'unnamed_groups' must map an actor id to a list of words"):
+        load_rule_book(ontology_copy)
+
+
 def test_purpose_clause_that_undoes_the_issue_outweighs_the_means(dictionary, rules):
     # written here: a truce asked for in order to fight again is no support for a truce
     text = "The Israeli cabinet wants only a temporary truce to resume military operations afterwards."
