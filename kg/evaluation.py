@@ -64,6 +64,7 @@ class EvaluationReport:
     overall: Score
     per_issue: dict[str, Score]
     overlapping: int
+    per_polarity: dict[str, Score] = field(default_factory=dict)
     misses: dict[Tuple, list[str]] = field(default_factory=dict)
     false_positives: dict[Tuple, list[str]] = field(default_factory=dict)
     macro: tuple[float, float, float] = (0.0, 0.0, 0.0)
@@ -104,6 +105,8 @@ class EvaluationReport:
             "conditions": self.conditions.to_dict() if self.conditions else None,
             "errors": dict(sorted(self.errors.items())),
             "per_issue": {issue: score.to_dict() for issue, score in sorted(self.per_issue.items())},
+            "per_polarity": {polarity: self.per_polarity[polarity].to_dict()
+                             for polarity in sorted(self.per_polarity, key=_polarity_rank)},
             "quote_overlap": {"matched": self.overall.tp, "overlapping": self.overlapping},
             "unscored": dict(sorted(self.unscored.items())),
             "by_confidence": {band: {"right": right, "found": found} for band, (right, found) in self.by_confidence.items()},
@@ -142,6 +145,11 @@ class EvaluationReport:
         if self.interval:
             lines.append(f"{INTERVAL_LEVEL:.0%} bootstrap interval over articles ({INTERVAL_RESAMPLES} draws): " + ", ".join(
                 f"{name} {low:.3f}-{high:.3f}" for name, (low, high) in self.interval.items()))
+        if self.per_polarity:
+            # oppose and conditional stances are few and found less often: worth seeing apart from support
+            lines.append("by polarity: " + "; ".join(
+                f"{name} {score.precision:.3f} / {score.recall:.3f} / {score.f1:.3f} (tp {score.tp}, fp {score.fp}, fn {score.fn})"
+                for name, score in sorted(self.per_polarity.items(), key=lambda item: _polarity_rank(item[0]))))
         lines.append(f"matched tuples whose quote overlaps a gold quote: {self.overlapping} of {o.tp}")
         if self.errors:
             lines.append("errors: " + ", ".join(f"{k} {v}" for k, v in sorted(self.errors.items())))
@@ -280,15 +288,7 @@ def evaluate(predicted: Iterable[Stance], gold: Iterable[Stance]) -> EvaluationR
     for stance in gold:
         gold_by.setdefault(stance_tuple(stance), []).append(stance)
     matched = predicted_by.keys() & gold_by.keys()
-    issues = {t[2] for t in predicted_by} | {t[2] for t in gold_by}
-    per_issue = {
-        issue: Score(
-            tp=sum(1 for t in matched if t[2] == issue),
-            fp=sum(1 for t in predicted_by.keys() - matched if t[2] == issue),
-            fn=sum(1 for t in gold_by.keys() - matched if t[2] == issue),
-        )
-        for issue in issues
-    }
+    per_issue = _split_by(2, set(predicted_by), set(gold_by), matched)
     overlapping = 0
     for t in matched:
         if any(p.char_start < g.char_end and g.char_start < p.char_end for p in predicted_by[t] for g in gold_by[t]):
@@ -305,6 +305,7 @@ def evaluate(predicted: Iterable[Stance], gold: Iterable[Stance]) -> EvaluationR
     return EvaluationReport(
         overall=overall,
         per_issue=per_issue,
+        per_polarity=_split_by(3, set(predicted_by), set(gold_by), matched),
         overlapping=overlapping,
         misses={t: quotes(gold_by[t]) for t in gold_by.keys() - matched},
         false_positives={t: quotes(predicted_by[t]) for t in predicted_by.keys() - matched},
@@ -320,6 +321,26 @@ def evaluate(predicted: Iterable[Stance], gold: Iterable[Stance]) -> EvaluationR
         predicted=frozenset(predicted_by),
         gold=frozenset(gold_by),
     )
+
+
+def _polarity_rank(polarity: str) -> tuple[int, str]:
+    return (POLARITY_ORDER.index(polarity) if polarity in POLARITY_ORDER else len(POLARITY_ORDER), polarity)
+
+
+def _split_by(position: int, predicted: set[Tuple], gold: set[Tuple], matched: set[Tuple]) -> dict[str, Score]:
+    """The scores of the tuples grouped by one of their parts (2: issue, 3: polarity)."""
+    return {
+        value: Score(
+            tp=sum(1 for t in matched if t[position] == value),
+            fp=sum(1 for t in predicted - matched if t[position] == value),
+            fn=sum(1 for t in gold - matched if t[position] == value),
+        )
+        for value in {t[position] for t in predicted | gold}
+    }
+
+
+#: the order `kg eval` lists polarities in
+POLARITY_ORDER = ("support", "oppose", "conditional")
 
 
 #: the confidence bands `kg eval` reports precision in, highest first

@@ -53,6 +53,22 @@ def test_scores_distinct_tuples_overall_and_per_issue():
     assert set(report.false_positives) == {("a", "US", "reconstruction", "oppose"), ("b", "Russia", "peace_plan", "oppose")}
 
 
+def test_scores_per_polarity_add_up_to_the_overall_and_read_support_first():
+    predicted = [
+        stance("a", "Israel", "disarmament", "support", 5, 15, "insists"),       # tp support
+        stance("a", "US", "reconstruction", "oppose", 100, 130, "wrong polarity"),  # fp oppose; the support is missed
+        stance("b", "Russia", "peace_plan", "oppose", 0, 5, "fp"),              # fp oppose
+    ]
+    report = evaluate(predicted, GOLD_STANCES)
+    assert report.per_polarity == {"support": Score(1, 0, 2), "oppose": Score(0, 2, 0), "conditional": Score(0, 0, 1)}
+    totals = [sum(getattr(s, k) for s in report.per_polarity.values()) for k in ("tp", "fp", "fn")]
+    assert totals == [report.overall.tp, report.overall.fp, report.overall.fn]
+    line = next(l for l in report.format_text().splitlines() if l.startswith("by polarity: "))
+    assert line.index("support") < line.index("oppose") < line.index("conditional")
+    assert "oppose 0.000 / 0.000 / 0.000 (tp 0, fp 2, fn 0)" in line
+    assert list(report.to_dict()["per_polarity"]) == ["support", "oppose", "conditional"]
+
+
 def test_condition_is_not_part_of_the_scored_tuple():
     predicted = [stance("b", "Israel", "ceasefire", "conditional", 40, 80, condition="withdrawal")]
     gold = [stance("b", "Israel", "ceasefire", "conditional", 40, 80, condition="disarmament")]
