@@ -672,7 +672,7 @@ def test_seed_scores_stay_above_their_floor():
 def test_written_fixtures_stay_above_their_floor():
     # texts written for these tests and used to tune the rules: a regression floor, not a quality claim
     report = _score(FIXTURES / "written", FIXTURES / "written" / "gold.yaml")
-    assert report.precision >= 0.78 and report.recall >= 0.72, report.format_text()
+    assert report.precision >= 0.72 and report.recall >= 0.83, report.format_text()
 
 
 @pytest.mark.skipif(not (CORPUS / "gold.yaml").is_file(), reason="the real-news development corpus is not beside this checkout")

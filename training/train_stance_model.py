@@ -118,8 +118,14 @@ def main(argv: list[str] | None = None) -> int:
     # texts unlike annotated news (the seed articles) it keeps out most co-occurrences no annotator wrote
     parser.add_argument("--cooccurrence-margin", type=float, default=0.15,
                         help="how much higher than the threshold a co-occurrence must be rated to be kept")
+    # the shipped model keeps 0.35 (co-occurrences 0.45): on 192 articles annotated after it was learnt,
+    # its ratings proved cautious (precision 0.86 at 0.50), and 0.35 traded it for recall at precision 0.82
+    parser.add_argument("--threshold", type=float, default=None,
+                        help="keep stances rated at least this, instead of the lowest threshold reaching the target")
     parser.add_argument("--strength", type=float, default=1.0, help="inverse L2 regularisation strength (C)")
     args = parser.parse_args(argv)
+    if args.threshold is not None and not 0 <= args.threshold < 1 - args.cooccurrence_margin:
+        parser.error("--threshold must be in [0, 1 - the co-occurrence margin)")
     if len(args.untuned) < 2:
         parser.error("need at least two --untuned folders: the threshold is chosen by leaving one out at a time")
     try:
@@ -147,6 +153,9 @@ def main(argv: list[str] | None = None) -> int:
     gold = sum(f.gold for f in untuned)
     margined = [item for rated in margined_by_folder for item in rated]
     threshold, reached = lowest_threshold(margined, gold, args.target_precision, 1 - args.cooccurrence_margin)
+    chosen_by = f"the lowest threshold with precision >= {args.target_precision}"
+    if args.threshold is not None:
+        threshold, reached, chosen_by = args.threshold, True, "set with --threshold"
     base = scores(held_out, gold, 0.0)
     rules_alone = scores([(p, y) for (p, y), kind in zip(held_out, held_kinds) if kind != COOCCURRENCE_RULE], gold, 0.0)
     chosen = scores(margined, gold, threshold)
@@ -185,7 +194,7 @@ def main(argv: list[str] | None = None) -> int:
         f"#   rules alone:       P {rules_alone.precision:.3f} R {rules_alone.recall:.3f} F1 {rules_alone.f1:.3f}",
         f"#   every candidate:   P {base.precision:.3f} R {base.recall:.3f} F1 {base.f1:.3f}",
         f"#   rating >= {threshold:.2f}:    P {chosen.precision:.3f} R {chosen.recall:.3f} F1 {chosen.f1:.3f}"
-        f" (the lowest threshold with precision >= {args.target_precision};",
+        f" ({chosen_by};",
         f"#   co-occurrences need {threshold + args.cooccurrence_margin:.2f})",
         f"#   nested:            P {nested.precision:.3f} R {nested.recall:.3f} F1 {nested.f1:.3f}"
         " (each folder's threshold chosen without it)",
