@@ -2179,3 +2179,40 @@ def test_a_that_clause_read_as_a_relative_clause_of_an_adjective_is_its_compleme
     relabel_adjective_clauses(doc)
     assert doc[4].dep_ == "acl:relcl"
     assert found("Netanyahu made clear that disarmament is essential.", dictionary) == {("Israel", "disarmament", "support")}
+
+
+def test_a_verb_that_is_never_a_noun_heads_its_clause_again():
+    from kg.extract.repairs import restore_clause_verbs
+
+    # "allow the reconstruction after Hamas disarms" with "disarms" read as a plural noun and "after" hung on "Hamas"
+    doc = _misparsed(["Israel", "will", "allow", "reconstruction", "after", "Hamas", "disarms", "."],
+                     [2, 2, 2, 2, 5, 6, 3, 2],
+                     ["nsubj", "aux", "ROOT", "obj", "case", "nmod:unmarked", "nmod", "punct"],
+                     ["NNP", "MD", "VB", "NN", "IN", "NNP", "NNS", "."])
+    restore_clause_verbs(doc, frozenset({"disarms"}))
+    assert [(t.tag_, t.dep_, t.head.i) for t in doc[4:7]] == [("IN", "mark", 6), ("NNP", "nsubj", 6), ("VBZ", "advcl", 3)]
+    # a plural noun with no subordinator before it stays a noun: "the Hamas disarms" is no clause
+    doc = _misparsed(["the", "Hamas", "disarms"], [2, 2, 2], ["det", "compound", "ROOT"], ["DT", "NNP", "NNS"])
+    restore_clause_verbs(doc, frozenset({"disarms"}))
+    assert (doc[2].tag_, doc[1].dep_) == ("NNS", "compound")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # texts written for this test
+    ("Israel will allow the reconstruction of Gaza after Hamas disarms, Netanyahu said.",
+     {("Israel", "reconstruction", "conditional", "disarmament")}),
+    ("Aid deliveries will resume once Israel withdraws from the corridor, Hamas said.",
+     {("Hamas", "humanitarian_aid", "conditional", "withdrawal")}),
+])
+def test_a_clause_of_a_verb_the_tagger_took_for_a_noun_is_a_condition(text, expected, dictionary):
+    assert found(text, dictionary) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # texts written for this test
+    ("The war will end when the hostages are released, Netanyahu said.",
+     ("Israel", "ceasefire", "conditional", "hostage_prisoner_exchange")),
+    ("Netanyahu said this war could end tomorrow once Hamas disarms.", ("Israel", "ceasefire", "conditional", "disarmament")),
+])
+def test_a_war_that_will_end_on_a_condition_is_a_conditional_ceasefire(text, expected, dictionary):
+    assert expected in found(text, dictionary)

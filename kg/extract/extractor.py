@@ -617,7 +617,7 @@ class ArticleExtractor:
         docs = dict(zip(wanted, parse_sentences(plain[jobs[n][0].start:jobs[n][0].end] for n in wanted)))
         for doc in docs.values():
             assign_lemmas(doc, self.book.irregular, self.book.known_lemmas)
-            repair_parse(doc, self.book.infinitive_nouns, self.book.noun_tagged_verbs)
+            repair_parse(doc, self.book.infinitive_nouns, self.book.noun_tagged_verbs, self.book.verb_only_forms)
         results: dict[tuple, tuple[float, Finding, str, str | None]] = {}
         intro: tuple[Any, int] | None = None
         for n, (sentence, mentions) in enumerate(jobs):

@@ -6,11 +6,14 @@ from __future__ import annotations
 from typing import Any
 
 
-def repair_parse(doc: Any, infinitive_nouns: frozenset[str], stance_verbs: frozenset[str] = frozenset()) -> None:
-    """Apply every repair to one parsed sentence, in order: stance verbs tagged as plural nouns
+def repair_parse(doc: Any, infinitive_nouns: frozenset[str], stance_verbs: frozenset[str] = frozenset(),
+                 verb_forms: frozenset[str] = frozenset()) -> None:
+    """Apply every repair to one parsed sentence, in order: clause verbs tagged as plural nouns
+    (`verb_forms`: words that are only ever verbs), stance verbs tagged as plural nouns
     (`stance_verbs`: their lemmas), participles tagged as nouns, prepositions read as nouns or verbs, "that" clauses of adjectives,
     "by" phrases of active verbs, what follows "remained", listed verbs, perfect auxiliaries, then
     infinitives that complete a noun (`infinitive_nouns`: the nouns that take one)."""
+    restore_clause_verbs(doc, verb_forms)
     restore_noun_verbs(doc, stance_verbs)
     restore_participles(doc)
     restore_prepositions(doc)
@@ -125,6 +128,34 @@ def rehang_copular_complements(doc: Any) -> None:
                 if (phrase.dep_ == "obl" and phrase.i > adjective.i and phrase.left_edge.i == adjective.right_edge.i + 1
                         and phrase.left_edge.lower_ in ("to", "on", "for", "with", "about")):
                     phrase.head = adjective
+
+
+_SUBORDINATORS = frozenset({"after", "before", "until", "till", "unless", "if", "once", "when", "as", "because"})
+_SUBJECT_DEPS = frozenset({"compound", "nmod:unmarked", "nsubj", "nmod:poss"})
+
+
+def restore_clause_verbs(doc: Any, verb_forms: frozenset[str]) -> None:
+    """Make a clause again of a subordinator, a noun phrase and a verb that is never a noun, which the
+    tagger read as a plural noun ("after Hamas/compound disarms/NNS", the subordinator hung on
+    "Hamas"): the verb heads an adverbial clause, the noun before it is its subject, the subordinator
+    its marker, so that the clause is the condition it states."""
+    for verb in doc:
+        if verb.tag_ not in ("NNS", "NN") or verb.lower_ not in verb_forms or verb.i == 0:
+            continue
+        subject = doc[verb.i - 1]
+        if subject.head.i != verb.i or subject.dep_ not in _SUBJECT_DEPS or not subject.tag_.startswith(("NN", "PRP")):
+            continue
+        markers = [t for t in (*subject.children, *verb.children)
+                   if t.dep_ in ("case", "mark", "advmod") and t.i < subject.left_edge.i + 1 and t.lower_ in _SUBORDINATORS]
+        if not markers:
+            continue
+        verb.tag_ = "VBZ"
+        subject.dep_ = "nsubj"
+        for marker in markers:
+            marker.head = verb
+            marker.dep_ = "advmod" if marker.lower_ == "when" else "mark"
+        if verb.dep_ in ("nmod", "obl", "nmod:unmarked", "obl:unmarked", "obj", "compound", "appos"):
+            verb.dep_ = "advcl"
 
 
 _VERB_OPENERS = frozenset({"on", "for", "that", "to", "against"})
