@@ -2216,3 +2216,14 @@ def test_a_clause_of_a_verb_the_tagger_took_for_a_noun_is_a_condition(text, expe
 ])
 def test_a_war_that_will_end_on_a_condition_is_a_conditional_ceasefire(text, expected, dictionary):
     assert expected in found(text, dictionary)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # texts written for this test
+    ("Indonesia said its participation in the stabilization force will depend on a Security Council resolution.",
+     ("Indonesia", "stabilization_force", "conditional", "peace_plan")),
+    ("Netanyahu said the reopening of the crossing for aid depends on the return of the hostages.",
+     ("Israel", "humanitarian_aid", "conditional", "hostage_prisoner_exchange")),
+])
+def test_what_a_stance_depends_on_is_its_condition(text, expected, dictionary):
+    assert expected in found(text, dictionary)
