@@ -65,6 +65,8 @@ class EvaluationReport:
     per_issue: dict[str, Score]
     overlapping: int
     per_polarity: dict[str, Score] = field(default_factory=dict)
+    # folder label -> its own scores, when several folders are scored as one (batches differ a lot)
+    per_folder: dict[str, Score] = field(default_factory=dict)
     misses: dict[Tuple, list[str]] = field(default_factory=dict)
     false_positives: dict[Tuple, list[str]] = field(default_factory=dict)
     macro: tuple[float, float, float] = (0.0, 0.0, 0.0)
@@ -107,6 +109,7 @@ class EvaluationReport:
             "per_issue": {issue: score.to_dict() for issue, score in sorted(self.per_issue.items())},
             "per_polarity": {polarity: self.per_polarity[polarity].to_dict()
                              for polarity in sorted(self.per_polarity, key=_polarity_rank)},
+            "per_folder": {label: score.to_dict() for label, score in self.per_folder.items()},
             "quote_overlap": {"matched": self.overall.tp, "overlapping": self.overlapping},
             "unscored": dict(sorted(self.unscored.items())),
             "by_confidence": {band: {"right": right, "found": found} for band, (right, found) in self.by_confidence.items()},
@@ -150,6 +153,10 @@ class EvaluationReport:
             lines.append("by polarity: " + "; ".join(
                 f"{name} {score.precision:.3f} / {score.recall:.3f} / {score.f1:.3f} (tp {score.tp}, fp {score.fp}, fn {score.fn})"
                 for name, score in sorted(self.per_polarity.items(), key=lambda item: _polarity_rank(item[0]))))
+        if self.per_folder:
+            lines.append("by folder: " + "; ".join(
+                f"{label} {score.precision:.3f} / {score.recall:.3f} / {score.f1:.3f} (tp {score.tp}, fp {score.fp}, fn {score.fn})"
+                for label, score in self.per_folder.items()))
         lines.append(f"matched tuples whose quote overlaps a gold quote: {self.overlapping} of {o.tp}")
         if self.errors:
             lines.append("errors: " + ", ".join(f"{k} {v}" for k, v in sorted(self.errors.items())))
@@ -431,7 +438,15 @@ def _score_folders(pairs: Sequence[tuple[Path, Path]], ontology_dir: Path | None
         gold.extend(named(s) for s in folder.stances)
     report = evaluate(predicted, gold)
     report.unscored = dict(unscored)
+    if labels:
+        report.per_folder = {label: _score_of({t for t in report.predicted if t[0].startswith(f"{label}/")},
+                                              {t for t in report.gold if t[0].startswith(f"{label}/")})
+                             for label in labels}
     return report
+
+
+def _score_of(predicted: set[Tuple], gold: set[Tuple]) -> Score:
+    return Score(tp=len(predicted & gold), fp=len(predicted - gold), fn=len(gold - predicted))
 
 
 def gold_folders(specs: Sequence[str], gold: Path | str | None = None) -> list[tuple[Path, Path]]:

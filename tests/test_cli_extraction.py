@@ -171,6 +171,13 @@ def test_eval_pools_several_folders_each_with_its_gold(seeds_dir: Path, tmp_path
     one = json.loads(CliRunner().invoke(cli, ["eval", str(first), "--json"]).output)  # its gold.yaml by default
     two = json.loads(CliRunner().invoke(cli, ["eval", str(second), "--json"]).output)
     assert pooled["overall"]["tp"] == one["overall"]["tp"] + two["overall"]["tp"]
+    # each folder's own scores are those it gets alone
+    assert list(pooled["per_folder"]) == ["first", "second"]
+    assert [pooled["per_folder"][name][k] for name in ("first", "second") for k in ("tp", "fp", "fn")] == [
+        alone["overall"][k] for alone in (one, two) for k in ("tp", "fp", "fn")]
+    text = CliRunner().invoke(cli, ["eval", str(first), str(second)]).output
+    assert f"by folder: first {one['overall']['precision']:.3f} / {one['overall']['recall']:.3f}" in text
+    assert "per_folder" in one and one["per_folder"] == {} and "by folder" not in CliRunner().invoke(cli, ["eval", str(first)]).output
     ablated = CliRunner().invoke(cli, ["eval", str(first), str(second), "--ablate", "condition_clause"])
     assert ablated.exit_code == 0 and ablated.output.splitlines()[-1].startswith("what condition_clause add(s): tp +")
 
