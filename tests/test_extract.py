@@ -2227,3 +2227,28 @@ def test_a_war_that_will_end_on_a_condition_is_a_conditional_ceasefire(text, exp
 ])
 def test_what_a_stance_depends_on_is_its_condition(text, expected, dictionary):
     assert expected in found(text, dictionary)
+
+
+@pytest.mark.parametrize("text", [
+    # texts written for this test
+    "Egypt swiftly denied that it had agreed to a deal on the crossing.",
+    "Qatar denied that it supports the deployment of foreign troops in Gaza.",
+])
+def test_what_an_actor_denies_of_itself_is_no_stance(text, dictionary):
+    assert found(text, dictionary) == set()
+    # the rule switched off, the clause under the denial is read as the actor's own
+    assert found(text, dictionary, rules=load_rule_book(ONTOLOGY).without(["denied_claim"])) != set()
+
+
+@pytest.mark.parametrize("text", [
+    # texts written for this test
+    "Hamas has three days to respond to the ceasefire plan, Trump said.",
+    "Hamas was given until Sunday to accept the deal.",
+    "Trump gave Hamas a deadline to accept the plan.",
+])
+def test_what_an_actor_is_given_time_to_do_is_not_its_stance(text, dictionary):
+    assert not {h for h, *_ in found(text, dictionary)} & {"Hamas"}
+
+
+def test_what_an_actor_has_agreed_to_do_is_still_its_stance(dictionary):
+    assert ("Hamas", "peace_plan", "support") in found("Hamas has agreed to accept the plan.", dictionary)
