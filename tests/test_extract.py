@@ -2252,3 +2252,18 @@ def test_what_an_actor_is_given_time_to_do_is_not_its_stance(text, dictionary):
 
 def test_what_an_actor_has_agreed_to_do_is_still_its_stance(dictionary):
     assert ("Hamas", "peace_plan", "support") in found("Hamas has agreed to accept the plan.", dictionary)
+
+
+def test_a_release_withheld_until_troops_leave_waits_for_the_withdrawal(dictionary):
+    # texts written for this test: the troops are named, the place they leave is not
+    for text in ("Hamas said it would not release the remaining hostages until Israel withdraws its troops.",
+                 "Hamas says it won't hand over the last hostages until Israel removes all troops from the territory."):
+        got = found(text, dictionary)
+        assert ("Hamas", "hostage_prisoner_exchange", "conditional", "withdrawal") in got, text
+        assert ("Hamas", "hostage_prisoner_exchange", "support") not in got
+
+
+@pytest.mark.parametrize("text", ["Alexander was taken hostage by Hamas on October 7.",
+                                  "The soldier was taken captive by Hamas militants in 2023."])
+def test_who_took_someone_hostage_takes_no_side_on_the_exchange(text, dictionary):
+    assert found(text, dictionary) == set()
