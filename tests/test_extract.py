@@ -2267,3 +2267,10 @@ def test_a_release_withheld_until_troops_leave_waits_for_the_withdrawal(dictiona
                                   "The soldier was taken captive by Hamas militants in 2023."])
 def test_who_took_someone_hostage_takes_no_side_on_the_exchange(text, dictionary):
     assert found(text, dictionary) == set()
+
+
+def test_who_receives_a_proposal_takes_no_side_on_it(dictionary):
+    # a text written for this test: the proposal's owner backs it, the one handed it says nothing yet
+    got = found("Hamas confirmed that it had received a new Egyptian proposal for a ceasefire.", dictionary)
+    assert not {h for h, *_ in got} & {"Hamas"}
+    assert ("Egypt", "ceasefire", "support") in got
