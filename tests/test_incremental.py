@@ -3,7 +3,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from kg.build import build_graph, write_build
+from kg.errors import StanceGraphWarning
 from kg.export import serialize
 
 
@@ -32,7 +35,8 @@ def test_a_damaged_cache_only_costs_a_re_extraction(seeds_dir: Path, tmp_path: P
     cache = tmp_path / "cache"
     reference = build_graph(seeds_dir, cache_dir=cache)
     (cache / "extraction.json").write_text("{not json", encoding="utf-8")
-    rebuilt = build_graph(seeds_dir, cache_dir=cache)
+    with pytest.warns(StanceGraphWarning, match="extraction cache is damaged; discarded, articles are extracted again"):
+        rebuilt = build_graph(seeds_dir, cache_dir=cache)
     assert rebuilt.cached_articles == 0
     assert rebuilt.stances == reference.stances
 
@@ -193,7 +197,8 @@ def test_the_record_keeps_warnings_and_belongs_to_one_folder(tmp_path: Path, mon
     assert isinstance(read.articles[0], kg.sources.RecordedArticle)
     shutil.copytree(folder, other)
     reads = _count_reads(monkeypatch)
-    kg.sources.load_articles(other, record_dir=cache)
+    with pytest.warns(StanceGraphWarning, match="'published' is a date-time"):
+        kg.sources.load_articles(other, record_dir=cache)  # another folder's record is not this one's: read again
     assert reads == ["x.txt"]
 
 
