@@ -163,8 +163,6 @@ def test_a_file_changed_near_the_build_that_recorded_it_is_read_again(seeds_dir:
 
 
 def test_a_recorded_article_changed_before_its_text_is_read_is_refused(seeds_dir: Path, tmp_path: Path, monkeypatch) -> None:
-    import pytest
-
     import kg.sources
     from kg.errors import SourceError
 
