@@ -13,7 +13,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.compare import graph_diff, isomorphic
-from rdflib.namespace import XSD
 
 from kg.export import serialize, write_files
 from kg.dictionary import load_dictionary
@@ -24,6 +23,11 @@ except ImportError:  # the rules before they moved into a package
 from kg.model import Article, Method, Polarity, Stance
 from kg.rdf import build_dataset
 from kg.sources import load_articles
+
+# plain IRIs, not rdflib's XSD namespace: pytest probes a module's names while collecting, and the
+# closed namespace warns at every name it does not hold
+XSD_STRING = URIRef("http://www.w3.org/2001/XMLSchema#string")
+XSD_DECIMAL = URIRef("http://www.w3.org/2001/XMLSchema#decimal")
 
 DICTIONARY = load_dictionary(None)
 
@@ -53,10 +57,10 @@ def _norm(term):
     if isinstance(term, Literal):
         if term.language:
             return Literal(str(term), lang=term.language)
-        if term.datatype in (None, XSD.string):
+        if term.datatype in (None, XSD_STRING):
             return Literal(str(term))
-        if term.datatype == XSD.decimal:
-            return Literal(format(Decimal(str(term)).normalize(), "f"), datatype=XSD.decimal)
+        if term.datatype == XSD_DECIMAL:
+            return Literal(format(Decimal(str(term)).normalize(), "f"), datatype=XSD_DECIMAL)
     return term
 
 
