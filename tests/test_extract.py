@@ -2210,9 +2210,9 @@ def test_a_clause_of_a_verb_the_tagger_took_for_a_noun_is_a_condition(text, expe
 
 @pytest.mark.parametrize("text,expected", [
     # texts written for this test
-    ("The war will end when the hostages are released, Netanyahu said.",
+    ("Netanyahu said the war would end when all the hostages are freed.",
      ("Israel", "ceasefire", "conditional", "hostage_prisoner_exchange")),
-    ("Netanyahu said this war could end tomorrow once Hamas disarms.", ("Israel", "ceasefire", "conditional", "disarmament")),
+    ("Netanyahu told reporters that this war could end once Hamas disarms.", ("Israel", "ceasefire", "conditional", "disarmament")),
 ])
 def test_a_war_that_will_end_on_a_condition_is_a_conditional_ceasefire(text, expected, dictionary):
     assert expected in found(text, dictionary)
@@ -2220,9 +2220,9 @@ def test_a_war_that_will_end_on_a_condition_is_a_conditional_ceasefire(text, exp
 
 @pytest.mark.parametrize("text,expected", [
     # texts written for this test
-    ("Indonesia said its participation in the stabilization force will depend on a Security Council resolution.",
+    ("Indonesia said whether it sends soldiers to the stabilization force will depend on a Security Council resolution.",
      ("Indonesia", "stabilization_force", "conditional", "peace_plan")),
-    ("Netanyahu said the reopening of the crossing for aid depends on the return of the hostages.",
+    ("Netanyahu said reopening the crossing for aid will depend on the return of the hostages.",
      ("Israel", "humanitarian_aid", "conditional", "hostage_prisoner_exchange")),
 ])
 def test_what_a_stance_depends_on_is_its_condition(text, expected, dictionary):
@@ -2231,7 +2231,7 @@ def test_what_a_stance_depends_on_is_its_condition(text, expected, dictionary):
 
 @pytest.mark.parametrize("text", [
     # texts written for this test
-    "Egypt swiftly denied that it had agreed to a deal on the crossing.",
+    "Egypt denied on Monday that it had signed on to the truce deal.",
     "Qatar denied that it supports the deployment of foreign troops in Gaza.",
 ])
 def test_what_an_actor_denies_of_itself_is_no_stance(text, dictionary):
@@ -2240,14 +2240,11 @@ def test_what_an_actor_denies_of_itself_is_no_stance(text, dictionary):
     assert found(text, dictionary, rules=load_rule_book(ONTOLOGY).without(["denied_claim"])) != set()
 
 
-@pytest.mark.parametrize("text", [
-    # texts written for this test
-    "Hamas has three days to respond to the ceasefire plan, Trump said.",
-    "Hamas was given until Sunday to accept the deal.",
-    "Trump gave Hamas a deadline to accept the plan.",
-])
-def test_what_an_actor_is_given_time_to_do_is_not_its_stance(text, dictionary):
+def test_what_an_actor_is_given_time_to_do_is_not_its_stance(dictionary):
+    text = "Hamas has four days to respond to the peace plan, the president said."  # written for this test
     assert not {h for h, *_ in found(text, dictionary)} & {"Hamas"}
+    # the rule switched off, the deadline reads as Hamas's own answer
+    assert ("Hamas", "peace_plan", "support") in found(text, dictionary, rules=load_rule_book(ONTOLOGY).without(["deadline_given"]))
 
 
 def test_what_an_actor_has_agreed_to_do_is_still_its_stance(dictionary):
@@ -2257,20 +2254,23 @@ def test_what_an_actor_has_agreed_to_do_is_still_its_stance(dictionary):
 def test_a_release_withheld_until_troops_leave_waits_for_the_withdrawal(dictionary):
     # texts written for this test: the troops are named, the place they leave is not
     for text in ("Hamas said it would not release the remaining hostages until Israel withdraws its troops.",
-                 "Hamas says it won't hand over the last hostages until Israel removes all troops from the territory."):
+                 "A Hamas spokesman says the group won't free any more captives until Israel removes all troops from the enclave."):
         got = found(text, dictionary)
         assert ("Hamas", "hostage_prisoner_exchange", "conditional", "withdrawal") in got, text
         assert ("Hamas", "hostage_prisoner_exchange", "support") not in got
 
 
-@pytest.mark.parametrize("text", ["Alexander was taken hostage by Hamas on October 7.",
-                                  "The soldier was taken captive by Hamas militants in 2023."])
+@pytest.mark.parametrize("text", ["The nurse was taken hostage by Hamas gunmen at the festival.",
+                                  "A reservist was taken captive by Hamas militants in 2023."])
 def test_who_took_someone_hostage_takes_no_side_on_the_exchange(text, dictionary):
     assert found(text, dictionary) == set()
 
 
 def test_who_receives_a_proposal_takes_no_side_on_it(dictionary):
     # a text written for this test: the proposal's owner backs it, the one handed it says nothing yet
-    got = found("Hamas confirmed that it had received a new Egyptian proposal for a ceasefire.", dictionary)
+    text = "Hamas confirmed on Sunday that it has received an Egyptian truce proposal."
+    got = found(text, dictionary)
     assert not {h for h, *_ in got} & {"Hamas"}
     assert ("Egypt", "ceasefire", "support") in got
+    # the rule switched off, the one who confirms receiving it is read as backing it
+    assert ("Hamas", "ceasefire", "support") in found(text, dictionary, rules=load_rule_book(ONTOLOGY).without(["received_proposal"]))
