@@ -366,7 +366,7 @@ def test_an_accusation(text, expected, dictionary):
 
 
 def test_a_phase_of_a_truce_that_dates_an_act_is_no_stance_on_the_truce(dictionary):
-    text = "Hamas submitted a list of prisoners it wants released in the first phase of the truce."
+    text = "Hamas handed over the names of the prisoners it wants freed in the first phase of the truce."
     assert found(text, dictionary) == {("Hamas", "hostage_prisoner_exchange", "support")}
 
 
@@ -761,7 +761,7 @@ PHRASINGS = [
      {("US", "disarmament", "support")}),
     ("The Egyptian-mediated truce took effect on Sunday.", {("Egypt", "ceasefire", "support")}),
     ("Hamas freed the remaining 12 living hostages on Wednesday.", {("Hamas", "hostage_prisoner_exchange", "support")}),
-    ('King Abdullah said: "We reject any attempt to expel Gazans and fully endorse the plan for rebuilding Gaza."',
+    ('King Abdullah said: "We oppose every attempt to push Gazans out and we back the plan for rebuilding Gaza in full."',
      {("Jordan", "reconstruction", "support"), ("Jordan", "peace_plan", "support")}),
     ("Arab ministers adopted an Egyptian reconstruction plan at their Thursday meeting.", {("Egypt", "reconstruction", "support")}),
     ("Israel's decision to block humanitarian aid drew wide condemnation.", {("Israel", "humanitarian_aid", "oppose")}),
@@ -800,7 +800,7 @@ PHRASINGS = [
      {("Israel", "ceasefire", "conditional", "hostage_prisoner_exchange")}),
     ("JAKARTA, Indonesia (Newsroom) – – Indonesia offered on Friday to send troops to Gaza.",
      {("Indonesia", "stabilization_force", "support")}),
-    ("MANAMA: Jordan said on Saturday that the international force should have a UN mandate.",
+    ("AMMAN: Jordan said on Sunday that the planned international force should have a UN mandate.",
      {("Jordan", "stabilization_force", "conditional", "peace_plan"), ("Jordan", "peace_plan", "support")}),
     ("Vance met Netanyahu in Jerusalem to discuss the release of the hostages.", set()),
     ('The Turkish foreign ministry said Hamas\'s reply "may open the door to a lasting ceasefire."',
@@ -1165,10 +1165,10 @@ def test_a_quotation_is_spoken_by_the_name_after_it(dictionary):
 
 
 def test_what_an_actor_cannot_do_in_anothers_words_is_the_speakers_demand(dictionary):
-    assert found("The United States maintained that Hamas could not remain in control of Gaza.", dictionary) == {
+    assert found("Washington insisted that Hamas could not remain in control of the Strip.", dictionary) == {
         ("US", "governance", "support")}
-    assert found('"The president has been clear that Hamas cannot continue to govern Gaza," a White House '
-                 'spokesman said.', dictionary) == {("US", "governance", "support")}
+    assert found('"The president has been firm that Hamas cannot continue to govern Gaza," a White House '
+                 'official said.', dictionary) == {("US", "governance", "support")}
 
 
 def test_members_of_a_group_a_relative_clause_speaks_of_hold_its_stance(dictionary):
@@ -1221,8 +1221,8 @@ def test_holding_territory_is_against_withdrawal(dictionary):
 
 
 def test_what_an_actor_is_said_to_use_as_a_pretext_is_a_charge_not_its_stance(dictionary):
-    text = ("Hamas demands their safe exit, arguing that Israel is using the issue as a pretext to refuse to move to "
-            "the second phase of the ceasefire agreement.")
+    text = ("Hamas wants the fighters to leave safely, saying that Israel is using the dispute as a pretext to refuse to "
+            "move on to the next phase of the truce deal.")
     assert not {s for s in found(text, dictionary) if s[0] == "Israel"}
 
 
@@ -1259,8 +1259,8 @@ def test_reluctance_to_do_something_rejects_it(dictionary):
 
 def test_a_sentence_opening_frame_is_no_ones_stance(dictionary):
     # the parse makes "Amid" a noun subject; the frame's reluctance is still not Pakistan's
-    text = ("Amid reports that the planned Gaza International Stabilisation Force (ISF) is struggling to get going "
-            "because of countries` reluctance to commit troops, Pakistan said on Friday it was ready to send personnel.")
+    text = ("Amid reports that the stabilization force for Gaza is slow to take shape because governments are wary of "
+            "committing soldiers, Pakistan said on Friday it was ready to send personnel.")
     assert found(text, dictionary) == {("Pakistan", "stabilization_force", "support")}
 
 
@@ -1341,8 +1341,8 @@ def test_rejecting_maps_of_an_issue_is_no_stance_on_it(dictionary):
 
 
 def test_anonymous_sources_after_according_to_hold_nothing(dictionary):
-    text = ("Talks aimed at securing a ceasefire in Gaza have hit a roadblock over troop withdrawals, according to "
-            "Palestinian and Israeli sources familiar with the talks.")
+    text = ("Negotiations on a ceasefire in Gaza have stalled over how far the troops would pull back, according to "
+            "Israeli and Palestinian officials briefed on the negotiations.")
     assert not {s for s in found(text, dictionary) if s[0] in ("Israel", "PalestinianAuthority")}
     assert found("Talks aimed at securing a ceasefire resumed, according to Egypt's foreign ministry.", dictionary) == {
         ("Egypt", "ceasefire", "support")}
@@ -1355,7 +1355,7 @@ def test_once_the_issue_itself_is_judged_the_verbs_above_do_not_turn_it(dictiona
 
 def test_a_show_of_force_and_a_relief_agency_are_not_what_they_seem(dictionary):
     assert found("Israeli tanks pushed into the neighborhood in a show of force.", dictionary) == set()
-    assert found("The Egyptian Red Crescent stated that 400 aid trucks were en route to Gaza.", dictionary) == set()
+    assert found("The Egyptian Red Crescent said some 250 aid trucks were on their way to Gaza.", dictionary) == set()
 
 
 def test_a_that_clause_hung_on_the_object_of_a_reporting_verb_is_still_reported(dictionary):
@@ -1366,7 +1366,7 @@ def test_a_that_clause_hung_on_the_object_of_a_reporting_verb_is_still_reported(
 def test_as_soon_as_is_a_condition_and_reducing_aid_rejects_it(dictionary):
     assert found("The UN is ready to resume large-scale humanitarian aid operations as soon as Israel allows the "
                  "passage of trucks.", dictionary) == {("UN", "humanitarian_aid", "support")}
-    assert found("Israel announced it would reduce the number of aid trucks permitted into Gaza.", dictionary) == {
+    assert found("Israel said it would reduce by half the number of aid trucks it lets into Gaza.", dictionary) == {
         ("Israel", "humanitarian_aid", "oppose")}
 
 
@@ -1447,7 +1447,7 @@ def test_what_tensions_are_over_is_a_topic(dictionary, rules):
 
 
 def test_effect_participle_is_the_writers_account(dictionary, rules):
-    text = "Hamas reiterated that it will not disarm, potentially pitting the group against the international force."
+    text = "Hamas repeated that it will not disarm, potentially pitting the group against the stabilization force."
     assert found(text, dictionary, rules) == {("Hamas", "disarmament", "oppose")}
     assert ("Hamas", "stabilization_force", "support") in found(text, dictionary, rules.without(["effect_participle"]))
 
@@ -1645,13 +1645,13 @@ def test_after_an_event_that_ended_is_a_time_not_a_condition(dictionary):
 
 
 def test_weeks_after_an_event_is_a_date(dictionary):
-    text = "Washington is still drafting a framework for an international stabilization force in Gaza three weeks after the ceasefire."
+    text = "Washington was still writing the rules for an international stabilization force in Gaza two weeks after the ceasefire."
     assert found(text, dictionary) == {("US", "stabilization_force", "support")}
 
 
 def test_a_main_clause_with_its_own_subject_is_not_the_first_subjects(dictionary):
-    text = ("Israel and Hamas agreed last month to the first phase of the plan, but the UN resolution is seen as vital "
-            "to legitimizing a transitional governance body.")
+    text = ("Israel and Hamas accepted the first phase of the plan in October, but the UN resolution is regarded as "
+            "key to legitimizing a transitional governance body.")
     assert not {s for s in found(text, dictionary) if s[1] == "governance"}
 
 
@@ -1662,8 +1662,8 @@ def test_the_content_of_a_denied_claim_is_no_stance(dictionary, rules):
 
 
 def test_it_after_a_fronted_clause_is_that_clauses_subject(dictionary):
-    text = ("An official said that although Israel demanded that Hamas lay down its arms, it did not provide any "
-            "commitment to end the war or withdraw its troops from Gaza.")
+    text = ("An official said that while Israel insisted that Hamas lay down its arms, it gave no promise to end the "
+            "war or pull its troops out of Gaza.")
     assert not {s for s in found(text, dictionary) if s[0] == "Hamas"}
 
 
@@ -1681,7 +1681,7 @@ def test_a_proposal_to_do_something_else_is_not_the_peace_plan(dictionary):
 
 
 def test_what_the_mediators_do_is_theirs_unless_a_mediator_says_it(dictionary):
-    assert found("A senior Hamas official said last week that mediators have stepped up their efforts to reach "
+    assert found("A Hamas official told reporters on Monday that the mediators were redoubling their work towards "
                  "a new truce.", dictionary) == set()
     assert ("Qatar", "peace_plan", "support") in found(
         "Qatar's foreign ministry says mediators are pushing to move to phase two of the deal.", dictionary)
@@ -1755,9 +1755,9 @@ def test_who_accepts_a_proposal_owned_by_another_backs_it_too(text, accepting, d
 @pytest.mark.parametrize("text,expected", [
     ("Israel renewed attacks in Gaza on Tuesday.", {("Israel", "ceasefire", "oppose")}),
     ("Israel returned to combat in Gaza.", {("Israel", "ceasefire", "oppose")}),
-    ("Egypt rejected Israel's intention to impose full military control over Gaza.",
+    ("Egypt rejected Israel's plan to impose full military control over Gaza.",
      {("Egypt", "withdrawal", "support"), ("Israel", "withdrawal", "oppose")}),
-    ("Israel will maintain a permanent presence in parts of Gaza until the hostages are released.",
+    ("Israel will keep a permanent presence in some areas of Gaza until the hostages are released.",
      {("Israel", "withdrawal", "conditional", "hostage_prisoner_exchange"), ("Israel", "hostage_prisoner_exchange", "support")}),
 ])
 def test_renewed_attacks_and_military_control_are_the_issues_turned_around(text, expected, dictionary):
@@ -1765,7 +1765,7 @@ def test_renewed_attacks_and_military_control_are_the_issues_turned_around(text,
 
 
 def test_running_the_territory_is_governance(dictionary):
-    assert found("Blinken said the Palestinian Authority should be the one to run the coastal territory.", dictionary) == {
+    assert found("Blinken said it should be the Palestinian Authority that runs the coastal territory.", dictionary) == {
         ("US", "governance", "support")}
 
 
@@ -1775,14 +1775,14 @@ def test_the_plan_is_the_plan_named_before_it_by_the_issue_word_in_front(diction
 
 
 def test_what_others_believe_of_an_actor_is_not_its_stance(dictionary):
-    assert found("Hamas is believed to hold 24 living hostages, according to the Israeli military.", dictionary) == set()
+    assert found("Hamas is thought to hold about 20 living captives, Israeli officials say.", dictionary) == set()
     # a stance verb under the passive report is still the subject's
     assert found("Hamas is said to have accepted the truce.", dictionary) == {("Hamas", "ceasefire", "support")}
 
 
 @pytest.mark.parametrize("text", [
     "Several countries are reluctant to send troops to the stabilization force.",
-    "Several Arab and Muslim states remain hesitant to join the ISF.",
+    "Several Muslim-majority states are still hesitant to join the ISF.",
 ])
 def test_unnamed_states_weighing_troops_are_the_prospective_contributors(text, dictionary):
     assert found(text, dictionary) == {("ISFPartners", "stabilization_force", "oppose")}
@@ -1798,7 +1798,7 @@ def test_other_groups_of_states_are_no_prospective_contributors(text, dictionary
 
 def test_a_participle_tagged_as_a_noun_keeps_the_subject_of_its_verb(dictionary):
     # the tagger reads "warning" as a noun; the repair makes it the participle it is
-    assert found("Russia has also expressed concern, warning that the action could undermine efforts toward a ceasefire.",
+    assert found("Russia has voiced concern too, warning that the move could undermine the push for a ceasefire.",
                  dictionary) == {("Russia", "ceasefire", "support")}
 
 
@@ -1809,7 +1809,7 @@ def test_calling_the_prevention_of_aid_unacceptable_backs_aid(dictionary):
 
 @pytest.mark.parametrize("text,expected", [
     ("Pakistan's Deputy Prime Minister Ishaq Dar met his Egyptian counterpart on Sunday. The deputy prime minister "
-     "emphasised complete withdrawal of Israeli forces from Gaza.", ("Pakistan", "withdrawal", "support")),
+     "stressed a full withdrawal of Israeli forces from Gaza.", ("Pakistan", "withdrawal", "support")),
     # the last actor given the title, not the last actor named
     ("Egyptian Foreign Minister Badr Abdelatty met Rubio on Monday. The minister called for a permanent ceasefire.",
      ("Egypt", "ceasefire", "support")),
@@ -1825,7 +1825,7 @@ def test_a_title_no_one_was_given_refers_to_no_one(dictionary):
 
 
 def test_what_is_demanded_as_a_condition_comes_first_for_those_who_demand_it(dictionary):
-    got = found("Hamas will never agree to the full disarmament demanded by Washington and Israel as a condition for "
+    got = found("The group refuses the complete disarmament demanded by Washington and Israel as a condition for "
                 "ending the war.", dictionary)
     assert {("US", "ceasefire", "conditional", "disarmament"), ("Israel", "ceasefire", "conditional", "disarmament")} <= got
     assert not {("US", "ceasefire", "support"), ("Israel", "ceasefire", "support")} & got
@@ -1950,7 +1950,7 @@ def test_a_call_for_someone_to_act_is_the_callers(dictionary):
 
 def test_taking_responsibility_in_gaza_and_giving_up_power_name_governance(dictionary):
     assert ("PalestinianAuthority", "governance", "support") in found(
-        "The PA announced its readiness to assume its full responsibilities in the Gaza Strip.", dictionary)
+        "The PA said it stood ready to assume its full responsibilities in the Gaza Strip.", dictionary)
     assert ("Egypt", "governance", "support") in found(
         "Egypt called for Hamas to relinquish power in the Gaza Strip.", dictionary)
 
