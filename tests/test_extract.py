@@ -811,8 +811,8 @@ PHRASINGS = [
      {("Russia", "peace_plan", "oppose")}),
     ("Meanwhile, Hamas and other armed factions rejected the deployment of a foreign force.",
      {("Hamas", "stabilization_force", "oppose")}),
-    ("Hamas attended the talks. The plan also obliges Hamas to disarm, letting fighters who surrender their rifles go "
-     "abroad — a measure the group has always refused.",
+    ("Hamas attended the talks. Under the plan Hamas must disarm and fighters who hand in their rifles may go "
+     "abroad — a step the group has always refused.",
      {("Hamas", "disarmament", "oppose")}),
     ("Abdelatty said Israel is imposing restrictions on the running of the Gaza side of the Rafah crossing.", set()),
     ("Saudi Arabia on Wednesday demanded that Israel lift all restrictions on humanitarian aid.",
@@ -1165,7 +1165,7 @@ def test_a_quotation_is_spoken_by_the_name_after_it(dictionary):
 
 
 def test_what_an_actor_cannot_do_in_anothers_words_is_the_speakers_demand(dictionary):
-    assert found("Washington insisted that Hamas could not remain in control of the Strip.", dictionary) == {
+    assert found("Washington argued that Hamas must not stay in control of the Strip.", dictionary) == {
         ("US", "governance", "support")}
     assert found('"The president has been firm that Hamas cannot continue to govern Gaza," a White House '
                  'official said.', dictionary) == {("US", "governance", "support")}
@@ -1553,8 +1553,8 @@ def test_what_an_act_is_done_ahead_of_dates_it(dictionary, rules):
 
 
 def test_a_threat_to_quit_the_government_is_no_states_demand(dictionary):
-    assert found("Smotrich has threatened to quit the government if Israel does not resume fighting after "
-                 "the first phase.", dictionary) == set()
+    assert found("Smotrich says he will leave the coalition if Israel does not resume fighting once "
+                 "the first phase ends.", dictionary) == set()
     assert found("Katz threatened to expand the operation if Hamas did not free the hostages.", dictionary) == {
         ("Israel", "hostage_prisoner_exchange", "support")}
 
