@@ -34,6 +34,12 @@ class Score:
     fp: int
     fn: int
 
+    @classmethod
+    def of(cls, predicted: Iterable[Any], gold: Iterable[Any]) -> "Score":
+        """The score of a set of predicted items against the gold items."""
+        predicted, gold = set(predicted), set(gold)
+        return cls(tp=len(predicted & gold), fp=len(predicted - gold), fn=len(gold - predicted))
+
     @property
     def precision(self) -> float:
         return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
@@ -205,7 +211,7 @@ def _macro(predicted: set[Tuple], gold: set[Tuple]) -> tuple[tuple[float, float,
     for article in articles:
         p = {t for t in predicted if t[0] == article}
         g = {t for t in gold if t[0] == article}
-        scores.append(Score(tp=len(p & g), fp=len(p - g), fn=len(g - p)))
+        scores.append(Score.of(p, g))
     n = len(scores)
     return (sum(s.precision for s in scores) / n, sum(s.recall for s in scores) / n, sum(s.f1 for s in scores) / n), n
 
@@ -318,10 +324,8 @@ def evaluate(predicted: Iterable[Stance], gold: Iterable[Stance]) -> EvaluationR
         false_positives={t: quotes(predicted_by[t]) for t in predicted_by.keys() - matched},
         macro=macro,
         articles=articles,
-        explicit=Score(tp=len(explicit_predicted & explicit_gold), fp=len(explicit_predicted - explicit_gold),
-                       fn=len(explicit_gold - explicit_predicted)),
-        conditions=Score(tp=len(predicted_conditions & gold_conditions), fp=len(predicted_conditions - gold_conditions),
-                         fn=len(gold_conditions - predicted_conditions)),
+        explicit=Score.of(explicit_predicted, explicit_gold),
+        conditions=Score.of(predicted_conditions, gold_conditions),
         errors=_error_kinds(predicted_by.keys() - matched, gold_by.keys() - matched),
         by_confidence=_by_confidence(predicted_by, matched),
         interval=article_interval(predicted_by, gold_by),
@@ -439,14 +443,10 @@ def _score_folders(pairs: Sequence[tuple[Path, Path]], ontology_dir: Path | None
     report = evaluate(predicted, gold)
     report.unscored = dict(unscored)
     if labels:
-        report.per_folder = {label: _score_of({t for t in report.predicted if t[0].startswith(f"{label}/")},
-                                              {t for t in report.gold if t[0].startswith(f"{label}/")})
+        report.per_folder = {label: Score.of((t for t in report.predicted if t[0].startswith(f"{label}/")),
+                                             (t for t in report.gold if t[0].startswith(f"{label}/")))
                              for label in labels}
     return report
-
-
-def _score_of(predicted: set[Tuple], gold: set[Tuple]) -> Score:
-    return Score(tp=len(predicted & gold), fp=len(predicted - gold), fn=len(gold - predicted))
 
 
 def gold_folders(specs: Sequence[str], gold: Path | str | None = None) -> list[tuple[Path, Path]]:

@@ -2264,6 +2264,9 @@ def test_a_release_withheld_until_troops_leave_waits_for_the_withdrawal(dictiona
                                   "A reservist was taken captive by Hamas militants in 2023."])
 def test_who_took_someone_hostage_takes_no_side_on_the_exchange(text, dictionary):
     assert found(text, dictionary) == set()
+    # the rule switched off, the captor is read as the agent of a stance on the exchange
+    assert ("Hamas", "hostage_prisoner_exchange", "support") in found(
+        text, dictionary, rules=load_rule_book(ONTOLOGY).without(["capture_of_hostage"]))
 
 
 def test_who_receives_a_proposal_takes_no_side_on_it(dictionary):

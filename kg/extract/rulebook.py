@@ -142,7 +142,6 @@ class RuleBook:
     condition_nouns: frozenset[str] = frozenset()
     time_prefixes: frozenset[str] = frozenset()
     verb_only_forms: frozenset[str] = frozenset()
-    captive_words: frozenset[str] = frozenset()
     role_nouns: frozenset[str] = frozenset()
     contexts: tuple[ContextRule, ...] = ()  # the pattern rules that are switched on
     stance_model: StanceModel | None = None  # rates what the rules found (rule stance_model)

@@ -518,8 +518,6 @@ class Walker:
             return None  # "want the force to be authorised by the Security Council": what they want, not the Council's act
         if _lemma_in(node, self.book.control_verbs) and not self.cue_sign(node)[0]:
             return None  # "hostages held by Hamas", "a crossing not controlled by Israel": a state of things, no stance
-        if _lemma(node) == "take" and any(c.dep_ in ("obj", "xcomp") and _lemma_in(c, self.book.captive_words) for c in node.children):
-            return None  # "was taken hostage by Hamas": who captured whom, no stance on the exchange
         for child in node.children:
             if child.dep_ == "obl:agent" or (child.dep_ == "obl" and _case(child) == "by" and node.tag_ == "VBN"):
                 if self._owned_thing(child) or (self.cue_sign(child)[1] == "noun" and child.tag_.startswith("NN") and any(
