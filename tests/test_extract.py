@@ -1565,14 +1565,17 @@ def test_an_apposition_parsed_as_a_conjunct_keeps_its_relative_clause(dictionary
 
 
 def test_the_plan_refers_back_to_the_plan_the_text_gave_an_owner(dictionary, rules):
+    # shipped off (on real news it found more wrong stances than right ones): switched on here to test it
     text = ("Trump unveiled his 20-point plan on Monday. The plan calls for an immediate ceasefire and the "
             "release of all hostages.")
     terms = {("US", "ceasefire", "support"), ("US", "hostage_prisoner_exchange", "support")}
-    assert terms <= found(text, dictionary, rules)
-    assert not terms & found(text, dictionary, rules.without(["plan_reference"]))
+    assert not rules.enabled("plan_reference")
+    assert not terms & found(text, dictionary, rules)
+    assert terms <= found(text, dictionary, rules.including(["plan_reference"]))
     # a plan of another name is another plan
     assert ("US", "ceasefire", "support") not in found(
-        "Trump unveiled his 20-point plan on Monday. The proposal calls for an immediate ceasefire.", dictionary, rules)
+        "Trump unveiled his 20-point plan on Monday. The proposal calls for an immediate ceasefire.", dictionary,
+        rules.including(["plan_reference"]))
 
 
 def test_the_plan_as_an_opponent_describes_it_is_not_the_owners_stance(dictionary):
@@ -1609,6 +1612,12 @@ def test_aid_to_a_state_is_not_aid_into_gaza(dictionary):
 
 def test_a_rejecting_verb_the_tagger_made_a_noun_after_to(dictionary):
     assert found("Egypt condemned Israel's decision to block aid.", dictionary) == {("Egypt", "humanitarian_aid", "support")}
+
+
+def test_an_infinitive_the_parser_made_a_modifier_of_its_object_acts_on_it(dictionary):
+    # "to/case halt/compound aid/obl": the base-form verb is the infinitive, and it turns the stance
+    assert found("Jordan condemned Israel's decision to halt aid.", dictionary) == {
+        ("Jordan", "humanitarian_aid", "support"), ("Israel", "humanitarian_aid", "oppose")}
 
 
 def test_a_reported_offer_is_not_what_the_subject_rejects(dictionary):
@@ -1716,6 +1725,17 @@ def test_a_list_goes_on_past_states_no_actor_names(members, dictionary):
             "The countries demanded the immediate entry of humanitarian aid into Gaza.")
     assert {h for h, i, p, *_ in found(text, dictionary) if i == "humanitarian_aid" and p == "support"} == {
         "Egypt", "Qatar", "Jordan"}
+
+
+@pytest.mark.parametrize("members, listed", [
+    ("Jordan, the United Arab Emirates (UAE), Indonesia and Egypt", {"Jordan", "UAE", "Indonesia", "Egypt"}),
+    ("Egypt, Qatar, the Palestinian Authority (PA), Jordan and Türkiye", {"Egypt", "Qatar", "PalestinianAuthority",
+                                                                         "Jordan", "Turkey"}),
+])
+def test_a_list_goes_on_past_an_abbreviation_in_brackets(members, listed, dictionary):
+    # a text written for this test; the bracket used to end the list, leaving out the states before it
+    text = f"The foreign ministers of {members} called for the reconstruction of Gaza."
+    assert {h for h, i, p, *_ in found(text, dictionary) if i == "reconstruction" and p == "support"} == listed
 
 
 @pytest.mark.parametrize("judgement", ["inadequate", "unworkable", "absurd", "lopsided", "premature"])

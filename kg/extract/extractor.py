@@ -47,9 +47,20 @@ _LIST_SEPARATOR = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)"
 _LIST_GAP_PAST_NAMES = re.compile(rf"^\s*,\s*(?:{_LIST_ITEM}{_LIST_SEPARATOR})+(?:the\s+)?$")
 
 
-def _list_gap(gap: str) -> bool:
-    """Whether the text between two actor mentions joins them as items of one written list."""
+def _list_gap(gap: str, same_actor: bool = False) -> bool:
+    """Whether the text between two actor mentions joins them as items of one written list.
+
+    An item may carry its abbreviation in brackets ("the United Arab Emirates (UAE), Indonesia"):
+    a bracket before it joins two names of one actor; one after it, or an abbreviation no actor
+    names ("the Palestinian Authority (PA), Jordan"), belongs to no item."""
+    if same_actor and _ABBREVIATION_OPENS.match(gap):
+        return True
+    gap = _ABBREVIATION_CLOSES.sub("", gap, count=1)
     return bool(_LIST_GAP.match(gap) or len(gap) < 400 and _LIST_GAP_PAST_NAMES.match(gap))
+
+
+_ABBREVIATION_OPENS = re.compile(r"^\s*\(\s*$")
+_ABBREVIATION_CLOSES = re.compile(r"^\s*(?:\(\s*[A-Z][\w.&-]{0,9}\s*\)|\))")  # "(PA), ", or the ")" of a named one
 
 
 # "CAIRO (Newsroom) -- ", "AMMAN, 3rd March, 2025 (Newsroom) -- ": a dateline is not part of
@@ -365,7 +376,7 @@ class ArticleExtractor:
             self.discourse.actors.append((m.start, m.holder or m.value, types.get(m.holder or m.value, ())))
         run: list[Mention] = []
         for m in actors:
-            if run and _list_gap(self.text[run[-1].end:m.start]):
+            if run and _list_gap(self.text[run[-1].end:m.start], _same_actor(run[-1], m)):
                 run.append(m)
                 continue
             if _written_list(self.text, run):
@@ -905,7 +916,7 @@ class ArticleExtractor:
                             lists[by_char[k].i] = ids
 
         for m in actors:
-            if run and _list_gap(self.text[run[-1].end:m.start]):
+            if run and _list_gap(self.text[run[-1].end:m.start], _same_actor(run[-1], m)):
                 run.append(m)
                 continue
             close(run)
@@ -997,6 +1008,10 @@ def _phrase_pattern(phrases: tuple[str, ...]) -> "re.Pattern[str] | None":
     if not phrases:
         return None
     return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases) + r")(?![\w-])")
+
+
+def _same_actor(a: Mention, b: Mention) -> bool:
+    return (a.holder or a.value) == (b.holder or b.value)
 
 
 def _written_list(text: str, run: list[Mention]) -> bool:

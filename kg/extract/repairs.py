@@ -11,8 +11,9 @@ def repair_parse(doc: Any, infinitive_nouns: frozenset[str], stance_verbs: froze
     """Apply every repair to one parsed sentence, in order: clause verbs tagged as plural nouns
     (`verb_forms`: words that are only ever verbs), stance verbs tagged as plural nouns
     (`stance_verbs`: their lemmas), participles tagged as nouns, prepositions read as nouns or verbs, "that" clauses of adjectives,
-    "by" phrases of active verbs, what follows "remained", listed verbs, perfect auxiliaries, then
-    infinitives that complete a noun (`infinitive_nouns`: the nouns that take one)."""
+    "by" phrases of active verbs, what follows "remained", listed verbs, perfect auxiliaries,
+    infinitives read as a noun's modifier, then infinitives that complete a noun (`infinitive_nouns`:
+    the nouns that take one)."""
     restore_clause_verbs(doc, verb_forms)
     restore_noun_verbs(doc, stance_verbs)
     restore_participles(doc)
@@ -22,6 +23,7 @@ def repair_parse(doc: Any, infinitive_nouns: frozenset[str], stance_verbs: froze
     rehang_copular_complements(doc)
     rehang_listed_verbs(doc)
     rehang_perfect_auxiliaries(doc)
+    restore_infinitive_verbs(doc)
     rehang_infinitives(doc, infinitive_nouns)
 
 
@@ -187,6 +189,26 @@ def restore_participles(doc: Any) -> None:
         if any(c.dep_ == "obj" or c.dep_ in ("ccomp", "advcl") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
                for c in word.children):
             word.tag_ = "VBG"
+
+
+def restore_infinitive_verbs(doc: Any) -> None:
+    """Make "to VB NN" an infinitive again when the parser read the verb as a modifier of the noun
+    after it and "to" as that noun's preposition ("decision [to/case halt/compound aid/obl]"): a
+    base-form verb modifies no noun, and the verb is what the rules must see acting on the noun."""
+    for verb in doc:
+        noun = verb.head
+        if (verb.tag_ != "VB" or verb.dep_ != "compound" or noun.i != verb.i + 1 or verb.i == 0
+                or not noun.tag_.startswith("NN") or noun.dep_ in ("ROOT", "compound")):
+            continue
+        to = doc[verb.i - 1]
+        if to.lower_ != "to" or to.head.i != noun.i or to.dep_ != "case":
+            continue
+        verb.head = noun.head
+        verb.dep_ = "acl" if noun.head.tag_.startswith("NN") else "advcl"
+        noun.head = verb
+        noun.dep_ = "obj"
+        to.head = verb
+        to.dep_ = "mark"
 
 
 def rehang_infinitives(doc: Any, nouns: frozenset[str]) -> None:
