@@ -1620,6 +1620,18 @@ def test_an_infinitive_the_parser_made_a_modifier_of_its_object_acts_on_it(dicti
         ("Jordan", "humanitarian_aid", "support"), ("Israel", "humanitarian_aid", "oppose")}
 
 
+def test_a_participle_after_has_the_tagger_made_a_noun_is_the_verb(dictionary):
+    # "has vetoed/NN several draft texts": the participle is the act, and a veto rejects what the texts call for
+    assert found("The United States has vetoed several draft texts calling for a truce.", dictionary) == {
+        ("US", "ceasefire", "oppose")}
+
+
+@pytest.mark.parametrize("participle", ["ending", "breaking"])
+def test_an_act_that_ends_a_truce_backs_no_truce(participle, dictionary):
+    # the writer's account of what the strikes did to the truce: no stance on it, least of all support
+    assert found(f"The Israeli army resumed shelling overnight, {participle} the truce.", dictionary) == set()
+
+
 def test_a_reported_offer_is_not_what_the_subject_rejects(dictionary):
     text = "Hamas has rejected an extension, stating it is ready to free all hostages in the second phase."
     assert ("Hamas", "hostage_prisoner_exchange", "support") in found(text, dictionary)

@@ -5,13 +5,16 @@ from __future__ import annotations
 
 from typing import Any
 
+from .lemmatize import lemma_of
+
 
 def repair_parse(doc: Any, infinitive_nouns: frozenset[str], stance_verbs: frozenset[str] = frozenset(),
                  verb_forms: frozenset[str] = frozenset()) -> None:
     """Apply every repair to one parsed sentence, in order: clause verbs tagged as plural nouns
     (`verb_forms`: words that are only ever verbs), stance verbs tagged as plural nouns
     (`stance_verbs`: their lemmas), participles tagged as nouns, prepositions read as nouns or verbs, "that" clauses of adjectives,
-    "by" phrases of active verbs, what follows "remained", listed verbs, perfect auxiliaries,
+    "by" phrases of active verbs, what follows "remained", listed verbs, participles of a perfect
+    read as modifiers of its object, perfect auxiliaries,
     infinitives read as a noun's modifier, then infinitives that complete a noun (`infinitive_nouns`:
     the nouns that take one)."""
     restore_clause_verbs(doc, verb_forms)
@@ -22,6 +25,7 @@ def repair_parse(doc: Any, infinitive_nouns: frozenset[str], stance_verbs: froze
     rehang_active_agents(doc)
     rehang_copular_complements(doc)
     rehang_listed_verbs(doc)
+    restore_perfect_participles(doc)
     rehang_perfect_auxiliaries(doc)
     restore_infinitive_verbs(doc)
     rehang_infinitives(doc, infinitive_nouns)
@@ -245,6 +249,31 @@ def rehang_infinitives(doc: Any, nouns: frozenset[str]) -> None:
 
 
 _ADVERBIAL_TAGS = frozenset({"RB", "RBR", "RBS", "IN", "DT", "JJ", "JJS", "NN", "CD", ","})
+
+
+def restore_perfect_participles(doc: Any) -> None:
+    """Make a participle again of an "-ed" word after "has" that the tagger read as a modifier of the
+    object ("Washington has vetoed/NN four resolutions/obj"): after a perfect's "has" the word is
+    its verb, and the object is the verb's; the auxiliary itself is mended next."""
+    for word in doc:
+        if word.tag_ not in ("NN", "NNS", "NNP", "JJ") or not word.lower_.endswith("ed"):
+            continue
+        if word.dep_ in ("compound", "amod") and word.head.i > word.i and word.head.dep_ == "obj":
+            objects, have = [word.head], word.head.head  # "has vetoed/compound four resolutions/obj"
+        elif word.dep_ == "obj":
+            have = word.head  # "has vetoed/obj several draft texts/obj": two objects of "has"
+            objects = [c for c in have.children if c.dep_ == "obj" and c.i > word.i]
+        else:
+            continue
+        if (not objects or (have.lemma_ or have.lower_) != "have" or have.tag_ not in ("VBZ", "VBP", "VBD")
+                or have.i >= word.i or not all(t.tag_.startswith("RB") for t in doc[have.i + 1:word.i])):
+            continue
+        word.tag_ = "VBN"
+        word.lemma_ = lemma_of(word.text, "VBN", {})
+        word.head = have
+        word.dep_ = "xcomp"
+        for noun in objects:
+            noun.head = word
 
 
 def rehang_perfect_auxiliaries(doc: Any) -> None:
