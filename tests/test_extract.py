@@ -603,6 +603,10 @@ def test_rule_file_errors_name_the_file_and_the_rule(ontology_copy):
     ("agenda_of_talks", "Egypt said the discussions with the Israeli team addressed a plan for running Gaza in the next phase, "
                         "as well as resuming the flow of aid.",
      {("Egypt", "peace_plan", "support"), ("Egypt", "humanitarian_aid", "support"), ("Egypt", "governance", "support")}),
+    # the parse makes "covered" a modifier of "questions"
+    ("agenda_of_talks", "The Qatari ministry said discussions covered questions of reconstruction and aid.",
+     {("Qatar", "reconstruction", "support"), ("Qatar", "humanitarian_aid", "support")}),
+    ("charged_participle", "The Israeli army resumed shelling overnight, ending the truce.", {("Israel", "ceasefire", "support")}),
     ("writer_inference", "This suggests Egypt wants to address urgent humanitarian needs first.",
      {("Egypt", "humanitarian_aid", "support")}),
 ])
