@@ -40,6 +40,10 @@ class Score:
         predicted, gold = set(predicted), set(gold)
         return cls(tp=len(predicted & gold), fp=len(predicted - gold), fn=len(gold - predicted))
 
+    def __add__(self, other: "Score") -> "Score":
+        """Two scores pooled: their counts summed (scores of disjoint sets of articles)."""
+        return Score(tp=self.tp + other.tp, fp=self.fp + other.fp, fn=self.fn + other.fn)
+
     @property
     def precision(self) -> float:
         return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0

@@ -668,7 +668,7 @@ def test_seed_scores_stay_above_their_floor():
     report = _score(REPO / "sources", SEED_GOLD)
     # the stance model, learnt on real news, rates some of the seeds' right oppose stances under its
     # threshold, and keeps co-occurrences (mediators, parties to talks) the seeds' gold leaves out
-    assert report.precision >= 0.72 and report.recall >= 0.84, report.format_text()
+    assert report.precision >= 0.75 and report.recall >= 0.80, report.format_text()
     rules_alone = evaluate_folder(REPO / "sources", SEED_GOLD, ontology_dir=ONTOLOGY, ablate=["stance_model"])
     assert rules_alone.recall >= 0.87, rules_alone.format_text()
 

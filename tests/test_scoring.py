@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import math
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -13,7 +14,7 @@ import pytest
 import yaml
 
 from kg.errors import DictionaryError
-from kg.evaluation import evaluate_folder
+from kg.evaluation import Score, evaluate_folder
 from kg.extract import (Evidence, StanceModel, article_features, explain_stances, extract_stances, format_explanation,
                         load_rule_book, stance_evidence)
 from kg.extract.scoring import read_stance_model
@@ -185,6 +186,26 @@ def test_the_nested_figure_scores_each_folder_at_the_threshold_the_others_choose
     total, per_folder = script.nested_scores(untuned, rated, 0.8, 1.0)
     assert [(s.tp, s.fp, s.fn) for s in per_folder] == [(1, 0, 2), (2, 1, 0)]
     assert (total.tp, total.fp, total.fn) == (3, 1, 2)
+
+
+def test_the_operating_point_is_the_one_the_most_batches_meet_the_bars_at(tmp_path, capsys):
+    spec = importlib.util.spec_from_file_location("choose_threshold", REPO / "training" / "choose_threshold.py")
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    # a co-occurrence needs the margin more: rated 0.45, it is kept at 0.30 + 0.10 and not at 0.40 + 0.10
+    rated = [(0.9, 1, False), (0.45, 1, True), (0.35, 0, False)]
+    assert script.kept_score(rated, 3, 0.30, 0.10) == Score(tp=2, fp=1, fn=1)
+    assert script.kept_score(rated, 3, 0.40, 0.10) == Score(tp=1, fp=0, fn=2)
+    first, second = _split_written_fixtures(tmp_path)
+    model = tmp_path / "stance_model.yaml"
+    shutil.copy(ONTOLOGY / MODEL_FILE, model)
+    assert script.main([str(first), str(second), "--batch", "2", "--write", "--out", str(model)]) == 0
+    printed = capsys.readouterr().out
+    chosen = re.search(r"chosen: threshold (\S+), margin (\S+) ", printed)
+    assert chosen and "batches meeting P >= 0.75 and F1 >= 0.55" in printed
+    data = yaml.safe_load(model.read_text(encoding="utf-8"))
+    assert (data["threshold"], data["cooccurrence_margin"]) == (float(chosen[1]), float(chosen[2]))
+    assert data["weights"] == yaml.safe_load((ONTOLOGY / MODEL_FILE).read_text(encoding="utf-8"))["weights"]
 
 
 def test_the_training_script_wants_two_untuned_folders(tmp_path, capsys):
