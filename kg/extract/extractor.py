@@ -18,6 +18,7 @@ from .parse import parse_sentences
 from .repairs import repair_parse
 from .cooccurrence import cooccurrence_evidence
 from .scoring import Evidence, article_features
+from .tree import ParsedSentence
 from .rulebook import RuleBook
 from .rules import Finding, Holders, SentenceContext, Walker, absolute_subject, group_referent, path_index
 
@@ -615,9 +616,10 @@ class ArticleExtractor:
         # offsets hold) would otherwise split "Hamas’ refusal" into a name and a stray mark
         plain = text.translate(_STRAIGHT_QUOTES)
         docs = dict(zip(wanted, parse_sentences(plain[jobs[n][0].start:jobs[n][0].end] for n in wanted)))
-        for doc in docs.values():
+        for n, doc in docs.items():
             assign_lemmas(doc, self.book.irregular, self.book.known_lemmas)
             repair_parse(doc, self.book.infinitive_nouns, self.book.noun_tagged_verbs, self.book.verb_only_forms)
+            docs[n] = ParsedSentence(doc)  # the rules only read the parse from here on
         results: dict[tuple, tuple[float, Finding, str, str | None]] = {}
         intro: tuple[Any, int] | None = None
         for n, (sentence, mentions) in enumerate(jobs):
@@ -790,8 +792,9 @@ class ArticleExtractor:
                     issue_at.setdefault(i, m.value)
                 span = set(tokens)
                 # the first token hung outside the mention, a modifier of a word outside it last: in
-                # "Trump's peace framework" with "Trump" hung on a "Donald" outside it, "framework"
-                root = min((doc[i] for i in tokens), key=lambda t: (t.head.i in span and t.head is not t,
+                # "Trump's peace framework" with "Trump" hung on a "Donald" outside it, "framework"; a
+                # sentence root inside the mention counts as hung inside it (its head is itself)
+                root = min((doc[i] for i in tokens), key=lambda t: (t.head.i in span,
                                                                      t.dep_ in _MODIFIER_RELATIONS, t.i))
                 issue_roots.append((root, span, m.value, -1 if m.kind == INVERSE else 1))
         self._sentence_persons = {i: actor_at[i] for i in persons if i in actor_at}
