@@ -23,15 +23,15 @@ class Word:
     __slots__ = ("doc", "i", "idx", "text", "lower_", "lemma_", "tag_", "dep_",
                  "head", "lefts", "rights", "children", "left_edge", "right_edge", "_subtree")
 
-    def __init__(self, doc: "ParsedSentence", i: int, token: Any) -> None:
+    def __init__(self, doc: "ParsedSentence", i: int, idx: int, text: str, lower: str, lemma: str, tag: str, dep: str) -> None:
         self.doc = doc
         self.i = i
-        self.idx: int = token.idx
-        self.text: str = token.text
-        self.lower_: str = token.lower_
-        self.lemma_: str = token.lemma_
-        self.tag_: str = token.tag_
-        self.dep_: str = token.dep_
+        self.idx = idx
+        self.text = text
+        self.lower_ = lower
+        self.lemma_ = lemma
+        self.tag_ = tag
+        self.dep_ = dep
         self._subtree: tuple[Word, ...] | None = None
 
     def __len__(self) -> int:
@@ -94,23 +94,35 @@ class ParsedSentence:
     the parse it was read from (for the dependency matchers of the context rules)."""
 
     def __init__(self, doc: Any) -> None:
+        from spacy.attrs import HEAD
+
         self.spacy_doc = doc
-        self.text: str = doc.text
-        words = [Word(self, i, token) for i, token in enumerate(doc)]
-        heads = [token.head.i for token in doc]
+        words = []
+        edges = []  # spaCy's own left and right edge of each word, which bound where it looks for children
+        for token in doc:
+            words.append(Word(self, token.i, token.idx, token.text, token.lower_, token.lemma_, token.tag_, token.dep_))
+            edges.append((token.left_edge.i, token.right_edge.i))
         below: list[list[Word]] = [[] for _ in words]
-        for word, head in zip(words, heads):
-            word.head = words[head]
-            if head != word.i:
-                below[head].append(word)
-        for word, token in zip(words, doc):
-            # spaCy looks for a token's children between its left and right edge only
-            left, right = token.left_edge.i, token.right_edge.i
+        for word, offset in zip(words, doc.to_array(HEAD).astype("int64").tolist()):
+            word.head = words[word.i + offset]
+            if offset:
+                below[word.i + offset].append(word)
+        for word, (left, right), dependents in zip(words, edges, below):
             word.left_edge, word.right_edge = words[left], words[right]
-            word.lefts = tuple(w for w in below[word.i] if left <= w.i < word.i)
-            word.rights = tuple(w for w in below[word.i] if word.i < w.i <= right)
-            word.children = word.lefts + word.rights
+            if not dependents:
+                word.lefts = word.rights = word.children = ()
+                continue
+            # spaCy looks for a token's children between its left and right edge only
+            if left > dependents[0].i or dependents[-1].i > right:
+                dependents = [w for w in dependents if left <= w.i <= right]
+            split = next((n for n, w in enumerate(dependents) if w.i > word.i), len(dependents))
+            word.children = tuple(dependents)
+            word.lefts, word.rights = word.children[:split], word.children[split:]
         self.words = words
+
+    @property
+    def text(self) -> str:
+        return self.spacy_doc.text
 
     def __len__(self) -> int:
         return len(self.words)
