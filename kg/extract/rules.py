@@ -179,7 +179,7 @@ class Walker:
     def stops(self) -> tuple[frozenset[int], frozenset[int]]:
         """Where the context rules stop a walk in this sentence: on arrival, and on leaving."""
         if self._stops is None:
-            self._stops = context_stops(self.ctx.doc.spacy_doc, self.book.contexts)
+            self._stops = context_stops(self.ctx.doc, self.book.contexts)
         return self._stops
 
     def mediators(self, issues: Iterable[str]) -> list[Finding]:
