@@ -13,16 +13,29 @@ def repair_parse(doc: Any, infinitive_nouns: frozenset[str], stance_verbs: froze
     (`stance_verbs`: their lemmas), participles tagged as nouns, prepositions read as nouns or verbs, "that" clauses of adjectives,
     "by" phrases of active verbs, what follows "remained", listed verbs, perfect auxiliaries, then
     infinitives that complete a noun (`infinitive_nouns`: the nouns that take one)."""
-    restore_clause_verbs(doc, verb_forms)
-    restore_noun_verbs(doc, stance_verbs)
-    restore_participles(doc)
-    restore_prepositions(doc)
-    relabel_adjective_clauses(doc)
+    # a repair whose words the sentence lacks would change nothing: it is skipped (repairs change
+    # heads, labels and tags, never words or lemmas, so the words read here hold throughout)
+    words = {token.lower_ for token in doc}
+    lemmas = {token.lemma_ or token.lower_ for token in doc}
+    lowered_lemmas = {lemma.lower() for lemma in lemmas}
+    if not words.isdisjoint(verb_forms) and not words.isdisjoint(_SUBORDINATORS):
+        restore_clause_verbs(doc, verb_forms)
+    if not lowered_lemmas.isdisjoint(stance_verbs) and not words.isdisjoint(_VERB_OPENERS):
+        restore_noun_verbs(doc, stance_verbs)
+    if any(word.endswith("ing") for word in words):
+        restore_participles(doc)
+    if not words.isdisjoint(_RARE_PREPOSITIONS):
+        restore_prepositions(doc)
+    if "that" in words:
+        relabel_adjective_clauses(doc)
     rehang_active_agents(doc)
-    rehang_copular_complements(doc)
+    if not lowered_lemmas.isdisjoint(_COPULAR_VERBS):
+        rehang_copular_complements(doc)
     rehang_listed_verbs(doc)
-    rehang_perfect_auxiliaries(doc)
-    rehang_infinitives(doc, infinitive_nouns)
+    if "have" in lemmas:
+        rehang_perfect_auxiliaries(doc)
+    if "to" in words:
+        rehang_infinitives(doc, infinitive_nouns)
 
 
 # prepositions the treebank the parser learnt from hardly holds, which it reads as nouns or verbs
