@@ -29,6 +29,7 @@ _FRONTED_MARKERS = frozenset({"although", "though", "while", "whilst", "after", 
 _STRAIGHT_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
 _QUOTE_OPEN = "“"
 _QUOTE_CLOSE = "”"
+_QUOTE_MARK = re.compile('[“”"]')
 # relations of a word that modifies its head: such a word is no mention's head when another word is
 _MODIFIER_RELATIONS = frozenset({"flat", "compound", "nmod:poss", "amod", "det", "case", "nummod"})
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her"})
@@ -134,7 +135,8 @@ def quotation_spans(text: str) -> list[tuple[int, int]]:
     """Where quotations are: curly pairs, and straight double quotes taken in pairs."""
     spans = []
     opening = None
-    for n, char in enumerate(text):
+    for mark in _QUOTE_MARK.finditer(text):
+        n, char = mark.start(), mark.group()
         if char == _QUOTE_OPEN or (char == '"' and opening is None):
             opening = n
         elif (char == _QUOTE_CLOSE or char == '"') and opening is not None:
@@ -806,7 +808,7 @@ class ArticleExtractor:
                 issue_roots.append((token, {token.i}, stood_for, 1))
         issue_roots = _inverted_by_modifiers(issue_roots)
         sponsor_at: dict[int, str] = {}
-        end = offset + len(doc.text) + 1
+        end = sentence.end + 1  # (the parsed text is the sentence's own)
         for m in self.sponsors:
             if offset <= m.start < end:
                 for k in range(m.start - offset, m.end - offset):
