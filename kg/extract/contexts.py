@@ -16,6 +16,7 @@ from __future__ import annotations
 import copy
 import re
 from dataclasses import dataclass
+from operator import attrgetter
 from pathlib import Path
 from typing import Any, Mapping
 
@@ -114,9 +115,8 @@ class _SentenceColumns:
         found = self._at.get(attribute)
         if found is None:
             found = self._at[attribute] = {}
-            field = _FIELDS[attribute]
-            for word in self.words:
-                found.setdefault(getattr(word, field), []).append(word.i)
+            for i, value in enumerate(map(attrgetter(_FIELDS[attribute]), self.words)):
+                found.setdefault(value, []).append(i)
         return found
 
     def where(self, attribute: str, values: frozenset[str]) -> set[int]:

@@ -107,8 +107,10 @@ def rehang_active_agents(doc: Any) -> None:
     rejected the offers/obj by Witkoff/obl:agent"): a verb with a subject of its own and no passive
     auxiliary has no agent, and the offers are Witkoff's, not the rejection."""
     for agent in doc:
+        if agent.dep_ != "obl:agent":
+            continue
         verb = agent.head
-        if agent.dep_ != "obl:agent" or verb.i == agent.i or not verb.tag_.startswith("VB") or verb.tag_ == "VBN" and not any(
+        if verb.i == agent.i or not verb.tag_.startswith("VB") or verb.tag_ == "VBN" and not any(
                 c.dep_ == "nsubj" for c in verb.children):
             continue
         children = list(verb.children)
@@ -290,8 +292,8 @@ def rehang_listed_verbs(doc: Any) -> None:
                 and any(0 <= k < token.i and doc[k].text == "," for k in (token.left_edge.i, token.left_edge.i - 1))):
             token.dep_ = "conj"
             continue
-        if token.i == 0 or doc[token.i - 1].lower_ not in (",", "and") or not (
-                token.dep_ == "compound" and token.tag_ == "VB" or token.dep_ in ("amod", "compound") and token.tag_ in ("VBD", "VBN")):
+        if not (token.dep_ == "compound" and token.tag_ == "VB" or token.dep_ in ("amod", "compound") and token.tag_ in ("VBD", "VBN")
+                ) or token.i == 0 or doc[token.i - 1].lower_ not in (",", "and"):
             continue
         noun = token.head
         while noun.dep_ == "compound" and noun.head.i != noun.i:
