@@ -15,8 +15,12 @@ def repair_parse(doc: Any, infinitive_nouns: frozenset[str], stance_verbs: froze
     infinitives that complete a noun (`infinitive_nouns`: the nouns that take one)."""
     # a repair whose words the sentence lacks would change nothing: it is skipped (repairs change
     # heads, labels and tags, never words or lemmas, so the words read here hold throughout)
-    words = {token.lower_ for token in doc}
-    lemmas = {token.lemma_ or token.lower_ for token in doc}
+    words: set[str] = set()
+    lemmas: set[str] = set()
+    for token in doc:
+        word = token.lower_
+        words.add(word)
+        lemmas.add(token.lemma_ or word)
     lowered_lemmas = {lemma.lower() for lemma in lemmas}
     if not words.isdisjoint(verb_forms) and not words.isdisjoint(_SUBORDINATORS):
         restore_clause_verbs(doc, verb_forms)

@@ -126,9 +126,9 @@ class ParsedSentence:
             # spaCy looks for a token's children between its left and right edge only
             if left > dependents[0].i or dependents[-1].i > right:
                 dependents = [w for w in dependents if left <= w.i <= right]
-            split = next((n for n, w in enumerate(dependents) if w.i > word.i), len(dependents))
-            word.children = tuple(dependents)
-            word.lefts, word.rights = word.children[:split], word.children[split:]
+            word.lefts = tuple([w for w in dependents if w.i < word.i])
+            word.rights = tuple([w for w in dependents if w.i > word.i])
+            word.children = word.lefts + word.rights
         self.words = words
 
     @property
