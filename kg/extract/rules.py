@@ -120,7 +120,7 @@ def group_referent(noun: Any, book: RuleBook) -> bool:
 
 def _lemma_in(token: Any, words: frozenset[str] | Mapping[str, Any]) -> str | None:
     """The first candidate lemma of a token that is in `words`, or None."""
-    for candidate in token.lemma_forms:
+    for candidate in lemma_candidates((token.lemma_ or token.text).lower(), token.text):
         if candidate in words:
             return candidate
     return None

@@ -16,14 +16,12 @@ from __future__ import annotations
 
 from typing import Any, Iterator
 
-from .lemmatize import lemma_candidates
-
 
 class Word:
     """One token of a `ParsedSentence`: its words, tags and place in the tree."""
 
     __slots__ = ("doc", "i", "idx", "text", "lower_", "lemma_", "tag_", "dep_",
-                 "head", "lefts", "rights", "children", "left_edge", "right_edge", "_subtree", "_lemma_forms")
+                 "head", "lefts", "rights", "children", "left_edge", "right_edge", "_subtree")
 
     def __init__(self, doc: "ParsedSentence", i: int, idx: int, text: str, lower: str, lemma: str, tag: str, dep: str) -> None:
         self.doc = doc
@@ -35,7 +33,6 @@ class Word:
         self.tag_ = tag
         self.dep_ = dep
         self._subtree: tuple[Word, ...] | None = None
-        self._lemma_forms: tuple[str, ...] | None = None
 
     def __len__(self) -> int:
         return len(self.text)
@@ -57,14 +54,6 @@ class Word:
                 words.extend(child.subtree)
             self._subtree = tuple(words)
         return self._subtree
-
-    @property
-    def lemma_forms(self) -> tuple[str, ...]:
-        """The lemma, then the other base forms the word's ending allows (`lemma_candidates`): what the
-        rules look a word up by in their word lists, many times per walk."""
-        if self._lemma_forms is None:
-            self._lemma_forms = lemma_candidates((self.lemma_ or self.text).lower(), self.text)
-        return self._lemma_forms
 
     @property
     def ancestors(self) -> Iterator["Word"]:
