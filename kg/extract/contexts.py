@@ -16,6 +16,7 @@ from __future__ import annotations
 import copy
 import re
 from dataclasses import dataclass
+from operator import attrgetter
 from pathlib import Path
 from typing import Any, Mapping
 
@@ -84,65 +85,134 @@ def _check(rule: ContextRule, where: str) -> None:
         raise DictionaryError(f"{where}: invalid pattern: {message[:300]}") from None
 
 
-def _required_words(pattern: tuple[Mapping[str, Any], ...]) -> tuple[tuple[str, frozenset[str]], ...]:
-    """The word constraints of a pattern's nodes: ("LOWER" | "LEMMA", words), each to be met by some token."""
+_COLUMNS = ("LOWER", "LEMMA", "DEP", "TAG")  # the token attributes the patterns constrain
+
+
+def _node_constraints(node: Mapping[str, Any]) -> tuple[tuple[str, frozenset[str]], ...]:
+    """A pattern node's constraints on words, lemmas, labels and tags: (attribute, the values it may take)."""
     needed = []
-    for node in pattern:
-        for attribute in ("LOWER", "LEMMA"):
-            value = (node.get("RIGHT_ATTRS") or {}).get(attribute)
-            if isinstance(value, str):
-                needed.append((attribute, frozenset([value])))
-            elif isinstance(value, Mapping) and isinstance(value.get("IN"), list):
-                needed.append((attribute, frozenset(value["IN"])))
+    for attribute in _COLUMNS:
+        value = (node.get("RIGHT_ATTRS") or {}).get(attribute)
+        if isinstance(value, str):
+            needed.append((attribute, frozenset([value])))
+        elif isinstance(value, Mapping) and isinstance(value.get("IN"), list) and all(isinstance(v, str) for v in value["IN"]):
+            needed.append((attribute, frozenset(value["IN"])))
     return tuple(needed)
 
 
+_FIELDS = {"LOWER": "lower_", "LEMMA": "lemma_", "DEP": "dep_", "TAG": "tag_"}
+
+
+class _SentenceColumns:
+    """The values a sentence's words take, and where: what a pattern's constraints are checked against."""
+
+    def __init__(self, sentence: Any) -> None:
+        self.words = sentence.words
+        self._at: dict[str, dict[str, list[int]]] = {}
+
+    def at(self, attribute: str) -> dict[str, list[int]]:
+        """Value -> the words that have it, for one attribute (read on first use)."""
+        found = self._at.get(attribute)
+        if found is None:
+            found = self._at[attribute] = {}
+            for i, value in enumerate(map(attrgetter(_FIELDS[attribute]), self.words)):
+                found.setdefault(value, []).append(i)
+        return found
+
+    def where(self, attribute: str, values: frozenset[str]) -> set[int]:
+        return {i for value, places in self.at(attribute).items() if value in values for i in places}
+
+
 class _CompiledPattern:
-    """One pattern of a rule with its own matcher, and the words a sentence needs for it to match."""
+    """One pattern of a rule with its own matcher, and what a sentence needs for it to match."""
 
     def __init__(self, rule: ContextRule, number: int, vocab: Any) -> None:
         from spacy.matcher import DependencyMatcher
-        from spacy.strings import get_string_id
 
         self.rule = rule
         pattern = rule.patterns[number]
-        self.anchor = [node["RIGHT_ID"] for node in pattern].index(rule.anchor)
-        self.needed = _required_words(pattern)
-        # the same constraints as string hashes, the form a Doc hands its columns over in
-        self.needed_ids = tuple((1 if attribute == "LEMMA" else 0, frozenset(get_string_id(w) for w in words))
-                                for attribute, words in self.needed)
+        names = [node["RIGHT_ID"] for node in pattern]
+        self.anchor = names.index(rule.anchor)
+        self.nodes = tuple(_node_constraints(node) for node in pattern)
+        # the word and lemma constraints, each to be met by some word of the sentence: the first, cheap test
+        self.needed = tuple((attribute, values) for node in self.nodes for attribute, values in node
+                            if attribute in ("LOWER", "LEMMA"))
+        # "A > B": the word matched to A is the head of the one matched to B
+        self.child_edges = tuple((names.index(node["LEFT_ID"]), n) for n, node in enumerate(pattern)
+                                 if node.get("REL_OP") == ">")
         self.matcher = DependencyMatcher(vocab)
         self.matcher.add(rule.id, [list(map(dict, copy.deepcopy(pattern)))])
 
+    def may_match(self, columns: _SentenceColumns) -> bool:
+        """False when no match is possible: a node no word of the sentence meets, or a head-and-child pair of
+        nodes no word and its head meet. A pattern that passes goes to the matcher, which decides."""
+        candidates: list[set[int] | None] = []  # None: any word
+        for constraints in self.nodes:
+            found: set[int] | None = None
+            for attribute, values in constraints:
+                places = columns.where(attribute, values)
+                found = places if found is None else found & places
+            if found is not None and not found:
+                return False
+            candidates.append(found)
+        words = columns.words
+        for head_node, child_node in self.child_edges:
+            heads = candidates[head_node]
+            children = candidates[child_node]
+            if not any(words[i].head is not words[i] and (heads is None or words[i].head.i in heads)
+                       for i in (children if children is not None else range(len(words)))):
+                return False
+        return True
 
-_COMPILED: dict[tuple[int, int], tuple[Any, Any, list[_CompiledPattern]]] = {}
+
+class _CompiledRules:
+    """The patterns of a rule book's context rules, and which of their word constraints each word meets."""
+
+    def __init__(self, rules: tuple[ContextRule, ...], vocab: Any) -> None:
+        self.patterns = [_CompiledPattern(rule, n, vocab) for rule in rules for n in range(len(rule.patterns))]
+        self.meets: dict[tuple[str, str], list[tuple[int, int]]] = {}  # (attribute, word) -> (pattern, constraint)
+        for p, pattern in enumerate(self.patterns):
+            for k, (attribute, values) in enumerate(pattern.needed):
+                for value in values:
+                    self.meets.setdefault((attribute, value), []).append((p, k))
+
+    def candidates(self, columns: _SentenceColumns) -> list[_CompiledPattern]:
+        """The patterns whose every word constraint some word of the sentence meets."""
+        met: dict[int, set[int]] = {}
+        for attribute in ("LOWER", "LEMMA"):
+            for value in columns.at(attribute):
+                for p, k in self.meets.get((attribute, value), ()):
+                    met.setdefault(p, set()).add(k)
+        return [pattern for p, pattern in enumerate(self.patterns) if len(met.get(p, ())) == len(pattern.needed)]
 
 
-def _compiled(rules: tuple[ContextRule, ...], vocab: Any) -> list[_CompiledPattern]:
+_COMPILED: dict[tuple[int, int], tuple[Any, Any, _CompiledRules]] = {}
+
+
+def _compiled(rules: tuple[ContextRule, ...], vocab: Any) -> _CompiledRules:
     key = (id(rules), id(vocab))
     known = _COMPILED.get(key)
     if known is not None and known[0] is rules and known[1] is vocab:
         return known[2]
-    compiled = [_CompiledPattern(rule, n, vocab) for rule in rules for n in range(len(rule.patterns))]
+    compiled = _CompiledRules(rules, vocab)
     if len(_COMPILED) > 16:
         _COMPILED.clear()
     _COMPILED[key] = (rules, vocab, compiled)  # the references keep the ids from being reused
     return compiled
 
 
-def context_stops(doc: Any, rules: tuple[ContextRule, ...]) -> tuple[frozenset[int], frozenset[int]]:
-    """The tokens of a parsed sentence where a walk stops on arrival, and those it stops on leaving."""
+def context_stops(sentence: Any, rules: tuple[ContextRule, ...]) -> tuple[frozenset[int], frozenset[int]]:
+    """The words of a parsed sentence (a `kg.extract.tree.ParsedSentence`) where a walk stops on arrival,
+    and those it stops on leaving."""
     if not rules:
         return frozenset(), frozenset()
-    from spacy.attrs import LEMMA, LOWER
-
-    columns = doc.to_array([LOWER, LEMMA])
-    words = (set(columns[:, 0].tolist()), set(columns[:, 1].tolist()))  # string hashes, not Token objects
+    doc = sentence.spacy_doc
+    columns = _SentenceColumns(sentence)
     stop_at: set[int] = set()
     stop_above: set[int] = set()
-    for pattern in _compiled(rules, doc.vocab):
-        # a pattern whose words the sentence lacks cannot match: the matcher, the slow part, is skipped
-        if not all(words[column] & wanted for column, wanted in pattern.needed_ids):
+    # the matcher, the slow part, runs only for the patterns the sentence's words allow
+    for pattern in _compiled(rules, doc.vocab).candidates(columns):
+        if not pattern.may_match(columns):
             continue
         for _, token_ids in pattern.matcher(doc):
             (stop_at if pattern.rule.effect == "stop_at" else stop_above).add(token_ids[pattern.anchor])

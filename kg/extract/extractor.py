@@ -18,6 +18,7 @@ from .parse import parse_sentences
 from .repairs import repair_parse
 from .cooccurrence import cooccurrence_evidence
 from .scoring import Evidence, article_features
+from .tree import ParsedSentence
 from .rulebook import RuleBook
 from .rules import Finding, Holders, SentenceContext, Walker, absolute_subject, group_referent, path_index
 
@@ -28,6 +29,7 @@ _FRONTED_MARKERS = frozenset({"although", "though", "while", "whilst", "after", 
 _STRAIGHT_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
 _QUOTE_OPEN = "“"
 _QUOTE_CLOSE = "”"
+_QUOTE_MARK = re.compile('[“”"]')
 # relations of a word that modifies its head: such a word is no mention's head when another word is
 _MODIFIER_RELATIONS = frozenset({"flat", "compound", "nmod:poss", "amod", "det", "case", "nummod"})
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her"})
@@ -144,7 +146,8 @@ def quotation_spans(text: str) -> list[tuple[int, int]]:
     """Where quotations are: curly pairs, and straight double quotes taken in pairs."""
     spans = []
     opening = None
-    for n, char in enumerate(text):
+    for mark in _QUOTE_MARK.finditer(text):
+        n, char = mark.start(), mark.group()
         if char == _QUOTE_OPEN or (char == '"' and opening is None):
             opening = n
         elif (char == _QUOTE_CLOSE or char == '"') and opening is not None:
@@ -626,9 +629,10 @@ class ArticleExtractor:
         # offsets hold) would otherwise split "Hamas’ refusal" into a name and a stray mark
         plain = text.translate(_STRAIGHT_QUOTES)
         docs = dict(zip(wanted, parse_sentences(plain[jobs[n][0].start:jobs[n][0].end] for n in wanted)))
-        for doc in docs.values():
+        for n, doc in docs.items():
             assign_lemmas(doc, self.book.irregular, self.book.known_lemmas)
             repair_parse(doc, self.book.infinitive_nouns, self.book.noun_tagged_verbs, self.book.verb_only_forms)
+            docs[n] = ParsedSentence(doc)  # the rules only read the parse from here on
         results: dict[tuple, tuple[float, Finding, str, str | None]] = {}
         intro: tuple[Any, int] | None = None
         for n, (sentence, mentions) in enumerate(jobs):
@@ -801,8 +805,9 @@ class ArticleExtractor:
                     issue_at.setdefault(i, m.value)
                 span = set(tokens)
                 # the first token hung outside the mention, a modifier of a word outside it last: in
-                # "Trump's peace framework" with "Trump" hung on a "Donald" outside it, "framework"
-                root = min((doc[i] for i in tokens), key=lambda t: (t.head.i in span and t.head is not t,
+                # "Trump's peace framework" with "Trump" hung on a "Donald" outside it, "framework"; a
+                # sentence root inside the mention counts as hung inside it (its head is itself)
+                root = min((doc[i] for i in tokens), key=lambda t: (t.head.i in span,
                                                                      t.dep_ in _MODIFIER_RELATIONS, t.i))
                 issue_roots.append((root, span, m.value, -1 if m.kind == INVERSE else 1))
         self._sentence_persons = {i: actor_at[i] for i in persons if i in actor_at}
@@ -814,7 +819,7 @@ class ArticleExtractor:
                 issue_roots.append((token, {token.i}, stood_for, 1))
         issue_roots = _inverted_by_modifiers(issue_roots)
         sponsor_at: dict[int, str] = {}
-        end = offset + len(doc.text) + 1
+        end = sentence.end + 1  # (the parsed text is the sentence's own)
         for m in self.sponsors:
             if offset <= m.start < end:
                 for k in range(m.start - offset, m.end - offset):

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from .lemmatize import lemma_of
-
 
 def repair_parse(doc: Any, infinitive_nouns: frozenset[str], stance_verbs: frozenset[str] = frozenset(),
                  verb_forms: frozenset[str] = frozenset()) -> None:
@@ -14,21 +12,37 @@ def repair_parse(doc: Any, infinitive_nouns: frozenset[str], stance_verbs: froze
     (`verb_forms`: words that are only ever verbs), stance verbs tagged as plural nouns
     (`stance_verbs`: their lemmas), participles tagged as nouns, prepositions read as nouns or verbs, "that" clauses of adjectives,
     "by" phrases of active verbs, what follows "remained", listed verbs, participles of a perfect
-    read as modifiers of its object, perfect auxiliaries,
-    infinitives read as a noun's modifier, then infinitives that complete a noun (`infinitive_nouns`:
-    the nouns that take one)."""
-    restore_clause_verbs(doc, verb_forms)
-    restore_noun_verbs(doc, stance_verbs)
-    restore_participles(doc)
-    restore_prepositions(doc)
-    relabel_adjective_clauses(doc)
+    read as modifiers of its object, perfect auxiliaries, infinitives read as a noun's modifier,
+    then infinitives that complete a noun (`infinitive_nouns`: the nouns that take one)."""
+    # a repair whose words the sentence lacks would change nothing: it is skipped (repairs change
+    # heads, labels and tags, never words or lemmas, so the words read here hold throughout)
+    words: set[str] = set()
+    lemmas: set[str] = set()
+    for token in doc:
+        word = token.lower_
+        words.add(word)
+        lemmas.add(token.lemma_ or word)
+    lowered_lemmas = {lemma.lower() for lemma in lemmas}
+    if not words.isdisjoint(verb_forms) and not words.isdisjoint(_SUBORDINATORS):
+        restore_clause_verbs(doc, verb_forms)
+    if not lowered_lemmas.isdisjoint(stance_verbs) and not words.isdisjoint(_VERB_OPENERS):
+        restore_noun_verbs(doc, stance_verbs)
+    if any(word.endswith("ing") for word in words):
+        restore_participles(doc)
+    if not words.isdisjoint(_RARE_PREPOSITIONS):
+        restore_prepositions(doc)
+    if "that" in words:
+        relabel_adjective_clauses(doc)
     rehang_active_agents(doc)
-    rehang_copular_complements(doc)
+    if not lowered_lemmas.isdisjoint(_COPULAR_VERBS):
+        rehang_copular_complements(doc)
     rehang_listed_verbs(doc)
-    restore_perfect_participles(doc)
-    rehang_perfect_auxiliaries(doc)
-    restore_infinitive_verbs(doc)
-    rehang_infinitives(doc, infinitive_nouns)
+    if "have" in lemmas:
+        restore_perfect_participles(doc)
+        rehang_perfect_auxiliaries(doc)
+    if "to" in words:
+        restore_infinitive_verbs(doc)
+        rehang_infinitives(doc, infinitive_nouns)
 
 
 # prepositions the treebank the parser learnt from hardly holds, which it reads as nouns or verbs
@@ -100,8 +114,10 @@ def rehang_active_agents(doc: Any) -> None:
     rejected the offers/obj by Witkoff/obl:agent"): a verb with a subject of its own and no passive
     auxiliary has no agent, and the offers are Witkoff's, not the rejection."""
     for agent in doc:
+        if agent.dep_ != "obl:agent":
+            continue
         verb = agent.head
-        if agent.dep_ != "obl:agent" or verb.i == agent.i or not verb.tag_.startswith("VB") or verb.tag_ == "VBN" and not any(
+        if verb.i == agent.i or not verb.tag_.startswith("VB") or verb.tag_ == "VBN" and not any(
                 c.dep_ == "nsubj" for c in verb.children):
             continue
         children = list(verb.children)
@@ -254,7 +270,8 @@ _ADVERBIAL_TAGS = frozenset({"RB", "RBR", "RBS", "IN", "DT", "JJ", "JJS", "NN", 
 def restore_perfect_participles(doc: Any) -> None:
     """Make a participle again of an "-ed" word after "has" that the tagger read as a modifier of the
     object ("Washington has vetoed/NN four resolutions/obj"): after a perfect's "has" the word is
-    its verb, and the object is the verb's; the auxiliary itself is mended next."""
+    its verb, and the object is the verb's; the auxiliary itself is mended next. The lemma stays:
+    the rules look a word up by every base form its ending allows ("vetoed": veto)."""
     for word in doc:
         if word.tag_ not in ("NN", "NNS", "NNP", "JJ") or not word.lower_.endswith("ed"):
             continue
@@ -269,7 +286,6 @@ def restore_perfect_participles(doc: Any) -> None:
                 or have.i >= word.i or not all(t.tag_.startswith("RB") for t in doc[have.i + 1:word.i])):
             continue
         word.tag_ = "VBN"
-        word.lemma_ = lemma_of(word.text, "VBN", {})
         word.head = have
         word.dep_ = "xcomp"
         for noun in objects:
@@ -328,8 +344,8 @@ def rehang_listed_verbs(doc: Any) -> None:
                 and any(0 <= k < token.i and doc[k].text == "," for k in (token.left_edge.i, token.left_edge.i - 1))):
             token.dep_ = "conj"
             continue
-        if token.i == 0 or doc[token.i - 1].lower_ not in (",", "and") or not (
-                token.dep_ == "compound" and token.tag_ == "VB" or token.dep_ in ("amod", "compound") and token.tag_ in ("VBD", "VBN")):
+        if not (token.dep_ == "compound" and token.tag_ == "VB" or token.dep_ in ("amod", "compound") and token.tag_ in ("VBD", "VBN")
+                ) or token.i == 0 or doc[token.i - 1].lower_ not in (",", "and"):
             continue
         noun = token.head
         while noun.dep_ == "compound" and noun.head.i != noun.i:
