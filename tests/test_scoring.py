@@ -196,6 +196,9 @@ def test_the_operating_point_is_the_one_the_most_batches_meet_the_bars_at(tmp_pa
     rated = [(0.9, 1, False), (0.45, 1, True), (0.35, 0, False)]
     assert script.kept_score(rated, 3, 0.30, 0.10) == Score(tp=2, fp=1, fn=1)
     assert script.kept_score(rated, 3, 0.40, 0.10) == Score(tp=1, fp=0, fn=2)
+    # a batch is judged on its pooled counts: the weak folder passes with the strong one, not with the middling one
+    strong, weak, middling = Score(tp=9, fp=1, fn=5), Score(tp=3, fp=3, fn=3), Score(tp=6, fp=3, fn=4)
+    assert script.share_meeting_bars([strong, weak, middling], [(0, 1), (1, 2), (0, 2)]) == pytest.approx(2 / 3)
     first, second = _split_written_fixtures(tmp_path)
     model = tmp_path / "stance_model.yaml"
     shutil.copy(ONTOLOGY / MODEL_FILE, model)

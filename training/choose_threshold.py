@@ -23,7 +23,7 @@ import yaml
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from train_stance_model import BAR_F1, BAR_PRECISION, DEFAULT_OUT, read_folder  # noqa: E402
+from train_stance_model import BAR_F1, BAR_PRECISION, DEFAULT_OUT, meets_bars, read_folder, scores  # noqa: E402
 
 from kg.dictionary import load_dictionary  # noqa: E402
 from kg.errors import StanceGraphError  # noqa: E402
@@ -36,8 +36,12 @@ MARGINS = (0.05, 0.10, 0.15)
 
 def kept_score(rated: list[tuple[float, int, bool]], gold: int, threshold: float, margin: float) -> Score:
     """What keeping the tuples rated at least `threshold` (co-occurrences `threshold + margin`) scores."""
-    kept = [y for p, y, cooccurrence in rated if p >= threshold + (margin if cooccurrence else 0.0)]
-    return Score(tp=sum(kept), fp=len(kept) - sum(kept), fn=gold - sum(kept))
+    return scores([(p - margin if cooccurrence else p, y) for p, y, cooccurrence in rated], gold, threshold)
+
+
+def share_meeting_bars(per_folder: list[Score], batches: list[tuple[int, ...]]) -> float:
+    """The share of the batches of folders whose pooled score meets both bars."""
+    return sum(meets_bars(sum((per_folder[k] for k in batch), Score(0, 0, 0))) for batch in batches) / len(batches)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -60,29 +64,27 @@ def main(argv: list[str] | None = None) -> int:
               for features, right in folder.examples] for folder in folders]
     batches = list(itertools.combinations(range(len(folders)), args.batch))
     print(f"{len(folders)} folders, {sum(f.articles for f in folders)} articles; {len(batches)} batches of {args.batch}")
-    best: tuple[float, float, float, float] | None = None
+    points = []  # (share of batches meeting the bars, pooled F1, threshold, margin)
     for margin in MARGINS:
         for threshold in THRESHOLDS:
             per_folder = [kept_score(r, f.gold, threshold, margin) for r, f in zip(rated, folders)]
             pooled = sum(per_folder, Score(0, 0, 0))
-            meeting = sum(1 for batch in batches
-                          if (score := sum((per_folder[k] for k in batch), Score(0, 0, 0))).precision >= BAR_PRECISION
-                          and score.f1 >= BAR_F1) / len(batches)
+            meeting = share_meeting_bars(per_folder, batches)
             print(f"threshold {threshold:.2f} margin {margin:.2f}: P {pooled.precision:.3f} R {pooled.recall:.3f}"
                   f" F1 {pooled.f1:.3f}; batches meeting P >= {BAR_PRECISION} and F1 >= {BAR_F1}: {meeting:.3f}")
-            if best is None or (meeting, pooled.f1) > (best[0], best[1]):
-                best = (meeting, pooled.f1, threshold, margin)
-    assert best is not None
+            points.append((meeting, pooled.f1, threshold, margin))
+    best = max(points, key=lambda point: point[:2])  # the first of equals: the lowest margin and threshold
     print(f"chosen: threshold {best[2]:.2f}, margin {best[3]:.2f} ({best[0]:.3f} of the batches meet both bars)")
     if args.write:
         text = args.out.read_text(encoding="utf-8")
-        data = yaml.safe_load(text)
+        data = yaml.safe_load(text) or {}
+        if data.get("threshold") is None or data.get("cooccurrence_margin") is None:
+            print(f"choose_threshold.py: {args.out} has no threshold or cooccurrence_margin line", file=sys.stderr)
+            return 2
+        # line by line, so that the header and the weights stay as they are
         lines = [f"threshold: {best[2]}" if line.startswith("threshold:")
                  else f"cooccurrence_margin: {best[3]}" if line.startswith("cooccurrence_margin:") else line
                  for line in text.split("\n")]
-        if data.get("threshold") is None or data.get("cooccurrence_margin") is None:
-            print("choose_threshold.py: the model file has no threshold or cooccurrence_margin line", file=sys.stderr)
-            return 2
         args.out.write_text("\n".join(lines), encoding="utf-8")
         print(f"wrote {args.out}")
     return 0

@@ -99,8 +99,7 @@ def nested_scores(untuned: list[Folder], rated: list[list[tuple[float, int]]], t
         others = [item for j, items in enumerate(rated) if j != k for item in items]
         threshold, _ = lowest_threshold(others, sum(f.gold for j, f in enumerate(untuned) if j != k), target, below)
         per_folder.append(scores(rated[k], folder.gold, threshold))
-    total = Score(tp=sum(s.tp for s in per_folder), fp=sum(s.fp for s in per_folder), fn=sum(s.fn for s in per_folder))
-    return total, per_folder
+    return sum(per_folder, Score(0, 0, 0)), per_folder
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -176,7 +175,7 @@ def main(argv: list[str] | None = None) -> int:
     print("rated (left out):  " + "; ".join(calibration))
     nested, per_folder = nested_scores(untuned, margined_by_folder, args.target_precision, 1 - args.cooccurrence_margin)
     pairs = [(a, b) for k, a in enumerate(per_folder) for b in per_folder[k + 1:]]
-    meeting = sum(meets_bars(Score(tp=a.tp + b.tp, fp=a.fp + b.fp, fn=a.fn + b.fn)) for a, b in pairs)
+    meeting = sum(meets_bars(a + b) for a, b in pairs)
     precisions = sorted(score.precision for score in per_folder)
     print(f"nested:            tp {nested.tp} fp {nested.fp} P {nested.precision:.3f} R {nested.recall:.3f}"
           f" F1 {nested.f1:.3f} (each folder's threshold chosen without it); per folder P {precisions[0]:.2f}"

@@ -75,27 +75,8 @@ def assign_lemmas(doc: Any, irregular: Mapping[str, str], known: frozenset[str] 
     """Set `token.lemma_` on every token of a parsed sentence. An inflected word whose rule lemma is
     not among the `known` words takes the first of its other base forms that is ("declined":
     declin -> decline), so that lists and patterns match every form of their words."""
-    found = _lemmas_found(irregular, known)
     for token in doc:
-        text, tag = token.text, token.tag_
-        lemma = found.get((text, tag))
-        if lemma is None:
-            lemma = lemma_of(text, tag, irregular)
-            if known and tag in _INFLECTED and lemma not in known:
-                lemma = next((c for c in lemma_candidates(lemma, text)[1:] if c in known), lemma)
-            found[(text, tag)] = lemma
+        lemma = lemma_of(token.text, token.tag_, irregular)
+        if known and token.tag_ in _INFLECTED and lemma not in known:
+            lemma = next((c for c in lemma_candidates(lemma, token.text)[1:] if c in known), lemma)
         token.lemma_ = lemma
-
-
-# (text, tag) -> lemma for one irregular table and one list of known words: news repeats its words
-_FOUND: dict[tuple[int, int], tuple[Mapping[str, str], frozenset[str], dict[tuple[str, str], str]]] = {}
-
-
-def _lemmas_found(irregular: Mapping[str, str], known: frozenset[str]) -> dict[tuple[str, str], str]:
-    key = (id(irregular), id(known))
-    cached = _FOUND.get(key)
-    if cached is None or cached[0] is not irregular or cached[1] is not known or len(cached[2]) > 200_000:
-        if len(_FOUND) > 8:
-            _FOUND.clear()
-        cached = _FOUND[key] = (irregular, known, {})  # the references keep the ids from being reused
-    return cached[2]

@@ -19,13 +19,11 @@ def repair_parse(doc: Any, infinitive_nouns: frozenset[str], stance_verbs: froze
     words: set[str] = set()
     lemmas: set[str] = set()
     for token in doc:
-        word = token.lower_
-        words.add(word)
-        lemmas.add(token.lemma_ or word)
-    lowered_lemmas = {lemma.lower() for lemma in lemmas}
+        words.add(token.lower_)
+        lemmas.add((token.lemma_ or token.lower_).lower())
     if not words.isdisjoint(verb_forms) and not words.isdisjoint(_SUBORDINATORS):
         restore_clause_verbs(doc, verb_forms)
-    if not lowered_lemmas.isdisjoint(stance_verbs) and not words.isdisjoint(_VERB_OPENERS):
+    if not lemmas.isdisjoint(stance_verbs) and not words.isdisjoint(_VERB_OPENERS):
         restore_noun_verbs(doc, stance_verbs)
     if any(word.endswith("ing") for word in words):
         restore_participles(doc)
@@ -34,7 +32,7 @@ def repair_parse(doc: Any, infinitive_nouns: frozenset[str], stance_verbs: froze
     if "that" in words:
         relabel_adjective_clauses(doc)
     rehang_active_agents(doc)
-    if not lowered_lemmas.isdisjoint(_COPULAR_VERBS):
+    if not lemmas.isdisjoint(_COPULAR_VERBS):
         rehang_copular_complements(doc)
     rehang_listed_verbs(doc)
     if "have" in lemmas:
