@@ -125,7 +125,7 @@ def format_stances(stances: list[Stance], fmt: str) -> str:
         (
             s.holder,
             s.issue,
-            s.polarity.value + (f" (after {s.condition})" if s.condition else ""),
+            s.polarity.value + (f" (on {s.condition})" if s.condition else ""),
             s.rule or s.method.value,
             f"{s.confidence:.2f}",
             f"{s.char_start}-{s.char_end}",

@@ -18,7 +18,7 @@ def test_extract_shows_each_stance_with_its_rule(seeds_dir: Path) -> None:
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert lines[0].split() == ["holder", "issue", "polarity", "rule", "conf", "span", "quote"]
-    conditional = [l for l in lines if l.startswith("Israel ") and "conditional (after disarmament)" in l]
+    conditional = [l for l in lines if l.startswith("Israel ") and "conditional (on disarmament)" in l]
     assert conditional and "condition_clause" in conditional[0]
     assert lines[-1].startswith("(") and lines[-1].endswith("stances)")
 
@@ -26,7 +26,7 @@ def test_extract_shows_each_stance_with_its_rule(seeds_dir: Path) -> None:
 def test_extract_explain_names_rules_path_and_parse(seeds_dir: Path) -> None:
     result = CliRunner().invoke(cli, ["extract", str(seeds_dir / "000_9f35d4ad34641da1.txt"), "--explain"])
     assert result.exit_code == 0, result.output
-    block = next(b for b in result.output.split("\n\n") if "conditional (after disarmament)" in b
+    block = next(b for b in result.output.split("\n\n") if "conditional (on disarmament)" in b
                  and "Israel demands full demilitarization" in b)
     assert "rules:    " in block and "condition_clause" in block and "cue:      demand" in block
     assert "sentence: Israel demands full demilitarization before rebuilding, citing security concerns." in block

@@ -447,6 +447,19 @@ def test_when_opens_a_condition_of_what_will_be_but_not_a_time_past(dictionary):
     assert found("When the truce collapsed, Israel resumed strikes.", dictionary) == {("Israel", "ceasefire", "oppose")}
 
 
+@pytest.mark.parametrize("text", [
+    "Pakistan would send troops to the stabilization force, should the Security Council give it a mandate.",
+    "Should the Security Council give it a mandate, Pakistan would send troops to the stabilization force.",
+])
+def test_an_auxiliary_before_its_subject_opens_a_condition(text, dictionary):
+    assert found(text, dictionary) == {("Pakistan", "stabilization_force", "conditional", "peace_plan")}
+
+
+def test_a_modal_after_its_subject_opens_no_condition(dictionary):
+    assert found("Pakistan would send troops to the stabilization force, and the Security Council should give it a mandate.",
+                 dictionary) == {("Pakistan", "stabilization_force", "support")}
+
+
 def test_conditioning_one_thing_on_another(dictionary):
     assert found("Israel conditioned any withdrawal on the return of all hostages.", dictionary) == {
         ("Israel", "withdrawal", "conditional", "hostage_prisoner_exchange")}

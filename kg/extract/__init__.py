@@ -121,7 +121,7 @@ def format_explanation(explained: list[tuple[Stance, Explanation | None]], fmt: 
         return "no stances found\n"
     out = []
     for stance, why in explained:
-        condition = f" (after {stance.condition})" if stance.condition else ""
+        condition = f" (on {stance.condition})" if stance.condition else ""
         out.append(f"{stance.holder}  {stance.issue}  {stance.polarity.value}{condition}  "
                    f"confidence {stance.confidence:.2f}  [{stance.char_start}-{stance.char_end}]")
         out.append(f"  rules:    {stance.rule}")

@@ -641,6 +641,8 @@ class Walker:
 
         "only" turns a plain "with", "after", "once", "when" or "under" into a condition
         ("only with a UN mandate", "only after Hamas disarms")."""
+        if node.dep_ in ("advcl", "parataxis") and self._inverted(node):
+            return "if"
         if node.dep_ not in _OBLIQUE and not _cased_object(node):
             return None
         conditions = self.book.conditions
@@ -693,6 +695,13 @@ class Walker:
             if child.lower_ in _ONLY_MARKERS and any(t.lower_ == "only" for t in doc[max(0, child.i - 4):child.i]):
                 return "unless"
         return None
+
+    def _inverted(self, clause: Any) -> bool:
+        """Whether a clause opens with an auxiliary standing before its subject ("should the summit
+        produce an agreement"): a condition without its "if"."""
+        opener = next((t for t in clause.subtree if not t.is_punct), clause)
+        return (opener.dep_ in ("aux", "aux:pass") and opener.head is clause and opener.lower_ in self.book.inverting_auxiliaries
+                and any(c.dep_ in ("nsubj", "nsubj:pass") and c.i > opener.i for c in clause.children))
 
     # -- the walk from one issue -------------------------------------------------------------
 
@@ -1762,6 +1771,7 @@ class Walker:
         while frontier:
             child, depth = frontier.pop(0)
             if (child.dep_ not in _OBLIQUE and child.dep_ != "xcomp" and not _cased_object(child)
+                    and not (child.dep_ == "parataxis" and self._inverted(child))
                     or any(t.i in issue_span for t in child.subtree)):
                 continue
             family = self.condition_family(child)
