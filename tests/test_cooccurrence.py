@@ -108,3 +108,14 @@ def test_the_cooccurrence_words_are_part_of_the_rule_book_digest(ontology_copy):
     data["cooccurrence"]["agents"].append("sponsored by")
     (ontology_copy / MODEL_FILE).write_text(yaml.safe_dump(data), encoding="utf-8")
     assert load_rule_book(ontology_copy).digest != before
+
+
+def test_what_the_rules_read_as_a_holders_condition_is_no_candidate_of_that_holder(dictionary):
+    text = "Indonesia will send troops to the stabilization force if the ceasefire between Israel and Hamas holds."
+    evidence = stance_evidence(Article("t", text), dictionary, rules=load_rule_book(ONTOLOGY))
+    ruled = {(e.stance.holder, e.stance.issue, e.stance.polarity.value, e.stance.condition)
+             for e in evidence if e.stance.rule != "cooccurrence"}
+    assert ("Indonesia", "stabilization_force", "conditional", "ceasefire") in ruled
+    paired = {(e.stance.holder, e.stance.issue) for e in evidence if e.stance.rule == "cooccurrence"}
+    # the parties to the truce are still candidates; the state whose condition it is is not
+    assert ("Indonesia", "ceasefire") not in paired and {("Israel", "ceasefire"), ("Hamas", "ceasefire")} <= paired

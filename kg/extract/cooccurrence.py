@@ -29,8 +29,11 @@ def cooccurrence_evidence(source_id: str, text: str, sentences: Sequence[tuple[S
     known = frozenset(actors)
     linked = {(e.stance.holder, e.stance.issue) for e in found}
     linked_in: dict[int, set[tuple[str, str]]] = {}
+    conditions_in: dict[int, set[tuple[str, str]]] = {}
     for item in found:
         linked_in.setdefault(item.stance.char_start, set()).add((item.stance.holder, item.stance.issue))
+        if item.stance.condition:
+            conditions_in.setdefault(item.stance.char_start, set()).add((item.stance.holder, item.stance.condition))
     evidence = []
     for sentence, mentions in sentences:
         holders: dict[str, list[Mention]] = {}
@@ -46,6 +49,8 @@ def cooccurrence_evidence(source_id: str, text: str, sentences: Sequence[tuple[S
             continue
         body = text[sentence.start:sentence.end]
         stated = set().union(*(pairs for start, pairs in linked_in.items() if sentence.start <= start < sentence.end))
+        # what the rules read as a holder's condition in this sentence is no stance of its own there
+        conditioned = set().union(*(pairs for start, pairs in conditions_in.items() if sentence.start <= start < sentence.end))
         shared = {"co_stance_sentence": float(bool(stated))}
         for name, pattern in words.cue_patterns:
             if pattern.search(body):
@@ -59,7 +64,7 @@ def cooccurrence_evidence(source_id: str, text: str, sentences: Sequence[tuple[S
                 "co_same_holder_other_issue": float(any(h == holder for h, _ in stated)),
             }
             for issue, places in issues.items():
-                if (holder, issue) in linked:
+                if (holder, issue) in linked or (holder, issue) in conditioned:
                     continue
                 features = {**shared, **around,
                             "co_other_holder_same_issue": float(any(i == issue and h != holder for h, i in stated)),

@@ -898,7 +898,7 @@ class Walker:
         if own and node is issue_token and any(c.dep_ == "cop" for c in node.children) and any(
                 c.dep_ in ("nsubj", "nsubj:pass") and c.lower_ in ("it", "this", "that") for c in node.children):
             return st.findings  # "even though it will not be a peacekeeping force": what a thing is, no stance
-        if node.dep_ in ("advcl", "ccomp") and self.condition_family(node):
+        if node.dep_ in ("advcl", "ccomp", "parataxis") and self.condition_family(node):
             # the issue is inside a condition ("if Hamas releases the hostages"): no stance of its
             # own, unless it is what a threat demands ("warned ... if it does not release hostages")
             return st.findings + self._threat_demand(node, issue_id, st.path)
