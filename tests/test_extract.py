@@ -460,6 +460,12 @@ def test_a_modal_after_its_subject_opens_no_condition(dictionary):
                  dictionary) == {("Pakistan", "stabilization_force", "support")}
 
 
+def test_a_state_that_only_says_where_someone_is_based_holds_nothing(dictionary):
+    assert found("Hamas told the Qatar-based broadcaster Al Araby that it rejects the Board of Peace.", dictionary) == {
+        ("Hamas", "governance", "oppose")}
+    assert found("A US-based charity urged Israel to allow aid into Gaza.", dictionary) == set()
+
+
 def test_conditioning_one_thing_on_another(dictionary):
     assert found("Israel conditioned any withdrawal on the return of all hostages.", dictionary) == {
         ("Israel", "withdrawal", "conditional", "hostage_prisoner_exchange")}

@@ -16,13 +16,13 @@ from ..errors import DictionaryError
 from ..yamlfile import read_yaml, yaml_files
 
 #: Bump when the rules change in a way that changes output: incremental builds re-extract.
-EXTRACTOR_VERSION = "8"
+EXTRACTOR_VERSION = "10"
 
 LEXICON_DIR = "lexicon"
 
 # --- the lexicon -----------------------------------------------------------------------------
 
-_LIST_KEYS = ("source_nouns", "holder_nouns", "holder_modifiers", "other_theatres", "home_theatre")
+_LIST_KEYS = ("source_nouns", "holder_nouns", "holder_modifiers", "other_theatres", "home_theatre", "place_suffixes")
 _MAP_KEYS = ("media", "coreference", "inverse_issues", "issue_patterns", "contextual_issues", "plan_references")
 _KNOWN_KEYS = set(_LIST_KEYS) | set(_MAP_KEYS) | {"skip_headlines"}
 

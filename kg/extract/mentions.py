@@ -86,6 +86,8 @@ class Scanner:
         self.possessive_tail = re.compile(
             r"['’]s?(?:\s+(?:%s))*\s+(?:%s)(?!\w)" % (
                 nouns(lexicon.list("holder_modifiers")), nouns(lexicon.list("holder_nouns"))))
+        self.place_tail = re.compile(r"[-‐‑–](?:%s)(?!\w)" % nouns(lexicon.list("place_suffixes"))) if lexicon.list(
+            "place_suffixes") else None
         self.issue_patterns: list[tuple[str, re.Pattern[str]]] = []
         for issue_id, patterns in lexicon.map("issue_patterns").items():
             self._check_issue(issue_id, "issue_patterns")
@@ -133,6 +135,8 @@ class Scanner:
             if meaning is None:
                 continue
             plain, kind, value, demonym, holder, person = meaning
+            if not plain and self.place_tail is not None and self.place_tail.match(text, end):
+                continue  # "the Qatar-based broadcaster": a place
             if plain:
                 append(Mention(start, end, kind, value))
                 continue
