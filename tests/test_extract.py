@@ -466,6 +466,11 @@ def test_a_state_that_only_says_where_someone_is_based_holds_nothing(dictionary)
     assert found("A US-based charity urged Israel to allow aid into Gaza.", dictionary) == set()
 
 
+def test_leaving_talks_is_no_withdrawal(dictionary):
+    assert found("The US pulled out of Gaza ceasefire talks in Doha on Thursday.", dictionary) == set()
+    assert found("Israel pulled its troops out of Gaza in 2005.", dictionary) == {("Israel", "withdrawal", "support")}
+
+
 def test_conditioning_one_thing_on_another(dictionary):
     assert found("Israel conditioned any withdrawal on the return of all hostages.", dictionary) == {
         ("Israel", "withdrawal", "conditional", "hostage_prisoner_exchange")}
