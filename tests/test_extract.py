@@ -471,6 +471,10 @@ def test_leaving_talks_is_no_withdrawal(dictionary):
     assert found("Israel pulled its troops out of Gaza in 2005.", dictionary) == {("Israel", "withdrawal", "support")}
 
 
+def test_deploring_the_breakdown_of_a_truce_is_not_opposing_it(dictionary):
+    assert ("EU", "ceasefire", "oppose") not in found("The EU deplored the breakdown of the ceasefire in Gaza.", dictionary)
+
+
 def test_conditioning_one_thing_on_another(dictionary):
     assert found("Israel conditioned any withdrawal on the return of all hostages.", dictionary) == {
         ("Israel", "withdrawal", "conditional", "hostage_prisoner_exchange")}
