@@ -475,6 +475,15 @@ def test_deploring_the_breakdown_of_a_truce_is_not_opposing_it(dictionary):
     assert ("EU", "ceasefire", "oppose") not in found("The EU deplored the breakdown of the ceasefire in Gaza.", dictionary)
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Israel renewed attacks on Gaza on Tuesday.", {("Israel", "ceasefire", "oppose")}),
+    ("Israel vowed to continue its assault on the Strip.", {("Israel", "ceasefire", "oppose")}),
+    ("Qatar condemned the resumption of military operations in Gaza.", {("Qatar", "ceasefire", "support")}),
+])
+def test_renewed_attacks_are_the_opposite_of_a_truce(text, expected, dictionary):
+    assert found(text, dictionary) == expected
+
+
 def test_conditioning_one_thing_on_another(dictionary):
     assert found("Israel conditioned any withdrawal on the return of all hostages.", dictionary) == {
         ("Israel", "withdrawal", "conditional", "hostage_prisoner_exchange")}
