@@ -484,6 +484,17 @@ def test_renewed_attacks_are_the_opposite_of_a_truce(text, expected, dictionary)
     assert found(text, dictionary) == expected
 
 
+def test_demonyms_listed_before_one_noun_each_name_their_actor(dictionary):
+    from kg.extract import get_scanner, load_lexicon
+
+    text = "Egyptian, Qatari and Turkish officials met. Israeli and US media said so. The Israeli and Egyptian plans differ."
+    found_mentions = {(text[m.start:m.end], m.kind, m.holder) for m in get_scanner(dictionary, load_lexicon()).scan(text)
+                      if m.kind in ("actor", "media")}
+    assert found_mentions == {("Egyptian", "actor", "Egypt"), ("Qatari", "actor", "Qatar"),
+                              ("Turkish officials", "actor", "Turkey"), ("Israeli", "media", None), ("US media", "media", None)}
+    # with no holder noun after the list ("The Israeli and Egyptian plans"), the adjectives name no one
+
+
 def test_conditioning_one_thing_on_another(dictionary):
     assert found("Israel conditioned any withdrawal on the return of all hostages.", dictionary) == {
         ("Israel", "withdrawal", "conditional", "hostage_prisoner_exchange")}

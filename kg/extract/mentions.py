@@ -38,6 +38,7 @@ class Mention:
 
 
 _WORD = re.compile(r"[^\W_][\w.]*(?<!\.)")
+_LIST_GAP = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")  # between the members of a written list
 
 
 class Scanner:
@@ -125,6 +126,7 @@ class Scanner:
         cache = self._meanings
         tail = self.demonym_tail
         skip_until = 0
+        bare: list[tuple[int, int, str]] = []  # demonyms with no noun of their own yet: (start, end, actor id)
         for start, end, surface in self.phrases.matches(text):
             if start < skip_until:
                 continue
@@ -145,6 +147,7 @@ class Scanner:
                     extended = tail.match(text, end)
                     if extended:
                         end = skip_until = extended.end()
+                        mentions.extend(self._listed_before(text, start, bare, extended))
                         if not extended.group("holder"):  # "US media", "a Hamas source"
                             append(Mention(start, end, MEDIA if extended.group("media") else SOURCE, surface))
                             continue
@@ -158,15 +161,31 @@ class Scanner:
                 extended = tail.match(text, end)
                 if extended:
                     end = skip_until = extended.end()
+                    mentions.extend(self._listed_before(text, start, bare, extended))
                     if extended.group("holder"):
                         append(Mention(start, end, ACTOR, demonym, holder=self.dictionary.resolve_holder(demonym)))
                     else:
                         append(Mention(start, end, MEDIA if extended.group("media") else SOURCE, surface))
                     continue
                 if kind == DEMONYM:
+                    bare.append((start, end, demonym))
                     continue  # a bare adjective ("Israeli withdrawal") names no actor
             append(Mention(start, end, kind, value))
         return mentions
+
+    def _listed_before(self, text: str, start: int, bare: list[tuple[int, int, str]], tail: re.Match[str]) -> list[Mention]:
+        """The bare demonyms listed just before a demonym and its noun, which the noun is each one's too
+        ("Qatari and Egyptian mediators", "Egyptian, Qatari and Turkish officials", "Israeli and US media")."""
+        listed: list[Mention] = []
+        for first, last, actor in reversed(bare):
+            if not _LIST_GAP.fullmatch(text, last, start):
+                break
+            if tail.group("holder"):
+                listed.append(Mention(first, last, ACTOR, actor, holder=self.dictionary.resolve_holder(actor)))
+            else:
+                listed.append(Mention(first, last, MEDIA if tail.group("media") else SOURCE, text[first:last]))
+            start = first
+        return listed[::-1]
 
     def actors_within(self, text: str) -> list[Mention]:
         """The actors and actor adjectives named inside a phrase that the scan read as one issue
