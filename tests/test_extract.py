@@ -495,6 +495,15 @@ def test_demonyms_listed_before_one_noun_each_name_their_actor(dictionary):
     # with no holder noun after the list ("The Israeli and Egyptian plans"), the adjectives name no one
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Israel has stopped the flow of all food and fuel into Gaza.", {("Israel", "humanitarian_aid", "oppose")}),
+    ("Hamas committed to releasing the remaining 20 living and dead captives.",
+     {("Hamas", "hostage_prisoner_exchange", "support")}),
+])
+def test_issues_named_by_what_they_are_made_of(text, expected, dictionary):
+    assert found(text, dictionary) == expected
+
+
 def test_conditioning_one_thing_on_another(dictionary):
     assert found("Israel conditioned any withdrawal on the return of all hostages.", dictionary) == {
         ("Israel", "withdrawal", "conditional", "hostage_prisoner_exchange")}
