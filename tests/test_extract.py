@@ -504,6 +504,16 @@ def test_issues_named_by_what_they_are_made_of(text, expected, dictionary):
     assert found(text, dictionary) == expected
 
 
+def test_until_further_notice_sets_no_condition(dictionary):
+    assert found("Israel said the Rafah crossing would remain shut until further notice under the ceasefire.", dictionary) == {
+        ("Israel", "humanitarian_aid", "oppose")}
+
+
+def test_what_an_act_directly_contradicts_is_the_writers_charge(dictionary):
+    assert found("Israel said the crossing would remain shut, directly contradicting the ceasefire terms.", dictionary) == {
+        ("Israel", "humanitarian_aid", "oppose")}
+
+
 def test_conditioning_one_thing_on_another(dictionary):
     assert found("Israel conditioned any withdrawal on the return of all hostages.", dictionary) == {
         ("Israel", "withdrawal", "conditional", "hostage_prisoner_exchange")}

@@ -123,6 +123,7 @@ class RuleBook:
     mediator_states: frozenset[str] = frozenset()
     time_units: frozenset[str] = frozenset()
     inverting_auxiliaries: frozenset[str] = frozenset()
+    open_ends: frozenset[str] = frozenset()
     participation_verbs: frozenset[str] = frozenset()
     participation_issues: frozenset[str] = frozenset()
     condition_actors: Mapping[str, str] = field(default_factory=dict)  # actor id -> issue its decision stands for

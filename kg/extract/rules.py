@@ -671,6 +671,8 @@ class Walker:
                 # "in exchange for a lasting truce": the noun is part of the marker, its object the condition
                 family = next((conditions.get(f"{marker} {node.lower_} {_case(g)}") for g in node.children
                                if g.dep_ == "nmod" and conditions.get(f"{marker} {node.lower_} {_case(g)}")), None)
+            if family == "until" and _lemma_in(node, self.book.open_ends):
+                continue  # "will remain shut until further notice": for as long as it likes, no condition
             if family and family != "only":
                 return family
             if child.lower_ == "without" and child.dep_ == "case" and (
@@ -1703,7 +1705,7 @@ class Walker:
                 family = "until" if word == "until" else "unless"
             elif word in ("once", "after", "when", "if", "with") and any(t.lower_ == "only" for t in doc[max(end, i - 2):i]):
                 family = "unless"
-            if family is None:
+            if family is None or family == "until" and any(_lemma_in(t, self.book.open_ends) for t in doc[i + 1:i + 3]):
                 continue
             stop = i + 1
             for j in range(i + 1, min(len(doc), i + 14)):
