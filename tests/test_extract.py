@@ -514,6 +514,11 @@ def test_what_an_act_directly_contradicts_is_the_writers_charge(dictionary):
         ("Israel", "humanitarian_aid", "oppose")}
 
 
+def test_thanks_on_a_light_verb_judge_like_thanking(dictionary):
+    assert found("The EU extended its gratitude to Egypt and Qatar for their efforts in negotiating the ceasefire.",
+                 dictionary) >= {("Egypt", "ceasefire", "support"), ("Qatar", "ceasefire", "support")}
+
+
 def test_conditioning_one_thing_on_another(dictionary):
     assert found("Israel conditioned any withdrawal on the return of all hostages.", dictionary) == {
         ("Israel", "withdrawal", "conditional", "hostage_prisoner_exchange")}

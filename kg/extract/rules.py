@@ -962,19 +962,25 @@ class Walker:
         """A judging verb with the issue after "for" ("criticized Israel for ..."): who holds it, or the walk ends."""
         book = self.book
         node, came_from, own, issue_id = st.node, st.came_from, st.own, st.issue_id
+        # "extended its gratitude to Egypt and Qatar for their efforts ...": a noun of thanks on a light verb judges too
+        thanks = next((c for c in node.children if c.dep_ == "obj" and _lemma_in(c, book.thanks_nouns)), None) if (
+            not own and node.tag_.startswith("VB")) else None
         if (not own and not st.skip_sign and came_from is not None and book.enabled("target_of_accusation")
-                and _lemma_in(node, book.judge_verbs) and (
+                and (_lemma_in(node, book.judge_verbs) or thanks is not None) and (
                     self.marker(came_from) in ("for", "over")
                     # "commended the mediators for their efforts in brokering the truce", with "in
                     # brokering" hung on the verb
-                    or self.marker(came_from) == "in"
+                    or self.marker(came_from) in ("in", "to")
                     and any(t.dep_ == "case" and t.lower_ == "for" for t in node.doc[node.i:came_from.i]))):
             # "Erdogan criticized Israel for violating the truce": what follows "for" is Israel's act
-            if self.cue_sign(node)[0] < 0:
+            if thanks is None and self.cue_sign(node)[0] < 0:
                 # a charge: who makes it wants what the charged act keeps back ("criticized Israel
                 # for blocking aid": the critic backs aid); the accused is only charged
                 return st.findings + self._accuser(node, issue_id, st.sign, st.conditions, st.rules, st.path)
-            target = [c for c in node.children if c.dep_ in ("obj", "iobj")]
+            if thanks is not None:
+                target = [c for c in [*thanks.children, *node.children] if c.dep_ in ("nmod", "obl") and _case(c) == "to"]
+            else:
+                target = [c for c in node.children if c.dep_ in ("obj", "iobj")]
             holders = self.np_holders(target[0]) if target else Holders([])
             if holders.actors and st.signal:
                 return st.findings + self._finish(holders, "target_of_accusation", issue_id, st.sign, st.conditions, st.rules,
