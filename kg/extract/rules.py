@@ -963,8 +963,11 @@ class Walker:
         book = self.book
         node, came_from, own, issue_id = st.node, st.came_from, st.own, st.issue_id
         # "extended its gratitude to Egypt and Qatar for their efforts ...": a noun of thanks on a light verb judges too
-        thanks = next((c for c in node.children if c.dep_ == "obj" and _lemma_in(c, book.thanks_nouns)), None) if (
-            not own and node.tag_.startswith("VB")) else None
+        thanks = None
+        if not own and node.tag_.startswith("NN") and _lemma_in(node, book.thanks_nouns):
+            thanks = node
+        elif not own and node.tag_.startswith("VB"):
+            thanks = next((c for c in node.children if c.dep_ == "obj" and _lemma_in(c, book.thanks_nouns)), None)
         if (not own and not st.skip_sign and came_from is not None and book.enabled("target_of_accusation")
                 and (_lemma_in(node, book.judge_verbs) or thanks is not None) and (
                     self.marker(came_from) in ("for", "over")
@@ -978,7 +981,8 @@ class Walker:
                 # for blocking aid": the critic backs aid); the accused is only charged
                 return st.findings + self._accuser(node, issue_id, st.sign, st.conditions, st.rules, st.path)
             if thanks is not None:
-                target = [c for c in [*thanks.children, *node.children] if c.dep_ in ("nmod", "obl") and _case(c) == "to"]
+                around = [*thanks.children] + ([] if thanks is node else [*node.children])
+                target = [c for c in around if c.dep_ in ("nmod", "obl") and _case(c) == "to"]
             else:
                 target = [c for c in node.children if c.dep_ in ("obj", "iobj")]
             holders = self.np_holders(target[0]) if target else Holders([])
