@@ -519,6 +519,13 @@ def test_thanks_on_a_light_verb_judge_like_thanking(dictionary):
                  dictionary) >= {("Egypt", "ceasefire", "support"), ("Qatar", "ceasefire", "support")}
 
 
+def test_who_presented_a_plan_backs_it(dictionary):
+    assert found("Hamas rejected the plan presented by Trump.", dictionary) == {
+        ("Hamas", "peace_plan", "oppose"), ("US", "peace_plan", "support")}
+    assert found("The deal is based on a 20-point plan presented by US President Donald Trump.", dictionary) == {
+        ("US", "peace_plan", "support")}
+
+
 def test_conditioning_one_thing_on_another(dictionary):
     assert found("Israel conditioned any withdrawal on the return of all hostages.", dictionary) == {
         ("Israel", "withdrawal", "conditional", "hostage_prisoner_exchange")}

@@ -1298,10 +1298,29 @@ class Walker:
             found = None
         return found
 
+    def _author(self, plan: Any) -> Holders:
+        """Who a plan noun says put it forward ("a plan presented by Trump", "the proposal put forward by
+        Egypt"), or no one."""
+        for child in plan.children:
+            if child.dep_ != "acl" or child.tag_ != "VBN":
+                continue
+            if _lemma_in(child, self.book.authoring_verbs) or _lemma(child) in ("put", "lay") and any(
+                    c.dep_ == "compound:prt" and c.lower_ in ("forward", "out") for c in child.children):
+                agent = self._agent(child)
+                if agent is not None:
+                    return agent[0]
+        return Holders([])
+
     def _take_holder(self, st: _WalkState, found: tuple[Holders, str] | None) -> list[Finding] | None:
         """The holder at the node: the walk ends with its finding, or goes on (a proposal's owner, an inner stance)."""
         book = self.book
         node, came_from, own, issue_span, issue_id, issue_at = st.node, st.came_from, st.own, st.issue_span, st.issue_id, st.issue_at
+        if (own and found is None and node.tag_.startswith("NN") and _lemma(node) in book.proposal_nouns
+                and book.enabled("owner_of_proposal") and not self.negated(node)):
+            author = self._author(node)
+            if author.actors:
+                # "based on a 20-point plan presented by Trump": the author backs the plan, and the walk goes on
+                st.findings += self._finish(author, "owner_of_proposal", issue_id, 1, [], [], _lemma(node), st.path)
         if found is not None:
             holders, how = found
             if own:
