@@ -526,6 +526,11 @@ def test_who_presented_a_plan_backs_it(dictionary):
         ("US", "peace_plan", "support")}
 
 
+def test_who_resumes_an_act_does_it(dictionary):
+    assert found("Qatar condemned Israel's resumption of military operations in Gaza.", dictionary) == {
+        ("Qatar", "ceasefire", "support"), ("Israel", "ceasefire", "oppose")}
+
+
 def test_conditioning_one_thing_on_another(dictionary):
     assert found("Israel conditioned any withdrawal on the return of all hostages.", dictionary) == {
         ("Israel", "withdrawal", "conditional", "hostage_prisoner_exchange")}

@@ -124,6 +124,7 @@ class RuleBook:
     time_units: frozenset[str] = frozenset()
     inverting_auxiliaries: frozenset[str] = frozenset()
     open_ends: frozenset[str] = frozenset()
+    resumption_nouns: frozenset[str] = frozenset()
     authoring_verbs: frozenset[str] = frozenset()
     thanks_nouns: frozenset[str] = frozenset()
     participation_verbs: frozenset[str] = frozenset()

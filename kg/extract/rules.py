@@ -1341,6 +1341,11 @@ class Walker:
                     found = None
                 elif how == "subject_of_cue" and any(c.dep_ == "cop" for c in node.children) and _case(node):
                     pass  # "Hamas is against any disarmament": a prepositional predicate on the issue
+                elif how == "possessor_of_cue" and _lemma_in(node, book.resumption_nouns):
+                    # "Qatar condemned Israel's resumption of military operations": who takes it up again does
+                    # it, and the walk goes on up to whoever judges it
+                    st.findings += self._finish(holders, "possessor_of_cue", issue_id, 1, [], [], _lemma(node), st.path)
+                    found = None
                 else:
                     found = None
             elif how in ("subject_of_cue", "relative_antecedent") and not (st.signal or self.has_intent(node)):
