@@ -14,6 +14,8 @@ def repair_parse(doc: Any, infinitive_nouns: frozenset[str], stance_verbs: froze
     "by" phrases of active verbs, what follows "remained", listed verbs, participles of a perfect
     read as modifiers of its object, perfect auxiliaries, infinitives read as a noun's modifier,
     then infinitives that complete a noun (`infinitive_nouns`: the nouns that take one)."""
+    # every repair walks the sentence word by word: the views of its words are made once
+    doc = _Words(doc)
     # a repair whose words the sentence lacks would change nothing: it is skipped (repairs change
     # heads, labels and tags, never words or lemmas, so the words read here hold throughout)
     words: set[str] = set()
@@ -41,6 +43,26 @@ def repair_parse(doc: Any, infinitive_nouns: frozenset[str], stance_verbs: froze
     if "to" in words:
         restore_infinitive_verbs(doc)
         rehang_infinitives(doc, infinitive_nouns)
+
+
+class _Words:
+    """The tokens of a parsed sentence, iterable, indexable and sliceable like its `Doc`, each spaCy view
+    made once: a `Token` reads the parse it views, so a view made before a repair sees what the repair
+    changed."""
+
+    __slots__ = ("tokens",)
+
+    def __init__(self, doc: Any) -> None:
+        self.tokens = list(doc)
+
+    def __iter__(self) -> Any:
+        return iter(self.tokens)
+
+    def __len__(self) -> int:
+        return len(self.tokens)
+
+    def __getitem__(self, key: int | slice) -> Any:
+        return self.tokens[key]
 
 
 # prepositions the treebank the parser learnt from hardly holds, which it reads as nouns or verbs
