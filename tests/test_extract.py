@@ -531,6 +531,12 @@ def test_who_resumes_an_act_does_it(dictionary):
         ("Qatar", "ceasefire", "support"), ("Israel", "ceasefire", "oppose")}
 
 
+def test_the_countries_are_the_last_list_of_states(dictionary):
+    text = ("Qatar and Egypt renewed their mediation between Hamas and Israel on Monday. In a joint statement, the two "
+            "countries said they back a lasting ceasefire. The statement stressed the goal of reaching a comprehensive truce.")
+    assert found(text, dictionary) == {("Qatar", "ceasefire", "support"), ("Egypt", "ceasefire", "support")}
+
+
 def test_conditioning_one_thing_on_another(dictionary):
     assert found("Israel conditioned any withdrawal on the return of all hostages.", dictionary) == {
         ("Israel", "withdrawal", "conditional", "hostage_prisoner_exchange")}

@@ -7,7 +7,7 @@ import dataclasses
 import functools
 import re
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator, Mapping
 
 from ..dictionary import Dictionary
 from ..model import Article, Method, Polarity, Stance
@@ -118,6 +118,16 @@ class _Discourse:
         keys = [item[0] for item in items]
         n = bisect.bisect_left(keys, position) - 1
         return items[n][1] if n >= 0 else None
+
+    def last_group(self, position: int, types: Mapping[str, tuple[str, ...]] | None = None) -> list[str]:
+        """The members of the last list of actors before `position`; with `types`, the last whose members
+        are all states ("the two countries" points back past "Israel and Hamas" to "Egypt and Qatar")."""
+        keys = [item[0] for item in self.groups]
+        for n in range(bisect.bisect_left(keys, position) - 1, -1, -1):
+            members = self.groups[n][1]
+            if types is None or all("State" in types.get(m, ()) for m in members):
+                return members
+        return []
 
     def last_subject(self, position: int, wanted: Callable[[list[str], bool, bool], bool], window: int = 700) -> list[str] | None:
         """The holders of the last sentence subject before `position` that `wanted` accepts, within `window` characters."""
@@ -483,7 +493,8 @@ class ArticleExtractor:
                 subjects = [t for t in token.doc[:token.i] if t.dep_ in ("nsubj", "nsubj:pass") and t.tag_ in ("NNS", "NNPS")
                             and group_referent(t, self.book)]
                 if subjects:
-                    group = d.last(d.groups, offset + subjects[-1].idx)
+                    states = (subjects[-1].lemma_ or subjects[-1].lower_) in self.book.state_group_nouns
+                    group = d.last_group(offset + subjects[-1].idx, self.scanner.actor_types if states else None)
                     if group:
                         return list(group)
             reporter = self._reporting_subject(token)
@@ -577,7 +588,8 @@ class ArticleExtractor:
                         if len(group) >= 2:
                             self.discourse.groups.append((offset + child.idx, group))
                 elif group_referent(child, self.book):
-                    group = self.discourse.last(self.discourse.groups, offset + child.idx)
+                    states = (child.lemma_ or child.lower_) in self.book.state_group_nouns
+                    group = self.discourse.last_group(offset + child.idx, self.scanner.actor_types if states else None)
                     if group:
                         self.discourse.subjects.append((offset + child.idx, list(group), False, True))
                 elif child.tag_ == "NNP" and any(t.i < child.i and t.dep_ in ("compound", "flat", "nmod:desc") and (t.lower_ in self.book.person_nouns or t.lower_.rstrip('.') in self.book.honorifics)
@@ -835,7 +847,7 @@ class ArticleExtractor:
         context = SentenceContext(
             doc, offset, actor_at, set(issue_at),
             resolve_pronoun=lambda token: self._resolve_pronoun(token, offset, speaker),
-            group_before=lambda: self.discourse.last(self.discourse.groups, offset) or [],
+            group_before=lambda states=False: self.discourse.last_group(offset, self.scanner.actor_types if states else None),
             speaker=lambda: (speaker, own_report),
             demonyms=self.demonyms,
             lists=lists,

@@ -127,6 +127,7 @@ class RuleBook:
     resumption_nouns: frozenset[str] = frozenset()
     authoring_verbs: frozenset[str] = frozenset()
     thanks_nouns: frozenset[str] = frozenset()
+    state_group_nouns: frozenset[str] = frozenset()
     participation_verbs: frozenset[str] = frozenset()
     participation_issues: frozenset[str] = frozenset()
     condition_actors: Mapping[str, str] = field(default_factory=dict)  # actor id -> issue its decision stands for

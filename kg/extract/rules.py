@@ -71,7 +71,7 @@ class SentenceContext:
         actor_at: Mapping[int, str],
         issue_tokens: set[int],
         resolve_pronoun: Callable[[Any], list[str]],
-        group_before: Callable[[], list[str]],
+        group_before: Callable[..., list[str]],
         speaker: Callable[[], tuple[str | None, bool]],
         demonyms: Mapping[str, str],
         lists: Mapping[int, list[str]] | None = None,
@@ -306,7 +306,7 @@ class Walker:
             if issuers:
                 return Holders(list(issuers), ("group_noun",), book.confidence("group_noun"))
         if book.enabled("group_noun") and group_referent(token, book):
-            group = ctx.group_before()
+            group = ctx.group_before(states=_lemma_in(token, book.state_group_nouns) is not None)
             if group:
                 return Holders(list(group), ("group_noun",), book.confidence("group_noun"))
         if book.enabled("group_noun"):
