@@ -537,6 +537,11 @@ def test_the_countries_are_the_last_list_of_states(dictionary):
     assert found(text, dictionary) == {("Qatar", "ceasefire", "support"), ("Egypt", "ceasefire", "support")}
 
 
+def test_what_another_says_an_actor_will_not_be_able_to_do_is_the_speakers_stance(dictionary):
+    assert found("The Israeli government said that Turkey would not be able to send troops to the Gaza Strip.",
+                 dictionary) == {("Israel", "stabilization_force", "oppose")}
+
+
 def test_conditioning_one_thing_on_another(dictionary):
     assert found("Israel conditioned any withdrawal on the return of all hostages.", dictionary) == {
         ("Israel", "withdrawal", "conditional", "hostage_prisoner_exchange")}

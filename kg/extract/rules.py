@@ -608,8 +608,9 @@ class Walker:
         clause someone else states says what the speaker will not allow, as a "must not" would."""
         if node.dep_ not in ("ccomp", "csubj") or not self.negated(node):
             return False
-        if not any(c.dep_ == "aux" and c.lower_ in ("can", "could", "ca") for c in node.children):
-            return False
+        if not any(c.dep_ == "aux" and c.lower_ in ("can", "could", "ca") for c in node.children) and not (
+                _lemma(node) == "able" and any(c.dep_ == "cop" for c in node.children)):
+            return False  # ("Israel said Turkey would not be able to send troops": "not able" as "cannot")
         subjects = [c for c in node.children if c.dep_ in _SUBJECTS]
         return bool(subjects) and subjects[0].tag_ != "PRP" and (
             self.cue_sign(node.head)[1] == "report" or any(c.dep_ in _SUBJECTS for c in node.head.children))
