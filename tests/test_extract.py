@@ -542,6 +542,11 @@ def test_what_another_says_an_actor_will_not_be_able_to_do_is_the_speakers_stanc
                  dictionary) == {("Israel", "stabilization_force", "oppose")}
 
 
+def test_without_under_a_verb_that_a_negated_one_governs_is_a_condition(dictionary):
+    assert found("The UAE said it will not invest in rebuilding Gaza without a credible path to a Palestinian state.",
+                 dictionary) == {("UAE", "reconstruction", "conditional", "governance")}
+
+
 def test_conditioning_one_thing_on_another(dictionary):
     assert found("Israel conditioned any withdrawal on the return of all hostages.", dictionary) == {
         ("Israel", "withdrawal", "conditional", "hostage_prisoner_exchange")}

@@ -677,8 +677,9 @@ class Walker:
             if family and family != "only":
                 return family
             if child.lower_ == "without" and child.dep_ == "case" and (
-                    self.negated(node.head) or node.head.dep_ == "acl" and self.negated(node.head.head)):
-                # "will not take part without a UN mandate", "no agreement to stop the war without disarmament": only with one
+                    self.negated(node.head) or node.head.dep_ in ("acl", "advcl", "xcomp") and self.negated(node.head.head)):
+                # "will not take part without a UN mandate", "no agreement to stop the war without disarmament",
+                # "will not invest in rebuilding/advcl Gaza without a path to a state": only with one
                 return "unless"
             if child.lower_ in ("on", "upon") and child.dep_ == "case" and _lemma_in(node.head, self.book.conditioning_verbs):
                 return "unless"  # "conditioned any withdrawal on the return of the hostages"
