@@ -547,6 +547,16 @@ def test_without_under_a_verb_that_a_negated_one_governs_is_a_condition(dictiona
                  dictionary) == {("UAE", "reconstruction", "conditional", "governance")}
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Vance said U.S. troops will not be deployed in Gaza.", {("US", "stabilization_force", "oppose")}),
+    ("Israel will not accept the presence of Turkish armed forces in Gaza.", {("Israel", "stabilization_force", "oppose")}),
+    ("Katz said the army would not withdraw from areas it has seized.", {("Israel", "withdrawal", "oppose")}),
+    ("Israel has stepped up its offensive in Gaza.", {("Israel", "ceasefire", "oppose")}),
+])
+def test_troops_areas_and_offensives_in_the_words_of_news(text, expected, dictionary):
+    assert found(text, dictionary) == expected
+
+
 def test_conditioning_one_thing_on_another(dictionary):
     assert found("Israel conditioned any withdrawal on the return of all hostages.", dictionary) == {
         ("Israel", "withdrawal", "conditional", "hostage_prisoner_exchange")}
