@@ -552,6 +552,8 @@ def test_without_under_a_verb_that_a_negated_one_governs_is_a_condition(dictiona
     ("Israel will not accept the presence of Turkish armed forces in Gaza.", {("Israel", "stabilization_force", "oppose")}),
     ("Katz said the army would not withdraw from areas it has seized.", {("Israel", "withdrawal", "oppose")}),
     ("Israel has stepped up its offensive in Gaza.", {("Israel", "ceasefire", "oppose")}),
+    ("Netanyahu confirmed Israel's rejection of any Turkish presence in the Gaza Strip.",
+     {("Israel", "stabilization_force", "oppose")}),
 ])
 def test_troops_areas_and_offensives_in_the_words_of_news(text, expected, dictionary):
     assert found(text, dictionary) == expected
