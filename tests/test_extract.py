@@ -555,6 +555,8 @@ def test_without_under_a_verb_that_a_negated_one_governs_is_a_condition(dictiona
     ("Netanyahu confirmed Israel's rejection of any Turkish presence in the Gaza Strip.",
      {("Israel", "stabilization_force", "oppose")}),
     ("Hamas rejected the Trump administration's plan.", {("Hamas", "peace_plan", "oppose"), ("US", "peace_plan", "support")}),
+    ("Abbas urged international pressure on Israel to end its assault on Gaza.",
+     {("PalestinianAuthority", "ceasefire", "support")}),
 ])
 def test_troops_areas_and_offensives_in_the_words_of_news(text, expected, dictionary):
     assert found(text, dictionary) == expected
