@@ -12,7 +12,7 @@ from typing import Any, Callable, Iterable, Iterator, Mapping
 from ..dictionary import Dictionary
 from ..model import Article, Method, Polarity, Stance
 from ..text import Sentence, split_sentences
-from .mentions import ACTOR, CONTEXT, COREF, INVERSE, ISSUE, MEDIA, PLANREF, SOURCE, Mention, Scanner
+from .mentions import ACTOR, CONTEXT, COREF, INVERSE, ISSUE, LIST_SEPARATOR, MEDIA, PLANREF, SOURCE, Mention, Scanner
 from .lemmatize import assign_lemmas, lemma_candidates
 from .parse import parse_sentences
 from .repairs import repair_parse
@@ -45,8 +45,7 @@ _LIST_GAP = re.compile(
 # a list goes on past states and bodies no actor names ("Egypt, Kuwait, Bahrain, Qatar and the
 # League"): between two actors, commas around names of one to three capitalised words
 _LIST_ITEM = r"(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'-]*){0,3}"
-_LIST_SEPARATOR = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)"
-_LIST_GAP_PAST_NAMES = re.compile(rf"^\s*,\s*(?:{_LIST_ITEM}{_LIST_SEPARATOR})+(?:the\s+)?$")
+_LIST_GAP_PAST_NAMES = re.compile(rf"^\s*,\s*(?:{_LIST_ITEM}{LIST_SEPARATOR})+(?:the\s+)?$")
 
 
 def _list_gap(gap: str, same_actor: bool = False) -> bool:
@@ -424,6 +423,12 @@ class ArticleExtractor:
         return _unique(self._sentence_actor_at[t.i] for t in subject.subtree
                        if t.i in self._sentence_actor_at and t.i not in aside)
 
+    def _group_before(self, position: int, noun: Any = None) -> list[str]:
+        """The last list of actors before `position` that a group noun points back to: for a noun only
+        states can be ("the two countries"), the last list of states."""
+        states = noun is not None and (noun.lemma_ or noun.lower_) in self.book.state_group_nouns
+        return self.discourse.last_group(position, self.scanner.actor_types if states else None)
+
     def _reporting_subject(self, token: Any) -> list[str]:
         """The actors that the subject of a reporting verb names (for a person, the actor the person speaks
         for) when `token` is the subject of the clause it reports ("A Hamas official said that it has
@@ -493,8 +498,7 @@ class ArticleExtractor:
                 subjects = [t for t in token.doc[:token.i] if t.dep_ in ("nsubj", "nsubj:pass") and t.tag_ in ("NNS", "NNPS")
                             and group_referent(t, self.book)]
                 if subjects:
-                    states = (subjects[-1].lemma_ or subjects[-1].lower_) in self.book.state_group_nouns
-                    group = d.last_group(offset + subjects[-1].idx, self.scanner.actor_types if states else None)
+                    group = self._group_before(offset + subjects[-1].idx, subjects[-1])
                     if group:
                         return list(group)
             reporter = self._reporting_subject(token)
@@ -588,8 +592,7 @@ class ArticleExtractor:
                         if len(group) >= 2:
                             self.discourse.groups.append((offset + child.idx, group))
                 elif group_referent(child, self.book):
-                    states = (child.lemma_ or child.lower_) in self.book.state_group_nouns
-                    group = self.discourse.last_group(offset + child.idx, self.scanner.actor_types if states else None)
+                    group = self._group_before(offset + child.idx, child)
                     if group:
                         self.discourse.subjects.append((offset + child.idx, list(group), False, True))
                 elif child.tag_ == "NNP" and any(t.i < child.i and t.dep_ in ("compound", "flat", "nmod:desc") and (t.lower_ in self.book.person_nouns or t.lower_.rstrip('.') in self.book.honorifics)
@@ -847,7 +850,7 @@ class ArticleExtractor:
         context = SentenceContext(
             doc, offset, actor_at, set(issue_at),
             resolve_pronoun=lambda token: self._resolve_pronoun(token, offset, speaker),
-            group_before=lambda states=False: self.discourse.last_group(offset, self.scanner.actor_types if states else None),
+            group_before=lambda noun=None: self._group_before(offset, noun),
             speaker=lambda: (speaker, own_report),
             demonyms=self.demonyms,
             lists=lists,

@@ -38,7 +38,9 @@ class Mention:
 
 
 _WORD = re.compile(r"[^\W_][\w.]*(?<!\.)")
-_LIST_GAP = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")  # between the members of a written list
+#: What stands between the members of a written list ("Egypt, Qatar and the US")
+LIST_SEPARATOR = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)"
+_LIST_GAP = re.compile(LIST_SEPARATOR)
 
 
 class Scanner:
@@ -87,8 +89,8 @@ class Scanner:
         self.possessive_tail = re.compile(
             r"['’]s?(?:\s+(?:%s))*\s+(?:%s)(?!\w)" % (
                 nouns(lexicon.list("holder_modifiers")), nouns(lexicon.list("holder_nouns"))))
-        self.place_tail = re.compile(r"[-‐‑–](?:%s)(?!\w)" % nouns(lexicon.list("place_suffixes"))) if lexicon.list(
-            "place_suffixes") else None
+        places = lexicon.list("place_suffixes")
+        self.place_tail = re.compile(r"[-‐‑–](?:%s)(?!\w)" % nouns(places)) if places else None
         self.issue_patterns: list[tuple[str, re.Pattern[str]]] = []
         for issue_id, patterns in lexicon.map("issue_patterns").items():
             self._check_issue(issue_id, "issue_patterns")
@@ -162,10 +164,7 @@ class Scanner:
                 if extended:
                     end = skip_until = extended.end()
                     mentions.extend(self._listed_before(text, start, bare, extended))
-                    if extended.group("holder"):
-                        append(Mention(start, end, ACTOR, demonym, holder=self.dictionary.resolve_holder(demonym)))
-                    else:
-                        append(Mention(start, end, MEDIA if extended.group("media") else SOURCE, surface))
+                    append(self._with_noun(start, end, demonym, surface, extended))
                     continue
                 if kind == DEMONYM:
                     bare.append((start, end, demonym))
@@ -180,12 +179,15 @@ class Scanner:
         for first, last, actor in reversed(bare):
             if not _LIST_GAP.fullmatch(text, last, start):
                 break
-            if tail.group("holder"):
-                listed.append(Mention(first, last, ACTOR, actor, holder=self.dictionary.resolve_holder(actor)))
-            else:
-                listed.append(Mention(first, last, MEDIA if tail.group("media") else SOURCE, text[first:last]))
+            listed.append(self._with_noun(first, last, actor, text[first:last], tail))
             start = first
         return listed[::-1]
+
+    def _with_noun(self, start: int, end: int, actor: str, surface: str, tail: re.Match[str]) -> Mention:
+        """A demonym with the noun after it: an actor ("Israeli officials"), else media or a source."""
+        if tail.group("holder"):
+            return Mention(start, end, ACTOR, actor, holder=self.dictionary.resolve_holder(actor))
+        return Mention(start, end, MEDIA if tail.group("media") else SOURCE, surface)
 
     def actors_within(self, text: str) -> list[Mention]:
         """The actors and actor adjectives named inside a phrase that the scan read as one issue

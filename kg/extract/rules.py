@@ -306,7 +306,7 @@ class Walker:
             if issuers:
                 return Holders(list(issuers), ("group_noun",), book.confidence("group_noun"))
         if book.enabled("group_noun") and group_referent(token, book):
-            group = ctx.group_before(states=_lemma_in(token, book.state_group_nouns) is not None)
+            group = ctx.group_before(token)
             if group:
                 return Holders(list(group), ("group_noun",), book.confidence("group_noun"))
         if book.enabled("group_noun"):
@@ -964,19 +964,20 @@ class Walker:
         """A judging verb with the issue after "for" ("criticized Israel for ..."): who holds it, or the walk ends."""
         book = self.book
         node, came_from, own, issue_id = st.node, st.came_from, st.own, st.issue_id
+        if (own or st.skip_sign or came_from is None or not book.enabled("target_of_accusation") or not (
+                self.marker(came_from) in ("for", "over")
+                # "commended the mediators for their efforts in brokering the truce", with "in
+                # brokering" hung on the verb
+                or self.marker(came_from) in ("in", "to")
+                and any(t.dep_ == "case" and t.lower_ == "for" for t in node.doc[node.i:came_from.i]))):
+            return None
         # "extended its gratitude to Egypt and Qatar for their efforts ...": a noun of thanks on a light verb judges too
         thanks = None
-        if not own and node.tag_.startswith("NN") and _lemma_in(node, book.thanks_nouns):
+        if node.tag_.startswith("NN") and _lemma_in(node, book.thanks_nouns):
             thanks = node
-        elif not own and node.tag_.startswith("VB"):
+        elif node.tag_.startswith("VB"):
             thanks = next((c for c in node.children if c.dep_ == "obj" and _lemma_in(c, book.thanks_nouns)), None)
-        if (not own and not st.skip_sign and came_from is not None and book.enabled("target_of_accusation")
-                and (_lemma_in(node, book.judge_verbs) or thanks is not None) and (
-                    self.marker(came_from) in ("for", "over")
-                    # "commended the mediators for their efforts in brokering the truce", with "in
-                    # brokering" hung on the verb
-                    or self.marker(came_from) in ("in", "to")
-                    and any(t.dep_ == "case" and t.lower_ == "for" for t in node.doc[node.i:came_from.i]))):
+        if _lemma_in(node, book.judge_verbs) or thanks is not None:
             # "Erdogan criticized Israel for violating the truce": what follows "for" is Israel's act
             if thanks is None and self.cue_sign(node)[0] < 0:
                 # a charge: who makes it wants what the charged act keeps back ("criticized Israel
@@ -992,6 +993,7 @@ class Walker:
                 return st.findings + self._finish(holders, "target_of_accusation", issue_id, st.sign, st.conditions, st.rules,
                                                _lemma(node), st.path)
             return st.findings
+        return None
 
     def _what_the_issue_waits_for(self, st: _WalkState) -> list[Finding] | None:
         """Conditions from what the issue, as a subject, must have or depends on; who makes it depend holds it."""
@@ -1300,18 +1302,20 @@ class Walker:
             found = None
         return found
 
-    def _author(self, plan: Any) -> Holders:
-        """Who a plan noun says put it forward ("a plan presented by Trump", "the proposal put forward by
-        Egypt"), or no one."""
+    def _participle_agent(self, plan: Any, wanted: Callable[[Any], bool]) -> Holders:
+        """The agent of the first participle on a plan noun that `wanted` accepts ("the plan drafted by
+        Egypt", "a plan presented by Trump"), or no one."""
         for child in plan.children:
-            if child.dep_ != "acl" or child.tag_ != "VBN":
-                continue
-            if _lemma_in(child, self.book.authoring_verbs) or _lemma(child) in ("put", "lay") and any(
-                    c.dep_ == "compound:prt" and c.lower_ in ("forward", "out") for c in child.children):
+            if child.dep_ == "acl" and child.tag_ == "VBN" and wanted(child):
                 agent = self._agent(child)
                 if agent is not None:
                     return agent[0]
         return Holders([])
+
+    def _authoring(self, participle: Any) -> bool:
+        """Whether a participle puts a plan forward ("presented", "unveiled", "put forward", "laid out")."""
+        return _lemma_in(participle, self.book.authoring_verbs) is not None or _lemma(participle) in ("put", "lay") and any(
+            c.dep_ == "compound:prt" and c.lower_ in ("forward", "out") for c in participle.children)
 
     def _take_holder(self, st: _WalkState, found: tuple[Holders, str] | None) -> list[Finding] | None:
         """The holder at the node: the walk ends with its finding, or goes on (a proposal's owner, an inner stance)."""
@@ -1319,7 +1323,7 @@ class Walker:
         node, came_from, own, issue_span, issue_id, issue_at = st.node, st.came_from, st.own, st.issue_span, st.issue_id, st.issue_at
         if (own and found is None and node.tag_.startswith("NN") and _lemma(node) in book.proposal_nouns
                 and book.enabled("owner_of_proposal") and not self.negated(node)):
-            author = self._author(node)
+            author = self._participle_agent(node, self._authoring)
             if author.actors:
                 # "based on a 20-point plan presented by Trump": the author backs the plan, and the walk goes on
                 st.findings += self._finish(author, "owner_of_proposal", issue_id, 1, [], [], _lemma(node), st.path)
@@ -1866,12 +1870,10 @@ class Walker:
         """Who puts a plan forward: "Trump's plan", "the Egyptian proposal", "the U.S.-drafted
         resolution", "a proposal from Qatar", "the plan drafted by Egypt"."""
         ctx = self.ctx
-        for child in plan.children:
-            # "a draft UN resolution, crafted by the U.S.": who drafted it, not the body it is put to
-            if child.dep_ == "acl" and child.tag_ == "VBN" and self.cue_sign(child)[0] > 0:
-                agent = self._agent(child)
-                if agent is not None:
-                    return agent[0]
+        # "a draft UN resolution, crafted by the U.S.": who drafted it, not the body it is put to
+        drafter = self._participle_agent(plan, lambda participle: self.cue_sign(participle)[0] > 0)
+        if drafter.actors:
+            return drafter
         for child in plan.children:
             dep = child.dep_
             if child.i in ctx.sponsor_at and dep in ("nmod:poss", "amod", "compound"):
