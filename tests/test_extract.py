@@ -1285,6 +1285,17 @@ def test_a_quotation_is_spoken_by_the_name_after_it(dictionary):
     assert ("US", "ceasefire", "support") in found(text, dictionary)
 
 
+def test_a_quotation_is_spoken_by_the_name_after_the_verb_that_follows_it(dictionary):
+    text = ("The meeting was called by Egypt's president.\n\u201cA long road starts tomorrow. We hope for the "
+            "release of all hostages. Together, we will help rebuild Gaza. We will not forget October,\u201d said "
+            "Kaja Kallas, the EU foreign policy chief, in a statement.")
+    assert found(text, dictionary) == {("EU", "hostage_prisoner_exchange", "support"), ("EU", "reconstruction", "support")}
+    # the verb after a subject of its own: whoever it names after the verb is told, not speaking
+    told = ("Egypt's president called the meeting.\n\u201cWe will help rebuild Gaza. It must happen soon,\u201d "
+            "he told Kaja Kallas on Monday.")
+    assert ("EU", "reconstruction", "support") not in found(told, dictionary)
+
+
 def test_what_an_actor_cannot_do_in_anothers_words_is_the_speakers_demand(dictionary):
     assert found("Washington argued that Hamas must not stay in control of the Strip.", dictionary) == {
         ("US", "governance", "support")}

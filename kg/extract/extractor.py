@@ -368,14 +368,22 @@ class ArticleExtractor:
         if tail_end - end > 160:
             return None
         report_verbs = self.book.report_verbs
-        verb_at = next((end + w.start() for w in re.finditer(r"[A-Za-z]+", self.text[end:tail_end])
-                        if any(lemma in report_verbs for lemma in lemma_candidates(
-                            self.book.irregular.get(w.group().lower(), w.group().lower()), w.group()))), None)
-        if verb_at is None:
+        verb = next((w for w in re.finditer(r"[A-Za-z]+", self.text[end:tail_end])
+                     if any(lemma in report_verbs for lemma in lemma_candidates(
+                         self.book.irregular.get(w.group().lower(), w.group().lower()), w.group()))), None)
+        if verb is None:
             return None
+        verb_at, verb_end = end + verb.start(), end + verb.end()
         # the one who speaks comes before the verb ('," Trump wrote'), not after it ('," he told the UN')
         named = [m for m in self.mentions if m.kind == ACTOR and end <= m.start < verb_at]
-        return (named[-1].holder or named[-1].value) if named else None
+        if named:
+            return named[-1].holder or named[-1].value
+        if self.text[end:verb_at].strip(" ,;"):
+            return None
+        # '," said Kaja Kallas, the EU's top diplomat': the verb first, then its subject, up to the first comma
+        phrase = re.compile(r"[,;]").search(self.text, verb_end, tail_end)
+        after = [m for m in self.mentions if m.kind == ACTOR and verb_end <= m.start < (phrase.start() if phrase else tail_end)]
+        return (after[0].holder or after[0].value) if after else None
 
     # -- discourse ---------------------------------------------------------------------------
 
