@@ -269,6 +269,7 @@ def test_removing_what_stands_in_the_way_of_aid_backs_aid(dictionary):
     ("Egypt warned against any delay in reconstruction.", ("Egypt", "reconstruction", "support")),
     ("Qatar criticized the suspension of aid.", ("Qatar", "humanitarian_aid", "support")),
     ("Israel refused to lift the blockade.", ("Israel", "humanitarian_aid", "oppose")),
+    ("The United States sidelined the reconstruction plan drafted in Cairo.", ("US", "reconstruction", "oppose")),
 ])
 def test_polarity_through_rejections_of_rejections(text, expected, dictionary):
     assert found(text, dictionary) == {expected}
