@@ -1313,6 +1313,14 @@ def test_a_quotation_is_spoken_by_the_name_after_the_verb_that_follows_it(dictio
     assert ("EU", "reconstruction", "support") not in found(told, dictionary)
 
 
+def test_a_quotation_going_on_after_a_speaker_no_actor_stands_for_is_still_theirs(dictionary):
+    text = ('Trump said on Monday that Washington would keep pressing for the deal. "The draft leaves out too much," '
+            'Fu said at the Council. "We believe a UN role is needed in the reconstruction of Gaza."')
+    assert found(text, dictionary) == set()
+    named = text.replace("Fu said", "Rubio said")
+    assert found(named, dictionary) == {("US", "reconstruction", "support")}
+
+
 def test_what_an_actor_cannot_do_in_anothers_words_is_the_speakers_demand(dictionary):
     assert found("Washington argued that Hamas must not stay in control of the Strip.", dictionary) == {
         ("US", "governance", "support")}

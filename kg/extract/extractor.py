@@ -78,7 +78,8 @@ _FIRST_PERSON = re.compile(r"(?:^|[\s(])(?:I|We|we|our|Our|my|My)\b")
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
 _SPEAKER_PREFIX = re.compile(r"\s*(?:[^\W\d][\w.'’-]*\s+){0,6}[^\W\d][\w.'’-]*:\s*[\"“]")
 # '..." he said.': a sentence that names no one still says who speaks the quotation around it
-_ATTRIBUTION = re.compile(r"[,.!?][\"”]\s+(?:he|she|they)\s+[a-z]+ed\b|[,.!?][\"”]\s+(?:he|she|they)\s+said\b")
+# (or a name no actor stands for: '...," Fu said.' is no earlier speaker's)
+_ATTRIBUTION = re.compile(r"[,.!?][\"”]\s+(?:he|she|they|(?:[A-Z][\w'’-]+\s+){1,3})\s*(?:[a-z]+ed|said|told|wrote)\b")
 
 
 @dataclass
@@ -149,6 +150,10 @@ class _Discourse:
         """The offset of the last (offset, value) item before `position`, or -1."""
         n = bisect.bisect_left([item[0] for item in items], position) - 1
         return items[n][0] if n >= 0 else -1
+
+
+#: who speaks when the text names a speaker no actor stands for ("...," Fu said): a speaker, but none we know
+_OUTSIDER = ""
 
 
 def quotation_spans(text: str) -> list[tuple[int, int]]:
@@ -736,7 +741,8 @@ class ArticleExtractor:
                 if (token.dep_ == "ROOT" and (child.tag_ == "NNP" and abs(child.i - token.i) == 1
                                                or any(t.tag_ == "NNP" for t in child.subtree) and not any(
                                                    t.i in actor_at for c in children if c.dep_ == "nsubj" for t in c.subtree))
-                        and (text_starts_quote(self.text, sentence) or _enclosing(self.quotes, sentence.start + 1))):
+                        and (text_starts_quote(self.text, sentence) or _enclosing(self.quotes, sentence.start + 1)
+                             or any(t.is_quote for t in doc))):
                     # '"...," Mardoui added', '"...," Norway's foreign minister, Espen Barth Eide, said': a
                     # person or state the text names, whom no actor stands for, says it; not the last actor who spoke
                     return None, True
@@ -774,6 +780,8 @@ class ArticleExtractor:
                 # 'Trump urged Israel to stop. "I believe they are ready ...': a quotation after a sentence
                 # about a person is that person's, not the last speaker's
                 return (about[1][0] if about[1] else None), False
+            if speaker == _OUTSIDER:
+                return None, False  # '"...," Fu said. "The draft provides no such arrangements."': still Fu
             return speaker or d.last(d.persons, sentence.start), False
         if self.title_speaker:
             return self.title_speaker, False  # a speech or statement: its speaker says every line of it
@@ -853,8 +861,8 @@ class ArticleExtractor:
         self._lists_at = lists
         self._remember_subject(doc, offset, actor_at, persons)
         speaker, own_report = self._sentence_speaker(doc, offset, actor_at, sentence)
-        if speaker and own_report:
-            self.discourse.speakers.append((offset, speaker))
+        if own_report:
+            self.discourse.speakers.append((offset, speaker or _OUTSIDER))
         context = SentenceContext(
             doc, offset, actor_at, set(issue_at),
             resolve_pronoun=lambda token: self._resolve_pronoun(token, offset, speaker),
