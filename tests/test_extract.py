@@ -1321,6 +1321,15 @@ def test_a_quotation_going_on_after_a_speaker_no_actor_stands_for_is_still_their
     assert found(named, dictionary) == {("US", "reconstruction", "support")}
 
 
+def test_a_quotation_closed_by_he_said_is_the_persons_the_text_was_about(dictionary):
+    text = ('Hamas said it accepted parts of the plan. European Council President Antonio Costa also hailed the '
+            'response, calling it "a step forward." "Peace may finally be within reach. The release of hostages and a '
+            'ceasefire must now follow. I call on all parties to act with urgency," he said on X.')
+    stances = found(text, dictionary)
+    assert {("EU", "ceasefire", "support"), ("EU", "hostage_prisoner_exchange", "support")} <= stances
+    assert ("Hamas", "ceasefire", "support") not in stances
+
+
 def test_what_an_actor_cannot_do_in_anothers_words_is_the_speakers_demand(dictionary):
     assert found("Washington argued that Hamas must not stay in control of the Strip.", dictionary) == {
         ("US", "governance", "support")}

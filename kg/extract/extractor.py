@@ -383,6 +383,13 @@ class ArticleExtractor:
         named = [m for m in self.mentions if m.kind == ACTOR and end <= m.start < verb_at]
         if named:
             return named[-1].holder or named[-1].value
+        if self.text[end:verb_at].strip(" ,;").lower() in _PERSON_PRONOUNS:
+            # '"Peace is within reach. A ceasefire must follow," he said': the person the text was about
+            d = self.discourse
+            subject = d.last_subject(quotation[0], lambda holders, person, plural: person)
+            if subject is not None:
+                return subject[0] if subject else _OUTSIDER
+            return d.last(d.persons, quotation[0])
         if self.text[end:verb_at].strip(" ,;"):
             return None
         # '," said Kaja Kallas, the EU's top diplomat': the verb first, then its subject, up to the first comma
@@ -770,7 +777,7 @@ class ArticleExtractor:
             if closing is not None:
                 # '"Based on the statement issued by Hamas, I believe ... Israel must stop the bombing ...
                 # Right now, it's far too dangerous," Trump wrote': the name after the quotation speaks all of it
-                return closing, False
+                return closing or None, False
         if quotation or text_starts_quote(self.text, sentence):
             # a quotation going on: its speaker, else the person the text is about, else the last one named
             d = self.discourse
