@@ -1330,6 +1330,15 @@ def test_a_quotation_closed_by_he_said_is_the_persons_the_text_was_about(diction
     assert ("Hamas", "ceasefire", "support") not in stances
 
 
+def test_the_ministry_is_the_actor_whose_ministry_the_text_named_last(dictionary):
+    said = ' "For the sake of peace, Hamas can\'t be left in power," the ministry said.'
+    israeli = "The Israeli Foreign Ministry criticized the Arab ministers on Monday. Trump has also promoted new ideas."
+    assert found(israeli + said, dictionary) == {("Israel", "governance", "support")}
+    # the last ministry named is no actor's: nobody we know speaks
+    health = "Israel's Foreign Ministry spoke of progress, while Gaza's Health Ministry counted more dead."
+    assert found(health + said, dictionary) == set()
+
+
 def test_what_an_actor_cannot_do_in_anothers_words_is_the_speakers_demand(dictionary):
     assert found("Washington argued that Hamas must not stay in control of the Strip.", dictionary) == {
         ("US", "governance", "support")}

@@ -12,7 +12,8 @@ from typing import Any, Callable, Iterable, Iterator, Mapping
 from ..dictionary import Dictionary
 from ..model import Article, Method, Polarity, Stance
 from ..text import Sentence, split_sentences
-from .mentions import ACTOR, CONTEXT, COREF, INVERSE, ISSUE, LIST_SEPARATOR, MEDIA, PLANREF, SOURCE, Mention, Scanner
+from .mentions import (ACTOR, CONTEXT, COREF, INSTITUTION, INVERSE, ISSUE, LIST_SEPARATOR, MEDIA, PLANREF, SOURCE, Mention,
+                       Scanner)
 from .lemmatize import assign_lemmas, lemma_candidates
 from .parse import parse_sentences
 from .repairs import repair_parse
@@ -970,6 +971,8 @@ class ArticleExtractor:
     def _coreferent(self, m: Mention) -> str | None:
         """The last actor of the type a description ("the group", "the movement") refers back to."""
         wanted = m.value
+        if wanted.startswith(INSTITUTION):
+            return self._institution_owner(m, wanted[len(INSTITUTION):])
         types_of = self.scanner.actor_types
         for start, holder in reversed(self._sentence_actors):  # earlier in the same sentence first
             if start < m.start and wanted in types_of.get(holder, ()):
@@ -977,6 +980,17 @@ class ArticleExtractor:
         for _, holder, types in reversed(self.discourse.actors):
             if wanted in types:
                 return holder
+        return None
+
+    def _institution_owner(self, m: Mention, noun: str) -> str | None:
+        """Whose institution "the ministry" is: the actor of the last mention that named one ("Israel's
+        Foreign Ministry"); nobody's when the last one named is no actor's ("Gaza's Health Ministry")."""
+        for found in reversed(list(re.finditer(r"\b%s\b" % re.escape(noun), self.text[:m.start], re.IGNORECASE))):
+            at = found.start()
+            named = next((a for a in self.mentions if a.start <= at < a.end and a.kind in (ACTOR, COREF)), None)
+            if named is not None and named.kind == COREF and named.value == m.value:
+                continue  # "the ministry" again: the one named before it
+            return (named.holder or named.value) if named is not None and named.kind == ACTOR else None
         return None
 
     def _stances(self, results: dict[tuple, tuple[float, Finding, str, str | None]]) -> list[Stance]:

@@ -22,7 +22,8 @@ LEXICON_DIR = "lexicon"
 
 # --- the lexicon -----------------------------------------------------------------------------
 
-_LIST_KEYS = ("source_nouns", "holder_nouns", "holder_modifiers", "other_theatres", "home_theatre", "place_suffixes")
+_LIST_KEYS = ("source_nouns", "holder_nouns", "holder_modifiers", "other_theatres", "home_theatre", "place_suffixes",
+              "institution_nouns")
 _MAP_KEYS = ("media", "coreference", "inverse_issues", "issue_patterns", "contextual_issues", "plan_references")
 _KNOWN_KEYS = set(_LIST_KEYS) | set(_MAP_KEYS) | {"skip_headlines"}
 

@@ -13,6 +13,7 @@ from .lexicon import Lexicon
 ACTOR, DEMONYM, MEDIA, SOURCE, ISSUE, INVERSE, CONTEXT, COREF, PLANREF = (
     "actor", "demonym", "media", "source", "issue", "inverse", "context", "coref", "planref")
 # When one surface form has several meanings, the first kind here wins.
+INSTITUTION = "@"  # a coreference value that is a noun to look back for, not an actor type
 _KIND_ORDER = {k: n for n, k in enumerate((MEDIA, ACTOR, ISSUE, INVERSE, CONTEXT, PLANREF, COREF, DEMONYM))}
 _PLAIN_KINDS = frozenset({MEDIA, ISSUE, INVERSE, CONTEXT, PLANREF, COREF})  # a mention of these kinds is its meaning
 
@@ -75,6 +76,9 @@ class Scanner:
             self._add(phrase, Entry(MEDIA, phrase))
         for phrase, actor_type in lexicon.map("coreference").items():
             self._add(phrase, Entry(COREF, actor_type))
+        for noun in lexicon.list("institution_nouns"):
+            # "the ministry said": whose ministry the text last named, not an actor type
+            self._add(f"the {noun}", Entry(COREF, INSTITUTION + noun.split()[-1].lower()))
         for entries in self.entries.values():
             entries.sort(key=lambda e: _KIND_ORDER[e.kind])
         self.phrases = PhraseScanner(self.entries)
