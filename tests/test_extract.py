@@ -1523,6 +1523,15 @@ def test_anonymous_sources_after_according_to_hold_nothing(dictionary):
         ("Egypt", "ceasefire", "support")}
 
 
+@pytest.mark.parametrize("text,holder", [
+    ("Russia's UN mission said its proposal would strengthen the ceasefire.", "Russia"),
+    ("Egypt's U.N. envoy said the ceasefire must hold.", "Egypt"),
+    ("The UN envoy said the ceasefire must hold.", "UN"),
+])
+def test_a_states_un_mission_speaks_for_the_state(text, holder, dictionary):
+    assert found(text, dictionary) == {(holder, "ceasefire", "support")}
+
+
 def test_once_the_issue_itself_is_judged_the_verbs_above_do_not_turn_it(dictionary):
     assert found("Despite international support, Hamas has rejected the initiative, saying the plan does not meet "
                  "Palestinian rights and demands.", dictionary) == {("Hamas", "peace_plan", "oppose")}
