@@ -1339,6 +1339,13 @@ def test_the_ministry_is_the_actor_whose_ministry_the_text_named_last(dictionary
     assert found(health + said, dictionary) == set()
 
 
+def test_a_quotation_handed_over_by_a_colon_is_the_subject_of_the_verb_before_it(dictionary):
+    text = ("Netanyahu announced an award for the US president. Asked if he and Mr Netanyahu had discussed Israel "
+            "pulling back troops, Mr Trump told reporters: \u201cIf they don\u2019t disarm, there\u2019ll be hell to pay. "
+            "But they have to disarm within a short period of time.\u201d")
+    assert found(text, dictionary) == {("US", "disarmament", "support")}
+
+
 def test_what_an_actor_cannot_do_in_anothers_words_is_the_speakers_demand(dictionary):
     assert found("Washington argued that Hamas must not stay in control of the Strip.", dictionary) == {
         ("US", "governance", "support")}

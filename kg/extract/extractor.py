@@ -157,6 +157,12 @@ class _Discourse:
 _OUTSIDER = ""
 
 
+def _last_sentence_start(text: str) -> int:
+    """Where the last sentence of a stretch of text begins (after its last full stop)."""
+    stops = list(re.finditer(r"[.!?][\"”’]?\s+(?=[A-Z\"“])", text))
+    return stops[-1].end() if stops else 0
+
+
 def quotation_spans(text: str) -> list[tuple[int, int]]:
     """Where quotations are: curly pairs, and straight double quotes taken in pairs."""
     spans = []
@@ -357,12 +363,31 @@ class ArticleExtractor:
                 continue
             by = _INTRODUCED_BY.search(intro)
             after = intro_start + (by.end() if by else 0)
+            handing = intro_start + _last_sentence_start(intro)
+            verb = None if by else self._last_report_verb(handing, start)
+            if verb is not None:
+                # 'Asked if he and Netanyahu had discussed it, Trump told reporters: "..."': who speaks is who
+                # comes last before the verb of the sentence that hands over the quotation
+                before = [m for m in self.mentions if m.kind == ACTOR and handing <= m.start < verb]
+                if before:
+                    found[(start, end)] = before[-1].holder or before[-1].value
+                    continue
             actors = [m for m in self.mentions if m.kind == ACTOR and after <= m.start < start]
             people = [m for m in actors if m.person or self._person_like(m)]
             chosen = (people or actors)[:1]
             if chosen:
                 found[(start, end)] = chosen[0].holder or chosen[0].value
         return found
+
+    def _last_report_verb(self, start: int, end: int) -> int | None:
+        """Where the last reporting verb between two offsets begins ("told", "said", "wrote")."""
+        report_verbs = self.book.report_verbs
+        at = None
+        for w in re.finditer(r"[A-Za-z]+", self.text[start:end]):
+            word = w.group().lower()
+            if any(lemma in report_verbs for lemma in lemma_candidates(self.book.irregular.get(word, word), w.group())):
+                at = start + w.start()
+        return at
 
     def _closing_speaker(self, quotation: tuple[int, int]) -> str | None:
         """The actor a quotation's closing attribution names ('...," Trump wrote on Truth Social.'):
