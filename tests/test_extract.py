@@ -1346,6 +1346,13 @@ def test_a_quotation_handed_over_by_a_colon_is_the_subject_of_the_verb_before_it
     assert found(text, dictionary) == {("US", "disarmament", "support")}
 
 
+@pytest.mark.parametrize("attribution", ["Lapid said on Sunday", "said opposition leader Yair Lapid"])
+def test_a_quotation_a_person_no_actor_stands_for_closes_is_nobody_s(attribution, dictionary):
+    text = ('Trump said Washington backs the plan. "We want the hostages home. The release of the hostages cannot '
+            f'wait," {attribution}.')
+    assert found(text, dictionary) == {("US", "peace_plan", "support")}
+
+
 def test_what_an_actor_cannot_do_in_anothers_words_is_the_speakers_demand(dictionary):
     assert found("Washington argued that Hamas must not stay in control of the Strip.", dictionary) == {
         ("US", "governance", "support")}

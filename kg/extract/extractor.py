@@ -153,6 +153,8 @@ class _Discourse:
         return items[n][0] if n >= 0 else -1
 
 
+# a person's name and nothing else ("Lapid", "Mr Fu", "Abdel Fattah al-Burhan")
+_NAME = re.compile(r"(?:(?:[A-Z][\w'’.-]*|al-[A-Z][\w'’-]*|bin|de|van|von)\s*){1,5}")
 #: who speaks when the text names a speaker no actor stands for ("...," Fu said): a speaker, but none we know
 _OUTSIDER = ""
 
@@ -364,8 +366,9 @@ class ArticleExtractor:
             by = _INTRODUCED_BY.search(intro)
             after = intro_start + (by.end() if by else 0)
             handing = intro_start + _last_sentence_start(intro)
-            verb = None if by else self._last_report_verb(handing, start)
-            if verb is not None:
+            verbs = [] if by else self._report_verbs(handing, start)
+            if verbs:
+                verb = verbs[-1][0]
                 # 'Asked if he and Netanyahu had discussed it, Trump told reporters: "..."': who speaks is who
                 # comes last before the verb of the sentence that hands over the quotation
                 before = [m for m in self.mentions if m.kind == ACTOR and handing <= m.start < verb]
@@ -379,15 +382,12 @@ class ArticleExtractor:
                 found[(start, end)] = chosen[0].holder or chosen[0].value
         return found
 
-    def _last_report_verb(self, start: int, end: int) -> int | None:
-        """Where the last reporting verb between two offsets begins ("told", "said", "wrote")."""
+    def _report_verbs(self, start: int, end: int) -> list[tuple[int, int]]:
+        """Where the reporting verbs between two offsets are ("told", "said", "wrote"), in order."""
         report_verbs = self.book.report_verbs
-        at = None
-        for w in re.finditer(r"[A-Za-z]+", self.text[start:end]):
-            word = w.group().lower()
-            if any(lemma in report_verbs for lemma in lemma_candidates(self.book.irregular.get(word, word), w.group())):
-                at = start + w.start()
-        return at
+        return [(start + w.start(), start + w.end()) for w in re.finditer(r"[A-Za-z]+", self.text[start:end])
+                if any(lemma in report_verbs for lemma in lemma_candidates(
+                    self.book.irregular.get(w.group().lower(), w.group().lower()), w.group()))]
 
     def _closing_speaker(self, quotation: tuple[int, int]) -> str | None:
         """The actor a quotation's closing attribution names ('...," Trump wrote on Truth Social.'):
@@ -398,18 +398,22 @@ class ArticleExtractor:
         tail_end = stop.start() if stop else len(self.text)
         if tail_end - end > 160:
             return None
-        report_verbs = self.book.report_verbs
-        verb = next((w for w in re.finditer(r"[A-Za-z]+", self.text[end:tail_end])
-                     if any(lemma in report_verbs for lemma in lemma_candidates(
-                         self.book.irregular.get(w.group().lower(), w.group().lower()), w.group()))), None)
-        if verb is None:
+        verbs = self._report_verbs(end, tail_end)
+        if not verbs:
             return None
-        verb_at, verb_end = end + verb.start(), end + verb.end()
+        verb_at, verb_end = verbs[0]
         # the one who speaks comes before the verb ('," Trump wrote'), not after it ('," he told the UN')
         named = [m for m in self.mentions if m.kind == ACTOR and end <= m.start < verb_at]
         if named:
             return named[-1].holder or named[-1].value
-        if self.text[end:verb_at].strip(" ,;").lower() in _PERSON_PRONOUNS:
+        institution = next((m for m in self.mentions if m.kind == COREF and m.value.startswith(INSTITUTION)
+                            and end <= m.start < verb_at), None)
+        if institution is not None:
+            return self._coreferent(institution) or _OUTSIDER  # '," the ministry said'
+        subject = self.text[end:verb_at].strip(" ,;")
+        if _NAME.fullmatch(subject):
+            return _OUTSIDER  # '," Lapid said': a person no actor stands for
+        if subject.lower() in _PERSON_PRONOUNS:
             # '"Peace is within reach. A ceasefire must follow," he said': the person the text was about
             d = self.discourse
             subject = d.last_subject(quotation[0], lambda holders, person, plural: person)
@@ -420,8 +424,12 @@ class ArticleExtractor:
             return None
         # '," said Kaja Kallas, the EU's top diplomat': the verb first, then its subject, up to the first comma
         phrase = re.compile(r"[,;]").search(self.text, verb_end, tail_end)
-        after = [m for m in self.mentions if m.kind == ACTOR and verb_end <= m.start < (phrase.start() if phrase else tail_end)]
-        return (after[0].holder or after[0].value) if after else None
+        phrase_end = phrase.start() if phrase else tail_end
+        after = [m for m in self.mentions if m.kind == ACTOR and verb_end <= m.start < phrase_end]
+        if after:
+            return after[0].holder or after[0].value
+        # '," urged the opposition head Yair Lapid': a person no actor stands for
+        return _OUTSIDER if re.search(r"\b[A-Z][a-z]", self.text[verb_end:phrase_end]) else None
 
     # -- discourse ---------------------------------------------------------------------------
 
@@ -511,8 +519,8 @@ class ArticleExtractor:
         position = offset + token.idx
         d = self.discourse
         if word in _SPEAKER_PRONOUNS:
-            if speaker:
-                return [speaker]
+            if speaker is not None:
+                return [speaker] if speaker else []  # (a speaker no actor stands for: "we" are none we know)
             last = d.last(d.speakers, position)
             return [last] if last else []
         if word in _PERSON_PRONOUNS:
@@ -778,14 +786,14 @@ class ArticleExtractor:
                              or any(t.is_quote for t in doc))):
                     # '"...," Mardoui added', '"...," Norway's foreign minister, Espen Barth Eide, said': a
                     # person or state the text names, whom no actor stands for, says it; not the last actor who spoke
-                    return None, True
+                    return _OUTSIDER, True
         for token in doc:
             if (token.dep_ == "acl:relcl" and (token.lemma_ or token.lower_) in book.report_verbs
                     and any(c.dep_ == "nsubj" and c.lower_ == "who" for c in token.children)
                     and any(t.is_quote for t in doc[token.i + 1:])):
                 # 'a press conference with the chancellor, who said, "Phase two must come now"': the quotation
                 # is the one "who" stands for, whoever the sentence is about
-                return actor_at.get(token.head.i), True
+                return actor_at.get(token.head.i, _OUTSIDER), True
         if self.book.enabled("according_to"):
             for token in doc:
                 if token.lower_ == "according":
@@ -796,14 +804,15 @@ class ArticleExtractor:
         quotation = _enclosing(self.quotes, sentence.start + 1)
         if quotation in self.quote_speakers:
             return self.quote_speakers[quotation], False
-        if quotation is not None and quotation[1] > sentence.end:
+        if quotation is not None:
             if quotation not in self._closing_speakers:
                 self._closing_speakers[quotation] = self._closing_speaker(quotation)
             closing = self._closing_speakers[quotation]
             if closing is not None:
                 # '"Based on the statement issued by Hamas, I believe ... Israel must stop the bombing ...
                 # Right now, it's far too dangerous," Trump wrote': the name after the quotation speaks all of it
-                return closing or None, False
+                # (and in its last sentence, '"...," urged the opposition leader Yair Lapid', says so itself)
+                return closing, quotation[1] <= sentence.end
         if quotation or text_starts_quote(self.text, sentence):
             # a quotation going on: its speaker, else the person the text is about, else the last one named
             d = self.discourse
@@ -814,7 +823,7 @@ class ArticleExtractor:
                 # about a person is that person's, not the last speaker's
                 return (about[1][0] if about[1] else None), False
             if speaker == _OUTSIDER:
-                return None, False  # '"...," Fu said. "The draft provides no such arrangements."': still Fu
+                return _OUTSIDER, False  # '"...," Fu said. "The draft provides no such arrangements."': still Fu
             return speaker or d.last(d.persons, sentence.start), False
         if self.title_speaker:
             return self.title_speaker, False  # a speech or statement: its speaker says every line of it
