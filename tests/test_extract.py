@@ -1353,6 +1353,13 @@ def test_a_quotation_a_person_no_actor_stands_for_closes_is_nobody_s(attribution
     assert found(text, dictionary) == {("US", "peace_plan", "support")}
 
 
+def test_a_name_with_a_title_for_an_actor_is_who_she_is_next(dictionary):
+    text = ("Netanyahu spoke on Monday. Olga Cherevko, spokesperson for the UN aid office OCHA, said the agency would "
+            "keep urging both sides to respect the deal. \u201cWe very much hope that the ceasefire continues to be "
+            "implemented,\u201d she said.")
+    assert found(text, dictionary) == {("UN", "ceasefire", "support")}
+
+
 def test_what_an_actor_cannot_do_in_anothers_words_is_the_speakers_demand(dictionary):
     assert found("Washington argued that Hamas must not stay in control of the Strip.", dictionary) == {
         ("US", "governance", "support")}

@@ -629,6 +629,13 @@ class ArticleExtractor:
                 span = [t for t in child.subtree if t.i in actor_at and t.i - child.i <= 3 and child.i - t.i <= 6]
                 if child.i in actor_at:
                     span = [child]
+                elif not span and child.tag_ == "NNP":
+                    # "Olga Cherevko, spokesperson for the UN aid office, said ...": the name with its title speaks
+                    # for whom the title names, and "she" next is that person
+                    span = [t for title in child.children if title.dep_ in ("appos", "conj")
+                            and (title.lemma_ or title.lower_).lower() in self.book.person_nouns
+                            for t in title.subtree if t.i in actor_at][:1]
+                    persons = persons | {t.i for t in span}
                 elif (child.tag_ == "NN" and all(t.i > child.i for t in span)
                       and (child.lemma_ or child.lower_) not in self.book.person_nouns | self.book.group_nouns):
                     span = []  # "The agreement between Israel and Hamas takes effect": the agreement is the subject
