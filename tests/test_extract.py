@@ -286,6 +286,8 @@ def test_news_phrasings_of_the_issues(text, expected, dictionary):
     ("Qatar criticized the suspension of aid.", ("Qatar", "humanitarian_aid", "support")),
     ("Israel refused to lift the blockade.", ("Israel", "humanitarian_aid", "oppose")),
     ("The United States sidelined the reconstruction plan drafted in Cairo.", ("US", "reconstruction", "oppose")),
+    # "opposes" tagged a plural noun, the subject of the gerund after it
+    ("Saudi Arabia opposes sending troops to Gaza.", ("SaudiArabia", "stabilization_force", "oppose")),
 ])
 def test_polarity_through_rejections_of_rejections(text, expected, dictionary):
     assert found(text, dictionary) == {expected}

@@ -216,6 +216,23 @@ def restore_noun_verbs(doc: Any, verbs: frozenset[str]) -> None:
         if before and not any(c.dep_ in ("nsubj", "nsubj:pass") for c in token.children):
             before[0].dep_ = "nsubj"
             token.tag_ = "VBZ"
+    for token in doc:
+        # "Saudi Arabia opposes/NNS sending/ROOT troops": the verb read as the subject of the gerund after it
+        gerund = token.head
+        if (token.tag_ != "NNS" or not token.lower_.endswith("s") or (token.lemma_ or "").lower() not in verbs
+                or token.dep_ != "nsubj" or gerund.i != token.i + 1 or gerund.tag_ != "VBG"):
+            continue
+        before = [c for c in token.children if c.dep_ in ("compound", "nmod:poss") and c.i == token.i - 1
+                  and c.tag_ in ("NN", "NNP", "NNPS")]
+        if not before:
+            continue
+        if gerund.dep_ == "ROOT":
+            token.head, token.dep_ = token, "ROOT"
+        else:
+            token.head, token.dep_ = gerund.head, gerund.dep_
+        gerund.head, gerund.dep_ = token, "xcomp"
+        before[0].dep_ = "nsubj"
+        token.tag_ = "VBZ"
 
 
 def restore_participles(doc: Any) -> None:
