@@ -1362,6 +1362,12 @@ def test_a_name_with_a_title_for_an_actor_is_who_she_is_next(dictionary):
     assert found(text, dictionary) == {("UN", "ceasefire", "support")}
 
 
+def test_the_resistance_movement_is_the_armed_group_named_before(dictionary):
+    text = ("Egypt and the United States received the response from Hamas on Friday. In it, the Resistance movement "
+            "say they are ready to release all Israeli captives held in the enclave.")
+    assert found(text, dictionary) == {("Hamas", "hostage_prisoner_exchange", "support")}
+
+
 def test_what_an_actor_cannot_do_in_anothers_words_is_the_speakers_demand(dictionary):
     assert found("Washington argued that Hamas must not stay in control of the Strip.", dictionary) == {
         ("US", "governance", "support")}
