@@ -1368,6 +1368,14 @@ def test_the_resistance_movement_is_the_armed_group_named_before(dictionary):
     assert found(text, dictionary) == {("Hamas", "hostage_prisoner_exchange", "support")}
 
 
+def test_it_after_an_actor_that_is_no_subject_and_a_thing_nearer_is_the_thing(dictionary):
+    text = ("Egypt urged the world to pressure Israel into accepting the latest ceasefire proposal, affirming that it "
+            "would help alleviate the humanitarian crisis in Gaza.")
+    assert ("Israel", "humanitarian_aid", "support") not in found(text, dictionary)
+    assert ("Israel", "humanitarian_aid", "support") in found("Israel accepted the truce, saying it would allow aid "
+                                                              "into Gaza.", dictionary)
+
+
 def test_what_an_actor_cannot_do_in_anothers_words_is_the_speakers_demand(dictionary):
     assert found("Washington argued that Hamas must not stay in control of the Strip.", dictionary) == {
         ("US", "governance", "support")}

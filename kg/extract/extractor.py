@@ -563,7 +563,14 @@ class ArticleExtractor:
             fronted = self._fronted_clause_subject(token)
             if fronted and (word in _GROUP_PRONOUNS or len(fronted) == 1):
                 return fronted
-            near = [holder for start, holder in self._sentence_actors if start < position]
+            near = [(start, holder) for start, holder in self._sentence_actors if start < position]
+            actor_tokens = [t for t in token.doc[:token.i] if t.i in self._sentence_actor_at]
+            if (near and word in _THING_PRONOUNS and actor_tokens and actor_tokens[-1].dep_ not in ("nsubj", "nsubj:pass")
+                    and any(i > actor_tokens[-1].i for i in self._sentence_issue_tokens if i < token.i)):
+                # "pressed Israel/obj into accepting the proposal, saying it would ease the crisis": the thing
+                # named after an actor that is no subject, nearer the pronoun, is what "it" is
+                return []
+            near = [holder for _, holder in near]
             if near:
                 if word in _GROUP_PRONOUNS:
                     # "the ministers of Egypt, Qatar and Jordan said they ...": the whole list
