@@ -1376,6 +1376,29 @@ def test_it_after_an_actor_that_is_no_subject_and_a_thing_nearer_is_the_thing(di
                                                               "into Gaza.", dictionary)
 
 
+EIGHT = {("Turkey", "peace_plan", "support"), ("Jordan", "peace_plan", "support"), ("UAE", "peace_plan", "support"),
+         ("Indonesia", "peace_plan", "support"), ("Pakistan", "peace_plan", "support"),
+         ("SaudiArabia", "peace_plan", "support"), ("Qatar", "peace_plan", "support"), ("Egypt", "peace_plan", "support")}
+MINISTERS = (" The foreign ministers of Turkey, Jordan, the United Arab Emirates, Indonesia, Pakistan, Saudi Arabia, "
+             "Qatar and Egypt met in New York.")
+
+
+@pytest.mark.parametrize("lead,expected", [
+    ("Eight countries backed the peace plan on Monday.", EIGHT),
+    ("Eight countries, including Turkey, issued a joint statement on Monday praising the peace plan.", EIGHT),
+    # a count the list after does not match names no one
+    ("Three countries backed the peace plan on Monday.", set()),
+])
+def test_states_a_lead_counts_are_the_ones_the_next_sentences_list(lead, expected, dictionary):
+    assert found(lead + MINISTERS, dictionary) == expected
+
+
+def test_multiple_countries_of_a_statement_are_its_supporters_listed_after(dictionary):
+    text = ("In a joint statement, multiple countries voiced backing for the resolution to establish an International "
+            "Stabilization Force. The statement, supported by Qatar, Egypt, Saudi Arabia and Jordan, was welcomed.")
+    assert found(text, dictionary) == {(a, "stabilization_force", "support") for a in ("Qatar", "Egypt", "SaudiArabia", "Jordan")}
+
+
 def test_what_an_actor_cannot_do_in_anothers_words_is_the_speakers_demand(dictionary):
     assert found("Washington argued that Hamas must not stay in control of the Strip.", dictionary) == {
         ("US", "governance", "support")}

@@ -236,6 +236,7 @@ class ArticleExtractor:
         self.quotes = quotation_spans(self.text)
         self.quote_speakers = self._introduced_speakers()
         self._closing_speakers: dict[tuple[int, int], str | None] = {}  # quotation -> the actor its attribution names
+        self._future_lists: list[tuple[int, list[str]]] | None = None  # every written list of actors, when asked
         self.title_speaker = self._title_speaker()
         self.sponsors = self._actors_inside_issues()
         self._participation = _participation_pattern(tuple(sorted(book.participation_verbs)))
@@ -440,16 +441,37 @@ class ArticleExtractor:
             if m.person or self._person_like(m):
                 self.discourse.persons.append((m.start, m.holder or m.value))
             self.discourse.actors.append((m.start, m.holder or m.value, types.get(m.holder or m.value, ())))
+        self.discourse.groups.extend(self._written_lists(actors))
+
+    def _written_lists(self, actors: list[Mention]) -> list[tuple[int, list[str]]]:
+        """The written lists of actors among actor mentions in text order: (offset, members)."""
+        lists: list[tuple[int, list[str]]] = []
         run: list[Mention] = []
-        for m in actors:
-            if run and _list_gap(self.text[run[-1].end:m.start], _same_actor(run[-1], m)):
+        for m in [*actors, None]:
+            if m is not None and run and _list_gap(self.text[run[-1].end:m.start], _same_actor(run[-1], m)):
                 run.append(m)
                 continue
             if _written_list(self.text, run):
-                self.discourse.groups.append((run[0].start, _unique(a.holder or a.value for a in run)))
-            run = [m]
-        if _written_list(self.text, run):
-            self.discourse.groups.append((run[0].start, _unique(a.holder or a.value for a in run)))
+                lists.append((run[0].start, _unique(a.holder or a.value for a in run)))
+            run = [m] if m is not None else []
+        return lists
+
+    def _group_after(self, position: int, size: int | None) -> list[str]:
+        """The members of a group of states a lead counts before naming them ("Eight countries issued a
+        statement. The foreign ministers of A, B, ... and H backed the plan"): the first list of that many
+        states (of three or more when no number is given) in the two sentences after `position`."""
+        if self._future_lists is None:
+            self._future_lists = self._written_lists([m for m in self.mentions if m.kind == ACTOR])
+        types = self.scanner.actor_types
+        following = [s for s, _ in self._sentences if s.start >= position][:2]
+        if not following:
+            return []
+        end = following[-1].end
+        for start, members in self._future_lists:
+            if position <= start < end and all("State" in types.get(a, ()) for a in members) and (
+                    len(members) == size if size else len(members) >= 3):
+                return members
+        return []
 
     def _person_like(self, m: Mention) -> bool:
         """"The Jordanian leader", "Qatar's prime minister": an actor named by one person's title."""
@@ -923,6 +945,7 @@ class ArticleExtractor:
             doc, offset, actor_at, set(issue_at),
             resolve_pronoun=lambda token: self._resolve_pronoun(token, offset, speaker),
             group_before=lambda noun=None: self._group_before(offset, noun),
+            group_after=lambda size: self._group_after(sentence.end, size),
             speaker=lambda: (speaker, own_report),
             demonyms=self.demonyms,
             lists=lists,

@@ -79,6 +79,7 @@ class SentenceContext:
         sponsor_at: Mapping[int, str] | None = None,
         subject_before: Callable[[], list[str]] | None = None,
         plan_owner_before: Callable[[str], list[str]] | None = None,
+        group_after: Callable[[int | None], list[str]] | None = None,
     ) -> None:
         self.doc = doc
         self.offset = offset
@@ -99,6 +100,9 @@ class SentenceContext:
         # who put forward the last plan of that name the text owned ("Trump unveiled his 20-point plan. The
         # plan calls for ..."): "the plan" refers back to it
         self.plan_owner_before = plan_owner_before or (lambda lemma: [])
+        # the states a lead counts and names after ("Eight countries issued a joint statement. The ministers
+        # of A, B, ... backed ..."): the first list of that many states in the next two sentences
+        self.group_after = group_after or (lambda size: [])
 
 
 def _lemma(token: Any) -> str:
@@ -116,6 +120,25 @@ def group_referent(noun: Any, book: RuleBook) -> bool:
     if not any(c.dep_ == "det" and c.lower_ in ("the", "these", "both") for c in noun.children):
         return False
     return not any(c.dep_ in ("amod", "acl", "acl:relcl", "nmod", "appos", "compound") for c in noun.children)
+
+
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+                 "eleven": 11, "twelve": 12}
+
+
+def _counted_states(noun: Any, book: RuleBook) -> int | None:
+    """How many states a group noun with no article counts ("eight countries" -> 8, "multiple
+    nations" -> 0 for some), or None when it is no such group."""
+    if noun.tag_ != "NNS" or not _lemma_in(noun, book.state_group_nouns):
+        return None
+    if any(c.dep_ in ("det", "nmod:poss") for c in noun.children):
+        return None  # "the eight countries" points back; "its allies" has an owner
+    for child in noun.children:
+        if child.dep_ in ("nummod", "compound") and (child.lower_ in _NUMBER_WORDS or child.text.isdigit()):
+            return _NUMBER_WORDS.get(child.lower_) or int(child.text)  # ("Eight/NNP countries" at a sentence's head)
+        if child.dep_ == "amod" and child.lower_ in ("multiple", "several"):
+            return 0
+    return None
 
 
 def _lemma_in(token: Any, words: frozenset[str] | Mapping[str, Any]) -> str | None:
@@ -265,6 +288,12 @@ class Walker:
                 # "he and the leaders of Egypt, Turkey and Qatar signed ..."
                 resolved = _unique(resolved + [a for conj in token.conjuncts for a in self.np_holders(conj).actors])
             return Holders(resolved, ("pronoun",), book.confidence("pronoun"))
+        counted = _counted_states(token, book) if book.enabled("group_noun") else None
+        if counted:
+            # "Eight countries, including Turkey, issued a statement. The ministers of A, B, ... H": all eight
+            group = ctx.group_after(counted)
+            if group:
+                return Holders(list(group), ("group_noun",), book.confidence("group_noun"))
         found: list[tuple[int, int, str]] = []
         queue = [(token, 0)]
         while queue:
@@ -307,6 +336,11 @@ class Walker:
                 return Holders(list(issuers), ("group_noun",), book.confidence("group_noun"))
         if book.enabled("group_noun") and group_referent(token, book):
             group = ctx.group_before(token)
+            if group:
+                return Holders(list(group), ("group_noun",), book.confidence("group_noun"))
+        if counted == 0:
+            # "multiple countries voiced backing ... The statement, supported by A, B and C": the list after
+            group = ctx.group_after(None)
             if group:
                 return Holders(list(group), ("group_noun",), book.confidence("group_noun"))
         if book.enabled("group_noun"):
