@@ -1644,6 +1644,15 @@ def test_unnamed_groups_in_the_lemma_file_must_map_an_actor_to_words(ontology_co
         load_rule_book(ontology_copy)
 
 
+def test_number_words_in_the_lemma_file_must_be_whole_numbers(ontology_copy):
+    path = ontology_copy / "rules" / "lemmas.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "eight: 8," in text
+    path.write_text(text.replace("eight: 8,", "eight: many,"), encoding="utf-8")
+    with pytest.raises(DictionaryError, match="'number_words' must map words to whole numbers"):
+        load_rule_book(ontology_copy)
+
+
 def test_purpose_clause_that_undoes_the_issue_outweighs_the_means(dictionary, rules):
     # written here: a truce asked for in order to fight again is no support for a truce
     text = "The Israeli cabinet wants only a temporary truce to resume military operations afterwards."

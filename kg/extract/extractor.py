@@ -80,7 +80,7 @@ _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
 _SPEAKER_PREFIX = re.compile(r"\s*(?:[^\W\d][\w.'’-]*\s+){0,6}[^\W\d][\w.'’-]*:\s*[\"“]")
 # '..." he said.': a sentence that names no one still says who speaks the quotation around it
 # (or a name no actor stands for: '...," Fu said.' is no earlier speaker's)
-_ATTRIBUTION = re.compile(r"[,.!?][\"”]\s+(?:he|she|they|(?:[A-Z][\w'’-]+\s+){1,3})\s*(?:[a-z]+ed|said|told|wrote)\b")
+_ATTRIBUTION = re.compile(r"[,.!?][\"”]\s+(?:(?:he|she|they)\s+|(?:[A-Z][\w'’-]+\s+){1,3})(?:[a-z]+ed|said|told|wrote)\b")
 
 
 @dataclass
@@ -126,7 +126,7 @@ class _Discourse:
         keys = [item[0] for item in self.groups]
         for n in range(bisect.bisect_left(keys, position) - 1, -1, -1):
             members = self.groups[n][1]
-            if types is None or all("State" in types.get(m, ()) for m in members):
+            if types is None or _all_states(members, types):
                 return members
         return []
 
@@ -151,6 +151,11 @@ class _Discourse:
         """The offset of the last (offset, value) item before `position`, or -1."""
         n = bisect.bisect_left([item[0] for item in items], position) - 1
         return items[n][0] if n >= 0 else -1
+
+
+def _all_states(members: list[str], types: Mapping[str, tuple[str, ...]]) -> bool:
+    """Whether every member of a list of actors is a state (not Hamas, the UN or the EU)."""
+    return all("State" in types.get(m, ()) for m in members)
 
 
 # a person's name and nothing else ("Lapid", "Mr Fu", "Abdel Fattah al-Burhan")
@@ -417,11 +422,11 @@ class ArticleExtractor:
         if subject.lower() in _PERSON_PRONOUNS:
             # '"Peace is within reach. A ceasefire must follow," he said': the person the text was about
             d = self.discourse
-            subject = d.last_subject(quotation[0], lambda holders, person, plural: person)
-            if subject is not None:
-                return subject[0] if subject else _OUTSIDER
+            about = d.last_subject(quotation[0], lambda holders, person, plural: person)
+            if about is not None:
+                return about[0] if about else _OUTSIDER
             return d.last(d.persons, quotation[0])
-        if self.text[end:verb_at].strip(" ,;"):
+        if subject:
             return None
         # '," said Kaja Kallas, the EU's top diplomat': the verb first, then its subject, up to the first comma
         phrase = re.compile(r"[,;]").search(self.text, verb_end, tail_end)
@@ -468,7 +473,7 @@ class ArticleExtractor:
             return []
         end = following[-1].end
         for start, members in self._future_lists:
-            if position <= start < end and all("State" in types.get(a, ()) for a in members) and (
+            if position <= start < end and _all_states(members, types) and (
                     len(members) == size if size else len(members) >= 3):
                 return members
         return []
@@ -585,14 +590,14 @@ class ArticleExtractor:
             fronted = self._fronted_clause_subject(token)
             if fronted and (word in _GROUP_PRONOUNS or len(fronted) == 1):
                 return fronted
-            near = [(start, holder) for start, holder in self._sentence_actors if start < position]
-            actor_tokens = [t for t in token.doc[:token.i] if t.i in self._sentence_actor_at]
-            if (near and word in _THING_PRONOUNS and actor_tokens and actor_tokens[-1].dep_ not in ("nsubj", "nsubj:pass")
-                    and any(i > actor_tokens[-1].i for i in self._sentence_issue_tokens if i < token.i)):
-                # "pressed Israel/obj into accepting the proposal, saying it would ease the crisis": the thing
-                # named after an actor that is no subject, nearer the pronoun, is what "it" is
-                return []
-            near = [holder for _, holder in near]
+            near = [holder for start, holder in self._sentence_actors if start < position]
+            if near and word in _THING_PRONOUNS:
+                last_actor = next((t for t in reversed(token.doc[:token.i]) if t.i in self._sentence_actor_at), None)
+                if (last_actor is not None and last_actor.dep_ not in ("nsubj", "nsubj:pass")
+                        and any(last_actor.i < i < token.i for i in self._sentence_issue_tokens)):
+                    # "pressed Israel/obj into accepting the proposal, saying it would ease the crisis": the thing
+                    # named after an actor that is no subject, nearer the pronoun, is what "it" is
+                    return []
             if near:
                 if word in _GROUP_PRONOUNS:
                     # "the ministers of Egypt, Qatar and Jordan said they ...": the whole list

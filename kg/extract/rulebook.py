@@ -128,10 +128,12 @@ class RuleBook:
     authoring_verbs: frozenset[str] = frozenset()
     thanks_nouns: frozenset[str] = frozenset()
     state_group_nouns: frozenset[str] = frozenset()
+    vague_counts: frozenset[str] = frozenset()
     participation_verbs: frozenset[str] = frozenset()
     participation_issues: frozenset[str] = frozenset()
     condition_actors: Mapping[str, str] = field(default_factory=dict)  # actor id -> issue its decision stands for
     terms_conditions: Mapping[str, str] = field(default_factory=dict)  # issue -> issue its terms are named by
+    number_words: Mapping[str, int] = field(default_factory=dict)  # "eight" -> 8
     issue_agents: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # issue -> the actors whose act it is
     excluded_parties: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # issue -> parties it removes
     unnamed_group_nouns: frozenset[str] = frozenset()
@@ -252,6 +254,13 @@ def _mapping(path: Path, data: Mapping[str, Any], key: str) -> dict[str, str]:
     return dict(table)
 
 
+def _numbers(path: Path, data: Mapping[str, Any], key: str) -> dict[str, int]:
+    table = data.get(key) or {}
+    if not isinstance(table, dict) or not all(isinstance(k, str) and type(v) is int for k, v in table.items()):
+        raise DictionaryError(f"{path}: '{key}' must map words to whole numbers")
+    return {k.lower(): v for k, v in table.items()}
+
+
 def _irregular(path: Path, table: Any) -> dict[str, str]:
     if not isinstance(table, dict):
         raise DictionaryError(f"{path}: 'irregular' must map a lemma to its forms")
@@ -346,6 +355,7 @@ def _cached_rule_book(directory: str, stamp: tuple[float, ...]) -> RuleBook:
         **{name: _words(lemmas_path, lemmas, name) for name in _WORD_LISTS},
         condition_actors=_mapping(lemmas_path, lemmas, "condition_actors"),
         terms_conditions=_mapping(lemmas_path, lemmas, "terms_conditions"),
+        number_words=_numbers(lemmas_path, lemmas, "number_words"),
         issue_agents=_id_lists(lemmas_path, lemmas, "issue_agents"),
         excluded_parties=_id_lists(lemmas_path, lemmas, "excluded_parties"),
         unnamed_groups=_id_lists(lemmas_path, lemmas, "unnamed_groups", "an actor id to a list of words"),

@@ -122,10 +122,6 @@ def group_referent(noun: Any, book: RuleBook) -> bool:
     return not any(c.dep_ in ("amod", "acl", "acl:relcl", "nmod", "appos", "compound") for c in noun.children)
 
 
-_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-                 "eleven": 11, "twelve": 12}
-
-
 def _counted_states(noun: Any, book: RuleBook) -> int | None:
     """How many states a group noun with no article counts ("eight countries" -> 8, "multiple
     nations" -> 0 for some), or None when it is no such group."""
@@ -134,9 +130,9 @@ def _counted_states(noun: Any, book: RuleBook) -> int | None:
     if any(c.dep_ in ("det", "nmod:poss") for c in noun.children):
         return None  # "the eight countries" points back; "its allies" has an owner
     for child in noun.children:
-        if child.dep_ in ("nummod", "compound") and (child.lower_ in _NUMBER_WORDS or child.text.isdigit()):
-            return _NUMBER_WORDS.get(child.lower_) or int(child.text)  # ("Eight/NNP countries" at a sentence's head)
-        if child.dep_ == "amod" and child.lower_ in ("multiple", "several"):
+        if child.dep_ in ("nummod", "compound") and (child.lower_ in book.number_words or child.text.isdigit()):
+            return book.number_words.get(child.lower_) or int(child.text)  # ("Eight/NNP countries" at a sentence's head)
+        if child.dep_ == "amod" and child.lower_ in book.vague_counts:
             return 0
     return None
 
