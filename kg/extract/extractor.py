@@ -449,14 +449,16 @@ class ArticleExtractor:
         self.discourse.groups.extend(self._written_lists(actors))
 
     def _written_lists(self, actors: list[Mention]) -> list[tuple[int, list[str]]]:
-        """The written lists of actors among actor mentions in text order: (offset, members)."""
+        """The written lists of actors among actor mentions in text order: (offset, members), leaving out
+        lists of places ("relocated to Egypt and Jordan"), which no group noun points back to ("representatives
+        from A, B and C" are the group)."""
         lists: list[tuple[int, list[str]]] = []
         run: list[Mention] = []
         for m in [*actors, None]:
             if m is not None and run and _list_gap(self.text[run[-1].end:m.start], _same_actor(run[-1], m)):
                 run.append(m)
                 continue
-            if _written_list(self.text, run):
+            if _written_list(self.text, run) and not _PLACE_BEFORE.search(self.text, 0, run[0].start):
                 lists.append((run[0].start, _unique(a.holder or a.value for a in run)))
             run = [m] if m is not None else []
         return lists
@@ -741,7 +743,8 @@ class ArticleExtractor:
         docs = dict(zip(wanted, parse_sentences(plain[jobs[n][0].start:jobs[n][0].end] for n in wanted)))
         for n, doc in docs.items():
             assign_lemmas(doc, self.book.irregular, self.book.known_lemmas)
-            repair_parse(doc, self.book.infinitive_nouns, self.book.noun_tagged_verbs, self.book.verb_only_forms)
+            repair_parse(doc, self.book.infinitive_nouns, self.book.noun_tagged_verbs, self.book.verb_only_forms,
+                         self.book.statement_verbs)
             docs[n] = ParsedSentence(doc)  # the rules only read the parse from here on
         results: dict[tuple, tuple[float, Finding, str, str | None]] = {}
         intro: tuple[Any, int] | None = None
@@ -1145,6 +1148,9 @@ def _phrase_pattern(phrases: tuple[str, ...]) -> "re.Pattern[str] | None":
 
 def _same_actor(a: Mention, b: Mention) -> bool:
     return (a.holder or a.value) == (b.holder or b.value)
+
+
+_PLACE_BEFORE = re.compile(r"\b(?:to|into|toward|towards)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _written_list(text: str, run: list[Mention]) -> bool:

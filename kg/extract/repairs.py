@@ -7,10 +7,11 @@ from typing import Any
 
 
 def repair_parse(doc: Any, infinitive_nouns: frozenset[str], stance_verbs: frozenset[str] = frozenset(),
-                 verb_forms: frozenset[str] = frozenset()) -> None:
+                 verb_forms: frozenset[str] = frozenset(), statement_verbs: frozenset[str] = frozenset()) -> None:
     """Apply every repair to one parsed sentence, in order: clause verbs tagged as plural nouns
     (`verb_forms`: words that are only ever verbs), stance verbs tagged as plural nouns
-    (`stance_verbs`: their lemmas), participles tagged as nouns, prepositions read as nouns or verbs, "that" clauses of adjectives,
+    (`stance_verbs`: their lemmas), main verbs read as participles of their subject (`statement_verbs`:
+    the verbs that say a stance or report one), participles tagged as nouns, prepositions read as nouns or verbs, "that" clauses of adjectives,
     "by" phrases of active verbs, what follows "remained", listed verbs, participles of a perfect
     read as modifiers of its object, perfect auxiliaries, infinitives read as a noun's modifier,
     then infinitives that complete a noun (`infinitive_nouns`: the nouns that take one)."""
@@ -20,13 +21,17 @@ def repair_parse(doc: Any, infinitive_nouns: frozenset[str], stance_verbs: froze
     # heads, labels and tags, never words or lemmas, so the words read here hold throughout)
     words: set[str] = set()
     lemmas: set[str] = set()
+    tags: set[str] = set()
     for token in doc:
         words.add(token.lower_)
         lemmas.add((token.lemma_ or token.lower_).lower())
+        tags.add(token.tag_)
     if not words.isdisjoint(verb_forms) and not words.isdisjoint(_SUBORDINATORS):
         restore_clause_verbs(doc, verb_forms)
     if not lemmas.isdisjoint(stance_verbs) and not words.isdisjoint(_VERB_OPENERS):
         restore_noun_verbs(doc, stance_verbs)
+    if "VBN" in tags and not tags & _FINITE_TAGS and not lemmas.isdisjoint(statement_verbs):
+        restore_main_verbs(doc, statement_verbs)
     if any(word.endswith("ing") for word in words):
         restore_participles(doc)
     if not words.isdisjoint(_RARE_PREPOSITIONS):
@@ -233,6 +238,53 @@ def restore_noun_verbs(doc: Any, verbs: frozenset[str]) -> None:
         gerund.head, gerund.dep_ = token, "xcomp"
         before[0].dep_ = "nsubj"
         token.tag_ = "VBZ"
+
+
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_PHRASE_ROLES = frozenset({"obj", "obl", "ccomp", "xcomp"})
+
+
+def restore_main_verbs(doc: Any, verbs: frozenset[str]) -> None:
+    """Make the main verb again of a past tense the tagger read as a participle modifying the noun
+    before it, in a sentence left with no finite verb ("The joint statement called/VBN for a
+    ceasefire", "The four countries called/VBN for an end to the war and the delivery/ROOT of aid",
+    "Welcoming the plan, the ministers called/VBN for ..."): the verb heads the sentence and the noun
+    is its subject; a noun the parse had made the head instead joins what the verb took, a fronted
+    participle clause becomes the verb's."""
+    for verb in doc:
+        if (verb.tag_ != "VBN" or verb.dep_ != "acl" or verb.head.i >= verb.i
+                or any(c.dep_ in ("aux", "aux:pass", "cop", "obl:agent") for c in verb.children)):
+            continue  # "the proposal rejected by Hamas" is a participle
+        if (verb.lemma_ or "").lower() not in verbs and not any(
+                c.dep_ == "advcl" and (c.lemma_ or "").lower() in verbs and any(m.lower_ == "by" for m in c.children)
+                for c in verb.children):
+            continue  # "The statement concluded by supporting ...": the gerund says the stance
+        subject = verb.head
+        if not subject.tag_.startswith("NN") or any(c.dep_ == "case" for c in subject.children):
+            continue
+        root = next(t for t in doc if t.head.i == t.i)
+        edge = subject.left_edge.i
+        fronted = (subject.dep_ in ("parataxis", "appos") and root.i < subject.i and edge > 0 and doc[edge - 1].text == ","
+                   and root.tag_ in ("VBG", "NN"))  # "Welcoming the plan, the countries called/VBN"
+        trailing = (subject.head.i == root.i and subject.dep_ in ("nsubj", "nsubj:pass") and root.tag_.startswith("NN")
+                    and root.i > verb.i)
+        if root.i != subject.i and not (fronted or trailing):
+            continue
+        verb.tag_ = "VBD"
+        verb.head, verb.dep_ = verb, "ROOT"
+        subject.head, subject.dep_ = verb, "nsubj"
+        if fronted:
+            root.head, root.dep_ = verb, "advcl"
+        later = [root] if trailing else []
+        later += [c for c in subject.children if c.dep_ == "conj" and c.i > verb.i]
+        for joined in later:
+            taken = [c for c in verb.children if c.dep_ in _PHRASE_ROLES and c.i < joined.i and c.i != joined.i]
+            joined.head, joined.dep_ = (taken[-1], "conj") if taken else (verb, "obj")
+        for token in doc:
+            # the final stop, hung on the old head
+            if token.dep_ == "punct" and token.head.i in (subject.i, root.i) and token.i > verb.i:
+                token.head = verb
+        return
 
 
 def restore_participles(doc: Any) -> None:

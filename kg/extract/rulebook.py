@@ -167,6 +167,12 @@ class RuleBook:
         return self.demand_verbs | self.oppose_verbs
 
     @cached_property
+    def statement_verbs(self) -> frozenset[str]:
+        """The verbs that state a stance or report one, for the repair of a main verb read as a participle."""
+        return (self.support_verbs | self.oppose_verbs | self.demand_verbs | self.report_verbs | self.judge_verbs
+                | self.threat_verbs)
+
+    @cached_property
     def known_lemmas(self) -> frozenset[str]:
         """Every word the lists and patterns name: the lemmatizer picks among a word's possible base
         forms the one they know ("declined" -> decline, not declin)."""
