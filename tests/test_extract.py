@@ -2621,3 +2621,19 @@ def test_states_a_text_moves_people_to_are_no_group_a_noun_points_back_to(dictio
     text = ("President Sisi and President Trump spoke by phone. There was no word on the idea of moving people "
             "to Jordan and Saudi Arabia. Both leaders agreed on the importance of the ceasefire.")
     assert not {h for h, *_ in found(text, dictionary)} & {"Jordan", "SaudiArabia"}
+
+
+def test_a_list_of_leaders_with_the_states_they_lead_is_a_list_of_those_states(dictionary):
+    # a text written for this test: titles and names lead each state, one leader's state has no actor
+    text = ("The summit brought together King Abdullah II of Jordan, President Recep Tayyip Erdogan of Turkey, "
+            "President Joko Widodo of Indonesia, Dr. Hassan Rami of Palestine, and Prime Minister Shehbaz Sharif "
+            "of Pakistan. The leaders called for an immediate ceasefire.")
+    assert {h for h, i, p, *_ in found(text, dictionary) if i == "ceasefire" and p == "support"} == {
+        "Jordan", "Turkey", "Indonesia", "Pakistan"}
+
+
+def test_a_list_title_lead_stays_within_a_list():
+    lead = load_rule_book(ONTOLOGY).list_title_lead
+    assert lead.match(", His Majesty King ") and lead.match(", President Joko Widodo of ")
+    assert lead.match(", Dr. Hassan Rami of Palestine, and Prime Minister ")
+    assert not lead.match(" said on Monday, ") and not lead.match(", which President ")

@@ -49,18 +49,23 @@ _LIST_ITEM = r"(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'
 _LIST_GAP_PAST_NAMES = re.compile(rf"^\s*,\s*(?:{_LIST_ITEM}{LIST_SEPARATOR})+(?:the\s+)?$")
 
 
-def _list_gap(gap: str, same_actor: bool = False) -> bool:
+def _list_gap(gap: str, same_actor: bool = False, title_lead: "re.Pattern[str] | None" = None) -> bool:
     """Whether the text between two actor mentions joins them as items of one written list.
 
     An item may carry its abbreviation in brackets ("the United Arab Emirates (UAE), Indonesia"):
     a bracket before it joins two names of one actor; one after it, or an abbreviation no actor
-    names ("the Palestinian Authority (PA), Jordan"), belongs to no item."""
-    if same_actor and _ABBREVIATION_OPENS.match(gap):
+    names ("the Palestinian Authority (PA), Jordan"), belongs to no item. An item may be a person
+    and the state the person leads ("King Abdullah II of Jordan, President Erdogan of Turkey"):
+    "of" joins the two names of one actor, and the titles (`title_lead`) lead the next item."""
+    if same_actor and (_ABBREVIATION_OPENS.match(gap) or _PERSON_OF.match(gap)):
+        return True
+    if not same_actor and title_lead is not None and len(gap) < 250 and title_lead.match(gap):
         return True
     gap = _ABBREVIATION_CLOSES.sub("", gap, count=1)
     return bool(_LIST_GAP.match(gap) or len(gap) < 400 and _LIST_GAP_PAST_NAMES.match(gap))
 
 
+_PERSON_OF = re.compile(r"^,?\s*(?:[A-Z][\w’'-]*\s+){0,3}of\s+(?:the\s+)?$")  # "King Abdullah II| of |Jordan"
 _ABBREVIATION_OPENS = re.compile(r"^\s*\(\s*$")
 _ABBREVIATION_CLOSES = re.compile(r"^\s*(?:\(\s*[A-Z][\w.&-]{0,9}\s*\)|\))")  # "(PA), ", or the ")" of a named one
 
@@ -455,7 +460,8 @@ class ArticleExtractor:
         lists: list[tuple[int, list[str]]] = []
         run: list[Mention] = []
         for m in [*actors, None]:
-            if m is not None and run and _list_gap(self.text[run[-1].end:m.start], _same_actor(run[-1], m)):
+            if m is not None and run and _list_gap(self.text[run[-1].end:m.start], _same_actor(run[-1], m),
+                                                   self.book.list_title_lead):
                 run.append(m)
                 continue
             if _written_list(self.text, run) and not _PLACE_BEFORE.search(self.text, 0, run[0].start):
@@ -1039,7 +1045,7 @@ class ArticleExtractor:
                             lists[by_char[k].i] = ids
 
         for m in actors:
-            if run and _list_gap(self.text[run[-1].end:m.start], _same_actor(run[-1], m)):
+            if run and _list_gap(self.text[run[-1].end:m.start], _same_actor(run[-1], m), self.book.list_title_lead):
                 run.append(m)
                 continue
             close(run)

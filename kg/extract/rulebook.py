@@ -4,6 +4,8 @@ per ontology folder and validated, with one-line errors for a broken file. The w
 them is kg/extract/rules.py."""
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field, fields
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -150,6 +152,7 @@ class RuleBook:
     condition_nouns: frozenset[str] = frozenset()
     time_prefixes: frozenset[str] = frozenset()
     verb_only_forms: frozenset[str] = frozenset()
+    list_titles: frozenset[str] = frozenset()
     role_nouns: frozenset[str] = frozenset()
     contexts: tuple[ContextRule, ...] = ()  # the pattern rules that are switched on
     stance_model: StanceModel | None = None  # rates what the rules found (rule stance_model)
@@ -165,6 +168,18 @@ class RuleBook:
     def noun_tagged_verbs(self) -> frozenset[str]:
         """The stance verbs the tagger may read as plural nouns ("the group insists/NNS on"), for the repairs."""
         return self.demand_verbs | self.oppose_verbs
+
+    @cached_property
+    def list_title_lead(self) -> "re.Pattern[str]":
+        """The text that leads the next item of a list of leaders: titles, capitalised as a list writes
+        them, and the leader's name before the state's (", His Majesty King ", ", President Joko Widodo of ")."""
+        words = "|".join(sorted((re.escape(w[:1].upper() + w[1:]) for w in self.list_titles), key=len, reverse=True))
+        name = r"(?:[A-Z][\w’'.-]*|bin|bint|ibn|al|el)"  # "Sheikh Mohammed bin Abdulrahman Al Thani of"
+        title = rf"(?:(?:{words or '(?!)'})\.?\s+)"
+        # leaders of states no actor stands for may come between ("Dr. Mohammed Mustafa of Palestine, ")
+        passed = rf"(?:{title}{{0,4}}{name}(?:\s+{name}){{0,5}}\s+of\s+(?:the\s+)?{name}(?:\s+{name}){{0,2}}\s*,\s*)"
+        return re.compile(rf"^\s*,\s*{passed}{{0,3}}(?:and\s+)?(?:{title}{{1,4}}(?:{name}\s+){{0,6}}(?:of\s+(?:the\s+)?)?"
+                          rf"|(?:{name}\s+){{1,6}}of\s+(?:the\s+)?)?$")
 
     @cached_property
     def statement_verbs(self) -> frozenset[str]:
