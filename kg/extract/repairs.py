@@ -7,11 +7,13 @@ from typing import Any
 
 
 def repair_parse(doc: Any, infinitive_nouns: frozenset[str], stance_verbs: frozenset[str] = frozenset(),
-                 verb_forms: frozenset[str] = frozenset(), statement_verbs: frozenset[str] = frozenset()) -> None:
+                 verb_forms: frozenset[str] = frozenset(), statement_verbs: frozenset[str] = frozenset(),
+                 purpose_participles: frozenset[str] = frozenset()) -> None:
     """Apply every repair to one parsed sentence, in order: clause verbs tagged as plural nouns
     (`verb_forms`: words that are only ever verbs), stance verbs tagged as plural nouns
     (`stance_verbs`: their lemmas), main verbs read as participles of their subject (`statement_verbs`:
-    the verbs that say a stance or report one), participles tagged as nouns, prepositions read as nouns or verbs, "that" clauses of adjectives,
+    the verbs that say a stance or report one), participles of purpose hung on a verb instead of the
+    noun they modify (`purpose_participles`: "aimed", "designed"), participles tagged as nouns, prepositions read as nouns or verbs, "that" clauses of adjectives,
     "by" phrases of active verbs, what follows "remained", listed verbs, participles of a perfect
     read as modifiers of its object, perfect auxiliaries, infinitives read as a noun's modifier,
     then infinitives that complete a noun (`infinitive_nouns`: the nouns that take one)."""
@@ -32,6 +34,8 @@ def repair_parse(doc: Any, infinitive_nouns: frozenset[str], stance_verbs: froze
         restore_noun_verbs(doc, stance_verbs)
     if "VBN" in tags and not tags & _FINITE_TAGS and not lemmas.isdisjoint(statement_verbs):
         restore_main_verbs(doc, statement_verbs)
+    if not words.isdisjoint(purpose_participles):
+        rehang_purpose_participles(doc, purpose_participles)
     if any(word.endswith("ing") for word in words):
         restore_participles(doc)
     if not words.isdisjoint(_RARE_PREPOSITIONS):
@@ -285,6 +289,38 @@ def restore_main_verbs(doc: Any, verbs: frozenset[str]) -> None:
             if token.dep_ == "punct" and token.head.i in (subject.i, root.i) and token.i > verb.i:
                 token.head = verb
         return
+
+
+_CLAUSE_ROLES = frozenset({"advcl", "conj", "ccomp", "parataxis", "xcomp"})
+
+
+def rehang_purpose_participles(doc: Any, words: frozenset[str]) -> None:
+    """Hang a participle of purpose on the noun it follows when the parse made it a clause of a verb
+    ("rejected a proposal put forward by Egypt aimed/advcl at ending the war": the proposal aims at
+    it, not the one who rejects it): the nearest common noun before it, past names and the reduced
+    relative clause between, within its clause; not after a comma, where it may well say what the verb is for."""
+    for word in doc:
+        if (word.lower_ not in words or word.dep_ not in _CLAUSE_ROLES or word.tag_ not in ("VBN", "VBD") or word.i == 0
+                or any(c.dep_ in ("nsubj", "nsubj:pass", "aux", "aux:pass") for c in word.children)):
+            continue
+        noun = None
+        for before in reversed(doc[max(0, word.i - 10):word.i]):
+            if before.tag_ in _FINITE_TAGS or before.dep_ == "punct" or before.tag_ in ("WDT", "WP", "IN") and before.lower_ == "that":
+                break
+            if before.tag_ in ("NN", "NNS") and before.dep_ not in ("compound", "amod"):
+                noun = before
+                break
+        if noun is None or any(t.i == word.i for t in _ancestors(noun)):
+            continue
+        word.head, word.dep_, word.tag_ = noun, "acl", "VBN"
+
+
+def _ancestors(token: Any) -> list:
+    found = []
+    while token.head.i != token.i and len(found) < 64:
+        token = token.head
+        found.append(token)
+    return found
 
 
 def restore_participles(doc: Any) -> None:

@@ -115,6 +115,7 @@ class RuleBook:
     generic_modifiers: frozenset[str] = frozenset()
     group_referents: frozenset[str] = frozenset()
     statement_nouns: frozenset[str] = frozenset()
+    gathering_nouns: frozenset[str] = frozenset()
     civilian_nouns: frozenset[str] = frozenset()
     addressee_verbs: frozenset[str] = frozenset()
     permit_verbs: frozenset[str] = frozenset()
@@ -153,6 +154,7 @@ class RuleBook:
     time_prefixes: frozenset[str] = frozenset()
     verb_only_forms: frozenset[str] = frozenset()
     list_titles: frozenset[str] = frozenset()
+    purpose_participles: frozenset[str] = frozenset()
     role_nouns: frozenset[str] = frozenset()
     contexts: tuple[ContextRule, ...] = ()  # the pattern rules that are switched on
     stance_model: StanceModel | None = None  # rates what the rules found (rule stance_model)

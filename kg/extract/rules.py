@@ -320,14 +320,15 @@ class Walker:
                         actors.extend(ctx.lists.get(i, ()))
             actors = _unique(actors)
             return Holders(actors, ("coordination",) if len(actors) > 1 else ())
-        if (_lemma_in(token, book.statement_nouns) and book.enabled("group_noun")
+        gathering = _lemma_in(token, book.gathering_nouns)
+        if ((gathering or _lemma_in(token, book.statement_nouns)) and book.enabled("group_noun")
                 and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in token.children)
                 and not any(c.dep_ in ("nmod", "nmod:poss", "acl", "acl:relcl", "compound")
                             or c.dep_ == "amod" and c.text[:1].isupper() for c in token.children)):
             # "the joint statement", not "the Arab statement" (its issuers are named, if not as actors); a
             # joint one is the last group's, whoever was the subject since
-            joint = any(c.dep_ == "amod" and c.lower_ == "joint" for c in token.children)
-            issuers = (joint and ctx.group_before()) or ctx.subject_before()
+            joint = gathering or any(c.dep_ == "amod" and c.lower_ == "joint" for c in token.children)
+            issuers = (joint and ctx.group_before()) or (not gathering and ctx.subject_before())
             if issuers:
                 return Holders(list(issuers), ("group_noun",), book.confidence("group_noun"))
         if book.enabled("group_noun") and group_referent(token, book):
