@@ -2656,3 +2656,20 @@ def test_a_participle_of_purpose_belongs_to_the_proposal_not_to_who_rejects_it(d
     got = found("Israel rejected a proposal put forward by Egypt aimed at ending the war.", dictionary)
     assert ("Israel", "ceasefire", "support") not in got
     assert ("Egypt", "ceasefire", "support") in got
+
+
+def test_a_participle_after_a_comma_that_reports_a_clause_is_the_subjects_not_the_objects():
+    from kg.extract.repairs import rehang_comma_participles
+
+    # "Hamas rejected the plan, insisting it would not disarm" with "insisting" hung on "plan"
+    doc = _misparsed(["Hamas", "rejected", "the", "plan", ",", "insisting", "it", "would", "not", "disarm"],
+                     [1, 1, 3, 1, 5, 3, 9, 9, 9, 5],
+                     ["nsubj", "ROOT", "det", "obj", "punct", "acl", "nsubj", "aux", "advmod", "ccomp"],
+                     ["NNP", "VBD", "DT", "NN", ",", "VBG", "PRP", "MD", "RB", "VB"])
+    rehang_comma_participles(doc)
+    assert (doc[5].dep_, doc[5].head.i) == ("advcl", 1)
+    # a participle that only describes the object ("the plan, covering aid") stays the object's
+    doc = _misparsed(["Egypt", "backed", "the", "plan", ",", "covering", "aid"], [1, 1, 3, 1, 5, 3, 5],
+                     ["nsubj", "ROOT", "det", "obj", "punct", "acl", "obj"], ["NNP", "VBD", "DT", "NN", ",", "VBG", "NN"])
+    rehang_comma_participles(doc)
+    assert (doc[5].dep_, doc[5].head.i) == ("acl", 3)

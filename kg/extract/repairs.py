@@ -12,7 +12,8 @@ def repair_parse(doc: Any, infinitive_nouns: frozenset[str], stance_verbs: froze
     """Apply every repair to one parsed sentence, in order: clause verbs tagged as plural nouns
     (`verb_forms`: words that are only ever verbs), stance verbs tagged as plural nouns
     (`stance_verbs`: their lemmas), main verbs read as participles of their subject (`statement_verbs`:
-    the verbs that say a stance or report one), participles of purpose hung on a verb instead of the
+    the verbs that say a stance or report one), participles after a comma hung on the object of the
+    verb whose subject speaks them, participles of purpose hung on a verb instead of the
     noun they modify (`purpose_participles`: "aimed", "designed"), participles tagged as nouns, prepositions read as nouns or verbs, "that" clauses of adjectives,
     "by" phrases of active verbs, what follows "remained", listed verbs, participles of a perfect
     read as modifiers of its object, perfect auxiliaries, infinitives read as a noun's modifier,
@@ -38,6 +39,7 @@ def repair_parse(doc: Any, infinitive_nouns: frozenset[str], stance_verbs: froze
         rehang_purpose_participles(doc, purpose_participles)
     if any(word.endswith("ing") for word in words):
         restore_participles(doc)
+        rehang_comma_participles(doc)
     if not words.isdisjoint(_RARE_PREPOSITIONS):
         restore_prepositions(doc)
     if "that" in words:
@@ -321,6 +323,21 @@ def _ancestors(token: Any) -> list:
         token = token.head
         found.append(token)
     return found
+
+
+def rehang_comma_participles(doc: Any) -> None:
+    """Hang on the verb a participle after a comma that the parse made a modifier of the verb's object
+    when it reports a clause ("Hamas rejected the plan, insisting/acl it would not disarm"): it is
+    what the subject of the verb says, not the plan."""
+    for word in doc:
+        if word.tag_ != "VBG" or word.dep_ != "acl" or word.i == 0 or doc[word.i - 1].text != ",":
+            continue
+        thing = word.head
+        if (thing.dep_ not in ("obj", "obl") or not thing.head.tag_.startswith("VB") or thing.i > word.i
+                or not any(c.dep_ == "ccomp" for c in word.children)):
+            continue
+        word.head, word.dep_ = thing.head, "advcl"
+        doc[word.i - 1].head = word
 
 
 def restore_participles(doc: Any) -> None:
