@@ -2673,3 +2673,16 @@ def test_a_participle_after_a_comma_that_reports_a_clause_is_the_subjects_not_th
                      ["nsubj", "ROOT", "det", "obj", "punct", "acl", "obj"], ["NNP", "VBD", "DT", "NN", ",", "VBG", "NN"])
     rehang_comma_participles(doc)
     assert (doc[5].dep_, doc[5].head.i) == ("acl", 3)
+
+
+@pytest.mark.parametrize("lead", [
+    # texts written for this test: a lead names a group of states, the next sentences its members
+    "Arab and Muslim countries welcomed the ceasefire on Sunday.",
+    "Leaders from the key Arab nations pressed for an immediate ceasefire on Sunday.",
+])
+def test_a_leads_group_of_states_is_the_list_that_follows(lead, dictionary):
+    text = (lead + " The summit was held in New York. It was attended by Jordan's King Abdullah II, "
+            "Indonesian President Prabowo Subianto, Pakistani Prime Minister Shehbaz Sharif and Egyptian "
+            "Prime Minister Mostafa Madbouly.")
+    assert {h for h, i, p, *_ in found(text, dictionary) if i == "ceasefire" and p == "support"} == {
+        "Jordan", "Indonesia", "Pakistan", "Egypt"}

@@ -56,8 +56,9 @@ def _list_gap(gap: str, same_actor: bool = False, title_lead: "re.Pattern[str] |
     a bracket before it joins two names of one actor; one after it, or an abbreviation no actor
     names ("the Palestinian Authority (PA), Jordan"), belongs to no item. An item may be a person
     and the state the person leads ("King Abdullah II of Jordan, President Erdogan of Turkey"):
-    "of" joins the two names of one actor, and the titles (`title_lead`) lead the next item."""
-    if same_actor and (_ABBREVIATION_OPENS.match(gap) or _PERSON_OF.match(gap)):
+    "of" or a space joins the two names of one actor ("Pakistani Prime Minister| |Shehbaz Sharif"), and
+    the titles (`title_lead`) lead the next item."""
+    if same_actor and (not gap.strip() or _ABBREVIATION_OPENS.match(gap) or _PERSON_OF.match(gap)):
         return True
     if not same_actor and title_lead is not None and len(gap) < 250 and title_lead.match(gap):
         return True
@@ -65,6 +66,7 @@ def _list_gap(gap: str, same_actor: bool = False, title_lead: "re.Pattern[str] |
     return bool(_LIST_GAP.match(gap) or len(gap) < 400 and _LIST_GAP_PAST_NAMES.match(gap))
 
 
+_NAME_AFTER_TITLE = re.compile(r"^\s+(?:(?:[A-Z][\w’'.-]*|bin|bint|ibn|al|el)\s+){0,5}[A-Z][\w’'.-]*(?=\s*(?:,|and\s))")
 _PERSON_OF = re.compile(r"^,?\s*(?:[A-Z][\w’'-]*\s+){0,3}of\s+(?:the\s+)?$")  # "King Abdullah II| of |Jordan"
 _ABBREVIATION_OPENS = re.compile(r"^\s*\(\s*$")
 _ABBREVIATION_CLOSES = re.compile(r"^\s*(?:\(\s*[A-Z][\w.&-]{0,9}\s*\)|\))")  # "(PA), ", or the ")" of a named one
@@ -460,14 +462,22 @@ class ArticleExtractor:
         lists: list[tuple[int, list[str]]] = []
         run: list[Mention] = []
         for m in [*actors, None]:
-            if m is not None and run and _list_gap(self.text[run[-1].end:m.start], _same_actor(run[-1], m),
-                                                   self.book.list_title_lead):
+            if m is not None and run and self._joins(run[-1], m):
                 run.append(m)
                 continue
             if _written_list(self.text, run) and not _PLACE_BEFORE.search(self.text, 0, run[0].start):
                 lists.append((run[0].start, _unique(a.holder or a.value for a in run)))
             run = [m] if m is not None else []
         return lists
+
+    def _joins(self, before: Mention, after: Mention) -> bool:
+        """Whether two actor mentions are items of one written list; a name the actor file lacks may follow
+        a mention that ends in a title ("Indonesian President| Prabowo Subianto, |Pakistani Prime Minister")."""
+        gap = self.text[before.end:after.start]
+        last_word = self.text[before.start:before.end].rsplit(None, 1)[-1].lower()
+        if last_word in self.book.list_titles:
+            gap = _NAME_AFTER_TITLE.sub("", gap, count=1)
+        return _list_gap(gap, _same_actor(before, after), self.book.list_title_lead)
 
     def _group_after(self, position: int, size: int | None) -> list[str]:
         """The members of a group of states a lead counts before naming them ("Eight countries issued a
@@ -1045,7 +1055,7 @@ class ArticleExtractor:
                             lists[by_char[k].i] = ids
 
         for m in actors:
-            if run and _list_gap(self.text[run[-1].end:m.start], _same_actor(run[-1], m), self.book.list_title_lead):
+            if run and self._joins(run[-1], m):
                 run.append(m)
                 continue
             close(run)

@@ -266,9 +266,12 @@ def restore_main_verbs(doc: Any, verbs: frozenset[str]) -> None:
                 for c in verb.children):
             continue  # "The statement concluded by supporting ...": the gerund says the stance
         subject = verb.head
+        root = next(t for t in doc if t.head.i == t.i)
+        if (subject.dep_ == "nmod" and root.tag_.startswith("NN") and root.i < subject.i
+                and any(t.i == root.i for t in _ancestors(subject))):
+            subject = root  # "Leaders from the Arab nations pressed/VBN for": the leaders press, not the nations
         if not subject.tag_.startswith("NN") or any(c.dep_ == "case" for c in subject.children):
             continue
-        root = next(t for t in doc if t.head.i == t.i)
         edge = subject.left_edge.i
         fronted = (subject.dep_ in ("parataxis", "appos") and root.i < subject.i and edge > 0 and doc[edge - 1].text == ","
                    and root.tag_ in ("VBG", "NN"))  # "Welcoming the plan, the countries called/VBN"

@@ -132,6 +132,7 @@ class RuleBook:
     thanks_nouns: frozenset[str] = frozenset()
     state_group_nouns: frozenset[str] = frozenset()
     vague_counts: frozenset[str] = frozenset()
+    group_lead_modifiers: frozenset[str] = frozenset()
     participation_verbs: frozenset[str] = frozenset()
     participation_issues: frozenset[str] = frozenset()
     condition_actors: Mapping[str, str] = field(default_factory=dict)  # actor id -> issue its decision stands for
