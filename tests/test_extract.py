@@ -2686,3 +2686,11 @@ def test_a_leads_group_of_states_is_the_list_that_follows(lead, dictionary):
             "Prime Minister Mostafa Madbouly.")
     assert {h for h, i, p, *_ in found(text, dictionary) if i == "ceasefire" and p == "support"} == {
         "Jordan", "Indonesia", "Pakistan", "Egypt"}
+
+
+def test_reservations_about_a_force_oppose_it_and_a_mission_envisioned_is_backed(dictionary):
+    # texts written for this test
+    assert found("Azerbaijan has voiced serious reservations about joining the stabilization force.", dictionary) == {
+        ("Azerbaijan", "stabilization_force", "oppose")}
+    assert found("Egypt envisions a peacekeeping mission in Gaza.", dictionary) == {
+        ("Egypt", "stabilization_force", "support")}
