@@ -2694,3 +2694,14 @@ def test_reservations_about_a_force_oppose_it_and_a_mission_envisioned_is_backed
         ("Azerbaijan", "stabilization_force", "oppose")}
     assert found("Egypt envisions a peacekeeping mission in Gaza.", dictionary) == {
         ("Egypt", "stabilization_force", "support")}
+
+
+@pytest.mark.parametrize("text, stance", [
+    # texts written for this test
+    ("The Palestinian Authority would reassume control over the Gaza Strip, Abbas said.",
+     ("PalestinianAuthority", "governance", "support")),
+    ("Jordan called for removing all obstacles to recovery efforts in Gaza.", ("Jordan", "reconstruction", "support")),
+    ("Egypt called for the rapid deployment of monitors along the demarcation line.", ("Egypt", "stabilization_force", "support")),
+])
+def test_issue_words_for_control_recovery_and_monitors(text, stance, dictionary):
+    assert stance in found(text, dictionary)
