@@ -119,3 +119,15 @@ def test_what_the_rules_read_as_a_holders_condition_is_no_candidate_of_that_hold
     paired = {(e.stance.holder, e.stance.issue) for e in evidence if e.stance.rule == "cooccurrence"}
     # the parties to the truce are still candidates; the state whose condition it is is not
     assert ("Indonesia", "ceasefire") not in paired and {("Israel", "ceasefire"), ("Hamas", "ceasefire")} <= paired
+
+
+def test_a_holder_the_rules_found_in_a_sentence_is_a_candidate_for_its_other_issues(dictionary):
+    # a text written for this test: "they" are the two states; the rules link them to the ceasefire only
+    text = "Egypt and Jordan met in Amman on Monday. They welcomed the ceasefire, which came as aid trucks entered Gaza."
+    found = {(item.stance.holder, item.stance.issue): dict(item.context)
+             for item in stance_evidence(Article("t", text), dictionary, rules=load_rule_book(ONTOLOGY))
+             if item.stance.rule == "cooccurrence"}
+    assert {("Egypt", "humanitarian_aid"), ("Jordan", "humanitarian_aid")} <= set(found)
+    # named nowhere in the sentence: not near the issue, and the rules' own stance of the holder is there
+    assert found[("Egypt", "humanitarian_aid")]["co_same_holder_other_issue"] == 1.0
+    assert "co_near" not in found[("Egypt", "humanitarian_aid")]

@@ -45,10 +45,14 @@ def cooccurrence_evidence(source_id: str, text: str, sentences: Sequence[tuple[S
                 holders.setdefault(m.holder or m.value, []).append(m)
             elif m.kind == ISSUE:
                 issues.setdefault(m.value, []).append(m)
+        stated = set().union(*(pairs for start, pairs in linked_in.items() if sentence.start <= start < sentence.end))
+        # a holder the rules found stating one issue here (a group, a pronoun's) names the others it lists too
+        for holder, _ in sorted(stated):
+            if holder in known:
+                holders.setdefault(holder, [])
         if not holders or not issues:
             continue
         body = text[sentence.start:sentence.end]
-        stated = set().union(*(pairs for start, pairs in linked_in.items() if sentence.start <= start < sentence.end))
         # what the rules read as a holder's condition in this sentence is no stance of its own there
         conditioned = set().union(*(pairs for start, pairs in conditions_in.items() if sentence.start <= start < sentence.end))
         shared = {"co_stance_sentence": float(bool(stated))}
@@ -68,8 +72,8 @@ def cooccurrence_evidence(source_id: str, text: str, sentences: Sequence[tuple[S
                     continue
                 features = {**shared, **around,
                             "co_other_holder_same_issue": float(any(i == issue and h != holder for h, i in stated)),
-                            "co_near": float(min(abs(a.start - b.start) for a in named for b in places) < _NEAR),
-                            "co_holder_first": float(min(a.start for a in named) < min(b.start for b in places))}
+                            "co_near": float(bool(named) and min(abs(a.start - b.start) for a in named for b in places) < _NEAR),
+                            "co_holder_first": float(not named or min(a.start for a in named) < min(b.start for b in places))}
                 stance = Stance(source_id=source_id, holder=holder, issue=issue, polarity=Polarity.SUPPORT,
                                 quote=body, char_start=sentence.start, char_end=sentence.end,
                                 method=Method.RULE, confidence=0.5, rule=COOCCURRENCE_RULE, published=published)
