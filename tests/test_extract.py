@@ -2705,3 +2705,17 @@ def test_reservations_about_a_force_oppose_it_and_a_mission_envisioned_is_backed
 ])
 def test_issue_words_for_control_recovery_and_monitors(text, stance, dictionary):
     assert stance in found(text, dictionary)
+
+
+@pytest.mark.parametrize("text, stance", [
+    # texts written for this test: a war that goes on until something happens waits for it
+    ("Israel said the war will continue until Hamas is disarmed.", ("Israel", "ceasefire", "conditional", "disarmament")),
+    ("Netanyahu said the fighting will continue until all the hostages are freed.",
+     ("Israel", "ceasefire", "conditional", "hostage_prisoner_exchange")),
+    ("Israel will keep fighting until Hamas surrenders its weapons.", ("Israel", "ceasefire", "conditional", "disarmament")),
+    # "as long as" the opposite holds: the same wait
+    ("Egypt will not send troops to Gaza as long as Hamas keeps its weapons.",
+     ("Egypt", "stabilization_force", "conditional", "disarmament")),
+])
+def test_a_war_that_goes_on_until_or_a_refusal_as_long_as_is_a_condition(text, stance, dictionary):
+    assert stance in found(text, dictionary)

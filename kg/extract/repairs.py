@@ -10,9 +10,9 @@ def repair_parse(doc: Any, infinitive_nouns: frozenset[str], stance_verbs: froze
                  verb_forms: frozenset[str] = frozenset(), statement_verbs: frozenset[str] = frozenset(),
                  purpose_participles: frozenset[str] = frozenset()) -> None:
     """Apply every repair to one parsed sentence, in order: clause verbs tagged as plural nouns
-    (`verb_forms`: words that are only ever verbs), stance verbs tagged as plural nouns
+    (`verb_forms`: words that are only ever verbs), conditions read as complements, stance verbs tagged as plural nouns
     (`stance_verbs`: their lemmas), main verbs read as participles of their subject (`statement_verbs`:
-    the verbs that say a stance or report one), participles after a comma hung on the object of the
+    the verbs that say a stance or report one), "as long as" hung on "long", participles after a comma hung on the object of the
     verb whose subject speaks them, participles of purpose hung on a verb instead of the
     noun they modify (`purpose_participles`: "aimed", "designed"), participles tagged as nouns, prepositions read as nouns or verbs, "that" clauses of adjectives,
     "by" phrases of active verbs, what follows "remained", listed verbs, participles of a perfect
@@ -31,6 +31,8 @@ def repair_parse(doc: Any, infinitive_nouns: frozenset[str], stance_verbs: froze
         tags.add(token.tag_)
     if not words.isdisjoint(verb_forms) and not words.isdisjoint(_SUBORDINATORS):
         restore_clause_verbs(doc, verb_forms)
+    if not words.isdisjoint(_CONDITION_SUBORDINATORS):
+        relabel_subordinated_complements(doc)
     if not lemmas.isdisjoint(stance_verbs) and not words.isdisjoint(_VERB_OPENERS):
         restore_noun_verbs(doc, stance_verbs)
     if "VBN" in tags and not tags & _FINITE_TAGS and not lemmas.isdisjoint(statement_verbs):
@@ -44,6 +46,8 @@ def repair_parse(doc: Any, infinitive_nouns: frozenset[str], stance_verbs: froze
         restore_prepositions(doc)
     if "that" in words:
         relabel_adjective_clauses(doc)
+    if "long" in words:
+        rehang_as_long_as(doc)
     rehang_active_agents(doc)
     if not lemmas.isdisjoint(_COPULAR_VERBS):
         rehang_copular_complements(doc)
@@ -211,6 +215,23 @@ def restore_clause_verbs(doc: Any, verb_forms: frozenset[str]) -> None:
             verb.dep_ = "advcl"
 
 
+_CONDITION_SUBORDINATORS = frozenset({"until", "till", "unless", "before", "once"})
+
+
+def relabel_subordinated_complements(doc: Any) -> None:
+    """Make an adverbial clause again of a clause the parse made a verb's complement although its
+    subordinator hangs on its subject ("will continue until/case Hamas/nsubj:pass is disarmed/ccomp"):
+    a condition, not what is said."""
+    for clause in doc:
+        if clause.dep_ != "ccomp" or clause.head.i > clause.i or any(c.dep_ == "mark" for c in clause.children):
+            continue
+        for subject in clause.children:
+            if subject.dep_ in ("nsubj", "nsubj:pass") and subject.i < clause.i and any(
+                    c.dep_ == "case" and c.lower_ in _CONDITION_SUBORDINATORS and c.i < subject.i for c in subject.children):
+                clause.dep_ = "advcl"
+                break
+
+
 _VERB_OPENERS = frozenset({"on", "for", "that", "to", "against"})
 
 
@@ -341,6 +362,23 @@ def rehang_comma_participles(doc: Any) -> None:
             continue
         word.head, word.dep_ = thing.head, "advcl"
         doc[word.i - 1].head = word
+
+
+def rehang_as_long_as(doc: Any) -> None:
+    """Make "as long as" (or "so long as") one subordinator of its clause, which the parser hangs on
+    "long" instead of the verb it conditions ("will not send troops as/advmod long/advmod as/mark Hamas
+    keeps/advcl its weapons"): the clause is the verb's, "as long as" its marker."""
+    for n in range(len(doc) - 2):
+        first, long_, second = doc[n], doc[n + 1], doc[n + 2]
+        if first.lower_ not in ("as", "so") or long_.lower_ != "long" or second.lower_ != "as" or second.dep_ != "mark":
+            continue
+        clause = second.head
+        if clause.head.i != long_.i or long_.head.i == long_.i:
+            continue
+        clause.head, clause.dep_ = long_.head, "advcl"
+        first.head, first.dep_ = clause, "mark"
+        long_.head, long_.dep_ = first, "fixed"
+        second.head, second.dep_ = first, "fixed"
 
 
 def restore_participles(doc: Any) -> None:
