@@ -2719,3 +2719,29 @@ def test_issue_words_for_control_recovery_and_monitors(text, stance, dictionary)
 ])
 def test_a_war_that_goes_on_until_or_a_refusal_as_long_as_is_a_condition(text, stance, dictionary):
     assert stance in found(text, dictionary)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # texts written for this test: February's takeover idea is about who rules Gaza, not September's plan
+    ("Abbas rejected Trump's proposal to take over the Gaza Strip.",
+     {("PalestinianAuthority", "governance", "oppose"), ("US", "governance", "support")}),
+    ("Egypt condemned Trump's plan for the United States to take over Gaza.",
+     {("Egypt", "governance", "oppose"), ("US", "governance", "support")}),
+    # moving Gaza's people out is no contract issue
+    ("Ankara is totally against Trump's proposal to expel Palestinians from Gaza.", set()),
+    # the plan of September is still the peace plan
+    ("Egypt welcomed Trump's plan to end the war.", {("Egypt", "peace_plan", "support"), ("Egypt", "ceasefire", "support"),
+                                                     ("US", "ceasefire", "support")}),
+])
+def test_an_override_phrase_names_another_issue_or_none(text, expected, dictionary):
+    assert {t[:3] for t in found(text, dictionary)} == expected
+
+
+def test_an_override_that_is_no_regular_expression_is_a_one_line_error(ontology_copy):
+    from kg.errors import DictionaryError
+    from kg.extract import load_lexicon
+
+    (ontology_copy / "lexicon" / "extra.yaml").write_text("issue_overrides:\n  governance:\n    - 'Trump(s'\n",
+                                                          encoding="utf-8")
+    with pytest.raises(DictionaryError, match="issue_overrides for governance is not a valid regular expression"):
+        load_lexicon(ontology_copy)

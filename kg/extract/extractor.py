@@ -1317,6 +1317,6 @@ def article_mentions(scanner: Scanner, text: str) -> list[Mention]:
     """Every mention of an article, left to right: the phrase scan, the issue patterns, contextual
     issue names where the article names the issue plainly, references to a plan named before, and
     no title of another body."""
-    mentions = resolve_context(scanner.pattern_issues(text, scanner.scan(text)))
+    mentions = resolve_context(scanner.override_issues(text, scanner.pattern_issues(text, scanner.scan(text))))
     mentions = resolve_plan_references(text, mentions, scanner.plan_heads)
     return [m for m in mentions if not _title_of_other_body(text, m)]

@@ -24,7 +24,8 @@ LEXICON_DIR = "lexicon"
 
 _LIST_KEYS = ("source_nouns", "holder_nouns", "holder_modifiers", "other_theatres", "home_theatre", "place_suffixes",
               "institution_nouns")
-_MAP_KEYS = ("media", "coreference", "inverse_issues", "issue_patterns", "contextual_issues", "plan_references")
+_MAP_KEYS = ("media", "coreference", "inverse_issues", "issue_patterns", "issue_overrides", "contextual_issues",
+             "plan_references")
 _KNOWN_KEYS = set(_LIST_KEYS) | set(_MAP_KEYS) | {"skip_headlines"}
 
 
@@ -106,12 +107,13 @@ def _cached_lexicon(paths: tuple[str, ...], stamp: tuple[float, ...]) -> Lexicon
         if not isinstance(loaded, dict):
             raise DictionaryError(f"{path}: expected a mapping of lexicon keys")
         _merge(path, data, loaded)
-    for key, patterns in data.get("issue_patterns", {}).items():
-        for pattern in patterns:
-            try:
-                re.compile(pattern)
-            except re.error as exc:
-                raise DictionaryError(f"issue pattern for {key} is not a valid regular expression: {pattern!r}: {exc}") from None
+    for section in ("issue_patterns", "issue_overrides"):
+        for key, patterns in data.get(section, {}).items():
+            for pattern in patterns:
+                try:
+                    re.compile(pattern)
+                except re.error as exc:
+                    raise DictionaryError(f"{section} for {key} is not a valid regular expression: {pattern!r}: {exc}") from None
     return Lexicon(data=data, files=paths)
 
 

@@ -40,6 +40,7 @@ class Mention:
 
 _WORD = re.compile(r"[^\W_][\w.]*(?<!\.)")
 #: What stands between the members of a written list ("Egypt, Qatar and the US")
+NO_ISSUE = "none"  # the issue_overrides key of phrases that name no issue
 LIST_SEPARATOR = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)"
 _LIST_GAP = re.compile(LIST_SEPARATOR)
 
@@ -99,6 +100,13 @@ class Scanner:
         for issue_id, patterns in lexicon.map("issue_patterns").items():
             self._check_issue(issue_id, "issue_patterns")
             self.issue_patterns.extend((issue_id, re.compile(pattern)) for pattern in patterns)
+        # phrases that name another issue than the names inside them, or none ("Trump's proposal to
+        # take over Gaza" is no peace plan): (issue id or None, pattern)
+        self.issue_overrides: list[tuple[str | None, re.Pattern[str]]] = []
+        for issue_id, patterns in lexicon.map("issue_overrides").items():
+            if issue_id != NO_ISSUE:
+                self._check_issue(issue_id, "issue_overrides")
+            self.issue_overrides.extend((None if issue_id == NO_ISSUE else issue_id, re.compile(p)) for p in patterns)
 
     def _check_issue(self, issue_id: str, key: str) -> None:
         if issue_id not in self.dictionary.issues:
@@ -212,6 +220,22 @@ class Scanner:
                     break
             n += 1
         return found
+
+    def override_issues(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """The mentions with the issues inside each override phrase replaced by the issue it names, or
+        by none."""
+        if not self.issue_overrides:
+            return mentions
+        for issue_id, pattern in self.issue_overrides:
+            for match in pattern.finditer(text):
+                start, end = match.span()
+                inside = [m for m in mentions if m.kind in (ISSUE, INVERSE) and start <= m.start and m.end <= end]
+                if not inside and issue_id is None:
+                    continue
+                mentions = [m for m in mentions if not any(m is i for i in inside)]
+                if issue_id is not None:
+                    mentions.append(Mention(start, end, ISSUE, issue_id))
+        return sorted(mentions, key=lambda m: (m.start, -m.end))
 
     def pattern_issues(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """The mentions plus the issues the lexicon's regular expressions name, each pattern run once
