@@ -2745,3 +2745,14 @@ def test_an_override_that_is_no_regular_expression_is_a_one_line_error(ontology_
                                                           encoding="utf-8")
     with pytest.raises(DictionaryError, match="issue_overrides for governance is not a valid regular expression"):
         load_lexicon(ontology_copy)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # texts written for this test: what lets an armed group regain strength is warned against
+    ("Netanyahu said halting military operations now would allow Hamas to rebuild.", {("Israel", "ceasefire", "oppose")}),
+    ("Netanyahu warned that a withdrawal would let Hamas regroup.", {("Israel", "withdrawal", "oppose")}),
+    # Gaza rebuilding is no enemy's gain
+    ("Egypt said the plan would allow Gaza to rebuild.", {("Egypt", "peace_plan", "support"), ("Egypt", "reconstruction", "support")}),
+])
+def test_what_lets_an_armed_group_rebuild_is_warned_against(text, expected, dictionary):
+    assert {t[:3] for t in found(text, dictionary)} == expected

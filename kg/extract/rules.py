@@ -1077,13 +1077,27 @@ class Walker:
         node, came_from, own = st.node, st.came_from, st.own
         if (not own and not st.skip_sign and not st.detached and node.tag_.startswith("VB") and came_from is not None
                 and (came_from.dep_ in ("nsubj", "csubj") or _subject_clause(came_from, node))
-                and _lemma_in(node, book.harm_verbs)
+                and (_lemma_in(node, book.harm_verbs) or self._enables_enemy(node))
                 and not self.negated(node) and book.enabled("cue_polarity")):
             st.sign = -st.sign  # "warned that immediate disarmament would trigger chaos": a warning against it
             st.rules.append("cue_polarity")
             st.signal = True
             st.cue = st.cue or _lemma(node)
             st.skip_sign = True
+
+    def _enables_enemy(self, verb: Any) -> bool:
+        """Whether a verb lets an armed group regain strength ("would allow Hamas to rebuild", "let it regroup";
+        not "allow Gaza to rebuild")."""
+        if not _lemma_in(verb, self.book.enabling_verbs):
+            return False
+        gain = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp", "advcl")
+                     and _lemma_in(c, self.book.enemy_gain_verbs)), None)
+        if gain is None:
+            return False
+        gainers = [c for c in (*verb.children, *gain.children) if c.dep_ in ("obj", "iobj", "nsubj") and c.i < gain.i
+                   and c.i > verb.i]
+        return any(g.lower_ in self.book.enemy_gainers or self.ctx.actor_at.get(g.i, "").lower() in self.book.enemy_gainers
+                   for g in gainers)
 
     def _noun_hung_on_verb(self, st: _WalkState) -> list[Finding] | None:
         """A phrase the parse hung on the verb ("objections to X") is still governed by the stance noun before it."""
