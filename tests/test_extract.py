@@ -2756,3 +2756,10 @@ def test_an_override_that_is_no_regular_expression_is_a_one_line_error(ontology_
 ])
 def test_what_lets_an_armed_group_rebuild_is_warned_against(text, expected, dictionary):
     assert {t[:3] for t in found(text, dictionary)} == expected
+
+
+def test_aid_as_a_verb_names_no_humanitarian_aid(dictionary):
+    # texts written for this test
+    assert found("Qatar urged global efforts to aid Palestinian reconstruction.", dictionary) == {
+        ("Qatar", "reconstruction", "support")}
+    assert ("Qatar", "humanitarian_aid", "support") in found("Qatar called for more aid to Gaza.", dictionary)
