@@ -2763,3 +2763,15 @@ def test_aid_as_a_verb_names_no_humanitarian_aid(dictionary):
     assert found("Qatar urged global efforts to aid Palestinian reconstruction.", dictionary) == {
         ("Qatar", "reconstruction", "support")}
     assert ("Qatar", "humanitarian_aid", "support") in found("Qatar called for more aid to Gaza.", dictionary)
+
+
+def test_two_apostrophes_close_a_quotation_and_its_speaker_follows(dictionary):
+    from kg.extract.extractor import quotation_spans
+
+    # a text written for this test, in copy that closes quotations with two apostrophes
+    text = ("The European Council's president met the President of the United States on Monday.\n\n"
+            "\u201cThere is real hope. Hope for the release of all hostages and for a ceasefire,'' said Antonio Costa, "
+            "President of the European Council.")
+    opening = text.index("\u201c")
+    assert quotation_spans(text) == [(opening, text.index("''") + 2)]
+    assert {h for h, *_ in found(text, dictionary)} == {"EU"}

@@ -30,7 +30,7 @@ _FRONTED_MARKERS = frozenset({"although", "though", "while", "whilst", "after", 
 _STRAIGHT_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
 _QUOTE_OPEN = "“"
 _QUOTE_CLOSE = "”"
-_QUOTE_MARK = re.compile('[“”"]')
+_QUOTE_MARK = re.compile('[“”"]|\'\'|’’')  # two apostrophes close a quotation in some copy ("...,'' said X")
 # relations of a word that modifies its head: such a word is no mention's head when another word is
 _MODIFIER_RELATIONS = frozenset({"flat", "compound", "nmod:poss", "amod", "det", "case", "nummod"})
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her"})
@@ -178,15 +178,16 @@ def _last_sentence_start(text: str) -> int:
 
 
 def quotation_spans(text: str) -> list[tuple[int, int]]:
-    """Where quotations are: curly pairs, and straight double quotes taken in pairs."""
+    """Where quotations are: curly pairs, and straight double quotes taken in pairs; two apostrophes close
+    a quotation an opening mark began."""
     spans = []
     opening = None
     for mark in _QUOTE_MARK.finditer(text):
         n, char = mark.start(), mark.group()
         if char == _QUOTE_OPEN or (char == '"' and opening is None):
             opening = n
-        elif (char == _QUOTE_CLOSE or char == '"') and opening is not None:
-            spans.append((opening, n + 1))
+        elif (char == _QUOTE_CLOSE or char == '"' or len(char) == 2) and opening is not None:
+            spans.append((opening, mark.end()))
             opening = None
     if opening is not None and (opening == 0 or text[opening - 1] == "\n" or text[:opening].rstrip().endswith(":")):
         # a quotation opened at the head of a paragraph and never closed: a transcript ("remarks by
