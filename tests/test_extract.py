@@ -2775,3 +2775,9 @@ def test_two_apostrophes_close_a_quotation_and_its_speaker_follows(dictionary):
     opening = text.index("\u201c")
     assert quotation_spans(text) == [(opening, text.index("''") + 2)]
     assert {h for h, *_ in found(text, dictionary)} == {"EU"}
+
+
+def test_agents_coordinated_before_a_backing_participle_all_back_it(dictionary):
+    # a text written for this test
+    assert found("Aid is now distributed by the US and Israeli-backed Gaza Humanitarian Foundation.", dictionary) == {
+        ("US", "humanitarian_aid", "support"), ("Israel", "humanitarian_aid", "support")}

@@ -1914,8 +1914,16 @@ class Walker:
                 continue
             actor = self._fused_agent(child)
             if actor:
-                return self._finish(Holders([actor]), "agent_of_passive", issue_id, 1, [], [], _lemma(child),
-                                    [f"{child.i}:{child.text}/{child.tag_}/{child.dep_}"])
+                actors = [actor]
+                if child.tag_ == "VBN" and self.book.enabled("coordination"):
+                    # "the US and Israeli-backed foundation": each agent coordinated before the participle
+                    for part in child.children:
+                        for conj in part.conjuncts:
+                            other = self._actor_named(conj) or self.ctx.demonyms.get(conj.text)
+                            if other and other not in actors:
+                                actors.append(other)
+                return self._finish(Holders(actors, ("coordination",) if len(actors) > 1 else ()), "agent_of_passive",
+                                    issue_id, 1, [], [], _lemma(child), [f"{child.i}:{child.text}/{child.tag_}/{child.dep_}"])
         return []
 
     def sponsors(self, plan: Any) -> Holders:
