@@ -2781,3 +2781,15 @@ def test_agents_coordinated_before_a_backing_participle_all_back_it(dictionary):
     # a text written for this test
     assert found("Aid is now distributed by the US and Israeli-backed Gaza Humanitarian Foundation.", dictionary) == {
         ("US", "humanitarian_aid", "support"), ("Israel", "humanitarian_aid", "support")}
+
+
+@pytest.mark.parametrize("text, stance", [
+    # texts written for this test: the Palestinian Authority's part in ruling Gaza is governance
+    ("Egypt called for the return of the Palestinian Authority to Gaza.", ("Egypt", "governance", "support")),
+    ("Jordan called for the PA to return to Gaza.", ("Jordan", "governance", "support")),
+    ("Egypt backed a role for the Palestinian Authority in Gaza.", ("Egypt", "governance", "support")),
+    ("Netanyahu has ruled out any role for the Palestinian Authority in post-war Gaza.", ("Israel", "governance", "oppose")),
+    ("Egypt called for the restoration of the Palestinian Authority's control over Gaza.", ("Egypt", "governance", "support")),
+])
+def test_the_palestinian_authoritys_part_in_ruling_gaza_is_governance(text, stance, dictionary):
+    assert stance in found(text, dictionary)
