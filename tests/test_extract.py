@@ -2793,3 +2793,29 @@ def test_agents_coordinated_before_a_backing_participle_all_back_it(dictionary):
 ])
 def test_the_palestinian_authoritys_part_in_ruling_gaza_is_governance(text, stance, dictionary):
     assert stance in found(text, dictionary)
+
+
+@pytest.mark.parametrize("text", [
+    # texts written for this test: the bodies of hostages who died are part of the exchange
+    "Hamas handed over the remains of two hostages on Tuesday.",
+    "Hamas released the bodies of four Israelis.",
+    "Earlier, Hamas said it was handing over Goldin's body.",
+])
+def test_returning_the_bodies_of_hostages_is_the_exchange(text, dictionary):
+    assert ("Hamas", "hostage_prisoner_exchange", "support") in found(text, dictionary)
+
+
+def test_it_read_as_an_expletive_of_an_action_verb_is_its_subject():
+    from kg.extract.repairs import restore_pronoun_subjects
+
+    # "said it was handing over the hostages" with "it" parsed as an expletive
+    doc = _misparsed(["Hamas", "said", "it", "was", "handing", "over", "the", "hostages"], [1, 1, 4, 4, 1, 7, 7, 4],
+                     ["nsubj", "ROOT", "expl", "aux", "ccomp", "case", "det", "obl"],
+                     ["NNP", "VBD", "PRP", "VBD", "VBG", "IN", "DT", "NNS"])
+    restore_pronoun_subjects(doc)
+    assert doc[2].dep_ == "nsubj"
+    # "it is clear that ...": an expletive stays one
+    doc = _misparsed(["it", "is", "clear", "that", "Hamas", "must", "disarm"], [2, 2, 2, 6, 6, 6, 2],
+                     ["expl", "cop", "ROOT", "mark", "nsubj", "aux", "ccomp"], ["PRP", "VBZ", "JJ", "IN", "NNP", "MD", "VB"])
+    restore_pronoun_subjects(doc)
+    assert doc[0].dep_ == "expl"

@@ -15,7 +15,7 @@ def repair_parse(doc: Any, infinitive_nouns: frozenset[str], stance_verbs: froze
     the verbs that say a stance or report one), "as long as" hung on "long", participles after a comma hung on the object of the
     verb whose subject speaks them, participles of purpose hung on a verb instead of the
     noun they modify (`purpose_participles`: "aimed", "designed"), participles tagged as nouns, prepositions read as nouns or verbs, "that" clauses of adjectives,
-    "by" phrases of active verbs, what follows "remained", listed verbs, participles of a perfect
+    "by" phrases of active verbs, "it" read as an expletive of an action verb, what follows "remained", listed verbs, participles of a perfect
     read as modifiers of its object, perfect auxiliaries, infinitives read as a noun's modifier,
     then infinitives that complete a noun (`infinitive_nouns`: the nouns that take one)."""
     # every repair walks the sentence word by word: the views of its words are made once
@@ -49,6 +49,8 @@ def repair_parse(doc: Any, infinitive_nouns: frozenset[str], stance_verbs: froze
     if "long" in words:
         rehang_as_long_as(doc)
     rehang_active_agents(doc)
+    if "it" in words:
+        restore_pronoun_subjects(doc)
     if not lemmas.isdisjoint(_COPULAR_VERBS):
         rehang_copular_complements(doc)
     rehang_listed_verbs(doc)
@@ -379,6 +381,22 @@ def rehang_as_long_as(doc: Any) -> None:
         first.head, first.dep_ = clause, "mark"
         long_.head, long_.dep_ = first, "fixed"
         second.head, second.dep_ = first, "fixed"
+
+
+def restore_pronoun_subjects(doc: Any) -> None:
+    """Make "it" the subject again of an action verb the parse gave it to as an expletive ("said it/expl
+    was handing/VBG over the hostages"): an expletive "it" goes with a clause or a copula ("it is clear
+    that"), not with a verb that takes an object and no clause."""
+    for it in doc:
+        if it.lower_ != "it" or it.dep_ != "expl":
+            continue
+        verb = it.head
+        if (not verb.tag_.startswith("VB") or verb.i < it.i
+                or any(c.dep_ in ("nsubj", "nsubj:pass", "aux:pass", "cop", "ccomp", "csubj", "xcomp") for c in verb.children)
+                or (verb.lemma_ or "").lower() in ("be", "seem", "appear", "take", "remain")):
+            continue
+        if any(c.dep_ in ("obj", "obl", "compound:prt") for c in verb.children):
+            it.dep_ = "nsubj"
 
 
 def restore_participles(doc: Any) -> None:
