@@ -2819,3 +2819,15 @@ def test_it_read_as_an_expletive_of_an_action_verb_is_its_subject():
                      ["expl", "cop", "ROOT", "mark", "nsubj", "aux", "ccomp"], ["PRP", "VBZ", "JJ", "IN", "NNP", "MD", "VB"])
     restore_pronoun_subjects(doc)
     assert doc[0].dep_ == "expl"
+
+
+@pytest.mark.parametrize("text, stance", [
+    # texts written for this test
+    ("Israeli troops would also withdraw from some areas inside Gaza, Trump said.", ("Israel", "withdrawal", "support")),
+    ("The Israeli army will withdraw to the agreed line on Friday, Netanyahu said.", ("Israel", "withdrawal", "support")),
+    ("Egypt will not participate in stabilization operations inside the Gaza Strip.", ("Egypt", "stabilization_force", "oppose")),
+    ("Trump announced that an international military contingent will be deployed in Gaza.",
+     ("US", "stabilization_force", "support")),
+])
+def test_issue_words_for_lines_withdrawn_to_and_contingents(text, stance, dictionary):
+    assert stance in found(text, dictionary)
