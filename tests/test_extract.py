@@ -2831,3 +2831,9 @@ def test_it_read_as_an_expletive_of_an_action_verb_is_its_subject():
 ])
 def test_issue_words_for_lines_withdrawn_to_and_contingents(text, stance, dictionary):
     assert stance in found(text, dictionary)
+
+
+def test_they_takes_a_plural_subject_of_its_sentence_before_the_nearest_name(dictionary):
+    # a text written for this test: "they" are the officials, not the state they came to
+    assert found("Israeli officials came to Qatar with a map of the withdrawal they envision.", dictionary) == {
+        ("Israel", "withdrawal", "support")}

@@ -617,6 +617,16 @@ class ArticleExtractor:
                     # "pressed Israel/obj into accepting the proposal, saying it would ease the crisis": the thing
                     # named after an actor that is no subject, nearer the pronoun, is what "it" is
                     return []
+            if near and word in _GROUP_PRONOUNS:
+                # "Israeli officials came to Qatar with a map of the withdrawal they envision": a plural subject
+                # earlier in the sentence that names an actor comes before the nearest name
+                plural = [t for t in token.doc[:token.i] if t.dep_ in ("nsubj", "nsubj:pass") and t.tag_ in ("NNS", "NNPS")
+                          and t.i not in self._lists_at]
+                if plural:
+                    named = [self._sentence_actor_at[t.i] for t in plural[-1].subtree
+                             if t.i in self._sentence_actor_at and plural[-1].i - t.i <= 3 and t.i <= plural[-1].i]
+                    if named and named[-1] != near[-1]:
+                        return [named[-1]]
             if near:
                 if word in _GROUP_PRONOUNS:
                     # "the ministers of Egypt, Qatar and Jordan said they ...": the whole list
