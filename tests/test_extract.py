@@ -2837,3 +2837,9 @@ def test_they_takes_a_plural_subject_of_its_sentence_before_the_nearest_name(dic
     # a text written for this test: "they" are the officials, not the state they came to
     assert found("Israeli officials came to Qatar with a map of the withdrawal they envision.", dictionary) == {
         ("Israel", "withdrawal", "support")}
+
+
+def test_being_unable_to_send_troops_opposes_the_force(dictionary):
+    # a text written for this test
+    assert found("Jordan and Egypt have said that they will be unable to send troops to Gaza.", dictionary) == {
+        ("Jordan", "stabilization_force", "oppose"), ("Egypt", "stabilization_force", "oppose")}
