@@ -2843,3 +2843,21 @@ def test_being_unable_to_send_troops_opposes_the_force(dictionary):
     # a text written for this test
     assert found("Jordan and Egypt have said that they will be unable to send troops to Gaza.", dictionary) == {
         ("Jordan", "stabilization_force", "oppose"), ("Egypt", "stabilization_force", "oppose")}
+
+
+def test_the_verb_after_a_subjects_relative_clause_is_the_main_verb():
+    from kg.extract.repairs import restore_verbs_after_relative_clauses
+
+    # "Abdelatty, who spoke in Cairo, stressed the need" with "stressed" hung on the relative clause
+    doc = _misparsed(["Abdelatty", ",", "who", "spoke", "in", "Cairo", ",", "stressed", "the", "need", "."],
+                     [0, 3, 3, 0, 5, 3, 3, 3, 9, 7, 0],
+                     ["ROOT", "punct", "nsubj", "acl:relcl", "case", "obl", "punct", "advcl", "det", "obj", "punct"],
+                     ["NNP", ",", "WP", "VBD", "IN", "NNP", ",", "VBD", "DT", "NN", "."])
+    restore_verbs_after_relative_clauses(doc)
+    assert [(t.dep_, t.head.i) for t in (doc[0], doc[7], doc[10])] == [("nsubj", 7), ("ROOT", 7), ("punct", 7)]
+
+
+def test_sheikh_abdullah_is_the_emirati_minister(dictionary):
+    # a text written for this test
+    assert found("Sheikh Abdullah, who also serves as deputy prime minister, underscored the importance of halting "
+                 "hostilities.", dictionary) == {("UAE", "ceasefire", "support")}

@@ -12,7 +12,8 @@ def repair_parse(doc: Any, infinitive_nouns: frozenset[str], stance_verbs: froze
     """Apply every repair to one parsed sentence, in order: clause verbs tagged as plural nouns
     (`verb_forms`: words that are only ever verbs), conditions read as complements, stance verbs tagged as plural nouns
     (`stance_verbs`: their lemmas), main verbs read as participles of their subject (`statement_verbs`:
-    the verbs that say a stance or report one), "as long as" hung on "long", participles after a comma hung on the object of the
+    the verbs that say a stance or report one), main verbs after a subject's relative clause,
+    "as long as" hung on "long", participles after a comma hung on the object of the
     verb whose subject speaks them, participles of purpose hung on a verb instead of the
     noun they modify (`purpose_participles`: "aimed", "designed"), participles tagged as nouns, prepositions read as nouns or verbs, "that" clauses of adjectives,
     "by" phrases of active verbs, "it" read as an expletive of an action verb, what follows "remained", listed verbs, participles of a perfect
@@ -37,6 +38,8 @@ def repair_parse(doc: Any, infinitive_nouns: frozenset[str], stance_verbs: froze
         restore_noun_verbs(doc, stance_verbs)
     if "VBN" in tags and not tags & _FINITE_TAGS and not lemmas.isdisjoint(statement_verbs):
         restore_main_verbs(doc, statement_verbs)
+    if words & _RELATIVE_WORDS:
+        restore_verbs_after_relative_clauses(doc)
     if not words.isdisjoint(purpose_participles):
         rehang_purpose_participles(doc, purpose_participles)
     if any(word.endswith("ing") for word in words):
@@ -397,6 +400,35 @@ def restore_pronoun_subjects(doc: Any) -> None:
             continue
         if any(c.dep_ in ("obj", "obl", "compound:prt") for c in verb.children):
             it.dep_ = "nsubj"
+
+
+_RELATIVE_WORDS = frozenset({"who", "which", "whose", "whom"})
+
+
+def restore_verbs_after_relative_clauses(doc: Any) -> None:
+    """Make the main verb again of the verb after a subject's relative clause, which the parse left the
+    subject as the head of the sentence for ("Abdelatty, who spoke in Cairo, stressed/advcl the need
+    for a ceasefire", "Sheikh Abdullah, who serves as minister, underscored/parataxis ..."): the verb
+    heads the sentence, the name is its subject."""
+    root = next((t for t in doc if t.head.i == t.i), None)
+    if root is None or not root.tag_.startswith("NN"):
+        return
+    relative = next((c for c in root.children if c.dep_ == "acl:relcl" and c.i > root.i
+                     and any(w.lower_ in _RELATIVE_WORDS for w in c.children)), None)
+    if relative is None:
+        return
+    for verb in doc[relative.i + 1:]:
+        if verb.tag_ not in ("VBD", "VBZ", "VBP") or doc[verb.i - 1].text != ",":
+            continue
+        if any(c.dep_ in ("nsubj", "nsubj:pass") for c in verb.children):
+            return
+        if verb.head.i == root.i or any(t.i == relative.i for t in _ancestors(verb)):
+            verb.head, verb.dep_ = verb, "ROOT"
+            root.head, root.dep_ = verb, "nsubj"
+            for token in doc:
+                if token.dep_ == "punct" and token.head.i == root.i and token.i > verb.i:
+                    token.head = verb
+        return
 
 
 def restore_participles(doc: Any) -> None:
