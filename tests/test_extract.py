@@ -2861,3 +2861,10 @@ def test_sheikh_abdullah_is_the_emirati_minister(dictionary):
     # a text written for this test
     assert found("Sheikh Abdullah, who also serves as deputy prime minister, underscored the importance of halting "
                  "hostilities.", dictionary) == {("UAE", "ceasefire", "support")}
+
+
+def test_a_number_of_states_including_a_list_is_that_list(dictionary):
+    # a text written for this test
+    assert found("A number of Arab countries, including Egypt, Jordan and Qatar, have welcomed the peace plan.",
+                 dictionary) == {("Egypt", "peace_plan", "support"), ("Jordan", "peace_plan", "support"),
+                                 ("Qatar", "peace_plan", "support")}
