@@ -466,7 +466,7 @@ class ArticleExtractor:
             if m is not None and run and self._joins(run[-1], m):
                 run.append(m)
                 continue
-            if _written_list(self.text, run) and not _PLACE_BEFORE.search(self.text, 0, run[0].start):
+            if _written_list(self.text, run) and not _PLACE_BEFORE.search(self.text, max(0, run[0].start - 20), run[0].start):
                 lists.append((run[0].start, _unique(a.holder or a.value for a in run)))
             run = [m] if m is not None else []
         return lists

@@ -232,7 +232,8 @@ class Scanner:
                 inside = [m for m in mentions if m.kind in (ISSUE, INVERSE) and start <= m.start and m.end <= end]
                 if not inside and issue_id is None:
                     continue
-                mentions = [m for m in mentions if not any(m is i for i in inside)]
+                dropped = {id(m) for m in inside}
+                mentions = [m for m in mentions if id(m) not in dropped]
                 if issue_id is not None:
                     mentions.append(Mention(start, end, ISSUE, issue_id))
         return sorted(mentions, key=lambda m: (m.start, -m.end))

@@ -9,16 +9,19 @@ from typing import Any
 def repair_parse(doc: Any, infinitive_nouns: frozenset[str], stance_verbs: frozenset[str] = frozenset(),
                  verb_forms: frozenset[str] = frozenset(), statement_verbs: frozenset[str] = frozenset(),
                  purpose_participles: frozenset[str] = frozenset()) -> None:
-    """Apply every repair to one parsed sentence, in order: clause verbs tagged as plural nouns
-    (`verb_forms`: words that are only ever verbs), conditions read as complements, stance verbs tagged as plural nouns
-    (`stance_verbs`: their lemmas), main verbs read as participles of their subject (`statement_verbs`:
-    the verbs that say a stance or report one), main verbs after a subject's relative clause,
-    "as long as" hung on "long", participles after a comma hung on the object of the
-    verb whose subject speaks them, participles of purpose hung on a verb instead of the
-    noun they modify (`purpose_participles`: "aimed", "designed"), participles tagged as nouns, prepositions read as nouns or verbs, "that" clauses of adjectives,
-    "by" phrases of active verbs, "it" read as an expletive of an action verb, what follows "remained", listed verbs, participles of a perfect
-    read as modifiers of its object, perfect auxiliaries, infinitives read as a noun's modifier,
-    then infinitives that complete a noun (`infinitive_nouns`: the nouns that take one)."""
+    """Apply every repair to one parsed sentence, in this order:
+    - clause verbs tagged as plural nouns (`verb_forms`: words that are only ever verbs);
+    - conditions read as complements ("until Hamas/nsubj is disarmed/ccomp");
+    - stance verbs tagged as plural nouns (`stance_verbs`: their lemmas);
+    - main verbs read as participles of their subject (`statement_verbs`: the verbs that say or report
+      a stance), and main verbs hung on a subject's relative clause;
+    - participles of purpose hung on a verb instead of their noun (`purpose_participles`);
+    - participles tagged as nouns, and participles after a comma hung on the verb's object;
+    - prepositions read as nouns or verbs, "that" clauses of adjectives, "as long as";
+    - "by" phrases of active verbs, "it" read as the expletive of an action verb;
+    - what follows "remained", listed verbs, participles of a perfect read as modifiers of its
+      object, perfect auxiliaries, infinitives read as a noun's modifier, then infinitives that
+      complete a noun (`infinitive_nouns`: the nouns that take one)."""
     # every repair walks the sentence word by word: the views of its words are made once
     doc = _Words(doc)
     # a repair whose words the sentence lacks would change nothing: it is skipped (repairs change
@@ -38,7 +41,7 @@ def repair_parse(doc: Any, infinitive_nouns: frozenset[str], stance_verbs: froze
         restore_noun_verbs(doc, stance_verbs)
     if "VBN" in tags and not tags & _FINITE_TAGS and not lemmas.isdisjoint(statement_verbs):
         restore_main_verbs(doc, statement_verbs)
-    if words & _RELATIVE_WORDS:
+    if not words.isdisjoint(_RELATIVE_WORDS):
         restore_verbs_after_relative_clauses(doc)
     if not words.isdisjoint(purpose_participles):
         rehang_purpose_participles(doc, purpose_participles)
@@ -83,6 +86,15 @@ class _Words:
 
     def __getitem__(self, key: int | slice) -> Any:
         return self.tokens[key]
+
+
+def _ancestors(token: Any) -> list:
+    """The heads above a token, nearest first (bounded, in case a repair left a cycle)."""
+    found = []
+    while token.head.i != token.i and len(found) < 64:
+        token = token.head
+        found.append(token)
+    return found
 
 
 # prepositions the treebank the parser learnt from hardly holds, which it reads as nouns or verbs
@@ -344,14 +356,6 @@ def rehang_purpose_participles(doc: Any, words: frozenset[str]) -> None:
         if noun is None or any(t.i == word.i for t in _ancestors(noun)):
             continue
         word.head, word.dep_, word.tag_ = noun, "acl", "VBN"
-
-
-def _ancestors(token: Any) -> list:
-    found = []
-    while token.head.i != token.i and len(found) < 64:
-        token = token.head
-        found.append(token)
-    return found
 
 
 def rehang_comma_participles(doc: Any) -> None:
