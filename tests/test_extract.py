@@ -2868,3 +2868,11 @@ def test_a_number_of_states_including_a_list_is_that_list(dictionary):
     assert found("A number of Arab countries, including Egypt, Jordan and Qatar, have welcomed the peace plan.",
                  dictionary) == {("Egypt", "peace_plan", "support"), ("Jordan", "peace_plan", "support"),
                                  ("Qatar", "peace_plan", "support")}
+
+
+def test_an_actor_opposed_to_something_holds_the_stance_not_the_actor_in_its_object(dictionary):
+    # texts written for this test: the "to" phrase of "opposed" is what is opposed; of "unacceptable", who judges
+    assert found("Israel is firmly opposed to any involvement of Turkish troops.", dictionary) == {
+        ("Israel", "stabilization_force", "oppose")}
+    assert ("Israel", "governance", "oppose") in found(
+        "The Americans are seeking temporary solutions, which are currently unacceptable to Israel.", dictionary)
