@@ -2876,3 +2876,12 @@ def test_an_actor_opposed_to_something_holds_the_stance_not_the_actor_in_its_obj
         ("Israel", "stabilization_force", "oppose")}
     assert ("Israel", "governance", "oppose") in found(
         "The Americans are seeking temporary solutions, which are currently unacceptable to Israel.", dictionary)
+
+
+@pytest.mark.parametrize("text, stance", [
+    # texts written for this test
+    ("Israel rejects any role for both Hamas and the PA.", ("Israel", "governance", "oppose")),
+    ("Israel will resume full-scale fighting in the Gaza Strip, Katz said.", ("Israel", "ceasefire", "oppose")),
+])
+def test_a_role_for_both_hamas_and_the_pa_and_full_scale_fighting(text, stance, dictionary):
+    assert stance in found(text, dictionary)
