@@ -838,10 +838,6 @@ class Walker:
                          self._leave_node, self._skip_sign_above, self._climb)
         for _step in range(24):
             self._arrive(st)
-            if not st.own and st.issue_at.get(st.node.i) == issue_id and st.node.tag_.startswith("VB"):
-                # "ruled out sending US troops as part of the proposed force": a verb that names the same issue
-                # above this one has its own walk, which reads it ("sending") as the issue, not as a cue
-                return st.findings
             for step in at_node:
                 if (done := step(st)) is not None:
                     return done
