@@ -20,7 +20,7 @@ from .repairs import repair_parse
 from .cooccurrence import cooccurrence_evidence
 from .scoring import Evidence, article_features
 from .tree import ParsedSentence
-from .rulebook import RuleBook
+from .rulebook import LEADER_NAME_WORD, RuleBook
 from .rules import Finding, Holders, SentenceContext, Walker, absolute_subject, group_referent, path_index
 
 # the relations that name what one takes part in ("participate in the force", "join the mission")
@@ -66,7 +66,7 @@ def _list_gap(gap: str, same_actor: bool = False, title_lead: "re.Pattern[str] |
     return bool(_LIST_GAP.match(gap) or len(gap) < 400 and _LIST_GAP_PAST_NAMES.match(gap))
 
 
-_NAME_AFTER_TITLE = re.compile(r"^\s+(?:(?:[A-Z][\w’'.-]*|bin|bint|ibn|al|el)\s+){0,5}[A-Z][\w’'.-]*(?=\s*(?:,|and\s))")
+_NAME_AFTER_TITLE = re.compile(rf"^\s+(?:{LEADER_NAME_WORD}\s+){{0,5}}[A-Z][\w’'.-]*(?=\s*(?:,|and\s))")
 _PERSON_OF = re.compile(r"^,?\s*(?:[A-Z][\w’'-]*\s+){0,3}of\s+(?:the\s+)?$")  # "King Abdullah II| of |Jordan"
 _ABBREVIATION_OPENS = re.compile(r"^\s*\(\s*$")
 _ABBREVIATION_CLOSES = re.compile(r"^\s*(?:\(\s*[A-Z][\w.&-]{0,9}\s*\)|\))")  # "(PA), ", or the ")" of a named one
@@ -460,16 +460,21 @@ class ArticleExtractor:
         """The written lists of actors among actor mentions in text order: (offset, members), leaving out
         lists of places ("relocated to Egypt and Jordan"), which no group noun points back to ("representatives
         from A, B and C" are the group)."""
-        lists: list[tuple[int, list[str]]] = []
+        return [(run[0].start, _unique(a.holder or a.value for a in run)) for run in self._list_runs(actors)
+                if not _PLACE_BEFORE.search(self.text, max(0, run[0].start - 20), run[0].start)]
+
+    def _list_runs(self, actors: list[Mention]) -> list[list[Mention]]:
+        """The runs of actor mentions, in text order, that are written lists ("Egypt, Qatar and the US")."""
+        runs: list[list[Mention]] = []
         run: list[Mention] = []
         for m in [*actors, None]:
             if m is not None and run and self._joins(run[-1], m):
                 run.append(m)
                 continue
-            if _written_list(self.text, run) and not _PLACE_BEFORE.search(self.text, max(0, run[0].start - 20), run[0].start):
-                lists.append((run[0].start, _unique(a.holder or a.value for a in run)))
+            if _written_list(self.text, run):
+                runs.append(run)
             run = [m] if m is not None else []
-        return lists
+        return runs
 
     def _joins(self, before: Mention, after: Mention) -> bool:
         """Whether two actor mentions are items of one written list; a name the actor file lacks may follow
@@ -1054,24 +1059,12 @@ class ArticleExtractor:
 
         Long lists are where a parser trained on web text errs most; the commas do not."""
         lists: dict[int, list[str]] = {}
-        actors = [m for m in mentions if m.kind == ACTOR]
-        run: list[Mention] = []
-
-        def close(run: list[Mention]) -> None:
-            if _written_list(self.text, run):
-                ids = _unique(a.holder or a.value for a in run)
-                for a in run:
-                    for k in range(a.start - offset, a.end - offset):
-                        if k in by_char:
-                            lists[by_char[k].i] = ids
-
-        for m in actors:
-            if run and self._joins(run[-1], m):
-                run.append(m)
-                continue
-            close(run)
-            run = [m]
-        close(run)
+        for run in self._list_runs([m for m in mentions if m.kind == ACTOR]):
+            ids = _unique(a.holder or a.value for a in run)
+            for a in run:
+                for k in range(a.start - offset, a.end - offset):
+                    if k in by_char:
+                        lists[by_char[k].i] = ids
         return lists
 
     def _coreferent(self, m: Mention) -> str | None:

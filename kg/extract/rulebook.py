@@ -34,6 +34,10 @@ class Rule:
     enabled: bool = True
 
 
+#: one word of a person's name in a list of leaders: capitalised, or a particle ("bin", "al")
+LEADER_NAME_WORD = r"(?:[A-Z][\w’'.-]*|bin|bint|ibn|al|el)"
+
+
 @dataclass(frozen=True)
 class RuleBook:
     """The rules and the lemma lists they read, as loaded from ontology/rules/."""
@@ -180,7 +184,7 @@ class RuleBook:
         """The text that leads the next item of a list of leaders: titles, capitalised as a list writes
         them, and the leader's name before the state's (", His Majesty King ", ", President Joko Widodo of ")."""
         words = "|".join(sorted((re.escape(w[:1].upper() + w[1:]) for w in self.list_titles), key=len, reverse=True))
-        name = r"(?:[A-Z][\w’'.-]*|bin|bint|ibn|al|el)"  # "Sheikh Mohammed bin Abdulrahman Al Thani of"
+        name = LEADER_NAME_WORD  # "Sheikh Mohammed bin Abdulrahman Al Thani of"
         title = rf"(?:(?:{words or '(?!)'})\.?\s+)"
         # leaders of states no actor stands for may come between ("Dr. Mohammed Mustafa of Palestine, ")
         passed = rf"(?:{title}{{0,4}}{name}(?:\s+{name}){{0,5}}\s+of\s+(?:the\s+)?{name}(?:\s+{name}){{0,2}}\s*,\s*)"

@@ -126,16 +126,16 @@ def _counted_states(noun: Any, book: RuleBook) -> int | None:
     """How many states a group noun with no article counts ("eight countries" -> 8, "multiple
     nations" or "Arab countries" -> 0 for some), or None when it is no such group. Leaders or
     ministers "from the key Arab nations" count as their states do."""
-    if noun.tag_ == "NNS" and _lemma_in(noun, book.group_referents) and not any(c.dep_ in ("det", "nmod:poss") for c in noun.children):
-        for child in noun.children:
-            if (child.dep_ == "nmod" and child.tag_ == "NNS" and _lemma_in(child, book.state_group_nouns)
-                    and any(c.dep_ == "case" and c.lower_ in ("from", "of") for c in child.children)
-                    and any(c.dep_ == "amod" and c.lower_ in book.group_lead_modifiers for c in child.children)):
-                return 0
-    if noun.tag_ != "NNS" or not _lemma_in(noun, book.state_group_nouns):
-        return None
-    if any(c.dep_ in ("det", "nmod:poss") for c in noun.children):
+    if noun.tag_ != "NNS" or any(c.dep_ in ("det", "nmod:poss") for c in noun.children):
         return None  # "the eight countries" points back; "its allies" has an owner
+    if _lemma_in(noun, book.group_referents) and any(
+            child.dep_ == "nmod" and child.tag_ == "NNS" and _lemma_in(child, book.state_group_nouns)
+            and any(c.dep_ == "case" and c.lower_ in ("from", "of") for c in child.children)
+            and any(c.dep_ == "amod" and c.lower_ in book.group_lead_modifiers for c in child.children)
+            for child in noun.children):
+        return 0
+    if not _lemma_in(noun, book.state_group_nouns):
+        return None
     for child in noun.children:
         if child.dep_ in ("nummod", "compound") and (child.lower_ in book.number_words or child.text.isdigit()):
             return book.number_words.get(child.lower_) or int(child.text)  # ("Eight/NNP countries" at a sentence's head)
