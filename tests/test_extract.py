@@ -7,6 +7,7 @@ the end, which reads the corpus from its own folder and is skipped where that fo
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -2735,6 +2736,34 @@ def test_a_war_that_goes_on_until_or_a_refusal_as_long_as_is_a_condition(text, s
 ])
 def test_an_override_phrase_names_another_issue_or_none(text, expected, dictionary):
     assert {t[:3] for t in found(text, dictionary)} == expected
+
+
+@pytest.mark.parametrize("published, text, expected", [
+    # texts written for this test: "Trump's plan" names what it named on the day of the article
+    (date(2025, 2, 12), "Jordan rejected Trump's Gaza plan on Tuesday.",
+     {("Jordan", "governance", "oppose"), ("US", "governance", "support")}),
+    (date(2025, 3, 6), "Netanyahu again said he backs Trump's proposal.", {("Israel", "governance", "support")}),
+    (date(2025, 10, 8), "Jordan rejected Trump's Gaza plan on Tuesday.",
+     {("Jordan", "peace_plan", "oppose"), ("US", "peace_plan", "support")}),
+    (date(2025, 1, 20), "Jordan rejected Trump's Gaza plan on Tuesday.", set()),
+    # an article with no date reads the names as today's
+    (None, "Jordan rejected Trump's Gaza plan on Tuesday.", {("Jordan", "peace_plan", "oppose"), ("US", "peace_plan", "support")}),
+    # the 20-point plan's own name is no period name
+    (date(2025, 3, 6), "Jordan backed the 20-point plan.", {("Jordan", "peace_plan", "support")}),
+])
+def test_a_plan_name_means_what_it_meant_when_the_article_was_published(published, text, expected, dictionary):
+    stances = extract_stances(Article("t", text, published=published), dictionary, rules=rules_only())
+    assert {(s.holder, s.issue, s.polarity.value) for s in stances} == expected
+
+
+def test_a_period_without_a_date_is_a_one_line_error(ontology_copy):
+    from kg.errors import DictionaryError
+    from kg.extract import load_lexicon
+
+    (ontology_copy / "lexicon" / "extra.yaml").write_text(
+        "issue_periods:\n  peace_plan:\n    - {phrases: ['Trump plan'], until: 'last spring', meant: none}\n", encoding="utf-8")
+    with pytest.raises(DictionaryError, match="until 'last spring' is no YYYY-MM-DD date"):
+        load_lexicon(ontology_copy)
 
 
 def test_an_override_that_is_no_regular_expression_is_a_one_line_error(ontology_copy):

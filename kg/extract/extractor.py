@@ -245,7 +245,7 @@ class ArticleExtractor:
         self.book = book
         self.dictionary: Dictionary = scanner.dictionary
         self.demonyms = demonyms
-        self.mentions = self._with_title_references(self._with_named_persons(article_mentions(scanner, self.text)))
+        self.mentions = self._with_title_references(self._with_named_persons(article_mentions(scanner, self.text, article.published)))
         self.quotes = quotation_spans(self.text)
         self.quote_speakers = self._introduced_speakers()
         self._closing_speakers: dict[tuple[int, int], str | None] = {}  # quotation -> the actor its attribution names
@@ -1317,10 +1317,11 @@ def resolve_plan_references(text: str, mentions: list[Mention], heads: set[str])
     return mentions
 
 
-def article_mentions(scanner: Scanner, text: str) -> list[Mention]:
-    """Every mention of an article, left to right: the phrase scan, the issue patterns, contextual
-    issue names where the article names the issue plainly, references to a plan named before, and
-    no title of another body."""
-    mentions = resolve_context(scanner.override_issues(text, scanner.pattern_issues(text, scanner.scan(text))))
+def article_mentions(scanner: Scanner, text: str, published: date | None = None) -> list[Mention]:
+    """Every mention of an article, left to right: the phrase scan, the issue patterns, names read as
+    what they meant when the article was published, contextual issue names where the article names
+    the issue plainly, references to a plan named before, and no title of another body."""
+    mentions = scanner.override_issues(text, scanner.pattern_issues(text, scanner.scan(text)))
+    mentions = resolve_context(scanner.period_issues(text, mentions, published))
     mentions = resolve_plan_references(text, mentions, scanner.plan_heads)
     return [m for m in mentions if not _title_of_other_body(text, m)]

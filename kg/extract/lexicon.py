@@ -7,6 +7,7 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Mapping
@@ -26,7 +27,7 @@ _LIST_KEYS = ("source_nouns", "holder_nouns", "holder_modifiers", "other_theatre
               "institution_nouns")
 _MAP_KEYS = ("media", "coreference", "inverse_issues", "issue_patterns", "issue_overrides", "contextual_issues",
              "plan_references")
-_KNOWN_KEYS = set(_LIST_KEYS) | set(_MAP_KEYS) | {"skip_headlines"}
+_KNOWN_KEYS = set(_LIST_KEYS) | set(_MAP_KEYS) | {"skip_headlines", "issue_periods"}
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,8 @@ def _merge(path: Path, target: dict[str, Any], data: Mapping[str, Any]) -> None:
             target[key] = value
         elif key in _LIST_KEYS:
             target.setdefault(key, []).extend(_check_strings(path, key, value))
+        elif key == "issue_periods":
+            _merge_periods(path, target.setdefault(key, {}), value)
         elif key == "coreference":
             if not isinstance(value, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
                 raise DictionaryError(f"{path}: 'coreference' must map phrases to actor types")
@@ -84,6 +87,27 @@ def _merge(path: Path, target: dict[str, Any], data: Mapping[str, Any]) -> None:
             merged = target.setdefault(key, {})
             for sub, items in value.items():
                 merged.setdefault(str(sub), []).extend(_check_strings(path, f"{key}.{sub}", items))
+
+
+def _merge_periods(path: Path, target: dict[str, Any], value: Any) -> None:
+    """`issue_periods`: issue -> list of {phrases, until, meant}, checked here so a typo names its file."""
+    if not isinstance(value, dict):
+        raise DictionaryError(f"{path}: 'issue_periods' must map issue ids to lists of periods")
+    for issue, periods in value.items():
+        if not isinstance(periods, list):
+            raise DictionaryError(f"{path}: 'issue_periods.{issue}' must be a list of periods")
+        for period in periods:
+            if not isinstance(period, dict) or set(period) != {"phrases", "until", "meant"}:
+                raise DictionaryError(f"{path}: each period of 'issue_periods.{issue}' has exactly phrases, until and meant")
+            try:
+                date.fromisoformat(str(period["until"]))
+            except ValueError:
+                raise DictionaryError(f"{path}: 'issue_periods.{issue}': until {period['until']!r} is no YYYY-MM-DD date") from None
+            if not isinstance(period["meant"], str):
+                raise DictionaryError(f"{path}: 'issue_periods.{issue}': meant must be an issue id or none")
+            target.setdefault(str(issue), []).append(
+                {"phrases": _check_strings(path, f"issue_periods.{issue}.phrases", period["phrases"]),
+                 "until": str(period["until"]), "meant": period["meant"]})
 
 
 def _lexicon_files(directory: Path) -> list[Path]:
@@ -107,8 +131,11 @@ def _cached_lexicon(paths: tuple[str, ...], stamp: tuple[float, ...]) -> Lexicon
         if not isinstance(loaded, dict):
             raise DictionaryError(f"{path}: expected a mapping of lexicon keys")
         _merge(path, data, loaded)
-    for section in ("issue_patterns", "issue_overrides"):
-        for key, patterns in data.get(section, {}).items():
+    periods = {f"{issue} until {p['until']}": p["phrases"]
+               for issue, items in data.get("issue_periods", {}).items() for p in items}
+    for section, mapping in (("issue_patterns", data.get("issue_patterns", {})),
+                             ("issue_overrides", data.get("issue_overrides", {})), ("issue_periods", periods)):
+        for key, patterns in mapping.items():
             for pattern in patterns:
                 try:
                     re.compile(pattern)

@@ -3,6 +3,7 @@ in one pass of a compiled phrase trie over the text (character offsets, no parse
 from __future__ import annotations
 
 import re
+from datetime import date
 from dataclasses import dataclass
 
 from ..dictionary import Dictionary
@@ -107,6 +108,19 @@ class Scanner:
             if issue_id != NO_ISSUE:
                 self._check_issue(issue_id, "issue_overrides")
             self.issue_overrides.extend((None if issue_id == NO_ISSUE else issue_id, re.compile(p)) for p in patterns)
+
+        # names whose issue changed with the news ("Trump's plan" before the 20-point plan existed):
+        # (issue named, last day of the period, issue meant then or None, pattern), by date
+        self.issue_periods: list[tuple[str, date, str | None, re.Pattern[str]]] = []
+        for issue_id, periods in lexicon.data.get("issue_periods", {}).items():
+            self._check_issue(issue_id, "issue_periods")
+            for period in periods:
+                meant = None if period["meant"] == NO_ISSUE else period["meant"]
+                if meant is not None:
+                    self._check_issue(meant, "issue_periods")
+                until = date.fromisoformat(period["until"])
+                self.issue_periods.extend((issue_id, until, meant, re.compile(p)) for p in period["phrases"])
+        self.issue_periods.sort(key=lambda item: item[1])
 
     def _check_issue(self, issue_id: str, key: str) -> None:
         if issue_id not in self.dictionary.issues:
@@ -237,6 +251,23 @@ class Scanner:
                 if issue_id is not None:
                     mentions.append(Mention(start, end, ISSUE, issue_id))
         return sorted(mentions, key=lambda m: (m.start, -m.end))
+
+    def period_issues(self, text: str, mentions: list[Mention], published: date | None) -> list[Mention]:
+        """The mentions with each name whose issue depends on the date read as what it meant on the
+        day the article was published (or dropped); an article with no date keeps today's meaning."""
+        if published is None or not self.issue_periods:
+            return mentions
+        done: set[int] = set()
+        for issue_id, until, meant, pattern in self.issue_periods:
+            if published > until:
+                continue
+            for match in pattern.finditer(text):
+                for m in mentions:
+                    if (m.kind == ISSUE and m.value == issue_id and id(m) not in done
+                            and m.start < match.end() and match.start() < m.end):
+                        done.add(id(m))
+                        m.value = meant or ""
+        return [m for m in mentions if not (id(m) in done and not m.value)]
 
     def pattern_issues(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """The mentions plus the issues the lexicon's regular expressions name, each pattern run once
