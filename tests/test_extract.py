@@ -2756,6 +2756,30 @@ def test_a_plan_name_means_what_it_meant_when_the_article_was_published(publishe
     assert {(s.holder, s.issue, s.polarity.value) for s in stances} == expected
 
 
+@pytest.mark.parametrize("published, expected", [
+    # text written for this test: January's truce had phases before the 20-point plan had any
+    (date(2025, 2, 10), {("Israel", "ceasefire", "support")}),
+    (date(2025, 11, 10), {("Israel", "peace_plan", "support")}),
+])
+def test_the_second_phase_is_the_truce_s_before_the_plan_existed(published, expected, dictionary):
+    text = "Israel agreed to begin talks on the second phase on Monday."
+    stances = extract_stances(Article("t", text, published=published), dictionary, rules=rules_only())
+    assert {(s.holder, s.issue, s.polarity.value) for s in stances} == expected
+
+
+def test_a_dateline_of_two_places_joined_by_a_slash_names_no_holder(dictionary):
+    # text written for this test: "NATIONS" of the dateline is no group of states
+    text = "UNITED NATIONS/GAZA – The Security Council on Friday voted to back the creation of an international stabilization force (ISF)."
+    assert {t[:3] for t in found(text, dictionary)} == {("UN", "stabilization_force", "support")}
+
+
+def test_the_measure_is_the_resolution_an_article_names(dictionary):
+    # text written for this test
+    text = ("The Security Council passed the US-drafted resolution on Tuesday. "
+            "Hamas denounced the measure within the hour.")
+    assert ("Hamas", "peace_plan", "oppose") in {t[:3] for t in found(text, dictionary)}
+
+
 def test_a_period_without_a_date_is_a_one_line_error(ontology_copy):
     from kg.errors import DictionaryError
     from kg.extract import load_lexicon
