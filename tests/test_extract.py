@@ -2773,6 +2773,12 @@ def test_a_dateline_of_two_places_joined_by_a_slash_names_no_holder(dictionary):
     assert {t[:3] for t in found(text, dictionary)} == {("UN", "stabilization_force", "support")}
 
 
+def test_a_wire_dateline_whose_dash_touches_the_first_word_is_no_part_of_the_sentence(dictionary):
+    # text written for this test, in a wire service's layout (no real agency named)
+    text = "DHAKA (Wire) -Indonesia praised the vote for the 20-point plan on Tuesday."
+    assert ("Indonesia", "peace_plan", "support") in {t[:3] for t in found(text, dictionary)}
+
+
 def test_the_measure_is_the_resolution_an_article_names(dictionary):
     # text written for this test
     text = ("The Security Council passed the US-drafted resolution on Tuesday. "

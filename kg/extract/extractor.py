@@ -75,7 +75,7 @@ _ABBREVIATION_CLOSES = re.compile(r"^\s*(?:\(\s*[A-Z][\w.&-]{0,9}\s*\)|\))")  # 
 # "CAIRO (Newsroom) -- ", "AMMAN, 3rd March, 2025 (Newsroom) -- ": a dateline is not part of
 # the first sentence's syntax, and the parser reads its place names as subjects
 _DATELINE = re.compile(
-    r"(?:[A-Z][\w.'’-]*(?:(?:[ ,]+|/)[A-Z\d][\w.'’-]*){0,6},?\s*(?:\([^)\n]{1,30}\)\s*)?(?:\s*(?:--|—|–|-)){1,3}\s+"
+    r"(?:[A-Z][\w.'’-]*(?:(?:[ ,]+|/)[A-Z\d][\w.'’-]*){0,6},?\s*(?:\([^)\n]{1,30}\)\s*)?(?:\s*(?:--|—|–|-)){1,3}(?:\s+|(?<=\s-)|(?<=\s–)|(?<=\s—))"
     r"|[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}\s*:\s)(?=[A-Z“\"])")
 
 
