@@ -2779,6 +2779,24 @@ def test_a_wire_dateline_whose_dash_touches_the_first_word_is_no_part_of_the_sen
     assert ("Indonesia", "peace_plan", "support") in {t[:3] for t in found(text, dictionary)}
 
 
+@pytest.mark.parametrize("text, stance", [
+    # texts written for this test: a threat after "or" waits on what the clause before it demands
+    ("Hamas must free the hostages by Saturday or Israel will return to war, Katz said.",
+     ("Israel", "ceasefire", "conditional", "hostage_prisoner_exchange")),
+    ("A statement from the cabinet demanded that Hamas hand over four hostages by Friday, "
+     "or Israel will resume the war.", ("Israel", "ceasefire", "conditional", "hostage_prisoner_exchange")),
+])
+def test_a_threat_after_or_is_a_condition_on_the_demand_before_it(text, stance, dictionary):
+    stances = found(text, dictionary)
+    assert stance in stances
+    assert ("Israel", "ceasefire", "oppose") not in stances
+
+
+def test_an_alternative_that_is_no_threat_stays_what_it_says(dictionary):
+    # text written for this test: "or" between two acts of the same actor is no demand on anyone
+    assert ("Israel", "ceasefire", "oppose") in found("Israel will resume the war or withdraw its troops, Katz said.", dictionary)
+
+
 def test_the_measure_is_the_resolution_an_article_names(dictionary):
     # text written for this test
     text = ("The Security Council passed the US-drafted resolution on Tuesday. "

@@ -1005,7 +1005,7 @@ class ArticleExtractor:
                     continue
                 seen.add((root.i, issue_id))
                 channel = any(root.doc[i].lower_ in self.book.channel_words for i in span)
-                for finding in walker.walk(root, span, issue_id, issue_at):
+                for finding in walker.walk(root, span, issue_id, issue_at, inverse=inverse < 0):
                     if channel and finding.polarity == "oppose" and finding.issue == issue_id:
                         continue  # "the UN rejected the GHF aid mechanism": one channel of aid, not aid
                     if inverse < 0 and finding.polarity != "conditional" and finding.issue == issue_id:

@@ -190,6 +190,7 @@ class _WalkState:
     sign_frozen: bool = False
     characterized: bool = False  # the issue is what a thing is named as working against ("called it a coup against")
     breach_here: bool = False  # this node names a breach of the issue: its subject is charged, not speaking
+    inverse: bool = False  # the words name the issue's opposite ("resume the war")
 
 
 class Walker:
@@ -815,10 +816,12 @@ class Walker:
                 return True  # "the withdrawal of Hamas fighters", "residents forced to leave Gaza": not the issue's act
         return False
 
-    def walk(self, issue_token: Any, issue_span: set[int], issue_id: str, issue_at: Mapping[int, str]) -> list[Finding]:
-        """The stances held on the issue at `issue_token`: walk up to the holder, collecting polarity and conditions."""
+    def walk(self, issue_token: Any, issue_span: set[int], issue_id: str, issue_at: Mapping[int, str],
+             inverse: bool = False) -> list[Finding]:
+        """The stances held on the issue at `issue_token` (named by its opposite when `inverse`): walk up to
+        the holder, collecting polarity and conditions."""
         book = self.book
-        st = _WalkState(issue_token, issue_span, issue_id, issue_at, node=issue_token)
+        st = _WalkState(issue_token, issue_span, issue_id, issue_at, node=issue_token, inverse=inverse)
         self._buried = 0  # nouns without a stance of their own climbed through on the way up
         if book.enabled("condition_clause"):
             st.conditions.extend(self._surface_conditions(issue_span, issue_id, issue_at))
@@ -1293,6 +1296,22 @@ class Walker:
                     family = "before_negative"  # "no A before B", "initiating A before B": A waits for B
                 named = self._clause_issues(clause.subtree, issue_at, issue_id)
                 st.conditions.extend((c, family) for c in named if (c, family) not in st.conditions)
+            if own and st.inverse and node.i == st.issue_token.i:
+                # "Hamas must free the hostages by Saturday, or Israel will resume the war": the war the
+                # threat names waits on what the clause before "or" demands
+                alternative = self._alternative_demand(node)
+                if alternative is not None:
+                    named = self._clause_issues(alternative, issue_at, issue_id)
+                    st.conditions.extend((c, "unless") for c in named if (c, "unless") not in st.conditions)
+
+    def _alternative_demand(self, node: Any) -> list[Any] | None:
+        """The words of the clause a threat is the alternative of ("A, or B"), or None when the node is no
+        second conjunct after "or" / "or else"."""
+        if node.dep_ != "conj" or node.head.i >= node.i or not any(
+                c.dep_ == "cc" and c.lower_ == "or" for c in node.children):
+            return None
+        inside = {t.i for t in node.subtree}
+        return [t for t in node.head.subtree if t.i not in inside and t.i < node.i]
 
     def _holder_candidate(self, st: _WalkState) -> tuple[tuple[Holders, str] | None, bool]:
         """Who the node's subject (or an absolute clause's) names, as (found, ended); a harm charged names no one."""
