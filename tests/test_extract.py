@@ -2797,6 +2797,19 @@ def test_an_alternative_that_is_no_threat_stays_what_it_says(dictionary):
     assert ("Israel", "ceasefire", "oppose") in found("Israel will resume the war or withdraw its troops, Katz said.", dictionary)
 
 
+@pytest.mark.parametrize("text, stance", [
+    # texts written for this test: what an issue is tied to, or what a deal must include, it waits for
+    ("Hamas insisted that every hostage release be tied to a complete Israeli withdrawal.",
+     ("Hamas", "hostage_prisoner_exchange", "conditional", "withdrawal")),
+    ("Hamas said the release of the hostages is linked to an end of the war.",
+     ("Hamas", "hostage_prisoner_exchange", "conditional", "ceasefire")),
+    ("Talks on a ceasefire resumed in Cairo. Katz said that every deal must include the return of the "
+     "remaining hostages.", ("Israel", "ceasefire", "conditional", "hostage_prisoner_exchange")),
+])
+def test_what_an_issue_is_tied_to_or_a_deal_must_include_is_its_condition(text, stance, dictionary):
+    assert stance in found(text, dictionary)
+
+
 def test_the_measure_is_the_resolution_an_article_names(dictionary):
     # text written for this test
     text = ("The Security Council passed the US-drafted resolution on Tuesday. "

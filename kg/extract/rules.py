@@ -1047,11 +1047,14 @@ class Walker:
                 and came_from.dep_ in ("nsubj", "nsubj:pass") and book.enabled("condition_clause")):
             # what the issue waits for: what it must have ("the force should have a UN mandate"), or what
             # it depends on ("Jordan's contribution would depend on the mandate")
-            depends = (came_from.dep_ == "nsubj" and came_from.i in issue_span
-                       and _lemma_in(node, book.dependence_verbs) and not self.negated(node))
+            depends = came_from.i in issue_span and not self.negated(node) and (
+                came_from.dep_ == "nsubj" and _lemma_in(node, book.dependence_verbs)
+                or came_from.dep_ == "nsubj:pass" and _lemma_in(node, book.tying_verbs))
             if depends:
-                needed = [c for c in node.children if c.dep_ in ("obl", "obj") and _case(c) in ("on", "upon")]
-            elif _lemma(node) in ("have", "get", "receive", "obtain") and self.has_deontic(node):
+                needed = [c for c in node.children if c.dep_ in ("obl", "obj") and _case(c) in ("on", "upon", "to")]
+            elif self.has_deontic(node) and (_lemma(node) in ("have", "get", "receive", "obtain")
+                                             # "any agreement must include the release of all hostages"
+                                             or came_from.i in issue_span and _lemma_in(node, book.composition_verbs)):
                 needed = [c for c in node.children if c.dep_ == "obj"]
             else:
                 needed = []
