@@ -2810,6 +2810,14 @@ def test_what_an_issue_is_tied_to_or_a_deal_must_include_is_its_condition(text, 
     assert stance in found(text, dictionary)
 
 
+@pytest.mark.parametrize("text", [
+    # texts written for this test: what begins once, or as soon as, something else happens waits for it
+    "Jordan wants the rebuilding of Gaza to start as soon as the truce takes hold.",
+])
+def test_an_issue_to_begin_once_another_is_reached_is_conditional_on_it(text, dictionary):
+    assert {t[1:] for t in found(text, dictionary) if t[1] == "reconstruction"} == {("reconstruction", "conditional", "ceasefire")}
+
+
 def test_the_measure_is_the_resolution_an_article_names(dictionary):
     # text written for this test
     text = ("The Security Council passed the US-drafted resolution on Tuesday. "

@@ -1822,6 +1822,9 @@ class Walker:
                 family = "until" if word == "until" else "unless"
             elif word in ("once", "after", "when", "if", "with") and any(t.lower_ == "only" for t in doc[max(end, i - 2):i]):
                 family = "unless"
+            elif word == "once" or word == "as" and [t.lower_ for t in doc[i + 1:i + 3]] == ["soon", "as"]:
+                # "to begin the reconstruction as soon as a ceasefire is reached": it waits for the truce
+                family = "if"
             if family is None or family == "until" and any(_lemma_in(t, self.book.open_ends) for t in doc[i + 1:i + 3]):
                 continue
             stop = i + 1
