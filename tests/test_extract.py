@@ -2818,6 +2818,15 @@ def test_an_issue_to_begin_once_another_is_reached_is_conditional_on_it(text, di
     assert {t[1:] for t in found(text, dictionary) if t[1] == "reconstruction"} == {("reconstruction", "conditional", "ceasefire")}
 
 
+@pytest.mark.parametrize("text, expected", [
+    # texts written for this test: a party leaving government, or a delegation leaving talks, is no troop withdrawal
+    ("The UAE called on Hamas to withdraw from Gaza's governance.", {("UAE", "governance", "support")}),
+    ("Al-Hayya criticised the withdrawal of the Israeli delegation from the talks in Doha.", set()),
+])
+def test_withdrawing_from_governing_or_from_talks_is_no_withdrawal(text, expected, dictionary):
+    assert {t[:3] for t in found(text, dictionary)} == expected
+
+
 def test_the_measure_is_the_resolution_an_article_names(dictionary):
     # text written for this test
     text = ("The Security Council passed the US-drafted resolution on Tuesday. "
