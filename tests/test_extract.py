@@ -2827,6 +2827,15 @@ def test_withdrawing_from_governing_or_from_talks_is_no_withdrawal(text, expecte
     assert {t[:3] for t in found(text, dictionary)} == expected
 
 
+def test_a_verb_with_a_modal_that_the_parser_hung_on_its_object_acts_on_it(dictionary):
+    # text written for this test: parsed together, the first "fund" was hung on "reconstruction" as a modifier
+    text = ("The Emirati minister Anwar Gargash said Monday that the UAE will not fund reconstruction of Gaza. "
+            "Jordanian Foreign Minister Ayman Safadi announced Tuesday that Jordan would not finance reconstruction "
+            "of the strip. Saudi officials insist that Riyadh will not pay for rebuilding the strip.")
+    assert {t[:3] for t in found(text, dictionary)} == {
+        ("UAE", "reconstruction", "oppose"), ("Jordan", "reconstruction", "oppose"), ("SaudiArabia", "reconstruction", "oppose")}
+
+
 def test_the_measure_is_the_resolution_an_article_names(dictionary):
     # text written for this test
     text = ("The Security Council passed the US-drafted resolution on Tuesday. "

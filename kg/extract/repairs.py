@@ -20,8 +20,9 @@ def repair_parse(doc: Any, infinitive_nouns: frozenset[str], stance_verbs: froze
     - prepositions read as nouns or verbs, "that" clauses of adjectives, "as long as";
     - "by" phrases of active verbs, "it" read as the expletive of an action verb;
     - what follows "remained", listed verbs, participles of a perfect read as modifiers of its
-      object, perfect auxiliaries, infinitives read as a noun's modifier, then infinitives that
-      complete a noun (`infinitive_nouns`: the nouns that take one)."""
+      object, perfect auxiliaries, verbs with a modal read as a modifier of their object,
+      infinitives read as a noun's modifier, then infinitives that complete a noun
+      (`infinitive_nouns`: the nouns that take one)."""
     # every repair walks the sentence word by word: the views of its words are made once
     doc = _Words(doc)
     # a repair whose words the sentence lacks would change nothing: it is skipped (repairs change
@@ -63,6 +64,8 @@ def repair_parse(doc: Any, infinitive_nouns: frozenset[str], stance_verbs: froze
     if "have" in lemmas:
         restore_perfect_participles(doc)
         rehang_perfect_auxiliaries(doc)
+    if "MD" in tags:
+        restore_compound_verbs(doc)
     if "to" in words:
         restore_infinitive_verbs(doc)
         rehang_infinitives(doc, infinitive_nouns)
@@ -446,6 +449,25 @@ def restore_participles(doc: Any) -> None:
         if any(c.dep_ == "obj" or c.dep_ in ("ccomp", "advcl") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
                for c in word.children):
             word.tag_ = "VBG"
+
+
+def restore_compound_verbs(doc: Any) -> None:
+    """Make a base-form verb with its own modal the head of its clause again when the parser hung it on
+    its object as a modifier ("that Qatar/nsubj will/aux not fund/compound reconstruction/ccomp"): the
+    verb takes the noun's place and the noun becomes its object; a "that" the noun held marks the verb."""
+    for verb in doc:
+        noun = verb.head
+        if (verb.tag_ != "VB" or verb.dep_ != "compound" or noun.i != verb.i + 1 or not noun.tag_.startswith("NN")
+                or not any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)):
+            continue
+        if noun.dep_ == "ROOT":
+            verb.head, verb.dep_ = verb, "ROOT"
+        else:
+            verb.head, verb.dep_ = noun.head, noun.dep_
+        for child in list(noun.children):
+            if child.i < verb.i and child.lower_ == "that":
+                child.head, child.dep_ = verb, "mark"
+        noun.head, noun.dep_ = verb, "obj"
 
 
 def restore_infinitive_verbs(doc: Any) -> None:
