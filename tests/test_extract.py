@@ -2837,6 +2837,17 @@ def test_a_verb_with_a_modal_that_the_parser_hung_on_its_object_acts_on_it(dicti
         ("UAE", "reconstruction", "oppose"), ("Jordan", "reconstruction", "oppose"), ("SaudiArabia", "reconstruction", "oppose")}
 
 
+def test_a_bulleted_list_of_attendees_is_the_group_the_ministers_point_back_to(dictionary):
+    # text written for this test
+    text = ("The meeting in Amman was attended by:\n"
+            "- Egyptian Foreign Minister Badr Abdelatty\n"
+            "- Jordanian Foreign Minister Ayman Safadi\n"
+            "- Saudi Foreign Minister Faisal bin Farhan\n"
+            "The ministers called for an immediate ceasefire in Gaza.")
+    assert {t[:3] for t in found(text, dictionary)} == {
+        ("Egypt", "ceasefire", "support"), ("Jordan", "ceasefire", "support"), ("SaudiArabia", "ceasefire", "support")}
+
+
 def test_the_measure_is_the_resolution_an_article_names(dictionary):
     # text written for this test
     text = ("The Security Council passed the US-drafted resolution on Tuesday. "

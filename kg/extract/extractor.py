@@ -780,7 +780,9 @@ class ArticleExtractor:
             docs[n] = ParsedSentence(doc)  # the rules only read the parse from here on
         results: dict[tuple, tuple[float, Finding, str, str | None]] = {}
         intro: tuple[Any, int] | None = None
+        bulleted: list[tuple[int, str]] = []  # (offset, first actor) of each item of the bulleted list going on
         for n, (sentence, mentions) in enumerate(jobs):
+            bulleted = self._bulleted_group(bulleted, sentence, mentions)
             if intro is not None and _list_item(text, sentence):
                 for finding in self._item_findings(intro, mentions):
                     start, end = _trim(text, sentence.start, sentence.end)
@@ -803,6 +805,19 @@ class ArticleExtractor:
                 intro = self._intro
             self._remember(mentions)
         return self._stances(results)
+
+    def _bulleted_group(self, items: list[tuple[int, str]], sentence: Sentence, mentions: list[Mention]) -> list[tuple[int, str]]:
+        """The bulleted list of actors going on after this sentence; a list of two or more actors that
+        ends here is a group the next group noun can point back to ("attended by: - Saudi Foreign
+        Minister ... - Egyptian Foreign Minister ...", then "the ministers")."""
+        line_start = self.text.rfind("\n", 0, sentence.start) + 1
+        if _BULLET.match(self.text[line_start:sentence.end].lstrip() + " ") and _list_item(self.text, sentence):
+            first = next((m for m in mentions if m.kind == ACTOR and m.start >= sentence.start), None)
+            return items + [(sentence.start, first.holder or first.value)] if first is not None else items
+        members = _unique(holder for _, holder in items)
+        if len(members) >= 2:
+            self.discourse.groups.append((items[0][0], members))
+        return []
 
     def _item_findings(self, intro: tuple[Any, int], mentions: list[Mention]) -> list[Finding]:
         """The stances one list item takes from the sentence that introduced the list."""
