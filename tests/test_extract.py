@@ -2848,6 +2848,15 @@ def test_a_bulleted_list_of_attendees_is_the_group_the_ministers_point_back_to(d
         ("Egypt", "ceasefire", "support"), ("Jordan", "ceasefire", "support"), ("SaudiArabia", "ceasefire", "support")}
 
 
+def test_it_backed_by_states_is_the_plan_the_sentence_before_named(dictionary):
+    # texts written for this test
+    text = "The Security Council will vote on the 20-point plan on Monday. It is backed by Egypt, Qatar and Jordan, among others."
+    assert {("Egypt", "peace_plan", "support"), ("Qatar", "peace_plan", "support"), ("Jordan", "peace_plan", "support")} <= {
+        t[:3] for t in found(text, dictionary)}
+    # with no plan named before it, "it" names nothing
+    assert not found("The talks resumed on Monday. It is backed by Egypt, Qatar and Jordan.", dictionary)
+
+
 def test_the_measure_is_the_resolution_an_article_names(dictionary):
     # text written for this test
     text = ("The Security Council passed the US-drafted resolution on Tuesday. "

@@ -1339,4 +1339,23 @@ def article_mentions(scanner: Scanner, text: str, published: date | None = None)
     mentions = scanner.override_issues(text, scanner.pattern_issues(text, scanner.scan(text)))
     mentions = resolve_context(scanner.period_issues(text, mentions, published))
     mentions = resolve_plan_references(text, mentions, scanner.plan_heads)
+    mentions = resolve_issue_pronouns(text, mentions, scanner.plan_heads, scanner.issue_pronouns)
     return [m for m in mentions if not _title_of_other_body(text, m)]
+
+
+def resolve_issue_pronouns(text: str, mentions: list[Mention], heads: set[str],
+                           patterns: list["re.Pattern[str]"], window: int = 400) -> list[Mention]:
+    """A pronoun the lexicon's `issue_pronouns` match ("It is supported by Egypt") names the issue of
+    the plan the text named last before it, when that plan is near ("... the US resolution will be on
+    the agenda. It is supported by ..."); with no plan near, it names nothing."""
+    added = []
+    for pattern in patterns:
+        for match in pattern.finditer(text):
+            before = [m for m in mentions if m.kind == ISSUE and m.end <= match.start() and match.start() - m.end < window]
+            plan = next((m for m in reversed(before)
+                         if text[m.start:m.end].lower().split()[-1].rstrip("s") in heads), None)
+            if plan is not None:
+                added.append(Mention(match.start(), match.end(), ISSUE, plan.value))
+    if not added:
+        return mentions
+    return sorted(mentions + added, key=lambda m: (m.start, -m.end))
