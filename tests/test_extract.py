@@ -2857,6 +2857,13 @@ def test_it_backed_by_states_is_the_plan_the_sentence_before_named(dictionary):
     assert not found("The talks resumed on Monday. It is backed by Egypt, Qatar and Jordan.", dictionary)
 
 
+def test_an_infinitive_right_after_a_verb_completes_it(dictionary):
+    # text written for this test: the parser hung "to cement" on "comes", above "seeks"
+    text = "Moscow's draft comes as the US seeks to cement support for a stabilization force."
+    holders = {t[0] for t in found(text, dictionary)}
+    assert "US" in holders and "Russia" not in holders
+
+
 def test_the_measure_is_the_resolution_an_article_names(dictionary):
     # text written for this test
     text = ("The Security Council passed the US-drafted resolution on Tuesday. "

@@ -67,6 +67,7 @@ def repair_parse(doc: Any, infinitive_nouns: frozenset[str], stance_verbs: froze
     if "MD" in tags:
         restore_compound_verbs(doc)
     if "to" in words:
+        rehang_verb_infinitives(doc)
         restore_infinitive_verbs(doc)
         rehang_infinitives(doc, infinitive_nouns)
 
@@ -468,6 +469,24 @@ def restore_compound_verbs(doc: Any) -> None:
             if child.i < verb.i and child.lower_ == "that":
                 child.head, child.dep_ = verb, "mark"
         noun.head, noun.dep_ = verb, "obj"
+
+
+def rehang_verb_infinitives(doc: Any) -> None:
+    """Hang "to VB" on the verb right before it when the parser hung it on a verb further up ("comes as
+    Washington seeks/advcl [to formalize/advcl -> comes] support"): an infinitive right after a verb
+    completes that verb, which then holds what it says."""
+    for to in doc:
+        if to.lower_ != "to" or to.i == 0 or to.i + 1 >= len(doc) or to.dep_ != "mark":
+            continue
+        verb, infinitive = doc[to.i - 1], to.head
+        if (infinitive.i != to.i + 1 or infinitive.tag_ != "VB" or not verb.tag_.startswith("VB") or verb.tag_ == "VBN"
+                or infinitive.head.i in (verb.i, infinitive.i) or infinitive.dep_ not in ("advcl", "xcomp", "ccomp")
+                or any(c.dep_ in ("xcomp", "ccomp", "obj") for c in verb.children)):
+            continue
+        above = {a.i for a in _ancestors(verb)}
+        if infinitive.i in above or infinitive.head.i not in above:
+            continue  # only an infinitive the parser hung above the verb, on the clause the verb depends on
+        infinitive.head, infinitive.dep_ = verb, "xcomp"
 
 
 def restore_infinitive_verbs(doc: Any) -> None:
