@@ -2326,6 +2326,8 @@ def test_a_role_for_the_party_governance_removes_is_its_opposite(dictionary, rul
             (text.split()[0], "governance", "oppose")}
     assert ("Egypt", "governance", "support") in found(
         "Egypt backs a role for the PA in the governance of Gaza.", dictionary)
+    # text written for this test: "its return" after the Authority's own name is the Authority's return
+    assert ("EU", "governance", "support") in found('"We back the Palestinian Authority and its return to Gaza," Kallas said.', dictionary)
 
 
 def test_breaking_or_reneging_on_a_truce_is_a_breach_charged(dictionary):
