@@ -2866,6 +2866,12 @@ def test_an_infinitive_right_after_a_verb_completes_it(dictionary):
     assert "US" in holders and "Russia" not in holders
 
 
+def test_who_is_intent_on_harming_the_issue_is_charged_not_backing_it(dictionary):
+    # text written for this test: "undermining" has no subject of its own; Israel, intent on it, is the one charged
+    text = "Hamas official Osama Hamdan said Israel was intent on undermining the truce from the first day."
+    assert {t[:3] for t in found(text, dictionary)} == {("Hamas", "ceasefire", "support")}
+
+
 def test_the_measure_is_the_resolution_an_article_names(dictionary):
     # text written for this test
     text = ("The Security Council passed the US-drafted resolution on Tuesday. "

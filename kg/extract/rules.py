@@ -191,6 +191,7 @@ class _WalkState:
     characterized: bool = False  # the issue is what a thing is named as working against ("called it a coup against")
     breach_here: bool = False  # this node names a breach of the issue: its subject is charged, not speaking
     inverse: bool = False  # the words name the issue's opposite ("resume the war")
+    harm_below: int | None = None  # the harm verb with no subject of its own the walk just left
 
 
 class Walker:
@@ -1330,7 +1331,15 @@ class Walker:
         # "does not want Turkish troops/nsubj deployed/VBN": a participle with no auxiliary is passive, its subject no agent
         small_passive = node.tag_ == "VBN" and node.dep_ in ("ccomp", "xcomp") and not any(
             c.dep_ in ("aux", "aux:pass", "cop", "obl:agent") for c in node.children)
-        not_a_holder = harm_here or st.breach_here or small_passive or st.skip_sign and node.dep_ == "conj"
+        # "Israel was intent on undermining/ the agreement", "continues to sabotage the truce", "attempts to
+        # undermine the ceasefire": who controls a harm with no subject of its own is the one charged too
+        controls_harm = (st.harm_below is not None and came_from is not None and came_from.i == st.harm_below
+                         and came_from.dep_ in ("xcomp", "advcl", "acl", "obl", "ccomp")
+                         and not any(c.dep_ == "mark" and c.lower_ == "as" for c in came_from.children)
+                         and not any(c.dep_ in ("obj", "iobj") for c in node.children)  # "accused Israel of derailing": Israel
+                         and not self.cue_sign(node)[0] and _lemma_in(node, self.book.judge_verbs) is None)
+        st.harm_below = node.i if harm_here and not any(c.dep_ in ("nsubj", "nsubj:pass") for c in node.children) else None
+        not_a_holder = harm_here or controls_harm or st.breach_here or small_passive or st.skip_sign and node.dep_ == "conj"
         found = None if not_a_holder else self.subject_holders(node)
         st.breach_here = False
         absolute = absolute_subject(node) if not own else None
