@@ -2326,8 +2326,6 @@ def test_a_role_for_the_party_governance_removes_is_its_opposite(dictionary, rul
             (text.split()[0], "governance", "oppose")}
     assert ("Egypt", "governance", "support") in found(
         "Egypt backs a role for the PA in the governance of Gaza.", dictionary)
-    # text written for this test: "its return" after the Authority's own name is the Authority's return
-    assert ("EU", "governance", "support") in found('"We back the Palestinian Authority and its return to Gaza," Kallas said.', dictionary)
 
 
 def test_breaking_or_reneging_on_a_truce_is_a_breach_charged(dictionary):
@@ -2942,6 +2940,7 @@ def test_agents_coordinated_before_a_backing_participle_all_back_it(dictionary):
     ("Egypt backed a role for the Palestinian Authority in Gaza.", ("Egypt", "governance", "support")),
     ("Netanyahu has ruled out any role for the Palestinian Authority in post-war Gaza.", ("Israel", "governance", "oppose")),
     ("Egypt called for the restoration of the Palestinian Authority's control over Gaza.", ("Egypt", "governance", "support")),
+    ('"We back the Palestinian Authority and its return to Gaza," Kallas said.', ("EU", "governance", "support")),
 ])
 def test_the_palestinian_authoritys_part_in_ruling_gaza_is_governance(text, stance, dictionary):
     assert stance in found(text, dictionary)

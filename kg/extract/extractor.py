@@ -1345,9 +1345,9 @@ def article_mentions(scanner: Scanner, text: str, published: date | None = None)
 
 def resolve_issue_pronouns(text: str, mentions: list[Mention], heads: set[str],
                            patterns: list["re.Pattern[str]"], window: int = 400) -> list[Mention]:
-    """A pronoun the lexicon's `issue_pronouns` match ("It is supported by Egypt") names the issue of
-    the plan the text named last before it, when that plan is near ("... the US resolution will be on
-    the agenda. It is supported by ..."); with no plan near, it names nothing."""
+    """A pronoun the lexicon's `issue_pronouns` match ("It is backed by Egypt") names the issue of the
+    plan the text named last before it, when that plan is near ("... a vote on the 20-point plan. It
+    is backed by ..."); with no plan near, it names nothing."""
     added = []
     for pattern in patterns:
         for match in pattern.finditer(text):

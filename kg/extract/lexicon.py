@@ -134,7 +134,7 @@ def _cached_lexicon(paths: tuple[str, ...], stamp: tuple[float, ...]) -> Lexicon
     periods = {f"{issue} until {p['until']}": p["phrases"]
                for issue, items in data.get("issue_periods", {}).items() for p in items}
     for section, mapping in (("issue_patterns", data.get("issue_patterns", {})),
-                             ("issue_pronouns", {"": data.get("issue_pronouns", [])}),
+                             ("issue_pronouns", {"a pronoun": data.get("issue_pronouns", [])}),
                              ("issue_overrides", data.get("issue_overrides", {})), ("issue_periods", periods)):
         for key, patterns in mapping.items():
             for pattern in patterns:

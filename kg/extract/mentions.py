@@ -2,9 +2,10 @@
 in one pass of a compiled phrase trie over the text (character offsets, no parse needed)."""
 from __future__ import annotations
 
+import dataclasses
 import re
-from datetime import date
 from dataclasses import dataclass
+from datetime import date
 
 from ..dictionary import Dictionary
 from ..errors import DictionaryError
@@ -40,8 +41,8 @@ class Mention:
 
 
 _WORD = re.compile(r"[^\W_][\w.]*(?<!\.)")
-#: What stands between the members of a written list ("Egypt, Qatar and the US")
 NO_ISSUE = "none"  # the issue_overrides key of phrases that name no issue
+#: What stands between the members of a written list ("Egypt, Qatar and the US")
 LIST_SEPARATOR = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)"
 _LIST_GAP = re.compile(LIST_SEPARATOR)
 
@@ -108,7 +109,6 @@ class Scanner:
             if issue_id != NO_ISSUE:
                 self._check_issue(issue_id, "issue_overrides")
             self.issue_overrides.extend((None if issue_id == NO_ISSUE else issue_id, re.compile(p)) for p in patterns)
-
         # names whose issue changed with the news ("Trump's plan" before the 20-point plan existed):
         # (issue named, last day of the period, issue meant then or None, pattern), by date
         self.issue_periods: list[tuple[str, date, str | None, re.Pattern[str]]] = []
@@ -258,17 +258,23 @@ class Scanner:
         day the article was published (or dropped); an article with no date keeps today's meaning."""
         if published is None or not self.issue_periods:
             return mentions
-        done: set[int] = set()
+        meant_by: dict[int, str | None] = {}  # id of a mention -> what it meant then; the earliest period wins
         for issue_id, until, meant, pattern in self.issue_periods:
             if published > until:
                 continue
             for match in pattern.finditer(text):
                 for m in mentions:
-                    if (m.kind == ISSUE and m.value == issue_id and id(m) not in done
-                            and m.start < match.end() and match.start() < m.end):
-                        done.add(id(m))
-                        m.value = meant or ""
-        return [m for m in mentions if not (id(m) in done and not m.value)]
+                    if m.kind == ISSUE and m.value == issue_id and m.start < match.end() and match.start() < m.end:
+                        meant_by.setdefault(id(m), meant)
+        if not meant_by:
+            return mentions
+        kept = []
+        for m in mentions:
+            if id(m) not in meant_by:
+                kept.append(m)
+            elif meant_by[id(m)] is not None:
+                kept.append(dataclasses.replace(m, value=meant_by[id(m)]))
+        return kept
 
     def pattern_issues(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """The mentions plus the issues the lexicon's regular expressions name, each pattern run once

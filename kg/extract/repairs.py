@@ -454,7 +454,7 @@ def restore_participles(doc: Any) -> None:
 
 def restore_compound_verbs(doc: Any) -> None:
     """Make a base-form verb with its own modal the head of its clause again when the parser hung it on
-    its object as a modifier ("that Qatar/nsubj will/aux not fund/compound reconstruction/ccomp"): the
+    its object as a modifier ("that the UAE/nsubj will/aux not fund/compound reconstruction/ccomp"): the
     verb takes the noun's place and the noun becomes its object; a "that" the noun held marks the verb."""
     for verb in doc:
         noun = verb.head
@@ -473,7 +473,7 @@ def restore_compound_verbs(doc: Any) -> None:
 
 def rehang_verb_infinitives(doc: Any) -> None:
     """Hang "to VB" on the verb right before it when the parser hung it on a verb further up ("comes as
-    Washington seeks/advcl [to formalize/advcl -> comes] support"): an infinitive right after a verb
+    the US seeks/advcl [to cement/advcl -> comes] support"): an infinitive right after a verb
     completes that verb, which then holds what it says."""
     for to in doc:
         if to.lower_ != "to" or to.i == 0 or to.i + 1 >= len(doc) or to.dep_ != "mark":

@@ -5,7 +5,6 @@ them is kg/extract/rules.py."""
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass, field, fields
 from functools import cached_property, lru_cache
 from pathlib import Path

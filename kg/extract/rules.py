@@ -1331,8 +1331,8 @@ class Walker:
         # "does not want Turkish troops/nsubj deployed/VBN": a participle with no auxiliary is passive, its subject no agent
         small_passive = node.tag_ == "VBN" and node.dep_ in ("ccomp", "xcomp") and not any(
             c.dep_ in ("aux", "aux:pass", "cop", "obl:agent") for c in node.children)
-        # "Israel was intent on undermining/ the agreement", "continues to sabotage the truce", "attempts to
-        # undermine the ceasefire": who controls a harm with no subject of its own is the one charged too
+        # "Israel was set on undermining the truce", "keeps sabotaging the truce", "efforts to wreck the
+        # truce": who controls a harm with no subject of its own is the one charged too
         controls_harm = (st.harm_below is not None and came_from is not None and came_from.i == st.harm_below
                          and came_from.dep_ in ("xcomp", "advcl", "acl", "obl", "ccomp")
                          and not any(c.dep_ == "mark" and c.lower_ == "as" for c in came_from.children)
