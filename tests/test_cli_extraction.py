@@ -104,10 +104,10 @@ def test_eval_ablate_shows_what_a_rule_adds(seeds_dir: Path) -> None:
 
 
 def test_eval_enable_shows_what_a_rule_shipped_off_would_add(seeds_dir: Path) -> None:
-    result = CliRunner().invoke(cli, ["eval", str(seeds_dir), "--gold", str(GOLD), "--enable", "mediator_of_deal"])
+    result = CliRunner().invoke(cli, ["eval", str(seeds_dir), "--gold", str(GOLD), "--enable", "party_to_deal"])
     assert result.exit_code == 0, result.output
-    assert "with mediator_of_deal on:" in result.output
-    assert "what mediator_of_deal add(s): tp " in result.output
+    assert "with party_to_deal on:" in result.output
+    assert "what party_to_deal add(s): tp " in result.output
 
 
 def test_eval_ablate_an_unknown_rule(seeds_dir: Path) -> None:
