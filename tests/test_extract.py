@@ -72,6 +72,19 @@ def test_shipped_pipeline_tags_lemmatizes_and_parses_offline():
     assert meta["license"] == "CC BY-SA 4.0" and "EWT" in meta["sources"][0]["name"]
 
 
+def test_the_pipeline_multiplies_with_numpys_blas_on_one_thread():
+    from threadpoolctl import threadpool_info
+
+    from kg.extract.parse import parse_sentences
+
+    nlp = load_pipeline()
+    assert all(not getattr(nlp.get_pipe(name).model.ops, "use_blis", True) for name in nlp.pipe_names)
+    before = [(lib["user_api"], lib["num_threads"]) for lib in threadpool_info()]
+    doc, = parse_sentences(["Egypt and Qatar backed the truce."], nlp)
+    assert [t.dep_ for t in doc][:4] == ["nsubj", "cc", "conj", "ROOT"]
+    assert [(lib["user_api"], lib["num_threads"]) for lib in threadpool_info()] == before  # the limit is lifted after
+
+
 @pytest.mark.parametrize("word,tag,lemma", [
     ("rejected", "VBD", "reject"), ("stopped", "VBD", "stop"), ("called", "VBN", "call"), ("created", "VBN", "create"),
     ("sought", "VBD", "seek"), ("withdrew", "VBD", "withdraw"), ("insists", "VBZ", "insist"), ("pushes", "VBZ", "push"),
