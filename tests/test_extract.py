@@ -1842,17 +1842,15 @@ def test_an_apposition_parsed_as_a_conjunct_keeps_its_relative_clause(dictionary
 
 
 def test_the_plan_refers_back_to_the_plan_the_text_gave_an_owner(dictionary, rules):
-    # shipped off (on real news it found more wrong stances than right ones): switched on here to test it
     text = ("Trump unveiled his 20-point plan on Monday. The plan calls for an immediate ceasefire and the "
             "release of all hostages.")
     terms = {("US", "ceasefire", "support"), ("US", "hostage_prisoner_exchange", "support")}
-    assert not rules.enabled("plan_reference")
-    assert not terms & found(text, dictionary, rules)
-    assert terms <= found(text, dictionary, rules.including(["plan_reference"]))
+    assert rules.enabled("plan_reference")
+    assert terms <= found(text, dictionary, rules)
+    assert not terms & found(text, dictionary, rules.without(["plan_reference"]))
     # a plan of another name is another plan
     assert ("US", "ceasefire", "support") not in found(
-        "Trump unveiled his 20-point plan on Monday. The proposal calls for an immediate ceasefire.", dictionary,
-        rules.including(["plan_reference"]))
+        "Trump unveiled his 20-point plan on Monday. The proposal calls for an immediate ceasefire.", dictionary, rules)
 
 
 def test_the_plan_as_an_opponent_describes_it_is_not_the_owners_stance(dictionary):
