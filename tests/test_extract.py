@@ -838,9 +838,8 @@ def test_written_fixtures_stay_above_their_floor():
 
 @pytest.mark.skipif(not (CORPUS / "gold.yaml").is_file(), reason="the real-news development corpus is not beside this checkout")
 def test_real_news_corpus_stays_above_its_floor():
-    # recall 0.69 since the stance model's threshold moved to 0.50 for precision on unseen news
     report = _score(CORPUS, CORPUS / "gold.yaml")
-    assert report.precision >= 0.88 and report.recall >= 0.68, report.format_text()
+    assert report.precision >= 0.88 and report.recall >= 0.70, report.format_text()
 
 
 def test_ablation_reports_what_a_rule_adds():
