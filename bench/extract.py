@@ -92,6 +92,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--clock", choices=("wall", "cpu"), default="wall",
                         help="wall time, or the process's CPU time (fair on a machine other jobs keep busy)")
     args = parser.parse_args(argv)
+    if args.repeat < 1:
+        parser.error("--repeat must be at least 1")
     clock = time.process_time if args.clock == "cpu" else time.perf_counter
     if args.folder is not None:
         from kg.sources import load_articles
@@ -153,6 +155,7 @@ def _reference_loop(clock) -> float:
     for step in range(10_000_000):
         total += step
     return clock() - started
+
 
 if __name__ == "__main__":
     main()
