@@ -230,11 +230,11 @@ class Walker:
             if any(self.negated(a) or any(c.dep_ == "case" and c.lower_ == "without" for c in a.children)
                    for a in [token, *token.ancestors]):
                 continue  # "would not agree ... without guarantees from the mediators": what is asked of them
-            if _case(token) in ("via", "through") and (_lemma_in(token.head, book.report_verbs)
-                                                         or _lemma_in(token.head, book.telling_verbs)):
-                continue  # "Israel communicated to Hamas via Egyptian and Qatari mediators": a channel for a message, not a backer
-            if token.dep_ in ("obj", "iobj") and (_lemma_in(token.head, book.report_verbs) or _lemma_in(token.head, book.telling_verbs)):
-                continue  # "Hamas told the mediators it accepts the plan": the ones told, not backers of what they hear
+            if ((_case(token) in ("via", "through") or token.dep_ in ("obj", "iobj"))
+                    and (_lemma_in(token.head, book.report_verbs) or _lemma_in(token.head, book.telling_verbs))):
+                # the channel of a message ("Israel communicated to Hamas via Egyptian and Qatari mediators")
+                # or the ones told ("Hamas told the mediators it accepts the plan"), not backers of what they pass on
+                continue
             path.append(f"{token.i}:{token.text}/{token.tag_}/{token.dep_}")
             # read off the words, which a parser trained on web text hangs every way: the names and
             # demonyms right before the noun ("Qatari and Egyptian mediators", "Egypt and Qatar, the
