@@ -3057,3 +3057,19 @@ def test_an_actor_opposed_to_something_holds_the_stance_not_the_actor_in_its_obj
 ])
 def test_a_role_for_both_hamas_and_the_pa_and_full_scale_fighting(text, stance, dictionary):
     assert stance in found(text, dictionary)
+
+
+# texts written for these tests
+@pytest.mark.parametrize("text, expected", [
+    ("A Hamas spokesman said no one in Gaza would ever accept disarmament.", ("Hamas", "disarmament", "oppose")),
+    ("Egypt's foreign minister said nobody will send troops into Gaza.", ("Egypt", "stabilization_force", "oppose")),
+])
+def test_a_subject_that_is_no_one_negates_its_verb(dictionary, rules, text, expected):
+    assert found(text, dictionary, rules) == {expected}
+    assert rules_of(text, dictionary, rules)[expected] >= {"negation"}
+
+
+def test_no_before_the_issue_itself_is_not_counted_twice(dictionary):
+    assert found("Israel said no rebuilding can start before Hamas is disarmed.", dictionary) == {
+        ("Israel", "reconstruction", "conditional", "disarmament"), ("Israel", "disarmament", "support")}
+

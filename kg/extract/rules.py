@@ -642,6 +642,17 @@ class Walker:
                    for c in node.children) or (
                 node.i >= 2 and node.doc[node.i - 1].lower_ == "longer" and node.doc[node.i - 2].lower_ == "no")
 
+    def negative_subject(self, node: Any, st: _WalkState) -> bool:
+        """"No Palestinian would accept disarmament", "nobody will send troops": a subject that is no one
+        negates its verb, unless the walk came up through that subject (the issue itself: "no rebuilding can start")."""
+        if not node.tag_.startswith(("VB", "JJ")):
+            return False
+        negation = self.book.negation
+        return any(c.dep_ in ("nsubj", "nsubj:pass") and c is not st.came_from and c.i not in st.issue_span and (
+                       c.tag_ in ("NN", "PRP") and c.lower_ in negation and c.lower_ not in ("not", "n't", "without")
+                       or any(g.dep_ == "det" and g.lower_ == "no" for g in c.children))
+                   for c in node.children)
+
     def has_deontic(self, node: Any) -> bool:
         """Whether a predicate is a demand of the speaker ("must", "should", "needs to")."""
         if any(c.dep_ == "aux" and _lemma(c) in self.book.deontic for c in node.children):
@@ -1274,7 +1285,8 @@ class Walker:
         """A negation that flips the stance, a modal that signals one; whether a negation or a demand verb was met."""
         book = self.book
         node, own = st.node, st.own
-        if not st.skip_sign and not st.detached and self.negated(node) and book.enabled("negation") and (
+        if not st.skip_sign and not st.detached and (
+                self.negated(node) or self.negative_subject(node, st)) and book.enabled("negation") and (
                 own or self.cue_sign(node)[0] or node.tag_.startswith("JJ") or self.has_intent(node)
                 or (node.tag_.startswith("NN") and _lemma_in(node, book.intent_nouns))):
             # a negated stance word or issue verb flips; "the draft does not answer our demands" does not
