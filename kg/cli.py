@@ -431,10 +431,14 @@ def validate(out_dir: Path, ontology_dir: Path | None, store: str | None) -> Non
 )
 @click.option("--explain", is_flag=True,
               help="Show, for each stance, its sentence, the parse around the cue and the rules that fired.")
+@click.option("--dropped", is_flag=True,
+              help="Then list what the stance model dropped: each stance rated under its threshold, with its "
+                   "rating and the features that moved it.")
 @reports_errors
-def extract(file: Path, ontology_dir: Path | None, fmt: str, explain: bool) -> None:
+def extract(file: Path, ontology_dir: Path | None, fmt: str, explain: bool, dropped: bool) -> None:
     """Show the stances the rules find in one article FILE, with the rule behind each."""
-    from .extract import explain_stances, extract_stances, format_explanation, load_lexicon, load_rule_book
+    from .extract import (dropped_stances, explain_stances, extract_stances, format_dropped, format_explanation,
+                          load_lexicon, load_rule_book)
     from .sources import read_article, read_manifest
 
     metadata = read_manifest(file.parent).get(file.name) if file.parent.is_dir() else None
@@ -442,9 +446,12 @@ def extract(file: Path, ontology_dir: Path | None, fmt: str, explain: bool) -> N
     dictionary, lexicon, rules = load_dictionary(ontology_dir), load_lexicon(ontology_dir), load_rule_book(ontology_dir)
     if explain:
         click.echo(format_explanation(explain_stances(article, dictionary, lexicon, rules), fmt), nl=False)
-        return
-    stances = extract_stances(article, dictionary, lexicon, rules)
-    click.echo(format_stances(stances, fmt), nl=False)
+    else:
+        click.echo(format_stances(extract_stances(article, dictionary, lexicon, rules), fmt), nl=False)
+    if dropped:
+        if fmt == "table":
+            click.echo("")
+        click.echo(format_dropped(dropped_stances(article, dictionary, lexicon, rules), fmt), nl=False)
 
 
 @cli.command(name="eval")

@@ -34,6 +34,30 @@ def test_extract_explain_names_rules_path_and_parse(seeds_dir: Path) -> None:
     assert "parse:    i  text  lemma  tag  dep  head" in block
 
 
+def test_extract_dropped_lists_what_the_stance_model_rated_too_low(seeds_dir: Path) -> None:
+    path = seeds_dir / "001_e22e95d8dd461b33.txt"
+    result = CliRunner().invoke(cli, ["extract", str(path), "--format", "jsonl", "--dropped"])
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in result.output.splitlines()]
+    kept = {(r["holder"], r["issue"], r["polarity"]) for r in records if not r.get("dropped")}
+    dropped = {(r["holder"], r["issue"], r["polarity"]): r for r in records if r.get("dropped")}
+    assert kept and dropped and not kept & set(dropped)
+    # "interim solutions, which are currently unacceptable to Israel": found by the rules, rated under the bar
+    israel = dropped[("Israel", "governance", "oppose")]
+    assert israel["rating"] < israel["needed"] and israel["rated_by"] and "unacceptable to Israel" in israel["quote"]
+    text = CliRunner().invoke(cli, ["extract", str(path), "--dropped"]).output
+    assert "dropped by the stance model (" in text and "Israel  governance  oppose  rated 0." in text
+
+
+def test_nothing_is_dropped_while_the_stance_model_is_off(seeds_dir: Path, dictionary) -> None:
+    from kg.extract import dropped_stances, load_rule_book
+    from kg.sources import read_article
+
+    article = read_article(seeds_dir / "001_e22e95d8dd461b33.txt")
+    assert dropped_stances(article, dictionary)
+    assert dropped_stances(article, dictionary, rules=load_rule_book().without(["stance_model"])) == []
+
+
 def test_extract_jsonl_quotes_match_the_text(seeds_dir: Path) -> None:
     path = seeds_dir / "000_9f35d4ad34641da1.txt"
     result = CliRunner().invoke(cli, ["extract", str(path), "--format", "jsonl"])

@@ -30,7 +30,7 @@ from .scoring import COOCCURRENCE_RULE, Evidence, StanceModel, article_features
 
 __all__ = [
     "COOCCURRENCE_RULE", "EXTRACTOR_VERSION", "Evidence", "Explanation", "Lexicon", "Rule", "RuleBook", "Scanner", "StanceModel", "article_features",
-    "explain_stances", "format_explanation", "extract_stances", "extraction_fingerprint", "get_scanner", "load_lexicon",
+    "DroppedStance", "dropped_stances", "explain_stances", "format_dropped", "format_explanation", "extract_stances", "extraction_fingerprint", "get_scanner", "load_lexicon",
     "load_pipeline", "load_rule_book", "stance_evidence",
 ]
 
@@ -87,6 +87,68 @@ def explain_stances(article: Article, dictionary: Dictionary, lexicon: Lexicon |
             match = dataclasses.replace(match, reasons=tuple(model.reasons(rated)))
         out.append((stance, match))
     return out
+
+
+@dataclasses.dataclass(frozen=True)
+class DroppedStance:
+    """A stance the rules found and the stance model rated under the rating it needs to be kept."""
+
+    stance: Stance  # its first statement in the article, with the rules' confidence
+    statements: int  # how many sentences state it
+    rating: float
+    needed: float
+    reasons: tuple[tuple[str, float], ...]  # the features that moved the rating most, with what each added
+
+
+def dropped_stances(article: Article, dictionary: Dictionary, lexicon: Lexicon | None = None,
+                    rules: RuleBook | None = None) -> list[DroppedStance]:
+    """What the stance model dropped from one article, by key: the place to look when a stance a reader
+    expected is missing (empty while the rule `stance_model` is off)."""
+    extractor = _extractor(article, dictionary, lexicon, rules)
+    extractor.run()
+    model = extractor.book.stance_model
+    if model is None or not extractor.book.enabled("stance_model"):
+        return []
+    statements: dict[tuple[str, str, str], list[Stance]] = {}
+    for item in extractor.evidence:
+        s = item.stance
+        statements.setdefault((s.holder, s.issue, s.polarity.value), []).append(s)
+    dropped = []
+    for key, stated in sorted(statements.items()):
+        features = extractor.features[key]
+        rating, needed = model.rate(features), model.threshold_for(features)
+        if rating < needed:
+            first = min(stated, key=lambda s: (s.char_start, s.key))
+            dropped.append(DroppedStance(first, len({s.char_start for s in stated}), round(rating, 2), round(needed, 2),
+                                         tuple(model.reasons(features))))
+    return dropped
+
+
+def format_dropped(dropped: list[DroppedStance], fmt: str = "table") -> str:
+    """The dropped stances, each with its rating, the rating it needed and why it was rated so."""
+    if fmt == "jsonl":
+        return "".join(json.dumps({
+            "holder": d.stance.holder, "issue": d.stance.issue, "polarity": d.stance.polarity.value,
+            "condition": d.stance.condition, "rule": d.stance.rule, "rating": d.rating, "needed": d.needed,
+            "statements": d.statements, "char_start": d.stance.char_start, "char_end": d.stance.char_end,
+            "quote": d.stance.quote, "dropped": True,
+            "rated_by": [{"feature": name, "added": round(added, 3)} for name, added in d.reasons]},
+            ensure_ascii=False) + "\n" for d in dropped)
+    if not dropped:
+        return "the stance model dropped nothing\n"
+    out = [f"dropped by the stance model ({len(dropped)}):", ""]
+    for d in dropped:
+        s = d.stance
+        condition = f" (on {s.condition})" if s.condition else ""
+        more = f", {d.statements} sentences" if d.statements > 1 else ""
+        out.append(f"{s.holder}  {s.issue}  {s.polarity.value}{condition}  rated {d.rating:.2f}, needs {d.needed:.2f}"
+                   f"  [{s.char_start}-{s.char_end}{more}]")
+        out.append(f"  rules:    {s.rule}")
+        if d.reasons:
+            out.append("  rated by: " + ", ".join(f"{name} {added:+.2f}" for name, added in d.reasons))
+        out.append(f"  sentence: {s.quote.strip()}")
+        out.append("")
+    return "\n".join(out)
 
 
 def extraction_fingerprint(dictionary: Dictionary, lexicon: Lexicon, rules: RuleBook | None = None) -> str:
