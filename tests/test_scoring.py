@@ -15,8 +15,9 @@ import yaml
 
 from kg.errors import DictionaryError
 from kg.evaluation import Score, evaluate_folder
+from kg.dictionary import load_dictionary
 from kg.extract import (Evidence, StanceModel, article_features, explain_stances, extract_stances, format_explanation,
-                        load_rule_book, stance_evidence)
+                        load_lexicon, load_rule_book, stance_evidence)
 from kg.extract.scoring import read_stance_model
 from kg.model import Article, Method, Polarity, Stance
 from kg.sources import load_articles
@@ -209,6 +210,28 @@ def test_the_operating_point_is_the_one_the_most_batches_meet_the_bars_at(tmp_pa
     data = yaml.safe_load(model.read_text(encoding="utf-8"))
     assert (data["threshold"], data["cooccurrence_margin"]) == (float(chosen[1]), float(chosen[2]))
     assert data["weights"] == yaml.safe_load((ONTOLOGY / MODEL_FILE).read_text(encoding="utf-8"))["weights"]
+
+
+def test_the_operating_point_of_a_model_yet_to_be_learnt_is_chosen_on_ratings_it_did_not_learn_from(tmp_path, capsys):
+    spec = importlib.util.spec_from_file_location("choose_threshold", REPO / "training" / "choose_threshold.py")
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    first, second = _split_written_fixtures(tmp_path)
+    before = (ONTOLOGY / MODEL_FILE).read_bytes()
+    assert script.main([str(first), str(second), "--batch", "2", "--cross-validate", "2"]) == 0
+    printed = capsys.readouterr().out
+    assert "rated by models learnt with each of 2 groups left out" in printed and "chosen: threshold " in printed
+    assert (ONTOLOGY / MODEL_FILE).read_bytes() == before
+    # each folder is rated by a model learnt from the other alone: not the shipped model's ratings
+    dictionary, lexicon, rules = load_dictionary(None), load_lexicon(None), load_rule_book(None)
+    folders = [script.read_folder(str(f), dictionary, lexicon, rules) for f in (first, second)]
+    rated = script.cross_validated(folders, [], 2, 1.0)
+    assert [len(r) for r in rated] == [len(f.examples) for f in folders]
+    assert [p for p, _, _ in rated[0]] != [rules.stance_model.rate(f) for f, _ in folders[0].examples]
+    for wrong in (["--cross-validate", "1"], ["--cross-validate", "2", "--write"]):
+        with pytest.raises(SystemExit):
+            script.main([str(first), str(second), "--batch", "2", *wrong])
+    assert "--cross-validate" in capsys.readouterr().err
 
 
 def test_the_training_script_wants_two_untuned_folders(tmp_path, capsys):

@@ -1,6 +1,7 @@
 """Choose the stance model's operating point (threshold and co-occurrence margin) on annotated news.
 
     python training/choose_threshold.py FOLDER[:GOLD] ... [--batch 4] [--write [--out MODEL_FILE]]
+    python training/choose_threshold.py FOLDER[:GOLD] ... --cross-validate 8 [--train-also FOLDER[:GOLD] ...]
 
 Each FOLDER holds articles and a gold.yaml written to the annotation guideline (16 articles a
 folder is what the project's sets hold). The shipped model rates every (holder, issue, polarity)
@@ -10,11 +11,18 @@ sets of 16) that meet the bars a batch of unseen news is held to: precision >= 0
 0.55. The point chosen is the one the most batches meet: precision on a batch of unseen news
 lands far on either side of the pooled figure, and it is a batch, not the pool, that a user
 reads. `--write` puts the chosen point into the model file; its header must then say why.
+
+With `--cross-validate K` the ratings come not from the shipped model but from models learnt
+(as training/train_stance_model.py learns) with each of K consecutive groups of the folders left
+out in turn, plus the `--train-also` folders, which are learnt from and never scored: the point a
+model learnt from all of them should be run at. Over 20,000 batches, a seeded sample of 20,000 is
+scored.
 """
 from __future__ import annotations
 
 import argparse
 import itertools
+import random
 import sys
 from pathlib import Path
 
@@ -23,7 +31,7 @@ import yaml
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from train_stance_model import BAR_F1, BAR_PRECISION, DEFAULT_OUT, meets_bars, read_folder, scores  # noqa: E402
+from train_stance_model import BAR_F1, BAR_PRECISION, DEFAULT_OUT, fit, meets_bars, read_folder, scores  # noqa: E402
 
 from kg.dictionary import load_dictionary  # noqa: E402
 from kg.errors import StanceGraphError  # noqa: E402
@@ -31,6 +39,7 @@ from kg.evaluation import Score  # noqa: E402
 from kg.extract import COOCCURRENCE_RULE, load_lexicon, load_rule_book  # noqa: E402
 
 THRESHOLDS = (0.30, 0.35, 0.40, 0.45, 0.50, 0.55)
+MOST_BATCHES = 20_000
 MARGINS = (0.05, 0.10, 0.15)
 
 
@@ -44,26 +53,58 @@ def share_meeting_bars(per_folder: list[Score], batches: list[tuple[int, ...]]) 
     return sum(meets_bars(sum((per_folder[k] for k in batch), Score(0, 0, 0))) for batch in batches) / len(batches)
 
 
+def cross_validated(folders: list, also: list, groups: int, strength: float) -> list[list[tuple[float, int, bool]]]:
+    """Each folder's tuples rated by a model learnt without its group of consecutive folders."""
+    size = -(-len(folders) // groups)
+    rated: list[list[tuple[float, int, bool]]] = []
+    for first in range(0, len(folders), size):
+        group = folders[first:first + size]
+        others = [e for k, f in enumerate(folders) if not first <= k < first + size for e in f.examples]
+        vectorizer, model = fit(others + [e for f in also for e in f.examples], strength)
+        for folder in group:
+            probabilities = model.predict_proba(vectorizer.transform([f for f, _ in folder.examples]))[:, 1] \
+                if folder.examples else []
+            rated.append([(float(p), right, bool(features.get(f"rules={COOCCURRENCE_RULE}")))
+                          for p, (features, right) in zip(probabilities, folder.examples)])
+    return rated
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("folders", nargs="+", help="FOLDER[:GOLD] of annotated articles")
     parser.add_argument("--batch", type=int, default=4, help="folders to a batch (default 4)")
     parser.add_argument("--write", action="store_true", help="write the chosen point into the model file")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="the model file --write changes")
+    parser.add_argument("--cross-validate", type=int, default=0, metavar="K",
+                        help="rate each of K groups of the folders with a model learnt from the others")
+    parser.add_argument("--train-also", action="append", default=[], metavar="FOLDER[:GOLD]",
+                        help="annotated folders --cross-validate learns from and never scores (repeat)")
+    parser.add_argument("--strength", type=float, default=1.0, help="inverse L2 regularisation strength (C)")
     args = parser.parse_args(argv)
     if len(args.folders) < args.batch:
         parser.error(f"need at least {args.batch} folders")
+    if args.cross_validate == 1 or args.cross_validate < 0 or args.cross_validate > len(args.folders):
+        parser.error("--cross-validate needs 2 groups or more, and no more groups than folders")
+    if args.write and args.cross_validate:
+        parser.error("--write sets the shipped model's point; after --cross-validate, learn the model with that point")
     try:
         dictionary, lexicon, rules = load_dictionary(None), load_lexicon(None), load_rule_book(None)
         folders = [read_folder(spec, dictionary, lexicon, rules) for spec in args.folders]
+        also = [read_folder(spec, dictionary, lexicon, rules) for spec in args.train_also]
     except StanceGraphError as exc:
         print(f"choose_threshold.py: {exc}", file=sys.stderr)
         return 2
-    model = rules.stance_model
-    rated = [[(model.rate(features), right, bool(features.get(f"rules={COOCCURRENCE_RULE}")))
-              for features, right in folder.examples] for folder in folders]
+    if args.cross_validate:
+        rated = cross_validated(folders, also, args.cross_validate, args.strength)
+    else:
+        model = rules.stance_model
+        rated = [[(model.rate(features), right, bool(features.get(f"rules={COOCCURRENCE_RULE}")))
+                  for features, right in folder.examples] for folder in folders]
     batches = list(itertools.combinations(range(len(folders)), args.batch))
-    print(f"{len(folders)} folders, {sum(f.articles for f in folders)} articles; {len(batches)} batches of {args.batch}")
+    if len(batches) > MOST_BATCHES:
+        batches = random.Random(0).sample(batches, MOST_BATCHES)
+    print(f"{len(folders)} folders, {sum(f.articles for f in folders)} articles; {len(batches)} batches of {args.batch}"
+          + (f"; rated by models learnt with each of {args.cross_validate} groups left out" if args.cross_validate else ""))
     points = []  # (share of batches meeting the bars, pooled F1, threshold, margin)
     for margin in MARGINS:
         for threshold in THRESHOLDS:
