@@ -3073,3 +3073,11 @@ def test_no_before_the_issue_itself_is_not_counted_twice(dictionary):
     assert found("Israel said no rebuilding can start before Hamas is disarmed.", dictionary) == {
         ("Israel", "reconstruction", "conditional", "disarmament"), ("Israel", "disarmament", "support")}
 
+
+
+def test_a_stance_verb_read_as_a_plural_noun_with_an_object_is_a_verb(dictionary):
+    # a text written for this test: "draft/compound opposes/NNS the creation/obj", a noun with an object
+    assert found("Moscow said its draft opposes the creation of a peacekeeping force.", dictionary) == {
+        ("Russia", "stabilization_force", "oppose")}
+    assert found("The Russian draft sidesteps the deployment of an international force.", dictionary) == {
+        ("Russia", "stabilization_force", "oppose")}

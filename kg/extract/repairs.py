@@ -38,7 +38,7 @@ def repair_parse(doc: Any, infinitive_nouns: frozenset[str], stance_verbs: froze
         restore_clause_verbs(doc, verb_forms)
     if not words.isdisjoint(_CONDITION_SUBORDINATORS):
         relabel_subordinated_complements(doc)
-    if not lemmas.isdisjoint(stance_verbs) and not words.isdisjoint(_VERB_OPENERS):
+    if not lemmas.isdisjoint(stance_verbs) and "NNS" in tags:
         restore_noun_verbs(doc, stance_verbs)
     if "VBN" in tags and not tags & _FINITE_TAGS and not lemmas.isdisjoint(statement_verbs):
         restore_main_verbs(doc, statement_verbs)
@@ -261,14 +261,19 @@ def restore_noun_verbs(doc: Any, verbs: frozenset[str]) -> None:
     the terror group/compound insists/NNS on a full withdrawal"): the noun before it is its subject, the
     word a verb in the present tense."""
     for token in doc:
+        # a noun takes no object: "the draft/compound opposes/NNS the force/obj" is a verb too
         if (token.tag_ != "NNS" or not token.lower_.endswith("s") or (token.lemma_ or "").lower() not in verbs
-                or token.i + 1 >= len(doc) or doc[token.i + 1].lower_ not in _VERB_OPENERS):
+                or token.i + 1 >= len(doc) or doc[token.i + 1].lower_ not in _VERB_OPENERS
+                and not any(c.dep_ == "obj" and c.i > token.i for c in token.children)):
             continue
         before = [c for c in token.children if c.dep_ in ("compound", "nmod:poss") and c.i == token.i - 1
                   and c.tag_ in ("NN", "NNP", "NNPS")]
         if before and not any(c.dep_ in ("nsubj", "nsubj:pass") for c in token.children):
             before[0].dep_ = "nsubj"
             token.tag_ = "VBZ"
+            for word in token.children:  # what came before the subject is the subject's ("Russia's draft")
+                if word.i < before[0].i and word.dep_ in ("nmod:poss", "det", "amod", "compound"):
+                    word.head = before[0]
     for token in doc:
         # "Saudi Arabia opposes/NNS sending/ROOT troops": the verb read as the subject of the gerund after it
         gerund = token.head
