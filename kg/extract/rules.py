@@ -1192,6 +1192,8 @@ class Walker:
                         s = -s
                     if not s:
                         return st.findings  # "described the plan as historic": what it is, not a stance
+            if kind == "report" and self.negated(node) and _lemma_in(node, book.telling_verbs):
+                return st.findings  # "has not commented on the pause", "did not respond to ... comment on the truce"
             if s == -1:
                 if book.enabled("cue_polarity"):
                     st.sign = -st.sign
