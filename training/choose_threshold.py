@@ -38,9 +38,9 @@ from kg.errors import StanceGraphError  # noqa: E402
 from kg.evaluation import Score  # noqa: E402
 from kg.extract import COOCCURRENCE_RULE, load_lexicon, load_rule_book  # noqa: E402
 
-THRESHOLDS = (0.30, 0.35, 0.40, 0.45, 0.50, 0.55)
-MOST_BATCHES = 20_000
+THRESHOLDS = (0.30, 0.35, 0.40, 0.45, 0.50, 0.55, 0.60, 0.65)
 MARGINS = (0.05, 0.10, 0.15)
+MOST_BATCHES = 20_000  # past this many batches of folders, a seeded sample of them is scored
 
 
 def kept_score(rated: list[tuple[float, int, bool]], gold: int, threshold: float, margin: float) -> Score:
@@ -55,11 +55,11 @@ def share_meeting_bars(per_folder: list[Score], batches: list[tuple[int, ...]]) 
 
 def cross_validated(folders: list, also: list, groups: int, strength: float) -> list[list[tuple[float, int, bool]]]:
     """Each folder's tuples rated by a model learnt without its group of consecutive folders."""
-    size = -(-len(folders) // groups)
+    bounds = [round(k * len(folders) / groups) for k in range(groups + 1)]
     rated: list[list[tuple[float, int, bool]]] = []
-    for first in range(0, len(folders), size):
-        group = folders[first:first + size]
-        others = [e for k, f in enumerate(folders) if not first <= k < first + size for e in f.examples]
+    for first, end in zip(bounds, bounds[1:]):
+        group = folders[first:end]
+        others = [e for k, f in enumerate(folders) if not first <= k < end for e in f.examples]
         vectorizer, model = fit(others + [e for f in also for e in f.examples], strength)
         for folder in group:
             probabilities = model.predict_proba(vectorizer.transform([f for f, _ in folder.examples]))[:, 1] \
