@@ -437,7 +437,7 @@ def validate(out_dir: Path, ontology_dir: Path | None, store: str | None) -> Non
 @reports_errors
 def extract(file: Path, ontology_dir: Path | None, fmt: str, explain: bool, dropped: bool) -> None:
     """Show the stances the rules find in one article FILE, with the rule behind each."""
-    from .extract import (dropped_stances, explain_stances, extract_stances, format_dropped, format_explanation,
+    from .extract import (dropped_stances, explain_stances, extract_with_dropped, format_dropped, format_explanation,
                           load_lexicon, load_rule_book)
     from .sources import read_article, read_manifest
 
@@ -446,12 +446,14 @@ def extract(file: Path, ontology_dir: Path | None, fmt: str, explain: bool, drop
     dictionary, lexicon, rules = load_dictionary(ontology_dir), load_lexicon(ontology_dir), load_rule_book(ontology_dir)
     if explain:
         click.echo(format_explanation(explain_stances(article, dictionary, lexicon, rules), fmt), nl=False)
+        rated_low = dropped_stances(article, dictionary, lexicon, rules) if dropped else []
     else:
-        click.echo(format_stances(extract_stances(article, dictionary, lexicon, rules), fmt), nl=False)
+        stances, rated_low = extract_with_dropped(article, dictionary, lexicon, rules)
+        click.echo(format_stances(stances, fmt), nl=False)
     if dropped:
         if fmt == "table":
             click.echo("")
-        click.echo(format_dropped(dropped_stances(article, dictionary, lexicon, rules), fmt), nl=False)
+        click.echo(format_dropped(rated_low, fmt), nl=False)
 
 
 @cli.command(name="eval")

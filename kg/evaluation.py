@@ -89,6 +89,8 @@ class EvaluationReport:
     by_confidence: dict[str, tuple[int, int]] = field(default_factory=dict)
     # measure -> (low, high): the bootstrap interval of the micro scores over articles
     interval: dict[str, tuple[float, float]] = field(default_factory=dict)
+    # missed tuple -> (rating, rating needed): misses the rules or co-occurrences found and the stance model dropped
+    dropped_misses: dict[Tuple, tuple[float, float]] = field(default_factory=dict)
     predicted: frozenset[Tuple] = field(default=frozenset(), repr=False)  # the distinct tuples scored
     gold: frozenset[Tuple] = field(default=frozenset(), repr=False)
 
@@ -128,6 +130,8 @@ class EvaluationReport:
             if self.interval else None,
             "misses": listing(self.misses),
             "false_positives": listing(self.false_positives),
+            "dropped_misses": [{"article": t[0], "holder": t[1], "issue": t[2], "polarity": t[3], "rating": rating,
+                                "needed": needed} for t, (rating, needed) in sorted(self.dropped_misses.items())],
         }
 
     def format_text(self, show: bool = False) -> str:
@@ -170,6 +174,11 @@ class EvaluationReport:
         lines.append(f"matched tuples whose quote overlaps a gold quote: {self.overlapping} of {o.tp}")
         if self.errors:
             lines.append("errors: " + ", ".join(f"{k} {v}" for k, v in sorted(self.errors.items())))
+        if self.dropped_misses:
+            ratings = [rating for rating, _ in self.dropped_misses.values()]
+            lines.append(f"missed tuples found and dropped by the stance model: {len(self.dropped_misses)} of "
+                         f"{len(self.misses)} (rated {min(ratings):.2f} to {max(ratings):.2f}; `kg extract --dropped FILE` "
+                         "says why)")
         if self.by_confidence:
             lines.append("right by confidence: " + "; ".join(
                 f"{band}: {right} of {found} ({right / found:.2f})" for band, (right, found) in self.by_confidence.items()))
@@ -182,7 +191,9 @@ class EvaluationReport:
                 lines.append("")
                 lines.append(f"{title}: {len(items)}")
                 for t, quotes in sorted(items.items()):
-                    lines.append(f"  {t[0]}  {t[1]}  {t[2]}  {t[3]}")
+                    dropped = self.dropped_misses.get(t) if items is self.misses else None
+                    lines.append(f"  {t[0]}  {t[1]}  {t[2]}  {t[3]}"
+                                 + (f"  (found, rated {dropped[0]:.2f}, needs {dropped[1]:.2f})" if dropped else ""))
                     for quote in quotes:
                         lines.append(f"      \"{quote}\"")
         return "\n".join(lines)
@@ -418,7 +429,7 @@ def _score_folders(pairs: Sequence[tuple[Path, Path]], ontology_dir: Path | None
     """Extract each folder with no curated input and score all of them together; with `labels`, each
     folder's articles are named `LABEL/STEM`."""
     from .dictionary import load_dictionary
-    from .extract import extract_stances, load_lexicon, load_rule_book
+    from .extract import extract_with_dropped, load_lexicon, load_rule_book
 
     dictionary, lexicon, rules = load_dictionary(ontology_dir), load_lexicon(ontology_dir), load_rule_book(ontology_dir)
     if enable:
@@ -428,6 +439,7 @@ def _score_folders(pairs: Sequence[tuple[Path, Path]], ontology_dir: Path | None
     predicted: list[Stance] = []
     gold: list[Stance] = []
     unscored: Counter[str] = Counter()
+    dropped: dict[Tuple, tuple[float, float]] = {}
     for n, (sources, gold_path) in enumerate(pairs):
         folder = load_gold_folder(sources, gold_path, dictionary)
         prefix = f"{labels[n]}/" if labels else ""
@@ -436,16 +448,20 @@ def _score_folders(pairs: Sequence[tuple[Path, Path]], ontology_dir: Path | None
             return dataclasses.replace(stance, source_id=prefix + stance.source_id) if prefix else stance
 
         for article in folder.articles.values():
-            for stance in extract_stances(article, dictionary, lexicon, rules):
+            stances, rated_low = extract_with_dropped(article, dictionary, lexicon, rules)
+            for stance in stances:
                 # the guideline files an actor with no contract id (China) under other_statements,
                 # unscored: so are the extractor's stances of that actor
                 if stance.holder in folder.unscored:
                     unscored[stance.holder] += 1
                 else:
                     predicted.append(named(stance))
+            for item in rated_low:
+                dropped[stance_tuple(named(item.stance))] = (item.rating, item.needed)
         gold.extend(named(s) for s in folder.stances)
     report = evaluate(predicted, gold)
     report.unscored = dict(unscored)
+    report.dropped_misses = {t: dropped[t] for t in sorted(report.misses) if t in dropped}
     if labels:
         report.per_folder = {label: Score.of((t for t in report.predicted if t[0].startswith(f"{label}/")),
                                              (t for t in report.gold if t[0].startswith(f"{label}/")))

@@ -831,6 +831,24 @@ def test_seed_scores_stay_above_their_floor():
     assert rules_alone.recall >= 0.87, rules_alone.format_text()
 
 
+def test_eval_says_which_misses_the_stance_model_dropped(dictionary):
+    from kg.extract import dropped_stances, extract_stances, extract_with_dropped
+
+    report = _score(REPO / "sources", SEED_GOLD)
+    # "interim solutions, which are currently unacceptable to Israel": the rules find it, the model rates it low
+    key = ("001_e22e95d8dd461b33", "Israel", "governance", "oppose")
+    assert key in report.misses and report.dropped_misses[key][0] < report.dropped_misses[key][1]
+    assert set(report.dropped_misses) <= set(report.misses)
+    assert "missed tuples found and dropped by the stance model: " in report.format_text()
+    assert "Israel  governance  oppose  (found, rated 0." in report.format_text(show=True)
+    assert {tuple(d.values())[:4] for d in report.to_dict()["dropped_misses"]} == set(report.dropped_misses)
+    rules_alone = evaluate_folder(REPO / "sources", SEED_GOLD, ontology_dir=ONTOLOGY, ablate=["stance_model"])
+    assert rules_alone.dropped_misses == {} and "dropped by the stance model" not in rules_alone.format_text()
+    article = next(a for a in load_articles(REPO / "sources").articles if a.source_id == key[0])
+    assert extract_with_dropped(article, dictionary) == (extract_stances(article, dictionary),
+                                                         dropped_stances(article, dictionary))
+
+
 def test_written_fixtures_stay_above_their_floor():
     # texts written for these tests and used to tune the rules: a regression floor, not a quality claim
     report = _score(FIXTURES / "written", FIXTURES / "written" / "gold.yaml")

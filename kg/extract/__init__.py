@@ -30,7 +30,8 @@ from .scoring import COOCCURRENCE_RULE, Evidence, StanceModel, article_features
 
 __all__ = [
     "COOCCURRENCE_RULE", "EXTRACTOR_VERSION", "Evidence", "Explanation", "Lexicon", "Rule", "RuleBook", "Scanner", "StanceModel", "article_features",
-    "DroppedStance", "dropped_stances", "explain_stances", "format_dropped", "format_explanation", "extract_stances", "extraction_fingerprint", "get_scanner", "load_lexicon",
+    "DroppedStance", "dropped_stances", "explain_stances", "extract_with_dropped", "format_dropped", "format_explanation",
+    "extract_stances", "extraction_fingerprint", "get_scanner", "load_lexicon",
     "load_pipeline", "load_rule_book", "stance_evidence",
 ]
 
@@ -104,8 +105,18 @@ def dropped_stances(article: Article, dictionary: Dictionary, lexicon: Lexicon |
                     rules: RuleBook | None = None) -> list[DroppedStance]:
     """What the stance model dropped from one article, by key: the place to look when a stance a reader
     expected is missing (empty while the rule `stance_model` is off)."""
+    return extract_with_dropped(article, dictionary, lexicon, rules)[1]
+
+
+def extract_with_dropped(article: Article, dictionary: Dictionary, lexicon: Lexicon | None = None,
+                         rules: RuleBook | None = None) -> tuple[list[Stance], list[DroppedStance]]:
+    """The stances of one article (as `extract_stances`) and what the stance model dropped (as
+    `dropped_stances`), from one extraction."""
     extractor = _extractor(article, dictionary, lexicon, rules)
-    extractor.run()
+    return extractor.run(), _dropped(extractor)
+
+
+def _dropped(extractor: ArticleExtractor) -> list[DroppedStance]:
     model = extractor.book.stance_model
     if model is None or not extractor.book.enabled("stance_model"):
         return []
