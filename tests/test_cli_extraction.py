@@ -49,6 +49,13 @@ def test_extract_dropped_lists_what_the_stance_model_rated_too_low(seeds_dir: Pa
     assert "dropped by the stance model (" in text and "Israel  governance  oppose  rated 0." in text
 
 
+def test_a_dropped_rating_never_reads_as_the_bar() -> None:
+    from kg.extract import shown_rating
+
+    assert shown_rating(0.6496, 0.65) == 0.64 and shown_rating(0.4999, 0.50) == 0.49
+    assert shown_rating(0.38, 0.50) == 0.38 and shown_rating(0.29, 0.65) == 0.29
+
+
 def test_nothing_is_dropped_while_the_stance_model_is_off(seeds_dir: Path, dictionary) -> None:
     from kg.extract import dropped_stances, load_rule_book
     from kg.sources import read_article

@@ -31,7 +31,7 @@ from .scoring import COOCCURRENCE_RULE, Evidence, StanceModel, article_features
 __all__ = [
     "COOCCURRENCE_RULE", "EXTRACTOR_VERSION", "Evidence", "Explanation", "Lexicon", "Rule", "RuleBook", "Scanner", "StanceModel", "article_features",
     "DroppedStance", "dropped_stances", "explain_stances", "extract_with_dropped", "format_dropped", "format_explanation",
-    "extract_stances", "extraction_fingerprint", "get_scanner", "load_lexicon",
+    "extract_stances", "shown_rating", "extraction_fingerprint", "get_scanner", "load_lexicon",
     "load_pipeline", "load_rule_book", "stance_evidence",
 ]
 
@@ -130,9 +130,14 @@ def _dropped(extractor: ArticleExtractor) -> list[DroppedStance]:
         rating, needed = model.rate(features), model.threshold_for(features)
         if rating < needed:
             first = min(stated, key=lambda s: (s.char_start, s.key))
-            dropped.append(DroppedStance(first, len({s.char_start for s in stated}), round(rating, 2), round(needed, 2),
-                                         tuple(model.reasons(features))))
+            dropped.append(DroppedStance(first, len({s.char_start for s in stated}), shown_rating(rating, needed),
+                                         round(needed, 2), tuple(model.reasons(features))))
     return dropped
+
+
+def shown_rating(rating: float, needed: float) -> float:
+    """A rating under the bar to two decimals, never reading as the bar itself (0.6496 under 0.65 is 0.64)."""
+    return min(round(rating, 2), round(needed - 0.01, 2))
 
 
 def format_dropped(dropped: list[DroppedStance], fmt: str = "table") -> str:
