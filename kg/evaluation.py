@@ -186,12 +186,12 @@ class EvaluationReport:
             lines.append("not scored (holders the gold file puts outside the contract, as other:<id>): "
                          + ", ".join(f"{k} {v}" for k, v in sorted(self.unscored.items())))
         if show:
-            for title, items in (("missed (in gold, not found)", self.misses),
-                                 ("false positives (found, not in gold)", self.false_positives)):
+            for title, items, rated in (("missed (in gold, not found)", self.misses, self.dropped_misses),
+                                        ("false positives (found, not in gold)", self.false_positives, {})):
                 lines.append("")
                 lines.append(f"{title}: {len(items)}")
                 for t, quotes in sorted(items.items()):
-                    dropped = self.dropped_misses.get(t) if items is self.misses else None
+                    dropped = rated.get(t)
                     lines.append(f"  {t[0]}  {t[1]}  {t[2]}  {t[3]}"
                                  + (f"  (found, rated {dropped[0]:.2f}, needs {dropped[1]:.2f})" if dropped else ""))
                     for quote in quotes:

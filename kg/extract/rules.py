@@ -647,9 +647,8 @@ class Walker:
         negates its verb, unless the walk came up through that subject (the issue itself: "no rebuilding can start")."""
         if not node.tag_.startswith(("VB", "JJ")):
             return False
-        negation = self.book.negation
         return any(c.dep_ in ("nsubj", "nsubj:pass") and c is not st.came_from and c.i not in st.issue_span and (
-                       c.tag_ in ("NN", "PRP") and c.lower_ in negation and c.lower_ not in ("not", "n't", "without")
+                       c.tag_ in ("NN", "PRP") and c.lower_ in self.book.negation  # "nobody", "none", "nothing"
                        or any(g.dep_ == "det" and g.lower_ == "no" for g in c.children))
                    for c in node.children)
 
