@@ -2526,8 +2526,9 @@ def test_a_verb_that_is_never_a_noun_heads_its_clause_again():
     # texts written for this test
     ("Israel will allow the reconstruction of Gaza after Hamas disarms, Netanyahu said.",
      {("Israel", "reconstruction", "conditional", "disarmament")}),
+    # "once" takes what it waits for to come: the holder wants it
     ("Aid deliveries will resume once Israel withdraws from the corridor, Hamas said.",
-     {("Hamas", "humanitarian_aid", "conditional", "withdrawal")}),
+     {("Hamas", "humanitarian_aid", "conditional", "withdrawal"), ("Hamas", "withdrawal", "support")}),
 ])
 def test_a_clause_of_a_verb_the_tagger_took_for_a_noun_is_a_condition(text, expected, dictionary):
     assert found(text, dictionary) == expected
@@ -3108,3 +3109,48 @@ def test_a_stance_verb_read_as_a_plural_noun_with_an_object_is_a_verb(dictionary
 def test_words_not_said_take_no_side(dictionary, text):
     # texts written for this test: a negated verb of telling withholds words, like "declined to comment"
     assert found(text, dictionary) == set()
+
+
+# texts written for these tests
+@pytest.mark.parametrize("text, expected", [
+    # what another is asked to do is the holder's price; what the holder gives in return waits for it
+    ("Israel wants Hamas to release half of the hostages in return for a longer truce.",
+     {("Israel", "ceasefire", "conditional", "hostage_prisoner_exchange"), ("Israel", "hostage_prisoner_exchange", "support")}),
+    ("Hamas demanded that Israel pull its troops out of Gaza in exchange for the hostages.",
+     {("Hamas", "hostage_prisoner_exchange", "conditional", "withdrawal"), ("Hamas", "withdrawal", "support")}),
+    # what the holder does itself is what waits
+    ("Israel said it was ready to extend the truce in return for the release of more hostages.",
+     {("Israel", "ceasefire", "conditional", "hostage_prisoner_exchange"), ("Israel", "hostage_prisoner_exchange", "support")}),
+    # "in exchange for Israel/nsubj ending/acl the war": the preposition hung on the gerund's subject
+    ("Hamas said it is prepared to release all hostages in exchange for Israel ending the war.",
+     {("Hamas", "hostage_prisoner_exchange", "conditional", "ceasefire"), ("Hamas", "ceasefire", "support")}),
+])
+def test_an_exchange_waits_on_what_the_other_side_is_asked_to_do(dictionary, text, expected):
+    assert found(text, dictionary) == expected
+
+
+def test_what_an_issue_requires_is_its_condition_but_not_what_a_plan_requires(dictionary):
+    # texts written for this test
+    assert found("Qatar's prime minister said a lasting truce requires the full withdrawal of Israeli troops.",
+                 dictionary) == {("Qatar", "ceasefire", "conditional", "withdrawal"), ("Qatar", "withdrawal", "support")}
+    assert found("Israel said the plan requires Hamas to release every hostage.", dictionary) == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    # texts written for this test: the war going on is the opposite of a truce, until what it waits for
+    ("Israel said the attacks would continue until Hamas is disarmed.",
+     {("Israel", "ceasefire", "conditional", "disarmament"), ("Israel", "disarmament", "support")}),
+    ("Israel vowed to escalate the war until every hostage is returned.",
+     {("Israel", "ceasefire", "conditional", "hostage_prisoner_exchange"), ("Israel", "hostage_prisoner_exchange", "support")}),
+])
+def test_the_war_going_on_until_something_happens_waits_for_it(dictionary, text, expected):
+    assert found(text, dictionary) == expected
+
+
+def test_once_makes_the_stance_wait_for_what_the_holder_expects_to_come(dictionary):
+    # texts written for this test: "once" parsed as an adverb of the clause, and "as soon as possible", which waits for nothing
+    assert found("Egypt will host a donor conference for rebuilding Gaza once the aggression stops.", dictionary) == {
+        ("Egypt", "reconstruction", "conditional", "ceasefire"), ("Egypt", "ceasefire", "support")}
+    assert found("Egypt called for deploying an international force as soon as possible to monitor the truce.",
+                 dictionary) == {("Egypt", "stabilization_force", "support")}
+    assert found("Jordan once again called for a ceasefire in Gaza.", dictionary) == {("Jordan", "ceasefire", "support")}

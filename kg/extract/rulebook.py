@@ -87,6 +87,7 @@ class RuleBook:
     place_nouns: frozenset[str] = frozenset()
     extraposing_heads: frozenset[str] = frozenset()
     dependence_verbs: frozenset[str] = frozenset()
+    requiring_verbs: frozenset[str] = frozenset()
     tying_verbs: frozenset[str] = frozenset()
     content_frames: frozenset[str] = frozenset()
     adopting_verbs: frozenset[str] = frozenset()

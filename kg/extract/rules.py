@@ -202,6 +202,7 @@ class Walker:
         self.ctx = context
         self._cues: dict[int, tuple[int, str]] = {}  # token index -> cue_sign: asked several times per walk
         self._buried = 0  # stance-less nouns the current walk has climbed through
+        self._exchange_doers: frozenset[str] = frozenset()  # who the current walk's exchange asks to act
         self._stops: tuple[frozenset[int], frozenset[int]] | None = None
 
     def stops(self) -> tuple[frozenset[int], frozenset[int]]:
@@ -711,7 +712,7 @@ class Walker:
         children += [g for c in node.children if c.dep_ in ("nsubj", "nsubj:pass") and c.i < node.i
                      for g in c.children if g.dep_ == "case" and g.i < c.i]
         for child in children:
-            if child.dep_ == "advmod" and child.lower_ == "when" and child.i < node.i and node.dep_ == "advcl":
+            if child.dep_ == "advmod" and child.lower_ in ("when", "once") and child.i < node.i and node.dep_ == "advcl":
                 if _past_event(node):
                     continue  # "when the truce collapsed, ...": a time, not a condition
             elif child.dep_ not in ("case", "mark") or child.lower_ == "to":
@@ -727,6 +728,11 @@ class Walker:
                 # "in exchange for a lasting truce": the noun is part of the marker, its object the condition
                 family = next((conditions.get(f"{marker} {node.lower_} {_case(g)}") for g in node.children
                                if g.dep_ == "nmod" and conditions.get(f"{marker} {node.lower_} {_case(g)}")), None)
+                # "in exchange for Israel/nsubj ending/acl the war": the preposition went to the gerund's subject
+                family = family or next((conditions.get(f"{marker} {node.lower_} {_case(s)}") for g in node.children
+                                         if g.dep_ in ("acl", "acl:relcl") and g.tag_ == "VBG" for s in g.children
+                                         if s.dep_ == "nsubj" and s.i < g.i
+                                         and conditions.get(f"{marker} {node.lower_} {_case(s)}")), None)
             if family == "until" and _lemma_in(node, self.book.open_ends):
                 continue  # "will remain shut until further notice": for as long as it likes, no condition
             if family and family != "only":
@@ -836,6 +842,7 @@ class Walker:
         book = self.book
         st = _WalkState(issue_token, issue_span, issue_id, issue_at, node=issue_token, inverse=inverse)
         self._buried = 0  # nouns without a stance of their own climbed through on the way up
+        self._exchange_doers: frozenset[str] = frozenset()
         if book.enabled("condition_clause"):
             st.conditions.extend(self._surface_conditions(issue_span, issue_id, issue_at))
         if self._not_the_issue(issue_token, issue_span, issue_id):
@@ -1060,10 +1067,17 @@ class Walker:
                 and came_from.dep_ in ("nsubj", "nsubj:pass") and book.enabled("condition_clause")):
             # what the issue waits for: what it must have ("the force should have a UN mandate"), or what
             # it depends on ("Jordan's contribution would depend on the mandate")
-            depends = came_from.i in issue_span and not self.negated(node) and (
+            # "a lasting truce requires a full withdrawal": what the issue cannot be without; not what a
+            # plan requires ("the plan requires Hamas to return the hostages", "requires disarmament"): its terms
+            requires = (came_from.i in issue_span and not self.negated(node) and came_from.dep_ == "nsubj"
+                        and _lemma_in(node, book.requiring_verbs) and not any(c.dep_ in ("xcomp", "ccomp") for c in node.children)
+                        and not (_lemma_in(came_from, book.proposal_nouns) and not _lemma_in(came_from, book.deal_nouns)))
+            depends = requires or came_from.i in issue_span and not self.negated(node) and (
                 came_from.dep_ == "nsubj" and _lemma_in(node, book.dependence_verbs)
                 or came_from.dep_ == "nsubj:pass" and _lemma_in(node, book.tying_verbs))
-            if depends:
+            if requires:
+                needed = [c for c in node.children if c.dep_ == "obj"]
+            elif depends:
                 needed = [c for c in node.children if c.dep_ in ("obl", "obj") and _case(c) in ("on", "upon", "to")]
             elif self.has_deontic(node) and (_lemma(node) in ("have", "get", "receive", "obtain")
                                              # "any agreement must include the release of all hostages"
@@ -1071,9 +1085,10 @@ class Walker:
                 needed = [c for c in node.children if c.dep_ == "obj"]
             else:
                 needed = []
+            family = "require" if requires else "unless"
             for obj in needed:
                 named = self._clause_issues(obj.subtree, issue_at, issue_id)
-                st.conditions.extend((c, "unless") for c in named if (c, "unless") not in st.conditions)
+                st.conditions.extend((c, family) for c in named if (c, family) not in st.conditions)
             terms = book.terms_conditions.get(issue_id)
             if (terms and came_from.i in issue_span and self.has_deontic(node) and (terms, "unless") not in st.conditions
                     and (_lemma_in(node, book.composition_verbs)
@@ -1315,6 +1330,8 @@ class Walker:
                     family = "before_negative"  # "no A before B", "initiating A before B": A waits for B
                 named = self._clause_issues(clause.subtree, issue_at, issue_id)
                 st.conditions.extend((c, family) for c in named if (c, family) not in st.conditions)
+                if family == "exchange" and named:
+                    self._exchange_doers = self._doers(node)
             if own and st.inverse and node.i == st.issue_token.i:
                 # "Hamas must free the hostages by Saturday, or Israel will resume the war": the war the
                 # threat names waits on what the clause before "or" demands
@@ -1322,6 +1339,12 @@ class Walker:
                 if alternative is not None:
                     named = self._clause_issues(alternative, issue_at, issue_id)
                     st.conditions.extend((c, "unless") for c in named if (c, "unless") not in st.conditions)
+
+    def _doers(self, verb: Any) -> frozenset[str]:
+        """The actors named as doing what a verb says: its subject, or who an infinitive without one is
+        asked of ("called on Hamas to disarm", "wants Hamas to release the hostages")."""
+        doers = [c for c in verb.children if c.dep_ == "nsubj"] or _controller(verb)
+        return frozenset(self.ctx.actor_at[t.i] for t in doers if t.i in self.ctx.actor_at)
 
     def _alternative_demand(self, node: Any) -> list[Any] | None:
         """The words of the clause a threat is the alternative of ("A, or B"), or None when the node is no
@@ -1833,7 +1856,7 @@ class Walker:
             if comma is not None and comma < min(issue_span):
                 named = self._clause_issues(doc[1:comma], issue_at, issue_id)
                 if named:
-                    return [(named[0], "if" if lead in ("if", "once") else "unless")]
+                    return [(named[0], {"if": "if", "once": "once"}.get(lead, "unless"))]
         for i in range(end, min(len(doc), end + 6)):
             token = doc[i]
             if token.lower_ in (";", ":") or token.tag_ == ".":
@@ -1846,9 +1869,12 @@ class Walker:
                 family = "until" if word == "until" else "unless"
             elif word in ("once", "after", "when", "if", "with") and any(t.lower_ == "only" for t in doc[max(end, i - 2):i]):
                 family = "unless"
-            elif word == "once" or word == "as" and [t.lower_ for t in doc[i + 1:i + 3]] == ["soon", "as"]:
+            elif (word == "once" and (i + 1 >= len(doc) or doc[i + 1].lower_ not in ("again", "more"))
+                  and doc[i - 1].lower_ != "at"
+                  or word == "as" and [t.lower_ for t in doc[i + 1:i + 3]] == ["soon", "as"]
+                  and (i + 3 >= len(doc) or doc[i + 3].lower_ not in ("possible", "practicable", "feasible"))):
                 # "to begin the reconstruction as soon as a ceasefire is reached": it waits for the truce
-                family = "if"
+                family = "once"
             if family is None or family == "until" and any(_lemma_in(t, self.book.open_ends) for t in doc[i + 1:i + 3]):
                 continue
             stop = i + 1
@@ -2350,6 +2376,10 @@ class Walker:
                 later, first = issue_id, condition
                 if family == "before" and sign > 0:  # not "until": "incomplete until X" waits for X
                     # "insists on A before B": B waits for A ("no A before B" is the other way round)
+                    later, first = condition, issue_id
+                elif family == "exchange" and self._exchange_doers and not self._exchange_doers & set(holders.actors):
+                    # "wants Hamas to disarm in exchange for a truce": what another is asked to do is the
+                    # holder's price, what it gives in return the stance that waits for it
                     later, first = condition, issue_id
                 findings.append(Finding(list(holders.actors), later, "conditional", first,
                                         tuple(_unique(all_rules + ["condition_clause"])), conditional, cue, tuple(path)))
