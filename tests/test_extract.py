@@ -3154,3 +3154,16 @@ def test_once_makes_the_stance_wait_for_what_the_holder_expects_to_come(dictiona
     assert found("Egypt called for deploying an international force as soon as possible to monitor the truce.",
                  dictionary) == {("Egypt", "stabilization_force", "support")}
     assert found("Jordan once again called for a ceasefire in Gaza.", dictionary) == {("Jordan", "ceasefire", "support")}
+
+
+def test_a_group_subject_s_examples_after_including_hold_its_stance(dictionary):
+    # a text written for this test: the parse hangs "including" on the verb and the examples as a second subject
+    assert found("Several countries, including Pakistan and Indonesia, would be willing to contribute troops to the force.",
+                 dictionary) == {("Pakistan", "stabilization_force", "support"), ("Indonesia", "stabilization_force", "support")}
+
+
+def test_failing_to_make_something_is_no_refusal_of_it(dictionary):
+    # texts written for this test: unable to form a force wants one; unable to send troops declines to
+    assert found("Officials said the Americans are unable to form a foreign force.", dictionary) == set()
+    assert found("Pakistan said it would be unable to send troops to Gaza.", dictionary) == {
+        ("Pakistan", "stabilization_force", "oppose")}

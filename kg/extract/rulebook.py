@@ -88,6 +88,7 @@ class RuleBook:
     extraposing_heads: frozenset[str] = frozenset()
     dependence_verbs: frozenset[str] = frozenset()
     requiring_verbs: frozenset[str] = frozenset()
+    making_verbs: frozenset[str] = frozenset()
     tying_verbs: frozenset[str] = frozenset()
     content_frames: frozenset[str] = frozenset()
     adopting_verbs: frozenset[str] = frozenset()

@@ -503,9 +503,14 @@ class Walker:
     def _examples_beside(self, noun: Any, verb: Any) -> Holders:
         """The members a group subject names by example ("Countries such as Indonesia and Egypt want ...",
         "Thirteen members, including Pakistan, supported it"), which the parse hung on the verb beside it."""
+        doc = verb.doc
         for other in verb.children:
+            start = other.left_edge.i
+            # the parse may hang "including" on the verb as its marker and the example as a second subject
+            before = doc[start - 1].lower_ if start > 0 else ""
             if (noun.i < other.i < verb.i and other.dep_ in ("nsubj", "obl", "nmod", "appos")
-                    and _case(other) in ("including", "such", "like", "among")):
+                    and (_case(other) in ("including", "such", "like", "among") or before in ("including", "like")
+                         or before == "as" and start > 1 and doc[start - 2].lower_ == "such")):
                 found = self.np_holders(other)
                 if found.actors:
                     return found
@@ -628,6 +633,9 @@ class Walker:
                     return -1, "noun"
             table = ((book.oppose_nouns, -1, "noun"), (book.support_nouns, 1, "noun"), (book.report_nouns, 0, "report"))
         elif tag.startswith("JJ"):
+            if any(c.dep_ == "xcomp" and _lemma_in(c, book.making_verbs) for c in node.children) and _lemma(node) in (
+                    "unable", "able"):
+                return 0, ""  # "unable to form a foreign force": failing to make what one wants is no refusal of it
             table = ((book.oppose_adjectives, -1, "adjective"), (book.support_adjectives, 1, "adjective"))
         else:
             return 0, ""
