@@ -3167,3 +3167,30 @@ def test_failing_to_make_something_is_no_refusal_of_it(dictionary):
     assert found("Officials said the Americans are unable to form a foreign force.", dictionary) == set()
     assert found("Pakistan said it would be unable to send troops to Gaza.", dictionary) == {
         ("Pakistan", "stabilization_force", "oppose")}
+
+
+# texts written for these tests
+@pytest.mark.parametrize("text, expected", [
+    ("Russia backed a text that calls for the release of all hostages.", {("Russia", "hostage_prisoner_exchange", "support")}),
+    ("Israel and the US voted against the resolution, which demands an immediate ceasefire.",
+     {("Israel", "ceasefire", "oppose"), ("US", "ceasefire", "oppose")}),
+])
+def test_what_a_text_demands_is_backed_or_blocked_by_who_backs_or_blocks_the_text(dictionary, text, expected):
+    assert found(text, dictionary) == expected
+
+
+def test_a_security_council_resolution_is_the_plan_only_once_the_plan_was_published(dictionary):
+    # a text written for this test, dated before and after 29 September 2025
+    text = "The United States vetoed a Security Council resolution that demanded an immediate ceasefire in Gaza."
+
+    def dated(published):
+        return {(s.holder, s.issue, s.polarity.value) for s in extract_stances(
+            Article("t", text, published=published), dictionary, rules=rules_only())}
+
+    assert dated(date(2025, 6, 5)) == {("US", "ceasefire", "oppose")}
+    assert dated(date(2025, 11, 20)) == {("US", "ceasefire", "oppose"), ("US", "peace_plan", "oppose")}
+    # as a condition, a resolution is still what the guideline files a mandate under
+    assert {(s.holder, s.issue, s.polarity.value, s.condition) for s in extract_stances(Article(
+        "t", "Egypt said it would join the force only if it is backed by a Security Council resolution.",
+        published=date(2025, 8, 18)), dictionary, rules=rules_only())} == {
+        ("Egypt", "stabilization_force", "conditional", "peace_plan")}
