@@ -3194,3 +3194,11 @@ def test_a_security_council_resolution_is_the_plan_only_once_the_plan_was_publis
         "t", "Egypt said it would join the force only if it is backed by a Security Council resolution.",
         published=date(2025, 8, 18)), dictionary, rules=rules_only())} == {
         ("Egypt", "stabilization_force", "conditional", "peace_plan")}
+
+
+def test_a_mediator_backs_the_truce_it_mediates_not_each_of_its_terms(dictionary):
+    # a text written for this test
+    stances = found("Officials from mediators Egypt and the US said a truce and the release of hostages had been agreed.",
+                    dictionary)
+    assert {("Egypt", "ceasefire", "support"), ("US", "ceasefire", "support")} <= stances
+    assert ("Egypt", "hostage_prisoner_exchange", "support") not in stances

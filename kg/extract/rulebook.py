@@ -89,6 +89,7 @@ class RuleBook:
     dependence_verbs: frozenset[str] = frozenset()
     requiring_verbs: frozenset[str] = frozenset()
     making_verbs: frozenset[str] = frozenset()
+    mediated_issues: frozenset[str] = frozenset()
     tying_verbs: frozenset[str] = frozenset()
     content_frames: frozenset[str] = frozenset()
     adopting_verbs: frozenset[str] = frozenset()

@@ -253,7 +253,7 @@ class Walker:
             return []
         confidence = book.confidence("mediator_of_deal")
         return [Finding(list(actors), issue, "support", None, ("mediator_of_deal",), confidence, "mediators", tuple(path))
-                for issue in _unique(issues)]
+                for issue in _unique(issues) if issue in book.mediated_issues]
 
     # -- holders of a noun phrase ------------------------------------------------------------
 
