@@ -3124,8 +3124,17 @@ def test_words_not_said_take_no_side(dictionary, text):
     # "in exchange for Israel/nsubj ending/acl the war": the preposition hung on the gerund's subject
     ("Hamas said it is prepared to release all hostages in exchange for Israel ending the war.",
      {("Hamas", "hostage_prisoner_exchange", "conditional", "ceasefire"), ("Hamas", "ceasefire", "support")}),
+    # the war going on is the opposite of a truce, until what it waits for
+    ("Israel said the attacks would continue until Hamas is disarmed.",
+     {("Israel", "ceasefire", "conditional", "disarmament"), ("Israel", "disarmament", "support")}),
+    ("Israel vowed to escalate the war until every hostage is returned.",
+     {("Israel", "ceasefire", "conditional", "hostage_prisoner_exchange"), ("Israel", "hostage_prisoner_exchange", "support")}),
+    # what a text demands is backed or blocked by who backs or blocks the text
+    ("Russia backed a text that calls for the release of all hostages.", {("Russia", "hostage_prisoner_exchange", "support")}),
+    ("Israel and the US voted against the resolution, which demands an immediate ceasefire.",
+     {("Israel", "ceasefire", "oppose"), ("US", "ceasefire", "oppose")}),
 ])
-def test_an_exchange_waits_on_what_the_other_side_is_asked_to_do(dictionary, text, expected):
+def test_what_waits_for_what_and_what_a_text_demands(dictionary, text, expected):
     assert found(text, dictionary) == expected
 
 
@@ -3134,17 +3143,6 @@ def test_what_an_issue_requires_is_its_condition_but_not_what_a_plan_requires(di
     assert found("Qatar's prime minister said a lasting truce requires the full withdrawal of Israeli troops.",
                  dictionary) == {("Qatar", "ceasefire", "conditional", "withdrawal"), ("Qatar", "withdrawal", "support")}
     assert found("Israel said the plan requires Hamas to release every hostage.", dictionary) == set()
-
-
-@pytest.mark.parametrize("text, expected", [
-    # texts written for this test: the war going on is the opposite of a truce, until what it waits for
-    ("Israel said the attacks would continue until Hamas is disarmed.",
-     {("Israel", "ceasefire", "conditional", "disarmament"), ("Israel", "disarmament", "support")}),
-    ("Israel vowed to escalate the war until every hostage is returned.",
-     {("Israel", "ceasefire", "conditional", "hostage_prisoner_exchange"), ("Israel", "hostage_prisoner_exchange", "support")}),
-])
-def test_the_war_going_on_until_something_happens_waits_for_it(dictionary, text, expected):
-    assert found(text, dictionary) == expected
 
 
 def test_once_makes_the_stance_wait_for_what_the_holder_expects_to_come(dictionary):
@@ -3167,16 +3165,6 @@ def test_failing_to_make_something_is_no_refusal_of_it(dictionary):
     assert found("Officials said the Americans are unable to form a foreign force.", dictionary) == set()
     assert found("Pakistan said it would be unable to send troops to Gaza.", dictionary) == {
         ("Pakistan", "stabilization_force", "oppose")}
-
-
-# texts written for these tests
-@pytest.mark.parametrize("text, expected", [
-    ("Russia backed a text that calls for the release of all hostages.", {("Russia", "hostage_prisoner_exchange", "support")}),
-    ("Israel and the US voted against the resolution, which demands an immediate ceasefire.",
-     {("Israel", "ceasefire", "oppose"), ("US", "ceasefire", "oppose")}),
-])
-def test_what_a_text_demands_is_backed_or_blocked_by_who_backs_or_blocks_the_text(dictionary, text, expected):
-    assert found(text, dictionary) == expected
 
 
 def test_a_security_council_resolution_is_the_plan_only_once_the_plan_was_published(dictionary):
