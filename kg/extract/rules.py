@@ -633,8 +633,7 @@ class Walker:
                     return -1, "noun"
             table = ((book.oppose_nouns, -1, "noun"), (book.support_nouns, 1, "noun"), (book.report_nouns, 0, "report"))
         elif tag.startswith("JJ"):
-            if any(c.dep_ == "xcomp" and _lemma_in(c, book.making_verbs) for c in node.children) and _lemma(node) in (
-                    "unable", "able"):
+            if _lemma(node) == "unable" and any(c.dep_ == "xcomp" and _lemma_in(c, book.making_verbs) for c in node.children):
                 return 0, ""  # "unable to form a foreign force": failing to make what one wants is no refusal of it
             table = ((book.oppose_adjectives, -1, "adjective"), (book.support_adjectives, 1, "adjective"))
         else:
@@ -850,7 +849,7 @@ class Walker:
         book = self.book
         st = _WalkState(issue_token, issue_span, issue_id, issue_at, node=issue_token, inverse=inverse)
         self._buried = 0  # nouns without a stance of their own climbed through on the way up
-        self._exchange_doers: frozenset[str] = frozenset()
+        self._exchange_doers = frozenset()
         if book.enabled("condition_clause"):
             st.conditions.extend(self._surface_conditions(issue_span, issue_id, issue_at))
         if self._not_the_issue(issue_token, issue_span, issue_id):
@@ -1869,7 +1868,7 @@ class Walker:
             if comma is not None and comma < min(issue_span):
                 named = self._clause_issues(doc[1:comma], issue_at, issue_id)
                 if named:
-                    return [(named[0], {"if": "if", "once": "once"}.get(lead, "unless"))]
+                    return [(named[0], lead if lead in ("if", "once") else "unless")]
         for i in range(end, min(len(doc), end + 6)):
             token = doc[i]
             if token.lower_ in (";", ":") or token.tag_ == ".":
