@@ -192,6 +192,9 @@ NO_STANCE = [
     "Israel launched strikes despite the ceasefire.",  # circumstance, not an object
     "Families of the hostages held a rally in Tel Aviv on Thursday.",
     "It rained in Gaza City on Tuesday, and the markets were quiet.",
+    # a negated verb of telling withholds words, like "declined to comment"
+    "The White House did not respond to a request for comment on the ceasefire.",
+    "Israeli officials have not commented on the reported pause in the fighting.",
 ]
 
 
@@ -3100,15 +3103,6 @@ def test_a_stance_verb_read_as_a_plural_noun_with_an_object_is_a_verb(dictionary
         ("Russia", "stabilization_force", "oppose")}
     assert found("The Russian draft sidesteps the deployment of an international force.", dictionary) == {
         ("Russia", "stabilization_force", "oppose")}
-
-
-@pytest.mark.parametrize("text", [
-    "The White House did not respond to a request for comment on the ceasefire.",
-    "Israeli officials have not commented on the reported pause in the fighting.",
-])
-def test_words_not_said_take_no_side(dictionary, text):
-    # texts written for this test: a negated verb of telling withholds words, like "declined to comment"
-    assert found(text, dictionary) == set()
 
 
 # texts written for these tests
