@@ -3123,6 +3123,17 @@ def test_a_stance_verb_read_as_a_plural_noun_with_an_object_is_a_verb(dictionary
      {("Israel", "ceasefire", "conditional", "disarmament"), ("Israel", "disarmament", "support")}),
     ("Israel vowed to escalate the war until every hostage is returned.",
      {("Israel", "ceasefire", "conditional", "hostage_prisoner_exchange"), ("Israel", "hostage_prisoner_exchange", "support")}),
+    # a bare "withdraw" is Israel's withdrawal when its subject is Israel's; a war that will not end until ... waits too
+    ("Israel's defence minister said the troops would not withdraw until Hamas lays down its arms.",
+     {("Israel", "withdrawal", "conditional", "disarmament"), ("Israel", "disarmament", "support")}),
+    ("Jordan insisted that Israeli soldiers should withdraw fully.", {("Jordan", "withdrawal", "support")}),
+    ("The US delegation withdrew.", set()),
+    ("The Israeli prime minister said the war would not end until Hamas was stripped of its weapons.",
+     {("Israel", "ceasefire", "conditional", "disarmament"), ("Israel", "disarmament", "support")}),
+    # one side's part of the exchange waits "until" the other's; "in exchange for" is the exchange itself
+    ("Israel delayed the release of the Palestinian prisoners until the next hostages are handed over.",
+     {("Israel", "hostage_prisoner_exchange", "conditional", "hostage_prisoner_exchange")}),
+    ("Hamas will free the hostages in exchange for Palestinian prisoners.", {("Hamas", "hostage_prisoner_exchange", "support")}),
     # what a text demands is backed or blocked by who backs or blocks the text
     ("Russia backed a text that calls for the release of all hostages.", {("Russia", "hostage_prisoner_exchange", "support")}),
     ("Israel and the US voted against the resolution, which demands an immediate ceasefire.",

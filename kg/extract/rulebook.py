@@ -145,6 +145,7 @@ class RuleBook:
     group_lead_modifiers: frozenset[str] = frozenset()
     participation_verbs: frozenset[str] = frozenset()
     participation_issues: frozenset[str] = frozenset()
+    self_conditioning_issues: frozenset[str] = frozenset()
     condition_actors: Mapping[str, str] = field(default_factory=dict)  # actor id -> issue its decision stands for
     terms_conditions: Mapping[str, str] = field(default_factory=dict)  # issue -> issue its terms are named by
     number_words: Mapping[str, int] = field(default_factory=dict)  # "eight" -> 8

@@ -1335,7 +1335,7 @@ class Walker:
             for clause, family in [c for h in holders_of_clauses for c in self._condition_clauses(h, issue_span)]:
                 if family == "before" and not demanded:
                     family = "before_negative"  # "no A before B", "initiating A before B": A waits for B
-                named = self._clause_issues(clause.subtree, issue_at, issue_id)
+                named = self._clause_issues(clause.subtree, issue_at, issue_id, family)
                 st.conditions.extend((c, family) for c in named if (c, family) not in st.conditions)
                 if family == "exchange" and named:
                     self._exchange_doers = self._doers(node)
@@ -1839,12 +1839,17 @@ class Walker:
             node = node.head
         return []
 
-    def _clause_issues(self, tokens: Iterable[Any], issue_at: Mapping[int, str], issue_id: str) -> list[str]:
+    def _clause_issues(self, tokens: Iterable[Any], issue_at: Mapping[int, str], issue_id: str,
+                       family: str | None = None) -> list[str]:
         """The issues a condition's words name; words that name none but name an actor whose decision
         stands for an issue ("only once the Security Council agrees": a UN mandate, peace_plan
         in the annotation guideline) name that one."""
         tokens = list(tokens)
-        named = sorted({issue_at[t.i] for t in tokens if t.i in issue_at} - {issue_id})
+        # "delays the prisoners' release until the next hostages are freed": one side's part of an exchange
+        # can wait "until" the other's, which another mention of the same issue names (while "hostages in
+        # exchange for prisoners" is the exchange itself)
+        own = set() if family == "until" and issue_id in self.book.self_conditioning_issues else {issue_id}
+        named = sorted({issue_at[t.i] for t in tokens if t.i in issue_at} - own)
         if named:
             return named
         named = sorted({self.book.condition_actors[self.ctx.actor_at[t.i]] for t in tokens
@@ -1894,7 +1899,8 @@ class Walker:
                 if doc[j].lower_ in (";", ":") or doc[j].tag_ == ".":
                     break
                 stop = j + 1
-                if j in issue_at and issue_at[j] != issue_id:
+                if j in issue_at and (issue_at[j] != issue_id or family == "until"
+                                      and issue_id in self.book.self_conditioning_issues):
                     return [(issue_at[j], family)]
             # "..., provided a credible path to Palestinian statehood is in place": words that name the
             # condition's issue only as a condition
