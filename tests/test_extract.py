@@ -2740,6 +2740,15 @@ def test_reservations_about_a_force_oppose_it_and_a_mission_envisioned_is_backed
         ("Egypt", "stabilization_force", "support")}
 
 
+def test_distancing_from_a_role_and_announcing_a_reduction_reject_it(dictionary):
+    # texts written for this test
+    assert found("Pakistan distanced itself from any role in disarming Hamas.", dictionary) == {
+        ("Pakistan", "disarmament", "oppose")}
+    assert found("The minister said Pakistan was ready to send troops but distanced the country from disarming Hamas.",
+                 dictionary) == {("Pakistan", "stabilization_force", "support"), ("Pakistan", "disarmament", "oppose")}
+    assert found("Israel announced a reduction in aid to Gaza.", dictionary) == {("Israel", "humanitarian_aid", "oppose")}
+
+
 @pytest.mark.parametrize("text, stance", [
     # texts written for this test
     ("The Palestinian Authority would reassume control over the Gaza Strip, Abbas said.",
