@@ -1838,6 +1838,20 @@ def test_a_consequence_promised_for_a_refusal_is_a_threat(dictionary):
     assert found("Egypt said the talks would resume if Israel agrees to the plan.", dictionary) == set()
 
 
+def test_force_threatened_for_a_refusal_is_the_threatener_s_truce_on_condition(dictionary, rules):
+    # texts written for this test: a threat of force names no issue; what it demands is the truce's condition
+    text = "Trump warned that Hamas would face obliteration if it fails to release the hostages."
+    assert found(text, dictionary) == {("US", "ceasefire", "conditional", "hostage_prisoner_exchange"),
+                                       ("US", "hostage_prisoner_exchange", "support")}
+    assert found(text, dictionary, rules.without(["force_by_threat"])) == {("US", "hostage_prisoner_exchange", "support")}
+    assert found("Netanyahu threatened that Israel would finish the job if Hamas rejects the plan.", dictionary) == {
+        ("Israel", "ceasefire", "conditional", "peace_plan"), ("Israel", "peace_plan", "support")}
+    # a threat that names its issue is read at that issue; one of quitting a government is no state's
+    assert found("Israel will resume the war if Hamas does not free the hostages.", dictionary) == {
+        ("Israel", "ceasefire", "conditional", "hostage_prisoner_exchange")}
+    assert found("Ben-Gvir threatened to quit the government if Hamas refuses to disarm.", dictionary) == set()
+
+
 def test_an_end_to_the_aggression_is_a_ceasefire(dictionary):
     assert found("Riyadh urged an end to the Israeli aggression on Gaza.", dictionary) == {
         ("SaudiArabia", "ceasefire", "support")}

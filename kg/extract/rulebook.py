@@ -146,6 +146,8 @@ class RuleBook:
     participation_verbs: frozenset[str] = frozenset()
     participation_issues: frozenset[str] = frozenset()
     self_conditioning_issues: frozenset[str] = frozenset()
+    force_threat_words: frozenset[str] = frozenset()
+    failing_verbs: frozenset[str] = frozenset()
     condition_actors: Mapping[str, str] = field(default_factory=dict)  # actor id -> issue its decision stands for
     terms_conditions: Mapping[str, str] = field(default_factory=dict)  # issue -> issue its terms are named by
     number_words: Mapping[str, int] = field(default_factory=dict)  # "eight" -> 8
@@ -409,7 +411,8 @@ _REQUIRED_RULES = frozenset({
     "subject_of_cue", "agent_of_passive", "possessor_of_cue", "owner_of_proposal", "actor_of_issue_verb",
     "speaker_of_report", "speaker_of_quotation", "according_to", "relative_antecedent", "target_of_accusation", "accuser_of_charge",
     "pronoun", "group_noun", "coordination", "cue_polarity", "negation", "inverse_issue",
-    "condition_clause", "condition_requirement", "subject_of_sentence", "demand_by_threat", "judge_of_predicate",
+    "condition_clause", "condition_requirement", "subject_of_sentence", "demand_by_threat", "force_by_threat",
+    "judge_of_predicate",
     "party_to_deal", "sponsor_of_terms", "item_of_list", "nested_stance", "mediator_of_deal", "backing_received",
     "stance_model",
 })

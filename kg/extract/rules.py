@@ -1817,7 +1817,9 @@ class Walker:
         """"X warned that ... if Hamas does not release the hostages": X wants the hostages released."""
         book = self.book
         family = self.condition_family(clause)
-        if not book.enabled("demand_by_threat") or not (family == "unless" or family == "if" and self.negated(clause)):
+        if not book.enabled("demand_by_threat") or not (family == "unless" or family == "if" and (
+                self.negated(clause) or self.cue_sign(clause)[0] < 0 or _lemma_in(clause, book.failing_verbs))):
+            # "if Hamas rejects the plan", "refuses to disarm", "fails to release the hostages"
             return []
         node = clause.head
         # "declared that all hell will break loose if Hamas does not release the hostages": a consequence
@@ -1833,11 +1835,27 @@ class Walker:
                 found = self.subject_holders(node)
                 if found is None:
                     return []
-                return self._finish(found[0], "demand_by_threat", issue_id, 1, [], [], _lemma(node), path)
+                findings = self._finish(found[0], "demand_by_threat", issue_id, 1, [], [], _lemma(node), path)
+                return findings + self._force_threatened(clause, found[0], issue_id, _lemma(node), path)
             if node.dep_ == "ROOT" or node.head is node:
                 return []
             node = node.head
         return []
+
+    def _force_threatened(self, clause: Any, holders: Holders, issue_id: str, cue: str, path: list[str]) -> list[Finding]:
+        """"Warned that Hamas would be destroyed if it did not free the hostages": force threatened for a
+        refusal is the threatener's truce, conditional on what is demanded, when the threat names no
+        issue of its own (one that does, "will resume the war if ...", is read at that issue)."""
+        book = self.book
+        if issue_id == "ceasefire" or not book.enabled("force_by_threat"):
+            return []
+        inside = {t.i for t in clause.subtree}
+        threatened = [t for t in clause.head.subtree if t.i not in inside]
+        if any(t.i in self.ctx.issue_tokens for t in threatened) or not any(_lemma_in(t, book.force_threat_words) for t in threatened):
+            return []
+        confidence = book.confidence("force_by_threat") * holders.confidence
+        return [Finding(list(holders.actors), "ceasefire", "conditional", issue_id,
+                        tuple(_unique(["force_by_threat", *holders.rules, "condition_clause"])), confidence, cue, tuple(path))]
 
     def _clause_issues(self, tokens: Iterable[Any], issue_at: Mapping[int, str], issue_id: str,
                        family: str | None = None) -> list[str]:
