@@ -87,6 +87,7 @@ class RuleBook:
     place_nouns: frozenset[str] = frozenset()
     extraposing_heads: frozenset[str] = frozenset()
     dependence_verbs: frozenset[str] = frozenset()
+    dependence_adjectives: frozenset[str] = frozenset()
     requiring_verbs: frozenset[str] = frozenset()
     making_verbs: frozenset[str] = frozenset()
     mediated_issues: frozenset[str] = frozenset()

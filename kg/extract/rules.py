@@ -1070,8 +1070,10 @@ class Walker:
         """Conditions from what the issue, as a subject, must have or depends on; who makes it depend holds it."""
         book = self.book
         node, came_from, own, issue_span, issue_id, issue_at = st.node, st.came_from, st.own, st.issue_span, st.issue_id, st.issue_at
-        if (not own and not st.skip_sign and not st.detached and node.tag_.startswith("VB") and came_from is not None
-                and came_from.dep_ in ("nsubj", "nsubj:pass") and book.enabled("condition_clause")):
+        # "the release is contingent on ending the war": an adjective of dependence, whatever tag the parser gives it
+        dependent = any(c.dep_ == "cop" for c in node.children) and _lemma_in(node, book.dependence_adjectives)
+        if (not own and not st.skip_sign and not st.detached and (node.tag_.startswith("VB") or dependent)
+                and came_from is not None and came_from.dep_ in ("nsubj", "nsubj:pass", "csubj") and book.enabled("condition_clause")):
             # what the issue waits for: what it must have ("the force should have a UN mandate"), or what
             # it depends on ("Jordan's contribution would depend on the mandate")
             # "a lasting truce requires a full withdrawal": what the issue cannot be without; not what a
@@ -1080,12 +1082,16 @@ class Walker:
                         and _lemma_in(node, book.requiring_verbs) and not any(c.dep_ in ("xcomp", "ccomp") for c in node.children)
                         and not (_lemma_in(came_from, book.proposal_nouns) and not _lemma_in(came_from, book.deal_nouns)))
             depends = requires or came_from.i in issue_span and not self.negated(node) and (
-                came_from.dep_ == "nsubj" and _lemma_in(node, book.dependence_verbs)
+                came_from.dep_ in ("nsubj", "csubj") and (_lemma_in(node, book.dependence_verbs) or dependent)
                 or came_from.dep_ == "nsubj:pass" and _lemma_in(node, book.tying_verbs))
             if requires:
                 needed = [c for c in node.children if c.dep_ == "obj"]
             elif depends:
-                needed = [c for c in node.children if c.dep_ in ("obl", "obj") and _case(c) in ("on", "upon", "to")]
+                # "would hinge on releasing/advcl the hostages", "conditional on Hamas/nsubj releasing/advcl them": a
+                # gerund clause, with "on" as its mark or its subject's preposition
+                needed = [c for c in node.children if c.dep_ in ("obl", "obj") and _case(c) in ("on", "upon", "to")
+                          or c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("on", "upon")
+                                                       or m.dep_ == "nsubj" and _case(m) in ("on", "upon") for m in c.children)]
             elif self.has_deontic(node) and (_lemma(node) in ("have", "get", "receive", "obtain")
                                              # "any agreement must include the release of all hostages"
                                              or came_from.i in issue_span and _lemma_in(node, book.composition_verbs)):
