@@ -261,6 +261,11 @@ def test_the_owner_of_a_stance_noun_named_by_a_pronoun_holds_what_it_brought_abo
     ("Vance, who flew to Israel to shore up the fragile ceasefire, met Netanyahu.", ("US", "ceasefire", "support")),
     ("Qatar worked to bolster the truce.", ("Qatar", "ceasefire", "support")),
     ("Israel signaled openness to a phased withdrawal.", ("Israel", "withdrawal", "support")),
+    # texts written for this test: staying in zones, a pledge of soldiers, another state's military forces, civilian control
+    ("Israel said its soldiers would remain in the security zones for years.", ("Israel", "withdrawal", "oppose")),
+    ("Azerbaijan has pledged 2,000 soldiers.", ("Azerbaijan", "stabilization_force", "support")),
+    ("Netanyahu rejects the entry of Turkish military forces into Gaza.", ("Israel", "stabilization_force", "oppose")),
+    ("Hamas said it is ready to give up civilian control of the enclave.", ("Hamas", "governance", "support")),
 ])
 def test_news_wording_for_aid_and_for_holding_a_truce(text, expected, dictionary):
     assert expected in found(text, dictionary)
