@@ -2759,6 +2759,15 @@ def test_reservations_about_a_force_oppose_it_and_a_mission_envisioned_is_backed
         ("Egypt", "stabilization_force", "support")}
 
 
+def test_hamas_leaving_gaza_is_hamas_giving_up_power(dictionary, rules):
+    # texts written for this test: the withdrawal words name governance when Hamas is the one to leave
+    assert found("The US called for Hamas to disarm and leave Gaza.", dictionary) == {
+        ("US", "disarmament", "support"), ("US", "governance", "support")}
+    assert found("Netanyahu said Hamas cannot stay in Gaza.", dictionary) == {("Israel", "governance", "support")}
+    assert found("Egypt called for Israel to withdraw from Gaza.", dictionary) == {("Egypt", "withdrawal", "support")}
+    assert found("Egypt said Israel cannot stay in Gaza.", dictionary) == {("Egypt", "withdrawal", "support")}
+
+
 def test_distancing_from_a_role_and_announcing_a_reduction_reject_it(dictionary):
     # texts written for this test
     assert found("Pakistan distanced itself from any role in disarming Hamas.", dictionary) == {

@@ -1015,10 +1015,11 @@ class ArticleExtractor:
             self._intro = walker.introduced_list()
         seen: set[tuple[int, str]] = set()
         def found() -> Iterator[Finding]:
-            for root, span, issue_id, inverse in issue_roots:
-                if (root.i, issue_id) in seen:
+            for root, span, named_issue, inverse in issue_roots:
+                if (root.i, named_issue) in seen:
                     continue
-                seen.add((root.i, issue_id))
+                seen.add((root.i, named_issue))
+                issue_id = walker.issue_of_agent(root, named_issue)
                 channel = any(root.doc[i].lower_ in self.book.channel_words for i in span)
                 for finding in walker.walk(root, span, issue_id, issue_at, inverse=inverse < 0):
                     if channel and finding.polarity == "oppose" and finding.issue == issue_id:

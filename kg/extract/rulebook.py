@@ -153,6 +153,7 @@ class RuleBook:
     terms_conditions: Mapping[str, str] = field(default_factory=dict)  # issue -> issue its terms are named by
     number_words: Mapping[str, int] = field(default_factory=dict)  # "eight" -> 8
     issue_agents: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # issue -> the actors whose act it is
+    agent_issues: Mapping[str, Mapping[str, str]] = field(default_factory=dict)  # issue -> actor -> issue it names then
     excluded_parties: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # issue -> parties it removes
     unnamed_group_nouns: frozenset[str] = frozenset()
     unnamed_groups: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # actor -> words that make an unnamed group it
@@ -292,6 +293,15 @@ def _mapping(path: Path, data: Mapping[str, Any], key: str) -> dict[str, str]:
     return dict(table)
 
 
+def _agent_issues(path: Path, table: Any) -> dict[str, dict[str, str]]:
+    """issue -> actor -> the issue the issue's words name when that actor does it."""
+    if not isinstance(table, dict) or not all(
+            isinstance(by_actor, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in by_actor.items())
+            for by_actor in table.values()):
+        raise DictionaryError(f"{path}: 'agent_issues' must map an issue id to a mapping of actor ids to issue ids")
+    return {str(issue): dict(by_actor) for issue, by_actor in table.items()}
+
+
 def _numbers(path: Path, data: Mapping[str, Any], key: str) -> dict[str, int]:
     table = data.get(key) or {}
     if not isinstance(table, dict) or not all(isinstance(k, str) and type(v) is int for k, v in table.items()):
@@ -395,6 +405,7 @@ def _cached_rule_book(directory: str, stamp: tuple[float, ...]) -> RuleBook:
         terms_conditions=_mapping(lemmas_path, lemmas, "terms_conditions"),
         number_words=_numbers(lemmas_path, lemmas, "number_words"),
         issue_agents=_id_lists(lemmas_path, lemmas, "issue_agents"),
+        agent_issues=_agent_issues(lemmas_path, lemmas.get("agent_issues") or {}),
         excluded_parties=_id_lists(lemmas_path, lemmas, "excluded_parties"),
         unnamed_groups=_id_lists(lemmas_path, lemmas, "unnamed_groups", "an actor id to a list of words"),
         condition_words={phrase: str(issue) for issue in (lemmas.get("condition_words") or {})

@@ -834,13 +834,32 @@ class Walker:
             return True  # "Israel pulled out of the talks", "withdrew from the negotiations": not the troops
         agents = book.issue_agents.get(issue_id)
         if agents:
-            named = [c for c in issue_token.children if c.dep_ in ("nmod:poss", "compound") or c.dep_ == "nmod" and _case(c) == "of"]
-            if issue_token.tag_.startswith("VB"):
-                named = [c for c in issue_token.children if c.dep_ == "nsubj"] or _controller(issue_token)
+            named = self._issue_agents_named(issue_token)
             actors = {a for c in named for a in self.np_holders(c).actors}
             if actors and not actors & set(agents) or any(_lemma_in(c, book.civilian_nouns) for c in named):
                 return True  # "the withdrawal of Hamas fighters", "residents forced to leave Gaza": not the issue's act
         return False
+
+    def _issue_agents_named(self, issue_token: Any) -> list[Any]:
+        """Whose act an issue word names: its possessor or "of" phrase, or a verb's subject (a second verb's
+        is the first's: "Hamas to disarm and leave Gaza")."""
+        if issue_token.tag_.startswith("VB"):
+            named = [c for c in issue_token.children if c.dep_ == "nsubj"] or _controller(issue_token)
+            if not named and issue_token.dep_ == "conj" and issue_token.head.tag_.startswith("VB"):
+                named = [c for c in issue_token.head.children if c.dep_ == "nsubj"] or _controller(issue_token.head)
+            return named
+        return [c for c in issue_token.children if c.dep_ in ("nmod:poss", "compound") or c.dep_ == "nmod" and _case(c) == "of"]
+
+    def issue_of_agent(self, issue_token: Any, issue_id: str) -> str:
+        """The issue an issue word names given whose act it is: Hamas leaving Gaza ("called for Hamas to
+        disarm and leave Gaza", "its withdrawal from Gaza") is Hamas giving up power, governance."""
+        by_agent = self.book.agent_issues.get(issue_id)
+        if by_agent:
+            actors = {a for c in self._issue_agents_named(issue_token) for a in self.np_holders(c).actors}
+            remapped = {by_agent[a] for a in actors if a in by_agent}
+            if len(remapped) == 1 and len(actors) == 1:
+                return remapped.pop()
+        return issue_id
 
     def walk(self, issue_token: Any, issue_span: set[int], issue_id: str, issue_at: Mapping[int, str],
              inverse: bool = False) -> list[Finding]:
@@ -2501,12 +2520,14 @@ def path_index(step: str) -> int | None:
 
 def _controller(verb: Any) -> list[Any]:
     """Who does what an infinitive without a subject names: the passive subject or the object of the
-    verb it completes ("residents/nsubj:pass were forced to leave", "forced residents/obj to leave")."""
+    verb it completes ("residents/nsubj:pass were forced to leave", "forced residents/obj to leave"), or
+    who it is asked "for" ("called for Hamas/obl to disarm")."""
     if verb.dep_ not in ("xcomp", "advcl") or not any(c.dep_ == "mark" and c.lower_ == "to" for c in verb.children):
         return []
     head = verb.head
     return ([c for c in head.children if c.dep_ == "nsubj:pass"]
-            or [c for c in head.children if c.dep_ == "obj" and c.i < verb.i])
+            or [c for c in head.children if c.dep_ == "obj" and c.i < verb.i]
+            or [c for c in head.children if c.dep_ == "obl" and _case(c) == "for" and c.i < verb.i])
 
 
 def _finite(verb: Any) -> bool:
