@@ -2759,6 +2759,17 @@ def test_reservations_about_a_force_oppose_it_and_a_mission_envisioned_is_backed
         ("Egypt", "stabilization_force", "support")}
 
 
+def test_a_gerund_right_after_a_verb_without_an_object_is_its_object(dictionary):
+    # texts written for this test: "ruled out deploying/advcl": what is ruled out, not a second act; after
+    # a comma and an object, the participle is the subject's own second act
+    assert found("The Pentagon has ruled out sending US troops to Gaza.", dictionary) == {
+        ("US", "stabilization_force", "oppose")}
+    assert found("Jordan rejected the extension, saying it is ready to back a truce.", dictionary) == {
+        ("Jordan", "ceasefire", "support")}
+    assert found("Israel voiced strong objections to Ankara's participation.", dictionary) == {
+        ("Israel", "stabilization_force", "oppose")}
+
+
 def test_hamas_leaving_gaza_is_hamas_giving_up_power(dictionary, rules):
     # texts written for this test: the withdrawal words name governance when Hamas is the one to leave
     assert found("The US called for Hamas to disarm and leave Gaza.", dictionary) == {

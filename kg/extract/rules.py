@@ -1699,6 +1699,9 @@ class Walker:
         if not (node.dep_ == "advcl" and node.tag_ == "VBG" and node.i > node.head.i and node.head.tag_.startswith("VB")
                 and not any(c.dep_ in ("mark", "nsubj") for c in node.children)):
             return False
+        if (not any(c.dep_ in ("obj", "ccomp", "xcomp") for c in node.head.children)
+                and not any(t.lower_ in (",", ";", "--", "—") for t in node.doc[node.head.i + 1:node.i])):
+            return False  # "has ruled out sending troops": the gerund is what the verb governs, its object
         sign, kind = self.cue_sign(node)
         if sign != 0 and kind != "report":
             return True
