@@ -3186,6 +3186,8 @@ def test_a_stance_verb_read_as_a_plural_noun_with_an_object_is_a_verb(dictionary
     ("Russia backed a text that calls for the release of all hostages.", {("Russia", "hostage_prisoner_exchange", "support")}),
     ("Israel and the US voted against the resolution, which demands an immediate ceasefire.",
      {("Israel", "ceasefire", "oppose"), ("US", "ceasefire", "oppose")}),
+    ("Hamas rejected a Security Council resolution that establishes an international stabilization force.",
+     {("Hamas", "peace_plan", "oppose"), ("Hamas", "stabilization_force", "oppose")}),
 ])
 def test_what_waits_for_what_and_what_a_text_demands(dictionary, text, expected):
     assert found(text, dictionary) == expected

@@ -1580,10 +1580,12 @@ class Walker:
         if dep == "ROOT" or node.head is node:
             return True
         if dep in ("acl:relcl", "advcl:relcl") and not own:
-            if (_lemma_in(node.head, self.book.proposal_nouns) and _lemma_in(node, self.book.demand_verbs)
+            if (_lemma_in(node.head, self.book.proposal_nouns)
+                    and (_lemma_in(node, self.book.demand_verbs) or _lemma_in(node, self.book.enacting_verbs))
                     and any(c.dep_ == "nsubj" and c.tag_ == "WDT" for c in node.children) and st.sign > 0):
-                # "vetoed a resolution that demanded a ceasefire": what the text demands is what those who
-                # back it or block it back or block; the walk goes on to them
+                # "vetoed a resolution that demanded a ceasefire", "rejected a resolution that establishes a
+                # force": what the text demands or sets up is what those who back it or block it back or block;
+                # the walk goes on to them
                 return False
             return True  # a relative clause says something about its noun: handled from there
         if (dep == "conj" and node.head.tag_.startswith("NN") and any(c.dep_ == "cop" for c in node.children)
