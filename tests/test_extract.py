@@ -266,6 +266,8 @@ def test_the_owner_of_a_stance_noun_named_by_a_pronoun_holds_what_it_brought_abo
     ("Azerbaijan has pledged 2,000 soldiers.", ("Azerbaijan", "stabilization_force", "support")),
     ("Netanyahu rejects the entry of Turkish military forces into Gaza.", ("Israel", "stabilization_force", "oppose")),
     ("Hamas said it is ready to give up civilian control of the enclave.", ("Hamas", "governance", "support")),
+    ("Netanyahu has ruled out any role in postwar Gaza for the Western-backed Palestinian Authority.",
+     ("Israel", "governance", "oppose")),
 ])
 def test_news_wording_for_aid_and_for_holding_a_truce(text, expected, dictionary):
     assert expected in found(text, dictionary)
