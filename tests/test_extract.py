@@ -2772,6 +2772,12 @@ def test_a_gerund_right_after_a_verb_without_an_object_is_its_object(dictionary)
         ("Israel", "stabilization_force", "oppose")}
 
 
+def test_the_names_a_plural_subject_s_from_phrase_lists_hold_its_stance(dictionary):
+    # a text written for this test: the parse splits the list into the verb's oblique and a second subject
+    assert found("Foreign ministers from Egypt, Jordan and Qatar backed the plan.", dictionary) == {
+        ("Egypt", "peace_plan", "support"), ("Jordan", "peace_plan", "support"), ("Qatar", "peace_plan", "support")}
+
+
 def test_hamas_leaving_gaza_is_hamas_giving_up_power(dictionary, rules):
     # texts written for this test: the withdrawal words name governance when Hamas is the one to leave
     assert found("The US called for Hamas to disarm and leave Gaza.", dictionary) == {

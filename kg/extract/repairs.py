@@ -17,7 +17,8 @@ def repair_parse(doc: Any, infinitive_nouns: frozenset[str], stance_verbs: froze
       a stance), and main verbs hung on a subject's relative clause;
     - participles of purpose hung on a verb instead of their noun (`purpose_participles`);
     - participles tagged as nouns, and participles after a comma hung on the verb's object;
-    - prepositions read as nouns or verbs, "that" clauses of adjectives, "as long as";
+    - prepositions read as nouns or verbs, "that" clauses of adjectives, "as long as", the names a plural
+      subject's "from" phrase lists;
     - "by" phrases of active verbs, "it" read as the expletive of an action verb;
     - what follows "remained", listed verbs, participles of a perfect read as modifiers of its
       object, perfect auxiliaries, verbs with a modal read as a modifier of their object,
@@ -55,6 +56,8 @@ def repair_parse(doc: Any, infinitive_nouns: frozenset[str], stance_verbs: froze
         relabel_adjective_clauses(doc)
     if "long" in words:
         rehang_as_long_as(doc)
+    if "from" in words and "NNP" in tags:
+        rehang_from_lists(doc)
     rehang_active_agents(doc)
     if "it" in words:
         restore_pronoun_subjects(doc)
@@ -397,6 +400,24 @@ def rehang_as_long_as(doc: Any) -> None:
         first.head, first.dep_ = clause, "mark"
         long_.head, long_.dep_ = first, "fixed"
         second.head, second.dep_ = first, "fixed"
+
+
+def rehang_from_lists(doc: Any) -> None:
+    """Hang back on a plural subject the names its "from" phrase lists, which the parser splits between
+    the verb's oblique and a second subject ("ministers/nsubj from/case Egypt/obl, Jordan/nsubj and Qatar
+    backed the plan"): the names say whose ministers they are."""
+    for word in doc:
+        if word.lower_ != "from" or word.dep_ != "case" or word.i == 0:
+            continue
+        first, people = word.head, doc[word.i - 1]
+        verb = people.head
+        if (first.tag_ != "NNP" or first.dep_ != "obl" or first.head.i != verb.i or people.dep_ != "nsubj"
+                or people.tag_ != "NNS" or not verb.tag_.startswith("VB") or not word.i < first.i < verb.i):
+            continue
+        first.head, first.dep_ = people, "nmod"
+        for other in doc[first.i + 1:verb.i]:
+            if other.head.i == verb.i and other.dep_ == "nsubj" and other.tag_ == "NNP":
+                other.head, other.dep_ = first, "conj"
 
 
 def restore_pronoun_subjects(doc: Any) -> None:
