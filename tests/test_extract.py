@@ -3194,6 +3194,16 @@ def test_a_stance_verb_read_as_a_plural_noun_with_an_object_is_a_verb(dictionary
     ("Russia backed a text that calls for the release of all hostages.", {("Russia", "hostage_prisoner_exchange", "support")}),
     ("Israel and the US voted against the resolution, which demands an immediate ceasefire.",
      {("Israel", "ceasefire", "oppose"), ("US", "ceasefire", "oppose")}),
+    # "must be/aux:pass conditional on": the parse's passive auxiliary is the adjective's copula
+    ("The UAE said any aid must be conditional on a new governing body in Gaza.",
+     {("UAE", "humanitarian_aid", "conditional", "governance"), ("UAE", "governance", "support")}),
+    # "only ... under the terms of": the party's own condition, not a plan's content
+    ("Hamas will only release the hostages under the terms of the truce agreement.",
+     {("Hamas", "hostage_prisoner_exchange", "conditional", "ceasefire")}),
+    ("Under the deal, Hamas would release the hostages.", set()),
+    # "..., contingent on": read off the words, whatever the parse made of the adjective
+    ("Egypt backs a truce, contingent on a full withdrawal of Israeli forces.",
+     {("Egypt", "ceasefire", "conditional", "withdrawal")}),
     ("Hamas rejected a Security Council resolution that establishes an international stabilization force.",
      {("Hamas", "peace_plan", "oppose"), ("Hamas", "stabilization_force", "oppose")}),
 ])

@@ -1090,7 +1090,8 @@ class Walker:
         book = self.book
         node, came_from, own, issue_span, issue_id, issue_at = st.node, st.came_from, st.own, st.issue_span, st.issue_id, st.issue_at
         # "the release is contingent on ending the war": an adjective of dependence, whatever tag the parser gives it
-        dependent = any(c.dep_ == "cop" for c in node.children) and _lemma_in(node, book.dependence_adjectives)
+        dependent = (any(c.dep_ == "cop" or c.dep_ == "aux:pass" and _lemma(c) == "be" for c in node.children)
+                     and _lemma_in(node, book.dependence_adjectives))
         if (not own and not st.skip_sign and not st.detached and (node.tag_.startswith("VB") or dependent)
                 and came_from is not None and came_from.dep_ in ("nsubj", "nsubj:pass", "csubj") and book.enabled("condition_clause")):
             # what the issue waits for: what it must have ("the force should have a UN mandate"), or what
@@ -1932,6 +1933,9 @@ class Walker:
             family = None
             if word in ("unless", "until", "provided"):
                 family = "until" if word == "until" else "unless"
+            elif (_lemma_in(token, self.book.dependence_adjectives) and i + 1 < len(doc)
+                  and doc[i + 1].lower_ in ("on", "upon")):
+                family = "unless"  # "..., contingent on Hamas releasing more hostages", whatever the parse made of it
             elif word in ("once", "after", "when", "if", "with") and any(t.lower_ == "only" for t in doc[max(end, i - 2):i]):
                 family = "unless"
             elif (word == "once" and (i + 1 >= len(doc) or doc[i + 1].lower_ not in ("again", "more"))
@@ -2207,6 +2211,8 @@ class Walker:
         book = self.book
         if not (self.has_intent(verb) or self.has_deontic(verb)):
             return False  # "under the deal, Hamas released the hostages": what a party did, not the terms
+        if any(c.dep_ == "advmod" and c.lower_ == "only" for c in verb.children):
+            return False  # "will only release the hostages under the terms of the deal": the party's own condition
         doc = verb.doc
         children = list(verb.children)
         if verb.head.tag_.startswith("VB") and (verb.dep_ in ("conj", "parataxis") or verb.dep_ == "advcl" and any(
