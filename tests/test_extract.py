@@ -3201,6 +3201,9 @@ def test_a_stance_verb_read_as_a_plural_noun_with_an_object_is_a_verb(dictionary
     ("Hamas will only release the hostages under the terms of the truce agreement.",
      {("Hamas", "hostage_prisoner_exchange", "conditional", "ceasefire")}),
     ("Under the deal, Hamas would release the hostages.", set()),
+    # weapons handed to a recipient only a condition names wait for it; to a named actor they do not
+    ("A Hamas leader said the group's weapons would be handed over to a future Palestinian state.",
+     {("Hamas", "disarmament", "conditional", "governance")}),
     # "..., contingent on": read off the words, whatever the parse made of the adjective
     ("Egypt backs a truce, contingent on a full withdrawal of Israeli forces.",
      {("Egypt", "ceasefire", "conditional", "withdrawal")}),

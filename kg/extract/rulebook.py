@@ -150,6 +150,7 @@ class RuleBook:
     force_threat_words: frozenset[str] = frozenset()
     failing_verbs: frozenset[str] = frozenset()
     enacting_verbs: frozenset[str] = frozenset()
+    handover_verbs: frozenset[str] = frozenset()
     condition_actors: Mapping[str, str] = field(default_factory=dict)  # actor id -> issue its decision stands for
     terms_conditions: Mapping[str, str] = field(default_factory=dict)  # issue -> issue its terms are named by
     number_words: Mapping[str, int] = field(default_factory=dict)  # "eight" -> 8

@@ -718,6 +718,9 @@ class Walker:
         children = list(node.children) + [g for c in node.children if c.dep_ in ("aux", "aux:pass", "cop") for g in c.children]
         children += [g for c in node.children if c.dep_ in ("nsubj", "nsubj:pass") and c.i < node.i
                      for g in c.children if g.dep_ == "case" and g.i < c.i]
+        if (_case(node) == "to" and _lemma_in(node.head, self.book.handover_verbs) and self.book.enabled("condition_clause")
+                and self._names_condition_only(node)):
+            return "unless"  # "would hand its weapons over to a Palestinian state": only once there is one
         for child in children:
             if child.dep_ == "advmod" and child.lower_ in ("when", "once") and child.i < node.i and node.dep_ == "advcl":
                 if _past_event(node):
@@ -1887,6 +1890,11 @@ class Walker:
         confidence = book.confidence("force_by_threat") * holders.confidence
         return [Finding(list(holders.actors), "ceasefire", "conditional", issue_id,
                         tuple(_unique(["force_by_threat", *holders.rules, "condition_clause"])), confidence, cue, tuple(path))]
+
+    def _names_condition_only(self, phrase: Any) -> bool:
+        """Whether a phrase names what only a condition names ("a sovereign Palestinian state")."""
+        text = " " + " ".join(t.lower_ for t in phrase.subtree) + " "
+        return any(f" {words} " in text for words in self.book.condition_words)
 
     def _clause_issues(self, tokens: Iterable[Any], issue_at: Mapping[int, str], issue_id: str,
                        family: str | None = None) -> list[str]:
