@@ -2778,6 +2778,13 @@ def test_the_names_a_plural_subject_s_from_phrase_lists_hold_its_stance(dictiona
         ("Egypt", "peace_plan", "support"), ("Jordan", "peace_plan", "support"), ("Qatar", "peace_plan", "support")}
 
 
+def test_the_kingdom_is_the_last_state_named_not_always_saudi_arabia(dictionary):
+    # texts written for this test: Morocco and Jordan are kingdoms too
+    assert found("Morocco's king said the Kingdom backs the ceasefire in Gaza.", dictionary) == set()
+    assert found("Saudi Arabia hosted the meeting on Sunday. The Kingdom welcomed the truce.", dictionary) == {
+        ("SaudiArabia", "ceasefire", "support")}
+
+
 def test_hamas_leaving_gaza_is_hamas_giving_up_power(dictionary, rules):
     # texts written for this test: the withdrawal words name governance when Hamas is the one to leave
     assert found("The US called for Hamas to disarm and leave Gaza.", dictionary) == {
