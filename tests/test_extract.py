@@ -2778,6 +2778,16 @@ def test_the_names_a_plural_subject_s_from_phrase_lists_hold_its_stance(dictiona
         ("Egypt", "peace_plan", "support"), ("Jordan", "peace_plan", "support"), ("Qatar", "peace_plan", "support")}
 
 
+def test_hamas_being_involved_in_future_governance_is_the_opposite_of_governance(dictionary):
+    # texts written for this test: "being involved in", and "future" as an adjective of the issue, not a role
+    assert found("Rubio ruled out Hamas's involvement in the future governance of the enclave.", dictionary) == {
+        ("US", "governance", "support")}
+    assert found("The US envoy rejected the idea of Hamas being involved in any future governance of Gaza.", dictionary) == {
+        ("US", "governance", "support")}
+    assert found("Egypt wants the Palestinian Authority to be involved in the governance of Gaza.", dictionary) == {
+        ("Egypt", "governance", "support")}
+
+
 def test_the_kingdom_is_the_last_state_named_not_always_saudi_arabia(dictionary):
     # texts written for this test: Morocco and Jordan are kingdoms too
     assert found("Morocco's king said the Kingdom backs the ceasefire in Gaza.", dictionary) == set()

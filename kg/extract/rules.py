@@ -1996,12 +1996,12 @@ class Walker:
         first = min(issue_span | {issue_token.i})
         if not parties:
             return False
-        if _lemma_in(doc[first], self.book.role_nouns):
-            role = first  # the issue's own words begin with the role ("Hamas's role in governance")
+        if _lemma_in(doc[first], self.book.role_nouns) and doc[first].tag_.startswith("NN"):
+            role = first  # the issue's own words begin with the role ("Hamas's role in governance"; not "future governance")
         else:
             k = first - 1
-            if k >= 0 and doc[k].lower_ == "the":
-                k -= 1
+            while k >= 0 and (doc[k].tag_ in ("JJ", "JJR", "DT") or doc[k].lower_ in ("the", "any", "a")):
+                k -= 1  # "in the future governance", "in any future governance"
             if k < 0 or doc[k].lower_ != "in":
                 return False
             role = next((t.i for t in reversed(doc[max(0, k - 5):k]) if _lemma_in(t, self.book.role_nouns)), None)
