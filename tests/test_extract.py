@@ -2788,6 +2788,12 @@ def test_hamas_being_involved_in_future_governance_is_the_opposite_of_governance
         ("Egypt", "governance", "support")}
 
 
+def test_a_perfect_split_by_an_adverb_between_commas_keeps_its_subject(dictionary):
+    # a text written for this test: "have/parataxis, however, voiced/ROOT": the parse left the subject on "have"
+    assert found("Qatar hosted the talks. Netanyahu and his ministers have, however, voiced their backing for the truce.",
+                 dictionary) == {("Israel", "ceasefire", "support")}
+
+
 def test_the_kingdom_is_the_last_state_named_not_always_saudi_arabia(dictionary):
     # texts written for this test: Morocco and Jordan are kingdoms too
     assert found("Morocco's king said the Kingdom backs the ceasefire in Gaza.", dictionary) == set()

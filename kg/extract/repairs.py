@@ -596,6 +596,17 @@ def restore_perfect_participles(doc: Any) -> None:
             noun.head = word
 
 
+def _perfect_participle(verb: Any, between: Any, hung_on_have: bool = True) -> bool:
+    """Whether a verb is the participle of the perfect whose "have" the parser made a verb: an xcomp
+    participle after adverbs only, or one after an adverb set off by commas ("have, however, expressed"),
+    hung on "have" as a parataxis or with "have" hung on it."""
+    if hung_on_have and verb.dep_ == "xcomp" and verb.tag_ == "VBN":
+        return all(t.tag_.startswith("RB") for t in between)
+    return ((verb.dep_ == "parataxis" or not hung_on_have) and verb.tag_ in ("VBN", "VBD")
+            and any(t.tag_.startswith("RB") for t in between)
+            and all(t.tag_.startswith("RB") or t.text == "," for t in between))
+
+
 def rehang_perfect_auxiliaries(doc: Any) -> None:
     """Make the participle the verb again when the parser took a perfect's "has" for the main verb
     ("While Hamas has/advcl repeatedly violated/xcomp the agreement"): the participle is the act."""
@@ -609,8 +620,15 @@ def rehang_perfect_auxiliaries(doc: Any) -> None:
                 if child.dep_ in ("nsubj", "mark"):
                     child.head = have.head
             continue
-        participles = [c for c in have.children if c.dep_ == "xcomp" and c.tag_ == "VBN" and c.i > have.i
-                       and all(t.tag_.startswith("RB") for t in doc[have.i + 1:c.i])]
+        head = have.head
+        if (have.dep_ == "parataxis" and head.i > have.i and head.tag_ in ("VBN", "VBD")
+                and _perfect_participle(head, doc[have.i + 1:head.i], hung_on_have=False)):
+            # "Netanyahu and his ministers have/parataxis, however, voiced/ROOT ...": the subject to the verb
+            for child in list(have.children):
+                child.head = head
+            have.dep_ = "aux"
+            continue
+        participles = [c for c in have.children if c.i > have.i and _perfect_participle(c, doc[have.i + 1:c.i])]
         if not participles:
             # "states have for the first time issued/acl a call": an adverbial phrase between, and the
             # participle hung inside it
