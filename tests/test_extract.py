@@ -3230,6 +3230,8 @@ def test_a_stance_verb_read_as_a_plural_noun_with_an_object_is_a_verb(dictionary
     # "..., contingent on": read off the words, whatever the parse made of the adjective
     ("Egypt backs a truce, contingent on a full withdrawal of Israeli forces.",
      {("Egypt", "ceasefire", "conditional", "withdrawal")}),
+    ("Hamas welcomed the Arab plan, which includes the deployment of international peacekeepers.",
+     {("Hamas", "stabilization_force", "support"), ("Hamas", "reconstruction", "support")}),
     ("Hamas rejected a Security Council resolution that establishes an international stabilization force.",
      {("Hamas", "peace_plan", "oppose"), ("Hamas", "stabilization_force", "oppose")}),
 ])
