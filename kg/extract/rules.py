@@ -719,7 +719,7 @@ class Walker:
         children += [g for c in node.children if c.dep_ in ("nsubj", "nsubj:pass") and c.i < node.i
                      for g in c.children if g.dep_ == "case" and g.i < c.i]
         if (_case(node) == "to" and _lemma_in(node.head, self.book.handover_verbs) and self.book.enabled("condition_clause")
-                and self._names_condition_only(node)):
+                and self._condition_word_issues(node.subtree)):
             return "unless"  # "would hand its weapons over to a Palestinian state": only once there is one
         for child in children:
             if child.dep_ == "advmod" and child.lower_ in ("when", "once") and child.i < node.i and node.dep_ == "advcl":
@@ -1887,14 +1887,12 @@ class Walker:
         threatened = [t for t in clause.head.subtree if t.i not in inside]
         if any(t.i in self.ctx.issue_tokens for t in threatened) or not any(_lemma_in(t, book.force_threat_words) for t in threatened):
             return []
-        confidence = book.confidence("force_by_threat") * holders.confidence
-        return [Finding(list(holders.actors), "ceasefire", "conditional", issue_id,
-                        tuple(_unique(["force_by_threat", *holders.rules, "condition_clause"])), confidence, cue, tuple(path))]
+        return self._finish(holders, "force_by_threat", "ceasefire", 1, [(issue_id, "if")], [], cue, path)
 
-    def _names_condition_only(self, phrase: Any) -> bool:
-        """Whether a phrase names what only a condition names ("a sovereign Palestinian state")."""
-        text = " " + " ".join(t.lower_ for t in phrase.subtree) + " "
-        return any(f" {words} " in text for words in self.book.condition_words)
+    def _condition_word_issues(self, tokens: Iterable[Any]) -> set[str]:
+        """The issues words name only as a condition ("a sovereign Palestinian state": governance)."""
+        text = " " + " ".join(t.lower_ for t in tokens) + " "
+        return {issue for phrase, issue in self.book.condition_words.items() if f" {phrase} " in text}
 
     def _clause_issues(self, tokens: Iterable[Any], issue_at: Mapping[int, str], issue_id: str,
                        family: str | None = None) -> list[str]:
@@ -1914,8 +1912,7 @@ class Walker:
         if named:
             return named
         # "if it leads to a two-state solution": words that name a condition's issue only as a condition
-        text = " " + " ".join(t.lower_ for t in tokens) + " "
-        return sorted({issue for phrase, issue in self.book.condition_words.items() if f" {phrase} " in text} - {issue_id})
+        return sorted(self._condition_word_issues(tokens) - {issue_id})
 
     def _surface_conditions(self, issue_span: set[int], issue_id: str, issue_at: Mapping[int, str]) -> list[tuple[str, str]]:
         """A condition written right after the issue ("will cease fighting only once the hostages are
