@@ -3266,3 +3266,19 @@ def test_a_mediator_backs_the_truce_it_mediates_not_each_of_its_terms(dictionary
                     dictionary)
     assert {("Egypt", "ceasefire", "support"), ("US", "ceasefire", "support")} <= stances
     assert ("Egypt", "hostage_prisoner_exchange", "support") not in stances
+
+
+# texts written for these tests
+@pytest.mark.parametrize("text, expected", [
+    # a gathering counted by who met ("the six-party meeting") is still the last group's
+    ("Ministers from Egypt, Jordan and Qatar met in Cairo. The six-party ministerial meeting welcomed the ceasefire.",
+     {("Egypt", "ceasefire", "support"), ("Jordan", "ceasefire", "support"), ("Qatar", "ceasefire", "support")}),
+    # the two sides of a war are no group that "the ministers" are
+    ("Ministers from Egypt and Jordan met after the war between Israel and Hamas. The ministers called for the "
+     "withdrawal of Israeli forces.", {("Egypt", "withdrawal", "support"), ("Jordan", "withdrawal", "support")}),
+    # but "the parties" may be them
+    ("Egypt hosted talks between Israel and Hamas. The parties agreed to extend the ceasefire.",
+     {("Israel", "ceasefire", "support"), ("Hamas", "ceasefire", "support")}),
+])
+def test_who_a_group_noun_points_back_to(dictionary, text, expected):
+    assert found(text, dictionary) == expected

@@ -109,6 +109,9 @@ class _Discourse:
     persons: list[tuple[int, str]] = field(default_factory=list)  # (offset, holder) of person mentions
     actors: list[tuple[int, str, tuple[str, ...]]] = field(default_factory=list)  # (offset, holder, types)
     groups: list[tuple[int, list[str]]] = field(default_factory=list)
+    # where the lists of the two sides of something begin ("the war between Israel and Hamas"): no one
+    # speaks as them, so "the ministers" or "the meeting" next are not theirs
+    sides: set[int] = field(default_factory=set)
     speakers: list[tuple[int, str]] = field(default_factory=list)
     # grammatical subjects of parsed sentences: (offset, holders, person, plural); pronouns prefer them
     subjects: list[tuple[int, list[str], bool, bool]] = field(default_factory=list)
@@ -127,13 +130,15 @@ class _Discourse:
         n = bisect.bisect_left(keys, position) - 1
         return items[n][1] if n >= 0 else None
 
-    def last_group(self, position: int, types: Mapping[str, tuple[str, ...]] | None = None) -> list[str]:
+    def last_group(self, position: int, types: Mapping[str, tuple[str, ...]] | None = None, *,
+                   speakers: bool = False) -> list[str]:
         """The members of the last list of actors before `position`; with `types`, the last whose members
-        are all states ("the two countries" points back past "Israel and Hamas" to "Egypt and Qatar")."""
+        are all states ("the two countries" points back past "Israel and Hamas" to "Egypt and Qatar");
+        with `speakers`, the last that is not the two sides of something."""
         keys = [item[0] for item in self.groups]
         for n in range(bisect.bisect_left(keys, position) - 1, -1, -1):
-            members = self.groups[n][1]
-            if types is None or _all_states(members, types):
+            offset, members = self.groups[n]
+            if (types is None or _all_states(members, types)) and not (speakers and offset in self.sides):
                 return members
         return []
 
@@ -454,7 +459,9 @@ class ArticleExtractor:
             if m.person or self._person_like(m):
                 self.discourse.persons.append((m.start, m.holder or m.value))
             self.discourse.actors.append((m.start, m.holder or m.value, types.get(m.holder or m.value, ())))
-        self.discourse.groups.extend(self._written_lists(actors))
+        lists = self._written_lists(actors)
+        self.discourse.groups.extend(lists)
+        self.discourse.sides.update(start for start, _ in lists if _SIDES_BEFORE.search(self.text, max(0, start - 20), start))
 
     def _written_lists(self, actors: list[Mention]) -> list[tuple[int, list[str]]]:
         """The written lists of actors among actor mentions in text order: (offset, members), leaving out
@@ -532,7 +539,8 @@ class ArticleExtractor:
         """The last list of actors before `position` that a group noun points back to: for a noun only
         states can be ("the two countries"), the last list of states."""
         states = noun is not None and (noun.lemma_ or noun.lower_) in self.book.state_group_nouns
-        return self.discourse.last_group(position, self.scanner.actor_types if states else None)
+        sides = noun is not None and (noun.lemma_ or noun.lower_) in self.book.side_nouns
+        return self.discourse.last_group(position, self.scanner.actor_types if states else None, speakers=not sides)
 
     def _reporting_subject(self, token: Any) -> list[str]:
         """The actors that the subject of a reporting verb names (for a person, the actor the person speaks
@@ -1187,6 +1195,7 @@ def _same_actor(a: Mention, b: Mention) -> bool:
 
 
 _PLACE_BEFORE = re.compile(r"\b(?:to|into|toward|towards)\s+(?:the\s+)?$", re.IGNORECASE)
+_SIDES_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _written_list(text: str, run: list[Mention]) -> bool:

@@ -122,6 +122,11 @@ def group_referent(noun: Any, book: RuleBook) -> bool:
     return not any(c.dep_ in ("amod", "acl", "acl:relcl", "nmod", "appos", "compound") for c in noun.children)
 
 
+def _counted_compound(word: Any) -> bool:
+    """"six-party", "eight-nation": a compound that counts who meets, naming none of them."""
+    return word.text.islower() and any(c.dep_ == "nummod" for c in word.children)
+
+
 def _counted_states(noun: Any, book: RuleBook) -> int | None:
     """How many states a group noun with no article counts ("eight countries" -> 8, "multiple
     nations" or "Arab countries" -> 0 for some), or None when it is no such group. Leaders or
@@ -335,7 +340,8 @@ class Walker:
         gathering = _lemma_in(token, book.gathering_nouns)
         if ((gathering or _lemma_in(token, book.statement_nouns)) and book.enabled("group_noun")
                 and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in token.children)
-                and not any(c.dep_ in ("nmod", "nmod:poss", "acl", "acl:relcl", "compound")
+                and not any(c.dep_ in ("nmod", "nmod:poss", "acl", "acl:relcl")
+                            or c.dep_ == "compound" and not _counted_compound(c)
                             or c.dep_ == "amod" and c.text[:1].isupper() for c in token.children)):
             # "the joint statement", not "the Arab statement" (its issuers are named, if not as actors); a
             # joint one is the last group's, whoever was the subject since
