@@ -3282,3 +3282,19 @@ def test_a_mediator_backs_the_truce_it_mediates_not_each_of_its_terms(dictionary
 ])
 def test_who_a_group_noun_points_back_to(dictionary, text, expected):
     assert found(text, dictionary) == expected
+
+
+# texts written for these tests
+@pytest.mark.parametrize("text, expected", [
+    # a pronoun after a colon is the subject of the clause before it, not the last actor named
+    ("Jordan and Egypt sent a clear message to Washington: they will not fund reconstruction unless Hamas disarms.",
+     {("Jordan", "reconstruction", "conditional", "disarmament"), ("Egypt", "reconstruction", "conditional", "disarmament")}),
+    ("Saudi Arabia delivered a warning to the US: it will not pay for reconstruction unless Hamas disarms.",
+     {("SaudiArabia", "reconstruction", "conditional", "disarmament")}),
+    # an issue named inside the stance's own words ("the next phase of the truce") is no other issue the
+    # condition after it could be about
+    ("Israel is ready to move to the next phase of the truce, contingent on the release of more hostages.",
+     {("Israel", "peace_plan", "conditional", "hostage_prisoner_exchange")}),
+])
+def test_who_speaks_after_a_colon_and_what_a_condition_is_about(dictionary, text, expected):
+    assert found(text, dictionary) == expected

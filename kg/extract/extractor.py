@@ -528,6 +528,18 @@ class ArticleExtractor:
                     return self._subject_actors(subject)
         return []
 
+    def _announcing_subject(self, token: Any) -> list[str]:
+        """The actors the subject of a clause names when `token` is the subject of what it says after a
+        colon ("Saudi Arabia delivered a warning to the US: it will not pay ...")."""
+        clause = token.head
+        if token.dep_ not in ("nsubj", "nsubj:pass") or clause.dep_ != "parataxis" or not any(
+                c.dep_ == "punct" and c.text == ":" and c.i < token.i for c in clause.children):
+            return []
+        for subject in clause.head.children:
+            if subject.dep_ in ("nsubj", "nsubj:pass") and subject.i < clause.head.i:
+                return self._subject_actors(subject)
+        return []
+
     def _subject_actors(self, subject: Any) -> list[str]:
         """The actors a subject names, leaving out those of its asides ("Hamas, which the EU lists as a terrorist
         group, said it ...": "it" is Hamas)."""
@@ -622,6 +634,10 @@ class ArticleExtractor:
             fronted = self._fronted_clause_subject(token)
             if fronted and (word in _GROUP_PRONOUNS or len(fronted) == 1):
                 return fronted
+            announcer = self._announcing_subject(token)
+            if announcer and (word in _GROUP_PRONOUNS or len(announcer) == 1):
+                # "A and B sent a message to Washington: they will not fund ...": who sent it
+                return announcer
             near = [holder for start, holder in self._sentence_actors if start < position]
             if near and word in _THING_PRONOUNS:
                 last_actor = next((t for t in reversed(token.doc[:token.i]) if t.i in self._sentence_actor_at), None)

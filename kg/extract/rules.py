@@ -1938,8 +1938,10 @@ class Walker:
             token = doc[i]
             if token.lower_ in (";", ":") or token.tag_ == ".":
                 return []
-            if token.i in issue_at:
-                return []  # another issue first: the marker, if any, is about that one
+            if token.i in issue_at and token.head.i not in issue_span:
+                # another issue first: the marker, if any, is about that one (not one the issue's own
+                # words name, as in "the next phase of the truce, contingent on ...")
+                return []
             word = token.lower_
             family = None
             if word in ("unless", "until", "provided"):
