@@ -3295,6 +3295,8 @@ def test_who_a_group_noun_points_back_to(dictionary, text, expected):
     # condition after it could be about
     ("Israel is ready to move to the next phase of the truce, contingent on the release of more hostages.",
      {("Israel", "peace_plan", "conditional", "hostage_prisoner_exchange")}),
+    # "As part of the agreement," is no second subject of the verb (the parse's reading)
+    ("As part of the agreement, Israel agreed to allow more aid into Gaza.", {("Israel", "humanitarian_aid", "support")}),
 ])
-def test_who_speaks_after_a_colon_and_what_a_condition_is_about(dictionary, text, expected):
+def test_holders_and_conditions_in_news_wording(dictionary, text, expected):
     assert found(text, dictionary) == expected

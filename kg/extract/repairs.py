@@ -18,7 +18,7 @@ def repair_parse(doc: Any, infinitive_nouns: frozenset[str], stance_verbs: froze
     - participles of purpose hung on a verb instead of their noun (`purpose_participles`);
     - participles tagged as nouns, and participles after a comma hung on the verb's object;
     - prepositions read as nouns or verbs, "that" clauses of adjectives, "as long as", the names a plural
-      subject's "from" phrase lists;
+      subject's "from" phrase lists, a fronted "as" phrase read as a second subject;
     - "by" phrases of active verbs, "it" read as the expletive of an action verb;
     - what follows "remained", listed verbs, participles of a perfect read as modifiers of its
       object, perfect auxiliaries, verbs with a modal read as a modifier of their object,
@@ -58,6 +58,8 @@ def repair_parse(doc: Any, infinitive_nouns: frozenset[str], stance_verbs: froze
         rehang_as_long_as(doc)
     if "from" in words and "NNP" in tags:
         rehang_from_lists(doc)
+    if "as" in words:
+        rehang_fronted_as_phrases(doc)
     rehang_active_agents(doc)
     if "it" in words:
         restore_pronoun_subjects(doc)
@@ -418,6 +420,22 @@ def rehang_from_lists(doc: Any) -> None:
         for other in doc[first.i + 1:verb.i]:
             if other.head.i == verb.i and other.dep_ == "nsubj" and other.tag_ == "NNP":
                 other.head, other.dep_ = first, "conj"
+
+
+def rehang_fronted_as_phrases(doc: Any) -> None:
+    """Make a fronted "as" phrase that the parser read as a second subject of the verb a phrase of its own
+    again ("As/mark part/nsubj of the agreement, Israel/nsubj agreed ..."): the subject after the comma
+    is the verb's."""
+    for word in doc:
+        if word.lower_ != "as" or word.dep_ != "mark" or word.i + 1 >= len(doc):
+            continue
+        phrase = doc[word.i + 1]
+        verb = word.head
+        if (phrase.dep_ != "nsubj" or phrase.head.i != verb.i or not phrase.tag_.startswith("NN")
+                or not any(c.dep_ in ("nsubj", "nsubj:pass") and c.i > phrase.i for c in verb.children)):
+            continue
+        phrase.dep_ = "obl"
+        word.head, word.dep_ = phrase, "case"
 
 
 def restore_pronoun_subjects(doc: Any) -> None:
