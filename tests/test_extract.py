@@ -3297,6 +3297,11 @@ def test_who_a_group_noun_points_back_to(dictionary, text, expected):
      {("Israel", "peace_plan", "conditional", "hostage_prisoner_exchange")}),
     # "As part of the agreement," is no second subject of the verb (the parse's reading)
     ("As part of the agreement, Israel agreed to allow more aid into Gaza.", {("Israel", "humanitarian_aid", "support")}),
+    # a hostage freed by name is the exchange ("released/VBN" with a subject and no auxiliary is a past
+    # tense); a hostage named only to say who someone is, is not
+    ("Hamas released Israeli hostage Dan Levi on Monday.", {("Hamas", "hostage_prisoner_exchange", "support")}),
+    ("Hamas said it will free American hostage Dan Levi.", {("Hamas", "hostage_prisoner_exchange", "support")}),
+    ("The mother of hostage Dan Levi spoke at the rally.", set()),
 ])
 def test_holders_and_conditions_in_news_wording(dictionary, text, expected):
     assert found(text, dictionary) == expected

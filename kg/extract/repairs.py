@@ -14,7 +14,8 @@ def repair_parse(doc: Any, infinitive_nouns: frozenset[str], stance_verbs: froze
     - conditions read as complements ("until Hamas/nsubj is disarmed/ccomp");
     - stance verbs tagged as plural nouns (`stance_verbs`: their lemmas);
     - main verbs read as participles of their subject (`statement_verbs`: the verbs that say or report
-      a stance), and main verbs hung on a subject's relative clause;
+      a stance), participles that head a sentence with a subject and no auxiliary, and main verbs
+      hung on a subject's relative clause;
     - participles of purpose hung on a verb instead of their noun (`purpose_participles`);
     - participles tagged as nouns, and participles after a comma hung on the verb's object;
     - prepositions read as nouns or verbs, "that" clauses of adjectives, "as long as", the names a plural
@@ -43,6 +44,8 @@ def repair_parse(doc: Any, infinitive_nouns: frozenset[str], stance_verbs: froze
         restore_noun_verbs(doc, stance_verbs)
     if "VBN" in tags and not tags & _FINITE_TAGS and not lemmas.isdisjoint(statement_verbs):
         restore_main_verbs(doc, statement_verbs)
+    if "VBN" in tags:
+        restore_past_tenses(doc)
     if not words.isdisjoint(_RELATIVE_WORDS):
         restore_verbs_after_relative_clauses(doc)
     if not words.isdisjoint(purpose_participles):
@@ -299,6 +302,15 @@ def restore_noun_verbs(doc: Any, verbs: frozenset[str]) -> None:
 
 
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def restore_past_tenses(doc: Any) -> None:
+    """Tag as a past tense the participle that heads a sentence with a subject and no auxiliary ("Hamas
+    released/VBN the hostages"): nothing makes it a participle."""
+    for verb in doc:
+        if (verb.tag_ == "VBN" and verb.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in verb.children)
+                and not any(c.dep_ in ("aux", "aux:pass", "cop") for c in verb.children)):
+            verb.tag_ = "VBD"
 _PHRASE_ROLES = frozenset({"obj", "obl", "ccomp", "xcomp"})
 
 

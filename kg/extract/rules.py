@@ -801,8 +801,11 @@ class Walker:
                 issue_token.dep_ in ("compound", "amod") or issue_token.dep_ == "nmod" and _case(issue_token) == "of"):
             return True  # "the family of hostage Evyatar David", "hostage families": people, not the exchange
         if (issue_token.dep_ in ("nmod:desc", "compound") and issue_token.head.tag_ == "NNP"
-                and issue_token.head.i not in issue_span and _lemma_in(issue_token, book.civilian_nouns)):
-            return True  # "hostage Omer Neutra": a person's description, not the exchange
+                and issue_token.head.i not in issue_span and _lemma_in(issue_token, book.civilian_nouns)
+                and not self._freed(issue_token.head)):
+            # "hostage Omer Neutra": a person's description, not the exchange (unless freed: "released
+            # hostage Omer Neutra")
+            return True
         if (issue_token.dep_ in ("compound", "amod") and issue_token.head.i not in issue_span
                 and issue_token.head.i in self.ctx.issue_tokens and not issue_token.conjuncts
                 and _lemma(issue_token.head) not in book.deal_nouns):
@@ -858,6 +861,12 @@ class Walker:
                 named = [c for c in issue_token.head.children if c.dep_ == "nsubj"] or _controller(issue_token.head)
             return named
         return [c for c in issue_token.children if c.dep_ in ("nmod:poss", "compound") or c.dep_ == "nmod" and _case(c) == "of"]
+
+    def _freed(self, person: Any) -> bool:
+        """Whether a person is what a verb or noun of freeing takes ("released hostage X", "the return of
+        hostage X")."""
+        return (person.dep_ in ("obj", "nsubj:pass") and _lemma_in(person.head, self.book.freeing_words)
+                or person.dep_ == "nmod" and _case(person) == "of" and _lemma_in(person.head, self.book.freeing_words))
 
     def issue_of_agent(self, issue_token: Any, issue_id: str) -> str:
         """The issue an issue word names given whose act it is: Hamas leaving Gaza ("called for Hamas to
