@@ -3302,6 +3302,9 @@ def test_who_a_group_noun_points_back_to(dictionary, text, expected):
     ("Hamas released Israeli hostage Dan Levi on Monday.", {("Hamas", "hostage_prisoner_exchange", "support")}),
     ("Hamas said it will free American hostage Dan Levi.", {("Hamas", "hostage_prisoner_exchange", "support")}),
     ("The mother of hostage Dan Levi spoke at the rally.", set()),
+    # who walks away from the ceasefire talks takes no side on the ceasefire by it
+    ("Trump said the US walked away from the ceasefire talks.", set()),
+    ("Israel joined the ceasefire talks in Doha.", {("Israel", "ceasefire", "support")}),
 ])
 def test_holders_and_conditions_in_news_wording(dictionary, text, expected):
     assert found(text, dictionary) == expected

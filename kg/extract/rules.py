@@ -844,6 +844,12 @@ class Walker:
                 for v in verbs for c in v.children)
                 or issue_token.dep_ == "case" and _lemma_in(issue_token.head, book.talk_nouns)):
             return True  # "Israel pulled out of the talks", "withdrew from the negotiations": not the troops
+        talks = issue_token if _lemma_in(issue_token, book.talk_nouns) else (
+            issue_token.head if issue_token.dep_ in ("compound", "amod", "nmod") else None)
+        if (talks is not None and _lemma_in(talks, book.talk_nouns)
+                and _lemma_in(talks.head, book.talk_exits)
+                and (talks.dep_ == "obj" or talks.dep_ == "obl" and _case(talks) in ("from", "of", "out"))):
+            return True  # "walked away from the ceasefire talks", "left the truce negotiations": no side taken
         agents = book.issue_agents.get(issue_id)
         if agents:
             named = self._issue_agents_named(issue_token)
