@@ -3305,6 +3305,11 @@ def test_who_a_group_noun_points_back_to(dictionary, text, expected):
     # who walks away from the ceasefire talks takes no side on the ceasefire by it
     ("Trump said the US walked away from the ceasefire talks.", set()),
     ("Israel joined the ceasefire talks in Doha.", {("Israel", "ceasefire", "support")}),
+    # going back to war if the other side breaks the deal: the truce waits for the deal's terms
+    ("Israel's defence minister said that if Hamas refuses to comply with the agreement, Israel will return to fighting.",
+     {("Israel", "ceasefire", "conditional", "peace_plan")}),
+    ("Netanyahu said that if Hamas fails to meet the terms, Israel will resume fighting.",
+     {("Israel", "ceasefire", "conditional", "peace_plan")}),
 ])
 def test_holders_and_conditions_in_news_wording(dictionary, text, expected):
     assert found(text, dictionary) == expected

@@ -145,6 +145,7 @@ class RuleBook:
     side_nouns: frozenset[str] = frozenset()
     freeing_words: frozenset[str] = frozenset()
     talk_exits: frozenset[str] = frozenset()
+    breach_verbs: frozenset[str] = frozenset()
     vague_counts: frozenset[str] = frozenset()
     group_lead_modifiers: frozenset[str] = frozenset()
     participation_verbs: frozenset[str] = frozenset()
@@ -156,6 +157,7 @@ class RuleBook:
     handover_verbs: frozenset[str] = frozenset()
     condition_actors: Mapping[str, str] = field(default_factory=dict)  # actor id -> issue its decision stands for
     terms_conditions: Mapping[str, str] = field(default_factory=dict)  # issue -> issue its terms are named by
+    breach_conditions: Mapping[str, str] = field(default_factory=dict)  # issue -> issue of the deal a breach of it breaks
     number_words: Mapping[str, int] = field(default_factory=dict)  # "eight" -> 8
     issue_agents: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # issue -> the actors whose act it is
     agent_issues: Mapping[str, Mapping[str, str]] = field(default_factory=dict)  # issue -> actor -> issue it names then
@@ -408,6 +410,7 @@ def _cached_rule_book(directory: str, stamp: tuple[float, ...]) -> RuleBook:
         **{name: _words(lemmas_path, lemmas, name) for name in _WORD_LISTS},
         condition_actors=_mapping(lemmas_path, lemmas, "condition_actors"),
         terms_conditions=_mapping(lemmas_path, lemmas, "terms_conditions"),
+        breach_conditions=_mapping(lemmas_path, lemmas, "breach_conditions"),
         number_words=_numbers(lemmas_path, lemmas, "number_words"),
         issue_agents=_id_lists(lemmas_path, lemmas, "issue_agents"),
         agent_issues=_agent_issues(lemmas_path, lemmas.get("agent_issues") or {}),

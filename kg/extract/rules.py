@@ -1933,7 +1933,13 @@ class Walker:
         if named:
             return named
         # "if it leads to a two-state solution": words that name a condition's issue only as a condition
-        return sorted(self._condition_word_issues(tokens) - {issue_id})
+        named = sorted(self._condition_word_issues(tokens) - {issue_id})
+        kept = self.book.breach_conditions.get(issue_id)
+        if not named and kept and any(_lemma_in(t, self.book.breach_verbs) for t in tokens) and any(
+                _lemma_in(t, self.book.deal_nouns) or _lemma_in(t, self.book.proposal_nouns) or t.lower_ == "terms"
+                for t in tokens):
+            return [kept]  # "if Hamas violates the agreement": the truce waits for the deal being kept
+        return named
 
     def _surface_conditions(self, issue_span: set[int], issue_id: str, issue_at: Mapping[int, str]) -> list[tuple[str, str]]:
         """A condition written right after the issue ("will cease fighting only once the hostages are
