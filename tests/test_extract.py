@@ -3310,6 +3310,11 @@ def test_who_a_group_noun_points_back_to(dictionary, text, expected):
      {("Israel", "ceasefire", "conditional", "peace_plan")}),
     ("Netanyahu said that if Hamas fails to meet the terms, Israel will resume fighting.",
      {("Israel", "ceasefire", "conditional", "peace_plan")}),
+    # what a draft says is what its author holds, whoever the author put it forward as
+    ("Russia presented a draft that rejects the creation of an international force.",
+     {("Russia", "stabilization_force", "oppose")}),
+    ("Russia circulated a rival proposal that would strip out references to the Board of Peace.",
+     {("Russia", "governance", "oppose")}),
 ])
 def test_holders_and_conditions_in_news_wording(dictionary, text, expected):
     assert found(text, dictionary) == expected

@@ -445,6 +445,11 @@ class Walker:
                             listed = self._group_members(node.head, node)
                             if listed.actors:
                                 return listed, "relative_antecedent"
+                        if _lemma_in(node.head, book.proposal_nouns):
+                            # "Russia presented a draft that rejects the force": the draft says what its author holds
+                            author = self._author(node.head)
+                            if author.actors:
+                                return author, "relative_antecedent"
                     return None
                 if child.dep_ == "nsubj:pass":
                     continue
@@ -2107,6 +2112,15 @@ class Walker:
                 return self._finish(Holders(actors, ("coordination",) if len(actors) > 1 else ()), "agent_of_passive",
                                     issue_id, 1, [], [], _lemma(child), [f"{child.i}:{child.text}/{child.tag_}/{child.dep_}"])
         return []
+
+    def _author(self, plan: Any) -> Holders:
+        """Who puts a plan forward as the subject of a verb of authoring it ("Russia presented/circulated
+        a draft"), or no one."""
+        if plan.dep_ == "obj" and self._authoring(plan.head):
+            found = self.subject_holders(plan.head)
+            if found is not None:
+                return found[0]
+        return Holders([])
 
     def sponsors(self, plan: Any) -> Holders:
         """Who puts a plan forward: "Trump's plan", "the Egyptian proposal", "the U.S.-drafted
