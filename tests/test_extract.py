@@ -3315,6 +3315,7 @@ def test_who_a_group_noun_points_back_to(dictionary, text, expected):
      {("Russia", "stabilization_force", "oppose")}),
     ("Russia circulated a rival proposal that would strip out references to the Board of Peace.",
      {("Russia", "governance", "oppose")}),
+    ("Netanyahu said Israeli troops would remain in most of the Gaza Strip.", {("Israel", "withdrawal", "oppose")}),
 ])
 def test_holders_and_conditions_in_news_wording(dictionary, text, expected):
     assert found(text, dictionary) == expected

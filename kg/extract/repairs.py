@@ -309,7 +309,8 @@ def restore_past_tenses(doc: Any) -> None:
     released/VBN the hostages"): nothing makes it a participle."""
     for verb in doc:
         if (verb.tag_ == "VBN" and verb.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in verb.children)
-                and not any(c.dep_ in ("aux", "aux:pass", "cop") for c in verb.children)):
+                and not any(c.dep_ in ("aux", "aux:pass", "cop", "obl:agent") for c in verb.children)
+                and not (verb.i > 0 and doc[verb.i - 1].text == ",")):  # "Hamas, encouraged by Qatar, rejects ..."
             verb.tag_ = "VBD"
 _PHRASE_ROLES = frozenset({"obj", "obl", "ccomp", "xcomp"})
 
