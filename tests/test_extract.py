@@ -3316,6 +3316,8 @@ def test_who_a_group_noun_points_back_to(dictionary, text, expected):
     ("Russia circulated a rival proposal that would strip out references to the Board of Peace.",
      {("Russia", "governance", "oppose")}),
     ("Netanyahu said Israeli troops would remain in most of the Gaza Strip.", {("Israel", "withdrawal", "oppose")}),
+    # a participle with a cue of its own after the main verb says its own stance
+    ("Egypt refused plans to displace Palestinians, lobbying for a reconstruction plan.", {("Egypt", "reconstruction", "support")}),
 ])
 def test_holders_and_conditions_in_news_wording(dictionary, text, expected):
     assert found(text, dictionary) == expected
