@@ -3318,6 +3318,10 @@ def test_who_a_group_noun_points_back_to(dictionary, text, expected):
     ("Netanyahu said Israeli troops would remain in most of the Gaza Strip.", {("Israel", "withdrawal", "oppose")}),
     # a participle with a cue of its own after the main verb says its own stance
     ("Egypt refused plans to displace Palestinians, lobbying for a reconstruction plan.", {("Egypt", "reconstruction", "support")}),
+    # "and other countries including ..." goes on with the list "they" points back to
+    ("In a joint statement, Egypt, Jordan and other Muslim countries including Indonesia and Turkey welcomed the "
+     "plan. They called for reconstruction.",
+     {(a, i, "support") for a in ("Egypt", "Jordan", "Indonesia", "Turkey") for i in ("peace_plan", "reconstruction")}),
 ])
 def test_holders_and_conditions_in_news_wording(dictionary, text, expected):
     assert found(text, dictionary) == expected

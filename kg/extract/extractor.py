@@ -41,7 +41,9 @@ _NAME_WORD = re.compile(r"[A-Za-z][\w’'-]*")
 # between two actors of a written list: ", ", " and ", ", and the ", and the formal names around
 # state names ("Arab Republic of", "Kingdom of", "the State of")
 _LIST_GAP = re.compile(
-    r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|&\s*|\s+as\s+well\s+as\s+|,?\s+plus\s+|,?\s*(?:along|together)\s+with\s+|,?\s*alongside\s+)(?:the\s+)?"
+    r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|&\s*|\s+as\s+well\s+as\s+|,?\s+plus\s+|,?\s*(?:along|together)\s+with\s+|,?\s*alongside\s+"
+    # "Egypt, Qatar, and other Muslim countries including Turkey": the states after "including" join the list
+    r"|,?\s*and\s+other\s+(?:[A-Z][\w-]*\s+){0,2}(?:countries|states|nations),?\s+(?:including|such\s+as|like)\s+)(?:the\s+)?"
     r"(?:(?:[A-Z][\w-]*\s+){0,3}of\s+(?:the\s+)?){0,2}$")
 # a list goes on past states and bodies no actor names ("Egypt, Kuwait, Bahrain, Qatar and the
 # League"): between two actors, commas around names of one to three capitalised words
