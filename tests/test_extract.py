@@ -3322,6 +3322,7 @@ def test_who_a_group_noun_points_back_to(dictionary, text, expected):
     ("In a joint statement, Egypt, Jordan and other Muslim countries including Indonesia and Turkey welcomed the "
      "plan. They called for reconstruction.",
      {(a, i, "support") for a in ("Egypt", "Jordan", "Indonesia", "Turkey") for i in ("peace_plan", "reconstruction")}),
+    ("Egypt is wary of sending troops to the international force.", {("Egypt", "stabilization_force", "oppose")}),
 ])
 def test_holders_and_conditions_in_news_wording(dictionary, text, expected):
     assert found(text, dictionary) == expected
