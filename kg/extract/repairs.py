@@ -301,9 +301,6 @@ def restore_noun_verbs(doc: Any, verbs: frozenset[str]) -> None:
         token.tag_ = "VBZ"
 
 
-_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
-
-
 def restore_past_tenses(doc: Any) -> None:
     """Tag as a past tense the participle that heads a sentence with a subject and no auxiliary ("Hamas
     released/VBN the hostages"): nothing makes it a participle."""
@@ -312,6 +309,9 @@ def restore_past_tenses(doc: Any) -> None:
                 and not any(c.dep_ in ("aux", "aux:pass", "cop", "obl:agent") for c in verb.children)
                 and not (verb.i > 0 and doc[verb.i - 1].text == ",")):  # "Hamas, encouraged by Qatar, rejects ..."
             verb.tag_ = "VBD"
+
+
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _PHRASE_ROLES = frozenset({"obj", "obl", "ccomp", "xcomp"})
 
 

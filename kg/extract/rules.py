@@ -1941,7 +1941,7 @@ class Walker:
         named = sorted(self._condition_word_issues(tokens) - {issue_id})
         kept = self.book.breach_conditions.get(issue_id)
         if not named and kept and any(_lemma_in(t, self.book.breach_verbs) for t in tokens) and any(
-                _lemma_in(t, self.book.deal_nouns) or _lemma_in(t, self.book.proposal_nouns) or t.lower_ == "terms"
+                _lemma_in(t, self.book.deal_nouns) or _lemma_in(t, self.book.proposal_nouns) or _lemma_in(t, self.book.part_nouns)
                 for t in tokens):
             return [kept]  # "if Hamas violates the agreement": the truce waits for the deal being kept
         return named
