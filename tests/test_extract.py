@@ -725,10 +725,10 @@ def test_empty_and_stanceless_articles(dictionary):
 
 
 def test_a_cue_added_to_the_lemma_file_extends_the_rules_without_python(ontology_copy, dictionary):
-    text = "Jordan lobbied for a multinational force."
+    text = "Jordan canvassed for a multinational force."
     assert found(text, dictionary, load_rule_book(ontology_copy)) == set()
     lemmas = ontology_copy / "rules" / "lemmas.yaml"
-    lemmas.write_text(lemmas.read_text(encoding="utf-8").replace("support:\n  verbs: [", "support:\n  verbs: [lobby for, "),
+    lemmas.write_text(lemmas.read_text(encoding="utf-8").replace("support:\n  verbs: [", "support:\n  verbs: [canvass for, "),
                       encoding="utf-8")
     after = load_rule_book(ontology_copy)
     assert found(text, dictionary, after) == {("Jordan", "stabilization_force", "support")}
