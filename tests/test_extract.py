@@ -3279,13 +3279,6 @@ def test_a_mediator_backs_the_truce_it_mediates_not_each_of_its_terms(dictionary
     # but "the parties" may be them
     ("Egypt hosted talks between Israel and Hamas. The parties agreed to extend the ceasefire.",
      {("Israel", "ceasefire", "support"), ("Hamas", "ceasefire", "support")}),
-])
-def test_who_a_group_noun_points_back_to(dictionary, text, expected):
-    assert found(text, dictionary) == expected
-
-
-# texts written for these tests
-@pytest.mark.parametrize("text, expected", [
     # a pronoun after a colon is the subject of the clause before it, not the last actor named
     ("Jordan and Egypt sent a clear message to Washington: they will not fund reconstruction unless Hamas disarms.",
      {("Jordan", "reconstruction", "conditional", "disarmament"), ("Egypt", "reconstruction", "conditional", "disarmament")}),
