@@ -144,7 +144,6 @@ class RuleBook:
     state_group_nouns: frozenset[str] = frozenset()
     side_nouns: frozenset[str] = frozenset()
     freeing_words: frozenset[str] = frozenset()
-    talk_exits: frozenset[str] = frozenset()
     breach_verbs: frozenset[str] = frozenset()
     vague_counts: frozenset[str] = frozenset()
     group_lead_modifiers: frozenset[str] = frozenset()

@@ -852,7 +852,7 @@ class Walker:
         talks = issue_token if _lemma_in(issue_token, book.talk_nouns) else (
             issue_token.head if issue_token.dep_ in ("compound", "amod", "nmod") else None)
         if (talks is not None and _lemma_in(talks, book.talk_nouns)
-                and _lemma_in(talks.head, book.talk_exits)
+                and _lemma_in(talks.head, book.exit_verbs)
                 and (talks.dep_ == "obj" or talks.dep_ == "obl" and _case(talks) in ("from", "of", "out"))):
             return True  # "walked away from the ceasefire talks", "left the truce negotiations": no side taken
         agents = book.issue_agents.get(issue_id)
@@ -876,8 +876,8 @@ class Walker:
     def _freed(self, person: Any) -> bool:
         """Whether a person is what a verb or noun of freeing takes ("released hostage X", "the return of
         hostage X")."""
-        return (person.dep_ in ("obj", "nsubj:pass") and _lemma_in(person.head, self.book.freeing_words)
-                or person.dep_ == "nmod" and _case(person) == "of" and _lemma_in(person.head, self.book.freeing_words))
+        return bool(_lemma_in(person.head, self.book.freeing_words)) and (
+            person.dep_ in ("obj", "nsubj:pass") or person.dep_ == "nmod" and _case(person) == "of")
 
     def issue_of_agent(self, issue_token: Any, issue_id: str) -> str:
         """The issue an issue word names given whose act it is: Hamas leaving Gaza ("called for Hamas to
