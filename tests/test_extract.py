@@ -3316,6 +3316,22 @@ def test_a_mediator_backs_the_truce_it_mediates_not_each_of_its_terms(dictionary
      "plan. They called for reconstruction.",
      {(a, i, "support") for a in ("Egypt", "Jordan", "Indonesia", "Turkey") for i in ("peace_plan", "reconstruction")}),
     ("Egypt is wary of sending troops to the international force.", {("Egypt", "stabilization_force", "oppose")}),
+    # a plural noun with an object after "unless" is the condition's verb ("Hamas surrenders/NNS its weapons")
+    ("Israel, however, refuses to end the conflict unless Hamas surrenders its weapons.",
+     {("Israel", "ceasefire", "conditional", "disarmament")}),
+    # ending "the conflict" (or "the two-year conflict") is the truce; the Israeli-Palestinian conflict is not
+    ("Hamas said it was willing to end the two-year conflict.", {("Hamas", "ceasefire", "support")}),
+    ("The king called for an end to the Israeli-Palestinian conflict.", set()),
+    # a withdrawal "from the negotiations" takes no troops out, wherever the parse hung "from"
+    ("The United States and Israel announced their withdrawal from ongoing peace negotiations in Doha.", set()),
+    # a text of one's own put to the same vote is a rival to the plan's resolution
+    ("The Security Council will vote on the resolution drafted by Washington on Monday. Russia submitted its own "
+     "resolution on Thursday.",
+     {("Russia", "peace_plan", "oppose"), ("UN", "peace_plan", "support"), ("US", "peace_plan", "support")}),
+    ("Russia has circulated a competing UN resolution that does not mention the force.", {("Russia", "peace_plan", "oppose")}),
+    # a state's forces bound for Gaza are its part in the force; the same forces at home are not
+    ("Jordan said no Jordanian forces will be deployed in Gaza.", {("Jordan", "stabilization_force", "oppose")}),
+    ("Egyptian forces in Sinai were put on alert.", set()),
 ])
 def test_holders_and_conditions_in_news_wording(dictionary, text, expected):
     assert found(text, dictionary) == expected

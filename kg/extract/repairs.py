@@ -36,7 +36,7 @@ def repair_parse(doc: Any, infinitive_nouns: frozenset[str], stance_verbs: froze
         words.add(token.lower_)
         lemmas.add((token.lemma_ or token.lower_).lower())
         tags.add(token.tag_)
-    if not words.isdisjoint(verb_forms) and not words.isdisjoint(_SUBORDINATORS):
+    if (not words.isdisjoint(verb_forms) or "NNS" in tags) and not words.isdisjoint(_SUBORDINATORS):
         restore_clause_verbs(doc, verb_forms)
     if not words.isdisjoint(_CONDITION_SUBORDINATORS):
         relabel_subordinated_complements(doc)
@@ -223,10 +223,12 @@ _SUBJECT_DEPS = frozenset({"compound", "nmod:unmarked", "nsubj", "nmod:poss"})
 def restore_clause_verbs(doc: Any, verb_forms: frozenset[str]) -> None:
     """Make a clause again of a subordinator, a noun phrase and a verb that is never a noun, which the
     tagger read as a plural noun ("after Hamas/compound disarms/NNS", the subordinator hung on
-    "Hamas"): the verb heads an adverbial clause, the noun before it is its subject, the subordinator
+    "Hamas"), or a plural noun with an object ("unless Hamas surrenders/NNS its weapons"): the verb heads an adverbial clause, the noun before it is its subject, the subordinator
     its marker, so that the clause is the condition it states."""
     for verb in doc:
-        if verb.tag_ not in ("NNS", "NN") or verb.lower_ not in verb_forms or verb.i == 0:
+        if verb.tag_ not in ("NNS", "NN") or verb.i == 0 or verb.lower_ not in verb_forms and not (
+                # a noun takes no object: "unless Hamas surrenders/NNS its weapons/obj" is a verb
+                verb.tag_ == "NNS" and verb.lower_.endswith("s") and any(c.dep_ == "obj" and c.i > verb.i for c in verb.children)):
             continue
         subject = doc[verb.i - 1]
         if subject.head.i != verb.i or subject.dep_ not in _SUBJECT_DEPS or not subject.tag_.startswith(("NN", "PRP")):

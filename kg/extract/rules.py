@@ -847,7 +847,8 @@ class Walker:
         verbs = [t for t in (issue_token, *(issue_token.doc[i] for i in issue_span)) if t.tag_.startswith("VB")]
         if (any(c.dep_ in ("obl", "obj") and _lemma_in(c, book.talk_nouns) and _case(c) in ("from", "out", "of")
                 for v in verbs for c in v.children)
-                or issue_token.dep_ == "case" and _lemma_in(issue_token.head, book.talk_nouns)):
+                or issue_token.dep_ == "case" and _lemma_in(issue_token.head, book.talk_nouns)
+                or self._leaves_talks(issue_token)):
             return True  # "Israel pulled out of the talks", "withdrew from the negotiations": not the troops
         talks = issue_token if _lemma_in(issue_token, book.talk_nouns) else (
             issue_token.head if issue_token.dep_ in ("compound", "amod", "nmod") else None)
@@ -862,6 +863,14 @@ class Walker:
             if actors and not actors & set(agents) or any(_lemma_in(c, book.civilian_nouns) for c in named):
                 return True  # "the withdrawal of Hamas fighters", "residents forced to leave Gaza": not the issue's act
         return False
+
+    def _leaves_talks(self, issue_token: Any) -> bool:
+        """"announced their withdrawal from the negotiations": the "from" right after the noun names the
+        talks it leaves, wherever the parse hung the phrase."""
+        doc = issue_token.doc
+        after = doc[issue_token.i + 1] if issue_token.i + 1 < len(doc) else None
+        return (issue_token.tag_.startswith("NN") and after is not None and after.lower_ == "from"
+                and after.dep_ == "case" and _lemma_in(after.head, self.book.talk_nouns))
 
     def _issue_agents_named(self, issue_token: Any) -> list[Any]:
         """Whose act an issue word names: its possessor or "of" phrase, or a verb's subject (a second verb's
