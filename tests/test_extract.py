@@ -126,6 +126,8 @@ RULE_CASES = [
     ("backing_received", "The ceasefire proposal had received Israeli approval.", ("Israel", "ceasefire", "support")),
     ("mediator_of_deal", "Hamas studied the plan, which reached it through Egyptian and Qatari mediators.",
      ("Qatar", "peace_plan", "support")),
+    ("aside_on_clause", "The plan calls for a stabilization force, something Egypt has not accepted.",
+     ("Egypt", "stabilization_force", "oppose")),
     ("actor_of_issue_verb", "Israel will withdraw its troops from Gaza.", ("Israel", "withdrawal", "support")),
     ("speaker_of_report", "Reconstruction is a priority, Qatar said.", ("Qatar", "reconstruction", "support")),
     ("speaker_of_quotation", 'Fidan said the force was welcome. "Reconstruction must start at once."',
@@ -3332,6 +3334,19 @@ def test_a_mediator_backs_the_truce_it_mediates_not_each_of_its_terms(dictionary
     # a state's forces bound for Gaza are its part in the force; the same forces at home are not
     ("Jordan said no Jordanian forces will be deployed in Gaza.", {("Jordan", "stabilization_force", "oppose")}),
     ("Egyptian forces in Sinai were put on alert.", set()),
+    # an aside after a comma or dash sums up the clause before it for the one it names to take a side on
+    ("Hamas has not said whether it will agree to disarm, something it has previously rejected.",
+     {("Hamas", "disarmament", "oppose")}),
+    ("The plan calls for a stabilization force, something Egypt has not accepted.", {("Egypt", "stabilization_force", "oppose")}),
+    ("Hamas released the hostages, a step that the United States praised.",
+     {("Hamas", "hostage_prisoner_exchange", "support"), ("US", "hostage_prisoner_exchange", "support")}),
+    ("The UAE wants a reformed Palestinian Authority to govern Gaza - something that Israel has publicly opposed.",
+     {("UAE", "governance", "support"), ("Israel", "governance", "oppose")}),
+    ("Israel agreed to open the Rafah crossing for aid, a move welcomed by Egypt.",
+     {("Israel", "humanitarian_aid", "support"), ("Egypt", "humanitarian_aid", "support")}),
+    # an aside naming no one takes no side
+    ("Israel agreed to open the Rafah crossing for aid, a move that came after weeks of talks.",
+     {("Israel", "humanitarian_aid", "support")}),
 ])
 def test_holders_and_conditions_in_news_wording(dictionary, text, expected):
     assert found(text, dictionary) == expected

@@ -1060,6 +1060,9 @@ class ArticleExtractor:
                     yield finding
             # the mediators the sentence names back what it names: read off its words, not walked to
             yield from walker.mediators(issue for _, _, issue, inverse in issue_roots if inverse > 0)
+            # an aside after a comma takes a side on what the clause before it names: read off its words too
+            yield from walker.asides([(root.i, walker.issue_of_agent(root, issue), inverse < 0)
+                                      for root, _, issue, inverse in issue_roots])
 
         findings = _purpose_over_means(list(found()), doc, self.book)
         self.discourse.plans.extend(walker.owned_plans())

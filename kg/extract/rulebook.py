@@ -145,6 +145,8 @@ class RuleBook:
     side_nouns: frozenset[str] = frozenset()
     freeing_words: frozenset[str] = frozenset()
     breach_verbs: frozenset[str] = frozenset()
+    aside_nouns: frozenset[str] = frozenset()
+    aside_adverbs: frozenset[str] = frozenset()
     vague_counts: frozenset[str] = frozenset()
     group_lead_modifiers: frozenset[str] = frozenset()
     participation_verbs: frozenset[str] = frozenset()
@@ -433,6 +435,7 @@ _REQUIRED_RULES = frozenset({
     "condition_clause", "condition_requirement", "subject_of_sentence", "demand_by_threat", "force_by_threat",
     "judge_of_predicate",
     "party_to_deal", "sponsor_of_terms", "item_of_list", "nested_stance", "mediator_of_deal", "backing_received",
+    "aside_on_clause",
     "stance_model",
 })
 

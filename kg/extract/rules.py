@@ -13,7 +13,7 @@ stance and the actor that holds it:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from .contexts import context_stops
 from .lemmatize import lemma_candidates
@@ -259,6 +259,63 @@ class Walker:
         confidence = book.confidence("mediator_of_deal")
         return [Finding(list(actors), issue, "support", None, ("mediator_of_deal",), confidence, "mediators", tuple(path))
                 for issue in _unique(issues) if issue in book.mediated_issues]
+
+    def asides(self, issues: Sequence[tuple[int, str, bool]]) -> list[Finding]:
+        """An aside after a comma or dash that sums up the clause before it ("Hamas has not said whether it will
+        disarm, something it has long rejected"; "..., a move welcomed by Egypt") takes a side on the issue
+        that clause names last: its verb says which side, whoever it names holds it. `issues` are the
+        sentence's issue words (token index, issue id, whether the words name its opposite). Read off the
+        words: the parser hangs such asides anywhere."""
+        book, doc = self.book, self.ctx.doc
+        if not book.enabled("aside_on_clause") or not issues:
+            return []
+        findings: list[Finding] = []
+        for comma in doc:
+            if comma.text not in (",", "-", "–", "—") or comma.i + 3 >= len(doc):
+                continue
+            k = comma.i + 1 + (doc[comma.i + 1].lower_ in ("a", "an", "one"))
+            if k >= len(doc) or not doc[k].tag_.startswith("NN") or not _lemma_in(doc[k], book.aside_nouns):
+                continue
+            before = [(i, issue_id, inverse) for i, issue_id, inverse in issues if i < comma.i]
+            if not before:
+                continue
+            k += 1
+            if k < len(doc) and doc[k].lower_ in ("that", "which"):
+                k += 1
+            words = list(doc[k:min(len(doc), k + 8)])
+            holder, verb, negated = None, None, False
+            for n, word in enumerate(words):
+                if verb is None and word.tag_ == "VBN" and n + 1 < len(words) and words[n + 1].lower_ == "by":
+                    verb = word  # "..., a move welcomed by Egypt"
+                    holder = next((w for w in words[n + 2:n + 6] if self.np_holders(w).actors), None)
+                    break
+                if holder is None:
+                    if (word.tag_.startswith(("NN", "PRP")) and self.np_holders(word).actors
+                            and not (word.head.i > word.i and word.head.tag_.startswith("NN") and self.np_holders(word.head).actors)):
+                        holder = word  # "..., something Israel has long rejected" (the name's head: "the United States")
+                    elif not (word.tag_ in ("DT", "JJ", "NNP", "NNPS") or word.lower_ in ("has", "have", "had", "been",
+                                                                                         "was", "were", "is", "are")):
+                        break
+                    continue
+                if word.lower_ in ("not", "never", "n't"):
+                    negated = True
+                elif (word.tag_.startswith("VB") or word.tag_ == "JJ" and word.lower_.endswith("ed")) and word.lower_ not in ("has", "have", "had", "been", "was", "were",
+                                                                          "is", "are", "be", "does", "did", "do"):
+                    verb = word
+                    break
+                elif word.lower_ not in book.aside_adverbs and word.tag_ != "MD" and word.lower_ not in (
+                        "has", "have", "had", "been", "was", "were", "is", "are", "does", "did", "do"):
+                    break
+            if verb is None or holder is None:
+                continue
+            sign = self.cue_sign(verb)[0] * (-1 if negated else 1)
+            holders = self.np_holders(holder)
+            if not sign or not holders.actors:
+                continue
+            _, issue_id, inverse = before[-1]
+            findings += self._finish(holders, "aside_on_clause", issue_id, -sign if inverse else sign, [], [],
+                                     _lemma(verb), [f"{doc[comma.i + 1].i}:{doc[comma.i + 1].text}", f"{verb.i}:{verb.text}"])
+        return findings
 
     # -- holders of a noun phrase ------------------------------------------------------------
 
