@@ -3344,6 +3344,8 @@ def test_a_mediator_backs_the_truce_it_mediates_not_each_of_its_terms(dictionary
      {("UAE", "governance", "support"), ("Israel", "governance", "oppose")}),
     ("Israel agreed to open the Rafah crossing for aid, a move welcomed by Egypt.",
      {("Israel", "humanitarian_aid", "support"), ("Egypt", "humanitarian_aid", "support")}),
+    ("Egypt called for the crossing to open for aid, something UN agencies and other humanitarian groups have long "
+     "called for.", {("Egypt", "humanitarian_aid", "support"), ("UN", "humanitarian_aid", "support")}),
     # an aside naming no one takes no side
     ("Israel agreed to open the Rafah crossing for aid, a move that came after weeks of talks.",
      {("Israel", "humanitarian_aid", "support")}),

@@ -282,7 +282,7 @@ class Walker:
             k += 1
             if k < len(doc) and doc[k].lower_ in ("that", "which"):
                 k += 1
-            words = list(doc[k:min(len(doc), k + 8)])
+            words = list(doc[k:min(len(doc), k + 12)])
             holder, verb, negated = None, None, False
             for n, word in enumerate(words):
                 if verb is None and word.tag_ == "VBN" and n + 1 < len(words) and words[n + 1].lower_ == "by":
@@ -293,10 +293,12 @@ class Walker:
                     if (word.tag_.startswith(("NN", "PRP")) and self.np_holders(word).actors
                             and not (word.head.i > word.i and word.head.tag_.startswith("NN") and self.np_holders(word.head).actors)):
                         holder = word  # "..., something Israel has long rejected" (the name's head: "the United States")
-                    elif not (word.tag_ in ("DT", "JJ", "NNP", "NNPS") or word.lower_ in ("has", "have", "had", "been",
+                    elif not (word.tag_ in ("DT", "JJ", "NN", "NNS", "NNP", "NNPS") or word.lower_ in ("has", "have", "had", "been",
                                                                                          "was", "were", "is", "are")):
                         break
                     continue
+                if word.tag_ in ("CC", "DT", "JJ", "NN", "NNS", "NNP", "NNPS") or word.lower_ == "other":
+                    continue  # the rest of the holder's phrase: "UN agencies and other humanitarian actors"
                 if word.lower_ in ("not", "never", "n't"):
                     negated = True
                 elif (word.tag_.startswith("VB") or word.tag_ == "JJ" and word.lower_.endswith("ed")) and word.lower_ not in ("has", "have", "had", "been", "was", "were",
