@@ -157,6 +157,10 @@ def _lemma_in(token: Any, words: frozenset[str] | Mapping[str, Any]) -> str | No
     return None
 
 
+_AUXILIARIES = frozenset({"has", "have", "had", "been", "be", "was", "were", "is", "are", "does", "did", "do"})
+_ASIDE_PHRASE_TAGS = frozenset({"DT", "JJ", "NN", "NNS", "NNP", "NNPS"})
+
+
 def _is_pronoun(token: Any) -> bool:
     return token.tag_ in ("PRP", "PRP$") or token.lower_ in ("we", "i", "he", "she", "they", "it")
 
@@ -285,6 +289,7 @@ class Walker:
             words = list(doc[k:min(len(doc), k + 12)])
             holder, verb, negated = None, None, False
             for n, word in enumerate(words):
+                lower = word.lower_
                 if verb is None and word.tag_ == "VBN" and n + 1 < len(words) and words[n + 1].lower_ == "by":
                     verb = word  # "..., a move welcomed by Egypt"
                     holder = next((w for w in words[n + 2:n + 6] if self.np_holders(w).actors), None)
@@ -292,22 +297,20 @@ class Walker:
                 if holder is None:
                     if (word.tag_.startswith(("NN", "PRP")) and self.np_holders(word).actors
                             and not (word.head.i > word.i and word.head.tag_.startswith("NN") and self.np_holders(word.head).actors)):
-                        holder = word  # "..., something Israel has long rejected" (the name's head: "the United States")
-                    elif not (word.tag_ in ("DT", "JJ", "NN", "NNS", "NNP", "NNPS") or word.lower_ in ("has", "have", "had", "been",
-                                                                                         "was", "were", "is", "are")):
+                        # "..., something Israel has long rejected" (the name's head: "the United States", "UN agencies")
+                        holder = word
+                    elif not (word.tag_ in _ASIDE_PHRASE_TAGS or lower in _AUXILIARIES):
                         break
                     continue
-                if word.tag_ in ("CC", "DT", "JJ", "NN", "NNS", "NNP", "NNPS") or word.lower_ == "other":
-                    continue  # the rest of the holder's phrase: "UN agencies and other humanitarian actors"
-                if word.lower_ in ("not", "never", "n't"):
+                if lower in ("not", "never", "n't"):
                     negated = True
-                elif (word.tag_.startswith("VB") or word.tag_ == "JJ" and word.lower_.endswith("ed")) and word.lower_ not in ("has", "have", "had", "been", "was", "were",
-                                                                          "is", "are", "be", "does", "did", "do"):
+                elif lower in _AUXILIARIES or lower in book.aside_adverbs or word.tag_ == "MD":
+                    continue
+                elif word.tag_.startswith("VB") or word.tag_ == "JJ" and lower.endswith("ed"):  # "opposed/JJ"
                     verb = word
                     break
-                elif word.lower_ not in book.aside_adverbs and word.tag_ != "MD" and word.lower_ not in (
-                        "has", "have", "had", "been", "was", "were", "is", "are", "does", "did", "do"):
-                    break
+                elif not (word.tag_ in _ASIDE_PHRASE_TAGS or word.tag_ == "CC" or lower == "other"):
+                    break  # the rest of the holder's phrase goes on: "UN agencies and other humanitarian actors"
             if verb is None or holder is None:
                 continue
             sign = self.cue_sign(verb)[0] * (-1 if negated else 1)
