@@ -3334,6 +3334,10 @@ def test_a_mediator_backs_the_truce_it_mediates_not_each_of_its_terms(dictionary
     # a state's forces bound for Gaza are its part in the force; the same forces at home are not
     ("Jordan said no Jordanian forces will be deployed in Gaza.", {("Jordan", "stabilization_force", "oppose")}),
     ("Egyptian forces in Sinai were put on alert.", set()),
+    # "until the ceasefire holds" read as an aside (parataxis) whose subject carries the subordinator is the
+    # condition, read off the words when it comes long after the issue
+    ("Egypt will not fund reconstruction projects, housing schemes, roads or power lines in Gaza until the ceasefire holds.",
+     {("Egypt", "reconstruction", "conditional", "ceasefire"), ("Egypt", "ceasefire", "support")}),
     # an aside after a comma or dash sums up the clause before it for the one it names to take a side on
     ("Hamas has not said whether it will agree to disarm, something it has previously rejected.",
      {("Hamas", "disarmament", "oppose")}),

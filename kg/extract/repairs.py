@@ -250,11 +250,11 @@ _CONDITION_SUBORDINATORS = frozenset({"until", "till", "unless", "before", "once
 
 
 def relabel_subordinated_complements(doc: Any) -> None:
-    """Make an adverbial clause again of a clause the parse made a verb's complement although its
-    subordinator hangs on its subject ("will continue until/case Hamas/nsubj:pass is disarmed/ccomp"):
-    a condition, not what is said."""
+    """Make an adverbial clause again of a clause the parse made a verb's complement or an aside although
+    its subordinator hangs on its subject ("will continue until/case Hamas/nsubj:pass is disarmed/ccomp",
+    "will not fund ... until/case the ceasefire/nsubj holds/parataxis"): a condition, not what is said."""
     for clause in doc:
-        if clause.dep_ != "ccomp" or clause.head.i > clause.i or any(c.dep_ == "mark" for c in clause.children):
+        if clause.dep_ not in ("ccomp", "parataxis") or clause.head.i > clause.i or any(c.dep_ == "mark" for c in clause.children):
             continue
         for subject in clause.children:
             if subject.dep_ in ("nsubj", "nsubj:pass") and subject.i < clause.i and any(

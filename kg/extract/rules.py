@@ -2031,7 +2031,7 @@ class Walker:
                 named = self._clause_issues(doc[1:comma], issue_at, issue_id)
                 if named:
                     return [(named[0], lead if lead in ("if", "once") else "unless")]
-        for i in range(end, min(len(doc), end + 6)):
+        for i in range(end, min(len(doc), end + 10)):
             token = doc[i]
             if token.lower_ in (";", ":") or token.tag_ == ".":
                 return []
