@@ -77,6 +77,8 @@ class RuleBook:
     enemy_gainers: frozenset[str] = frozenset()
     process_nouns: frozenset[str] = frozenset()
     aside_nouns: frozenset[str] = frozenset()
+    will_nouns: frozenset[str] = frozenset()
+    lack_nouns: frozenset[str] = frozenset()
     transparent_heads: frozenset[str] = frozenset()
     body_nouns: frozenset[str] = frozenset()
     patient_nouns: frozenset[str] = frozenset()

@@ -721,7 +721,11 @@ class Walker:
                        c.lower_ in negation and c.lower_ != "without" and not _not_only(c)
                        or c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children))  # "no longer opposes"
                    for c in node.children) or (
-                node.i >= 2 and node.doc[node.i - 1].lower_ == "longer" and node.doc[node.i - 2].lower_ == "no")
+                node.i >= 2 and node.doc[node.i - 1].lower_ == "longer" and node.doc[node.i - 2].lower_ == "no") or (
+                # "a lack of desire to reach a ceasefire": a will that is missing (a missing thing, "the lack
+                # of aid", is no refusal of it)
+                _lemma_in(node, self.book.will_nouns) is not None and _case(node) == "of"
+                and _lemma_in(node.head, self.book.lack_nouns) is not None)
 
     def negative_subject(self, node: Any, st: _WalkState) -> bool:
         """"No Palestinian would accept disarmament", "nobody will send troops": a subject that is no one
