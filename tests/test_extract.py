@@ -3338,6 +3338,9 @@ def test_a_mediator_backs_the_truce_it_mediates_not_each_of_its_terms(dictionary
     # condition, read off the words when it comes long after the issue
     ("Egypt will not fund reconstruction projects, housing schemes, roads or power lines in Gaza until the ceasefire holds.",
      {("Egypt", "reconstruction", "conditional", "ceasefire"), ("Egypt", "ceasefire", "support")}),
+    # mediation from a list of states is theirs
+    ("The ceasefire was reached with mediation from Turkey, Egypt and Qatar.",
+     {("Turkey", "ceasefire", "support"), ("Egypt", "ceasefire", "support"), ("Qatar", "ceasefire", "support")}),
     # a will that is missing negates what it is a will to; a missing thing is no refusal of it
     ("Hamas showed a lack of desire to reach a ceasefire.", {("Hamas", "ceasefire", "oppose")}),
     ("Hamas complained about the lack of aid in Gaza.", set()),

@@ -255,6 +255,8 @@ class Walker:
                     actors.append(named(k))
                 k -= 1
             k = token.i + 1
+            if k + 1 < len(doc) and doc[k].lower_ in ("from", "by", "of") and not token.lower_.endswith("s"):
+                k += 1 + (doc[k + 1].lower_ == "the")  # "with mediation from Egypt, Qatar and the US"
             if k < len(doc) and k in ctx.actor_at:
                 actors += ctx.lists.get(k) or [ctx.actor_at[k]]
         actors = _unique(actors)
