@@ -3341,6 +3341,9 @@ def test_a_mediator_backs_the_truce_it_mediates_not_each_of_its_terms(dictionary
     # mediation from a list of states is theirs
     ("The ceasefire was reached with mediation from Turkey, Egypt and Qatar.",
      {("Turkey", "ceasefire", "support"), ("Egypt", "ceasefire", "support"), ("Qatar", "ceasefire", "support")}),
+    # a subject the parse made the root because an aside between commas follows it
+    ("Qatar, alongside the United States and Egypt, secured the truce.",
+     {("Qatar", "ceasefire", "support"), ("US", "ceasefire", "support"), ("Egypt", "ceasefire", "support")}),
     # a will that is missing negates what it is a will to; a missing thing is no refusal of it
     ("Hamas showed a lack of desire to reach a ceasefire.", {("Hamas", "ceasefire", "oppose")}),
     ("Hamas complained about the lack of aid in Gaza.", set()),

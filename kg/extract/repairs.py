@@ -20,7 +20,8 @@ def repair_parse(doc: Any, infinitive_nouns: frozenset[str], stance_verbs: froze
     - participles tagged as nouns, and participles after a comma hung on the verb's object;
     - prepositions read as nouns or verbs, "that" clauses of adjectives, "as long as", the names a plural
       subject's "from" phrase lists, a fronted "as" phrase read as a second subject;
-    - "by" phrases of active verbs, "it" read as the expletive of an action verb;
+    - "by" phrases of active verbs, "it" read as the expletive of an action verb, a subject read as the
+      root because an aside between commas follows it;
     - what follows "remained", listed verbs, participles of a perfect read as modifiers of its
       object, perfect auxiliaries, verbs with a modal read as a modifier of their object,
       infinitives read as a noun's modifier, then infinitives that complete a noun
@@ -64,6 +65,8 @@ def repair_parse(doc: Any, infinitive_nouns: frozenset[str], stance_verbs: froze
     if "as" in words:
         rehang_fronted_as_phrases(doc)
     rehang_active_agents(doc)
+    if "," in words:
+        restore_subjects_before_asides(doc)
     if "it" in words:
         restore_pronoun_subjects(doc)
     if not lemmas.isdisjoint(_COPULAR_VERBS):
@@ -467,6 +470,28 @@ def restore_pronoun_subjects(doc: Any) -> None:
             continue
         if any(c.dep_ in ("obj", "obl", "compound:prt") for c in verb.children):
             it.dep_ = "nsubj"
+
+
+def restore_subjects_before_asides(doc: Any) -> None:
+    """Make the verb the head again of a sentence whose subject the parse made its root because an aside
+    between commas came after it ("Qatar, alongside the United States and Egypt, secured/conj the truce"):
+    the verb has no subject of its own, so the noun is its subject and the aside stays the noun's."""
+    for noun in doc:
+        if noun.dep_ != "ROOT" or not noun.tag_.startswith(("NN", "PRP")) or noun.i + 1 >= len(doc) or doc[noun.i + 1].text != ",":
+            continue
+        verbs = [c for c in noun.children if c.dep_ in ("conj", "parataxis") and c.tag_.startswith("VB") and c.i > noun.i + 2
+                 and doc[c.i - 1].text == "," and not any(g.dep_ in ("nsubj", "nsubj:pass", "expl") for g in c.children)]
+        if not verbs:
+            continue
+        verb = verbs[0]
+        if any(t.tag_.startswith("VB") and t.head.i != verb.i for t in doc[noun.i + 1:verb.i]):
+            continue  # a clause of its own in between: not an aside
+        verb.head, verb.dep_ = verb, "ROOT"
+        for word in list(noun.children):
+            if word.i > verb.i:
+                word.head = verb  # what comes after the verb is the verb's ("secured the truce .")
+        noun.head, noun.dep_ = verb, "nsubj"
+        return
 
 
 _RELATIVE_WORDS = frozenset({"who", "which", "whose", "whom"})
