@@ -3345,6 +3345,8 @@ def test_a_mediator_backs_the_truce_it_mediates_not_each_of_its_terms(dictionary
     # a subject the parse made the root because an aside between commas follows it
     ("Qatar, alongside the United States and Egypt, secured the truce.",
      {("Qatar", "ceasefire", "support"), ("US", "ceasefire", "support"), ("Egypt", "ceasefire", "support")}),
+    # who a predicate noun is "for" judges it, fronted or not
+    ("For Egypt, the reconstruction of Gaza is a priority.", {("Egypt", "reconstruction", "support")}),
     # a will that is missing negates what it is a will to; a missing thing is no refusal of it
     ("Hamas showed a lack of desire to reach a ceasefire.", {("Hamas", "ceasefire", "oppose")}),
     ("Hamas complained about the lack of aid in Gaza.", set()),

@@ -475,12 +475,13 @@ class Walker:
         agent = self._agent(node)
         if agent is not None:
             return agent
-        if (node.tag_.startswith("JJ") and book.enabled("judge_of_predicate") and self.cue_sign(node)[0]
+        if ((node.tag_.startswith("JJ") or node.tag_.startswith("NN") and any(c.dep_ == "cop" for c in node.children))
+                and book.enabled("judge_of_predicate") and self.cue_sign(node)[0]
                 # "Israel is opposed to any involvement of Turkish troops": an actor subject holds it, the
                 # "to" phrase is what it is opposed to
                 and not any(c.dep_ in _SUBJECTS and self.np_holders(c).actors for c in node.children)):
-            for child in node.children:  # "... is unacceptable to Israel": Israel judges it
-                if child.dep_ in ("obl", "nmod") and _case(child) == "to":
+            for child in node.children:  # "... is unacceptable to Israel", "For Israel, ... is a priority": Israel judges it
+                if child.dep_ in ("obl", "nmod") and _case(child) in ("to", "for"):
                     holders = self.np_holders(child)
                     if holders.actors:
                         return holders, "judge_of_predicate"
