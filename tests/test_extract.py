@@ -3345,6 +3345,9 @@ def test_a_mediator_backs_the_truce_it_mediates_not_each_of_its_terms(dictionary
     # a subject the parse made the root because an aside between commas follows it
     ("Qatar, alongside the United States and Egypt, secured the truce.",
      {("Qatar", "ceasefire", "support"), ("US", "ceasefire", "support"), ("Egypt", "ceasefire", "support")}),
+    # what a verb of needing asks for is the condition of the infinitive it is needed for
+    ("Pakistan would require a Security Council mandate to send troops to the force.",
+     {("Pakistan", "peace_plan", "support"), ("Pakistan", "stabilization_force", "conditional", "peace_plan")}),
     # who a predicate noun is "for" judges it, fronted or not
     ("For Egypt, the reconstruction of Gaza is a priority.", {("Egypt", "reconstruction", "support")}),
     # a will that is missing negates what it is a will to; a missing thing is no refusal of it

@@ -1758,11 +1758,28 @@ class Walker:
                 if obj.dep_ in ("obj", "xcomp", "ccomp") and obj.i != node.i:
                     named = self._clause_issues(obj.subtree, issue_at, issue_id)
                     st.conditions.extend((c, "unless") for c in named if (c, "unless") not in st.conditions)
+        needed = self._needed_for(node) if book.enabled("condition_clause") else None
+        if needed is not None:
+            # "would require a Security Council mandate to send troops": sending troops waits for the mandate
+            inner = {t.i for t in node.subtree}
+            named = self._clause_issues([t for t in needed.subtree if t.i not in inner], issue_at, issue_id)
+            st.conditions.extend((c, "unless") for c in named if (c, "unless") not in st.conditions)
         required = self._required_first(node, came_from) if book.enabled("condition_clause") else None
         if required is not None:
             # "sees the disarmament of Hamas as a condition for ending the war": the end of the war waits for it
             named = self._clause_issues(required.subtree, issue_at, issue_id)
             st.conditions.extend((c, "unless") for c in named if (c, "unless") not in st.conditions)
+
+    def _needed_for(self, node: Any) -> Any:
+        """What a verb of needing asks for so that the infinitive `node` can happen: the mandate in "would
+        require a UN mandate to send troops" (the infinitive hung on the noun or on the verb); else None."""
+        if not node.tag_.startswith("VB") or not any(c.dep_ == "mark" and c.lower_ == "to" for c in node.children):
+            return None
+        if node.dep_ == "acl" and node.head.dep_ == "obj" and _lemma_in(node.head.head, self.book.needing_verbs):
+            return node.head
+        if node.dep_ in ("xcomp", "advcl") and _lemma_in(node.head, self.book.needing_verbs):
+            return next((c for c in node.head.children if c.dep_ == "obj" and c.i < node.i), None)
+        return None
 
     def _backdrop_or_proviso(self, st: _WalkState) -> list[Finding] | None:
         """A clause that is a backdrop ("as ... continue") or a proviso ("provided ..."): the walk ends."""
