@@ -3348,6 +3348,9 @@ def test_a_mediator_backs_the_truce_it_mediates_not_each_of_its_terms(dictionary
     # what a verb of needing asks for is the condition of the infinitive it is needed for
     ("Pakistan would require a Security Council mandate to send troops to the force.",
      {("Pakistan", "peace_plan", "support"), ("Pakistan", "stabilization_force", "conditional", "peace_plan")}),
+    # "there must be A before B" demands A first, as "insists on A before B" does
+    ("Pakistan said there must be a Security Council mandate before it sends troops.",
+     {("Pakistan", "peace_plan", "support"), ("Pakistan", "stabilization_force", "conditional", "peace_plan")}),
     # who a predicate noun is "for" judges it, fronted or not
     ("For Egypt, the reconstruction of Gaza is a priority.", {("Egypt", "reconstruction", "support")}),
     # a will that is missing negates what it is a will to; a missing thing is no refusal of it

@@ -1462,7 +1462,8 @@ class Walker:
         book = self.book
         node, own, issue_span, issue_id, issue_at = st.node, st.own, st.issue_span, st.issue_id, st.issue_at
         if not st.skip_sign and book.enabled("condition_clause"):
-            demanded = self.cue_sign(node)[0] > 0 and not self.negated(node)
+            # "insists on A before B", "there must be A before B": a demand, so B waits for A
+            demanded = (self.cue_sign(node)[0] > 0 or self.has_deontic(node)) and not self.negated(node)
             # at the issue itself, a clause on any of its words counts ("continue fighting/-> until ...")
             holders_of_clauses = [node] + ([node.doc[i] for i in sorted(issue_span) if i != node.i] if own else [])
             for clause, family in [c for h in holders_of_clauses for c in self._condition_clauses(h, issue_span)]:
