@@ -3334,6 +3334,9 @@ def test_a_mediator_backs_the_truce_it_mediates_not_each_of_its_terms(dictionary
     # a state's forces bound for Gaza are its part in the force; the same forces at home are not
     ("Jordan said no Jordanian forces will be deployed in Gaza.", {("Jordan", "stabilization_force", "oppose")}),
     ("Katz said Israel would not accept Turkish security forces in Gaza.", {("Israel", "stabilization_force", "oppose")}),
+    # troops counted loosely are still troops sent
+    ("Indonesia said it was prepared to deploy 20,000 or more troops in Gaza.", {("Indonesia", "stabilization_force", "support")}),
+    ("Pakistan is ready to send as many as 5,000 troops.", {("Pakistan", "stabilization_force", "support")}),
     ("Egyptian forces in Sinai were put on alert.", set()),
     # "until the ceasefire holds" read as an aside (parataxis) whose subject carries the subordinator is the
     # condition, read off the words when it comes long after the issue
