@@ -3371,6 +3371,12 @@ def test_a_mediator_backs_the_truce_it_mediates_not_each_of_its_terms(dictionary
      {("Israel", "humanitarian_aid", "support"), ("Egypt", "humanitarian_aid", "support")}),
     ("Egypt called for the crossing to open for aid, something UN agencies and other humanitarian groups have long "
      "called for.", {("Egypt", "humanitarian_aid", "support"), ("UN", "humanitarian_aid", "support")}),
+    # an aside that is someone's demand or proposal: theirs
+    ("The plan requires Hamas to disarm, a key demand of Israel and the United States.",
+     {("Israel", "disarmament", "support"), ("US", "disarmament", "support")}),
+    ("The plan requires Hamas to disarm, a long-standing Israeli demand.", {("Israel", "disarmament", "support")}),
+    ("Israel demanded that Hamas disarm, a condition the group has rejected.",
+     {("Israel", "disarmament", "support"), ("Hamas", "disarmament", "oppose")}),
     # an aside naming no one takes no side
     ("Israel agreed to open the Rafah crossing for aid, a move that came after weeks of talks.",
      {("Israel", "humanitarian_aid", "support")}),

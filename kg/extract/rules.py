@@ -280,10 +280,28 @@ class Walker:
             if comma.text not in (",", "-", "–", "—") or comma.i + 3 >= len(doc):
                 continue
             k = comma.i + 1 + (doc[comma.i + 1].lower_ in ("a", "an", "one"))
+            while (k < len(doc) and k < comma.i + 6 and (doc[k].tag_ in ("JJ", "NNP", "HYPH", "VBG", "VBN", "RB") or doc[k].text == "-")
+                   and not _lemma_in(doc[k], book.aside_nouns)):
+                k += 1  # "a key demand", "a long-standing Israeli demand"
             if k >= len(doc) or not doc[k].tag_.startswith("NN") or not _lemma_in(doc[k], book.aside_nouns):
                 continue
             before = [(i, issue_id, inverse) for i, issue_id, inverse in issues if i < comma.i]
             if not before:
+                continue
+            noun = doc[k]
+            # whose the noun is: a demonym before it ("a long-standing Israeli demand") or the phrase after it
+            owners = [noun] if any(c.dep_ in ("amod", "compound", "nmod:poss") and c.i < noun.i for c in noun.children) else []
+            if k + 1 < len(doc) and doc[k + 1].lower_ in ("of", "by", "from"):
+                owners += doc[k + 2:min(len(doc), k + 6)]
+            owner = Holders([])
+            if self.cue_sign(noun)[0]:
+                owner = next((found for found in (self.np_holders(w) for w in owners) if found.actors), owner)
+            if owner.actors:
+                # "..., a key demand of Israel and the United States", "..., a long-standing Israeli demand"
+                _, issue_id, inverse = before[-1]
+                sign = self.cue_sign(noun)[0]
+                findings += self._finish(owner, "aside_on_clause", issue_id, -sign if inverse else sign, [], [],
+                                         _lemma(noun), [f"{noun.i}:{noun.text}"])
                 continue
             k += 1
             if k < len(doc) and doc[k].lower_ in ("that", "which"):
