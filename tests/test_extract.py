@@ -3342,6 +3342,13 @@ def test_a_mediator_backs_the_truce_it_mediates_not_each_of_its_terms(dictionary
     # condition, read off the words when it comes long after the issue
     ("Egypt will not fund reconstruction projects, housing schemes, roads or power lines in Gaza until the ceasefire holds.",
      {("Egypt", "reconstruction", "conditional", "ceasefire"), ("Egypt", "ceasefire", "support")}),
+    # the armed and governing capabilities of Hamas name its arms and its rule
+    ("Israel wants to destroy Hamas's military and governing capabilities.",
+     {("Israel", "disarmament", "support"), ("Israel", "governance", "support")}),
+    ("Israel said it will not withdraw until the military and political capabilities of Hamas are destroyed.",
+     {("Israel", "disarmament", "support"), ("Israel", "withdrawal", "conditional", "disarmament")}),
+    # aggression and bombing taken up again are the opposite of the truce
+    ("Jordan denounced the renewed bombing of the Strip.", {("Jordan", "ceasefire", "support")}),
     # mediation from a list of states is theirs
     ("The ceasefire was reached with mediation from Turkey, Egypt and Qatar.",
      {("Turkey", "ceasefire", "support"), ("Egypt", "ceasefire", "support"), ("Qatar", "ceasefire", "support")}),
