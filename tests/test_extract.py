@@ -3349,6 +3349,12 @@ def test_a_mediator_backs_the_truce_it_mediates_not_each_of_its_terms(dictionary
      {("Israel", "disarmament", "support"), ("Israel", "withdrawal", "conditional", "disarmament")}),
     # aggression and bombing taken up again are the opposite of the truce
     ("Jordan denounced the renewed bombing of the Strip.", {("Jordan", "ceasefire", "support")}),
+    # handing Gaza, its civil affairs or control of it to someone is who governs it
+    ("Hamas said it is prepared to hand Gaza to a Palestinian body.", {("Hamas", "governance", "support")}),
+    ("Hamas is ready to hand over the enclave's civil affairs to an independent body.", {("Hamas", "governance", "support")}),
+    ("Hamas officials said they could return control of the enclave to the Palestinian Authority.",
+     {("Hamas", "governance", "support")}),
+    ("Israel will hand the bodies over to the Red Cross.", set()),
     # mediation from a list of states is theirs
     ("The ceasefire was reached with mediation from Turkey, Egypt and Qatar.",
      {("Turkey", "ceasefire", "support"), ("Egypt", "ceasefire", "support"), ("Qatar", "ceasefire", "support")}),
