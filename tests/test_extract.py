@@ -3355,6 +3355,14 @@ def test_a_mediator_backs_the_truce_it_mediates_not_each_of_its_terms(dictionary
     ("Hamas officials said they could return control of the enclave to the Palestinian Authority.",
      {("Hamas", "governance", "support")}),
     ("Israel will hand the bodies over to the Red Cross.", set()),
+    # land taken for good is the opposite of withdrawal; a threat to take it waits for what it demands
+    ("Katz warned that Israel would seize more territory unless Hamas frees the captives.",
+     {("Israel", "hostage_prisoner_exchange", "support"), ("Israel", "withdrawal", "conditional", "hostage_prisoner_exchange")}),
+    ("Israel vowed to annex parts of the Gaza Strip if the hostages are not freed.",
+     {("Israel", "hostage_prisoner_exchange", "support"), ("Israel", "withdrawal", "conditional", "hostage_prisoner_exchange")}),
+    # a state's troop involvement in Gaza is its part in the force; its involvement in the talks is not
+    ("Israel rejects any Turkish troop involvement in Gaza.", {("Israel", "stabilization_force", "oppose")}),
+    ("Turkish involvement in the talks was welcomed by Hamas.", set()),
     # mediation from a list of states is theirs
     ("The ceasefire was reached with mediation from Turkey, Egypt and Qatar.",
      {("Turkey", "ceasefire", "support"), ("Egypt", "ceasefire", "support"), ("Qatar", "ceasefire", "support")}),
