@@ -3363,6 +3363,9 @@ def test_a_mediator_backs_the_truce_it_mediates_not_each_of_its_terms(dictionary
     # a state's troop involvement in Gaza is its part in the force; its involvement in the talks is not
     ("Israel rejects any Turkish troop involvement in Gaza.", {("Israel", "stabilization_force", "oppose")}),
     ("Turkish involvement in the talks was welcomed by Hamas.", set()),
+    # "his proposal" is the plan its owner was said to put forward
+    ("Trump unveiled a 20-point plan for Gaza on Monday. Egypt and Qatar welcomed his proposal.",
+     {("US", "peace_plan", "support"), ("Egypt", "peace_plan", "support"), ("Qatar", "peace_plan", "support")}),
     # mediation from a list of states is theirs
     ("The ceasefire was reached with mediation from Turkey, Egypt and Qatar.",
      {("Turkey", "ceasefire", "support"), ("Egypt", "ceasefire", "support"), ("Qatar", "ceasefire", "support")}),
