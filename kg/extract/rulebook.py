@@ -148,7 +148,6 @@ class RuleBook:
     side_nouns: frozenset[str] = frozenset()
     freeing_words: frozenset[str] = frozenset()
     breach_verbs: frozenset[str] = frozenset()
-    aside_nouns: frozenset[str] = frozenset()
     aside_adverbs: frozenset[str] = frozenset()
     vague_counts: frozenset[str] = frozenset()
     group_lead_modifiers: frozenset[str] = frozenset()
