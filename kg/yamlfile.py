@@ -1,8 +1,9 @@
 """Reading the project's YAML data files with errors that name the file and the line.
 
 Every YAML text goes through `load_yaml`: safe types only, dates left as strings (the caller
-checks them and says what is wrong, instead of a ValueError from the parser), and aliases
-expanded only up to a bound so a "billion laughs" document fails fast instead of eating memory.
+checks them and says what is wrong, instead of a ValueError from the parser), aliases expanded
+only up to a bound so a "billion laughs" document fails fast instead of eating memory, and a key
+written twice in one mapping refused (the parser would keep the last value without a word).
 """
 from __future__ import annotations
 
@@ -31,7 +32,7 @@ _Loader.yaml_implicit_resolvers = {
 
 
 class YamlLimitError(yaml.MarkedYAMLError):
-    """A document that expands past the bound, or refers to itself."""
+    """A document that expands past the bound, refers to itself, or names one key twice in a mapping."""
 
 
 def _expanded_size(root: yaml.Node, limit: int) -> int:
@@ -53,7 +54,13 @@ def _expanded_size(root: yaml.Node, limit: int) -> int:
                 if total > limit:
                     break
         elif isinstance(node, yaml.MappingNode):
+            seen: set[str] = set()
             for key_node, value_node in node.value:
+                if isinstance(key_node, yaml.ScalarNode) and key_node.value != "<<":
+                    if key_node.value in seen:
+                        # the parser would keep the second value and drop the first without a word
+                        raise YamlLimitError(problem=f"duplicate key {key_node.value!r}", problem_mark=key_node.start_mark)
+                    seen.add(key_node.value)
                 total += size(key_node) + size(value_node)
                 if total > limit:
                     break

@@ -16,7 +16,9 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS
 
 from kg.cli import cli
+from kg.errors import StanceGraphError
 from kg.namespaces import SCHEMA, SOURCE
+from kg.yamlfile import read_yaml
 
 ARTICLE = "Israel insists on full demilitarization before reconstruction can begin.\n"
 
@@ -234,6 +236,20 @@ def test_an_alias_bomb_in_an_annotation_file_is_refused_and_the_exports_kept(run
     assert result.exit_code == 1
     assert result.output.startswith(f"Error: {path}: not valid YAML at line 6: aliases expand to more than 200,000 values")
     assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == before
+
+
+def test_a_key_written_twice_is_refused_naming_the_file_and_line(runner: CliRunner, tmp_path: Path) -> None:
+    src, out = tmp_path / "src", tmp_path / "out"
+    twice = article(src, "twice.txt", "title: One\npublished: '2025-01-01'\ntitle: Two\n")
+    article(src, "good.txt")
+    result = build(runner, src, out, "--no-extract")
+    assert result.exit_code == 1
+    assert f"error: {twice}: broken front matter at line 4: duplicate key 'title'\n" in result.output
+    assert "articles read: 1 (1 file(s) left out)" in result.output
+    lemmas = tmp_path / "lemmas.yaml"
+    lemmas.write_text("support:\n  verbs: [back]\nexit_verbs: [quit]\nexit_verbs: [leave]\n", encoding="utf-8")
+    with pytest.raises(StanceGraphError, match=r"lemmas.yaml: not valid YAML at line 4: duplicate key 'exit_verbs'"):
+        read_yaml(lemmas, StanceGraphError)
 
 
 @pytest.mark.parametrize(
