@@ -32,7 +32,11 @@ _Loader.yaml_implicit_resolvers = {
 
 
 class YamlLimitError(yaml.MarkedYAMLError):
-    """A document that expands past the bound, refers to itself, or names one key twice in a mapping."""
+    """A document that expands past the bound, or refers to itself."""
+
+
+class YamlDuplicateKeyError(yaml.MarkedYAMLError):
+    """A mapping that names one key twice (the parser would keep the last value without a word)."""
 
 
 def _expanded_size(root: yaml.Node, limit: int) -> int:
@@ -58,8 +62,7 @@ def _expanded_size(root: yaml.Node, limit: int) -> int:
             for key_node, value_node in node.value:
                 if isinstance(key_node, yaml.ScalarNode) and key_node.value != "<<":
                     if key_node.value in seen:
-                        # the parser would keep the second value and drop the first without a word
-                        raise YamlLimitError(problem=f"duplicate key {key_node.value!r}", problem_mark=key_node.start_mark)
+                        raise YamlDuplicateKeyError(problem=f"duplicate key {key_node.value!r}", problem_mark=key_node.start_mark)
                     seen.add(key_node.value)
                 total += size(key_node) + size(value_node)
                 if total > limit:

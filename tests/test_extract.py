@@ -3369,6 +3369,8 @@ def test_a_mediator_backs_the_truce_it_mediates_not_each_of_its_terms(dictionary
     # mediation from a list of states is theirs
     ("The ceasefire was reached with mediation from Turkey, Egypt and Qatar.",
      {("Turkey", "ceasefire", "support"), ("Egypt", "ceasefire", "support"), ("Qatar", "ceasefire", "support")}),
+    ("Mediators from Egypt and Qatar said the ceasefire would hold.",
+     {("Egypt", "ceasefire", "support"), ("Qatar", "ceasefire", "support")}),
     # a subject the parse made the root because an aside between commas follows it
     ("Qatar, alongside the United States and Egypt, secured the truce.",
      {("Qatar", "ceasefire", "support"), ("US", "ceasefire", "support"), ("Egypt", "ceasefire", "support")}),

@@ -1041,11 +1041,13 @@ class ArticleExtractor:
             self._intro = walker.introduced_list()
         seen: set[tuple[int, str]] = set()
         def found() -> Iterator[Finding]:
+            walked: list[tuple[int, str, bool]] = []  # (issue word, issue, whether the words name its opposite)
             for root, span, named_issue, inverse in issue_roots:
                 if (root.i, named_issue) in seen:
                     continue
                 seen.add((root.i, named_issue))
                 issue_id = walker.issue_of_agent(root, named_issue)
+                walked.append((root.i, issue_id, inverse < 0))
                 channel = any(root.doc[i].lower_ in self.book.channel_words for i in span)
                 for finding in walker.walk(root, span, issue_id, issue_at, inverse=inverse < 0):
                     if channel and finding.polarity == "oppose" and finding.issue == issue_id:
@@ -1061,8 +1063,7 @@ class ArticleExtractor:
             # the mediators the sentence names back what it names: read off its words, not walked to
             yield from walker.mediators(issue for _, _, issue, inverse in issue_roots if inverse > 0)
             # an aside after a comma takes a side on what the clause before it names: read off its words too
-            yield from walker.asides([(root.i, walker.issue_of_agent(root, issue), inverse < 0)
-                                      for root, _, issue, inverse in issue_roots])
+            yield from walker.asides(walked)
 
         findings = _purpose_over_means(list(found()), doc, self.book)
         self.discourse.plans.extend(walker.owned_plans())

@@ -226,8 +226,9 @@ _SUBJECT_DEPS = frozenset({"compound", "nmod:unmarked", "nsubj", "nmod:poss"})
 def restore_clause_verbs(doc: Any, verb_forms: frozenset[str]) -> None:
     """Make a clause again of a subordinator, a noun phrase and a verb that is never a noun, which the
     tagger read as a plural noun ("after Hamas/compound disarms/NNS", the subordinator hung on
-    "Hamas"), or a plural noun with an object ("unless Hamas surrenders/NNS its weapons"): the verb heads an adverbial clause, the noun before it is its subject, the subordinator
-    its marker, so that the clause is the condition it states."""
+    "Hamas"), or a plural noun with an object ("unless Hamas surrenders/NNS its weapons"): the verb
+    heads an adverbial clause, the noun before it is its subject, the subordinator its marker, so that
+    the clause is the condition it states."""
     for verb in doc:
         if verb.tag_ not in ("NNS", "NN") or verb.i == 0 or verb.lower_ not in verb_forms and not (
                 # a noun takes no object: "unless Hamas surrenders/NNS its weapons/obj" is a verb

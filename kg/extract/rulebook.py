@@ -78,7 +78,6 @@ class RuleBook:
     process_nouns: frozenset[str] = frozenset()
     aside_nouns: frozenset[str] = frozenset()
     will_nouns: frozenset[str] = frozenset()
-    needing_verbs: frozenset[str] = frozenset()
     lack_nouns: frozenset[str] = frozenset()
     transparent_heads: frozenset[str] = frozenset()
     body_nouns: frozenset[str] = frozenset()

@@ -255,7 +255,7 @@ class Walker:
                     actors.append(named(k))
                 k -= 1
             k = token.i + 1
-            if k + 1 < len(doc) and doc[k].lower_ in ("from", "by", "of") and not token.lower_.endswith("s"):
+            if k + 1 < len(doc) and doc[k].lower_ in ("from", "by", "of"):
                 k += 1 + (doc[k + 1].lower_ == "the")  # "with mediation from Egypt, Qatar and the US"
             if k < len(doc) and k in ctx.actor_at:
                 actors += ctx.lists.get(k) or [ctx.actor_at[k]]
@@ -279,28 +279,24 @@ class Walker:
         for comma in doc:
             if comma.text not in (",", "-", "–", "—") or comma.i + 3 >= len(doc):
                 continue
-            k = comma.i + 1 + (doc[comma.i + 1].lower_ in ("a", "an", "one"))
-            while (k < len(doc) and k < comma.i + 6 and (doc[k].tag_ in ("JJ", "NNP", "HYPH", "VBG", "VBN", "RB") or doc[k].text == "-")
-                   and not _lemma_in(doc[k], book.aside_nouns)):
-                k += 1  # "a key demand", "a long-standing Israeli demand"
-            if k >= len(doc) or not doc[k].tag_.startswith("NN") or not _lemma_in(doc[k], book.aside_nouns):
-                continue
             before = [(i, issue_id, inverse) for i, issue_id, inverse in issues if i < comma.i]
-            if not before:
+            k = comma.i + 1 + (doc[comma.i + 1].lower_ in ("a", "an", "one"))
+            # the noun after a few modifiers ("a key demand", "a long-standing Israeli demand")
+            noun = next((t for t in doc[k:min(len(doc), comma.i + 7)] if not (
+                t.tag_ in ("JJ", "NNP", "HYPH", "VBG", "VBN", "RB") or t.text == "-") or _lemma_in(t, book.aside_nouns)), None)
+            if not before or noun is None or not noun.tag_.startswith("NN") or not _lemma_in(noun, book.aside_nouns):
                 continue
-            noun = doc[k]
+            k = noun.i
             # whose the noun is: a demonym before it ("a long-standing Israeli demand") or the phrase after it
             owners = [noun] if any(c.dep_ in ("amod", "compound", "nmod:poss") and c.i < noun.i for c in noun.children) else []
             if k + 1 < len(doc) and doc[k + 1].lower_ in ("of", "by", "from"):
                 owners += doc[k + 2:min(len(doc), k + 6)]
-            owner = Holders([])
-            if self.cue_sign(noun)[0]:
-                owner = next((found for found in (self.np_holders(w) for w in owners) if found.actors), owner)
-            if owner.actors:
+            own_sign = self.cue_sign(noun)[0]
+            owner = next((found for found in (self.np_holders(w) for w in owners) if found.actors), None) if own_sign else None
+            if owner is not None:
                 # "..., a key demand of Israel and the United States", "..., a long-standing Israeli demand"
                 _, issue_id, inverse = before[-1]
-                sign = self.cue_sign(noun)[0]
-                findings += self._finish(owner, "aside_on_clause", issue_id, -sign if inverse else sign, [], [],
+                findings += self._finish(owner, "aside_on_clause", issue_id, -own_sign if inverse else own_sign, [], [],
                                          _lemma(noun), [f"{noun.i}:{noun.text}"])
                 continue
             k += 1
@@ -339,7 +335,7 @@ class Walker:
                 continue
             _, issue_id, inverse = before[-1]
             findings += self._finish(holders, "aside_on_clause", issue_id, -sign if inverse else sign, [], [],
-                                     _lemma(verb), [f"{doc[comma.i + 1].i}:{doc[comma.i + 1].text}", f"{verb.i}:{verb.text}"])
+                                     _lemma(verb), [f"{noun.i}:{noun.text}", f"{verb.i}:{verb.text}"])
         return findings
 
     # -- holders of a noun phrase ------------------------------------------------------------
@@ -1790,13 +1786,13 @@ class Walker:
             st.conditions.extend((c, "unless") for c in named if (c, "unless") not in st.conditions)
 
     def _needed_for(self, node: Any) -> Any:
-        """What a verb of needing asks for so that the infinitive `node` can happen: the mandate in "would
+        """What a requiring verb asks for so that the infinitive `node` can happen: the mandate in "would
         require a UN mandate to send troops" (the infinitive hung on the noun or on the verb); else None."""
         if not node.tag_.startswith("VB") or not any(c.dep_ == "mark" and c.lower_ == "to" for c in node.children):
             return None
-        if node.dep_ == "acl" and node.head.dep_ == "obj" and _lemma_in(node.head.head, self.book.needing_verbs):
+        if node.dep_ == "acl" and node.head.dep_ == "obj" and _lemma_in(node.head.head, self.book.requiring_verbs):
             return node.head
-        if node.dep_ in ("xcomp", "advcl") and _lemma_in(node.head, self.book.needing_verbs):
+        if node.dep_ in ("xcomp", "advcl") and _lemma_in(node.head, self.book.requiring_verbs):
             return next((c for c in node.head.children if c.dep_ == "obj" and c.i < node.i), None)
         return None
 
