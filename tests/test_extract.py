@@ -3406,6 +3406,18 @@ def test_a_mediator_backs_the_truce_it_mediates_not_each_of_its_terms(dictionary
     # an aside naming no one takes no side
     ("Israel agreed to open the Rafah crossing for aid, a move that came after weeks of talks.",
      {("Israel", "humanitarian_aid", "support")}),
+    # the party whose leaving power is governance ruling, negated: governance without it
+    ("The Palestinian Authority said Hamas will no longer govern the Strip.", {("PalestinianAuthority", "governance", "support")}),
+    ("“Hamas will no longer rule Gaza and must hand over its weapons,” Abbas wrote in the letter.",
+     {("PalestinianAuthority", "governance", "support"), ("PalestinianAuthority", "disarmament", "support")}),
+    # keeping the deal, or not, is the condition: the deal's terms
+    ("Katz threatened to resume the war if Hamas did not abide by the agreement.",
+     {("Israel", "ceasefire", "conditional", "peace_plan")}),
+    ("Israel will return to fighting unless Hamas honours the agreement.", {("Israel", "ceasefire", "conditional", "peace_plan")}),
+    # a list between dashes after a group subject names its members
+    ("Four countries — Egypt, Jordan, Qatar and Turkey — backed the reconstruction plan.",
+     {("Egypt", "reconstruction", "support"), ("Jordan", "reconstruction", "support"), ("Qatar", "reconstruction", "support"),
+      ("Turkey", "reconstruction", "support")}),
 ])
 def test_holders_and_conditions_in_news_wording(dictionary, text, expected):
     assert found(text, dictionary) == expected

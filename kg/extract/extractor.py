@@ -1047,6 +1047,8 @@ class ArticleExtractor:
                     continue
                 seen.add((root.i, named_issue))
                 issue_id = walker.issue_of_agent(root, named_issue)
+                if inverse > 0 and self.book.enabled("inverse_issue") and walker.ruled_by_excluded_party(root, issue_id):
+                    inverse = -inverse  # "Hamas will no longer rule Gaza": governance without Hamas
                 walked.append((root.i, issue_id, inverse < 0))
                 channel = any(root.doc[i].lower_ in self.book.channel_words for i in span)
                 for finding in walker.walk(root, span, issue_id, issue_at, inverse=inverse < 0):

@@ -147,6 +147,7 @@ class RuleBook:
     side_nouns: frozenset[str] = frozenset()
     freeing_words: frozenset[str] = frozenset()
     breach_verbs: frozenset[str] = frozenset()
+    keeping_verbs: frozenset[str] = frozenset()
     aside_adverbs: frozenset[str] = frozenset()
     vague_counts: frozenset[str] = frozenset()
     group_lead_modifiers: frozenset[str] = frozenset()
@@ -181,6 +182,7 @@ class RuleBook:
     list_titles: frozenset[str] = frozenset()
     purpose_participles: frozenset[str] = frozenset()
     role_nouns: frozenset[str] = frozenset()
+    ruling_verbs: frozenset[str] = frozenset()
     contexts: tuple[ContextRule, ...] = ()  # the pattern rules that are switched on
     stance_model: StanceModel | None = None  # rates what the rules found (rule stance_model)
     digest: str = ""

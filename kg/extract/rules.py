@@ -105,6 +105,9 @@ class SentenceContext:
         self.group_after = group_after or (lambda size: [])
 
 
+_ASIDE_OPENERS = ("—", "–", "-", "--", "(", ":")  # what opens a list set off after a group noun
+
+
 def _lemma(token: Any) -> str:
     return (token.lemma_ or token.text).lower()
 
@@ -598,9 +601,11 @@ class Walker:
             start = other.left_edge.i
             # the parse may hang "including" on the verb as its marker and the example as a second subject
             before = doc[start - 1].lower_ if start > 0 else ""
+            # "Eight nations — Egypt, Jordan, ... — welcomed the plan": the list between dashes, a second subject
+            dashed = other.dep_ == "nsubj" and start == noun.right_edge.i + 1 and doc[start].lower_ in _ASIDE_OPENERS
             if (noun.i < other.i < verb.i and other.dep_ in ("nsubj", "obl", "nmod", "appos")
                     and (_case(other) in ("including", "such", "like", "among") or before in ("including", "like")
-                         or before == "as" and start > 1 and doc[start - 2].lower_ == "such")):
+                         or before == "as" and start > 1 and doc[start - 2].lower_ == "such" or dashed)):
                 found = self.np_holders(other)
                 if found.actors:
                     return found
@@ -2050,7 +2055,9 @@ class Walker:
         # "if it leads to a two-state solution": words that name a condition's issue only as a condition
         named = sorted(self._condition_word_issues(tokens) - {issue_id})
         kept = self.book.breach_conditions.get(issue_id)
-        if not named and kept and any(_lemma_in(t, self.book.breach_verbs) for t in tokens) and any(
+        # "if Hamas violates/does not honour the agreement", "as long as Hamas respects the deal"
+        breach = any(_lemma_in(t, self.book.breach_verbs) or _lemma_in(t, self.book.keeping_verbs) for t in tokens)
+        if not named and kept and breach and any(
                 _lemma_in(t, self.book.deal_nouns) or _lemma_in(t, self.book.proposal_nouns) or _lemma_in(t, self.book.part_nouns)
                 for t in tokens):
             return [kept]  # "if Hamas violates the agreement": the truce waits for the deal being kept
@@ -2128,6 +2135,20 @@ class Walker:
         if required is None and verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.i < verb.i:
             required = verb.head  # "the disarmament demanded by Israel as a condition for ending the war"
         return required
+
+    def ruled_by_excluded_party(self, issue_token: Any, issue_id: str) -> bool:
+        """Whether the issue is a verb of ruling whose doer is only a party whose leaving it is the issue
+        ("Hamas will no longer rule Gaza", "Hamas should not govern the Strip"): the issue's opposite."""
+        parties = set(self.book.excluded_parties.get(issue_id, ()))
+        # the tagger takes "rule" after "no longer" for a noun; its subject still makes it the verb
+        subjects = [c for c in issue_token.children if c.dep_ == "nsubj"]
+        if not parties or not _lemma_in(issue_token, self.book.ruling_verbs) or not (
+                issue_token.tag_.startswith("VB") or subjects):
+            return False
+        actors: set[str] = set()
+        for agent in subjects or self._issue_agents_named(issue_token):
+            actors.update(self.np_holders(agent).actors or (self.ctx.resolve_pronoun(agent) if _is_pronoun(agent) else []))
+        return bool(actors) and actors <= parties
 
     def _party_role(self, issue_token: Any, issue_span: set[int], issue_id: str) -> bool:
         """Whether the issue is named as the share in it of a party whose leaving it is the issue ("a role for
