@@ -3418,6 +3418,12 @@ def test_a_mediator_backs_the_truce_it_mediates_not_each_of_its_terms(dictionary
     ("Four countries — Egypt, Jordan, Qatar and Turkey — backed the reconstruction plan.",
      {("Egypt", "reconstruction", "support"), ("Jordan", "reconstruction", "support"), ("Qatar", "reconstruction", "support"),
       ("Turkey", "reconstruction", "support")}),
+    # ... also when the group's own words name another group, or after a name coordinated with it
+    ("The participating countries — Egypt, Qatar and Jordan — welcomed the reconstruction plan.",
+     {("Egypt", "reconstruction", "support"), ("Qatar", "reconstruction", "support"), ("Jordan", "reconstruction", "support")}),
+    ("The United States and four nations involved in the talks — Egypt, Qatar, Turkey and Jordan — backed the Security "
+     "Council resolution.", {("US", "peace_plan", "support"), ("Egypt", "peace_plan", "support"), ("Qatar", "peace_plan", "support"),
+                             ("Turkey", "peace_plan", "support"), ("Jordan", "peace_plan", "support")}),
 ])
 def test_holders_and_conditions_in_news_wording(dictionary, text, expected):
     assert found(text, dictionary) == expected

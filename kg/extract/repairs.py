@@ -62,6 +62,8 @@ def repair_parse(doc: Any, infinitive_nouns: frozenset[str], stance_verbs: froze
         rehang_as_long_as(doc)
     if "from" in words and "NNP" in tags:
         rehang_from_lists(doc)
+    if not words.isdisjoint(_DASHES) and "NNS" in tags:
+        rehang_dashed_lists(doc)
     if "as" in words:
         rehang_fronted_as_phrases(doc)
     rehang_active_agents(doc)
@@ -439,6 +441,43 @@ def rehang_from_lists(doc: Any) -> None:
         for other in doc[first.i + 1:verb.i]:
             if other.head.i == verb.i and other.dep_ == "nsubj" and other.tag_ == "NNP":
                 other.head, other.dep_ = first, "conj"
+
+
+_DASHES = frozenset({"—", "–", "--"})
+_LIST_TAGS = frozenset({"NNP", "NNPS", "NN", "DT", "CC", ",", "HYPH", "UH", "JJ"})
+
+
+def rehang_dashed_lists(doc: Any) -> None:
+    """Hang on a plural subject the names listed between dashes after it, which the parser takes for more
+    of a name before them or for a second subject ("eight nations involved in brokering the truce between
+    Israel and Hamas — Qatar, Egypt and Turkey — issued a statement"): the names are the nations."""
+    dashes = [t.i for t in doc if t.lower_ in _DASHES]
+    for start, end in zip(dashes, dashes[1:]):
+        inside = doc[start + 1:end]
+        verb = next((t for t in doc[end + 1:min(len(doc), end + 3)] if t.tag_ in ("VBD", "VBZ", "VBP", "MD")), None)
+        if (verb is None or not any(t.tag_ == "NNP" for t in inside) or any(t.tag_ not in _LIST_TAGS for t in inside)
+                or sum(t.tag_ in ("NNP", "NNPS") and t.head.i not in range(start + 1, end) or t.dep_ == "conj" for t in inside) < 2):
+            continue
+        if verb.tag_ == "MD":
+            verb = verb.head
+        subjects = [x for c in verb.children if c.dep_ == "nsubj" for x in (c, *c.conjuncts)]  # "the US and four nations"
+        noun = max((x for x in subjects if x.tag_ == "NNS" and x.i < start), key=lambda x: x.i, default=None)
+        if noun is None:
+            continue
+        span = range(start + 1, end)
+        items = [t for t in inside if t.tag_ in ("NNP", "NNPS", "NN", "UH") and (t.head.i not in span or t.dep_ in ("conj", "list"))]
+        if len(items) < 2:
+            continue
+        first = items[0]
+        first.head, first.dep_ = noun, "appos"
+        for item in items[1:]:
+            item.head, item.dep_ = first, "conj"
+        for t in inside:
+            if t.head.i not in span and t.i != first.i:
+                t.head = first  # the commas and "and" go with the list
+        doc[start].head = first
+        doc[end].head = first
+        return
 
 
 def rehang_fronted_as_phrases(doc: Any) -> None:

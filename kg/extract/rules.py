@@ -346,6 +346,13 @@ class Walker:
     def np_holders(self, token: Any, allow_demonym: bool = True) -> Holders:
         """The actors a noun phrase names: the shallowest actor mentions inside it, with coordination."""
         book, ctx = self.book, self.ctx
+        listed = [c for c in token.children if c.dep_ == "appos" and c.i in ctx.actor_at and c.i > token.i]
+        if token.tag_ == "NNS" and listed and book.enabled("coordination"):
+            # "the nations involved — Qatar, Egypt and Turkey — issued ...": the names after a group spell it
+            # out, whatever group its own words name ("participating countries"); a name before it is one more
+            named = [a for c in token.children if c.dep_ == "compound" and c.i < token.i and c.text[:1].isupper()
+                     for a in self.np_holders(c).actors]
+            return Holders(_unique(named + self._with_conjuncts(listed[0])), ("coordination",))
         if token.i in ctx.actor_at:
             actors = self._with_conjuncts(token)
             # "Egyptian and Qatari mediators": the mention took "Qatari mediators"; the adjective it is
@@ -478,7 +485,9 @@ class Walker:
             actors.extend(self.ctx.lists.get(token.i, ()))
             for conj in token.conjuncts:
                 actor = self.ctx.actor_at.get(conj.i)
-                if actor is not None:
+                if conj.tag_ == "NNS" and any(c.dep_ == "appos" and c.i in self.ctx.actor_at for c in conj.children):
+                    actors.extend(self.np_holders(conj).actors)  # "the US and four nations — Egypt, Qatar ... —"
+                elif actor is not None:
                     actors.append(actor)
                 elif conj.tag_.startswith("NN") and _lemma_in(conj, self.book.person_nouns) and conj.i > token.i:
                     # "Trump and the leaders of Egypt and Qatar": the conjunct's own "of" names its actors
