@@ -203,6 +203,9 @@ class _WalkState:
     characterized: bool = False  # the issue is what a thing is named as working against ("called it a coup against")
     breach_here: bool = False  # this node names a breach of the issue: its subject is charged, not speaking
     inverse: bool = False  # the words name the issue's opposite ("resume the war")
+    # the issue is what a comma's relative clause says a plan contains ("the plan, which calls for a truce"): a
+    # description, which those who back the plan above it do not hold as their own
+    described: Any = None
     harm_below: int | None = None  # the harm verb with no subject of its own the walk just left
 
 
@@ -681,9 +684,22 @@ class Walker:
                     # the inability or the refusal did it (the refusal is a stance of its own, read from there)
                     return None
                 holders = self.np_holders(child)
+                if not holders.actors and child.tag_ == "NNS":
+                    holders = self._examples_after(child)  # "backed by regional players in the region — including Egypt, ..."
                 if holders.actors:
                     return holders, "agent_of_passive"
         return None
+
+    def _examples_after(self, noun: Any) -> Holders:
+        """The members a plural noun names by example a few words after it, wherever the parse hung the list
+        ("major players in the region, including Egypt and Jordan": on "region")."""
+        doc = noun.doc
+        for token in doc[noun.i + 1:min(len(doc), noun.right_edge.i + 8)]:
+            if token.tag_.startswith("VB") and token.dep_ != "case" or token.lower_ in (";", ":"):
+                break
+            if token.lower_ in ("including", "like") and token.dep_ == "case" and token.head.i > token.i:
+                return self.np_holders(token.head)
+        return Holders([])
 
     # -- what a predicate says ----------------------------------------------------------------
 
@@ -1620,6 +1636,11 @@ class Walker:
             if author.actors:
                 # "based on a 20-point plan presented by Trump": the author backs the plan, and the walk goes on
                 st.findings += self._finish(author, "owner_of_proposal", issue_id, 1, [], [], _lemma(node), st.path)
+        if found is not None and st.described is not None and node.i != st.described.i and not own and st.sign > 0:
+            # "Egypt welcomed the plan, which calls for a truce": Egypt backs the plan, not each term (while voting
+            # against "the resolution, which demands a ceasefire" is voting against the ceasefire)
+            if not set(found[0].actors) <= set(self.sponsors(st.described).actors):
+                return st.findings
         if found is not None:
             holders, how = found
             if own:
@@ -1836,6 +1857,9 @@ class Walker:
             st.detached = True
         if node.tag_.startswith("VB"):
             st.nouns_only = False
+        if (dep == "acl:relcl" and _lemma(node.head) in book.proposal_nouns and node.left_edge.i > 0 and book.enabled("relative_antecedent")
+                and "," in (node.left_edge.lower_, node.doc[node.left_edge.i - 1].lower_)):
+            st.described = node.head
         if (node.tag_.startswith("NN") and node.head.tag_.startswith("NN") and dep == "nmod"
                 and node.head.i not in self.ctx.issue_tokens and not self.cue_sign(node.head)[0]
                 and _lemma(node.head) not in book.transparent_heads and _lemma(node.head) not in book.proposal_nouns):
