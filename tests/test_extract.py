@@ -3432,6 +3432,10 @@ def test_a_mediator_backs_the_truce_it_mediates_not_each_of_its_terms(dictionary
      {("Egypt", "governance", "support")}),
     ("Jordan welcomed the plan that calls for a stabilization force.",
      {("Jordan", "peace_plan", "support"), ("Jordan", "stabilization_force", "support")}),
+    # wording: disbanding an armed wing and dismantling Hamas are its disarmament; who governs Gaza, in the passive
+    ("Hamas has refused to disband its armed wing.", {("Hamas", "disarmament", "oppose")}),
+    ("Israel called for the dismantling of Hamas.", {("Israel", "disarmament", "support")}),
+    ("Egypt said the Strip should be run by Palestinians.", {("Egypt", "governance", "support")}),
     # a list of examples a few words after a passive's agent names it
     ("The plan has been backed by major players in the region — including Egypt, Jordan and Qatar.",
      {("Egypt", "peace_plan", "support"), ("Jordan", "peace_plan", "support"), ("Qatar", "peace_plan", "support")}),
