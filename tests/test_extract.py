@@ -3436,6 +3436,10 @@ def test_a_mediator_backs_the_truce_it_mediates_not_each_of_its_terms(dictionary
     ("Hamas has refused to disband its armed wing.", {("Hamas", "disarmament", "oppose")}),
     ("Israel called for the dismantling of Hamas.", {("Israel", "disarmament", "support")}),
     ("Egypt said the Strip should be run by Palestinians.", {("Egypt", "governance", "support")}),
+    # "we" is who a statement says "we" are, for the rest of what its speaker says
+    ("The Egyptian foreign minister posted the statement on Sunday. “We, the foreign ministers of Egypt, Jordan and "
+     "Qatar, met in Cairo to review the ceasefire. We reaffirm our support for the reconstruction of Gaza.”",
+     {("Egypt", "reconstruction", "support"), ("Jordan", "reconstruction", "support"), ("Qatar", "reconstruction", "support")}),
     # a list of examples a few words after a passive's agent names it
     ("The plan has been backed by major players in the region — including Egypt, Jordan and Qatar.",
      {("Egypt", "peace_plan", "support"), ("Jordan", "peace_plan", "support"), ("Qatar", "peace_plan", "support")}),

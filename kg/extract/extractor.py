@@ -35,6 +35,7 @@ _QUOTE_MARK = re.compile('[“”"]|\'\'|’’')  # two apostrophes close a quo
 _MODIFIER_RELATIONS = frozenset({"flat", "compound", "nmod:poss", "amod", "det", "case", "nummod"})
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her"})
 _SPEAKER_PRONOUNS = frozenset({"i", "we", "us", "our", "my", "me"})
+_PLURAL_SPEAKER_PRONOUNS = frozenset({"we", "us", "our"})
 _GROUP_PRONOUNS = frozenset({"they", "them", "their"})
 _THING_PRONOUNS = frozenset({"it", "its"})
 _NAME_WORD = re.compile(r"[A-Za-z][\w’'-]*")
@@ -118,6 +119,9 @@ class _Discourse:
     # grammatical subjects of parsed sentences: (offset, holders, person, plural); pronouns prefer them
     subjects: list[tuple[int, list[str], bool, bool]] = field(default_factory=list)
     plans: list[tuple[int, str, list[str]]] = field(default_factory=list)  # (offset, lemma, owners) of owned plans
+    # who "we" are from where a text says so ("We, the representatives of A, B and C, met ..."), for the same
+    # speaker: (offset, speaker, members)
+    we_groups: list[tuple[int, str | None, list[str]]] = field(default_factory=list)
 
     def plan_owner(self, lemma: str, position: int, window: int = 1500) -> list[str]:
         """The owners of the last plan of that name the text gave an owner, not too far back."""
@@ -592,6 +596,10 @@ class ArticleExtractor:
         position = offset + token.idx
         d = self.discourse
         if word in _SPEAKER_PRONOUNS:
+            if word in _PLURAL_SPEAKER_PRONOUNS:
+                declared = [members for start, said_by, members in d.we_groups if start <= position and said_by == speaker]
+                if declared:
+                    return list(declared[-1])
             if speaker is not None:
                 return [speaker] if speaker else []  # (a speaker no actor stands for: "we" are none we know)
             last = d.last(d.speakers, position)
@@ -1037,6 +1045,18 @@ class ArticleExtractor:
             plan_owner_before=lambda lemma: self.discourse.plan_owner(lemma, offset),
         )
         walker = Walker(self.book, context)
+        for token in doc:
+            if token.lower_ == "we" and token.i + 1 < len(doc) and doc[token.i + 1].text == "," and self.book.enabled("pronoun"):
+                # "We, the representatives of A, B and C, met ...": who "we" are, for what the same speaker says
+                # next (read off the words up to the verb: the parse of such a list is seldom whole)
+                members = []
+                for word in doc[token.i + 2:]:
+                    if word.tag_ in ("VBD", "VBZ", "VBP", "MD"):
+                        break
+                    if word.i in actor_at and actor_at[word.i] not in members:
+                        members.append(actor_at[word.i])
+                if len(members) > 1:
+                    self.discourse.we_groups.append((offset + token.idx, speaker, members))
         if self.text[sentence.start:sentence.end].rstrip().endswith(":"):
             self._intro = walker.introduced_list()
         seen: set[tuple[int, str]] = set()
