@@ -146,6 +146,8 @@ RULE_CASES = [
      ("Israel", "reconstruction", "conditional")),
     ("condition_requirement", "Israel will not allow reconstruction before Hamas disarms.",
      ("Israel", "disarmament", "support")),
+    ("terms_by_contrast", "Indonesia wants the force to do peacekeeping rather than peace enforcement.",
+     ("Indonesia", "stabilization_force", "conditional")),
     ("sponsor_of_terms", "Under the U.S.-mediated agreement, Hamas freed every remaining hostage.",
      ("US", "hostage_prisoner_exchange", "support")),
 ]
@@ -3440,6 +3442,10 @@ def test_a_mediator_backs_the_truce_it_mediates_not_each_of_its_terms(dictionary
     ("The Egyptian foreign minister posted the statement on Sunday. “We, the foreign ministers of Egypt, Jordan and "
      "Qatar, met in Cairo to review the ceasefire. We reaffirm our support for the reconstruction of Gaza.”",
      {("Egypt", "reconstruction", "support"), ("Jordan", "reconstruction", "support"), ("Qatar", "reconstruction", "support")}),
+    # one kind of force set against another states its terms, which the backing depends on; one kind alone does not
+    ("Pakistan said the international force should do peace monitoring, not peace enforcement.",
+     {("Pakistan", "stabilization_force", "conditional", "peace_plan")}),
+    ("Pakistan supports the deployment of a peacekeeping force.", {("Pakistan", "stabilization_force", "support")}),
     # a list of examples a few words after a passive's agent names it
     ("The plan has been backed by major players in the region — including Egypt, Jordan and Qatar.",
      {("Egypt", "peace_plan", "support"), ("Jordan", "peace_plan", "support"), ("Qatar", "peace_plan", "support")}),

@@ -1087,7 +1087,7 @@ class ArticleExtractor:
             # an aside after a comma takes a side on what the clause before it names: read off its words too
             yield from walker.asides(walked)
 
-        findings = _purpose_over_means(list(found()), doc, self.book)
+        findings = _terms_by_contrast(_purpose_over_means(list(found()), doc, self.book), doc, self.book)
         self.discourse.plans.extend(walker.owned_plans())
         for finding in findings:
             for holder in finding.holders:
@@ -1328,6 +1328,24 @@ def _purpose_over_means(findings: list[Finding], doc: Any, book: RuleBook) -> li
             continue
         kept.append(finding)
     return kept
+
+
+def _terms_by_contrast(findings: list[Finding], doc: Any, book: RuleBook) -> list[Finding]:
+    """Make the backing of an issue conditional on its terms where the sentence sets one kind of it against
+    another ("Egypt envisions a peacekeeping mission, not a peace-enforcement operation"): what the holder
+    backs is the issue on those terms, which the annotation guideline files under the issue that
+    `terms_conditions` names (a force's terms: peace_plan)."""
+    if not book.enabled("terms_by_contrast") or not book.mission_kinds:
+        return findings
+    text = " ".join(t.lower_ for t in doc)
+    if not all(any(f" {word} " in f" {text} " for word in words) for words in book.mission_kinds.values()):
+        return findings
+    for finding in findings:
+        terms = book.terms_conditions.get(finding.issue)
+        if terms and finding.polarity == "support":
+            finding.polarity, finding.condition = "conditional", terms
+            finding.rules = finding.rules + ("terms_by_contrast",)
+    return findings
 
 
 def _aside_tokens(subject: Any) -> set[int]:

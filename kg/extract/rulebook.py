@@ -165,6 +165,7 @@ class RuleBook:
     issue_agents: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # issue -> the actors whose act it is
     agent_issues: Mapping[str, Mapping[str, str]] = field(default_factory=dict)  # issue -> actor -> issue it names then
     excluded_parties: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # issue -> parties it removes
+    mission_kinds: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # kind -> its words (lowercase tokens)
     unnamed_group_nouns: frozenset[str] = frozenset()
     unnamed_groups: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # actor -> words that make an unnamed group it
     composition_verbs: frozenset[str] = frozenset()
@@ -419,6 +420,7 @@ def _cached_rule_book(directory: str, stamp: tuple[float, ...]) -> RuleBook:
         issue_agents=_id_lists(lemmas_path, lemmas, "issue_agents"),
         agent_issues=_agent_issues(lemmas_path, lemmas.get("agent_issues") or {}),
         excluded_parties=_id_lists(lemmas_path, lemmas, "excluded_parties"),
+        mission_kinds=_id_lists(lemmas_path, lemmas, "mission_kinds", "a kind of mission to a list of words"),
         unnamed_groups=_id_lists(lemmas_path, lemmas, "unnamed_groups", "an actor id to a list of words"),
         condition_words={phrase: str(issue) for issue in (lemmas.get("condition_words") or {})
                          for phrase in _words(lemmas_path, lemmas, "condition_words", issue)},
@@ -436,7 +438,7 @@ _REQUIRED_RULES = frozenset({
     "speaker_of_report", "speaker_of_quotation", "according_to", "relative_antecedent", "target_of_accusation", "accuser_of_charge",
     "pronoun", "group_noun", "coordination", "cue_polarity", "negation", "inverse_issue",
     "condition_clause", "condition_requirement", "subject_of_sentence", "demand_by_threat", "force_by_threat",
-    "judge_of_predicate",
+    "judge_of_predicate", "terms_by_contrast",
     "party_to_deal", "sponsor_of_terms", "item_of_list", "nested_stance", "mediator_of_deal", "backing_received",
     "aside_on_clause",
     "stance_model",
