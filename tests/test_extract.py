@@ -148,6 +148,8 @@ RULE_CASES = [
      ("Israel", "disarmament", "support")),
     ("terms_by_contrast", "Indonesia wants the force to do peacekeeping rather than peace enforcement.",
      ("Indonesia", "stabilization_force", "conditional")),
+    ("terms_required", "Qatar supports an international force in Gaza, which must have a clear mandate from the Security Council.",
+     ("Qatar", "stabilization_force", "conditional")),
     ("sponsor_of_terms", "Under the U.S.-mediated agreement, Hamas freed every remaining hostage.",
      ("US", "hostage_prisoner_exchange", "support")),
 ]
@@ -503,9 +505,11 @@ def test_an_auxiliary_before_its_subject_opens_a_condition(text, dictionary):
     assert found(text, dictionary) == {("Pakistan", "stabilization_force", "conditional", "peace_plan")}
 
 
-def test_a_modal_after_its_subject_opens_no_condition(dictionary):
-    assert found("Pakistan would send troops to the stabilization force, and the Security Council should give it a mandate.",
-                 dictionary) == {("Pakistan", "stabilization_force", "support")}
+def test_a_modal_after_its_subject_opens_no_condition(dictionary, rules):
+    text = "Pakistan would send troops to the stabilization force, and the Security Council should give it a mandate."
+    # no clause condition; what the sentence says the mandate should be is the terms, which terms_required reads
+    assert found(text, dictionary, rules.without(["terms_required"])) == {("Pakistan", "stabilization_force", "support")}
+    assert found(text, dictionary) == {("Pakistan", "stabilization_force", "conditional", "peace_plan")}
 
 
 def test_a_state_that_only_says_where_someone_is_based_holds_nothing(dictionary):
@@ -3446,6 +3450,11 @@ def test_a_mediator_backs_the_truce_it_mediates_not_each_of_its_terms(dictionary
     ("Pakistan said the international force should do peace monitoring, not peace enforcement.",
      {("Pakistan", "stabilization_force", "conditional", "peace_plan")}),
     ("Pakistan supports the deployment of a peacekeeping force.", {("Pakistan", "stabilization_force", "support")}),
+    # backing the force while saying what mandate it must have backs it on those terms; a sponsor's terms are its own
+    ("Jordan backs the stabilization force, but it has to have a Security Council mandate.",
+     {("Jordan", "peace_plan", "support"), ("Jordan", "stabilization_force", "conditional", "peace_plan")}),
+    ("Under the US plan, the force would have a Security Council mandate.",
+     {("US", "peace_plan", "support"), ("US", "stabilization_force", "support")}),
     # a list of examples a few words after a passive's agent names it
     ("The plan has been backed by major players in the region — including Egypt, Jordan and Qatar.",
      {("Egypt", "peace_plan", "support"), ("Jordan", "peace_plan", "support"), ("Qatar", "peace_plan", "support")}),

@@ -1335,16 +1335,24 @@ def _terms_by_contrast(findings: list[Finding], doc: Any, book: RuleBook) -> lis
     another ("Egypt envisions a peacekeeping mission, not a peace-enforcement operation"): what the holder
     backs is the issue on those terms, which the annotation guideline files under the issue that
     `terms_conditions` names (a force's terms: peace_plan)."""
-    if not book.enabled("terms_by_contrast") or not book.mission_kinds:
-        return findings
-    text = " ".join(t.lower_ for t in doc)
-    if not all(any(f" {word} " in f" {text} " for word in words) for words in book.mission_kinds.values()):
+    text = f" {' '.join(t.lower_ for t in doc)} "
+    named = lambda words: any(f" {word} " in text for word in words)  # noqa: E731
+    contrast = book.enabled("terms_by_contrast") and bool(book.mission_kinds) and all(map(named, book.mission_kinds.values()))
+    required = book.enabled("terms_required") and named(book.requirement_markers)
+    if not contrast and not required:
         return findings
     for finding in findings:
         terms = book.terms_conditions.get(finding.issue)
-        if terms and finding.polarity == "support":
-            finding.polarity, finding.condition = "conditional", terms
-            finding.rules = finding.rules + ("terms_by_contrast",)
+        if not terms or finding.polarity != "support":
+            continue
+        rule = "terms_by_contrast" if contrast else "terms_required"
+        if rule == "terms_required" and ("sponsor_of_terms" in finding.rules or not named(
+                phrase for phrase, issue in book.condition_words.items() if issue == terms)):
+            # "the force must have a Security Council mandate": backed on the terms it must have (a sponsor
+            # sets the terms and backs what it sets)
+            continue
+        finding.polarity, finding.condition = "conditional", terms
+        finding.rules = finding.rules + (rule,)
     return findings
 
 
