@@ -150,6 +150,8 @@ RULE_CASES = [
      ("Indonesia", "stabilization_force", "conditional")),
     ("terms_required", "Qatar supports an international force in Gaza, which must have a clear mandate from the Security Council.",
      ("Qatar", "stabilization_force", "conditional")),
+    ("terms_by_selection", "Israel will decide which foreign troops are acceptable in the stabilization force.",
+     ("Israel", "stabilization_force", "conditional")),
     ("sponsor_of_terms", "Under the U.S.-mediated agreement, Hamas freed every remaining hostage.",
      ("US", "hostage_prisoner_exchange", "support")),
 ]
@@ -767,8 +769,9 @@ def test_rule_file_errors_name_the_file_and_the_rule(ontology_copy):
 
 
 @pytest.mark.parametrize("rule_id,text,expected", [
+    # (without it, who picks the troops would take the force on its terms: rule terms_by_selection)
     ("indirect_question", "Israel will decide which foreign troops can join the stabilization force.",
-     {("Israel", "stabilization_force", "support")}),
+     {("Israel", "stabilization_force", "conditional", "peace_plan")}),
     ("prediction", "Israel's ministers are due to back the truce on Sunday.", {("Israel", "ceasefire", "support")}),
     ("schedule_of_issue", "The US refused to set a timetable for reconstruction.", {("US", "reconstruction", "oppose")}),
     ("withheld_comment", "The envoy Witkoff declined to say how long the truce would last.", {("US", "ceasefire", "oppose")}),

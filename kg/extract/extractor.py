@@ -1330,6 +1330,10 @@ def _purpose_over_means(findings: list[Finding], doc: Any, book: RuleBook) -> li
     return kept
 
 
+def _lemma_of(token: Any) -> str:
+    return (token.lemma_ or token.text).lower()
+
+
 def _terms_by_contrast(findings: list[Finding], doc: Any, book: RuleBook) -> list[Finding]:
     """Make the backing of an issue conditional on its terms where the sentence sets one kind of it against
     another ("Egypt envisions a peacekeeping mission, not a peace-enforcement operation"): what the holder
@@ -1339,10 +1343,19 @@ def _terms_by_contrast(findings: list[Finding], doc: Any, book: RuleBook) -> lis
     named = lambda words: any(f" {word} " in text for word in words)  # noqa: E731
     contrast = book.enabled("terms_by_contrast") and bool(book.mission_kinds) and all(map(named, book.mission_kinds.values()))
     required = book.enabled("terms_required") and named(book.requirement_markers)
-    if not contrast and not required:
+    # "Israel will determine which foreign forces are acceptable": who picks the members sets the terms
+    selection = book.enabled("terms_by_selection") and any(
+        t.lower_ in ("which", "what") and _lemma_of(t.head) in book.member_nouns and _lemma_of(t.head.head) in book.selection_verbs
+        or t.lower_ in ("which", "what") and any(_lemma_of(n) in book.member_nouns for n in doc[t.i + 1:t.i + 4])
+        and any(_lemma_of(v) in book.selection_verbs for v in doc[max(0, t.i - 3):t.i]) for t in doc)
+    if not contrast and not required and not selection:
         return findings
     for finding in findings:
         terms = book.terms_conditions.get(finding.issue)
+        if terms and selection and finding.polarity in ("support", "oppose"):
+            finding.polarity, finding.condition = "conditional", terms
+            finding.rules = finding.rules + ("terms_by_selection",)
+            continue
         if not terms or finding.polarity != "support":
             continue
         rule = "terms_by_contrast" if contrast else "terms_required"

@@ -149,6 +149,8 @@ class RuleBook:
     breach_verbs: frozenset[str] = frozenset()
     keeping_verbs: frozenset[str] = frozenset()
     requirement_markers: frozenset[str] = frozenset()
+    selection_verbs: frozenset[str] = frozenset()
+    member_nouns: frozenset[str] = frozenset()
     aside_adverbs: frozenset[str] = frozenset()
     vague_counts: frozenset[str] = frozenset()
     group_lead_modifiers: frozenset[str] = frozenset()
@@ -439,7 +441,7 @@ _REQUIRED_RULES = frozenset({
     "speaker_of_report", "speaker_of_quotation", "according_to", "relative_antecedent", "target_of_accusation", "accuser_of_charge",
     "pronoun", "group_noun", "coordination", "cue_polarity", "negation", "inverse_issue",
     "condition_clause", "condition_requirement", "subject_of_sentence", "demand_by_threat", "force_by_threat",
-    "judge_of_predicate", "terms_by_contrast", "terms_required",
+    "judge_of_predicate", "terms_by_contrast", "terms_required", "terms_by_selection",
     "party_to_deal", "sponsor_of_terms", "item_of_list", "nested_stance", "mediator_of_deal", "backing_received",
     "aside_on_clause",
     "stance_model",
