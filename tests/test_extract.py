@@ -3458,6 +3458,13 @@ def test_a_mediator_backs_the_truce_it_mediates_not_each_of_its_terms(dictionary
      {("Jordan", "peace_plan", "support"), ("Jordan", "stabilization_force", "conditional", "peace_plan")}),
     ("Under the US plan, the force would have a Security Council mandate.",
      {("US", "peace_plan", "support"), ("US", "stabilization_force", "support")}),
+    # what a holder calls a condition for an issue comes first, whatever the parse made of the phrase; making
+    # "the conditions for" something is no requirement
+    ("Netanyahu considers the return of every hostage one of the main conditions for ending the war.",
+     {("Israel", "hostage_prisoner_exchange", "support"), ("Israel", "ceasefire", "conditional", "hostage_prisoner_exchange")}),
+    ("Jordan said the Israeli withdrawal was one of two conditions for any reconstruction effort.",
+     {("Jordan", "withdrawal", "support"), ("Jordan", "reconstruction", "conditional", "withdrawal")}),
+    ("The US will create the conditions for the next phase of reconstruction, Witkoff said.", {("US", "peace_plan", "support")}),
     # a list of examples a few words after a passive's agent names it
     ("The plan has been backed by major players in the region — including Egypt, Jordan and Qatar.",
      {("Egypt", "peace_plan", "support"), ("Jordan", "peace_plan", "support"), ("Qatar", "peace_plan", "support")}),

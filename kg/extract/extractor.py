@@ -1088,6 +1088,7 @@ class ArticleExtractor:
             yield from walker.asides(walked)
 
         findings = _terms_by_contrast(_purpose_over_means(list(found()), doc, self.book), doc, self.book)
+        findings = _conditions_named_for(findings, doc, issue_at, self.book)
         self.discourse.plans.extend(walker.owned_plans())
         for finding in findings:
             for holder in finding.holders:
@@ -1367,6 +1368,40 @@ def _terms_by_contrast(findings: list[Finding], doc: Any, book: RuleBook) -> lis
         finding.polarity, finding.condition = "conditional", terms
         finding.rules = finding.rules + (rule,)
     return findings
+
+
+def _conditions_named_for(findings: list[Finding], doc: Any, issue_at: Mapping[int, str], book: RuleBook) -> list[Finding]:
+    """What a holder backs in a sentence that calls things conditions for an issue ("Israel considers the
+    disarmament of Hamas one of several key conditions for any deal to end the conflict", "five principles
+    for ending the war: the disarming of Hamas, ..."): the issue after the condition noun waits for each of
+    the others the holder backs there, whatever the parse made of the phrase."""
+    if not book.enabled("condition_clause"):
+        return findings
+    waiting = set()
+    for token in doc:
+        following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if (_lemma_of(token) not in book.condition_nouns or following is None or following.lower_ not in ("for", "to")
+                or _lemma_of(token.head) in book.making_verbs or any(c.dep_ == "case" and c.lower_ == "on" for c in token.children)):
+            continue  # "create the conditions for the next phase", "contingent on the necessary conditions for ..."
+        after = next((t for t in doc[token.i + 2:token.i + 9] if t.i in issue_at), None)
+        # an issue named again in the list after a colon is among the conditions ("conditions for any agreement: a
+        # withdrawal and an end to hostilities"), not what waits for them
+        if after is None:
+            continue
+        colon = next((t.i for t in doc[after.i + 1:] if t.lower_ in (":", "—", "–")), None)
+        if colon is None or not any(issue_at.get(t.i) == issue_at[after.i] for t in doc[colon + 1:]):
+            waiting.add(issue_at[after.i])
+    if not waiting:
+        return findings
+    backed = [(f, tuple(f.holders)) for f in findings if f.polarity == "support" and f.issue not in waiting]
+    added = []
+    for issue in sorted(waiting):
+        for finding, holders in backed:
+            if not any(a.issue == issue and tuple(a.holders) == holders and a.condition == finding.issue for a in added):
+                added.append(Finding(list(holders), issue, "conditional", finding.issue, finding.rules + ("condition_clause",),
+                                     finding.confidence, finding.cue, finding.path))
+    # the issue's plain support in the sentence gives way to the conditional one (see _stances)
+    return findings + added
 
 
 def _aside_tokens(subject: Any) -> set[int]:
