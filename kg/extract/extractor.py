@@ -21,7 +21,7 @@ from .cooccurrence import cooccurrence_evidence
 from .scoring import Evidence, article_features
 from .tree import ParsedSentence
 from .rulebook import LEADER_NAME_WORD, RuleBook
-from .rules import Finding, Holders, SentenceContext, Walker, absolute_subject, group_referent, path_index
+from .rules import Finding, Holders, SentenceContext, Walker, _lemma, absolute_subject, group_referent, path_index
 
 # the relations that name what one takes part in ("participate in the force", "join the mission")
 _TAKEN_PART_IN = frozenset({"obj", "obl", "iobj", "advcl", "xcomp", "ccomp", "nmod"})
@@ -1087,7 +1087,7 @@ class ArticleExtractor:
             # an aside after a comma takes a side on what the clause before it names: read off its words too
             yield from walker.asides(walked)
 
-        findings = _terms_by_contrast(_purpose_over_means(list(found()), doc, self.book), doc, self.book)
+        findings = _backed_on_terms(_purpose_over_means(list(found()), doc, self.book), doc, self.book)
         findings = _conditions_named_for(findings, doc, issue_at, self.book)
         self.discourse.plans.extend(walker.owned_plans())
         for finding in findings:
@@ -1331,24 +1331,32 @@ def _purpose_over_means(findings: list[Finding], doc: Any, book: RuleBook) -> li
     return kept
 
 
-def _lemma_of(token: Any) -> str:
-    return (token.lemma_ or token.text).lower()
+def _picks_members(doc: Any, book: RuleBook) -> bool:
+    """Whether the sentence says someone decides which members something has ("Israel will determine which
+    foreign forces are acceptable"), by the parse or, where it hung the words elsewhere, by the words."""
+    for wh in doc:
+        if wh.lower_ not in ("which", "what"):
+            continue
+        if _lemma(wh.head) in book.member_nouns and _lemma(wh.head.head) in book.selection_verbs:
+            return True
+        if (any(_lemma(n) in book.member_nouns for n in doc[wh.i + 1:wh.i + 4])
+                and any(_lemma(v) in book.selection_verbs for v in doc[max(0, wh.i - 3):wh.i])):
+            return True
+    return False
 
 
-def _terms_by_contrast(findings: list[Finding], doc: Any, book: RuleBook) -> list[Finding]:
-    """Make the backing of an issue conditional on its terms where the sentence sets one kind of it against
-    another ("Egypt envisions a peacekeeping mission, not a peace-enforcement operation"): what the holder
-    backs is the issue on those terms, which the annotation guideline files under the issue that
-    `terms_conditions` names (a force's terms: peace_plan)."""
+def _backed_on_terms(findings: list[Finding], doc: Any, book: RuleBook) -> list[Finding]:
+    """Make the backing of an issue conditional on its terms where the sentence states them: by setting one
+    kind of it against another ("Egypt envisions a peacekeeping mission, not a peace-enforcement operation",
+    rule terms_by_contrast), by saying what it must have ("..., which must have a Security Council mandate",
+    terms_required) or who picks its members ("Israel will determine which foreign forces are acceptable",
+    terms_by_selection). The annotation guideline files those terms under the issue `terms_conditions`
+    names (a force's terms: peace_plan)."""
     text = f" {' '.join(t.lower_ for t in doc)} "
     named = lambda words: any(f" {word} " in text for word in words)  # noqa: E731
     contrast = book.enabled("terms_by_contrast") and bool(book.mission_kinds) and all(map(named, book.mission_kinds.values()))
     required = book.enabled("terms_required") and named(book.requirement_markers)
-    # "Israel will determine which foreign forces are acceptable": who picks the members sets the terms
-    selection = book.enabled("terms_by_selection") and any(
-        t.lower_ in ("which", "what") and _lemma_of(t.head) in book.member_nouns and _lemma_of(t.head.head) in book.selection_verbs
-        or t.lower_ in ("which", "what") and any(_lemma_of(n) in book.member_nouns for n in doc[t.i + 1:t.i + 4])
-        and any(_lemma_of(v) in book.selection_verbs for v in doc[max(0, t.i - 3):t.i]) for t in doc)
+    selection = book.enabled("terms_by_selection") and _picks_members(doc, book)
     if not contrast and not required and not selection:
         return findings
     for finding in findings:
@@ -1380,8 +1388,8 @@ def _conditions_named_for(findings: list[Finding], doc: Any, issue_at: Mapping[i
     waiting = set()
     for token in doc:
         following = doc[token.i + 1] if token.i + 1 < len(doc) else None
-        if (_lemma_of(token) not in book.condition_nouns or following is None or following.lower_ not in ("for", "to")
-                or _lemma_of(token.head) in book.making_verbs or any(c.dep_ == "case" and c.lower_ == "on" for c in token.children)):
+        if (_lemma(token) not in book.condition_nouns or following is None or following.lower_ not in ("for", "to")
+                or _lemma(token.head) in book.making_verbs or any(c.dep_ == "case" and c.lower_ == "on" for c in token.children)):
             continue  # "create the conditions for the next phase", "contingent on the necessary conditions for ..."
         after = next((t for t in doc[token.i + 2:token.i + 9] if t.i in issue_at), None)
         # an issue named again in the list after a colon is among the conditions ("conditions for any agreement: a

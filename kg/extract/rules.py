@@ -105,9 +105,6 @@ class SentenceContext:
         self.group_after = group_after or (lambda size: [])
 
 
-_ASIDE_OPENERS = ("—", "–", "-", "--", "(", ":")  # what opens a list set off after a group noun
-
-
 def _lemma(token: Any) -> str:
     return (token.lemma_ or token.text).lower()
 
@@ -613,11 +610,9 @@ class Walker:
             start = other.left_edge.i
             # the parse may hang "including" on the verb as its marker and the example as a second subject
             before = doc[start - 1].lower_ if start > 0 else ""
-            # "Eight nations — Egypt, Jordan, ... — welcomed the plan": the list between dashes, a second subject
-            dashed = other.dep_ == "nsubj" and start == noun.right_edge.i + 1 and doc[start].lower_ in _ASIDE_OPENERS
             if (noun.i < other.i < verb.i and other.dep_ in ("nsubj", "obl", "nmod", "appos")
                     and (_case(other) in ("including", "such", "like", "among") or before in ("including", "like")
-                         or before == "as" and start > 1 and doc[start - 2].lower_ == "such" or dashed)):
+                         or before == "as" and start > 1 and doc[start - 2].lower_ == "such")):
                 found = self.np_holders(other)
                 if found.actors:
                     return found
