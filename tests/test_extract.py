@@ -152,6 +152,8 @@ RULE_CASES = [
      ("Qatar", "stabilization_force", "conditional")),
     ("terms_by_selection", "Israel will decide which foreign troops are acceptable in the stabilization force.",
      ("Israel", "stabilization_force", "conditional")),
+    ("condition_by_grievance", "Hamas suspended the release of the hostages, citing Israeli violations of the ceasefire.",
+     ("Hamas", "hostage_prisoner_exchange", "conditional")),
     ("sponsor_of_terms", "Under the U.S.-mediated agreement, Hamas freed every remaining hostage.",
      ("US", "hostage_prisoner_exchange", "support")),
 ]
@@ -3468,6 +3470,21 @@ def test_a_mediator_backs_the_truce_it_mediates_not_each_of_its_terms(dictionary
     # a list of examples a few words after a passive's agent names it
     ("The plan has been backed by major players in the region — including Egypt, Jordan and Qatar.",
      {("Egypt", "peace_plan", "support"), ("Jordan", "peace_plan", "support"), ("Qatar", "peace_plan", "support")}),
+    # a halt over the other side's breach of a deal: the halted part waits for the deal being kept, which is wanted
+    ("Hamas announced it was halting the hostage handovers until further notice, citing Israeli breaches of the truce.",
+     {("Hamas", "hostage_prisoner_exchange", "conditional", "ceasefire"), ("Hamas", "ceasefire", "support")}),
+    ("Officials said Israel was halting the entry of aid into Gaza due to ceasefire violations.",
+     {("Israel", "humanitarian_aid", "conditional", "ceasefire"), ("Israel", "ceasefire", "support")}),
+    ("Hamas postponed the planned release of captives over what it called Israeli violations of the ceasefire.",
+     {("Hamas", "hostage_prisoner_exchange", "conditional", "ceasefire"), ("Hamas", "ceasefire", "support")}),
+    # ... while a halt for a purpose or with no reason rejects what it halts
+    ("Israel halted aid deliveries to Gaza on Sunday.", {("Israel", "humanitarian_aid", "oppose")}),
+    # rounds of an act are the act: suspending them halts it
+    ("Hamas said it would suspend the planned rounds of hostage releases.", {("Hamas", "hostage_prisoner_exchange", "oppose")}),
+    # "I" in a statement is who the line introducing it names as its author
+    ("The following statement by the UN Secretary-General was issued today:\n\nI welcome the agreement to secure a truce "
+     "and the release of the hostages in Gaza.",
+     {("UN", "ceasefire", "support"), ("UN", "hostage_prisoner_exchange", "support")}),
 ])
 def test_holders_and_conditions_in_news_wording(dictionary, text, expected):
     assert found(text, dictionary) == expected

@@ -21,7 +21,7 @@ from .cooccurrence import cooccurrence_evidence
 from .scoring import Evidence, article_features
 from .tree import ParsedSentence
 from .rulebook import LEADER_NAME_WORD, RuleBook
-from .rules import Finding, Holders, SentenceContext, Walker, _lemma, absolute_subject, group_referent, path_index
+from .rules import Finding, Holders, SentenceContext, Walker, _case, _lemma, absolute_subject, group_referent, path_index
 
 # the relations that name what one takes part in ("participate in the force", "join the mission")
 _TAKEN_PART_IN = frozenset({"obj", "obl", "iobj", "advcl", "xcomp", "ccomp", "nmod"})
@@ -876,6 +876,15 @@ class ArticleExtractor:
             named = [actor_at[t.i] for t in doc if t.i in actor_at and offset + t.idx < prefix.end()]
             if named:
                 return named[-1], True
+        if self.text[sentence.start:sentence.end].rstrip().endswith(":"):
+            # "The following statement by the Secretary-General was issued:": the statement's author says
+            # what follows ("I welcome ...")
+            for token in doc:
+                if (token.lemma_ or token.lower_) in book.statement_nouns:
+                    authors = [t for c in token.children if c.dep_ in ("nmod", "nmod:poss") and (
+                        c.dep_ == "nmod:poss" or _case(c) == "by") for t in c.subtree if t.i in actor_at]
+                    if authors:
+                        return actor_at[authors[0].i], True
         candidates = []
         for token in doc:
             lemma = (token.lemma_ or token.text).lower()

@@ -161,6 +161,9 @@ class RuleBook:
     failing_verbs: frozenset[str] = frozenset()
     enacting_verbs: frozenset[str] = frozenset()
     handover_verbs: frozenset[str] = frozenset()
+    grievance_verbs: frozenset[str] = frozenset()
+    grievance_markers: frozenset[str] = frozenset()
+    grievance_breaches: frozenset[str] = frozenset()
     condition_actors: Mapping[str, str] = field(default_factory=dict)  # actor id -> issue its decision stands for
     terms_conditions: Mapping[str, str] = field(default_factory=dict)  # issue -> issue its terms are named by
     breach_conditions: Mapping[str, str] = field(default_factory=dict)  # issue -> issue of the deal a breach of it breaks
@@ -441,7 +444,7 @@ _REQUIRED_RULES = frozenset({
     "speaker_of_report", "speaker_of_quotation", "according_to", "relative_antecedent", "target_of_accusation", "accuser_of_charge",
     "pronoun", "group_noun", "coordination", "cue_polarity", "negation", "inverse_issue",
     "condition_clause", "condition_requirement", "subject_of_sentence", "demand_by_threat", "force_by_threat",
-    "judge_of_predicate", "terms_by_contrast", "terms_required", "terms_by_selection",
+    "judge_of_predicate", "terms_by_contrast", "terms_required", "terms_by_selection", "condition_by_grievance",
     "party_to_deal", "sponsor_of_terms", "item_of_list", "nested_stance", "mediator_of_deal", "backing_received",
     "aside_on_clause",
     "stance_model",

@@ -204,6 +204,7 @@ class _WalkState:
     # description, which those who back the plan above it do not hold as their own
     described: Any = None
     harm_below: int | None = None  # the harm verb with no subject of its own the walk just left
+    halted: bool = False  # a verb or noun that halts the issue was met ("suspended the releases")
 
 
 class Walker:
@@ -1393,6 +1394,7 @@ class Walker:
                     st.rules.append("cue_polarity")
                 st.signal = True
                 st.cue = st.cue or _lemma(node)
+                st.halted = st.halted or _lemma_in(node, book.halting_verbs) is not None
             elif (kind == "report" and not st.signal and came_from is not None and came_from.dep_ in ("obj", "iobj")
                   and came_from.tag_.startswith("NN") and _lemma_in(node, book.topic_report_verbs)
                   and not any(c.dep_ in ("xcomp", "ccomp") for c in node.children)):
@@ -1437,7 +1439,9 @@ class Walker:
             # rejects it; but "all entry of supplies will cease": the issue stops, whoever decides it
             s = 0
         if (s == -1 and came_from is not None and came_from.dep_ in ("obj", "nsubj:pass") and _lemma_in(node, book.halting_verbs)
-                and _lemma_in(came_from, book.talk_nouns) and came_from.i not in issue_span):
+                and _lemma_in(came_from, book.talk_nouns) and came_from.i not in issue_span
+                # (but "suspended the rounds of hostage releases": instalments of the issue's own act)
+                and not any(c.i in issue_span and _case(c) == "of" for c in came_from.children)):
             s = 0  # "delayed the cabinet vote on the ceasefire": a step put off, not the ceasefire rejected
         if (s == -1 and came_from is not None and came_from.dep_ == "advcl" and _lemma_in(node, book.halting_verbs)
                 and any(m.dep_ == "mark" and (m.lower_ == "to" and came_from.tag_ == "VB" or m.lower_ == "so")
@@ -1512,6 +1516,11 @@ class Walker:
                 st.conditions.extend((c, family) for c in named if (c, family) not in st.conditions)
                 if family == "exchange" and named:
                     self._exchange_doers = self._doers(node)
+            if st.halted and book.enabled("condition_by_grievance") and not own:
+                for c in self._grievance_conditions(node, st.came_from, issue_span, issue_id, issue_at):
+                    if (c, "until") not in st.conditions:
+                        st.conditions.append((c, "until"))
+                        st.rules.append("condition_by_grievance")
             if own and st.inverse and node.i == st.issue_token.i:
                 # "Hamas must free the hostages by Saturday, or Israel will resume the war": the war the
                 # threat names waits on what the clause before "or" demands
@@ -1519,6 +1528,31 @@ class Walker:
                 if alternative is not None:
                     named = self._clause_issues(alternative, issue_at, issue_id)
                     st.conditions.extend((c, "unless") for c in named if (c, "unless") not in st.conditions)
+
+    def _grievance_conditions(self, node: Any, came_from: Any, issue_span: set[int], issue_id: str,
+                              issue_at: Mapping[int, str]) -> list[str]:
+        """The deals whose breach a reason on a halt names ("suspended the releases, citing Israeli violations of
+        the ceasefire", "halted aid over breaches of the truce"): the halted part waits for the deal being kept.
+        The reason hangs on the halting verb or, as the parser often has it, on what is halted ("halting the
+        entry of aid due to ceasefire violations", "the release of the hostages, citing ...")."""
+        book = self.book
+        places = [node] + ([came_from] if came_from is not None and came_from.dep_ == "obj" else [])
+        places += [node.doc[i] for i in sorted(issue_span)]  # ("the release of the hostages, citing/acl ...")
+        named: set[str] = set()
+        for reason in (c for place in places for c in place.children):
+            if reason.dep_ not in ("advcl", "obl", "xcomp", "ccomp", "nmod", "acl"):
+                continue
+            words = list(reason.subtree)
+            if any(t.i in issue_span for t in words):
+                continue  # the way the walk came up
+            # "over what it called violations", "after Hamas violated": the marker may open a phrase inside the reason
+            markers = {c.lower_ for c in reason.children if c.dep_ in ("case", "mark")} | {reason.left_edge.lower_}
+            if not (_lemma_in(reason, book.grievance_verbs) or markers & book.grievance_markers):
+                continue
+            if not any(_lemma_in(t, book.grievance_breaches) for t in words):
+                continue
+            named |= {issue_at[t.i] for t in words if t.i in issue_at} - {issue_id}
+        return sorted(named)
 
     def _doers(self, verb: Any) -> frozenset[str]:
         """The actors named as doing what a verb says: its subject, or who an infinitive without one is
