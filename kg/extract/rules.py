@@ -1020,7 +1020,7 @@ class Walker:
             st.conditions.extend(self._surface_conditions(issue_span, issue_id, issue_at))
         if self._not_the_issue(issue_token, issue_span, issue_id):
             return []
-        st.findings.extend(self._relative_cues(issue_token, issue_id))
+        st.findings.extend(self._relative_cues(issue_token, issue_id, issue_at))
         st.findings.extend(self._parties(issue_token, issue_id))
         st.findings.extend(self._fused_agents(issue_token, issue_id))
         self._polarity_at_issue(st)
@@ -1798,8 +1798,10 @@ class Walker:
                 return st.findings
             if first == "without" and _lemma(node) in ("wait", "await"):
                 return st.findings  # "fund rebuilding without waiting for a disarmament deal": no precondition, no stance
-            if self.condition_family(node):
-                return st.findings  # the issue is the condition of another stance: condition_requirement says so
+            if self.condition_family(node) not in (None, "without"):
+                # the issue is the condition of another stance: condition_requirement says so (what is refused
+                # "without" it, the refusal's own words read too: "refused further releases without a truce")
+                return st.findings
             named_as = self._characterization(node.head) or (
                 # "called it a coup/xcomp against/obl the ceasefire": the parse hung the phrase on the verb
                 node.head if _lemma_in(node.head, book.naming_verbs) and any(
@@ -2567,7 +2569,7 @@ class Walker:
         return self._finish(Holders(holders), "party_to_deal", issue_id, 1, [], [], _lemma(noun),
                             [f"{noun.i}:{noun.text}/{noun.tag_}/{noun.dep_}"])
 
-    def _relative_cues(self, noun: Any, issue_id: str) -> list[Finding]:
+    def _relative_cues(self, noun: Any, issue_id: str, issue_at: Mapping[int, str] | None = None) -> list[Finding]:
         """Stances in a clause or apposition that modifies a noun naming the issue: "the plan proposed by
         Egypt", "the deal Israel accepted", "a clause that it disarm, an Israeli demand which
         the group has turned down"."""
@@ -2593,6 +2595,9 @@ class Walker:
                 if not relative or not child.tag_[:2] in ("VB", "JJ"):
                     continue
                 sign, kind = self.cue_sign(child)
+                if kind == "report" and issue_at is not None:
+                    findings += self._reported_relative(child, issue_id, issue_at)
+                    continue
                 if kind not in ("verb", "adjective"):
                     continue
                 found = self._agent(child) if kind == "verb" else None
@@ -2619,6 +2624,33 @@ class Walker:
                 findings += self._finish(holders, how, issue_id, polarity_sign, [], rules, _lemma(child),
                                          [f"{child.i}:{child.text}/{child.tag_}/{child.dep_}"])
         return findings
+
+    def _reported_relative(self, verb: Any, issue_id: str, issue_at: Mapping[int, str]) -> list[Finding]:
+        """A relative clause that reports its subject's stance on the noun ("a permanent ceasefire, which Israel
+        says it will only agree to if Hamas disarms"): the reporter holds what the reported verb says, with the
+        conditions on that verb; a reported verb whose subject names someone else is that one's, not read here."""
+        holders = next((self.np_holders(c) for c in verb.children if c.dep_ == "nsubj" and c.lower_ not in _RELATIVE_PRONOUNS),
+                       None)
+        if holders is None or not holders.actors or not self.book.enabled("relative_antecedent"):
+            return []
+        for said in verb.children:
+            sign, kind = self.cue_sign(said)
+            if said.dep_ != "ccomp" or kind != "verb" or not sign:
+                continue
+            subjects = [c for c in said.children if c.dep_ in _SUBJECTS]
+            if any(not _is_pronoun(c) and self.ctx.actor_at.get(c.i) not in holders.actors for c in subjects):
+                continue
+            rules = ["cue_polarity"] if sign < 0 else []
+            if self.negated(said):
+                sign = -sign
+                rules.append("negation")
+            conditions = []
+            if self.book.enabled("condition_clause"):
+                for clause, family in self._condition_clauses(said, set()):
+                    conditions += [(c, family) for c in self._clause_issues(clause.subtree, issue_at, issue_id, family)]
+            return self._finish(holders, "relative_antecedent", issue_id, sign, conditions, rules, _lemma(said),
+                                [f"{verb.i}:{verb.text}/{verb.tag_}/{verb.dep_}", f"{said.i}:{said.text}/{said.tag_}/{said.dep_}"])
+        return []
 
     def introduced_list(self) -> tuple[Holders, int] | None:
         """Who states the items of a list this sentence introduces with a colon, and whether they back
@@ -2681,6 +2713,9 @@ class Walker:
         confidence = book.confidence(how) * holders.confidence
         for rule in rules:
             confidence = min(confidence, book.confidence(rule))
+        if sign > 0:
+            # "agreed to the truce without a withdrawal": only a refusal without something waits for it
+            conditions = [(condition, family) for condition, family in conditions if family != "without"]
         if conditions and book.enabled("condition_clause"):
             findings = []
             conditional = confidence * book.confidence("condition_clause")
