@@ -820,6 +820,12 @@ class Walker:
         found = self.markers(node)
         return found[0] if found else ""
 
+    def _refusal(self, verb: Any) -> bool:
+        """Whether a verb is someone's refusal ("Hamas refused ..."): a rejecting verb with a subject of its own
+        (not "an agreement to stop the war")."""
+        return (verb.tag_.startswith("VB") and self.cue_sign(verb)[0] < 0 and not self.negated(verb)
+                and any(c.dep_ in _SUBJECTS for c in verb.children))
+
     def condition_family(self, node: Any) -> str | None:
         """The condition family of a clause or phrase ("before Hamas disarms" -> before), or None.
 
@@ -868,9 +874,11 @@ class Walker:
             if family and family != "only":
                 return family
             if child.lower_ == "without" and child.dep_ == "case" and (
-                    self.negated(node.head) or node.head.dep_ in ("acl", "advcl", "xcomp") and self.negated(node.head.head)):
+                    self.negated(node.head) or self._refusal(node.head)
+                    or node.head.dep_ in ("acl", "advcl", "xcomp") and (self.negated(node.head.head) or self._refusal(node.head.head))):
                 # "will not take part without a UN mandate", "no agreement to stop the war without disarmament",
-                # "will not invest in rebuilding/advcl Gaza without a path to a state": only with one
+                # "will not invest in rebuilding/advcl Gaza without a path to a state", "refused further releases
+                # without a permanent ceasefire": only with one
                 return "unless"
             if child.lower_ in ("on", "upon") and child.dep_ == "case" and _lemma_in(node.head, self.book.conditioning_verbs):
                 return "unless"  # "conditioned any withdrawal on the return of the hostages"
@@ -1798,9 +1806,11 @@ class Walker:
                 return st.findings
             if first == "without" and _lemma(node) in ("wait", "await"):
                 return st.findings  # "fund rebuilding without waiting for a disarmament deal": no precondition, no stance
-            if self.condition_family(node) not in (None, "without"):
-                # the issue is the condition of another stance: condition_requirement says so (what is refused
-                # "without" it, the refusal's own words read too: "refused further releases without a truce")
+            if self.condition_family(node) and not (first == "without" and (
+                    self._refusal(node.head) or node.head.dep_ in ("acl", "advcl", "xcomp") and self._refusal(node.head.head))):
+                # the issue is the condition of another stance: condition_requirement says so (but what a
+                # rejecting verb refuses "without" it, the refusal's words read too: "refused further releases
+                # without a permanent ceasefire" wants the ceasefire)
                 return st.findings
             named_as = self._characterization(node.head) or (
                 # "called it a coup/xcomp against/obl the ceasefire": the parse hung the phrase on the verb
@@ -2713,9 +2723,6 @@ class Walker:
         confidence = book.confidence(how) * holders.confidence
         for rule in rules:
             confidence = min(confidence, book.confidence(rule))
-        if sign > 0:
-            # "agreed to the truce without a withdrawal": only a refusal without something waits for it
-            conditions = [(condition, family) for condition, family in conditions if family != "without"]
         if conditions and book.enabled("condition_clause"):
             findings = []
             conditional = confidence * book.confidence("condition_clause")
