@@ -3491,6 +3491,11 @@ def test_a_mediator_backs_the_truce_it_mediates_not_each_of_its_terms(dictionary
     # a relative clause reporting its subject's stance on the noun, with the conditions of what is reported
     ("Hamas wants a permanent ceasefire, which Israel says it will only agree to if Hamas disarms.",
      {("Hamas", "ceasefire", "support"), ("Israel", "ceasefire", "conditional", "disarmament")}),
+    # a group noun points back to the group a sentence was about before one it only named on the way
+    ("In a joint statement on Monday, Egypt and Qatar reiterated their support for the reconstruction plan, despite calls "
+     "by the United States and Israel to move Gazans out. The two countries also called for the delivery of urgent "
+     "humanitarian aid.", {("Egypt", "reconstruction", "support"), ("Qatar", "reconstruction", "support"),
+                           ("Egypt", "humanitarian_aid", "support"), ("Qatar", "humanitarian_aid", "support")}),
     # "I" in a statement is who the line introducing it names as its author
     ("The following statement by the UN Secretary-General was issued today:\n\nI welcome the agreement to secure a truce "
      "and the release of the hostages in Gaza.",

@@ -558,7 +558,17 @@ class ArticleExtractor:
         states can be ("the two countries"), the last list of states."""
         states = noun is not None and (noun.lemma_ or noun.lower_) in self.book.state_group_nouns
         sides = noun is not None and (noun.lemma_ or noun.lower_) in self.book.side_nouns
-        return self.discourse.last_group(position, self.scanner.actor_types if states else None, speakers=not sides)
+        types = self.scanner.actor_types if states else None
+        group = self.discourse.last_group(position, types, speakers=not sides)
+        if noun is not None and not sides:
+            # the group a text was about comes before one it only named on the way ("Cairo and Doha reiterated
+            # their support ... in the face of calls by the US and Israel ... The two countries also announced"):
+            # the last group that was a sentence's subject, if it fits
+            subject = self.discourse.last_subject(position, lambda holders, person, plural: len(holders) >= 2 and (
+                types is None or _all_states(holders, types)))
+            if subject and subject != group:
+                return subject
+        return group
 
     def _reporting_subject(self, token: Any) -> list[str]:
         """The actors that the subject of a reporting verb names (for a person, the actor the person speaks
