@@ -3496,6 +3496,11 @@ def test_a_mediator_backs_the_truce_it_mediates_not_each_of_its_terms(dictionary
      "by the United States and Israel to move Gazans out. The two countries also called for the delivery of urgent "
      "humanitarian aid.", {("Egypt", "reconstruction", "support"), ("Qatar", "reconstruction", "support"),
                            ("Egypt", "humanitarian_aid", "support"), ("Qatar", "humanitarian_aid", "support")}),
+    # appealing for something backs it; a hostage freed by name is the exchange (a place after the verb is not)
+    ("Abbas appealed to world leaders to pressure Israel to end its military operations and withdraw its forces.",
+     {("PalestinianAuthority", "ceasefire", "support"), ("PalestinianAuthority", "withdrawal", "support")}),
+    ("Hamas said it would release Dana Cohen, a soldier held in Gaza.", {("Hamas", "hostage_prisoner_exchange", "support")}),
+    ("Israel demanded that Hamas free Gaza City residents.", set()),
     # "I" in a statement is who the line introducing it names as its author
     ("The following statement by the UN Secretary-General was issued today:\n\nI welcome the agreement to secure a truce "
      "and the release of the hostages in Gaza.",
