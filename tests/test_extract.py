@@ -3501,6 +3501,9 @@ def test_a_mediator_backs_the_truce_it_mediates_not_each_of_its_terms(dictionary
      {("PalestinianAuthority", "ceasefire", "support"), ("PalestinianAuthority", "withdrawal", "support")}),
     ("Hamas said it would release Dana Cohen, a soldier held in Gaza.", {("Hamas", "hostage_prisoner_exchange", "support")}),
     ("Israel demanded that Hamas free Gaza City residents.", set()),
+    # fighting taken up again with the force it is taken up with
+    ("Netanyahu said Israel would resume intense fighting in Gaza if Hamas failed to free the hostages.",
+     {("Israel", "ceasefire", "conditional", "hostage_prisoner_exchange"), ("Israel", "hostage_prisoner_exchange", "support")}),
     # "I" in a statement is who the line introducing it names as its author
     ("The following statement by the UN Secretary-General was issued today:\n\nI welcome the agreement to secure a truce "
      "and the release of the hostages in Gaza.",
