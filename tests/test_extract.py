@@ -3470,13 +3470,15 @@ def test_a_mediator_backs_the_truce_it_mediates_not_each_of_its_terms(dictionary
     # a list of examples a few words after a passive's agent names it
     ("The plan has been backed by major players in the region — including Egypt, Jordan and Qatar.",
      {("Egypt", "peace_plan", "support"), ("Jordan", "peace_plan", "support"), ("Qatar", "peace_plan", "support")}),
-    # a halt over the other side's breach of a deal: the halted part waits for the deal being kept, which is wanted
+    # a halt over the other side's breach or refusal of a deal: the halted part waits for the deal, which is wanted
     ("Hamas announced it was halting the hostage handovers until further notice, citing Israeli breaches of the truce.",
      {("Hamas", "hostage_prisoner_exchange", "conditional", "ceasefire"), ("Hamas", "ceasefire", "support")}),
     ("Officials said Israel was halting the entry of aid into Gaza due to ceasefire violations.",
      {("Israel", "humanitarian_aid", "conditional", "ceasefire"), ("Israel", "ceasefire", "support")}),
     ("Hamas postponed the planned release of captives over what it called Israeli violations of the ceasefire.",
      {("Hamas", "hostage_prisoner_exchange", "conditional", "ceasefire"), ("Hamas", "ceasefire", "support")}),
+    ("Israel has suspended all aid deliveries into Gaza, citing the refusal of Hamas to agree to a ceasefire extension.",
+     {("Israel", "humanitarian_aid", "conditional", "ceasefire"), ("Israel", "ceasefire", "support"), ("Hamas", "ceasefire", "oppose")}),
     # ... while a halt for a purpose or with no reason rejects what it halts
     ("Israel halted aid deliveries to Gaza on Sunday.", {("Israel", "humanitarian_aid", "oppose")}),
     # rounds of an act are the act: suspending them halts it
