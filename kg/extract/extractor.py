@@ -1107,6 +1107,7 @@ class ArticleExtractor:
             yield from walker.asides(walked)
 
         findings = _backed_on_terms(_purpose_over_means(list(found()), doc, self.book), doc, self.book)
+        findings += _members_picked(findings, doc, issue_at, walker, self.book)
         findings = _conditions_named_for(findings, doc, issue_at, self.book)
         self.discourse.plans.extend(walker.owned_plans())
         for finding in findings:
@@ -1395,6 +1396,33 @@ def _backed_on_terms(findings: list[Finding], doc: Any, book: RuleBook) -> list[
         finding.polarity, finding.condition = "conditional", terms
         finding.rules = finding.rules + (rule,)
     return findings
+
+
+def _members_picked(findings: list[Finding], doc: Any, issue_at: Mapping[int, str], walker: Walker,
+                    book: RuleBook) -> list[Finding]:
+    """Who says it will pick the members of an issue that has terms, where no walk reached the issue through
+    the indirect question ("Israel will decide which foreign contingents can join the force"): the subject of
+    the picking verb takes the issue on the terms it picks (rule terms_by_selection)."""
+    if not book.enabled("terms_by_selection") or not _picks_members(doc, book):
+        return []
+    covered = {f.issue for f in findings}
+    picked = []
+    for issue in sorted(set(issue_at.values()) - covered):
+        terms = book.terms_conditions.get(issue)
+        if terms is None:
+            continue
+        for verb in doc:
+            if _lemma(verb) not in book.selection_verbs or not verb.tag_.startswith("VB"):
+                continue
+            for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+                holders = walker.np_holders(subject)
+                if holders.actors:
+                    picked.append(Finding(list(holders.actors), issue, "conditional", terms,
+                                          ("subject_of_cue", *holders.rules, "terms_by_selection"),
+                                          book.confidence("terms_by_selection") * holders.confidence, _lemma(verb),
+                                          (f"{subject.i}:{subject.text}/{subject.tag_}/{subject.dep_}",
+                                           f"{verb.i}:{verb.text}/{verb.tag_}/{verb.dep_}")))
+    return picked
 
 
 def _conditions_named_for(findings: list[Finding], doc: Any, issue_at: Mapping[int, str], book: RuleBook) -> list[Finding]:

@@ -672,10 +672,11 @@ _ADVERBIAL_TAGS = frozenset({"RB", "RBR", "RBS", "IN", "DT", "JJ", "JJS", "NN", 
 def restore_perfect_participles(doc: Any) -> None:
     """Make a participle again of an "-ed" word after "has" that the tagger read as a modifier of the
     object ("Washington has vetoed/NN four resolutions/obj"): after a perfect's "has" the word is
-    its verb, and the object is the verb's; the auxiliary itself is mended next. The lemma stays:
-    the rules look a word up by every base form its ending allows ("vetoed": veto)."""
+    its verb, and the object is the verb's ("has opposed/amod Turkish participation/obj" too, tagged a
+    participle already); the auxiliary itself is mended next. The lemma stays: the rules look a word up
+    by every base form its ending allows ("vetoed": veto)."""
     for word in doc:
-        if word.tag_ not in ("NN", "NNS", "NNP", "JJ") or not word.lower_.endswith("ed"):
+        if word.tag_ not in ("NN", "NNS", "NNP", "JJ", "VBN") or not word.lower_.endswith("ed"):
             continue
         if word.dep_ in ("compound", "amod") and word.head.i > word.i and word.head.dep_ == "obj":
             objects, have = [word.head], word.head.head  # "has vetoed/compound four resolutions/obj"

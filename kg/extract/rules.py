@@ -2135,6 +2135,11 @@ class Walker:
                 _lemma_in(t, self.book.deal_nouns) or _lemma_in(t, self.book.proposal_nouns) or _lemma_in(t, self.book.part_nouns)
                 for t in tokens):
             return [kept]  # "if Hamas violates the agreement": the truce waits for the deal being kept
+        terms = self.book.terms_conditions.get(issue_id)
+        if not named and terms and family in ("if", "unless", "only", "once") and any(t.tag_.startswith(("NN", "VB")) for t in tokens):
+            # "will only join the force if it is led by the United States", "will not take part without a clear
+            # framework": a condition that names no issue sets the terms of an issue that has them
+            return [terms]
         return named
 
     def _surface_conditions(self, issue_span: set[int], issue_id: str, issue_at: Mapping[int, str]) -> list[tuple[str, str]]:
