@@ -3517,6 +3517,9 @@ def test_a_mediator_backs_the_truce_it_mediates_not_each_of_its_terms(dictionary
      {("Israel", "stabilization_force", "conditional", "peace_plan")}),
     ("Netanyahu said Israel will control which international forces operate in the Strip.",
      {("Israel", "stabilization_force", "conditional", "peace_plan")}),
+    # what the force has to be made of is its terms, "have to" as much as "must"
+    ("Rubio said the international force would have to be made up of countries that Israel is comfortable with.",
+     {("US", "stabilization_force", "conditional", "peace_plan")}),
     # a condition on the force that names no issue sets its terms
     ("Egypt will only participate in an international stabilization force for Gaza if it is led by the United States.",
      {("Egypt", "stabilization_force", "conditional", "peace_plan")}),

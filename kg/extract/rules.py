@@ -1278,13 +1278,17 @@ class Walker:
                 named = self._clause_issues(obj.subtree, issue_at, issue_id)
                 st.conditions.extend((c, family) for c in named if (c, family) not in st.conditions)
             terms = book.terms_conditions.get(issue_id)
-            if (terms and came_from.i in issue_span and self.has_deontic(node) and (terms, "unless") not in st.conditions
+            # "the force would have to be made/xcomp up of countries Israel is comfortable with": "have to" hangs
+            # the composition on "have"
+            made_of = any(c.dep_ == "xcomp" and _lemma_in(c, book.composition_verbs) and self.has_deontic(c)
+                          for c in node.children)
+            if (terms and came_from.i in issue_span and (terms, "unless") not in st.conditions and (made_of or self.has_deontic(node)
                     and (_lemma_in(node, book.composition_verbs)
                          or _lemma_in(node, book.placement_verbs) and any(
                              c.dep_ == "advmod" and c.lower_ == "only" or c.dep_ == "obl" and _case(c) == "under"
                              or c.dep_ in ("obl", "obj") and any(g.dep_ == "advmod" and g.lower_ == "only" for g in c.children)
                              for c in node.children)
-                         or any(c.dep_ == "cop" for c in node.children) and _case(node) == "under")):
+                         or any(c.dep_ == "cop" for c in node.children) and _case(node) == "under"))):
                 # "the force must be made up of countries Israel accepts", "must be deployed only at the
                 # borders", "must be under UN supervision": the force's terms, a condition
                 st.conditions.append((terms, "unless"))
