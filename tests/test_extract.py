@@ -3517,6 +3517,11 @@ def test_a_mediator_backs_the_truce_it_mediates_not_each_of_its_terms(dictionary
      {("Israel", "stabilization_force", "conditional", "peace_plan")}),
     ("Netanyahu said Israel will control which international forces operate in the Strip.",
      {("Israel", "stabilization_force", "conditional", "peace_plan")}),
+    # a place that opens the text as a dateline is where the story was filed, not a speaker
+    ("Doha: Senior Hamas official Ahmad Karim has said that the group cannot yet commit to disarming.",
+     {("Hamas", "disarmament", "oppose")}),
+    ('Netanyahu: "We will not allow reconstruction before Hamas disarms."',
+     {("Israel", "disarmament", "support"), ("Israel", "reconstruction", "conditional", "disarmament")}),
     # what the force has to be made of is its terms, "have to" as much as "must"
     ("Rubio said the international force would have to be made up of countries that Israel is comfortable with.",
      {("US", "stabilization_force", "conditional", "peace_plan")}),

@@ -47,6 +47,11 @@ LIST_SEPARATOR = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)"
 _LIST_GAP = re.compile(LIST_SEPARATOR)
 
 
+# What follows a place that opens a line as a dateline ("Doha: ...", "CAIRO (Reuters) — ..."), not a speaker
+# line ('Netanyahu: "We will ..."', whose colon a quotation follows)
+_DATELINE_TAIL = re.compile(r"(?:\s*\([^)\n]{1,40}\))?\s*[:—–-]\s+(?![\"“])")
+
+
 class Scanner:
     """The compiled lookup of one dictionary and lexicon: built once, used for every article."""
 
@@ -168,6 +173,8 @@ class Scanner:
             plain, kind, value, demonym, holder, person = meaning
             if not plain and self.place_tail is not None and self.place_tail.match(text, end):
                 continue  # "the Qatar-based broadcaster": a place
+            if kind == ACTOR and (start == 0 or text[start - 1] == "\n") and _DATELINE_TAIL.match(text, end):
+                continue  # "Doha: A senior Hamas official said ...": where the story was filed
             if plain:
                 append(Mention(start, end, kind, value))
                 continue
