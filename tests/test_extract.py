@@ -3517,6 +3517,9 @@ def test_a_mediator_backs_the_truce_it_mediates_not_each_of_its_terms(dictionary
      {("Israel", "stabilization_force", "conditional", "peace_plan")}),
     ("Netanyahu said Israel will control which international forces operate in the Strip.",
      {("Israel", "stabilization_force", "conditional", "peace_plan")}),
+    # a state by its official name
+    ("The State of Qatar welcomed the ceasefire agreement.", {("Qatar", "ceasefire", "support")}),
+    ("The State of Palestine welcomed the ceasefire agreement.", {("PalestinianAuthority", "ceasefire", "support")}),
     # a place that opens the text as a dateline is where the story was filed, not a speaker
     ("Doha: Senior Hamas official Ahmad Karim has said that the group cannot yet commit to disarming.",
      {("Hamas", "disarmament", "oppose")}),
