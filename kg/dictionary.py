@@ -57,6 +57,11 @@ class Actor:
     def is_person(self) -> bool:
         return self.represents is not None
 
+    @property
+    def outside(self) -> bool:
+        """Whether the actor is outside the scored list (sg:OutsideActor): its stances are kept, not scored."""
+        return "OutsideActor" in self.types
+
 
 @dataclass(frozen=True)
 class Issue:

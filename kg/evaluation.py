@@ -183,7 +183,8 @@ class EvaluationReport:
             lines.append("right by confidence: " + "; ".join(
                 f"{band}: {right} of {found} ({right / found:.2f})" for band, (right, found) in self.by_confidence.items()))
         if self.unscored:
-            lines.append("not scored (holders the gold file puts outside the contract, as other:<id>): "
+            lines.append("not scored (holders outside the contract: the gold file's other:<id> ones and the dictionary's "
+                         "sg:OutsideActor ones): "
                          + ", ".join(f"{k} {v}" for k, v in sorted(self.unscored.items())))
         if show:
             for title, items, rated in (("missed (in gold, not found)", self.misses, self.dropped_misses),
@@ -451,14 +452,18 @@ def _score_folders(pairs: Sequence[tuple[Path, Path]], ontology_dir: Path | None
             stances, rated_low = extract_with_dropped(article, dictionary, lexicon, rules)
             for stance in stances:
                 # the guideline files an actor with no contract id (China) under other_statements,
-                # unscored: so are the extractor's stances of that actor
-                if stance.holder in folder.unscored:
+                # unscored: so are the extractor's stances of that actor, and of any actor the
+                # dictionary marks as outside the scored list
+                outside = stance.holder in dictionary.actors and dictionary.actors[stance.holder].outside
+                if stance.holder in folder.unscored or outside:
                     unscored[stance.holder] += 1
                 else:
                     predicted.append(named(stance))
             for item in rated_low:
                 dropped[stance_tuple(named(item.stance))] = (item.rating, item.needed)
-        gold.extend(named(s) for s in folder.stances)
+        # (a gold file that scores such an actor anyway is not held against the extractor either)
+        gold.extend(named(s) for s in folder.stances
+                    if not (s.holder in dictionary.actors and dictionary.actors[s.holder].outside))
     report = evaluate(predicted, gold)
     report.unscored = dict(unscored)
     report.dropped_misses = {t: dropped[t] for t in sorted(report.misses) if t in dropped}

@@ -239,8 +239,9 @@ def test_cli_unknown_actor_suggests_the_closest(out):
     assert code == 2
     assert output.splitlines()[-2:] == [
         "Error: unknown actor 'Israeli'; did you mean 'Israel'?",
-        "Hint: known actors: Azerbaijan, China, EU, Egypt, Hamas, ISFPartners, Indonesia, Israel, Jordan, Pakistan, "
-        "PalestinianAuthority, Qatar, Russia, SaudiArabia, Turkey, UAE, UN, US",
+        "Hint: known actors: Australia, Azerbaijan, Bahrain, Canada, China, EU, Egypt, France, Germany, Hamas, "
+        "ISFPartners, Indonesia, Iran, Ireland, Israel, Italy, Japan, Jordan, Kuwait, Lebanon, Malaysia, Netherlands, Norway, "
+        "Oman, Pakistan, PalestinianAuthority, Qatar, Russia, SaudiArabia, Spain, Turkey, UAE, UK, UN, US",
     ]
 
 

@@ -198,7 +198,6 @@ def test_demand_made_of_an_actor_is_held_by_who_makes_it(dictionary):
 NO_STANCE = [
     "Israel and Hamas discussed the reconstruction of Gaza on Tuesday.",
     "Reconstruction costs are estimated at $70 billion by the World Bank.",
-    "Britain and France welcomed the ceasefire.",  # no actor of the dictionary
     "Israel launched strikes despite the ceasefire.",  # circumstance, not an object
     "Families of the hostages held a rally in Tel Aviv on Thursday.",
     "It rained in Gaza City on Tuesday, and the markets were quiet.",
@@ -1782,7 +1781,8 @@ def test_condemning_aid_used_as_a_weapon_backs_aid(dictionary):
 def test_a_quotation_a_named_outsider_speaks_is_not_the_last_speakers(dictionary):
     text = ('"We back the plan fully," Netanyahu said. "Reconstruction must start at once, and the crossings '
             'must open," Norway\'s foreign minister, Jonas Lie, told reporters.')
-    assert found(text, dictionary) == {("Israel", "peace_plan", "support")}
+    assert found(text, dictionary) == {("Israel", "peace_plan", "support"), ("Norway", "reconstruction", "support"),
+                                       ("Norway", "humanitarian_aid", "support")}
 
 
 def test_who_was_told_is_no_speaker(dictionary):
@@ -2066,11 +2066,12 @@ def test_a_joint_statement_is_the_last_groups(dictionary):
     "Egypt, Kuwait, Bahrain and Oman, Qatar, the Sultanate of Brunei and Jordan",
 ])
 def test_a_list_goes_on_past_states_no_actor_names(members, dictionary):
-    # a text written for this test: the states without a contract id sit between the ones with one
+    # a text written for this test: states outside the scored list, and one no actor names (Brunei), sit
+    # between the listed ones
     text = (f"The joint statement was issued by the foreign ministries of {members}. "
             "The countries demanded the immediate entry of humanitarian aid into Gaza.")
     assert {h for h, i, p, *_ in found(text, dictionary) if i == "humanitarian_aid" and p == "support"} == {
-        "Egypt", "Qatar", "Jordan"}
+        "Egypt", "Qatar", "Jordan", "Kuwait", "Bahrain", "Oman"}
 
 
 @pytest.mark.parametrize("members, listed", [
@@ -2444,7 +2445,7 @@ def test_a_refusal_that_complicates_something_is_the_refusals_stance_only(dictio
 
 def test_an_actor_named_in_an_aside_of_the_speaker_does_not_speak(dictionary):
     assert found("French President Macron, following his conversation with Palestinian President Mahmoud Abbas, "
-                 "said that France is fully mobilised for a durable ceasefire.", dictionary) == set()
+                 "said that France is fully mobilised for a durable ceasefire.", dictionary) == {("France", "ceasefire", "support")}
 
 
 def test_an_aid_database_is_no_aid_and_the_occupation_ending_is_withdrawal(dictionary):
@@ -2453,9 +2454,10 @@ def test_an_aid_database_is_no_aid_and_the_occupation_ending_is_withdrawal(dicti
                  "occupation ends.", dictionary) == {("Hamas", "disarmament", "conditional", "withdrawal")}
 
 
-def test_stances_of_an_actor_the_gold_files_outside_the_contract_are_not_scored(tmp_path):
+def test_stances_of_an_actor_the_gold_files_outside_the_contract_are_not_scored(tmp_path, ontology_copy):
     # ANNOTATION.md puts an actor with no contract id under other_statements as other:<id>, unscored;
-    # the extractor's stances of that actor are then neither right nor wrong
+    # the extractor's stances of that actor are then neither right nor wrong, and so are those of any
+    # actor the dictionary marks as outside the scored list (China, the UK ...), annotated or not
     (tmp_path / "china_note.txt").write_text(
         "China called for an immediate ceasefire in Gaza. Hamas said it would not disarm.\n", encoding="utf-8")
     gold = tmp_path / "gold.yaml"
@@ -2463,12 +2465,18 @@ def test_stances_of_an_actor_the_gold_files_outside_the_contract_are_not_scored(
         "schema_version: 1\narticles:\n  china_note:\n"
         "    - {holder: Hamas, issue: disarmament, polarity: oppose, quote: \"Hamas said it would not disarm\"}\n",
         encoding="utf-8")
-    assert evaluate_folder(tmp_path, gold, ontology_dir=ONTOLOGY).overall.fp == 1  # China's stance, unannotated
+    report = evaluate_folder(tmp_path, gold, ontology_dir=ONTOLOGY)
+    assert (report.overall.fp, report.unscored) == (0, {"China": 1})
+    # an actor the dictionary lists as scored is scored, annotated or not
+    actors = ontology_copy / "actors.ttl"
+    actors.write_text(actors.read_text(encoding="utf-8").replace("actor:China a sg:State, sg:OutsideActor ;",
+                                                                 "actor:China a sg:State ;"), encoding="utf-8")
+    assert evaluate_folder(tmp_path, gold, ontology_dir=ontology_copy).overall.fp == 1
     gold.write_text(gold.read_text(encoding="utf-8") + (
         "other_statements:\n  china_note:\n"
         "    - {holder: \"other:China\", issue: ceasefire, polarity: support, quote: \"China called for an immediate ceasefire\"}\n"),
         encoding="utf-8")
-    report = evaluate_folder(tmp_path, gold, ontology_dir=ONTOLOGY)
+    report = evaluate_folder(tmp_path, gold, ontology_dir=ontology_copy)
     assert (report.overall.tp, report.overall.fp, report.overall.fn) == (1, 0, 0)
     assert report.unscored == {"China": 1}
     assert "not scored" in report.format_text() and report.to_dict()["unscored"] == {"China": 1}
@@ -3517,6 +3525,10 @@ def test_a_mediator_backs_the_truce_it_mediates_not_each_of_its_terms(dictionary
      {("Israel", "stabilization_force", "conditional", "peace_plan")}),
     ("Netanyahu said Israel will control which international forces operate in the Strip.",
      {("Israel", "stabilization_force", "conditional", "peace_plan")}),
+    # actors outside the scored list hold their own stances, which are not another actor's
+    ("Britain and France welcomed the ceasefire.", {("UK", "ceasefire", "support"), ("France", "ceasefire", "support")}),
+    ("Egypt and Qatar brokered the truce. Keir Starmer said he would support the reconstruction of Gaza.",
+     {("Egypt", "ceasefire", "support"), ("Qatar", "ceasefire", "support"), ("UK", "reconstruction", "support")}),
     # a state by its official name
     ("The State of Qatar welcomed the ceasefire agreement.", {("Qatar", "ceasefire", "support")}),
     ("The State of Palestine welcomed the ceasefire agreement.", {("PalestinianAuthority", "ceasefire", "support")}),
