@@ -454,16 +454,14 @@ def _score_folders(pairs: Sequence[tuple[Path, Path]], ontology_dir: Path | None
                 # the guideline files an actor with no contract id (China) under other_statements,
                 # unscored: so are the extractor's stances of that actor, and of any actor the
                 # dictionary marks as outside the scored list
-                outside = stance.holder in dictionary.actors and dictionary.actors[stance.holder].outside
-                if stance.holder in folder.unscored or outside:
+                if stance.holder in folder.unscored or _outside(dictionary, stance.holder):
                     unscored[stance.holder] += 1
                 else:
                     predicted.append(named(stance))
             for item in rated_low:
                 dropped[stance_tuple(named(item.stance))] = (item.rating, item.needed)
         # (a gold file that scores such an actor anyway is not held against the extractor either)
-        gold.extend(named(s) for s in folder.stances
-                    if not (s.holder in dictionary.actors and dictionary.actors[s.holder].outside))
+        gold.extend(named(s) for s in folder.stances if not _outside(dictionary, s.holder))
     report = evaluate(predicted, gold)
     report.unscored = dict(unscored)
     report.dropped_misses = {t: dropped[t] for t in sorted(report.misses) if t in dropped}
@@ -472,6 +470,12 @@ def _score_folders(pairs: Sequence[tuple[Path, Path]], ontology_dir: Path | None
                                              (t for t in report.gold if t[0].startswith(f"{label}/")))
                              for label in labels}
     return report
+
+
+def _outside(dictionary: Any, holder: str) -> bool:
+    """Whether the dictionary marks a holder as outside the scored list (sg:OutsideActor)."""
+    actor = dictionary.actors.get(holder)
+    return actor is not None and actor.outside
 
 
 def gold_folders(specs: Sequence[str], gold: Path | str | None = None) -> list[tuple[Path, Path]]:

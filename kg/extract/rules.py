@@ -826,6 +826,12 @@ class Walker:
         return (verb.tag_.startswith("VB") and self.cue_sign(verb)[0] < 0 and not self.negated(verb)
                 and any(c.dep_ in _SUBJECTS for c in verb.children))
 
+    def _refused_with(self, phrase: Any) -> bool:
+        """Whether a phrase hangs on a refusal, or on a clause a refusal governs ("refused further releases
+        without a truce", "refused to free/xcomp more hostages without a truce")."""
+        head = phrase.head
+        return self._refusal(head) or head.dep_ in ("acl", "advcl", "xcomp") and self._refusal(head.head)
+
     def condition_family(self, node: Any) -> str | None:
         """The condition family of a clause or phrase ("before Hamas disarms" -> before), or None.
 
@@ -874,8 +880,8 @@ class Walker:
             if family and family != "only":
                 return family
             if child.lower_ == "without" and child.dep_ == "case" and (
-                    self.negated(node.head) or self._refusal(node.head)
-                    or node.head.dep_ in ("acl", "advcl", "xcomp") and (self.negated(node.head.head) or self._refusal(node.head.head))):
+                    self.negated(node.head) or self._refused_with(node)
+                    or node.head.dep_ in ("acl", "advcl", "xcomp") and self.negated(node.head.head)):
                 # "will not take part without a UN mandate", "no agreement to stop the war without disarmament",
                 # "will not invest in rebuilding/advcl Gaza without a path to a state", "refused further releases
                 # without a permanent ceasefire": only with one
@@ -1810,8 +1816,7 @@ class Walker:
                 return st.findings
             if first == "without" and _lemma(node) in ("wait", "await"):
                 return st.findings  # "fund rebuilding without waiting for a disarmament deal": no precondition, no stance
-            if self.condition_family(node) and not (first == "without" and (
-                    self._refusal(node.head) or node.head.dep_ in ("acl", "advcl", "xcomp") and self._refusal(node.head.head))):
+            if self.condition_family(node) and not (first == "without" and self._refused_with(node)):
                 # the issue is the condition of another stance: condition_requirement says so (but what a
                 # rejecting verb refuses "without" it, the refusal's words read too: "refused further releases
                 # without a permanent ceasefire" wants the ceasefire)
