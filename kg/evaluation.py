@@ -183,8 +183,7 @@ class EvaluationReport:
             lines.append("right by confidence: " + "; ".join(
                 f"{band}: {right} of {found} ({right / found:.2f})" for band, (right, found) in self.by_confidence.items()))
         if self.unscored:
-            lines.append("not scored (holders outside the contract: the gold file's other:<id> ones and the dictionary's "
-                         "sg:OutsideActor ones): "
+            lines.append("not scored (holders outside the contract, sg:OutsideActor in the dictionary): "
                          + ", ".join(f"{k} {v}" for k, v in sorted(self.unscored.items())))
         if show:
             for title, items, rated in (("missed (in gold, not found)", self.misses, self.dropped_misses),
@@ -452,9 +451,12 @@ def _score_folders(pairs: Sequence[tuple[Path, Path]], ontology_dir: Path | None
             stances, rated_low = extract_with_dropped(article, dictionary, lexicon, rules)
             for stance in stances:
                 # the guideline files an actor with no contract id (China) under other_statements,
-                # unscored: so are the extractor's stances of that actor, and of any actor the
-                # dictionary marks as outside the scored list
-                if stance.holder in folder.unscored or _outside(dictionary, stance.holder):
+                # unscored: so are the extractor's stances of any actor the dictionary marks as outside
+                # the scored list. An `other:` holder in the gold file does not unscore a listed actor:
+                # the guideline files a listed actor's stance on an issue with no contract id there too
+                # ("other:Egypt" rejecting displacement)
+                if _outside(dictionary, stance.holder) or (stance.holder in folder.unscored
+                                                           and stance.holder not in dictionary.actors):
                     unscored[stance.holder] += 1
                 else:
                     predicted.append(named(stance))
