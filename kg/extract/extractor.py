@@ -890,7 +890,7 @@ class ArticleExtractor:
             # "The following statement by the Secretary-General was issued:": the statement's author says
             # what follows ("I welcome ...")
             for token in doc:
-                if (token.lemma_ or token.lower_) in book.statement_nouns:
+                if _lemma(token) in book.statement_nouns:
                     authors = [t for c in token.children if c.dep_ in ("nmod", "nmod:poss") and (
                         c.dep_ == "nmod:poss" or _case(c) == "by") for t in c.subtree if t.i in actor_at]
                     if authors:
@@ -1106,8 +1106,10 @@ class ArticleExtractor:
             # an aside after a comma takes a side on what the clause before it names: read off its words too
             yield from walker.asides(walked)
 
-        findings = _backed_on_terms(_purpose_over_means(list(found()), doc, self.book), doc, self.book)
-        findings += _members_picked(findings, doc, issue_at, walker, self.book)
+        picks = self.book.enabled("terms_by_selection") and _picks_members(doc, self.book)
+        findings = _backed_on_terms(_purpose_over_means(list(found()), doc, self.book), doc, self.book, picks)
+        if picks:
+            findings += _members_picked(findings, doc, issue_at, walker, self.book)
         findings = _conditions_named_for(findings, doc, issue_at, self.book)
         self.discourse.plans.extend(walker.owned_plans())
         for finding in findings:
@@ -1365,18 +1367,17 @@ def _picks_members(doc: Any, book: RuleBook) -> bool:
     return False
 
 
-def _backed_on_terms(findings: list[Finding], doc: Any, book: RuleBook) -> list[Finding]:
+def _backed_on_terms(findings: list[Finding], doc: Any, book: RuleBook, selection: bool) -> list[Finding]:
     """Make the backing of an issue conditional on its terms where the sentence states them: by setting one
     kind of it against another ("Egypt envisions a peacekeeping mission, not a peace-enforcement operation",
     rule terms_by_contrast), by saying what it must have ("..., which must have a Security Council mandate",
     terms_required) or who picks its members ("Israel will determine which foreign forces are acceptable",
-    terms_by_selection). The annotation guideline files those terms under the issue `terms_conditions`
-    names (a force's terms: peace_plan)."""
+    terms_by_selection, `selection` saying whether the sentence picks members). The annotation guideline
+    files those terms under the issue `terms_conditions` names (a force's terms: peace_plan)."""
     text = f" {' '.join(t.lower_ for t in doc)} "
     named = lambda words: any(f" {word} " in text for word in words)  # noqa: E731
     contrast = book.enabled("terms_by_contrast") and bool(book.mission_kinds) and all(map(named, book.mission_kinds.values()))
     required = book.enabled("terms_required") and named(book.requirement_markers)
-    selection = book.enabled("terms_by_selection") and _picks_members(doc, book)
     if not contrast and not required and not selection:
         return findings
     for finding in findings:
@@ -1402,9 +1403,8 @@ def _members_picked(findings: list[Finding], doc: Any, issue_at: Mapping[int, st
                     book: RuleBook) -> list[Finding]:
     """Who says it will pick the members of an issue that has terms, where no walk reached the issue through
     the indirect question ("Israel will decide which foreign contingents can join the force"): the subject of
-    the picking verb takes the issue on the terms it picks (rule terms_by_selection)."""
-    if not book.enabled("terms_by_selection") or not _picks_members(doc, book):
-        return []
+    the picking verb takes the issue on the terms it picks (rule terms_by_selection); for a sentence
+    `_picks_members` accepts."""
     covered = {f.issue for f in findings}
     picked = []
     for issue in sorted(set(issue_at.values()) - covered):
