@@ -846,8 +846,8 @@ def _score(folder: Path, gold: Path):
 def test_seed_scores_stay_above_their_floor():
     report = _score(REPO / "sources", SEED_GOLD)
     # the stance model, learnt on real news, rates some of the seeds' right oppose stances under its
-    # threshold, and keeps co-occurrences (mediators, parties to talks) the seeds' gold leaves out
-    assert report.precision >= 0.75 and report.recall >= 0.80, report.format_text()
+    # threshold ("unacceptable to Israel") and keeps a few sponsor stances the seeds' gold leaves out
+    assert report.precision >= 0.85 and report.recall >= 0.75, report.format_text()
     rules_alone = evaluate_folder(REPO / "sources", SEED_GOLD, ontology_dir=ONTOLOGY, ablate=["stance_model"])
     assert rules_alone.recall >= 0.87, rules_alone.format_text()
 
@@ -873,7 +873,7 @@ def test_eval_says_which_misses_the_stance_model_dropped(dictionary):
 def test_written_fixtures_stay_above_their_floor():
     # texts written for these tests and used to tune the rules: a regression floor, not a quality claim
     report = _score(FIXTURES / "written", FIXTURES / "written" / "gold.yaml")
-    assert report.precision >= 0.72 and report.recall >= 0.83, report.format_text()
+    assert report.precision >= 0.75 and report.recall >= 0.80, report.format_text()
 
 
 @pytest.mark.skipif(not (CORPUS / "gold.yaml").is_file(), reason="the real-news development corpus is not beside this checkout")

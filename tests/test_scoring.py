@@ -18,7 +18,7 @@ from kg.evaluation import Score, evaluate_folder
 from kg.dictionary import load_dictionary
 from kg.extract import (Evidence, StanceModel, article_features, explain_stances, extract_stances, format_explanation,
                         load_lexicon, load_rule_book, stance_evidence)
-from kg.extract.scoring import read_stance_model
+from kg.extract.scoring import SentenceWords, read_stance_model
 from kg.model import Article, Method, Polarity, Stance
 from kg.sources import load_articles
 
@@ -64,6 +64,32 @@ def test_the_features_of_a_stance_gather_every_sentence_that_states_it():
     assert backed["position"] == 160 / 200
 
 
+def test_the_words_of_a_stances_sentences_are_features_of_it_when_the_model_names_them():
+    found = [
+        evidence("US", "ceasefire", "oppose", 0, "Washington vetoed the truce resolution.", "subject_of_cue+cue_polarity",
+                 "vetoed", 3),
+        evidence("US", "ceasefire", "oppose", 50, "The US blocked the Council's text on a truce.", "subject_of_cue", "blocked", 2),
+    ]
+    pattern = StanceModel({}, 0.0, 0.5, ("said",)).report_pattern
+    words = SentenceWords(3, frozenset({"the"}))
+    assert words.of(["The US blocked it, a truce text"]) == {"blocked", "truce", "text"}  # no "us", "it", "a", "the"
+    features = article_features(found, pattern, 100, words)[("US", "ceasefire", "oppose")]
+    assert {name for name in features if name.startswith("word=")} == {
+        "word=washington", "word=vetoed", "word=truce", "word=resolution", "word=blocked", "word=council", "word=text"}
+    assert features["word=truce"] == 1.0  # a word in both sentences is one feature
+    assert not any(name.startswith("word=") for name in article_features(found, pattern, 100)[("US", "ceasefire", "oppose")])
+
+
+def test_the_shipped_model_reads_oppose_stances_by_their_wording(dictionary):
+    # rated under the threshold by the model of version 21, which knew the rule and the cue but not the words
+    kept = extract_stances(Article("t", "Last month the United States vetoed a Security Council resolution that demanded "
+                                        "an immediate and permanent ceasefire in Gaza."), dictionary)
+    assert ("US", "ceasefire", "oppose") in {(s.holder, s.issue, s.polarity.value) for s in kept}
+    kept = extract_stances(Article("t", "Israel has also firmly opposed any role for the Palestinian Authority in Gaza "
+                                        "after the war."), dictionary)
+    assert ("Israel", "governance", "oppose") in {(s.holder, s.issue, s.polarity.value) for s in kept}
+
+
 def test_the_rating_is_the_logistic_of_the_weighted_features():
     model = StanceModel({"rule=subject_of_cue": 2.0, "single": -0.5}, -1.0, 0.5)
     assert model.rate({"rule=subject_of_cue": 1.0, "single": 1.0}) == pytest.approx(1 / (1 + math.exp(-0.5)))
@@ -95,6 +121,9 @@ def test_the_model_file_is_part_of_the_rule_book_digest(ontology_copy):
     ("intercept: 0\nthreshold: 1.5\n", "the stance model's threshold must be in"),
     ("- a list\n", "the stance model must be a mapping"),
     ("intercept: [unclosed\n", "not valid YAML"),
+    ("intercept: 0\nthreshold: 0.5\nsentence_words: [a, b]\n", "'sentence_words' must map 'min_length'"),
+    ("intercept: 0\nthreshold: 0.5\nsentence_words: {min_length: 0}\n", "sentence_words min_length must be a whole number"),
+    ("intercept: 0\nthreshold: 0.5\nsentence_words: {stop: the}\n", "sentence_words stop must be a list of words"),
 ])
 def test_a_broken_model_file_is_named_in_the_error(ontology_copy, content, message):
     (ontology_copy / MODEL_FILE).write_text(content, encoding="utf-8")
@@ -168,6 +197,8 @@ def test_the_training_script_learns_a_model_the_extractor_reads(tmp_path, dictio
     assert data["report_words"] == list(load_rule_book(ONTOLOGY).stance_model.report_words)
     assert data["cooccurrence"] == yaml.safe_load((ONTOLOGY / MODEL_FILE).read_text(encoding="utf-8"))["cooccurrence"]
     assert data["cooccurrence_margin"] == 0.15 and "co-occurrences need" in text
+    assert data["sentence_words"] == yaml.safe_load((ONTOLOGY / MODEL_FILE).read_text(encoding="utf-8"))["sentence_words"]
+    assert any(name.startswith("word=") for name in data["weights"])  # and the words of their sentences
     assert any(name.startswith("co_") for name in data["weights"])  # the co-occurrence candidates were learnt from
     model = read_stance_model(out)
     assert any(name.startswith("position=") for name in model.weights) and 0 <= model.threshold < 1

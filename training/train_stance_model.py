@@ -49,7 +49,7 @@ def read_folder(spec: str, dictionary, lexicon, rules) -> Folder:
         evidence = [e for e in stance_evidence(article, dictionary, lexicon, rules)
                     if e.stance.holder not in annotated.unscored]
         for (holder, issue, polarity), features in article_features(
-                evidence, rules.stance_model.report_pattern, len(article.text)).items():
+                evidence, rules.stance_model.report_pattern, len(article.text), rules.stance_model.sentence_words).items():
             examples.append((features, int((source_id, holder, issue, polarity) in gold)))
     name = "/".join(folder.resolve().parts[-2:]) if folder.name in ("dev", "test") else folder.resolve().name
     return Folder(name, len(annotated.articles), len(gold), examples)
@@ -210,6 +210,7 @@ def main(argv: list[str] | None = None) -> int:
         "report_words": list(rules.stance_model.report_words),
         # kept as they are: they name the features the weights are for
         "cooccurrence": rules.stance_model.cooccurrence.as_data() if rules.stance_model.cooccurrence else None,
+        "sentence_words": rules.stance_model.sentence_words.as_data() if rules.stance_model.sentence_words else None,
         "weights": weights,
     }
     args.out.write_text("\n".join(header) + "\n" + yaml.safe_dump(body, sort_keys=False, allow_unicode=True, width=120),

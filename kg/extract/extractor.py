@@ -1206,7 +1206,7 @@ class ArticleExtractor:
                                                         model.cooccurrence, actors=self.scanner.holders,
                                                         published=article.published)
         self.evidence = evidence
-        self.features = article_features(evidence, model.report_pattern, len(self.text))
+        self.features = article_features(evidence, model.report_pattern, len(self.text), model.sentence_words)
         ratings = {key: model.rate(features) for key, features in self.features.items()}
         kept = []
         for item in evidence:

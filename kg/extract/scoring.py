@@ -65,6 +65,27 @@ class CooccurrenceWords:
         return re.compile(r"\b(?:" + _alternatives(self.agents) + r")\s+(?:[\w.'’-]+,?\s+){0,4}$", re.IGNORECASE)
 
 
+@dataclass(frozen=True)
+class SentenceWords:
+    """Which words of the sentences that state a stance become features of it (stance_model.yaml): every
+    lower-cased run of letters at least `min_length` long that is not a stop word, one feature `word=<word>`."""
+
+    min_length: int = 3
+    stop: frozenset[str] = frozenset()
+
+    def as_data(self) -> dict[str, Any]:
+        """The settings as the model file holds them (what `read_stance_model` reads back)."""
+        return {"min_length": self.min_length, "stop": sorted(self.stop)}
+
+    @cached_property
+    def pattern(self) -> "re.Pattern[str]":
+        return re.compile(r"[a-z]{%d,}" % self.min_length)
+
+    def of(self, quotes: Iterable[str]) -> set[str]:
+        """The words of these quotes that become features."""
+        return {word for quote in quotes for word in self.pattern.findall(quote.lower()) if word not in self.stop}
+
+
 def _alternatives(words: Iterable[str]) -> str:
     return "|".join(map(re.escape, sorted(words, key=len, reverse=True))) or "(?!)"
 
@@ -83,6 +104,7 @@ class StanceModel:
     report_words: tuple[str, ...] = ()  # words that say a quote is reported speech ("said", "according to")
     cooccurrence: CooccurrenceWords | None = None  # describe the sentences co-occurrence candidates come from
     cooccurrence_margin: float = 0.0  # how much higher than the threshold a co-occurrence must be rated
+    sentence_words: SentenceWords | None = None  # the words of a stance's sentences it is rated by
 
     def threshold_for(self, features: Mapping[str, float]) -> float:
         """The rating a stance with these features needs to be kept: co-occurrences need the margin more."""
@@ -125,7 +147,21 @@ def read_stance_model(path: Path) -> StanceModel:
     if not 0 <= margin < 1 - threshold:
         raise DictionaryError(f"{path}: the stance model's cooccurrence_margin must be a number in [0, 1 - threshold)")
     return StanceModel(weights, intercept, threshold, tuple(str(w) for w in data.get("report_words") or []),
-                       _cooccurrence_words(path, data.get("cooccurrence")), margin)
+                       _cooccurrence_words(path, data.get("cooccurrence")), margin,
+                       _sentence_words(path, data.get("sentence_words")))
+
+
+def _sentence_words(path: Path, data: object) -> SentenceWords | None:
+    if data is None:
+        return None
+    if not isinstance(data, dict):
+        raise DictionaryError(f"{path}: 'sentence_words' must map 'min_length' (a number) and 'stop' (a list of words)")
+    length, stop = data.get("min_length", 3), data.get("stop") or []
+    if not isinstance(length, int) or length < 1:
+        raise DictionaryError(f"{path}: sentence_words min_length must be a whole number of at least 1")
+    if not isinstance(stop, list) or not all(isinstance(w, str) and w.strip() for w in stop):
+        raise DictionaryError(f"{path}: sentence_words stop must be a list of words")
+    return SentenceWords(length, frozenset(w.strip().lower() for w in stop))
 
 
 def _cooccurrence_words(path: Path, data: object) -> CooccurrenceWords | None:
@@ -146,7 +182,7 @@ def _cooccurrence_words(path: Path, data: object) -> CooccurrenceWords | None:
 
 
 def tuple_features(evidence: Sequence[Evidence], report_pattern: "re.Pattern[str]", *, conflict: bool, holders: int,
-                   text_length: int) -> dict[str, float]:
+                   text_length: int, words: SentenceWords | None = None) -> dict[str, float]:
     """The features of one (holder, issue, polarity) of an article, from every stance that states it.
 
     `conflict`: the article gives the holder another polarity on the issue too; `holders`: how many
@@ -168,6 +204,10 @@ def tuple_features(evidence: Sequence[Evidence], report_pattern: "re.Pattern[str
         for name, value in item.context:
             features[name] = max(features.get(name, 0.0), value)
     stances = [item.stance for item in evidence]
+    if words is not None:
+        # the wording around a stance says what no rule name does ("vetoed", "blockade", "reluctant")
+        for word in words.of(s.quote for s in stances):
+            features[f"word={word}"] = 1.0
     numeric = {
         "evidence": len(stances),
         "sentences": len({s.char_start for s in stances}),
@@ -188,7 +228,7 @@ def tuple_features(evidence: Sequence[Evidence], report_pattern: "re.Pattern[str
 
 
 def article_features(evidence: Iterable[Evidence], report_pattern: "re.Pattern[str]",
-                     text_length: int) -> dict[tuple[str, str, str], dict[str, float]]:
+                     text_length: int, words: SentenceWords | None = None) -> dict[tuple[str, str, str], dict[str, float]]:
     """The features of every (holder, issue, polarity) the stances of one article state."""
     groups: dict[tuple[str, str, str], list[Evidence]] = defaultdict(list)
     for item in evidence:
@@ -199,5 +239,5 @@ def article_features(evidence: Iterable[Evidence], report_pattern: "re.Pattern[s
         sides[(holder, issue)].add(polarity)
     holders = len({holder for holder, _, _ in groups})
     return {key: tuple_features(items, report_pattern, conflict=len(sides[key[:2]]) > 1, holders=holders,
-                                text_length=text_length)
+                                text_length=text_length, words=words)
             for key, items in sorted(groups.items())}
