@@ -205,8 +205,9 @@ def tuple_features(evidence: Sequence[Evidence], report_pattern: "re.Pattern[str
             features[name] = max(features.get(name, 0.0), value)
     stances = [item.stance for item in evidence]
     if words is not None:
-        # the wording around a stance says what no rule name does ("vetoed", "blockade", "reluctant")
-        for word in words.of(s.quote for s in stances):
+        # the wording around a stance says what no rule name does ("vetoed", "blockade", "reluctant"); in a
+        # fixed order, so that the rating's sum, and the output, are the same from run to run
+        for word in sorted(words.of(s.quote for s in stances)):
             features[f"word={word}"] = 1.0
     numeric = {
         "evidence": len(stances),
