@@ -450,20 +450,13 @@ def _score_folders(pairs: Sequence[tuple[Path, Path]], ontology_dir: Path | None
         for article in folder.articles.values():
             stances, rated_low = extract_with_dropped(article, dictionary, lexicon, rules)
             for stance in stances:
-                # the guideline files an actor with no contract id (China) under other_statements,
-                # unscored: so are the extractor's stances of any actor the dictionary marks as outside
-                # the scored list. An `other:` holder in the gold file does not unscore a listed actor:
-                # the guideline files a listed actor's stance on an issue with no contract id there too
-                # ("other:Egypt" rejecting displacement)
-                if _outside(dictionary, stance.holder) or (stance.holder in folder.unscored
-                                                           and stance.holder not in dictionary.actors):
-                    unscored[stance.holder] += 1
-                else:
+                if scored_holder(dictionary, folder, stance.holder):
                     predicted.append(named(stance))
+                else:
+                    unscored[stance.holder] += 1
             for item in rated_low:
                 dropped[stance_tuple(named(item.stance))] = (item.rating, item.needed)
-        # (a gold file that scores such an actor anyway is not held against the extractor either)
-        gold.extend(named(s) for s in folder.stances if not _outside(dictionary, s.holder))
+        gold.extend(named(s) for s in scored_gold(dictionary, folder))
     report = evaluate(predicted, gold)
     report.unscored = dict(unscored)
     report.dropped_misses = {t: dropped[t] for t in sorted(report.misses) if t in dropped}
@@ -478,6 +471,21 @@ def _outside(dictionary: Any, holder: str) -> bool:
     """Whether the dictionary marks a holder as outside the scored list (sg:OutsideActor)."""
     actor = dictionary.actors.get(holder)
     return actor is not None and actor.outside
+
+
+def scored_holder(dictionary: Any, folder: "GoldFolder", holder: str) -> bool:
+    """Whether the extractor's stances of a holder are scored against the folder's gold: not those of an
+    actor the dictionary marks as outside the scored list (the guideline files them under other_statements,
+    as China), nor those of an `other:<id>` holder of the gold file that names no listed actor. An `other:`
+    holder does not unscore a listed actor: the guideline files a listed actor's stance on an issue with no
+    contract id there too ("other:Egypt" rejecting displacement)."""
+    return not _outside(dictionary, holder) and not (holder in folder.unscored and holder not in dictionary.actors)
+
+
+def scored_gold(dictionary: Any, folder: "GoldFolder") -> list[Stance]:
+    """The folder's gold stances that are scored: a gold file that scores an actor outside the scored list
+    anyway is not held against the extractor either."""
+    return [s for s in folder.stances if not _outside(dictionary, s.holder)]
 
 
 def gold_folders(specs: Sequence[str], gold: Path | str | None = None) -> list[tuple[Path, Path]]:

@@ -209,6 +209,23 @@ def test_the_training_script_learns_a_model_the_extractor_reads(tmp_path, dictio
     assert again.read_bytes() == out.read_bytes()
 
 
+def test_the_training_script_learns_from_the_holders_kg_eval_scores(tmp_path, dictionary):
+    # an actor outside the scored list (China) gives no example; a listed actor the gold file also names as
+    # "other:<id>" (its stance on an issue with no contract id) gives its examples, as `kg eval` scores it
+    (tmp_path / "note.txt").write_text(
+        "China called for an immediate ceasefire in Gaza. Hamas said it would not disarm.\n", encoding="utf-8")
+    (tmp_path / "gold.yaml").write_text(
+        "schema_version: 1\narticles:\n  note:\n"
+        "    - {holder: Hamas, issue: disarmament, polarity: oppose, quote: \"Hamas said it would not disarm\"}\n"
+        "other_statements:\n  note:\n"
+        "    - {holder: \"other:Hamas\", issue: \"other:elections\", polarity: support, quote: \"Hamas said\"}\n",
+        encoding="utf-8")
+    folder = _training_script().read_folder(str(tmp_path), dictionary, load_lexicon(ONTOLOGY), load_rule_book(ONTOLOGY))
+    holders = {name.split("=", 1)[1] for features, _ in folder.examples for name in features if name.startswith("holder=")}
+    assert holders == {"Hamas"} and folder.gold == 1
+    assert [right for features, right in folder.examples if features.get("position=Hamas:disarmament:oppose")] == [1]
+
+
 def test_the_nested_figure_scores_each_folder_at_the_threshold_the_others_choose():
     script = _training_script()
     folder = script.Folder

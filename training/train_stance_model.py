@@ -24,7 +24,7 @@ import yaml
 
 from kg.dictionary import load_dictionary
 from kg.errors import StanceGraphError
-from kg.evaluation import Score, load_gold_folder, stance_tuple
+from kg.evaluation import Score, load_gold_folder, scored_gold, scored_holder, stance_tuple
 from kg.extract import COOCCURRENCE_RULE, article_features, load_lexicon, load_rule_book, stance_evidence
 
 HERE = Path(__file__).resolve().parent
@@ -43,11 +43,12 @@ def read_folder(spec: str, dictionary, lexicon, rules) -> Folder:
     folder_text, _, gold_text = spec.partition(":")
     folder = Path(folder_text)
     annotated = load_gold_folder(folder, Path(gold_text) if gold_text else folder / "gold.yaml", dictionary)
-    gold = {stance_tuple(s) for s in annotated.stances}
+    # scored as `kg eval` scores them: the same holders left out, the same gold
+    gold = {stance_tuple(s) for s in scored_gold(dictionary, annotated)}
     examples = []
     for source_id, article in annotated.articles.items():
         evidence = [e for e in stance_evidence(article, dictionary, lexicon, rules)
-                    if e.stance.holder not in annotated.unscored]
+                    if scored_holder(dictionary, annotated, e.stance.holder)]
         for (holder, issue, polarity), features in article_features(
                 evidence, rules.stance_model.report_pattern, len(article.text), rules.stance_model.sentence_words).items():
             examples.append((features, int((source_id, holder, issue, polarity) in gold)))
