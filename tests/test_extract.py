@@ -1537,6 +1537,26 @@ def test_where_and_under_whom_a_force_must_serve_are_its_terms(dictionary):
         'supervision."', dictionary)
 
 
+def test_it_after_a_statement_is_the_statement_of_its_authors(dictionary):
+    text = ("The foreign ministers of Egypt, Jordan, Qatar and Turkey issued a joint statement on Sunday. "
+            "It called for the deployment of an international force to help stabilise Gaza.")
+    assert found(text, dictionary) == {(actor, "stabilization_force", "support")
+                                       for actor in ("Egypt", "Jordan", "Qatar", "Turkey")}
+    # with no statement before it, "it" is still the last actor named
+    assert found("Talks were held with Egypt and Qatar on Sunday. It called for more aid to enter Gaza.",
+                 dictionary) == {("Qatar", "humanitarian_aid", "support")}
+
+
+def test_a_force_accepted_under_an_authority_is_accepted_on_its_mandate(dictionary):
+    assert found("Jordan said it was open to the deployment of foreign troops in Gaza under a Security Council "
+                 "resolution.", dictionary) == {("Jordan", "stabilization_force", "conditional", "peace_plan")}
+    assert found("The EU backs a stabilization mission under the aegis of the United Nations.", dictionary) == {
+        ("EU", "stabilization_force", "conditional", "peace_plan")}
+    # "under" a resolution that only says where a rule is written sets no condition
+    assert found("Israel rejected any governing role for the Palestinian Authority under the resolution.",
+                 dictionary) == {("Israel", "governance", "oppose")}
+
+
 def test_a_participle_with_its_own_stance_word_is_not_governed_by_the_verb_above(dictionary):
     text = ("King Abdullah II says Jordan will train Palestinian police but will not join armed missions in Gaza, "
             "rejecting Trump's peace plan as peace-enforcing.")

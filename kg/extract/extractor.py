@@ -21,7 +21,7 @@ from .cooccurrence import cooccurrence_evidence
 from .scoring import Evidence, article_features
 from .tree import ParsedSentence
 from .rulebook import LEADER_NAME_WORD, RuleBook
-from .rules import Finding, Holders, SentenceContext, Walker, _case, _lemma, absolute_subject, group_referent, path_index
+from .rules import Finding, Holders, SentenceContext, Walker, _case, _lemma, _lemma_in, absolute_subject, group_referent, path_index
 
 # the relations that name what one takes part in ("participate in the force", "join the mission")
 _TAKEN_PART_IN = frozenset({"obj", "obl", "iobj", "advcl", "xcomp", "ccomp", "nmod"})
@@ -122,6 +122,9 @@ class _Discourse:
     # who "we" are from where a text says so ("We, the representatives of A, B and C, met ..."), for the same
     # speaker: (offset, speaker, members)
     we_groups: list[tuple[int, str | None, list[str]]] = field(default_factory=list)
+    # where a sentence's subject issued a statement ("The ministers of A, B and C issued a joint statement"):
+    # "it" next is that statement, which speaks for its authors
+    statements: set[int] = field(default_factory=set)
 
     def plan_owner(self, lemma: str, position: int, window: int = 1500) -> list[str]:
         """The owners of the last plan of that name the text gave an owner, not too far back."""
@@ -700,6 +703,8 @@ class ArticleExtractor:
             last = d.last_subject_entry(position, lambda holders, person, plural: not person and not plural, window=300)
             if last is not None and not last[1]:
                 return []  # the last thing the text was about, not an actor
+            if last is not None and last[0] in d.statements:
+                return list(last[1])
             subject = d.last_subject(position, lambda holders, person, plural: not person and len(holders) == 1)
             if subject:
                 return subject
@@ -732,50 +737,60 @@ class ArticleExtractor:
         for token in doc:
             if token.dep_ != "ROOT":
                 continue
-            # '"The decision must be reconsidered," the EU chief said': who said it is who "she" is next
-            reports = [c for c in token.children if c.dep_ == "parataxis" and c.tag_.startswith("VB")
-                       and (c.lemma_ or c.lower_) in self.book.report_verbs]
-            for child in [c for clause in [token, *reports] for c in clause.children]:
-                if child.dep_ not in ("nsubj", "nsubj:pass"):
-                    continue
-                span = [t for t in child.subtree if t.i in actor_at and t.i - child.i <= 3 and child.i - t.i <= 6]
-                if child.i in actor_at:
-                    span = [child]
-                elif not span and child.tag_ == "NNP":
-                    # "Olga Cherevko, spokesperson for the UN aid office, said ...": the name with its title speaks
-                    # for whom the title names, and "she" next is that person
-                    span = [t for title in child.children if title.dep_ in ("appos", "conj")
-                            and (title.lemma_ or title.lower_).lower() in self.book.person_nouns
-                            for t in title.subtree if t.i in actor_at][:1]
-                    persons = persons | {t.i for t in span}
-                elif (child.tag_ == "NN" and all(t.i > child.i for t in span)
-                      and (child.lemma_ or child.lower_) not in self.book.person_nouns | self.book.group_nouns):
-                    span = []  # "The agreement between Israel and Hamas takes effect": the agreement is the subject
-                if span:
-                    holders = _unique([actor_at[t.i] for t in span] + [a for t in span for a in self._lists_at.get(t.i, [])])
-                    person = any(t.i in persons for t in span) and len(holders) == 1
-                    plural = len(holders) > 1 or child.tag_ in ("NNS", "NNPS")
-                    self.discourse.subjects.append((offset + child.idx, holders, person, plural))
-                    # "X took part alongside the ministers of Y and Z": X, Y and Z are "the ministers" later
-                    company = [actor_at[t.i] for c in token.children if c.dep_ in ("obl", "nmod", "advcl")
-                               and any(m.lower_ in ("alongside", "with") for m in c.children if m.dep_ in ("case", "mark"))
-                               for t in c.subtree if t.i in actor_at]
-                    if company:
-                        group = _unique(holders + company + [a for t in span for a in self._lists_at.get(t.i, [])])
-                        if len(group) >= 2:
-                            self.discourse.groups.append((offset + child.idx, group))
-                elif group_referent(child, self.book):
-                    group = self._group_before(offset + child.idx, child)
-                    if group:
-                        self.discourse.subjects.append((offset + child.idx, list(group), False, True))
-                elif child.tag_ == "NNP" and any(t.i < child.i and t.dep_ in ("compound", "flat", "nmod:desc") and (t.lower_ in self.book.person_nouns or t.lower_.rstrip('.') in self.book.honorifics)
-                                                 for t in child.children):
-                    # "President Bio said ...": a person no actor stands for; "he" next is that person, no one we know
-                    self.discourse.subjects.append((offset + child.idx, [], True, False))
-                elif child.tag_ == "NN" and child.i not in actor_at:
-                    # "The agreement takes effect on Sunday. It would also launch ...": "it" next is that thing
-                    self.discourse.subjects.append((offset + child.idx, [], False, False))
+            known = len(self.discourse.subjects)
+            self._remember_clause_subject(token, doc, offset, actor_at, persons)
+            statement = next((c for c in token.children if c.dep_ == "obj" and _lemma_in(c, self.book.statement_nouns)), None)
+            authors = [holders for _, holders, person, _ in self.discourse.subjects[known:] if holders and not person]
+            if statement is not None and authors:
+                # "The ministers of A, B and C issued a joint statement. It called for ...": the statement's authors
+                self.discourse.subjects.append((offset + statement.idx, authors[-1], False, False))
+                self.discourse.statements.add(offset + statement.idx)
             break
+
+    def _remember_clause_subject(self, token: Any, doc: Any, offset: int, actor_at: dict[int, str], persons: set[int]) -> None:
+        # '"The decision must be reconsidered," the EU chief said': who said it is who "she" is next
+        reports = [c for c in token.children if c.dep_ == "parataxis" and c.tag_.startswith("VB")
+                   and (c.lemma_ or c.lower_) in self.book.report_verbs]
+        for child in [c for clause in [token, *reports] for c in clause.children]:
+            if child.dep_ not in ("nsubj", "nsubj:pass"):
+                continue
+            span = [t for t in child.subtree if t.i in actor_at and t.i - child.i <= 3 and child.i - t.i <= 6]
+            if child.i in actor_at:
+                span = [child]
+            elif not span and child.tag_ == "NNP":
+                # "Olga Cherevko, spokesperson for the UN aid office, said ...": the name with its title speaks
+                # for whom the title names, and "she" next is that person
+                span = [t for title in child.children if title.dep_ in ("appos", "conj")
+                        and (title.lemma_ or title.lower_).lower() in self.book.person_nouns
+                        for t in title.subtree if t.i in actor_at][:1]
+                persons = persons | {t.i for t in span}
+            elif (child.tag_ == "NN" and all(t.i > child.i for t in span)
+                  and (child.lemma_ or child.lower_) not in self.book.person_nouns | self.book.group_nouns):
+                span = []  # "The agreement between Israel and Hamas takes effect": the agreement is the subject
+            if span:
+                holders = _unique([actor_at[t.i] for t in span] + [a for t in span for a in self._lists_at.get(t.i, [])])
+                person = any(t.i in persons for t in span) and len(holders) == 1
+                plural = len(holders) > 1 or child.tag_ in ("NNS", "NNPS")
+                self.discourse.subjects.append((offset + child.idx, holders, person, plural))
+                # "X took part alongside the ministers of Y and Z": X, Y and Z are "the ministers" later
+                company = [actor_at[t.i] for c in token.children if c.dep_ in ("obl", "nmod", "advcl")
+                           and any(m.lower_ in ("alongside", "with") for m in c.children if m.dep_ in ("case", "mark"))
+                           for t in c.subtree if t.i in actor_at]
+                if company:
+                    group = _unique(holders + company + [a for t in span for a in self._lists_at.get(t.i, [])])
+                    if len(group) >= 2:
+                        self.discourse.groups.append((offset + child.idx, group))
+            elif group_referent(child, self.book):
+                group = self._group_before(offset + child.idx, child)
+                if group:
+                    self.discourse.subjects.append((offset + child.idx, list(group), False, True))
+            elif child.tag_ == "NNP" and any(t.i < child.i and t.dep_ in ("compound", "flat", "nmod:desc") and (t.lower_ in self.book.person_nouns or t.lower_.rstrip('.') in self.book.honorifics)
+                                             for t in child.children):
+                # "President Bio said ...": a person no actor stands for; "he" next is that person, no one we know
+                self.discourse.subjects.append((offset + child.idx, [], True, False))
+            elif child.tag_ == "NN" and child.i not in actor_at:
+                # "The agreement takes effect on Sunday. It would also launch ...": "it" next is that thing
+                self.discourse.subjects.append((offset + child.idx, [], False, False))
 
     # -- one article -------------------------------------------------------------------------
 

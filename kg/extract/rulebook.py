@@ -161,6 +161,8 @@ class RuleBook:
     failing_verbs: frozenset[str] = frozenset()
     enacting_verbs: frozenset[str] = frozenset()
     handover_verbs: frozenset[str] = frozenset()
+    mandate_nouns: frozenset[str] = frozenset()
+    mandated_acts: frozenset[str] = frozenset()
     grievance_verbs: frozenset[str] = frozenset()
     grievance_markers: frozenset[str] = frozenset()
     grievance_breaches: frozenset[str] = frozenset()

@@ -886,6 +886,12 @@ class Walker:
                 # "will not invest in rebuilding/advcl Gaza without a path to a state", "refused further releases
                 # without a permanent ceasefire": only with one
                 return "unless"
+            if child.lower_ == "under" and child.dep_ == "case" and _lemma_in(node, self.book.mandate_nouns):
+                acts = self.book.mandated_acts | self.book.member_nouns | self.book.placement_verbs
+                if _lemma_in(node.head, acts) or any(c.dep_ == "obj" and _lemma_in(c, acts) for c in node.head.children):
+                    # "open to the deployment of forces under a Security Council resolution", "backs a mission
+                    # under the aegis of the UN": only with one
+                    return "unless"
             if child.lower_ in ("on", "upon") and child.dep_ == "case" and _lemma_in(node.head, self.book.conditioning_verbs):
                 return "unless"  # "conditioned any withdrawal on the return of the hostages"
             if child.lower_ in ("on", "upon") and child.dep_ == "case" and _lemma(node) == "condition":
