@@ -1547,6 +1547,11 @@ def test_it_after_a_statement_is_the_statement_of_its_authors(dictionary):
                  dictionary) == {("Qatar", "humanitarian_aid", "support")}
 
 
+def test_a_condition_the_parser_hung_on_a_span_of_time_is_the_predicate_s(dictionary):
+    text = "Israel has said it is open to extending the truce for a few weeks in exchange for the release of more hostages."
+    assert ("Israel", "ceasefire", "conditional", "hostage_prisoner_exchange") in found(text, dictionary)
+
+
 def test_a_force_accepted_under_an_authority_is_accepted_on_its_mandate(dictionary):
     assert found("Jordan said it was open to the deployment of foreign troops in Gaza under a Security Council "
                  "resolution.", dictionary) == {("Jordan", "stabilization_force", "conditional", "peace_plan")}

@@ -2291,6 +2291,10 @@ class Walker:
             elif depth == 0 and child.dep_ in ("advcl", "xcomp") and any(
                     m.dep_ == "mark" and m.lower_ == "to" for m in child.children):
                 frontier.extend((grandchild, 1) for grandchild in child.children)  # a purpose clause
+            elif depth == 0 and child.dep_.startswith("obl") and _lemma_in(child, self.book.time_units):
+                # "extend the truce for six weeks in exchange/nmod for more releases": the parser hung the
+                # condition on the span of time, which is the predicate's
+                frontier.extend((grandchild, 1) for grandchild in child.children if grandchild.dep_ in ("nmod", "acl", "acl:relcl"))
         return found
 
     def _fused_agent(self, modifier: Any) -> str | None:
