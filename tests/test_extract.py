@@ -1552,6 +1552,27 @@ def test_a_condition_the_parser_hung_on_a_span_of_time_is_the_predicate_s(dictio
     assert ("Israel", "ceasefire", "conditional", "hostage_prisoner_exchange") in found(text, dictionary)
 
 
+def test_the_board_named_again_is_the_board_of_peace(dictionary):
+    text = ("The resolution sets up a Board of Peace for Gaza's transition. "
+            "Trump would chair the board, the White House said.")
+    assert ("US", "governance", "support") in found(text, dictionary)
+    # with no Board of Peace in the article, "the board" names no issue
+    assert found("Trump would chair the board, the White House said.", dictionary) == set()
+
+
+def test_the_governments_named_before_speak_as_a_group(dictionary):
+    text = ("Egypt, Qatar and Turkey met in Cairo on Sunday. "
+            "The three governments said reconstruction should start without delay.")
+    assert found(text, dictionary) == {(actor, "reconstruction", "support") for actor in ("Egypt", "Qatar", "Turkey")}
+
+
+def test_asking_others_to_throw_out_a_text_rejects_it(dictionary):
+    text = ("The Security Council voted on the US resolution backing Trump's peace plan. "
+            "Hamas urged council members to throw out the draft.")
+    assert ("Hamas", "peace_plan", "oppose") in found(text, dictionary)
+    assert ("Hamas", "peace_plan", "support") not in found(text, dictionary)
+
+
 def test_a_force_accepted_under_an_authority_is_accepted_on_its_mandate(dictionary):
     assert found("Jordan said it was open to the deployment of foreign troops in Gaza under a Security Council "
                  "resolution.", dictionary) == {("Jordan", "stabilization_force", "conditional", "peace_plan")}
