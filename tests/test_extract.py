@@ -1573,6 +1573,22 @@ def test_asking_others_to_throw_out_a_text_rejects_it(dictionary):
     assert ("Hamas", "peace_plan", "support") not in found(text, dictionary)
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("Smotrich said that ending the war now would be a mistake.", {("Israel", "ceasefire", "oppose")}),
+    ("Smotrich said the release of prisoners would be a reward for terror.", {("Israel", "hostage_prisoner_exchange", "oppose")}),
+    ('Ben-Gvir said: "The aid now entering Gaza is an absolute disgrace."', {("Israel", "humanitarian_aid", "oppose")}),
+    ("Smotrich said that ending the war would weaken Israel.", {("Israel", "ceasefire", "oppose")}),
+])
+def test_what_is_called_a_mistake_is_rejected(dictionary, text, expected):
+    assert found(text, dictionary) == expected
+
+
+def test_a_gerund_subject_keeps_its_object(dictionary):
+    # the parser reads "the aid" as a second subject of "advance"
+    assert found('"Stopping the aid will quickly bring us victory," Smotrich said.', dictionary) == {
+        ("Israel", "humanitarian_aid", "oppose")}
+
+
 def test_a_force_accepted_under_an_authority_is_accepted_on_its_mandate(dictionary):
     assert found("Jordan said it was open to the deployment of foreign troops in Gaza under a Security Council "
                  "resolution.", dictionary) == {("Jordan", "stabilization_force", "conditional", "peace_plan")}

@@ -17,7 +17,8 @@ def repair_parse(doc: Any, infinitive_nouns: frozenset[str], stance_verbs: froze
       a stance), participles that head a sentence with a subject and no auxiliary, and main verbs
       hung on a subject's relative clause;
     - participles of purpose hung on a verb instead of their noun (`purpose_participles`);
-    - participles tagged as nouns, and participles after a comma hung on the verb's object;
+    - participles tagged as nouns, participles after a comma hung on the verb's object, and the object
+      of a gerund subject read as a second subject;
     - prepositions read as nouns or verbs, "that" clauses of adjectives, "as long as", the names a plural
       subject's "from" phrase lists, a fronted "as" phrase read as a second subject;
     - "by" phrases of active verbs, "it" read as the expletive of an action verb, a subject read as the
@@ -54,6 +55,7 @@ def repair_parse(doc: Any, infinitive_nouns: frozenset[str], stance_verbs: froze
     if any(word.endswith("ing") for word in words):
         restore_participles(doc)
         rehang_comma_participles(doc)
+        restore_gerund_objects(doc)
     if not words.isdisjoint(_RARE_PREPOSITIONS):
         restore_prepositions(doc)
     if "that" in words:
@@ -494,6 +496,22 @@ def rehang_fronted_as_phrases(doc: Any) -> None:
             continue
         phrase.dep_ = "obl"
         word.head, word.dep_ = phrase, "case"
+
+
+def restore_gerund_objects(doc: Any) -> None:
+    """Give a gerund subject back its object ("Stopping/csubj the aid/nsubj will advance us"): the noun
+    right after a gerund that is its verb's subject clause is the gerund's object, not a second subject."""
+    for gerund in doc:
+        if (gerund.dep_ not in ("csubj", "advcl") or gerund.tag_ != "VBG" or gerund.head.i < gerund.i
+                or any(c.dep_ in ("obj", "nsubj", "mark") for c in gerund.children)):
+            continue
+        verb = gerund.head
+        noun = next((c for c in verb.children if c.dep_ == "nsubj" and c.left_edge.i == gerund.i + 1), None)
+        if noun is not None and noun.tag_ in ("NN", "NNS"):
+            # (an opening gerund the parser made a clause of its own, "Stopping/advcl the aid/nsubj will ...", too)
+            noun.head = gerund
+            noun.dep_ = "obj"
+            gerund.dep_ = "csubj"
 
 
 def restore_pronoun_subjects(doc: Any) -> None:
