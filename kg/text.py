@@ -33,9 +33,14 @@ class Sentence:
     headline: bool = False
 
 
+# a full stop after a whole word, then the next sentence ("... in Cairo on Saturday. The ministers agreed on
+# the following:"): a line of sentences, whatever its last one ends with (not "U.S. Envoy", an abbreviation)
+_INNER_SENTENCE_END = re.compile(r"(?<![.\w])[A-Za-z][a-z]{3,}[.!?][\"”’']?\s+[A-Z]")
+
+
 def _is_headline(line: str) -> bool:
     """Title-case line without terminal punctuation: a headline or section title, not a statement."""
-    if _TERMINAL.search(line):
+    if _TERMINAL.search(line) or _INNER_SENTENCE_END.search(line):
         return False
     words = _WORD.findall(line)
     if not words or len(words) > 25:

@@ -1589,6 +1589,24 @@ def test_a_gerund_subject_keeps_its_object(dictionary):
         ("Israel", "humanitarian_aid", "oppose")}
 
 
+def test_a_numbered_communique_speaks_for_the_meeting_s_participants(dictionary):
+    text = ("Arab ministers meet in Cairo\n\n"
+            "A meeting was held in Cairo on Saturday with the participation of Jordan, the UAE and Egypt. "
+            "The parties participating in the meeting agreed on the following:\n"
+            "1- Welcoming the agreement to cease fire in Gaza.\n"
+            "2- Calling for the entry of humanitarian aid into the Strip without restrictions, and for the "
+            "international community to support the relief work of the United Nations agencies on the ground, "
+            "whose role no other body can fill, including in the north of the Strip and in Rafah.\n")
+    assert found(text, dictionary) == {(actor, issue, "support") for actor in ("Jordan", "UAE", "Egypt")
+                                       for issue in ("ceasefire", "humanitarian_aid")}
+
+
+def test_the_countries_taking_part_are_the_ones_named_before(dictionary):
+    text = ("Egypt, Qatar and Turkey met in Istanbul on Monday. "
+            "The countries attending the meeting called for the reconstruction of Gaza.")
+    assert found(text, dictionary) == {(actor, "reconstruction", "support") for actor in ("Egypt", "Qatar", "Turkey")}
+
+
 def test_a_force_accepted_under_an_authority_is_accepted_on_its_mandate(dictionary):
     assert found("Jordan said it was open to the deployment of foreign troops in Gaza under a Security Council "
                  "resolution.", dictionary) == {("Jordan", "stabilization_force", "conditional", "peace_plan")}

@@ -60,3 +60,9 @@ def test_phrase_trie_prefers_longest_match_and_word_boundaries():
     pattern = compile_phrases(["US", "U.S.", "Trump", "Trump's plan", "cease-fire"])
     found = [m.group() for m in pattern.finditer("USA; the U.S. backs Trump’s plan, Trump and a cease fire.")]
     assert found == ["U.S.", "Trump’s plan", "Trump", "cease fire"]
+
+
+def test_a_line_of_sentences_is_no_headline_whatever_its_last_one_ends_with():
+    text = ("Jordan, the UAE, Saudi Arabia, Qatar and Egypt met in Cairo on Saturday. The Ministers Agreed On:\n"
+            "U.S. Envoy Meets Qatari Emir In Doha\n")
+    assert [s.headline for s in split_sentences(text)] == [False, False, True]

@@ -823,7 +823,10 @@ class ArticleExtractor:
         wanted = [n for n, (s, ms) in enumerate(jobs)
                   if not (s.headline and self.scanner.lexicon.skip_headlines)
                   and (names(n, (ISSUE, INVERSE))
-                       or names(n, (ACTOR,)) and n + 1 < len(jobs) and names(n + 1, (ISSUE, INVERSE))
+                       or names(n, (ACTOR,)) and n + 1 < len(jobs) and (
+                           names(n + 1, (ISSUE, INVERSE))
+                           # "A, B and C met in Cairo. The ministers agreed on the following:": who the list's authors are
+                           or text[jobs[n + 1][0].start:jobs[n + 1][0].end].rstrip().endswith(":"))
                        # "Pakistan said it was ready to take part": what it takes part in, the sentence before names
                        or names(n, (ACTOR,)) and n > 0 and names(n - 1, (ISSUE,))
                        and bool(self._participation.search(text, s.start, s.end))
@@ -1236,7 +1239,7 @@ class ArticleExtractor:
 _OF_OTHER_BODY = re.compile(r"\s+of\s+(?:the\s+)?(?!United\s+Nations|UN\b|U\.N\.)[A-Z]")
 
 
-_BULLET = re.compile(r"[-–—•*·▪]\s|\(?\d{1,2}[.)]\s|\(?[a-z][.)]\s")
+_BULLET = re.compile(r"[-–—•*·▪]\s|\(?\d{1,2}[.)]\s|\d{1,2}\s?[-–]\s|\(?[a-z][.)]\s")
 _NEGATED_ITEM = re.compile(r"^(?:[-–—•*·▪]\s*)?(?:no|not|never|neither)\b", re.IGNORECASE)
 
 
@@ -1290,6 +1293,10 @@ def _written_list(text: str, run: list[Mention]) -> bool:
     return len(run) >= 3 or any(_CONJUNCTION.search(gap) for gap in gaps)
 
 
+_LONGEST_ITEM = 250  # characters
+_LONGEST_BULLETED_ITEM = 700
+
+
 def _list_item(text: str, sentence: Sentence) -> bool:
     """Whether a sentence is one item of a list: on a line of its own, short, and either bulleted
     or without the full stop of a sentence of its own ("Secure the release of hostages")."""
@@ -1298,11 +1305,13 @@ def _list_item(text: str, sentence: Sentence) -> bool:
     if lead.strip() and not _BULLET.match(lead.lstrip() + " "):
         return False  # the sentence does not begin its line
     body = (lead.strip() + " " + text[sentence.start:sentence.end].strip()).strip()
-    if not body or len(body) > 250:
+    bulleted = bool(_BULLET.match(body))
+    # a numbered or bulleted point of a communiqué runs longer than an unmarked line can
+    if not body or len(body) > (_LONGEST_BULLETED_ITEM if bulleted else _LONGEST_ITEM):
         return False
     if _NEGATED_ITEM.match(body):
         return False
-    return bool(_BULLET.match(body)) or not body.endswith((".", "!", "?", '"', "”"))
+    return bulleted or not body.endswith((".", "!", "?", '"', "”"))
 
 
 def _title_of_other_body(text: str, m: Mention) -> bool:

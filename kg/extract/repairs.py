@@ -14,8 +14,8 @@ def repair_parse(doc: Any, infinitive_nouns: frozenset[str], stance_verbs: froze
     - conditions read as complements ("until Hamas/nsubj is disarmed/ccomp");
     - stance verbs tagged as plural nouns (`stance_verbs`: their lemmas);
     - main verbs read as participles of their subject (`statement_verbs`: the verbs that say or report
-      a stance), participles that head a sentence with a subject and no auxiliary, and main verbs
-      hung on a subject's relative clause;
+      a stance), participles that head a sentence with a subject and no auxiliary, main verbs
+      hung on a subject's relative clause, and main verbs hung on a subject's participle phrase;
     - participles of purpose hung on a verb instead of their noun (`purpose_participles`);
     - participles tagged as nouns, participles after a comma hung on the verb's object, and the object
       of a gerund subject read as a second subject;
@@ -48,6 +48,8 @@ def repair_parse(doc: Any, infinitive_nouns: frozenset[str], stance_verbs: froze
         restore_main_verbs(doc, statement_verbs)
     if "VBN" in tags:
         restore_past_tenses(doc)
+    if "VBG" in tags and tags & {"VBD", "VBN"}:
+        restore_verbs_after_participle_phrases(doc)
     if not words.isdisjoint(_RELATIVE_WORDS):
         restore_verbs_after_relative_clauses(doc)
     if not words.isdisjoint(purpose_participles):
@@ -368,6 +370,28 @@ def restore_main_verbs(doc: Any, verbs: frozenset[str]) -> None:
             # the final stop, hung on the old head
             if token.dep_ == "punct" and token.head.i in (subject.i, root.i) and token.i > verb.i:
                 token.head = verb
+        return
+
+
+def restore_verbs_after_participle_phrases(doc: Any) -> None:
+    """Make the main verb again of a past tense the parse hung on the participle phrase of its subject
+    ("The parties/ROOT participating/acl in the meeting agreed/advcl on the following"): the verb heads
+    the sentence and the noun is its subject."""
+    root = next((t for t in doc if t.head.i == t.i), None)
+    if root is None or not root.tag_.startswith("NN"):
+        return
+    for verb in doc:
+        participle = verb.head
+        if (verb.tag_ not in ("VBD", "VBN") or verb.dep_ not in ("advcl", "conj", "ccomp", "xcomp") or participle.tag_ != "VBG"
+                or participle.dep_ != "acl" or participle.head.i != root.i or not root.i < participle.i < verb.i
+                or any(c.dep_ in ("nsubj", "nsubj:pass", "aux", "aux:pass", "mark", "cop") for c in verb.children)):
+            continue
+        verb.tag_ = "VBD"
+        verb.head, verb.dep_ = verb, "ROOT"
+        root.head, root.dep_ = verb, "nsubj"
+        for token in doc:
+            if token.dep_ == "punct" and token.head.i == root.i and token.i > verb.i:
+                token.head = verb  # the final stop, hung on the old head
         return
 
 

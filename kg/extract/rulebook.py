@@ -163,6 +163,7 @@ class RuleBook:
     handover_verbs: frozenset[str] = frozenset()
     mandate_nouns: frozenset[str] = frozenset()
     mandated_acts: frozenset[str] = frozenset()
+    taking_part: frozenset[str] = frozenset()
     grievance_verbs: frozenset[str] = frozenset()
     grievance_markers: frozenset[str] = frozenset()
     grievance_breaches: frozenset[str] = frozenset()

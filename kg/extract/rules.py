@@ -119,7 +119,9 @@ def group_referent(noun: Any, book: RuleBook) -> bool:
         return True  # "the foreign ministers", "the ministers of both countries": always the ones named before
     if not any(c.dep_ == "det" and c.lower_ in ("the", "these", "both") for c in noun.children):
         return False
-    return not any(c.dep_ in ("amod", "acl", "acl:relcl", "nmod", "appos", "compound") for c in noun.children)
+    # "the participating countries", "the parties attending the meeting": the ones taking part, named before
+    return not any(c.dep_ in ("amod", "acl", "acl:relcl", "nmod", "appos", "compound") and not _lemma_in(c, book.taking_part)
+                   for c in noun.children)
 
 
 def _counted_compound(word: Any) -> bool:
