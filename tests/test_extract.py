@@ -1607,6 +1607,11 @@ def test_the_countries_taking_part_are_the_ones_named_before(dictionary):
     assert found(text, dictionary) == {(actor, "reconstruction", "support") for actor in ("Egypt", "Qatar", "Turkey")}
 
 
+def test_a_quotation_mark_glued_to_the_word_before_still_opens_a_quotation(dictionary):
+    text = "Egypt and Jordan demanded\u201can immediate halt to the fighting\u201d in Gaza."
+    assert found(text, dictionary) == {("Egypt", "ceasefire", "support"), ("Jordan", "ceasefire", "support")}
+
+
 def test_a_force_accepted_under_an_authority_is_accepted_on_its_mandate(dictionary):
     assert found("Jordan said it was open to the deployment of foreign troops in Gaza under a Security Council "
                  "resolution.", dictionary) == {("Jordan", "stabilization_force", "conditional", "peace_plan")}

@@ -35,7 +35,16 @@ def load_pipeline(path: str | None = None) -> "Language":
 
     # a lemmatizer trained with the pipeline (as an auxiliary task) is not run: the rules lemmatize
     with use_ops("numpy", use_blis=False):
-        return spacy.load(directory, exclude=["trainable_lemmatizer", "lemmatizer"])
+        nlp = spacy.load(directory, exclude=["trainable_lemmatizer", "lemmatizer"])
+    # a quotation mark some pages glue to the word before it ('demanded"the immediate cessation') still
+    # starts a quotation: split it off, as a space before it would
+    from spacy.util import compile_infix_regex
+
+    nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, _GLUED_QUOTE]).finditer
+    return nlp
+
+
+_GLUED_QUOTE = r'(?<=[A-Za-z])["\u201c\u201d](?=[A-Za-z])'
 
 
 @lru_cache(maxsize=1)
