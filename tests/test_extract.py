@@ -1612,6 +1612,18 @@ def test_a_quotation_mark_glued_to_the_word_before_still_opens_a_quotation(dicti
     assert found(text, dictionary) == {("Egypt", "ceasefire", "support"), ("Jordan", "ceasefire", "support")}
 
 
+def test_these_elements_are_the_issues_the_sentence_before_lists(dictionary):
+    text = ("The foreign ministers of Egypt, Jordan and Qatar backed the plan in a joint statement. "
+            "The plan covers aid deliveries to Gaza and the reconstruction of the Strip. "
+            "These elements are vital for the region, the statement added.")
+    stances = found(text, dictionary)
+    assert {(actor, issue, "support") for actor in ("Egypt", "Jordan", "Qatar")
+            for issue in ("humanitarian_aid", "reconstruction")} <= stances
+    # after a sentence that names one issue, "these steps" is no list of issues
+    assert found("Egypt welcomed the ceasefire. These steps are vital, the statement added.", dictionary) == {
+        ("Egypt", "ceasefire", "support")}
+
+
 def test_a_force_accepted_under_an_authority_is_accepted_on_its_mandate(dictionary):
     assert found("Jordan said it was open to the deployment of foreign troops in Gaza under a Security Council "
                  "resolution.", dictionary) == {("Jordan", "stabilization_force", "conditional", "peace_plan")}

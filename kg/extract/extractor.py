@@ -1547,7 +1547,30 @@ def article_mentions(scanner: Scanner, text: str, published: date | None = None)
     mentions = resolve_context(scanner.period_issues(text, mentions, published))
     mentions = resolve_plan_references(text, mentions, scanner.plan_heads)
     mentions = resolve_issue_pronouns(text, mentions, scanner.plan_heads, scanner.issue_pronouns)
+    mentions = resolve_issue_lists(text, mentions, scanner.issue_list_references)
     return [m for m in mentions if not _title_of_other_body(text, m)]
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s")
+
+
+def resolve_issue_lists(text: str, mentions: list[Mention], patterns: list["re.Pattern[str]"]) -> list[Mention]:
+    """A phrase the lexicon's `issue_list_references` match ("These elements are key, the statement
+    added") names every issue the sentence before it names ("The plan covers aid, withdrawal and
+    reconstruction."); after a sentence that names fewer than two, it names nothing."""
+    added = []
+    for pattern in patterns:
+        for match in pattern.finditer(text):
+            ends = [m.start() for m in _SENTENCE_END.finditer(text, max(0, match.start() - 1500), match.start())]
+            if not ends:
+                continue
+            start = ends[-2] + 1 if len(ends) > 1 else max(0, match.start() - 1500)
+            named = _unique(m.value for m in mentions if m.kind == ISSUE and start <= m.start and m.end <= ends[-1] + 1)
+            if len(named) >= 2:
+                added.extend(Mention(match.start(), match.end(), ISSUE, issue) for issue in named)
+    if not added:
+        return mentions
+    return sorted(mentions + added, key=lambda m: (m.start, -m.end))
 
 
 def resolve_issue_pronouns(text: str, mentions: list[Mention], heads: set[str],

@@ -24,7 +24,7 @@ LEXICON_DIR = "lexicon"
 # --- the lexicon -----------------------------------------------------------------------------
 
 _LIST_KEYS = ("source_nouns", "holder_nouns", "holder_modifiers", "other_theatres", "home_theatre", "place_suffixes",
-              "institution_nouns", "issue_pronouns")
+              "institution_nouns", "issue_pronouns", "issue_list_references")
 _MAP_KEYS = ("media", "coreference", "inverse_issues", "issue_patterns", "issue_overrides", "contextual_issues",
              "plan_references")
 _KNOWN_KEYS = set(_LIST_KEYS) | set(_MAP_KEYS) | {"skip_headlines", "issue_periods"}
@@ -135,6 +135,7 @@ def _cached_lexicon(paths: tuple[str, ...], stamp: tuple[float, ...]) -> Lexicon
                for issue, items in data.get("issue_periods", {}).items() for p in items}
     for section, mapping in (("issue_patterns", data.get("issue_patterns", {})),
                              ("issue_pronouns", {"a pronoun": data.get("issue_pronouns", [])}),
+                             ("issue_list_references", {"a reference": data.get("issue_list_references", [])}),
                              ("issue_overrides", data.get("issue_overrides", {})), ("issue_periods", periods)):
         for key, patterns in mapping.items():
             for pattern in patterns:

@@ -127,6 +127,7 @@ class Scanner:
                 self.issue_periods.extend((issue_id, until, meant, re.compile(p)) for p in period["phrases"])
         self.issue_periods.sort(key=lambda item: item[1])
         self.issue_pronouns = [re.compile(pattern) for pattern in lexicon.list("issue_pronouns")]
+        self.issue_list_references = [re.compile(pattern) for pattern in lexicon.list("issue_list_references")]
 
     def _check_issue(self, issue_id: str, key: str) -> None:
         if issue_id not in self.dictionary.issues:
