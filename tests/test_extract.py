@@ -1624,6 +1624,13 @@ def test_these_elements_are_the_issues_the_sentence_before_lists(dictionary):
         ("Egypt", "ceasefire", "support")}
 
 
+def test_capitalised_foreign_ministers_are_the_ones_named_before(dictionary):
+    text = ("The Foreign Ministers of Egypt, Jordan and Qatar today welcomed the steps taken by Hamas. "
+            "The Foreign Ministers also welcomed Hamas's readiness to hand over the administration of Gaza "
+            "to a committee of technocrats.")
+    assert {(actor, "governance", "support") for actor in ("Egypt", "Jordan", "Qatar")} <= found(text, dictionary)
+
+
 def test_a_force_accepted_under_an_authority_is_accepted_on_its_mandate(dictionary):
     assert found("Jordan said it was open to the deployment of foreign troops in Gaza under a Security Council "
                  "resolution.", dictionary) == {("Jordan", "stabilization_force", "conditional", "peace_plan")}

@@ -115,8 +115,10 @@ def group_referent(noun: Any, book: RuleBook) -> bool:
     nations", "those countries who might send troops")."""
     if not _lemma_in(noun, book.group_referents):
         return False
-    if (noun.lemma_ or "").lower() == "minister":
-        return True  # "the foreign ministers", "the ministers of both countries": always the ones named before
+    if (noun.lemma_ or "").lower() == "minister" or noun.lower_ in ("minister", "ministers"):
+        # "the foreign ministers", "The Foreign Ministers/NNPS", "the ministers of both countries": always the
+        # ones named before
+        return True
     if not any(c.dep_ == "det" and c.lower_ in ("the", "these", "both") for c in noun.children):
         return False
     # "the participating countries", "the parties attending the meeting": the ones taking part, named before
