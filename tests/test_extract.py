@@ -1631,6 +1631,25 @@ def test_capitalised_foreign_ministers_are_the_ones_named_before(dictionary):
     assert {(actor, "governance", "support") for actor in ("Egypt", "Jordan", "Qatar")} <= found(text, dictionary)
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("The UAE has said it will not pay for rebuilding while Hamas remains in charge of Gaza.",
+     {("UAE", "reconstruction", "conditional", "governance")}),
+    ("Hamas said it would not give up its weapons while the occupation continues.",
+     {("Hamas", "disarmament", "conditional", "withdrawal")}),
+    ("Hamas said it would keep its weapons as long as the occupation continues.",
+     {("Hamas", "disarmament", "conditional", "withdrawal")}),
+])
+def test_a_refusal_while_something_goes_on_waits_for_its_end(dictionary, text, expected):
+    assert found(text, dictionary) == expected
+
+
+def test_while_between_two_sides_sets_no_condition(dictionary):
+    assert found("Hamas wants a permanent truce, while Israel insists on disarmament first.", dictionary) >= {
+        ("Hamas", "ceasefire", "support")}
+    assert not any(len(t) == 4 for t in found("Hamas wants a permanent truce, while Israel remains opposed to it.",
+                                              dictionary))
+
+
 def test_a_force_accepted_under_an_authority_is_accepted_on_its_mandate(dictionary):
     assert found("Jordan said it was open to the deployment of foreign troops in Gaza under a Security Council "
                  "resolution.", dictionary) == {("Jordan", "stabilization_force", "conditional", "peace_plan")}

@@ -164,6 +164,7 @@ class RuleBook:
     mandate_nouns: frozenset[str] = frozenset()
     mandated_acts: frozenset[str] = frozenset()
     taking_part: frozenset[str] = frozenset()
+    continuing_verbs: frozenset[str] = frozenset()
     grievance_verbs: frozenset[str] = frozenset()
     grievance_markers: frozenset[str] = frozenset()
     grievance_breaches: frozenset[str] = frozenset()

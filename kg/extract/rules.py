@@ -890,6 +890,11 @@ class Walker:
                 # "will not invest in rebuilding/advcl Gaza without a path to a state", "refused further releases
                 # without a permanent ceasefire": only with one
                 return "unless"
+            if (child.lower_ == "while" and child.dep_ == "mark" and node.dep_ == "advcl" and self.negated(node.head)
+                    and _lemma_in(node, self.book.continuing_verbs)):
+                # "will not pay for rebuilding while Hamas remains in charge": only once it no longer is (a case,
+                # as "if" names one: what the holder wants is the clause's end, not the clause)
+                return "if"
             if child.lower_ == "under" and child.dep_ == "case" and _lemma_in(node, self.book.mandate_nouns):
                 acts = self.book.mandated_acts | self.book.member_nouns | self.book.placement_verbs
                 if _lemma_in(node.head, acts) or any(c.dep_ == "obj" and _lemma_in(c, acts) for c in node.head.children):
@@ -2089,6 +2094,8 @@ class Walker:
                 self.negated(clause) or self.cue_sign(clause)[0] < 0 or _lemma_in(clause, book.failing_verbs))):
             # "if Hamas rejects the plan", "refuses to disarm", "fails to release the hostages"
             return []
+        if any(t.lower_ == "long" and t.i < clause.i for t in clause.subtree):
+            return []  # "as long as the occupation continues": a state of things the holder waits out, not a demand
         node = clause.head
         # "declared that all hell will break loose if Hamas does not release the hostages": a consequence
         # promised for a refusal is a threat, whatever verb reports it
