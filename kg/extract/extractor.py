@@ -748,6 +748,8 @@ class ArticleExtractor:
             break
 
     def _remember_clause_subject(self, token: Any, doc: Any, offset: int, actor_at: dict[int, str], persons: set[int]) -> None:
+        """Record the subjects of a main clause, and of the reporting clauses hung on it, for the pronouns
+        and group nouns of later sentences."""
         # '"The decision must be reconsidered," the EU chief said': who said it is who "she" is next
         reports = [c for c in token.children if c.dep_ == "parataxis" and c.tag_.startswith("VB")
                    and (c.lemma_ or c.lower_) in self.book.report_verbs]
