@@ -1658,6 +1658,12 @@ def test_while_between_two_sides_sets_no_condition(dictionary):
                                               dictionary))
 
 
+def test_a_perfect_with_a_phrase_before_its_participle_is_still_the_verb(dictionary):
+    # the tagger reads "have" as a base form, and the parser hangs "called" on "time"
+    text = "Arab nations, including Saudi Arabia, Qatar and Egypt, have for the first time jointly called for Hamas to disarm."
+    assert found(text, dictionary) >= {(actor, "disarmament", "support") for actor in ("SaudiArabia", "Qatar", "Egypt")}
+
+
 def test_a_force_accepted_under_an_authority_is_accepted_on_its_mandate(dictionary):
     assert found("Jordan said it was open to the deployment of foreign troops in Gaza under a Security Council "
                  "resolution.", dictionary) == {("Jordan", "stabilization_force", "conditional", "peace_plan")}

@@ -752,8 +752,10 @@ def rehang_perfect_auxiliaries(doc: Any) -> None:
     """Make the participle the verb again when the parser took a perfect's "has" for the main verb
     ("While Hamas has/advcl repeatedly violated/xcomp the agreement"): the participle is the act."""
     for have in doc:
-        if (have.lemma_ or have.lower_) != "have" or have.tag_ not in ("VBZ", "VBP", "VBD") or any(
-                c.dep_ == "obj" for c in have.children):
+        # (a "have" with a subject of its own is finite, whatever the tagger says: "nations ... have/VB for
+        # the first time called")
+        finite = have.tag_ in ("VBZ", "VBP", "VBD") or have.tag_ == "VB" and any(c.dep_ == "nsubj" for c in have.children)
+        if (have.lemma_ or have.lower_) != "have" or not finite or any(c.dep_ == "obj" for c in have.children):
             continue
         if have.dep_ == "aux" and have.head.tag_ == "VBN":
             # "While/mark Hamas/nsubj has/aux ... violated": the subject and the marker hung on the auxiliary
