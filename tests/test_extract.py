@@ -1664,6 +1664,17 @@ def test_a_perfect_with_a_phrase_before_its_participle_is_still_the_verb(diction
     assert found(text, dictionary) >= {(actor, "disarmament", "support") for actor in ("SaudiArabia", "Qatar", "Egypt")}
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("Hamas called for a comprehensive agreement that ends the ongoing Israeli aggression on the Gaza Strip.",
+     {("Hamas", "ceasefire", "support")}),
+    ("Abbas called for ending the genocide in Gaza.", {("PalestinianAuthority", "ceasefire", "support")}),
+    ("Egypt urged Israel to allow the entry of humanitarian and relief aid.", {("Egypt", "humanitarian_aid", "support")}),
+    ("Netanyahu said Israel plans on taking control of all of Gaza.", {("Israel", "withdrawal", "oppose")}),
+])
+def test_more_names_of_the_issues(dictionary, text, expected):
+    assert expected <= found(text, dictionary)
+
+
 def test_a_force_accepted_under_an_authority_is_accepted_on_its_mandate(dictionary):
     assert found("Jordan said it was open to the deployment of foreign troops in Gaza under a Security Council "
                  "resolution.", dictionary) == {("Jordan", "stabilization_force", "conditional", "peace_plan")}
