@@ -1675,6 +1675,12 @@ def test_more_names_of_the_issues(dictionary, text, expected):
     assert expected <= found(text, dictionary)
 
 
+def test_financial_aid_to_a_government_is_no_humanitarian_aid(dictionary):
+    assert found("Saudi Arabia has conditioned the resumption of financial aid on reforms.", dictionary) == set()
+    assert ("SaudiArabia", "humanitarian_aid", "support") in found(
+        "Saudi Arabia called for more humanitarian aid to Gaza.", dictionary)
+
+
 def test_a_force_accepted_under_an_authority_is_accepted_on_its_mandate(dictionary):
     assert found("Jordan said it was open to the deployment of foreign troops in Gaza under a Security Council "
                  "resolution.", dictionary) == {("Jordan", "stabilization_force", "conditional", "peace_plan")}
