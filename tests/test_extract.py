@@ -1675,6 +1675,13 @@ def test_more_names_of_the_issues(dictionary, text, expected):
     assert expected <= found(text, dictionary)
 
 
+def test_a_second_verb_shares_the_first_one_s_must(dictionary):
+    text = "Danon said Hamas must be disarmed and all hostages freed before any peace agreement can take hold."
+    stances = found(text, dictionary)
+    assert ("Israel", "peace_plan", "conditional", "hostage_prisoner_exchange") in stances
+    assert not any(s[:3] == ("Israel", "hostage_prisoner_exchange", "conditional") for s in stances)
+
+
 def test_financial_aid_to_a_government_is_no_humanitarian_aid(dictionary):
     assert found("Saudi Arabia has conditioned the resumption of financial aid on reforms.", dictionary) == set()
     assert ("SaudiArabia", "humanitarian_aid", "support") in found(

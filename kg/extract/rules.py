@@ -788,6 +788,10 @@ class Walker:
         """Whether a predicate is a demand of the speaker ("must", "should", "needs to")."""
         if any(c.dep_ == "aux" and _lemma(c) in self.book.deontic for c in node.children):
             return True
+        if (node.dep_ == "conj" and node.head is not node and node.tag_.startswith("VB")
+                and not any(c.dep_ in ("aux", "aux:pass") for c in node.children)):
+            # "Hamas must be disarmed and all hostages returned": the second verb shares the first's "must"
+            return self.has_deontic(node.head)
         return node.dep_ == "xcomp" and _lemma(node.head) in ("need", "have", "require")
 
     def _denied_ability(self, node: Any) -> bool:
