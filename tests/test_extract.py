@@ -1668,6 +1668,8 @@ def test_a_perfect_with_a_phrase_before_its_participle_is_still_the_verb(diction
     ("Hamas called for a comprehensive agreement that ends the ongoing Israeli aggression on the Gaza Strip.",
      {("Hamas", "ceasefire", "support")}),
     ("Abbas called for ending the genocide in Gaza.", {("PalestinianAuthority", "ceasefire", "support")}),
+    ("Netanyahu said the war in Gaza would only end if all hostages were released.",
+     {("Israel", "ceasefire", "conditional", "hostage_prisoner_exchange")}),
     ("Egypt urged Israel to allow the entry of humanitarian and relief aid.", {("Egypt", "humanitarian_aid", "support")}),
     ("Netanyahu said Israel plans on taking control of all of Gaza.", {("Israel", "withdrawal", "oppose")}),
 ])
