@@ -1553,23 +1553,24 @@ def article_mentions(scanner: Scanner, text: str, published: date | None = None)
     return [m for m in mentions if not _title_of_other_body(text, m)]
 
 
-_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s")
-
-
 def resolve_issue_lists(text: str, mentions: list[Mention], patterns: list["re.Pattern[str]"]) -> list[Mention]:
     """A phrase the lexicon's `issue_list_references` match ("These elements are key, the statement
     added") names every issue the sentence before it names ("The plan covers aid, withdrawal and
     reconstruction."); after a sentence that names fewer than two, it names nothing."""
+    matches = [match for pattern in patterns for match in pattern.finditer(text)]
+    if not matches:
+        return mentions
+    sentences = split_sentences(text)
+    starts = [s.start for s in sentences]
     added = []
-    for pattern in patterns:
-        for match in pattern.finditer(text):
-            ends = [m.start() for m in _SENTENCE_END.finditer(text, max(0, match.start() - 1500), match.start())]
-            if not ends:
-                continue
-            start = ends[-2] + 1 if len(ends) > 1 else max(0, match.start() - 1500)
-            named = _unique(m.value for m in mentions if m.kind == ISSUE and start <= m.start and m.end <= ends[-1] + 1)
-            if len(named) >= 2:
-                added.extend(Mention(match.start(), match.end(), ISSUE, issue) for issue in named)
+    for match in matches:
+        n = bisect.bisect_right(starts, match.start()) - 1  # the sentence the phrase is in
+        if n < 1:
+            continue
+        before = sentences[n - 1]
+        named = _unique(m.value for m in mentions if m.kind == ISSUE and before.start <= m.start and m.end <= before.end)
+        if len(named) >= 2:
+            added.extend(Mention(match.start(), match.end(), ISSUE, issue) for issue in named)
     if not added:
         return mentions
     return sorted(mentions + added, key=lambda m: (m.start, -m.end))

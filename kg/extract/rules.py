@@ -2098,7 +2098,7 @@ class Walker:
                 self.negated(clause) or self.cue_sign(clause)[0] < 0 or _lemma_in(clause, book.failing_verbs))):
             # "if Hamas rejects the plan", "refuses to disarm", "fails to release the hostages"
             return []
-        if any(t.lower_ == "long" and t.i < clause.i for t in clause.subtree):
+        if any(c.dep_ == "mark" and any(g.lower_ == "long" for g in c.children) for c in clause.children):
             return []  # "as long as the occupation continues": a state of things the holder waits out, not a demand
         node = clause.head
         # "declared that all hell will break loose if Hamas does not release the hostages": a consequence
