@@ -30,7 +30,7 @@ def write_model(ontology: Path, weights: dict[str, float], threshold: float = 0.
 def candidates(dictionary, book) -> dict[tuple[str, str], list]:
     found: dict[tuple[str, str], list] = {}
     for item in stance_evidence(Article("t", TEXT), dictionary, rules=book):
-        if item.stance.rule == "cooccurrence":
+        if item.stance.rule == "cooccurrence" and item.stance.polarity.value == "support":
             found.setdefault((item.stance.holder, item.stance.issue), []).append(item)
     return found
 
@@ -95,6 +95,8 @@ def test_explain_shows_the_sentence_and_what_rated_a_candidate(ontology_copy, di
     ("cooccurrence: [mediator]\n", "'cooccurrence' must map 'cues'"),
     ("cooccurrence:\n  cues: {mediation: mediator}\n", "cooccurrence cue 'mediation' must be a list of words"),
     ("cooccurrence:\n  cues: {}\n  agents: ['']\n", "cooccurrence agents must be a list of words"),
+    ("cooccurrence:\n  rejection: [refused]\n", "'cooccurrence' must map 'cues' and 'rejection'"),
+    ("cooccurrence:\n  rejection: {reject: [no]}\n", "cooccurrence rejection 'reject' must be a list of words"),
 ])
 def test_broken_cooccurrence_words_are_named_in_the_error(ontology_copy, block, message):
     (ontology_copy / MODEL_FILE).write_text("intercept: 0\nthreshold: 0.5\n" + block, encoding="utf-8")
@@ -131,3 +133,39 @@ def test_a_holder_the_rules_found_in_a_sentence_is_a_candidate_for_its_other_iss
     # named nowhere in the sentence: not near the issue, and the rules' own stance of the holder is there
     assert found[("Egypt", "humanitarian_aid")]["co_same_holder_other_issue"] == 1.0
     assert "co_near" not in found[("Egypt", "humanitarian_aid")]
+
+
+REJECTING = ("The truce terms were rejected, and Egypt's negotiators left the talks. "
+             "Qatar hosted talks on the ceasefire.")
+
+
+def test_a_sentence_with_a_word_of_rejection_gives_each_pair_an_oppose_candidate_too(dictionary):
+    book = load_rule_book(ONTOLOGY)
+    found = [item for item in stance_evidence(Article("t", REJECTING), dictionary, rules=book)
+             if item.stance.rule == "cooccurrence"]
+    sides = {(item.stance.holder, item.stance.issue, item.stance.polarity.value): dict(item.context) for item in found}
+    # Egypt, named in the rejecting sentence, may be either side; Qatar's sentence rejects nothing
+    assert ("Egypt", "ceasefire", "support") in sides and ("Egypt", "ceasefire", "oppose") in sides
+    assert not any(key[0] == "Qatar" and key[2] == "oppose" for key in sides)
+    egypt = sides[("Egypt", "ceasefire", "oppose")]
+    assert egypt["co_oppose"] == 1.0 and egypt["co_r=reject"] == 1.0
+    assert "co_r_after_holder" not in egypt  # "rejected" comes before Egypt, not after it
+    assert "co_oppose" not in sides[("Egypt", "ceasefire", "support")]
+
+
+def test_the_two_sides_of_a_cooccurrence_are_not_a_conflict(dictionary):
+    from kg.extract import article_features
+    book = load_rule_book(ONTOLOGY)
+    evidence = stance_evidence(Article("t", REJECTING), dictionary, rules=book)
+    features = article_features(evidence, book.stance_model.report_pattern, len(REJECTING), book.stance_model.sentence_words)
+    assert features[("Egypt", "ceasefire", "oppose")]["conflict"] == 0.0
+    assert features[("Egypt", "ceasefire", "support")]["conflict"] == 0.0
+
+
+def test_without_rejection_words_no_oppose_candidate_is_made(ontology_copy, dictionary):
+    data = yaml.safe_load((ontology_copy / MODEL_FILE).read_text(encoding="utf-8"))
+    del data["cooccurrence"]["rejection"]
+    (ontology_copy / MODEL_FILE).write_text(yaml.safe_dump(data), encoding="utf-8")
+    found = [item for item in stance_evidence(Article("t", REJECTING), dictionary, rules=load_rule_book(ontology_copy))
+             if item.stance.rule == "cooccurrence"]
+    assert found and all(item.stance.polarity.value == "support" for item in found)

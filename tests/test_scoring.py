@@ -310,3 +310,22 @@ def test_explain_names_what_moved_a_rating_most(ontology_copy, dictionary):
     assert record["rated_by"][0] == {"feature": "cue=welcome", "added": 1.0}
     [(_, plain)] = explain_stances(article, dictionary, rules=book.without(["stance_model"]))
     assert plain.reasons == () and "rated by" not in format_explanation([(stance, plain)])
+
+
+
+def test_a_word_scale_weighs_the_sentence_words_less_and_rates_as_trained():
+    pytest.importorskip("sklearn")
+    script = _training_script()
+    # "word=vetoed" alone separates the examples; "rule=a" helps as much with half of them
+    examples = ([({"word=vetoed": 1.0, "rule=a": 1.0}, 1)] * 6 + [({"word=vetoed": 1.0}, 1)] * 2
+                + [({"rule=a": 1.0}, 0)] * 3 + [({"rule=b": 1.0}, 0)] * 5)
+    plain_vectorizer, plain = script.fit(examples, 1.0)
+    scaled_vectorizer, scaled = script.fit(examples, 1.0, {"word": 0.3})
+    plain_weights = dict(zip(plain_vectorizer.feature_names_, plain.coef_[0]))
+    scaled_weights = dict(zip(scaled_vectorizer.feature_names_, scaled.coef_[0]))
+    assert 0 < scaled_weights["word=vetoed"] < plain_weights["word=vetoed"]
+    assert scaled_weights["rule=a"] > plain_weights["rule=a"]  # the other features carry what the word no longer does
+    # the weights kept are those of the unscaled feature: the model rates a new example with them as it is
+    item = {"word=vetoed": 1.0, "rule=a": 1.0}
+    expected = scaled.intercept_[0] + sum(scaled_weights[name] * value for name, value in item.items())
+    assert scaled.decision_function(scaled_vectorizer.transform([item]))[0] == pytest.approx(expected)

@@ -6,10 +6,13 @@ the terms of a sponsor's plan, a list of states under a statement. The rules wal
 a holder and miss them; about a quarter of the gold pairs on unseen news are named together in
 one sentence the rules found nothing in. Every such pair becomes a candidate support stance (rule
 `cooccurrence`), described by what the sentence says around the two names, and only the stance
-model decides which to keep: without it, none is.
+model decides which to keep: without it, none is. A sentence with a word of rejection in it
+("rejected", "refused", "violated", "not") gives each pair an oppose candidate as well, which the
+model rates apart from the support one (features `co_oppose` and `co_r=<kind of word>`).
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import Iterable, Sequence
 
@@ -19,13 +22,15 @@ from .mentions import ACTOR, ISSUE, Mention
 from .scoring import COOCCURRENCE_RULE, CooccurrenceWords, Evidence
 
 _NEAR = 60  # characters between the two names under which they are "near"
+_AFTER_HOLDER = 80  # characters after a holder's name in which a word of rejection is likely its own
 
 
 def cooccurrence_evidence(source_id: str, text: str, sentences: Sequence[tuple[Sentence, Sequence[Mention]]],
                           found: Sequence[Evidence], words: CooccurrenceWords, *, actors: Iterable[str],
                           published: date | None = None) -> list[Evidence]:
     """A candidate support stance for every known actor and issue named together in a sentence, for each
-    pair the rules found no stance of anywhere in the article: one per sentence, quoting it."""
+    pair the rules found no stance of anywhere in the article: one per sentence, quoting it; and an
+    oppose one beside it where the sentence holds a word of rejection."""
     known = frozenset(actors)
     linked = {(e.stance.holder, e.stance.issue) for e in found}
     linked_in: dict[int, set[tuple[str, str]]] = {}
@@ -59,6 +64,9 @@ def cooccurrence_evidence(source_id: str, text: str, sentences: Sequence[tuple[S
         for name, pattern in words.cue_patterns:
             if pattern.search(body):
                 shared[f"co_w={name}"] = 1.0
+        rejections = [(name, [m.start() + sentence.start for m in pattern.finditer(body)])
+                      for name, pattern in words.rejection_patterns]
+        rejections = [(name, starts) for name, starts in rejections if starts]
         for holder, named in holders.items():
             before = [text[max(sentence.start, m.start - 40):m.start] for m in named]
             around = {
@@ -78,4 +86,10 @@ def cooccurrence_evidence(source_id: str, text: str, sentences: Sequence[tuple[S
                                 quote=body, char_start=sentence.start, char_end=sentence.end,
                                 method=Method.RULE, confidence=0.5, rule=COOCCURRENCE_RULE, published=published)
                 evidence.append(Evidence(stance, "", 0, tuple(sorted((k, v) for k, v in features.items() if v))))
+                if rejections:
+                    opposing = {**features, "co_oppose": 1.0, **{f"co_r={name}": 1.0 for name, _ in rejections},
+                                "co_r_after_holder": float(any(0 <= start - m.end < _AFTER_HOLDER for m in named
+                                                               for _, starts in rejections for start in starts))}
+                    evidence.append(Evidence(replace(stance, polarity=Polarity.OPPOSE), "", 0,
+                                             tuple(sorted((k, v) for k, v in opposing.items() if v))))
     return evidence

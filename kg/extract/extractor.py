@@ -836,7 +836,8 @@ class ArticleExtractor:
         # the treebank the parser learnt from writes straight quotes: curly ones (same length, so
         # offsets hold) would otherwise split "Hamas’ refusal" into a name and a stray mark
         plain = text.translate(_STRAIGHT_QUOTES)
-        docs = dict(zip(wanted, parse_sentences(plain[jobs[n][0].start:jobs[n][0].end] for n in wanted)))
+        docs = dict(zip(wanted, parse_sentences((plain[jobs[n][0].start:jobs[n][0].end] for n in wanted),
+                                                     stand_ins=self.book.stand_ins)))
         for n, doc in docs.items():
             assign_lemmas(doc, self.book.irregular, self.book.known_lemmas)
             repair_parse(doc, self.book.infinitive_nouns, self.book.noun_tagged_verbs, self.book.verb_only_forms,

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from .lemmatize import lemma_candidates
 from ..dictionary import Dictionary
 from ..errors import DictionaryError
 from ..text import PhraseScanner, normalise_phrase, phrase_variants
@@ -76,7 +77,8 @@ class Scanner:
             for issue_id, phrases in lexicon.map(key).items():
                 self._check_issue(issue_id, key)
                 for phrase in phrases:
-                    self._add(phrase, Entry(kind, issue_id))
+                    for variant in (verb_variants(phrase) if kind == INVERSE else [phrase]):
+                        self._add(variant, Entry(kind, issue_id))
         # the nouns that make a named issue a plan ("reconstruction plan"): the heads of the references
         self.plan_heads = {phrase.split()[-1].lower().rstrip("s") for phrases in lexicon.map("plan_references").values()
                            for phrase in phrases} | {"resolution"}
@@ -338,3 +340,43 @@ def number_variants(phrase: str) -> list[str]:
     else:
         other = last + "s"
     return [phrase, " ".join([*words[:-1], other])]
+
+
+_OWNERS = ("its", "their", "the")
+_CONSONANTS = set("bcdfghjklmnpqrstvwxz")
+
+
+def verb_variants(phrase: str) -> list[str]:
+    """A phrase led by a verb, with the verb's other forms and its possessive in the other persons
+    ("resume its offensive", "resumed its offensive" -> "resumes/resuming their offensive"): the
+    lexicon lists one and news writes them all. Forms no verb has ("resumeds") cost a dictionary
+    entry and match nothing. A one-word phrase comes back as it is."""
+    words = phrase.split(" ")
+    if len(words) < 2:
+        return [phrase]
+    bases = [words[0]]
+    if words[0].isalpha() and words[0].islower() and words[0].endswith(("ed", "ing", "s")):
+        bases += [base for base in lemma_candidates(words[0], words[0]) if base != words[0] and len(base) >= 3]
+    firsts = [words[0]] + [form for base in bases for form in ([base] if base != words[0] else []) + _verb_forms(base)]
+    rest = words[1:]
+    owners = [k for k, word in enumerate(rest) if word in _OWNERS]
+    tails = [rest] + ([[*rest[:owners[0]], other, *rest[owners[0] + 1:]] for other in _OWNERS if other != rest[owners[0]]]
+                      if owners else [])
+    return list(dict.fromkeys(" ".join([first, *tail]) for first in firsts for tail in tails))
+
+
+def _verb_forms(word: str) -> list[str]:
+    """The -s, -ed and -ing forms of a regular verb in its base form; none for a word that is
+    inflected already, capitalised, or not a plain word."""
+    if (not word.isalpha() or not word.islower() or len(word) < 3 or word.endswith(("ed", "ing", "tion", "ment"))
+            or word.endswith("s") and not word.endswith("ss")):
+        return []
+    double = (len(word) <= 4 and word[-1] in _CONSONANTS - set("wxy") and word[-2] in "aeiou"
+              and word[-3] in _CONSONANTS)  # stop -> stopped, but seize -> seized
+    if word.endswith("e"):
+        return [word + "s", word + "d", (word[:-2] + "ying") if word.endswith("ie") else word[:-1] + "ing"]
+    if word.endswith("y") and word[-2] in _CONSONANTS:
+        return [word[:-1] + "ies", word[:-1] + "ied", word + "ing"]
+    third = word + "es" if word.endswith(("s", "sh", "ch", "x", "z", "o")) else word + "s"
+    stem = word + word[-1] if double else word
+    return [third, stem + "ed", stem + "ing"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Iterable, Mapping
 
 from ..errors import DictionaryError
 
@@ -54,14 +54,41 @@ def _blas_threads() -> "ThreadpoolController":
     return ThreadpoolController()
 
 
-def parse_sentences(texts: Iterable[str], pipeline: "Language | None" = None) -> list["Doc"]:
+def parse_sentences(texts: Iterable[str], pipeline: "Language | None" = None,
+                    stand_ins: Mapping[str, str] | None = None) -> list["Doc"]:
     """Parse each text as one sentence: tokens, Penn tags and dependencies.
+
+    A word of `stand_ins` (lower case -> lower case) is parsed as the word it maps to, which the
+    parser knows: the sentence keeps its own tokens and takes that parse's tags and tree.
 
     BLAS runs on one thread here: a second one spends more CPU than it saves on matrices this
     small, and parallel builds give each worker a core of its own."""
     nlp = pipeline or load_pipeline()
+    docs = [nlp.make_doc(text) for text in texts]
+    inputs = [_standing_in(doc, stand_ins) if stand_ins else doc for doc in docs]
     with _blas_threads().limit(limits=1, user_api="blas"):
-        return list(nlp.pipe(texts, batch_size=64))
+        parsed = list(nlp.pipe(inputs, batch_size=64))
+    for k, (doc, given, done) in enumerate(zip(docs, inputs, parsed)):
+        if given is not doc:
+            doc.from_array(_PARSE_ATTRS, done.to_array(_PARSE_ATTRS))
+            parsed[k] = doc
+    return parsed
+
+
+_PARSE_ATTRS = ["TAG", "HEAD", "DEP"]
+
+
+def _standing_in(doc: "Doc", stand_ins: Mapping[str, str]) -> "Doc":
+    """The doc itself, or a copy with each word of `stand_ins` replaced (its capital kept)."""
+    if not any(token.lower_ in stand_ins for token in doc):
+        return doc
+    from spacy.tokens import Doc
+
+    words = []
+    for token in doc:
+        other = stand_ins.get(token.lower_)
+        words.append(token.text if other is None else (other[:1].upper() + other[1:] if token.text[:1].isupper() else other))
+    return Doc(doc.vocab, words=words, spaces=[bool(token.whitespace_) for token in doc])
 
 
 def pipeline_version(path: str | None = None) -> str:

@@ -182,6 +182,7 @@ class RuleBook:
     placement_verbs: frozenset[str] = frozenset()
     condition_words: Mapping[str, str] = field(default_factory=dict)  # phrase -> issue it stands for in a condition
     irregular: Mapping[str, str] = field(default_factory=dict)  # inflected form -> lemma
+    stand_ins: Mapping[str, str] = field(default_factory=dict)  # word the parser misreads -> word parsed in its place
     particles: Mapping[str, frozenset[str]] = field(default_factory=dict)  # "rule out": rule -> {out}
     idioms: Mapping[str, frozenset[str]] = field(default_factory=dict)  # "open fire": open -> {fire}
     bound_cues: frozenset[str] = frozenset()
@@ -308,10 +309,10 @@ def _id_lists(path: Path, data: Mapping[str, Any], key: str,
     return {str(issue): tuple(i.strip() for i in ids) for issue, ids in node.items()}
 
 
-def _mapping(path: Path, data: Mapping[str, Any], key: str) -> dict[str, str]:
+def _mapping(path: Path, data: Mapping[str, Any], key: str, what: str = "ids to ids") -> dict[str, str]:
     table = data.get(key) or {}
     if not isinstance(table, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in table.items()):
-        raise DictionaryError(f"{path}: '{key}' must map ids to ids")
+        raise DictionaryError(f"{path}: '{key}' must map {what}")
     return dict(table)
 
 
@@ -436,6 +437,8 @@ def _cached_rule_book(directory: str, stamp: tuple[float, ...]) -> RuleBook:
         condition_words={phrase: str(issue) for issue in (lemmas.get("condition_words") or {})
                          for phrase in _words(lemmas_path, lemmas, "condition_words", issue)},
         irregular=_irregular(lemmas_path, lemmas.get("irregular") or {}),
+        stand_ins={word.lower(): other.lower()
+                   for word, other in _mapping(lemmas_path, lemmas, "parse_stand_ins", "words to words").items()},
         particles=oppose_particles,  # "rule out": the head alone ("rule") rejects nothing
         idioms=_split_particles(_words(lemmas_path, lemmas, "idioms"))[1],
         contexts=contexts,

@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
@@ -46,11 +46,20 @@ class CooccurrenceWords:
     cues: Mapping[str, tuple[str, ...]]  # feature name -> the words (every form) that set it
     prepositions: tuple[str, ...] = ()  # the actor after one of these is often a place ("talks in Qatar")
     agents: tuple[str, ...] = ()  # the actor after one of these is the one acting ("brokered by Egypt")
+    # feature name -> words that make the sentence a candidate for an oppose stance too ("rejected", "not")
+    rejection: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     def as_data(self) -> dict[str, Any]:
         """The words as the model file holds them (what `read_stance_model` reads back)."""
-        return {"cues": {name: list(words) for name, words in self.cues.items()}, "prepositions": list(self.prepositions),
-                "agents": list(self.agents)}
+        data: dict[str, Any] = {"cues": {name: list(words) for name, words in self.cues.items()},
+                                "prepositions": list(self.prepositions), "agents": list(self.agents)}
+        if self.rejection:
+            data["rejection"] = {name: list(words) for name, words in self.rejection.items()}
+        return data
+
+    @cached_property
+    def rejection_patterns(self) -> tuple[tuple[str, "re.Pattern[str]"], ...]:
+        return tuple((name, _words(words)) for name, words in sorted(self.rejection.items()) if words)
 
     @cached_property
     def cue_patterns(self) -> tuple[tuple[str, "re.Pattern[str]"], ...]:
@@ -167,8 +176,9 @@ def _sentence_words(path: Path, data: object) -> SentenceWords | None:
 def _cooccurrence_words(path: Path, data: object) -> CooccurrenceWords | None:
     if data is None:
         return None
-    if not isinstance(data, dict) or not isinstance(data.get("cues", {}), dict):
-        raise DictionaryError(f"{path}: 'cooccurrence' must map 'cues' (name -> words), 'prepositions' and 'agents'")
+    if not isinstance(data, dict) or not all(isinstance(data.get(key) or {}, dict) for key in ("cues", "rejection")):
+        raise DictionaryError(f"{path}: 'cooccurrence' must map 'cues' and 'rejection' (name -> words), 'prepositions'"
+                              " and 'agents'")
 
     def words(value: object, what: str) -> tuple[str, ...]:
         if value is None:
@@ -178,7 +188,9 @@ def _cooccurrence_words(path: Path, data: object) -> CooccurrenceWords | None:
         return tuple(value)
 
     return CooccurrenceWords({str(name): words(value, f"cue '{name}'") for name, value in (data.get("cues") or {}).items()},
-                             words(data.get("prepositions"), "prepositions"), words(data.get("agents"), "agents"))
+                             words(data.get("prepositions"), "prepositions"), words(data.get("agents"), "agents"),
+                             {str(name): words(value, f"rejection '{name}'")
+                              for name, value in (data.get("rejection") or {}).items()})
 
 
 def tuple_features(evidence: Sequence[Evidence], report_pattern: "re.Pattern[str]", *, conflict: bool, holders: int,
@@ -236,8 +248,10 @@ def article_features(evidence: Iterable[Evidence], report_pattern: "re.Pattern[s
         s = item.stance
         groups[(s.holder, s.issue, s.polarity.value)].append(item)
     sides: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for holder, issue, polarity in groups:
-        sides[(holder, issue)].add(polarity)
+    for (holder, issue, polarity), items in groups.items():
+        # a co-occurrence's two candidate sides are one reading's alternatives, not a holder taking both
+        if any(item.stance.rule != COOCCURRENCE_RULE for item in items):
+            sides[(holder, issue)].add(polarity)
     holders = len({holder for holder, _, _ in groups})
     return {key: tuple_features(items, report_pattern, conflict=len(sides[key[:2]]) > 1, holders=holders,
                                 text_length=text_length, words=words)
