@@ -3779,3 +3779,85 @@ def test_a_warning_that_the_war_could_resume_is_a_truce_conditional_on_the_deman
         "Trump warned that the war could resume if Hamas fails to deliver every hostage soon.", dictionary)
     assert ("Israel", "ceasefire", "conditional", "hostage_prisoner_exchange") in found(
         "The gates of hell will open in Gaza if the hostages are not released, Katz said.", dictionary)
+
+
+def test_a_demand_made_for_an_issue_to_happen_is_its_condition(dictionary):
+    # "for the war to end": the parser reads a "for" phrase and a noun; repaired, it is the demand's purpose
+    assert ("Israel", "ceasefire", "conditional", "disarmament") in found(
+        "Israel said Hamas must disarm for the war to end.", dictionary)
+    stances = found("Israel has repeatedly said Hamas must disarm and return all the remaining hostages for the war to end.",
+                    dictionary)
+    assert {("Israel", "ceasefire", "conditional", "disarmament"),
+            ("Israel", "ceasefire", "conditional", "hostage_prisoner_exchange")} <= stances
+    assert ("Israel", "ceasefire", "support") not in stances
+    # without a demand there is no condition
+    assert found("Qatar called for the ceasefire to hold.", dictionary) == {("Qatar", "ceasefire", "support")}
+
+
+def test_a_for_to_clause_read_as_two_phrases_is_one_clause_again():
+    from kg.extract.parse import parse_sentences
+    from kg.extract.repairs import restore_for_to_clauses
+
+    doc, = parse_sentences(["Hamas must disarm for the war to end."])
+    restore_for_to_clauses(doc)
+    war, end = doc[5], doc[7]
+    assert (end.tag_, end.dep_, end.head.text) == ("VB", "advcl", "disarm")
+    assert (war.dep_, war.head.i) == ("nsubj", end.i) and (doc[3].dep_, doc[3].head.i) == ("mark", end.i)
+
+
+def test_what_would_fail_without_something_waits_for_it(dictionary):
+    assert ("US", "ceasefire", "conditional", "disarmament") in found(
+        "Rubio warned that the ceasefire would collapse without the disarmament of Hamas.", dictionary)
+    assert found("The truce will fail without a full withdrawal, Hamas said.", dictionary) == {
+        ("Hamas", "ceasefire", "conditional", "withdrawal")}
+    # what the process cannot do without, the one who warns wants
+    assert found("Rubio warned that the process would unravel without disarming Hamas.", dictionary) == {
+        ("US", "disarmament", "support")}
+
+
+def test_a_framework_in_a_condition_is_the_plan(dictionary):
+    assert found("Guterres said rebuilding cannot start without a political and security framework.", dictionary) == {
+        ("UN", "reconstruction", "conditional", "peace_plan")}
+
+
+def test_the_only_way_to_an_issue_is_its_condition(dictionary):
+    stances = found("Stopping the war is the only way to secure the release of hostages, Egypt said.", dictionary)
+    assert ("Egypt", "hostage_prisoner_exchange", "conditional", "ceasefire") in stances
+    assert ("Egypt", "hostage_prisoner_exchange", "support") not in stances
+    # one way among others is no condition
+    assert found("Dialogue is one way to secure the release of hostages, Egypt said.", dictionary) == {
+        ("Egypt", "hostage_prisoner_exchange", "support")}
+
+
+def test_what_a_demand_is_made_to_enable_waits_for_it(dictionary):
+    assert ("UN", "reconstruction", "conditional", "ceasefire") in found(
+        "The ceasefire must be consolidated to enable recovery and reconstruction in Gaza, Guterres said.", dictionary)
+    assert ("Israel", "reconstruction", "conditional", "disarmament") in found(
+        "Hamas must be disarmed to allow reconstruction to begin, Netanyahu said.", dictionary)
+    # what is done, not demanded, sets no condition
+    assert found("Egypt opened the crossing to allow aid into Gaza.", dictionary) == {("Egypt", "humanitarian_aid", "support")}
+
+
+def test_has_to_is_a_demand_of_the_speaker(dictionary):
+    assert found('"Hamas has to immediately release all hostages and captives," Abbas added.', dictionary) == {
+        ("PalestinianAuthority", "hostage_prisoner_exchange", "support")}
+    assert found("Israel has to withdraw from Gaza, Qatar said.", dictionary) == {("Qatar", "withdrawal", "support")}
+    # a perfect is no demand: the subject did it
+    assert found("Israel has withdrawn from Gaza, Qatar said.", dictionary) == {("Israel", "withdrawal", "support")}
+
+
+def test_his_country_is_the_country_of_the_person_named_before_it(dictionary):
+    text = "Sisi met Trump at the White House on Monday. Sisi said his country will host a conference to rebuild Gaza."
+    assert found(text, dictionary) == {("Egypt", "reconstruction", "support")}
+    text = ("Sisi met Trump at the White House on Monday. "
+            "The Egyptian President also announced that his country will host a conference to rebuild Gaza.")
+    assert found(text, dictionary) == {("Egypt", "reconstruction", "support")}
+
+
+def test_a_title_and_the_name_after_it_are_one_item_of_no_list(dictionary):
+    text = ("Speaking at a joint press conference with Israeli Prime Minister Benjamin Netanyahu, Trump outlined "
+            "the main points of his plan, including the disarmament of Hamas.")
+    assert found(text, dictionary) == {("US", "peace_plan", "support"), ("US", "disarmament", "support")}
+    # three states with commas alone are still a list
+    assert found("Egypt, Qatar, Turkey welcomed the ceasefire.", dictionary) == {
+        (actor, "ceasefire", "support") for actor in ("Egypt", "Qatar", "Turkey")}

@@ -1029,7 +1029,13 @@ class ArticleExtractor:
                 via = via or self.text[m.start:m.end]
                 media.update(tokens)
             elif m.kind == COREF:
-                referent = self._coreferent(m)
+                referent = None
+                if self.text[m.start:m.end].lower().startswith(("his ", "her ")):
+                    # "Sisi said his country will host ...": the country of the person the sentence named
+                    # last before it, not the last state the text named
+                    named = [i for i in persons if i < tokens[0] and i in actor_at]
+                    referent = actor_at[max(named)] if named else None
+                referent = referent or self._coreferent(m)
                 if referent:
                     for i in tokens:
                         actor_at[i] = referent
@@ -1293,7 +1299,10 @@ def _written_list(text: str, run: list[Mention]) -> bool:
     if len({m.holder or m.value for m in run}) < 2:
         return False
     gaps = [text[a.end:b.start] for a, b in zip(run, run[1:])]
-    return len(run) >= 3 or any(_CONJUNCTION.search(gap) for gap in gaps)
+    # a title and the name after it ("Israeli Prime Minister| Benjamin Netanyahu") are one item
+    items = 1 + sum(1 for (a, b), gap in zip(zip(run, run[1:]), gaps)
+                    if (a.holder or a.value) != (b.holder or b.value) or "," in gap or _CONJUNCTION.search(gap))
+    return items >= 3 or any(_CONJUNCTION.search(gap) for gap in gaps)
 
 
 _LONGEST_ITEM = 250  # characters

@@ -25,8 +25,8 @@ def repair_parse(doc: Any, infinitive_nouns: frozenset[str], stance_verbs: froze
       root because an aside between commas follows it;
     - what follows "remained", listed verbs, participles of a perfect read as modifiers of its
       object, perfect auxiliaries, verbs with a modal read as a modifier of their object,
-      infinitives read as a noun's modifier, then infinitives that complete a noun
-      (`infinitive_nouns`: the nouns that take one)."""
+      infinitives read as a noun's modifier, "for X to end" read as two phrases of the verb, then
+      infinitives that complete a noun (`infinitive_nouns`: the nouns that take one)."""
     # every repair walks the sentence word by word: the views of its words are made once
     doc = _Words(doc)
     # a repair whose words the sentence lacks would change nothing: it is skipped (repairs change
@@ -83,6 +83,8 @@ def repair_parse(doc: Any, infinitive_nouns: frozenset[str], stance_verbs: froze
         rehang_perfect_auxiliaries(doc)
     if "MD" in tags:
         restore_compound_verbs(doc)
+    if "to" in words and "for" in words:
+        restore_for_to_clauses(doc)
     if "to" in words:
         rehang_verb_infinitives(doc)
         restore_infinitive_verbs(doc)
@@ -536,6 +538,26 @@ def restore_gerund_objects(doc: Any) -> None:
             noun.head = gerund
             noun.dep_ = "obj"
             gerund.dep_ = "csubj"
+
+
+def restore_for_to_clauses(doc: Any) -> None:
+    """Make "for the war to end" one clause again where the parser read a "for" phrase and an infinitive
+    it tagged as a noun ("must disarm for the war/obl to end/NN"): the infinitive is a purpose clause of
+    the verb, the noun its subject and "for" its marker."""
+    for noun in doc:
+        case = next((c for c in noun.children if c.dep_ == "case" and c.lower_ == "for"), None)
+        if case is None or noun.dep_ not in ("obl", "nmod") or noun.right_edge.i + 2 >= len(doc):
+            continue
+        to, verb = doc[noun.right_edge.i + 1], doc[noun.right_edge.i + 2]
+        if (to.lower_ != "to" or to.head.i != verb.i or verb.head.i != noun.head.i or verb.dep_ not in ("obl", "nmod")
+                or not verb.tag_.startswith(("NN", "VB")) or any(c.dep_ in ("det", "case") for c in verb.children)):
+            continue
+        verb.tag_ = "VB"
+        verb.dep_ = "advcl"
+        noun.head = verb
+        noun.dep_ = "nsubj"
+        case.head = verb
+        case.dep_ = "mark"
 
 
 def restore_pronoun_subjects(doc: Any) -> None:

@@ -792,6 +792,12 @@ class Walker:
                 and not any(c.dep_ in ("aux", "aux:pass") for c in node.children)):
             # "Hamas must be disarmed and all hostages returned": the second verb shares the first's "must"
             return self.has_deontic(node.head)
+        if (_lemma(node) in ("need", "have") and not any(c.lower_ == "yet" or c.dep_ == "obj" for c in node.children)
+                and any(c.dep_ == "xcomp" and any(m.dep_ == "mark" and m.lower_ == "to" for m in c.children)
+                        for c in node.children)):
+            # "Hamas has/needs to release the hostages": the subject's verb is the "have" of a demand (not
+            # "has yet to", which says what has not happened, nor "has four days to respond")
+            return True
         return node.dep_ == "xcomp" and _lemma(node.head) in ("need", "have", "require")
 
     def _denied_ability(self, node: Any) -> bool:
@@ -887,8 +893,9 @@ class Walker:
                 continue  # "will remain shut until further notice": for as long as it likes, no condition
             if family and family != "only":
                 return family
-            if child.lower_ == "without" and child.dep_ == "case" and (
-                    self.negated(node.head) or self._refused_with(node)
+            if child.lower_ == "without" and (child.dep_ == "mark" and _lemma_in(node.head, self.book.failure_verbs)
+                                              or child.dep_ == "case") and (
+                    self.negated(node.head) or self._refused_with(node) or _lemma_in(node.head, self.book.failure_verbs)
                     or node.head.dep_ in ("acl", "advcl", "xcomp") and self.negated(node.head.head)):
                 # "will not take part without a UN mandate", "no agreement to stop the war without disarmament",
                 # "will not invest in rebuilding/advcl Gaza without a path to a state", "refused further releases
@@ -1865,7 +1872,9 @@ class Walker:
         purpose = (dep == "advcl" and node.tag_.startswith("VB")
                    and any(c.dep_ == "mark" and c.lower_ == "for" for c in node.children)
                    and any(c.dep_ == "mark" and c.lower_ == "to" for c in node.children)
-                   and came_from is not None and came_from.dep_ in _SUBJECTS)
+                   and (came_from is not None and came_from.dep_ in _SUBJECTS
+                        # the walk began at the clause's verb, which names the issue with its subject ("the war to end")
+                        or came_from is None and any(c.dep_ in _SUBJECTS for c in node.children)))
         # the parser's other reading: "for a ceasefire/obl -> to progress/nmod"
         purpose = purpose or (own and _case(node) == "for" and any(
             c.tag_.startswith("VB") and any(m.dep_ == "mark" and m.lower_ == "to" for m in c.children)
@@ -1877,6 +1886,24 @@ class Walker:
                 if obj.dep_ in ("obj", "xcomp", "ccomp") and obj.i != node.i:
                     named = self._clause_issues(obj.subtree, issue_at, issue_id)
                     st.conditions.extend((c, "unless") for c in named if (c, "unless") not in st.conditions)
+            # "Hamas must disarm and return the hostages for the war to end": the verbs demanded are the
+            # issues themselves
+            main = node.head.head if node.head.dep_ == "conj" else node.head
+            for verb in (main, *(c for c in main.children if c.dep_ == "conj")):
+                named_issue = issue_at.get(verb.i)
+                if (named_issue and named_issue != issue_id and verb.i != node.i and verb.tag_.startswith("VB")
+                        and self.has_deontic(verb) and (named_issue, "unless") not in st.conditions):
+                    st.conditions.append((named_issue, "unless"))
+        if (dep in ("xcomp", "advcl") and came_from is not None and came_from.dep_ in ("obj", "nsubj", "xcomp", "ccomp")
+                and _lemma_in(node, book.permitting_verbs) and book.enabled("condition_clause")
+                and any(c.dep_ == "mark" and c.lower_ == "to" for c in node.children) and self.has_deontic(node.head)):
+            # "the ceasefire must be consolidated to enable reconstruction", "Hamas must be disarmed to allow
+            # rebuilding": the issue enabled waits for what the main clause demands
+            main = node.head
+            named = [issue_at[main.i]] if issue_at.get(main.i) not in (None, issue_id) else []
+            for subject in (c for c in main.children if c.dep_ in ("nsubj", "nsubj:pass")):
+                named += self._clause_issues(subject.subtree, issue_at, issue_id)
+            st.conditions.extend((c, "unless") for c in dict.fromkeys(named) if (c, "unless") not in st.conditions)
         needed = self._needed_for(node) if book.enabled("condition_clause") else None
         if needed is not None:
             # "would require a Security Council mandate to send troops": sending troops waits for the mandate
@@ -1888,6 +1915,12 @@ class Walker:
             # "sees the disarmament of Hamas as a condition for ending the war": the end of the war waits for it
             named = self._clause_issues(required.subtree, issue_at, issue_id)
             st.conditions.extend((c, "unless") for c in named if (c, "unless") not in st.conditions)
+
+    def _sole_means(self, node: Any) -> bool:
+        """Whether a noun is the only means to something ("the only way to secure the release"): what it
+        is, the thing comes after."""
+        return _lemma_in(node, self.book.means_nouns) and any(
+            c.dep_ in ("amod", "advmod") and c.lower_ in ("only", "sole") for c in node.children)
 
     def _needed_for(self, node: Any) -> Any:
         """What a requiring verb asks for so that the infinitive `node` can happen: the mandate in "would
@@ -2230,7 +2263,7 @@ class Walker:
         condition for Y", "sees X as a key condition for Y", "made X a precondition for Y"; else None."""
         if came_from is None or not any(c.dep_ in ("case", "mark") and c.lower_ in ("for", "in", "to") for c in came_from.children):
             return None  # "a condition for ending the war", "a key condition in phase two", "a condition to release them"
-        if _lemma_in(node, self.book.condition_nouns):
+        if _lemma_in(node, self.book.condition_nouns) or self._sole_means(node):
             noun, verb = node, node.head
         else:  # "made X a precondition/obj for any truce/obl": the parse hung the "for" phrase on the verb
             noun, verb = next((c for c in node.children if c.i != came_from.i and c.dep_ in ("obj", "obl", "xcomp")
@@ -2238,7 +2271,7 @@ class Walker:
             if noun is None:
                 return None
         if any(c.dep_ == "cop" for c in noun.children):
-            return next((c for c in noun.children if c.dep_ == "nsubj"), None)
+            return next((c for c in noun.children if c.dep_ in ("nsubj", "csubj")), None)
         required = next((c for c in verb.children if c.i < noun.i and c.i != came_from.i and (
             c.dep_ == "obj" or c.dep_ == "obl" and _case(c) == "on")), None)
         if required is None and verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.i < verb.i:
