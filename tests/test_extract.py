@@ -3861,3 +3861,24 @@ def test_a_title_and_the_name_after_it_are_one_item_of_no_list(dictionary):
     # three states with commas alone are still a list
     assert found("Egypt, Qatar, Turkey welcomed the ceasefire.", dictionary) == {
         (actor, "ceasefire", "support") for actor in ("Egypt", "Qatar", "Turkey")}
+
+
+def test_a_repair_that_closes_a_loop_in_the_tree_is_undone(monkeypatch):
+    from kg.extract import repairs
+    from kg.extract.parse import parse_sentences
+
+    text = "Qatar will deploy troops alongside Indonesia."
+    plain, = parse_sentences([text])
+    heads = [t.head.i for t in plain]
+
+    def looping(doc):  # a repair gone wrong: two words each other's head
+        doc[0].head = doc[3]
+        doc[3].head = doc[0]
+
+    monkeypatch.setattr(repairs, "restore_prepositions", looping)
+    doc, = parse_sentences([text])
+    repairs.repair_parse(doc, frozenset())
+    assert not repairs._has_loop(doc)
+    assert [t.head.i for t in doc] == heads  # this sentence's other repairs change nothing
+    looping(doc)
+    assert repairs._has_loop(doc)

@@ -3,7 +3,7 @@ tags or the words themselves show, mended before any rule walks the tree. Each r
 heads and labels, never tokens, so offsets and quotes are untouched."""
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable
 
 
 def repair_parse(doc: Any, infinitive_nouns: frozenset[str], stance_verbs: frozenset[str] = frozenset(),
@@ -38,58 +38,97 @@ def repair_parse(doc: Any, infinitive_nouns: frozenset[str], stance_verbs: froze
         words.add(token.lower_)
         lemmas.add((token.lemma_ or token.lower_).lower())
         tags.add(token.tag_)
+    steps: list[Callable[[], None]] = []
     if (not words.isdisjoint(verb_forms) or "NNS" in tags) and not words.isdisjoint(_SUBORDINATORS):
-        restore_clause_verbs(doc, verb_forms)
+        steps.append(lambda: restore_clause_verbs(doc, verb_forms))
     if not words.isdisjoint(_CONDITION_SUBORDINATORS):
-        relabel_subordinated_complements(doc)
+        steps.append(lambda: relabel_subordinated_complements(doc))
     if not lemmas.isdisjoint(stance_verbs) and "NNS" in tags:
-        restore_noun_verbs(doc, stance_verbs)
+        steps.append(lambda: restore_noun_verbs(doc, stance_verbs))
     if "VBN" in tags and not tags & _FINITE_TAGS and not lemmas.isdisjoint(statement_verbs):
-        restore_main_verbs(doc, statement_verbs)
+        steps.append(lambda: restore_main_verbs(doc, statement_verbs))
     if "VBN" in tags:
-        restore_past_tenses(doc)
+        steps.append(lambda: restore_past_tenses(doc))
     if "VBG" in tags and tags & {"VBD", "VBN"}:
-        restore_verbs_after_participle_phrases(doc)
+        steps.append(lambda: restore_verbs_after_participle_phrases(doc))
     if not words.isdisjoint(_RELATIVE_WORDS):
-        restore_verbs_after_relative_clauses(doc)
+        steps.append(lambda: restore_verbs_after_relative_clauses(doc))
     if not words.isdisjoint(purpose_participles):
-        rehang_purpose_participles(doc, purpose_participles)
+        steps.append(lambda: rehang_purpose_participles(doc, purpose_participles))
     if any(word.endswith("ing") for word in words):
-        restore_participles(doc)
-        rehang_comma_participles(doc)
-        restore_gerund_objects(doc)
+        steps.append(lambda: restore_participles(doc))
+        steps.append(lambda: rehang_comma_participles(doc))
+        steps.append(lambda: restore_gerund_objects(doc))
     if not words.isdisjoint(_RARE_PREPOSITIONS):
-        restore_prepositions(doc)
+        steps.append(lambda: restore_prepositions(doc))
     if "that" in words:
-        relabel_adjective_clauses(doc)
+        steps.append(lambda: relabel_adjective_clauses(doc))
     if "long" in words:
-        rehang_as_long_as(doc)
+        steps.append(lambda: rehang_as_long_as(doc))
     if "from" in words and "NNP" in tags:
-        rehang_from_lists(doc)
+        steps.append(lambda: rehang_from_lists(doc))
     if not words.isdisjoint(_DASHES) and "NNS" in tags:
-        rehang_dashed_lists(doc)
+        steps.append(lambda: rehang_dashed_lists(doc))
     if "as" in words:
-        rehang_fronted_as_phrases(doc)
-    rehang_active_agents(doc)
+        steps.append(lambda: rehang_fronted_as_phrases(doc))
+    steps.append(lambda: rehang_active_agents(doc))
     if "," in words:
-        restore_subjects_before_asides(doc)
+        steps.append(lambda: restore_subjects_before_asides(doc))
     if "it" in words:
-        restore_pronoun_subjects(doc)
+        steps.append(lambda: restore_pronoun_subjects(doc))
     if not lemmas.isdisjoint(_COPULAR_VERBS):
-        rehang_copular_complements(doc)
-    rehang_listed_verbs(doc)
+        steps.append(lambda: rehang_copular_complements(doc))
+    steps.append(lambda: rehang_listed_verbs(doc))
     if "have" in lemmas:
-        restore_perfect_participles(doc)
-        rehang_perfect_auxiliaries(doc)
+        steps.append(lambda: restore_perfect_participles(doc))
+        steps.append(lambda: rehang_perfect_auxiliaries(doc))
     if "MD" in tags:
-        restore_compound_verbs(doc)
+        steps.append(lambda: restore_compound_verbs(doc))
     if "to" in words and "for" in words:
-        restore_for_to_clauses(doc)
+        steps.append(lambda: restore_for_to_clauses(doc))
     if "to" in words:
-        rehang_verb_infinitives(doc)
-        restore_infinitive_verbs(doc)
-        rehang_infinitives(doc, infinitive_nouns)
+        steps.append(lambda: rehang_verb_infinitives(doc))
+        steps.append(lambda: restore_infinitive_verbs(doc))
+        steps.append(lambda: rehang_infinitives(doc, infinitive_nouns))
 
+    # a repair's head changes may close a loop the rules would walk for ever (a rare parse two repairs
+    # both touch): the sentence then keeps the parse it had, with every repair that leaves no loop
+    before = _tree_of(doc)
+    for step in steps:
+        step()
+    if _has_loop(doc):
+        _restore_tree(doc, before)
+        for step in steps:
+            kept = _tree_of(doc)
+            step()
+            if _has_loop(doc):
+                _restore_tree(doc, kept)
+
+
+def _tree_of(doc: Any) -> list[tuple[int, str, str]]:
+    return [(token.head.i, token.dep_, token.tag_) for token in doc]
+
+
+def _restore_tree(doc: Any, tree: list[tuple[int, str, str]]) -> None:
+    for token, (head, dep, tag) in zip(doc, tree):
+        token.head = doc[head]
+        token.dep_ = dep
+        token.tag_ = tag
+
+
+def _has_loop(doc: Any) -> bool:
+    """Whether following heads up from some token comes back to it instead of reaching the root."""
+    done: set[int] = set()
+    for token in doc:
+        path: set[int] = set()
+        node = token
+        while node.i not in done and node.head.i != node.i:
+            if node.i in path:
+                return True
+            path.add(node.i)
+            node = node.head
+        done |= path
+    return False
 
 class _Words:
     """The tokens of a parsed sentence, iterable, indexable and sliceable like its `Doc`, each spaCy view
