@@ -7,6 +7,8 @@ the end, which reads the corpus from its own folder and is skipped where that fo
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -3882,3 +3884,11 @@ def test_a_repair_that_closes_a_loop_in_the_tree_is_undone(monkeypatch):
     assert [t.head.i for t in doc] == heads  # this sentence's other repairs change nothing
     looping(doc)
     assert repairs._has_loop(doc)
+
+
+def test_the_extraction_benchmark_runs_and_parses_what_the_extractor_parses():
+    # a benchmark prints numbers and asserts none: this only keeps it runnable as the library changes
+    result = subprocess.run([sys.executable, str(REPO / "bench" / "extract.py"), "--folder", str(REPO / "sources"),
+                             "--repeat", "1"], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "articles/s" in result.stdout and "parser alone, same sentences" in result.stdout
