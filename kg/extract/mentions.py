@@ -72,7 +72,8 @@ class Scanner:
         for issue in dictionary.issues.values():
             for label in {issue.label, *issue.aliases, *issue.cues}:
                 for phrase in number_variants(label):
-                    self._add(phrase, Entry(ISSUE, issue.id))
+                    for variant in verb_variants(phrase):
+                        self._add(variant, Entry(ISSUE, issue.id))
         for key, kind in (("inverse_issues", INVERSE), ("contextual_issues", CONTEXT), ("plan_references", PLANREF)):
             for issue_id, phrases in lexicon.map(key).items():
                 self._check_issue(issue_id, key)

@@ -49,6 +49,7 @@ def repair_parse(doc: Any, infinitive_nouns: frozenset[str], stance_verbs: froze
         steps.append(lambda: restore_main_verbs(doc, statement_verbs))
     if "VBN" in tags:
         steps.append(lambda: restore_past_tenses(doc))
+        steps.append(lambda: restore_verbs_read_as_modifiers(doc))
     if "VBG" in tags and tags & {"VBD", "VBN"}:
         steps.append(lambda: restore_verbs_after_participle_phrases(doc))
     if not words.isdisjoint(_RELATIVE_WORDS):
@@ -577,6 +578,30 @@ def restore_gerund_objects(doc: Any) -> None:
             noun.head = gerund
             noun.dep_ = "obj"
             gerund.dep_ = "csubj"
+
+
+def restore_verbs_read_as_modifiers(doc: Any) -> None:
+    """Make a past tense the main verb again where the parser read it as a participle modifying the
+    noun after it, which it made the root with the sentence's subject ("Hamas/nsubj previously
+    rejected/amod demands/ROOT to lay down weapons"): a noun root with a subject before it has lost
+    its verb, and the participle between them is it."""
+    for noun in doc:
+        if noun.dep_ != "ROOT" or noun.tag_ not in ("NN", "NNS"):
+            continue
+        subject = next((c for c in noun.children if c.dep_ == "nsubj" and c.i < noun.i), None)
+        verb = next((c for c in noun.children if c.dep_ == "amod" and c.tag_ in ("VBN", "VBD")
+                     and subject is not None and subject.i < c.i < noun.i), None)
+        if verb is None or any(c.dep_ == "cop" for c in noun.children):
+            continue
+        verb.head = verb
+        verb.dep_ = "ROOT"
+        verb.tag_ = "VBD"
+        for child in list(noun.children):
+            if (child.i < verb.i or child.dep_ == "punct" and child.i == len(doc) - 1
+                    or child.dep_ in ("conj", "parataxis") and child.tag_.startswith("VB")):
+                child.head = verb  # the subject, adverbs before the verb, the final stop, the verbs coordinated
+        noun.head = verb
+        noun.dep_ = "obj"
 
 
 def restore_for_to_clauses(doc: Any) -> None:

@@ -484,6 +484,15 @@ class Walker:
             actor = self.ctx.demonyms.get(token.text)
         return actor
 
+    def _acted_on_by_actor(self, proposal: Any) -> bool:
+        """Whether a proposal is the object of a rejecting verb an actor is the subject or agent of ("the
+        US vetoed a resolution", "a draft rejected by Israel")."""
+        verb = proposal.head
+        if not verb.tag_.startswith("VB") or not _lemma_in(verb, self.book.oppose_verbs):
+            return False
+        return any((c.dep_ in ("nsubj", "obl:agent") or c.dep_ == "obl" and _case(c) == "by") and self.np_holders(c).actors
+                   for c in verb.children if c.i != proposal.i)
+
     def _with_conjuncts(self, token: Any) -> list[str]:
         actors = [self.ctx.actor_at[token.i]]
         if self.book.enabled("coordination"):
@@ -530,6 +539,11 @@ class Walker:
                 if child.lower_ in _RELATIVE_PRONOUNS and node.dep_ in _CLAUSE_EDGES:
                     if _case(node.head) in _LOCATIVE:
                         return None  # "a centre in southern Israel, which will monitor ...": a place, not who
+                    if (_lemma_in(node.head, book.proposal_nouns) and node.head.dep_ in ("obj", "nsubj:pass")
+                            and self._acted_on_by_actor(node.head)):
+                        # "the US vetoed a UN resolution that demanded a ceasefire": what the text says the
+                        # resolution demands is its terms; the stance is the one the verb above takes on them
+                        return None
                     if book.enabled("relative_antecedent"):
                         holders = self.np_holders(node.head)
                         if holders.actors:
