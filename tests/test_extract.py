@@ -849,8 +849,8 @@ def test_seed_scores_stay_above_their_floor():
     report = _score(REPO / "sources", SEED_GOLD)
     # the stance model, learnt on real news, rates some of the seeds' right oppose stances under its
     # threshold ("unacceptable to Israel") and keeps a few sponsor stances the seeds' gold leaves out; a
-    # model learnt again moves one or two of them across it (0.733 to 0.778 for version 24's)
-    assert report.precision >= 0.85 and report.recall >= 0.73, report.format_text()
+    # model learnt again moves one or two of them across it (0.733 to 0.778 over version 24's and 25's)
+    assert report.precision >= 0.85 and report.recall >= 0.75, report.format_text()
     rules_alone = evaluate_folder(REPO / "sources", SEED_GOLD, ontology_dir=ONTOLOGY, ablate=["stance_model"])
     assert rules_alone.recall >= 0.87, rules_alone.format_text()
 
