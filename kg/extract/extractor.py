@@ -7,7 +7,7 @@ import dataclasses
 import functools
 import re
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Iterator, Mapping
+from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 from ..dictionary import Dictionary
 from ..model import Article, Method, Polarity, Stance
@@ -259,7 +259,9 @@ class ArticleExtractor:
         self.book = book
         self.dictionary: Dictionary = scanner.dictionary
         self.demonyms = demonyms
-        self.mentions = self._with_title_references(self._with_named_persons(article_mentions(scanner, self.text, article.published)))
+        self.sentence_spans = split_sentences(self.text)
+        self.mentions = self._with_title_references(self._with_named_persons(
+            article_mentions(scanner, self.text, article.published, self.sentence_spans)))
         self.quotes = quotation_spans(self.text)
         self.quote_speakers = self._introduced_speakers()
         self._closing_speakers: dict[tuple[int, int], str | None] = {}  # quotation -> the actor its attribution names
@@ -799,7 +801,7 @@ class ArticleExtractor:
     def run(self, explain: bool = False) -> list[Stance]:
         """Extract the article: parse the sentences that name an actor or an issue and apply the rules."""
         text = self.text
-        sentences = [s for s in split_sentences(text)]
+        sentences = self.sentence_spans
         starts = [m.start for m in self.mentions]
         jobs: list[tuple[Sentence, list[Mention]]] = []
         for sentence in sentences:
@@ -1551,7 +1553,8 @@ def resolve_plan_references(text: str, mentions: list[Mention], heads: set[str])
     return mentions
 
 
-def article_mentions(scanner: Scanner, text: str, published: date | None = None) -> list[Mention]:
+def article_mentions(scanner: Scanner, text: str, published: date | None = None,
+                     sentences: Sequence[Sentence] | None = None) -> list[Mention]:
     """Every mention of an article, left to right: the phrase scan, the issue patterns, names read as
     what they meant when the article was published, contextual issue names where the article names
     the issue plainly, references to a plan named before, and no title of another body."""
@@ -1559,18 +1562,20 @@ def article_mentions(scanner: Scanner, text: str, published: date | None = None)
     mentions = resolve_context(scanner.period_issues(text, mentions, published))
     mentions = resolve_plan_references(text, mentions, scanner.plan_heads)
     mentions = resolve_issue_pronouns(text, mentions, scanner.plan_heads, scanner.issue_pronouns)
-    mentions = resolve_issue_lists(text, mentions, scanner.issue_list_references)
+    mentions = resolve_issue_lists(text, mentions, scanner.issue_list_references, sentences)
     return [m for m in mentions if not _title_of_other_body(text, m)]
 
 
-def resolve_issue_lists(text: str, mentions: list[Mention], patterns: list["re.Pattern[str]"]) -> list[Mention]:
+def resolve_issue_lists(text: str, mentions: list[Mention], patterns: list["re.Pattern[str]"],
+                        sentences: Sequence[Sentence] | None = None) -> list[Mention]:
     """A phrase the lexicon's `issue_list_references` match ("These elements are key, the statement
     added") names every issue the sentence before it names ("The plan covers aid, withdrawal and
-    reconstruction."); after a sentence that names fewer than two, it names nothing."""
+    reconstruction."); after a sentence that names fewer than two, it names nothing. `sentences`: the
+    text's, when the caller has split it already."""
     matches = [match for pattern in patterns for match in pattern.finditer(text)]
     if not matches:
         return mentions
-    sentences = split_sentences(text)
+    sentences = sentences if sentences is not None else split_sentences(text)
     starts = [s.start for s in sentences]
     added = []
     for match in matches:

@@ -69,16 +69,17 @@ class Scanner:
                 self._add(alias, Entry(ACTOR, actor.id))
             for demonym in actor.demonyms:
                 self._add(demonym, Entry(DEMONYM, actor.id))
+        verbs = frozenset(lexicon.list("phrase_verbs"))
         for issue in dictionary.issues.values():
             for label in {issue.label, *issue.aliases, *issue.cues}:
                 for phrase in number_variants(label):
-                    for variant in verb_variants(phrase):
+                    for variant in verb_variants(phrase, verbs):
                         self._add(variant, Entry(ISSUE, issue.id))
         for key, kind in (("inverse_issues", INVERSE), ("contextual_issues", CONTEXT), ("plan_references", PLANREF)):
             for issue_id, phrases in lexicon.map(key).items():
                 self._check_issue(issue_id, key)
                 for phrase in phrases:
-                    for variant in (verb_variants(phrase) if kind == INVERSE else [phrase]):
+                    for variant in (verb_variants(phrase, verbs) if kind == INVERSE else [phrase]):
                         self._add(variant, Entry(kind, issue_id))
         # the nouns that make a named issue a plan ("reconstruction plan"): the heads of the references
         self.plan_heads = {phrase.split()[-1].lower().rstrip("s") for phrases in lexicon.map("plan_references").values()
@@ -344,26 +345,27 @@ def number_variants(phrase: str) -> list[str]:
 
 
 _OWNERS = ("its", "their", "the")
+_POSSESSIVES = ("its", "their")  # the words that make a phrase's owner one of _OWNERS
 _CONSONANTS = set("bcdfghjklmnpqrstvwxz")
 
 
-def verb_variants(phrase: str) -> list[str]:
-    """A phrase led by a verb, with the verb's other forms and its possessive in the other persons
-    ("resume its offensive", "resumed its offensive" -> "resumes/resuming their offensive"): the
-    lexicon lists one and news writes them all. Forms no verb has ("resumeds") cost a dictionary
-    entry and match nothing. A one-word phrase comes back as it is."""
+def verb_variants(phrase: str, verbs: frozenset[str]) -> list[str]:
+    """A phrase led by one of `verbs` (base forms), in any form, with the verb's other regular forms
+    and, where it has "its" or "their", the other persons ("resume its offensive", "resumed its
+    offensive" -> "resumes/resuming their/the offensive"): the lexicon lists one and news writes them
+    all. Any other phrase comes back as it is."""
     words = phrase.split(" ")
-    if len(words) < 2:
+    first = words[0]
+    base = first if first in verbs else next(
+        (b for b in lemma_candidates(first, first) if b in verbs), None) if first.isalpha() and first.islower() else None
+    if len(words) < 2 or base is None:
         return [phrase]
-    bases = [words[0]]
-    if words[0].isalpha() and words[0].islower() and words[0].endswith(("ed", "ing", "s")):
-        bases += [base for base in lemma_candidates(words[0], words[0]) if base != words[0] and len(base) >= 3]
-    firsts = [words[0]] + [form for base in bases for form in ([base] if base != words[0] else []) + _verb_forms(base)]
+    firsts = dict.fromkeys((first, base, *_verb_forms(base)))
     rest = words[1:]
-    owners = [k for k, word in enumerate(rest) if word in _OWNERS]
+    owners = [k for k, word in enumerate(rest) if word in _POSSESSIVES]
     tails = [rest] + ([[*rest[:owners[0]], other, *rest[owners[0] + 1:]] for other in _OWNERS if other != rest[owners[0]]]
                       if owners else [])
-    return list(dict.fromkeys(" ".join([first, *tail]) for first in firsts for tail in tails))
+    return list(dict.fromkeys(" ".join([form, *tail]) for form in firsts for tail in tails))
 
 
 def _verb_forms(word: str) -> list[str]:

@@ -589,9 +589,11 @@ def restore_verbs_read_as_modifiers(doc: Any) -> None:
         if noun.dep_ != "ROOT" or noun.tag_ not in ("NN", "NNS"):
             continue
         subject = next((c for c in noun.children if c.dep_ == "nsubj" and c.i < noun.i), None)
+        if subject is None or any(c.dep_ == "cop" for c in noun.children):
+            continue
         verb = next((c for c in noun.children if c.dep_ == "amod" and c.tag_ in ("VBN", "VBD")
-                     and subject is not None and subject.i < c.i < noun.i), None)
-        if verb is None or any(c.dep_ == "cop" for c in noun.children):
+                     and subject.i < c.i < noun.i), None)
+        if verb is None:
             continue
         verb.head = verb
         verb.dep_ = "ROOT"

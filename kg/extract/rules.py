@@ -126,6 +126,13 @@ def group_referent(noun: Any, book: RuleBook) -> bool:
                    for c in noun.children)
 
 
+def _wait_for(st: "_WalkState", issues: Iterable[str]) -> None:
+    """Make the walk's stance wait for these issues ("unless" conditions), each once."""
+    for issue in issues:
+        if (issue, "unless") not in st.conditions:
+            st.conditions.append((issue, "unless"))
+
+
 def _counted_compound(word: Any) -> bool:
     """"six-party", "eight-nation": a compound that counts who meets, naming none of them."""
     return word.text.islower() and any(c.dep_ == "nummod" for c in word.children)
@@ -907,10 +914,11 @@ class Walker:
                 continue  # "will remain shut until further notice": for as long as it likes, no condition
             if family and family != "only":
                 return family
-            if child.lower_ == "without" and (child.dep_ == "mark" and _lemma_in(node.head, self.book.failure_verbs)
-                                              or child.dep_ == "case") and (
-                    self.negated(node.head) or self._refused_with(node) or _lemma_in(node.head, self.book.failure_verbs)
-                    or node.head.dep_ in ("acl", "advcl", "xcomp") and self.negated(node.head.head)):
+            if child.lower_ == "without" and (
+                    # "the ceasefire would collapse without disarmament", "would unravel without disarming Hamas"
+                    child.dep_ in ("case", "mark") and _lemma_in(node.head, self.book.failure_verbs)
+                    or child.dep_ == "case" and (self.negated(node.head) or self._refused_with(node)
+                                                 or node.head.dep_ in ("acl", "advcl", "xcomp") and self.negated(node.head.head))):
                 # "will not take part without a UN mandate", "no agreement to stop the war without disarmament",
                 # "will not invest in rebuilding/advcl Gaza without a path to a state", "refused further releases
                 # without a permanent ceasefire": only with one
@@ -1898,16 +1906,13 @@ class Walker:
             # for what the main clause demands
             for obj in node.head.children:
                 if obj.dep_ in ("obj", "xcomp", "ccomp") and obj.i != node.i:
-                    named = self._clause_issues(obj.subtree, issue_at, issue_id)
-                    st.conditions.extend((c, "unless") for c in named if (c, "unless") not in st.conditions)
+                    _wait_for(st, self._clause_issues(obj.subtree, issue_at, issue_id))
             # "Hamas must disarm and return the hostages for the war to end": the verbs demanded are the
             # issues themselves
             main = node.head.head if node.head.dep_ == "conj" else node.head
-            for verb in (main, *(c for c in main.children if c.dep_ == "conj")):
-                named_issue = issue_at.get(verb.i)
-                if (named_issue and named_issue != issue_id and verb.i != node.i and verb.tag_.startswith("VB")
-                        and self.has_deontic(verb) and (named_issue, "unless") not in st.conditions):
-                    st.conditions.append((named_issue, "unless"))
+            _wait_for(st, [issue_at[verb.i] for verb in (main, *(c for c in main.children if c.dep_ == "conj"))
+                           if issue_at.get(verb.i) not in (None, issue_id) and verb.tag_.startswith("VB")
+                           and self.has_deontic(verb)])
         if (dep in ("xcomp", "advcl") and came_from is not None and came_from.dep_ in ("obj", "nsubj", "xcomp", "ccomp")
                 and _lemma_in(node, book.permitting_verbs) and book.enabled("condition_clause")
                 and any(c.dep_ == "mark" and c.lower_ == "to" for c in node.children) and self.has_deontic(node.head)):
@@ -1917,18 +1922,16 @@ class Walker:
             named = [issue_at[main.i]] if issue_at.get(main.i) not in (None, issue_id) else []
             for subject in (c for c in main.children if c.dep_ in ("nsubj", "nsubj:pass")):
                 named += self._clause_issues(subject.subtree, issue_at, issue_id)
-            st.conditions.extend((c, "unless") for c in dict.fromkeys(named) if (c, "unless") not in st.conditions)
+            _wait_for(st, named)
         needed = self._needed_for(node) if book.enabled("condition_clause") else None
         if needed is not None:
             # "would require a Security Council mandate to send troops": sending troops waits for the mandate
             inner = {t.i for t in node.subtree}
-            named = self._clause_issues([t for t in needed.subtree if t.i not in inner], issue_at, issue_id)
-            st.conditions.extend((c, "unless") for c in named if (c, "unless") not in st.conditions)
+            _wait_for(st, self._clause_issues([t for t in needed.subtree if t.i not in inner], issue_at, issue_id))
         required = self._required_first(node, came_from) if book.enabled("condition_clause") else None
         if required is not None:
             # "sees the disarmament of Hamas as a condition for ending the war": the end of the war waits for it
-            named = self._clause_issues(required.subtree, issue_at, issue_id)
-            st.conditions.extend((c, "unless") for c in named if (c, "unless") not in st.conditions)
+            _wait_for(st, self._clause_issues(required.subtree, issue_at, issue_id))
 
     def _sole_means(self, node: Any) -> bool:
         """Whether a noun is the only means to something ("the only way to secure the release"): what it
