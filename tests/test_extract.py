@@ -3927,3 +3927,21 @@ def test_a_past_tense_read_as_the_modifier_of_its_object_is_the_verb_again(dicti
     assert (doc[2].dep_, doc[2].tag_, doc[0].head.i, doc[3].dep_, doc[3].head.i) == ("ROOT", "VBD", 2, "obj", 2)
     text = "Hamas previously rejected demands to lay down weapons, but now appears willing to negotiate on prisoner swaps."
     assert found(text, dictionary) == {("Hamas", "disarmament", "oppose"), ("Hamas", "hostage_prisoner_exchange", "support")}
+
+
+@pytest.mark.parametrize("text, phrase, issue", [
+    ('The president said the US would "take over" the Gaza Strip.', 'take over" the Gaza Strip', "governance"),
+    ("The Authority is ready to assume “full responsibility” in Gaza.", "assume “full responsibility” in Gaza", "governance"),
+])
+def test_a_phrase_quoted_in_part_still_names_its_issue(text, phrase, issue, dictionary):
+    from kg.extract import get_scanner, load_lexicon
+    from kg.extract.extractor import article_mentions
+
+    named = {(text[m.start:m.end], m.value) for m in article_mentions(get_scanner(dictionary, load_lexicon()), text)
+             if m.kind == "issue"}
+    assert (phrase, issue) in named
+
+
+def test_a_stance_on_a_phrase_quoted_in_part(dictionary):
+    text = 'The US would "take over" the Gaza Strip, Washington said.'
+    assert ("US", "governance", "support") in found(text, dictionary)

@@ -41,6 +41,7 @@ class Mention:
     person: bool = False
 
 
+_DOUBLE_QUOTES_AS_SPACES = str.maketrans({'"': " ", "“": " ", "”": " "})
 _WORD = re.compile(r"[^\W_][\w.]*(?<!\.)")
 NO_ISSUE = "none"  # the issue_overrides key of phrases that name no issue
 #: What stands between the members of a written list ("Egypt, Qatar and the US")
@@ -166,7 +167,9 @@ class Scanner:
         tail = self.demonym_tail
         skip_until = 0
         bare: list[tuple[int, int, str]] = []  # demonyms with no noun of their own yet: (start, end, actor id)
-        for start, end, surface in self.phrases.matches(text):
+        # a phrase quoted in part ('the US will "take over" the Strip') is the phrase: the double quotation
+        # marks become spaces for the lookup, which keeps every offset
+        for start, end, surface in self.phrases.matches(text.translate(_DOUBLE_QUOTES_AS_SPACES)):
             if start < skip_until:
                 continue
             try:
@@ -297,8 +300,9 @@ class Scanner:
         present = [m for m in mentions if m.kind == ISSUE]
         added: list[Mention] = []
         dropped: set[int] = set()
+        unquoted = text.translate(_DOUBLE_QUOTES_AS_SPACES)  # 'assume "full responsibility" in Gaza', as in `scan`
         for issue_id, pattern in self.issue_patterns:
-            for match in pattern.finditer(text):
+            for match in pattern.finditer(unquoted):
                 same = [m for m in present if m.value == issue_id and m.start < match.end() and match.start() < m.end]
                 if not same:
                     added.append(Mention(match.start(), match.end(), ISSUE, issue_id))
