@@ -1465,6 +1465,13 @@ MINISTERS = (" The foreign ministers of Turkey, Jordan, the United Arab Emirates
 @pytest.mark.parametrize("lead,expected", [
     ("Eight countries backed the peace plan on Monday.", EIGHT),
     ("Eight countries, including Turkey, issued a joint statement on Monday praising the peace plan.", EIGHT),
+    # a count the tagger read as an adjective ("Eight/amod Arab and Muslim nations")
+    ("Eight Arab and Muslim nations on Tuesday issued a joint statement welcoming the peace plan.", EIGHT),
+    # an "-ing" verb the parser read as a preposition ("welcoming/case the plan")
+    ("Eight countries on Tuesday issued a joint statement welcoming the peace plan.", EIGHT),
+    # ... or as an adjective whose object it made the main verb's second one
+    ("Eight countries issued a joint statement welcoming US President Donald Trump's proposals.", EIGHT | {
+        ("US", "peace_plan", "support")}),
     # a count the list after does not match names no one
     ("Three countries backed the peace plan on Monday.", set()),
 ])
@@ -3945,3 +3952,22 @@ def test_a_phrase_quoted_in_part_still_names_its_issue(text, phrase, issue, dict
 def test_a_stance_on_a_phrase_quoted_in_part(dictionary):
     text = 'The US would "take over" the Gaza Strip, Washington said.'
     assert ("US", "governance", "support") in found(text, dictionary)
+
+
+@pytest.mark.parametrize("text, body", [
+    ("Washington DC: Eight countries backed the plan.", "Eight countries backed the plan."),
+    ("Jerusalem: Hamas said it would not disarm.", "Hamas said it would not disarm."),
+    ("CAIRO: Talks resumed.", "Talks resumed."),
+    # a speaker's line is no dateline
+    ('Netanyahu: "We will not stop."', 'Netanyahu: "We will not stop."'),
+])
+def test_a_place_and_a_colon_opening_a_text_are_its_dateline(text, body):
+    from kg.extract.extractor import _without_dateline
+    from kg.text import Sentence
+
+    kept = _without_dateline(text, Sentence(0, len(text)))
+    assert text[kept.start:kept.end] == body
+
+
+def test_ending_the_gaza_conflict_is_the_truce(dictionary):
+    assert ("Egypt", "ceasefire", "support") in found("Egypt urged both sides to end the Gaza conflict.", dictionary)

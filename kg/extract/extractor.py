@@ -82,6 +82,9 @@ _DATELINE = re.compile(
     r"|[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}\s*:\s)(?=[A-Z“\"])")
 
 
+# a place in title case that opens the text, then a colon: "Washington DC: Eight nations ...", "Jerusalem: Hamas said"
+_OPENING_PLACE = re.compile(r"[A-Z][a-z.'’-]+(?:\s+[A-Z][\w.'’-]*){0,2}:\s+(?=[A-Z][a-z])")
+
 # "Speech by High Representative X", "Statement of the Ministry": a text that is one speaker's words
 _SPEECH_TITLE = re.compile(r"\b(?:speech|remarks|statement|address|op-ed|letter|briefing|interview)\b", re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"(?:^|[\s(])(?:I|We|we|our|Our|my|My)\b")
@@ -1341,7 +1344,8 @@ def _title_of_other_body(text: str, m: Mention) -> bool:
 
 def _without_dateline(text: str, sentence: Sentence) -> Sentence:
     """The sentence without a leading dateline (the mentions inside it are then ignored)."""
-    match = _DATELINE.match(text, sentence.start, sentence.end)
+    match = _DATELINE.match(text, sentence.start, sentence.end) or (
+        _OPENING_PLACE.match(text, sentence.start, sentence.end) if sentence.start == 0 else None)
     if match is None or match.end() - sentence.start > 80:
         return sentence
     return Sentence(match.end(), sentence.end, sentence.headline)

@@ -6,6 +6,12 @@ from __future__ import annotations
 from typing import Any, Callable
 
 
+# "-ing" words that are prepositions, not verbs, before a noun
+_ING_PREPOSITIONS = frozenset({"including", "following", "regarding", "concerning", "according", "excluding", "considering",
+                               "pending", "during", "barring", "notwithstanding", "respecting", "touching", "involving",
+                               "surrounding", "facing", "entering", "starting", "beginning", "preceding", "succeeding"})
+
+
 def repair_parse(doc: Any, infinitive_nouns: frozenset[str], stance_verbs: frozenset[str] = frozenset(),
                  verb_forms: frozenset[str] = frozenset(), statement_verbs: frozenset[str] = frozenset(),
                  purpose_participles: frozenset[str] = frozenset()) -> None:
@@ -58,6 +64,7 @@ def repair_parse(doc: Any, infinitive_nouns: frozenset[str], stance_verbs: froze
         steps.append(lambda: rehang_purpose_participles(doc, purpose_participles))
     if any(word.endswith("ing") for word in words):
         steps.append(lambda: restore_participles(doc))
+        steps.append(lambda: restore_participles_read_as_prepositions(doc))
         steps.append(lambda: rehang_comma_participles(doc))
         steps.append(lambda: restore_gerund_objects(doc))
     if not words.isdisjoint(_RARE_PREPOSITIONS):
@@ -704,6 +711,35 @@ def restore_participles(doc: Any) -> None:
         if any(c.dep_ == "obj" or c.dep_ in ("ccomp", "advcl") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
                for c in word.children):
             word.tag_ = "VBG"
+
+
+def restore_participles_read_as_prepositions(doc: Any) -> None:
+    """Make an "-ing" verb the parser read as the preposition of the noun after it the verb of that
+    noun ("issued a statement welcoming/case the plan/obl": welcoming/advcl the plan/obj), unless it is one
+    of the "-ing" words that are prepositions ("including", "following", "regarding"); and tag as a verb
+    an "-ing" adjective, or noun modifying a noun, with an object ("a statement welcoming/JJ the proposals/obj"),
+    which is the noun phrase right after it that the parse made a second object of the verb."""
+    for word in doc:
+        if word.tag_ in ("JJ", "NN") and word.lower_.endswith("ing") and word.dep_ == "acl" and word.head.dep_ == "obj":
+            # "issued a statement welcoming/acl President Trump's proposals/obj": a second object (or a
+            # bare oblique) of the verb that starts right after the "-ing" word is that word's object
+            second = next((c for c in word.head.head.children if c.dep_ in ("obj", "obl") and c.i > word.i
+                           and c.left_edge.i == word.i + 1 and not any(m.dep_ == "case" for m in c.children)), None)
+            if second is not None:
+                second.head = word
+                second.dep_ = "obj"
+        if (word.tag_ == "JJ" or word.tag_ == "NN" and word.dep_ == "acl") and word.lower_.endswith("ing") and any(
+                c.dep_ == "obj" for c in word.children):
+            word.tag_ = "VBG"
+            continue
+        noun = word.head
+        if (word.tag_ != "VBG" or word.dep_ != "case" or word.lower_ in _ING_PREPOSITIONS or noun.i <= word.i
+                or noun.dep_ not in ("obl", "nmod") or noun.head.i == noun.i):
+            continue
+        word.head = noun.head
+        word.dep_ = "advcl" if noun.dep_ == "obl" else "acl"
+        noun.head = word
+        noun.dep_ = "obj"
 
 
 def restore_compound_verbs(doc: Any) -> None:

@@ -153,8 +153,9 @@ def _counted_states(noun: Any, book: RuleBook) -> int | None:
     if not _lemma_in(noun, book.state_group_nouns):
         return None
     for child in noun.children:
-        if child.dep_ in ("nummod", "compound") and (child.lower_ in book.number_words or child.text.isdigit()):
-            return book.number_words.get(child.lower_) or int(child.text)  # ("Eight/NNP countries" at a sentence's head)
+        if child.dep_ in ("nummod", "compound", "amod") and (child.lower_ in book.number_words or child.text.isdigit()):
+            # ("Eight/NNP countries" at a sentence's head, "Eight/amod Arab and Muslim nations")
+            return book.number_words.get(child.lower_) or int(child.text)
         if child.dep_ == "amod" and (child.lower_ in book.vague_counts or child.lower_ in book.group_lead_modifiers):
             return 0
     return None
