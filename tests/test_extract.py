@@ -3971,3 +3971,23 @@ def test_a_place_and_a_colon_opening_a_text_are_its_dateline(text, body):
 
 def test_ending_the_gaza_conflict_is_the_truce(dictionary):
     assert ("Egypt", "ceasefire", "support") in found("Egypt urged both sides to end the Gaza conflict.", dictionary)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a past tense the parser hung on the noun heading the sentence ("ministers/ROOT ... issued/acl")
+    ("Foreign ministers from four countries—Saudi Arabia, Jordan, Qatar, and Egypt—issued a joint statement on "
+     "Monday welcoming the peace plan.", {(a, "peace_plan", "support") for a in ("SaudiArabia", "Jordan", "Qatar", "Egypt")}),
+    # the subject the parse joined to a fronted phrase, and a participle that judges another's stance
+    ("In a hopeful turn for the talks, foreign ministers from four countries—Saudi Arabia, Jordan, Qatar, and "
+     "Egypt—issued a joint statement Monday, hailing the efforts of President Donald Trump to end the war in Gaza.",
+     {(a, "ceasefire", "support") for a in ("SaudiArabia", "Jordan", "Qatar", "Egypt", "US")}),
+    # the members a clause on a group noun lists
+    ("The committee, comprising Egypt, Qatar and Jordan, called for a ceasefire.",
+     {(a, "ceasefire", "support") for a in ("Egypt", "Qatar", "Jordan")}),
+    ("The committee — comprising Egypt, Qatar and Jordan — called for a ceasefire.",
+     {(a, "ceasefire", "support") for a in ("Egypt", "Qatar", "Jordan")}),
+    ("The committee, which includes Egypt, Qatar and Jordan, called for a ceasefire.",
+     {(a, "ceasefire", "support") for a in ("Egypt", "Qatar", "Jordan")}),
+])
+def test_groups_whose_members_the_sentence_lists_hold_its_stance(text, expected, dictionary):
+    assert found(text, dictionary) == expected

@@ -14,7 +14,7 @@ _ING_PREPOSITIONS = frozenset({"including", "following", "regarding", "concernin
 
 def repair_parse(doc: Any, infinitive_nouns: frozenset[str], stance_verbs: frozenset[str] = frozenset(),
                  verb_forms: frozenset[str] = frozenset(), statement_verbs: frozenset[str] = frozenset(),
-                 purpose_participles: frozenset[str] = frozenset()) -> None:
+                 purpose_participles: frozenset[str] = frozenset(), member_verbs: frozenset[str] = frozenset()) -> None:
     """Apply every repair to one parsed sentence, in this order:
     - clause verbs tagged as plural nouns (`verb_forms`: words that are only ever verbs);
     - conditions read as complements ("until Hamas/nsubj is disarmed/ccomp");
@@ -56,6 +56,12 @@ def repair_parse(doc: Any, infinitive_nouns: frozenset[str], stance_verbs: froze
     if "VBN" in tags:
         steps.append(lambda: restore_past_tenses(doc))
         steps.append(lambda: restore_verbs_read_as_modifiers(doc))
+    if "VBD" in tags:
+        steps.append(lambda: restore_finite_verbs_under_nouns(doc))
+    if "VBG" in tags and not lemmas.isdisjoint(member_verbs):
+        steps.append(lambda: rehang_member_participles(doc, member_verbs))
+    if "," in words and tags & _FINITE_TAGS:
+        steps.append(lambda: restore_subjects_after_fronted_phrases(doc))
     if "VBG" in tags and tags & {"VBD", "VBN"}:
         steps.append(lambda: restore_verbs_after_participle_phrases(doc))
     if not words.isdisjoint(_RELATIVE_WORDS):
@@ -422,6 +428,53 @@ def restore_main_verbs(doc: Any, verbs: frozenset[str]) -> None:
         return
 
 
+def rehang_member_participles(doc: Any, verbs: frozenset[str]) -> None:
+    """Hang a participle that lists members back on the noun before it ("The committee, comprising/amod
+    Egypt/nsubj, Qatar and Jordan, called ..."): the parser made it a modifier of the first member and that
+    member a second subject, or a clause of the verb between its subject and it; the participle qualifies
+    the noun and the members are its object (`verbs`: lemmas of the verbs that list members)."""
+    for word in doc:
+        if word.tag_ != "VBG" or (word.lemma_ or word.lower_).lower() not in verbs:
+            continue
+        if word.dep_ == "advcl" and word.head.i > word.i and any(c.dep_ == "obj" for c in word.children):
+            # "The committee — comprising/advcl Egypt, Qatar and Jordan — called": an aside on the subject
+            group = next((c for c in word.head.children if c.dep_ in ("nsubj", "nsubj:pass") and c.i < word.i
+                          and c.tag_.startswith("NN")), None)
+            if group is not None:
+                word.head, word.dep_ = group, "acl"
+            continue
+        member = word.head
+        if word.dep_ != "amod" or member.i <= word.i or member.dep_ not in ("nsubj", "nsubj:pass"):
+            continue
+        group = next((c for c in member.head.children if c.dep_ in ("nsubj", "nsubj:pass") and c.i < word.i
+                      and c.i != member.i and c.tag_.startswith("NN")), None)
+        if group is None:
+            continue
+        word.head, word.dep_ = group, "acl"
+        member.head, member.dep_ = word, "obj"
+        for token in doc:
+            if token.dep_ == "punct" and token.head.i == word.i and token.i < word.i:
+                token.head = group  # the comma before it
+
+
+def restore_finite_verbs_under_nouns(doc: Any) -> None:
+    """Make a past tense the parser hung as a modifier on the noun heading the sentence its main verb
+    again ("Foreign ministers/ROOT from eight countries—A, B, ... and H—issued/VBD/acl a statement"):
+    the tagger read it as finite, the sentence has no other verb at its head, the noun is its subject."""
+    root = next((t for t in doc if t.head.i == t.i), None)
+    if root is None or not root.tag_.startswith("NN"):
+        return
+    verb = next((c for c in root.children if c.dep_ == "acl" and c.tag_ == "VBD" and c.i > root.i
+                 and not any(m.dep_ in ("nsubj", "nsubj:pass", "aux", "aux:pass", "cop", "mark") for m in c.children)), None)
+    if verb is None:
+        return
+    verb.head, verb.dep_ = verb, "ROOT"
+    root.head, root.dep_ = verb, "nsubj"
+    for token in doc:
+        if token.dep_ == "punct" and token.head.i == root.i and token.i > verb.i:
+            token.head = verb  # the final stop, hung on the old head
+
+
 def restore_verbs_after_participle_phrases(doc: Any) -> None:
     """Make the main verb again of a past tense the parse hung on the participle phrase of its subject
     ("The parties/ROOT participating/acl in the meeting agreed/advcl on the following"): the verb heads
@@ -671,6 +724,27 @@ def restore_subjects_before_asides(doc: Any) -> None:
         return
 
 
+def restore_subjects_after_fronted_phrases(doc: Any) -> None:
+    """Give a verb with no subject the noun phrase before it that the parse joined to a fronted phrase
+    ("In a turn for peace talks, foreign ministers/conj from eight countries ... issued/ROOT a statement"):
+    after the comma that ends the fronted phrase, a plural noun and its modifiers up to the verb are the subject."""
+    root = next((t for t in doc if t.head.i == t.i), None)
+    if (root is None or not root.tag_.startswith("VB")
+            or any(c.dep_ in ("nsubj", "nsubj:pass", "expl", "csubj") for c in root.children)):
+        return
+    fronted = next((c for c in root.children if c.dep_ in ("obl", "advcl", "advmod") and c.i < root.i and c.left_edge.i == 0), None)
+    if fronted is None:
+        return
+    for noun in fronted.subtree:
+        edge = noun.left_edge.i
+        if (noun.dep_ == "conj" and noun.tag_ in ("NNS", "NNPS") and edge > 0
+                and (doc[edge].text == "," or doc[edge - 1].text == ",")  # (the comma hung on the noun or before it)
+                and noun.right_edge.i < root.i
+                and not any(t.tag_.startswith("VB") for t in doc[noun.right_edge.i + 1:root.i])):
+            noun.head, noun.dep_ = root, "nsubj"
+            return
+
+
 _RELATIVE_WORDS = frozenset({"who", "which", "whose", "whom"})
 
 
@@ -733,11 +807,13 @@ def restore_participles_read_as_prepositions(doc: Any) -> None:
             word.tag_ = "VBG"
             continue
         noun = word.head
-        if (word.tag_ != "VBG" or word.dep_ != "case" or word.lower_ in _ING_PREPOSITIONS or noun.i <= word.i
-                or noun.dep_ not in ("obl", "nmod") or noun.head.i == noun.i):
+        if (word.tag_ not in ("VBG", "NN") or not word.lower_.endswith("ing") or word.dep_ != "case"
+                or word.lower_ in _ING_PREPOSITIONS or noun.i <= word.i
+                or noun.dep_ not in ("obl", "obl:agent", "nmod") or noun.head.i == noun.i):
             continue
         word.head = noun.head
-        word.dep_ = "advcl" if noun.dep_ == "obl" else "acl"
+        word.tag_ = "VBG"
+        word.dep_ = "advcl" if noun.dep_ in ("obl", "obl:agent") else "acl"
         noun.head = word
         noun.dep_ = "obj"
 

@@ -129,6 +129,7 @@ class RuleBook:
     group_referents: frozenset[str] = frozenset()
     statement_nouns: frozenset[str] = frozenset()
     gathering_nouns: frozenset[str] = frozenset()
+    member_verbs: frozenset[str] = frozenset()
     civilian_nouns: frozenset[str] = frozenset()
     addressee_verbs: frozenset[str] = frozenset()
     permit_verbs: frozenset[str] = frozenset()

@@ -402,6 +402,10 @@ class Walker:
                 # "he and the leaders of Egypt, Turkey and Qatar signed ..."
                 resolved = _unique(resolved + [a for conj in token.conjuncts for a in self.np_holders(conj).actors])
             return Holders(resolved, ("pronoun",), book.confidence("pronoun"))
+        members = self._members_by_clause(token) if book.enabled("group_noun") else []
+        if members:
+            # "The committee, comprising Egypt, Qatar and Jordan, called for ...": the members it lists
+            return Holders(members, ("group_noun",), book.confidence("group_noun"))
         counted = _counted_states(token, book) if book.enabled("group_noun") else None
         if counted:
             # "Eight countries, including Turkey, issued a statement. The ministers of A, B, ... H": all eight
@@ -464,6 +468,19 @@ class Walker:
             if actor:
                 return Holders([actor], ("group_noun",), book.confidence("group_noun"))
         return Holders([])
+
+    def _members_by_clause(self, token: Any) -> list[str]:
+        """The actors a clause on a noun lists as its members ("a committee comprising A, B and C", "the
+        group, which includes A and B"), when it names two or more and the noun names none itself."""
+        if token.i in self.ctx.actor_at:
+            return []
+        for clause in token.children:
+            if clause.dep_ in ("acl", "acl:relcl") and clause.i > token.i and _lemma_in(clause, self.book.member_verbs):
+                actors = _unique(self.ctx.actor_at[t.i] for t in clause.subtree
+                                 if t.i in self.ctx.actor_at and t.dep_ not in ("nsubj", "nsubj:pass"))
+                if len(actors) >= 2:
+                    return actors
+        return []
 
     def _unnamed_group(self, token: Any) -> str | None:
         """The actor an unnamed group of states stands for ("Several countries are reluctant to send
@@ -1807,7 +1824,11 @@ class Walker:
             # "Israel and Hamas agreed to the first phase, but the UN resolution is seen as vital to ...": a main
             # clause with a subject of its own is not the first subject's
             return st.findings
-        if st.inner is not None and dep in ("advcl", "conj", "parataxis", "acl", "acl:relcl", "ccomp", "nsubj", "nsubj:pass", "csubj"):
+        if st.inner is not None and dep in ("advcl", "conj", "parataxis", "acl", "acl:relcl", "ccomp", "nsubj", "nsubj:pass", "csubj") and not (
+                # "issued a statement, hailing Trump's efforts to end the war": the participle that judges has the
+                # subject of the verb it hangs on
+                dep == "advcl" and node.tag_ == "VBG" and st.outer_signal
+                and not any(c.dep_ in ("nsubj", "nsubj:pass", "mark") for c in node.children)):
             return st.findings  # the judging word must govern the inner stance itself
         if (dep in ("appos", "acl", "acl:relcl") and st.signal and not own and not st.sign_frozen
                 and book.enabled("relative_antecedent")
