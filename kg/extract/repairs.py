@@ -20,11 +20,13 @@ def repair_parse(doc: Any, infinitive_nouns: frozenset[str], stance_verbs: froze
     - conditions read as complements ("until Hamas/nsubj is disarmed/ccomp");
     - stance verbs tagged as plural nouns (`stance_verbs`: their lemmas);
     - main verbs read as participles of their subject (`statement_verbs`: the verbs that say or report
-      a stance), participles that head a sentence with a subject and no auxiliary, main verbs
-      hung on a subject's relative clause, and main verbs hung on a subject's participle phrase;
+      a stance), participles that head a sentence with a subject and no auxiliary, past tenses hung
+      on the noun heading the sentence, participles that list a group's members read as a modifier
+      of the first member (`member_verbs`), subjects joined to a fronted phrase, main verbs hung on a
+      subject's relative clause, and main verbs hung on a subject's participle phrase;
     - participles of purpose hung on a verb instead of their noun (`purpose_participles`);
-    - participles tagged as nouns, participles after a comma hung on the verb's object, and the object
-      of a gerund subject read as a second subject;
+    - participles tagged as nouns, participles read as prepositions or adjectives, participles after
+      a comma hung on the verb's object, and the object of a gerund subject read as a second subject;
     - prepositions read as nouns or verbs, "that" clauses of adjectives, "as long as", the names a plural
       subject's "from" phrase lists, a fronted "as" phrase read as a second subject;
     - "by" phrases of active verbs, "it" read as the expletive of an action verb, a subject read as the
