@@ -236,9 +236,8 @@ def main(argv: list[str] | None = None) -> int:
         " (each folder's threshold chosen without it)",
         "# How often a stance is right by its rating (left out): " + "; ".join(calibration[:3]) + ";",
         "#   " + "; ".join(calibration[3:]) + ".",
-        f"# Trained with C = {args.strength}"
-        + ("; features scaled in training: " + ", ".join(f"{kind}= x {scale}" for kind, scale in args.scale)
-           if args.scale else "") + ".",
+        f"# Trained with C = {args.strength}; features scaled in training: "
+        + ", ".join(f"{kind}= x {scale}" for kind, scale in args.scale) + ".",
     ]
     body = {
         "trained_on": [{"folder": f.name, "articles": f.articles, "gold_tuples": f.gold, "rated_tuples": len(f.examples),

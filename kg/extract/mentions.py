@@ -7,10 +7,10 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from .lemmatize import lemma_candidates
 from ..dictionary import Dictionary
 from ..errors import DictionaryError
 from ..text import PhraseScanner, normalise_phrase, phrase_variants
+from .lemmatize import lemma_candidates
 from .lexicon import Lexicon
 
 ACTOR, DEMONYM, MEDIA, SOURCE, ISSUE, INVERSE, CONTEXT, COREF, PLANREF = (
@@ -360,9 +360,10 @@ def verb_variants(phrase: str, verbs: frozenset[str]) -> list[str]:
     all. Any other phrase comes back as it is."""
     words = phrase.split(" ")
     first = words[0]
-    base = first if first in verbs else next(
-        (b for b in lemma_candidates(first, first) if b in verbs), None) if first.isalpha() and first.islower() else None
-    if len(words) < 2 or base is None:
+    base = None
+    if len(words) > 1 and first.isalpha() and first.islower():
+        base = next((b for b in (first, *lemma_candidates(first, first)) if b in verbs), None)
+    if base is None:
         return [phrase]
     firsts = dict.fromkeys((first, base, *_verb_forms(base)))
     rest = words[1:]
