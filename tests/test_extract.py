@@ -620,8 +620,23 @@ def test_troops_areas_and_offensives_in_the_words_of_news(text, expected, dictio
 
 
 def test_conditioning_one_thing_on_another(dictionary):
+    # who sets the condition wants it met
     assert found("Israel conditioned any withdrawal on the return of all hostages.", dictionary) == {
-        ("Israel", "withdrawal", "conditional", "hostage_prisoner_exchange")}
+        ("Israel", "withdrawal", "conditional", "hostage_prisoner_exchange"),
+        ("Israel", "hostage_prisoner_exchange", "support")}
+    # the parser hangs the "on" phrase on the object's own phrase ("for the rebuilding of Gaza"): it is the verb's
+    assert found("Saudi Arabia and the UAE conditioned their funding for the rebuilding of Gaza on the complete "
+                 "disarmament of Hamas.", dictionary) == {
+        ("SaudiArabia", "reconstruction", "conditional", "disarmament"), ("SaudiArabia", "disarmament", "support"),
+        ("UAE", "reconstruction", "conditional", "disarmament"), ("UAE", "disarmament", "support")}
+    # what waits for what, said by no one who sets it, is no demand
+    assert ("Hamas", "ceasefire", "support") not in found(
+        "Hamas said a lasting truce was dependent on the release of all Palestinian prisoners.", dictionary)
+
+
+def test_only_upon_makes_a_condition(dictionary):
+    assert found("Hamas said it would lay down its weapons only upon the establishment of a Palestinian state.",
+                 dictionary) == {("Hamas", "disarmament", "conditional", "governance")}
 
 
 def test_what_demanded_a_rejected_thing_is_not_rejected_with_it(dictionary, rules):
@@ -1711,6 +1726,12 @@ def test_a_force_accepted_under_an_authority_is_accepted_on_its_mandate(dictiona
                  "resolution.", dictionary) == {("Jordan", "stabilization_force", "conditional", "peace_plan")}
     assert found("The EU backs a stabilization mission under the aegis of the United Nations.", dictionary) == {
         ("EU", "stabilization_force", "conditional", "peace_plan")}
+    # "with" a mandate that names who gives it, the same
+    assert found("Indonesia said it was ready to send troops to the stabilization force with a UN Security "
+                 "Council mandate.", dictionary) == {("Indonesia", "stabilization_force", "conditional", "peace_plan")}
+    # "with a broad mandate" only describes the force
+    assert ("US", "stabilization_force", "support") in found(
+        "The US draft would authorize a stabilization force in Gaza with a broad mandate.", dictionary)
     # "under" a resolution that only says where a rule is written sets no condition
     assert found("Israel rejected any governing role for the Palestinian Authority under the resolution.",
                  dictionary) == {("Israel", "governance", "oppose")}
@@ -3091,11 +3112,27 @@ def test_a_wire_dateline_whose_dash_touches_the_first_word_is_no_part_of_the_sen
     ("Trump said Hamas must release the hostages or face hell.", ("US", "ceasefire", "conditional", "hostage_prisoner_exchange")),
     ("A statement from the cabinet demanded that Hamas hand over four hostages by Friday, "
      "or Israel will resume the war.", ("Israel", "ceasefire", "conditional", "hostage_prisoner_exchange")),
+    # force, or the truce's end, threatened as the alternative
+    ("Trump told Hamas to free every hostage at once \"or it is over for you.\"",
+     ("US", "ceasefire", "conditional", "hostage_prisoner_exchange")),
+    ("Trump said Hamas should hand back all the hostages or \"let hell break out.\"",
+     ("US", "ceasefire", "conditional", "hostage_prisoner_exchange")),
+    ("Israel told Hamas to disarm or be destroyed.", ("Israel", "ceasefire", "conditional", "disarmament")),
 ])
 def test_a_threat_after_or_is_a_condition_on_the_demand_before_it(text, stance, dictionary):
     stances = found(text, dictionary)
     assert stance in stances
     assert (stance[0], "ceasefire", "oppose") not in stances
+
+
+def test_a_truce_threatened_after_or_is_no_plain_backing(dictionary):
+    # text written for this test: the truce whose end is threatened waits on the demand
+    stances = found("Trump warned Hamas to release all hostages by Saturday or risk an end to the ceasefire.", dictionary)
+    assert ("US", "ceasefire", "conditional", "hostage_prisoner_exchange") in stances
+    assert ("US", "ceasefire", "support") not in stances
+    # an "or" inside a span of time is no alternative
+    assert not any(s[1] == "ceasefire" for s in found(
+        "Trump said Hamas had three or four days to accept the peace plan.", dictionary))
 
 
 def test_an_alternative_that_is_no_threat_stays_what_it_says(dictionary):

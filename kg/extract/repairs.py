@@ -14,7 +14,8 @@ _ING_PREPOSITIONS = frozenset({"including", "following", "regarding", "concernin
 
 def repair_parse(doc: Any, infinitive_nouns: frozenset[str], stance_verbs: frozenset[str] = frozenset(),
                  verb_forms: frozenset[str] = frozenset(), statement_verbs: frozenset[str] = frozenset(),
-                 purpose_participles: frozenset[str] = frozenset(), member_verbs: frozenset[str] = frozenset()) -> None:
+                 purpose_participles: frozenset[str] = frozenset(), member_verbs: frozenset[str] = frozenset(),
+                 conditioning_verbs: frozenset[str] = frozenset()) -> None:
     """Apply every repair to one parsed sentence, in this order:
     - clause verbs tagged as plural nouns (`verb_forms`: words that are only ever verbs);
     - conditions read as complements ("until Hamas/nsubj is disarmed/ccomp");
@@ -29,6 +30,7 @@ def repair_parse(doc: Any, infinitive_nouns: frozenset[str], stance_verbs: froze
       a comma hung on the verb's object, and the object of a gerund subject read as a second subject;
     - prepositions read as nouns or verbs, "that" clauses of adjectives, "as long as", the names a plural
       subject's "from" phrase lists, a fronted "as" phrase read as a second subject;
+    - the "on" phrase of a conditioning verb hung on its object (`conditioning_verbs`);
     - "by" phrases of active verbs, "it" read as the expletive of an action verb, a subject read as the
       root because an aside between commas follows it;
     - what follows "remained", listed verbs, participles of a perfect read as modifiers of its
@@ -87,6 +89,8 @@ def repair_parse(doc: Any, infinitive_nouns: frozenset[str], stance_verbs: froze
         steps.append(lambda: rehang_dashed_lists(doc))
     if "as" in words:
         steps.append(lambda: rehang_fronted_as_phrases(doc))
+    if not words.isdisjoint(("on", "upon")) and not lemmas.isdisjoint(conditioning_verbs):
+        steps.append(lambda: rehang_conditions_on_objects(doc, conditioning_verbs))
     steps.append(lambda: rehang_active_agents(doc))
     if "," in words:
         steps.append(lambda: restore_subjects_before_asides(doc))
@@ -457,6 +461,27 @@ def rehang_member_participles(doc: Any, verbs: frozenset[str]) -> None:
         for token in doc:
             if token.dep_ == "punct" and token.head.i == word.i and token.i < word.i:
                 token.head = group  # the comma before it
+
+
+def rehang_conditions_on_objects(doc: Any, verbs: frozenset[str]) -> None:
+    """Hang on a conditioning verb the "on" phrase the parser gave its object ("conditioned their funding
+    for Gaza's reconstruction/obl on/case the full disarmament/nmod of Hamas"): what the object is
+    conditioned on is the verb's, as in "conditioned the funding on disarmament" (`verbs`: their lemmas)."""
+    for verb in doc:
+        if (verb.lemma_ or verb.lower_).lower() not in verbs or not verb.tag_.startswith("VB"):
+            continue
+        if any(c.dep_.startswith("obl") and _case_word(c) in ("on", "upon") for c in verb.children):
+            continue  # the verb has its "on" phrase already
+        objects = [c for c in verb.children if c.dep_ in ("obj", "nsubj:pass") or c.dep_.startswith("obl")]
+        phrase = next((t for o in objects for t in o.subtree if t.dep_ == "nmod" and t.i > verb.i
+                       and _case_word(t) in ("on", "upon")), None)
+        if phrase is not None:
+            phrase.head, phrase.dep_ = verb, "obl"
+
+
+def _case_word(token: Any) -> str:
+    """The lowercase preposition of a phrase ("on" for "on the disarmament"), or ""."""
+    return next((c.lower_ for c in token.children if c.dep_ == "case"), "")
 
 
 def restore_finite_verbs_under_nouns(doc: Any) -> None:

@@ -34,7 +34,7 @@ _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _LOCATIVE = frozenset({"in", "at", "near", "along", "inside", "around", "beyond", "behind", "across"})
 _CONCESSIVE = frozenset({"while", "although", "though", "whereas", "whilst"})
 _FRAMES = frozenset({"in", "during", "under", "within", "throughout"})
-_ONLY_MARKERS = frozenset({"with", "after", "once", "when", "under", "through", "if"})
+_ONLY_MARKERS = frozenset({"with", "after", "once", "when", "under", "upon", "through", "if"})
 _OBLIQUE = frozenset({"obl", "nmod", "advcl", "acl", "obl:unmarked", "nmod:unmarked", "ccomp"})
 
 
@@ -946,14 +946,18 @@ class Walker:
                 # "will not pay for rebuilding while Hamas remains in charge": only once it no longer is (a case,
                 # as "if" names one: what the holder wants is the clause's end, not the clause)
                 return "if"
-            if child.lower_ == "under" and child.dep_ == "case" and _lemma_in(node, self.book.mandate_nouns):
+            if (child.lower_ == "under" or child.lower_ == "with" and self._authority_named(node)) and child.dep_ == "case" \
+                    and _lemma_in(node, self.book.mandate_nouns):
                 acts = self.book.mandated_acts | self.book.member_nouns | self.book.placement_verbs
                 if _lemma_in(node.head, acts) or any(c.dep_ == "obj" and _lemma_in(c, acts) for c in node.head.children):
                     # "open to the deployment of forces under a Security Council resolution", "backs a mission
-                    # under the aegis of the UN": only with one
+                    # under the aegis of the UN", "ready to send troops with a UN mandate": only with one
                     return "unless"
             if child.lower_ in ("on", "upon") and child.dep_ == "case" and _lemma_in(node.head, self.book.conditioning_verbs):
-                return "unless"  # "conditioned any withdrawal on the return of the hostages"
+                # "conditioned any withdrawal on the return of the hostages": the one who sets the condition
+                # wants it met; "aid conditioned on the return" only says what waits for what
+                setter = node.head.tag_.startswith("VB") and any(c.dep_ == "nsubj" for c in node.head.children)
+                return "require" if setter else "unless"
             if child.lower_ in ("on", "upon") and child.dep_ == "case" and _lemma(node) == "condition":
                 return "unless"  # "on the condition that it has a UN mandate"
             following = doc[node.right_edge.i + 1] if node.right_edge.i + 1 < len(doc) else None
@@ -970,6 +974,12 @@ class Walker:
             if child.lower_ in _ONLY_MARKERS and any(t.lower_ == "only" for t in doc[max(0, child.i - 4):child.i]):
                 return "unless"
         return None
+
+    def _authority_named(self, mandate: Any) -> bool:
+        """Whether a mandate names who gives it ("a UN Security Council mandate", "a mandate from the United
+        Nations"): "with a wide mandate" only describes one (lemmas.yaml mandate_authorities)."""
+        words = " ".join(t.lower_ for t in mandate.subtree)
+        return any(f" {authority} " in f" {words} " for authority in self.book.mandate_authorities)
 
     def _inverted(self, clause: Any) -> bool:
         """Whether a clause opens with an auxiliary standing before its subject ("should the summit
@@ -1092,6 +1102,59 @@ class Walker:
              inverse: bool = False) -> list[Finding]:
         """The stances held on the issue at `issue_token` (named by its opposite when `inverse`): walk up to
         the holder, collecting polarity and conditions."""
+        if issue_id == "ceasefire" and self._truce_threatened(issue_token):
+            return []  # read with the demand it is the alternative of
+        findings = self._walk(issue_token, issue_span, issue_id, issue_at, inverse)
+        return findings + self._threatened_alternative(issue_span, issue_id, findings)
+
+    def _alternative_after(self, last: int) -> int | None:
+        """The "or" that follows a demand ending at token `last` before another issue is named or the clause
+        ends ("release all hostages by Saturday, or ..."), or None."""
+        doc = self.ctx.doc
+        for k in range(last + 1, min(len(doc), last + 8)):
+            if doc[k].lower_ == "or":
+                return k
+            if k in self.ctx.issue_tokens or doc[k].lower_ in (";", ".", "and", "but", "if", "unless"):
+                return None
+        return None
+
+    def _threatened_alternative(self, issue_span: set[int], issue_id: str, findings: list[Finding]) -> list[Finding]:
+        """"Hamas must release the hostages by Saturday or all hell will break out", "... or it is over for
+        you", "... or risk an end to the ceasefire": force or the truce's end threatened as the alternative of a
+        demand is the demander's truce, conditional on what it demands (lemmas.yaml force_threat_words and
+        truce_ending_words). An alternative that names an issue of its own ("or Israel will resume the
+        war") is read at that issue."""
+        book = self.book
+        if issue_id == "ceasefire" or not book.enabled("force_by_threat"):
+            return []
+        alternative = self._alternative_after(max(issue_span))
+        if alternative is None:
+            return []
+        doc = self.ctx.doc
+        words = list(doc[alternative + 1:min(len(doc), alternative + 10)])
+        named = [t for t in words if t.i in self.ctx.issue_tokens]
+        if named and not self._truce_threatened(named[0]):
+            return []
+        if not named and not any(_lemma_in(t, book.force_threat_words) or _lemma_in(t, book.truce_ending_words) for t in words):
+            return []
+        confidence = book.confidence("force_by_threat")
+        return [Finding(list(f.holders), "ceasefire", "conditional", issue_id, tuple(_unique([*f.rules, "force_by_threat"])),
+                        min(f.confidence, confidence), f.cue, f.path)
+                for f in findings if f.issue == issue_id and f.polarity == "support" and f.condition is None]
+
+    def _truce_threatened(self, truce: Any) -> bool:
+        """Whether the truce is named as what ends if a demand before "or" is not met ("... by Saturday or
+        risk an end to the ceasefire"): an ending word between the "or" and it, and a demand before the "or"."""
+        doc = truce.doc
+        window = list(doc[max(0, truce.i - 6):truce.i])
+        k = next((t.i for t in reversed(window) if t.lower_ == "or"), None)
+        if k is None or not any(_lemma_in(t, self.book.truce_ending_words) for t in doc[k + 1:truce.i]):
+            return False
+        demand = next((i for i in range(k - 1, max(-1, k - 8), -1) if i in self.ctx.issue_tokens), None)
+        return demand is not None and self._alternative_after(demand) == k
+
+    def _walk(self, issue_token: Any, issue_span: set[int], issue_id: str, issue_at: Mapping[int, str],
+              inverse: bool) -> list[Finding]:
         book = self.book
         st = _WalkState(issue_token, issue_span, issue_id, issue_at, node=issue_token, inverse=inverse)
         self._buried = 0  # nouns without a stance of their own climbed through on the way up
@@ -1438,8 +1501,15 @@ class Walker:
             # whoever the stance noun belongs to holds it
             for noun in node.children:
                 noun_sign, kind = self.cue_sign(noun)
-                if noun.dep_ == "obj" and kind == "noun" and noun_sign:
+                # an object is a noun, whatever the tagger says ("has support/VB from Egypt")
+                if noun.dep_ == "obj" and kind in ("noun", "verb") and noun_sign:
                     owners = self.subject_holders(noun)
+                    if owners is None and kind == "verb":
+                        # the mistagged noun's "from" phrase is an oblique, not the noun's modifier
+                        source = next((c for c in noun.children if c.dep_ == "obl" and _case(c) in ("from", "of")), None)
+                        owners = (self.np_holders(source), "possessor_of_cue") if source is not None else None
+                    if self.negated(node) != any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+                        noun_sign = -noun_sign  # "did not win the backing of Egypt", "has no support from Egypt"
                     if owners is not None and owners[0].actors:
                         extra = ["cue_polarity"] if noun_sign < 0 else []
                         return st.findings + self._finish(owners[0], "backing_received", issue_id, st.sign * noun_sign,
