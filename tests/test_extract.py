@@ -2079,6 +2079,21 @@ def test_force_threatened_for_a_refusal_is_the_threatener_s_truce_on_condition(d
 def test_an_end_to_the_aggression_is_a_ceasefire(dictionary):
     assert found("Riyadh urged an end to the Israeli aggression on Gaza.", dictionary) == {
         ("SaudiArabia", "ceasefire", "support")}
+    # ... and so is an end to a party's campaign or offensive
+    assert found("Egypt called for an immediate end to Israel's military campaign in Gaza.", dictionary) == {
+        ("Egypt", "ceasefire", "support")}
+    assert found("Qatar demanded a halt to the Israeli military offensive.", dictionary) == {("Qatar", "ceasefire", "support")}
+
+
+def test_backing_a_plan_has_belongs_to_who_gives_it(dictionary):
+    # texts written for this test
+    assert found("The plan has the support of Jordan and Qatar.", dictionary) == {
+        ("Jordan", "peace_plan", "support"), ("Qatar", "peace_plan", "support")}
+    assert found("The plan enjoys broad support from Egypt and Qatar.", dictionary) == {
+        ("Egypt", "peace_plan", "support"), ("Qatar", "peace_plan", "support")}
+    # backing not won, or none had, is none
+    assert ("Egypt", "peace_plan", "support") not in found("The plan did not win the backing of Egypt.", dictionary)
+    assert ("Egypt", "peace_plan", "support") not in found("The plan has no support from Egypt.", dictionary)
 
 
 def test_what_an_act_is_done_ahead_of_dates_it(dictionary, rules):
