@@ -4043,3 +4043,31 @@ def test_ending_the_gaza_conflict_is_the_truce(dictionary):
 ])
 def test_groups_whose_members_the_sentence_lists_hold_its_stance(text, expected, dictionary):
     assert found(text, dictionary) == expected
+
+
+def test_who_faces_a_threatened_war_does_not_want_it(dictionary, rules):
+    # text written for this test: the threatener's truce waits on the demand
+    text = "Katz said Hamas would face the gates of hell if it refuses to release the remaining hostages."
+    stances = found(text, dictionary, rules)
+    assert ("Israel", "ceasefire", "conditional", "hostage_prisoner_exchange") in stances
+    assert not any(s[0] == "Hamas" for s in stances)
+
+
+@pytest.mark.parametrize("text, stance", [
+    # texts written for this test: a refusal for as long as a state of things lasts waits for its end
+    ("The UAE refuses to fund reconstruction while Hamas remains in power.",
+     ("UAE", "reconstruction", "conditional", "governance")),
+    ("Israel refuses to end its military campaign as long as Hamas remains in control.",
+     ("Israel", "ceasefire", "conditional", "governance")),
+    ("The UAE is unwilling to fund reconstruction if Hamas retains authority in Gaza.",
+     ("UAE", "reconstruction", "conditional", "governance")),
+])
+def test_a_refusal_while_a_state_lasts_is_conditional_on_its_end(text, stance, dictionary):
+    assert stance in found(text, dictionary)
+
+
+def test_what_went_on_while_a_refusal_held_is_no_condition(dictionary):
+    # text written for this test: a past "while" clause tells what else happened
+    stances = found("Israel blocked all aid to Gaza for weeks while it continued its military operations.", dictionary)
+    assert ("Israel", "humanitarian_aid", "oppose") in stances
+    assert not any(s[2] == "conditional" for s in stances)

@@ -160,6 +160,7 @@ class RuleBook:
     self_conditioning_issues: frozenset[str] = frozenset()
     force_threat_words: frozenset[str] = frozenset()
     truce_ending_words: frozenset[str] = frozenset()
+    undergoing_verbs: frozenset[str] = frozenset()
     failing_verbs: frozenset[str] = frozenset()
     enacting_verbs: frozenset[str] = frozenset()
     handover_verbs: frozenset[str] = frozenset()

@@ -879,6 +879,13 @@ class Walker:
         return (verb.tag_.startswith("VB") and self.cue_sign(verb)[0] < 0 and not self.negated(verb)
                 and any(c.dep_ in _SUBJECTS for c in verb.children))
 
+    def _refused(self, verb: Any) -> bool:
+        """Whether an act is refused: negated, a rejecting word, or the infinitive of one ("will not pay",
+        "refuses to pay", "is unwilling to pay")."""
+        def refusing(word: Any) -> bool:
+            return self.negated(word) or self.cue_sign(word)[0] < 0
+        return refusing(verb) or verb.dep_ == "xcomp" and refusing(verb.head)
+
     def _refused_with(self, phrase: Any) -> bool:
         """Whether a phrase hangs on a refusal, or on a clause a refusal governs ("refused further releases
         without a truce", "refused to free/xcomp more hostages without a truce")."""
@@ -941,8 +948,8 @@ class Walker:
                 # "will not invest in rebuilding/advcl Gaza without a path to a state", "refused further releases
                 # without a permanent ceasefire": only with one
                 return "unless"
-            if (child.lower_ == "while" and child.dep_ == "mark" and node.dep_ == "advcl" and self.negated(node.head)
-                    and _lemma_in(node, self.book.continuing_verbs)):
+            if (child.lower_ == "while" and child.dep_ == "mark" and node.dep_ == "advcl" and self._refused(node.head)
+                    and _lemma_in(node, self.book.continuing_verbs) and not _past_event(node)):
                 # "will not pay for rebuilding while Hamas remains in charge": only once it no longer is (a case,
                 # as "if" names one: what the holder wants is the clause's end, not the clause)
                 return "if"
@@ -1784,6 +1791,9 @@ class Walker:
             found = None  # "Qatar urged that Israel commits to the agreement": Qatar's demand
         if found is not None and found[1] == "subject_of_cue" and self._plan_content(node):
             found = None  # "Under the deal, Israel would withdraw": what the deal says, not Israel's stance
+        if (found is not None and st.inverse and not _first_person(node) and came_from is not None
+                and came_from.dep_ == "obj" and _lemma_in(node, book.undergoing_verbs)):
+            found = None  # "Hamas would face the gates of hell": who is threatened with war does not want it
         if found is not None and found[1] == "possessor_of_cue" and not own and not self.cue_sign(node)[0] and not (
                 came_from is not None and came_from.dep_ == "acl"
                 and (any(m.dep_ == "mark" and m.lower_ == "to" for m in came_from.children)
