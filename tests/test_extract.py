@@ -4071,3 +4071,19 @@ def test_what_went_on_while_a_refusal_held_is_no_condition(dictionary):
     stances = found("Israel blocked all aid to Gaza for weeks while it continued its military operations.", dictionary)
     assert ("Israel", "humanitarian_aid", "oppose") in stances
     assert not any(s[2] == "conditional" for s in stances)
+
+
+def test_people_of_a_state_who_do_not_speak_for_it_hold_no_state_stance(dictionary):
+    # texts written for this test: an opposition leader is no state's voice
+    assert found("Lapid, Israeli opposition leader, proposed that Egypt take control of Gaza for 15 years.",
+                 dictionary) == set()
+    assert found("Israel's opposition leader rejected the ceasefire deal.", dictionary) == set()
+    assert found("Israel's prime minister rejected the ceasefire deal.", dictionary) == {("Israel", "ceasefire", "oppose")}
+
+
+def test_who_an_idea_names_as_acting_holds_no_stance(dictionary):
+    # texts written for this test: the stance is the one taken on the idea
+    assert found("Israel has opposed the idea of Turkish troops joining the international stabilization force.",
+                 dictionary) == {("Israel", "stabilization_force", "oppose")}
+    assert found("Indonesia welcomed the prospect of its troops joining the force.", dictionary) == {
+        ("Indonesia", "stabilization_force", "support")}

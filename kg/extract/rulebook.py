@@ -161,6 +161,7 @@ class RuleBook:
     force_threat_words: frozenset[str] = frozenset()
     truce_ending_words: frozenset[str] = frozenset()
     undergoing_verbs: frozenset[str] = frozenset()
+    hypothetical_nouns: frozenset[str] = frozenset()
     failing_verbs: frozenset[str] = frozenset()
     enacting_verbs: frozenset[str] = frozenset()
     handover_verbs: frozenset[str] = frozenset()

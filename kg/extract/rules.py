@@ -413,14 +413,17 @@ class Walker:
             if group:
                 return Holders(list(group), ("group_noun",), book.confidence("group_noun"))
         found: list[tuple[int, int, str]] = []
+        # "Israeli opposition leader", "Israeli lawmakers": people of a state who do not speak for it
+        outside = _lemma_in(token, book.outside_holders) or any(
+            c.dep_ in ("amod", "compound") and _lemma_in(c, book.outside_holders) for c in token.children)
         queue = [(token, 0)]
         while queue:
             node, depth = queue.pop(0)
             if depth > 3:
                 continue
             if node is not token:
-                actor = ctx.actor_at.get(node.i)
-                if actor is None and allow_demonym and node.dep_ in ("amod", "compound") and node.i not in ctx.media:
+                actor = ctx.actor_at.get(node.i) if not (outside and node.dep_ in ("amod", "nmod:poss")) else None
+                if actor is None and allow_demonym and not outside and node.dep_ in ("amod", "compound") and node.i not in ctx.media:
                     actor = ctx.demonyms.get(node.text)
                 if actor is not None:
                     found.append((depth, node.i, actor))
@@ -1791,6 +1794,8 @@ class Walker:
             found = None  # "Qatar urged that Israel commits to the agreement": Qatar's demand
         if found is not None and found[1] == "subject_of_cue" and self._plan_content(node):
             found = None  # "Under the deal, Israel would withdraw": what the deal says, not Israel's stance
+        if found is not None and self._hypothetical_act(node):
+            found = None  # "opposed the idea of Turkish troops joining the force": the idea's, not the troops'
         if (found is not None and st.inverse and not _first_person(node) and came_from is not None
                 and came_from.dep_ == "obj" and _lemma_in(node, book.undergoing_verbs)):
             found = None  # "Hamas would face the gates of hell": who is threatened with war does not want it
@@ -1803,6 +1808,12 @@ class Walker:
             # infinitive it controls ("Israel's decision to obstruct aid")
             found = None
         return found
+
+    def _hypothetical_act(self, verb: Any) -> bool:
+        """Whether a participle names what an idea or a prospect is of ("the idea of Turkish troops joining the
+        force"): its doer holds no stance (lemmas.yaml hypothetical_nouns)."""
+        return (verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ == "nmod"
+                and _lemma_in(verb.head.head, self.book.hypothetical_nouns) is not None)
 
     def _participle_agent(self, plan: Any, wanted: Callable[[Any], bool]) -> Holders:
         """The agent of the first participle on a plan noun that `wanted` accepts ("the plan drafted by
@@ -1913,6 +1924,7 @@ class Walker:
         if (dep in ("appos", "acl", "acl:relcl") and st.signal and not own and not st.sign_frozen
                 and book.enabled("relative_antecedent")
                 and not (dep == "acl:relcl" and _case(node.head) in _LOCATIVE)  # "a vote at the Council, which calls for ..."
+                and not self._hypothetical_act(node)
                 and (node.head.i in self.ctx.actor_at
                      # "the countries that backed the effort, including Qatar, Egypt and Jordan"
                      or dep == "acl:relcl" and _lemma_in(node.head, book.group_nouns))):
