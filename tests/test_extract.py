@@ -4087,3 +4087,17 @@ def test_who_an_idea_names_as_acting_holds_no_stance(dictionary):
                  dictionary) == {("Israel", "stabilization_force", "oppose")}
     assert found("Indonesia welcomed the prospect of its troops joining the force.", dictionary) == {
         ("Indonesia", "stabilization_force", "support")}
+
+
+def test_a_role_a_party_must_not_have_is_the_speakers_demand(dictionary):
+    # texts written for this test: Hamas out of Gaza's government is governance, wanted by who says it
+    assert found("The EU said Hamas can have no role in governing Gaza.", dictionary) == {("EU", "governance", "support")}
+    assert found("Rubio said Hamas cannot have any role in governing Gaza.", dictionary) == {("US", "governance", "support")}
+    # what a plan leaves a party is told, not demanded
+    assert found("Under the plan, Hamas would have no role in governing Gaza, the report said.", dictionary) == set()
+
+
+def test_control_over_gaza_names_its_government(dictionary):
+    # text written for this test
+    assert found("The Palestinian Authority said Hamas must end its control over Gaza.", dictionary) == {
+        ("PalestinianAuthority", "governance", "support")}

@@ -1251,7 +1251,8 @@ class Walker:
         stop_at, stop_above = self.stops()
         if (node.i in stop_at or (not own and came_from is not None and came_from.i in stop_above)) and not (
                 _lemma_in(node, book.response_nouns) and self.cue_sign(node)[0]) and not (
-                not st.sign_frozen and came_from is not None and came_from.dep_ == "obj" and self._charged_breach(node)):
+                not st.sign_frozen and came_from is not None and came_from.dep_ == "obj" and self._charged_breach(node)) and not (
+                came_from is not None and self._demanded_role(node, came_from)):
             # a context rule: a question, a prediction, a topic of talks, an answer ...; but "a positive
             # response to the plan" accepts it
             return st.findings
@@ -1779,8 +1780,9 @@ class Walker:
         """Drop a subject that does not hold the stance: a demand made of it, a deadline set for it, a plan's content."""
         book = self.book
         node, came_from, own = st.node, st.came_from, st.own
-        if found is not None and (self.has_deontic(node) or self._denied_ability(node)) and not _first_person(node):
-            found = None  # "Hamas must release the hostages": whoever says it holds the stance
+        if found is not None and (self.has_deontic(node) or self._denied_ability(node) or came_from is not None
+                                  and self._demanded_role(node, came_from)) and not _first_person(node):
+            found = None  # "Hamas must release the hostages", "can have no role": whoever says it holds the stance
         if (found is not None and _lemma(node) == "have" and came_from is not None and (came_from.dep_ == "xcomp" or (
                 came_from.dep_ == "obj" and any(c.dep_ == "acl" and c.i > came_from.i for c in came_from.children)))
                 and any(c.dep_ == "obj" and _lemma_in(c, book.chance_nouns) for c in node.children)
@@ -1808,6 +1810,17 @@ class Walker:
             # infinitive it controls ("Israel's decision to obstruct aid")
             found = None
         return found
+
+    def _demanded_role(self, verb: Any, role: Any) -> bool:
+        """Whether the role a party "must" or "can" have is demanded, not told ("Hamas must have no role in
+        governing Gaza", "Hamas can have no role": whoever says it wants it so; "under the plan the group would
+        have no say" tells what a plan leaves it)."""
+        if role.dep_ != "obj" or not _lemma_in(role, self.book.role_nouns):
+            return False
+        if self.has_deontic(verb):
+            return True
+        able = any(c.dep_ == "aux" and c.lower_ in ("can", "cannot", "could") for c in verb.children)
+        return able and (self.negated(verb) or any(c.dep_ == "det" and c.lower_ == "no" for c in role.children))
 
     def _hypothetical_act(self, verb: Any) -> bool:
         """Whether a participle names what an idea or a prospect is of ("the idea of Turkish troops joining the
@@ -2442,6 +2455,10 @@ class Walker:
             role = next((t.i for t in reversed(doc[max(0, k - 5):k]) if _lemma_in(t, self.book.role_nouns)), None)
             if role is None:
                 return False
+        verb = doc[role].head
+        if role == first and doc[role].dep_ == "obj" and _lemma(verb) in ("have", "play") and any(
+                c.dep_ == "nsubj" and self.ctx.actor_at.get(c.i) in parties for c in verb.children):
+            return True  # "Hamas can have no role in governing Gaza": the role is the issue's own first word
         around = list(doc[max(0, role - 3):first])  # "Hamas's role in", "role for Hamas in", "whose involvement in"
         if any(t.lower_ == "whose" for t in around):
             whose = next(t for t in around if t.lower_ == "whose")
