@@ -794,7 +794,7 @@ def test_rule_file_errors_name_the_file_and_the_rule(ontology_copy):
     ("withheld_comment", "The envoys were withholding details about phase two of the deal, Qatar said.",
      {("Qatar", "peace_plan", "oppose")}),
     ("outcome_without", "Israel's negotiators returned home without a ceasefire deal.", {("Israel", "ceasefire", "oppose")}),
-    ("role_of_party", "Hamas will have no role in governing the Strip, Abbas said.", {("Hamas", "governance", "oppose")}),
+    ("role_of_party", "Hamas will have no role in governing the Strip, Abbas said.", {("Hamas", "governance", "support")}),
     ("pending_act", "Hamas has yet to accept the ceasefire proposal.", {("Hamas", "ceasefire", "support")}),
     ("agenda_of_talks", "Egypt said the discussions with the Israeli team addressed a plan for running Gaza in the next phase, "
                         "as well as resuming the flow of aid.",
