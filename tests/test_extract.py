@@ -4101,3 +4101,20 @@ def test_control_over_gaza_names_its_government(dictionary):
     # text written for this test
     assert found("The Palestinian Authority said Hamas must end its control over Gaza.", dictionary) == {
         ("PalestinianAuthority", "governance", "support")}
+
+
+def test_a_rejecting_phrase_keeps_its_own_negation(dictionary):
+    # texts written for this test: the "not" of "not acceptable" is the phrase's, not a second turn
+    assert found("Qatar's prime minister said disarmament is not acceptable.", dictionary) == {
+        ("Qatar", "disarmament", "oppose")}
+    # what is "not negotiable" is insisted on
+    assert found("Netanyahu said the demilitarization of Gaza is not negotiable.", dictionary) == {
+        ("Israel", "disarmament", "support")}
+
+
+def test_a_parenthetical_report_leaves_the_predicate_its_subject(dictionary):
+    # texts written for this test: "X, he said, V ..." is X V, said by him
+    text = "Qatar's prime minister spoke on Monday. A ceasefire, he said, requires a full withdrawal of Israeli forces."
+    assert ("Qatar", "ceasefire", "conditional", "withdrawal") in found(text, dictionary)
+    assert found("Qatar's prime minister spoke on Monday. Disarmament, he said, is not acceptable.", dictionary) == {
+        ("Qatar", "disarmament", "oppose")}

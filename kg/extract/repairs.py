@@ -23,8 +23,9 @@ def repair_parse(doc: Any, infinitive_nouns: frozenset[str], stance_verbs: froze
     - main verbs read as participles of their subject (`statement_verbs`: the verbs that say or report
       a stance), participles that head a sentence with a subject and no auxiliary, past tenses hung
       on the noun heading the sentence, participles that list a group's members read as a modifier
-      of the first member (`member_verbs`), subjects joined to a fronted phrase, main verbs hung on a
-      subject's relative clause, and main verbs hung on a subject's participle phrase;
+      of the first member (`member_verbs`), subjects joined to a fronted phrase, predicates a
+      parenthetical report cut off from their subject ("Disarmament, he said, is not acceptable"), main
+      verbs hung on a subject's relative clause, and main verbs hung on a subject's participle phrase;
     - participles of purpose hung on a verb instead of their noun (`purpose_participles`);
     - participles tagged as nouns, participles read as prepositions or adjectives, participles after
       a comma hung on the verb's object, and the object of a gerund subject read as a second subject;
@@ -66,6 +67,8 @@ def repair_parse(doc: Any, infinitive_nouns: frozenset[str], stance_verbs: froze
         steps.append(lambda: rehang_member_participles(doc, member_verbs))
     if "," in words and tags & _FINITE_TAGS:
         steps.append(lambda: restore_subjects_after_fronted_phrases(doc))
+        if not lemmas.isdisjoint(statement_verbs):
+            steps.append(lambda: rehang_parenthetical_reports(doc, statement_verbs))
     if "VBG" in tags and tags & {"VBD", "VBN"}:
         steps.append(lambda: restore_verbs_after_participle_phrases(doc))
     if not words.isdisjoint(_RELATIVE_WORDS):
@@ -482,6 +485,42 @@ def rehang_conditions_on_objects(doc: Any, verbs: frozenset[str]) -> None:
 def _case_word(token: Any) -> str:
     """The lowercase preposition of a phrase ("on" for "on the disarmament"), or ""."""
     return next((c.lower_ for c in token.children if c.dep_ == "case"), "")
+
+
+def rehang_parenthetical_reports(doc: Any, verbs: frozenset[str]) -> None:
+    """Give back to its subject the predicate a parenthetical report cuts off ("Disarmament, he said, is not
+    acceptable", "A ceasefire, he said, requires a full withdrawal"): the parser makes the subject a
+    complement of "said" and the predicate a second clause of it; the predicate heads the sentence, with
+    the subject its own and the report an aside (as in "..., he said.") (`verbs`: lemmas of the verbs that
+    report)."""
+    for say in doc:
+        if (say.lemma_ or say.lower_).lower() not in verbs or not say.tag_.startswith("VB"):
+            continue
+        speaker = next((c for c in say.children if c.dep_ == "nsubj" and c.i < say.i), None)
+        if speaker is None or say.i + 2 >= len(doc) or doc[say.i + 1].lower_ != ",":
+            continue
+        before = speaker.left_edge.i - 1
+        if before < 1 or doc[before].lower_ != ",":
+            continue
+        subject = next((c for c in say.children if c.i < before and c.right_edge.i in (before - 1, before)
+                        and c.tag_[:2] in ("NN", "PR", "JJ") and c.dep_ in ("ccomp", "nsubj", "dep", "obj", "conj", "parataxis")), None)
+        predicate = next((c for c in say.children if c.i > say.i + 1 and c.left_edge.i in (say.i + 1, say.i + 2)
+                          and c.dep_ in ("ccomp", "conj", "parataxis", "xcomp", "advcl", "dep")), None)
+        if subject is None or predicate is None or subject.left_edge.i > 1:
+            continue
+        if any(c.dep_ in ("nsubj", "nsubj:pass") for c in predicate.children):
+            continue
+        if predicate.tag_ == "NNS" and any(c.dep_ == "obj" for c in predicate.children):
+            predicate.tag_ = "VBZ"  # "requires/NNS a full withdrawal"
+        if say.head.i == say.i:
+            predicate.head, predicate.dep_ = predicate, "ROOT"
+        else:
+            predicate.head, predicate.dep_ = say.head, say.dep_
+        subject.head, subject.dep_ = predicate, "nsubj"
+        say.head, say.dep_ = predicate, "parataxis"
+        for token in doc:
+            if token.dep_ == "punct" and token.head.i == say.i and token.i > predicate.i:
+                token.head = predicate  # the final stop
 
 
 def restore_finite_verbs_under_nouns(doc: Any) -> None:

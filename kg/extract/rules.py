@@ -34,6 +34,7 @@ _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _LOCATIVE = frozenset({"in", "at", "near", "along", "inside", "around", "beyond", "behind", "across"})
 _CONCESSIVE = frozenset({"while", "although", "though", "whereas", "whilst"})
 _FRAMES = frozenset({"in", "during", "under", "within", "throughout"})
+_NEGATIONS = frozenset({"not", "no", "never", "non", "n't", "cannot"})
 _ONLY_MARKERS = frozenset({"with", "after", "once", "when", "under", "upon", "through", "if"})
 _OBLIQUE = frozenset({"obl", "nmod", "advcl", "acl", "obl:unmarked", "nmod:unmarked", "ccomp"})
 
@@ -209,6 +210,7 @@ class _WalkState:
     # the issue's reading is settled below (what a harm verb threatens, a breach charged, what an act is for,
     # the issue judged as a subject): the verbs above report or justify it and do not turn it again
     sign_frozen: bool = False
+    negation_in_phrase: int | None = None  # the node whose rejecting phrase holds its own "not"
     characterized: bool = False  # the issue is what a thing is named as working against ("called it a coup against")
     breach_here: bool = False  # this node names a breach of the issue: its subject is charged, not speaking
     inverse: bool = False  # the words name the issue's opposite ("resume the war")
@@ -1320,12 +1322,17 @@ class Walker:
                             named = self._clause_issues(clause.subtree, issue_at, issue_id)
                             st.conditions.extend((c, family if family != "before" else "before_negative")
                                               for c in named if (c, family) not in st.conditions)
-        if (not own and not st.skip_sign and came_from is not None and book.enabled("cue_polarity")
-                and (came_from.dep_ in _SUBJECTS or _compound_subject(came_from))
-                and self._oppose_phrase(node, came_from)):
+        phrase = (self._oppose_phrase(node, came_from) if not own and not st.skip_sign and came_from is not None
+                  and book.enabled("cue_polarity") and (came_from.dep_ in _SUBJECTS or _compound_subject(came_from)) else "")
+        if phrase:
             st.sign = -st.sign  # "disarmament is not up for discussion", "the weapons are a red line"
             st.rules.append("cue_polarity")
             st.signal = True
+            # "is not acceptable": the phrase holds its own negation, which must not turn it back; but what "is
+            # not negotiable" is insisted on ("the demilitarization of Gaza is not negotiable"), which the
+            # negation turning the phrase back reads right
+            words = set(phrase.split())
+            st.negation_in_phrase = node.i if words & _NEGATIONS and not any(w.startswith("negotia") for w in words) else None
             # "rejected the initiative, saying the plan does not meet our demands": once the issue itself
             # is judged, the verbs above report or justify the judgement; they do not turn it again
             st.sign_frozen = True
@@ -1649,7 +1656,7 @@ class Walker:
         """A negation that flips the stance, a modal that signals one; whether a negation or a demand verb was met."""
         book = self.book
         node, own = st.node, st.own
-        if not st.skip_sign and not st.detached and (
+        if not st.skip_sign and not st.detached and st.negation_in_phrase != node.i and (
                 self.negated(node) or self.negative_subject(node, st)) and book.enabled("negation") and (
                 own or self.cue_sign(node)[0] or node.tag_.startswith("JJ") or self.has_intent(node)
                 or (node.tag_.startswith("NN") and _lemma_in(node, book.intent_nouns))):
@@ -2227,8 +2234,8 @@ class Walker:
                     return st.findings + self._finish(found[0], "subject_of_sentence", issue_id, st.sign, st.conditions,
                                                       st.rules, st.cue, st.path)
 
-    def _oppose_phrase(self, node: Any, subject: Any) -> bool:
-        """Whether the predicate after a subject is one of the rejecting phrases of the lemma file."""
+    def _oppose_phrase(self, node: Any, subject: Any) -> str:
+        """The rejecting phrase of the lemma file the predicate after a subject is, or ""."""
         # the phrase must be the predicate's own: not inside another verb's clause below it ("does not
         # authorize the council to keep the peace and runs counter to ...")
         subject_span = {t.i for t in subject.subtree}
@@ -2245,7 +2252,7 @@ class Walker:
 
         tokens = [t for t in node.subtree if t.i > subject.i and t.i not in subject_span and not t.is_punct and own(t)]
         text = " ".join(t.lower_ for t in tokens)
-        return any(f" {phrase} " in f" {text} " for phrase in self.book.oppose_phrases)
+        return next((phrase for phrase in self.book.oppose_phrases if f" {phrase} " in f" {text} "), "")
 
     def _stray_conditions(self, node: Any, issue_span: set[int], issue_at: Mapping[int, str], issue_id: str,
                           sign: int) -> list[tuple[str, str]]:
