@@ -162,6 +162,7 @@ class RuleBook:
     truce_ending_words: frozenset[str] = frozenset()
     undergoing_verbs: frozenset[str] = frozenset()
     hypothetical_nouns: frozenset[str] = frozenset()
+    insisting_words: frozenset[str] = frozenset()
     failing_verbs: frozenset[str] = frozenset()
     enacting_verbs: frozenset[str] = frozenset()
     handover_verbs: frozenset[str] = frozenset()

@@ -1332,7 +1332,7 @@ class Walker:
             # not negotiable" is insisted on ("the demilitarization of Gaza is not negotiable"), which the
             # negation turning the phrase back reads right
             words = set(phrase.split())
-            st.negation_in_phrase = node.i if words & _NEGATIONS and not any(w.startswith("negotia") for w in words) else None
+            st.negation_in_phrase = node.i if words & _NEGATIONS and words.isdisjoint(book.insisting_words) else None
             # "rejected the initiative, saying the plan does not meet our demands": once the issue itself
             # is judged, the verbs above report or justify the judgement; they do not turn it again
             st.sign_frozen = True
