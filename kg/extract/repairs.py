@@ -430,10 +430,7 @@ def restore_main_verbs(doc: Any, verbs: frozenset[str]) -> None:
         for joined in later:
             taken = [c for c in verb.children if c.dep_ in _PHRASE_ROLES and c.i < joined.i and c.i != joined.i]
             joined.head, joined.dep_ = (taken[-1], "conj") if taken else (verb, "obj")
-        for token in doc:
-            # the final stop, hung on the old head
-            if token.dep_ == "punct" and token.head.i in (subject.i, root.i) and token.i > verb.i:
-                token.head = verb
+        _rehang_final_stop(doc, (subject.i, root.i), verb)
         return
 
 
@@ -473,18 +470,30 @@ def rehang_conditions_on_objects(doc: Any, verbs: frozenset[str]) -> None:
     for verb in doc:
         if (verb.lemma_ or verb.lower_).lower() not in verbs or not verb.tag_.startswith("VB"):
             continue
-        if any(c.dep_.startswith("obl") and _case_word(c) in ("on", "upon") for c in verb.children):
+        if any(c.dep_.startswith("obl") and case_word(c) in ("on", "upon") for c in verb.children):
             continue  # the verb has its "on" phrase already
         objects = [c for c in verb.children if c.dep_ in ("obj", "nsubj:pass") or c.dep_.startswith("obl")]
         phrase = next((t for o in objects for t in o.subtree if t.dep_ == "nmod" and t.i > verb.i
-                       and _case_word(t) in ("on", "upon")), None)
+                       and case_word(t) in ("on", "upon")), None)
         if phrase is not None:
             phrase.head, phrase.dep_ = verb, "obl"
 
 
-def _case_word(token: Any) -> str:
-    """The lowercase preposition of a phrase ("on" for "on the disarmament"), or ""."""
-    return next((c.lower_ for c in token.children if c.dep_ == "case"), "")
+def case_word(token: Any) -> str:
+    """The preposition of a nominal, lowercased ("on" in "on the disarmament", "from" in "calls from
+    Egypt"), or ""."""
+    for child in token.children:
+        if child.dep_ == "case":
+            return child.lower_
+    return ""
+
+
+def _rehang_final_stop(doc: Any, old_heads: tuple[int, ...], new_head: Any) -> None:
+    """Hang on the new head of a clause the punctuation after it that the parse gave an old head (the final
+    stop, once a repair has made another word the clause's head)."""
+    for token in doc:
+        if token.dep_ == "punct" and token.head.i in old_heads and token.i > new_head.i:
+            token.head = new_head
 
 
 def rehang_parenthetical_reports(doc: Any, verbs: frozenset[str]) -> None:
@@ -518,9 +527,7 @@ def rehang_parenthetical_reports(doc: Any, verbs: frozenset[str]) -> None:
             predicate.head, predicate.dep_ = say.head, say.dep_
         subject.head, subject.dep_ = predicate, "nsubj"
         say.head, say.dep_ = predicate, "parataxis"
-        for token in doc:
-            if token.dep_ == "punct" and token.head.i == say.i and token.i > predicate.i:
-                token.head = predicate  # the final stop
+        _rehang_final_stop(doc, (say.i,), predicate)
 
 
 def restore_finite_verbs_under_nouns(doc: Any) -> None:
@@ -536,9 +543,7 @@ def restore_finite_verbs_under_nouns(doc: Any) -> None:
         return
     verb.head, verb.dep_ = verb, "ROOT"
     root.head, root.dep_ = verb, "nsubj"
-    for token in doc:
-        if token.dep_ == "punct" and token.head.i == root.i and token.i > verb.i:
-            token.head = verb  # the final stop, hung on the old head
+    _rehang_final_stop(doc, (root.i,), verb)
 
 
 def restore_verbs_after_participle_phrases(doc: Any) -> None:
@@ -557,9 +562,7 @@ def restore_verbs_after_participle_phrases(doc: Any) -> None:
         verb.tag_ = "VBD"
         verb.head, verb.dep_ = verb, "ROOT"
         root.head, root.dep_ = verb, "nsubj"
-        for token in doc:
-            if token.dep_ == "punct" and token.head.i == root.i and token.i > verb.i:
-                token.head = verb  # the final stop, hung on the old head
+        _rehang_final_stop(doc, (root.i,), verb)
         return
 
 
@@ -834,9 +837,7 @@ def restore_verbs_after_relative_clauses(doc: Any) -> None:
         if verb.head.i == root.i or any(t.i == relative.i for t in _ancestors(verb)):
             verb.head, verb.dep_ = verb, "ROOT"
             root.head, root.dep_ = verb, "nsubj"
-            for token in doc:
-                if token.dep_ == "punct" and token.head.i == root.i and token.i > verb.i:
-                    token.head = verb
+            _rehang_final_stop(doc, (root.i,), verb)
         return
 
 

@@ -17,6 +17,7 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from .contexts import context_stops
 from .lemmatize import lemma_candidates
+from .repairs import case_word as _case
 from .rulebook import RuleBook
 
 
@@ -3081,14 +3082,6 @@ def _not_only(token: Any) -> bool:
     """"Not only A but also B": a "not" that adds, and negates nothing."""
     doc = token.doc
     return token.lower_ == "not" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "only"
-
-
-def _case(token: Any) -> str:
-    """The preposition of a nominal ("from" in "calls from Egypt"), lowercased, or ""."""
-    for child in token.children:
-        if child.dep_ == "case":
-            return child.lower_
-    return ""
 
 
 def _unique(items: Iterable[str]) -> list[str]:
