@@ -472,15 +472,33 @@ def extract(file: Path, ontology_dir: Path | None, fmt: str, explain: bool, drop
               help="Switch a rule off (repeatable) and show what the scores lose or gain without it.")
 @click.option("--enable", "enable", multiple=True, metavar="RULE",
               help="Switch a rule on (repeatable; also one the rule file ships off) and show what it would add.")
+@click.option("--against", "against_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              metavar="DIRECTORY",
+              help="Score with another ontology folder too (another stance model or rule file) and show what "
+                   "this one gains over it, both scored on the same draws of articles.")
 @reports_errors
 def evaluate_command(sources: tuple[str, ...], gold_path: Path | None, ontology_dir: Path | None, show: bool,
-                     as_json: bool, ablate: tuple[str, ...], enable: tuple[str, ...]) -> None:
+                     as_json: bool, ablate: tuple[str, ...], enable: tuple[str, ...], against_dir: Path | None) -> None:
     """Score automatic extraction on source folders against gold annotations (curated input left out);
     several folders are scored as one, their articles pooled (default folder: sources/)."""
     from .evaluation import added_by, evaluate_folders, format_added, gold_folders
 
+    if against_dir is not None and (ablate or enable):
+        raise click.UsageError("--against compares two ontology folders as they are; leave out --ablate and --enable")
     folders = gold_folders(sources or (str(DEFAULT_SOURCES),), gold_path)
     report = evaluate_folders(folders, ontology_dir=ontology_dir)
+    if against_dir is not None:
+        other = evaluate_folders(folders, ontology_dir=against_dir)
+        gained = added_by(report, other)
+        if as_json:
+            click.echo(json.dumps({"this": report.to_dict(), "against": other.to_dict(), "against_dir": str(against_dir),
+                                   "gained": gained}, indent=1, sort_keys=True))
+            return
+        click.echo(report.format_text(show=show))
+        click.echo(f"\nagainst {against_dir}:")
+        click.echo(other.format_text(show=show))
+        click.echo(format_added(gained, (), label=f"what this ontology adds over {against_dir}"))
+        return
     if ablate or enable:
         other = evaluate_folders(folders, ontology_dir=ontology_dir, ablate=ablate, enable=enable)
         changed = sorted(ablate) + sorted(enable)

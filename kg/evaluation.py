@@ -241,15 +241,16 @@ def added_by(on: EvaluationReport, off: EvaluationReport) -> dict[str, Any]:
             "interval": {name: [round(low, 4), round(high, 4)] for name, (low, high) in interval.items()}}
 
 
-def format_added(added: Mapping[str, Any], changed: Iterable[str]) -> str:
-    """`added_by` as one line: "what RULE add(s): tp +3, fp -1, precision +0.010 (-0.004 to +0.025), ..."."""
+def format_added(added: Mapping[str, Any], changed: Iterable[str], label: str | None = None) -> str:
+    """`added_by` as one line: "what RULE add(s): tp +3, fp -1, precision +0.010 (-0.004 to +0.025), ...";
+    `label` words the start of the line instead ("what this ontology adds over OTHER")."""
     interval = added["interval"]
 
     def score(name: str) -> str:
         text = f"{name} {added[name]:+.3f}"
         return text + (f" ({interval[name][0]:+.3f} to {interval[name][1]:+.3f})" if name in interval else "")
 
-    return (f"what {', '.join(changed)} add(s): tp {added['tp']:+d}, fp {added['fp']:+d}, "
+    return (f"{label or 'what ' + ', '.join(changed) + ' add(s)'}: tp {added['tp']:+d}, fp {added['fp']:+d}, "
             + ", ".join(score(name) for name in ("precision", "recall", "f1"))
             + (f"  [{INTERVAL_LEVEL:.0%} bootstrap intervals over articles]" if interval else ""))
 
