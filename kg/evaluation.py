@@ -151,14 +151,7 @@ class EvaluationReport:
         if self.conditions is not None:
             c = self.conditions
             rows.append(("conditions", str(c.tp), str(c.fp), str(c.fn), f"{c.precision:.3f}", f"{c.recall:.3f}", f"{c.f1:.3f}"))
-        widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
-        lines = []
-        last_issue = len(self.per_issue)
-        for n, row in enumerate(rows):
-            cells = [row[0].ljust(widths[0])] + [c.rjust(w) for c, w in zip(row[1:], widths[1:])]
-            lines.append("  ".join(cells).rstrip())
-            if n == 0 or n == last_issue:
-                lines.append("  ".join("-" * w for w in widths))
+        lines = _table(rows, rules_after=(0, len(self.per_issue)))
         if self.interval:
             lines.append(f"{INTERVAL_LEVEL:.0%} bootstrap interval over articles ({INTERVAL_RESAMPLES} draws): " + ", ".join(
                 f"{name} {low:.3f}-{high:.3f}" for name, (low, high) in self.interval.items()))
@@ -168,9 +161,12 @@ class EvaluationReport:
                 f"{name} {score.precision:.3f} / {score.recall:.3f} / {score.f1:.3f} (tp {score.tp}, fp {score.fp}, fn {score.fn})"
                 for name, score in sorted(self.per_polarity.items(), key=lambda item: _polarity_rank(item[0]))))
         if self.per_folder:
-            lines.append("by folder: " + "; ".join(
-                f"{label} {score.precision:.3f} / {score.recall:.3f} / {score.f1:.3f} (tp {score.tp}, fp {score.fp}, fn {score.fn})"
-                for label, score in self.per_folder.items()))
+            # a table, not a line: a pooled run over many folders is read down its columns
+            lines.append("by folder:")
+            lines.extend("  " + line for line in _table(
+                [("folder", "tp", "fp", "fn", "precision", "recall", "f1")]
+                + [(label, str(score.tp), str(score.fp), str(score.fn), f"{score.precision:.3f}", f"{score.recall:.3f}",
+                    f"{score.f1:.3f}") for label, score in self.per_folder.items()], rules_after=(0,)))
         lines.append(f"matched tuples whose quote overlaps a gold quote: {self.overlapping} of {o.tp}")
         if self.errors:
             lines.append("errors: " + ", ".join(f"{k} {v}" for k, v in sorted(self.errors.items())))
@@ -239,6 +235,18 @@ def added_by(on: EvaluationReport, off: EvaluationReport) -> dict[str, Any]:
     return {"tp": a.tp - b.tp, "fp": a.fp - b.fp, "fn": a.fn - b.fn,
             **{name: round(getattr(a, name) - getattr(b, name), 4) for name in ("precision", "recall", "f1")},
             "interval": {name: [round(low, 4), round(high, 4)] for name, (low, high) in interval.items()}}
+
+
+def _table(rows: list[tuple[str, ...]], rules_after: tuple[int, ...]) -> list[str]:
+    """Rows as aligned lines (first column left, the others right), a rule of dashes after the given rows."""
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    lines = []
+    for n, row in enumerate(rows):
+        cells = [row[0].ljust(widths[0])] + [c.rjust(w) for c, w in zip(row[1:], widths[1:])]
+        lines.append("  ".join(cells).rstrip())
+        if n in rules_after:
+            lines.append("  ".join("-" * w for w in widths))
+    return lines
 
 
 def format_added(added: Mapping[str, Any], changed: Iterable[str], label: str | None = None) -> str:

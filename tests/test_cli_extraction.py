@@ -207,7 +207,12 @@ def test_eval_pools_several_folders_each_with_its_gold(seeds_dir: Path, tmp_path
     assert [pooled["per_folder"][name][k] for name in ("first", "second") for k in ("tp", "fp", "fn")] == [
         alone["overall"][k] for alone in (one, two) for k in ("tp", "fp", "fn")]
     text = CliRunner().invoke(cli, ["eval", str(first), str(second)]).output
-    assert f"by folder: first {one['overall']['precision']:.3f} / {one['overall']['recall']:.3f}" in text
+    table = text.splitlines()[text.splitlines().index("by folder:") + 1:][:4]
+    assert table[0].split() == ["folder", "tp", "fp", "fn", "precision", "recall", "f1"] and set(table[1]) <= {" ", "-"}
+    o = one["overall"]
+    assert table[2].split() == ["first", str(o["tp"]), str(o["fp"]), str(o["fn"]), f"{o['precision']:.3f}",
+                                f"{o['recall']:.3f}", f"{o['f1']:.3f}"]
+    assert table[3].split()[0] == "second" and len({len(row) for row in table}) == 1  # aligned columns
     assert "per_folder" in one and one["per_folder"] == {} and "by folder" not in CliRunner().invoke(cli, ["eval", str(first)]).output
     ablated = CliRunner().invoke(cli, ["eval", str(first), str(second), "--ablate", "condition_clause"])
     assert ablated.exit_code == 0 and ablated.output.splitlines()[-1].startswith("what condition_clause add(s): tp +")
