@@ -14,7 +14,7 @@ ANNOTATIONS_DIR = "annotations"
 CURATED_CONFIDENCE = 1.0
 _ENTRY_KEYS = {"holder", "issue", "polarity", "condition", "quote", "note", "reported_via", "start"}
 #: Review decisions (`kg review`) add these; a `rejected` entry is a negative, not a stance.
-_REVIEW_KEYS = {"decision", "stance", "rule", "machine", "reviewer", "time", "confidence"}
+_REVIEW_KEYS = {"decision", "stance", "rule", "machine", "reviewer", "time", "confidence", "suggested"}
 _DECISIONS = ("accepted", "rejected", "corrected", "added")
 
 

@@ -14,7 +14,7 @@ import click
 from . import __version__
 from .dictionary import load_dictionary
 from .errors import StanceGraphError, StanceGraphWarning
-from .model import Stance, stance_to_dict
+from .model import SUGGEST_FROM, Stance, stance_to_dict
 from .safety import DEFAULT_MAX_BYTES, one_line, terminal_safe
 
 DEFAULT_SOURCES = "sources"
@@ -526,14 +526,20 @@ def evaluate_command(sources: tuple[str, ...], gold_path: Path | None, ontology_
 @click.option("--reviewer", default=None, help="Name written with each decision (default: your user name).")
 @click.option("--open", "open_page", is_flag=True, help="Open the review page in the default web browser.")
 @click.option("--stats", is_flag=True, help="Print how the decisions came out per rule (the rules to fix first) and exit.")
+@click.option("--suggest-from", "suggest_from", type=click.FloatRange(0.0, 1.0), default=SUGGEST_FROM, show_default=True,
+              metavar="RATING", help="Also offer the stances the stance model dropped that it rated this high or "
+                                     "higher; accepting one puts it in the next build.")
+@click.option("--no-suggestions", is_flag=True, help="Offer only the stances the build keeps.")
 @reports_errors
 def review(
-    sources_dir: Path, out_dir: Path, ontology_dir: Path | None, port: int, reviewer: str | None, open_page: bool, stats: bool
+    sources_dir: Path, out_dir: Path, ontology_dir: Path | None, port: int, reviewer: str | None, open_page: bool, stats: bool,
+    suggest_from: float, no_suggestions: bool,
 ) -> None:
     """Review the machine stances of SOURCES_DIR in the browser; decisions go to SOURCES_DIR/annotations/review.yaml."""
     from .review import ReviewSession, format_stats, read_review, review_stats
 
-    session = ReviewSession(sources_dir, reviewer=reviewer, ontology_dir=ontology_dir, cache_dir=out_dir / CACHE_DIR)
+    session = ReviewSession(sources_dir, reviewer=reviewer, ontology_dir=ontology_dir, cache_dir=out_dir / CACHE_DIR,
+                            suggest_from=None if no_suggestions or stats else suggest_from)
     if stats:
         log = read_review(session.path)
         click.echo(format_stats(review_stats(log, session.machine.stances), log))
@@ -546,6 +552,9 @@ def review(
     progress = session.progress()
     click.echo(f"reviewing {progress['total']} machine stance(s) of {len(session.machine.articles)} article(s), "
                f"{progress['reviewed']} decided; decisions go to {session.path}")
+    if progress["suggested"]:
+        click.echo(f"and {progress['suggested']} suggestion(s): stances the stance model dropped, rated "
+                   f"{suggest_from:.2f} or more ({progress['suggested_reviewed']} decided)")
     click.echo(f"review page: {server.url}  (Ctrl+C to stop)")
     if open_page:
         webbrowser.open(server.url)

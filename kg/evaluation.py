@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
 
 from .errors import ArgumentError
-from .model import Article, Stance
+from .model import SUGGEST_FROM, Article, Stance
 
 if TYPE_CHECKING:
     from .dictionary import Dictionary
@@ -91,6 +91,8 @@ class EvaluationReport:
     interval: dict[str, tuple[float, float]] = field(default_factory=dict)
     # missed tuple -> (rating, rating needed): misses the rules or co-occurrences found and the stance model dropped
     dropped_misses: dict[Tuple, tuple[float, float]] = field(default_factory=dict)
+    # (offered, right): the dropped tuples rated SUGGEST_FROM or more, which `kg review` offers an analyst
+    suggestions: tuple[int, int] | None = None
     predicted: frozenset[Tuple] = field(default=frozenset(), repr=False)  # the distinct tuples scored
     gold: frozenset[Tuple] = field(default=frozenset(), repr=False)
 
@@ -132,6 +134,8 @@ class EvaluationReport:
             "false_positives": listing(self.false_positives),
             "dropped_misses": [{"article": t[0], "holder": t[1], "issue": t[2], "polarity": t[3], "rating": rating,
                                 "needed": needed} for t, (rating, needed) in sorted(self.dropped_misses.items())],
+            "suggestions": {"from": SUGGEST_FROM, "offered": self.suggestions[0], "right": self.suggestions[1]}
+            if self.suggestions else None,
         }
 
     def format_text(self, show: bool = False) -> str:
@@ -175,6 +179,12 @@ class EvaluationReport:
             lines.append(f"missed tuples found and dropped by the stance model: {len(self.dropped_misses)} of "
                          f"{len(self.misses)} (rated {min(ratings):.2f} to {max(ratings):.2f}; `kg extract --dropped FILE` "
                          "says why)")
+        if self.suggestions and self.suggestions[0]:
+            offered, right = self.suggestions
+            reachable = (o.tp + right) / (o.tp + o.fn) if o.tp + o.fn else 0.0
+            lines.append(f"review suggestions (dropped, rated {SUGGEST_FROM} or more; `kg review` offers them): {offered}, "
+                         f"{right} of them right ({right / offered:.2f}); accepting those takes recall from "
+                         f"{o.recall:.3f} to {reachable:.3f}")
         if self.by_confidence:
             lines.append("right by confidence: " + "; ".join(
                 f"{band}: {right} of {found} ({right / found:.2f})" for band, (right, found) in self.by_confidence.items()))
@@ -464,11 +474,14 @@ def _score_folders(pairs: Sequence[tuple[Path, Path]], ontology_dir: Path | None
                 else:
                     unscored[stance.holder] += 1
             for item in rated_low:
-                dropped[stance_tuple(named(item.stance))] = (item.rating, item.needed)
+                if scored_holder(dictionary, folder, item.stance.holder):
+                    dropped[stance_tuple(named(item.stance))] = (item.rating, item.needed)
         gold.extend(named(s) for s in scored_gold(dictionary, folder))
     report = evaluate(predicted, gold)
     report.unscored = dict(unscored)
     report.dropped_misses = {t: dropped[t] for t in sorted(report.misses) if t in dropped}
+    offered = [t for t, (rating, _) in dropped.items() if rating >= SUGGEST_FROM]
+    report.suggestions = (len(offered), sum(1 for t in offered if t in report.gold))
     if labels:
         report.per_folder = {label: Score.of((t for t in report.predicted if t[0].startswith(f"{label}/")),
                                              (t for t in report.gold if t[0].startswith(f"{label}/")))

@@ -22,7 +22,8 @@ import getpass
 import os
 import tempfile
 import threading
-from dataclasses import dataclass, field
+from collections import Counter
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping, Sequence
@@ -33,7 +34,7 @@ from .annotations import ANNOTATIONS_DIR, annotation_files, load_annotations, re
 from .dictionary import Dictionary
 from .errors import StanceGraphError
 from .evaluation import EvaluationReport, evaluate, stance_tuple
-from .model import Article, Method, Polarity, Stance
+from .model import SUGGEST_FROM, Article, Method, Polarity, Stance
 from .namespaces import STANCE
 from .yamlfile import read_yaml
 
@@ -43,8 +44,6 @@ UNDONE = "undone"
 #: What a client asks for -> the decision written.
 ACTIONS = {"accept": "accepted", "reject": "rejected", "correct": "corrected", "add": "added", "undo": UNDONE}
 ORDERS = ("confidence", "article")
-#: Keys a review entry may carry on top of the curated-annotation keys.
-REVIEW_KEYS = {"decision", "stance", "rule", "machine", "reviewer", "time", "confidence"}
 
 _HEADER = """\
 # Review decisions on machine stances, written by `kg review` (curated-annotation format).
@@ -115,7 +114,7 @@ def _fold(history: Iterable[Mapping[str, Any]]) -> dict[str, dict[str, Any]]:
 def _entry(event: Mapping[str, Any]) -> dict[str, Any]:
     """An articles-part entry (curated-annotation format) from a history event."""
     order = ("holder", "issue", "polarity", "condition", "quote", "start", "reported_via", "note",
-             "decision", "stance", "rule", "machine", "reviewer", "time")
+             "decision", "stance", "rule", "suggested", "machine", "reviewer", "time")
     return {key: event[key] for key in order if event.get(key) is not None}
 
 
@@ -370,6 +369,15 @@ def _u16(text: str, index: int) -> int:
     return len(text[:index].encode("utf-16-le")) // 2
 
 
+@dataclass(frozen=True)
+class Suggestion:
+    """A stance the rules found and the stance model rated under its bar, offered to the analyst."""
+
+    stance: Stance  # its first statement in the article; its confidence is the model's rating
+    rating: float
+    needed: float
+
+
 @dataclass
 class MachineStances:
     """What the rules propose for a source folder, and the analysts' annotations already there."""
@@ -378,13 +386,24 @@ class MachineStances:
     stances: dict[str, Stance]
     dictionary: Dictionary
     covered_by: dict[str, str]
+    # near misses: dropped by the stance model, kept out of the build unless an analyst accepts them
+    suggestions: dict[str, Suggestion] = field(default_factory=dict)
+
+    def proposed(self, stance_id: str) -> Stance | None:
+        """The stance a rule proposed under this id, kept or suggested."""
+        found = self.stances.get(stance_id)
+        if found is None and stance_id in self.suggestions:
+            found = self.suggestions[stance_id].stance
+        return found
 
 
 def machine_stances(
-    sources_dir: Path | str, *, ontology_dir: Path | None = None, cache_dir: Path | None = None
+    sources_dir: Path | str, *, ontology_dir: Path | None = None, cache_dir: Path | None = None,
+    suggest_from: float | None = SUGGEST_FROM,
 ) -> MachineStances:
     """Every rule stance of a folder (no curated input, no negatives), keyed by stance id.
 
+    With `suggest_from`, also the stances the stance model dropped that it rated at least that high.
     `covered_by` names, for rule stances that another annotation file of the folder already
     overrides (same article, holder and issue on an overlapping span), that file.
     """
@@ -394,6 +413,8 @@ def machine_stances(
     result = build_graph(sources_dir, annotations=[], extract=True, ontology_dir=ontology_dir, cache_dir=cache_dir)
     articles = {a.source_id: a for a in result.articles}
     stances = {s.stance_id: s for s in result.stances if s.method is Method.RULE}
+    suggestions = near_misses(list(articles.values()), result.dictionary, suggest_from, ontology_dir) \
+        if suggest_from is not None else {}
     covered_by: dict[str, str] = {}
     for path in annotation_files(sources_dir):
         if path.name == REVIEW_FILE:
@@ -403,12 +424,28 @@ def machine_stances(
         spans: dict[tuple[str, str, str], list[tuple[int, int]]] = {}
         for curated in load_annotations(path, articles, result.dictionary, skip=refused):
             spans.setdefault((curated.source_id, curated.holder, curated.issue), []).append((curated.char_start, curated.char_end))
-        for stance_id, s in stances.items():
+        proposed = [*stances.items(), *((sid, found.stance) for sid, found in suggestions.items())]
+        for stance_id, s in proposed:
             if stance_id not in covered_by and any(
                 a < s.char_end and s.char_start < b for a, b in spans.get((s.source_id, s.holder, s.issue), [])
             ):
                 covered_by[stance_id] = path.name
-    return MachineStances(articles, stances, result.dictionary, covered_by)
+    return MachineStances(articles, stances, result.dictionary, covered_by, suggestions)
+
+
+def near_misses(articles: Sequence[Article], dictionary: Dictionary, suggest_from: float,
+                ontology_dir: Path | None = None) -> dict[str, Suggestion]:
+    """The stances the stance model dropped from these articles rated `suggest_from` or more, by stance id."""
+    from .extract import dropped_stances, load_lexicon, load_rule_book
+
+    lexicon, rules = load_lexicon(ontology_dir), load_rule_book(ontology_dir)
+    found: dict[str, Suggestion] = {}
+    for article in articles:
+        for dropped in dropped_stances(article, dictionary, lexicon, rules):
+            if dropped.rating >= suggest_from:
+                stance = replace(dropped.stance, confidence=dropped.rating)
+                found[stance.stance_id] = Suggestion(stance, dropped.rating, dropped.needed)
+    return found
 
 
 class ReviewSession:
@@ -422,11 +459,13 @@ class ReviewSession:
         ontology_dir: Path | None = None,
         cache_dir: Path | None = None,
         machine: MachineStances | None = None,
+        suggest_from: float | None = SUGGEST_FROM,
     ) -> None:
         self.sources_dir = Path(sources_dir)
         self.path = review_path(self.sources_dir)
         self.reviewer = reviewer or default_reviewer()
-        self.machine = machine or machine_stances(self.sources_dir, ontology_dir=ontology_dir, cache_dir=cache_dir)
+        self.machine = machine or machine_stances(self.sources_dir, ontology_dir=ontology_dir, cache_dir=cache_dir,
+                                                  suggest_from=suggest_from)
         read_review(self.path)  # a broken review file stops the session before anything is served
 
     # ----------------------------------------------------------------- reading
@@ -436,14 +475,16 @@ class ReviewSession:
         return self.machine.dictionary
 
     def _item(self, stance_id: str, decision: Mapping[str, Any] | None) -> dict[str, Any]:
-        stance = self.machine.stances.get(stance_id)
+        stance = self.machine.proposed(stance_id)
         if stance is not None:
+            suggestion = self.machine.suggestions.get(stance_id)
             item: dict[str, Any] = {
                 "id": stance_id, "article": stance.source_id, "holder": stance.holder, "issue": stance.issue,
                 "polarity": stance.polarity.value, "condition": stance.condition, "quote": stance.quote,
                 "start": stance.char_start, "end": stance.char_end, "rule": stance.rule,
                 "confidence": round(stance.confidence, 2), "via": stance.reported_via, "machine": True,
                 "covered": self.machine.covered_by.get(stance_id),
+                "suggested": {"rating": suggestion.rating, "needed": suggestion.needed} if suggestion else None,
             }
         else:
             # A decision on a stance the rules no longer propose (or an added one): shown as recorded.
@@ -455,6 +496,7 @@ class ReviewSession:
                 "condition": decision.get("condition"), "quote": decision.get("quote"), "start": start,
                 "end": start + len(str(decision.get("quote", ""))), "rule": decision.get("rule"),
                 "confidence": None, "via": decision.get("reported_via"), "machine": False, "covered": None,
+                "suggested": None,
             }
         text = self.machine.articles[item["article"]].text if item["article"] in self.machine.articles else ""
         item["s16"], item["e16"] = _u16(text, item["start"]), _u16(text, item["end"])
@@ -473,19 +515,22 @@ class ReviewSession:
         return view
 
     def progress(self, current: Mapping[str, Mapping[str, Any]] | None = None) -> dict[str, int]:
-        """How many machine stances have a decision, out of how many; and how many were added."""
+        """How many machine stances have a decision, out of how many; how many were added; and the same
+        for the suggestions (stances the stance model dropped)."""
         current = read_review(self.path).current if current is None else current
         reviewed = sum(1 for sid in self.machine.stances if sid in current)
         added = sum(1 for d in current.values() if d["decision"] == "added")
-        return {"reviewed": reviewed, "total": len(self.machine.stances), "added": added}
+        suggested_reviewed = sum(1 for sid in self.machine.suggestions if sid in current)
+        return {"reviewed": reviewed, "total": len(self.machine.stances), "added": added,
+                "suggested": len(self.machine.suggestions), "suggested_reviewed": suggested_reviewed}
 
     def queue(self, order: str = "confidence") -> dict[str, Any]:
         """The review queue as JSON-ready data: items in `order`, articles, ids to choose from, progress."""
         if order not in ORDERS:
             raise ReviewError(f"unknown order {order!r}: choose {' or '.join(ORDERS)}")
         current = read_review(self.path).current
-        items = [self._item(sid, current.get(sid)) for sid in self.machine.stances]
-        items += [self._item(sid, d) for sid, d in current.items() if sid not in self.machine.stances]
+        items = [self._item(sid, current.get(sid)) for sid in [*self.machine.stances, *self.machine.suggestions]]
+        items += [self._item(sid, d) for sid, d in current.items() if self.machine.proposed(sid) is None]
         if order == "confidence":
             items.sort(key=lambda i: (i["confidence"] if i["confidence"] is not None else 2.0, i["article"], i["start"], i["id"]))
         else:
@@ -573,7 +618,7 @@ class ReviewSession:
                            char_start=values["start"], char_end=values["start"] + len(values["quote"]),
                            method=Method.CURATED, confidence=1.0)
             stance_id = added.stance_id
-            if stance_id in self.machine.stances:
+            if self.machine.proposed(stance_id) is not None:
                 decision = "accepted"  # the analyst marked exactly what a rule had found
                 event = self._machine_event(stance_id, decision)
             else:
@@ -587,10 +632,11 @@ class ReviewSession:
                 if stance_id not in current:
                     raise ReviewError(f"stance {stance_id} has no decision to undo")
                 event = {"stance": stance_id, "article": current[stance_id]["article"], "decision": UNDONE}
-            elif stance_id not in self.machine.stances:
+            elif self.machine.proposed(stance_id) is None:
                 raise ReviewError(f"no machine stance {stance_id} in this source folder")
             elif action == "correct":
-                machine = self.machine.stances[stance_id]
+                machine = self.machine.proposed(stance_id)
+                assert machine is not None
                 base = {"article": machine.source_id, "holder": machine.holder, "issue": machine.issue,
                         "polarity": machine.polarity.value, "condition": machine.condition,
                         "start": machine.char_start, "end": machine.char_end}
@@ -605,6 +651,7 @@ class ReviewSession:
                              "machine": {"holder": machine.holder, "issue": machine.issue, "polarity": machine.polarity.value,
                                          "condition": machine.condition, "quote": machine.quote, "start": machine.char_start}}
                     event["machine"] = {k: v for k, v in event["machine"].items() if v is not None}
+                    event["suggested"] = self._suggested(stance_id)
             else:
                 event = self._machine_event(stance_id, decision)
         if note and event["decision"] != UNDONE:
@@ -613,14 +660,22 @@ class ReviewSession:
         log = append_decision(self.path, {k: v for k, v in event.items() if v is not None})
         current = log.current
         return {"ok": True, "decision": event["decision"], "item": self._item(stance_id, current.get(stance_id))
-                if stance_id in self.machine.stances or stance_id in current else None,
+                if self.machine.proposed(stance_id) is not None or stance_id in current else None,
                 "stance": stance_id, "progress": self.progress(current)}
 
     def _machine_event(self, stance_id: str, decision: str) -> dict[str, Any]:
-        s = self.machine.stances[stance_id]
+        s = self.machine.proposed(stance_id)
+        assert s is not None
         return {"stance": stance_id, "article": s.source_id, "decision": decision, "holder": s.holder, "issue": s.issue,
                 "polarity": s.polarity.value, "condition": s.condition, "quote": s.quote, "start": s.char_start,
-                "reported_via": s.reported_via if decision == "accepted" else None, "rule": s.rule}
+                "reported_via": s.reported_via if decision == "accepted" else None, "rule": s.rule,
+                "suggested": self._suggested(stance_id)}
+
+    def _suggested(self, stance_id: str) -> float | None:
+        """The stance model's rating of a suggestion, written with a decision on it (so the statistics tell
+        what the model dropped from what the rules got wrong); None for a kept stance."""
+        suggestion = self.machine.suggestions.get(stance_id)
+        return suggestion.rating if suggestion else None
 
 
 # --------------------------------------------------------------------------- statistics
@@ -653,8 +708,8 @@ def review_stats(log: ReviewLog, machine: Mapping[str, Stance] | None = None) ->
         counts.setdefault(stance.rule or "(none)", {}).setdefault("proposed", 0)
         counts[stance.rule or "(none)"]["proposed"] += 1
     for event in log.current.values():
-        if event["decision"] == "added":
-            continue
+        if event["decision"] == "added" or event.get("suggested") is not None:
+            continue  # an accepted suggestion says the stance model erred, not its rule
         rule = str(event.get("rule") or "(none)")
         row = counts.setdefault(rule, {})
         row[event["decision"]] = row.get(event["decision"], 0) + 1
@@ -683,6 +738,10 @@ def format_stats(rows: Sequence[RuleStats], log: ReviewLog) -> str:
             lines.append("  ".join("-" * w for w in widths))
     added = sum(1 for e in log.current.values() if e["decision"] == "added")
     lines.append(f"added by analysts (stances no rule found): {added}")
+    suggested = Counter(e["decision"] for e in log.current.values() if e.get("suggested") is not None)
+    if suggested:
+        lines.append("suggestions (stances the stance model dropped) decided: " + ", ".join(
+            f"{decision} {suggested[decision]}" for decision in DECISIONS if suggested[decision]))
     lines.append(f"decisions written: {len(log.history)} (in force: {len(log.current)})")
     return "\n".join(lines)
 

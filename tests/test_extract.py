@@ -28,7 +28,7 @@ from kg.extract import (
     load_rule_book,
 )
 from kg.extract.lemmatize import lemma_candidates
-from kg.model import Article, Method
+from kg.model import SUGGEST_FROM, Article, Method
 from kg.sources import load_articles
 
 REPO = Path(__file__).resolve().parent.parent
@@ -882,8 +882,17 @@ def test_eval_says_which_misses_the_stance_model_dropped(dictionary):
     assert "missed tuples found and dropped by the stance model: " in report.format_text()
     assert "Israel  governance  oppose  (found, rated 0." in report.format_text(show=True)
     assert {tuple(d.values())[:4] for d in report.to_dict()["dropped_misses"]} == set(report.dropped_misses)
+    # what `kg review` would offer: every dropped tuple rated SUGGEST_FROM or more; the right ones are misses
+    # rated that high, and accepting them adds exactly those to the found tuples
+    offered, right = report.suggestions
+    assert right == sum(1 for rating, _ in report.dropped_misses.values() if rating >= SUGGEST_FROM) >= 1
+    assert offered > right and report.to_dict()["suggestions"] == {"from": SUGGEST_FROM, "offered": offered, "right": right}
+    o = report.overall
+    assert (f"{offered}, {right} of them right ({right / offered:.2f}); accepting those takes recall from "
+            f"{o.recall:.3f} to {(o.tp + right) / (o.tp + o.fn):.3f}") in report.format_text()
     rules_alone = evaluate_folder(REPO / "sources", SEED_GOLD, ontology_dir=ONTOLOGY, ablate=["stance_model"])
     assert rules_alone.dropped_misses == {} and "dropped by the stance model" not in rules_alone.format_text()
+    assert rules_alone.suggestions == (0, 0) and "review suggestions" not in rules_alone.format_text()
     article = next(a for a in load_articles(REPO / "sources").articles if a.source_id == key[0])
     assert extract_with_dropped(article, dictionary) == (extract_stances(article, dictionary),
                                                          dropped_stances(article, dictionary))

@@ -19,7 +19,7 @@ if not CHROMIUM.is_file():
 
 from kg.build import build_graph  # noqa: E402
 from kg.model import Method  # noqa: E402
-from kg.review import ReviewSession, read_review, review_path  # noqa: E402
+from kg.review import SUGGEST_FROM, ReviewSession, read_review, review_path  # noqa: E402
 from kg.reviewserver import TOKEN_HEADER, ReviewServer  # noqa: E402
 
 #: A stance the rules miss in the seeds (gold has it): the analyst adds it from a selection.
@@ -45,8 +45,8 @@ def folder(seeds_dir: Path) -> Path:
 class Review:
     """A review server on a source folder, and a browser page on it that may reach nothing else."""
 
-    def __init__(self, browser, folder: Path, reviewer: str = "ana") -> None:
-        self.server = ReviewServer(ReviewSession(folder, reviewer=reviewer)).start()
+    def __init__(self, browser, folder: Path, reviewer: str = "ana", suggest_from: float | None = SUGGEST_FROM) -> None:
+        self.server = ReviewServer(ReviewSession(folder, reviewer=reviewer, suggest_from=suggest_from)).start()
         self.context = browser.new_context(viewport={"width": 1400, "height": 900})
         self.page = self.context.new_page()
         self.blocked: list[str] = []
@@ -127,8 +127,8 @@ class Review:
 def review_factory(browser):
     opened: list[Review] = []
 
-    def start(folder: Path, reviewer: str = "ana") -> Review:
-        opened.append(Review(browser, folder, reviewer))
+    def start(folder: Path, reviewer: str = "ana", suggest_from: float | None = SUGGEST_FROM) -> Review:
+        opened.append(Review(browser, folder, reviewer, suggest_from))
         return opened[-1]
 
     yield start
@@ -137,7 +137,7 @@ def review_factory(browser):
 
 
 def test_keyboard_review_of_the_seeds_reaches_the_file_and_the_next_build(folder: Path, review_factory) -> None:
-    rv = review_factory(folder)
+    rv = review_factory(folder, suggest_from=None)  # the stances the build keeps, nothing else
     items = {i["id"]: i for i in rv.js("window.__rv.state.items")}
     total = len(items)
     assert rv.page.locator("#rv-count").inner_text() == f"0 / {total} reviewed"
@@ -207,11 +207,37 @@ def test_keyboard_review_of_the_seeds_reaches_the_file_and_the_next_build(folder
 
     # A restart resumes: same progress, decided stances marked, the page opens on a stance nobody decided.
     rv.close()
-    again = review_factory(folder)
+    again = review_factory(folder, suggest_from=None)
     assert again.page.locator("#rv-count").inner_text() == f"3 / {total} reviewed · 1 added"
     assert again.current()["decision"] is None
     assert again.page.locator(".rv-row.rv-accepted, .rv-row.rv-rejected, .rv-row.rv-corrected, .rv-row.rv-added").count() == 4
     assert again.errors == [] and again.blocked == []
+
+
+def test_a_suggestion_shows_as_dropped_and_accepting_it_puts_it_in_the_build(folder: Path, review_factory) -> None:
+    rv = review_factory(folder)
+    progress = rv.js("window.__rv.state.progress")
+    assert progress["suggested"] > 0 and progress["total"] > 0
+    rv.page.select_option("#rv-f-status", "suggested")
+    shown = rv.js("window.__rv.state.visible")
+    assert shown and all(i["suggested"] for i in shown) and len(shown) == progress["suggested"]
+    assert rv.page.locator(".rv-row").count() == rv.page.locator(".rv-row.rv-suggested .rv-tag").count() == len(shown)
+    item = rv.current()
+    assert item["suggested"]
+    rating, needed = item["suggested"]["rating"], item["suggested"]["needed"]
+    assert f"the stance model rated it {rating:.2f} and keeps from {needed:.2f}" in rv.page.locator("#rv-facts").inner_text()
+    rv.page.keyboard.press("a")
+    rv.settle()
+    assert rv.page.locator("#rv-count").inner_text() == (
+        f"0 / {progress['total']} reviewed · suggestions 1 / {progress['suggested']}")
+    entry = read_review(review_path(folder)).current[item["id"]]
+    assert entry["decision"] == "accepted" and entry["suggested"] == rating
+    assert {s.stance_id: s for s in build_graph(folder).stances}[item["id"]].method is Method.CURATED
+    rv.page.select_option("#rv-f-status", "kept")
+    kept = rv.js("window.__rv.state.visible")
+    assert len(kept) == progress["total"] and not any(i["suggested"] for i in kept)
+    assert rv.page.locator(".rv-row .rv-tag").count() == 0
+    assert rv.errors == [] and rv.blocked == []
 
 
 def test_undo_takes_back_the_last_decision_and_filters_narrow_the_queue(folder: Path, review_factory) -> None:

@@ -8,7 +8,7 @@
 
   const state = {
     items: [], articles: {}, actors: {}, issues: {}, actorList: [], issueList: [],
-    progress: { reviewed: 0, total: 0, added: 0 }, order: "confidence",
+    progress: { reviewed: 0, total: 0, added: 0, suggested: 0, suggested_reviewed: 0 }, order: "confidence",
     visible: [], currentId: null, undo: [], form: null, pending: 0, ready: false, file: "",
   };
   let chain = Promise.resolve();
@@ -117,6 +117,8 @@
       if (f.rule && i.rule !== f.rule) return false;
       if (f.status === "pending" && i.decision) return false;
       if (f.status === "decided" && !i.decision) return false;
+      if (f.status === "kept" && i.suggested) return false;
+      if (f.status === "suggested" && !i.suggested) return false;
       return true;
     });
     const want = keepId || state.currentId;
@@ -128,12 +130,14 @@
 
   function rowFor(item) {
     const v = view(item);
-    const row = el("div", "rv-row sg-" + v.polarity + (item.decision ? " rv-" + item.decision.decision : ""));
+    const row = el("div", "rv-row sg-" + v.polarity + (item.decision ? " rv-" + item.decision.decision : "") +
+      (item.suggested ? " rv-suggested" : ""));
     row.dataset.id = item.id;
     row.setAttribute("role", "option");
     row.appendChild(el("span", "rv-mark", item.decision ? MARKS[item.decision.decision] : ""));
     row.appendChild(el("span", "rv-what", actorLabel(v.holder) + " \u2192 " + issueLabel(v.issue) + ": " + v.polarity +
       (v.condition ? " after " + issueLabel(v.condition) : "")));
+    if (item.suggested) row.appendChild(el("span", "rv-tag", "dropped"));
     row.appendChild(el("span", "rv-conf", item.confidence === null || item.confidence === undefined ? "analyst" : item.confidence.toFixed(2)));
     row.title = v.quote;
     if (item.id === state.currentId) { row.classList.add("rv-current"); row.setAttribute("aria-selected", "true"); }
@@ -178,6 +182,10 @@
     const art = state.articles[item.article] || {};
     fact(facts, "Rule", item.rule || "(added by an analyst)");
     fact(facts, "Confidence", item.confidence === null || item.confidence === undefined ? null : item.confidence.toFixed(2));
+    if (item.suggested) {
+      fact(facts, "Suggested", "the stance model rated it " + item.suggested.rating.toFixed(2) + " and keeps from " +
+        item.suggested.needed.toFixed(2) + ": it is not in the build unless you accept or correct it.");
+    }
     fact(facts, "Reported via", item.via);
     fact(facts, "Article", [art.title || "(untitled)", art.publisher, art.date].filter((x) => x).join(" \u00b7 ") + "  [" + item.article + "]");
     if (item.covered) fact(facts, "Already curated", item.covered + " has an analyst's stance on this passage; the build uses that one.");
@@ -206,7 +214,8 @@
     const p = state.progress;
     $("rv-bar").max = Math.max(1, p.total);
     $("rv-bar").value = p.reviewed;
-    $("rv-count").textContent = p.reviewed + " / " + p.total + " reviewed" + (p.added ? " \u00b7 " + p.added + " added" : "");
+    $("rv-count").textContent = p.reviewed + " / " + p.total + " reviewed" + (p.added ? " \u00b7 " + p.added + " added" : "") +
+      (p.suggested ? " \u00b7 suggestions " + p.suggested_reviewed + " / " + p.suggested : "");
   }
 
   function select(id) {
