@@ -44,11 +44,19 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = make_folder(Path(tmp), args.articles)
+        cache = Path(tmp) / "cache"  # as `kg review` keeps it: OUT_DIR/.cache
         start = time.perf_counter()
-        session = ReviewSession(folder, reviewer="bench")
+        session = ReviewSession(folder, reviewer="bench", cache_dir=cache)
         started = time.perf_counter() - start
         n_articles, n_stances = len(session.machine.articles), len(session.machine.stances)
-        print(f"folder: {n_articles} articles, {n_stances} machine stances; session start (extraction): {started:.2f} s")
+        print(f"folder: {n_articles} articles, {n_stances} machine stances, {len(session.machine.suggestions)} "
+              f"suggestions; session start (extraction): {started:.2f} s")
+        start = time.perf_counter()
+        ReviewSession(folder, reviewer="bench", cache_dir=cache)
+        print(f"session start again (every article's extraction cached): {time.perf_counter() - start:.2f} s")
+        start = time.perf_counter()
+        ReviewSession(folder, reviewer="bench", suggest_from=None, cache_dir=Path(tmp) / "cache-plain")
+        print(f"session start without suggestions (--no-suggestions), nothing cached: {time.perf_counter() - start:.2f} s")
         ids = sorted(session.machine.stances)
         done = 0
         print(f"{'decisions in file':>18}  {'one decision (median)':>22}  {'file size':>10}  {'queue':>8}  {'queue JSON':>10}")

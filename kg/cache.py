@@ -31,8 +31,10 @@ def article_key(article: Article, fingerprint: str) -> str:
 class ExtractionCache:
     """Stances per article key, read from and written back to one JSON file in the cache folder."""
 
+    file_name = CACHE_FILE
+
     def __init__(self, folder: Path | None) -> None:
-        self.path = Path(folder) / CACHE_FILE if folder else None
+        self.path = Path(folder) / self.file_name if folder else None
         self._old: dict[str, list[dict]] = {}
         self._new: dict[str, list[dict]] = {}
         self.hits = 0
@@ -50,24 +52,32 @@ class ExtractionCache:
     def _discard(self, why: str) -> None:
         warnings.warn(StanceGraphWarning(f"{self.path}: extraction cache {why}; discarded, articles are extracted again"))
 
-    def get(self, key: str) -> list[Stance] | None:
+    def get(self, key: str) -> list[Any] | None:
         """The cached stances of an article, or None when it must be extracted (also when its entry is unreadable)."""
         entry = self._old.get(key)
         if entry is None:
             return None
         try:
-            stances = [stance_from_dict(d) for d in entry]
+            items = [self._decode(d) for d in entry]
         except (TypeError, ValueError, KeyError, AttributeError):
             self._discard("has an unreadable entry")
             self._old = {}
             return None
         self.hits += 1
         self._new[key] = entry
-        return stances
+        return items
 
-    def put(self, key: str, stances: list[Stance]) -> None:
-        self._new[key] = [stance_to_dict(s) for s in stances]
+    def put(self, key: str, items: list[Any]) -> None:
+        self._new[key] = [self._encode(item) for item in items]
         self._put = True
+
+    @staticmethod
+    def _encode(stance: Stance) -> dict:
+        return stance_to_dict(stance)
+
+    @staticmethod
+    def _decode(data: dict) -> Any:
+        return stance_from_dict(data)
 
     _put = False
 
@@ -79,6 +89,22 @@ class ExtractionCache:
             return  # every entry read back, none added: the file already says this
         data = {"format": CACHE_FORMAT, "version": __version__, "articles": dict(sorted(self._new.items()))}
         write_files({self.path: json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8")})
+
+
+class RatedStanceCache(ExtractionCache):
+    """The stances the stance model dropped, each with its rating and the rating it needed, per article key
+    (what `kg review` offers as suggestions): a review started again does not extract again."""
+
+    file_name = "dropped.json"
+
+    @staticmethod
+    def _encode(item: tuple[Stance, float, float]) -> dict:
+        stance, rating, needed = item
+        return {"stance": stance_to_dict(stance), "rating": rating, "needed": needed}
+
+    @staticmethod
+    def _decode(data: dict) -> tuple[Stance, float, float]:
+        return stance_from_dict(data["stance"]), float(data["rating"]), float(data["needed"])
 
 
 # --- a build that would change nothing --------------------------------------------------------

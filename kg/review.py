@@ -413,7 +413,7 @@ def machine_stances(
     result = build_graph(sources_dir, annotations=[], extract=True, ontology_dir=ontology_dir, cache_dir=cache_dir)
     articles = {a.source_id: a for a in result.articles}
     stances = {s.stance_id: s for s in result.stances if s.method is Method.RULE}
-    suggestions = near_misses(list(articles.values()), result.dictionary, suggest_from, ontology_dir) \
+    suggestions = near_misses(list(articles.values()), result.dictionary, suggest_from, ontology_dir, cache_dir) \
         if suggest_from is not None else {}
     covered_by: dict[str, str] = {}
     for path in annotation_files(sources_dir):
@@ -434,17 +434,27 @@ def machine_stances(
 
 
 def near_misses(articles: Sequence[Article], dictionary: Dictionary, suggest_from: float,
-                ontology_dir: Path | None = None) -> dict[str, Suggestion]:
-    """The stances the stance model dropped from these articles rated `suggest_from` or more, by stance id."""
-    from .extract import dropped_stances, load_lexicon, load_rule_book
+                ontology_dir: Path | None = None, cache_dir: Path | None = None) -> dict[str, Suggestion]:
+    """The stances the stance model dropped from these articles rated `suggest_from` or more, by stance id
+    (with `cache_dir`, an article extracted before under the same dictionaries is not extracted again)."""
+    from .cache import RatedStanceCache, article_key
+    from .extract import dropped_stances, extraction_fingerprint, load_lexicon, load_rule_book
 
     lexicon, rules = load_lexicon(ontology_dir), load_rule_book(ontology_dir)
+    cache = RatedStanceCache(cache_dir)
+    fingerprint = extraction_fingerprint(dictionary, lexicon, rules)
     found: dict[str, Suggestion] = {}
     for article in articles:
-        for dropped in dropped_stances(article, dictionary, lexicon, rules):
-            if dropped.rating >= suggest_from:
-                stance = replace(dropped.stance, confidence=dropped.rating)
-                found[stance.stance_id] = Suggestion(stance, dropped.rating, dropped.needed)
+        key = article_key(article, fingerprint)
+        rated = cache.get(key)
+        if rated is None:
+            rated = [(replace(d.stance, confidence=d.rating), d.rating, d.needed)
+                     for d in dropped_stances(article, dictionary, lexicon, rules)]
+            cache.put(key, rated)
+        for stance, rating, needed in rated:
+            if rating >= suggest_from:
+                found[stance.stance_id] = Suggestion(stance, rating, needed)
+    cache.save()
     return found
 
 

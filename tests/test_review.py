@@ -155,6 +155,26 @@ def test_suggestions_follow_their_floor(folder: Path, session: ReviewSession) ->
     assert session.machine.stances == machine_stances(folder, suggest_from=None).stances
 
 
+def test_suggestions_are_cached_and_a_changed_article_is_rated_again(folder: Path, tmp_path: Path, monkeypatch) -> None:
+    cache = tmp_path / "cache"
+    first = machine_stances(folder, cache_dir=cache).suggestions
+    assert first and (cache / "dropped.json").is_file()
+
+    def extracted(article, *args, **kwargs):
+        seen.append(article.source_id)
+        return original(article, *args, **kwargs)
+
+    import kg.extract
+
+    original, seen = kg.extract.dropped_stances, []
+    monkeypatch.setattr(kg.extract, "dropped_stances", extracted)
+    assert machine_stances(folder, cache_dir=cache).suggestions == first and seen == []
+    changed = sorted(folder.glob("*.txt"))[0]
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nA line added later.\n", encoding="utf-8")
+    again = machine_stances(folder, cache_dir=cache).suggestions
+    assert seen == [changed.stem] and {s.stance.key for s in again.values()} == {s.stance.key for s in first.values()}
+
+
 def test_last_write_wins_history_keeps_both_and_undo_goes_back(folder: Path, session: ReviewSession) -> None:
     item = session.queue()["items"][0]
     other_tab = ReviewSession(folder, reviewer="ben", machine=session.machine)
