@@ -416,6 +416,7 @@ def machine_stances(
     suggestions = near_misses(list(articles.values()), result.dictionary, suggest_from, ontology_dir, cache_dir) \
         if suggest_from is not None else {}
     covered_by: dict[str, str] = {}
+    proposed = [*stances.items(), *((sid, found.stance) for sid, found in suggestions.items())]
     for path in annotation_files(sources_dir):
         if path.name == REVIEW_FILE:
             continue
@@ -424,7 +425,6 @@ def machine_stances(
         spans: dict[tuple[str, str, str], list[tuple[int, int]]] = {}
         for curated in load_annotations(path, articles, result.dictionary, skip=refused):
             spans.setdefault((curated.source_id, curated.holder, curated.issue), []).append((curated.char_start, curated.char_end))
-        proposed = [*stances.items(), *((sid, found.stance) for sid, found in suggestions.items())]
         for stance_id, s in proposed:
             if stance_id not in covered_by and any(
                 a < s.char_end and s.char_start < b for a, b in spans.get((s.source_id, s.holder, s.issue), [])
