@@ -155,7 +155,7 @@ class EvaluationReport:
         if self.conditions is not None:
             c = self.conditions
             rows.append(("conditions", str(c.tp), str(c.fp), str(c.fn), f"{c.precision:.3f}", f"{c.recall:.3f}", f"{c.f1:.3f}"))
-        lines = _table(rows, rules_after=(0, len(self.per_issue)))
+        lines = aligned_table(rows, rules_after=(0, len(self.per_issue)))
         if self.interval:
             lines.append(f"{INTERVAL_LEVEL:.0%} bootstrap interval over articles ({INTERVAL_RESAMPLES} draws): " + ", ".join(
                 f"{name} {low:.3f}-{high:.3f}" for name, (low, high) in self.interval.items()))
@@ -167,7 +167,7 @@ class EvaluationReport:
         if self.per_folder:
             # a table, not a line: a pooled run over many folders is read down its columns
             lines.append("by folder:")
-            lines.extend("  " + line for line in _table(
+            lines.extend("  " + line for line in aligned_table(
                 [("folder", "tp", "fp", "fn", "precision", "recall", "f1")]
                 + [(label, str(score.tp), str(score.fp), str(score.fn), f"{score.precision:.3f}", f"{score.recall:.3f}",
                     f"{score.f1:.3f}") for label, score in self.per_folder.items()], rules_after=(0,)))
@@ -247,7 +247,7 @@ def added_by(on: EvaluationReport, off: EvaluationReport) -> dict[str, Any]:
             "interval": {name: [round(low, 4), round(high, 4)] for name, (low, high) in interval.items()}}
 
 
-def _table(rows: list[tuple[str, ...]], rules_after: tuple[int, ...]) -> list[str]:
+def aligned_table(rows: list[tuple[str, ...]], rules_after: tuple[int, ...]) -> list[str]:
     """Rows as aligned lines (first column left, the others right), a rule of dashes after the given rows."""
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     lines = []

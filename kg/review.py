@@ -33,7 +33,7 @@ import yaml
 from .annotations import ANNOTATIONS_DIR, annotation_files, load_annotations, read_annotation_file
 from .dictionary import Dictionary
 from .errors import StanceGraphError
-from .evaluation import EvaluationReport, evaluate, stance_tuple
+from .evaluation import EvaluationReport, aligned_table, evaluate, stance_tuple
 from .model import SUGGEST_FROM, Article, Method, Polarity, Stance
 from .namespaces import STANCE
 from .yamlfile import read_yaml
@@ -740,12 +740,7 @@ def format_stats(rows: Sequence[RuleStats], log: ReviewLog) -> str:
     total = RuleStats("total", *(sum(getattr(r, f) for r in rows) for f in ("proposed", "accepted", "rejected", "corrected")))
     body.append(("total", str(total.proposed), str(total.accepted), str(total.rejected), str(total.corrected),
                  str(total.pending), f"{100 * total.wrong / (total.wrong + total.accepted):.0f}" if total.wrong + total.accepted else "-"))
-    widths = [max(len(row[i]) for row in [header, *body]) for i in range(len(header))]
-    lines = []
-    for n, row in enumerate([header, *body]):
-        lines.append("  ".join([row[0].ljust(widths[0])] + [c.rjust(w) for c, w in zip(row[1:], widths[1:])]).rstrip())
-        if n == 0 or n == len(body) - 1:
-            lines.append("  ".join("-" * w for w in widths))
+    lines = aligned_table([header, *body], rules_after=(0, len(body) - 1))  # a rule before the total
     added = sum(1 for e in log.current.values() if e["decision"] == "added")
     lines.append(f"added by analysts (stances no rule found): {added}")
     suggested = Counter(e["decision"] for e in log.current.values() if e.get("suggested") is not None)
