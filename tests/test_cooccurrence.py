@@ -9,6 +9,7 @@ import yaml
 
 from kg.errors import DictionaryError
 from kg.extract import explain_stances, extract_stances, format_explanation, load_rule_book, stance_evidence
+from kg.extract.scoring import RelationWords
 from kg.model import Article
 
 REPO = Path(__file__).resolve().parent.parent
@@ -47,10 +48,47 @@ def test_every_actor_and_issue_named_together_that_no_rule_links_is_a_candidate(
     context = dict(mediated.context)
     assert context["co_agent"] == 1.0 and context["co_w=between"] == 1.0 and context["co_w=deal"] == 1.0
     assert context["co_w=mediation"] == 1.0 and "co_holder_first" not in context  # "truce" comes before Qatar
-    # "Doha" is Qatar, named after "in": a place more than a party
-    assert dict(talks.context) == {"co_after_preposition": 1.0, "co_near": 1.0}
+    # "Doha" is Qatar, named after "in": a place more than a party; the words around the two names
+    # ("in" is too short to count) are the relation words
+    assert dict(talks.context) == {"co_after_preposition": 1.0, "co_near": 1.0, "between=resumed": 1.0,
+                                   "before_holder=ceasefire": 1.0, "before_holder=resumed": 1.0}
     israel = dict(found[("Israel", "ceasefire")][0].context)
     assert "co_agent" not in israel and israel["co_near"] == 1.0
+
+
+def test_a_rule_stance_is_rated_by_the_words_around_its_holder_too(dictionary):
+    (welcomed,) = [item for item in stance_evidence(Article("t", TEXT), dictionary, rules=load_rule_book(ONTOLOGY))
+                   if item.stance.holder == "Egypt"]
+    # "Egypt welcomed the ceasefire.": "the" is a stop word, and the words of the sentence before
+    # ("mediated by Qatar.") are not this sentence's
+    assert welcomed.stance.rule == "subject_of_cue"
+    assert dict(welcomed.context) == {"between=welcomed": 1.0, "after_holder=welcomed": 1.0, "after_holder=ceasefire": 1.0}
+
+
+def test_relation_words_read_the_closest_pair_of_names_in_the_sentence():
+    words = RelationWords(window=2, between_max=20, stop=frozenset({"the"}))
+    text = "Hamas said on Monday that it rejects the ceasefire terms. Hamas also spoke."
+    sentence = (0, text.index(".") + 1)
+    hamas, ceasefire = (0, 5), (text.index("ceasefire"), text.index("ceasefire") + 9)
+    # more than 20 characters apart: no words between them, only the window after "Hamas" (2 words)
+    far = words.features(text, [hamas], [ceasefire], sentence)
+    assert far == {"holder_far": 1.0, "after_holder=said": 1.0, "after_holder=monday": 1.0}
+    near = RelationWords(window=2, between_max=200, stop=frozenset({"the"})).features(text, [hamas], [ceasefire], sentence)
+    assert {k for k in near if k.startswith("between=")} == {f"between={w}" for w in ("said", "monday", "that", "rejects")}
+    # of two names of the holder, the one closest to the issue's
+    second = (text.index("Hamas also"), text.index("Hamas also") + 5)
+    assert words.features(text, [second, hamas], [ceasefire], (0, len(text)))["before_holder=terms"] == 1.0
+    assert words.features(text, [], [ceasefire], sentence) == {"holder_unnamed": 1.0}
+    assert words.features(text, [hamas], [], sentence) == {}
+
+
+@pytest.mark.parametrize("relation_words", [["the"], {"window": 0}, {"window": "three"}, {"stop": "the"}, {"between_max": True}])
+def test_a_malformed_relation_words_entry_is_refused(ontology_copy, relation_words):
+    data = yaml.safe_load((ONTOLOGY / MODEL_FILE).read_text(encoding="utf-8"))
+    data["relation_words"] = relation_words
+    (ontology_copy / MODEL_FILE).write_text(yaml.safe_dump(data), encoding="utf-8")
+    with pytest.raises(DictionaryError, match="relation_words"):
+        load_rule_book(ontology_copy)
 
 
 def test_the_model_decides_which_candidates_are_kept(ontology_copy, dictionary):

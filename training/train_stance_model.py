@@ -249,6 +249,7 @@ def main(argv: list[str] | None = None) -> int:
         # kept as they are: they name the features the weights are for
         "cooccurrence": rules.stance_model.cooccurrence.as_data() if rules.stance_model.cooccurrence else None,
         "sentence_words": rules.stance_model.sentence_words.as_data() if rules.stance_model.sentence_words else None,
+        "relation_words": rules.stance_model.relation_words.as_data() if rules.stance_model.relation_words else None,
         "weights": weights,
     }
     args.out.write_text("\n".join(header) + "\n" + yaml.safe_dump(body, sort_keys=False, allow_unicode=True, width=120),

@@ -19,7 +19,7 @@ from typing import Iterable, Sequence
 from ..model import Method, Polarity, Stance
 from ..text import Sentence
 from .mentions import ACTOR, ISSUE, Mention
-from .scoring import COOCCURRENCE_RULE, CooccurrenceWords, Evidence
+from .scoring import COOCCURRENCE_RULE, CooccurrenceWords, Evidence, RelationWords
 
 _NEAR = 60  # characters between the two names under which they are "near"
 _AFTER_HOLDER = 80  # characters after a holder's name in which a word of rejection is likely its own
@@ -27,10 +27,11 @@ _AFTER_HOLDER = 80  # characters after a holder's name in which a word of reject
 
 def cooccurrence_evidence(source_id: str, text: str, sentences: Sequence[tuple[Sentence, Sequence[Mention]]],
                           found: Sequence[Evidence], words: CooccurrenceWords, *, actors: Iterable[str],
-                          published: date | None = None) -> list[Evidence]:
+                          published: date | None = None, relation: RelationWords | None = None) -> list[Evidence]:
     """A candidate support stance for every known actor and issue named together in a sentence, for each
     pair the rules found no stance of anywhere in the article: one per sentence, quoting it; and an
-    oppose one beside it where the sentence holds a word of rejection."""
+    oppose one beside it where the sentence holds a word of rejection. `relation` adds the words around
+    the pair's names."""
     known = frozenset(actors)
     linked = {(e.stance.holder, e.stance.issue) for e in found}
     linked_in: dict[int, set[tuple[str, str]]] = {}
@@ -82,6 +83,9 @@ def cooccurrence_evidence(source_id: str, text: str, sentences: Sequence[tuple[S
                             "co_other_holder_same_issue": float(any(i == issue and h != holder for h, i in stated)),
                             "co_near": float(bool(named) and min(abs(a.start - b.start) for a in named for b in places) < _NEAR),
                             "co_holder_first": float(not named or min(a.start for a in named) < min(b.start for b in places))}
+                if relation is not None:
+                    features.update(relation.features(text, [(m.start, m.end) for m in named],
+                                                      [(m.start, m.end) for m in places], (sentence.start, sentence.end)))
                 stance = Stance(source_id=source_id, holder=holder, issue=issue, polarity=Polarity.SUPPORT,
                                 quote=body, char_start=sentence.start, char_end=sentence.end,
                                 method=Method.RULE, confidence=0.5, rule=COOCCURRENCE_RULE, published=published)

@@ -1221,23 +1221,30 @@ class ArticleExtractor:
         evidence = []
         # a sentence that makes a holder's stance conditional states no plain support as well
         conditioned = {(holder, issue, start) for holder, issue, polarity, _, start, _ in results if polarity == "conditional"}
+        model = self.book.stance_model
+        relation = model.relation_words if model is not None and self.book.enabled("stance_model") else None
         for (holder, issue, polarity, condition, start, end), (confidence, finding, _, via) in results.items():
             if polarity == "support" and (holder, issue, start) in conditioned:
                 continue
+            context: tuple[tuple[str, float], ...] = ()
+            if relation is not None:
+                inside = [m for m in self.mentions if start <= m.start < end]
+                context = tuple(sorted(relation.features(
+                    self.text, [(m.start, m.end) for m in inside if m.kind == ACTOR and (m.holder or m.value) == holder],
+                    [(m.start, m.end) for m in inside if m.kind == ISSUE and m.value == issue], (start, end)).items()))
             evidence.append(Evidence(Stance(
                 source_id=article.source_id, holder=holder, issue=issue, polarity=Polarity(polarity),
                 quote=self.text[start:end], char_start=start, char_end=end, method=Method.RULE,
                 confidence=round(max(0.05, min(1.0, confidence)), 2), condition=condition or None,
                 rule="+".join(finding.rules), reported_via=via, published=article.published,
-            ), finding.cue, len(finding.path)))
-        model = self.book.stance_model
+            ), finding.cue, len(finding.path), context))
         if model is None or not self.book.enabled("stance_model"):
             self.evidence = evidence
             return sorted((item.stance for item in evidence), key=lambda s: s.key)
         if model.cooccurrence is not None and self.book.enabled("cooccurrence"):
             evidence = evidence + cooccurrence_evidence(article.source_id, self.text, self._sentences, evidence,
                                                         model.cooccurrence, actors=self.scanner.holders,
-                                                        published=article.published)
+                                                        published=article.published, relation=relation)
         self.evidence = evidence
         self.features = article_features(evidence, model.report_pattern, len(self.text), model.sentence_words)
         ratings = {key: model.rate(features) for key, features in self.features.items()}

@@ -417,7 +417,8 @@ def _cached_rule_book(directory: str, stamp: tuple[float, ...]) -> RuleBook:
     stance_model = read_stance_model(model_path)
     model_terms = [stance_model.intercept, stance_model.threshold, stance_model.report_words, stance_model.weights,
                    stance_model.cooccurrence, stance_model.cooccurrence_margin,
-                   stance_model.sentence_words.as_data() if stance_model.sentence_words else None]
+                   stance_model.sentence_words.as_data() if stance_model.sentence_words else None,
+                   stance_model.relation_words.as_data() if stance_model.relation_words else None]
     digest = hashlib.sha256(json.dumps([rules_data, lemmas, model_terms], sort_keys=True, default=str).encode()).hexdigest()
     return RuleBook(
         rules=rules,

@@ -3,8 +3,9 @@
 The rules find a stance wherever a walk from an issue reaches a holder; on news they have not
 seen, about a third of what they find no annotator writes. The model rates each (holder, issue,
 polarity) of an article from what the rules saw: which rules shaped it, the cue word, how many
-sentences state it, how long the path was, whether the holder takes another side elsewhere, and
-how often annotated news gives that holder that side of that issue. Its
+sentences state it, how long the path was, the words around the holder's name and between it and
+the issue's, whether the holder takes another side elsewhere, and how often annotated news gives
+that holder that side of that issue. Its
 weights are data (ontology/rules/stance_model.yaml), learnt by training/train_stance_model.py
 from annotated real news. A stance's confidence is its rating; ratings under the model's
 threshold are dropped while the rule `stance_model` is on.
@@ -36,7 +37,7 @@ class Evidence:
     stance: Stance
     cue: str
     path_length: int
-    context: tuple[tuple[str, float], ...] = ()  # what its sentence says around it (co-occurrence candidates)
+    context: tuple[tuple[str, float], ...] = ()  # what its sentence says around its names (RelationWords, co-occurrences)
 
 
 @dataclass(frozen=True)
@@ -95,6 +96,60 @@ class SentenceWords:
         return {word for quote in quotes for word in self.pattern.findall(quote.lower()) if word not in self.stop}
 
 
+@dataclass(frozen=True)
+class RelationWords:
+    """Which words around a holder's name and between it and the issue's become features of a stance
+    (stance_model.yaml): what a sentence says of one pair of names, where the sentence's words
+    (`SentenceWords`) are the same for every pair in it. From the closest pair of a holder's and an
+    issue's names in the sentence: `between=<word>` for the words between them (when they are at most
+    `between_max` characters apart, else `holder_far`), `before_holder=<word>` and `after_holder=<word>`
+    for the `window` words on each side of the holder's name; `holder_unnamed` when the sentence does not
+    name the holder (a pronoun, "the group")."""
+
+    window: int = 3
+    between_max: int = 200
+    min_length: int = 3
+    stop: frozenset[str] = frozenset()
+
+    def as_data(self) -> dict[str, Any]:
+        """The settings as the model file holds them (what `read_stance_model` reads back)."""
+        return {"window": self.window, "between_max": self.between_max, "min_length": self.min_length,
+                "stop": sorted(self.stop)}
+
+    @cached_property
+    def pattern(self) -> "re.Pattern[str]":
+        return re.compile(r"[a-z]{%d,}" % self.min_length)
+
+    def _words(self, text: str) -> list[str]:
+        return [word for word in self.pattern.findall(text.lower()) if word not in self.stop]
+
+    def features(self, text: str, holder_spans: Sequence[tuple[int, int]], issue_spans: Sequence[tuple[int, int]],
+                 bounds: tuple[int, int]) -> dict[str, float]:
+        """The features of a holder named at `holder_spans` and an issue at `issue_spans` in the span
+        `bounds` of `text` (the sentence that states the stance: no word outside it counts)."""
+        if not holder_spans:
+            return {"holder_unnamed": 1.0}
+        if not issue_spans:
+            return {}
+        holder, issue = min(((h, i) for h in holder_spans for i in issue_spans), key=lambda pair: abs(pair[0][0] - pair[1][0]))
+        features: dict[str, float] = {}
+        low, high = (holder[1], issue[0]) if holder[0] < issue[0] else (issue[1], holder[0])
+        if high - low < self.between_max:
+            features.update((f"between={word}", 1.0) for word in self._words(text[low:high]))
+        else:
+            features["holder_far"] = 1.0
+        # ten characters a word is enough to reach `window` words of news text
+        reach = 10 * self.window
+        first, last = bounds
+        features.update((f"before_holder={word}", 1.0)
+                        for word in self.pattern.findall(text[max(first, holder[0] - reach):holder[0]].lower())[-self.window:]
+                        if word not in self.stop)
+        features.update((f"after_holder={word}", 1.0)
+                        for word in self.pattern.findall(text[holder[1]:min(last, holder[1] + reach)].lower())[:self.window]
+                        if word not in self.stop)
+        return features
+
+
 def _alternatives(words: Iterable[str]) -> str:
     return "|".join(map(re.escape, sorted(words, key=len, reverse=True))) or "(?!)"
 
@@ -114,6 +169,7 @@ class StanceModel:
     cooccurrence: CooccurrenceWords | None = None  # describe the sentences co-occurrence candidates come from
     cooccurrence_margin: float = 0.0  # how much higher than the threshold a co-occurrence must be rated
     sentence_words: SentenceWords | None = None  # the words of a stance's sentences it is rated by
+    relation_words: RelationWords | None = None  # the words around its holder's name it is rated by
 
     def threshold_for(self, features: Mapping[str, float]) -> float:
         """The rating a stance with these features needs to be kept: co-occurrences need the margin more."""
@@ -157,7 +213,7 @@ def read_stance_model(path: Path) -> StanceModel:
         raise DictionaryError(f"{path}: the stance model's cooccurrence_margin must be a number in [0, 1 - threshold)")
     return StanceModel(weights, intercept, threshold, tuple(str(w) for w in data.get("report_words") or []),
                        _cooccurrence_words(path, data.get("cooccurrence")), margin,
-                       _sentence_words(path, data.get("sentence_words")))
+                       _sentence_words(path, data.get("sentence_words")), _relation_words(path, data.get("relation_words")))
 
 
 def _sentence_words(path: Path, data: object) -> SentenceWords | None:
@@ -171,6 +227,20 @@ def _sentence_words(path: Path, data: object) -> SentenceWords | None:
     if not isinstance(stop, list) or not all(isinstance(w, str) and w.strip() for w in stop):
         raise DictionaryError(f"{path}: sentence_words stop must be a list of words")
     return SentenceWords(length, frozenset(w.strip().lower() for w in stop))
+
+
+def _relation_words(path: Path, data: object) -> RelationWords | None:
+    if data is None:
+        return None
+    problem = f"{path}: relation_words needs whole numbers window, between_max and min_length (at least 1) and a list of stop words"
+    if not isinstance(data, dict):
+        raise DictionaryError(problem)
+    numbers = [data.get(key, default) for key, default in (("window", 3), ("between_max", 200), ("min_length", 3))]
+    stop = data.get("stop") or []
+    if not all(isinstance(n, int) and not isinstance(n, bool) and n >= 1 for n in numbers) \
+            or not isinstance(stop, list) or not all(isinstance(w, str) and w.strip() for w in stop):
+        raise DictionaryError(problem)
+    return RelationWords(*numbers, frozenset(w.strip().lower() for w in stop))
 
 
 def _cooccurrence_words(path: Path, data: object) -> CooccurrenceWords | None:
