@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Mapping, Sequence
 
 from .annotations import annotation_files, load_annotations
-from .cache import ExtractionCache, article_key
+from .cache import ExtractionCache, RatedStanceCache, article_key, rated_dropped
 from .dictionary import Dictionary, load_dictionary
 from .errors import StanceGraphError
 from .export import BASENAME, rdf_format, scratch_dir, staged_files, write_files
@@ -40,6 +40,8 @@ class BuildResult:
     annotation_files: list[Path] = field(default_factory=list)
     cached_articles: int = 0
     store_update: StoreUpdate | None = None
+    # with `with_dropped`: what the stance model dropped, each with its rating and the rating it needed
+    dropped: list[tuple[Stance, float, float]] = field(default_factory=list)
     _dataset: Dataset | None = field(default=None, repr=False, compare=False)
 
     @property
@@ -156,12 +158,14 @@ def build_graph(
     jobs: int = 1,
     follow_links: bool = False,
     max_bytes: int | None = DEFAULT_MAX_BYTES,
+    with_dropped: bool = False,
 ) -> BuildResult:
     """Read a source folder and build the dataset in memory.
 
     `on_progress(done, total)` is called after each article is extracted. With `cache_dir`,
     articles extracted by an earlier build with the same dictionaries are taken from the cache;
-    `jobs` > 1 extracts the rest in that many processes.
+    `jobs` > 1 extracts the rest in that many processes. `with_dropped` caches what the stance model
+    dropped too (what `kg review` suggests), from the same extraction.
     `follow_links` and `max_bytes` say which article files are read (see `load_articles`).
     `annotations` None means the folder's own `annotations/*.yaml`; an empty list means none.
     Unreadable articles become problems and the rest still builds; a bad annotation raises,
@@ -176,9 +180,11 @@ def build_graph(
     for path in files:
         curated.extend(load_annotations(path, by_id, dictionary, skip=refused))
     extracted: list[Stance] = []
+    dropped: list[tuple[Stance, float, float]] = []
     cached = 0
     if extract:
-        extracted, cached = extract_all(folder.articles, dictionary, ontology_dir, cache_dir, jobs, on_progress)
+        extracted, dropped, cached = _extract(folder.articles, dictionary, ontology_dir, cache_dir, jobs, on_progress,
+                                              with_dropped)
     # Rule proposals an analyst rejected in review stay out wherever the same rule proposes them again.
     extracted = drop_rejected(extracted, load_negatives(files, dictionary))
     stances = merge_stances(curated, extracted)
@@ -189,6 +195,7 @@ def build_graph(
         problems=list(folder.problems),
         annotation_files=files,
         cached_articles=cached,
+        dropped=dropped,
     )
 
 
@@ -207,6 +214,14 @@ def _worker_extract(article: Article) -> list[Stance]:
 
     assert _WORKER_TABLES is not None
     return extract_stances(article, *_WORKER_TABLES)
+
+
+def _worker_extract_with_dropped(article: Article) -> tuple[list[Stance], list[tuple[Stance, float, float]]]:
+    from .extract import extract_with_dropped
+
+    assert _WORKER_TABLES is not None
+    stances, dropped = extract_with_dropped(article, *_WORKER_TABLES)
+    return stances, rated_dropped(dropped)
 
 
 def extract_batch(articles: Sequence[Article], ontology_dir: Path | None = None) -> list[list[Stance]]:
@@ -233,42 +248,73 @@ def extract_all(
 
     Cached articles are reused; the others are extracted, in `jobs` processes when jobs > 1.
     """
-    from .extract import extract_stances, extraction_fingerprint, load_lexicon, load_rule_book
+    stances, _, cached = _extract(articles, dictionary, ontology_dir, cache_dir, jobs, on_progress, False)
+    return stances, cached
+
+
+def _extract(
+    articles: Sequence[Article],
+    dictionary: Dictionary,
+    ontology_dir: Path | None,
+    cache_dir: Path | None,
+    jobs: int,
+    on_progress: Callable[[int, int], None] | None,
+    with_dropped: bool,
+) -> tuple[list[Stance], list[tuple[Stance, float, float]], int]:
+    """`extract_all`, and with `with_dropped` what the stance model dropped too, from the same extraction
+    and cached beside it (`RatedStanceCache`; an article whose dropped stances are not cached yet is
+    extracted again)."""
+    from .extract import extract_stances, extract_with_dropped, extraction_fingerprint, load_lexicon, load_rule_book
 
     lexicon = load_lexicon(ontology_dir)
     rules = load_rule_book(ontology_dir)
     cache = ExtractionCache(cache_dir)
+    dropped_cache = RatedStanceCache(cache_dir) if with_dropped else None
     fingerprint = extraction_fingerprint(dictionary, lexicon, rules)
     keys = [article_key(a, fingerprint) for a in articles]
     results: dict[int, list[Stance]] = {}
+    dropped: dict[int, list[tuple[Stance, float, float]]] = {}
     todo: list[int] = []
     for index, key in enumerate(keys):
         cached = cache.get(key)
-        if cached is None:
+        rated = dropped_cache.get(key) if dropped_cache is not None and cached is not None else None
+        if cached is None or (dropped_cache is not None and rated is None):
             todo.append(index)
         else:
-            results[index] = cached
+            results[index], dropped[index] = cached, rated or []
     done = len(results)
     if on_progress is not None and done:
         on_progress(done, len(articles))
+
+    def extracted(index: int, stances: list[Stance], rated: list[tuple[Stance, float, float]]) -> None:
+        nonlocal done
+        results[index], dropped[index] = stances, rated
+        done += 1
+        if on_progress is not None:
+            on_progress(done, len(articles))
+
     if jobs > 1 and len(todo) > 1:
+        work = _worker_extract_with_dropped if with_dropped else _worker_extract
         with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init, initargs=(ontology_dir,)) as pool:
             chunk = max(1, len(todo) // (jobs * 8))
-            for index, stances in zip(todo, pool.map(_worker_extract, [articles[i] for i in todo], chunksize=chunk)):
-                results[index] = stances
-                done += 1
-                if on_progress is not None:
-                    on_progress(done, len(articles))
+            for index, output in zip(todo, pool.map(work, [articles[i] for i in todo], chunksize=chunk)):
+                extracted(index, *(output if with_dropped else (output, [])))
     else:
         for index in todo:
-            results[index] = extract_stances(articles[index], dictionary, lexicon, rules)
-            done += 1
-            if on_progress is not None:
-                on_progress(done, len(articles))
+            if with_dropped:
+                stances, lost = extract_with_dropped(articles[index], dictionary, lexicon, rules)
+                extracted(index, stances, rated_dropped(lost))
+            else:
+                extracted(index, extract_stances(articles[index], dictionary, lexicon, rules), [])
     for index in todo:
         cache.put(keys[index], results[index])
+        if dropped_cache is not None:
+            dropped_cache.put(keys[index], dropped[index])
     cache.save()
-    return [stance for index in range(len(articles)) for stance in results[index]], cache.hits
+    if dropped_cache is not None:
+        dropped_cache.save()
+    return ([stance for index in range(len(articles)) for stance in results[index]],
+            [item for index in range(len(articles)) for item in dropped[index]], len(articles) - len(todo))
 
 
 def export_paths(out_dir: Path | str, formats: Iterable[str] = DEFAULT_FORMATS) -> dict[str, Path]:

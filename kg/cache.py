@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
@@ -16,6 +16,7 @@ from .model import Article, Stance, stance_from_dict, stance_to_dict
 
 if TYPE_CHECKING:
     from .build import BuildResult
+    from .extract import DroppedStance
 
 CACHE_FILE = "extraction.json"
 # Format 2: dates are checked before they reach the cache, and the writing version is recorded.
@@ -89,6 +90,12 @@ class ExtractionCache:
             return  # every entry read back, none added: the file already says this
         data = {"format": CACHE_FORMAT, "version": __version__, "articles": dict(sorted(self._new.items()))}
         write_files({self.path: json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8")})
+
+
+def rated_dropped(dropped: Iterable["DroppedStance"]) -> list[tuple[Stance, float, float]]:
+    """What `RatedStanceCache` keeps of the stances the model dropped: each with its rating as its confidence,
+    the rating, and the rating it needed."""
+    return [(replace(d.stance, confidence=d.rating), d.rating, d.needed) for d in dropped]
 
 
 class RatedStanceCache(ExtractionCache):

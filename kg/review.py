@@ -23,7 +23,7 @@ import os
 import tempfile
 import threading
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping, Sequence
@@ -410,11 +410,12 @@ def machine_stances(
     from .build import build_graph  # late: build imports this module
 
     sources_dir = Path(sources_dir)
-    result = build_graph(sources_dir, annotations=[], extract=True, ontology_dir=ontology_dir, cache_dir=cache_dir)
+    # the dropped stances come from the build's own extraction (and its cache): each article is read once
+    result = build_graph(sources_dir, annotations=[], extract=True, ontology_dir=ontology_dir, cache_dir=cache_dir,
+                         with_dropped=suggest_from is not None)
     articles = {a.source_id: a for a in result.articles}
     stances = {s.stance_id: s for s in result.stances if s.method is Method.RULE}
-    suggestions = near_misses(list(articles.values()), result.dictionary, suggest_from, ontology_dir, cache_dir) \
-        if suggest_from is not None else {}
+    suggestions = near_misses(result.dropped, suggest_from) if suggest_from is not None else {}
     covered_by: dict[str, str] = {}
     proposed = [*stances.items(), *((sid, found.stance) for sid, found in suggestions.items())]
     for path in annotation_files(sources_dir):
@@ -433,29 +434,11 @@ def machine_stances(
     return MachineStances(articles, stances, result.dictionary, covered_by, suggestions)
 
 
-def near_misses(articles: Sequence[Article], dictionary: Dictionary, suggest_from: float,
-                ontology_dir: Path | None = None, cache_dir: Path | None = None) -> dict[str, Suggestion]:
-    """The stances the stance model dropped from these articles rated `suggest_from` or more, by stance id
-    (with `cache_dir`, an article extracted before under the same dictionaries is not extracted again)."""
-    from .cache import RatedStanceCache, article_key
-    from .extract import dropped_stances, extraction_fingerprint, load_lexicon, load_rule_book
-
-    lexicon, rules = load_lexicon(ontology_dir), load_rule_book(ontology_dir)
-    cache = RatedStanceCache(cache_dir)
-    fingerprint = extraction_fingerprint(dictionary, lexicon, rules)
-    found: dict[str, Suggestion] = {}
-    for article in articles:
-        key = article_key(article, fingerprint)
-        rated = cache.get(key)
-        if rated is None:
-            rated = [(replace(d.stance, confidence=d.rating), d.rating, d.needed)
-                     for d in dropped_stances(article, dictionary, lexicon, rules)]
-            cache.put(key, rated)
-        for stance, rating, needed in rated:
-            if rating >= suggest_from:
-                found[stance.stance_id] = Suggestion(stance, rating, needed)
-    cache.save()
-    return found
+def near_misses(dropped: Iterable[tuple[Stance, float, float]], suggest_from: float) -> dict[str, Suggestion]:
+    """The stances the stance model dropped (each with its rating and the rating it needed, as
+    `build_graph(..., with_dropped=True)` gives them) rated `suggest_from` or more, by stance id."""
+    return {stance.stance_id: Suggestion(stance, rating, needed) for stance, rating, needed in dropped
+            if rating >= suggest_from}
 
 
 class ReviewSession:

@@ -157,23 +157,56 @@ def test_suggestions_follow_their_floor(folder: Path, session: ReviewSession) ->
 
 
 def test_suggestions_are_cached_and_a_changed_article_is_rated_again(folder: Path, tmp_path: Path, monkeypatch) -> None:
-    cache = tmp_path / "cache"
-    first = machine_stances(folder, cache_dir=cache).suggestions
-    assert first and (cache / "dropped.json").is_file()
-
-    def extracted(article, *args, **kwargs):
-        seen.append(article.source_id)
-        return original(article, *args, **kwargs)
-
     import kg.extract
 
-    original, seen = kg.extract.dropped_stances, []
-    monkeypatch.setattr(kg.extract, "dropped_stances", extracted)
+    seen: list[str] = []
+    for name in ("extract_stances", "extract_with_dropped"):
+        def counted(article, *args, _original=getattr(kg.extract, name), **kwargs):
+            seen.append(article.source_id)
+            return _original(article, *args, **kwargs)
+
+        monkeypatch.setattr(kg.extract, name, counted)
+    cache = tmp_path / "cache"
+    first = machine_stances(folder, cache_dir=cache).suggestions
+    # one extraction an article gives both the build's stances and the dropped ones
+    assert first and (cache / "dropped.json").is_file() and sorted(seen) == sorted(p.stem for p in folder.glob("*.txt"))
+    seen.clear()
     assert machine_stances(folder, cache_dir=cache).suggestions == first and seen == []
     changed = sorted(folder.glob("*.txt"))[0]
     changed.write_text(changed.read_text(encoding="utf-8") + "\nA line added later.\n", encoding="utf-8")
     again = machine_stances(folder, cache_dir=cache).suggestions
     assert seen == [changed.stem] and {s.stance.key for s in again.values()} == {s.stance.key for s in first.values()}
+
+
+def test_a_review_after_a_build_extracts_only_what_the_model_dropped(folder: Path, tmp_path: Path, monkeypatch) -> None:
+    import kg.extract
+
+    cache = tmp_path / "cache"
+    built = build_graph(folder, annotations=[], cache_dir=cache, jobs=2)
+    assert not (cache / "dropped.json").exists()
+    seen: list[str] = []
+    original = kg.extract.extract_with_dropped
+    monkeypatch.setattr(kg.extract, "extract_with_dropped",
+                        lambda article, *a, **k: seen.append(article.source_id) or original(article, *a, **k))
+    machine = machine_stances(folder, cache_dir=cache)
+    assert sorted(seen) == sorted(a.source_id for a in built.articles) and machine.suggestions
+    assert set(machine.stances) == {s.stance_id for s in built.stances}
+    seen.clear()
+    assert machine_stances(folder, cache_dir=cache).suggestions == machine.suggestions and seen == []
+
+
+def test_a_parallel_build_can_keep_the_dropped_stances_for_the_review(folder: Path, tmp_path: Path, monkeypatch) -> None:
+    import kg.extract
+
+    cache = tmp_path / "cache"
+    built = build_graph(folder, annotations=[], cache_dir=cache, jobs=2, with_dropped=True)
+    assert built.stances == build_graph(folder, annotations=[]).stances
+    seen: list[str] = []
+    original = kg.extract.extract_with_dropped
+    monkeypatch.setattr(kg.extract, "extract_with_dropped",
+                        lambda article, *a, **k: seen.append(article.source_id) or original(article, *a, **k))
+    assert machine_stances(folder, cache_dir=cache).suggestions == machine_stances(folder).suggestions
+    assert seen == sorted(a.source_id for a in built.articles)  # the second call, without a cache
 
 
 def test_last_write_wins_history_keeps_both_and_undo_goes_back(folder: Path, session: ReviewSession) -> None:

@@ -7,6 +7,7 @@ import dataclasses
 import functools
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 from ..dictionary import Dictionary
