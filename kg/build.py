@@ -1,6 +1,7 @@
 """The main job: sources -> stances (extracted and curated) -> RDF dataset -> export files."""
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import time
@@ -209,19 +210,19 @@ def _worker_init(ontology_dir: Path | None) -> None:
 _WORKER_TABLES: tuple | None = None
 
 
-def _worker_extract(article: Article) -> list[Stance]:
-    from .extract import extract_stances
+def _extract_one(article: Article, tables: tuple, with_dropped: bool) -> tuple[list[Stance], list[tuple[Stance, float, float]]]:
+    """One article's stances, and with `with_dropped` what the stance model dropped (as `rated_dropped`)."""
+    from .extract import extract_stances, extract_with_dropped
 
-    assert _WORKER_TABLES is not None
-    return extract_stances(article, *_WORKER_TABLES)
-
-
-def _worker_extract_with_dropped(article: Article) -> tuple[list[Stance], list[tuple[Stance, float, float]]]:
-    from .extract import extract_with_dropped
-
-    assert _WORKER_TABLES is not None
-    stances, dropped = extract_with_dropped(article, *_WORKER_TABLES)
+    if not with_dropped:
+        return extract_stances(article, *tables), []
+    stances, dropped = extract_with_dropped(article, *tables)
     return stances, rated_dropped(dropped)
+
+
+def _worker_extract(article: Article, with_dropped: bool = False) -> tuple[list[Stance], list[tuple[Stance, float, float]]]:
+    assert _WORKER_TABLES is not None
+    return _extract_one(article, _WORKER_TABLES, with_dropped)
 
 
 def extract_batch(articles: Sequence[Article], ontology_dir: Path | None = None) -> list[list[Stance]]:
@@ -264,7 +265,7 @@ def _extract(
     """`extract_all`, and with `with_dropped` what the stance model dropped too, from the same extraction
     and cached beside it (`RatedStanceCache`; an article whose dropped stances are not cached yet is
     extracted again)."""
-    from .extract import extract_stances, extract_with_dropped, extraction_fingerprint, load_lexicon, load_rule_book
+    from .extract import extraction_fingerprint, load_lexicon, load_rule_book
 
     lexicon = load_lexicon(ontology_dir)
     rules = load_rule_book(ontology_dir)
@@ -294,18 +295,14 @@ def _extract(
             on_progress(done, len(articles))
 
     if jobs > 1 and len(todo) > 1:
-        work = _worker_extract_with_dropped if with_dropped else _worker_extract
         with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init, initargs=(ontology_dir,)) as pool:
             chunk = max(1, len(todo) // (jobs * 8))
+            work = functools.partial(_worker_extract, with_dropped=with_dropped)
             for index, output in zip(todo, pool.map(work, [articles[i] for i in todo], chunksize=chunk)):
-                extracted(index, *(output if with_dropped else (output, [])))
+                extracted(index, *output)
     else:
         for index in todo:
-            if with_dropped:
-                stances, lost = extract_with_dropped(articles[index], dictionary, lexicon, rules)
-                extracted(index, stances, rated_dropped(lost))
-            else:
-                extracted(index, extract_stances(articles[index], dictionary, lexicon, rules), [])
+            extracted(index, *_extract_one(articles[index], (dictionary, lexicon, rules), with_dropped))
     for index in todo:
         cache.put(keys[index], results[index])
         if dropped_cache is not None:

@@ -142,10 +142,13 @@ def test_broken_cooccurrence_words_are_named_in_the_error(ontology_copy, block, 
         load_rule_book(ontology_copy)
 
 
-def test_the_cooccurrence_words_are_part_of_the_rule_book_digest(ontology_copy):
-    before = load_rule_book(ontology_copy).digest
+@pytest.mark.parametrize("part,change", [("cooccurrence", lambda d: d["agents"].append("sponsored by")),
+                                         ("relation_words", lambda d: d["stop"].append("also"))])
+def test_the_feature_words_are_part_of_the_rule_book_digest(ontology_copy, part, change):
     data = yaml.safe_load((ontology_copy / MODEL_FILE).read_text(encoding="utf-8"))
-    data["cooccurrence"]["agents"].append("sponsored by")
+    (ontology_copy / MODEL_FILE).write_text(yaml.safe_dump(data), encoding="utf-8")  # the same file, rewritten
+    before = load_rule_book(ontology_copy).digest
+    change(data[part])
     (ontology_copy / MODEL_FILE).write_text(yaml.safe_dump(data), encoding="utf-8")
     assert load_rule_book(ontology_copy).digest != before
 

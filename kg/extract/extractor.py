@@ -1224,12 +1224,13 @@ class ArticleExtractor:
         conditioned = {(holder, issue, start) for holder, issue, polarity, _, start, _ in results if polarity == "conditional"}
         model = self.book.stance_model
         relation = model.relation_words if model is not None and self.book.enabled("stance_model") else None
+        starts = [m.start for m in self.mentions]
         for (holder, issue, polarity, condition, start, end), (confidence, finding, _, via) in results.items():
             if polarity == "support" and (holder, issue, start) in conditioned:
                 continue
             context: tuple[tuple[str, float], ...] = ()
             if relation is not None:
-                inside = [m for m in self.mentions if start <= m.start < end]
+                inside = self.mentions[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
                 context = tuple(sorted(relation.features(
                     self.text, [(m.start, m.end) for m in inside if m.kind == ACTOR and (m.holder or m.value) == holder],
                     [(m.start, m.end) for m in inside if m.kind == ISSUE and m.value == issue], (start, end)).items()))

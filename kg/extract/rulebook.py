@@ -415,11 +415,9 @@ def _cached_rule_book(directory: str, stamp: tuple[float, ...]) -> RuleBook:
     support_verbs, support_particles = _split_particles(_words(lemmas_path, lemmas, "support", "verbs"))
     oppose_verbs, oppose_particles = _split_particles(_words(lemmas_path, lemmas, "oppose", "verbs"))
     stance_model = read_stance_model(model_path)
-    model_terms = [stance_model.intercept, stance_model.threshold, stance_model.report_words, stance_model.weights,
-                   stance_model.cooccurrence, stance_model.cooccurrence_margin,
-                   stance_model.sentence_words.as_data() if stance_model.sentence_words else None,
-                   stance_model.relation_words.as_data() if stance_model.relation_words else None]
-    digest = hashlib.sha256(json.dumps([rules_data, lemmas, model_terms], sort_keys=True, default=str).encode()).hexdigest()
+    # the model file as a whole, so that a part it gains (a new kind of feature words) changes the digest too
+    model_digest = hashlib.sha256(model_path.read_bytes()).hexdigest()
+    digest = hashlib.sha256(json.dumps([rules_data, lemmas, model_digest], sort_keys=True, default=str).encode()).hexdigest()
     return RuleBook(
         rules=rules,
         support_verbs=support_verbs | frozenset(support_particles),  # "lobby for": the head says it
