@@ -2337,6 +2337,24 @@ def test_the_agent_of_a_passive_verb_stays_its_agent(dictionary):
     assert ("Egypt", "ceasefire", "support") in found("The ceasefire was brokered by Egypt.", dictionary)
 
 
+def test_one_cited_as_saying_something_holds_what_is_said(dictionary):
+    # text written for this test: the parser makes Hamas the object of "cited" and leaves "saying" without a
+    # subject, so "ready to disarm" went up to the one who cites it
+    got = found("Witkoff cited Hamas as saying it was ready to disarm.", dictionary)
+    assert ("Hamas", "disarmament", "support") in got
+    assert ("US", "disarmament", "support") not in got
+
+
+def test_one_who_cites_a_source_on_a_topic_keeps_its_object(dictionary):
+    from kg.extract.repairs import rehang_cited_speakers
+
+    # text written for this test: no "as saying", nothing to rehang
+    doc = load_pipeline()("Egypt cited the ceasefire as a reason for hope.")
+    before = [(t.head.i, t.dep_) for t in doc]
+    rehang_cited_speakers(doc)
+    assert [(t.head.i, t.dep_) for t in doc] == before
+
+
 @pytest.mark.parametrize("text,accepting", [
     ("Israel has accepted a new U.S. proposal for a temporary ceasefire.", "Israel"),
     ("Hamas accepted an Egyptian proposal for a ceasefire.", "Hamas"),
@@ -3177,9 +3195,45 @@ def test_an_alternative_that_is_no_threat_stays_what_it_says(dictionary):
      ("Hamas", "hostage_prisoner_exchange", "conditional", "ceasefire")),
     ("Talks on a ceasefire resumed in Cairo. Katz said that every deal must include the return of the "
      "remaining hostages.", ("Israel", "ceasefire", "conditional", "hostage_prisoner_exchange")),
+    # what a deal must lead to or result in
+    ("Hamas demanded that a truce deal must lead to a full Israeli withdrawal.",
+     ("Hamas", "ceasefire", "conditional", "withdrawal")),
+    ("Netanyahu insisted that any truce must result in Hamas being disarmed.",
+     ("Israel", "ceasefire", "conditional", "disarmament")),
 ])
 def test_what_an_issue_is_tied_to_or_a_deal_must_include_is_its_condition(text, stance, dictionary):
     assert stance in found(text, dictionary)
+
+
+def test_an_exchange_a_mediator_proposes_is_backed_whole_and_one_a_party_offers_is_its_price(dictionary):
+    # texts written for this test: the proposer of a trade between the two sides backs both of its terms; a
+    # side offering its own act in exchange for the other's makes it wait for that
+    mediator = found("Witkoff proposed the release of ten hostages in exchange for a 50-day ceasefire.", dictionary)
+    assert {t for t in mediator if t[0] == "US"} == {("US", "hostage_prisoner_exchange", "support"),
+                                                   ("US", "ceasefire", "support")}
+    party = found("Israel offered a 45-day ceasefire in exchange for the release of eleven hostages.", dictionary)
+    assert ("Israel", "ceasefire", "conditional", "hostage_prisoner_exchange") in party
+
+
+def test_what_the_force_must_not_do_is_its_terms_not_a_refusal_of_it(dictionary):
+    # text written for this test: the force's terms are peace_plan in the annotation guideline
+    got = found("Qatar's prime minister said a stabilization force in Gaza should not protect one side over another.",
+                dictionary)
+    assert ("Qatar", "stabilization_force", "conditional", "peace_plan") in got
+    assert ("Qatar", "stabilization_force", "oppose") not in got
+
+
+def test_what_a_deal_merely_led_to_is_no_condition(dictionary):
+    # text written for this test: a past outcome, with no "must", is history, not a condition
+    assert not any(t[2] == "conditional" for t in found("Egypt said the truce deal led to a partial Israeli withdrawal.",
+                                                          dictionary))
+
+
+def test_no_issue_without_another_is_the_issue_only_with_it(dictionary):
+    # text written for this test: "no X without Y" is X, conditional on Y, not a refusal of X
+    stances = found("Egypt said there would be no ceasefire agreement without talks on disarmament.", dictionary)
+    assert ("Egypt", "ceasefire", "conditional", "disarmament") in stances
+    assert ("Egypt", "ceasefire", "oppose") not in stances
 
 
 @pytest.mark.parametrize("text", [

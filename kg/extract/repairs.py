@@ -95,6 +95,8 @@ def repair_parse(doc: Any, infinitive_nouns: frozenset[str], stance_verbs: froze
     if not words.isdisjoint(("on", "upon")) and not lemmas.isdisjoint(conditioning_verbs):
         steps.append(lambda: rehang_conditions_on_objects(doc, conditioning_verbs))
     steps.append(lambda: rehang_active_agents(doc))
+    if "saying" in words and not lemmas.isdisjoint(_CITING_VERBS):
+        steps.append(lambda: rehang_cited_speakers(doc))
     if "," in words:
         steps.append(lambda: restore_subjects_before_asides(doc))
     if "it" in words:
@@ -264,6 +266,24 @@ def rehang_active_agents(doc: Any) -> None:
         if objects:
             agent.head = objects[-1]
             agent.dep_ = "nmod"
+
+
+_CITING_VERBS = frozenset({"cite", "quote"})
+
+
+def rehang_cited_speakers(doc: Any) -> None:
+    """Make the one quoted the subject of "saying" ("Witkoff cited Hamas/obj as saying/advcl it was ready
+    to disarm"): what follows is Hamas's word, which the parse left without a speaker of its own, so
+    that the walk went on up to the one who cites it."""
+    for saying in doc:
+        if (saying.lower_ != "saying" or saying.dep_ != "advcl" or (saying.head.lemma_ or saying.head.lower_).lower() not in _CITING_VERBS
+                or not any(c.dep_ == "mark" and c.lower_ == "as" for c in saying.children)
+                or any(c.dep_ == "nsubj" for c in saying.children)):
+            continue
+        quoted = next((c for c in saying.head.children if c.dep_ == "obj" and c.i < saying.i), None)
+        if quoted is not None:
+            quoted.head = saying
+            quoted.dep_ = "nsubj"
 
 
 _COPULAR_VERBS = frozenset({"remain", "stay", "become", "seem", "appear", "look", "prove"})

@@ -1425,6 +1425,12 @@ class Walker:
                                              # "any agreement must include the release of all hostages"
                                              or came_from.i in issue_span and _lemma_in(node, book.composition_verbs)):
                 needed = [c for c in node.children if c.dep_ == "obj"]
+            elif self.has_deontic(node) and came_from.i in issue_span and _lemma_in(node, book.bringing_verbs):
+                # "any truce must lead to a full withdrawal", "must result in Hamas being/advcl disarmed": what it
+                # must bring about, it waits for
+                outcome = book.bringing_verbs[_lemma(node)]
+                needed = [c for c in node.children if c.dep_ == "obl" and _case(c) == outcome
+                          or c.dep_ == "advcl" and c.tag_.startswith("VB")]
             else:
                 needed = []
             family = "require" if requires else "unless"
@@ -1437,7 +1443,9 @@ class Walker:
             made_of = any(c.dep_ == "xcomp" and _lemma_in(c, book.composition_verbs) and self.has_deontic(c)
                           for c in node.children)
             if (terms and came_from.i in issue_span and (terms, "unless") not in st.conditions and (made_of or self.has_deontic(node)
-                    and (_lemma_in(node, book.composition_verbs)
+                    # "the force should not protect one side over another": what it must not do, its terms
+                    and (came_from.dep_ == "nsubj" and self.negated(node)
+                         or _lemma_in(node, book.composition_verbs)
                          or _lemma_in(node, book.placement_verbs) and any(
                              c.dep_ == "advmod" and c.lower_ == "only" or c.dep_ == "obl" and _case(c) == "under"
                              or c.dep_ in ("obl", "obj") and any(g.dep_ == "advmod" and g.lower_ == "only" for g in c.children)
@@ -2388,6 +2396,8 @@ class Walker:
                 family = "unless"  # "..., contingent on Hamas releasing more hostages", whatever the parse made of it
             elif word in ("once", "after", "when", "if", "with") and any(t.lower_ == "only" for t in doc[max(end, i - 2):i]):
                 family = "unless"
+            elif word == "without" and any(t.lower_ == "no" for t in doc[max(0, min(issue_span) - 2):min(issue_span)]):
+                family = "unless"  # "there will be no truce deal without talks on disarmament": only with them
             elif (word == "once" and (i + 1 >= len(doc) or doc[i + 1].lower_ not in ("again", "more"))
                   and doc[i - 1].lower_ != "at"
                   or word == "as" and [t.lower_ for t in doc[i + 1:i + 3]] == ["soon", "as"]
@@ -2957,6 +2967,15 @@ class Walker:
             required = confidence * book.confidence("condition_requirement")
             for condition, family in conditions:
                 later, first = issue_id, condition
+                if family == "exchange" and book.exchange_parties and not set(book.exchange_parties) & set(holders.actors):
+                    # "Witkoff proposed the release of ten hostages in exchange for a 50-day truce": a mediator's
+                    # proposal trades one party's act for the other's; the proposer backs both, waiting for neither
+                    for issue in (issue_id, condition):
+                        if not any(f.issue == issue and f.polarity == "support" for f in findings):
+                            findings.append(Finding(list(holders.actors), issue, "support", None,
+                                                    tuple(_unique(all_rules + ["condition_clause"])), confidence, cue,
+                                                    tuple(path)))
+                    continue
                 if family == "before" and sign > 0:  # not "until": "incomplete until X" waits for X
                     # "insists on A before B": B waits for A ("no A before B" is the other way round)
                     later, first = condition, issue_id
