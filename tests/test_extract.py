@@ -3223,6 +3223,37 @@ def test_what_the_force_must_not_do_is_its_terms_not_a_refusal_of_it(dictionary)
     assert ("Qatar", "stabilization_force", "oppose") not in got
 
 
+def test_a_relative_clause_that_calls_its_noun_a_prerequisite_makes_the_issue_wait_for_it(dictionary):
+    # text written for this test: "which" stands for the disarmament of Hamas, on which rebuilding waits
+    got = found("Talks stalled over the disarmament of Hamas, which Israel says is a prerequisite for the "
+                "reconstruction of Gaza.", dictionary)
+    assert ("Israel", "reconstruction", "conditional", "disarmament") in got
+    assert ("Israel", "reconstruction", "support") not in got
+
+
+def test_not_retreating_beyond_a_line_is_refusing_withdrawal(dictionary):
+    # text written for this test
+    assert ("Israel", "withdrawal", "oppose") in found(
+        "Israel signaled on Sunday that it would not retreat beyond the yellow line.", dictionary)
+
+
+@pytest.mark.parametrize("text, holder", [
+    # texts written for this test: conditions not named are the force's terms (peace_plan in the guideline)
+    ("Turkey has indicated readiness to participate in the force under certain conditions.", "Turkey"),
+    ("Pakistan is ready to send troops to the stabilization force under conditions it will set out later.", "Pakistan"),
+])
+def test_joining_the_force_under_unnamed_conditions_waits_for_its_terms(text, holder, dictionary):
+    got = found(text, dictionary)
+    assert (holder, "stabilization_force", "conditional", "peace_plan") in got
+    assert (holder, "stabilization_force", "support") not in got
+
+
+def test_heavy_machinery_for_gaza_is_aid(dictionary):
+    # text written for this test: the deal's aid terms name the machinery for clearing rubble
+    assert ("Hamas", "humanitarian_aid", "support") in found(
+        "Hamas demanded the entry of heavy machinery to clear the rubble.", dictionary)
+
+
 def test_what_a_deal_merely_led_to_is_no_condition(dictionary):
     # text written for this test: a past outcome, with no "must", is history, not a condition
     assert not any(t[2] == "conditional" for t in found("Egypt said the truce deal led to a partial Israeli withdrawal.",

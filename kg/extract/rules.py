@@ -1697,6 +1697,13 @@ class Walker:
                 st.conditions.extend((c, family) for c in named if (c, family) not in st.conditions)
                 if family == "exchange" and named:
                     self._exchange_doers = self._doers(node)
+            terms = book.terms_conditions.get(issue_id)
+            if terms and (terms, "unless") not in st.conditions and any(
+                    c.dep_ in ("obl", "nmod") and _case(c) in ("under", "on", "with") and c.tag_ == "NNS"
+                    and _lemma_in(c, book.condition_nouns) and not self._clause_issues(c.subtree, issue_at, issue_id)
+                    for c in node.children):
+                # "ready to take part in the force under certain conditions": unnamed ones, the force's terms
+                st.conditions.append((terms, "unless"))
             if st.halted and book.enabled("condition_by_grievance") and not own:
                 for c in self._grievance_conditions(node, st.came_from, issue_span, issue_id, issue_at):
                     if (c, "until") not in st.conditions:
@@ -2433,12 +2440,25 @@ class Walker:
             if noun is None:
                 return None
         if any(c.dep_ == "cop" for c in noun.children):
-            return next((c for c in noun.children if c.dep_ in ("nsubj", "csubj")), None)
+            return next((c for c in noun.children if c.dep_ in ("nsubj", "csubj")), None) or self._relative_antecedent(noun)
         required = next((c for c in verb.children if c.i < noun.i and c.i != came_from.i and (
             c.dep_ == "obj" or c.dep_ == "obl" and _case(c) == "on")), None)
         if required is None and verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.i < verb.i:
             required = verb.head  # "the disarmament demanded by Israel as a condition for ending the war"
         return required
+
+    def _relative_antecedent(self, noun: Any) -> Any:
+        """What a relative pronoun stands for when a clause says what it is ("the disarmament of Hamas,
+        which Israel says/acl:relcl is a prerequisite/ccomp for rebuilding"): the noun the relative clause
+        hangs on, or the noun whose "of" phrase that is; else None."""
+        clause = noun.head if noun.dep_ == "ccomp" else None
+        if clause is None or clause.dep_ != "acl:relcl" or not any(
+                c.tag_ == "WDT" and c.lower_ in ("which", "that") for c in clause.children):
+            return None
+        antecedent = clause.head
+        if antecedent.dep_ == "nmod" and _case(antecedent) == "of" and antecedent.head.tag_.startswith("NN"):
+            antecedent = antecedent.head  # the parser hangs the clause on the last noun of "the disarmament of Hamas"
+        return antecedent
 
     def ruled_by_excluded_party(self, issue_token: Any, issue_id: str) -> bool:
         """Whether the issue is a verb of ruling whose doer is only a party whose leaving it is the issue
