@@ -3248,6 +3248,13 @@ def test_joining_the_force_under_unnamed_conditions_waits_for_its_terms(text, ho
     assert (holder, "stabilization_force", "support") not in got
 
 
+def test_on_the_condition_that_hung_apart_by_the_parser_still_makes_the_force_wait(dictionary):
+    # text written for this test: the parser makes the "on the condition that" clause a second main clause
+    got = found("Egypt has said it will consider the deployment of an international force in the Gaza Strip, but on "
+                "the condition that it is part of a political framework leading to a Palestinian state.", dictionary)
+    assert {t[:3] for t in got if t[1] == "stabilization_force"} == {("Egypt", "stabilization_force", "conditional")}
+
+
 def test_heavy_machinery_for_gaza_is_aid(dictionary):
     # text written for this test: the deal's aid terms name the machinery for clearing rubble
     assert ("Hamas", "humanitarian_aid", "support") in found(

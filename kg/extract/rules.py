@@ -2398,6 +2398,8 @@ class Walker:
             family = None
             if word in ("unless", "until", "provided"):
                 family = "until" if word == "until" else "unless"
+            elif word == "condition" and any(t.lower_ == "on" for t in doc[max(end, i - 2):i]):
+                family = "unless"  # "..., but on the condition that these measures are part of a political framework"
             elif (_lemma_in(token, self.book.dependence_adjectives) and i + 1 < len(doc)
                   and doc[i + 1].lower_ in ("on", "upon")):
                 family = "unless"  # "..., contingent on Hamas releasing more hostages", whatever the parse made of it
