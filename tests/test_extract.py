@@ -3255,6 +3255,13 @@ def test_on_the_condition_that_hung_apart_by_the_parser_still_makes_the_force_wa
     assert {t[:3] for t in got if t[1] == "stabilization_force"} == {("Egypt", "stabilization_force", "conditional")}
 
 
+def test_a_state_prepared_to_act_if_and_when_the_council_decides_waits_for_it(dictionary):
+    # text written for this test: the tagger reads "decides" as a noun and the parser makes Indonesia a
+    # passive subject of "prepared"; it is who is prepared
+    got = found("If and when the UN Security Council decides, Indonesia is prepared to deploy troops to Gaza.", dictionary)
+    assert ("Indonesia", "stabilization_force", "conditional", "peace_plan") in got
+
+
 def test_heavy_machinery_for_gaza_is_aid(dictionary):
     # text written for this test: the deal's aid terms name the machinery for clearing rubble
     assert ("Hamas", "humanitarian_aid", "support") in found(

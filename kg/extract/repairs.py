@@ -104,6 +104,8 @@ def repair_parse(doc: Any, infinitive_nouns: frozenset[str], stance_verbs: froze
     if not lemmas.isdisjoint(_COPULAR_VERBS):
         steps.append(lambda: rehang_copular_complements(doc))
     steps.append(lambda: rehang_listed_verbs(doc))
+    if "be" in lemmas:
+        steps.append(lambda: relabel_copular_subjects(doc))
     if "have" in lemmas:
         steps.append(lambda: restore_perfect_participles(doc))
         steps.append(lambda: rehang_perfect_auxiliaries(doc))
@@ -284,6 +286,20 @@ def rehang_cited_speakers(doc: Any) -> None:
         if quoted is not None:
             quoted.head = saying
             quoted.dep_ = "nsubj"
+
+
+def relabel_copular_subjects(doc: Any) -> None:
+    """Make the passive subject of an adjective with a copula its subject ("If and when the Council
+    decides/NNS, Indonesia/nsubj:pass is/cop prepared/JJ to deploy troops"): a word with "is" before it
+    and no passive auxiliary is no passive, and its subject is who is prepared."""
+    for subject in doc:
+        if subject.dep_ != "nsubj:pass":
+            continue
+        head = subject.head
+        children = list(head.children)
+        if (head.tag_.startswith("JJ") and any(c.dep_ == "cop" for c in children)
+                and not any(c.dep_ == "aux:pass" for c in children)):
+            subject.dep_ = "nsubj"
 
 
 _COPULAR_VERBS = frozenset({"remain", "stay", "become", "seem", "appear", "look", "prove"})
