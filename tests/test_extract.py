@@ -3262,6 +3262,27 @@ def test_a_state_prepared_to_act_if_and_when_the_council_decides_waits_for_it(di
     assert ("Indonesia", "stabilization_force", "conditional", "peace_plan") in got
 
 
+def test_aid_said_not_to_depend_on_a_truce_is_backed_without_condition(dictionary):
+    # text written for this test: a denied condition is no condition, and no refusal of the aid either
+    got = found('"The aid is not dependent on any ceasefire or negotiation," Huckabee said.', dictionary)
+    assert {t[:3] for t in got if t[1] == "humanitarian_aid"} == {("US", "humanitarian_aid", "support")}
+
+
+def test_a_second_verb_the_parser_hangs_on_the_first_ones_object_keeps_its_own_sign(dictionary):
+    # text written for this test: "allow" hangs on "bloodshed", the object of "stop"; the aid is not stopped
+    got = found("Mansour urged the council to act, saying a ceasefire is the only way to stop the bloodshed and allow "
+                "humanitarian aid to flow.", dictionary)
+    assert ("PalestinianAuthority", "humanitarian_aid", "support") in got
+    assert ("PalestinianAuthority", "humanitarian_aid", "oppose") not in got
+
+
+def test_refusing_to_disarm_while_the_occupation_lasts_waits_for_its_end(dictionary):
+    # text written for this test: the tagger reads "occupies" as a noun
+    got = found("Hamas vowed not to surrender its weapons while Israel occupies Palestinian land.", dictionary)
+    assert ("Hamas", "disarmament", "conditional", "withdrawal") in got
+    assert ("Hamas", "disarmament", "oppose") not in got
+
+
 def test_heavy_machinery_for_gaza_is_aid(dictionary):
     # text written for this test: the deal's aid terms name the machinery for clearing rubble
     assert ("Hamas", "humanitarian_aid", "support") in found(

@@ -1105,6 +1105,13 @@ def rehang_listed_verbs(doc: Any) -> None:
     > halt; "reaffirmed their rejection of X and emphasized/amod adherence/conj to the plan"): the tagger's
     verb is the surer of the two, and the act it names is that verb's, not the first's."""
     for token in doc:
+        # "to stop the bloodshed and allow/conj aid to flow", the verb hung on the object before it: with an object
+        # of its own it is the second verb of the list, not part of the first one's object
+        if (token.dep_ == "conj" and token.tag_ == "VB" and token.head.tag_.startswith("NN") and token.head.dep_ == "obj"
+                and token.head.head.tag_.startswith("VB") and token.head.i < token.i
+                and any(c.dep_ == "obj" for c in token.children)):
+            token.head = token.head.head
+            continue
         # "would stop the fighting, provide/advcl aid and reunite families": a bare verb after a comma that the
         # parser hung as an adverbial clause of the verb before it is the next item of the list
         if (token.dep_ == "advcl" and token.tag_ == "VB" and token.i > token.head.i and token.head.tag_.startswith("VB")

@@ -966,7 +966,8 @@ class Walker:
                     # "open to the deployment of forces under a Security Council resolution", "backs a mission
                     # under the aegis of the UN", "ready to send troops with a UN mandate": only with one
                     return "unless"
-            if child.lower_ in ("on", "upon") and child.dep_ == "case" and _lemma_in(node.head, self.book.conditioning_verbs):
+            if (child.lower_ in ("on", "upon") and child.dep_ == "case" and _lemma_in(node.head, self.book.conditioning_verbs)
+                    and not self.negated(node.head)):  # "the aid is not dependent on any ceasefire": no condition
                 # "conditioned any withdrawal on the return of the hostages": the one who sets the condition
                 # wants it met; "aid conditioned on the return" only says what waits for what
                 setter = node.head.tag_.startswith("VB") and any(c.dep_ == "nsubj" for c in node.head.children)
@@ -1668,8 +1669,11 @@ class Walker:
         if not st.skip_sign and not st.detached and st.negation_in_phrase != node.i and (
                 self.negated(node) or self.negative_subject(node, st)) and book.enabled("negation") and (
                 own or self.cue_sign(node)[0] or node.tag_.startswith("JJ") or self.has_intent(node)
-                or (node.tag_.startswith("NN") and _lemma_in(node, book.intent_nouns))):
-            # a negated stance word or issue verb flips; "the draft does not answer our demands" does not
+                or (node.tag_.startswith("NN") and _lemma_in(node, book.intent_nouns))) and not (
+                _lemma_in(node, book.dependence_adjectives) and st.came_from is not None
+                and st.came_from.dep_ in ("nsubj", "nsubj:pass")):
+            # a negated stance word or issue verb flips; "the draft does not answer our demands" does not, nor
+            # "the aid is not dependent on a ceasefire", which denies a condition, not the aid
             st.sign = -st.sign
             st.rules.append("negation")
             st.signal = True
@@ -2398,10 +2402,14 @@ class Walker:
             family = None
             if word in ("unless", "until", "provided"):
                 family = "until" if word == "until" else "unless"
+            elif (word == "while" and any(t.lower_ in self.book.negation for t in doc[max(0, min(issue_span) - 4):min(issue_span)])
+                  and any(_lemma_in(t, self.book.continuing_verbs) for t in doc[i + 1:i + 5])):
+                family = "if"  # "vowed not to surrender its weapons while Israel occupies/NNS the land": only once it no longer does
             elif word == "condition" and any(t.lower_ == "on" for t in doc[max(end, i - 2):i]):
                 family = "unless"  # "..., but on the condition that these measures are part of a political framework"
             elif (_lemma_in(token, self.book.dependence_adjectives) and i + 1 < len(doc)
-                  and doc[i + 1].lower_ in ("on", "upon")):
+                  and doc[i + 1].lower_ in ("on", "upon")
+                  and not any(t.lower_ in self.book.negation for t in doc[max(0, i - 2):i])):
                 family = "unless"  # "..., contingent on Hamas releasing more hostages", whatever the parse made of it
             elif word in ("once", "after", "when", "if", "with") and any(t.lower_ == "only" for t in doc[max(end, i - 2):i]):
                 family = "unless"
