@@ -3283,6 +3283,18 @@ def test_refusing_to_disarm_while_the_occupation_lasts_waits_for_its_end(diction
     assert ("Hamas", "disarmament", "oppose") not in got
 
 
+@pytest.mark.parametrize("text, holder", [
+    # texts written for this test: what one keeps another from, one works against
+    ("Qatar and Turkey are pushing to shield Hamas from disarmament.", "Qatar"),
+    ("Egypt sought to exempt Hamas from disarmament.", "Egypt"),
+    ("Turkey is working to extract Hamas from the requirement to disarm.", "Turkey"),
+])
+def test_shielding_someone_from_an_issue_opposes_it(text, holder, dictionary):
+    got = found(text, dictionary)
+    assert (holder, "disarmament", "oppose") in got
+    assert (holder, "disarmament", "support") not in got
+
+
 def test_heavy_machinery_for_gaza_is_aid(dictionary):
     # text written for this test: the deal's aid terms name the machinery for clearing rubble
     assert ("Hamas", "humanitarian_aid", "support") in found(

@@ -190,6 +190,7 @@ class RuleBook:
     unnamed_group_nouns: frozenset[str] = frozenset()
     unnamed_groups: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # actor -> words that make an unnamed group it
     composition_verbs: frozenset[str] = frozenset()
+    sparing_verbs: frozenset[str] = frozenset()
     placement_verbs: frozenset[str] = frozenset()
     condition_words: Mapping[str, str] = field(default_factory=dict)  # phrase -> issue it stands for in a condition
     irregular: Mapping[str, str] = field(default_factory=dict)  # inflected form -> lemma

@@ -1184,7 +1184,7 @@ class Walker:
         # each step reads and updates the walk's state; a step that returns findings ends the walk
         at_node = (self._stopped_by_context, self._said_of_something_else, self._predicate_of_subject,
                    self._demand_from_source, self._judged_for_an_act, self._what_the_issue_waits_for,
-                   self._harm_verb_polarity, self._noun_hung_on_verb, self._received_backing, self._polarity_at_node,
+                   self._kept_from, self._harm_verb_polarity, self._noun_hung_on_verb, self._received_backing, self._polarity_at_node,
                    self._sponsors_and_asides, self._nothing_done_yet, self._negation_and_modality,
                    self._conditions_at_node)
         on_the_way_up = (self._marker_on_the_way_up, self._purpose_conditions, self._backdrop_or_proviso,
@@ -1462,6 +1462,17 @@ class Walker:
                 if owners.actors:
                     return st.findings + self._finish(owners, "possessor_of_cue", issue_id, st.sign, st.conditions, st.rules,
                                                    _lemma(node), st.path)
+
+    def _kept_from(self, st: _WalkState) -> None:
+        """The issue as what a sparing verb keeps someone from ("pushing to shield Hamas from disarmament",
+        "working to extract Hamas from the requirement to disarm"): the one who spares them works against it."""
+        node, came_from = st.node, st.came_from
+        if (not st.own and not st.skip_sign and not st.detached and node.tag_.startswith("VB") and came_from is not None
+                and came_from.dep_ in ("obl", "nmod") and _case(came_from) == "from"
+                and _lemma_in(node, self.book.sparing_verbs) and not self.negated(node) and self.book.enabled("cue_polarity")):
+            st.sign = -st.sign
+            st.rules.append("cue_polarity")
+            st.cue = st.cue or _lemma(node)
 
     def _harm_verb_polarity(self, st: _WalkState) -> None:
         """The issue as the subject of a harm verb ("would trigger chaos"): a warning against it."""
