@@ -32,8 +32,10 @@ def repair_parse(doc: Any, infinitive_nouns: frozenset[str], stance_verbs: froze
     - prepositions read as nouns or verbs, "that" clauses of adjectives, "as long as", the names a plural
       subject's "from" phrase lists, a fronted "as" phrase read as a second subject;
     - the "on" phrase of a conditioning verb hung on its object (`conditioning_verbs`);
-    - "by" phrases of active verbs, "it" read as the expletive of an action verb, a subject read as the
-      root because an aside between commas follows it;
+    - "by" phrases of active verbs, the one "cited as saying" something left without the saying, "it"
+      read as the expletive of an action verb, a subject read as the root because an aside between
+      commas follows it;
+    - the passive subject of an adjective with a copula and no passive auxiliary ("Indonesia is prepared");
     - what follows "remained", listed verbs, participles of a perfect read as modifiers of its
       object, perfect auxiliaries, verbs with a modal read as a modifier of their object,
       infinitives read as a noun's modifier, "for X to end" read as two phrases of the verb, then
@@ -278,7 +280,8 @@ def rehang_cited_speakers(doc: Any) -> None:
     to disarm"): what follows is Hamas's word, which the parse left without a speaker of its own, so
     that the walk went on up to the one who cites it."""
     for saying in doc:
-        if (saying.lower_ != "saying" or saying.dep_ != "advcl" or (saying.head.lemma_ or saying.head.lower_).lower() not in _CITING_VERBS
+        if (saying.lower_ != "saying" or saying.dep_ != "advcl"
+                or (saying.head.lemma_ or saying.head.lower_).lower() not in _CITING_VERBS
                 or not any(c.dep_ == "mark" and c.lower_ == "as" for c in saying.children)
                 or any(c.dep_ == "nsubj" for c in saying.children)):
             continue

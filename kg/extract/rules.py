@@ -1184,8 +1184,8 @@ class Walker:
         # each step reads and updates the walk's state; a step that returns findings ends the walk
         at_node = (self._stopped_by_context, self._said_of_something_else, self._predicate_of_subject,
                    self._demand_from_source, self._judged_for_an_act, self._what_the_issue_waits_for,
-                   self._kept_from, self._harm_verb_polarity, self._noun_hung_on_verb, self._received_backing, self._polarity_at_node,
-                   self._sponsors_and_asides, self._nothing_done_yet, self._negation_and_modality,
+                   self._kept_from, self._harm_verb_polarity, self._noun_hung_on_verb, self._received_backing,
+                   self._polarity_at_node, self._sponsors_and_asides, self._nothing_done_yet, self._negation_and_modality,
                    self._conditions_at_node)
         on_the_way_up = (self._marker_on_the_way_up, self._purpose_conditions, self._backdrop_or_proviso,
                          self._leave_node, self._skip_sign_above, self._climb)
@@ -2415,7 +2415,8 @@ class Walker:
                 family = "until" if word == "until" else "unless"
             elif (word == "while" and any(t.lower_ in self.book.negation for t in doc[max(0, min(issue_span) - 4):min(issue_span)])
                   and any(_lemma_in(t, self.book.continuing_verbs) for t in doc[i + 1:i + 5])):
-                family = "if"  # "vowed not to surrender its weapons while Israel occupies/NNS the land": only once it no longer does
+                # "vowed not to surrender its weapons while Israel occupies/NNS the land": only once it no longer does
+                family = "if"
             elif word == "condition" and any(t.lower_ == "on" for t in doc[max(end, i - 2):i]):
                 family = "unless"  # "..., but on the condition that these measures are part of a political framework"
             elif (_lemma_in(token, self.book.dependence_adjectives) and i + 1 < len(doc)
