@@ -1,6 +1,8 @@
 """`kg validate` reads the store one named graph at a time and reports what a validation of the whole graph reports."""
 from __future__ import annotations
 
+import contextlib
+
 from pathlib import Path
 
 import pyoxigraph
@@ -52,3 +54,45 @@ def test_broken_graphs_are_reported_as_a_whole_validation_reports_them(built: Pa
 def test_the_memory_store_validates_alike(built: Path) -> None:
     with reader(built, "memory") as store:
         assert validate_store(store, load_shapes(), batch_triples=100).conforms
+
+
+def test_each_sparql_constraint_is_parsed_once_and_the_report_is_the_same(built: Path) -> None:
+    from rdflib.plugins.sparql import processor
+
+    from kg import validation
+
+    store = pyoxigraph.Store(str(built / "stancegraph.oxigraph"))
+    store.update(
+        "PREFIX sg: <https://w3id.org/stancegraph/ontology#> "
+        # two stances whose offsets run backwards: a SPARQL-based constraint, run once per stance
+        "DELETE { GRAPH ?g { ?s sg:charEnd ?e } } INSERT { GRAPH ?g { ?s sg:charEnd 0 } } "
+        "WHERE { { SELECT ?s WHERE { GRAPH ?h { ?s sg:charEnd ?x } } ORDER BY ?s LIMIT 2 } GRAPH ?g { ?s sg:charEnd ?e } }"
+    )
+    del store
+    dataset, shapes = load_dataset(built), load_shapes()
+    parsed: list[str] = []
+    original_parse = processor.parseQuery
+
+    def counting_parse(text, *args, **kwargs):
+        parsed.append(text)
+        return original_parse(text, *args, **kwargs)
+
+    original_query = processor.SPARQLProcessor.query
+    processor.parseQuery = counting_parse
+    try:
+        cached = validate_graph(dataset, shapes)
+        assert processor.SPARQLProcessor.query is original_query  # put back once the validation is done
+        assert len(parsed) == len(set(parsed))
+        assert not validation._PARSED_ONCE_LOCK.locked()
+        # the same validation with rdflib parsing each text for every node, as it does on its own
+        validation._sparql_parsed_once, kept = contextlib.nullcontext, validation._sparql_parsed_once
+        try:
+            uncached = validate_graph(dataset, shapes)
+        finally:
+            validation._sparql_parsed_once = kept
+    finally:
+        processor.parseQuery = original_parse
+    assert len(parsed) > len(set(parsed))  # the plain run parsed some text twice or more
+    assert not cached.conforms and cached == uncached
+    offsets = [v for v in cached.violations if v.message.startswith("The end offset must be greater than the start offset")]
+    assert len(offsets) == 2 and {v.path for v in offsets} == {"https://w3id.org/stancegraph/ontology#charEnd"}
