@@ -28,18 +28,21 @@ def test_a_clean_build_conforms_graph_by_graph(built: Path) -> None:
     assert report.conforms and report.violations == ()
 
 
-def test_broken_graphs_are_reported_as_a_whole_validation_reports_them(built: Path) -> None:
+def _break(built: Path, update: str) -> None:
+    """Apply a SPARQL update to the build's store (closed again before anything reads it)."""
     store = pyoxigraph.Store(str(built / "stancegraph.oxigraph"))
-    store.update(
-        "PREFIX sg: <https://w3id.org/stancegraph/ontology#> "
-        # a stance with a confidence out of range, in its source's graph
-        "DELETE { GRAPH ?g { ?s sg:confidence ?c } } INSERT { GRAPH ?g { ?s sg:confidence 1.5 } } "
-        "WHERE { { SELECT ?s WHERE { GRAPH ?h { ?s sg:confidence ?x } } ORDER BY ?s LIMIT 1 } GRAPH ?g { ?s sg:confidence ?c } } ;"
-        # a position whose counts do not add up, in the aggregates graph
-        "INSERT DATA { GRAPH <https://w3id.org/stancegraph/id/graph/aggregates> {"
-        " <https://w3id.org/stancegraph/id/position/Israel/reconstruction> sg:opposeCount 3 } }"
-    )
+    store.update("PREFIX sg: <https://w3id.org/stancegraph/ontology#> " + update)
     del store
+
+
+def test_broken_graphs_are_reported_as_a_whole_validation_reports_them(built: Path) -> None:
+    _break(built,
+           # a stance with a confidence out of range, in its source's graph
+           "DELETE { GRAPH ?g { ?s sg:confidence ?c } } INSERT { GRAPH ?g { ?s sg:confidence 1.5 } } "
+           "WHERE { { SELECT ?s WHERE { GRAPH ?h { ?s sg:confidence ?x } } ORDER BY ?s LIMIT 1 } GRAPH ?g { ?s sg:confidence ?c } } ;"
+           # a position whose counts do not add up, in the aggregates graph
+           "INSERT DATA { GRAPH <https://w3id.org/stancegraph/id/graph/aggregates> {"
+           " <https://w3id.org/stancegraph/id/position/Israel/reconstruction> sg:opposeCount 3 } }")
     shapes = load_shapes()
     whole = validate_graph(load_dataset(built), shapes)
     with reader(built) as backend:
@@ -61,14 +64,10 @@ def test_each_sparql_constraint_is_parsed_once_and_the_report_is_the_same(built:
 
     from kg import validation
 
-    store = pyoxigraph.Store(str(built / "stancegraph.oxigraph"))
-    store.update(
-        "PREFIX sg: <https://w3id.org/stancegraph/ontology#> "
-        # two stances whose offsets run backwards: a SPARQL-based constraint, run once per stance
-        "DELETE { GRAPH ?g { ?s sg:charEnd ?e } } INSERT { GRAPH ?g { ?s sg:charEnd 0 } } "
-        "WHERE { { SELECT ?s WHERE { GRAPH ?h { ?s sg:charEnd ?x } } ORDER BY ?s LIMIT 2 } GRAPH ?g { ?s sg:charEnd ?e } }"
-    )
-    del store
+    _break(built,
+           # two stances whose offsets run backwards: a SPARQL-based constraint, run once per stance
+           "DELETE { GRAPH ?g { ?s sg:charEnd ?e } } INSERT { GRAPH ?g { ?s sg:charEnd 0 } } "
+           "WHERE { { SELECT ?s WHERE { GRAPH ?h { ?s sg:charEnd ?x } } ORDER BY ?s LIMIT 2 } GRAPH ?g { ?s sg:charEnd ?e } }")
     dataset, shapes = load_dataset(built), load_shapes()
     parsed: list[str] = []
     original_parse = processor.parseQuery
