@@ -253,7 +253,8 @@ def validate_graph(
     return ValidationReport(conforms=bool(conforms), violations=_violations(results))
 
 
-_PARSED_ONCE_LOCK = threading.Lock()
+# re-entrant: a validation inside a validation (same thread) keeps the outer one's processor to put back
+_PARSED_ONCE_LOCK = threading.RLock()
 
 
 @contextmanager

@@ -2351,7 +2351,7 @@ def test_one_who_cites_a_source_on_a_topic_keeps_its_object(dictionary):
     # text written for this test: no "as saying", nothing to rehang
     doc = load_pipeline()("Egypt cited the ceasefire as a reason for hope.")
     before = [(t.head.i, t.dep_) for t in doc]
-    rehang_cited_speakers(doc)
+    rehang_cited_speakers(doc, frozenset({"cite", "quote"}))
     assert [(t.head.i, t.dep_) for t in doc] == before
 
 

@@ -15,7 +15,7 @@ _ING_PREPOSITIONS = frozenset({"including", "following", "regarding", "concernin
 def repair_parse(doc: Any, infinitive_nouns: frozenset[str], stance_verbs: frozenset[str] = frozenset(),
                  verb_forms: frozenset[str] = frozenset(), statement_verbs: frozenset[str] = frozenset(),
                  purpose_participles: frozenset[str] = frozenset(), member_verbs: frozenset[str] = frozenset(),
-                 conditioning_verbs: frozenset[str] = frozenset()) -> None:
+                 conditioning_verbs: frozenset[str] = frozenset(), citing_verbs: frozenset[str] = frozenset()) -> None:
     """Apply every repair to one parsed sentence, in this order:
     - clause verbs tagged as plural nouns (`verb_forms`: words that are only ever verbs);
     - conditions read as complements ("until Hamas/nsubj is disarmed/ccomp");
@@ -32,7 +32,7 @@ def repair_parse(doc: Any, infinitive_nouns: frozenset[str], stance_verbs: froze
     - prepositions read as nouns or verbs, "that" clauses of adjectives, "as long as", the names a plural
       subject's "from" phrase lists, a fronted "as" phrase read as a second subject;
     - the "on" phrase of a conditioning verb hung on its object (`conditioning_verbs`);
-    - "by" phrases of active verbs, the one "cited as saying" something left without the saying, "it"
+    - "by" phrases of active verbs, the one "cited as saying" something left without the saying (`citing_verbs`), "it"
       read as the expletive of an action verb, a subject read as the root because an aside between
       commas follows it;
     - the passive subject of an adjective with a copula and no passive auxiliary ("Indonesia is prepared");
@@ -97,8 +97,8 @@ def repair_parse(doc: Any, infinitive_nouns: frozenset[str], stance_verbs: froze
     if not words.isdisjoint(("on", "upon")) and not lemmas.isdisjoint(conditioning_verbs):
         steps.append(lambda: rehang_conditions_on_objects(doc, conditioning_verbs))
     steps.append(lambda: rehang_active_agents(doc))
-    if "saying" in words and not lemmas.isdisjoint(_CITING_VERBS):
-        steps.append(lambda: rehang_cited_speakers(doc))
+    if "saying" in words and not lemmas.isdisjoint(citing_verbs):
+        steps.append(lambda: rehang_cited_speakers(doc, citing_verbs))
     if "," in words:
         steps.append(lambda: restore_subjects_before_asides(doc))
     if "it" in words:
@@ -272,16 +272,13 @@ def rehang_active_agents(doc: Any) -> None:
             agent.dep_ = "nmod"
 
 
-_CITING_VERBS = frozenset({"cite", "quote"})
-
-
-def rehang_cited_speakers(doc: Any) -> None:
+def rehang_cited_speakers(doc: Any, verbs: frozenset[str]) -> None:
     """Make the one quoted the subject of "saying" ("Witkoff cited Hamas/obj as saying/advcl it was ready
     to disarm"): what follows is Hamas's word, which the parse left without a speaker of its own, so
     that the walk went on up to the one who cites it."""
     for saying in doc:
         if (saying.lower_ != "saying" or saying.dep_ != "advcl"
-                or (saying.head.lemma_ or saying.head.lower_).lower() not in _CITING_VERBS
+                or (saying.head.lemma_ or saying.head.lower_).lower() not in verbs
                 or not any(c.dep_ == "mark" and c.lower_ == "as" for c in saying.children)
                 or any(c.dep_ == "nsubj" for c in saying.children)):
             continue

@@ -181,7 +181,6 @@ class RuleBook:
     terms_conditions: Mapping[str, str] = field(default_factory=dict)  # issue -> issue its terms are named by
     breach_conditions: Mapping[str, str] = field(default_factory=dict)  # issue -> issue of the deal a breach of it breaks
     bringing_verbs: Mapping[str, str] = field(default_factory=dict)  # verb -> the preposition of what it brings about
-    exchange_parties: tuple[str, ...] = ()  # actor ids that give and take in the exchanges of a deal
     number_words: Mapping[str, int] = field(default_factory=dict)  # "eight" -> 8
     issue_agents: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # issue -> the actors whose act it is
     agent_issues: Mapping[str, Mapping[str, str]] = field(default_factory=dict)  # issue -> actor -> issue it names then
@@ -191,6 +190,7 @@ class RuleBook:
     unnamed_groups: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # actor -> words that make an unnamed group it
     composition_verbs: frozenset[str] = frozenset()
     sparing_verbs: frozenset[str] = frozenset()
+    citing_verbs: frozenset[str] = frozenset()
     placement_verbs: frozenset[str] = frozenset()
     condition_words: Mapping[str, str] = field(default_factory=dict)  # phrase -> issue it stands for in a condition
     irregular: Mapping[str, str] = field(default_factory=dict)  # inflected form -> lemma
@@ -309,14 +309,6 @@ def _words(path: Path, data: Mapping[str, Any], *keys: str) -> frozenset[str]:
     if not isinstance(node, list) or not all(isinstance(w, str) and w.strip() for w in node):
         raise DictionaryError(f"{path}: '{'.'.join(keys)}' must be a list of words")
     return frozenset(w.strip().lower() for w in node)
-
-
-def _ids(path: Path, data: Mapping[str, Any], key: str) -> tuple[str, ...]:
-    """A list of ids, kept as written (ids are case-sensitive)."""
-    node = data.get(key) or []
-    if not isinstance(node, list) or not all(isinstance(i, str) and i.strip() for i in node):
-        raise DictionaryError(f"{path}: '{key}' must be a list of ids")
-    return tuple(i.strip() for i in node)
 
 
 def _id_lists(path: Path, data: Mapping[str, Any], key: str,
@@ -448,7 +440,6 @@ def _cached_rule_book(directory: str, stamp: tuple[float, ...]) -> RuleBook:
         terms_conditions=_mapping(lemmas_path, lemmas, "terms_conditions"),
         breach_conditions=_mapping(lemmas_path, lemmas, "breach_conditions"),
         bringing_verbs=_mapping(lemmas_path, lemmas, "bringing_verbs", "verbs to prepositions"),
-        exchange_parties=_ids(lemmas_path, lemmas, "exchange_parties"),
         number_words=_numbers(lemmas_path, lemmas, "number_words"),
         issue_agents=_id_lists(lemmas_path, lemmas, "issue_agents"),
         agent_issues=_agent_issues(lemmas_path, lemmas.get("agent_issues") or {}),

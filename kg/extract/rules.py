@@ -3009,7 +3009,7 @@ class Walker:
             required = confidence * book.confidence("condition_requirement")
             for condition, family in conditions:
                 later, first = issue_id, condition
-                if family == "exchange" and book.exchange_parties and not set(book.exchange_parties) & set(holders.actors):
+                if family == "exchange" and holders.actors and all(a.lower() in book.mediator_states for a in holders.actors):
                     # "Witkoff proposed the release of ten hostages in exchange for a 50-day truce": a mediator's
                     # proposal trades one party's act for the other's; the proposer backs both, waiting for neither
                     for issue in (issue_id, condition):
