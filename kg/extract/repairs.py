@@ -147,15 +147,16 @@ def _restore_tree(doc: Any, tree: list[tuple[int, str, str]]) -> None:
 
 def _has_loop(doc: Any) -> bool:
     """Whether following heads up from some token comes back to it instead of reaching the root."""
+    heads = [token.head.i for token in doc]  # each head read once: a spaCy head is a new view every time
     done: set[int] = set()
-    for token in doc:
+    for i in range(len(heads)):
         path: set[int] = set()
-        node = token
-        while node.i not in done and node.head.i != node.i:
-            if node.i in path:
+        node = i
+        while node not in done and heads[node] != node:
+            if node in path:
                 return True
-            path.add(node.i)
-            node = node.head
+            path.add(node)
+            node = heads[node]
         done |= path
     return False
 
