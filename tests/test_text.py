@@ -1,7 +1,9 @@
 """News-text primitives: the sentence splitter and the phrase scanner the mention finder uses."""
 from __future__ import annotations
 
-from kg.text import compile_phrases, split_sentences
+import random
+
+from kg.text import PhraseScanner, compile_phrases, split_sentences
 
 
 def sentence_texts(text):
@@ -66,3 +68,32 @@ def test_a_line_of_sentences_is_no_headline_whatever_its_last_one_ends_with():
     text = ("Jordan, the UAE, Saudi Arabia, Qatar and Egypt met in Cairo on Saturday. The Ministers Agreed On:\n"
             "U.S. Envoy Meets Qatari Emir In Doha\n")
     assert [s.headline for s in split_sentences(text)] == [False, False, True]
+
+
+def _regex_matches(phrases: list[str], text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in compile_phrases(phrases).finditer(text)]
+
+
+def test_phrase_scanner_finds_what_the_phrase_regex_finds():
+    phrases = ["US", "U.S.", "Trump", "Trump's plan", "cease-fire", "Board of Peace", "(UN)", "-led", "’s proposal",
+               "Gaza", "Gaza Strip", "al-Sisi"]
+    text = ("USA; the U.S. backs Trump’s plan, Trump and a cease  -  fire. The US-led Board of\nPeace (UN) meets; "
+            "Egypt’s proposal for the Gaza Strip, Gazans and al - Sisi.U.S.")
+    found = PhraseScanner(phrases).matches(text)
+    assert found == _regex_matches(phrases, text)
+    assert [surface for _, _, surface in found] == [
+        "U.S.", "Trump’s plan", "Trump", "cease  -  fire", "US", "-led", "Board of\nPeace", "(UN)", "’s proposal",
+        "Gaza Strip", "al - Sisi", "U.S."]
+
+
+def test_phrase_scanner_agrees_with_the_regex_on_random_texts():
+    # phrases and texts from a small alphabet of letters, separators, apostrophes and punctuation, so that
+    # matches overlap, share prefixes, sit next to each other and end before word characters
+    rng = random.Random(7)
+    alphabet = "ab A'’-‐ .,(\"#_1é\n"
+    for _ in range(400):
+        phrases = sorted({"".join(rng.choice(alphabet) for _ in range(rng.randint(1, 5))) for _ in range(rng.randint(1, 12))})
+        scanner = PhraseScanner(phrases)
+        for _ in range(10):
+            text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+            assert scanner.matches(text) == _regex_matches(phrases, text), (phrases, text)
