@@ -178,8 +178,8 @@ def _trie(phrases: Iterable[str]) -> _Node:
     return root
 
 
-def _branches(root: _Node, guard: bool = True) -> list[tuple[bool, str]]:
-    """One regex per first unit of the trie, with whether it starts with a word character."""
+def _branches(root: _Node) -> list[str]:
+    """One regex per first unit of the trie."""
     branches = []
     for key in sorted(root.children):
         lead = key[2:]
@@ -188,17 +188,18 @@ def _branches(root: _Node, guard: bool = True) -> list[tuple[bool, str]]:
         # The word-start guard comes after the first character ("no word character before it"),
         # so every branch starts with a literal and the regex engine can skip positions by
         # first character instead of trying the whole alternation everywhere.
-        branches.append((wordy, piece + (r"(?<!\w.)" if wordy and guard else "") + _emit(root.children[key])))
+        branches.append(piece + (r"(?<!\w.)" if wordy else "") + _emit(root.children[key]))
     return branches
 
 
 def compile_phrases(phrases: Iterable[str]) -> re.Pattern[str]:
-    """One regex matching any of the phrases, longest first at each position, on word boundaries.
+    """One regex matching any of the phrases, longest first at each position, on word boundaries:
+    the definition of what `PhraseScanner` finds (which finds the same without compiling it).
 
     The phrases are factored into a character trie: one alternation per branching point instead
-    of one per phrase, which keeps the scan fast with thousands of phrases.
+    of one per phrase.
     """
-    branches = [regex for _, regex in _branches(_trie(phrases))]
+    branches = _branches(_trie(phrases))
     if not branches:
         return re.compile(r"(?!x)x")
     return re.compile("(?:" + "|".join(branches) + ")", re.DOTALL)
