@@ -50,6 +50,10 @@ QUOTES_PER_PAGE = 20_000
 #: Edge labels are drawn only where they come out at least this many pixels tall (vis-network's
 #: `drawThreshold`): thousands of unreadable labels on a zoomed-out graph cost most of a redraw.
 EDGE_LABEL_MIN_PX = 8
+#: Up to this many links on screen, every link shows its label (how many statements, what a
+#: condition waits for); above it, a link shows it while it or one of its ends is hovered or
+#: selected: on a graph of a few hundred links the labels overlap into a grey mass over the links.
+LABELLED_LINKS_MAX = 60
 #: Thinnest and thickest edge, in pixels at zoom 1.
 EDGE_WIDTH = (1.0, 8.0)
 
@@ -517,6 +521,7 @@ def page_data(
         "polarities": list(POLARITIES),
         "total": links.total,
         "quotesPerLink": per_link,
+        "labelledLinksMax": LABELLED_LINKS_MAX,
         "statements": [_statement_record(st) for st in shown],
         "groups": members,
         "groupKeys": [list(key) for key in group_keys],

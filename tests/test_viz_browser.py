@@ -599,3 +599,67 @@ def test_a_crowded_link_lists_its_most_recent_statements_and_counts_the_rest(pag
     page.js("window.__sg.network.selectNodes(['actor:Israel'])")
     assert page.js("window.__sg.nodes.get('actor:Israel').value") == 51
     assert page.errors == [] and page.blocked == []
+
+
+DENSE_ACTORS = ["US", "Israel", "Hamas", "Egypt", "Qatar", "Turkey", "Jordan", "UAE", "SaudiArabia", "Indonesia"]
+DENSE_ISSUES = ["ceasefire", "disarmament", "governance", "hostage_prisoner_exchange", "humanitarian_aid",
+                "peace_plan", "reconstruction", "stabilization_force", "withdrawal"]
+
+
+@pytest.fixture(scope="module")
+def dense_page(tmp_path_factory):
+    """Ten actors each backing nine issues, twice: 90 links, each labelled "×2" (curated, generated here)."""
+    from kg.viz import LABELLED_LINKS_MAX
+
+    root = tmp_path_factory.mktemp("dense")
+    sources = root / "sources"
+    (sources / "annotations").mkdir(parents=True)
+    entries = []
+    for a, actor in enumerate(DENSE_ACTORS):
+        stem = f"dense_{a:02d}"
+        lines = [f"Statement {n} of {actor} on {issue}." for issue in DENSE_ISSUES for n in (1, 2)]
+        (sources / f"{stem}.txt").write_text(f"---\ntitle: Generated {a}\npublished: 2025-11-{a + 1:02d}\n---\n"
+                                             + " ".join(lines) + "\n", encoding="utf-8")
+        entries.append(f"  {stem}:")
+        entries += [f"    - {{holder: {actor}, issue: {issue}, polarity: support, quote: 'Statement {n} of {actor} on {issue}.'}}"
+                    for issue in DENSE_ISSUES for n in (1, 2)]
+    (sources / "annotations" / "dense.yaml").write_text("schema_version: 1\narticles:\n" + "\n".join(entries) + "\n",
+                                                        encoding="utf-8")
+    result = build_graph(sources, extract=False)
+    out = root / "out"
+    write_build(result, out)
+    path = page_path(out)
+    path.write_bytes(build_page(result))
+    assert len(DENSE_ACTORS) * len(DENSE_ISSUES) > LABELLED_LINKS_MAX >= len(DENSE_ACTORS) * 1
+    return path
+
+
+def test_a_crowded_graph_shows_link_labels_on_demand(page, dense_page):
+    from kg.viz import LABELLED_LINKS_MAX
+
+    font = "window.__sg.network.edgesHandler.options.font.color"
+    hint = page.page.locator("#sg-label-hint")
+    page.open(dense_page)
+    assert page.js("window.__sg.visibleEdges") == 90
+    # 90 links: the labels are kept but drawn transparent, and the legend says how to see them
+    assert page.js("window.__sg.labelsOnDemand") is True
+    assert page.js(font) == "rgba(0,0,0,0)" and hint.is_visible()
+    labels = page.js("window.__sg.edges.get().map(e => e.label)")
+    assert len(labels) == 90 and set(labels) == {"\u00d72"}
+    # a link vis-network chooses (hovered or selected, or one of a chosen node's) is drawn in full
+    edge = page.js("window.__sg.edges.get()[0].id")
+    assert page.js(f"""(() => {{ const v = {{color: 'rgba(0,0,0,0)', strokeColor: 'rgba(255,255,255,0)'}};
+        window.__sg.network.body.edges[{edge!r}].options.chosen.label(v, {edge!r}, true, false);
+        return v.color; }})()""") == "#343434"
+    # one issue: 10 links, every label drawn
+    page.pick("issue", "ceasefire")
+    assert page.js("window.__sg.visibleEdges") == 10
+    assert page.js("window.__sg.labelsOnDemand") is False
+    assert page.js(font) == "#343434" and not hint.is_visible()
+    page.page.locator("#sg-reset").click()
+    assert page.js("window.__sg.labelsOnDemand") is True and page.js(font) == "rgba(0,0,0,0)"
+    # the other view starts over from its own options and takes the same rule
+    page.page.locator(".sg-views button[data-view='actor-actor']").click()
+    ties = page.js("window.__sg.visibleEdges")
+    assert page.js("window.__sg.labelsOnDemand") is (ties > LABELLED_LINKS_MAX)
+    assert page.errors == [] and page.blocked == []

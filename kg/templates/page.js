@@ -88,7 +88,8 @@
     undated: UNDATED,
     lastApplyMs: 0,
     edgeUpdates: 0,
-    nodeUpdates: 0
+    nodeUpdates: 0,
+    labelsOnDemand: false
   });
 
   // ---- small DOM helpers (text only) ----
@@ -149,6 +150,26 @@
     // One per issue, however many polarity pairs make the tie there (as kg.network counts it).
     for (var j = 0; j < e.ev.length; j++) if (tieHolds(e.ev[j])) n++;
     return n;
+  }
+
+  // Above DATA.labelledLinksMax links on screen, edge labels are drawn transparent, and in full only
+  // on the links vis-network "chooses": the hovered or selected link and the links of a hovered or
+  // selected node.
+  var LABEL_SHOWN = { color: "#343434", strokeColor: "#ffffff" };
+  var LABEL_HIDDEN = { color: "rgba(0,0,0,0)", strokeColor: "rgba(255,255,255,0)" };
+  function chosenLabel(values) {
+    values.color = LABEL_SHOWN.color;
+    values.strokeColor = LABEL_SHOWN.strokeColor;
+  }
+  function setLabelsOnDemand(onDemand) {
+    if (SG.labelsOnDemand === onDemand) return;
+    SG.labelsOnDemand = onDemand;
+    network.setOptions({ edges: { font: onDemand ? LABEL_HIDDEN : LABEL_SHOWN } });
+    labelHint();
+  }
+  function labelHint() {
+    var hint = document.getElementById("sg-label-hint");
+    if (hint) hint.hidden = !SG.labelsOnDemand;
   }
 
   function edgeLabel(edge, n) {
@@ -216,6 +237,8 @@
     SG.edges = data.edges;
     SG.stabilized = false;
     var options = v.options;
+    options.edges.chosen = { edge: true, label: chosenLabel };
+    SG.labelsOnDemand = false;   // the view's options draw every label
     if (network === null) {
       network = new vis.Network(container, data, options);
       SG.network = network;
@@ -290,6 +313,7 @@
         if (nodeUpdates.length) SG.nodes.update(nodeUpdates);
       });
     }
+    setLabelsOnDemand(visibleEdges > DATA.labelledLinksMax);
     SG.edgeUpdates = edgeUpdates.length;
     SG.nodeUpdates = nodeUpdates.length;
     SG.visibleEdges = visibleEdges;
@@ -332,6 +356,11 @@
       legendLine(box, COLORS.conflict, false, "disagree (conflict)");
       box.appendChild(el("div", "sg-meta", "label and width: issues shared or split on"));
     }
+    var hint = el("div", "sg-meta", "labels of more than " + DATA.labelledLinksMax +
+                  " links: hover or click a node or a link");
+    hint.id = "sg-label-hint";
+    box.appendChild(hint);
+    labelHint();
   }
   (function matrixLegend() {
     var box = document.getElementById("sg-matrix-legend");
