@@ -867,8 +867,8 @@ def test_seed_scores_stay_above_their_floor():
     # model learnt again moves one or two of them across it (0.733 to 0.778 over version 24's and 25's).
     # Its operating point, raised to 0.60 for precision on unseen news, left 31 of the 45 (0.689); version 33's
     # model, rated by the words around each holder's name too (F1 +0.014 on 1,789 real articles it never
-    # learnt from), leaves 28 (0.622)
-    assert report.precision >= 0.85 and report.recall >= 0.62, report.format_text()
+    # learnt from), leaves 28 (0.622); version 36's point, 0.55 (chosen on 639 newer real articles), 31 (0.689)
+    assert report.precision >= 0.90 and report.recall >= 0.68, report.format_text()
     rules_alone = evaluate_folder(REPO / "sources", SEED_GOLD, ontology_dir=ONTOLOGY, ablate=["stance_model"])
     assert rules_alone.recall >= 0.87, rules_alone.format_text()
 
@@ -911,15 +911,15 @@ def test_texts_in_other_phrasings_stay_above_their_floor():
     # 32 texts by writers who saw neither the extractor nor the seeds, in eight styles; scored once before
     # any rule was written with them in view (0.699 / 0.428), developed on since: a regression floor
     # (0.792 / 0.475 at the stance model's old operating point, 0.811 / 0.428 at 0.60, 0.812 / 0.419 with
-    # version 33's model)
+    # version 33's model, 0.788 / 0.466 at version 36's point)
     report = _score(FIXTURES / "phrasings", FIXTURES / "phrasings" / "gold.yaml")
-    assert report.precision >= 0.75 and report.recall >= 0.41, report.format_text()
+    assert report.precision >= 0.75 and report.recall >= 0.45, report.format_text()
 
 
 @pytest.mark.skipif(not (CORPUS / "gold.yaml").is_file(), reason="the real-news development corpus is not beside this checkout")
 def test_real_news_corpus_stays_above_its_floor():
     report = _score(CORPUS, CORPUS / "gold.yaml")
-    assert report.precision >= 0.88 and report.recall >= 0.70, report.format_text()
+    assert report.precision >= 0.90 and report.recall >= 0.75, report.format_text()
 
 
 def test_ablation_reports_what_a_rule_adds():
