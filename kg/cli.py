@@ -519,6 +519,26 @@ def evaluate_command(sources: tuple[str, ...], gold_path: Path | None, ontology_
 
 
 @cli.command()
+@click.argument("specs", nargs=-1, required=True, metavar="FOLDER:[FIRST:]SECOND...")
+@ontology_option
+@click.option("--show", is_flag=True, help="List the tuples only one of the two wrote, with their quotes.")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@reports_errors
+def agree(specs: tuple[str, ...], ontology_dir: Path | None, show: bool, as_json: bool) -> None:
+    """How far two annotators agree: a second gold file of a folder's articles scored against the
+    first (FOLDER/gold.yaml unless FIRST is given), on distinct (article, holder, issue, polarity)
+    tuples, as `kg eval` scores extraction; several folders are pooled."""
+    from .evaluation import agreement_folders, evaluate_agreement
+
+    report = evaluate_agreement(agreement_folders(specs), ontology_dir=ontology_dir)
+    if as_json:
+        click.echo(json.dumps(report.to_dict(), indent=1, sort_keys=True))
+        return
+    click.echo("the second annotation against the first (tp: both wrote it; fp: the second alone; fn: the first alone)")
+    click.echo(report.format_text(show=show))
+
+
+@cli.command()
 @sources_argument
 @out_option
 @ontology_option

@@ -95,6 +95,7 @@ class EvaluationReport:
     suggestions: tuple[int, int] | None = None
     predicted: frozenset[Tuple] = field(default=frozenset(), repr=False)  # the distinct tuples scored
     gold: frozenset[Tuple] = field(default=frozenset(), repr=False)
+    between_annotators: bool = False  # a second annotation scored against a first (`evaluate_agreement`)
 
     @property
     def precision(self) -> float:
@@ -171,9 +172,11 @@ class EvaluationReport:
                 [("folder", "tp", "fp", "fn", "precision", "recall", "f1")]
                 + [(label, str(score.tp), str(score.fp), str(score.fn), f"{score.precision:.3f}", f"{score.recall:.3f}",
                     f"{score.f1:.3f}") for label, score in self.per_folder.items()], rules_after=(0,)))
-        lines.append(f"matched tuples whose quote overlaps a gold quote: {self.overlapping} of {o.tp}")
+        lines.append(("tuples both wrote whose quotes overlap" if self.between_annotators
+                      else "matched tuples whose quote overlaps a gold quote") + f": {self.overlapping} of {o.tp}")
         if self.errors:
-            lines.append("errors: " + ", ".join(f"{k} {v}" for k, v in sorted(self.errors.items())))
+            lines.append(("differences, the second against the first: " if self.between_annotators else "errors: ")
+                         + ", ".join(f"{k} {v}" for k, v in sorted(self.errors.items())))
         if self.dropped_misses:
             ratings = [rating for rating, _ in self.dropped_misses.values()]
             lines.append(f"missed tuples found and dropped by the stance model: {len(self.dropped_misses)} of "
@@ -192,8 +195,10 @@ class EvaluationReport:
             lines.append("not scored (holders outside the contract, sg:OutsideActor in the dictionary): "
                          + ", ".join(f"{k} {v}" for k, v in sorted(self.unscored.items())))
         if show:
-            for title, items, rated in (("missed (in gold, not found)", self.misses, self.dropped_misses),
-                                        ("false positives (found, not in gold)", self.false_positives, {})):
+            titles = (("the first annotation alone", "the second annotation alone") if self.between_annotators
+                      else ("missed (in gold, not found)", "false positives (found, not in gold)"))
+            for title, items, rated in ((titles[0], self.misses, self.dropped_misses),
+                                        (titles[1], self.false_positives, {})):
                 lines.append("")
                 lines.append(f"{title}: {len(items)}")
                 for t, quotes in sorted(items.items()):
@@ -489,6 +494,52 @@ def _score_folders(pairs: Sequence[tuple[Path, Path]], ontology_dir: Path | None
     return report
 
 
+def evaluate_agreement(folders: Sequence[tuple[Path | str, Path | str, Path | str]],
+                       ontology_dir: Path | None = None) -> EvaluationReport:
+    """How far two annotations of the same articles agree: each (source folder, first gold file, second
+    gold file) is read, and the second annotator's tuples are scored against the first's as extraction is
+    (found: tuples both wrote; false positives: the second's alone; misses: the first's alone; F1 is the
+    same either way round). Only articles both files cover count, and a holder either file leaves unscored
+    is left out of both. "Without Implicit:" leaves out the tuples that either annotator rests only on
+    "Implicit:" entries. Several folders are pooled, their articles named `FOLDER/STEM`."""
+    from .dictionary import load_dictionary
+
+    dictionary = load_dictionary(ontology_dir)
+    labels = _folder_labels([Path(sources) for sources, _, _ in folders]) if len(folders) > 1 else [""]
+    first: list[Stance] = []
+    second: list[Stance] = []
+    for label, (sources, gold_path, other_path) in zip(labels, folders):
+        reference = load_gold_folder(sources, gold_path, dictionary)
+        other = load_gold_folder(sources, other_path, dictionary)
+        shared = reference.articles.keys() & other.articles.keys()
+
+        def kept(stances: Iterable[Stance]) -> list[Stance]:
+            return [dataclasses.replace(s, source_id=f"{label}/{s.source_id}") if label else s for s in stances
+                    if s.source_id in shared and scored_holder(dictionary, reference, s.holder)
+                    and scored_holder(dictionary, other, s.holder)]
+
+        first.extend(kept(reference.stances))
+        second.extend(kept(other.stances))
+    report = evaluate(second, first)
+    implicit = _implicit_only(first) | _implicit_only(second)
+    report.explicit = Score.of(report.predicted - implicit, report.gold - implicit)
+    report.by_confidence = {}  # every annotated stance has confidence 1
+    report.between_annotators = True
+    if len(folders) > 1:
+        report.per_folder = {label: Score.of((t for t in report.predicted if t[0].startswith(f"{label}/")),
+                                             (t for t in report.gold if t[0].startswith(f"{label}/")))
+                             for label in labels}
+    return report
+
+
+def _implicit_only(stances: Iterable[Stance]) -> set[Tuple]:
+    """The tuples whose every entry is an "Implicit:" one."""
+    by_tuple: dict[Tuple, list[bool]] = {}
+    for stance in stances:
+        by_tuple.setdefault(stance_tuple(stance), []).append(_implicit(stance))
+    return {t for t, flags in by_tuple.items() if all(flags)}
+
+
 def _outside(dictionary: Any, holder: str) -> bool:
     """Whether the dictionary marks a holder as outside the scored list (sg:OutsideActor)."""
     actor = dictionary.actors.get(holder)
@@ -536,6 +587,27 @@ def gold_folders(specs: Sequence[str], gold: Path | str | None = None) -> list[t
                 raise ArgumentError(f"{folder}: no gold file (give --gold FILE, {folder}:GOLD, or put a gold.yaml in it)")
         pairs.append((folder, gold_path))
     return pairs
+
+
+def agreement_folders(specs: Sequence[str]) -> list[tuple[Path, Path, Path]]:
+    """The (source folder, first gold file, second gold file) triples `kg agree` compares, from
+    `FOLDER:SECOND` (the first is FOLDER/gold.yaml) or `FOLDER:FIRST:SECOND` specs."""
+    triples = []
+    for spec in specs:
+        parts = spec.split(":")
+        if len(parts) not in (2, 3) or not all(parts):
+            raise ArgumentError(f"{spec}: expected FOLDER:SECOND_GOLD or FOLDER:FIRST_GOLD:SECOND_GOLD")
+        folder = Path(parts[0])
+        first, second = (folder / "gold.yaml", Path(parts[1])) if len(parts) == 2 else (Path(parts[1]), Path(parts[2]))
+        if not folder.is_dir():
+            raise ArgumentError(f"{folder}: no such source folder")
+        for gold in (first, second):
+            if not gold.is_file():
+                raise ArgumentError(f"{gold}: no such gold file")
+        triples.append((folder, first, second))
+    if len({folder.resolve() for folder, _, _ in triples}) < len(triples):
+        raise ArgumentError("a source folder is given twice: each folder is compared once")
+    return triples
 
 
 def _folder_labels(folders: Sequence[Path]) -> list[str]:

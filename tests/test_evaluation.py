@@ -225,3 +225,50 @@ def test_pooled_folders_are_named_by_the_last_parts_that_tell_them_apart(tmp_pat
 
     assert _folder_labels([tmp_path / "u52", tmp_path / "u53"]) == ["u52", "u53"]
     assert _folder_labels([tmp_path / "a" / "test", tmp_path / "b" / "test"]) == ["a/test", "b/test"]
+
+
+# --- agreement between two annotations ---------------------------------------------------------------
+
+WRITTEN = REPO / "tests" / "fixtures" / "written"
+SECOND = REPO / "tests" / "fixtures" / "agreement" / "second_annotator.yaml"
+
+
+def test_a_second_annotation_is_scored_against_the_first_on_the_articles_both_cover():
+    from kg.evaluation import evaluate_agreement
+
+    report = evaluate_agreement([(WRITTEN, WRITTEN / "gold.yaml", SECOND)])
+    # the first file covers twenty articles, the second two: only those two count
+    assert report.articles == 2
+    assert (report.overall.tp, report.overall.fp, report.overall.fn) == (13, 2, 3)
+    assert report.misses.keys() == {("analysis_troop_contributors", "Egypt", "stabilization_force", "oppose"),
+                                    ("analysis_un_vote", "PalestinianAuthority", "peace_plan", "support"),
+                                    ("analysis_un_vote", "ISFPartners", "stabilization_force", "conditional")}
+    assert report.errors == {"missing": 2, "spurious": 1, "wrong polarity": 1, "wrong holder": 0, "wrong issue": 0}
+    # the US's stance rests only on an "Implicit:" note of the second annotator's
+    assert (report.explicit.tp, report.explicit.fp, report.explicit.fn) == (13, 1, 3)
+    # Azerbaijan's condition is another issue in the second file
+    assert (report.conditions.tp, report.conditions.fp, report.conditions.fn) == (3, 1, 1)
+    # F1 does not depend on which annotation is the reference
+    swapped = evaluate_agreement([(WRITTEN, SECOND, WRITTEN / "gold.yaml")])
+    assert swapped.overall.f1 == pytest.approx(report.overall.f1)
+    assert (swapped.overall.fp, swapped.overall.fn) == (3, 2)
+
+
+def test_kg_agree_prints_the_agreement_and_names_a_bad_spec():
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+
+    result = CliRunner().invoke(cli, ["agree", f"{WRITTEN}:{SECOND}", "--show"])
+    assert result.exit_code == 0, result.output
+    assert "overall              13   2   3      0.867   0.812  0.839" in result.output
+    assert "differences, the second against the first: missing 2, spurious 1" in result.output
+    assert "the first annotation alone: 3" in result.output and "the second annotation alone: 2" in result.output
+    assert "right by confidence" not in result.output
+    data = json.loads(CliRunner().invoke(cli, ["agree", f"{WRITTEN}:{WRITTEN / 'gold.yaml'}:{SECOND}", "--json"]).output)
+    assert data["overall"]["tp"] == 13 and data["without_implicit"]["fp"] == 1
+    for spec, message in ((str(WRITTEN), "expected FOLDER:SECOND_GOLD or FOLDER:FIRST_GOLD:SECOND_GOLD"),
+                          (f"{WRITTEN}:missing.yaml", "missing.yaml: no such gold file"),
+                          (f"{REPO / 'nowhere'}:{SECOND}", "nowhere: no such source folder")):
+        failed = CliRunner().invoke(cli, ["agree", spec])
+        assert failed.exit_code == 2 and message in failed.output
