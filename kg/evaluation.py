@@ -488,10 +488,15 @@ def _score_folders(pairs: Sequence[tuple[Path, Path]], ontology_dir: Path | None
     offered = [t for t, (rating, _) in dropped.items() if rating >= SUGGEST_FROM]
     report.suggestions = (len(offered), sum(1 for t in offered if t in report.gold))
     if labels:
-        report.per_folder = {label: Score.of((t for t in report.predicted if t[0].startswith(f"{label}/")),
-                                             (t for t in report.gold if t[0].startswith(f"{label}/")))
-                             for label in labels}
+        report.per_folder = _per_folder(report, labels)
     return report
+
+
+def _per_folder(report: EvaluationReport, labels: Sequence[str]) -> dict[str, Score]:
+    """Each folder's own score in a pooled report, its articles named `LABEL/STEM`."""
+    return {label: Score.of((t for t in report.predicted if t[0].startswith(f"{label}/")),
+                            (t for t in report.gold if t[0].startswith(f"{label}/")))
+            for label in labels}
 
 
 def evaluate_agreement(folders: Sequence[tuple[Path | str, Path | str, Path | str]],
@@ -526,9 +531,7 @@ def evaluate_agreement(folders: Sequence[tuple[Path | str, Path | str, Path | st
     report.by_confidence = {}  # every annotated stance has confidence 1
     report.between_annotators = True
     if len(folders) > 1:
-        report.per_folder = {label: Score.of((t for t in report.predicted if t[0].startswith(f"{label}/")),
-                                             (t for t in report.gold if t[0].startswith(f"{label}/")))
-                             for label in labels}
+        report.per_folder = _per_folder(report, labels)
     return report
 
 

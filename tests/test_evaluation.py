@@ -272,3 +272,19 @@ def test_kg_agree_prints_the_agreement_and_names_a_bad_spec():
                           (f"{REPO / 'nowhere'}:{SECOND}", "nowhere: no such source folder")):
         failed = CliRunner().invoke(cli, ["agree", spec])
         assert failed.exit_code == 2 and message in failed.output
+
+
+def test_agreement_pools_folders_and_keeps_each_folders_own_score(tmp_path: Path):
+    import shutil
+
+    from kg.evaluation import evaluate_agreement
+
+    folders = []
+    for name in ("first_batch", "second_batch"):
+        shutil.copytree(WRITTEN, tmp_path / name)
+        folders.append((tmp_path / name, tmp_path / name / "gold.yaml", SECOND))
+    report = evaluate_agreement(folders)
+    assert (report.overall.tp, report.overall.fp, report.overall.fn) == (26, 4, 6)
+    assert {label: (s.tp, s.fp, s.fn) for label, s in report.per_folder.items()} == {
+        "first_batch": (13, 2, 3), "second_batch": (13, 2, 3)}
+    assert "by folder:" in report.format_text()
