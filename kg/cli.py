@@ -405,14 +405,16 @@ def export(fmt: str, out_dir: Path, output: Path | None, store: str | None) -> N
 @out_option
 @ontology_option
 @store_option
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Processes that validate rounds of named graphs side by side (the report is the same).")
 @reports_errors
-def validate(out_dir: Path, ontology_dir: Path | None, store: str | None) -> None:
+def validate(out_dir: Path, ontology_dir: Path | None, store: str | None, jobs: int) -> None:
     """Check the built graph against the SHACL shapes in the ontology folder."""
     from .store import reader
     from .validation import load_shapes, validate_store
 
     with reader(out_dir, store) as backend:
-        report = validate_store(backend, load_shapes(ontology_dir))
+        report = validate_store(backend, load_shapes(ontology_dir), jobs=jobs)
     click.echo(report.format_text())
     if not report.conforms:
         raise click.ClickException(f"the graph does not conform to the shapes ({len(report.violations)} violation(s))")

@@ -1,6 +1,7 @@
 """SHACL validation of a built graph against ontology/shapes.ttl, with readable results."""
 from __future__ import annotations
 
+import itertools
 import threading
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -321,25 +322,56 @@ def _batches(store: GraphStore, iris: Iterable[str], limit: int) -> Iterator[lis
         yield batch
 
 
-def validate_store(store: GraphStore, shapes: Graph | None = None, batch_triples: int = BATCH_TRIPLES) -> ValidationReport:
+#: The triples of one round when rounds run in several processes: small enough that a build of a few
+#: hundred articles gives each process work, large enough that a round's start-up stays a small part.
+PARALLEL_BATCH_TRIPLES = 20_000
+
+
+def validate_store(store: GraphStore, shapes: Graph | None = None, batch_triples: int = BATCH_TRIPLES,
+                   jobs: int = 1) -> ValidationReport:
     """Validate a built store named graph by named graph, so memory follows the batch, not the store.
 
     The ontology graph is validated on its own, then the source graphs and the aggregates graph in
     rounds of about `batch_triples` triples, each with the ontology beside it (for sh:class); the
     results are merged. A build's shapes only look at a node's own graph and the ontology, so the
-    report is the one a validation of the whole union would give.
+    report is the one a validation of the whole union would give. With `jobs` above 1 the rounds,
+    of at most PARALLEL_BATCH_TRIPLES triples, run in that many processes; the report is the same.
     """
     from .store import MANAGED_GRAPHS
 
     shapes_graph = shapes if shapes is not None else load_shapes()
-    ontology = Graph()
-    ontology.parse(data="\n".join(store.graph_lines(str(ONTOLOGY_GRAPH))) + "\n", format="nt")
+    ontology_lines = list(store.graph_lines(str(ONTOLOGY_GRAPH)))
+    ontology = _graph_of(ontology_lines)
     reports = [validate_graph(ontology, shapes_graph)]
     others = sorted(iri for iri in store.graph_names() if iri.startswith(MANAGED_GRAPHS) and iri != str(ONTOLOGY_GRAPH))
-    for lines in _batches(store, others, batch_triples):
-        data = Graph()
-        data.parse(data="\n".join(lines) + "\n", format="nt")
-        reports.append(validate_graph(data, shapes_graph, ontology))
+    if jobs > 1:
+        batches = _batches(store, others, min(batch_triples, PARALLEL_BATCH_TRIPLES))
+        first = next(batches, None)
+        second = next(batches, None)
+        if second is not None:
+            from concurrent.futures import ProcessPoolExecutor
+
+            rounds = itertools.chain([first, second], batches)
+            with ProcessPoolExecutor(max_workers=jobs, initializer=_round_worker_init,
+                                     initargs=(shapes_graph.serialize(format="nt"), ontology_lines)) as pool:
+                reports.extend(pool.map(_validate_round, rounds))
+            return _merged(reports)
+        rounds = iter([first] if first is not None else [])
+    else:
+        rounds = _batches(store, others, batch_triples)
+    for lines in rounds:
+        reports.append(validate_graph(_graph_of(lines), shapes_graph, ontology))
+    return _merged(reports)
+
+
+def _graph_of(lines: list[str]) -> Graph:
+    graph = Graph()
+    graph.parse(data="\n".join(lines) + "\n", format="nt")
+    return graph
+
+
+def _merged(reports: list[ValidationReport]) -> ValidationReport:
+    """One report from the rounds': every violation once, in a stable order."""
     violations = {v for report in reports for v in report.violations}
     ordered = sorted(
         violations,
@@ -347,3 +379,17 @@ def validate_store(store: GraphStore, shapes: Graph | None = None, batch_triples
                        v.value_datatype or "", v.shape or ""),
     )
     return ValidationReport(conforms=all(r.conforms for r in reports), violations=tuple(ordered))
+
+
+# what each validating process reads once: the shapes and the ontology every round is checked with
+_ROUND_CONTEXT: dict[str, Graph] = {}
+
+
+def _round_worker_init(shapes_nt: str, ontology_lines: list[str]) -> None:
+    shapes = Graph()
+    shapes.parse(data=shapes_nt, format="nt")
+    _ROUND_CONTEXT["shapes"], _ROUND_CONTEXT["ontology"] = shapes, _graph_of(ontology_lines)
+
+
+def _validate_round(lines: list[str]) -> ValidationReport:
+    return validate_graph(_graph_of(lines), _ROUND_CONTEXT["shapes"], _ROUND_CONTEXT["ontology"])

@@ -94,3 +94,26 @@ def test_each_sparql_constraint_is_parsed_once_and_the_report_is_the_same(built:
     assert not cached.conforms and cached == uncached
     offsets = [v for v in cached.violations if v.message.startswith("The end offset must be greater than the start offset")]
     assert len(offsets) == 2 and {v.path for v in offsets} == {"https://w3id.org/stancegraph/ontology#charEnd"}
+
+
+def test_rounds_in_several_processes_give_the_same_report(built: Path) -> None:
+    _break(built,
+           "DELETE { GRAPH ?g { ?s sg:confidence ?c } } INSERT { GRAPH ?g { ?s sg:confidence 1.5 } } "
+           "WHERE { { SELECT ?s WHERE { GRAPH ?h { ?s sg:confidence ?x } } ORDER BY ?s LIMIT 3 } GRAPH ?g { ?s sg:confidence ?c } }")
+    shapes = load_shapes()
+    with reader(built) as backend:
+        alone = validate_store(backend, shapes, batch_triples=60)
+        side_by_side = validate_store(backend, shapes, batch_triples=60, jobs=2)
+        one_round = validate_store(backend, shapes, jobs=2)  # the seeds fit one round: no process is started
+    assert not alone.conforms and len(alone.violations) == 3
+    assert side_by_side == alone == one_round
+
+
+def test_kg_validate_takes_jobs(built: Path) -> None:
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+
+    result = CliRunner().invoke(cli, ["validate", "--out", str(built), "--jobs", "2"])
+    assert result.exit_code == 0, result.output
+    assert "The graph conforms to the shapes." in result.output
