@@ -96,7 +96,9 @@ def test_each_sparql_constraint_is_parsed_once_and_the_report_is_the_same(built:
     assert len(offsets) == 2 and {v.path for v in offsets} == {"https://w3id.org/stancegraph/ontology#charEnd"}
 
 
-def test_rounds_in_several_processes_give_the_same_report(built: Path) -> None:
+def test_rounds_in_several_processes_give_the_same_report(built: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import concurrent.futures
+
     _break(built,
            "DELETE { GRAPH ?g { ?s sg:confidence ?c } } INSERT { GRAPH ?g { ?s sg:confidence 1.5 } } "
            "WHERE { { SELECT ?s WHERE { GRAPH ?h { ?s sg:confidence ?x } } ORDER BY ?s LIMIT 3 } GRAPH ?g { ?s sg:confidence ?c } }")
@@ -104,7 +106,15 @@ def test_rounds_in_several_processes_give_the_same_report(built: Path) -> None:
     with reader(built) as backend:
         alone = validate_store(backend, shapes, batch_triples=60)
         side_by_side = validate_store(backend, shapes, batch_triples=60, jobs=2)
-        one_round = validate_store(backend, shapes, jobs=2)  # the seeds fit one round: no process is started
+
+        def no_pool(*args: object, **kwargs: object) -> None:
+            raise AssertionError("a build of one round started processes")
+
+        # the seeds fit one round of the parallel size: it is validated here, no process is started
+        monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", no_pool)
+        one_round = validate_store(backend, shapes, jobs=2)
+        with pytest.raises(AssertionError, match="started processes"):
+            validate_store(backend, shapes, batch_triples=60, jobs=2)
     assert not alone.conforms and len(alone.violations) == 3
     assert side_by_side == alone == one_round
 
