@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import itertools
 import threading
+from collections import deque
+from concurrent.futures import Future
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -351,10 +353,15 @@ def validate_store(store: GraphStore, shapes: Graph | None = None, batch_triples
         if second is not None:
             from concurrent.futures import ProcessPoolExecutor
 
-            rounds = itertools.chain([first, second], batches)
+            # at most two rounds per process wait their turn, so memory still follows the rounds
+            pending: deque[Future[ValidationReport]] = deque()
             with ProcessPoolExecutor(max_workers=jobs, initializer=_round_worker_init,
                                      initargs=(shapes_graph.serialize(format="nt"), ontology_lines)) as pool:
-                reports.extend(pool.map(_validate_round, rounds))
+                for lines in itertools.chain([first, second], batches):
+                    pending.append(pool.submit(_validate_round, lines))
+                    if len(pending) >= 2 * jobs:
+                        reports.append(pending.popleft().result())
+                reports.extend(future.result() for future in pending)
             return _merged(reports)
         rounds = iter([first] if first is not None else [])
     else:
