@@ -30,8 +30,13 @@ Two tables, each size measured in a fresh process (so peak memory is that size's
    (`kg.viz.scan_store_page`, what `kg viz` did before it read the aggregates), checked to be
    the same bytes.
 
+6. --validate OUT: `kg validate` of a built graph with --jobs 1 and with as many processes as the
+   machine has cores, each run as the command in its own process: seconds (wall and CPU) and peak
+   resident memory.
+
     python bench/store.py --articles --stances 1000000 --keep-stores DIR   # makes DIR/stances-1000000
     python bench/store.py --viz DIR/stances-1000000 [--viz-scan]
+    python bench/store.py --validate OUT
 """
 from __future__ import annotations
 
@@ -448,6 +453,15 @@ def viz_timings(out: Path, scan: bool) -> None:
                 raise SystemExit(1)
 
 
+def validate_timings(out: Path) -> None:
+    """Time `kg validate` on the built graph in `out`, in one process and in one per core, and print them."""
+    print(f"Validation of {out} (each run in its own process; CPU includes the validating processes', memory is the largest process's):")
+    for jobs in sorted({1, os.cpu_count() or 1}):
+        r = time_process([sys.executable, "-m", "kg", "validate", "--out", str(out), "--jobs", str(jobs)])
+        print(f"  --jobs {jobs:<3} {r['seconds']:>7.1f} s wall {r['cpu']:>7.1f} s CPU {r['peak_mb']:>6.0f} MB peak; "
+              f"load average {r['load_average'][0]:.1f} to {r['load_average'][1]:.1f}")
+
+
 def run_child(args: list[str]) -> dict:
     output = subprocess.run([sys.executable, __file__, *args], check=True, capture_output=True, text=True).stdout
     return json.loads(output.strip().splitlines()[-1])
@@ -475,12 +489,17 @@ def main() -> None:
                         help="time `kg viz` on the graph built in OUT (e.g. DIR/stances-N of --keep-stores), and nothing else")
     parser.add_argument("--viz-scan", action="store_true",
                         help="with --viz, also time the page drawn from every statement and check both pages are the same")
+    parser.add_argument("--validate", default=None, metavar="OUT",
+                        help="time `kg validate` on the graph built in OUT, in one process and in one per core, and nothing else")
     parser.add_argument("--child", nargs=2, metavar=("KIND", "N"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     global clock
     clock = CLOCK[args.clock]
     if args.viz:
         viz_timings(Path(args.viz), args.viz_scan)
+        return
+    if args.validate:
+        validate_timings(Path(args.validate))
         return
     if args.child and args.child[0] in ("prepare", "build"):
         work = Path(args.workdir)

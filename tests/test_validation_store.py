@@ -127,3 +127,14 @@ def test_kg_validate_takes_jobs(built: Path) -> None:
     result = CliRunner().invoke(cli, ["validate", "--out", str(built), "--jobs", "2"])
     assert result.exit_code == 0, result.output
     assert "The graph conforms to the shapes." in result.output
+
+
+def test_the_validation_benchmark_runs(built: Path) -> None:
+    # a benchmark prints numbers and asserts none: this only keeps it runnable as the library changes
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, str(REPO / "bench" / "store.py"), "--validate", str(built)],
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    assert f"Validation of {built}" in result.stdout and "--jobs 1 " in result.stdout
