@@ -178,6 +178,9 @@ def _trie(phrases: Iterable[str]) -> _Node:
     return root
 
 
+_NEVER = r"(?!x)x"  # a regex that matches nothing
+
+
 def _branches(root: _Node) -> list[str]:
     """One regex per first unit of the trie."""
     branches = []
@@ -201,11 +204,10 @@ def compile_phrases(phrases: Iterable[str]) -> re.Pattern[str]:
     """
     branches = _branches(_trie(phrases))
     if not branches:
-        return re.compile(r"(?!x)x")
+        return re.compile(_NEVER)
     return re.compile("(?:" + "|".join(branches) + ")", re.DOTALL)
 
 
-_NEVER = r"(?!x)x"
 _HYPHENS = "-‐‑"
 _APOSTROPHES = "'’"
 _PHRASE_END = ""  # the trie key under which a node marks a phrase's end (no unit is empty)

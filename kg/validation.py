@@ -346,26 +346,23 @@ def validate_store(store: GraphStore, shapes: Graph | None = None, batch_triples
     ontology = _graph_of(ontology_lines)
     reports = [validate_graph(ontology, shapes_graph)]
     others = sorted(iri for iri in store.graph_names() if iri.startswith(MANAGED_GRAPHS) and iri != str(ONTOLOGY_GRAPH))
+    rounds = _batches(store, others, min(batch_triples, PARALLEL_BATCH_TRIPLES) if jobs > 1 else batch_triples)
     if jobs > 1:
-        batches = _batches(store, others, min(batch_triples, PARALLEL_BATCH_TRIPLES))
-        first = next(batches, None)
-        second = next(batches, None)
-        if second is not None:
+        ahead = list(itertools.islice(rounds, 2))
+        rounds = itertools.chain(ahead, rounds)
+        if len(ahead) == 2:  # one round is validated here: starting processes would cost more than it saves
             from concurrent.futures import ProcessPoolExecutor
 
             # at most two rounds per process wait their turn, so memory still follows the rounds
             pending: deque[Future[ValidationReport]] = deque()
             with ProcessPoolExecutor(max_workers=jobs, initializer=_round_worker_init,
                                      initargs=(shapes_graph.serialize(format="nt"), ontology_lines)) as pool:
-                for lines in itertools.chain([first, second], batches):
+                for lines in rounds:
                     pending.append(pool.submit(_validate_round, lines))
                     if len(pending) >= 2 * jobs:
                         reports.append(pending.popleft().result())
                 reports.extend(future.result() for future in pending)
             return _merged(reports)
-        rounds = iter([first] if first is not None else [])
-    else:
-        rounds = _batches(store, others, batch_triples)
     for lines in rounds:
         reports.append(validate_graph(_graph_of(lines), shapes_graph, ontology))
     return _merged(reports)
