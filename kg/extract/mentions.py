@@ -108,10 +108,12 @@ class Scanner:
                 nouns(lexicon.list("holder_modifiers")), nouns(lexicon.list("holder_nouns"))))
         places = lexicon.list("place_suffixes")
         self.place_tail = re.compile(r"[-‐‑–](?:%s)(?!\w)" % nouns(places)) if places else None
-        self.issue_patterns: list[tuple[str, re.Pattern[str]]] = []
-        for issue_id, patterns in lexicon.map("issue_patterns").items():
-            self._check_issue(issue_id, "issue_patterns")
-            self.issue_patterns.extend((issue_id, re.compile(pattern)) for pattern in patterns)
+        # (kind, issue id, pattern): the regular expressions that name an issue or its opposite
+        self.issue_patterns: list[tuple[str, str, re.Pattern[str]]] = []
+        for key, kind in (("issue_patterns", ISSUE), ("inverse_issue_patterns", INVERSE)):
+            for issue_id, patterns in lexicon.map(key).items():
+                self._check_issue(issue_id, key)
+                self.issue_patterns.extend((kind, issue_id, re.compile(pattern)) for pattern in patterns)
         # phrases that name another issue than the names inside them, or none ("Trump's proposal to
         # take over Gaza" is no peace plan): (issue id or None, pattern)
         self.issue_overrides: list[tuple[str | None, re.Pattern[str]]] = []
@@ -292,18 +294,25 @@ class Scanner:
         return kept
 
     def pattern_issues(self, text: str, mentions: list[Mention]) -> list[Mention]:
-        """The mentions plus the issues the lexicon's regular expressions name, each pattern run once
-        over the whole text. A match that contains a shorter name of its issue and starts before it
-        replaces it ("released all 20 living hostages": the phrase starts at the verb acting on it)."""
+        """The mentions plus the issues (and opposites of issues) the lexicon's regular expressions name,
+        each pattern run once over the whole text. A match that contains a shorter name of its issue and
+        starts before it replaces it ("released all 20 living hostages": the phrase starts at the verb
+        acting on it). An opposite is added only where no name of that issue, or of its opposite, stands
+        ("resumed the fighting" where "the fighting" is already named is read from that name)."""
         if not self.issue_patterns:
             return mentions
-        present = [m for m in mentions if m.kind == ISSUE]
+        present = [m for m in mentions if m.kind in (ISSUE, INVERSE)]
         added: list[Mention] = []
         dropped: set[int] = set()
         unquoted = text.translate(_DOUBLE_QUOTES_AS_SPACES)  # 'assume "full responsibility" in Gaza', as in `scan`
-        for issue_id, pattern in self.issue_patterns:
+        for kind, issue_id, pattern in self.issue_patterns:
             for match in pattern.finditer(unquoted):
                 same = [m for m in present if m.value == issue_id and m.start < match.end() and match.start() < m.end]
+                if kind == INVERSE:
+                    if not same:
+                        added.append(Mention(match.start(), match.end(), INVERSE, issue_id))
+                    continue
+                same = [m for m in same if m.kind == ISSUE]
                 if not same:
                     added.append(Mention(match.start(), match.end(), ISSUE, issue_id))
                 elif all(match.start() < m.start and m.end <= match.end() for m in same):
