@@ -2647,9 +2647,11 @@ class Walker:
             if token.tag_.startswith("NN") and _lemma(token) in self.book.proposal_nouns and any(
                     c.dep_ != "det" for c in token.children):
                 holders = self.sponsors(token)
-                # the body a resolution is put to ("the UN resolution") is no owner a later "the resolution" names
-                owners = [a for a in holders.actors if a not in self.book.condition_actors]
-                if owners and "plan_reference" not in holders.rules:
+                # the body a resolution is put to ("the UN resolution") is no owner a later "the resolution" names,
+                # but the body that adopts it is
+                owners = [a for a in holders.actors if a not in self.book.condition_actors] if "plan_reference" not in holders.rules else []
+                owners += [a for a in self.adopting_bodies(token) if a not in owners]
+                if owners:
                     owned.append((self.ctx.offset + token.idx, _lemma(token), owners))
         return owned
 
@@ -2809,10 +2811,32 @@ class Walker:
             if _lemma(plan) not in book.proposal_nouns:
                 continue
             holders = self.sponsors(plan)
+            adopters = [a for a in self.adopting_bodies(plan) if a not in holders.actors]
+            if adopters:
+                holders = Holders([*holders.actors, *adopters], holders.rules)
             if holders.actors:
                 found += self._finish(holders, "sponsor_of_terms", issue_id, sign, [], rules, _lemma(plan),
                                       path + [f"{plan.i}:{plan.text}/{plan.tag_}/{plan.dep_}"])
         return found
+
+    def adopting_bodies(self, plan: Any) -> list[str]:
+        """The bodies whose decisions stand for an issue (lemmas.yaml condition_actors: the UN) that this
+        sentence says adopt the plan ("the Security Council adopted a US-drafted resolution", "the
+        resolution, passed by the Security Council"): a body that adopts a text makes its terms its own,
+        where the body a draft is merely put to does not."""
+        bodies = self.book.condition_actors
+        verbs = [plan.head] if plan.dep_ == "obj" else []
+        verbs += [c for c in plan.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+        if plan.dep_ == "nsubj:pass":
+            verbs.append(plan.head)
+        adopters: list[str] = []
+        for verb in verbs:
+            if not verb.tag_.startswith("VB") or _lemma_in(verb, self.book.adopting_verbs) is None or self.negated(verb):
+                continue
+            found = self._agent(verb) if verb.i != plan.head.i or plan.dep_ == "nsubj:pass" else self.subject_holders(verb)
+            if found is not None:
+                adopters += [a for a in found[0].actors if a in bodies and a not in adopters]
+        return adopters
 
     def _harms_object(self, node: Any, came_from: Any) -> bool:
         """Whether the verb the walk reached says its object (what the walk came from) is harmed or broken:
