@@ -186,6 +186,33 @@ def test_insisting_on_one_thing_before_another_makes_the_other_wait(dictionary):
     }
 
 
+def test_force_taken_up_again_is_the_truce_opposite_whatever_qualifies_it(dictionary):
+    # no fixed phrase of the lexicon lists these adjectives: the pattern of inverse_issue_patterns does
+    assert found("Israel resumed massive strikes on Gaza on Tuesday.", dictionary) == {("Israel", "ceasefire", "oppose")}
+    assert ("Israel", "ceasefire", "conditional", "peace_plan") in found(
+        "Netanyahu said that if the talks on the second phase fail, Israel will return to intensive fighting.", dictionary)
+    # going on with something is no stance on the truce, and operations of a mission are no fighting
+    assert found("The EU mission at the Rafah crossing will resume operations next week.", dictionary) == set()
+
+
+def test_inverse_issue_patterns_must_compile(tmp_path):
+    (tmp_path / "lexicon").mkdir()
+    (tmp_path / "lexicon" / "cues.yaml").write_text("inverse_issue_patterns:\n  ceasefire: ['(resume']\n", encoding="utf-8")
+    with pytest.raises(DictionaryError, match="inverse_issue_patterns for ceasefire is not a valid regular expression"):
+        load_lexicon(tmp_path)
+
+
+def test_the_body_that_adopts_a_text_makes_its_terms_its_own(dictionary):
+    text = ("The UN Security Council on Monday adopted a US-drafted resolution on Gaza. "
+            "The resolution endorses the peace plan.")
+    terms = {(s.holder, s.rule) for s in extract_stances(Article("t", text), dictionary, rules=rules_only(None))
+             if s.quote.startswith("The resolution endorses")}
+    assert {("UN", "sponsor_of_terms+plan_reference"), ("US", "sponsor_of_terms+plan_reference")} <= terms
+    # a draft merely put to the Council is its drafter's, not the Council's
+    drafted = "The US submitted a draft resolution to the Security Council. The resolution calls for a stabilization force."
+    assert not any(h == "UN" for h, *_ in found(drafted, dictionary))
+
+
 def test_media_is_reported_via_never_a_holder(dictionary):
     (stance,) = extract_stances(Article("t", "Channel 13 reported that Israel rejects a full withdrawal from Gaza."),
                                 dictionary)
