@@ -3122,6 +3122,12 @@ def test_a_war_that_goes_on_until_or_a_refusal_as_long_as_is_a_condition(text, s
     assert stance in found(text, dictionary)
 
 
+def test_as_long_as_hung_on_a_noun_conditions_the_verb_whose_phrase_the_noun_ends(dictionary):
+    # the parser hangs "long" on "deal": the clause is still the condition of going on to the next phase
+    text = "Israel was ready to proceed to the next phase of the deal, as long as Hamas was ready to release more hostages."
+    assert ("Israel", "peace_plan", "conditional", "hostage_prisoner_exchange") in found(text, dictionary)
+
+
 @pytest.mark.parametrize("text, expected", [
     # texts written for this test: February's takeover idea is about who rules Gaza, not September's plan
     ("Abbas rejected Trump's proposal to take over the Gaza Strip.",

@@ -645,7 +645,9 @@ def rehang_comma_participles(doc: Any) -> None:
 def rehang_as_long_as(doc: Any) -> None:
     """Make "as long as" (or "so long as") one subordinator of its clause, which the parser hangs on
     "long" instead of the verb it conditions ("will not send troops as/advmod long/advmod as/mark Hamas
-    keeps/advcl its weapons"): the clause is the verb's, "as long as" its marker."""
+    keeps/advcl its weapons"): the clause is the verb's, "as long as" its marker. When the parser hung
+    "long" on a noun ("to proceed to the second phase of the deal, as long/amod as Hamas ..."), the clause
+    is the verb's whose phrase that noun ends."""
     for n in range(len(doc) - 2):
         first, long_, second = doc[n], doc[n + 1], doc[n + 2]
         if first.lower_ not in ("as", "so") or long_.lower_ != "long" or second.lower_ != "as" or second.dep_ != "mark":
@@ -653,7 +655,10 @@ def rehang_as_long_as(doc: Any) -> None:
         clause = second.head
         if clause.head.i != long_.i or long_.head.i == long_.i:
             continue
-        clause.head, clause.dep_ = long_.head, "advcl"
+        verb = long_.head
+        while verb.tag_.startswith("NN") and verb.head.i != verb.i:
+            verb = verb.head
+        clause.head, clause.dep_ = verb, "advcl"
         first.head, first.dep_ = clause, "mark"
         long_.head, long_.dep_ = first, "fixed"
         second.head, second.dep_ = first, "fixed"
