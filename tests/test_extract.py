@@ -3122,6 +3122,12 @@ def test_a_war_that_goes_on_until_or_a_refusal_as_long_as_is_a_condition(text, s
     assert stance in found(text, dictionary)
 
 
+def test_a_condition_the_parser_hung_on_a_copula_is_the_predicates(dictionary):
+    # "release/advcl" and "would/aux" hung on "be/cop": the threat still reads as one
+    assert found("Trump said that if Hamas did not release all the hostages, there would be all hell to pay.", dictionary) == {
+        ("US", "hostage_prisoner_exchange", "support"), ("US", "ceasefire", "conditional", "hostage_prisoner_exchange")}
+
+
 def test_as_long_as_hung_on_a_noun_conditions_the_verb_whose_phrase_the_noun_ends(dictionary):
     # the parser hangs "long" on "deal": the clause is still the condition of going on to the next phase
     text = "Israel was ready to proceed to the next phase of the deal, as long as Hamas was ready to release more hostages."

@@ -17,6 +17,7 @@ def repair_parse(doc: Any, infinitive_nouns: frozenset[str], stance_verbs: froze
                  purpose_participles: frozenset[str] = frozenset(), member_verbs: frozenset[str] = frozenset(),
                  conditioning_verbs: frozenset[str] = frozenset(), citing_verbs: frozenset[str] = frozenset()) -> None:
     """Apply every repair to one parsed sentence, in this order:
+    - words hung on a copula, hung on its predicate;
     - clause verbs tagged as plural nouns (`verb_forms`: words that are only ever verbs);
     - conditions read as complements ("until Hamas/nsubj is disarmed/ccomp");
     - stance verbs tagged as plural nouns (`stance_verbs`: their lemmas);
@@ -52,6 +53,8 @@ def repair_parse(doc: Any, infinitive_nouns: frozenset[str], stance_verbs: froze
         lemmas.add((token.lemma_ or token.lower_).lower())
         tags.add(token.tag_)
     steps: list[Callable[[], None]] = []
+    if "be" in lemmas:
+        steps.append(lambda: rehang_copula_dependents(doc))
     if (not words.isdisjoint(verb_forms) or "NNS" in tags) and not words.isdisjoint(_SUBORDINATORS):
         steps.append(lambda: restore_clause_verbs(doc, verb_forms))
     if not words.isdisjoint(_CONDITION_SUBORDINATORS):
@@ -640,6 +643,17 @@ def rehang_comma_participles(doc: Any) -> None:
             continue
         word.head, word.dep_ = thing.head, "advcl"
         doc[word.i - 1].head = word
+
+
+def rehang_copula_dependents(doc: Any) -> None:
+    """Hang what the parser hung on a copula on the predicate it links ("if Hamas does not release the
+    hostages/advcl, there would/aux be/cop hell to pay": the condition and the "would" are the predicate's,
+    "hell"): a copula heads nothing in the treebank's trees, so a word under one is the predicate's."""
+    for token in doc:
+        if token.dep_ == "cop" and token.head.i != token.i:
+            for child in list(token.children):
+                if child.dep_ != "punct":
+                    child.head = token.head
 
 
 def rehang_as_long_as(doc: Any) -> None:
