@@ -3122,6 +3122,14 @@ def test_a_war_that_goes_on_until_or_a_refusal_as_long_as_is_a_condition(text, s
     assert stance in found(text, dictionary)
 
 
+def test_a_statement_that_called_for_something_is_its_issuers_even_with_a_finite_verb_later(dictionary):
+    # "called" read as a participle of "statement", and "must" further on made the sentence look finite
+    text = ("Egypt, Jordan and Qatar issued a joint statement on Monday. The statement called for full adherence to "
+            "the peace plan, emphasising that the crossing must remain open.")
+    assert {("Egypt", "peace_plan", "support"), ("Jordan", "peace_plan", "support"),
+            ("Qatar", "peace_plan", "support")} <= found(text, dictionary)
+
+
 def test_a_condition_the_parser_hung_on_a_copula_is_the_predicates(dictionary):
     # "release/advcl" and "would/aux" hung on "be/cop": the threat still reads as one
     assert found("Trump said that if Hamas did not release all the hostages, there would be all hell to pay.", dictionary) == {

@@ -48,10 +48,13 @@ def repair_parse(doc: Any, infinitive_nouns: frozenset[str], stance_verbs: froze
     words: set[str] = set()
     lemmas: set[str] = set()
     tags: set[str] = set()
+    nominal_root = False
     for token in doc:
         words.add(token.lower_)
         lemmas.add((token.lemma_ or token.lower_).lower())
         tags.add(token.tag_)
+        if token.head.i == token.i:
+            nominal_root = nominal_root or token.tag_.startswith("NN")
     steps: list[Callable[[], None]] = []
     if "be" in lemmas:
         steps.append(lambda: rehang_copula_dependents(doc))
@@ -61,7 +64,8 @@ def repair_parse(doc: Any, infinitive_nouns: frozenset[str], stance_verbs: froze
         steps.append(lambda: relabel_subordinated_complements(doc))
     if not lemmas.isdisjoint(stance_verbs) and "NNS" in tags:
         steps.append(lambda: restore_noun_verbs(doc, stance_verbs))
-    if "VBN" in tags and not tags & _FINITE_TAGS and not lemmas.isdisjoint(statement_verbs):
+    # a finite verb of a clause under the noun heading the sentence leaves it no main verb all the same
+    if "VBN" in tags and (not tags & _FINITE_TAGS or nominal_root) and not lemmas.isdisjoint(statement_verbs):
         steps.append(lambda: restore_main_verbs(doc, statement_verbs))
     if "VBN" in tags:
         steps.append(lambda: restore_past_tenses(doc))
