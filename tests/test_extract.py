@@ -3130,6 +3130,17 @@ def test_a_statement_that_called_for_something_is_its_issuers_even_with_a_finite
             ("Qatar", "peace_plan", "support")} <= found(text, dictionary)
 
 
+def test_it_after_a_sentence_about_the_statement_is_the_statement_and_its_issuers_hold_it(dictionary):
+    text = ("The foreign ministers of Egypt, Jordan and Pakistan issued a joint statement on Monday. "
+            "The statement called for full adherence to the peace plan. It also urged a permanent ceasefire.")
+    assert {("Egypt", "ceasefire", "support"), ("Jordan", "ceasefire", "support"),
+            ("Pakistan", "ceasefire", "support")} <= found(text, dictionary)
+    # a thing that is no statement leaves "it" to no actor
+    assert not any(issue == "ceasefire" for _, issue, *_ in found(
+        "Egypt and Jordan met in Cairo on Monday. The agreement took effect at noon. It also urged a permanent ceasefire.",
+        dictionary))
+
+
 def test_a_condition_the_parser_hung_on_a_copula_is_the_predicates(dictionary):
     # "release/advcl" and "would/aux" hung on "be/cop": the threat still reads as one
     assert found("Trump said that if Hamas did not release all the hostages, there would be all hell to pay.", dictionary) == {

@@ -737,7 +737,25 @@ class ArticleExtractor:
                     and (nouns[-1].lemma_ or nouns[-1].lower_) not in self.book.person_nouns | self.book.group_nouns
                     and all(entry[0] > offset + nouns[-1].idx for entry in added)):
                 del self.discourse.subjects[known:]
-                self.discourse.subjects.append((offset + nouns[-1].idx, [], False, False))
+                self._remember_thing(nouns[-1], offset)
+
+    def _remember_thing(self, noun: Any, offset: int) -> None:
+        """Record a thing as what the sentence is about; a statement with its issuers ("The statement called
+        for ... It also urged ...": "it" is the statement, and its issuers hold what it says)."""
+        issuers = self._statement_issuers(noun, offset)
+        self.discourse.subjects.append((offset + noun.idx, issuers, False, False))
+        if issuers:
+            self.discourse.statements.add(offset + noun.idx)
+
+    def _statement_issuers(self, noun: Any, offset: int) -> list[str]:
+        """Who issued "the statement" (or "the joint statement") a sentence opens on: the group named last
+        for a joint one, else the last subject that was an actor; no one for any other noun."""
+        if not _lemma_in(noun, self.book.statement_nouns) or any(
+                c.dep_ not in ("det", "amod") or c.dep_ == "amod" and c.text[:1].isupper() for c in noun.children):
+            return []
+        if any(c.dep_ == "amod" and c.lower_ == "joint" for c in noun.children):
+            return self._group_before(offset)
+        return self.discourse.last_subject(offset, lambda holders, person, plural: bool(holders)) or []
 
     def _remember_root_subject(self, doc: Any, offset: int, actor_at: dict[int, str], persons: set[int]) -> None:
         for token in doc:
@@ -798,7 +816,7 @@ class ArticleExtractor:
                 self.discourse.subjects.append((offset + child.idx, [], True, False))
             elif child.tag_ == "NN" and child.i not in actor_at:
                 # "The agreement takes effect on Sunday. It would also launch ...": "it" next is that thing
-                self.discourse.subjects.append((offset + child.idx, [], False, False))
+                self._remember_thing(child, offset)
 
     # -- one article -------------------------------------------------------------------------
 
