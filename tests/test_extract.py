@@ -3141,6 +3141,14 @@ def test_it_after_a_sentence_about_the_statement_is_the_statement_and_its_issuer
         dictionary))
 
 
+@pytest.mark.parametrize("text", [
+    "UNICEF welcomes the announcement today of a ceasefire deal.",  # "UNICEF/JJ/amod welcomes/NNS"
+    "The Secretary-General urges all parties to agree to a permanent ceasefire.",  # "General/amod urges/NNS"
+])
+def test_a_stance_verb_read_as_a_plural_noun_after_a_name_is_the_names_verb(text, dictionary):
+    assert rules_of(text, dictionary)[("UN", "ceasefire", "support")] == {"subject_of_cue"}
+
+
 def test_a_condition_the_parser_hung_on_a_copula_is_the_predicates(dictionary):
     # "release/advcl" and "would/aux" hung on "be/cop": the threat still reads as one
     assert found("Trump said that if Hamas did not release all the hostages, there would be all hell to pay.", dictionary) == {

@@ -394,14 +394,22 @@ def restore_noun_verbs(doc: Any, verbs: frozenset[str]) -> None:
                 or token.i + 1 >= len(doc) or doc[token.i + 1].lower_ not in _VERB_OPENERS
                 and not any(c.dep_ == "obj" and c.i > token.i for c in token.children)):
             continue
-        before = [c for c in token.children if c.dep_ in ("compound", "nmod:poss") and c.i == token.i - 1
-                  and c.tag_ in ("NN", "NNP", "NNPS")]
-        if before and not any(c.dep_ in ("nsubj", "nsubj:pass") for c in token.children):
-            before[0].dep_ = "nsubj"
-            token.tag_ = "VBZ"
-            for word in token.children:  # what came before the subject is the subject's ("Russia's draft")
-                if word.i < before[0].i and word.dep_ in ("nmod:poss", "det", "amod", "compound"):
-                    word.head = before[0]
+        # "UNICEF/JJ/amod welcomes", "The Secretary-General/amod urges": a capitalised modifier is a name too
+        before = [c for c in token.children if c.i == token.i - 1 and (
+            c.dep_ in ("compound", "nmod:poss") and c.tag_ in ("NN", "NNP", "NNPS")
+            or c.dep_ == "amod" and c.tag_ in ("NNP", "JJ") and c.text[:1].isupper())]
+        subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubj:pass") and c.i < token.i]
+        if subjects:
+            if token.dep_ == "ROOT":
+                token.tag_ = "VBZ"  # "The move/nsubj highlights/NNS the balance": a verb's parse, a noun's tag
+            continue
+        if not before:
+            continue
+        before[0].dep_ = "nsubj"
+        token.tag_ = "VBZ"
+        for word in token.children:  # what came before the subject is the subject's ("Russia's draft")
+            if word.i < before[0].i and word.dep_ in ("nmod:poss", "det", "amod", "compound"):
+                word.head = before[0]
     for token in doc:
         # "Saudi Arabia opposes/NNS sending/ROOT troops": the verb read as the subject of the gerund after it
         gerund = token.head

@@ -219,8 +219,9 @@ class RuleBook:
 
     @cached_property
     def noun_tagged_verbs(self) -> frozenset[str]:
-        """The stance verbs the tagger may read as plural nouns ("the group insists/NNS on"), for the repairs."""
-        return self.demand_verbs | self.oppose_verbs
+        """The stance verbs the tagger may read as plural nouns ("the group insists/NNS on", "UNICEF welcomes/NNS
+        the announcement"), for the repairs."""
+        return self.demand_verbs | self.oppose_verbs | self.support_verbs
 
     @cached_property
     def list_title_lead(self) -> "re.Pattern[str]":
