@@ -3149,6 +3149,12 @@ def test_a_stance_verb_read_as_a_plural_noun_after_a_name_is_the_names_verb(text
     assert rules_of(text, dictionary)[("UN", "ceasefire", "support")] == {"subject_of_cue"}
 
 
+def test_the_council_is_the_last_organisation_named(dictionary):
+    text = ("The UN Security Council met on Monday. Last week the Council adopted a resolution authorizing the creation "
+            "of an international stabilization force.")
+    assert ("UN", "stabilization_force", "support") in found(text, dictionary)
+
+
 def test_a_condition_the_parser_hung_on_a_copula_is_the_predicates(dictionary):
     # "release/advcl" and "would/aux" hung on "be/cop": the threat still reads as one
     assert found("Trump said that if Hamas did not release all the hostages, there would be all hell to pay.", dictionary) == {
