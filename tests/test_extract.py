@@ -1480,7 +1480,8 @@ def test_a_quotation_handed_over_by_a_colon_is_the_subject_of_the_verb_before_it
     text = ("Netanyahu announced an award for the US president. Asked if he and Mr Netanyahu had discussed Israel "
             "pulling back troops, Mr Trump told reporters: \u201cIf they don\u2019t disarm, there\u2019ll be hell to pay. "
             "But they have to disarm within a short period of time.\u201d")
-    assert found(text, dictionary) == {("US", "disarmament", "support")}
+    # the threat is Trump's too: his truce, conditional on what he demands
+    assert found(text, dictionary) == {("US", "disarmament", "support"), ("US", "ceasefire", "conditional", "disarmament")}
 
 
 @pytest.mark.parametrize("attribution", ["Lapid said on Sunday", "said opposition leader Yair Lapid"])

@@ -398,12 +398,7 @@ def restore_noun_verbs(doc: Any, verbs: frozenset[str]) -> None:
         before = [c for c in token.children if c.i == token.i - 1 and (
             c.dep_ in ("compound", "nmod:poss") and c.tag_ in ("NN", "NNP", "NNPS")
             or c.dep_ == "amod" and c.tag_ in ("NNP", "JJ") and c.text[:1].isupper())]
-        subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubj:pass") and c.i < token.i]
-        if subjects:
-            if token.dep_ == "ROOT":
-                token.tag_ = "VBZ"  # "The move/nsubj highlights/NNS the balance": a verb's parse, a noun's tag
-            continue
-        if not before:
+        if not before or any(c.dep_ in ("nsubj", "nsubj:pass") for c in token.children):
             continue
         before[0].dep_ = "nsubj"
         token.tag_ = "VBZ"
