@@ -3156,6 +3156,13 @@ def test_the_council_is_the_last_organisation_named(dictionary):
     assert ("UN", "stabilization_force", "support") in found(text, dictionary)
 
 
+def test_a_package_is_a_plan_whose_terms_its_backers_back(dictionary):
+    text = ("The foreign ministers of Egypt, Jordan and Qatar met on Tuesday. They reaffirmed their commitment to work with "
+            "the U.S. on a comprehensive package that includes the full withdrawal of Israeli forces.")
+    assert {("Egypt", "withdrawal", "support"), ("Jordan", "withdrawal", "support"),
+            ("Qatar", "withdrawal", "support")} <= found(text, dictionary)
+
+
 def test_a_condition_the_parser_hung_on_a_copula_is_the_predicates(dictionary):
     # "release/advcl" and "would/aux" hung on "be/cop": the threat still reads as one
     assert found("Trump said that if Hamas did not release all the hostages, there would be all hell to pay.", dictionary) == {
