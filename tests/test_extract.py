@@ -248,6 +248,7 @@ def test_the_speaker_after_a_quotation_is_who_a_later_pronoun_means(dictionary, 
 
     from kg.extract import _extractor
     from kg.extract.parse import load_pipeline
+    from kg.extract.tree import ParsedSentence
 
     text = '"The move must be rethought," the EU chief said.'
     words = ['"', "The", "move", "must", "be", "rethought", ",", '"', "the", "EU", "chief", "said", "."]
@@ -261,7 +262,7 @@ def test_the_speaker_after_a_quotation_is_who_a_later_pronoun_means(dictionary, 
     for token in doc:
         token.lemma_ = "say" if token.text == "said" else token.lower_
     extractor = _extractor(Article(source_id="t", text=text), dictionary, None, rules)
-    extractor._remember_subject(doc, 0, {9: "EU", 10: "EU"}, {9, 10})
+    extractor._remember_subject(ParsedSentence(doc), 0, {9: "EU", 10: "EU"}, {9, 10})
     people = [(holders, person) for _, holders, person, _ in extractor.discourse.subjects if holders or person]
     assert people == [(["EU"], True)]
 

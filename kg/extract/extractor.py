@@ -12,7 +12,7 @@ from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 from ..dictionary import Dictionary
 from ..model import Article, Method, Polarity, Stance
-from ..text import Sentence, split_sentences
+from ..text import Sentence, replace_characters, split_sentences
 from .mentions import (ACTOR, CONTEXT, COREF, INSTITUTION, INVERSE, ISSUE, LIST_SEPARATOR, MEDIA, PLANREF, SOURCE, Mention,
                        Scanner)
 from .lemmatize import assign_lemmas, lemma_candidates
@@ -28,7 +28,7 @@ from .rules import Finding, Holders, SentenceContext, Walker, _case, _lemma, _le
 _TAKEN_PART_IN = frozenset({"obj", "obl", "iobj", "advcl", "xcomp", "ccomp", "nmod"})
 # subordinators of a clause put before the main clause, whose subject a pronoun there can take
 _FRONTED_MARKERS = frozenset({"although", "though", "while", "whilst", "after", "as", "because", "since", "when", "once"})
-_STRAIGHT_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
+_STRAIGHT_QUOTES = {"’": "'", "‘": "'", "“": '"', "”": '"'}
 _QUOTE_OPEN = "“"
 _QUOTE_CLOSE = "”"
 _QUOTE_MARK = re.compile('[“”"]|\'\'|’’')  # two apostrophes close a quotation in some copy ("...,'' said X")
@@ -859,7 +859,7 @@ class ArticleExtractor:
                        or _ATTRIBUTION.search(text, s.start, s.end) or text[s.start:s.end].rstrip().endswith(":"))]
         # the treebank the parser learnt from writes straight quotes: curly ones (same length, so
         # offsets hold) would otherwise split "Hamas’ refusal" into a name and a stray mark
-        plain = text.translate(_STRAIGHT_QUOTES)
+        plain = replace_characters(text, _STRAIGHT_QUOTES)
         docs = dict(zip(wanted, parse_sentences((plain[jobs[n][0].start:jobs[n][0].end] for n in wanted),
                                                      stand_ins=self.book.stand_ins)))
         for n, doc in docs.items():

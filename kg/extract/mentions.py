@@ -9,7 +9,7 @@ from datetime import date
 
 from ..dictionary import Dictionary
 from ..errors import DictionaryError
-from ..text import PhraseScanner, normalise_phrase, phrase_variants
+from ..text import PhraseScanner, normalise_phrase, phrase_variants, replace_characters
 from .lemmatize import lemma_candidates
 from .lexicon import Lexicon
 
@@ -41,7 +41,7 @@ class Mention:
     person: bool = False
 
 
-_DOUBLE_QUOTES_AS_SPACES = str.maketrans({'"': " ", "“": " ", "”": " "})
+_DOUBLE_QUOTES_AS_SPACES = {'"': " ", "“": " ", "”": " "}
 _WORD = re.compile(r"[^\W_][\w.]*(?<!\.)")
 NO_ISSUE = "none"  # the issue_overrides key of phrases that name no issue
 #: What stands between the members of a written list ("Egypt, Qatar and the US")
@@ -171,7 +171,7 @@ class Scanner:
         bare: list[tuple[int, int, str]] = []  # demonyms with no noun of their own yet: (start, end, actor id)
         # a phrase quoted in part ('the US will "take over" the Strip') is the phrase: the double quotation
         # marks become spaces for the lookup, which keeps every offset
-        for start, end, surface in self.phrases.matches(text.translate(_DOUBLE_QUOTES_AS_SPACES)):
+        for start, end, surface in self.phrases.matches(replace_characters(text, _DOUBLE_QUOTES_AS_SPACES)):
             if start < skip_until:
                 continue
             try:
@@ -304,7 +304,7 @@ class Scanner:
         present = [m for m in mentions if m.kind in (ISSUE, INVERSE)]
         added: list[Mention] = []
         dropped: set[int] = set()
-        unquoted = text.translate(_DOUBLE_QUOTES_AS_SPACES)  # 'assume "full responsibility" in Gaza', as in `scan`
+        unquoted = replace_characters(text, _DOUBLE_QUOTES_AS_SPACES)  # 'assume "full responsibility" in Gaza', as in `scan`
         for kind, issue_id, pattern in self.issue_patterns:
             for match in pattern.finditer(unquoted):
                 same = [m for m in present if m.value == issue_id and m.start < match.end() and match.start() < m.end]

@@ -141,20 +141,26 @@ def repair_parse(doc: Any, infinitive_nouns: frozenset[str], stance_verbs: froze
                 _restore_tree(doc, kept)
 
 
-def _tree_of(doc: Any) -> list[tuple[int, str, str]]:
-    return [(token.head.i, token.dep_, token.tag_) for token in doc]
+# the parse as spaCy stores it, copied in one call rather than read view by view: for each token the
+# offset of its head (unsigned: cast to signed before use), its label and its tag
+_TREE_COLUMNS = ["HEAD", "DEP", "TAG"]
 
 
-def _restore_tree(doc: Any, tree: list[tuple[int, str, str]]) -> None:
-    for token, (head, dep, tag) in zip(doc, tree):
-        token.head = doc[head]
-        token.dep_ = dep
-        token.tag_ = tag
+def _tree_of(doc: Any) -> Any:
+    return doc.to_array(_TREE_COLUMNS)
+
+
+def _restore_tree(doc: Any, tree: Any) -> None:
+    offsets = tree[:, 0].astype("int64").tolist()
+    for token, offset, (_, dep, tag) in zip(doc, offsets, tree.tolist()):
+        token.head = doc[token.i + offset]
+        token.dep = dep
+        token.tag = tag
 
 
 def _has_loop(doc: Any) -> bool:
     """Whether following heads up from some token comes back to it instead of reaching the root."""
-    heads = [token.head.i for token in doc]  # each head read once: a spaCy head is a new view every time
+    heads = [i + offset for i, offset in enumerate(doc.to_array("HEAD").astype("int64").tolist())]
     done: set[int] = set()
     for i in range(len(heads)):
         path: set[int] = set()
@@ -172,9 +178,10 @@ class _Words:
     made once: a `Token` reads the parse it views, so a view made before a repair sees what the repair
     changed."""
 
-    __slots__ = ("tokens",)
+    __slots__ = ("doc", "tokens")
 
     def __init__(self, doc: Any) -> None:
+        self.doc = doc
         self.tokens = list(doc)
 
     def __iter__(self) -> Any:
@@ -185,6 +192,9 @@ class _Words:
 
     def __getitem__(self, key: int | slice) -> Any:
         return self.tokens[key]
+
+    def to_array(self, columns: Any) -> Any:
+        return self.doc.to_array(columns)
 
 
 def _ancestors(token: Any) -> list:

@@ -108,7 +108,7 @@ class SentenceContext:
 
 
 def _lemma(token: Any) -> str:
-    return (token.lemma_ or token.text).lower()
+    return token.lemma_forms[0]
 
 
 def group_referent(noun: Any, book: RuleBook) -> bool:
@@ -165,7 +165,7 @@ def _counted_states(noun: Any, book: RuleBook) -> int | None:
 
 def _lemma_in(token: Any, words: frozenset[str] | Mapping[str, Any]) -> str | None:
     """The first candidate lemma of a token that is in `words`, or None."""
-    for candidate in lemma_candidates((token.lemma_ or token.text).lower(), token.text):
+    for candidate in token.lemma_forms:
         if candidate in words:
             return candidate
     return None

@@ -16,11 +16,13 @@ from __future__ import annotations
 
 from typing import Any, Iterator
 
+from .lemmatize import lemma_candidates
+
 
 class Word:
     """One token of a `ParsedSentence`: its words, tags and place in the tree."""
 
-    __slots__ = ("doc", "i", "idx", "text", "lower_", "lemma_", "tag_", "dep_",
+    __slots__ = ("doc", "i", "idx", "text", "lower_", "lemma_", "tag_", "dep_", "lemma_forms",
                  "head", "lefts", "rights", "children", "left_edge", "right_edge", "_subtree")
 
     def __init__(self, doc: "ParsedSentence", i: int, idx: int, text: str, lower: str, lemma: str, tag: str, dep: str) -> None:
@@ -32,6 +34,9 @@ class Word:
         self.lemma_ = lemma
         self.tag_ = tag
         self.dep_ = dep
+        # the lemma the rules compare (lower case), then the base forms the word's ending suggests: the
+        # rules look words up in their lists tens of thousands of times per article
+        self.lemma_forms = lemma_candidates((lemma or text).lower(), text)
         self._subtree: tuple[Word, ...] | None = None
 
     def __len__(self) -> int:
