@@ -3164,6 +3164,12 @@ def test_a_package_is_a_plan_whose_terms_its_backers_back(dictionary):
             ("Qatar", "withdrawal", "support")} <= found(text, dictionary)
 
 
+def test_taking_control_of_the_territory_is_governance_but_of_gaza_city_is_not(dictionary):
+    assert ("US", "governance", "support") in found("Trump proposed that the US take control of the enclave.", dictionary)
+    assert not any(issue == "governance" for _, issue, *_ in found(
+        "Netanyahu said Israel planned to take control of Gaza City.", dictionary))
+
+
 def test_a_condition_the_parser_hung_on_a_copula_is_the_predicates(dictionary):
     # "release/advcl" and "would/aux" hung on "be/cop": the threat still reads as one
     assert found("Trump said that if Hamas did not release all the hostages, there would be all hell to pay.", dictionary) == {
