@@ -3124,12 +3124,16 @@ def test_a_war_that_goes_on_until_or_a_refusal_as_long_as_is_a_condition(text, s
     assert stance in found(text, dictionary)
 
 
-def test_a_statement_that_called_for_something_is_its_issuers_even_with_a_finite_verb_later(dictionary):
+@pytest.mark.parametrize("text, issue", [
     # "called" read as a participle of "statement", and "must" further on made the sentence look finite
-    text = ("Egypt, Jordan and Qatar issued a joint statement on Monday. The statement called for full adherence to "
-            "the peace plan, emphasising that the crossing must remain open.")
-    assert {("Egypt", "peace_plan", "support"), ("Jordan", "peace_plan", "support"),
-            ("Qatar", "peace_plan", "support")} <= found(text, dictionary)
+    ("Egypt, Jordan and Qatar issued a joint statement on Monday. The statement called for full adherence to "
+     "the peace plan, emphasising that the crossing must remain open.", "peace_plan"),
+    # a package is a plan: its backers back its terms
+    ("The foreign ministers of Egypt, Jordan and Qatar met on Tuesday. They reaffirmed their commitment to work with "
+     "the U.S. on a comprehensive package that includes the full withdrawal of Israeli forces.", "withdrawal"),
+])
+def test_every_member_of_a_group_holds_what_its_statement_or_its_package_says(text, issue, dictionary):
+    assert {(state, issue, "support") for state in ("Egypt", "Jordan", "Qatar")} <= found(text, dictionary)
 
 
 def test_it_after_a_sentence_about_the_statement_is_the_statement_and_its_issuers_hold_it(dictionary):
@@ -3155,13 +3159,6 @@ def test_the_council_is_the_last_organisation_named(dictionary):
     text = ("The UN Security Council met on Monday. Last week the Council adopted a resolution authorizing the creation "
             "of an international stabilization force.")
     assert ("UN", "stabilization_force", "support") in found(text, dictionary)
-
-
-def test_a_package_is_a_plan_whose_terms_its_backers_back(dictionary):
-    text = ("The foreign ministers of Egypt, Jordan and Qatar met on Tuesday. They reaffirmed their commitment to work with "
-            "the U.S. on a comprehensive package that includes the full withdrawal of Israeli forces.")
-    assert {("Egypt", "withdrawal", "support"), ("Jordan", "withdrawal", "support"),
-            ("Qatar", "withdrawal", "support")} <= found(text, dictionary)
 
 
 def test_taking_control_of_the_territory_is_governance_but_of_gaza_city_is_not(dictionary):
