@@ -2649,7 +2649,8 @@ class Walker:
                 holders = self.sponsors(token)
                 # the body a resolution is put to ("the UN resolution") is no owner a later "the resolution" names,
                 # but the body that adopts it is
-                owners = [a for a in holders.actors if a not in self.book.condition_actors] if "plan_reference" not in holders.rules else []
+                owners = ([a for a in holders.actors if a not in self.book.condition_actors]
+                          if "plan_reference" not in holders.rules else [])
                 owners += [a for a in self.adopting_bodies(token) if a not in owners]
                 if owners:
                     owned.append((self.ctx.offset + token.idx, _lemma(token), owners))
