@@ -508,14 +508,16 @@ def evaluate_agreement(folders: Sequence[tuple[Path | str, Path | str, Path | st
     is left out of both. "Without Implicit:" leaves out the tuples that either annotator rests only on
     "Implicit:" entries. Several folders are pooled, their articles named `FOLDER/STEM`."""
     from .dictionary import load_dictionary
+    from .sources import load_articles
 
     dictionary = load_dictionary(ontology_dir)
     labels = _folder_labels([Path(sources) for sources, _, _ in folders]) if len(folders) > 1 else [""]
     first: list[Stance] = []
     second: list[Stance] = []
     for label, (sources, gold_path, other_path) in zip(labels, folders):
-        reference = load_gold_folder(sources, gold_path, dictionary)
-        other = load_gold_folder(sources, other_path, dictionary)
+        articles = {a.source_id: a for a in load_articles(sources).articles}  # read once for both files
+        reference = load_gold_folder(sources, gold_path, dictionary, articles)
+        other = load_gold_folder(sources, other_path, dictionary, articles)
         shared = reference.articles.keys() & other.articles.keys()
 
         def kept(stances: Iterable[Stance]) -> list[Stance]:
@@ -633,13 +635,16 @@ class GoldFolder:
     unscored: frozenset[str]
 
 
-def load_gold_folder(sources_dir: Path | str, gold_path: Path | str, dictionary: Dictionary) -> GoldFolder:
-    """The articles of a folder that a gold file covers, with its stances, the file read once."""
+def load_gold_folder(sources_dir: Path | str, gold_path: Path | str, dictionary: Dictionary,
+                     articles: Mapping[str, Article] | None = None) -> GoldFolder:
+    """The articles of a folder that a gold file covers, with its stances, the file read once
+    (`articles`: the folder's, by source id, when the caller has read them already)."""
     from .annotations import load_annotations, read_gold_file
     from .sources import load_articles
 
     entries, unscored = read_gold_file(Path(gold_path))
-    articles = {a.source_id: a for a in load_articles(sources_dir).articles}
+    if articles is None:
+        articles = {a.source_id: a for a in load_articles(sources_dir).articles}
     stances = load_annotations(Path(gold_path), articles, dictionary, read=entries)
     return GoldFolder({source_id: articles[source_id] for source_id in sorted(entries.keys() & articles.keys())},
                       stances, unscored)

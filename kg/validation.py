@@ -347,25 +347,31 @@ def validate_store(store: GraphStore, shapes: Graph | None = None, batch_triples
     reports = [validate_graph(ontology, shapes_graph)]
     others = sorted(iri for iri in store.graph_names() if iri.startswith(MANAGED_GRAPHS) and iri != str(ONTOLOGY_GRAPH))
     rounds = _batches(store, others, min(batch_triples, PARALLEL_BATCH_TRIPLES) if jobs > 1 else batch_triples)
-    if jobs > 1:
-        ahead = list(itertools.islice(rounds, 2))
-        rounds = itertools.chain(ahead, rounds)
-        if len(ahead) == 2:  # one round is validated here: starting processes would cost more than it saves
-            from concurrent.futures import ProcessPoolExecutor
-
-            # at most two rounds per process wait their turn, so memory still follows the rounds
-            pending: deque[Future[ValidationReport]] = deque()
-            with ProcessPoolExecutor(max_workers=jobs, initializer=_round_worker_init,
-                                     initargs=(shapes_graph.serialize(format="nt"), ontology_lines)) as pool:
-                for lines in rounds:
-                    pending.append(pool.submit(_validate_round, lines))
-                    if len(pending) >= 2 * jobs:
-                        reports.append(pending.popleft().result())
-                reports.extend(future.result() for future in pending)
-            return _merged(reports)
-    for lines in rounds:
-        reports.append(validate_graph(_graph_of(lines), shapes_graph, ontology))
+    ahead = list(itertools.islice(rounds, 2)) if jobs > 1 else []
+    rounds = itertools.chain(ahead, rounds)
+    if len(ahead) == 2:  # one round is validated here: starting processes would cost more than it saves
+        reports.extend(_reports_in_processes(rounds, jobs, shapes_graph, ontology_lines))
+    else:
+        reports.extend(validate_graph(_graph_of(lines), shapes_graph, ontology) for lines in rounds)
     return _merged(reports)
+
+
+def _reports_in_processes(rounds: Iterable[list[str]], jobs: int, shapes: Graph,
+                          ontology_lines: list[str]) -> list[ValidationReport]:
+    """The rounds validated in `jobs` processes, at most two per process waiting their turn, so that
+    memory still follows the rounds."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    reports: list[ValidationReport] = []
+    pending: deque[Future[ValidationReport]] = deque()
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_round_worker_init,
+                             initargs=(shapes.serialize(format="nt"), ontology_lines)) as pool:
+        for lines in rounds:
+            pending.append(pool.submit(_validate_round, lines))
+            if len(pending) >= 2 * jobs:
+                reports.append(pending.popleft().result())
+        reports.extend(future.result() for future in pending)
+    return reports
 
 
 def _graph_of(lines: list[str]) -> Graph:

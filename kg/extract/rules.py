@@ -2826,15 +2826,15 @@ class Walker:
         resolution, passed by the Security Council"): a body that adopts a text makes its terms its own,
         where the body a draft is merely put to does not."""
         bodies = self.book.condition_actors
-        verbs = [plan.head] if plan.dep_ == "obj" else []
-        verbs += [c for c in plan.children if c.dep_ == "acl" and c.tag_ == "VBN"]
-        if plan.dep_ == "nsubj:pass":
-            verbs.append(plan.head)
+        # (verb, whether the plan is its object): an active verb's subject adopts its object, a passive
+        # one's or a participle's agent adopts what it is said of
+        verbs = [(plan.head, True)] if plan.dep_ == "obj" else [(plan.head, False)] if plan.dep_ == "nsubj:pass" else []
+        verbs += [(c, False) for c in plan.children if c.dep_ == "acl" and c.tag_ == "VBN"]
         adopters: list[str] = []
-        for verb in verbs:
+        for verb, plan_is_object in verbs:
             if not verb.tag_.startswith("VB") or _lemma_in(verb, self.book.adopting_verbs) is None or self.negated(verb):
                 continue
-            found = self._agent(verb) if verb.i != plan.head.i or plan.dep_ == "nsubj:pass" else self.subject_holders(verb)
+            found = self.subject_holders(verb) if plan_is_object else self._agent(verb)
             if found is not None:
                 adopters += [a for a in found[0].actors if a in bodies and a not in adopters]
         return adopters
