@@ -21,8 +21,15 @@ if TYPE_CHECKING:  # imported for annotations only: keeps this module cheap to i
 
 #: The polarities in the order every array and legend uses.
 POLARITIES = ("support", "oppose", "conditional")
-#: Net positions a matrix cell can take: one polarity, or "mixed" when an actor holds several.
+#: Net positions a matrix cell can take: one polarity, or "mixed" when none holds the majority.
 POSITIONS = POLARITIES + ("mixed",)
+#: The share of an actor's statements on an issue (numerator, denominator) that one polarity needs
+#: to be its net position. Not "every statement": over a year of news, one contrary report among
+#: hundreds of statements (or one extraction error) would make nearly every busy cell "mixed".
+#: The canned queries positions.rq and scan/positions.rq and the page script apply the same share.
+MAJORITY = (2, 3)
+
+
 @dataclass(frozen=True)
 class Statement:
     """One stance as a reader sees it: the `kg.model.Stance` itself, and the source it was read in.
@@ -775,11 +782,13 @@ class Cell:
 
 
 def net_position(counts: Mapping[str, int]) -> str | None:
-    """The net position of a cell: the only polarity present, "mixed" for several, None for none."""
-    present = [p for p in POLARITIES if counts.get(p, 0) > 0]
-    if not present:
+    """The net position of a cell: the polarity of at least two in three of its statements
+    (`MAJORITY`), "mixed" when none has that many, None for no statement."""
+    total = sum(counts.get(p, 0) for p in POLARITIES)
+    if not total:
         return None
-    return present[0] if len(present) == 1 else "mixed"
+    numerator, denominator = MAJORITY
+    return next((p for p in POLARITIES if counts.get(p, 0) * denominator >= total * numerator), "mixed")
 
 
 @dataclass(frozen=True)
@@ -828,6 +837,7 @@ def position_matrix(statements: Sequence[StanceLike]) -> PositionMatrix:
 
 __all__ = [
     "POLARITIES",
+    "MAJORITY",
     "POSITIONS",
     "TIES",
     "TIE_PAIRS",

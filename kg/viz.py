@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence, Union
 from .errors import StanceGraphError
 from .export import BASENAME, write_files
 from .network import (
+    MAJORITY,
     POLARITIES,
     Catalog,
     StanceLike,
@@ -531,6 +532,7 @@ def page_data(
         "actors": actors,
         "issues": issues,
         "matrix": {"actors": matrix.actors, "issues": matrix.issues},
+        "majority": list(MAJORITY),
         "dates": {"min": days[0] if days else None, "max": days[-1] if days else None},
         "views": views,
     }

@@ -159,6 +159,41 @@ def _columns(store, text: str, names: list[str]) -> list[tuple]:
     return [tuple(row[i].value if row[i] is not None else None for i in index) for row in answer.rows]
 
 
+def test_a_position_is_the_polarity_of_two_statements_in_three_in_the_store_and_the_scan(tmp_path) -> None:
+    # Cells with a clear majority and a few contrary statements, as a year of news gives them: one
+    # stray report must not turn 5 statements of support into "mixed".
+    from kg.build import BuildResult
+    from kg.dictionary import load_dictionary
+    from kg.model import Article, Method, Polarity, Stance
+    from kg.network import net_position
+    from kg.queries import scan_query
+
+    cells = {("Israel", "ceasefire"): (5, 1, 0), ("Israel", "reconstruction"): (1, 1, 0), ("US", "ceasefire"): (0, 2, 1),
+             ("US", "reconstruction"): (2, 1, 0), ("Egypt", "ceasefire"): (3, 2, 0), ("Egypt", "reconstruction"): (0, 0, 4),
+             ("Qatar", "ceasefire"): (1, 0, 2)}
+    expected = {("Israel", "ceasefire"): "support", ("Israel", "reconstruction"): "mixed", ("US", "ceasefire"): "oppose",
+                ("US", "reconstruction"): "support", ("Egypt", "ceasefire"): "mixed",
+                ("Egypt", "reconstruction"): "conditional", ("Qatar", "ceasefire"): "conditional"}
+    text = "Israel insists on disarmament before reconstruction, while Washington pushes for rebuilding."
+    articles, stances = [], []
+    for (holder, issue), counts in cells.items():
+        for polarity, count in zip((Polarity.SUPPORT, Polarity.OPPOSE, Polarity.CONDITIONAL), counts):
+            for _ in range(count):
+                article = Article(source_id=f"m{len(articles):03d}", text=text, title="Majority", publisher="Wire")
+                articles.append(article)
+                stances.append(Stance(source_id=article.source_id, holder=holder, issue=issue, polarity=polarity,
+                                      condition="disarmament" if polarity is Polarity.CONDITIONAL else None,
+                                      quote=text[:20], char_start=0, char_end=20, method=Method.CURATED, confidence=1.0))
+    result = BuildResult(articles=articles, stances=sorted(stances, key=lambda s: s.key), dictionary=load_dictionary())
+    write_build(result, tmp_path, formats=["trig"])
+    store = open_store(tmp_path)
+    for query in (canned_query("positions"), scan_query("positions")):
+        rows = _columns(store, query, ["actor", "issue", "position", "support", "oppose", "conditional"])
+        got = {(a.removeprefix(ACTOR), i.removeprefix(ISSUE)): p for a, i, p, *_ in rows}
+        assert got == expected
+        assert all(p == net_position({"support": int(s), "oppose": int(o), "conditional": int(c)}) for _, _, p, s, o, c in rows)
+
+
 def test_coalitions_equal_the_scan_of_the_stances(varied) -> None:
     from kg.queries import scan_query
 

@@ -225,6 +225,15 @@ def test_position_matrix_net_positions_and_counts():
     assert net_position({}) is None and net_position({"oppose": 3}) == "oppose"
 
 
+def test_a_net_position_needs_two_statements_in_three():
+    assert net_position({"support": 275, "conditional": 2}) == "support"
+    assert net_position({"support": 2, "oppose": 1}) == "support"
+    assert net_position({"support": 3, "oppose": 2}) == "mixed"
+    assert net_position({"support": 1, "oppose": 1, "conditional": 1}) == "mixed"
+    assert net_position({"oppose": 4, "conditional": 2}) == "oppose"
+    assert net_position({"support": 0, "oppose": 0, "conditional": 0}) is None
+
+
 def test_seeds_from_store_match_the_in_memory_build(seeds):
     result, store = seeds
     from_store = statements_from_store(store)

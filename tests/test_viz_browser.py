@@ -452,6 +452,32 @@ HOSTILE_ANNOTATIONS = textwrap.dedent(
 )
 
 
+MAJORITY_MIX = [
+    dated("A", "x", "support", 0, "2025-10-01"),
+    dated("A", "x", "support", 1, "2025-10-02"),
+    dated("A", "x", "support", 2, "2025-11-03"),
+    dated("A", "x", "oppose", 3, "2025-11-04"),
+    dated("B", "x", "support", 4, "2025-10-05"),
+    dated("B", "x", "oppose", 5, "2025-11-06"),
+]
+
+
+def test_a_matrix_cell_takes_the_polarity_of_two_statements_in_three(page, tmp_path):
+    path = tmp_path / "majority.html"
+    path.write_text(render_page(MAJORITY_MIX, None), encoding="utf-8")
+    page.open(path)
+    assert page.matrix_cells() == {("A", "x"): ("support", 4), ("B", "x"): ("mixed", 2)}
+    assert "2 in 3" in page.page.locator("#sg-matrix-legend").inner_text()
+    # The filters recount the cell: from November on, A has one statement of each side.
+    page.page.fill("#sg-filter-from", "2025-11-01")
+    assert_page_shows(page, MAJORITY_MIX, lambda s: s.date >= "2025-11-01")
+    assert page.matrix_cells()[("A", "x")] == ("mixed", 2)
+    page.page.locator("#sg-reset").click()
+    page.page.locator("#sg-pol-support").click()
+    assert page.matrix_cells() == {("A", "x"): ("oppose", 1), ("B", "x"): ("oppose", 1)}
+    assert page.errors == []
+
+
 def test_hostile_text_is_shown_literally_and_runs_nothing(page, tmp_path):
     sources = tmp_path / "sources"
     (sources / "annotations").mkdir(parents=True)

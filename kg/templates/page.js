@@ -11,6 +11,8 @@
   var ACTORS = DATA.actors;
   var ISSUES = DATA.issues;
   var POLS = ["support", "oppose", "conditional"];
+  // the share of a cell's statements one polarity needs to be its position (kg.network.MAJORITY)
+  var MAJORITY = DATA.majority;
   var COLORS = DATA.colors;
 
   var GROUPS = DATA.groups;                // carried statement indices per link (actor, issue, polarity)
@@ -370,7 +372,8 @@
       item.appendChild(document.createTextNode(p));
       box.appendChild(item);
     });
-    box.appendChild(el("span", "sg-meta", "number = statements"));
+    box.appendChild(el("span", "sg-meta", "colour: the polarity of at least " + MAJORITY[0] + " in " + MAJORITY[1] +
+                                          " statements; number = statements"));
   })();
 
   // ---- position matrix ----
@@ -461,8 +464,10 @@
       td.removeAttribute("data-position");
       return;
     }
-    var pos = (counts[0] > 0) + (counts[1] > 0) + (counts[2] > 0) > 1 ? "mixed"
-      : POLS[counts[0] > 0 ? 0 : counts[1] > 0 ? 1 : 2];
+    var pos = "mixed";
+    for (var q = 0; q < 3; q++) {
+      if (counts[q] * MAJORITY[1] >= total * MAJORITY[0]) { pos = POLS[q]; break; }
+    }
     td.className = "sg-cell pos-" + pos;
     td.textContent = String(total);
     td.dataset.position = pos;
