@@ -697,12 +697,18 @@ def positions(
     return Answer(columns, [tuple(r[c] for c in columns) for r in rows], empty_message="no positions match")
 
 
+#: How `conflicts` can order its rows: as the canned query does, or the best attested first.
+CONFLICT_ORDERS = ("issue", "evidence")
+
+
 def conflicts(
     store: pyoxigraph.Store,
     issues: Sequence[str] = (),
     actors: Sequence[str] = (),
     vocabulary: Vocabulary | None = None,
     limit: int | None = None,
+    order: str = "issue",
+    min_statements: int = 1,
 ) -> Answer:
     """Actor pairs on opposite sides of an issue (the rows of canned query `conflicts`), with the strongest quote on each side.
 
@@ -712,15 +718,25 @@ def conflicts(
     The pairs are made here from each actor's sides (canned query `sides`: a few rows per actor
     and issue), so the store never writes out a side's quote once per actor it meets; at most
     `limit` rows are kept (None or 0: all), and only their quotes are read.
+    `order` "issue" sorts as the canned query does (issue, kind, actor, other); "evidence" puts
+    first the pairs whose weaker side has the most statements (a conflict is only as well attested
+    as its weaker side), so over many articles a stray statement on one side does not fill the
+    first page. `min_statements` keeps the pairs with at least that many statements on each side.
     """
     limit = _checked_limit(limit)
+    if order not in CONFLICT_ORDERS:
+        raise AnswerError(f"unknown order {order!r}; one of: " + ", ".join(CONFLICT_ORDERS))
+    if min_statements < 1:
+        raise AnswerError(f"the fewest statements a side may have must be at least 1, got {min_statements}")
     vocab = _resolved(vocabulary, store)
     parties = set(vocab.actor(a) for a in actors)
     sides = _ask(store, "sides", {"issue": _issue_terms(vocab.issue(i) for i in issues)}, order=[])
-    rows = _pairs(sides, parties)
+    rows = [r for r in _pairs(sides, parties) if min(r[7], r[8]) >= min_statements]
     # As conflicts.rq orders them: ORDER BY ?issue ?kind ?actor ?other ?condition DESC(?actorPosition).
     rows.sort(key=lambda r: r[3], reverse=True)
     rows.sort(key=lambda r: (r[0], r[1], r[2], r[4], r[6] is not None, r[6] or ""))
+    if order == "evidence":
+        rows.sort(key=lambda r: (-min(r[7], r[8]), -max(r[7], r[8])))
     total = len(rows)
     if limit:
         rows = rows[:limit]
@@ -1146,6 +1162,7 @@ __all__ = [
     "stances",
     "positions",
     "conflicts",
+    "CONFLICT_ORDERS",
     "conditions",
     "coalitions",
     "timeline",

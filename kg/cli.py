@@ -744,12 +744,18 @@ def positions(issues: tuple[str, ...], actors: tuple[str, ...], fmt: str, out_di
 @out_option
 @store_option
 @reports_errors
-def conflicts(issues: tuple[str, ...], actors: tuple[str, ...], limit: int, fmt: str, out_dir: Path, store: str | None) -> None:
+@click.option("--order", type=click.Choice(["issue", "evidence"]), default="issue", show_default=True,
+              help="issue: by issue, kind and actors; evidence: the pairs whose weaker side has the most statements first.")
+@click.option("--min-statements", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Keep the pairs with at least this many statements on each side.")
+def conflicts(issues: tuple[str, ...], actors: tuple[str, ...], limit: int, fmt: str, out_dir: Path, store: str | None,
+              order: str, min_statements: int) -> None:
     """Actor pairs on opposite sides of an issue, with the strongest quote on each side."""
     from . import answers
     from .store import open_store
 
-    _print_answer(answers.conflicts(open_store(out_dir, store), issues, actors, limit=limit), fmt)
+    _print_answer(answers.conflicts(open_store(out_dir, store), issues, actors, limit=limit, order=order,
+                                    min_statements=min_statements), fmt)
 
 
 @cli.command()

@@ -114,6 +114,25 @@ def test_accepting_the_condition_removes_the_sequencing_conflict(tmp_path, seeds
     assert answers.conflicts(open_store(tmp_path / "out"), ["reconstruction"]).rows == []
 
 
+def test_conflicts_best_attested_first_and_a_floor_on_each_side(store, out):
+    whole = answers.conflicts(store).records()
+    ranked = answers.conflicts(store, order="evidence").records()
+    key = lambda r: (r["issue"], r["kind"], r["actor"], r["other"], r["condition"])  # noqa: E731
+    assert sorted(map(key, ranked)) == sorted(map(key, whole))
+    weaker = [min(r["actor_statements"], r["other_statements"]) for r in ranked]
+    assert weaker == sorted(weaker, reverse=True) and weaker[0] > weaker[-1]
+    assert ranked[0] != whole[0]
+    floor = answers.conflicts(store, min_statements=2).records()
+    assert floor and len(floor) < len(whole)
+    assert {key(r) for r in floor} == {key(r) for r in whole if min(r["actor_statements"], r["other_statements"]) >= 2}
+    with pytest.raises(answers.AnswerError, match="unknown order"):
+        answers.conflicts(store, order="loudest")
+    code, text = run("conflicts", "--out", str(out), "--order", "evidence", "--min-statements", "2",
+                     "--format", "json")
+    assert code == 0 and [key(r) for r in json.loads(text)] == [key(r) for r in answers.conflicts(
+        store, order="evidence", min_statements=2).records()]
+
+
 def test_conflicts_and_the_conflict_projection_agree(store):
     pairs = {tuple(sorted((r["actor"], r["other"]))) for r in answers.conflicts(store).records()}
     graph = projection(statements_from_store(store), "conflict")
