@@ -133,6 +133,13 @@ def test_conflicts_best_attested_first_and_a_floor_on_each_side(store, out):
         store, order="evidence", min_statements=2).records()]
 
 
+def test_the_command_offers_the_orders_the_library_knows():
+    from kg.cli import conflicts as command
+
+    option = next(p for p in command.params if p.name == "order")
+    assert tuple(option.type.choices) == answers.CONFLICT_ORDERS
+
+
 def test_conflicts_and_the_conflict_projection_agree(store):
     pairs = {tuple(sorted((r["actor"], r["other"]))) for r in answers.conflicts(store).records()}
     graph = projection(statements_from_store(store), "conflict")
