@@ -251,7 +251,7 @@ def child_build_scaled(folder: Path, out: Path, formats: list[str]) -> dict:
     row["phase_peaks_mb"] = {**peaks, "end": row["peak_mb"]}
     row["load_average"] = os.getloadavg()
     row["triples"] = len(open_store(out))
-    del result, extra
+    result = extra = None  # the first build's graph is let go before the second read
     gc.collect()
     cpu = time.process_time()
     row["unchanged_read"], again = timed(read)
@@ -493,6 +493,8 @@ def main() -> None:
                         help="time `kg validate` on the graph built in OUT, in one process and in one per core, and nothing else")
     parser.add_argument("--child", nargs=2, metavar=("KIND", "N"), help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if any(n < 1 for n in [*args.articles, *args.stances, *args.aggregates]):
+        parser.error("every size of --articles, --stances and --aggregates must be at least 1")
     global clock
     clock = CLOCK[args.clock]
     if args.viz:
