@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
+import math
 import random
 from collections import Counter
 from dataclasses import dataclass, field
@@ -62,6 +64,91 @@ class Score:
                 "recall": round(self.recall, 4), "f1": round(self.f1, 4)}
 
 
+#: the bars a batch of news the extractor has not seen is held to: precision, then F1
+BAR_PRECISION, BAR_F1 = 0.75, 0.55
+#: how many folders a batch pools by default (64 articles for sets of 16)
+BATCH_FOLDERS = 4
+#: past this many batches of folders, a seeded sample of this many is counted
+MOST_BATCHES = 20_000
+
+
+def meets_bars(score: Score) -> bool:
+    """Whether a pooled score meets both bars for unseen news."""
+    return score.precision >= BAR_PRECISION and score.f1 >= BAR_F1
+
+
+def folder_batches(folders: int, size: int) -> list[tuple[int, ...]]:
+    """Every batch of `size` of `folders` folders (indices, in `itertools.combinations` order), or past
+    MOST_BATCHES a seeded sample of that many: the one `random.Random(0).sample` draws from the full list,
+    found without making that list (91 folders in fours are 2.7 million batches)."""
+    if size < 1:
+        return []
+    total = math.comb(folders, size)
+    if total <= MOST_BATCHES:
+        return list(itertools.combinations(range(folders), size))
+    return [_combination_at(index, folders, size) for index in random.Random(0).sample(range(total), MOST_BATCHES)]
+
+
+def _combination_at(index: int, n: int, k: int) -> tuple[int, ...]:
+    """The combination at `index` in the order `itertools.combinations(range(n), k)` yields them."""
+    chosen: list[int] = []
+    item = 0
+    while k:
+        # combinations that start with `item` here: the rest drawn from the items after it
+        starting = math.comb(n - item - 1, k - 1)
+        if index < starting:
+            chosen.append(item)
+            k -= 1
+        else:
+            index -= starting
+        item += 1
+    return tuple(chosen)
+
+
+@dataclass(frozen=True)
+class BatchCount:
+    """How many batches of `size` folders, each scored pooled, meet both bars for unseen news, and how the
+    others miss: on F1 alone, on precision alone or on both."""
+
+    size: int
+    batches: int
+    meeting: int
+    f1_only: int
+    precision_only: int
+    both: int
+    sampled: bool  # a seeded sample of MOST_BATCHES batches, not all of them
+
+    @classmethod
+    def of(cls, per_folder: Sequence[Score], size: int = BATCH_FOLDERS) -> "BatchCount | None":
+        """The count over every batch of `size` of the folders' scores; None with `size` folders or fewer
+        (one batch is the pool itself)."""
+        if size < 1 or len(per_folder) <= size:
+            return None
+        batches = folder_batches(len(per_folder), size)
+        kinds: Counter[tuple[bool, bool]] = Counter()
+        for batch in batches:
+            pooled = sum((per_folder[k] for k in batch), Score(0, 0, 0))
+            kinds[(pooled.precision >= BAR_PRECISION, pooled.f1 >= BAR_F1)] += 1
+        return cls(size=size, batches=len(batches), meeting=kinds[(True, True)], f1_only=kinds[(True, False)],
+                   precision_only=kinds[(False, True)], both=kinds[(False, False)],
+                   sampled=len(batches) < math.comb(len(per_folder), size))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"size": self.size, "batches": self.batches, "meeting": self.meeting, "f1_only": self.f1_only,
+                "precision_only": self.precision_only, "both": self.both, "sampled": self.sampled,
+                "bars": {"precision": BAR_PRECISION, "f1": BAR_F1}}
+
+    def format_text(self) -> str:
+        counted = f"a seeded sample of {self.batches:,}" if self.sampled else f"{self.batches:,}"
+        line = (f"batches of {self.size} folders meeting precision >= {BAR_PRECISION} and F1 >= {BAR_F1}: "
+                f"{self.meeting:,} of {counted}")
+        missing = self.batches - self.meeting
+        if missing:
+            line += (f"; of the {missing:,} that miss, {self.f1_only:,} on F1 alone, {self.precision_only:,} on "
+                     f"precision alone, {self.both:,} on both")
+        return line
+
+
 @dataclass
 class EvaluationReport:
     """Scores on distinct (article, holder, issue, polarity) tuples, with what went wrong and where.
@@ -96,6 +183,15 @@ class EvaluationReport:
     predicted: frozenset[Tuple] = field(default=frozenset(), repr=False)  # the distinct tuples scored
     gold: frozenset[Tuple] = field(default=frozenset(), repr=False)
     between_annotators: bool = False  # a second annotation scored against a first (`evaluate_agreement`)
+    # folders a batch pools when several are scored (0: no count); a batch of unseen news is what a user reads
+    batch_size: int = BATCH_FOLDERS
+
+    @property
+    def batches(self) -> BatchCount | None:
+        """How many batches of `batch_size` of the scored folders meet both bars (not between annotators)."""
+        if self.between_annotators or not self.per_folder:
+            return None
+        return BatchCount.of(list(self.per_folder.values()), self.batch_size)
 
     @property
     def precision(self) -> float:
@@ -125,6 +221,7 @@ class EvaluationReport:
             "per_polarity": {polarity: self.per_polarity[polarity].to_dict()
                              for polarity in sorted(self.per_polarity, key=_polarity_rank)},
             "per_folder": {label: score.to_dict() for label, score in self.per_folder.items()},
+            "batches": batches.to_dict() if (batches := self.batches) else None,
             "quote_overlap": {"matched": self.overall.tp, "overlapping": self.overlapping},
             "unscored": dict(sorted(self.unscored.items())),
             "by_confidence": {band: {"right": right, "found": found} for band, (right, found) in self.by_confidence.items()},
@@ -172,6 +269,8 @@ class EvaluationReport:
                 [("folder", "tp", "fp", "fn", "precision", "recall", "f1")]
                 + [(label, str(score.tp), str(score.fp), str(score.fn), f"{score.precision:.3f}", f"{score.recall:.3f}",
                     f"{score.f1:.3f}") for label, score in self.per_folder.items()], rules_after=(0,)))
+            if (batches := self.batches) is not None:
+                lines.append(batches.format_text())
         lines.append(("tuples both wrote whose quotes overlap" if self.between_annotators
                       else "matched tuples whose quote overlaps a gold quote") + f": {self.overlapping} of {o.tp}")
         if self.errors:

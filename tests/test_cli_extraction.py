@@ -188,6 +188,42 @@ def _split_seeds(seeds_dir: Path, tmp_path: Path) -> tuple[Path, Path]:
     return folders[0], folders[1]
 
 
+def test_eval_counts_the_batches_of_folders_that_meet_the_bars(seeds_dir: Path, tmp_path: Path) -> None:
+    import shutil
+
+    import yaml
+
+    gold = yaml.safe_load(GOLD.read_text(encoding="utf-8"))
+    folders = []
+    for stem in sorted(gold["articles"]):  # one seed article a folder
+        folder = tmp_path / stem
+        folder.mkdir()
+        shutil.copy(seeds_dir / f"{stem}.txt", folder / f"{stem}.txt")
+        (folder / "gold.yaml").write_text(yaml.safe_dump(
+            {"schema_version": 1, "articles": {stem: gold["articles"][stem]}}), encoding="utf-8")
+        folders.append(str(folder))
+    result = CliRunner().invoke(cli, ["eval", *folders, "--batch", "2", "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    batches = report["batches"]
+    assert (batches["size"], batches["batches"], batches["sampled"]) == (2, 10, False)
+    assert batches["meeting"] + batches["f1_only"] + batches["precision_only"] + batches["both"] == 10
+    # a batch meets the bars as its pooled counts do: recount the pairs from the folders' own scores
+    scores = [report["per_folder"][name] for name in report["per_folder"]]
+    meeting = 0
+    for k, a in enumerate(scores):
+        for b in scores[k + 1:]:
+            tp, fp, fn = (a[x] + b[x] for x in ("tp", "fp", "fn"))
+            precision, recall = tp / (tp + fp), tp / (tp + fn)
+            meeting += precision >= 0.75 and 2 * precision * recall / (precision + recall) >= 0.55
+    assert batches["meeting"] == meeting
+    text = CliRunner().invoke(cli, ["eval", *folders, "--batch", "2"]).output
+    assert f"batches of 2 folders meeting precision >= 0.75 and F1 >= 0.55: {meeting} of 10" in text
+    assert "batches of" not in CliRunner().invoke(cli, ["eval", *folders, "--batch", "0"]).output
+    assert json.loads(CliRunner().invoke(cli, ["eval", *folders, "--batch", "5", "--json"]).output)["batches"] is None
+    assert CliRunner().invoke(cli, ["eval", *folders, "--batch", "-1"]).exit_code == 2
+
+
 def test_eval_pools_several_folders_each_with_its_gold(seeds_dir: Path, tmp_path: Path) -> None:
     first, second = _split_seeds(seeds_dir, tmp_path)
     whole = json.loads(CliRunner().invoke(cli, ["eval", str(seeds_dir), "--gold", str(GOLD), "--json"]).output)

@@ -288,3 +288,39 @@ def test_agreement_pools_folders_and_keeps_each_folders_own_score(tmp_path: Path
     assert {label: (s.tp, s.fp, s.fn) for label, s in report.per_folder.items()} == {
         "first_batch": (13, 2, 3), "second_batch": (13, 2, 3)}
     assert "by folder:" in report.format_text()
+
+
+def test_batches_of_folders_count_how_each_misses_the_bars():
+    from kg.evaluation import BatchCount
+
+    good = Score(tp=10, fp=0, fn=0)
+    # a folder of misses only: any batch holding it stays precise but finds too little (F1 alone)
+    missing = Score(tp=0, fp=0, fn=200)
+    count = BatchCount.of([good, good, good, good, missing], size=4)
+    assert (count.batches, count.meeting, count.f1_only, count.precision_only, count.both) == (5, 1, 4, 0, 0)
+    # a folder of false positives only: precision falls, and F1 with it (both), or precision alone
+    wrong = Score(tp=0, fp=100, fn=0)
+    assert BatchCount.of([good] * 4 + [wrong], size=4).both == 4
+    slightly_wrong = Score(tp=0, fp=20, fn=0)  # 30 right of 50 found, all 30 of the gold: P 0.6, F1 0.75
+    count = BatchCount.of([good] * 4 + [slightly_wrong], size=4)
+    assert (count.meeting, count.precision_only) == (1, 4) and not count.sampled
+    assert count.format_text() == ("batches of 4 folders meeting precision >= 0.75 and F1 >= 0.55: 1 of 5; of the 4 "
+                                   "that miss, 0 on F1 alone, 4 on precision alone, 0 on both")
+    # as many folders as a batch, or fewer: the one batch is the pool itself, nothing to count
+    assert BatchCount.of([good] * 4, size=4) is None and BatchCount.of([good] * 5, size=0) is None
+
+
+def test_folder_batches_are_every_combination_or_the_seeded_sample_of_them():
+    import itertools
+    import random
+
+    from kg.evaluation import MOST_BATCHES, folder_batches
+
+    assert folder_batches(6, 4) == list(itertools.combinations(range(6), 4))
+    # past MOST_BATCHES the sample drawn from the full list, found without making the list
+    every = list(itertools.combinations(range(28), 4))
+    assert len(every) > MOST_BATCHES
+    assert folder_batches(28, 4) == random.Random(0).sample(every, MOST_BATCHES)
+    assert len(set(folder_batches(91, 4))) == MOST_BATCHES and all(
+        len(set(batch)) == 4 and max(batch) < 91 for batch in folder_batches(91, 4)[:100])
+    assert folder_batches(3, 4) == [] and folder_batches(3, 0) == []

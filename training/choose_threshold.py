@@ -21,8 +21,6 @@ scored.
 from __future__ import annotations
 
 import argparse
-import itertools
-import random
 import sys
 from pathlib import Path
 
@@ -31,16 +29,15 @@ import yaml
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from train_stance_model import BAR_F1, BAR_PRECISION, DEFAULT_OUT, fit, meets_bars, read_folder, scores  # noqa: E402
+from train_stance_model import DEFAULT_OUT, fit, read_folder, scores  # noqa: E402
 
 from kg.dictionary import load_dictionary  # noqa: E402
 from kg.errors import StanceGraphError  # noqa: E402
-from kg.evaluation import Score  # noqa: E402
+from kg.evaluation import BAR_F1, BAR_PRECISION, Score, folder_batches, meets_bars  # noqa: E402
 from kg.extract import COOCCURRENCE_RULE, load_lexicon, load_rule_book  # noqa: E402
 
 THRESHOLDS = (0.30, 0.35, 0.40, 0.45, 0.50, 0.55, 0.60, 0.65)
 MARGINS = (0.0, 0.05, 0.10, 0.15, 0.20)  # 0.20 with 0.50 was the point before version 30
-MOST_BATCHES = 20_000  # past this many batches of folders, a seeded sample of them is scored
 
 
 def kept_score(rated: list[tuple[float, int, bool]], gold: int, threshold: float, margin: float) -> Score:
@@ -100,9 +97,7 @@ def main(argv: list[str] | None = None) -> int:
         model = rules.stance_model
         rated = [[(model.rate(features), right, bool(features.get(f"rules={COOCCURRENCE_RULE}")))
                   for features, right in folder.examples] for folder in folders]
-    batches = list(itertools.combinations(range(len(folders)), args.batch))
-    if len(batches) > MOST_BATCHES:
-        batches = random.Random(0).sample(batches, MOST_BATCHES)
+    batches = folder_batches(len(folders), args.batch)
     print(f"{len(folders)} folders, {sum(f.articles for f in folders)} articles; {len(batches)} batches of {args.batch}"
           + (f"; rated by models learnt with each of {args.cross_validate} groups left out" if args.cross_validate else ""))
     points = []  # (share of batches meeting the bars, pooled F1, threshold, margin)
