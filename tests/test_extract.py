@@ -4184,6 +4184,8 @@ def test_the_extraction_benchmark_runs_and_parses_what_the_extractor_parses():
                              "--repeat", "1"], capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr[-2000:]
     assert "articles/s" in result.stdout and "parser alone, same sentences" in result.stdout
+    parts = next(line for line in result.stdout.splitlines() if line.startswith("parser alone, by part"))
+    assert [part.split()[0] for part in parts.split(": ", 1)[1].split(", ")] == ["tokens", "tok2vec", "tagger", "parser"]
 
 
 def test_a_vetoed_resolution_says_what_the_veto_rejects_whoever_wrote_it(dictionary):
