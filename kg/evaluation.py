@@ -119,12 +119,15 @@ class BatchCount:
     sampled: bool  # a seeded sample of MOST_BATCHES batches, not all of them
 
     @classmethod
-    def of(cls, per_folder: Sequence[Score], size: int = BATCH_FOLDERS) -> "BatchCount | None":
-        """The count over every batch of `size` of the folders' scores; None with `size` folders or fewer
-        (one batch is the pool itself)."""
-        if size < 1 or len(per_folder) <= size:
-            return None
-        batches = folder_batches(len(per_folder), size)
+    def of(cls, per_folder: Sequence[Score], size: int = BATCH_FOLDERS,
+           batches: Sequence[tuple[int, ...]] | None = None) -> "BatchCount | None":
+        """The count over every batch of `size` of the folders' scores (`folder_batches`), or over the
+        `batches` given (made once by a caller that counts many ratings of the same folders); None with
+        `size` folders or fewer and no batches given (one batch is the pool itself)."""
+        if batches is None:
+            if size < 1 or len(per_folder) <= size:
+                return None
+            batches = folder_batches(len(per_folder), size)
         kinds: Counter[tuple[bool, bool]] = Counter()
         for batch in batches:
             pooled = sum((per_folder[k] for k in batch), Score(0, 0, 0))

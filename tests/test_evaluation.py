@@ -324,3 +324,12 @@ def test_folder_batches_are_every_combination_or_the_seeded_sample_of_them():
     assert len(set(folder_batches(91, 4))) == MOST_BATCHES and all(
         len(set(batch)) == 4 and max(batch) < 91 for batch in folder_batches(91, 4)[:100])
     assert folder_batches(3, 4) == [] and folder_batches(3, 0) == []
+
+
+def test_batches_given_are_counted_as_they_are():
+    from kg.evaluation import BatchCount
+
+    good, wrong = Score(tp=10, fp=0, fn=0), Score(tp=0, fp=100, fn=0)
+    # a caller that rates the same folders many times makes the batches once and hands them in
+    count = BatchCount.of([good, wrong, good], batches=[(0, 2), (0, 1)])
+    assert (count.batches, count.meeting, count.both) == (2, 1, 1)

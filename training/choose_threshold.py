@@ -33,7 +33,7 @@ from train_stance_model import DEFAULT_OUT, fit, read_folder, scores  # noqa: E4
 
 from kg.dictionary import load_dictionary  # noqa: E402
 from kg.errors import StanceGraphError  # noqa: E402
-from kg.evaluation import BAR_F1, BAR_PRECISION, Score, folder_batches, meets_bars  # noqa: E402
+from kg.evaluation import BAR_F1, BAR_PRECISION, BatchCount, Score, folder_batches  # noqa: E402
 from kg.extract import COOCCURRENCE_RULE, load_lexicon, load_rule_book  # noqa: E402
 
 THRESHOLDS = (0.30, 0.35, 0.40, 0.45, 0.50, 0.55, 0.60, 0.65)
@@ -47,7 +47,7 @@ def kept_score(rated: list[tuple[float, int, bool]], gold: int, threshold: float
 
 def share_meeting_bars(per_folder: list[Score], batches: list[tuple[int, ...]]) -> float:
     """The share of the batches of folders whose pooled score meets both bars."""
-    return sum(meets_bars(sum((per_folder[k] for k in batch), Score(0, 0, 0))) for batch in batches) / len(batches)
+    return BatchCount.of(per_folder, batches=batches).meeting / len(batches)
 
 
 def cross_validated(folders: list, also: list, groups: int, strength: float) -> list[list[tuple[float, int, bool]]]:
@@ -78,6 +78,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="annotated folders --cross-validate learns from and never scores (repeat)")
     parser.add_argument("--strength", type=float, default=1.0, help="inverse L2 regularisation strength (C)")
     args = parser.parse_args(argv)
+    if args.batch < 1:
+        parser.error("--batch must be at least 1")
     if len(args.folders) < args.batch:
         parser.error(f"need at least {args.batch} folders")
     if args.cross_validate == 1 or args.cross_validate < 0 or args.cross_validate > len(args.folders):
