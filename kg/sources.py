@@ -1,6 +1,7 @@
 """Reading a source folder: articles (.txt/.md, UTF-8) with metadata from front matter or a manifest."""
 from __future__ import annotations
 
+import difflib
 import json
 import os
 import re
@@ -141,6 +142,28 @@ def _metadata(path: Path, raw: Mapping[str, Any]) -> dict[str, Any]:
     return meta
 
 
+def _looks_like_date(value: Any) -> bool:
+    if isinstance(value, date):
+        return True
+    text = str(value).strip() if isinstance(value, str) else ""
+    return bool(_DATE.fullmatch(text) or _DATE_TIME.fullmatch(text))
+
+
+def _warn_unread_keys(path: Path, raw: Mapping[str, Any]) -> None:
+    """Name a metadata key that was plainly meant as one of ours but is not read: a misspelt key, or a
+    date under another name ('date:', as static-site generators write it) while 'published' is absent.
+    Other keys (author, tags, notes) are left alone without a word."""
+    hints: list[str] = []
+    for key in sorted((k for k in raw if str(k) not in METADATA_KEYS and k != "file"), key=str):
+        close = difflib.get_close_matches(str(key), METADATA_KEYS, n=1, cutoff=0.8)
+        if close:
+            hints.append(f"{str(key)!r} (did you mean {close[0]!r}?)")
+        elif raw.get("published") is None and _looks_like_date(raw[key]):
+            hints.append(f"{str(key)!r} (the publication date is read from 'published')")
+    if hints:
+        warnings.warn(StanceGraphWarning(f"{path}: metadata not read: {', '.join(hints)}"))
+
+
 def split_front_matter(path: Path, text: str) -> tuple[dict[str, Any], str]:
     """Split a file's text into its front-matter mapping and its body (the text offsets count into)."""
     if not re.match(r"---[ \t]*\r?\n", text):
@@ -183,6 +206,7 @@ def read_article(
     if not body.strip():
         raise SourceError(f"{path}: empty article (front matter but no text)")
     merged = {**(metadata or {}), **{k: v for k, v in front.items() if v is not None}}
+    _warn_unread_keys(path, merged)
     return Article(source_id=path.stem, text=body, path=str(path), **_metadata(path, merged))
 
 

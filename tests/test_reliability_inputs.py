@@ -69,6 +69,28 @@ def test_a_date_time_keeps_its_date_says_so_and_later_builds_still_work(runner: 
     assert "1 unchanged, taken from the cache" in second.output
 
 
+def test_a_date_under_another_key_or_a_misspelt_key_is_named_and_the_article_stays_undated(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    src, out = tmp_path / "src", tmp_path / "out"
+    dated = article(src, "a.txt", "date: 2025-12-01\nauthor: someone\ntags: [x]\n")
+    misspelt = article(src, "b.txt", "published: 2025-12-02\npublsher: Example Wire\nupdated: 2025-12-03\n")
+    article(src, "c.txt", "published: 2025-12-04\nauthor: someone\n")
+    result = build(runner, src, out)
+    assert result.exit_code == 0, result.output
+    warned = [line for line in result.output.splitlines() if line.startswith("warning:")]
+    assert warned == [
+        f"warning: {dated}: metadata not read: 'date' (the publication date is read from 'published')",
+        f"warning: {misspelt}: metadata not read: 'publsher' (did you mean 'publisher'?)",
+    ]
+    dataset = both_engines_parse(out)
+    assert list(dataset.objects(SOURCE["a"], DCTERMS.issued)) == []  # never guessed from another key
+    assert list(dataset.objects(SOURCE["b"], DCTERMS.publisher)) == []
+    assert list(dataset.objects(SOURCE["c"], DCTERMS.issued)) != []
+    again = build(runner, src, out)  # unchanged files are taken from the cache, their warnings with them
+    assert [line for line in again.output.splitlines() if line.startswith("warning:")] == warned
+
+
 @pytest.mark.parametrize(
     "value, reason",
     [("2025-02-30", "day is out of range for month"), ("2025-13-01", "month must be in 1..12")],
