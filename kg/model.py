@@ -51,6 +51,11 @@ class Article:
         """Hex SHA-256 of the body as UTF-8: identifies the content for incremental builds."""
         return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
 
+    @property
+    def is_markdown(self) -> bool:
+        """Whether the body is Markdown (a `.md` file), whose marks extraction reads past."""
+        return self.path.lower().endswith(".md")
+
 
 @dataclass(frozen=True)
 class Stance:

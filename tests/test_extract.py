@@ -87,6 +87,49 @@ def test_the_pipeline_multiplies_with_numpys_blas_on_one_thread():
     assert [(lib["user_api"], lib["num_threads"]) for lib in threadpool_info()] == before  # the limit is lifted after
 
 
+def test_a_run_of_spaces_inside_a_sentence_leaves_the_words_their_parse():
+    from kg.extract.parse import parse_sentences
+
+    single, spaced = parse_sentences(["The United States backs the stabilization force.",
+                                      "The  United States   backs the stabilization force."])
+    words = [(t.text, t.tag_, t.dep_, t.head.text) for t in spaced if not t.is_space]
+    assert words == [(t.text, t.tag_, t.dep_, t.head.text) for t in single]
+    assert [(t.tag_, t.dep_, t.head.text) for t in spaced if t.is_space] == [("_SP", "dep", "The"), ("_SP", "dep", "States")]
+
+
+# Written for this test, no real outlet's: a Markdown article and the same words without the marks.
+MARKDOWN_ARTICLE = """# Talks stall over weapons
+
+*Cairo, Nov. 20* — **Hamas** rejected any plan to disarm, a senior official said on Thursday.
+
+- Israel insists on full demilitarization before reconstruction.
+- The _United States_ backs the [stabilization force](https://example.org/isf_plan).
+"""
+PLAIN_ARTICLE = """Talks stall over weapons
+
+Cairo, Nov. 20 — Hamas rejected any plan to disarm, a senior official said on Thursday.
+
+- Israel insists on full demilitarization before reconstruction.
+- The United States backs the stabilization force.
+"""
+
+
+@pytest.mark.parametrize("rated", [False, True])
+def test_a_markdown_article_is_read_past_its_marks_and_quoted_as_written(dictionary, rated):
+    rules = load_rule_book() if rated else rules_only()
+    markdown = extract_stances(Article("t", MARKDOWN_ARTICLE, path="t.md"), dictionary, rules=rules)
+    plain = extract_stances(Article("t", PLAIN_ARTICLE, path="t.txt"), dictionary, rules=rules)
+    expected = {("Hamas", "disarmament", "oppose", None), ("Israel", "disarmament", "support", None),
+                ("Israel", "reconstruction", "conditional", "disarmament"), ("US", "stabilization_force", "support", None)}
+    assert {(s.holder, s.issue, s.polarity.value, s.condition) for s in plain} == expected
+    assert {(s.holder, s.issue, s.polarity.value, s.condition) for s in markdown} == expected  # no Egypt from "*Cairo*"
+    assert all(MARKDOWN_ARTICLE[s.char_start:s.char_end] == s.quote for s in markdown)
+    assert any("_United States_" in s.quote for s in markdown)
+    # the same body in a .txt file is plain text: its marks are read as written
+    as_text = extract_stances(Article("t", MARKDOWN_ARTICLE, path="t.txt"), dictionary, rules=rules)
+    assert {(s.holder, s.issue, s.polarity.value, s.condition) for s in as_text} != expected
+
+
 @pytest.mark.parametrize("word,tag,lemma", [
     ("rejected", "VBD", "reject"), ("stopped", "VBD", "stop"), ("called", "VBN", "call"), ("created", "VBN", "create"),
     ("sought", "VBD", "seek"), ("withdrew", "VBD", "withdraw"), ("insists", "VBZ", "insist"), ("pushes", "VBZ", "push"),

@@ -31,6 +31,19 @@ def test_a_changed_article_is_extracted_again(seeds_dir: Path, tmp_path: Path) -
     assert again.stances == fresh.stances
 
 
+def test_an_article_renamed_to_markdown_is_extracted_again(tmp_path: Path) -> None:
+    folder, cache = tmp_path / "src", tmp_path / "cache"
+    folder.mkdir()
+    text = "---\npublished: 2025-11-20\n---\n*Cairo, Nov. 20* — **Hamas** rejected any plan to disarm, an official said.\n"
+    (folder / "a.txt").write_text(text, encoding="utf-8")
+    as_text = build_graph(folder, annotations=[], cache_dir=cache)
+    (folder / "a.txt").rename(folder / "a.md")  # the same text, now read as Markdown
+    as_markdown = build_graph(folder, annotations=[], cache_dir=cache)
+    assert as_markdown.cached_articles == 0
+    assert as_markdown.stances == build_graph(folder, annotations=[]).stances
+    assert {s.holder for s in as_text.stances} != {s.holder for s in as_markdown.stances} == {"Hamas"}
+
+
 def test_a_damaged_cache_only_costs_a_re_extraction(seeds_dir: Path, tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     reference = build_graph(seeds_dir, cache_dir=cache)

@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import random
 
-from kg.text import PhraseScanner, compile_phrases, split_sentences
+import pytest
+
+from kg.text import PhraseScanner, compile_phrases, markdown_masked, split_sentences
 
 
 def sentence_texts(text):
@@ -97,3 +99,35 @@ def test_phrase_scanner_agrees_with_the_regex_on_random_texts():
         for _ in range(10):
             text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
             assert scanner.matches(text) == _regex_matches(phrases, text), (phrases, text)
+
+
+# --- Markdown ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "written, read",
+    [
+        ("**Hamas** rejected *the* plan", "  Hamas   rejected  the  plan"),
+        ("___Israel___ and __Egypt__ and _Qatar_", "   Israel    and   Egypt   and  Qatar "),
+        ("see [the 20-point plan](https://example.org/a_b*c) now",
+         "see  the 20-point plan" + " " * len("](https://example.org/a_b*c)") + " now"),
+        ("![a photo](x.png) and <https://example.org> and <em>this</em>",
+         " " * len("![a photo](x.png)") + " and " + " " * len("<https://example.org>") + " and " + " " * 4 + "this" + " " * 5),
+        ("# A heading\n> quoted line\n>> nested", "  A heading\n  quoted line\n   nested"),
+        ("`code` stays", " code  stays"),
+        ("[1]: https://example.org\n---\ntext", " " * 24 + "\n   \ntext"),
+    ],
+)
+def test_markdown_marks_are_blanked_in_place(written: str, read: str) -> None:
+    assert markdown_masked(written) == read
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["snake_case and 5*3 and a * b", "* a bullet stays for the splitter", "\\*escaped\\* marks are text", "Hamas's share_price"],
+)
+def test_what_is_not_a_mark_is_left_alone(text: str) -> None:
+    masked = markdown_masked(text)
+    assert len(masked) == len(text)
+    kept = text.replace("\\", " ")  # only the escaping backslashes go
+    assert masked == kept

@@ -129,7 +129,7 @@ def _dropped(extractor: ArticleExtractor) -> list[DroppedStance]:
         features = extractor.features[key]
         rating, needed = model.rate(features), model.threshold_for(features)
         if rating < needed:
-            first = min(stated, key=lambda s: (s.char_start, s.key))
+            first = extractor.as_written(min(stated, key=lambda s: (s.char_start, s.key)))
             dropped.append(DroppedStance(first, len({s.char_start for s in stated}), shown_rating(rating, needed),
                                          round(needed, 2), tuple(model.reasons(features))))
     return dropped

@@ -12,7 +12,7 @@ from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 from ..dictionary import Dictionary
 from ..model import Article, Method, Polarity, Stance
-from ..text import Sentence, replace_characters, split_sentences
+from ..text import Sentence, markdown_masked, replace_characters, split_sentences
 from .mentions import (ACTOR, CONTEXT, COREF, INSTITUTION, INVERSE, ISSUE, LIST_SEPARATOR, MEDIA, PLANREF, SOURCE, Mention,
                        Scanner)
 from .lemmatize import assign_lemmas, lemma_candidates
@@ -258,7 +258,8 @@ class ArticleExtractor:
 
     def __init__(self, article: Article, scanner: Scanner, book: RuleBook, demonyms: dict[str, str]) -> None:
         self.article = article
-        self.text = article.text
+        # Markdown's marks are blanked in place for reading; quotes are cut from the text as written
+        self.text = markdown_masked(article.text) if article.is_markdown else article.text
         self.scanner = scanner
         self.book = book
         self.dictionary: Dictionary = scanner.dictionary
@@ -1171,7 +1172,7 @@ class ArticleExtractor:
                 if explain:
                     key = (holder, finding.issue, finding.polarity, finding.condition or "", sentence.start)
                     self.explanations[key] = Explanation(
-                        self.text[sentence.start:sentence.end], finding.path, finding.cue, finding.rules,
+                        self.article.text[sentence.start:sentence.end], finding.path, finding.cue, finding.rules,
                         [(t.i, t.text, t.lemma_, t.tag_, t.dep_, t.head.i) for t in doc])
                 yield holder, finding, via
 
@@ -1260,7 +1261,7 @@ class ArticleExtractor:
             ), finding.cue, len(finding.path), context))
         if model is None or not self.book.enabled("stance_model"):
             self.evidence = evidence
-            return sorted((item.stance for item in evidence), key=lambda s: s.key)
+            return sorted((self.as_written(item.stance) for item in evidence), key=lambda s: s.key)
         if model.cooccurrence is not None and self.book.enabled("cooccurrence"):
             evidence = evidence + cooccurrence_evidence(article.source_id, self.text, self._sentences, evidence,
                                                         model.cooccurrence, actors=self.scanner.holders,
@@ -1274,8 +1275,14 @@ class ArticleExtractor:
             key = (s.holder, s.issue, s.polarity.value)
             rating = ratings[key]
             if rating >= model.threshold_for(self.features[key]):
-                kept.append(dataclasses.replace(s, confidence=round(max(0.01, min(1.0, rating)), 2)))
+                kept.append(dataclasses.replace(self.as_written(s), confidence=round(max(0.01, min(1.0, rating)), 2)))
         return sorted(kept, key=lambda s: s.key)
+
+    def as_written(self, stance: Stance) -> Stance:
+        """The stance quoting the article as written (its Markdown marks too): what was read had them blanked."""
+        if self.text is self.article.text:
+            return stance
+        return dataclasses.replace(stance, quote=self.article.text[stance.char_start:stance.char_end])
 
 
 _OF_OTHER_BODY = re.compile(r"\s+of\s+(?:the\s+)?(?!United\s+Nations|UN\b|U\.N\.)[A-Z]")

@@ -65,17 +65,56 @@ def parse_sentences(texts: Iterable[str], pipeline: "Language | None" = None,
     small, and parallel builds give each worker a core of its own."""
     nlp = pipeline or load_pipeline()
     docs = [nlp.make_doc(text) for text in texts]
-    inputs = [_standing_in(doc, stand_ins) if stand_ins else doc for doc in docs]
+    compact = [_without_spaces(doc) for doc in docs]
+    inputs = [_standing_in(given, stand_ins) if stand_ins else given for given, _ in compact]
     with _blas_threads().limit(limits=1, user_api="blas"):
         parsed = list(nlp.pipe(inputs, batch_size=64))
-    for k, (doc, given, done) in enumerate(zip(docs, inputs, parsed)):
-        if given is not doc:
+    for k, (doc, (_, kept), given, done) in enumerate(zip(docs, compact, inputs, parsed)):
+        if kept is not None:
+            _take_parse(doc, done, kept)
+            parsed[k] = doc
+        elif given is not doc:
             doc.from_array(_PARSE_ATTRS, done.to_array(_PARSE_ATTRS))
             parsed[k] = doc
     return parsed
 
 
 _PARSE_ATTRS = ["TAG", "HEAD", "DEP"]
+
+
+def _without_spaces(doc: "Doc") -> "tuple[Doc, list[int] | None]":
+    """The doc itself, or a copy without its tokens of whitespace (a run of spaces inside a line, as a
+    Markdown article's blanked marks leave), with the index in `doc` of each token kept: the parser
+    learnt from text without them and mistags the words around one ("The  US  backs/NNS ...")."""
+    kept = [token.i for token in doc if not token.is_space]
+    if len(kept) == len(doc) or not kept:
+        return doc, None
+    from spacy.tokens import Doc
+
+    spaces = [bool(doc[i].whitespace_) or (i + 1 < len(doc) and doc[i + 1].is_space) for i in kept]
+    return Doc(doc.vocab, words=[doc[i].text for i in kept], spaces=spaces), kept
+
+
+def _take_parse(doc: "Doc", done: "Doc", kept: list[int]) -> None:
+    """Give `doc` the tags and tree of `done`, its copy without whitespace tokens (`kept`: the index in
+    `doc` of each token of `done`); a whitespace token hangs from the word before it (the first word
+    after it at the start), as spaCy's own parser attaches one."""
+    import numpy
+    from spacy.attrs import DEP, HEAD, TAG
+
+    strings = doc.vocab.strings
+    place = {original: k for k, original in enumerate(kept)}
+    values = numpy.zeros((len(doc), 3), dtype="uint64")
+    previous = None
+    for token in doc:
+        if token.i in place:
+            source = done[place[token.i]]
+            tag, head, dep = source.tag_, kept[source.head.i], source.dep_
+            previous = token.i
+        else:
+            tag, head, dep = "_SP", previous if previous is not None else kept[0], "dep"
+        values[token.i] = (strings.add(tag), (head - token.i) % 2 ** 64, strings.add(dep))  # HEAD holds the offset, wrapped
+    doc.from_array([TAG, HEAD, DEP], values)
 
 
 def _standing_in(doc: "Doc", stand_ins: Mapping[str, str]) -> "Doc":
