@@ -113,7 +113,7 @@ def split_sentences(text: str) -> list[Sentence]:
 
 # --- Markdown ------------------------------------------------------------------------------
 
-# Markdown's marks, found so that each can be blanked in place: a link reference definition or a
+# Markdown's marks, found so that each can be taken out: a link reference definition or a
 # thematic break (the whole line), an image or an autolink (the whole of it), a link (its brackets
 # and target, not its text), an HTML tag, a heading's or a block quote's marks at the start of a
 # line, an emphasis or code delimiter next to a word, a backslash escaping a punctuation mark.
@@ -121,37 +121,46 @@ _MARKDOWN_WHOLE_LINE = re.compile(r"^[ \t]{0,3}(?:\[[^\]\n]+\]:[ \t]*\S[^\n]*|(?
 _MARKDOWN_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)|<(?:https?|mailto):[^>\s]*>")
 _MARKDOWN_LINK = re.compile(r"(\[)[^\]\n]*(\]\([^)\n]*\)|\]\[[^\]\n]*\])")
 _MARKDOWN_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]*)?/?>")
-_MARKDOWN_LINE_MARKS = re.compile(r"^[ \t]{0,3}(?:#{1,6}(?=[ \t]|$)|(?:>[ \t]?)+)", re.MULTILINE)
+_MARKDOWN_LINE_MARKS = re.compile(r"^[ \t]{0,3}(?:#{1,6}(?:[ \t]+|$)|(?:>[ \t]?)+)", re.MULTILINE)
 # an opening delimiter starts a word (not inside one: "snake_case", "5*3"), a closing one ends it
 _MARKDOWN_DELIMITER = re.compile(r"(?<![\w*`])(?:[*_]{1,3}|`+)(?=[^\s*_`])|(?<=[^\s*_`])(?:[*_]{1,3}|`+)(?![\w*`])")
 _MARKDOWN_ESCAPE = re.compile(r"\\(?=[\\`*_{}\[\]()#+\-.!>])")
 
 
-def markdown_masked(text: str) -> str:
-    """The text of a Markdown article with its marks blanked: every character of a mark becomes a
-    space (line breaks stay), so "**Hamas** rejected [the plan](https://...)" reads as "  Hamas  
-    rejected  the plan ..." and every offset still points at the same character of the text."""
-    chars = list(text)
+def markdown_plain(text: str) -> tuple[str, list[int]]:
+    """The words of a Markdown article without its marks, and where each of their characters is in
+    the article: "**Hamas** rejected [the plan](https://...)" reads "Hamas rejected the plan". A mark
+    that may stand between two words (an image, an autolink, an HTML tag) leaves one space; a line
+    of marks only (a link reference definition, a thematic break) leaves an empty line."""
+    drop = [False] * len(text)
+    space = [False] * len(text)  # the first character of a mark that leaves one space
 
-    def blank(start: int, end: int) -> None:
+    def remove(start: int, end: int, *, spaced: bool = False) -> None:
         for k in range(start, end):
-            if chars[k] != "\n":
-                chars[k] = " "
+            drop[k] = text[k] != "\n"
+        if spaced and start < end:
+            drop[start], space[start] = False, True
 
-    for pattern in (_MARKDOWN_WHOLE_LINE, _MARKDOWN_IMAGE, _MARKDOWN_TAG, _MARKDOWN_LINE_MARKS, _MARKDOWN_ESCAPE):
+    for match in _MARKDOWN_WHOLE_LINE.finditer(text):
+        remove(match.start(), match.end())
+    for pattern in (_MARKDOWN_IMAGE, _MARKDOWN_TAG):
         for match in pattern.finditer(text):
-            blank(match.start(), match.end())
+            remove(match.start(), match.end(), spaced=True)
+    for pattern in (_MARKDOWN_LINE_MARKS, _MARKDOWN_ESCAPE):
+        for match in pattern.finditer(text):
+            remove(match.start(), match.end())
     for match in _MARKDOWN_LINK.finditer(text):
-        blank(match.start(1), match.end(1))
-        blank(match.start(2), match.end(2))
-    # delimiters are found on what is left (a blanked link target's "_" is none), an escaped mark
+        remove(match.start(1), match.end(1))
+        remove(match.start(2), match.end(2))
+    # delimiters are found on what is left (a removed link target's "_" is none), an escaped mark
     # standing in as a letter (a literal "\\*" is none)
-    left = chars.copy()
+    left = [" " if drop[k] else char for k, char in enumerate(text)]
     for match in _MARKDOWN_ESCAPE.finditer(text):
         left[match.end()] = "x"
     for match in _MARKDOWN_DELIMITER.finditer("".join(left)):
-        blank(match.start(), match.end())
-    return "".join(chars)
+        remove(match.start(), match.end())
+    kept = [k for k in range(len(text)) if not drop[k]]
+    return "".join(" " if space[k] else text[k] for k in kept), kept
 
 
 # --- phrase scanning -------------------------------------------------------------------------

@@ -7,6 +7,8 @@ the end, which reads the corpus from its own folder and is skipped where that fo
 from __future__ import annotations
 
 import json
+import random
+import re
 import subprocess
 import sys
 from datetime import date
@@ -88,13 +90,13 @@ def test_the_pipeline_multiplies_with_numpys_blas_on_one_thread():
 
 
 def test_a_run_of_spaces_inside_a_sentence_leaves_the_words_their_parse():
-    from kg.extract.parse import parse_sentences
+    from kg.extract.parse import parse_words
 
-    single, spaced = parse_sentences(["The United States backs the stabilization force.",
-                                      "The  United States   backs the stabilization force."])
-    words = [(t.text, t.tag_, t.dep_, t.head.text) for t in spaced if not t.is_space]
-    assert words == [(t.text, t.tag_, t.dep_, t.head.text) for t in single]
-    assert [(t.tag_, t.dep_, t.head.text) for t in spaced if t.is_space] == [("_SP", "dep", "The"), ("_SP", "dep", "States")]
+    text = "The  United States   backs the stabilization force."
+    (single, same), (spaced, offsets) = parse_words(["The United States backs the stabilization force.", text])
+    assert same is None  # no run of spaces: the doc's own offsets are the text's
+    assert [(t.text, t.tag_, t.dep_, t.head.i) for t in spaced] == [(t.text, t.tag_, t.dep_, t.head.i) for t in single]
+    assert [text[k:k + len(t.text)] for k, t in zip(offsets, spaced)] == [t.text for t in spaced]
 
 
 # Written for this test, no real outlet's: a Markdown article and the same words without the marks.
@@ -128,6 +130,29 @@ def test_a_markdown_article_is_read_past_its_marks_and_quoted_as_written(diction
     # the same body in a .txt file is plain text: its marks are read as written
     as_text = extract_stances(Article("t", MARKDOWN_ARTICLE, path="t.txt"), dictionary, rules=rules)
     assert {(s.holder, s.issue, s.polarity.value, s.condition) for s in as_text} != expected
+
+
+def _marked_up(text: str, seed: str) -> str:
+    """The text with one word in seven, at random, made Markdown: bold, italic, a link or code."""
+    rng = random.Random(seed)
+    pieces = re.split(r"(\s+)", text)
+    for k, piece in enumerate(pieces):
+        if re.fullmatch(r"[A-Za-z]+", piece) and rng.random() < 0.15:
+            pieces[k] = rng.choice(["**%s**", "*%s*", "_%s_", "[%s](https://example.org/a_b)", "`%s`"]) % piece
+    return "".join(pieces)
+
+
+@pytest.mark.parametrize("folder", ["phrasings", "written"])
+def test_texts_marked_up_as_markdown_give_the_stances_of_the_plain_texts(folder, dictionary):
+    rules = rules_only()
+    for article in load_articles(FIXTURES / folder).articles:
+        plain = {(s.holder, s.issue, s.polarity.value, s.condition)
+                 for s in extract_stances(Article("t", article.text, path="t.txt", published=article.published), dictionary, rules=rules)}
+        marked = _marked_up(article.text, article.source_id)
+        assert marked != article.text
+        found = extract_stances(Article("t", marked, path="t.md", published=article.published), dictionary, rules=rules)
+        assert {(s.holder, s.issue, s.polarity.value, s.condition) for s in found} == plain, article.source_id
+        assert all(marked[s.char_start:s.char_end] == s.quote for s in found)
 
 
 @pytest.mark.parametrize("word,tag,lemma", [

@@ -79,8 +79,13 @@ def explain_stances(article: Article, dictionary: Dictionary, lexicon: Lexicon |
     for stance in stances:
         key = (stance.holder, stance.issue, stance.polarity.value, stance.condition or "")
         # the explanation of the sentence the stance quotes (two sentences may state the same stance)
-        match = next((e for k, e in extractor.explanations.items()
-                      if k[:4] == key and k[4] <= stance.char_start < k[4] + len(e.sentence)), None)
+        match = None
+        for k, explanation in extractor.explanations.items():
+            start, end = extractor.written_span(k[4], k[4] + len(explanation.sentence))
+            if k[:4] == key and start <= stance.char_start < end:
+                # the sentence as the article writes it (a Markdown article was read without its marks)
+                match = dataclasses.replace(explanation, sentence=article.text[start:end])
+                break
         rated = extractor.features.get(key[:3])
         if match is None and stance.rule == COOCCURRENCE_RULE:  # no path: the sentence names both, nothing more
             match = Explanation(sentence=stance.quote, path=(), cue="", rules=(COOCCURRENCE_RULE,))

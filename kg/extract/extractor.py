@@ -12,11 +12,11 @@ from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 from ..dictionary import Dictionary
 from ..model import Article, Method, Polarity, Stance
-from ..text import Sentence, markdown_masked, replace_characters, split_sentences
+from ..text import Sentence, markdown_plain, replace_characters, split_sentences
 from .mentions import (ACTOR, CONTEXT, COREF, INSTITUTION, INVERSE, ISSUE, LIST_SEPARATOR, MEDIA, PLANREF, SOURCE, Mention,
                        Scanner)
 from .lemmatize import assign_lemmas, lemma_candidates
-from .parse import parse_sentences
+from .parse import parse_words
 from .repairs import repair_parse
 from .cooccurrence import cooccurrence_evidence
 from .scoring import Evidence, article_features
@@ -258,8 +258,9 @@ class ArticleExtractor:
 
     def __init__(self, article: Article, scanner: Scanner, book: RuleBook, demonyms: dict[str, str]) -> None:
         self.article = article
-        # Markdown's marks are blanked in place for reading; quotes are cut from the text as written
-        self.text = markdown_masked(article.text) if article.is_markdown else article.text
+        # a Markdown article is read without its marks; what is found is quoted from the text as written
+        self.text, self._written_at = markdown_plain(article.text) if article.is_markdown else (article.text, None)
+        self._marks: bytearray | None = None  # which characters of the article as written are marks
         self.scanner = scanner
         self.book = book
         self.dictionary: Dictionary = scanner.dictionary
@@ -861,14 +862,14 @@ class ArticleExtractor:
         # the treebank the parser learnt from writes straight quotes: curly ones (same length, so
         # offsets hold) would otherwise split "Hamas’ refusal" into a name and a stray mark
         plain = replace_characters(text, _STRAIGHT_QUOTES)
-        docs = dict(zip(wanted, parse_sentences((plain[jobs[n][0].start:jobs[n][0].end] for n in wanted),
-                                                     stand_ins=self.book.stand_ins)))
-        for n, doc in docs.items():
+        parsed = parse_words((plain[jobs[n][0].start:jobs[n][0].end] for n in wanted), stand_ins=self.book.stand_ins)
+        docs = {}
+        for n, (doc, offsets) in zip(wanted, parsed):
             assign_lemmas(doc, self.book.irregular, self.book.known_lemmas)
             repair_parse(doc, self.book.infinitive_nouns, self.book.noun_tagged_verbs, self.book.verb_only_forms,
                          self.book.statement_verbs, self.book.purpose_participles, self.book.member_verbs,
                          self.book.conditioning_verbs, self.book.citing_verbs)
-            docs[n] = ParsedSentence(doc)  # the rules only read the parse from here on
+            docs[n] = ParsedSentence(doc, offsets)  # the rules only read the parse from here on
         results: dict[tuple, tuple[float, Finding, str, str | None]] = {}
         intro: tuple[Any, int] | None = None
         bulleted: list[tuple[int, str]] = []  # (offset, first actor) of each item of the bulleted list going on
@@ -1172,7 +1173,7 @@ class ArticleExtractor:
                 if explain:
                     key = (holder, finding.issue, finding.polarity, finding.condition or "", sentence.start)
                     self.explanations[key] = Explanation(
-                        self.article.text[sentence.start:sentence.end], finding.path, finding.cue, finding.rules,
+                        self.text[sentence.start:sentence.end], finding.path, finding.cue, finding.rules,
                         [(t.i, t.text, t.lemma_, t.tag_, t.dep_, t.head.i) for t in doc])
                 yield holder, finding, via
 
@@ -1279,10 +1280,29 @@ class ArticleExtractor:
         return sorted(kept, key=lambda s: s.key)
 
     def as_written(self, stance: Stance) -> Stance:
-        """The stance quoting the article as written (its Markdown marks too): what was read had them blanked."""
-        if self.text is self.article.text:
+        """The stance with the offsets and the quote of the article as written (a Markdown article's marks
+        inside the quote included): extraction read it without its marks."""
+        if self._written_at is None:
             return stance
-        return dataclasses.replace(stance, quote=self.article.text[stance.char_start:stance.char_end])
+        start, end = self.written_span(stance.char_start, stance.char_end)
+        return dataclasses.replace(stance, quote=self.article.text[start:end], char_start=start, char_end=end)
+
+    def written_span(self, start: int, end: int) -> tuple[int, int]:
+        """Where the span start:end of the text extraction read lies in the article as written, with
+        the marks that open or close it ("**Hamas** rejected ...", not "Hamas** rejected ...")."""
+        if self._written_at is None or start >= end:
+            return start, end
+        written = self.article.text
+        if self._marks is None:
+            self._marks = bytearray(b"\x01") * len(written)
+            for k in self._written_at:
+                self._marks[k] = 0
+        start, end = self._written_at[start], self._written_at[end - 1] + 1
+        while start > 0 and self._marks[start - 1] and not written[start - 1].isspace():
+            start -= 1
+        while end < len(written) and self._marks[end] and not written[end].isspace():
+            end += 1
+        return start, end
 
 
 _OF_OTHER_BODY = re.compile(r"\s+of\s+(?:the\s+)?(?!United\s+Nations|UN\b|U\.N\.)[A-Z]")

@@ -56,10 +56,21 @@ def _blas_threads() -> "ThreadpoolController":
 
 def parse_sentences(texts: Iterable[str], pipeline: "Language | None" = None,
                     stand_ins: Mapping[str, str] | None = None) -> list["Doc"]:
-    """Parse each text as one sentence: tokens, Penn tags and dependencies.
+    """Parse each text as one sentence: tokens, Penn tags and dependencies (a run of spaces inside a
+    text is left out of its tokens: `parse_words` gives each token's offset in the text).
 
     A word of `stand_ins` (lower case -> lower case) is parsed as the word it maps to, which the
-    parser knows: the sentence keeps its own tokens and takes that parse's tags and tree.
+    parser knows: the sentence keeps its own tokens and takes that parse's tags and tree."""
+    return [doc for doc, _ in parse_words(texts, pipeline, stand_ins)]
+
+
+def parse_words(texts: Iterable[str], pipeline: "Language | None" = None,
+                stand_ins: Mapping[str, str] | None = None) -> "list[tuple[Doc, list[int] | None]]":
+    """Parse each text as one sentence, without the tokens of whitespace a run of spaces inside it
+    makes (as a Markdown article's blanked marks leave): the parser learnt from text without them and
+    mistags the words around one ("The  US  backs/NNS ..."). Each parse comes with the character
+    offset in its text of each of its words, or None when the text had no such run (the doc's own
+    offsets are the text's).
 
     BLAS runs on one thread here: a second one spends more CPU than it saves on matrices this
     small, and parallel builds give each worker a core of its own."""
@@ -69,52 +80,28 @@ def parse_sentences(texts: Iterable[str], pipeline: "Language | None" = None,
     inputs = [_standing_in(given, stand_ins) if stand_ins else given for given, _ in compact]
     with _blas_threads().limit(limits=1, user_api="blas"):
         parsed = list(nlp.pipe(inputs, batch_size=64))
-    for k, (doc, (_, kept), given, done) in enumerate(zip(docs, compact, inputs, parsed)):
-        if kept is not None:
-            _take_parse(doc, done, kept)
-            parsed[k] = doc
-        elif given is not doc:
-            doc.from_array(_PARSE_ATTRS, done.to_array(_PARSE_ATTRS))
-            parsed[k] = doc
-    return parsed
+    out = []
+    for (given, kept), words, done in zip(compact, inputs, parsed):
+        if words is not given:
+            given.from_array(_PARSE_ATTRS, done.to_array(_PARSE_ATTRS))
+            done = given
+        out.append((done, kept))
+    return out
 
 
 _PARSE_ATTRS = ["TAG", "HEAD", "DEP"]
 
 
 def _without_spaces(doc: "Doc") -> "tuple[Doc, list[int] | None]":
-    """The doc itself, or a copy without its tokens of whitespace (a run of spaces inside a line, as a
-    Markdown article's blanked marks leave), with the index in `doc` of each token kept: the parser
-    learnt from text without them and mistags the words around one ("The  US  backs/NNS ...")."""
-    kept = [token.i for token in doc if not token.is_space]
+    """The doc itself, or a copy without its tokens of whitespace, with the character offset in the
+    doc's text of each token kept."""
+    kept = [token for token in doc if not token.is_space]
     if len(kept) == len(doc) or not kept:
         return doc, None
     from spacy.tokens import Doc
 
-    spaces = [bool(doc[i].whitespace_) or (i + 1 < len(doc) and doc[i + 1].is_space) for i in kept]
-    return Doc(doc.vocab, words=[doc[i].text for i in kept], spaces=spaces), kept
-
-
-def _take_parse(doc: "Doc", done: "Doc", kept: list[int]) -> None:
-    """Give `doc` the tags and tree of `done`, its copy without whitespace tokens (`kept`: the index in
-    `doc` of each token of `done`); a whitespace token hangs from the word before it (the first word
-    after it at the start), as spaCy's own parser attaches one."""
-    import numpy
-    from spacy.attrs import DEP, HEAD, TAG
-
-    strings = doc.vocab.strings
-    place = {original: k for k, original in enumerate(kept)}
-    values = numpy.zeros((len(doc), 3), dtype="uint64")
-    previous = None
-    for token in doc:
-        if token.i in place:
-            source = done[place[token.i]]
-            tag, head, dep = source.tag_, kept[source.head.i], source.dep_
-            previous = token.i
-        else:
-            tag, head, dep = "_SP", previous if previous is not None else kept[0], "dep"
-        values[token.i] = (strings.add(tag), (head - token.i) % 2 ** 64, strings.add(dep))  # HEAD holds the offset, wrapped
-    doc.from_array([TAG, HEAD, DEP], values)
+    spaces = [bool(t.whitespace_) or (t.i + 1 < len(doc) and doc[t.i + 1].is_space) for t in kept]
+    return Doc(doc.vocab, words=[t.text for t in kept], spaces=spaces), [t.idx for t in kept]
 
 
 def _standing_in(doc: "Doc", stand_ins: Mapping[str, str]) -> "Doc":

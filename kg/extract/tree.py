@@ -98,14 +98,17 @@ class ParsedSentence:
     """The words of one parsed sentence, indexable and sliceable like a spaCy `Doc`; `spacy_doc` is
     the parse it was read from (for the dependency matchers of the context rules)."""
 
-    def __init__(self, doc: Any) -> None:
+    def __init__(self, doc: Any, offsets: list[int] | None = None) -> None:
+        """`offsets`: each word's character offset in the sentence when the doc's own differ (a doc
+        parsed without the runs of spaces of its sentence)."""
         from spacy.attrs import HEAD
 
         self.spacy_doc = doc
         words = []
         edges = []  # spaCy's own left and right edge of each word, which bound where it looks for children
         for token in doc:
-            words.append(Word(self, token.i, token.idx, token.text, token.lower_, token.lemma_, token.tag_, token.dep_))
+            idx = token.idx if offsets is None else offsets[token.i]
+            words.append(Word(self, token.i, idx, token.text, token.lower_, token.lemma_, token.tag_, token.dep_))
             edges.append((token.left_edge.i, token.right_edge.i))
         below: list[list[Word]] = [[] for _ in words]
         for word, offset in zip(words, doc.to_array(HEAD).astype("int64").tolist()):
