@@ -163,6 +163,22 @@ def markdown_plain(text: str) -> tuple[str, list[int]]:
     return "".join(" " if space[k] else text[k] for k in kept), kept
 
 
+# Characters that show nothing in a word: a soft hyphen, zero-width spaces and joiners, the marks
+# of writing direction, a byte-order mark inside the text (web pages leave them in copied text).
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060\ufeff]")
+
+
+def reading_text(text: str, markdown: bool = False) -> tuple[str, list[int] | None]:
+    """The text extraction reads, and where each of its characters is in `text` (None when it is the
+    text itself): without the characters that show nothing ("demil\u00adita\u00adrization" reads
+    "demilitarization") and, for a Markdown article, without its marks."""
+    read, written_at = markdown_plain(text) if markdown else (text, None)
+    if not _INVISIBLE.search(read):
+        return read, written_at
+    kept = [k for k, char in enumerate(read) if not _INVISIBLE.match(char)]
+    return "".join(read[k] for k in kept), kept if written_at is None else [written_at[k] for k in kept]
+
+
 # --- phrase scanning -------------------------------------------------------------------------
 
 _SEPARATOR_UNIT = "\x00sep"

@@ -155,6 +155,15 @@ def test_texts_marked_up_as_markdown_give_the_stances_of_the_plain_texts(folder,
         assert all(marked[s.char_start:s.char_end] == s.quote for s in found)
 
 
+def test_characters_that_show_nothing_do_not_hide_a_word(dictionary):
+    written = "Israel insists on full demil\u00adita\u00adrization before recon\u200bstruction, its \u200eminister said."
+    found = extract_stances(Article("t", written), dictionary, rules=rules_only())
+    assert {(s.holder, s.issue, s.polarity.value, s.condition) for s in found} == {
+        ("Israel", "disarmament", "support", None), ("Israel", "reconstruction", "conditional", "disarmament")}
+    assert all(written[s.char_start:s.char_end] == s.quote for s in found)
+    assert all("\u00ad" in s.quote for s in found)
+
+
 @pytest.mark.parametrize("word,tag,lemma", [
     ("rejected", "VBD", "reject"), ("stopped", "VBD", "stop"), ("called", "VBN", "call"), ("created", "VBN", "create"),
     ("sought", "VBD", "seek"), ("withdrew", "VBD", "withdraw"), ("insists", "VBZ", "insist"), ("pushes", "VBZ", "push"),

@@ -5,7 +5,7 @@ import random
 
 import pytest
 
-from kg.text import PhraseScanner, compile_phrases, markdown_plain, split_sentences
+from kg.text import PhraseScanner, compile_phrases, markdown_plain, reading_text, split_sentences
 
 
 def sentence_texts(text):
@@ -125,3 +125,13 @@ def test_markdown_is_read_without_its_marks(written: str, read: str) -> None:
     assert len(written_at) == len(plain)
     assert all(written[k] == char for k, char in zip(written_at, plain) if char != " ")
     assert written_at == sorted(set(written_at))
+
+
+def test_characters_that_show_nothing_are_not_read_and_each_read_one_keeps_its_place() -> None:
+    written = "demil\u00adita\u00adrization, recon\u200bstruction and \ufeff\u200eHamas"
+    read, written_at = reading_text(written)
+    assert read == "demilitarization, reconstruction and Hamas"
+    assert [written[k] for k in written_at] == list(read)
+    assert reading_text("plain text") == ("plain text", None)
+    marked, marked_at = reading_text("**demil\u00adita\u00adrization**", markdown=True)
+    assert marked == "demilitarization" and marked_at[0] == 2 and marked_at[-1] == len("**demil\u00adita\u00adrization") - 1
