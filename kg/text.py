@@ -1,6 +1,7 @@
 """News-text primitives: sentence splitting and one-pass phrase scanning over a character trie."""
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 from typing import Iterable, Iterator, Mapping
@@ -166,13 +167,34 @@ def markdown_plain(text: str) -> tuple[str, list[int]]:
 # Characters that show nothing in a word: a soft hyphen, zero-width spaces and joiners, the marks
 # of writing direction, a byte-order mark inside the text (web pages leave them in copied text).
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060\ufeff]")
+# An HTML character reference, as text copied from a web page's source keeps them ("Hamas&#8217;").
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
 def reading_text(text: str, markdown: bool = False) -> tuple[str, list[int] | None]:
     """The text extraction reads, and where each of its characters is in `text` (None when it is the
-    text itself): without the characters that show nothing ("demil\u00adita\u00adrization" reads
-    "demilitarization") and, for a Markdown article, without its marks."""
+    text itself): HTML character references read as the characters they stand for ("&amp;" as "&",
+    each character at the reference's "&"), without the characters that show nothing
+    ("demil\u00adita\u00adrization" reads "demilitarization") and, for a Markdown article, without its
+    marks."""
     read, written_at = markdown_plain(text) if markdown else (text, None)
+    if "&" in read and _ENTITY.search(read):
+        where = written_at if written_at is not None else range(len(read))
+        pieces: list[str] = []
+        places: list[int] = []
+        done = 0
+        for match in _ENTITY.finditer(read):
+            meant = html.unescape(match.group())
+            if meant == match.group():
+                continue  # no such reference: read as written
+            pieces.append(read[done:match.start()])
+            places.extend(where[done:match.start()])
+            pieces.append(meant)
+            places.extend([where[match.start()]] * len(meant))
+            done = match.end()
+        pieces.append(read[done:])
+        places.extend(where[done:])
+        read, written_at = "".join(pieces), places
     if not _INVISIBLE.search(read):
         return read, written_at
     kept = [k for k, char in enumerate(read) if not _INVISIBLE.match(char)]

@@ -164,6 +164,14 @@ def test_characters_that_show_nothing_do_not_hide_a_word(dictionary):
     assert all("\u00ad" in s.quote for s in found)
 
 
+def test_html_character_references_in_copied_text_read_as_their_characters(dictionary):
+    written = "Israel&#8217;s cabinet insists on full demilitari&shy;zation before reconstruction, a minister said."
+    found = extract_stances(Article("t", written), dictionary, rules=rules_only())
+    assert {(s.holder, s.issue, s.polarity.value, s.condition) for s in found} == {
+        ("Israel", "disarmament", "support", None), ("Israel", "reconstruction", "conditional", "disarmament")}
+    assert all(written[s.char_start:s.char_end] == s.quote and s.quote.startswith("Israel&#8217;s") for s in found)
+
+
 @pytest.mark.parametrize("word,tag,lemma", [
     ("rejected", "VBD", "reject"), ("stopped", "VBD", "stop"), ("called", "VBN", "call"), ("created", "VBN", "create"),
     ("sought", "VBD", "seek"), ("withdrew", "VBD", "withdraw"), ("insists", "VBZ", "insist"), ("pushes", "VBZ", "push"),

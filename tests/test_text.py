@@ -135,3 +135,11 @@ def test_characters_that_show_nothing_are_not_read_and_each_read_one_keeps_its_p
     assert reading_text("plain text") == ("plain text", None)
     marked, marked_at = reading_text("**demil\u00adita\u00adrization**", markdown=True)
     assert marked == "demilitarization" and marked_at[0] == 2 and marked_at[-1] == len("**demil\u00adita\u00adrization") - 1
+
+
+def test_html_character_references_read_as_what_they_stand_for() -> None:
+    written = "Hamas&#8217; reply &amp; Israel&rsquo;s, cease&shy;fire, &unknown; stays"
+    read, written_at = reading_text(written)
+    assert read == "Hamas\u2019 reply & Israel\u2019s, ceasefire, &unknown; stays"
+    assert written[written_at[read.index("\u2019")]:].startswith("&#8217;")
+    assert [written[k] for k, char in zip(written_at, read) if char.isalpha()] == [c for c in read if c.isalpha()]
