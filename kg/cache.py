@@ -26,7 +26,7 @@ CACHE_FORMAT = 2
 def article_key(article: Article, fingerprint: str) -> str:
     """What extraction of this article depends on: its id, text, date and the extractor's fingerprint."""
     parts = (fingerprint, article.source_id, article.sha256, article.published.isoformat() if article.published else "")
-    if article.is_markdown:  # the same text read as Markdown is read past its marks
+    if article.is_markdown:  # the same text read as Markdown is read without its marks
         parts += ("markdown",)
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
 

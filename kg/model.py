@@ -53,7 +53,7 @@ class Article:
 
     @property
     def is_markdown(self) -> bool:
-        """Whether the body is Markdown (a `.md` file), whose marks extraction reads past."""
+        """Whether the body is Markdown (a `.md` file), whose marks extraction reads without."""
         return self.path.lower().endswith(".md")
 
 

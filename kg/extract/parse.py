@@ -67,7 +67,7 @@ def parse_sentences(texts: Iterable[str], pipeline: "Language | None" = None,
 def parse_words(texts: Iterable[str], pipeline: "Language | None" = None,
                 stand_ins: Mapping[str, str] | None = None) -> "list[tuple[Doc, list[int] | None]]":
     """Parse each text as one sentence, without the tokens of whitespace a run of spaces inside it
-    makes (as a Markdown article's blanked marks leave): the parser learnt from text without them and
+    makes (as pasted text leaves): the parser learnt from text without them and
     mistags the words around one ("The  US  backs/NNS ..."). Each parse comes with the character
     offset in its text of each of its words, or None when the text had no such run (the doc's own
     offsets are the text's).
