@@ -201,6 +201,44 @@ def reading_text(text: str, markdown: bool = False) -> tuple[str, list[int] | No
     return "".join(read[k] for k in kept), kept if written_at is None else [written_at[k] for k in kept]
 
 
+# A run of words in capitals ("RELEASE THE HOSTAGES NOW, OR THERE WILL BE HELL TO PAY!"): three
+# words of two letters or more at least, on one line, with nothing but spaces, digits and
+# punctuation between them (a colon, a dash, a bracket or a double quotation mark ends it).
+_SHOUTED = re.compile(r"\b[A-Z]{2,}(?:['’][A-Z]+)?\b(?:[^A-Za-z\n:()\[\]\"“”—–]+\b[A-Z]+(?:['’][A-Z]+)?\b){2,}")
+_SHOUTED_WORD = re.compile(r"\b[A-Z]+(?:['’][A-Z]+)?\b")
+_DATELINE_END = re.compile(r"[ \t]*(?:,[^\n—–:]{0,40})?[ \t]*(?:[—–:]|-(?=\s))")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:]\s*[\"“‘'(]?|^[\"“‘'(])\s*$", re.MULTILINE)
+
+
+def unshouted(text: str, names: Mapping[str, str]) -> str:
+    """The text with each run of words in capitals written in sentence case, as the parser and the
+    names know words: a word `names` knows in capitals takes the form it maps to ("HAMAS" "Hamas",
+    "US" "US"), the first word of a sentence its capital, every other word lower case. Every
+    character keeps its place (the text's length and offsets are unchanged)."""
+    if not _SHOUTED.search(text):
+        return text
+    chars = list(text)
+    for run in _SHOUTED.finditer(text):
+        if sum(1 for word in _SHOUTED_WORD.finditer(run.group()) if len(word.group()) > 1) < 3:
+            continue
+        # a dateline ("GAZA STRIP/ JERUSALEM -", "DEIR AL-BALAH, Gaza Strip —") or a credit in
+        # brackets ("(THE TIMES OF ISRAEL)") is written in capitals by convention: left as it is
+        line_start = text.rfind("\n", 0, run.start()) + 1
+        if not text[line_start:run.start()].strip(" \t(") and _DATELINE_END.match(text, run.end()) \
+                or text[run.start() - 1:run.start()] == "(" and text[run.end():run.end() + 1] == ")":
+            continue
+        for word in _SHOUTED_WORD.finditer(text, run.start(), run.end()):
+            written = word.group()
+            stem, mark, ending = (re.split(r"(['’])", written, maxsplit=1) + ["", ""])[:3]
+            form = names.get(stem)
+            if form is None or len(form) != len(stem):
+                form = stem.lower()
+                if stem == "I" or _SENTENCE_START.search(text, max(0, word.start() - 4), word.start()):
+                    form = stem[:1] + form[1:]
+            chars[word.start():word.end()] = form + mark + ending.lower()
+    return "".join(chars)
+
+
 # --- phrase scanning -------------------------------------------------------------------------
 
 _SEPARATOR_UNIT = "\x00sep"

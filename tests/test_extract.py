@@ -172,6 +172,14 @@ def test_html_character_references_in_copied_text_read_as_their_characters(dicti
     assert all(written[s.char_start:s.char_end] == s.quote and s.quote.startswith("Israel&#8217;s") for s in found)
 
 
+def test_a_post_in_capitals_is_read_and_quoted_as_written(dictionary):
+    written = 'Trump wrote on Truth Social: "HAMAS MUST RELEASE ALL THE HOSTAGES NOW, OR THERE WILL BE HELL TO PAY!"'
+    found = extract_stances(Article("t", written), dictionary, rules=rules_only())
+    assert ("US", "ceasefire", "conditional", "hostage_prisoner_exchange") in {
+        (s.holder, s.issue, s.polarity.value, s.condition) for s in found}
+    assert all(written[s.char_start:s.char_end] == s.quote and "HAMAS MUST" in s.quote for s in found)
+
+
 @pytest.mark.parametrize("word,tag,lemma", [
     ("rejected", "VBD", "reject"), ("stopped", "VBD", "stop"), ("called", "VBN", "call"), ("created", "VBN", "create"),
     ("sought", "VBD", "seek"), ("withdrew", "VBD", "withdraw"), ("insists", "VBZ", "insist"), ("pushes", "VBZ", "push"),

@@ -5,7 +5,7 @@ import random
 
 import pytest
 
-from kg.text import PhraseScanner, compile_phrases, markdown_plain, reading_text, split_sentences
+from kg.text import PhraseScanner, compile_phrases, markdown_plain, reading_text, split_sentences, unshouted
 
 
 def sentence_texts(text):
@@ -143,3 +143,24 @@ def test_html_character_references_read_as_what_they_stand_for() -> None:
     assert read == "Hamas\u2019 reply & Israel\u2019s, ceasefire, &unknown; stays"
     assert written[written_at[read.index("\u2019")]:].startswith("&#8217;")
     assert [written[k] for k, char in zip(written_at, read) if char.isalpha()] == [c for c in read if c.isalpha()]
+
+
+NAMES = {"HAMAS": "Hamas", "TRUMP": "Trump", "NETANYAHU": "Netanyahu", "US": "US", "ISRAEL": "Israel"}
+
+
+@pytest.mark.parametrize(
+    "written, read",
+    [
+        ('Trump wrote: "RELEASE THE HOSTAGES NOW, OR THERE WILL BE HELL TO PAY!"',
+         'Trump wrote: "Release the hostages now, or there will be hell to pay!"'),
+        ("NETANYAHU SUPPORTS TRUMP'S PLAN. THE US WILL HELP ISRAEL.", "Netanyahu supports Trump's plan. The US will help Israel."),
+        ("It said the job IS NOT DONE yet", "It said the job is not done yet"),
+        # capitals by convention, not shouting: a dateline, a credit in brackets, two or three letters
+        ("DEIR AL-BALAH, Gaza Strip — Israel struck", "DEIR AL-BALAH, Gaza Strip — Israel struck"),
+        ("GAZA STRIP/ JERUSALEM/ BEIRUT: A source said", "GAZA STRIP/ JERUSALEM/ BEIRUT: A source said"),
+        ("(THE TIMES OF ISRAEL) The envoy said", "(THE TIMES OF ISRAEL) The envoy said"),
+        ("The UN, EU and US agreed; NOT YET, he wrote", "The UN, EU and US agreed; NOT YET, he wrote"),
+    ],
+)
+def test_words_in_capitals_read_in_sentence_case_in_place(written: str, read: str) -> None:
+    assert unshouted(written, NAMES) == read

@@ -12,7 +12,7 @@ from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 from ..dictionary import Dictionary
 from ..model import Article, Method, Polarity, Stance
-from ..text import Sentence, reading_text, replace_characters, split_sentences
+from ..text import Sentence, reading_text, replace_characters, split_sentences, unshouted
 from .mentions import (ACTOR, CONTEXT, COREF, INSTITUTION, INVERSE, ISSUE, LIST_SEPARATOR, MEDIA, PLANREF, SOURCE, Mention,
                        Scanner)
 from .lemmatize import assign_lemmas, lemma_candidates
@@ -258,8 +258,10 @@ class ArticleExtractor:
 
     def __init__(self, article: Article, scanner: Scanner, book: RuleBook, demonyms: dict[str, str]) -> None:
         self.article = article
-        # read without what shows nothing and a Markdown article's marks; quoted from the text as written
+        # read without what shows nothing and a Markdown article's marks, words in capitals in sentence
+        # case (the same length); quoted from the text as written
         self.text, self._written_at = reading_text(article.text, article.is_markdown)
+        self.text = unshouted(self.text, scanner.name_forms)
         self._marks: bytearray | None = None  # which characters of the article as written are not read
         self.scanner = scanner
         self.book = book
@@ -1282,7 +1284,7 @@ class ArticleExtractor:
     def as_written(self, stance: Stance) -> Stance:
         """The stance with the offsets and the quote of the article as written (a Markdown article's marks
         and the characters that show nothing inside the quote included): extraction read it without them."""
-        if self._written_at is None:
+        if self.text is self.article.text:
             return stance
         start, end = self.written_span(stance.char_start, stance.char_end)
         return dataclasses.replace(stance, quote=self.article.text[start:end], char_start=start, char_end=end)

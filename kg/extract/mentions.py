@@ -60,6 +60,7 @@ class Scanner:
     def __init__(self, dictionary: Dictionary, lexicon: Lexicon) -> None:
         self.dictionary = dictionary
         self.lexicon = lexicon
+        self.name_forms = _name_forms(dictionary)
         self.entries: dict[str, list[Entry]] = {}
         self._meanings: dict[str, tuple | None] = {}
         self.actor_types: dict[str, tuple[str, ...]] = {a.id: a.types for a in dictionary.actors.values()}
@@ -324,6 +325,25 @@ class Scanner:
 
 
 _SCANNERS: dict[tuple[int, int], tuple[Dictionary, Lexicon, Scanner]] = {}
+
+
+def _name_forms(dictionary: Dictionary) -> dict[str, str]:
+    """Each name of one word and each acronym of the actors and issues, in capitals, to the form the
+    dictionary writes it in ("HAMAS" "Hamas", "US" "US"): how a run of words in capitals is read
+    ("RELEASE THE HOSTAGES, HAMAS"). An acronym keeps its capitals where two names share a word."""
+    forms: dict[str, str] = {}
+    names = [name for actor in dictionary.actors.values() for name in (actor.label, *actor.aliases, *actor.demonyms)]
+    names += [name for issue in dictionary.issues.values() for name in (issue.label, *issue.aliases)]
+    for name in names:
+        words = re.findall(r"[A-Za-z]+", name)
+        for word in words:
+            # a name of one word ("Hamas", "Netanyahu") or an acronym ("IDF"): not a word of a longer
+            # name ("Force" of "International Stabilization Force"), which is a plain word in a sentence
+            if len(word) > 1 and (word.isupper() or len(words) == 1 and word[:1].isupper()):
+                known = forms.get(word.upper())
+                if known is None or (word.isupper() and not known.isupper()):
+                    forms[word.upper()] = word
+    return forms
 
 
 def get_scanner(dictionary: Dictionary, lexicon: Lexicon) -> Scanner:
