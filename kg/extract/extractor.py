@@ -260,14 +260,16 @@ class ArticleExtractor:
         self.article = article
         # read without what shows nothing and a Markdown article's marks, words in capitals in sentence
         # case (the same length); quoted from the text as written
-        self.text, self._written_at = reading_text(article.text, article.is_markdown)
-        self.text = unshouted(self.text, scanner.name_forms)
+        read, self._written_at = reading_text(article.text, article.is_markdown)
+        self.text = unshouted(read, scanner.name_forms)
         self._marks: bytearray | None = None  # which characters of the article as written are not read
         self.scanner = scanner
         self.book = book
         self.dictionary: Dictionary = scanner.dictionary
         self.demonyms = demonyms
-        self.sentence_spans = split_sentences(self.text)
+        # split where the capitals are still written: a headline in capitals stays a headline, which
+        # repeats the body in shorthand and states no stance of its own
+        self.sentence_spans = split_sentences(read)
         self.mentions = self._with_title_references(self._with_named_persons(
             article_mentions(scanner, self.text, article.published, self.sentence_spans)))
         self.quotes = quotation_spans(self.text)
