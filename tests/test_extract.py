@@ -180,6 +180,13 @@ def test_a_post_in_capitals_is_read_and_quoted_as_written(dictionary):
     assert all(written[s.char_start:s.char_end] == s.quote and "HAMAS MUST" in s.quote for s in found)
 
 
+def test_a_headline_in_capitals_is_still_a_headline(dictionary):
+    written = "NETANYAHU SUPPORTS TRUMP'S PLAN\n\nThe talks resumed in Cairo on Monday.\n"
+    assert extract_stances(Article("t", written), dictionary, rules=rules_only()) == []
+    said = "The talks resumed.\n\nHe wrote: \"NETANYAHU SUPPORTS TRUMP'S PLAN, AND SO DO WE.\"\n"
+    assert extract_stances(Article("t", said), dictionary, rules=rules_only()) != []
+
+
 @pytest.mark.parametrize("word,tag,lemma", [
     ("rejected", "VBD", "reject"), ("stopped", "VBD", "stop"), ("called", "VBN", "call"), ("created", "VBN", "create"),
     ("sought", "VBD", "seek"), ("withdrew", "VBD", "withdraw"), ("insists", "VBZ", "insist"), ("pushes", "VBZ", "push"),
