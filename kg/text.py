@@ -1,4 +1,6 @@
-"""News-text primitives: sentence splitting and one-pass phrase scanning over a character trie."""
+"""News-text primitives: sentence splitting, the text extraction reads (Markdown's marks, character
+references, invisible characters and words in capitals read as plain words, with where each read
+character is written) and one-pass phrase scanning over a character trie."""
 from __future__ import annotations
 
 import html

@@ -127,6 +127,11 @@ def test_a_markdown_article_is_read_past_its_marks_and_quoted_as_written(diction
     assert {(s.holder, s.issue, s.polarity.value, s.condition) for s in markdown} == expected  # no Egypt from "*Cairo*"
     assert all(MARKDOWN_ARTICLE[s.char_start:s.char_end] == s.quote for s in markdown)
     assert any("_United States_" in s.quote for s in markdown)
+    explained = explain_stances(Article("t", MARKDOWN_ARTICLE, path="t.md"), dictionary, rules=rules)
+    assert {why.sentence for _, why in explained if why is not None and why.path} == {
+        "**Hamas** rejected any plan to disarm, a senior official said on Thursday.",
+        "Israel insists on full demilitarization before reconstruction.",
+        "The _United States_ backs the [stabilization force](https://example.org/isf_plan)."}
     # the same body in a .txt file is plain text: its marks are read as written
     as_text = extract_stances(Article("t", MARKDOWN_ARTICLE, path="t.txt"), dictionary, rules=rules)
     assert {(s.holder, s.issue, s.polarity.value, s.condition) for s in as_text} != expected

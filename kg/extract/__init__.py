@@ -63,7 +63,9 @@ def stance_evidence(article: Article, dictionary: Dictionary, lexicon: Lexicon |
                     rules: RuleBook | None = None) -> list[Evidence]:
     """Every stance the rules find in one article, with its cue and path, and, while the stance model
     is on, every co-occurrence candidate, before the model rates them (what
-    training/train_stance_model.py learns from)."""
+    training/train_stance_model.py learns from). Offsets and quotes are those of the text extraction
+    reads (`kg.text.reading_text`), which is the article's own unless it holds Markdown marks,
+    character references, invisible characters or words in capitals: the model rates that text."""
     extractor = _extractor(article, dictionary, lexicon, rules)
     extractor.run()
     return extractor.evidence
@@ -81,8 +83,10 @@ def explain_stances(article: Article, dictionary: Dictionary, lexicon: Lexicon |
         # the explanation of the sentence the stance quotes (two sentences may state the same stance)
         match = None
         for k, explanation in extractor.explanations.items():
+            if k[:4] != key:
+                continue
             start, end = extractor.written_span(k[4], k[4] + len(explanation.sentence))
-            if k[:4] == key and start <= stance.char_start < end:
+            if start <= stance.char_start < end:
                 # the sentence as the article writes it (a Markdown article was read without its marks)
                 match = dataclasses.replace(explanation, sentence=article.text[start:end])
                 break
