@@ -1968,6 +1968,28 @@ def test_who_charges_a_breach_of_a_deal_wants_the_deal(dictionary):
         assert found(text, dictionary) == expected, text
 
 
+def test_an_actor_that_undoes_a_deal_rejects_it(dictionary):
+    cases = {
+        "The truce was broken by Israel on Tuesday, when its jets struck the south of the Strip.": {
+            ("Israel", "ceasefire", "oppose")},
+        "Israel is seeking to destroy the ceasefire agreement, a spokesman for the movement said.": {
+            ("Israel", "ceasefire", "oppose")},
+        "Israel resumed strikes across the territory on Wednesday, cutting short the ceasefire that began in January.": {
+            ("Israel", "ceasefire", "oppose")},
+        # an undoing denied with a modal is an intent: the deal is kept
+        "Israel will not break the ceasefire, the prime minister said.": {("Israel", "ceasefire", "support")},
+    }
+    for text, expected in cases.items():
+        assert found(text, dictionary) == expected, text
+    # a charge of undoing is the charger's; undoing what is no deal rejects no deal
+    assert found("Hamas accused Israel of breaking the ceasefire.", dictionary) == {("Hamas", "ceasefire", "support")}
+    assert ("Israel", "disarmament", "oppose") not in found(
+        "The army pressed on with its campaign to destroy the military capabilities of Hamas, Netanyahu said.", dictionary)
+    # the turn is the rule cue_polarity's: without it the undoing reads as doing
+    assert found("The truce was broken by Israel on Tuesday.", dictionary, load_rule_book().without(["cue_polarity"])) == {
+        ("Israel", "ceasefire", "support")}
+
+
 def test_pulling_out_of_talks_is_not_a_troop_withdrawal(dictionary):
     assert found("Israel pulled out of the talks in Doha on Thursday.", dictionary) == set()
     assert found("Israel withdrew from the negotiations in Doha.", dictionary) == set()
@@ -2788,6 +2810,52 @@ def test_a_role_for_the_party_governance_removes_is_its_opposite(dictionary, rul
             (text.split()[0], "governance", "oppose")}
     assert ("Egypt", "governance", "support") in found(
         "Egypt backs a role for the PA in the governance of Gaza.", dictionary)
+
+
+def test_the_party_governance_removes_let_or_denied_a_part_in_it(dictionary, rules):
+    cases = {
+        "Israel will not allow Hamas to rule Gaza again.": "Israel",  # the one allowed: an indirect object
+        "Israel will demand that Hamas be denied any chance to run Gaza.": "Israel",  # a chance given or denied
+        "The United States says Hamas cannot be involved in governing Gaza.": "US",  # what it is involved in
+    }
+    for text, holder in cases.items():
+        assert {s[:3] for s in found(text, dictionary, rules)} == {(holder, "governance", "support")}, text
+        assert (holder, "governance", "support") not in found(text, dictionary, rules.without(["inverse_issue"])), text
+    # another party let in is no removal
+    assert found("Israel will not allow the Palestinian Authority to run Gaza.", dictionary) == {
+        ("Israel", "governance", "oppose")}
+
+
+def test_a_gerund_is_listed_with_the_gerund_above_the_infinitive(dictionary):
+    text = ("Egypt, Jordan and Qatar agreed on several points, rejecting any attempt to partition Gaza and "
+            "stressing the role of the Palestinian Authority in governing the Strip.")
+    assert {s for s in found(text, dictionary) if s[1] == "governance"} == {
+        ("Egypt", "governance", "support"), ("Jordan", "governance", "support"), ("Qatar", "governance", "support")}
+
+
+def test_neither_nor_negates_what_its_subjects_do(dictionary, rules):
+    text = "Neither Israel nor the United States appears willing to pursue the Arab plan for reconstruction."
+    assert found(text, dictionary) == {("Israel", "reconstruction", "oppose"), ("US", "reconstruction", "oppose")}
+    assert found(text, dictionary, rules.without(["negation"])) == {
+        ("Israel", "reconstruction", "support"), ("US", "reconstruction", "support")}
+
+
+def test_an_item_set_against_the_others_with_not_is_refused(dictionary):
+    text = "Qatar will keep providing humanitarian aid, not reconstruction funding, the minister said."
+    assert found(text, dictionary) == {("Qatar", "humanitarian_aid", "support"), ("Qatar", "reconstruction", "oppose")}
+    assert ("Qatar", "reconstruction", "support") in found(
+        "Qatar will keep providing humanitarian aid, not only reconstruction funding.", dictionary)
+
+
+def test_a_stance_noun_of_a_negated_light_verb_is_negated(dictionary, rules):
+    assert found("Qatar never showed any support for the disarmament of Hamas.", dictionary) == {
+        ("Qatar", "disarmament", "oppose")}
+    # the phrase the parse hangs on the verb ("give approval / for the entry of aid") is still the noun's
+    assert found("Israel did not give approval for the entry of aid into Gaza.", dictionary) == {
+        ("Israel", "humanitarian_aid", "oppose")}
+    assert found("Israel did not give approval for the entry of aid into Gaza.", dictionary, rules.without(["negation"])) == {
+        ("Israel", "humanitarian_aid", "support")}
+    assert found("Egypt gave its backing to the reconstruction plan.", dictionary) == {("Egypt", "reconstruction", "support")}
 
 
 def test_breaking_or_reneging_on_a_truce_is_a_breach_charged(dictionary):

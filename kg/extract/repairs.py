@@ -1142,6 +1142,14 @@ def rehang_listed_verbs(doc: Any) -> None:
     > halt; "reaffirmed their rejection of X and emphasized/amod adherence/conj to the plan"): the tagger's
     verb is the surer of the two, and the act it names is that verb's, not the first's."""
     for token in doc:
+        # "rejecting any attempt to partition Gaza and stressing/conj the role of the PA", the gerund hung on the
+        # infinitive: a gerund or a finite verb is listed with the verb of its own form above the infinitive
+        if (token.dep_ == "conj" and token.tag_ in ("VBG", "VBD", "VBZ") and token.head.tag_ == "VB"
+                and any(c.dep_ == "mark" and c.lower_ == "to" for c in token.head.children)):
+            peer = next((a for a in _ancestors(token.head) if a.tag_ == token.tag_), None)
+            if peer is not None:
+                token.head = peer
+                continue
         # "to stop the bloodshed and allow/conj aid to flow", the verb hung on the object before it: with an object
         # of its own it is the second verb of the list, not part of the first one's object
         if (token.dep_ == "conj" and token.tag_ == "VB" and token.head.tag_.startswith("NN") and token.head.dep_ == "obj"

@@ -124,6 +124,8 @@ class RuleBook:
     purpose_nouns: frozenset[str] = frozenset()
     act_nouns: frozenset[str] = frozenset()
     violation_verbs: frozenset[str] = frozenset()
+    undoing_verbs: frozenset[str] = frozenset()
+    light_verbs: frozenset[str] = frozenset()
     negative_modifiers: frozenset[str] = frozenset()
     generic_modifiers: frozenset[str] = frozenset()
     group_referents: frozenset[str] = frozenset()

@@ -786,6 +786,11 @@ class Walker:
             if (_lemma_in(node, book.permit_verbs) and any(c.dep_ == "advmod" and c.lower_ in ("only", "just") for c in node.children)
                     and any(t.tag_ == "CD" and t.dep_ == "nummod" for c in node.children if c.dep_ == "obj" for t in c.subtree)):
                 return -1, "verb"  # "will only allow 300 aid trucks a day": a cap, not an opening
+            if self._undoing(node):
+                # undoing a deal rejects it; one charged or reported is the charge of whoever makes it, but
+                # one said with a modal is an intent ("Israel will not break the ceasefire, the minister said")
+                charged = self._charged_act(node) and not any(c.tag_ == "MD" for c in node.children)
+                return (0, "") if charged else (-1, "verb")
             table = ((book.oppose_verbs, -1, "verb"), (book.support_verbs, 1, "verb"),
                      (book.report_verbs, 0, "report"), (book.accuse_verbs, 0, "accuse"))
         elif tag.startswith("NN"):
@@ -814,6 +819,10 @@ class Walker:
                        or c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children))  # "no longer opposes"
                    for c in node.children) or (
                 node.i >= 2 and node.doc[node.i - 1].lower_ == "longer" and node.doc[node.i - 2].lower_ == "no") or (
+                # "Israel did not give its approval": a stance noun taken by a negated light verb
+                node.tag_.startswith("NN") and node.dep_ == "obj" and node.head is not node
+                and _lemma_in(node.head, self.book.light_verbs) is not None and self.negated(node.head)
+                and not any(c.dep_ == "compound:prt" for c in node.head.children)) or (  # "give up": no light verb
                 # "a lack of desire to reach a ceasefire": a will that is missing (a missing thing, "the lack
                 # of aid", is no refusal of it)
                 _lemma_in(node, self.book.will_nouns) is not None and _case(node) == "of"
@@ -824,10 +833,16 @@ class Walker:
         negates its verb, unless the walk came up through that subject (the issue itself: "no rebuilding can start")."""
         if not node.tag_.startswith(("VB", "JJ")):
             return False
-        return any(c.dep_ in ("nsubj", "nsubj:pass") and c is not st.came_from and c.i not in st.issue_span and (
+        subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubj:pass")]
+        if not subjects and node.dep_ == "xcomp" and node.head is not node:
+            # "neither Israel nor the US appears willing to ...": the subject of the verb it completes
+            subjects = [c for c in node.head.children if c.dep_ in ("nsubj", "nsubj:pass")]
+        return any(c is not st.came_from and c.i not in st.issue_span and (
                        c.tag_ in ("NN", "PRP") and c.lower_ in self.book.negation  # "nobody", "none", "nothing"
-                       or any(g.dep_ == "det" and g.lower_ == "no" for g in c.children))
-                   for c in node.children)
+                       or any(g.dep_ == "det" and g.lower_ == "no" for g in c.children)
+                       # "neither Israel nor the US appears willing": no one of those it lists
+                       or any(g.dep_ == "cc:preconj" and g.lower_ == "neither" for g in c.children))
+                   for c in subjects)
 
     def has_deontic(self, node: Any) -> bool:
         """Whether a predicate is a demand of the speaker ("must", "should", "needs to")."""
@@ -1233,6 +1248,16 @@ class Walker:
                 st.sign = -st.sign
                 st.rules.append("cue_polarity")
                 st.signal = True
+        noun = issue_token
+        while noun.dep_ == "compound" and noun.head is not noun:
+            noun = noun.head
+        if noun.dep_ in ("conj", "appos") and noun.tag_.startswith("NN") and book.enabled("negation") and any(
+                c.dep_ == "advmod" and c.lower_ == "not" and not _not_only(c) and c.i < noun.i
+                for word in {noun.i: noun, **{i: noun.doc[i] for i in issue_span}}.values() for c in word.children):
+            # "will keep providing aid, not reconstruction funding": the item set against the list's others
+            st.sign = -st.sign
+            st.rules.append("negation")
+            st.signal = True
         if self._party_role(issue_token, issue_span, issue_id) and book.enabled("inverse_issue"):
             st.sign = -st.sign  # "rejected any role for Hamas in the governance of Gaza": backs governance without Hamas
             st.rules.append("inverse_issue")
@@ -1518,6 +1543,11 @@ class Walker:
                     if self.cue_sign(noun)[0] < 0 and book.enabled("cue_polarity"):
                         st.sign = -st.sign
                         st.rules.append("cue_polarity")
+                    if self.negated(noun) and not self.cue_sign(node)[0] and book.enabled("negation"):
+                        # "did not give approval for the entry of aid": the light verb's "not" (a cue verb's
+                        # own, "did not express objections", is read at the verb)
+                        st.sign = -st.sign
+                        st.rules.append("negation")
                     owners = self.subject_holders(noun)
                     if owners is not None and owners[1] == "possessor_of_cue" and self.cue_sign(node)[0] >= 0:
                         # (a rejecting verb undoes the noun instead: "Israel lifted its ban on aid")
@@ -2492,7 +2522,7 @@ class Walker:
                 issue_token.tag_.startswith("VB") or subjects):
             return False
         actors: set[str] = set()
-        for agent in subjects or self._issue_agents_named(issue_token):
+        for agent in subjects or self._issue_agents_named(issue_token) or _given_the_act(issue_token):
             actors.update(self.np_holders(agent).actors or (self.ctx.resolve_pronoun(agent) if _is_pronoun(agent) else []))
         return bool(actors) and actors <= parties
 
@@ -2516,9 +2546,9 @@ class Walker:
             if role is None:
                 return False
         verb = doc[role].head
-        if role == first and doc[role].dep_ == "obj" and _lemma(verb) in ("have", "play") and any(
+        if doc[role].dep_ == "obj" and _lemma(verb) in ("have", "play") and any(
                 c.dep_ == "nsubj" and self.ctx.actor_at.get(c.i) in parties for c in verb.children):
-            return True  # "Hamas can have no role in governing Gaza": the role is the issue's own first word
+            return True  # "Hamas can have no role in governance", "Hamas will have no role in governing Gaza"
         around = list(doc[max(0, role - 3):first])  # "Hamas's role in", "role for Hamas in", "whose involvement in"
         if any(t.lower_ == "whose" for t in around):
             whose = next(t for t in around if t.lower_ == "whose")
@@ -2669,10 +2699,29 @@ class Walker:
         truce", "decried the move as violating the agreement"), not one merely told."""
         if not verb.tag_.startswith("VB") or not _lemma_in(verb, self.book.violation_verbs):
             return False
+        return self._charged_act(verb)
+
+    def _charged_act(self, verb: Any) -> bool:
+        """Whether an act is charged by someone rather than told: a clause someone reports, a gerund
+        named "as" or charged "of" or "for", the act of an accusing, judging or naming verb."""
         return (self._reported_act(verb) or verb.tag_ == "VBG" and any(c.dep_ in ("mark", "case") and c.lower_ in ("as", "of", "for")
                                                                         for c in verb.children)
                 or _lemma_in(verb.head, self.book.accuse_verbs) or _lemma_in(verb.head, self.book.judge_verbs)
                 or _lemma_in(verb.head, self.book.naming_verbs))
+
+    def _undoing(self, verb: Any) -> bool:
+        """Whether a verb is an actor's undoing a deal (`undoing_verbs`: "Israel broke the truce", "the truce
+        was broken by Israel", "Israel is seeking to destroy the ceasefire", "..., cutting short the ceasefire")."""
+        if not any(head in verb.lemma_forms and (not complement or any(c.lower_ == complement for c in verb.children))
+                   for head, _, complement in (entry.partition(" ") for entry in self.book.undoing_verbs)):
+            return False
+        if not any(c.dep_ in ("obj", "nsubj:pass") and _lemma_in(c, self.book.deal_nouns) for c in verb.children):
+            return False
+        actor_at = self.ctx.actor_at
+        doers = [c for c in verb.children if c.dep_ in ("nsubj", "obl:agent")]
+        if not doers and verb.dep_ in ("xcomp", "advcl") and verb.head is not verb:
+            doers = [c for c in verb.head.children if c.dep_ == "nsubj"]  # "seeking to destroy", "..., cutting short"
+        return any(t.i in actor_at for d in doers for t in (d, *d.children) if t.dep_ not in ("case",))
 
     def _reported_act(self, verb: Any) -> bool:
         """Whether a clause is someone else's report of an act ("Qatar said it violated the truce"): a
@@ -3136,6 +3185,27 @@ def _controller(verb: Any) -> list[Any]:
     return ([c for c in head.children if c.dep_ == "nsubj:pass"]
             or [c for c in head.children if c.dep_ == "obj" and c.i < verb.i]
             or [c for c in head.children if c.dep_ == "obl" and _case(c) == "for" and c.i < verb.i])
+
+
+def _given_the_act(verb: Any) -> list[Any]:
+    """Who is let, given or denied the act an infinitive or gerund without a subject names, where
+    `_controller` finds no one: the indirect object of the verb it completes ("will not allow Hamas/iobj to
+    rule"), the one a chance or right to it is given or denied ("Hamas be denied any chance to run Gaza"),
+    the passive subject of what it is "in" ("Hamas cannot be involved in governing Gaza")."""
+    head = verb.head
+    if head is verb:
+        return []
+    to = any(c.dep_ == "mark" and c.lower_ == "to" for c in verb.children)
+    if verb.dep_ == "xcomp" and to:
+        return [c for c in head.children if c.dep_ == "iobj" and c.i < verb.i]
+    if verb.dep_ == "acl" and to and head.tag_.startswith("NN") and head.dep_ in ("obj", "iobj") and head.head is not head:
+        giver = head.head
+        passive = any(c.dep_ == "aux:pass" for c in giver.children)
+        return [c for c in giver.children if c.dep_ in ("iobj", "nsubj:pass") or passive and c.dep_ == "nsubj"]
+    if verb.tag_ == "VBG" and any(c.dep_ in ("mark", "case") and c.lower_ == "in" for c in verb.children):
+        passive = head.tag_ in ("VBN", "JJ") and any(c.dep_ in ("aux:pass", "cop") for c in head.children)
+        return [c for c in head.children if c.dep_ == "nsubj:pass" or passive and c.dep_ == "nsubj"]
+    return []
 
 
 def _finite(verb: Any) -> bool:
