@@ -2546,9 +2546,9 @@ class Walker:
             if role is None:
                 return False
         verb = doc[role].head
-        if doc[role].dep_ == "obj" and _lemma(verb) in ("have", "play") and any(
+        if role == first and doc[role].dep_ == "obj" and _lemma(verb) in ("have", "play") and any(
                 c.dep_ == "nsubj" and self.ctx.actor_at.get(c.i) in parties for c in verb.children):
-            return True  # "Hamas can have no role in governance", "Hamas will have no role in governing Gaza"
+            return True  # "Hamas can have no role in governing Gaza": the role is the issue's own first word
         around = list(doc[max(0, role - 3):first])  # "Hamas's role in", "role for Hamas in", "whose involvement in"
         if any(t.lower_ == "whose" for t in around):
             whose = next(t for t in around if t.lower_ == "whose")
