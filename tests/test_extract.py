@@ -2858,6 +2858,15 @@ def test_a_stance_noun_of_a_negated_light_verb_is_negated(dictionary, rules):
     assert found("Egypt gave its backing to the reconstruction plan.", dictionary) == {("Egypt", "reconstruction", "support")}
 
 
+def test_used_is_read_as_use_not_as_the_pronoun():
+    from kg.extract.lemmatize import assign_lemmas
+    from kg.extract.parse import parse_words
+    book = load_rule_book()
+    doc, _ = parse_words(["The United States used its veto to block a call for a ceasefire in Gaza."])[0]
+    assign_lemmas(doc, book.irregular, book.known_lemmas)
+    assert [t.lemma_ for t in doc if t.lower_ == "used"] == ["use"]
+
+
 def test_breaking_or_reneging_on_a_truce_is_a_breach_charged(dictionary):
     for verb in ("breaking", "reneging on"):
         assert found(f"Hamas accused Israel of {verb} the ceasefire agreement.", dictionary) == {
