@@ -2867,6 +2867,12 @@ def test_used_is_read_as_use_not_as_the_pronoun():
     assert [t.lemma_ for t in doc if t.lower_ == "used"] == ["use"]
 
 
+def test_blocking_a_call_for_an_issue_refuses_the_issue(dictionary):
+    # "call" is also a talk noun ("delayed the call with the mediators"); a call *for* something is a stance word
+    assert found("The United States blocked a call for a ceasefire in Gaza.", dictionary) == {("US", "ceasefire", "oppose")}
+    assert found("Netanyahu delayed the cabinet vote on the Gaza ceasefire.", dictionary) == set()
+
+
 def test_breaking_or_reneging_on_a_truce_is_a_breach_charged(dictionary):
     for verb in ("breaking", "reneging on"):
         assert found(f"Hamas accused Israel of {verb} the ceasefire agreement.", dictionary) == {

@@ -1663,6 +1663,8 @@ class Walker:
             s = 0
         if (s == -1 and came_from is not None and came_from.dep_ in ("obj", "nsubj:pass") and _lemma_in(node, book.halting_verbs)
                 and _lemma_in(came_from, book.talk_nouns) and came_from.i not in issue_span
+                # (but "blocked a call for a ceasefire": a talk noun that is itself a stance word is refused)
+                and not self.cue_sign(came_from)[0]
                 # (but "suspended the rounds of hostage releases": instalments of the issue's own act)
                 and not any(c.i in issue_span and _case(c) == "of" for c in came_from.children)):
             s = 0  # "delayed the cabinet vote on the ceasefire": a step put off, not the ceasefire rejected
