@@ -2845,6 +2845,9 @@ def test_an_item_set_against_the_others_with_not_is_refused(dictionary):
     assert found(text, dictionary) == {("Qatar", "humanitarian_aid", "support"), ("Qatar", "reconstruction", "oppose")}
     assert ("Qatar", "reconstruction", "support") in found(
         "Qatar will keep providing humanitarian aid, not only reconstruction funding.", dictionary)
+    # a "not" on the issue's own word is read once
+    assert found("Turkey said policing Gaza was a job for the Palestinians, not for a foreign contingent.", dictionary) == {
+        ("Turkey", "stabilization_force", "oppose")}
 
 
 def test_a_stance_noun_of_a_negated_light_verb_is_negated(dictionary, rules):

@@ -1253,8 +1253,10 @@ class Walker:
             noun = noun.head
         if noun.dep_ in ("conj", "appos") and noun.tag_.startswith("NN") and book.enabled("negation") and any(
                 c.dep_ == "advmod" and c.lower_ == "not" and not _not_only(c) and c.i < noun.i
-                for word in {noun.i: noun, **{i: noun.doc[i] for i in issue_span}}.values() for c in word.children):
-            # "will keep providing aid, not reconstruction funding": the item set against the list's others
+                for word in {noun.i: noun, **{i: noun.doc[i] for i in issue_span}}.values()
+                if word is not issue_token for c in word.children):
+            # "will keep providing aid, not reconstruction funding": the item set against the list's others (a
+            # "not" on the issue's own word, "..., not for a Pakistani contingent", the walk reads on arrival)
             st.sign = -st.sign
             st.rules.append("negation")
             st.signal = True
