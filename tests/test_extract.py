@@ -1972,9 +1972,9 @@ def test_an_actor_that_undoes_a_deal_rejects_it(dictionary):
     cases = {
         "The truce was broken by Israel on Tuesday, when its jets struck the south of the Strip.": {
             ("Israel", "ceasefire", "oppose")},
-        "Israel is seeking to destroy the ceasefire agreement, a spokesman for the movement said.": {
+        "Israel is trying to destroy the truce deal, a spokesman for the movement said.": {
             ("Israel", "ceasefire", "oppose")},
-        "Israel resumed strikes across the territory on Wednesday, cutting short the ceasefire that began in January.": {
+        "Israel resumed its air campaign on Wednesday, cutting short the truce that began in January.": {
             ("Israel", "ceasefire", "oppose")},
         # an undoing denied with a modal is an intent: the deal is kept
         "Israel will not break the ceasefire, the prime minister said.": {("Israel", "ceasefire", "support")},
@@ -2827,24 +2827,24 @@ def test_the_party_governance_removes_let_or_denied_a_part_in_it(dictionary, rul
 
 
 def test_a_gerund_is_listed_with_the_gerund_above_the_infinitive(dictionary):
-    text = ("Egypt, Jordan and Qatar agreed on several points, rejecting any attempt to partition Gaza and "
-            "stressing the role of the Palestinian Authority in governing the Strip.")
+    text = ("Egypt, Jordan and Qatar agreed on several points, rejecting any bid to split Gaza and "
+            "underlining the part of the Palestinian Authority in governing the Strip.")
     assert {s for s in found(text, dictionary) if s[1] == "governance"} == {
         ("Egypt", "governance", "support"), ("Jordan", "governance", "support"), ("Qatar", "governance", "support")}
 
 
 def test_neither_nor_negates_what_its_subjects_do(dictionary, rules):
-    text = "Neither Israel nor the United States appears willing to pursue the Arab plan for reconstruction."
+    text = "Neither Israel nor Washington seems ready to back the Arab plan for reconstruction."
     assert found(text, dictionary) == {("Israel", "reconstruction", "oppose"), ("US", "reconstruction", "oppose")}
     assert found(text, dictionary, rules.without(["negation"])) == {
         ("Israel", "reconstruction", "support"), ("US", "reconstruction", "support")}
 
 
 def test_an_item_set_against_the_others_with_not_is_refused(dictionary):
-    text = "Qatar will keep providing humanitarian aid, not reconstruction funding, the minister said."
+    text = "Qatar will go on sending food aid, not reconstruction money, the minister said."
     assert found(text, dictionary) == {("Qatar", "humanitarian_aid", "support"), ("Qatar", "reconstruction", "oppose")}
     assert ("Qatar", "reconstruction", "support") in found(
-        "Qatar will keep providing humanitarian aid, not only reconstruction funding.", dictionary)
+        "Qatar will go on sending food aid, not only reconstruction money.", dictionary)
     # a "not" on the issue's own word is read once
     assert found("Turkey said policing Gaza was a job for the Palestinians, not for a foreign contingent.", dictionary) == {
         ("Turkey", "stabilization_force", "oppose")}
@@ -2854,10 +2854,10 @@ def test_a_stance_noun_of_a_negated_light_verb_is_negated(dictionary, rules):
     assert found("Qatar never showed any support for the disarmament of Hamas.", dictionary) == {
         ("Qatar", "disarmament", "oppose")}
     # the phrase the parse hangs on the verb ("give approval / for the entry of aid") is still the noun's
-    assert found("Israel did not give approval for the entry of aid into Gaza.", dictionary) == {
+    assert found("Israel did not give approval for the passage of aid into the Strip.", dictionary) == {
         ("Israel", "humanitarian_aid", "oppose")}
-    assert found("Israel did not give approval for the entry of aid into Gaza.", dictionary, rules.without(["negation"])) == {
-        ("Israel", "humanitarian_aid", "support")}
+    assert found("Israel did not give approval for the passage of aid into the Strip.", dictionary,
+                 rules.without(["negation"])) == {("Israel", "humanitarian_aid", "support")}
     assert found("Egypt gave its backing to the reconstruction plan.", dictionary) == {("Egypt", "reconstruction", "support")}
 
 
@@ -2872,7 +2872,7 @@ def test_used_is_read_as_use_not_as_the_pronoun():
 
 def test_blocking_a_call_for_an_issue_refuses_the_issue(dictionary):
     # "call" is also a talk noun ("delayed the call with the mediators"); a call *for* something is a stance word
-    assert found("The United States blocked a call for a ceasefire in Gaza.", dictionary) == {("US", "ceasefire", "oppose")}
+    assert found("The United States blocked a call for a truce in Gaza.", dictionary) == {("US", "ceasefire", "oppose")}
     assert found("Netanyahu delayed the cabinet vote on the Gaza ceasefire.", dictionary) == set()
 
 

@@ -1142,7 +1142,7 @@ def rehang_listed_verbs(doc: Any) -> None:
     > halt; "reaffirmed their rejection of X and emphasized/amod adherence/conj to the plan"): the tagger's
     verb is the surer of the two, and the act it names is that verb's, not the first's."""
     for token in doc:
-        # "rejecting any attempt to partition Gaza and stressing/conj the role of the PA", the gerund hung on the
+        # "rejecting any bid to split Gaza and underlining/conj the part of the PA", the gerund hung on the
         # infinitive: a gerund or a finite verb is listed with the verb of its own form above the infinitive
         if (token.dep_ == "conj" and token.tag_ in ("VBG", "VBD", "VBZ") and token.head.tag_ == "VB"
                 and any(c.dep_ == "mark" and c.lower_ == "to" for c in token.head.children)):

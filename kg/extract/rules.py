@@ -835,12 +835,12 @@ class Walker:
             return False
         subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubj:pass")]
         if not subjects and node.dep_ == "xcomp" and node.head is not node:
-            # "neither Israel nor the US appears willing to ...": the subject of the verb it completes
+            # "neither Israel nor Washington seems ready to ...": the subject of the verb it completes
             subjects = [c for c in node.head.children if c.dep_ in ("nsubj", "nsubj:pass")]
         return any(c is not st.came_from and c.i not in st.issue_span and (
                        c.tag_ in ("NN", "PRP") and c.lower_ in self.book.negation  # "nobody", "none", "nothing"
                        or any(g.dep_ == "det" and g.lower_ == "no" for g in c.children)
-                       # "neither Israel nor the US appears willing": no one of those it lists
+                       # "neither Israel nor Washington seems ready": no one of those it lists
                        or any(g.dep_ == "cc:preconj" and g.lower_ == "neither" for g in c.children))
                    for c in subjects)
 
@@ -1255,7 +1255,7 @@ class Walker:
                 c.dep_ == "advmod" and c.lower_ == "not" and not _not_only(c) and c.i < noun.i
                 for word in {noun.i: noun, **{i: noun.doc[i] for i in issue_span}}.values()
                 if word is not issue_token for c in word.children):
-            # "will keep providing aid, not reconstruction funding": the item set against the list's others (a
+            # "will go on sending food aid, not reconstruction money": the item set against the list's others (a
             # "not" on the issue's own word, "..., not for a Pakistani contingent", the walk reads on arrival)
             st.sign = -st.sign
             st.rules.append("negation")
@@ -1546,7 +1546,7 @@ class Walker:
                         st.sign = -st.sign
                         st.rules.append("cue_polarity")
                     if self.negated(noun) and not self.cue_sign(node)[0] and book.enabled("negation"):
-                        # "did not give approval for the entry of aid": the light verb's "not" (a cue verb's
+                        # "did not give approval for the passage of aid": the light verb's "not" (a cue verb's
                         # own, "did not express objections", is read at the verb)
                         st.sign = -st.sign
                         st.rules.append("negation")
@@ -1665,7 +1665,7 @@ class Walker:
             s = 0
         if (s == -1 and came_from is not None and came_from.dep_ in ("obj", "nsubj:pass") and _lemma_in(node, book.halting_verbs)
                 and _lemma_in(came_from, book.talk_nouns) and came_from.i not in issue_span
-                # (but "blocked a call for a ceasefire": a talk noun that is itself a stance word is refused)
+                # (but "blocked a call for a truce": a talk noun that is itself a stance word is refused)
                 and not self.cue_sign(came_from)[0]
                 # (but "suspended the rounds of hostage releases": instalments of the issue's own act)
                 and not any(c.i in issue_span and _case(c) == "of" for c in came_from.children)):
@@ -2715,7 +2715,7 @@ class Walker:
 
     def _undoing(self, verb: Any) -> bool:
         """Whether a verb is an actor's undoing a deal (`undoing_verbs`: "Israel broke the truce", "the truce
-        was broken by Israel", "Israel is seeking to destroy the ceasefire", "..., cutting short the ceasefire")."""
+        was broken by Israel", "Israel is trying to destroy the truce deal", "..., cutting short the truce")."""
         if not any(head in verb.lemma_forms and (not complement or any(c.lower_ == complement for c in verb.children))
                    for head, _, complement in (entry.partition(" ") for entry in self.book.undoing_verbs)):
             return False
@@ -2724,7 +2724,7 @@ class Walker:
         actor_at = self.ctx.actor_at
         doers = [c for c in verb.children if c.dep_ in ("nsubj", "obl:agent")]
         if not doers and verb.dep_ in ("xcomp", "advcl") and verb.head is not verb:
-            doers = [c for c in verb.head.children if c.dep_ == "nsubj"]  # "seeking to destroy", "..., cutting short"
+            doers = [c for c in verb.head.children if c.dep_ == "nsubj"]  # "trying to destroy", "..., cutting short"
         return any(t.i in actor_at for d in doers for t in (d, *d.children) if t.dep_ not in ("case",))
 
     def _reported_act(self, verb: Any) -> bool:
