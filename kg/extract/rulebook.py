@@ -359,7 +359,9 @@ def _irregular(path: Path, table: Any) -> dict[str, str]:
     return forms
 
 
-def _split_particles(verbs: frozenset[str]) -> tuple[frozenset[str], dict[str, frozenset[str]]]:
+def split_particles(verbs: frozenset[str]) -> tuple[frozenset[str], dict[str, frozenset[str]]]:
+    """A word list's one-word entries, and the second words of its two-word entries by their first
+    ("rule out": rule -> {out})."""
     heads: set[str] = set()
     particles: dict[str, set[str]] = {}
     for verb in verbs:
@@ -418,8 +420,8 @@ def _cached_rule_book(directory: str, stamp: tuple[float, ...]) -> RuleBook:
     for family, markers in (lemmas.get("conditions") or {}).items():
         for marker in _words(lemmas_path, lemmas, "conditions", family):
             conditions[marker] = str(family)
-    support_verbs, support_particles = _split_particles(_words(lemmas_path, lemmas, "support", "verbs"))
-    oppose_verbs, oppose_particles = _split_particles(_words(lemmas_path, lemmas, "oppose", "verbs"))
+    support_verbs, support_particles = split_particles(_words(lemmas_path, lemmas, "support", "verbs"))
+    oppose_verbs, oppose_particles = split_particles(_words(lemmas_path, lemmas, "oppose", "verbs"))
     stance_model = read_stance_model(model_path)
     # the model file as a whole, so that a part it gains (a new kind of feature words) changes the digest too
     model_digest = hashlib.sha256(model_path.read_bytes()).hexdigest()
@@ -455,7 +457,7 @@ def _cached_rule_book(directory: str, stamp: tuple[float, ...]) -> RuleBook:
         stand_ins={word.lower(): other.lower()
                    for word, other in _mapping(lemmas_path, lemmas, "parse_stand_ins", "words to words").items()},
         particles=oppose_particles,  # "rule out": the head alone ("rule") rejects nothing
-        idioms=_split_particles(_words(lemmas_path, lemmas, "idioms"))[1],
+        idioms=split_particles(_words(lemmas_path, lemmas, "idioms"))[1],
         contexts=contexts,
         stance_model=stance_model,
         digest=digest,

@@ -13,12 +13,13 @@ stance and the actor that holds it:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from .contexts import context_stops
 from .lemmatize import lemma_candidates
 from .repairs import case_word as _case
-from .rulebook import RuleBook
+from .rulebook import RuleBook, split_particles
 
 
 # --- the walk ---------------------------------------------------------------------------------
@@ -1253,8 +1254,7 @@ class Walker:
             noun = noun.head
         if noun.dep_ in ("conj", "appos") and noun.tag_.startswith("NN") and book.enabled("negation") and any(
                 c.dep_ == "advmod" and c.lower_ == "not" and not _not_only(c) and c.i < noun.i
-                for word in {noun.i: noun, **{i: noun.doc[i] for i in issue_span}}.values()
-                if word is not issue_token for c in word.children):
+                for word in {noun, *(noun.doc[i] for i in issue_span)} - {issue_token} for c in word.children):
             # "will go on sending food aid, not reconstruction money": the item set against the list's others (a
             # "not" on the issue's own word, "..., not for a Pakistani contingent", the walk reads on arrival)
             st.sign = -st.sign
@@ -2716,8 +2716,9 @@ class Walker:
     def _undoing(self, verb: Any) -> bool:
         """Whether a verb is an actor's undoing a deal (`undoing_verbs`: "Israel broke the truce", "the truce
         was broken by Israel", "Israel is trying to destroy the truce deal", "..., cutting short the truce")."""
-        if not any(head in verb.lemma_forms and (not complement or any(c.lower_ == complement for c in verb.children))
-                   for head, _, complement in (entry.partition(" ") for entry in self.book.undoing_verbs)):
+        heads, complements = _entries_by_head(self.book.undoing_verbs)
+        if not any(form in heads or any(c.lower_ in complements.get(form, ()) for c in verb.children)
+                   for form in verb.lemma_forms):
             return False
         if not any(c.dep_ in ("obj", "nsubj:pass") and _lemma_in(c, self.book.deal_nouns) for c in verb.children):
             return False
@@ -3181,27 +3182,32 @@ def path_index(step: str) -> int | None:
 
 def _controller(verb: Any) -> list[Any]:
     """Who does what an infinitive without a subject names: the passive subject or the object of the
-    verb it completes ("residents/nsubj:pass were forced to leave", "forced residents/obj to leave"), or
-    who it is asked "for" ("called for Hamas/obl to disarm")."""
+    verb it completes ("residents/nsubj:pass were forced to leave", "forced residents/obj to leave", "will not
+    allow Hamas/iobj to rule", as the parser labels some), or who it is asked "for" ("called for Hamas/obl
+    to disarm")."""
     if verb.dep_ not in ("xcomp", "advcl") or not any(c.dep_ == "mark" and c.lower_ == "to" for c in verb.children):
         return []
     head = verb.head
     return ([c for c in head.children if c.dep_ == "nsubj:pass"]
-            or [c for c in head.children if c.dep_ == "obj" and c.i < verb.i]
+            or [c for c in head.children if c.dep_ in ("obj", "iobj") and c.i < verb.i]
             or [c for c in head.children if c.dep_ == "obl" and _case(c) == "for" and c.i < verb.i])
 
 
+@lru_cache(maxsize=8)
+def _entries_by_head(entries: frozenset[str]) -> tuple[frozenset[str], dict[str, frozenset[str]]]:
+    """`split_particles` of a list the rules read many times per sentence, split once."""
+    return split_particles(entries)
+
+
 def _given_the_act(verb: Any) -> list[Any]:
-    """Who is let, given or denied the act an infinitive or gerund without a subject names, where
-    `_controller` finds no one: the indirect object of the verb it completes ("will not allow Hamas/iobj to
-    rule"), the one a chance or right to it is given or denied ("Hamas be denied any chance to run Gaza"),
-    the passive subject of what it is "in" ("Hamas cannot be involved in governing Gaza")."""
+    """Who is given or denied the act an infinitive or gerund without a subject names, where
+    `_controller` finds no one: the one a chance or right to it is given or denied ("Hamas be denied any
+    chance to run Gaza"), the passive subject of what it is "in" ("Hamas cannot be involved in governing
+    Gaza")."""
     head = verb.head
     if head is verb:
         return []
     to = any(c.dep_ == "mark" and c.lower_ == "to" for c in verb.children)
-    if verb.dep_ == "xcomp" and to:
-        return [c for c in head.children if c.dep_ == "iobj" and c.i < verb.i]
     if verb.dep_ == "acl" and to and head.tag_.startswith("NN") and head.dep_ in ("obj", "iobj") and head.head is not head:
         giver = head.head
         passive = any(c.dep_ == "aux:pass" for c in giver.children)
