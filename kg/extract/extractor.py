@@ -13,7 +13,7 @@ from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 from ..dictionary import Dictionary
 from ..model import Article, Method, Polarity, Stance
 from ..text import Sentence, reading_text, replace_characters, split_sentences, unshouted
-from .mentions import (ACTOR, CONTEXT, COREF, INSTITUTION, INVERSE, ISSUE, LIST_SEPARATOR, MEDIA, PLANREF, SOURCE, Mention,
+from .mentions import (ACTOR, CONTEXT, COREF, DEMONYM, INSTITUTION, INVERSE, ISSUE, LIST_SEPARATOR, MEDIA, PLANREF, SOURCE, Mention,
                        Scanner)
 from .lemmatize import assign_lemmas, lemma_candidates
 from .parse import parse_words
@@ -279,6 +279,7 @@ class ArticleExtractor:
         self.title_speaker = self._title_speaker()
         self.sponsors = self._actors_inside_issues()
         self._participation = _participation_pattern(tuple(sorted(book.participation_verbs)))
+        self._mediation = _forms_pattern(tuple(sorted(book.mediator_nouns | book.mediating_verbs)))
         self.discourse = _Discourse()
         self.explanations: dict[tuple, Explanation] = {}
         # every stance the rules found, with its cue and path, and every co-occurrence candidate, before
@@ -862,6 +863,8 @@ class ArticleExtractor:
                        # "Pakistan said it was ready to take part": what it takes part in, the sentence before names
                        or names(n, (ACTOR,)) and n > 0 and names(n - 1, (ISSUE,))
                        and bool(self._participation.search(text, s.start, s.end))
+                       # "the talks were mediated by Egypt": the mediators back the talks' issue
+                       or names(n, (ACTOR, DEMONYM)) and bool(self._mediation.search(text, s.start, s.end))
                        or _ATTRIBUTION.search(text, s.start, s.end) or text[s.start:s.end].rstrip().endswith(":"))]
         # the treebank the parser learnt from writes straight quotes: curly ones (same length, so
         # offsets hold) would otherwise split "Hamas’ refusal" into a name and a stray mark
@@ -1160,7 +1163,8 @@ class ArticleExtractor:
                         finding.rules = finding.rules + ("inverse_issue",)
                     yield finding
             # the mediators the sentence names back what it names: read off its words, not walked to
-            yield from walker.mediators(issue for _, _, issue, inverse in issue_roots if inverse > 0)
+            yield from walker.mediators([issue for _, _, issue, inverse in issue_roots if inverse > 0]
+                                        if issue_roots else self.book.talks_issues)
             # an aside after a comma takes a side on what the clause before it names: read off its words too
             yield from walker.asides(walked)
 
@@ -1320,6 +1324,12 @@ _CONJUNCTION = re.compile(r"\b(?:and|or|plus|with|alongside|as\s+well\s+as)\b|&"
 
 
 @functools.lru_cache(maxsize=4)
+def _forms_pattern(words: tuple[str, ...]) -> "re.Pattern[str]":
+    """Any form of the words ("mediate": "mediated", "mediating", "mediation")."""
+    stems = sorted({word[:-1] if word.endswith("e") else word for word in words}, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, stems)) + r")\w*", re.IGNORECASE)
+
+
 def _participation_pattern(verbs: tuple[str, ...]) -> "re.Pattern[str]":
     """Any form of the participation verbs ("participate", "participating", "joined"), or "take part"."""
     stems = sorted({verb[:-1] if verb.endswith("e") else verb for verb in verbs}, key=len, reverse=True)

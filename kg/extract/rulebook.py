@@ -105,6 +105,8 @@ class RuleBook:
     obstacle_nouns: frozenset[str] = frozenset()
     conditioning_verbs: frozenset[str] = frozenset()
     mediator_nouns: frozenset[str] = frozenset()
+    mediating_verbs: frozenset[str] = frozenset()
+    talks_issues: frozenset[str] = frozenset()
     receiving_verbs: frozenset[str] = frozenset()
     raising_verbs: frozenset[str] = frozenset()
     ceasing_verbs: frozenset[str] = frozenset()

@@ -242,8 +242,10 @@ class Walker:
 
     def mediators(self, issues: Iterable[str]) -> list[Finding]:
         """The mediators the sentence names ("mediators Qatar, Egypt and the US", "Qatari and
-        Egyptian mediators", "Egypt and Qatar, the mediators") back the issues it names: the
-        annotation guideline reads a party's or mediator's backing from its role (`Implicit:`)."""
+        Egyptian mediators", "Egypt and Qatar, the mediators", "Egypt's mediation", "talks mediated by
+        Qatar", "Qatar has been mediating", "the Egypt-mediated talks", "the mediating countries, Egypt
+        and Qatar") back the issues it names: the annotation guideline reads a party's or mediator's
+        backing from its role (`Implicit:`)."""
         book, ctx = self.book, self.ctx
         if not book.enabled("mediator_of_deal"):
             return []
@@ -253,32 +255,56 @@ class Walker:
         def named(k: int) -> str | None:
             return ctx.actor_at.get(k) or (ctx.demonyms.get(doc[k].text) if k not in ctx.media else None)
 
+        def listed_at(k: int) -> list[str]:
+            return ctx.lists.get(k) or [ctx.actor_at[k]] if k in ctx.actor_at else []
+
         path: list[str] = []
         for token in doc:
-            if not token.tag_.startswith("NN") or not _lemma_in(token, book.mediator_nouns) or self.negated(token):
+            verb = token.tag_.startswith("VB") and _lemma_in(token, book.mediating_verbs)
+            if verb and token.dep_ == "amod" and token.head.tag_.startswith("NN"):
+                role = token.head  # "the mediating countries": the noun it describes names them
+            elif token.tag_.startswith("NN") and _lemma_in(token, book.mediator_nouns) or verb:
+                role = token
+            else:
                 continue
             if any(self.negated(a) or any(c.dep_ == "case" and c.lower_ == "without" for c in a.children)
-                   for a in [token, *token.ancestors]):
+                   for a in [role, *role.ancestors]):
                 continue  # "would not agree ... without guarantees from the mediators": what is asked of them
-            if ((_case(token) in ("via", "through") or token.dep_ in ("obj", "iobj"))
-                    and (_lemma_in(token.head, book.report_verbs) or _lemma_in(token.head, book.telling_verbs))):
+            if ((_case(role) in ("via", "through") or role.dep_ in ("obj", "iobj"))
+                    and (_lemma_in(role.head, book.report_verbs) or _lemma_in(role.head, book.telling_verbs))):
                 # the channel of a message ("Israel communicated to Hamas via Egyptian and Qatari mediators")
                 # or the ones told ("Hamas told the mediators it accepts the plan"), not backers of what they pass on
                 continue
             path.append(f"{token.i}:{token.text}/{token.tag_}/{token.dep_}")
+            if role is token and verb:
+                # who mediates: the verb's doer ("mediated by Egypt", "Qatar has been mediating ... alongside
+                # Egypt"), or the names joined to it by hyphens ("Egypt- and Qatar-mediated talks")
+                for c in token.children:
+                    if c.dep_ in ("nsubj", "obl:agent") or c.dep_ == "obl" and _case(c) in ("by", "alongside", "with"):
+                        actors += self.np_holders(c).actors
+                k = token.i - 1
+                while k > 0 and doc[k].text in ("-", "‐", "–") and (named(k - 1) or doc[k - 1].text in ("-", ",", "and")):
+                    k -= 1
+                    while k >= 0 and (named(k) or doc[k].lower_ in (",", "and", "-")):
+                        if named(k):
+                            actors.append(named(k))
+                        k -= 1
+                continue
             # read off the words, which a parser trained on web text hangs every way: the names and
             # demonyms right before the noun ("Qatari and Egyptian mediators", "Egypt and Qatar, the
-            # mediators") and the list right after it ("mediators Egypt, the US and Qatar")
-            k = token.i - 1
-            while k >= 0 and (named(k) or doc[k].lower_ in (",", "and", "the")):
+            # mediators", "Egypt's mediation") and the list right after it ("mediators Egypt, the US and
+            # Qatar", "the mediating countries - Egypt, Qatar and Turkey")
+            k = role.i - 1 - (role is not token)
+            while k >= 0 and (named(k) or doc[k].lower_ in (",", "and", "the", "'s", "’s", "'")):
                 if named(k):
                     actors.append(named(k))
                 k -= 1
-            k = token.i + 1
+            k = role.i + 1
             if k + 1 < len(doc) and doc[k].lower_ in ("from", "by", "of"):
                 k += 1 + (doc[k + 1].lower_ == "the")  # "with mediation from Egypt, Qatar and the US"
-            if k < len(doc) and k in ctx.actor_at:
-                actors += ctx.lists.get(k) or [ctx.actor_at[k]]
+            elif k + 1 < len(doc) and doc[k].text in (",", "-", "–", "—", ":") and role is not token:
+                k += 1 + (doc[k + 1].lower_ == "the")
+            actors += listed_at(k)
         actors = _unique(actors)
         if not actors:
             return []
