@@ -829,6 +829,47 @@ def test_mediators_of_nothing_named_or_not_mediating_back_nothing(dictionary, ru
     assert found(text, dictionary, rules.without(["mediator_of_deal"])) == set()
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Hamas has never considered giving up its weapons.", ("Hamas", "disarmament", "oppose")),
+    ("The group does not believe in the truce, Hamas said.", ("Hamas", "ceasefire", "oppose")),
+])
+def test_a_negated_verb_of_holding_in_mind_refuses_what_it_takes(text, expected, dictionary, rules):
+    assert expected in found(text, dictionary)
+    holder, issue, _ = expected
+    assert (holder, issue, "support") in found(text, dictionary, rules.without(["negation"]))
+
+
+def test_what_is_not_yet_considered_is_not_refused(dictionary):
+    assert ("Israel", "ceasefire", "oppose") not in found("Israel has not yet considered the truce proposal.", dictionary)
+
+
+@pytest.mark.parametrize("text", [
+    "Israel is working to derail the truce deal.",
+    "Israel is seeking to sabotage the truce.",
+])
+def test_an_actor_that_sets_out_to_harm_a_deal_rejects_it(text, dictionary):
+    assert found(text, dictionary) == {("Israel", "ceasefire", "oppose")}
+
+
+def test_a_participle_set_beside_the_clause_undoes_the_deal_for_the_clause_subject(dictionary):
+    assert found("Israel resumed hostilities, thus cutting short the truce.", dictionary) == {("Israel", "ceasefire", "oppose")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Hamas turned down the offer to disarm.", {("Hamas", "disarmament", "oppose")}),
+    ("Israel refused to pull its troops back from the corridor.", {("Israel", "withdrawal", "oppose")}),
+])
+def test_a_rejection_by_a_verb_with_a_particle(text, expected, dictionary):
+    assert found(text, dictionary) == expected
+
+
+def test_what_an_actor_ties_to_a_condition_it_backs_on_that_condition(dictionary, rules):
+    text = "Saudi Arabia tied its funding for reconstruction to the disarmament of Hamas."
+    assert ("SaudiArabia", "reconstruction", "conditional", "disarmament") in found(text, dictionary)
+    # what the condition rule adds is the condition: without it, plain support
+    assert ("SaudiArabia", "reconstruction", "support") in found(text, dictionary, rules.without(["condition_clause"]))
+
+
 def test_a_dateline_is_not_read_as_a_subject(dictionary):
     text = "CAIRO -- Egypt and Qatar called for a permanent ceasefire on Sunday."
     assert found(text, dictionary) == {("Egypt", "ceasefire", "support"), ("Qatar", "ceasefire", "support")}

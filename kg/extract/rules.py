@@ -813,6 +813,9 @@ class Walker:
             if (_lemma_in(node, book.permit_verbs) and any(c.dep_ == "advmod" and c.lower_ in ("only", "just") for c in node.children)
                     and any(t.tag_ == "CD" and t.dep_ == "nummod" for c in node.children if c.dep_ == "obj" for t in c.subtree)):
                 return -1, "verb"  # "will only allow 300 aid trucks a day": a cap, not an opening
+            if (_lemma_in(node, book.tying_verbs) and any(c.dep_ == "obj" for c in node.children)
+                    and any(c.dep_ in ("obl", "nmod") and _case(c) == "to" for c in node.children)):
+                return 1, "verb"  # "tied its funding for reconstruction to disarmament": backs it, once that is met
             if self._undoing(node):
                 # undoing a deal rejects it; one charged or reported is the charge of whoever makes it, but
                 # one said with a modal is an intent ("Israel will not break the ceasefire, the minister said")
@@ -961,6 +964,13 @@ class Walker:
         if (_case(node) == "to" and _lemma_in(node.head, self.book.handover_verbs) and self.book.enabled("condition_clause")
                 and self._condition_word_issues(node.subtree)):
             return "unless"  # "would hand its weapons over to a Palestinian state": only once there is one
+        if (_case(node) == "to" and node.dep_ in ("obl", "nmod") and _lemma_in(node.head, self.book.tying_verbs)
+                and any(c.dep_ == "obj" for c in node.head.children) and not self.negated(node.head)
+                and self.book.enabled("condition_clause")):
+            # "Saudi Arabia tied its funding for reconstruction to the disarmament of Hamas": as "conditioned
+            # ... on", the one who ties them wants it met; the passive ("must be tied to") is read elsewhere
+            setter = node.head.tag_.startswith("VB") and any(c.dep_ == "nsubj" for c in node.head.children)
+            return "require" if setter else "unless"
         for child in children:
             if child.dep_ == "advmod" and child.lower_ in ("when", "once") and child.i < node.i and node.dep_ == "advcl":
                 if _past_event(node):
@@ -1673,8 +1683,10 @@ class Walker:
         node, came_from, issue_span = st.node, st.came_from, st.issue_span
         s, kind = self.cue_sign(node)
         if (s < 0 and not st.sign_frozen and self._harms_object(node, came_from)
-                # (but "Israel derailed the truce": an actor that harms it is against it)
-                and not any(c.dep_ in _SUBJECTS and (c.i in self.ctx.actor_at or _is_pronoun(c)) for c in node.children)):
+                # (but "Israel derailed the truce", "Israel is working to derail the truce": an actor that harms
+                # it, or sets out to, is against it)
+                and not any(c.dep_ in _SUBJECTS and (c.i in self.ctx.actor_at or _is_pronoun(c))
+                            for c in (*node.children, *self._controller_subjects(node)))):
             s, kind = 0, ""  # "accused Israel of derailing the truce", "warned the strikes would derail it": a harm charged
         if s and came_from is not None and came_from.head.i == node.i and node.tag_.startswith("VB") and (
                 came_from.dep_ == "conj" or came_from.dep_ == "advcl" and came_from.tag_ == node.tag_ == "VBG"
@@ -1733,6 +1745,19 @@ class Walker:
                 and not (self.has_intent(node) or self.has_deontic(node))):
             return st.findings  # "the U.S. had never proposed disarmament": what was not put forward, no stance
 
+    def _held_in_mind(self, node: Any, came_from: Any) -> bool:
+        """Whether the walk came up to a verb of holding in mind through what it takes, with no clause of
+        its own: negated, such a verb refuses it ("has never considered surrendering its weapons", "does
+        not believe in the truce"), where a negated clause under it ("does not believe Hamas will disarm")
+        denies a forecast, not the issue."""
+        if (came_from is None or not node.tag_.startswith("VB") or _lemma_in(node, self.book.cognition_verbs) is None
+                or any(c.dep_ == "advmod" and c.lower_ == "yet" for c in node.children)):
+            return False  # (not "has not yet considered the offer": still pending)
+        if came_from.dep_ in ("obj", "xcomp") or came_from.dep_ == "obl" and _case(came_from) in ("in", "of", "about"):
+            return True
+        return came_from.dep_ == "ccomp" and came_from.tag_ == "VBG" and not any(
+            c.dep_ in ("nsubj", "nsubj:pass", "mark") for c in came_from.children)
+
     def _negation_and_modality(self, st: _WalkState) -> None:
         """A negation that flips the stance, a modal that signals one; whether a negation or a demand verb was met."""
         book = self.book
@@ -1740,7 +1765,8 @@ class Walker:
         if not st.skip_sign and not st.detached and st.negation_in_phrase != node.i and (
                 self.negated(node) or self.negative_subject(node, st)) and book.enabled("negation") and (
                 own or self.cue_sign(node)[0] or node.tag_.startswith("JJ") or self.has_intent(node)
-                or (node.tag_.startswith("NN") and _lemma_in(node, book.intent_nouns))) and not (
+                or (node.tag_.startswith("NN") and _lemma_in(node, book.intent_nouns))
+                or self._held_in_mind(node, st.came_from)) and not (
                 _lemma_in(node, book.dependence_adjectives) and st.came_from is not None
                 and st.came_from.dep_ in ("nsubj", "nsubj:pass")):
             # a negated stance word or issue verb flips; "the draft does not answer our demands" does not, nor
@@ -2749,10 +2775,25 @@ class Walker:
         if not any(c.dep_ in ("obj", "nsubj:pass") and _lemma_in(c, self.book.deal_nouns) for c in verb.children):
             return False
         actor_at = self.ctx.actor_at
-        doers = [c for c in verb.children if c.dep_ in ("nsubj", "obl:agent")]
-        if not doers and verb.dep_ in ("xcomp", "advcl") and verb.head is not verb:
-            doers = [c for c in verb.head.children if c.dep_ == "nsubj"]  # "trying to destroy", "..., cutting short"
+        doers = [c for c in verb.children if c.dep_ in ("nsubj", "obl:agent")] or self._controller_subjects(verb)
         return any(t.i in actor_at for d in doers for t in (d, *d.children) if t.dep_ not in ("case",))
+
+    @staticmethod
+    def _controller_subjects(verb: Any) -> list:
+        """The subjects of the clause a verb without one of its own completes or goes with: "trying to destroy",
+        "working to derail", "..., cutting short", "..., thus cutting short" (a participle the parse set beside
+        the clause), "resumed hostilities and delivered strikes, cutting short" (the verbs' shared subject)."""
+        if verb.head is verb or not (verb.dep_ in ("xcomp", "advcl") or verb.dep_ == "parataxis" and verb.tag_ == "VBG"):
+            return []
+        if any(c.dep_ in ("mark", "case") and c.lower_ != "to" for c in verb.children):
+            return []  # "accused Israel of derailing the truce": the one accused does it, not the accuser
+        head = verb.head
+        for _ in range(4):
+            subjects = [c for c in head.children if c.dep_ == "nsubj"]
+            if subjects or head.dep_ != "conj" or head.head is head:
+                return subjects
+            head = head.head
+        return []
 
     def _reported_act(self, verb: Any) -> bool:
         """Whether a clause is someone else's report of an act ("Qatar said it violated the truce"): a
