@@ -870,6 +870,11 @@ def test_what_an_actor_ties_to_a_condition_it_backs_on_that_condition(dictionary
     assert ("SaudiArabia", "reconstruction", "support") in found(text, dictionary, rules.without(["condition_clause"]))
 
 
+@pytest.mark.parametrize("text", ["Jordan will not join any force in Gaza.", "Jordan will not be part of any force in Gaza."])
+def test_a_force_named_with_any_is_the_force(text, dictionary):
+    assert found(text, dictionary) == {("Jordan", "stabilization_force", "oppose")}
+
+
 def test_a_dateline_is_not_read_as_a_subject(dictionary):
     text = "CAIRO -- Egypt and Qatar called for a permanent ceasefire on Sunday."
     assert found(text, dictionary) == {("Egypt", "ceasefire", "support"), ("Qatar", "ceasefire", "support")}
