@@ -1330,6 +1330,7 @@ def _forms_pattern(words: tuple[str, ...]) -> "re.Pattern[str]":
     return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, stems)) + r")\w*", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=4)
 def _participation_pattern(verbs: tuple[str, ...]) -> "re.Pattern[str]":
     """Any form of the participation verbs ("participate", "participating", "joined"), or "take part"."""
     stems = sorted({verb[:-1] if verb.endswith("e") else verb for verb in verbs}, key=len, reverse=True)

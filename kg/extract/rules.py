@@ -1685,8 +1685,8 @@ class Walker:
         if (s < 0 and not st.sign_frozen and self._harms_object(node, came_from)
                 # (but "Israel derailed the truce", "Israel is working to derail the truce": an actor that harms
                 # it, or sets out to, is against it)
-                and not any(c.dep_ in _SUBJECTS and (c.i in self.ctx.actor_at or _is_pronoun(c))
-                            for c in (*node.children, *self._controller_subjects(node)))):
+                and not any(c.i in self.ctx.actor_at or _is_pronoun(c)
+                            for c in [c for c in node.children if c.dep_ in _SUBJECTS] or _understood_doers(node))):
             s, kind = 0, ""  # "accused Israel of derailing the truce", "warned the strikes would derail it": a harm charged
         if s and came_from is not None and came_from.head.i == node.i and node.tag_.startswith("VB") and (
                 came_from.dep_ == "conj" or came_from.dep_ == "advcl" and came_from.tag_ == node.tag_ == "VBG"
@@ -2775,25 +2775,8 @@ class Walker:
         if not any(c.dep_ in ("obj", "nsubj:pass") and _lemma_in(c, self.book.deal_nouns) for c in verb.children):
             return False
         actor_at = self.ctx.actor_at
-        doers = [c for c in verb.children if c.dep_ in ("nsubj", "obl:agent")] or self._controller_subjects(verb)
+        doers = [c for c in verb.children if c.dep_ in ("nsubj", "obl:agent")] or _understood_doers(verb)
         return any(t.i in actor_at for d in doers for t in (d, *d.children) if t.dep_ not in ("case",))
-
-    @staticmethod
-    def _controller_subjects(verb: Any) -> list:
-        """The subjects of the clause a verb without one of its own completes or goes with: "trying to destroy",
-        "working to derail", "..., cutting short", "..., thus cutting short" (a participle the parse set beside
-        the clause), "resumed hostilities and delivered strikes, cutting short" (the verbs' shared subject)."""
-        if verb.head is verb or not (verb.dep_ in ("xcomp", "advcl") or verb.dep_ == "parataxis" and verb.tag_ == "VBG"):
-            return []
-        if any(c.dep_ in ("mark", "case") and c.lower_ != "to" for c in verb.children):
-            return []  # "accused Israel of derailing the truce": the one accused does it, not the accuser
-        head = verb.head
-        for _ in range(4):
-            subjects = [c for c in head.children if c.dep_ == "nsubj"]
-            if subjects or head.dep_ != "conj" or head.head is head:
-                return subjects
-            head = head.head
-        return []
 
     def _reported_act(self, verb: Any) -> bool:
         """Whether a clause is someone else's report of an act ("Qatar said it violated the truce"): a
@@ -3245,6 +3228,27 @@ def path_index(step: str) -> int | None:
     """The token index a walked path step ("12:resume/VB/advcl") stands on, or None."""
     index = step.split(":", 1)[0]
     return int(index) if index.isdigit() else None
+
+
+def _understood_doers(verb: Any) -> list[Any]:
+    """Who does what a verb without a subject of its own names: whoever `_controller` finds (the one
+    allowed, forced or asked to), else the subject of the clause the verb completes or goes with ("Israel
+    is trying to destroy the truce", "..., cutting short the truce", "..., thus cutting short" with the
+    participle set beside the clause, "resumed hostilities and delivered strikes, cutting short": the two
+    verbs' subject); not the one who charges another with it ("accused Israel of derailing the truce")."""
+    controlled = _controller(verb)
+    if controlled or verb.head is verb or not (
+            verb.dep_ in ("xcomp", "advcl") or verb.dep_ == "parataxis" and verb.tag_ == "VBG"):
+        return controlled
+    if any(c.dep_ in ("mark", "case") and c.lower_ != "to" for c in verb.children):
+        return []
+    head = verb.head
+    for _ in range(4):
+        subjects = [c for c in head.children if c.dep_ == "nsubj"]
+        if subjects or head.dep_ != "conj" or head.head is head:
+            return subjects
+        head = head.head
+    return []
 
 
 def _controller(verb: Any) -> list[Any]:
