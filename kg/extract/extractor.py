@@ -1164,7 +1164,7 @@ class ArticleExtractor:
                     yield finding
             # the mediators the sentence names back what it names: read off its words, not walked to
             yield from walker.mediators([issue for _, _, issue, inverse in issue_roots if inverse > 0]
-                                        if issue_roots else self.book.talks_issues)
+                                        if issue_roots else sorted(self.book.talks_issues))
             # an aside after a comma takes a side on what the clause before it names: read off its words too
             yield from walker.asides(walked)
 
@@ -1323,19 +1323,18 @@ _NEGATED_ITEM = re.compile(r"^(?:[-–—•*·▪]\s*)?(?:no|not|never|neither)
 _CONJUNCTION = re.compile(r"\b(?:and|or|plus|with|alongside|as\s+well\s+as)\b|&")
 
 
-@functools.lru_cache(maxsize=4)
-def _forms_pattern(words: tuple[str, ...]) -> "re.Pattern[str]":
-    """Any form of the words ("mediate": "mediated", "mediating", "mediation")."""
+@functools.lru_cache(maxsize=8)
+def _forms_pattern(words: tuple[str, ...], *phrases: str) -> "re.Pattern[str]":
+    """Any form of the words ("mediate": "mediated", "mediating", "mediation", "Egypt-mediated"), or one of
+    the phrases (regular expressions)."""
     stems = sorted({word[:-1] if word.endswith("e") else word for word in words}, key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, stems)) + r")\w*", re.IGNORECASE)
+    alternatives = "|".join([f"(?:{'|'.join(map(re.escape, stems))})\\w*", *phrases])
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
 
 
-@functools.lru_cache(maxsize=4)
 def _participation_pattern(verbs: tuple[str, ...]) -> "re.Pattern[str]":
     """Any form of the participation verbs ("participate", "participating", "joined"), or "take part"."""
-    stems = sorted({verb[:-1] if verb.endswith("e") else verb for verb in verbs}, key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:(?:" + "|".join(map(re.escape, stems)) + r")\w*|t(?:ake|akes|aking|ook)\s+part)(?![\w-])",
-                      re.IGNORECASE)
+    return _forms_pattern(verbs, r"t(?:ake|akes|aking|ook)\s+part")
 
 
 @functools.lru_cache(maxsize=16)

@@ -255,9 +255,6 @@ class Walker:
         def named(k: int) -> str | None:
             return ctx.actor_at.get(k) or (ctx.demonyms.get(doc[k].text) if k not in ctx.media else None)
 
-        def listed_at(k: int) -> list[str]:
-            return ctx.lists.get(k) or [ctx.actor_at[k]] if k in ctx.actor_at else []
-
         path: list[str] = []
         for token in doc:
             verb = token.tag_.startswith("VB") and _lemma_in(token, book.mediating_verbs)
@@ -277,25 +274,18 @@ class Walker:
                 continue
             path.append(f"{token.i}:{token.text}/{token.tag_}/{token.dep_}")
             if role is token and verb:
-                # who mediates: the verb's doer ("mediated by Egypt", "Qatar has been mediating ... alongside
-                # Egypt"), or the names joined to it by hyphens ("Egypt- and Qatar-mediated talks")
+                # who mediates: the verb's doer ("mediated by Egypt", "Qatar has been mediating ... alongside Egypt")
                 for c in token.children:
                     if c.dep_ in ("nsubj", "obl:agent") or c.dep_ == "obl" and _case(c) in ("by", "alongside", "with"):
                         actors += self.np_holders(c).actors
-                k = token.i - 1
-                while k > 0 and doc[k].text in ("-", "‐", "–") and (named(k - 1) or doc[k - 1].text in ("-", ",", "and")):
-                    k -= 1
-                    while k >= 0 and (named(k) or doc[k].lower_ in (",", "and", "-")):
-                        if named(k):
-                            actors.append(named(k))
-                        k -= 1
                 continue
             # read off the words, which a parser trained on web text hangs every way: the names and
             # demonyms right before the noun ("Qatari and Egyptian mediators", "Egypt and Qatar, the
-            # mediators", "Egypt's mediation") and the list right after it ("mediators Egypt, the US and
-            # Qatar", "the mediating countries - Egypt, Qatar and Turkey")
+            # mediators", "Egypt's mediation", before the participle: "the Qatar-mediated talks")
+            # and the list right after it ("mediators Egypt, the US and Qatar", "the mediating countries -
+            # Egypt, Qatar and Turkey")
             k = role.i - 1 - (role is not token)
-            while k >= 0 and (named(k) or doc[k].lower_ in (",", "and", "the", "'s", "’s", "'")):
+            while k >= 0 and (named(k) or doc[k].lower_ in (",", "and", "the", "'s", "’s", "'", "-")):
                 if named(k):
                     actors.append(named(k))
                 k -= 1
@@ -304,7 +294,8 @@ class Walker:
                 k += 1 + (doc[k + 1].lower_ == "the")  # "with mediation from Egypt, Qatar and the US"
             elif k + 1 < len(doc) and doc[k].text in (",", "-", "–", "—", ":") and role is not token:
                 k += 1 + (doc[k + 1].lower_ == "the")
-            actors += listed_at(k)
+            if k < len(doc) and k in ctx.actor_at:
+                actors += ctx.lists.get(k) or [ctx.actor_at[k]]
         actors = _unique(actors)
         if not actors:
             return []
