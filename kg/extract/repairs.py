@@ -15,7 +15,8 @@ _ING_PREPOSITIONS = frozenset({"including", "following", "regarding", "concernin
 def repair_parse(doc: Any, infinitive_nouns: frozenset[str], stance_verbs: frozenset[str] = frozenset(),
                  verb_forms: frozenset[str] = frozenset(), statement_verbs: frozenset[str] = frozenset(),
                  purpose_participles: frozenset[str] = frozenset(), member_verbs: frozenset[str] = frozenset(),
-                 conditioning_verbs: frozenset[str] = frozenset(), citing_verbs: frozenset[str] = frozenset()) -> None:
+                 conditioning_verbs: frozenset[str] = frozenset(), citing_verbs: frozenset[str] = frozenset(),
+                 tying_verbs: frozenset[str] = frozenset(), control_adjectives: frozenset[str] = frozenset()) -> None:
     """Apply every repair to one parsed sentence, in this order:
     - words hung on a copula, hung on its predicate;
     - clause verbs tagged as plural nouns (`verb_forms`: words that are only ever verbs);
@@ -32,7 +33,8 @@ def repair_parse(doc: Any, infinitive_nouns: frozenset[str], stance_verbs: froze
       a comma hung on the verb's object, and the object of a gerund subject read as a second subject;
     - prepositions read as nouns or verbs, "that" clauses of adjectives, "as long as", the names a plural
       subject's "from" phrase lists, a fronted "as" phrase read as a second subject;
-    - the "on" phrase of a conditioning verb hung on its object (`conditioning_verbs`);
+    - the "on" phrase of a conditioning verb hung on its object (`conditioning_verbs`), and the "to"
+      phrase of a tying verb (`tying_verbs`);
     - "by" phrases of active verbs, the one "cited as saying" something left without the saying (`citing_verbs`), "it"
       read as the expletive of an action verb, a subject read as the root because an aside between
       commas follows it;
@@ -69,6 +71,7 @@ def repair_parse(doc: Any, infinitive_nouns: frozenset[str], stance_verbs: froze
         steps.append(lambda: restore_main_verbs(doc, statement_verbs))
     if "VBN" in tags:
         steps.append(lambda: restore_past_tenses(doc))
+    if "VBN" in tags or "VBD" in tags:
         steps.append(lambda: restore_verbs_read_as_modifiers(doc))
     if "VBD" in tags:
         steps.append(lambda: restore_finite_verbs_under_nouns(doc))
@@ -103,13 +106,15 @@ def repair_parse(doc: Any, infinitive_nouns: frozenset[str], stance_verbs: froze
         steps.append(lambda: rehang_fronted_as_phrases(doc))
     if not words.isdisjoint(("on", "upon")) and not lemmas.isdisjoint(conditioning_verbs):
         steps.append(lambda: rehang_conditions_on_objects(doc, conditioning_verbs))
+    if "to" in words and not lemmas.isdisjoint(tying_verbs):
+        steps.append(lambda: rehang_conditions_on_objects(doc, tying_verbs, ("to",)))
     steps.append(lambda: rehang_active_agents(doc))
     if "saying" in words and not lemmas.isdisjoint(citing_verbs):
         steps.append(lambda: rehang_cited_speakers(doc, citing_verbs))
     if "," in words:
         steps.append(lambda: restore_subjects_before_asides(doc))
     if "it" in words:
-        steps.append(lambda: restore_pronoun_subjects(doc))
+        steps.append(lambda: restore_pronoun_subjects(doc, control_adjectives))
     if not lemmas.isdisjoint(_COPULAR_VERBS):
         steps.append(lambda: rehang_copular_complements(doc))
     steps.append(lambda: rehang_listed_verbs(doc))
@@ -520,18 +525,20 @@ def rehang_member_participles(doc: Any, verbs: frozenset[str]) -> None:
                 token.head = group  # the comma before it
 
 
-def rehang_conditions_on_objects(doc: Any, verbs: frozenset[str]) -> None:
+def rehang_conditions_on_objects(doc: Any, verbs: frozenset[str], prepositions: tuple[str, ...] = ("on", "upon")) -> None:
     """Hang on a conditioning verb the "on" phrase the parser gave its object ("conditioned their funding
     for Gaza's reconstruction/obl on/case the full disarmament/nmod of Hamas"): what the object is
-    conditioned on is the verb's, as in "conditioned the funding on disarmament" (`verbs`: their lemmas)."""
+    conditioned on is the verb's, as in "conditioned the funding on disarmament" (`verbs`: their lemmas;
+    a tying verb's phrase is the one with "to": "linked the reopening of the crossing to the return/nmod
+    of the bodies")."""
     for verb in doc:
         if (verb.lemma_ or verb.lower_).lower() not in verbs or not verb.tag_.startswith("VB"):
             continue
-        if any(c.dep_.startswith("obl") and case_word(c) in ("on", "upon") for c in verb.children):
-            continue  # the verb has its "on" phrase already
+        if any(c.dep_.startswith("obl") and case_word(c) in prepositions for c in verb.children):
+            continue  # the verb has its phrase already
         objects = [c for c in verb.children if c.dep_ in ("obj", "nsubj:pass") or c.dep_.startswith("obl")]
         phrase = next((t for o in objects for t in o.subtree if t.dep_ == "nmod" and t.i > verb.i
-                       and case_word(t) in ("on", "upon")), None)
+                       and case_word(t) in prepositions), None)
         if phrase is not None:
             phrase.head, phrase.dep_ = verb, "obl"
 
@@ -790,11 +797,16 @@ def restore_verbs_read_as_modifiers(doc: Any) -> None:
     for noun in doc:
         if noun.dep_ != "ROOT" or noun.tag_ not in ("NN", "NNS"):
             continue
-        subject = next((c for c in noun.children if c.dep_ == "nsubj" and c.i < noun.i), None)
-        if subject is None or any(c.dep_ == "cop" for c in noun.children):
+        if any(c.dep_ == "cop" for c in noun.children):
             continue
-        verb = next((c for c in noun.children if c.dep_ == "amod" and c.tag_ in ("VBN", "VBD")
-                     and subject.i < c.i < noun.i), None)
+        subject = next((c for c in noun.children if c.dep_ == "nsubj" and c.i < noun.i), None)
+        if subject is not None:
+            verb = next((c for c in noun.children if c.dep_ == "amod" and c.tag_ in ("VBN", "VBD")
+                         and subject.i < c.i < noun.i), None)
+        else:
+            # "Israel/nsubj tied/amod reconstruction/ROOT to ...": the subject hung on the past tense itself
+            verb = next((c for c in noun.children if c.dep_ == "amod" and c.tag_ == "VBD" and c.i < noun.i
+                         and any(g.dep_ == "nsubj" and g.i < c.i for g in c.children)), None)
         if verb is None:
             continue
         verb.head = verb
@@ -806,6 +818,23 @@ def restore_verbs_read_as_modifiers(doc: Any) -> None:
                 child.head = verb  # the subject, adverbs before the verb, the final stop, the verbs coordinated
         noun.head = verb
         noun.dep_ = "obj"
+    for noun in doc:
+        # "Jordan/ROOT expressed/amod condemnation/appos of ...": the name the parser made the root, with
+        # the object beside it as an apposition, is the subject of the past tense between them
+        name = noun.head
+        if noun.dep_ != "appos" or name.dep_ != "ROOT" or name.tag_ not in ("NNP", "NNPS") or noun.i < name.i:
+            continue
+        # (right after the name, or after an adverb: "Jordan strongly condemned ...")
+        verb = next((c for c in noun.children if c.dep_ == "amod" and c.tag_ == "VBD" and c.i < noun.i
+                     and (c.i == name.i + 1 or c.i == name.i + 2 and doc[name.i + 1].tag_ == "RB")), None)
+        if verb is None:
+            continue
+        verb.head, verb.dep_ = verb, "ROOT"
+        for child in list(name.children):
+            if child.i > verb.i and (child.dep_ in ("punct", "conj", "parataxis") or child.i > noun.i):
+                child.head = verb  # the final stop and what follows the object are the verb's
+        name.head, name.dep_ = verb, "nsubj"
+        noun.head, noun.dep_ = verb, "obj"
 
 
 def restore_for_to_clauses(doc: Any) -> None:
@@ -828,14 +857,20 @@ def restore_for_to_clauses(doc: Any) -> None:
         case.dep_ = "mark"
 
 
-def restore_pronoun_subjects(doc: Any) -> None:
+def restore_pronoun_subjects(doc: Any, control_adjectives: frozenset[str] = frozenset()) -> None:
     """Make "it" the subject again of an action verb the parse gave it to as an expletive ("said it/expl
     was handing/VBG over the hostages"): an expletive "it" goes with a clause or a copula ("it is clear
-    that"), not with a verb that takes an object and no clause."""
+    that"), not with a verb that takes an object and no clause; nor with an adjective whose infinitive is
+    its subject's act ("said it/expl is ready/JJ to hand over its weapons"; `control_adjectives`)."""
     for it in doc:
         if it.lower_ != "it" or it.dep_ != "expl":
             continue
         verb = it.head
+        if (verb.tag_.startswith("JJ") and (verb.lemma_ or verb.lower_).lower() in control_adjectives and verb.i > it.i
+                and any(c.dep_ == "cop" for c in verb.children)
+                and not any(c.dep_ in ("nsubj", "nsubj:pass", "csubj") for c in verb.children)):
+            it.dep_ = "nsubj"
+            continue
         if (not verb.tag_.startswith("VB") or verb.i < it.i
                 or any(c.dep_ in ("nsubj", "nsubj:pass", "aux:pass", "cop", "ccomp", "csubj", "xcomp") for c in verb.children)
                 or (verb.lemma_ or "").lower() in ("be", "seem", "appear", "take", "remain")):
@@ -997,12 +1032,15 @@ def rehang_verb_infinitives(doc: Any) -> None:
 
 def restore_infinitive_verbs(doc: Any) -> None:
     """Make "to VB NN" an infinitive again when the parser read the verb as a modifier of the noun
-    after it and "to" as that noun's preposition ("decision [to/case halt/compound aid/obl]"): a
+    after it and "to" as that noun's preposition ("decision [to/case halt/compound aid/obl]",
+    "decision [to/case halt/amod aid/compound deliveries/nmod]"): a
     base-form verb modifies no noun, and the verb is what the rules must see acting on the noun."""
     for verb in doc:
         noun = verb.head
-        if (verb.tag_ != "VB" or verb.dep_ != "compound" or noun.i != verb.i + 1 or verb.i == 0
-                or not noun.tag_.startswith("NN") or noun.dep_ in ("ROOT", "compound")):
+        # (the noun may have words of its own between: "to halt/amod aid/compound deliveries")
+        if (verb.tag_ != "VB" or verb.dep_ not in ("compound", "amod") or noun.i <= verb.i or verb.i == 0
+                or not noun.tag_.startswith("NN") or noun.dep_ in ("ROOT", "compound")
+                or any(doc[k].head.i != noun.i or doc[k].dep_ not in ("compound", "amod") for k in range(verb.i + 1, noun.i))):
             continue
         to = doc[verb.i - 1]
         if to.lower_ != "to" or to.head.i != noun.i or to.dep_ != "case":

@@ -94,6 +94,8 @@ class RuleBook:
     making_verbs: frozenset[str] = frozenset()
     mediated_issues: frozenset[str] = frozenset()
     tying_verbs: frozenset[str] = frozenset()
+    control_adjectives: frozenset[str] = frozenset()
+    negative_predicates: frozenset[str] = frozenset()
     content_frames: frozenset[str] = frozenset()
     adopting_verbs: frozenset[str] = frozenset()
     control_nouns: frozenset[str] = frozenset()

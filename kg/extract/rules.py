@@ -423,6 +423,8 @@ class Walker:
                 # "he and the leaders of Egypt, Turkey and Qatar signed ..."
                 resolved = _unique(resolved + [a for conj in token.conjuncts for a in self.np_holders(conj).actors])
             return Holders(resolved, ("pronoun",), book.confidence("pronoun"))
+        if any(c.dep_ == "det" and c.tag_ == "WDT" and c.lower_ in ("which", "what") for c in token.children):
+            return Holders([])  # "no clarity about which countries are willing to ...": a question, no one named
         members = self._members_by_clause(token) if book.enabled("group_noun") else []
         if members:
             # "The committee, comprising Egypt, Qatar and Jordan, called for ...": the members it lists
@@ -664,7 +666,10 @@ class Walker:
                                           ("coordination",) if len(actors) > 1 else ())
                     if holders.actors and book.enabled("possessor_of_cue"):
                         return holders, "possessor_of_cue"
-                if dep == "nmod" and (_case(child) in ("from", "by") or _case(child) == "of" and child.i not in self.ctx.issue_tokens):
+                if dep == "nmod" and (_case(child) in ("from", "by") or _case(child) == "of" and child.i not in self.ctx.issue_tokens
+                                      # "condemnation of Israel's decision": the decision's owner is who is judged
+                                      and not (child.i not in self.ctx.actor_at
+                                               and any(c.dep_ == "nmod:poss" for c in child.children))):
                     holders = self.np_holders(child)
                     if holders.actors and book.enabled("possessor_of_cue"):
                         return holders, "possessor_of_cue"
@@ -766,6 +771,18 @@ class Walker:
 
     # -- what a predicate says ----------------------------------------------------------------
 
+    def _named_as(self, verb: Any) -> Any:
+        """What a verb of naming calls its object ("called the resolution a dangerous step": the step), or None
+        (lemmas.yaml naming_verbs; "called for a truce" and "called on Israel" are no naming)."""
+        if _lemma_in(verb, self.book.naming_verbs) is None:
+            return None
+        objects = [c for c in verb.children if c.dep_ == "obj"]
+        if not objects or any(c.dep_ == "compound:prt" or c.dep_ == "obl" and _case(c) in ("for", "on", "upon")
+                               for c in verb.children):
+            return None
+        return next((c for c in verb.children if c.i > objects[0].i and (
+            c.dep_ == "obj" and c is not objects[0] or c.dep_ == "xcomp" and not c.tag_.startswith("VB"))), None)
+
     def cue_sign(self, node: Any) -> tuple[int, str]:
         """(+1 support cue | -1 rejecting cue | 0 none, kind) for a predicate on the path."""
         known = self._cues.get(node.i)
@@ -790,6 +807,16 @@ class Walker:
         if tag == "VBG" and (node.lower_ in book.oppose_adjectives or node.lower_ in book.support_adjectives):
             tag = "JJ"  # "Hamas is unwilling/VBG to disarm": an adjective the tagger read as a verb
         if tag.startswith("VB"):
+            named_as = self._named_as(node)
+            if named_as is not None:
+                # "Israel called the Egyptian plan a non-starter": what it is called judges it, not "call"; the
+                # words that judge are the name's own and its modifiers' ("a mechanism of foreign guardianship"),
+                # or the verb of a clause on it ("a mechanism that Palestinians reject"), not every word under it
+                # ("a key step toward halting the conflict")
+                words = [named_as] + [c for c in named_as.children if c.dep_ in ("amod", "compound", "nmod")]
+                clauses = [t for t in named_as.subtree if t.dep_ == "acl:relcl"]
+                return (-1 if any(_lemma_in(t, book.negative_predicates) for t in words) or any(
+                    _lemma_in(t, book.oppose_verbs) for t in clauses) else 1), "verb"
             if (any(c.dep_ in ("nsubj", "nsubj:pass") and c.i not in self.ctx.actor_at and _lemma_in(c, book.process_nouns)
                     for c in node.children)
                     and not any(c.dep_ in ("obj", "ccomp", "xcomp", "obl:agent") for c in node.children)
@@ -941,7 +968,7 @@ class Walker:
         ("only with a UN mandate", "only after Hamas disarms")."""
         if node.dep_ in ("advcl", "parataxis") and self._inverted(node):
             return "if"
-        if node.dep_ not in _OBLIQUE and not _cased_object(node):
+        if node.dep_ not in _OBLIQUE and node.dep_ != "obl:agent" and not _cased_object(node):
             return None
         conditions = self.book.conditions
         doc = node.doc
@@ -1009,6 +1036,13 @@ class Walker:
                     # "open to the deployment of forces under a Security Council resolution", "backs a mission
                     # under the aegis of the UN", "ready to send troops with a UN mandate": only with one
                     return "unless"
+            if (child.lower_ == "by" and child.dep_ == "case" and node.dep_ in ("obl:agent", "obl")
+                    and _lemma_in(node, self.book.mandate_nouns) and _lemma_in(node.head, self.book.enacting_verbs)
+                    and any(c.dep_ == "aux:pass" and c.tag_ == "VB" for c in node.head.children)):
+                # "called for any force to be authorised by a Security Council resolution", "insisted that the
+                # force be backed by a UN mandate": what is still to be given is what it waits for (a force
+                # that "was authorised by" one has it)
+                return "unless"
             if (child.lower_ in ("on", "upon") and child.dep_ == "case" and _lemma_in(node.head, self.book.conditioning_verbs)
                     and not self.negated(node.head)):  # "the aid is not dependent on any ceasefire": no condition
                 # "conditioned any withdrawal on the return of the hostages": the one who sets the condition
@@ -1673,6 +1707,10 @@ class Walker:
         book = self.book
         node, came_from, issue_span = st.node, st.came_from, st.issue_span
         s, kind = self.cue_sign(node)
+        if s < 0 and st.inverse and came_from is not None and came_from is self._named_as(node):
+            # "called the Board a form of foreign trusteeship": a name that is the issue's opposite judges by
+            # itself; the naming flips it no further
+            s = 1
         if (s < 0 and not st.sign_frozen and self._harms_object(node, came_from)
                 # (but "Israel derailed the truce", "Israel is working to derail the truce": an actor that harms
                 # it, or sets out to, is against it)
@@ -2566,10 +2604,14 @@ class Walker:
         # the tagger takes "rule" after "no longer" for a noun; its subject still makes it the verb
         subjects = [c for c in issue_token.children if c.dep_ == "nsubj"]
         if not parties or not _lemma_in(issue_token, self.book.ruling_verbs) or not (
-                issue_token.tag_.startswith("VB") or subjects):
+                issue_token.tag_.startswith("VB") or subjects
+                # (or its "to": "does not intend to govern/JJ Gaza", as the tagger has it)
+                or any(c.dep_ == "mark" and c.lower_ == "to" for c in issue_token.children)):
             return False
         actors: set[str] = set()
-        for agent in subjects or self._issue_agents_named(issue_token) or _given_the_act(issue_token):
+        # ("Hamas said it is ready to stop governing Gaza": the subject of the verb it completes)
+        for agent in (subjects or self._issue_agents_named(issue_token) or _given_the_act(issue_token)
+                      or _understood_doers(issue_token)):
             actors.update(self.np_holders(agent).actors or (self.ctx.resolve_pronoun(agent) if _is_pronoun(agent) else []))
         return bool(actors) and actors <= parties
 
@@ -2609,7 +2651,12 @@ class Walker:
         frontier = [(child, 0) for child in node.children]
         while frontier:
             child, depth = frontier.pop(0)
-            if (child.dep_ not in _OBLIQUE and child.dep_ != "xcomp" and not _cased_object(child)
+            if (depth == 0 and child.dep_ == "acl" and node.i in issue_span
+                    and any(c.dep_ == "aux:pass" and c.tag_ == "VB" for c in child.children)):
+                # "any force to be authorised/acl by a resolution": what the issue is still to be given
+                frontier.extend((grandchild, 1) for grandchild in child.children)
+                continue
+            if (child.dep_ not in _OBLIQUE and child.dep_ not in ("xcomp", "obl:agent") and not _cased_object(child)
                     and not (child.dep_ == "parataxis" and self._inverted(child))
                     or any(t.i in issue_span for t in child.subtree)):
                 continue
@@ -3236,6 +3283,8 @@ def _understood_doers(verb: Any) -> list[Any]:
     head = verb.head
     for _ in range(4):
         subjects = [c for c in head.children if c.dep_ == "nsubj"]
+        if not subjects and head.dep_ == "xcomp" and head.head is not head:
+            return _understood_doers(head)  # "it is ready to stop/xcomp governing/xcomp Gaza": the chain's subject
         if subjects or head.dep_ != "conj" or head.head is head:
             return subjects
         head = head.head
