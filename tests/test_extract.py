@@ -4619,8 +4619,8 @@ def test_what_a_tying_verb_ties_waits_for_what_it_is_tied_to(text, stance, dicti
 
 def test_a_mandate_an_issue_is_still_to_be_given_is_its_condition(dictionary):
     # texts written for this test: a force "to be authorised by" a resolution waits for one
-    assert found("Indonesia has called for any international force to be authorised by a UN Security Council "
-                 "resolution.", dictionary) == {("Indonesia", "stabilization_force", "conditional", "peace_plan")}
+    assert ("Indonesia", "stabilization_force", "conditional", "peace_plan") in found(
+        "Jakarta wants any multinational force to be approved by a Security Council resolution.", dictionary)
     assert ("Egypt", "stabilization_force", "conditional", "peace_plan") in found(
         "Egypt wants the force to be backed by a UN mandate.", dictionary)
     # one that was authorised has its mandate: no condition
@@ -4630,9 +4630,9 @@ def test_a_mandate_an_issue_is_still_to_be_given_is_its_condition(dictionary):
 
 @pytest.mark.parametrize("text", [
     # texts written for this test: the owner of what is condemned is judged, not the one who condemns
-    "Jordan voiced strong condemnation of Israel's decision to cut off aid to Gaza.",
+    "Jordan voiced sharp condemnation of Israel's decision to suspend aid shipments.",
     # the parser makes "Jordan" the root and the condemnation its apposition
-    "Jordan expressed condemnation of Israel's decision to cut off aid to Gaza.",
+    "Jordan expressed condemnation of Israel's decision to suspend aid shipments.",
     # and reads "to halt" as a preposition and a modifier of "aid deliveries"
     "Jordan voiced strong condemnation of Israel's decision to halt aid deliveries.",
 ])
@@ -4645,11 +4645,11 @@ def test_condemning_an_actors_decision_is_the_condemners_stance(text, dictionary
 @pytest.mark.parametrize("text, stance", [
     # texts written for this test: the parser takes the "it" before "ready to" for an expletive; it is the
     # one who is ready
-    ("Hamas said it is ready to stop governing Gaza after the war.", ("Hamas", "governance", "support")),
+    ("A Hamas spokesman said it is ready to stop governing the Strip.", ("Hamas", "governance", "support")),
     ("Pakistan said it is willing to send troops to the stabilization force.", ("Pakistan", "stabilization_force", "support")),
-    # Hamas no longer ruling Gaza is the governance the guideline reads, also when the tagger has "govern" as
-    # an adjective
-    ("Hamas said it does not intend to govern Gaza alone.", ("Hamas", "governance", "support")),
+    # Hamas no longer ruling Gaza is the governance the guideline reads, also where the verb of ruling
+    # completes another verb
+    ("Hamas said it did not intend to govern the territory by itself.", ("Hamas", "governance", "support")),
 ])
 def test_it_before_an_adjective_of_readiness_is_the_one_who_is_ready(text, stance, dictionary):
     stances = found(text, dictionary)
@@ -4679,7 +4679,7 @@ def test_a_war_drawn_out_is_the_truce_refused(dictionary):
     # texts written for this test: what a thing is called judges it
     ("Israel called the Egyptian plan a non-starter.", ("Israel", "reconstruction", "oppose")),
     ("Egypt called the plan a good basis for talks.", ("Egypt", "peace_plan", "support")),
-    ("Hamas called the resolution a mechanism of foreign guardianship that Palestinians reject.",
+    ("Hamas called the draft a recipe for foreign guardianship that Palestinians reject.",
      ("Hamas", "governance", "oppose")),
     # a name that is the issue's opposite is not turned once more
     ("Hamas called the Board of Peace a form of foreign trusteeship.", ("Hamas", "governance", "oppose")),
@@ -4692,5 +4692,4 @@ def test_a_thing_named_is_judged_by_its_name(text, stance, dictionary):
 
 def test_a_group_asked_about_is_no_holder(dictionary):
     # text written for this test: "which countries" names no one
-    assert found("There is no clarity about which countries are willing to take part in the international "
-                 "stabilization force.", dictionary) == set()
+    assert found("Nobody knows yet which nations are willing to join the stabilization force.", dictionary) == set()
