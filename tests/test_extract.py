@@ -4679,6 +4679,9 @@ def test_a_war_drawn_out_is_the_truce_refused(dictionary):
     # texts written for this test: what a thing is called judges it
     ("Israel called the Egyptian plan a non-starter.", ("Israel", "reconstruction", "oppose")),
     ("Egypt called the plan a good basis for talks.", ("Egypt", "peace_plan", "support")),
+    # the name's own words judge: a recipe for calm backs the plan, one for disaster rejects it
+    ("Egypt called the plan a recipe for lasting calm.", ("Egypt", "peace_plan", "support")),
+    ("Israel called the Egyptian plan a recipe for disaster.", ("Israel", "reconstruction", "oppose")),
     ("Hamas called the draft a recipe for foreign guardianship that Palestinians reject.",
      ("Hamas", "governance", "oppose")),
     # a name that is the opposite is not turned once more
