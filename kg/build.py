@@ -210,19 +210,19 @@ def _worker_init(ontology_dir: Path | None) -> None:
 _WORKER_TABLES: tuple | None = None
 
 
-def _extract_one(article: Article, tables: tuple, with_dropped: bool) -> tuple[list[Stance], list[tuple[Stance, float, float]]]:
-    """One article's stances, and with `with_dropped` what the stance model dropped (as `rated_dropped`)."""
-    from .extract import extract_stances, extract_with_dropped
+def _extract_articles(articles: Sequence[Article], tables: tuple,
+                      with_dropped: bool) -> Iterator[tuple[list[Stance], list[tuple[Stance, float, float]]]]:
+    """Each article's stances, and with `with_dropped` what the stance model dropped (as `rated_dropped`),
+    in order; the sentences of several articles are parsed together."""
+    from .extract import extract_many
 
-    if not with_dropped:
-        return extract_stances(article, *tables), []
-    stances, dropped = extract_with_dropped(article, *tables)
-    return stances, rated_dropped(dropped)
+    for stances, dropped in extract_many(articles, *tables, with_dropped=with_dropped):
+        yield stances, rated_dropped(dropped) if with_dropped else []
 
 
-def _worker_extract(article: Article, with_dropped: bool = False) -> tuple[list[Stance], list[tuple[Stance, float, float]]]:
+def _worker_extract(articles: Sequence[Article], with_dropped: bool = False) -> list[tuple[list[Stance], list[tuple[Stance, float, float]]]]:
     assert _WORKER_TABLES is not None
-    return _extract_one(article, _WORKER_TABLES, with_dropped)
+    return list(_extract_articles(articles, _WORKER_TABLES, with_dropped))
 
 
 def extract_batch(articles: Sequence[Article], ontology_dir: Path | None = None) -> list[list[Stance]]:
@@ -231,10 +231,10 @@ def extract_batch(articles: Sequence[Article], ontology_dir: Path | None = None)
     A pure function of the articles and the ontology folder (dictionaries loaded once per
     batch), so Dask, Ray or Spark can run batches anywhere and the results equal `--jobs 1`.
     """
-    from .extract import extract_stances, load_lexicon, load_rule_book
+    from .extract import load_lexicon, load_rule_book
 
     tables = (load_dictionary(ontology_dir), load_lexicon(ontology_dir), load_rule_book(ontology_dir))
-    return [extract_stances(article, *tables) for article in articles]
+    return [stances for stances, _ in _extract_articles(articles, tables, False)]
 
 
 def extract_all(
@@ -296,13 +296,16 @@ def _extract(
 
     if jobs > 1 and len(todo) > 1:
         with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init, initargs=(ontology_dir,)) as pool:
-            chunk = max(1, len(todo) // (jobs * 8))
+            size = max(1, len(todo) // (jobs * 8))
+            chunks = [todo[start:start + size] for start in range(0, len(todo), size)]
             work = functools.partial(_worker_extract, with_dropped=with_dropped)
-            for index, output in zip(todo, pool.map(work, [articles[i] for i in todo], chunksize=chunk)):
-                extracted(index, *output)
+            for chunk, outputs in zip(chunks, pool.map(work, [[articles[i] for i in chunk] for chunk in chunks])):
+                for index, output in zip(chunk, outputs):
+                    extracted(index, *output)
     else:
-        for index in todo:
-            extracted(index, *_extract_one(articles[index], (dictionary, lexicon, rules), with_dropped))
+        outputs = _extract_articles([articles[i] for i in todo], (dictionary, lexicon, rules), with_dropped)
+        for index, output in zip(todo, outputs):
+            extracted(index, *output)
     for index in todo:
         cache.put(keys[index], results[index])
         if dropped_cache is not None:

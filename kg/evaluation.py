@@ -555,7 +555,7 @@ def _score_folders(pairs: Sequence[tuple[Path, Path]], ontology_dir: Path | None
     """Extract each folder with no curated input and score all of them together; with `labels`, each
     folder's articles are named `LABEL/STEM`."""
     from .dictionary import load_dictionary
-    from .extract import extract_with_dropped, load_lexicon, load_rule_book
+    from .extract import extract_many, load_lexicon, load_rule_book
 
     dictionary, lexicon, rules = load_dictionary(ontology_dir), load_lexicon(ontology_dir), load_rule_book(ontology_dir)
     if enable:
@@ -573,8 +573,7 @@ def _score_folders(pairs: Sequence[tuple[Path, Path]], ontology_dir: Path | None
         def named(stance: Stance) -> Stance:
             return dataclasses.replace(stance, source_id=prefix + stance.source_id) if prefix else stance
 
-        for article in folder.articles.values():
-            stances, rated_low = extract_with_dropped(article, dictionary, lexicon, rules)
+        for stances, rated_low in extract_many(folder.articles.values(), dictionary, lexicon, rules, with_dropped=True):
             for stance in stances:
                 if scored_holder(dictionary, folder, stance.holder):
                     predicted.append(named(stance))

@@ -4696,3 +4696,49 @@ def test_a_thing_named_is_judged_by_its_name(text, stance, dictionary):
 def test_a_group_asked_about_is_no_holder(dictionary):
     # text written for this test: "which countries" names no one
     assert found("Nobody knows yet which nations are willing to join the stabilization force.", dictionary) == set()
+
+
+def test_articles_parsed_together_give_what_each_gives_alone(dictionary, rules):
+    from kg.extract import extract_many, extract_with_dropped
+
+    lexicon = load_lexicon(ONTOLOGY)
+
+    articles = list(load_articles(REPO / "sources").articles) + [
+        # texts written for this test: one with no sentence to parse, one with a run of spaces and a word
+        # the parser reads in another's place
+        Article(source_id="written_none", text="Markets were calm on Monday."),
+        Article(source_id="written_spaces", text="The  United States  vetoed the draft resolution for a ceasefire.\n\n"
+                                                 "Hamas welcomed the  Egyptian proposal."),
+    ]
+    alone = [extract_with_dropped(article, dictionary, lexicon, rules) for article in articles]
+    assert any(stances for stances, _ in alone) and any(dropped for _, dropped in alone)
+    for size in (1, 5, 1000):
+        together = list(extract_many(articles, dictionary, lexicon, rules, with_dropped=True, sentences_per_batch=size))
+        assert together == alone
+    assert [stances for stances, _ in extract_many(articles, dictionary, lexicon, rules)] == [s for s, _ in alone]
+
+
+@pytest.mark.parametrize("text", [
+    # texts written for this test: every way the tokenizer makes a token of whitespace
+    " Hamas said", "Hamas  said", "Hamas\nsaid", "Hamas\tsaid", "Hamas\u00a0said", "Hamas said\n", "Hamas said  ",
+])
+def test_the_whitespace_check_sees_every_token_of_whitespace(text, rules):
+    from kg.extract.parse import _WHITESPACE_TOKEN, load_pipeline
+
+    doc = load_pipeline().make_doc(text)
+    assert any(token.is_space for token in doc)
+    assert _WHITESPACE_TOKEN.search(text)
+
+
+def test_texts_without_a_run_of_spaces_or_a_stand_in_are_parsed_as_given(rules):
+    from kg.extract.parse import _WHITESPACE_TOKEN, parse_words
+
+    # texts written for this test
+    plain = "Hamas said it would accept the proposal."
+    assert not _WHITESPACE_TOKEN.search(plain)
+    (doc, offsets), = parse_words([plain], stand_ins=rules.stand_ins)
+    assert offsets is None and doc.text == plain
+    # a stand-in word in another case is still parsed in its stand-in's place: the same tree as the stand-in's
+    (vetoed, _), (rejected, _) = parse_words(["The US VETOED the draft.", "The US rejected the draft."],
+                                              stand_ins=rules.stand_ins)
+    assert [(t.tag_, t.dep_, t.head.i) for t in vetoed] == [(t.tag_, t.dep_, t.head.i) for t in rejected]

@@ -17,13 +17,14 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+from typing import Iterable, Iterator
 
 from ..dictionary import Dictionary
 from ..model import Article, Stance
 from .extractor import ArticleExtractor, Explanation
 from .lexicon import EXTRACTOR_VERSION, Lexicon, load_lexicon
 from .mentions import Scanner, get_scanner
-from .parse import load_pipeline, pipeline_version
+from .parse import load_pipeline, parse_words, pipeline_version
 from .rulebook import Rule, RuleBook, load_rule_book
 from .rules import path_index
 from .scoring import COOCCURRENCE_RULE, Evidence, StanceModel, article_features
@@ -31,7 +32,7 @@ from .scoring import COOCCURRENCE_RULE, Evidence, StanceModel, article_features
 __all__ = [
     "COOCCURRENCE_RULE", "EXTRACTOR_VERSION", "Evidence", "Explanation", "Lexicon", "Rule", "RuleBook", "Scanner", "StanceModel", "article_features",
     "DroppedStance", "dropped_stances", "explain_stances", "extract_with_dropped", "format_dropped", "format_explanation",
-    "extract_stances", "shown_rating", "extraction_fingerprint", "get_scanner", "load_lexicon",
+    "extract_many", "extract_stances", "shown_rating", "extraction_fingerprint", "get_scanner", "load_lexicon",
     "load_pipeline", "load_rule_book", "stance_evidence",
 ]
 
@@ -57,6 +58,41 @@ def extract_stances(article: Article, dictionary: Dictionary, lexicon: Lexicon |
                     rules: RuleBook | None = None) -> list[Stance]:
     """The stances the rules find in one article, sorted by key, without duplicates."""
     return _extractor(article, dictionary, lexicon, rules).run()
+
+
+#: sentences parsed together by `extract_many`: a batch this size parses about 10% faster than one article's
+#: sentences at a time, and a larger one gains nothing more
+SENTENCES_PER_BATCH = 256
+
+
+def extract_many(articles: Iterable[Article], dictionary: Dictionary, lexicon: Lexicon | None = None,
+                 rules: RuleBook | None = None, with_dropped: bool = False,
+                 sentences_per_batch: int = SENTENCES_PER_BATCH) -> Iterator[tuple[list[Stance], list[DroppedStance]]]:
+    """The stances of each article, in order, as `extract_with_dropped` gives them (the dropped list empty
+    unless `with_dropped`): the same output, with the sentences of several articles parsed in one batch."""
+    lexicon = lexicon or load_lexicon()
+    rules = rules or load_rule_book()
+    waiting: list[tuple[ArticleExtractor, list[str]]] = []
+    pending = 0
+    for article in articles:
+        extractor = _extractor(article, dictionary, lexicon, rules)
+        texts = extractor.sentences_to_parse()
+        waiting.append((extractor, texts))
+        pending += len(texts)
+        if pending >= sentences_per_batch:
+            yield from _finish_batch(waiting, rules, with_dropped)
+            waiting, pending = [], 0
+    yield from _finish_batch(waiting, rules, with_dropped)
+
+
+def _finish_batch(waiting: list[tuple[ArticleExtractor, list[str]]], rules: RuleBook,
+                  with_dropped: bool) -> Iterator[tuple[list[Stance], list[DroppedStance]]]:
+    parsed = parse_words([text for _, texts in waiting for text in texts], stand_ins=rules.stand_ins)
+    start = 0
+    for extractor, texts in waiting:
+        stances = extractor.finish(parsed[start:start + len(texts)])
+        start += len(texts)
+        yield stances, _dropped(extractor) if with_dropped else []
 
 
 def stance_evidence(article: Article, dictionary: Dictionary, lexicon: Lexicon | None = None,

@@ -286,6 +286,7 @@ class ArticleExtractor:
         # the stance model rates them
         self.evidence: list[Evidence] = []
         self._sentences: list[tuple[Sentence, list[Mention]]] = []  # each sentence with the mentions in it
+        self._wanted: list[int] = []  # the sentences to parse, by their index in `_sentences`
         # what the stance model rated each (holder, issue, polarity) by, while it is on
         self.features: dict[tuple[str, str, str], dict[str, float]] = {}
         self._sentence_actors: list[tuple[int, str]] = []
@@ -829,6 +830,12 @@ class ArticleExtractor:
 
     def run(self, explain: bool = False) -> list[Stance]:
         """Extract the article: parse the sentences that name an actor or an issue and apply the rules."""
+        return self.finish(parse_words(self.sentences_to_parse(), stand_ins=self.book.stand_ins), explain)
+
+    def sentences_to_parse(self) -> list[str]:
+        """The sentences the rules read, as the parser is to get them (`finish` takes their parses, in
+        this order): those that name an issue, and those that name an actor for what they leave the
+        next sentence. Parsing them is the costly step, which a batch of articles shares (`extract_many`)."""
         text = self.text
         sentences = self.sentence_spans
         starts = [m.start for m in self.mentions]
@@ -869,9 +876,16 @@ class ArticleExtractor:
         # the treebank the parser learnt from writes straight quotes: curly ones (same length, so
         # offsets hold) would otherwise split "Hamas’ refusal" into a name and a stray mark
         plain = replace_characters(text, _STRAIGHT_QUOTES)
-        parsed = parse_words((plain[jobs[n][0].start:jobs[n][0].end] for n in wanted), stand_ins=self.book.stand_ins)
+        self._wanted = wanted
+        return [plain[jobs[n][0].start:jobs[n][0].end] for n in wanted]
+
+    def finish(self, parsed: Sequence[tuple[Any, list[int] | None]], explain: bool = False) -> list[Stance]:
+        """The article's stances from the parses of its `sentences_to_parse` (`parse_words` output, in order)."""
+        text, jobs = self.text, self._sentences
+        if len(parsed) != len(self._wanted):
+            raise ValueError(f"expected {len(self._wanted)} parsed sentences, got {len(parsed)}")
         docs = {}
-        for n, (doc, offsets) in zip(wanted, parsed):
+        for n, (doc, offsets) in zip(self._wanted, parsed):
             assign_lemmas(doc, self.book.irregular, self.book.known_lemmas)
             repair_parse(doc, self.book.infinitive_nouns, self.book.noun_tagged_verbs, self.book.verb_only_forms,
                          self.book.statement_verbs, self.book.purpose_participles, self.book.member_verbs,

@@ -3,6 +3,7 @@ Treebank (training/train_pipeline.sh), shipped inside the package; nothing is do
 Sentences are split by kg.text and parsed one by one; lemmas come from kg.extract.lemmatize."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Mapping
@@ -75,11 +76,15 @@ def parse_words(texts: Iterable[str], pipeline: "Language | None" = None,
     BLAS runs on one thread here: a second one spends more CPU than it saves on matrices this
     small, and parallel builds give each worker a core of its own."""
     nlp = pipeline or load_pipeline()
+    texts = list(texts)
     docs = [nlp.make_doc(text) for text in texts]
-    compact = [_without_spaces(doc) for doc in docs]
-    inputs = [_standing_in(given, stand_ins) if stand_ins else given for given, _ in compact]
+    # the tokens of a doc are read only where its text can hold what is looked for
+    compact = [_without_spaces(doc) if _WHITESPACE_TOKEN.search(text) else (doc, None) for text, doc in zip(texts, docs)]
+    stand_in_words = _words_pattern(tuple(sorted(stand_ins))) if stand_ins else None
+    inputs = [_standing_in(given, stand_ins) if stand_in_words and stand_in_words.search(text) else given
+              for text, (given, _) in zip(texts, compact)]
     with _blas_threads().limit(limits=1, user_api="blas"):
-        parsed = list(nlp.pipe(inputs, batch_size=64))
+        parsed = list(nlp.pipe(inputs, batch_size=max(1, len(inputs))))
     out = []
     for (given, kept), words, done in zip(compact, inputs, parsed):
         if words is not given:
@@ -90,6 +95,16 @@ def parse_words(texts: Iterable[str], pipeline: "Language | None" = None,
 
 
 _PARSE_ATTRS = ["TAG", "HEAD", "DEP"]
+
+# what makes the tokenizer emit a token of whitespace: a space at the start, a run of two, or any other
+# whitespace character (a single space after a word is that word's trailing whitespace)
+_WHITESPACE_TOKEN = re.compile(r"^\s|\s\s|[^\S ]")
+
+
+@lru_cache(maxsize=4)
+def _words_pattern(words: tuple[str, ...]) -> "re.Pattern[str]":
+    """Any of these words anywhere, in any case: a text it does not match holds none of them as a token."""
+    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))), re.IGNORECASE)
 
 
 def _without_spaces(doc: "Doc") -> "tuple[Doc, list[int] | None]":
