@@ -4698,6 +4698,48 @@ def test_a_group_asked_about_is_no_holder(dictionary):
     assert found("Nobody knows yet which nations are willing to join the stabilization force.", dictionary) == set()
 
 
+@pytest.mark.parametrize("text, stance", [
+    # texts written for this test: a force qualified by a mandate it has yet to be given waits for it
+    ("Jordan called for a UN-mandated stabilization force in Gaza.",
+     ("Jordan", "stabilization_force", "conditional", "peace_plan")),
+    ("Egypt backs a U.N.-mandated international force.", ("Egypt", "stabilization_force", "conditional", "peace_plan")),
+    ("The Palestinian Authority is ready to welcome international forces deployed with a Security Council mandate.",
+     ("PalestinianAuthority", "stabilization_force", "conditional", "peace_plan")),
+    ("Jordan is willing to help an international force established by a Security Council resolution.",
+     ("Jordan", "stabilization_force", "conditional", "peace_plan")),
+])
+def test_a_mandate_that_qualifies_an_issue_is_its_condition(text, stance, dictionary):
+    stances = found(text, dictionary)
+    assert stance in stances
+    assert stance[:2] + ("support",) not in stances
+
+
+@pytest.mark.parametrize("text, stance", [
+    # texts written for this test: a force with a particular mandate has it, backing is no mandate, and
+    # what a truce agrees with is no condition of it
+    ("Jordan is willing to help the international force established by Resolution 2803.",
+     ("Jordan", "stabilization_force", "support")),
+    ("Turkey supports a UN-backed force in Gaza.", ("Turkey", "stabilization_force", "support")),
+    ("The ministers of Qatar called for a permanent ceasefire aligned with UN resolutions.", ("Qatar", "ceasefire", "support")),
+])
+def test_a_mandate_an_issue_has_or_agrees_with_is_no_condition(text, stance, dictionary):
+    stances = found(text, dictionary)
+    assert stance in stances
+    assert stance[:2] + ("conditional", "peace_plan") not in stances
+
+
+@pytest.mark.parametrize("text, stance", [
+    # texts written for this test: the parser hangs "in exchange for" on a participle of the object ("remaining",
+    # "held" read as a past tense); what is given in exchange is the price of the verb's act
+    ("Hamas has offered to release all the captives remaining in the Strip in exchange for a lasting truce.",
+     ("Hamas", "hostage_prisoner_exchange", "conditional", "ceasefire")),
+    ("Hamas said it would free the captives held in Gaza in return for an end to the war.",
+     ("Hamas", "hostage_prisoner_exchange", "conditional", "ceasefire")),
+])
+def test_an_exchange_hung_on_a_participle_of_the_object_is_the_verbs(text, stance, dictionary):
+    assert stance in found(text, dictionary)
+
+
 def test_articles_parsed_together_give_what_each_gives_alone(dictionary, rules):
     from kg.extract import extract_many, extract_with_dropped
 

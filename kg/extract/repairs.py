@@ -33,8 +33,9 @@ def repair_parse(doc: Any, infinitive_nouns: frozenset[str], stance_verbs: froze
       a comma hung on the verb's object, and the object of a gerund subject read as a second subject;
     - prepositions read as nouns or verbs, "that" clauses of adjectives, "as long as", the names a plural
       subject's "from" phrase lists, a fronted "as" phrase read as a second subject;
-    - the "on" phrase of a conditioning verb hung on its object (`conditioning_verbs`), and the "to"
-      phrase of a tying verb (`tying_verbs`);
+    - the "on" phrase of a conditioning verb hung on its object (`conditioning_verbs`), the "to"
+      phrase of a tying verb (`tying_verbs`), and an "in exchange for" phrase hung on a participle of
+      the verb's object;
     - "by" phrases of active verbs, the one "cited as saying" something left without the saying (`citing_verbs`), "it"
       read as the expletive of an action verb, a subject read as the root because an aside between
       commas follows it;
@@ -108,6 +109,8 @@ def repair_parse(doc: Any, infinitive_nouns: frozenset[str], stance_verbs: froze
         steps.append(lambda: rehang_conditions_on_objects(doc, conditioning_verbs))
     if "to" in words and not lemmas.isdisjoint(tying_verbs):
         steps.append(lambda: rehang_conditions_on_objects(doc, tying_verbs, ("to",)))
+    if "for" in words and not words.isdisjoint(_EXCHANGE_NOUNS):
+        steps.append(lambda: rehang_exchange_phrases(doc))
     steps.append(lambda: rehang_active_agents(doc))
     if "saying" in words and not lemmas.isdisjoint(citing_verbs):
         steps.append(lambda: rehang_cited_speakers(doc, citing_verbs))
@@ -541,6 +544,34 @@ def rehang_conditions_on_objects(doc: Any, verbs: frozenset[str], prepositions: 
                        and case_word(t) in prepositions), None)
         if phrase is not None:
             phrase.head, phrase.dep_ = verb, "obl"
+
+
+def rehang_exchange_phrases(doc: Any) -> None:
+    """Hang on the verb the "in exchange for" phrase the parser gave a participle of its object ("offered
+    to release all hostages remaining/acl in Gaza in exchange for a truce"): what is given in exchange is
+    the verb's act's price, not the participle's, and so is the "for" phrase split from it."""
+    for noun in doc:
+        if noun.lower_ not in _EXCHANGE_NOUNS or noun.i + 1 >= len(doc) or doc[noun.i + 1].lower_ != "for":
+            continue
+        participle = noun.head
+        if case_word(noun) != "in":
+            continue
+        # a participle may be tagged a past tense ("captives held/VBD/acl in Gaza")
+        if participle.dep_ == "acl" and participle.tag_ in ("VBG", "VBN", "VBD") and participle.head.dep_ in ("obj", "nsubj:pass"):
+            verb = participle.head.head
+        elif (participle.dep_ == "advcl" and participle.tag_ in ("VBD", "VBN")
+              and not any(c.dep_.startswith(("nsubj", "aux", "mark")) for c in participle.children)):
+            verb = participle.head  # "release prisoners held/VBD/advcl in Israeli jails in return for ...": a participle all the same
+        else:
+            continue
+        if not verb.tag_.startswith("VB"):
+            continue
+        price = [c for c in participle.children if c.i > noun.i and c.dep_.startswith("obl") and case_word(c) == "for"]
+        for phrase in [noun, *price[:1]]:
+            phrase.head, phrase.dep_ = verb, "obl"
+
+
+_EXCHANGE_NOUNS = frozenset({"exchange", "return"})
 
 
 def case_word(token: Any) -> str:

@@ -176,6 +176,7 @@ class RuleBook:
     mandate_nouns: frozenset[str] = frozenset()
     mandated_acts: frozenset[str] = frozenset()
     mandate_authorities: frozenset[str] = frozenset()
+    mandating_verbs: frozenset[str] = frozenset()
     taking_part: frozenset[str] = frozenset()
     continuing_verbs: frozenset[str] = frozenset()
     failure_verbs: frozenset[str] = frozenset()

@@ -1038,7 +1038,8 @@ class Walker:
                     return "unless"
             if (child.lower_ == "by" and child.dep_ == "case" and node.dep_ in ("obl:agent", "obl")
                     and _lemma_in(node, self.book.mandate_nouns) and _lemma_in(node.head, self.book.enacting_verbs)
-                    and any(c.dep_ == "aux:pass" and c.tag_ == "VB" for c in node.head.children)):
+                    and (any(c.dep_ == "aux:pass" and c.tag_ == "VB" for c in node.head.children)
+                         or _participle_of_noun(node.head) and _indefinite(node))):
                 # "called for any force to be authorised by a Security Council resolution", "insisted that the
                 # force be backed by a UN mandate": what is still to be given is what it waits for (a force
                 # that "was authorised by" one has it)
@@ -1065,6 +1066,21 @@ class Walker:
             if child.lower_ in _ONLY_MARKERS and any(t.lower_ == "only" for t in doc[max(0, child.i - 4):child.i]):
                 return "unless"
         return None
+
+    def _mandated_by_name(self, noun: Any) -> bool:
+        """Whether a noun is qualified by an authority fused with a participle of enacting ("a UN-mandated force",
+        "a U.N.-authorized mission"), as one word or split at its hyphen."""
+        authorities = self.book.mandate_authorities
+        for modifier in noun.children:
+            if modifier.dep_ not in ("amod", "compound") or modifier.i >= noun.i:
+                continue
+            before, hyphen, participle = modifier.lower_.rpartition("-")
+            if not hyphen and modifier.tag_ == "VBN" and modifier.i >= 2 and modifier.doc[modifier.i - 1].text == "-":
+                before, participle = modifier.doc[modifier.i - 2].lower_, modifier.lower_
+            if before in authorities and any(lemma in self.book.mandating_verbs
+                                             for lemma in lemma_candidates(participle, participle)):
+                return True
+        return False
 
     def _authority_named(self, mandate: Any) -> bool:
         """Whether a mandate names who gives it ("a UN Security Council mandate", "a mandate from the United
@@ -1828,6 +1844,10 @@ class Walker:
                 if family == "exchange" and named:
                     self._exchange_doers = self._doers(node)
             terms = book.terms_conditions.get(issue_id)
+            if (terms and (terms, "unless") not in st.conditions and own and node.i == st.issue_token.i
+                    and _indefinite(node) and self._mandated_by_name(node)):
+                # "called for a UN-mandated force": a force with a mandate it has yet to be given
+                st.conditions.append((terms, "unless"))
             if terms and (terms, "unless") not in st.conditions and any(
                     c.dep_ in ("obl", "nmod") and _case(c) in ("under", "on", "with") and c.tag_ == "NNS"
                     and _lemma_in(c, book.condition_nouns) and not self._clause_issues(c.subtree, issue_at, issue_id)
@@ -2656,6 +2676,15 @@ class Walker:
                 # "any force to be authorised/acl by a resolution": what the issue is still to be given
                 frontier.extend((grandchild, 1) for grandchild in child.children)
                 continue
+            if (depth == 0 and child.dep_ == "acl" and child.tag_ == "VBN" and node.i in issue_span
+                    and (_lemma_in(child, self.book.placement_verbs) or _lemma_in(child, self.book.enacting_verbs))):
+                # "forces deployed/acl with a Security Council mandate", "a force established by a UN resolution":
+                # a mandate of no particular text is one the issue waits for ("the force established by
+                # Resolution 2803" names the one it has; "a ceasefire aligned with UN resolutions" only says
+                # what it agrees with)
+                frontier.extend((grandchild, 1) for grandchild in child.children
+                                if _lemma_in(grandchild, self.book.mandate_nouns) and _indefinite(grandchild))
+                continue
             if (child.dep_ not in _OBLIQUE and child.dep_ not in ("xcomp", "obl:agent") and not _cased_object(child)
                     and not (child.dep_ == "parataxis" and self._inverted(child))
                     or any(t.i in issue_span for t in child.subtree)):
@@ -3254,6 +3283,18 @@ def _past_event(node: Any) -> bool:
         return True
     return any(c.dep_ in ("aux", "aux:pass") and c.lower_ in ("had", "has", "have", "did") or c.dep_ == "cop" and c.tag_ == "VBD"
                for c in node.children)
+
+
+def _participle_of_noun(node: Any) -> bool:
+    """Whether a node is a past participle qualifying a noun ("forces deployed", "a force established")."""
+    return node.dep_ == "acl" and node.tag_ == "VBN" and node.head.tag_.startswith("NN")
+
+
+def _indefinite(noun: Any) -> bool:
+    """Whether a noun names no particular one: "a/any resolution", "a UN mandate", not "the resolution",
+    "Resolution 2803" or "its mandate"."""
+    return not any(c.dep_ in ("nummod", "nmod:poss") or c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")
+                   for c in noun.children) and noun.tag_ != "NNP"
 
 
 def _cased_object(node: Any) -> bool:
