@@ -4784,3 +4784,30 @@ def test_texts_without_a_run_of_spaces_or_a_stand_in_are_parsed_as_given(rules):
     (vetoed, _), (rejected, _) = parse_words(["The US VETOED the draft.", "The US rejected the draft."],
                                               stand_ins=rules.stand_ins)
     assert [(t.tag_, t.dep_, t.head.i) for t in vetoed] == [(t.tag_, t.dep_, t.head.i) for t in rejected]
+
+
+@pytest.mark.parametrize("text, stance", [
+    # texts written for this test: the parser hangs the negator on the adverb between it and the verb
+    ("Hamas said it would not fully disarm.", ("Hamas", "disarmament", "oppose")),
+    ("Hamas will not completely give up its weapons.", ("Hamas", "disarmament", "oppose")),
+    # a Palestinian government in place is governance, as a condition
+    ("Hamas said it would not fully disarm until a Palestinian government was in place in Gaza.",
+     ("Hamas", "disarmament", "conditional", "governance")),
+])
+def test_a_negator_hung_on_an_adverb_negates_the_verb(text, stance, dictionary):
+    stances = found(text, dictionary)
+    assert stance in stances
+    assert ("Hamas", "disarmament", "support") not in stances
+
+
+def test_not_only_still_adds(dictionary):
+    # text written for this test
+    assert found("Egypt not only backed the truce but also pledged aid.", dictionary) == {
+        ("Egypt", "ceasefire", "support"), ("Egypt", "humanitarian_aid", "support")}
+
+
+def test_what_an_owners_conditions_include_the_issue_waits_for(dictionary):
+    # text written for this test: the conditions' owner is found at the conditions, before what they include
+    assert {("Israel", "ceasefire", "conditional", "disarmament"),
+            ("Israel", "ceasefire", "conditional", "hostage_prisoner_exchange")} <= found(
+        "Israel's conditions for ending the war include the disarmament of Hamas and the return of all hostages.", dictionary)

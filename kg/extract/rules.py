@@ -864,7 +864,11 @@ class Walker:
         negation = self.book.negation
         return any(c.dep_ in ("advmod", "det", "neg", "cc:preconj") and (
                        c.lower_ in negation and c.lower_ != "without" and not _not_only(c)
-                       or c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children))  # "no longer opposes"
+                       or c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children)  # "no longer opposes"
+                       # "would not fully disarm", "has not yet agreed": the parser hangs the negator on the adverb
+                       or c.dep_ == "advmod" and c.tag_ == "RB" and any(
+                           g.dep_ == "advmod" and g.lower_ in negation and g.lower_ != "without" and not _not_only(g)
+                           for g in c.children))
                    for c in node.children) or (
                 node.i >= 2 and node.doc[node.i - 1].lower_ == "longer" and node.doc[node.i - 2].lower_ == "no") or (
                 # "Israel did not give its approval": a stance noun taken by a negated light verb
@@ -1843,6 +1847,12 @@ class Walker:
                 st.conditions.extend((c, family) for c in named if (c, family) not in st.conditions)
                 if family == "exchange" and named:
                     self._exchange_doers = self._doers(node)
+            if not own and node.dep_ == "nsubj" and _lemma_in(node, book.condition_nouns):
+                # "Israel's conditions for ending the war include ...": the conditions' owner may be the holder
+                # found here, before the walk climbs to what they include
+                required = self._required_first(node, st.came_from)
+                if required is not None:
+                    _wait_for(st, self._clause_issues(required.subtree, issue_at, issue_id))
             terms = book.terms_conditions.get(issue_id)
             if (terms and (terms, "unless") not in st.conditions and own and node.i == st.issue_token.i
                     and _indefinite(node) and self._mandated_by_name(node)):
@@ -2600,6 +2610,9 @@ class Walker:
             return next((c for c in noun.children if c.dep_ in ("nsubj", "csubj")), None) or self._relative_antecedent(noun)
         required = next((c for c in verb.children if c.i < noun.i and c.i != came_from.i and (
             c.dep_ == "obj" or c.dep_ == "obl" and _case(c) == "on")), None)
+        if required is None and noun.dep_ == "nsubj" and _lemma_in(verb, self.book.composition_verbs) and not self.negated(verb):
+            # "Israel's conditions for ending the war include the disarmament of Hamas": what they are made of
+            required = next((c for c in verb.children if c.i > noun.i and c.dep_ in ("obj", "obl")), None)
         if required is None and verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.i < verb.i:
             required = verb.head  # "the disarmament demanded by Israel as a condition for ending the war"
         return required
