@@ -4811,3 +4811,12 @@ def test_what_an_owners_conditions_include_the_issue_waits_for(dictionary):
     assert {("Israel", "ceasefire", "conditional", "disarmament"),
             ("Israel", "ceasefire", "conditional", "hostage_prisoner_exchange")} <= found(
         "Israel's conditions for ending the war include the disarmament of Hamas and the return of all hostages.", dictionary)
+
+
+def test_a_leader_named_before_the_title_of_the_state_stays_in_the_list(dictionary):
+    # text written for this test: the last leader is named before the title of the state, and the item before
+    # it ends in its leader's title
+    text = ("The meeting in Rome brought together King Abdullah II of Jordan, President Erdogan of Turkey, Sheikh "
+            "Abdullah bin Zayed, UAE Minister of Foreign Affairs and Deputy Prime Minister, and His Highness Prince "
+            "Faisal bin Farhan, Minister of Foreign Affairs of Saudi Arabia. The leaders called for an immediate ceasefire.")
+    assert {(state, "ceasefire", "support") for state in ("Jordan", "Turkey", "UAE", "SaudiArabia")} <= found(text, dictionary)

@@ -240,7 +240,13 @@ class RuleBook:
         title = rf"(?:(?:{words or '(?!)'})\.?\s+)"
         # leaders of states no actor stands for may come between ("Dr. Mohammed Mustafa of Palestine, ")
         passed = rf"(?:{title}{{0,4}}{name}(?:\s+{name}){{0,5}}\s+of\s+(?:the\s+)?{name}(?:\s+{name}){{0,2}}\s*,\s*)"
-        return re.compile(rf"^\s*,\s*{passed}{{0,3}}(?:and\s+)?(?:{title}{{1,4}}(?:{name}\s+){{0,6}}(?:of\s+(?:the\s+)?)?"
+        # or the name, then the title of the state after a comma (", His Highness Prince Faisal bin Farhan,
+        # Minister of Foreign Affairs of ")
+        titled = rf"(?:{title}{{1,4}}(?:{name}\s+){{0,6}}{name},\s+(?:(?:{name}|of|and)\s+){{0,8}}of\s+(?:the\s+)?)"
+        # the rest of the item before may be its leader's title (", UAE| Minister of Foreign Affairs and Deputy
+        # Prime Minister|, and ...")
+        rest = rf"(?:\s+{title}(?:(?:{name}|of|and)\s+){{0,8}}(?:{name}|of|and))?"
+        return re.compile(rf"^{rest}\s*,\s*{passed}{{0,3}}(?:and\s+)?(?:{titled}|{title}{{1,4}}(?:{name}\s+){{0,6}}(?:of\s+(?:the\s+)?)?"
                           rf"|(?:{name}\s+){{1,6}}of\s+(?:the\s+)?)?$")
 
     @cached_property
