@@ -4820,3 +4820,13 @@ def test_a_leader_named_before_the_title_of_the_state_stays_in_the_list(dictiona
             "Abdullah bin Zayed, UAE Minister of Foreign Affairs and Deputy Prime Minister, and His Highness Prince "
             "Faisal bin Farhan, Minister of Foreign Affairs of Saudi Arabia. The leaders called for an immediate ceasefire.")
     assert {(state, "ceasefire", "support") for state in ("Jordan", "Turkey", "UAE", "SaudiArabia")} <= found(text, dictionary)
+
+
+def test_it_after_a_meeting_is_the_meeting_that_speaks_for_its_participants(dictionary):
+    # text written for this test: "it" is the meeting, whose participants are the group the text was about,
+    # not the mediators it named on the way
+    stances = found("Ministers from Jordan, Turkey and Pakistan met in Rome on Monday. They backed the truce brokered "
+                    "by Egypt, Qatar and the United States. The meeting urged more humanitarian aid for Gaza. It also "
+                    "called for the full withdrawal of Israeli forces.", dictionary)
+    assert {(state, "withdrawal", "support") for state in ("Jordan", "Turkey", "Pakistan")} <= stances
+    assert not {(state, "withdrawal", "support") for state in ("Egypt", "Qatar", "US")} & stances

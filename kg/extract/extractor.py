@@ -757,10 +757,17 @@ class ArticleExtractor:
 
     def _statement_issuers(self, noun: Any, offset: int) -> list[str]:
         """Who issued "the statement" (or "the joint statement") a sentence opens on: the group named last
-        for a joint one, else the last subject that was an actor; no one for any other noun."""
-        if not _lemma_in(noun, self.book.statement_nouns) or any(
+        for a joint one, else the last subject that was an actor; who took part in "the meeting" (or summit)
+        a sentence opens on, as the rules read it: the group named last; no one for any other noun."""
+        gathering = _lemma_in(noun, self.book.gathering_nouns)
+        if not (gathering or _lemma_in(noun, self.book.statement_nouns)) or any(
                 c.dep_ not in ("det", "amod") or c.dep_ == "amod" and c.text[:1].isupper() for c in noun.children):
             return []
+        if gathering:
+            # "The meeting rejected ... It also called for ...": "it" is the meeting, which speaks for its
+            # participants: the group the text was about before, not one it named on the way ("backed the
+            # agreement brokered by A, B and C")
+            return self._group_before(offset, noun)
         if any(c.dep_ == "amod" and c.lower_ == "joint" for c in noun.children):
             return self._group_before(offset)
         return self.discourse.last_subject(offset, lambda holders, person, plural: bool(holders)) or []
