@@ -4830,3 +4830,12 @@ def test_it_after_a_meeting_is_the_meeting_that_speaks_for_its_participants(dict
                     "called for the full withdrawal of Israeli forces.", dictionary)
     assert {(state, "withdrawal", "support") for state in ("Jordan", "Turkey", "Pakistan")} <= stances
     assert not {(state, "withdrawal", "support") for state in ("Egypt", "Qatar", "US")} & stances
+
+
+def test_their_in_an_aside_on_a_group_noun_is_the_group(dictionary):
+    # text written for this test: ", who ... their" says something of the signatories named before, not of
+    # the actor named last in the sentence
+    stances = found("Egypt, Turkey and Qatar signed a declaration in Cairo on Monday. The document, later published by "
+                    "the White House, sets out commitments among the signatories, who voiced their support for the "
+                    "peace plan.", dictionary)
+    assert {(state, "peace_plan", "support") for state in ("Egypt", "Turkey", "Qatar")} <= stances

@@ -655,6 +655,16 @@ class ArticleExtractor:
             # the nearest actor named earlier in the same sentence ("Israel said it would ...",
             # "... against Hamas after it refused ...")
             if word in _GROUP_PRONOUNS:
+                # "commitments among the signatories, who expressed their support": the group noun the relative
+                # clause the pronoun is in hangs on (one set off by a comma, which says nothing of who they are)
+                clause = next((a for a in token.ancestors if a.dep_ == "acl:relcl"), None)
+                if (clause is not None and clause.head.i < clause.i
+                        and any(t.text == "," for t in token.doc[clause.head.i + 1:clause.i])
+                        and group_referent(clause.head, self.book, aside=clause)
+                        and any(c.dep_ == "nsubj" and c.lower_ in ("who", "which") for c in clause.children)):
+                    group = self._group_before(offset + clause.head.idx, clause.head)
+                    if group:
+                        return list(group)
                 # "The eight countries stressed that the PA ..., and said they ...": a plural subject earlier
                 # in the sentence comes before the nearest name
                 subjects = [t for t in token.doc[:token.i] if t.dep_ in ("nsubj", "nsubj:pass") and t.tag_ in ("NNS", "NNPS")

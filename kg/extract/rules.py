@@ -112,10 +112,11 @@ def _lemma(token: Any) -> str:
     return token.lemma_forms[0]
 
 
-def group_referent(noun: Any, book: RuleBook) -> bool:
+def group_referent(noun: Any, book: RuleBook, aside: Any = None) -> bool:
     """Whether a group noun points back to the actors listed before ("the eight countries", "the
     signatories") rather than naming a group of its own ("countries such as Indonesia", "Arab
-    nations", "those countries who might send troops")."""
+    nations", "those countries who might send troops"); `aside` is a clause of the noun that says
+    something of the group and does not say which it is (", who expressed ...")."""
     if not _lemma_in(noun, book.group_referents):
         return False
     if (noun.lemma_ or "").lower() == "minister" or noun.lower_ in ("minister", "ministers"):
@@ -126,7 +127,7 @@ def group_referent(noun: Any, book: RuleBook) -> bool:
         return False
     # "the participating countries", "the parties attending the meeting": the ones taking part, named before
     return not any(c.dep_ in ("amod", "acl", "acl:relcl", "nmod", "appos", "compound") and not _lemma_in(c, book.taking_part)
-                   for c in noun.children)
+                   and c is not aside for c in noun.children)
 
 
 def _wait_for(st: "_WalkState", issues: Iterable[str]) -> None:
