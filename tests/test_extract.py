@@ -4839,3 +4839,16 @@ def test_their_in_an_aside_on_a_group_noun_is_the_group(dictionary):
                     "the White House, sets out commitments among the signatories, who voiced their support for the "
                     "peace plan.", dictionary)
     assert {(state, "peace_plan", "support") for state in ("Egypt", "Turkey", "Qatar")} <= stances
+
+
+def test_a_body_named_with_its_members_is_its_members_later(dictionary):
+    # text written for this test: "the committee" and "it" after a sentence that lists the committee's members;
+    # a committee of another name is not that one
+    stances = found("A ministerial committee met in Amman on Sunday. The committee, comprising Egypt, Jordan and Qatar, "
+                    "warned against any escalation. The committee called for an immediate end to the war and the delivery "
+                    "of humanitarian aid. It also voiced support for the reconstruction of Gaza. A human rights committee "
+                    "called for an end to the blockade.", dictionary)
+    for state in ("Egypt", "Jordan", "Qatar"):
+        assert {(state, "ceasefire", "support"), (state, "humanitarian_aid", "support"),
+                (state, "reconstruction", "support")} <= stances
+    assert not any(s[1] == "humanitarian_aid" and s[0] not in ("Egypt", "Jordan", "Qatar") for s in stances)

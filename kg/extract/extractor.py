@@ -129,6 +129,16 @@ class _Discourse:
     # where a sentence's subject issued a statement ("The ministers of A, B and C issued a joint statement"):
     # "it" next is that statement, which speaks for its authors
     statements: set[int] = field(default_factory=set)
+    # bodies a sentence named with their members ("The committee, comprising A, B and C, warned ..."):
+    # (offset, lemma, members); "the committee" later is those members
+    bodies: list[tuple[int, str, list[str]]] = field(default_factory=list)
+
+    def body_members(self, lemma: str, position: int) -> list[str]:
+        """The members of the last body of that name a sentence before `position` listed."""
+        for offset, name, members in reversed(self.bodies):
+            if offset < position and name == lemma:
+                return members
+        return []
 
     def plan_owner(self, lemma: str, position: int, window: int = 1500) -> list[str]:
         """The owners of the last plan of that name the text gave an owner, not too far back."""
@@ -280,6 +290,7 @@ class ArticleExtractor:
         self.sponsors = self._actors_inside_issues()
         self._participation = _participation_pattern(tuple(sorted(book.participation_verbs)))
         self._mediation = _forms_pattern(tuple(sorted(book.mediator_nouns | book.mediating_verbs)))
+        self._body_listing = _forms_pattern(tuple(sorted(book.body_listing_verbs)))
         self.discourse = _Discourse()
         self.explanations: dict[tuple, Explanation] = {}
         # every stance the rules found, with its cue and path, and every co-occurrence candidate, before
@@ -757,6 +768,18 @@ class ArticleExtractor:
                 del self.discourse.subjects[known:]
                 self._remember_thing(nouns[-1], offset)
 
+    def _listed_members(self, noun: Any, actor_at: Mapping[int, str]) -> list[str]:
+        """The actors a clause on a noun lists as its members ("The committee — comprising A, B and C —"), when
+        it names two or more."""
+        clauses = [c for c in noun.children if c.dep_ in ("acl", "acl:relcl") and c.i > noun.i]
+        clauses += [j for c in clauses for j in c.conjuncts]
+        for clause in clauses:
+            if _lemma_in(clause, self.book.member_verbs):
+                members = _unique(actor_at[t.i] for t in clause.subtree if t.i in actor_at and t.dep_ not in ("nsubj", "nsubj:pass"))
+                if len(members) >= 2:
+                    return members
+        return []
+
     def _remember_thing(self, noun: Any, offset: int) -> None:
         """Record a thing as what the sentence is about; a statement with its issuers ("The statement called
         for ... It also urged ...": "it" is the statement, and its issuers hold what it says)."""
@@ -839,6 +862,18 @@ class ArticleExtractor:
                                              for t in child.children):
                 # "President Bio said ...": a person no actor stands for; "he" next is that person, no one we know
                 self.discourse.subjects.append((offset + child.idx, [], True, False))
+            elif child.tag_ == "NN" and child.i not in actor_at and (members := self._listed_members(child, actor_at)):
+                # "The committee, comprising A, B and C, warned ...": the body is its members, for "it" and for
+                # "the committee" later
+                self.discourse.subjects.append((offset + child.idx, members, False, False))
+                self.discourse.statements.add(offset + child.idx)
+                self.discourse.bodies.append((offset + child.idx, _lemma(child), members))
+            elif (child.tag_ == "NN" and child.i not in actor_at and _names_no_other_body(child)
+                  and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in child.children)
+                  and (members := self.discourse.body_members(_lemma(child), offset + child.idx))):
+                # "The committee called for ... It also urged ...": that body again
+                self.discourse.subjects.append((offset + child.idx, members, False, False))
+                self.discourse.statements.add(offset + child.idx)
             elif child.tag_ == "NN" and child.i not in actor_at:
                 # "The agreement takes effect on Sunday. It would also launch ...": "it" next is that thing
                 self._remember_thing(child, offset)
@@ -889,6 +924,8 @@ class ArticleExtractor:
                        and bool(self._participation.search(text, s.start, s.end))
                        # "the talks were mediated by Egypt": the mediators back the talks' issue
                        or names(n, (ACTOR, DEMONYM)) and bool(self._mediation.search(text, s.start, s.end))
+                       # "The committee, comprising A, B and C, ...": who "the committee" is later
+                       or names(n, (ACTOR,)) and bool(self._body_listing.search(text, s.start, s.end))
                        or _ATTRIBUTION.search(text, s.start, s.end) or text[s.start:s.end].rstrip().endswith(":"))]
         # the treebank the parser learnt from writes straight quotes: curly ones (same length, so
         # offsets hold) would otherwise split "Hamas’ refusal" into a name and a stray mark
@@ -1155,6 +1192,7 @@ class ArticleExtractor:
             # a statement is an actor's: a thing the text was about in between is no issuer
             subject_before=lambda: self.discourse.last_subject(offset, lambda holders, person, plural: bool(holders)) or [],
             plan_owner_before=lambda lemma: self.discourse.plan_owner(lemma, offset),
+            body_members=lambda lemma: self.discourse.body_members(lemma, offset),
         )
         walker = Walker(self.book, context)
         for token in doc:
@@ -1356,6 +1394,13 @@ _CONJUNCTION = re.compile(r"\b(?:and|or|plus|with|alongside|as\s+well\s+as)\b|&"
 
 
 @functools.lru_cache(maxsize=8)
+def _names_no_other_body(noun: Any) -> bool:
+    """Whether a noun has no modifier that could make it another body of its name ("the Arab committee", "the
+    committee on refugees", "the committee that Israel formed"): "the committee" alone, even where the parser
+    hangs a participle or an apposition on it ("The committee called/acl for ..., the delivery/appos of aid")."""
+    return not any(c.dep_ in ("amod", "compound", "nmod", "nmod:poss", "acl:relcl", "nummod") for c in noun.children)
+
+
 def _forms_pattern(words: tuple[str, ...], *phrases: str) -> "re.Pattern[str]":
     """Any form of the words ("mediate": "mediated", "mediating", "mediation", "Egypt-mediated"), or one of
     the phrases (regular expressions)."""

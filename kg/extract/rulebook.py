@@ -177,6 +177,7 @@ class RuleBook:
     mandated_acts: frozenset[str] = frozenset()
     mandate_authorities: frozenset[str] = frozenset()
     mandating_verbs: frozenset[str] = frozenset()
+    body_listing_verbs: frozenset[str] = frozenset()
     taking_part: frozenset[str] = frozenset()
     continuing_verbs: frozenset[str] = frozenset()
     failure_verbs: frozenset[str] = frozenset()

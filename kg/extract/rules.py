@@ -83,6 +83,7 @@ class SentenceContext:
         subject_before: Callable[[], list[str]] | None = None,
         plan_owner_before: Callable[[str], list[str]] | None = None,
         group_after: Callable[[int | None], list[str]] | None = None,
+        body_members: Callable[[str], list[str]] | None = None,
     ) -> None:
         self.doc = doc
         self.offset = offset
@@ -103,6 +104,9 @@ class SentenceContext:
         # who put forward the last plan of that name the text owned ("Trump unveiled his 20-point plan. The
         # plan calls for ..."): "the plan" refers back to it
         self.plan_owner_before = plan_owner_before or (lambda lemma: [])
+        # the members an earlier sentence listed for a body of that name ("The committee, comprising A, B
+        # and C, ... The committee called for ..."): "the committee" refers back to them
+        self.body_members = body_members or (lambda lemma: [])
         # the states a lead counts and names after ("Eight countries issued a joint statement. The ministers
         # of A, B, ... backed ..."): the first list of that many states in the next two sentences
         self.group_after = group_after or (lambda size: [])
@@ -481,6 +485,12 @@ class Walker:
             issuers = (joint and ctx.group_before()) or (not gathering and ctx.subject_before())
             if issuers:
                 return Holders(list(issuers), ("group_noun",), book.confidence("group_noun"))
+        if (book.enabled("group_noun") and token.tag_ == "NN" and token.i not in ctx.actor_at
+                and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in token.children)
+                and not any(c.dep_ in ("amod", "compound", "nmod", "nmod:poss", "acl:relcl", "nummod") for c in token.children)):
+            members = ctx.body_members(_lemma(token))
+            if members:
+                return Holders(list(members), ("group_noun",), book.confidence("group_noun"))
         if book.enabled("group_noun") and group_referent(token, book):
             group = ctx.group_before(token)
             if group:
