@@ -60,8 +60,9 @@ def extract_stances(article: Article, dictionary: Dictionary, lexicon: Lexicon |
     return _extractor(article, dictionary, lexicon, rules).run()
 
 
-#: sentences parsed together by `extract_many`: a batch this size parses about 10% faster than one article's
-#: sentences at a time, and a larger one gains nothing more
+#: sentences parsed together by `extract_many`: the corpus's 295 sentences parse about 10% faster in one
+#: batch than in one batch per article (8 sentences on average), and a batch this size keeps that gain
+#: while holding only a few dozen articles' extractors at a time
 SENTENCES_PER_BATCH = 256
 
 

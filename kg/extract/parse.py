@@ -73,6 +73,9 @@ def parse_words(texts: Iterable[str], pipeline: "Language | None" = None,
     offset in its text of each of its words, or None when the text had no such run (the doc's own
     offsets are the text's).
 
+    The texts are parsed as one batch: the more sentences a batch holds, the less the pipeline's fixed
+    cost for each weighs (`kg.extract.extract_many` hands it several articles' sentences at once).
+
     BLAS runs on one thread here: a second one spends more CPU than it saves on matrices this
     small, and parallel builds give each worker a core of its own."""
     nlp = pipeline or load_pipeline()
