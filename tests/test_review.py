@@ -156,16 +156,25 @@ def test_suggestions_follow_their_floor(folder: Path, session: ReviewSession) ->
     assert session.machine.stances == machine_stances(folder, suggest_from=None).stances
 
 
-def test_suggestions_are_cached_and_a_changed_article_is_rated_again(folder: Path, tmp_path: Path, monkeypatch) -> None:
+def _count_extractions(monkeypatch) -> list[str]:
+    """The source ids of the articles extracted from here on, in order (every extraction of a build goes
+    through `kg.extract.extract_many`, one article or many)."""
     import kg.extract
 
     seen: list[str] = []
-    for name in ("extract_stances", "extract_with_dropped"):
-        def counted(article, *args, _original=getattr(kg.extract, name), **kwargs):
-            seen.append(article.source_id)
-            return _original(article, *args, **kwargs)
+    original = kg.extract.extract_many
 
-        monkeypatch.setattr(kg.extract, name, counted)
+    def counted(articles, *args, **kwargs):
+        articles = list(articles)
+        seen.extend(article.source_id for article in articles)
+        return original(articles, *args, **kwargs)
+
+    monkeypatch.setattr(kg.extract, "extract_many", counted)
+    return seen
+
+
+def test_suggestions_are_cached_and_a_changed_article_is_rated_again(folder: Path, tmp_path: Path, monkeypatch) -> None:
+    seen = _count_extractions(monkeypatch)
     cache = tmp_path / "cache"
     first = machine_stances(folder, cache_dir=cache).suggestions
     # one extraction an article gives both the build's stances and the dropped ones
@@ -179,15 +188,10 @@ def test_suggestions_are_cached_and_a_changed_article_is_rated_again(folder: Pat
 
 
 def test_a_review_after_a_build_extracts_only_what_the_model_dropped(folder: Path, tmp_path: Path, monkeypatch) -> None:
-    import kg.extract
-
     cache = tmp_path / "cache"
     built = build_graph(folder, annotations=[], cache_dir=cache, jobs=2)
     assert not (cache / "dropped.json").exists()
-    seen: list[str] = []
-    original = kg.extract.extract_with_dropped
-    monkeypatch.setattr(kg.extract, "extract_with_dropped",
-                        lambda article, *a, **k: seen.append(article.source_id) or original(article, *a, **k))
+    seen = _count_extractions(monkeypatch)
     machine = machine_stances(folder, cache_dir=cache)
     assert sorted(seen) == sorted(a.source_id for a in built.articles) and machine.suggestions
     assert set(machine.stances) == {s.stance_id for s in built.stances}
@@ -196,15 +200,10 @@ def test_a_review_after_a_build_extracts_only_what_the_model_dropped(folder: Pat
 
 
 def test_a_parallel_build_can_keep_the_dropped_stances_for_the_review(folder: Path, tmp_path: Path, monkeypatch) -> None:
-    import kg.extract
-
     cache = tmp_path / "cache"
     built = build_graph(folder, annotations=[], cache_dir=cache, jobs=2, with_dropped=True)
     assert built.stances == build_graph(folder, annotations=[]).stances
-    seen: list[str] = []
-    original = kg.extract.extract_with_dropped
-    monkeypatch.setattr(kg.extract, "extract_with_dropped",
-                        lambda article, *a, **k: seen.append(article.source_id) or original(article, *a, **k))
+    seen = _count_extractions(monkeypatch)
     assert machine_stances(folder, cache_dir=cache).suggestions == machine_stances(folder).suggestions
     assert seen == sorted(a.source_id for a in built.articles)  # the second call, without a cache
 
