@@ -4852,3 +4852,16 @@ def test_a_body_named_with_its_members_is_its_members_later(dictionary):
         assert {(state, "ceasefire", "support"), (state, "humanitarian_aid", "support"),
                 (state, "reconstruction", "support")} <= stances
     assert not any(s[1] == "humanitarian_aid" and s[0] not in ("Egypt", "Jordan", "Qatar") for s in stances)
+
+
+def test_the_leaders_a_text_names_only_later_are_that_later_list(dictionary):
+    # texts written for this test: "the leaders" and "they" come before the only list of states in the text
+    stances = found("Arab and Muslim leaders met the US president in New York on Tuesday. The leaders called for an "
+                    "immediate ceasefire. They also backed the reconstruction of Gaza. The meeting was attended by "
+                    "Egyptian President Sisi, Jordan's King Abdullah, Turkish President Erdogan and Pakistani Prime "
+                    "Minister Sharif.", dictionary)
+    for state in ("Egypt", "Jordan", "Turkey", "Pakistan"):
+        assert {(state, "ceasefire", "support"), (state, "reconstruction", "support")} <= stances
+    # a counted group with words of its own is no forward reference
+    assert found("Two far-right ministers voted against the truce deal. The deal was mediated by Egypt, Qatar and "
+                 "Turkey.", dictionary) == {(state, "ceasefire", "support") for state in ("Egypt", "Qatar", "Turkey")}

@@ -22,7 +22,7 @@ from .cooccurrence import cooccurrence_evidence
 from .scoring import Evidence, article_features
 from .tree import ParsedSentence
 from .rulebook import LEADER_NAME_WORD, RuleBook
-from .rules import Finding, Holders, SentenceContext, Walker, _case, _lemma, _lemma_in, absolute_subject, group_referent, path_index
+from .rules import Finding, Holders, SentenceContext, Walker, _case, _lemma, _lemma_in, _plainly_the, absolute_subject, group_referent, path_index
 
 # the relations that name what one takes part in ("participate in the force", "join the mission")
 _TAKEN_PART_IN = frozenset({"obj", "obl", "iobj", "advcl", "xcomp", "ccomp", "nmod"})
@@ -543,6 +543,18 @@ class ArticleExtractor:
                 return members
         return []
 
+    def _group_later(self, position: int) -> list[str]:
+        """The members of a group a text speaks of before it names them: where no list of actors comes before
+        `position`, the first list of three or more states after it, however far ("Arab and Muslim leaders
+        told Trump ... The leaders urged ... The summit was attended by A's president, B's king, ...")."""
+        if self.discourse.last_group(position):
+            return []
+        if self._future_lists is None:
+            self._future_lists = self._written_lists([m for m in self.mentions if m.kind == ACTOR])
+        types = self.scanner.actor_types
+        return next((members for start, members in self._future_lists
+                     if start >= position and len(members) >= 3 and _all_states(members, types)), [])
+
     def _person_like(self, m: Mention) -> bool:
         """"The Jordanian leader", "Qatar's prime minister": an actor named by one person's title."""
         words = self.text[m.start:m.end].lower().split()
@@ -855,7 +867,8 @@ class ArticleExtractor:
                     if len(group) >= 2:
                         self.discourse.groups.append((offset + child.idx, group))
             elif group_referent(child, self.book):
-                group = self._group_before(offset + child.idx, child)
+                group = self._group_before(offset + child.idx, child) or (
+                    _plainly_the(child) and self._group_later(offset + child.idx))
                 if group:
                     self.discourse.subjects.append((offset + child.idx, list(group), False, True))
             elif child.tag_ == "NNP" and any(t.i < child.i and t.dep_ in ("compound", "flat", "nmod:desc") and (t.lower_ in self.book.person_nouns or t.lower_.rstrip('.') in self.book.honorifics)
@@ -1184,6 +1197,7 @@ class ArticleExtractor:
             resolve_pronoun=lambda token: self._resolve_pronoun(token, offset, speaker),
             group_before=lambda noun=None: self._group_before(offset, noun),
             group_after=lambda size: self._group_after(sentence.end, size),
+            group_later=lambda: self._group_later(offset),
             speaker=lambda: (speaker, own_report),
             demonyms=self.demonyms,
             lists=lists,

@@ -84,6 +84,7 @@ class SentenceContext:
         plan_owner_before: Callable[[str], list[str]] | None = None,
         group_after: Callable[[int | None], list[str]] | None = None,
         body_members: Callable[[str], list[str]] | None = None,
+        group_later: Callable[[], list[str]] | None = None,
     ) -> None:
         self.doc = doc
         self.offset = offset
@@ -107,6 +108,9 @@ class SentenceContext:
         # the members an earlier sentence listed for a body of that name ("The committee, comprising A, B
         # and C, ... The committee called for ..."): "the committee" refers back to them
         self.body_members = body_members or (lambda lemma: [])
+        # the states a text lists only after it has said what they hold, where it named no group before ("The
+        # leaders urged ... The summit was attended by A, B and C"): "the leaders" refers forward to them
+        self.group_later = group_later or (lambda: [])
         # the states a lead counts and names after ("Eight countries issued a joint statement. The ministers
         # of A, B, ... backed ..."): the first list of that many states in the next two sentences
         self.group_after = group_after or (lambda size: [])
@@ -132,6 +136,13 @@ def group_referent(noun: Any, book: RuleBook, aside: Any = None) -> bool:
     # "the participating countries", "the parties attending the meeting": the ones taking part, named before
     return not any(c.dep_ in ("amod", "acl", "acl:relcl", "nmod", "appos", "compound") and not _lemma_in(c, book.taking_part)
                    and c is not aside for c in noun.children)
+
+
+def _plainly_the(noun: Any) -> bool:
+    """Whether a group noun is "the" noun and no more ("the leaders", not "two far-right ministers" or "the
+    foreign ministers"): only such a one may point forward to a group the text names later."""
+    return (any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+            and not any(c.dep_ in ("nummod", "amod", "compound", "nmod", "nmod:poss") for c in noun.children))
 
 
 def _wait_for(st: "_WalkState", issues: Iterable[str]) -> None:
@@ -492,7 +503,7 @@ class Walker:
             if members:
                 return Holders(list(members), ("group_noun",), book.confidence("group_noun"))
         if book.enabled("group_noun") and group_referent(token, book):
-            group = ctx.group_before(token)
+            group = ctx.group_before(token) or (_plainly_the(token) and ctx.group_later())
             if group:
                 return Holders(list(group), ("group_noun",), book.confidence("group_noun"))
         if counted == 0:
