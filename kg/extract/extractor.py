@@ -22,7 +22,7 @@ from .cooccurrence import cooccurrence_evidence
 from .scoring import Evidence, article_features
 from .tree import ParsedSentence
 from .rulebook import LEADER_NAME_WORD, RuleBook
-from .rules import Finding, Holders, SentenceContext, Walker, _case, _lemma, _lemma_in, _plainly_the, absolute_subject, group_referent, path_index
+from .rules import Finding, Holders, SentenceContext, Walker, _case, _lemma, _lemma_in, _plainly_the, absolute_subject, group_referent, names_no_other_body, path_index
 
 # the relations that name what one takes part in ("participate in the force", "join the mission")
 _TAKEN_PART_IN = frozenset({"obj", "obl", "iobj", "advcl", "xcomp", "ccomp", "nmod"})
@@ -126,8 +126,9 @@ class _Discourse:
     # who "we" are from where a text says so ("We, the representatives of A, B and C, met ..."), for the same
     # speaker: (offset, speaker, members)
     we_groups: list[tuple[int, str | None, list[str]]] = field(default_factory=list)
-    # where a sentence's subject issued a statement ("The ministers of A, B and C issued a joint statement"):
-    # "it" next is that statement, which speaks for its authors
+    # where a sentence's subject speaks for the holders recorded with it: a statement ("The ministers of A, B
+    # and C issued a joint statement"), a meeting or a body named with its members; "it" next is that thing,
+    # and holds what its holders hold
     statements: set[int] = field(default_factory=set)
     # bodies a sentence named with their members ("The committee, comprising A, B and C, warned ..."):
     # (offset, lemma, members); "the committee" later is those members
@@ -881,7 +882,7 @@ class ArticleExtractor:
                 self.discourse.subjects.append((offset + child.idx, members, False, False))
                 self.discourse.statements.add(offset + child.idx)
                 self.discourse.bodies.append((offset + child.idx, _lemma(child), members))
-            elif (child.tag_ == "NN" and child.i not in actor_at and _names_no_other_body(child)
+            elif (child.tag_ == "NN" and child.i not in actor_at and names_no_other_body(child)
                   and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in child.children)
                   and (members := self.discourse.body_members(_lemma(child), offset + child.idx))):
                 # "The committee called for ... It also urged ...": that body again
@@ -1408,13 +1409,6 @@ _CONJUNCTION = re.compile(r"\b(?:and|or|plus|with|alongside|as\s+well\s+as)\b|&"
 
 
 @functools.lru_cache(maxsize=8)
-def _names_no_other_body(noun: Any) -> bool:
-    """Whether a noun has no modifier that could make it another body of its name ("the Arab committee", "the
-    committee on refugees", "the committee that Israel formed"): "the committee" alone, even where the parser
-    hangs a participle or an apposition on it ("The committee called/acl for ..., the delivery/appos of aid")."""
-    return not any(c.dep_ in ("amod", "compound", "nmod", "nmod:poss", "acl:relcl", "nummod") for c in noun.children)
-
-
 def _forms_pattern(words: tuple[str, ...], *phrases: str) -> "re.Pattern[str]":
     """Any form of the words ("mediate": "mediated", "mediating", "mediation", "Egypt-mediated"), or one of
     the phrases (regular expressions)."""

@@ -138,11 +138,17 @@ def group_referent(noun: Any, book: RuleBook, aside: Any = None) -> bool:
                    and c is not aside for c in noun.children)
 
 
+def names_no_other_body(noun: Any) -> bool:
+    """Whether a noun has no modifier that could make it another body of its name ("the Arab committee", "the
+    committee on refugees", "the committee that Israel formed", "two ministers"): "the committee" alone, even
+    where the parser hangs a participle or an apposition on it ("The committee called/acl for ...")."""
+    return not any(c.dep_ in ("amod", "compound", "nmod", "nmod:poss", "acl:relcl", "nummod") for c in noun.children)
+
+
 def _plainly_the(noun: Any) -> bool:
     """Whether a group noun is "the" noun and no more ("the leaders", not "two far-right ministers" or "the
     foreign ministers"): only such a one may point forward to a group the text names later."""
-    return (any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
-            and not any(c.dep_ in ("nummod", "amod", "compound", "nmod", "nmod:poss") for c in noun.children))
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) and names_no_other_body(noun)
 
 
 def _wait_for(st: "_WalkState", issues: Iterable[str]) -> None:
@@ -497,8 +503,7 @@ class Walker:
             if issuers:
                 return Holders(list(issuers), ("group_noun",), book.confidence("group_noun"))
         if (book.enabled("group_noun") and token.tag_ == "NN" and token.i not in ctx.actor_at
-                and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in token.children)
-                and not any(c.dep_ in ("amod", "compound", "nmod", "nmod:poss", "acl:relcl", "nummod") for c in token.children)):
+                and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in token.children) and names_no_other_body(token)):
             members = ctx.body_members(_lemma(token))
             if members:
                 return Holders(list(members), ("group_noun",), book.confidence("group_noun"))
@@ -884,13 +889,15 @@ class Walker:
     def negated(self, node: Any) -> bool:
         """Whether a negator attaches to this node ("not", "never", "no", "n't")."""
         negation = self.book.negation
+
+        def negator(word: Any) -> bool:
+            return word.lower_ in negation and word.lower_ != "without" and not _not_only(word)
+
         return any(c.dep_ in ("advmod", "det", "neg", "cc:preconj") and (
-                       c.lower_ in negation and c.lower_ != "without" and not _not_only(c)
+                       negator(c)
                        or c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children)  # "no longer opposes"
                        # "would not fully disarm", "has not yet agreed": the parser hangs the negator on the adverb
-                       or c.dep_ == "advmod" and c.tag_ == "RB" and any(
-                           g.dep_ == "advmod" and g.lower_ in negation and g.lower_ != "without" and not _not_only(g)
-                           for g in c.children))
+                       or c.dep_ == "advmod" and c.tag_ == "RB" and any(g.dep_ == "advmod" and negator(g) for g in c.children))
                    for c in node.children) or (
                 node.i >= 2 and node.doc[node.i - 1].lower_ == "longer" and node.doc[node.i - 2].lower_ == "no") or (
                 # "Israel did not give its approval": a stance noun taken by a negated light verb
