@@ -469,6 +469,12 @@ def test_news_phrasings_of_the_issues(text, expected, dictionary):
      {(a, "peace_plan", "support") for a in ("Egypt", "Jordan", "Turkey")}),
     ("Egypt, Jordan and Turkey have been courted by Washington. The trio endorsed the peace plan last month.",
      {(a, "peace_plan", "support") for a in ("Egypt", "Jordan", "Turkey")}),
+    ("Israel has completely stopped the entry of all types of goods into Gaza.", {("Israel", "humanitarian_aid", "oppose")}),
+    ("Indonesia said stopping Israel's illegal occupation is the only way to peace.", {("Indonesia", "withdrawal", "support")}),
+    ("Trump wants to turn the enclave into the Riviera of the Middle East.", {("US", "reconstruction", "support")}),
+    # the force named again by what states would do in it
+    ("The US is forming an international stabilization force. Saudi Arabia and the UAE declined to join the mission.",
+     {("SaudiArabia", "stabilization_force", "oppose"), ("UAE", "stabilization_force", "oppose")}),
 ])
 def test_news_phrasings_of_who_rules_gaza_and_of_the_war_coming_back(text, expected, dictionary):
     assert found(text, dictionary) == expected
