@@ -4555,6 +4555,21 @@ def test_groups_whose_members_the_sentence_lists_hold_its_stance(text, expected,
     assert found(text, dictionary) == expected
 
 
+def test_the_members_of_a_body_are_the_states_listed_with_it(dictionary):
+    # texts written for this test: the members named after the stances, then before them
+    later = ("An Arab ministerial committee on Gaza met in Cairo on Sunday. The members of the committee rejected the "
+             "renewed hostilities in Gaza. They also backed the Arab plan for reconstruction. The meeting brought "
+             "together the foreign ministers of Egypt, Qatar, Jordan and Turkey.")
+    states = ("Egypt", "Qatar", "Jordan", "Turkey")
+    assert found(later, dictionary) == {(a, i, "support") for a in states for i in ("ceasefire", "reconstruction")}
+    before = ("The foreign ministers of Egypt, Qatar, Jordan and Turkey met in Cairo as a committee on Gaza. "
+              "The members of the committee backed the Arab plan for reconstruction.")
+    assert found(before, dictionary) == {(a, "reconstruction", "support") for a in states}
+    # the council's members are no list the text gave
+    assert found("Egypt, Qatar, Jordan and Turkey met in Cairo. The members of the council backed the Arab plan "
+                 "for reconstruction.", dictionary) == set()
+
+
 def test_who_faces_a_threatened_war_does_not_want_it(dictionary, rules):
     # text written for this test: the threatener's truce waits on the demand
     text = "Katz said Hamas would face the gates of hell if it refuses to release the remaining hostages."

@@ -869,7 +869,7 @@ class ArticleExtractor:
                         self.discourse.groups.append((offset + child.idx, group))
             elif group_referent(child, self.book):
                 group = self._group_before(offset + child.idx, child) or (
-                    _plainly_the(child) and self._group_later(offset + child.idx))
+                    _plainly_the(child, self.book) and self._group_later(offset + child.idx))
                 if group:
                     self.discourse.subjects.append((offset + child.idx, list(group), False, True))
             elif child.tag_ == "NNP" and any(t.i < child.i and t.dep_ in ("compound", "flat", "nmod:desc") and (t.lower_ in self.book.person_nouns or t.lower_.rstrip('.') in self.book.honorifics)

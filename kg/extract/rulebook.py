@@ -178,6 +178,7 @@ class RuleBook:
     mandate_authorities: frozenset[str] = frozenset()
     mandating_verbs: frozenset[str] = frozenset()
     body_listing_verbs: frozenset[str] = frozenset()
+    membership_bodies: frozenset[str] = frozenset()
     taking_part: frozenset[str] = frozenset()
     continuing_verbs: frozenset[str] = frozenset()
     failure_verbs: frozenset[str] = frozenset()

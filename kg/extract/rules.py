@@ -122,9 +122,11 @@ def _lemma(token: Any) -> str:
 
 def group_referent(noun: Any, book: RuleBook, aside: Any = None) -> bool:
     """Whether a group noun points back to the actors listed before ("the eight countries", "the
-    signatories") rather than naming a group of its own ("countries such as Indonesia", "Arab
-    nations", "those countries who might send troops"); `aside` is a clause of the noun that says
-    something of the group and does not say which it is (", who expressed ...")."""
+    signatories", "the members of the committee") rather than naming a group of its own ("countries such as
+    Indonesia", "Arab nations", "those countries who might send troops"); `aside` is a clause of the noun
+    that says something of the group and does not say which it is (", who expressed ...")."""
+    if members_of_the_body(noun, book):
+        return True
     if not _lemma_in(noun, book.group_referents):
         return False
     if (noun.lemma_ or "").lower() == "minister" or noun.lower_ in ("minister", "ministers"):
@@ -145,9 +147,24 @@ def names_no_other_body(noun: Any) -> bool:
     return not any(c.dep_ in ("amod", "compound", "nmod", "nmod:poss", "acl:relcl", "nummod") for c in noun.children)
 
 
-def _plainly_the(noun: Any) -> bool:
-    """Whether a group noun is "the" noun and no more ("the leaders", not "two far-right ministers" or "the
-    foreign ministers"): only such a one may point forward to a group the text names later."""
+def members_of_the_body(noun: Any, book: RuleBook) -> bool:
+    """Whether a noun is "the members of the committee" (`membership_bodies`: the committee, the meeting, the
+    group ...), a body the text names by its plain noun, whose members are the actors listed with it, before or after."""
+    if (noun.lemma_ or "").lower() != "member" or not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+        return False
+    bodies = [c for c in noun.children if c.dep_ == "nmod"]
+    return (len(bodies) == 1 and _lemma_in(bodies[0], book.membership_bodies)
+            and any(c.dep_ == "case" and c.lower_ == "of" for c in bodies[0].children)
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in bodies[0].children) and names_no_other_body(bodies[0])
+            and not any(c.dep_ in ("amod", "compound", "acl:relcl", "nummod") for c in noun.children))
+
+
+def _plainly_the(noun: Any, book: RuleBook | None = None) -> bool:
+    """Whether a group noun is "the" noun and no more ("the leaders", "the members of the committee", not "two
+    far-right ministers" or "the foreign ministers"): only such a one may point forward to a group the text
+    names later."""
+    if book is not None and members_of_the_body(noun, book):
+        return True
     return any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) and names_no_other_body(noun)
 
 
@@ -508,7 +525,7 @@ class Walker:
             if members:
                 return Holders(list(members), ("group_noun",), book.confidence("group_noun"))
         if book.enabled("group_noun") and group_referent(token, book):
-            group = ctx.group_before(token) or (_plainly_the(token) and ctx.group_later())
+            group = ctx.group_before(token) or (_plainly_the(token, book) and ctx.group_later())
             if group:
                 return Holders(list(group), ("group_noun",), book.confidence("group_noun"))
         if counted == 0:
