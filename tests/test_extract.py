@@ -4555,6 +4555,19 @@ def test_groups_whose_members_the_sentence_lists_hold_its_stance(text, expected,
     assert found(text, dictionary) == expected
 
 
+@pytest.mark.parametrize("text,expected", [
+    # texts written for this test: what a plan "would see" is what it brings about, backed or refused with it
+    ("Saar said Israel will not support a plan that would see civilian control of Gaza transferred to the "
+     "Palestinian Authority.", ("Israel", "governance", "oppose")),
+    ("Egypt backs a plan that would see Israel withdraw from Gaza.", ("Egypt", "withdrawal", "support")),
+    # "few" subjects: hardly any (and "a few" are some)
+    ("Few countries have shown willingness to send troops.", ("ISFPartners", "stabilization_force", "oppose")),
+    ("A few countries have shown willingness to send troops.", ("ISFPartners", "stabilization_force", "support")),
+])
+def test_what_a_plan_would_see_and_what_few_show(text, expected, dictionary):
+    assert {s[:3] for s in found(text, dictionary)} == {expected}
+
+
 def test_the_members_of_a_body_are_the_states_listed_with_it(dictionary):
     # texts written for this test: the members named after the stances, then before them
     later = ("An Arab ministerial committee on Gaza met in Cairo on Sunday. The members of the committee rejected the "

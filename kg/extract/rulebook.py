@@ -179,6 +179,7 @@ class RuleBook:
     mandating_verbs: frozenset[str] = frozenset()
     body_listing_verbs: frozenset[str] = frozenset()
     membership_bodies: frozenset[str] = frozenset()
+    perception_verbs: frozenset[str] = frozenset()
     taking_part: frozenset[str] = frozenset()
     continuing_verbs: frozenset[str] = frozenset()
     failure_verbs: frozenset[str] = frozenset()

@@ -168,6 +168,11 @@ def _plainly_the(noun: Any, book: RuleBook | None = None) -> bool:
     return any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) and names_no_other_body(noun)
 
 
+def _few(word: Any) -> bool:
+    """Whether a word is "few" without "a" before it: hardly any."""
+    return word.lower_ == "few" and not (word.i > 0 and word.doc[word.i - 1].lower_ in ("a", "quite"))
+
+
 def _wait_for(st: "_WalkState", issues: Iterable[str]) -> None:
     """Make the walk's stance wait for these issues ("unless" conditions), each once."""
     for issue in issues:
@@ -867,6 +872,8 @@ class Walker:
                     # (but "the truce must be halted" asks someone to halt it)
                     and not (any(c.dep_ == "aux:pass" for c in node.children) and self.has_deontic(node))):
                 return 0, ""  # "talks had stalled": what happened to the talks, no one's stance
+            if _lemma_in(node, book.perception_verbs) and self._brought_about_by_proposal(node):
+                return 0, ""  # "a plan that would see control handed to the PA": what the plan brings about, no one's view
             head = _lemma_in(node, book.particles)
             following = node.doc[node.i + 1] if node.i + 1 < len(node.doc) else None
             if head and (any(_lemma(c) in book.particles[head] for c in node.children if c.dep_ in ("compound:prt", "advmod", "obl"))
@@ -902,6 +909,16 @@ class Walker:
             return 0, ""
         # the first list that holds the word decides: a rejecting reading wins over a supporting one
         return next(((sign, kind) for words, sign, kind in table if _lemma_in(node, words)), (0, ""))
+
+    def _brought_about_by_proposal(self, node: Any) -> bool:
+        """Whether a verb's subject is a proposal, itself or as the relative pronoun of a clause on one ("the plan
+        would see Israel withdraw", "a plan that would see ...")."""
+        book = self.book
+        for subject in (c for c in node.children if c.dep_ == "nsubj"):
+            if _lemma_in(subject, book.proposal_nouns) or (
+                    subject.tag_ == "WDT" and node.dep_ == "acl:relcl" and _lemma_in(node.head, book.proposal_nouns)):
+                return True
+        return False
 
     def negated(self, node: Any) -> bool:
         """Whether a negator attaches to this node ("not", "never", "no", "n't")."""
@@ -939,8 +956,19 @@ class Walker:
                        c.tag_ in ("NN", "PRP") and c.lower_ in self.book.negation  # "nobody", "none", "nothing"
                        or any(g.dep_ == "det" and g.lower_ == "no" for g in c.children)
                        # "neither Israel nor Washington seems ready": no one of those it lists
-                       or any(g.dep_ == "cc:preconj" and g.lower_ == "neither" for g in c.children))
+                       or any(g.dep_ == "cc:preconj" and g.lower_ == "neither" for g in c.children)
+                       # "few countries have shown willingness", "few have offered": hardly any (not "a few")
+                       or any(_few(g) for g in (c, *(g for g in c.children if g.dep_ in ("amod", "det")))))
                    for c in subjects)
+
+    def _shown_by_no_one(self, node: Any, st: _WalkState) -> bool:
+        """Whether a stance noun is shown or voiced by a subject that is no one ("few countries have shown
+        willingness to send troops", "no state expressed interest"): the noun is taken by a light or
+        reporting verb whose subject negates it."""
+        head = node.head
+        return (node.tag_.startswith("NN") and node.dep_ == "obj" and head is not node and head.tag_.startswith("VB")
+                and (_lemma_in(head, self.book.light_verbs) is not None or self.cue_sign(head)[1] == "report")
+                and self.negative_subject(head, st))
 
     def has_deontic(self, node: Any) -> bool:
         """Whether a predicate is a demand of the speaker ("must", "should", "needs to")."""
@@ -1858,7 +1886,7 @@ class Walker:
         book = self.book
         node, own = st.node, st.own
         if not st.skip_sign and not st.detached and st.negation_in_phrase != node.i and (
-                self.negated(node) or self.negative_subject(node, st)) and book.enabled("negation") and (
+                self.negated(node) or self.negative_subject(node, st) or self._shown_by_no_one(node, st)) and book.enabled("negation") and (
                 own or self.cue_sign(node)[0] or node.tag_.startswith("JJ") or self.has_intent(node)
                 or (node.tag_.startswith("NN") and _lemma_in(node, book.intent_nouns))
                 or self._held_in_mind(node, st.came_from)) and not (
@@ -2190,11 +2218,12 @@ class Walker:
             return True
         if dep in ("acl:relcl", "advcl:relcl") and not own:
             if (_lemma_in(node.head, self.book.proposal_nouns)
-                    and (_lemma_in(node, self.book.demand_verbs) or _lemma_in(node, self.book.enacting_verbs))
+                    and (_lemma_in(node, self.book.demand_verbs) or _lemma_in(node, self.book.enacting_verbs)
+                         or _lemma_in(node, self.book.perception_verbs))
                     and any(c.dep_ == "nsubj" and c.tag_ == "WDT" for c in node.children) and st.sign > 0):
                 # "vetoed a resolution that demanded a ceasefire", "rejected a resolution that establishes a
-                # force": what the text demands or sets up is what those who back it or block it back or block;
-                # the walk goes on to them
+                # force", "will not support a plan that would see control handed to the PA": what the text demands,
+                # sets up or brings about is what those who back it or block it back or block; the walk goes on to them
                 return False
             return True  # a relative clause says something about its noun: handled from there
         if (dep == "conj" and node.head.tag_.startswith("NN") and any(c.dep_ == "cop" for c in node.children)
