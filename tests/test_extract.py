@@ -4563,6 +4563,9 @@ def test_groups_whose_members_the_sentence_lists_hold_its_stance(text, expected,
     # "few" subjects: hardly any (and "a few" are some)
     ("Few countries have shown willingness to send troops.", ("ISFPartners", "stabilization_force", "oppose")),
     ("A few countries have shown willingness to send troops.", ("ISFPartners", "stabilization_force", "support")),
+    # the speaker's own people, in its words
+    ("Hamas said the resolution imposes a guardianship mechanism on Gaza, which our people and factions reject.",
+     ("Hamas", "governance", "oppose")),
 ])
 def test_what_a_plan_would_see_and_what_few_show(text, expected, dictionary):
     assert {s[:3] for s in found(text, dictionary)} == {expected}

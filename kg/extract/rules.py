@@ -443,6 +443,11 @@ class Walker:
             return Holders(actors, ("coordination",) if token.conjuncts else ())
         if token.i in ctx.issue_tokens:
             return Holders([])  # "the ceasefire between Israel and Hamas would hold": not their stance
+        if _lemma_in(token, book.speaker_bodies) and token.tag_.startswith("NN"):
+            # "... a mechanism which our people and factions reject": the speaker's own people, said in its words
+            ours = next((c for c in token.children if c.dep_ == "nmod:poss" and c.lower_ == "our"), None)
+            if ours is not None:
+                return self.np_holders(ours)
         if _is_pronoun(token) and token.lower_ not in _RELATIVE_PRONOUNS:
             if not book.enabled("pronoun"):
                 return Holders([])
