@@ -4564,7 +4564,7 @@ def test_groups_whose_members_the_sentence_lists_hold_its_stance(text, expected,
     ("Few countries have shown willingness to send troops.", ("ISFPartners", "stabilization_force", "oppose")),
     ("A few countries have shown willingness to send troops.", ("ISFPartners", "stabilization_force", "support")),
     # the speaker's own people, in its words
-    ("Hamas said the resolution imposes a guardianship mechanism on Gaza, which our people and factions reject.",
+    ("Hamas said the draft creates a trusteeship over the Strip, which our movement and our allies reject.",
      ("Hamas", "governance", "oppose")),
 ])
 def test_what_a_plan_would_see_and_what_few_show(text, expected, dictionary):
