@@ -449,32 +449,31 @@ def test_news_phrasings_of_the_issues(text, expected, dictionary):
 
 # texts written for this test: who is left to rule Gaza, its police, the war coming back, and the US leader's peace effort
 @pytest.mark.parametrize("text,expected", [
-    ("Qatar voiced support for reform efforts within the Palestinian Authority.", {("Qatar", "governance", "support")}),
-    ("Israel rejects any Hamas presence in Gaza.", {("Israel", "governance", "support")}),
-    ("Qatar rejected any moves to sideline Hamas.", {("Qatar", "governance", "oppose")}),
-    ("Egypt insisted that Gaza's future must be Palestinian-led.", {("Egypt", "governance", "support")}),
-    ("Egypt urged the parties to avoid any new system of foreign hegemony.", {("Egypt", "governance", "oppose")}),
-    ("Trump proposed a U.S. takeover of Gaza.", {("US", "governance", "support")}),
-    ("The EU stands ready to help with the training of policemen.", {("EU", "governance", "support")}),
-    ("Jordan said the territory should come under the control of the Palestinian Authority.",
-     {("Jordan", "governance", "support")}),
+    ("Qatar said it would fund reform efforts within the Palestinian Authority.", {("Qatar", "governance", "support")}),
+    ("Netanyahu's office ruled out a Hamas presence in the enclave after the war.", {("Israel", "governance", "support")}),
+    ("Doha opposes any attempt to sideline Hamas.", {("Qatar", "governance", "oppose")}),
+    ("Cairo wants a Palestinian-led administration for the Strip.", {("Egypt", "governance", "support")}),
+    ("Jordan asked Washington to avoid foreign hegemony over the Strip.", {("Jordan", "governance", "oppose")}),
+    ("Trump proposed an American takeover of the enclave.", {("US", "governance", "support")}),
+    ("The EU will train 3,000 Palestinian police officers next year.", {("EU", "governance", "support")}),
+    ("Jordan wants the Strip to come under the control of the Palestinian Authority.", {("Jordan", "governance", "support")}),
     ("Trump wants to redevelop the strip.", {("US", "reconstruction", "support")}),
-    ("Hamas committed to the humanitarian protocol.", {("Hamas", "humanitarian_aid", "support")}),
-    ("Egypt urged all parties to prevent a recurrence of conflict in Gaza.", {("Egypt", "ceasefire", "support")}),
-    ("Jordan underlined the need to stop this aggression.", {("Jordan", "ceasefire", "support")}),
-    ("The Palestinian Authority welcomed Trump's sincere efforts.", {("PalestinianAuthority", "peace_plan", "support")}),
+    ("Israel said it would honour the humanitarian protocol.", {("Israel", "humanitarian_aid", "support")}),
+    ("Turkey called for steps to prevent a relapse into violence.", {("Turkey", "ceasefire", "support")}),
+    ("Qatar demanded that Israel curb its aggression.", {("Qatar", "ceasefire", "support")}),
+    ("Abbas praised Trump's tireless efforts.", {("PalestinianAuthority", "peace_plan", "support")}),
     # his efforts "to end the war" name the truce itself, not his plan
-    ("Egypt welcomed Trump's sincere efforts to end the war in Gaza.", {("Egypt", "ceasefire", "support")}),
-    ("Egypt, Jordan and Turkey issued a statement backing the American proposal.",
-     {(a, "peace_plan", "support") for a in ("Egypt", "Jordan", "Turkey")}),
+    ("Cairo hailed Trump's personal efforts to end the war.", {("Egypt", "ceasefire", "support")}),
+    ("Saudi Arabia and Qatar said they back the American proposal.",
+     {(a, "peace_plan", "support") for a in ("SaudiArabia", "Qatar")}),
     ("Egypt, Jordan and Turkey have been courted by Washington. The trio endorsed the peace plan last month.",
      {(a, "peace_plan", "support") for a in ("Egypt", "Jordan", "Turkey")}),
-    ("Israel has completely stopped the entry of all types of goods into Gaza.", {("Israel", "humanitarian_aid", "oppose")}),
-    ("Indonesia said stopping Israel's illegal occupation is the only way to peace.", {("Indonesia", "withdrawal", "support")}),
+    ("Israel halted the supply of all kinds of goods to the enclave on Sunday.", {("Israel", "humanitarian_aid", "oppose")}),
+    ("Turkey called for an end to Israel's unlawful occupation.", {("Turkey", "withdrawal", "support")}),
     ("Trump wants to turn the enclave into the Riviera of the Middle East.", {("US", "reconstruction", "support")}),
     # the force named again by what states would do in it
-    ("The US is forming an international stabilization force. Saudi Arabia and the UAE declined to join the mission.",
-     {("SaudiArabia", "stabilization_force", "oppose"), ("UAE", "stabilization_force", "oppose")}),
+    ("The US is forming an international stabilization force. Jordan refused to join the mission.",
+     {("Jordan", "stabilization_force", "oppose")}),
 ])
 def test_news_phrasings_of_who_rules_gaza_and_of_the_war_coming_back(text, expected, dictionary):
     assert found(text, dictionary) == expected
@@ -4557,12 +4556,12 @@ def test_groups_whose_members_the_sentence_lists_hold_its_stance(text, expected,
 
 @pytest.mark.parametrize("text,expected", [
     # texts written for this test: what a plan "would see" is what it brings about, backed or refused with it
-    ("Saar said Israel will not support a plan that would see civilian control of Gaza transferred to the "
-     "Palestinian Authority.", ("Israel", "governance", "oppose")),
+    ("Israel's cabinet will not back a plan that would see the administration of Gaza handed to the Palestinian "
+     "Authority.", ("Israel", "governance", "oppose")),
     ("Egypt backs a plan that would see Israel withdraw from Gaza.", ("Egypt", "withdrawal", "support")),
     # "few" subjects: hardly any (and "a few" are some)
-    ("Few countries have shown willingness to send troops.", ("ISFPartners", "stabilization_force", "oppose")),
-    ("A few countries have shown willingness to send troops.", ("ISFPartners", "stabilization_force", "support")),
+    ("Few nations have shown any willingness to commit soldiers.", ("ISFPartners", "stabilization_force", "oppose")),
+    ("A few nations have shown some willingness to commit soldiers.", ("ISFPartners", "stabilization_force", "support")),
     # the speaker's own people, in its words
     ("Hamas said the draft creates a trusteeship over the Strip, which our movement and our allies reject.",
      ("Hamas", "governance", "oppose")),

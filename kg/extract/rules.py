@@ -444,7 +444,7 @@ class Walker:
         if token.i in ctx.issue_tokens:
             return Holders([])  # "the ceasefire between Israel and Hamas would hold": not their stance
         if _lemma_in(token, book.speaker_bodies) and token.tag_.startswith("NN"):
-            # "... a mechanism which our people and factions reject": the speaker's own people, said in its words
+            # "... a trusteeship, which our movement and our allies reject": the speaker's own people, in its words
             ours = next((c for c in token.children if c.dep_ == "nmod:poss" and c.lower_ == "our"), None)
             if ours is not None:
                 return self.np_holders(ours)
@@ -878,7 +878,7 @@ class Walker:
                     and not (any(c.dep_ == "aux:pass" for c in node.children) and self.has_deontic(node))):
                 return 0, ""  # "talks had stalled": what happened to the talks, no one's stance
             if _lemma_in(node, book.perception_verbs) and self._brought_about_by_proposal(node):
-                return 0, ""  # "a plan that would see control handed to the PA": what the plan brings about, no one's view
+                return 0, ""  # "a plan that would see the PA run Gaza": what the plan brings about, no one's view
             head = _lemma_in(node, book.particles)
             following = node.doc[node.i + 1] if node.i + 1 < len(node.doc) else None
             if head and (any(_lemma(c) in book.particles[head] for c in node.children if c.dep_ in ("compound:prt", "advmod", "obl"))
@@ -962,7 +962,7 @@ class Walker:
                        or any(g.dep_ == "det" and g.lower_ == "no" for g in c.children)
                        # "neither Israel nor Washington seems ready": no one of those it lists
                        or any(g.dep_ == "cc:preconj" and g.lower_ == "neither" for g in c.children)
-                       # "few countries have shown willingness", "few have offered": hardly any (not "a few")
+                       # "few nations have shown any willingness", "few have offered": hardly any (not "a few")
                        or any(_few(g) for g in (c, *(g for g in c.children if g.dep_ in ("amod", "det")))))
                    for c in subjects)
 
@@ -2227,7 +2227,7 @@ class Walker:
                          or _lemma_in(node, self.book.perception_verbs))
                     and any(c.dep_ == "nsubj" and c.tag_ == "WDT" for c in node.children) and st.sign > 0):
                 # "vetoed a resolution that demanded a ceasefire", "rejected a resolution that establishes a
-                # force", "will not support a plan that would see control handed to the PA": what the text demands,
+                # force", "will not back a plan that would see the PA run Gaza": what the text demands,
                 # sets up or brings about is what those who back it or block it back or block; the walk goes on to them
                 return False
             return True  # a relative clause says something about its noun: handled from there
