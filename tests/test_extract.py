@@ -4570,6 +4570,14 @@ def test_what_a_plan_would_see_and_what_few_show(text, expected, dictionary):
     assert {s[:3] for s in found(text, dictionary)} == {expected}
 
 
+def test_european_states_together_are_not_the_eu(dictionary):
+    # texts written for this test: "European" leaders or countries are several governments, the EU is one body
+    assert found("European leaders welcomed the ceasefire.", dictionary) == set()
+    assert found("Several European countries backed the force.", dictionary) == set()
+    assert found("EU leaders welcomed the ceasefire.", dictionary) == {("EU", "ceasefire", "support")}
+    assert found("The European side welcomed the ceasefire.", dictionary) == {("EU", "ceasefire", "support")}
+
+
 def test_the_members_of_a_body_are_the_states_listed_with_it(dictionary):
     # texts written for this test: the members named after the stances, then before them
     later = ("An Arab ministerial committee on Gaza met in Cairo on Sunday. The members of the committee rejected the "
