@@ -18,6 +18,9 @@ ACTOR, DEMONYM, MEDIA, SOURCE, ISSUE, INVERSE, CONTEXT, COREF, PLANREF = (
 # When one surface form has several meanings, the first kind here wins.
 INSTITUTION = "@"  # a coreference value that is a noun to look back for, not an actor type
 _KIND_ORDER = {k: n for n, k in enumerate((MEDIA, ACTOR, ISSUE, INVERSE, CONTEXT, PLANREF, COREF, DEMONYM))}
+# "former" or "ex-" right before a demonym and its title: someone no longer in office
+_FORMER = re.compile(r"(?:\b[Ff]ormer\s+|\b[Ee]x-)$")
+_FORMER_WORD = re.compile(r"\b[Ff]ormer\b")  # ... or inside the title ("Israel's former defense minister")
 _PLAIN_KINDS = frozenset({MEDIA, ISSUE, INVERSE, CONTEXT, PLANREF, COREF})  # a mention of these kinds is its meaning
 
 
@@ -200,7 +203,7 @@ class Scanner:
                             continue
                 if end < len(text) and text[end] in "'’":
                     extended = self.possessive_tail.match(text, end)
-                    if extended:  # "Qatar's foreign ministry says ..."
+                    if extended and not _FORMER_WORD.search(extended.group()):  # "Qatar's foreign ministry says ..."
                         end = skip_until = extended.end()
                 append(Mention(start, end, ACTOR, value, holder=holder, person=person))
                 continue
@@ -208,6 +211,9 @@ class Scanner:
                 extended = tail.match(text, end)
                 if extended:
                     end = skip_until = extended.end()
+                    if extended.group("holder") and (_FORMER.search(text, max(0, start - 8), start)
+                                                     or _FORMER_WORD.search(extended.group())):
+                        continue  # "former Israeli prime minister Naftali Bennett": out of office, no one's voice
                     mentions.extend(self._listed_before(text, start, bare, extended))
                     append(self._with_noun(start, end, demonym, surface, extended))
                     continue

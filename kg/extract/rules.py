@@ -486,8 +486,11 @@ class Walker:
                 return Holders(list(group), ("group_noun",), book.confidence("group_noun"))
         found: list[tuple[int, int, str]] = []
         # "Israeli opposition leader", "Israeli lawmakers": people of a state who do not speak for it
+        # (also "Former Israeli prime minister Naftali Bennett", where "former" qualifies a title before the name)
         outside = _lemma_in(token, book.outside_holders) or any(
-            c.dep_ in ("amod", "compound") and _lemma_in(c, book.outside_holders) for c in token.children)
+            c.dep_ in ("amod", "compound") and _lemma_in(c, book.outside_holders) for c in token.children) or any(
+            t.dep_ == "amod" and t.lower_ in ("former", "ex") and t.i < token.i
+            for c in token.children if c.dep_ in ("compound", "flat", "nmod:desc") and c.i < token.i for t in c.subtree)
         queue = [(token, 0)]
         while queue:
             node, depth = queue.pop(0)
