@@ -470,6 +470,8 @@ def test_news_phrasings_of_the_issues(text, expected, dictionary):
      {(a, "peace_plan", "support") for a in ("Egypt", "Jordan", "Turkey")}),
     ("Israel halted the supply of all kinds of goods to the enclave on Sunday.", {("Israel", "humanitarian_aid", "oppose")}),
     ("Turkey called for an end to Israel's unlawful occupation.", {("Turkey", "withdrawal", "support")}),
+    ("Israel will retain security responsibility for the enclave.", {("Israel", "withdrawal", "oppose")}),
+    ("Egypt rejects Israeli security control over the Strip.", {("Egypt", "withdrawal", "support")}),
     ("Trump wants to turn the enclave into the Riviera of the Middle East.", {("US", "reconstruction", "support")}),
     # the force named again by what states would do in it
     ("The US is forming an international stabilization force. Jordan refused to join the mission.",
