@@ -471,6 +471,9 @@ def test_news_phrasings_of_the_issues(text, expected, dictionary):
     ("Israel halted the supply of all kinds of goods to the enclave on Sunday.", {("Israel", "humanitarian_aid", "oppose")}),
     ("Turkey called for an end to Israel's unlawful occupation.", {("Turkey", "withdrawal", "support")}),
     ("Israel will retain security responsibility for the enclave.", {("Israel", "withdrawal", "oppose")}),
+    # who means to stop ruling: the owner of the noun of intent
+    ("Hamas signalled a willingness to stop governing the enclave.", {("Hamas", "governance", "support")}),
+    ("Israel told the mediators: \u201cWe do not wish to hamper aid deliveries.\u201d", {("Israel", "humanitarian_aid", "support")}),
     ("Egypt rejects Israeli security control over the Strip.", {("Egypt", "withdrawal", "support")}),
     ("Trump wants to turn the enclave into the Riviera of the Middle East.", {("US", "reconstruction", "support")}),
     # the force named again by what states would do in it

@@ -2727,9 +2727,29 @@ class Walker:
         actors: set[str] = set()
         # ("Hamas said it is ready to stop governing Gaza": the subject of the verb it completes)
         for agent in (subjects or self._issue_agents_named(issue_token) or _given_the_act(issue_token)
-                      or _understood_doers(issue_token)):
+                      or _understood_doers(issue_token) or self._owner_of_intent(issue_token)):
             actors.update(self.np_holders(agent).actors or (self.ctx.resolve_pronoun(agent) if _is_pronoun(agent) else []))
         return bool(actors) and actors <= parties
+
+    def _owner_of_intent(self, verb: Any) -> list[Any]:
+        """Who means to do what a verb names when it completes a noun of intent ("Hamas indicated a willingness
+        to stop/acl governing/advcl Gaza", "Hamas's readiness to stop governing"): the noun's owner, or the
+        subject of the verb that takes the noun."""
+        node = verb
+        for _ in range(3):
+            if node.dep_ not in ("xcomp", "advcl", "acl") or node.head is node:
+                return []
+            if node.dep_ == "acl":
+                break
+            node = node.head
+        noun = node.head
+        if not (node.dep_ == "acl" and _lemma_in(noun, self.book.intent_nouns)
+                and any(c.dep_ == "mark" and c.lower_ == "to" for c in node.children)):
+            return []
+        owners = [c for c in noun.children if c.dep_ == "nmod:poss"]
+        if owners or noun.dep_ != "obj":
+            return owners
+        return [c for c in noun.head.children if c.dep_ == "nsubj"]
 
     def _party_role(self, issue_token: Any, issue_span: set[int], issue_id: str) -> bool:
         """Whether the issue is named as the share in it of a party whose leaving it is the issue ("a role for
