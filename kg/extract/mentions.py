@@ -18,9 +18,6 @@ ACTOR, DEMONYM, MEDIA, SOURCE, ISSUE, INVERSE, CONTEXT, COREF, PLANREF = (
 # When one surface form has several meanings, the first kind here wins.
 INSTITUTION = "@"  # a coreference value that is a noun to look back for, not an actor type
 _KIND_ORDER = {k: n for n, k in enumerate((MEDIA, ACTOR, ISSUE, INVERSE, CONTEXT, PLANREF, COREF, DEMONYM))}
-# "former" or "ex-" right before a demonym and its title: someone no longer in office
-_FORMER = re.compile(r"(?:\b[Ff]ormer\s+|\b[Ee]x-)$")
-_FORMER_WORD = re.compile(r"\b[Ff]ormer\b")  # ... or inside the title ("Israel's former defense minister")
 _PLAIN_KINDS = frozenset({MEDIA, ISSUE, INVERSE, CONTEXT, PLANREF, COREF})  # a mention of these kinds is its meaning
 
 
@@ -110,6 +107,10 @@ class Scanner:
         self.possessive_tail = re.compile(
             r"['’]s?(?:\s+(?:%s))*\s+(?:%s)(?!\w)" % (
                 nouns(lexicon.list("holder_modifiers")), nouns(lexicon.list("holder_nouns"))))
+        # "former Israeli prime minister", "Israel's former defense minister": a title no longer held
+        out_of_office = nouns(lexicon.list("out_of_office"))
+        self.out_of_office_before = re.compile(r"(?<![\w-])(?:%s)(?:\s+|-)$" % out_of_office, re.IGNORECASE) if out_of_office else None
+        self.out_of_office_within = re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % out_of_office, re.IGNORECASE) if out_of_office else None
         places = lexicon.list("place_suffixes")
         self.place_tail = re.compile(r"[-‐‑–](?:%s)(?!\w)" % nouns(places)) if places else None
         # (kind, issue id, pattern): the regular expressions that name an issue or its opposite
@@ -203,7 +204,7 @@ class Scanner:
                             continue
                 if end < len(text) and text[end] in "'’":
                     extended = self.possessive_tail.match(text, end)
-                    if extended and not _FORMER_WORD.search(extended.group()):  # "Qatar's foreign ministry says ..."
+                    if extended and not self._out_of_office(text, start, extended):  # "Qatar's foreign ministry says ..."
                         end = skip_until = extended.end()
                 append(Mention(start, end, ACTOR, value, holder=holder, person=person))
                 continue
@@ -211,8 +212,7 @@ class Scanner:
                 extended = tail.match(text, end)
                 if extended:
                     end = skip_until = extended.end()
-                    if extended.group("holder") and (_FORMER.search(text, max(0, start - 8), start)
-                                                     or _FORMER_WORD.search(extended.group())):
+                    if extended.group("holder") and self._out_of_office(text, start, extended):
                         continue  # "former Israeli prime minister Naftali Bennett": out of office, no one's voice
                     mentions.extend(self._listed_before(text, start, bare, extended))
                     append(self._with_noun(start, end, demonym, surface, extended))
@@ -222,6 +222,14 @@ class Scanner:
                     continue  # a bare adjective ("Israeli withdrawal") names no actor
             append(Mention(start, end, kind, value))
         return mentions
+
+    def _out_of_office(self, text: str, start: int, title: re.Match[str]) -> bool:
+        """Whether the actor named at `start` with the title `title` after it is someone who no longer holds
+        it ("former Israeli prime minister", "Israel's former defense minister"; `out_of_office` in the lexicon)."""
+        if self.out_of_office_before is None or self.out_of_office_within is None:
+            return False
+        return bool(self.out_of_office_before.search(text, max(0, start - 12), start)
+                    or self.out_of_office_within.search(title.group()))
 
     def _listed_before(self, text: str, start: int, bare: list[tuple[int, int, str]], tail: re.Match[str]) -> list[Mention]:
         """The bare demonyms listed just before a demonym and its noun, which the noun is each one's too

@@ -159,11 +159,11 @@ def members_of_the_body(noun: Any, book: RuleBook) -> bool:
             and not any(c.dep_ in ("amod", "compound", "acl:relcl", "nummod") for c in noun.children))
 
 
-def _plainly_the(noun: Any, book: RuleBook | None = None) -> bool:
+def _plainly_the(noun: Any, book: RuleBook) -> bool:
     """Whether a group noun is "the" noun and no more ("the leaders", "the members of the committee", not "two
     far-right ministers" or "the foreign ministers"): only such a one may point forward to a group the text
     names later."""
-    if book is not None and members_of_the_body(noun, book):
+    if members_of_the_body(noun, book):
         return True
     return any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) and names_no_other_body(noun)
 
@@ -489,7 +489,7 @@ class Walker:
         # (also "Former Israeli prime minister Naftali Bennett", where "former" qualifies a title before the name)
         outside = _lemma_in(token, book.outside_holders) or any(
             c.dep_ in ("amod", "compound") and _lemma_in(c, book.outside_holders) for c in token.children) or any(
-            t.dep_ == "amod" and t.lower_ in ("former", "ex") and t.i < token.i
+            t.dep_ == "amod" and _lemma_in(t, book.outside_holders)
             for c in token.children if c.dep_ in ("compound", "flat", "nmod:desc") and c.i < token.i for t in c.subtree)
         queue = [(token, 0)]
         while queue:
