@@ -471,6 +471,10 @@ def test_news_phrasings_of_the_issues(text, expected, dictionary):
     ("Israel halted the supply of all kinds of goods to the enclave on Sunday.", {("Israel", "humanitarian_aid", "oppose")}),
     ("Turkey called for an end to Israel's unlawful occupation.", {("Turkey", "withdrawal", "support")}),
     ("Israel will retain security responsibility for the enclave.", {("Israel", "withdrawal", "oppose")}),
+    ("Abbas called on Hamas to abandon power in the enclave.", {("PalestinianAuthority", "governance", "support")}),
+    ("Smotrich is opposed to empowering the Palestinian Authority.", {("Israel", "governance", "oppose")}),
+    ("Qatar demanded an end to Israel's military operations in the Strip.", {("Qatar", "ceasefire", "support")}),
+    ("The EU offered to lead police training.", {("EU", "governance", "support")}),
     # who means to stop ruling: the owner of the noun of intent
     ("Hamas signalled a willingness to stop governing the enclave.", {("Hamas", "governance", "support")}),
     ("Israel told the mediators: \u201cWe do not wish to hamper aid deliveries.\u201d", {("Israel", "humanitarian_aid", "support")}),
