@@ -22,7 +22,8 @@ from .cooccurrence import cooccurrence_evidence
 from .scoring import Evidence, article_features
 from .tree import ParsedSentence
 from .rulebook import LEADER_NAME_WORD, RuleBook
-from .rules import Finding, Holders, SentenceContext, Walker, _case, _lemma, _lemma_in, _plainly_the, absolute_subject, group_referent, names_no_other_body, path_index
+from .rules import (Finding, Holders, SentenceContext, Walker, _case, _lemma, _lemma_in, _plainly_the, absolute_subject,
+                    group_referent, members_listed_by_clause, names_no_other_body, path_index)
 
 # the relations that name what one takes part in ("participate in the force", "join the mission")
 _TAKEN_PART_IN = frozenset({"obj", "obl", "iobj", "advcl", "xcomp", "ccomp", "nmod"})
@@ -781,18 +782,6 @@ class ArticleExtractor:
                 del self.discourse.subjects[known:]
                 self._remember_thing(nouns[-1], offset)
 
-    def _listed_members(self, noun: Any, actor_at: Mapping[int, str]) -> list[str]:
-        """The actors a clause on a noun lists as its members ("The committee — comprising A, B and C —"), when
-        it names two or more."""
-        clauses = [c for c in noun.children if c.dep_ in ("acl", "acl:relcl") and c.i > noun.i]
-        clauses += [j for c in clauses for j in c.conjuncts]
-        for clause in clauses:
-            if _lemma_in(clause, self.book.member_verbs):
-                members = _unique(actor_at[t.i] for t in clause.subtree if t.i in actor_at and t.dep_ not in ("nsubj", "nsubj:pass"))
-                if len(members) >= 2:
-                    return members
-        return []
-
     def _remember_thing(self, noun: Any, offset: int) -> None:
         """Record a thing as what the sentence is about; a statement with its issuers ("The statement called
         for ... It also urged ...": "it" is the statement, and its issuers hold what it says)."""
@@ -876,7 +865,7 @@ class ArticleExtractor:
                                              for t in child.children):
                 # "President Bio said ...": a person no actor stands for; "he" next is that person, no one we know
                 self.discourse.subjects.append((offset + child.idx, [], True, False))
-            elif child.tag_ == "NN" and child.i not in actor_at and (members := self._listed_members(child, actor_at)):
+            elif child.tag_ == "NN" and child.i not in actor_at and (members := members_listed_by_clause(child, actor_at, self.book.member_verbs)):
                 # "The committee, comprising A, B and C, warned ...": the body is its members, for "it" and for
                 # "the committee" later
                 self.discourse.subjects.append((offset + child.idx, members, False, False))

@@ -159,6 +159,20 @@ def members_of_the_body(noun: Any, book: RuleBook) -> bool:
             and not any(c.dep_ in ("amod", "compound", "acl:relcl", "nummod") for c in noun.children))
 
 
+def members_listed_by_clause(noun: Any, actor_at: Mapping[int, str], member_verbs: frozenset[str]) -> list[str]:
+    """The actors a clause on a noun lists as its members ("a committee comprising A, B and C", "the group,
+    which includes A and B", "The committee — comprising A, B and C —", the parse's second clause a conjunct
+    of the first), when it names two or more."""
+    clauses = [c for c in noun.children if c.dep_ in ("acl", "acl:relcl") and c.i > noun.i]
+    clauses += [j for c in clauses for j in c.conjuncts]
+    for clause in clauses:
+        if _lemma_in(clause, member_verbs):
+            members = _unique(actor_at[t.i] for t in clause.subtree if t.i in actor_at and t.dep_ not in ("nsubj", "nsubj:pass"))
+            if len(members) >= 2:
+                return members
+    return []
+
+
 def _plainly_the(noun: Any, book: RuleBook) -> bool:
     """Whether a group noun is "the" noun and no more ("the leaders", "the members of the committee", not "two
     far-right ministers" or "the foreign ministers"): only such a one may point forward to a group the text
@@ -553,17 +567,10 @@ class Walker:
         return Holders([])
 
     def _members_by_clause(self, token: Any) -> list[str]:
-        """The actors a clause on a noun lists as its members ("a committee comprising A, B and C", "the
-        group, which includes A and B"), when it names two or more and the noun names none itself."""
+        """The members a clause on a noun lists (`members_listed_by_clause`), when the noun names no actor itself."""
         if token.i in self.ctx.actor_at:
             return []
-        for clause in token.children:
-            if clause.dep_ in ("acl", "acl:relcl") and clause.i > token.i and _lemma_in(clause, self.book.member_verbs):
-                actors = _unique(self.ctx.actor_at[t.i] for t in clause.subtree
-                                 if t.i in self.ctx.actor_at and t.dep_ not in ("nsubj", "nsubj:pass"))
-                if len(actors) >= 2:
-                    return actors
-        return []
+        return members_listed_by_clause(token, self.ctx.actor_at, self.book.member_verbs)
 
     def _unnamed_group(self, token: Any) -> str | None:
         """The actor an unnamed group of states stands for ("Several countries are reluctant to send
