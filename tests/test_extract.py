@@ -4955,3 +4955,51 @@ def test_the_leaders_a_text_names_only_later_are_that_later_list(dictionary):
     # a counted group with words of its own is no forward reference
     assert found("Two far-right ministers voted against the truce deal. The deal was mediated by Egypt, Qatar and "
                  "Turkey.", dictionary) == {(state, "ceasefire", "support") for state in ("Egypt", "Qatar", "Turkey")}
+
+
+@pytest.mark.parametrize("text, stance", [
+    # texts written for this test
+    ("Hamas said it is ready to talk about freezing or storing its weapons while the truce lasts.",
+     ("Hamas", "disarmament", "conditional", "ceasefire")),
+    ("A Hamas official said the movement would be open to storing its arsenal under a long truce.",
+     ("Hamas", "disarmament", "conditional", "ceasefire")),
+    ("Israel turned down an offer from Hamas to freeze the use of its weapons.", ("Israel", "disarmament", "support")),
+])
+def test_doing_an_issue_in_part_backs_it_only_with_its_condition(text, stance, dictionary):
+    stances = found(text, dictionary)
+    assert stance in stances
+    assert not any(s[:2] == stance[:2] and s != stance for s in stances)
+
+
+def test_a_partial_issue_can_be_switched_off(dictionary, rules):
+    text = "Hamas said it is ready to talk about freezing or storing its weapons while the truce lasts."
+    assert ("Hamas", "disarmament", "conditional", "ceasefire") not in found(text, dictionary, rules.without(["partial_issue"]))
+
+
+def test_stored_weapons_alone_are_no_stance(dictionary):
+    # text written for this test: an act described, not a proposal taken up
+    assert not any(s[1] == "disarmament" for s in found("The army said Hamas stores weapons in tunnels under the city.", dictionary))
+
+
+def test_willing_to_discuss_is_a_stance_and_a_meetings_topic_is_none(dictionary):
+    # texts written for this test
+    assert ("Hamas", "governance", "support") in found(
+        "Hamas is willing to discuss handing over the administration of Gaza.", dictionary)
+    assert found("The ministers met in Cairo to discuss the reconstruction of Gaza.", dictionary) == set()
+
+
+@pytest.mark.parametrize("text", [
+    # texts written for this test
+    "Egypt said it was working to stop the humanitarian suffering in the enclave.",
+    "Turkey called for easing the humanitarian disaster in the Strip.",
+])
+def test_ending_the_hardship_aid_relieves_backs_aid(text, dictionary):
+    stances = found(text, dictionary)
+    assert any(s[1:] == ("humanitarian_aid", "support") for s in stances)
+    assert not any(s[1:] == ("humanitarian_aid", "oppose") for s in stances)
+
+
+def test_a_gerund_after_a_tying_verb_is_what_the_issue_waits_for(dictionary):
+    # text written for this test
+    assert ("Hamas", "disarmament", "conditional", "withdrawal") in found(
+        "A Hamas spokesman said its weapons are tied to ending the occupation.", dictionary)

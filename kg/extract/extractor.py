@@ -1114,6 +1114,7 @@ class ArticleExtractor:
         persons: set[int] = set()
         issue_at: dict[int, str] = {}
         issue_roots: list[tuple[Any, set[int], str, int]] = []
+        partial_roots: set[int] = set()  # issue words that name doing it in part ("freezing its weapons")
         via = None
         for m in mentions:
             tokens = sorted({by_char[k].i for k in range(m.start - offset, m.end - offset) if k in by_char})
@@ -1160,6 +1161,8 @@ class ArticleExtractor:
                 root = min((doc[i] for i in tokens), key=lambda t: (t.head.i in span,
                                                                      t.dep_ in _MODIFIER_RELATIONS, t.i))
                 issue_roots.append((root, span, m.value, -1 if m.kind == INVERSE else 1))
+                if m.partial:
+                    partial_roots.add(root.i)
         self._sentence_persons = {i: actor_at[i] for i in persons if i in actor_at}
         self._sentence_actor_at = actor_at
         for token in doc:
@@ -1235,6 +1238,15 @@ class ArticleExtractor:
                             continue  # "a truce during which Israel can resume fighting": what a plan lets another do
                         finding.polarity = "oppose" if finding.polarity == "support" else "support"
                         finding.rules = finding.rules + ("inverse_issue",)
+                    if (root.i in partial_roots and finding.issue == issue_id and finding.polarity in ("support", "oppose")
+                            and self.book.partial_conditions.get(issue_id) and self.book.enabled("partial_issue")):
+                        # "ready to discuss freezing its weapons during the truce": the issue in part, backed only
+                        # while the other holds; who rejects doing it in part wants it whole
+                        if finding.polarity == "support":
+                            finding.polarity, finding.condition = "conditional", self.book.partial_conditions[issue_id]
+                        else:
+                            finding.polarity = "support"
+                        finding.rules = finding.rules + ("partial_issue",)
                     yield finding
             # the mediators the sentence names back what it names: read off its words, not walked to
             yield from walker.mediators([issue for _, _, issue, inverse in issue_roots if inverse > 0]

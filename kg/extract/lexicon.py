@@ -26,7 +26,7 @@ LEXICON_DIR = "lexicon"
 _LIST_KEYS = ("source_nouns", "holder_nouns", "holder_modifiers", "out_of_office", "other_theatres", "home_theatre",
               "place_suffixes", "institution_nouns", "issue_pronouns", "issue_list_references", "phrase_verbs")
 _MAP_KEYS = ("media", "coreference", "inverse_issues", "issue_patterns", "inverse_issue_patterns", "issue_overrides",
-             "contextual_issues", "plan_references")
+             "contextual_issues", "plan_references", "partial_issue_patterns")
 _KNOWN_KEYS = set(_LIST_KEYS) | set(_MAP_KEYS) | {"skip_headlines", "issue_periods"}
 
 
@@ -135,6 +135,7 @@ def _cached_lexicon(paths: tuple[str, ...], stamp: tuple[float, ...]) -> Lexicon
                for issue, items in data.get("issue_periods", {}).items() for p in items}
     for section, mapping in (("issue_patterns", data.get("issue_patterns", {})),
                              ("inverse_issue_patterns", data.get("inverse_issue_patterns", {})),
+                             ("partial_issue_patterns", data.get("partial_issue_patterns", {})),
                              ("issue_pronouns", {"a pronoun": data.get("issue_pronouns", [])}),
                              ("issue_list_references", {"a reference": data.get("issue_list_references", [])}),
                              ("issue_overrides", data.get("issue_overrides", {})), ("issue_periods", periods)):

@@ -13,6 +13,8 @@ from ..text import PhraseScanner, normalise_phrase, phrase_variants, replace_cha
 from .lemmatize import lemma_candidates
 from .lexicon import Lexicon
 
+#: the kind of an issue pattern that names doing the issue in part (its mentions are ISSUE, marked partial)
+PARTIAL = "partial"
 ACTOR, DEMONYM, MEDIA, SOURCE, ISSUE, INVERSE, CONTEXT, COREF, PLANREF = (
     "actor", "demonym", "media", "source", "issue", "inverse", "context", "coref", "planref")
 # When one surface form has several meanings, the first kind here wins.
@@ -39,6 +41,7 @@ class Mention:
     value: str = ""
     holder: str | None = None  # actors: the id that holds the stance (persons resolved)
     person: bool = False
+    partial: bool = False  # issues: the words name doing it in part (partial_issue_patterns)
 
 
 _DOUBLE_QUOTES_AS_SPACES = {'"': " ", "“": " ", "”": " "}
@@ -115,7 +118,7 @@ class Scanner:
         self.place_tail = re.compile(r"[-‐‑–](?:%s)(?!\w)" % nouns(places)) if places else None
         # (kind, issue id, pattern): the regular expressions that name an issue or its opposite
         self.issue_patterns: list[tuple[str, str, re.Pattern[str]]] = []
-        for key, kind in (("issue_patterns", ISSUE), ("inverse_issue_patterns", INVERSE)):
+        for key, kind in (("issue_patterns", ISSUE), ("inverse_issue_patterns", INVERSE), ("partial_issue_patterns", PARTIAL)):
             for issue_id, patterns in lexicon.map(key).items():
                 self._check_issue(issue_id, key)
                 self.issue_patterns.extend((kind, issue_id, re.compile(pattern)) for pattern in patterns)
@@ -328,11 +331,13 @@ class Scanner:
                         added.append(Mention(match.start(), match.end(), INVERSE, issue_id))
                     continue
                 same = [m for m in same if m.kind == ISSUE]
+                partial = kind == PARTIAL
                 if not same:
-                    added.append(Mention(match.start(), match.end(), ISSUE, issue_id))
-                elif all(match.start() < m.start and m.end <= match.end() for m in same):
+                    added.append(Mention(match.start(), match.end(), ISSUE, issue_id, partial=partial))
+                elif partial or all(match.start() < m.start and m.end <= match.end() for m in same):
+                    # a phrase of doing the issue in part replaces any name of it inside or across it
                     dropped.update(id(m) for m in same)
-                    added.append(Mention(match.start(), match.end(), ISSUE, issue_id))
+                    added.append(Mention(match.start(), match.end(), ISSUE, issue_id, partial=partial))
         if not added:
             return mentions
         return sorted([m for m in mentions if id(m) not in dropped] + added, key=lambda m: (m.start, -m.end))

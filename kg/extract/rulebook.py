@@ -93,6 +93,7 @@ class RuleBook:
     requiring_verbs: frozenset[str] = frozenset()
     making_verbs: frozenset[str] = frozenset()
     mediated_issues: frozenset[str] = frozenset()
+    hardship_nouns: frozenset[str] = frozenset()
     tying_verbs: frozenset[str] = frozenset()
     control_adjectives: frozenset[str] = frozenset()
     negative_predicates: frozenset[str] = frozenset()
@@ -192,6 +193,7 @@ class RuleBook:
     condition_actors: Mapping[str, str] = field(default_factory=dict)  # actor id -> issue its decision stands for
     terms_conditions: Mapping[str, str] = field(default_factory=dict)  # issue -> issue its terms are named by
     breach_conditions: Mapping[str, str] = field(default_factory=dict)  # issue -> issue of the deal a breach of it breaks
+    partial_conditions: Mapping[str, str] = field(default_factory=dict)  # issue -> issue it is done in part alongside
     bringing_verbs: Mapping[str, str] = field(default_factory=dict)  # verb -> the preposition of what it brings about
     number_words: Mapping[str, int] = field(default_factory=dict)  # "eight" -> 8
     issue_agents: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # issue -> the actors whose act it is
@@ -460,6 +462,7 @@ def _cached_rule_book(directory: str, stamp: tuple[float, ...]) -> RuleBook:
         condition_actors=_mapping(lemmas_path, lemmas, "condition_actors"),
         terms_conditions=_mapping(lemmas_path, lemmas, "terms_conditions"),
         breach_conditions=_mapping(lemmas_path, lemmas, "breach_conditions"),
+        partial_conditions=_mapping(lemmas_path, lemmas, "partial_conditions"),
         bringing_verbs=_mapping(lemmas_path, lemmas, "bringing_verbs", "verbs to prepositions"),
         number_words=_numbers(lemmas_path, lemmas, "number_words"),
         issue_agents=_id_lists(lemmas_path, lemmas, "issue_agents"),
