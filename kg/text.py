@@ -492,6 +492,16 @@ class PhraseScanner:
             at_word = end < length and not _is_word_char(text[end - 1]) and _is_word_char(text[end])
 
 
+_TITLE_SMALL_WORDS = frozenset("a an and as at by for from in of on or the to with".split())
+
+
+def title_case(phrase: str) -> str:
+    """The phrase as a name in a title ("peace agreement" -> "Peace Agreement", "end to the war" -> "End to
+    the War"): every word capitalised but the small ones after the first."""
+    words = phrase.split(" ")
+    return " ".join(w if not w or (n and w in _TITLE_SMALL_WORDS) else w[0].upper() + w[1:] for n, w in enumerate(words))
+
+
 def phrase_variants(phrase: str) -> list[str]:
     """The phrase as written, and with its first letter capitalised (sentence-initial use)."""
     phrase = phrase.strip()

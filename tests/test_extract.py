@@ -32,6 +32,7 @@ from kg.extract import (
 from kg.extract.lemmatize import lemma_candidates
 from kg.model import SUGGEST_FROM, Article, Method
 from kg.sources import load_articles
+from kg.text import title_case
 
 REPO = Path(__file__).resolve().parent.parent
 ONTOLOGY = REPO / "ontology"
@@ -5003,3 +5004,20 @@ def test_a_gerund_after_a_tying_verb_is_what_the_issue_waits_for(dictionary):
     # text written for this test
     assert ("Hamas", "disarmament", "conditional", "withdrawal") in found(
         "A Hamas spokesman said its weapons are tied to ending the occupation.", dictionary)
+
+
+def test_an_issue_named_as_a_title_is_the_issue(dictionary):
+    # texts written for this test: a name written in title case, and a plan of another time with a title of its own
+    assert ("Pakistan", "peace_plan", "support") in found("Pakistan backed the US-brokered Gaza Peace Agreement.", dictionary)
+    assert ("Egypt", "ceasefire", "support") in found("Egypt called for an end to the Gaza War.", dictionary)
+    assert not any(s[1] == "peace_plan" for s in found(
+        "Saudi Arabia reaffirmed its commitment to the Arab Peace Initiative.", dictionary))
+    assert title_case("end to the war") == "End to the War"
+
+
+def test_a_people_named_with_the_article_is_its_government(dictionary):
+    # text written for this test: "the Qataris" speak for Qatar; "Israelis and Palestinians" are people
+    stances = found("The Qataris and the Egyptians pressed Hamas to accept the ceasefire.", dictionary)
+    assert {("Qatar", "ceasefire", "support"), ("Egypt", "ceasefire", "support")} <= stances
+    assert not any(s[0] == "Israel" for s in found(
+        "The force should keep Israelis and Palestinians apart along the border, Turkey said.", dictionary))

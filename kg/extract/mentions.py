@@ -9,7 +9,7 @@ from datetime import date
 
 from ..dictionary import Dictionary
 from ..errors import DictionaryError
-from ..text import PhraseScanner, normalise_phrase, phrase_variants, replace_characters
+from ..text import PhraseScanner, normalise_phrase, phrase_variants, replace_characters, title_case
 from .lemmatize import lemma_candidates
 from .lexicon import Lexicon
 
@@ -80,6 +80,9 @@ class Scanner:
                 for phrase in number_variants(label):
                     for variant in verb_variants(phrase, verbs):
                         self._add(variant, Entry(ISSUE, issue.id))
+                        if " " in variant and variant.islower():
+                            # a name written as a title ("the Gaza Peace Agreement")
+                            self._add(title_case(variant), Entry(ISSUE, issue.id))
         for key, kind in (("inverse_issues", INVERSE), ("contextual_issues", CONTEXT), ("plan_references", PLANREF)):
             for issue_id, phrases in lexicon.map(key).items():
                 self._check_issue(issue_id, key)
