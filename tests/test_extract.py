@@ -5021,3 +5021,20 @@ def test_a_people_named_with_the_article_is_its_government(dictionary):
     assert {("Qatar", "ceasefire", "support"), ("Egypt", "ceasefire", "support")} <= stances
     assert not any(s[0] == "Israel" for s in found(
         "The force should keep Israelis and Palestinians apart along the border, Turkey said.", dictionary))
+
+
+@pytest.mark.parametrize("text, stance", [
+    # texts written for this test
+    ("Israel had imposed a near-total blockade on the enclave in March.", ("Israel", "humanitarian_aid", "oppose")),
+    ("Israel has firmly opposed any PA role in Gaza.", ("Israel", "governance", "oppose")),
+    ("Hamas wants a long truce rather than disarmament.", ("Hamas", "disarmament", "oppose")),
+])
+def test_a_siege_laid_a_role_named_and_a_thing_set_aside(text, stance, dictionary):
+    assert stance in found(text, dictionary)
+
+
+def test_a_lesser_form_wanted_instead_of_an_issue_is_no_support_for_it(dictionary, rules):
+    # text written for this test: a pullback inside the Strip is named as withdrawal, but it is wanted in place of one
+    text = "Israel insists on a pullback inside Gaza instead of a complete withdrawal."
+    assert found(text, dictionary) == {("Israel", "withdrawal", "oppose")}
+    assert ("Israel", "withdrawal", "support") in found(text, dictionary, rules.without(["alternative_set_against"]))

@@ -1255,7 +1255,8 @@ class ArticleExtractor:
             yield from walker.asides(walked)
 
         picks = self.book.enabled("terms_by_selection") and _picks_members(doc, self.book)
-        findings = _backed_on_terms(_purpose_over_means(list(found()), doc, self.book), doc, self.book, picks)
+        findings = _backed_on_terms(_alternative_set_against(_purpose_over_means(list(found()), doc, self.book), doc, self.book),
+                                    doc, self.book, picks)
         if picks:
             findings += _members_picked(findings, doc, issue_at, walker, self.book)
         findings = _conditions_named_for(findings, doc, issue_at, self.book)
@@ -1545,6 +1546,31 @@ def _purpose_over_means(findings: list[Finding], doc: Any, book: RuleBook) -> li
         cue = _step_token(doc, finding.path[-1]) if finding.path else None
         if (finding.polarity == "support" and cue is not None
                 and (tuple(finding.holders), finding.issue, cue.i) in undone):
+            continue
+        kept.append(finding)
+    return kept
+
+
+def _alternative_set_against(findings: list[Finding], doc: Any, book: RuleBook) -> list[Finding]:
+    """Drop the support a cue gives an issue when the same cue sets that issue aside for an alternative
+    ("insists on a redeployment instead of a full withdrawal", "wants a partial deal rather than a permanent
+    ceasefire"): the alternative is a lesser form of the issue, and the holder is against the issue itself."""
+    if not book.enabled("alternative_set_against"):
+        return findings
+    against = set()
+    for finding in findings:
+        if finding.polarity != "oppose" or len(finding.path) < 2:
+            continue
+        issue_word, cue = _step_token(doc, finding.path[0]), _step_token(doc, finding.path[-1])
+        if issue_word is not None and cue is not None and any(
+                c.dep_ in ("cc", "case") and c.lower_ in ("rather", "instead") for c in issue_word.children):
+            against.add((tuple(finding.holders), finding.issue, cue.i))
+    if not against:
+        return findings
+    kept = []
+    for finding in findings:
+        cue = _step_token(doc, finding.path[-1]) if finding.path else None
+        if finding.polarity == "support" and cue is not None and (tuple(finding.holders), finding.issue, cue.i) in against:
             continue
         kept.append(finding)
     return kept

@@ -2263,7 +2263,9 @@ class Walker:
         if (dep == "obl" and not own and came_from is not None and came_from.dep_ == "nmod"
                 and _lemma_in(node, book.part_nouns) and self.marker(node) in _FRAMES):
             return st.findings  # "prisoners it wants released in the first phase of the truce": when, not what
-        marker = self.marker(node) if dep in _OBLIQUE or dep in ("obj", "xcomp", "ccomp") else ""
+        # (a conjunct set against the one before it: "wants a long truce rather than disarmament")
+        marker = self.marker(node) if dep in _OBLIQUE or dep in ("obj", "xcomp", "ccomp") or dep == "conj" and any(
+            c.dep_ == "cc" and c.lower_ in ("rather", "instead") for c in node.children) else ""
         if marker:
             first = marker.split(" ")[0]
             if marker in book.scope_stops or first in book.scope_stops:
