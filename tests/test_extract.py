@@ -5038,3 +5038,25 @@ def test_a_lesser_form_wanted_instead_of_an_issue_is_no_support_for_it(dictionar
     text = "Israel insists on a pullback inside Gaza instead of a complete withdrawal."
     assert found(text, dictionary) == {("Israel", "withdrawal", "oppose")}
     assert ("Israel", "withdrawal", "support") in found(text, dictionary, rules.without(["alternative_set_against"]))
+
+
+def test_it_before_a_verb_whose_infinitive_is_its_own_act_is_its_subject(rules):
+    # text written for this test; the parser reads such an "it" as an expletive in some longer sentences
+    from kg.extract import repairs
+    doc = load_pipeline()("Netanyahu said that it will continue to fight until the hostages are freed.")
+    it = next(t for t in doc if t.lower_ == "it")
+    it.dep_ = "expl"
+    repairs.restore_pronoun_subjects(doc, rules.control_adjectives, rules.subject_control_verbs)
+    assert it.dep_ == "nsubj"
+    doc = load_pipeline()("He said it is important to keep talking.")
+    it = next(t for t in doc if t.lower_ == "it")
+    it.dep_ = "expl"
+    repairs.restore_pronoun_subjects(doc, rules.control_adjectives, rules.subject_control_verbs)
+    assert it.dep_ == "expl"
+
+
+def test_a_war_kept_on_until_a_condition_is_the_truce_waiting_for_it(dictionary):
+    # text written for this test: with "until", going on with the war is a stance; without it, an event
+    assert ("Israel", "ceasefire", "conditional", "hostage_prisoner_exchange") in found(
+        "Israel said it will keep up its offensive until every hostage is freed.", dictionary)
+    assert not any(s[1] == "ceasefire" for s in found("Israel said its offensive continued on Monday.", dictionary))

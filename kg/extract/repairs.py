@@ -16,7 +16,8 @@ def repair_parse(doc: Any, infinitive_nouns: frozenset[str], stance_verbs: froze
                  verb_forms: frozenset[str] = frozenset(), statement_verbs: frozenset[str] = frozenset(),
                  purpose_participles: frozenset[str] = frozenset(), member_verbs: frozenset[str] = frozenset(),
                  conditioning_verbs: frozenset[str] = frozenset(), citing_verbs: frozenset[str] = frozenset(),
-                 tying_verbs: frozenset[str] = frozenset(), control_adjectives: frozenset[str] = frozenset()) -> None:
+                 tying_verbs: frozenset[str] = frozenset(), control_adjectives: frozenset[str] = frozenset(),
+                 subject_control_verbs: frozenset[str] = frozenset()) -> None:
     """Apply every repair to one parsed sentence, in this order:
     - words hung on a copula, hung on its predicate;
     - clause verbs tagged as plural nouns (`verb_forms`: words that are only ever verbs);
@@ -117,7 +118,7 @@ def repair_parse(doc: Any, infinitive_nouns: frozenset[str], stance_verbs: froze
     if "," in words:
         steps.append(lambda: restore_subjects_before_asides(doc))
     if "it" in words:
-        steps.append(lambda: restore_pronoun_subjects(doc, control_adjectives))
+        steps.append(lambda: restore_pronoun_subjects(doc, control_adjectives, subject_control_verbs))
     if not lemmas.isdisjoint(_COPULAR_VERBS):
         steps.append(lambda: rehang_copular_complements(doc))
     steps.append(lambda: rehang_listed_verbs(doc))
@@ -888,11 +889,13 @@ def restore_for_to_clauses(doc: Any) -> None:
         case.dep_ = "mark"
 
 
-def restore_pronoun_subjects(doc: Any, control_adjectives: frozenset[str] = frozenset()) -> None:
+def restore_pronoun_subjects(doc: Any, control_adjectives: frozenset[str] = frozenset(),
+                             subject_control_verbs: frozenset[str] = frozenset()) -> None:
     """Make "it" the subject again of an action verb the parse gave it to as an expletive ("said it/expl
     was handing/VBG over the hostages"): an expletive "it" goes with a clause or a copula ("it is clear
     that"), not with a verb that takes an object and no clause; nor with an adjective whose infinitive is
-    its subject's act ("said it/expl is ready/JJ to hand over its weapons"; `control_adjectives`)."""
+    its subject's act ("said it/expl is ready/JJ to hand over its weapons"; `control_adjectives`), or a
+    verb whose infinitive is ("said it/expl will continue to fight"; `subject_control_verbs`)."""
     for it in doc:
         if it.lower_ != "it" or it.dep_ != "expl":
             continue
@@ -900,6 +903,11 @@ def restore_pronoun_subjects(doc: Any, control_adjectives: frozenset[str] = froz
         if (verb.tag_.startswith("JJ") and (verb.lemma_ or verb.lower_).lower() in control_adjectives and verb.i > it.i
                 and any(c.dep_ == "cop" for c in verb.children)
                 and not any(c.dep_ in ("nsubj", "nsubj:pass", "csubj") for c in verb.children)):
+            it.dep_ = "nsubj"
+            continue
+        if (verb.tag_.startswith("VB") and verb.i > it.i and (verb.lemma_ or verb.lower_).lower() in subject_control_verbs
+                and any(c.dep_ == "xcomp" and any(m.dep_ == "mark" and m.lower_ == "to" for m in c.children) for c in verb.children)
+                and not any(c.dep_ in ("nsubj", "nsubj:pass", "aux:pass", "cop", "ccomp", "csubj") for c in verb.children)):
             it.dep_ = "nsubj"
             continue
         if (not verb.tag_.startswith("VB") or verb.i < it.i

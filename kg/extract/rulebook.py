@@ -96,6 +96,7 @@ class RuleBook:
     hardship_nouns: frozenset[str] = frozenset()
     tying_verbs: frozenset[str] = frozenset()
     control_adjectives: frozenset[str] = frozenset()
+    subject_control_verbs: frozenset[str] = frozenset()
     negative_predicates: frozenset[str] = frozenset()
     content_frames: frozenset[str] = frozenset()
     adopting_verbs: frozenset[str] = frozenset()
