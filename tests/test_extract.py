@@ -4960,11 +4960,11 @@ def test_the_leaders_a_text_names_only_later_are_that_later_list(dictionary):
 
 @pytest.mark.parametrize("text, stance", [
     # texts written for this test
-    ("Hamas said it is ready to talk about freezing or storing its weapons while the truce lasts.",
+    ("Hamas said it is ready to talk about storing or freezing its guns while the truce lasts.",
      ("Hamas", "disarmament", "conditional", "ceasefire")),
     ("A Hamas official said the movement would be open to storing its arsenal under a long truce.",
      ("Hamas", "disarmament", "conditional", "ceasefire")),
-    ("Israel turned down an offer from Hamas to freeze the use of its weapons.", ("Israel", "disarmament", "support")),
+    ("Israel turned down a Hamas offer to freeze its arsenal.", ("Israel", "disarmament", "support")),
 ])
 def test_doing_an_issue_in_part_backs_it_only_with_its_condition(text, stance, dictionary):
     stances = found(text, dictionary)
@@ -4973,7 +4973,7 @@ def test_doing_an_issue_in_part_backs_it_only_with_its_condition(text, stance, d
 
 
 def test_a_partial_issue_can_be_switched_off(dictionary, rules):
-    text = "Hamas said it is ready to talk about freezing or storing its weapons while the truce lasts."
+    text = "Hamas said it is ready to talk about storing or freezing its guns while the truce lasts."
     assert ("Hamas", "disarmament", "conditional", "ceasefire") not in found(text, dictionary, rules.without(["partial_issue"]))
 
 
@@ -4991,7 +4991,7 @@ def test_willing_to_discuss_is_a_stance_and_a_meetings_topic_is_none(dictionary)
 
 @pytest.mark.parametrize("text", [
     # texts written for this test
-    "Egypt said it was working to stop the humanitarian suffering in the enclave.",
+    "Egypt said it was doing everything to halt the humanitarian suffering of Gazans.",
     "Turkey called for easing the humanitarian disaster in the Strip.",
 ])
 def test_ending_the_hardship_aid_relieves_backs_aid(text, dictionary):
@@ -5003,7 +5003,7 @@ def test_ending_the_hardship_aid_relieves_backs_aid(text, dictionary):
 def test_a_gerund_after_a_tying_verb_is_what_the_issue_waits_for(dictionary):
     # text written for this test
     assert ("Hamas", "disarmament", "conditional", "withdrawal") in found(
-        "A Hamas spokesman said its weapons are tied to ending the occupation.", dictionary)
+        "A Hamas spokesman said its weapons are tied to ending the Israeli occupation.", dictionary)
 
 
 def test_an_issue_named_as_a_title_is_the_issue(dictionary):
@@ -5026,7 +5026,7 @@ def test_a_people_named_with_the_article_is_its_government(dictionary):
 @pytest.mark.parametrize("text, stance", [
     # texts written for this test
     ("Israel had imposed a near-total blockade on the enclave in March.", ("Israel", "humanitarian_aid", "oppose")),
-    ("Israel has firmly opposed any PA role in Gaza.", ("Israel", "governance", "oppose")),
+    ("Israel said it would not accept a PA role in the Strip.", ("Israel", "governance", "oppose")),
     ("Hamas wants a long truce rather than disarmament.", ("Hamas", "disarmament", "oppose")),
 ])
 def test_a_siege_laid_a_role_named_and_a_thing_set_aside(text, stance, dictionary):

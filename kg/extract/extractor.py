@@ -1240,7 +1240,7 @@ class ArticleExtractor:
                         finding.rules = finding.rules + ("inverse_issue",)
                     if (root.i in partial_roots and finding.issue == issue_id and finding.polarity in ("support", "oppose")
                             and self.book.partial_conditions.get(issue_id) and self.book.enabled("partial_issue")):
-                        # "ready to discuss freezing its weapons during the truce": the issue in part, backed only
+                        # "open to storing its guns while the truce lasts": the issue in part, backed only
                         # while the other holds; who rejects doing it in part wants it whole
                         if finding.polarity == "support":
                             finding.polarity, finding.condition = "conditional", self.book.partial_conditions[issue_id]
@@ -1553,8 +1553,8 @@ def _purpose_over_means(findings: list[Finding], doc: Any, book: RuleBook) -> li
 
 def _alternative_set_against(findings: list[Finding], doc: Any, book: RuleBook) -> list[Finding]:
     """Drop the support a cue gives an issue when the same cue sets that issue aside for an alternative
-    ("insists on a redeployment instead of a full withdrawal", "wants a partial deal rather than a permanent
-    ceasefire"): the alternative is a lesser form of the issue, and the holder is against the issue itself."""
+    ("wants its troops pulled back inside the Strip instead of a full withdrawal", "wants a short pause rather
+    than a permanent ceasefire"): the alternative is a lesser form of the issue, and the holder is against the issue itself."""
     if not book.enabled("alternative_set_against"):
         return findings
     against = set()

@@ -333,7 +333,7 @@ class Scanner:
                     if not same:
                         added.append(Mention(match.start(), match.end(), INVERSE, issue_id))
                     elif all(m.kind == INVERSE and match.start() < m.start and m.end <= match.end() for m in same):
-                        # "imposed a total blockade": the act that lays the opposite named inside it
+                        # "imposed a near-total blockade": the act that lays the opposite named inside it
                         dropped.update(id(m) for m in same)
                         added.append(Mention(match.start(), match.end(), INVERSE, issue_id))
                     continue

@@ -899,7 +899,7 @@ class Walker:
                 return -1, "verb"  # "will only allow 300 aid trucks a day": a cap, not an opening
             if _lemma_in(node, book.oppose_verbs) and any(c.dep_ in ("obj", "nsubj:pass") and _lemma_in(c, book.hardship_nouns)
                                                         and c.i in self.ctx.issue_tokens for c in node.children):
-                return 1, "verb"  # "working to stop the humanitarian suffering": ending the hardship aid relieves backs aid
+                return 1, "verb"  # "doing everything to halt the humanitarian suffering": ending the hardship aid relieves backs aid
             if (_lemma_in(node, book.tying_verbs) and any(c.dep_ == "obj" for c in node.children)
                     and any(c.dep_ in ("obl", "nmod") and _case(c) == "to" for c in node.children)):
                 return 1, "verb"  # "tied its funding for reconstruction to disarmament": backs it, once that is met
@@ -1619,7 +1619,7 @@ class Walker:
             elif depends:
                 # "would hinge on releasing/advcl the hostages", "conditional on Hamas/nsubj releasing/advcl them": a
                 # gerund clause, with "on" as its mark or its subject's preposition
-                # "are tied to ending/advcl the occupation": a gerund after a tying verb's "to"
+                # "its weapons are tied to ending/advcl the Israeli occupation": a gerund after a tying verb's "to"
                 needed = [c for c in node.children if c.dep_ in ("obl", "obj") and _case(c) in ("on", "upon", "to")
                           or c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("on", "upon")
                                                        or m.dep_ == "nsubj" and _case(m) in ("on", "upon") for m in c.children)
