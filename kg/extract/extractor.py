@@ -1539,13 +1539,17 @@ def _purpose_over_means(findings: list[Finding], doc: Any, book: RuleBook) -> li
         if (clause is not None and cue is not None and clause.head.i == cue.i and clause.dep_ == "advcl"
                 and clause.tag_ == "VB" and any(c.dep_ == "mark" and c.lower_ == "to" for c in clause.children)):
             undone.add((tuple(finding.holders), finding.issue, cue.i))
-    if not undone:
+    return _without_support_at(findings, doc, undone)
+
+
+def _without_support_at(findings: list[Finding], doc: Any, dropped: set[tuple]) -> list[Finding]:
+    """The findings but the support ones whose (holders, issue, cue token) is among `dropped`."""
+    if not dropped:
         return findings
     kept = []
     for finding in findings:
         cue = _step_token(doc, finding.path[-1]) if finding.path else None
-        if (finding.polarity == "support" and cue is not None
-                and (tuple(finding.holders), finding.issue, cue.i) in undone):
+        if finding.polarity == "support" and cue is not None and (tuple(finding.holders), finding.issue, cue.i) in dropped:
             continue
         kept.append(finding)
     return kept
@@ -1565,15 +1569,7 @@ def _alternative_set_against(findings: list[Finding], doc: Any, book: RuleBook) 
         if issue_word is not None and cue is not None and any(
                 c.dep_ in ("cc", "case") and c.lower_ in ("rather", "instead") for c in issue_word.children):
             against.add((tuple(finding.holders), finding.issue, cue.i))
-    if not against:
-        return findings
-    kept = []
-    for finding in findings:
-        cue = _step_token(doc, finding.path[-1]) if finding.path else None
-        if finding.polarity == "support" and cue is not None and (tuple(finding.holders), finding.issue, cue.i) in against:
-            continue
-        kept.append(finding)
-    return kept
+    return _without_support_at(findings, doc, against)
 
 
 def _picks_members(doc: Any, book: RuleBook) -> bool:
