@@ -22,8 +22,8 @@ from .cooccurrence import cooccurrence_evidence
 from .scoring import Evidence, article_features
 from .tree import ParsedSentence
 from .rulebook import LEADER_NAME_WORD, RuleBook
-from .rules import (Finding, Holders, SentenceContext, Walker, _case, _lemma, _lemma_in, _plainly_the, absolute_subject,
-                    group_referent, members_listed_by_clause, names_no_other_body, path_index)
+from .rules import (CONTRAST_WORDS, Finding, Holders, SentenceContext, Walker, _case, _lemma, _lemma_in, _plainly_the,
+                    absolute_subject, group_referent, members_listed_by_clause, names_no_other_body, path_index)
 
 # the relations that name what one takes part in ("participate in the force", "join the mission")
 _TAKEN_PART_IN = frozenset({"obj", "obl", "iobj", "advcl", "xcomp", "ccomp", "nmod"})
@@ -1567,7 +1567,7 @@ def _alternative_set_against(findings: list[Finding], doc: Any, book: RuleBook) 
             continue
         issue_word, cue = _step_token(doc, finding.path[0]), _step_token(doc, finding.path[-1])
         if issue_word is not None and cue is not None and any(
-                c.dep_ in ("cc", "case") and c.lower_ in ("rather", "instead") for c in issue_word.children):
+                c.dep_ in ("cc", "case") and c.lower_ in CONTRAST_WORDS for c in issue_word.children):
             against.add((tuple(finding.holders), finding.issue, cue.i))
     return _without_support_at(findings, doc, against)
 

@@ -30,6 +30,8 @@ _CLAUSE_EDGES = frozenset({"acl:relcl", "acl", "advcl:relcl"})
 _NP_SKIP = frozenset({"acl", "acl:relcl", "advcl", "ccomp", "xcomp", "parataxis", "punct", "det", "cc", "case",
                       "mark", "aux", "aux:pass", "cop", "advmod", "nummod", "dep", "list"})
 _NP_SAME_LEVEL = frozenset({"conj", "appos", "compound", "flat", "amod", "nmod:poss", "nmod:desc"})
+#: the first words of "rather than" and "instead of", which set what follows against what comes before
+CONTRAST_WORDS = frozenset({"rather", "instead"})
 _NP_PREPOSITIONS = frozenset({"of", "from", "including", "like", "such", "among"})
 _RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
@@ -1028,7 +1030,7 @@ class Walker:
         """The prepositions and subordinators that introduce a phrase or clause ("that", "if", "prior to")."""
         found = []
         for child in node.children:
-            if child.dep_ in ("case", "mark") and child.lower_ != "to" or child.dep_ == "cc" and child.lower_ in ("rather", "instead"):
+            if child.dep_ in ("case", "mark") and child.lower_ != "to" or child.dep_ == "cc" and child.lower_ in CONTRAST_WORDS:
                 fixed = [g.lower_ for g in child.children if g.dep_ == "fixed"]
                 found.append(" ".join([child.lower_, *fixed]))
         return found
@@ -2265,7 +2267,7 @@ class Walker:
             return st.findings  # "prisoners it wants released in the first phase of the truce": when, not what
         # (a conjunct set against the one before it: "wants a long truce rather than disarmament")
         marker = self.marker(node) if dep in _OBLIQUE or dep in ("obj", "xcomp", "ccomp") or dep == "conj" and any(
-            c.dep_ == "cc" and c.lower_ in ("rather", "instead") for c in node.children) else ""
+            c.dep_ == "cc" and c.lower_ in CONTRAST_WORDS for c in node.children) else ""
         if marker:
             first = marker.split(" ")[0]
             if marker in book.scope_stops or first in book.scope_stops:
