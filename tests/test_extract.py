@@ -5060,3 +5060,22 @@ def test_a_war_kept_on_until_a_condition_is_the_truce_waiting_for_it(dictionary)
     assert ("Israel", "ceasefire", "conditional", "hostage_prisoner_exchange") in found(
         "Israel said it will keep up its offensive until every hostage is freed.", dictionary)
     assert not any(s[1] == "ceasefire" for s in found("Israel said its offensive continued on Monday.", dictionary))
+
+
+@pytest.mark.parametrize("text", [
+    # texts written for this test
+    "A Hamas spokesman said the group will maintain its arms until a state is founded.",
+    "A Hamas official said the group is committed to its arms.",
+])
+def test_arms_kept_by_other_verbs_are_the_opposite_of_disarmament(text, dictionary):
+    assert ("Hamas", "disarmament", "oppose") in found(text, dictionary)
+    assert ("Hamas", "disarmament", "support") not in found(text, dictionary)
+
+
+def test_refusing_every_talk_of_an_issue_refuses_the_issue(dictionary):
+    # texts written for this test: all talk of a thing refused, actively or in the passive under a report
+    assert found("Hamas rejects any discussion about its weapons.", dictionary) == {("Hamas", "disarmament", "oppose")}
+    assert found("Hamas said that any negotiation over its weapons is refused.", dictionary) == {("Hamas", "disarmament", "oppose")}
+    # talks put off are a step, not a refusal of what they are about
+    assert found("The cabinet postponed any discussion of the ceasefire.", dictionary) == set()
+    assert found("Any negotiations on the truce were postponed, Egypt said.", dictionary) == set()

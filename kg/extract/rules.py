@@ -886,8 +886,10 @@ class Walker:
             if (any(c.dep_ in ("nsubj", "nsubj:pass") and c.i not in self.ctx.actor_at and _lemma_in(c, book.process_nouns)
                     for c in node.children)
                     and not any(c.dep_ in ("obj", "ccomp", "xcomp", "obl:agent") for c in node.children)
-                    # (but "the truce must be halted" asks someone to halt it)
-                    and not (any(c.dep_ == "aux:pass" for c in node.children) and self.has_deontic(node))):
+                    # (but "the truce must be halted" asks someone to halt it, and "any negotiation over it is
+                    # refused" refuses the topic)
+                    and not (any(c.dep_ == "aux:pass" for c in node.children) and (
+                        self.has_deontic(node) or self._refusing_all(node)))):
                 return 0, ""  # "talks had stalled": what happened to the talks, no one's stance
             if _lemma_in(node, book.perception_verbs) and self._brought_about_by_proposal(node):
                 return 0, ""  # "a plan that would see the PA run Gaza": what the plan brings about, no one's view
@@ -1474,8 +1476,23 @@ class Walker:
             st.sign_frozen = st.breach_here = True
             st.signal = True
             st.cue = st.cue or _lemma(node)
-        elif not own and node.tag_.startswith("NN") and _lemma(node) in book.stop_nouns:
+        elif not own and node.tag_.startswith("NN") and _lemma(node) in book.stop_nouns and not self._refused_topic(node):
             return st.findings
+
+    def _refusing_all(self, verb: Any) -> bool:
+        """Whether a verb of rejecting, not of halting, takes every instance of what it takes ("rejects any
+        discussion about its weapons", "any negotiation over its weapons is refused")."""
+        return (_lemma_in(verb, self.book.oppose_verbs) is not None and _lemma_in(verb, self.book.halting_verbs) is None
+                and any(c.dep_ in ("obj", "nsubj:pass") and any(g.dep_ == "det" and g.lower_ in ("any", "all")
+                                                                for g in c.children) for c in verb.children))
+
+    def _refused_topic(self, talks: Any) -> bool:
+        """Whether talks are named for their topic because every talk of it is refused ("rejects any discussion
+        of disarmament", "any negotiation over its weapons is rejected"): refusing to talk of a thing at all is
+        refusing the thing, while talks put off ("delayed the negotiations on the truce") are a step."""
+        return (talks.dep_ in ("obj", "nsubj:pass") and _lemma_in(talks, self.book.talk_nouns) is not None
+                and talks.head.tag_.startswith("VB") and self._refusing_all(talks.head)
+                and any(c.dep_ == "det" and c.lower_ in ("any", "all") for c in talks.children))
 
     def _said_of_something_else(self, st: _WalkState) -> list[Finding] | None:
         """The issue's clause is no stance: a frame, a described speaker, a pretext, a definition, a condition."""
