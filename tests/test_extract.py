@@ -5079,3 +5079,25 @@ def test_refusing_every_talk_of_an_issue_refuses_the_issue(dictionary):
     # talks put off are a step, not a refusal of what they are about
     assert found("The cabinet postponed any discussion of the ceasefire.", dictionary) == set()
     assert found("Any negotiations on the truce were postponed, Egypt said.", dictionary) == set()
+
+
+@pytest.mark.parametrize("text, kinds", [
+    # texts written for this test: control an army takes or keeps is withdrawal's opposite, and no other issue
+    # is read inside it; control a Palestinian body assumes is governance
+    ("The army plans to seize complete control of the Gaza Strip.", {("inverse", "withdrawal")}),
+    ("Ministers backed a move to impose full military control over the enclave.", {("inverse", "withdrawal")}),
+    ("The Authority is ready to assume control of Gaza.", {("issue", "governance")}),
+])
+def test_control_an_army_takes_is_the_opposite_of_withdrawal(text, kinds, dictionary):
+    from kg.extract import get_scanner, load_lexicon
+    from kg.extract.extractor import article_mentions
+
+    named = {(m.kind, m.value) for m in article_mentions(get_scanner(dictionary, load_lexicon()), text)
+             if m.kind in ("issue", "inverse")}
+    assert named == kinds
+
+
+def test_a_state_seizing_control_of_the_strip_opposes_withdrawal(dictionary):
+    # text written for this test
+    assert found("Israel intends to establish total control over the Gaza Strip.", dictionary) == {
+        ("Israel", "withdrawal", "oppose")}

@@ -319,17 +319,21 @@ class Scanner:
         each pattern run once over the whole text. A match that contains a shorter name of its issue and
         starts before it replaces it ("released all 20 living hostages": the phrase starts at the verb
         acting on it). An opposite is added only where no name of that issue, or of its opposite, stands
-        ("resumed the fighting" where "the fighting" is already named is read from that name)."""
+        ("resumed the fighting" where "the fighting" is already named is read from that name); another
+        issue's name inside the phrase of an opposite is that phrase's word ("seize complete control of
+        the Strip": an army staying, not who governs)."""
         if not self.issue_patterns:
             return mentions
         present = [m for m in mentions if m.kind in (ISSUE, INVERSE)]
         added: list[Mention] = []
         dropped: set[int] = set()
+        opposites: list[tuple[int, int, str]] = []
         unquoted = replace_characters(text, _DOUBLE_QUOTES_AS_SPACES)  # 'assume "full responsibility" in Gaza', as in `scan`
         for kind, issue_id, pattern in self.issue_patterns:
             for match in pattern.finditer(unquoted):
                 same = [m for m in present if m.value == issue_id and m.start < match.end() and match.start() < m.end]
                 if kind == INVERSE:
+                    opposites.append((match.start(), match.end(), issue_id))
                     if not same:
                         added.append(Mention(match.start(), match.end(), INVERSE, issue_id))
                     elif all(m.kind == INVERSE and match.start() < m.start and m.end <= match.end() for m in same):
@@ -345,9 +349,13 @@ class Scanner:
                     # a phrase of doing the issue in part replaces any name of it inside or across it
                     dropped.update(id(m) for m in same)
                     added.append(Mention(match.start(), match.end(), ISSUE, issue_id, partial=partial))
-        if not added:
+        # "seize complete control of the Strip": another issue's name inside the phrase of an opposite is
+        # that phrase's words, whichever pattern found it
+        dropped.update(id(m) for m in (*present, *added) for start, end, issue_id in opposites
+                       if m.kind == ISSUE and m.value != issue_id and start <= m.start and m.end <= end)
+        if not added and not dropped:
             return mentions
-        return sorted([m for m in mentions if id(m) not in dropped] + added, key=lambda m: (m.start, -m.end))
+        return sorted([m for m in (*mentions, *added) if id(m) not in dropped], key=lambda m: (m.start, -m.end))
 
 
 _SCANNERS: dict[tuple[int, int], tuple[Dictionary, Lexicon, Scanner]] = {}
