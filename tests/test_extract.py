@@ -5101,3 +5101,36 @@ def test_a_state_seizing_control_of_the_strip_opposes_withdrawal(dictionary):
     # text written for this test
     assert found("Israel intends to establish total control over the Gaza Strip.", dictionary) == {
         ("Israel", "withdrawal", "oppose")}
+
+
+def test_a_force_refused_is_refused_whatever_mandate_its_name_gives_it(dictionary):
+    # texts written for this test: a force called for "UN-mandated" waits for its mandate; one refused does not
+    assert found("Egypt said it would not take part in a UN-mandated force sent to disarm Hamas.", dictionary) >= {
+        ("Egypt", "stabilization_force", "oppose")}
+    assert not any(s[2] == "conditional" for s in found(
+        "Egypt said it would not take part in a UN-mandated force sent to disarm Hamas.", dictionary))
+    assert ("Indonesia", "stabilization_force", "conditional", "peace_plan") in found(
+        "Indonesia called for a UN-mandated force in Gaza.", dictionary)
+
+
+@pytest.mark.parametrize("text, stance", [
+    # texts written for this test; the parser reads the second verb as a modifier of the noun after it
+    ("Hamas backed several points of the outline, such as an interim committee, but rejected disarmament outright.",
+     ("Hamas", "disarmament", "oppose")),
+    ("Israel welcomed the release of the hostages but opposed reconstruction in areas Hamas holds.",
+     ("Israel", "reconstruction", "oppose")),
+])
+def test_a_stance_verb_after_but_is_the_verb_of_the_noun_after_it(text, stance, dictionary):
+    assert stance in found(text, dictionary)
+    assert (*stance[:2], "support") not in found(text, dictionary)
+
+
+def test_a_stance_participle_after_a_comma_is_the_subjects_act(rules):
+    # text written for this test; the parser sometimes makes such a participle a modifier of the object
+    from kg.extract import repairs
+    doc = load_pipeline()("Hamas dismissed the draft, objecting to foreign troops on Gaza soil.")
+    draft = next(t for t in doc if t.lower_ == "draft")
+    objecting = next(t for t in doc if t.lower_ == "objecting")
+    objecting.head, objecting.dep_ = draft, "amod"
+    repairs.rehang_comma_participles(doc, rules.noun_tagged_verbs)
+    assert (objecting.dep_, objecting.head.lower_) == ("advcl", "dismissed")

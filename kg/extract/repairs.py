@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
+from .lemmatize import lemma_candidates
+
 
 # "-ing" words that are prepositions, not verbs, before a noun
 _ING_PREPOSITIONS = frozenset({"including", "following", "regarding", "concerning", "according", "excluding", "considering",
@@ -25,13 +27,15 @@ def repair_parse(doc: Any, infinitive_nouns: frozenset[str], stance_verbs: froze
     - stance verbs tagged as plural nouns (`stance_verbs`: their lemmas);
     - main verbs read as participles of their subject (`statement_verbs`: the verbs that say or report
       a stance), participles that head a sentence with a subject and no auxiliary, past tenses hung
-      on the noun heading the sentence, participles that list a group's members read as a modifier
+      on the noun heading the sentence, stance verbs after "but" or "and" read as a modifier of the
+      noun after them, participles that list a group's members read as a modifier
       of the first member (`member_verbs`), subjects joined to a fronted phrase, predicates a
       parenthetical report cut off from their subject ("Disarmament, he said, is not acceptable"), main
       verbs hung on a subject's relative clause, and main verbs hung on a subject's participle phrase;
     - participles of purpose hung on a verb instead of their noun (`purpose_participles`);
     - participles tagged as nouns, participles read as prepositions or adjectives, participles after
-      a comma hung on the verb's object, and the object of a gerund subject read as a second subject;
+      a comma hung on the verb's object (reporting a clause, or a stance verb with an object of its
+      own), and the object of a gerund subject read as a second subject;
     - prepositions read as nouns or verbs, "that" clauses of adjectives, "as long as", the names a plural
       subject's "from" phrase lists, a fronted "as" phrase read as a second subject;
     - the "on" phrase of a conditioning verb hung on its object (`conditioning_verbs`), the "to"
@@ -75,6 +79,8 @@ def repair_parse(doc: Any, infinitive_nouns: frozenset[str], stance_verbs: froze
         steps.append(lambda: restore_past_tenses(doc))
     if "VBN" in tags or "VBD" in tags:
         steps.append(lambda: restore_verbs_read_as_modifiers(doc))
+        if not words.isdisjoint(("but", "and")) and not lemmas.isdisjoint(stance_verbs):
+            steps.append(lambda: restore_coordinated_verbs_read_as_modifiers(doc, stance_verbs))
     if "VBD" in tags:
         steps.append(lambda: restore_finite_verbs_under_nouns(doc))
     if "VBG" in tags and not lemmas.isdisjoint(member_verbs):
@@ -92,7 +98,7 @@ def repair_parse(doc: Any, infinitive_nouns: frozenset[str], stance_verbs: froze
     if any(word.endswith("ing") for word in words):
         steps.append(lambda: restore_participles(doc))
         steps.append(lambda: restore_participles_read_as_prepositions(doc))
-        steps.append(lambda: rehang_comma_participles(doc))
+        steps.append(lambda: rehang_comma_participles(doc, stance_verbs))
         steps.append(lambda: restore_gerund_objects(doc))
     if not words.isdisjoint(_RARE_PREPOSITIONS):
         steps.append(lambda: restore_prepositions(doc))
@@ -686,16 +692,20 @@ def rehang_purpose_participles(doc: Any, words: frozenset[str]) -> None:
         word.head, word.dep_, word.tag_ = noun, "acl", "VBN"
 
 
-def rehang_comma_participles(doc: Any) -> None:
+def rehang_comma_participles(doc: Any, verbs: frozenset[str] = frozenset()) -> None:
     """Hang on the verb a participle after a comma that the parse made a modifier of the verb's object
-    when it reports a clause ("Hamas rejected the plan, insisting/acl it would not disarm"): it is
-    what the subject of the verb says, not the plan."""
+    when it reports a clause ("Hamas rejected the plan, insisting/acl it would not disarm") or is a
+    stance verb with an object of its own (`verbs`: "rejected the resolution, objecting/amod to any
+    force"): it is what the subject of the verb says or does, not the plan."""
     for word in doc:
-        if word.tag_ != "VBG" or word.dep_ != "acl" or word.i == 0 or doc[word.i - 1].text != ",":
+        if word.tag_ != "VBG" or word.dep_ not in ("acl", "amod") or word.i == 0 or doc[word.i - 1].text != ",":
             continue
         thing = word.head
+        reports = any(c.dep_ == "ccomp" for c in word.children)
+        takes = (any(lemma in verbs for lemma in lemma_candidates((word.lemma_ or "").lower(), word.text))
+                 and any(c.dep_ in ("obj", "obl") and c.i > word.i for c in word.children))
         if (thing.dep_ not in ("obj", "obl") or not thing.head.tag_.startswith("VB") or thing.i > word.i
-                or not any(c.dep_ == "ccomp" for c in word.children)):
+                or not (reports and word.dep_ == "acl" or takes)):
             continue
         word.head, word.dep_ = thing.head, "advcl"
         doc[word.i - 1].head = word
@@ -867,6 +877,30 @@ def restore_verbs_read_as_modifiers(doc: Any) -> None:
                 child.head = verb  # the final stop and what follows the object are the verb's
         name.head, name.dep_ = verb, "nsubj"
         noun.head, noun.dep_ = verb, "obj"
+
+
+def restore_coordinated_verbs_read_as_modifiers(doc: Any, verbs: frozenset[str]) -> None:
+    """Make a stance verb right after "but" or "and" a verb coordinated with the one before it again where
+    the parser read it as a modifier of the noun after it ("Hamas welcomed parts of the plan but
+    rejected/amod disarmament", "welcomed the release but opposed/JJ reconstruction/conj"): the noun is
+    its object (`verbs`: the stance verbs' lemmas)."""
+    for verb in doc:
+        if (verb.dep_ != "amod" or verb.tag_ not in ("VBD", "VBN", "JJ") or verb.i == 0
+                or doc[verb.i - 1].lower_ not in ("but", "and")
+                or not any(lemma in verbs for lemma in lemma_candidates((verb.lemma_ or "").lower(), verb.text))):
+            continue
+        noun = verb.head
+        if noun.i <= verb.i or not noun.tag_.startswith("NN"):
+            continue
+        # the verb before: the noun's own head, or, for a noun read as the second of two objects, the first's
+        first = noun.head.head if noun.dep_ == "conj" else noun.head
+        if not first.tag_.startswith("VB") or first.i >= verb.i:
+            continue
+        verb.head, verb.dep_ = first, "conj"
+        if verb.tag_ == "JJ":
+            verb.tag_ = "VBD"
+        noun.head, noun.dep_ = verb, "obj"
+        doc[verb.i - 1].head, doc[verb.i - 1].dep_ = verb, "cc"
 
 
 def restore_for_to_clauses(doc: Any) -> None:

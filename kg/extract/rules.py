@@ -1970,9 +1970,10 @@ class Walker:
             terms = book.terms_conditions.get(issue_id)
             if (terms and (terms, "unless") not in st.conditions and own and node.i == st.issue_token.i
                     and _indefinite(node) and self._mandated_by_name(node)):
-                # "called for a UN-mandated force": a force with a mandate it has yet to be given
-                st.conditions.append((terms, "unless"))
-            if terms and (terms, "unless") not in st.conditions and any(
+                # "called for a UN-mandated force": a force with a mandate it has yet to be given (but one
+                # refused is refused whatever its mandate: "will not join a UN-mandated force")
+                st.conditions.append((terms, _MANDATE_NAMED))
+            if terms and (terms, "unless") not in st.conditions and (terms, _MANDATE_NAMED) not in st.conditions and any(
                     c.dep_ in ("obl", "nmod") and _case(c) in ("under", "on", "with") and c.tag_ == "NNS"
                     and _lemma_in(c, book.condition_nouns) and not self._clause_issues(c.subtree, issue_at, issue_id)
                     for c in node.children):
@@ -3349,6 +3350,8 @@ class Walker:
         confidence = book.confidence(how) * holders.confidence
         for rule in rules:
             confidence = min(confidence, book.confidence(rule))
+        if sign < 0:
+            conditions = [(c, family) for c, family in conditions if family != _MANDATE_NAMED]
         if conditions and book.enabled("condition_clause"):
             findings = []
             conditional = confidence * book.confidence("condition_clause")
@@ -3379,6 +3382,11 @@ class Walker:
             return findings
         polarity = "support" if sign > 0 else "oppose"
         return [Finding(list(holders.actors), issue_id, polarity, None, tuple(_unique(all_rules)), confidence, cue, tuple(path))]
+
+
+# the condition family of a mandate named in the issue's own words ("a UN-mandated force"), which a
+# refusal of the issue drops
+_MANDATE_NAMED = "mandate_named"
 
 
 def _subject_clause(clause: Any, verb: Any) -> bool:
