@@ -1082,6 +1082,24 @@ def test_fingerprint_changes_with_the_rules(dictionary, rules):
         dictionary, lexicon, rules.without(["negation"]))
 
 
+def test_fingerprint_changes_with_the_extraction_code(dictionary, rules, monkeypatch, tmp_path):
+    import kg.extract as extract_package
+    from kg.extract import source_digest
+
+    lexicon = load_lexicon(ONTOLOGY)
+    before = extraction_fingerprint(dictionary, lexicon, rules)
+    monkeypatch.setattr(extract_package, "_extraction_code_digest", lambda: "edited")
+    assert extraction_fingerprint(dictionary, lexicon, rules) != before
+    # the digest follows the bytes of each file, not the order the files are given in
+    module, other = tmp_path / "rules.py", tmp_path / "repairs.py"
+    module.write_text("SIGN = 1\n")
+    other.write_text("")
+    first = source_digest([module, other])
+    assert source_digest([other, module]) == first
+    module.write_text("SIGN = -1\n")
+    assert source_digest([module, other]) != first
+
+
 # --- scores -------------------------------------------------------------------------------------
 
 

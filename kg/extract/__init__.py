@@ -17,6 +17,8 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+from functools import lru_cache
+from pathlib import Path
 from typing import Iterable, Iterator
 
 from ..dictionary import Dictionary
@@ -32,7 +34,7 @@ from .scoring import COOCCURRENCE_RULE, Evidence, StanceModel, article_features
 __all__ = [
     "COOCCURRENCE_RULE", "EXTRACTOR_VERSION", "Evidence", "Explanation", "Lexicon", "Rule", "RuleBook", "Scanner", "StanceModel", "article_features",
     "DroppedStance", "dropped_stances", "explain_stances", "extract_with_dropped", "format_dropped", "format_explanation",
-    "extract_many", "extract_stances", "shown_rating", "extraction_fingerprint", "get_scanner", "load_lexicon",
+    "extract_many", "extract_stances", "shown_rating", "extraction_fingerprint", "source_digest", "get_scanner", "load_lexicon",
     "load_pipeline", "load_rule_book", "stance_evidence",
 ]
 
@@ -223,8 +225,35 @@ def extraction_fingerprint(dictionary: Dictionary, lexicon: Lexicon, rules: Rule
         "issues": [[i.id, i.label, i.aliases, i.cues] for i in sorted(dictionary.issues.values(), key=lambda i: i.id)],
         "lexicon": lexicon.digest(),
         "rules": rules.digest,
+        "code": _extraction_code_digest(),
     }
     return hashlib.sha256(json.dumps(payload, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+
+
+# the modules outside this package whose code the extraction runs (sentence splitting, names, the article)
+_SHARED_MODULES = ("text.py", "model.py", "dictionary.py")
+
+
+@lru_cache(maxsize=1)
+def _extraction_code_digest() -> str:
+    """The digest of the extraction's own code: a change to a rule's code re-extracts an incremental
+    build even where no one bumped EXTRACTOR_VERSION."""
+    here = Path(__file__).resolve().parent
+    return source_digest([*here.glob("*.py"), *(here.parent / name for name in _SHARED_MODULES)])
+
+
+def source_digest(paths: Iterable[Path]) -> str:
+    """SHA-256 over the files' names (with their folder's) and bytes, in name order, wherever the
+    files are installed; a file that cannot be read (an install without sources) counts by name alone."""
+    digest = hashlib.sha256()
+    for path in sorted(paths, key=lambda p: (p.parent.name, p.name)):
+        digest.update(f"{path.parent.name}/{path.name}".encode() + b"\0")
+        try:
+            digest.update(path.read_bytes())
+        except OSError:
+            pass
+        digest.update(b"\0")
+    return digest.hexdigest()
 
 
 def format_explanation(explained: list[tuple[Stance, Explanation | None]], fmt: str = "table") -> str:

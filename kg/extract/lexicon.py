@@ -16,7 +16,8 @@ from ..dictionary import default_ontology_dir
 from ..errors import DictionaryError
 from ..yamlfile import read_yaml, yaml_files
 
-#: Bump when the rules change in a way that changes output: incremental builds re-extract.
+#: The extraction's release; incremental builds re-extract when it, the data files or the extraction's code
+#: change (`kg.extract.extraction_fingerprint`).
 EXTRACTOR_VERSION = "51"
 
 LEXICON_DIR = "lexicon"
