@@ -5152,3 +5152,18 @@ def test_a_stance_participle_after_a_comma_is_the_subjects_act(rules):
     objecting.head, objecting.dep_ = draft, "amod"
     repairs.rehang_comma_participles(doc, rules.noun_tagged_verbs)
     assert (objecting.dep_, objecting.head.lower_) == ("advcl", "dismissed")
+
+
+def test_an_infinitive_after_an_adjective_of_will_is_what_its_subject_is_willing_to_do(dictionary, rules):
+    # text written for this test; the parser makes the infinitive a clause of purpose in some sentences
+    from kg.extract import repairs
+    doc = load_pipeline()("The group is ready to debate ways of keeping its rifles.")
+    ready = next(t for t in doc if t.lower_ == "ready")
+    debate = next(t for t in doc if t.lower_ == "debate")
+    debate.head, debate.dep_ = ready, "advcl"
+    repairs.relabel_adjective_infinitives(doc, rules.control_adjectives)
+    assert debate.dep_ == "xcomp"
+    # text written for this test: a verb of discussing that completes another is no topic of talks
+    assert ("Hamas", "disarmament", "conditional", "ceasefire") in found(
+        "A Hamas negotiator said the movement is willing to discuss proposals for storing or freezing its arsenal.",
+        dictionary)

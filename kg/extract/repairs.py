@@ -44,7 +44,8 @@ def repair_parse(doc: Any, infinitive_nouns: frozenset[str], stance_verbs: froze
     - "by" phrases of active verbs, the one "cited as saying" something left without the saying (`citing_verbs`), "it"
       read as the expletive of an action verb, a subject read as the root because an aside between
       commas follows it;
-    - the passive subject of an adjective with a copula and no passive auxiliary ("Indonesia is prepared");
+    - the passive subject of an adjective with a copula and no passive auxiliary ("Indonesia is prepared"),
+      and an infinitive after an adjective of will read as a clause of purpose (`control_adjectives`);
     - what follows "remained", listed verbs, participles of a perfect read as modifiers of its
       object, perfect auxiliaries, verbs with a modal read as a modifier of their object,
       infinitives read as a noun's modifier, "for X to end" read as two phrases of the verb, then
@@ -125,6 +126,8 @@ def repair_parse(doc: Any, infinitive_nouns: frozenset[str], stance_verbs: froze
         steps.append(lambda: restore_subjects_before_asides(doc))
     if "it" in words:
         steps.append(lambda: restore_pronoun_subjects(doc, control_adjectives, subject_control_verbs))
+    if "to" in words and not lemmas.isdisjoint(control_adjectives):
+        steps.append(lambda: relabel_adjective_infinitives(doc, control_adjectives))
     if not lemmas.isdisjoint(_COPULAR_VERBS):
         steps.append(lambda: rehang_copular_complements(doc))
     steps.append(lambda: rehang_listed_verbs(doc))
@@ -921,6 +924,18 @@ def restore_for_to_clauses(doc: Any) -> None:
         noun.dep_ = "nsubj"
         case.head = verb
         case.dep_ = "mark"
+
+
+def relabel_adjective_infinitives(doc: Any, adjectives: frozenset[str]) -> None:
+    """Make the infinitive after an adjective of will or readiness its complement where the parse made it
+    a clause of purpose ("it is willing/JJ to discuss/advcl options for storing its weapons"): what the
+    subject is willing to do, not what something is done for (`adjectives`: lemmas.yaml control_adjectives)."""
+    for verb in doc:
+        adjective = verb.head
+        if (verb.dep_ == "advcl" and verb.tag_ == "VB" and adjective.i < verb.i and adjective.tag_.startswith("JJ")
+                and (adjective.lemma_ or adjective.lower_).lower() in adjectives
+                and any(c.dep_ == "mark" and c.lower_ == "to" and c.i == verb.i - 1 for c in verb.children)):
+            verb.dep_ = "xcomp"
 
 
 def restore_pronoun_subjects(doc: Any, control_adjectives: frozenset[str] = frozenset(),
