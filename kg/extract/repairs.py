@@ -698,8 +698,8 @@ def rehang_purpose_participles(doc: Any, words: frozenset[str]) -> None:
 def rehang_comma_participles(doc: Any, verbs: frozenset[str] = frozenset()) -> None:
     """Hang on the verb a participle after a comma that the parse made a modifier of the verb's object
     when it reports a clause ("Hamas rejected the plan, insisting/acl it would not disarm") or is a
-    stance verb with an object of its own (`verbs`: "rejected the resolution, objecting/amod to any
-    force"): it is what the subject of the verb says or does, not the plan."""
+    stance verb with an object of its own (`verbs`: "dismissed the draft, objecting/amod to foreign
+    troops"): it is what the subject of the verb says or does, not the plan."""
     for word in doc:
         if word.tag_ != "VBG" or word.dep_ not in ("acl", "amod") or word.i == 0 or doc[word.i - 1].text != ",":
             continue
@@ -884,8 +884,8 @@ def restore_verbs_read_as_modifiers(doc: Any) -> None:
 
 def restore_coordinated_verbs_read_as_modifiers(doc: Any, verbs: frozenset[str]) -> None:
     """Make a stance verb right after "but" or "and" a verb coordinated with the one before it again where
-    the parser read it as a modifier of the noun after it ("Hamas welcomed parts of the plan but
-    rejected/amod disarmament", "welcomed the release but opposed/JJ reconstruction/conj"): the noun is
+    the parser read it as a modifier of the noun after it ("Hamas backed several points of the
+    outline but rejected/amod disarmament", "welcomed the release but opposed/JJ reconstruction/conj"): the noun is
     its object (`verbs`: the stance verbs' lemmas)."""
     for verb in doc:
         if (verb.dep_ != "amod" or verb.tag_ not in ("VBD", "VBN", "JJ") or verb.i == 0
@@ -928,7 +928,7 @@ def restore_for_to_clauses(doc: Any) -> None:
 
 def relabel_adjective_infinitives(doc: Any, adjectives: frozenset[str]) -> None:
     """Make the infinitive after an adjective of will or readiness its complement where the parse made it
-    a clause of purpose ("it is willing/JJ to discuss/advcl options for storing its weapons"): what the
+    a clause of purpose ("the group is ready/JJ to debate/advcl ways of keeping its rifles"): what the
     subject is willing to do, not what something is done for (`adjectives`: lemmas.yaml control_adjectives)."""
     for verb in doc:
         adjective = verb.head
