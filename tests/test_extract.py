@@ -5167,3 +5167,17 @@ def test_an_infinitive_after_an_adjective_of_will_is_what_its_subject_is_willing
     assert ("Hamas", "disarmament", "conditional", "ceasefire") in found(
         "A Hamas negotiator said the movement is willing to discuss proposals for storing or freezing its arsenal.",
         dictionary)
+
+
+@pytest.mark.parametrize("text, stance", [
+    # texts written for this test: the party whose leaving is the issue kept from it is the issue itself
+    ("Israel wants Hamas excluded from governance.", ("Israel", "governance", "support")),
+    ("Netanyahu said Hamas must be disarmed and excluded from governance.", ("Israel", "governance", "support")),
+    ("Hamas refused to be excluded from governance.", ("Hamas", "governance", "oppose")),
+    # another party kept from it is no such thing
+    ("The PA must not be excluded from the governance of Gaza, Egypt said.", ("Egypt", "governance", "support")),
+])
+def test_a_party_kept_from_the_issue_its_leaving_is(text, stance, dictionary):
+    got = found(text, dictionary)
+    assert stance in got
+    assert (*stance[:2], "oppose" if stance[2] == "support" else "support") not in got

@@ -1864,6 +1864,11 @@ class Walker:
             # "the ceasefire removes the obstacles": the issue does the rejecting verb's act, no one
             # rejects it; but "all entry of supplies will cease": the issue stops, whoever decides it
             s = 0
+        if (s == -1 and came_from is not None and came_from.dep_ == "obl" and _case(came_from) == "from"
+                and node.tag_.startswith("VB") and self._party_kept_from(node, st.issue_id)):
+            # "Hamas must be excluded from governance", "exclude Hamas from any future governance": the party
+            # whose leaving is the issue is kept from it, which is the issue, not a refusal of it
+            s = 0
         if (s == -1 and came_from is not None and came_from.dep_ in ("obj", "nsubj:pass") and _lemma_in(node, book.halting_verbs)
                 and _lemma_in(came_from, book.talk_nouns) and came_from.i not in issue_span
                 # (but "blocked a call for a truce": a talk noun that is itself a stance word is refused)
@@ -2785,6 +2790,26 @@ class Walker:
         if owners or noun.dep_ != "obj":
             return owners
         return [c for c in noun.head.children if c.dep_ == "nsubj"]
+
+    def _party_kept_from(self, verb: Any, issue_id: str) -> bool:
+        """Whether a verb's object, or its subject in the passive, is a party whose leaving the issue is the
+        issue (lemmas.yaml excluded_parties: Hamas, for governance)."""
+        parties = set(self.book.excluded_parties.get(issue_id, ()))
+        if not parties:
+            return False
+
+        def kept(word: Any) -> list[Any]:  # "exclude Hamas", "Hamas is excluded", "wants Hamas/nsubj excluded/VBN"
+            return [c for c in word.children
+                    if c.dep_ in ("obj", "nsubj:pass") or c.dep_ == "nsubj" and word.tag_ == "VBN"]
+
+        who = kept(verb)
+        if not who and verb.dep_ == "conj":
+            who = kept(verb.head)  # "Hamas must be disarmed and excluded from governance"
+        if not who and any(c.dep_ == "aux:pass" and c.lower_ == "being" for c in verb.children):
+            who = [c for c in verb.head.children if c.dep_ == "nsubj"]  # "Hamas rejected being excluded from it"
+        if not who:
+            who = _understood_doers(verb)  # "Hamas refused to be excluded from governance"
+        return any(set(self.np_holders(c).actors) & parties for c in who)
 
     def _party_role(self, issue_token: Any, issue_span: set[int], issue_id: str) -> bool:
         """Whether the issue is named as the share in it of a party whose leaving it is the issue ("a role for
