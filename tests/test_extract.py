@@ -5181,3 +5181,9 @@ def test_a_party_kept_from_the_issue_its_leaving_is(text, stance, dictionary):
     got = found(text, dictionary)
     assert stance in got
     assert (*stance[:2], "oppose" if stance[2] == "support" else "support") not in got
+
+
+def test_what_a_demand_is_made_to_advance_waits_for_it(dictionary):
+    # text written for this test
+    assert ("Israel", "peace_plan", "conditional", "disarmament") in found(
+        "Israel's defence minister said the group has to be disarmed to advance the second phase of the plan.", dictionary)
