@@ -5187,3 +5187,11 @@ def test_what_a_demand_is_made_to_advance_waits_for_it(dictionary):
     # text written for this test
     assert ("Israel", "peace_plan", "conditional", "disarmament") in found(
         "Israel's defence minister said the group has to be disarmed to advance the second phase of the plan.", dictionary)
+
+
+def test_a_number_written_as_a_ceiling_caps_what_is_allowed(dictionary):
+    # texts written for this test
+    assert found("Israel is permitting no more than 150 aid trucks into the Strip each day.", dictionary) == {
+        ("Israel", "humanitarian_aid", "oppose")}
+    assert found("Israel is permitting 600 aid trucks into the Strip each day.", dictionary) == {
+        ("Israel", "humanitarian_aid", "support")}

@@ -898,9 +898,11 @@ class Walker:
             if head and (any(_lemma(c) in book.particles[head] for c in node.children if c.dep_ in ("compound:prt", "advmod", "obl"))
                          or following is not None and following.tag_ == "RP" and _lemma(following) in book.particles[head]):
                 return -1, "verb"  # "ruled out/RP Turkey joining", whatever the parser hung the particle on
-            if (_lemma_in(node, book.permit_verbs) and any(c.dep_ == "advmod" and c.lower_ in ("only", "just") for c in node.children)
-                    and any(t.tag_ == "CD" and t.dep_ == "nummod" for c in node.children if c.dep_ == "obj" for t in c.subtree)):
-                return -1, "verb"  # "will only allow 300 aid trucks a day": a cap, not an opening
+            numbers = [t for c in node.children if c.dep_ == "obj" for t in c.subtree if t.tag_ == "CD" and t.dep_ == "nummod"]
+            if _lemma_in(node, book.permit_verbs) and numbers and (
+                    any(c.dep_ == "advmod" and c.lower_ in ("only", "just") for c in node.children)
+                    or any(_capped(t) for t in numbers)):
+                return -1, "verb"  # "will only allow 300 aid trucks a day", "allows no more than 200": a cap, not an opening
             if _lemma_in(node, book.oppose_verbs) and any(c.dep_ in ("obj", "nsubj:pass") and _lemma_in(c, book.hardship_nouns)
                                                         and c.i in self.ctx.issue_tokens for c in node.children):
                 return 1, "verb"  # "doing everything to halt the humanitarian suffering": ending the hardship aid relieves backs aid
@@ -3412,6 +3414,12 @@ class Walker:
 # the condition family of a mandate named in the issue's own words ("a UN-mandated force"), which a
 # refusal of the issue drops
 _MANDATE_NAMED = "mandate_named"
+
+
+def _capped(number: Any) -> bool:
+    """Whether a number is written as a ceiling ("no more than 200", "at most 300", "fewer than 100")."""
+    before = " ".join(t.lower_ for t in number.doc[max(0, number.i - 3):number.i])
+    return before.endswith(("no more than", "not more than", "at most", "fewer than", "less than", "only"))
 
 
 def _subject_clause(clause: Any, verb: Any) -> bool:
