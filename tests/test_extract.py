@@ -5195,3 +5195,18 @@ def test_a_number_written_as_a_ceiling_caps_what_is_allowed(dictionary):
         ("Israel", "humanitarian_aid", "oppose")}
     assert found("Israel is permitting 600 aid trucks into the Strip each day.", dictionary) == {
         ("Israel", "humanitarian_aid", "support")}
+
+
+def test_the_rule_files_name_only_contract_issues_and_actors(dictionary, rules):
+    # a misspelt id in these maps would put a condition or an issue outside the contract into the graph
+    issues, actors = set(dictionary.issues), set(dictionary.actors)
+    assert rules.mediated_issues | rules.recipient_issues | rules.self_conditioning_issues <= issues
+    for name in ("terms_conditions", "breach_conditions", "partial_conditions"):
+        mapping = getattr(rules, name)
+        assert set(mapping) | set(mapping.values()) <= issues, name
+    assert set(rules.condition_actors) <= actors and set(rules.condition_actors.values()) <= issues
+    for name in ("issue_agents", "excluded_parties"):
+        mapping = getattr(rules, name)
+        assert set(mapping) <= issues and {a for ids in mapping.values() for a in ids} <= actors, name
+    assert set(rules.agent_issues) <= issues and all(
+        set(by_actor) <= actors and set(by_actor.values()) <= issues for by_actor in rules.agent_issues.values())

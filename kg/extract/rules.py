@@ -889,7 +889,8 @@ class Walker:
                     # (but "the truce must be halted" asks someone to halt it, and "any negotiation over it is
                     # refused" refuses the topic)
                     and not (any(c.dep_ == "aux:pass" for c in node.children) and (
-                        self.has_deontic(node) or self._refusing_all(node)))):
+                        self.has_deontic(node) or any(c.dep_ == "nsubj:pass" and self._refuses_every(node, c)
+                                                      for c in node.children)))):
                 return 0, ""  # "talks had stalled": what happened to the talks, no one's stance
             if _lemma_in(node, book.perception_verbs) and self._brought_about_by_proposal(node):
                 return 0, ""  # "a plan that would see the PA run Gaza": what the plan brings about, no one's view
@@ -898,11 +899,11 @@ class Walker:
             if head and (any(_lemma(c) in book.particles[head] for c in node.children if c.dep_ in ("compound:prt", "advmod", "obl"))
                          or following is not None and following.tag_ == "RP" and _lemma(following) in book.particles[head]):
                 return -1, "verb"  # "ruled out/RP Turkey joining", whatever the parser hung the particle on
-            numbers = [t for c in node.children if c.dep_ == "obj" for t in c.subtree if t.tag_ == "CD" and t.dep_ == "nummod"]
-            if _lemma_in(node, book.permit_verbs) and numbers and (
-                    any(c.dep_ == "advmod" and c.lower_ in ("only", "just") for c in node.children)
-                    or any(_capped(t) for t in numbers)):
-                return -1, "verb"  # "will only allow 300 aid trucks a day", "allows no more than 200": a cap, not an opening
+            if _lemma_in(node, book.permit_verbs):
+                numbers = [t for c in node.children if c.dep_ == "obj" for t in c.subtree if t.tag_ == "CD" and t.dep_ == "nummod"]
+                if numbers and (any(c.dep_ == "advmod" and c.lower_ in ("only", "just") for c in node.children)
+                                or any(_capped(t) for t in numbers)):
+                    return -1, "verb"  # "will only allow 300 aid trucks a day", "allows no more than 200": a cap, not an opening
             if _lemma_in(node, book.oppose_verbs) and any(c.dep_ in ("obj", "nsubj:pass") and _lemma_in(c, book.hardship_nouns)
                                                         and c.i in self.ctx.issue_tokens for c in node.children):
                 return 1, "verb"  # "doing everything to halt the humanitarian suffering": ending the hardship aid relieves backs aid
@@ -1481,20 +1482,19 @@ class Walker:
         elif not own and node.tag_.startswith("NN") and _lemma(node) in book.stop_nouns and not self._refused_topic(node):
             return st.findings
 
-    def _refusing_all(self, verb: Any) -> bool:
-        """Whether a verb of rejecting, not of halting, takes every instance of what it takes ("rejects any
-        discussion about its weapons", "any negotiation over its weapons is refused")."""
-        return (_lemma_in(verb, self.book.oppose_verbs) is not None and _lemma_in(verb, self.book.halting_verbs) is None
-                and any(c.dep_ in ("obj", "nsubj:pass") and any(g.dep_ == "det" and g.lower_ in ("any", "all")
-                                                                for g in c.children) for c in verb.children))
+    def _refuses_every(self, verb: Any, taken: Any) -> bool:
+        """Whether a verb of rejecting, not of halting, takes every instance of its object or passive subject
+        ("rejects any discussion about its weapons", "any negotiation over its weapons is refused")."""
+        return (taken.head.i == verb.i and taken.dep_ in ("obj", "nsubj:pass")
+                and any(c.dep_ == "det" and c.lower_ in ("any", "all") for c in taken.children)
+                and _lemma_in(verb, self.book.oppose_verbs) is not None and _lemma_in(verb, self.book.halting_verbs) is None)
 
     def _refused_topic(self, talks: Any) -> bool:
         """Whether talks are named for their topic because every talk of it is refused ("rejects any discussion
-        of disarmament", "any negotiation over its weapons is rejected"): refusing to talk of a thing at all is
-        refusing the thing, while talks put off ("delayed the negotiations on the truce") are a step."""
-        return (talks.dep_ in ("obj", "nsubj:pass") and _lemma_in(talks, self.book.talk_nouns) is not None
-                and talks.head.tag_.startswith("VB") and self._refusing_all(talks.head)
-                and any(c.dep_ == "det" and c.lower_ in ("any", "all") for c in talks.children))
+        of disarmament"): refusing to talk of a thing at all is refusing the thing, while talks put off
+        ("delayed the negotiations on the truce") are a step."""
+        return (_lemma_in(talks, self.book.talk_nouns) is not None and talks.head.tag_.startswith("VB")
+                and self._refuses_every(talks.head, talks))
 
     def _said_of_something_else(self, st: _WalkState) -> list[Finding] | None:
         """The issue's clause is no stance: a frame, a described speaker, a pretext, a definition, a condition."""
