@@ -226,6 +226,74 @@ def test_the_training_script_learns_from_the_holders_kg_eval_scores(tmp_path, di
     assert [right for features, right in folder.examples if features.get("position=Hamas:disarmament:oppose")] == [1]
 
 
+def _update_script():
+    _training_script()  # the update reads folders as the training script does
+    spec = importlib.util.spec_from_file_location("update_stance_model", REPO / "training" / "update_stance_model.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def _log_loss(model: StanceModel, examples) -> float:
+    return -sum(math.log(model.rate(f) if right else 1 - model.rate(f)) for f, right in examples) / len(examples)
+
+
+def test_the_update_script_moves_the_shipped_weights_toward_new_folders_and_keeps_the_rest(tmp_path, capsys):
+    pytest.importorskip("sklearn")
+    pytest.importorskip("scipy")
+    script = _update_script()
+    first, second = _split_written_fixtures(tmp_path)
+    start = tmp_path / "start.yaml"
+    shutil.copy(ONTOLOGY / MODEL_FILE, start)
+    out = tmp_path / "updated.yaml"
+    assert script.main([str(first), str(second), "--start", str(start), "--out", str(out), "--cross-validate", "2"]) == 0
+    printed = capsys.readouterr().out
+    assert "each of 2 groups of the 2 folders left out in turn:" in printed and f"wrote {out}" in printed
+    threshold = read_stance_model(start).threshold  # and 0.05 on either side
+    assert f"at {threshold - 0.05:.2f}, starting model: " in printed and f"at {threshold + 0.05:.2f}, updated: " in printed
+    assert re.search(rf"F1 at {threshold:.2f}: [+-]\d\.\d{{3}} \(95% over folders: [+-]\d\.\d{{3}} to [+-]\d\.\d{{3}}\)", printed)
+    before, after = yaml.safe_load(start.read_text(encoding="utf-8")), yaml.safe_load(out.read_text(encoding="utf-8"))
+    text = out.read_text(encoding="utf-8")
+    # the starting model's header, then what the update did
+    assert text.startswith(start.read_text(encoding="utf-8").split("\ntrained_on:")[0])
+    assert "# Updated by training/update_stance_model.py on 2 more folders" in text
+    assert [f["folder"] for f in after["updated_on"]] == ["part0", "part1"] and after["trained_on"] == before["trained_on"]
+    for kept in ("threshold", "cooccurrence_margin", "report_words", "cooccurrence", "sentence_words", "relation_words"):
+        assert after[kept] == before[kept]
+    dictionary, lexicon, rules = load_dictionary(None), load_lexicon(None), load_rule_book(None)
+    folders = [script.read_folder(str(f), dictionary, lexicon, rules) for f in (first, second)]
+    seen = {name for folder in folders for features, _ in folder.examples for name in features}
+    # what the new folders never show keeps its weight; what they show moves, and the model fits them better
+    unseen = [name for name in before["weights"] if name not in seen]
+    assert unseen and all(after["weights"][name] == before["weights"][name] for name in unseen)
+    assert any(after["weights"].get(name) != before["weights"].get(name) for name in seen)
+    examples = [example for folder in folders for example in folder.examples]
+    assert _log_loss(read_stance_model(out), examples) < _log_loss(read_stance_model(start), examples)
+    # the same folders give the same file
+    again = tmp_path / "again.yaml"
+    script.main([str(first), str(second), "--start", str(start), "--out", str(again), "--cross-validate", "2"])
+    assert again.read_bytes() == out.read_bytes()
+    # held hard enough, the weights stay where they were
+    held = tmp_path / "held.yaml"
+    script.main([str(first), str(second), "--start", str(start), "--out", str(held), "--pull", "1e9"])
+    weights = yaml.safe_load(held.read_text(encoding="utf-8"))["weights"]
+    assert max(abs(weights.get(name, 0.0) - w) for name, w in before["weights"].items()) <= 1e-4
+
+
+def test_the_update_script_names_a_missing_gold_file_in_one_line(tmp_path, capsys):
+    first, second = _split_written_fixtures(tmp_path)
+    (second / "gold.yaml").unlink()
+    out = tmp_path / "m.yaml"
+    assert _update_script().main([str(first), str(second), "--out", str(out)]) == 2
+    error = capsys.readouterr().err
+    assert error.count("\n") == 1 and "gold.yaml: annotation file not found" in error
+    assert not out.exists()
+    with pytest.raises(SystemExit):
+        _update_script().main([str(first), "--pull", "0"])
+    assert "--pull must be positive" in capsys.readouterr().err
+
+
 def test_the_nested_figure_scores_each_folder_at_the_threshold_the_others_choose():
     script = _training_script()
     folder = script.Folder
