@@ -1359,6 +1359,12 @@ PHRASINGS = [
      {("SaudiArabia", "humanitarian_aid", "support")}),
     ("The UAE said it was ready to take part in the reconstruction, provided a credible path to Palestinian statehood is in place.",
      {("UAE", "reconstruction", "conditional", "governance")}),
+    # "providing that" split by the parser into a verb and its clause's mark is the same condition; "providing"
+    # with an object is a verb of giving
+    ("Qatar said it would pay for rebuilding homes, providing that the truce holds.",
+     {("Qatar", "reconstruction", "conditional", "ceasefire")}),
+    ("Egypt backed the truce, providing aid to families in the Strip.",
+     {("Egypt", "ceasefire", "support"), ("Egypt", "humanitarian_aid", "support")}),
     # staying on a line is the opposite of withdrawing from it
     ("Defence Minister Israel Katz said troops would remain along the yellow line until Hamas hands over its weapons.",
      {("Israel", "withdrawal", "conditional", "disarmament"), ("Israel", "disarmament", "support")}),

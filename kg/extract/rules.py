@@ -1075,8 +1075,15 @@ class Walker:
             return None
         conditions = self.book.conditions
         doc = node.doc
-        if node.dep_ == "advcl" and node.tag_ == "VBG" and conditions.get(node.lower_) in ("until", "unless"):
-            return conditions[node.lower_]  # "could begin soon, pending/VBG an agreement on disarmament"
+        if node.dep_ == "advcl" and node.tag_ == "VBG":
+            if conditions.get(node.lower_) in ("until", "unless"):
+                return conditions[node.lower_]  # "could begin soon, pending/VBG an agreement on disarmament"
+            # "agreed to the release, providing/VBG that/mark Israel halts its offensive": a subordinator of
+            # two words the parser split into a verb and the mark of its clause ("providing aid" is no condition)
+            following = doc[node.i + 1] if node.i + 1 < len(doc) else None
+            if (following is not None and following.dep_ == "mark" and following.head.head is node
+                    and conditions.get(f"{node.lower_} {following.lower_}") == "unless"):
+                return "unless"
         # a subordinator the parser hung on an auxiliary ("unless/mark -> is/aux -> restored") or on the
         # clause's subject ("until/case -> Hamas/nsubj -> returns") is the clause's
         children = list(node.children) + [g for c in node.children if c.dep_ in ("aux", "aux:pass", "cop") for g in c.children]
