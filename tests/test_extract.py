@@ -1114,8 +1114,9 @@ def test_seed_scores_stay_above_their_floor():
     # model learnt again moves one or two of them across it (0.733 to 0.778 over version 24's and 25's).
     # Its operating point, raised to 0.60 for precision on unseen news, left 31 of the 45 (0.689); version 33's
     # model, rated by the words around each holder's name too (F1 +0.014 on 1,789 real articles it never
-    # learnt from), leaves 28 (0.622); version 36's point, 0.55 (chosen on 639 newer real articles), 31 (0.689)
-    assert report.precision >= 0.90 and report.recall >= 0.68, report.format_text()
+    # learnt from), leaves 28 (0.622); version 36's point, 0.55 (chosen on 639 newer real articles), 31 (0.689);
+    # version 53's, 0.60 again (chosen on 1,227 real articles, for the share of batches meeting both bars), 29 (0.644)
+    assert report.precision >= 0.90 and report.recall >= 0.64, report.format_text()
     rules_alone = evaluate_folder(REPO / "sources", SEED_GOLD, ontology_dir=ONTOLOGY, ablate=["stance_model"])
     assert rules_alone.recall >= 0.87, rules_alone.format_text()
 
