@@ -1360,6 +1360,11 @@ PHRASINGS = [
      {("SaudiArabia", "humanitarian_aid", "support")}),
     ("The UAE said it was ready to take part in the reconstruction, provided a credible path to Palestinian statehood is in place.",
      {("UAE", "reconstruction", "conditional", "governance")}),
+    # the UN's independent experts speak in their own name, its secretary-general in the UN's
+    ("The UN special rapporteur on the right to food welcomed the truce.",
+     {("UNIndependentExperts", "ceasefire", "support")}),
+    ("Independent UN experts called for more humanitarian aid to reach Gaza, while the UN chief urged a ceasefire.",
+     {("UNIndependentExperts", "humanitarian_aid", "support"), ("UN", "ceasefire", "support")}),
     # "providing that" split by the parser into a verb and its clause's mark is the same condition; "providing"
     # with an object is a verb of giving
     ("Qatar said it would pay for rebuilding homes, providing that the truce holds.",
