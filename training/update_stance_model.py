@@ -27,7 +27,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Mapping, Sequence
+from typing import Any, Iterable, Mapping, Sequence
 
 import yaml
 
@@ -71,7 +71,7 @@ class Update:
                          for folder in folders]
         self.labels = [numpy.array([y for _, y in folder.examples], dtype=float) for folder in folders]
 
-    def fit(self, indices: Sequence[int], pull: float) -> tuple[object, float]:
+    def fit(self, indices: Iterable[int], pull: float) -> tuple[Any, float]:
         """The change to the weights (one per column) and to the intercept learnt from these folders."""
         numpy, minimize, vstack, _ = _numeric()
         used = [k for k in indices if self.matrices[k] is not None]
@@ -144,15 +144,16 @@ def cross_validate(update: Update, scored: int, groups: int, pull: float, thresh
     batches = folder_batches(len(folders), 4) if len(folders) >= 4 else []
     lines = [f"each of {groups} groups of the {len(folders)} folders left out in turn"
              + (f" ({len(update.folders) - scored} more always learnt from)" if len(update.folders) > scored else "") + ":"]
+    def scores_at(point: float) -> tuple[list[Score], list[Score]]:
+        return ([kept(update.rated(k), f.gold, point) for k, f in enumerate(folders)],
+                [kept(r, f.gold, point) for r, f in zip(updated, folders)])
+
     for point in (round(threshold - 0.05, 2), threshold, round(threshold + 0.05, 2)):
-        before = [kept(update.rated(k), f.gold, point) for k, f in enumerate(folders)]
-        after = [kept(r, f.gold, point) for r, f in zip(updated, folders)]
+        before, after = scores_at(point)
         lines += [f"  at {point:.2f}, starting model: {figures(before, batches)}",
                   f"  at {point:.2f}, updated:        {figures(after, batches)}"]
-        if point == threshold:
-            difference, low, high = f1_difference(before, after)
-            at_threshold = f"  F1 at {point:.2f}: {difference:+.3f} (95% over folders: {low:+.3f} to {high:+.3f})"
-    return lines + [at_threshold]
+    difference, low, high = f1_difference(*scores_at(threshold))
+    return lines + [f"  F1 at {threshold:.2f}: {difference:+.3f} (95% over folders: {low:+.3f} to {high:+.3f})"]
 
 
 def updated_weights(update: Update, change, intercept: float) -> tuple[dict[str, float], float]:
@@ -168,6 +169,7 @@ def write_model(start_path: Path, out: Path, weights: Mapping[str, float], inter
     """The starting model's file with the updated weights and intercept, the folders of this update
     added to `updated_on`, and the update's figures added to the header."""
     text = start_path.read_text(encoding="utf-8")
+    # the file opens with its comment lines (the training script writes them so), then the data
     header = [line for line in text.splitlines() if line.startswith("#")]
     header.append(f"# Updated by training/update_stance_model.py on {len(folders)} more folders"
                   f" ({sum(f.articles for f in folders)} articles; updated_on below), pull {pull}:")
@@ -209,8 +211,8 @@ def main(argv: list[str] | None = None) -> int:
     except StanceGraphError as exc:
         print(f"update_stance_model.py: {exc}", file=sys.stderr)
         return 2
-    update = Update(folders + also, start)
     every = folders + also
+    update = Update(every, start)
     print(f"{len(every)} folders, {sum(f.articles for f in every)} articles, {sum(len(f.examples) for f in every)}"
           f" rated tuples, {sum(f.gold for f in every)} gold; {len(update.names)} features, of which"
           f" {sum(1 for name in update.names if name not in start.weights)} new to the starting model")
