@@ -15,7 +15,6 @@ import yaml
 
 from kg.errors import DictionaryError
 from kg.evaluation import Score, evaluate_folder
-from kg.dictionary import load_dictionary
 from kg.extract import (Evidence, StanceModel, article_features, explain_stances, extract_stances, format_explanation,
                         load_lexicon, load_rule_book, stance_evidence)
 from kg.extract.scoring import SentenceWords, read_stance_model
@@ -261,8 +260,7 @@ def test_the_update_script_moves_the_shipped_weights_toward_new_folders_and_keep
     assert [f["folder"] for f in after["updated_on"]] == ["part0", "part1"] and after["trained_on"] == before["trained_on"]
     for kept in ("threshold", "cooccurrence_margin", "report_words", "cooccurrence", "sentence_words", "relation_words"):
         assert after[kept] == before[kept]
-    dictionary, lexicon, rules = load_dictionary(None), load_lexicon(None), load_rule_book(None)
-    folders = [script.read_folder(str(f), dictionary, lexicon, rules) for f in (first, second)]
+    folders = script.read_folder_groups([str(first), str(second)])[0]
     seen = {name for folder in folders for features, _ in folder.examples for name in features}
     # what the new folders never show keeps its weight; what they show moves, and the model fits them better
     unseen = [name for name in before["weights"] if name not in seen]
@@ -339,11 +337,10 @@ def test_the_operating_point_of_a_model_yet_to_be_learnt_is_chosen_on_ratings_it
     assert "rated by models learnt with each of 2 groups left out" in printed and "chosen: threshold " in printed
     assert (ONTOLOGY / MODEL_FILE).read_bytes() == before
     # each folder is rated by a model learnt from the other alone: not the shipped model's ratings
-    dictionary, lexicon, rules = load_dictionary(None), load_lexicon(None), load_rule_book(None)
-    folders = [script.read_folder(str(f), dictionary, lexicon, rules) for f in (first, second)]
+    folders = script.read_folder_groups([str(first), str(second)])[0]
     rated = script.cross_validated(folders, [], 2, 1.0)
     assert [len(r) for r in rated] == [len(f.examples) for f in folders]
-    assert [p for p, _, _ in rated[0]] != [rules.stance_model.rate(f) for f, _ in folders[0].examples]
+    assert [p for p, _, _ in rated[0]] != [load_rule_book(None).stance_model.rate(f) for f, _ in folders[0].examples]
     for wrong in (["--cross-validate", "1"], ["--cross-validate", "2", "--write"]):
         with pytest.raises(SystemExit):
             script.main([str(first), str(second), "--batch", "2", *wrong])

@@ -29,12 +29,11 @@ import yaml
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from train_stance_model import DEFAULT_OUT, fit, read_folder, scores  # noqa: E402
+from train_stance_model import DEFAULT_OUT, fit, read_folder_groups, scores  # noqa: E402
 
-from kg.dictionary import load_dictionary  # noqa: E402
 from kg.errors import StanceGraphError  # noqa: E402
 from kg.evaluation import BAR_F1, BAR_PRECISION, BatchCount, Score, folder_batches  # noqa: E402
-from kg.extract import COOCCURRENCE_RULE, load_lexicon, load_rule_book  # noqa: E402
+from kg.extract import COOCCURRENCE_RULE, load_rule_book  # noqa: E402
 
 THRESHOLDS = (0.30, 0.35, 0.40, 0.45, 0.50, 0.55, 0.60, 0.65)
 MARGINS = (0.0, 0.05, 0.10, 0.15, 0.20)  # 0.20 with 0.50 was the point before version 30
@@ -87,9 +86,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.write and args.cross_validate:
         parser.error("--write sets the shipped model's point; after --cross-validate, learn the model with that point")
     try:
-        dictionary, lexicon, rules = load_dictionary(None), load_lexicon(None), load_rule_book(None)
-        folders = [read_folder(spec, dictionary, lexicon, rules) for spec in args.folders]
-        also = [read_folder(spec, dictionary, lexicon, rules) for spec in args.train_also]
+        folders, also = read_folder_groups(args.folders, args.train_also)
+        rules = load_rule_book(None)
     except StanceGraphError as exc:
         print(f"choose_threshold.py: {exc}", file=sys.stderr)
         return 2

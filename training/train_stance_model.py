@@ -18,7 +18,7 @@ from __future__ import annotations
 import argparse
 import sys
 from dataclasses import dataclass
-from typing import Mapping
+from typing import Mapping, Sequence
 from pathlib import Path
 
 import yaml
@@ -56,6 +56,13 @@ def read_folder(spec: str, dictionary, lexicon, rules) -> Folder:
             examples.append((features, int((source_id, holder, issue, polarity) in gold)))
     name = "/".join(folder.resolve().parts[-2:]) if folder.name in ("dev", "test") else folder.resolve().name
     return Folder(name, len(annotated.articles), len(gold), examples)
+
+
+def read_folder_groups(*groups: Sequence[str]) -> list[list[Folder]]:
+    """The annotated folders of each list of FOLDER[:GOLD] specs, read with the shipped dictionary and rules
+    (raises StanceGraphError, naming the file, when one cannot be read)."""
+    dictionary, lexicon, rules = load_dictionary(None), load_lexicon(None), load_rule_book(None)
+    return [[read_folder(spec, dictionary, lexicon, rules) for spec in group] for group in groups]
 
 
 def fit(examples: list[tuple[dict[str, float], int]], strength: float,
@@ -158,9 +165,8 @@ def main(argv: list[str] | None = None) -> int:
     if len(args.untuned) < 2:
         parser.error("need at least two --untuned folders: the threshold is chosen by leaving one out at a time")
     try:
-        dictionary, lexicon, rules = load_dictionary(None), load_lexicon(None), load_rule_book(None)
-        tuned = [read_folder(spec, dictionary, lexicon, rules) for spec in args.folders]
-        untuned = [read_folder(spec, dictionary, lexicon, rules) for spec in args.untuned]
+        tuned, untuned = read_folder_groups(args.folders, args.untuned)
+        rules = load_rule_book(None)
     except StanceGraphError as exc:
         print(f"train_stance_model.py: {exc}", file=sys.stderr)
         return 2

@@ -34,12 +34,10 @@ import yaml
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from train_stance_model import DEFAULT_OUT, Folder, read_folder  # noqa: E402
+from train_stance_model import DEFAULT_OUT, Folder, read_folder_groups  # noqa: E402
 
-from kg.dictionary import load_dictionary  # noqa: E402
 from kg.errors import StanceGraphError  # noqa: E402
 from kg.evaluation import BAR_F1, BAR_PRECISION, BatchCount, Score, folder_batches  # noqa: E402
-from kg.extract import load_lexicon, load_rule_book  # noqa: E402
 from kg.extract.scoring import StanceModel, read_stance_model  # noqa: E402
 
 WORD_DISTANCE = 2.0  # how much more a word feature's change counts in the distance from the starting model
@@ -205,9 +203,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--cross-validate needs 2 groups or more, and no more groups than folders")
     try:
         start = read_stance_model(args.start)
-        dictionary, lexicon, rules = load_dictionary(None), load_lexicon(None), load_rule_book(None)
-        folders = [read_folder(spec, dictionary, lexicon, rules) for spec in args.folders]
-        also = [read_folder(spec, dictionary, lexicon, rules) for spec in args.train_also]
+        folders, also = read_folder_groups(args.folders, args.train_also)
     except StanceGraphError as exc:
         print(f"update_stance_model.py: {exc}", file=sys.stderr)
         return 2
