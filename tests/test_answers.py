@@ -266,7 +266,7 @@ def test_cli_unknown_actor_suggests_the_closest(out):
         "Error: unknown actor 'Israeli'; did you mean 'Israel'?",
         "Hint: known actors: Australia, Azerbaijan, Bahrain, Canada, China, EU, Egypt, France, Germany, Hamas, "
         "ISFPartners, Indonesia, Iran, Ireland, Israel, Italy, Japan, Jordan, Kuwait, Lebanon, Malaysia, Netherlands, Norway, "
-        "Oman, Pakistan, PalestinianAuthority, Qatar, Russia, SaudiArabia, Spain, Turkey, UAE, UK, UN, US",
+        "Oman, Pakistan, PalestinianAuthority, Qatar, Russia, SaudiArabia, Spain, Turkey, UAE, UK, UN, UNIndependentExperts, US",
     ]
 
 
