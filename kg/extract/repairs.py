@@ -215,6 +215,11 @@ class _Words:
         return self.doc.to_array(columns)
 
 
+def _lemma_among(token: Any, lemmas: frozenset[str]) -> bool:
+    """Whether any base form the token's lemma or ending suggests is among `lemmas` (as the rules' `_lemma_in`)."""
+    return any(lemma in lemmas for lemma in lemma_candidates((token.lemma_ or "").lower(), token.text))
+
+
 def _ancestors(token: Any) -> list:
     """The heads above a token, nearest first (bounded, in case a repair left a cycle)."""
     found = []
@@ -705,7 +710,7 @@ def rehang_comma_participles(doc: Any, verbs: frozenset[str] = frozenset()) -> N
             continue
         thing = word.head
         reports = any(c.dep_ == "ccomp" for c in word.children)
-        takes = (any(lemma in verbs for lemma in lemma_candidates((word.lemma_ or "").lower(), word.text))
+        takes = (_lemma_among(word, verbs)
                  and any(c.dep_ in ("obj", "obl") and c.i > word.i for c in word.children))
         if (thing.dep_ not in ("obj", "obl") or not thing.head.tag_.startswith("VB") or thing.i > word.i
                 or not (reports and word.dep_ == "acl" or takes)):
@@ -890,7 +895,7 @@ def restore_coordinated_verbs_read_as_modifiers(doc: Any, verbs: frozenset[str])
     for verb in doc:
         if (verb.dep_ != "amod" or verb.tag_ not in ("VBD", "VBN", "JJ") or verb.i == 0
                 or doc[verb.i - 1].lower_ not in ("but", "and")
-                or not any(lemma in verbs for lemma in lemma_candidates((verb.lemma_ or "").lower(), verb.text))):
+                or not _lemma_among(verb, verbs)):
             continue
         noun = verb.head
         if noun.i <= verb.i or not noun.tag_.startswith("NN"):
