@@ -1284,6 +1284,17 @@ PHRASINGS = [
     ("States that have voiced willingness to join the ISF include Egypt, Turkey and Indonesia.",
      {("Egypt", "stabilization_force", "support"), ("Turkey", "stabilization_force", "support"),
       ("Indonesia", "stabilization_force", "support")}),
+    # the parse hangs the relative clause's verb on its object, so the cue walk meets the group noun
+    # first: the states the sentence lists for it hold the stance, not the group's unnamed members
+    ("Countries that have expressed willingness to participate in the ISF include Egypt and Pakistan.",
+     {("Egypt", "stabilization_force", "support"), ("Pakistan", "stabilization_force", "support")}),
+    ("Countries that have expressed willingness to take part in the ISF include Egypt, Turkey, Indonesia and Pakistan,"
+     " but no firm commitments have been made.",
+     {("Egypt", "stabilization_force", "support"), ("Turkey", "stabilization_force", "support"),
+      ("Indonesia", "stabilization_force", "support"), ("Pakistan", "stabilization_force", "support")}),
+    # training Palestinian security forces is the police of a post-war Gaza, not the international force
+    ("Jordan is ready to train Palestinian security forces, the king said.", {("Jordan", "governance", "support")}),
+    ("Egypt has offered to train Palestinian security forces for the Strip.", {("Egypt", "governance", "support")}),
     ("Israel has signalled that it will not accept Turkish soldiers in the force.", {("Israel", "stabilization_force", "oppose")}),
     ("Israel says it will stop fighting only once every hostage is released and Hamas is beaten.",
      {("Israel", "ceasefire", "conditional", "hostage_prisoner_exchange")}),

@@ -563,6 +563,11 @@ class Walker:
             if group:
                 return Holders(list(group), ("group_noun",), book.confidence("group_noun"))
         if book.enabled("group_noun"):
+            listed = self._listed_members(token) if book.enabled("relative_antecedent") else Holders([])
+            if listed.actors:
+                # "Countries that have expressed willingness to take part include Egypt and Turkey": the states
+                # the sentence names for the group, not the group's own unnamed members
+                return Holders(listed.actors, ("relative_antecedent",), book.confidence("relative_antecedent"))
             actor = self._unnamed_group(token)
             if actor:
                 return Holders([actor], ("group_noun",), book.confidence("group_noun"))
