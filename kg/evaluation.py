@@ -77,6 +77,38 @@ def meets_bars(score: Score) -> bool:
     return score.precision >= BAR_PRECISION and score.f1 >= BAR_F1
 
 
+#: the ratings `kg eval` shows the scores at besides the stance model's own threshold
+SWEEP_THRESHOLDS = (0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75)
+
+
+def threshold_sweep(rated: Mapping[Tuple, float], gold: Iterable[Tuple],
+                    thresholds: Iterable[float] = SWEEP_THRESHOLDS) -> list[tuple[float, Score]]:
+    """What keeping the tuples rated at least each threshold would score (`rated`: every tuple the rules
+    and co-occurrences found, kept or dropped, with the stance model's rating)."""
+    gold = set(gold)
+    return [(t, Score.of((k for k, rating in rated.items() if rating >= t), gold)) for t in thresholds]
+
+
+def best_at_bar_precision(rated: Mapping[Tuple, float], gold: Iterable[Tuple]) -> tuple[float, Score] | None:
+    """The threshold, among the ratings found, whose tuples reach precision BAR_PRECISION with the highest
+    F1 (the lowest such threshold on a tie), or None when none reaches it: on a batch that misses a bar,
+    whether another operating point would have met both."""
+    gold = set(gold)
+    ordered = sorted(rated.items(), key=lambda item: -item[1])
+    best: tuple[float, Score] | None = None
+    tp = fp = 0
+    total = len(gold)
+    for n, (key, rating) in enumerate(ordered):
+        tp += key in gold
+        fp += key not in gold
+        if n + 1 < len(ordered) and ordered[n + 1][1] == rating:
+            continue  # a threshold keeps every tuple of its rating, never some of them
+        score = Score(tp=tp, fp=fp, fn=total - tp)
+        if score.precision >= BAR_PRECISION and (best is None or score.f1 >= best[1].f1):
+            best = (rating, score)
+    return best
+
+
 def folder_batches(folders: int, size: int) -> list[tuple[int, ...]]:
     """Every batch of `size` of `folders` folders (indices, in `itertools.combinations` order), or past
     MOST_BATCHES a seeded sample of that many: the one `random.Random(0).sample` draws from the full list,
@@ -183,6 +215,9 @@ class EvaluationReport:
     dropped_misses: dict[Tuple, tuple[float, float]] = field(default_factory=dict)
     # (offered, right): the dropped tuples rated SUGGEST_FROM or more, which `kg review` offers an analyst
     suggestions: tuple[int, int] | None = None
+    # every tuple found, kept or dropped, with its rating (the stance model on): the scores at other thresholds
+    rated: dict[Tuple, float] = field(default_factory=dict, repr=False)
+    model_threshold: float | None = None
     predicted: frozenset[Tuple] = field(default=frozenset(), repr=False)  # the distinct tuples scored
     gold: frozenset[Tuple] = field(default=frozenset(), repr=False)
     between_annotators: bool = False  # a second annotation scored against a first (`evaluate_agreement`)
@@ -237,7 +272,31 @@ class EvaluationReport:
                                 "needed": needed} for t, (rating, needed) in sorted(self.dropped_misses.items())],
             "suggestions": {"from": SUGGEST_FROM, "offered": self.suggestions[0], "right": self.suggestions[1]}
             if self.suggestions else None,
+            "thresholds": self._thresholds_data() if self.rated else None,
         }
+
+    def _thresholds_data(self) -> dict[str, Any]:
+        best = best_at_bar_precision(self.rated, self.gold)
+        return {"model": self.model_threshold,
+                "sweep": [{"threshold": t, **score.to_dict()} for t, score in threshold_sweep(self.rated, self.gold)],
+                "best_at_bar_precision": {"threshold": round(best[0], 4), **best[1].to_dict()} if best else None,
+                "any_meets_both_bars": bool(best and meets_bars(best[1]))}
+
+    def _thresholds_text(self) -> str:
+        """The scores at other thresholds of the stance model's rating, and whether any meets both bars."""
+        sweep = "; ".join(f"{t:.2f}{'*' if self.model_threshold is not None and abs(t - self.model_threshold) < 1e-9 else ''} "
+                          f"{score.precision:.3f} / {score.recall:.3f} / {score.f1:.3f}"
+                          for t, score in threshold_sweep(self.rated, self.gold))
+        best = best_at_bar_precision(self.rated, self.gold)
+        if best is None:
+            verdict = f"no threshold reaches precision {BAR_PRECISION}"
+        else:
+            meets = meets_bars(best[1])
+            # an F1 just under the bar would print as the bar itself at three places
+            f1 = f"{best[1].f1:.4f}" if not meets and round(best[1].f1, 3) >= BAR_F1 else f"{best[1].f1:.3f}"
+            verdict = (f"the best F1 at precision {BAR_PRECISION} or more is {f1} (rated {best[0]:.2f} or more, "
+                       f"{best[1].precision:.3f} / {best[1].recall:.3f})" + ("" if meets else ": no threshold meets both bars"))
+        return f"at other thresholds of the stance model's rating (* the model's own): {sweep}; {verdict}"
 
     def format_text(self, show: bool = False) -> str:
         """A readable table; with `show`, the misses and false positives with their quotes."""
@@ -290,6 +349,8 @@ class EvaluationReport:
             lines.append(f"review suggestions (dropped, rated {SUGGEST_FROM} or more; `kg review` offers them): {offered}, "
                          f"{right} of them right ({right / offered:.2f}); accepting those takes recall from "
                          f"{o.recall:.3f} to {reachable:.3f}")
+        if self.rated:
+            lines.append(self._thresholds_text())
         if self.by_confidence:
             lines.append("right by confidence: " + "; ".join(
                 f"{band}: {right} of {found} ({right / found:.2f})" for band, (right, found) in self.by_confidence.items()))
@@ -588,6 +649,16 @@ def _score_folders(pairs: Sequence[tuple[Path, Path]], ontology_dir: Path | None
     report.dropped_misses = {t: dropped[t] for t in sorted(report.misses) if t in dropped}
     offered = [t for t, (rating, _) in dropped.items() if rating >= SUGGEST_FROM]
     report.suggestions = (len(offered), sum(1 for t in offered if t in report.gold))
+    model = rules.stance_model if rules.enabled("stance_model") else None
+    if model is not None:
+        # a kept stance's confidence is its tuple's rating; a dropped one needing more than the threshold
+        # (a co-occurrence, by the model's margin) counts as rated that much lower, as the model keeps it
+        kept: dict[Tuple, float] = {}
+        for stance in predicted:
+            t = stance_tuple(stance)
+            kept[t] = max(kept.get(t, 0.0), stance.confidence)
+        report.rated = {**{t: rating - (needed - model.threshold) for t, (rating, needed) in dropped.items()}, **kept}
+        report.model_threshold = model.threshold
     if labels:
         report.per_folder = _per_folder(report, labels)
     return report

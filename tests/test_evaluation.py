@@ -8,7 +8,8 @@ import pytest
 
 from kg.annotations import load_annotations
 from kg.dictionary import load_dictionary
-from kg.evaluation import Score, added_by, article_interval, difference_interval, evaluate, format_added
+from kg.evaluation import (SWEEP_THRESHOLDS, Score, added_by, article_interval, best_at_bar_precision, difference_interval,
+                           evaluate, evaluate_folder, format_added, threshold_sweep)
 from kg.model import Method, Polarity, Stance
 from kg.sources import load_articles
 
@@ -333,3 +334,38 @@ def test_batches_given_are_counted_as_they_are():
     # a caller that rates the same folders many times makes the batches once and hands them in
     count = BatchCount.of([good, wrong, good], batches=[(0, 2), (0, 1)])
     assert (count.batches, count.meeting, count.both) == (2, 1, 1)
+
+
+def test_the_sweep_keeps_every_tuple_rated_at_least_each_threshold_and_finds_the_best_point_at_the_precision_bar():
+    gold = {("a", "Israel", "disarmament", "support"), ("a", "US", "reconstruction", "support"),
+            ("b", "Hamas", "ceasefire", "support"), ("b", "Qatar", "ceasefire", "support")}
+    rated = {("a", "Israel", "disarmament", "support"): 0.9, ("a", "Hamas", "disarmament", "oppose"): 0.8,
+             ("a", "US", "reconstruction", "support"): 0.7, ("b", "Israel", "ceasefire", "oppose"): 0.65,
+             ("b", "Hamas", "ceasefire", "support"): 0.5, ("b", "Qatar", "ceasefire", "support"): 0.5,
+             ("b", "Egypt", "ceasefire", "oppose"): 0.4}
+    at = dict(threshold_sweep(rated, gold, (0.4, 0.5, 0.6, 0.95)))
+    assert at[0.6] == Score(tp=2, fp=2, fn=2) and at[0.5] == Score(tp=4, fp=2, fn=0)
+    assert at[0.4] == Score(tp=4, fp=3, fn=0) and at[0.95] == Score(tp=0, fp=0, fn=4)
+    # at 0.5 both tuples of that rating come in together: precision 4/6 is under the bar, so the best
+    # point at precision 0.75 or more is the first tuple alone
+    best = best_at_bar_precision(rated, gold)
+    assert best == (0.9, Score(tp=1, fp=0, fn=3))
+    assert best_at_bar_precision({("a", "Hamas", "disarmament", "oppose"): 0.8}, gold) is None
+
+
+def test_the_report_shows_the_scores_at_other_thresholds_with_the_model_s_own_among_them():
+    report = evaluate_folder(REPO / "sources", GOLD)
+    assert report.model_threshold is not None and report.rated
+    # the sweep at the model's own threshold is exactly what the report scores
+    assert dict(threshold_sweep(report.rated, report.gold, [report.model_threshold]))[report.model_threshold] == report.overall
+    sweep = threshold_sweep(report.rated, report.gold)
+    kept = [score.tp + score.fp for _, score in sweep]
+    assert kept == sorted(kept, reverse=True) and kept[0] > kept[-1]
+    line = next(line for line in report.format_text().splitlines() if line.startswith("at other thresholds"))
+    assert f"{report.model_threshold:.2f}* {report.precision:.3f} / {report.recall:.3f} / {report.f1:.3f}" in line
+    data = json.loads(json.dumps(report.to_dict()))["thresholds"]
+    assert data["model"] == report.model_threshold and [row["threshold"] for row in data["sweep"]] == list(SWEEP_THRESHOLDS)
+    # with the stance model off there is no rating to sweep
+    rules_alone = evaluate_folder(REPO / "sources", GOLD, ablate=["stance_model"])
+    assert not rules_alone.rated and rules_alone.to_dict()["thresholds"] is None
+    assert "at other thresholds" not in rules_alone.format_text()
