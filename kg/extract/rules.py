@@ -562,12 +562,12 @@ class Walker:
             group = ctx.group_after(None)
             if group:
                 return Holders(list(group), ("group_noun",), book.confidence("group_noun"))
+        listed = self._listed_members(token) if book.enabled("relative_antecedent") else Holders([])
+        if listed.actors:
+            # "Countries willing to take part include Egypt, Turkey and Indonesia": the states the sentence
+            # names for the group, not the group's own unnamed members
+            return Holders(listed.actors, ("relative_antecedent",), book.confidence("relative_antecedent"))
         if book.enabled("group_noun"):
-            listed = self._listed_members(token) if book.enabled("relative_antecedent") else Holders([])
-            if listed.actors:
-                # "Countries that have expressed willingness to take part include Egypt and Turkey": the states
-                # the sentence names for the group, not the group's own unnamed members
-                return Holders(listed.actors, ("relative_antecedent",), book.confidence("relative_antecedent"))
             actor = self._unnamed_group(token)
             if actor:
                 return Holders([actor], ("group_noun",), book.confidence("group_noun"))
@@ -670,9 +670,6 @@ class Walker:
                         holders = self.np_holders(node.head)
                         if holders.actors:
                             return holders, "relative_antecedent"
-                        listed = self._listed_members(node.head)
-                        if listed.actors:
-                            return listed, "relative_antecedent"
                         if _lemma_in(node.head, book.group_nouns):
                             listed = self._group_members(node.head, node)
                             if listed.actors:
@@ -692,9 +689,6 @@ class Walker:
                     holders = self._examples_beside(child, node)
                 if holders.actors:
                     return holders, "subject_of_cue"
-                listed = self._listed_members(child)
-                if listed.actors and book.enabled("relative_antecedent"):
-                    return listed, "relative_antecedent"  # "Countries willing to take part include Egypt, ..."
                 if self.cue_sign(child) == (1, "noun"):
                     # "their mediation helped secure the truce": the subject is the owner's act, the owner a pronoun
                     for owner in child.children:
