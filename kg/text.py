@@ -20,7 +20,11 @@ _SENTENCE_STARTERS = frozenset(
     Our Meanwhile Still Yet And So Then There Now Earlier Later""".split()
 )
 _BULLET = re.compile(r"[ \t]*(?:[•\-\*–—·▪●◦‣►✓]|\d{1,2}[.)])[ \t]+")
-_BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
+# a sentence end: its marks, a closing quotation mark or bracket, footnote marks ("... on Friday.[2] Trump"),
+# then a space and the next sentence; or, where a page lost the space, a word's full stop glued to the
+# next sentence's first word ("in Gaza.The meeting"; not "Caliber.Az", "Mr.Smith", "U.S.The")
+_BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*(?:\[\d{1,3}\])*(?=\s+[\"“‘'(\[]?[A-Z0-9])"
+                       r"|(?<=[a-z]{2})[.!?][\"”’]?(?=[A-Z][a-z]{2,})")
 _LAST_TOKEN = re.compile(r"([\w.'’-]+)$")
 _DOTTED = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
