@@ -24,7 +24,12 @@ _BULLET = re.compile(r"[ \t]*(?:[•\-\*–—·▪●◦‣►✓]|\d{1,2}[.)])
 # then a space and the next sentence; or, where a page lost the space, a word's full stop glued to the
 # next sentence's first word ("in Gaza.The meeting"; not "Caliber.Az", "Mr.Smith", "U.S.The")
 _BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*(?:\[\d{1,3}\])*(?=\s+[\"“‘'(\[]?[A-Z0-9])"
-                       r"|(?<=[a-z]{2})[.!?][\"”’]?(?=[A-Z][a-z]{2,})")
+                       r"|(?<=[a-z]{2})[.!?][\"”’]?(?=[A-Z][a-z]{2,}|(?:A|An|As|At|By|He|If|In|It|No|On|So|We)\b)")
+# a line that links to another story or a player ("Also read | ...", "READ MORE: ...", "Listen to this
+# article"): the page's furniture, not the article's sentences
+_LINK_LINE = re.compile(r"[ \t]*(?:(?:also read|read also|read more|see also|related(?: topics| stories| articles)?"
+                        r"|recommended(?: stories| reading)?|watch|listen)[ \t]*(?:[:|]|\.\.\.|…|$)"
+                        r"|listen to this article[ \t]*$)", re.IGNORECASE)
 _LAST_TOKEN = re.compile(r"([\w.'’-]+)$")
 _DOTTED = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
@@ -88,7 +93,8 @@ def _split_line(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 
 
 def split_sentences(text: str) -> list[Sentence]:
-    """Sentences of a news text: lines are units (headlines, bullets), split further at sentence ends.
+    """Sentences of a news text: lines are units (headlines, bullets), split further at sentence ends;
+    lines that link to other stories ("Also read | ...") are left out.
 
     Abbreviations ("U.S.", "Mr.", initials as in "William J. Burns") do not end a sentence; a
     closing quotation mark stays with the sentence it closes; bullet markers are left out.
@@ -101,6 +107,8 @@ def split_sentences(text: str) -> list[Sentence]:
         line_end = length if newline < 0 else newline
         line_start = position
         position = line_end + 1
+        if _LINK_LINE.match(text, line_start, line_end):
+            continue
         bullet = _BULLET.match(text, line_start, line_end)
         if bullet:
             line_start = bullet.end()

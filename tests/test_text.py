@@ -55,11 +55,12 @@ def test_split_keeps_closing_quote_with_its_sentence():
 
 def test_split_ends_sentences_a_page_glued_together_or_followed_by_footnote_marks():
     # pages copied without their line breaks lose the space after a full stop; explainers cite by number
-    text = ("The ministers met in Paris on the truce.The meeting backed a Palestinian committee. "
+    text = ("The ministers met in Paris on the truce.The meeting backed a Palestinian committee.He left. "
             "Cairo hosted the talks.[4] Hamas said it agreed.”According to Qatar, talks resume.[5][6]")
     assert sentence_texts(text) == [
         "The ministers met in Paris on the truce.",
         "The meeting backed a Palestinian committee.",
+        "He left.",
         "Cairo hosted the talks.[4]",
         "Hamas said it agreed.”",
         "According to Qatar, talks resume.[5][6]",
@@ -70,6 +71,20 @@ def test_split_leaves_names_and_abbreviations_with_a_glued_full_stop_whole():
     # an outlet's dotted name, a title, an acronym: no sentence ends inside them
     text = "Writing for Caliber.Az, Mr.Haddad said the U.S.Envoy arrived on Monday."
     assert sentence_texts(text) == [text]
+
+
+def test_split_leaves_out_lines_that_link_to_other_stories():
+    text = ("Egypt hosted the talks on Sunday.\n"
+            "Also Read | Hamas and Israel agree on a truce in a surprise move\n"
+            "READ MORE: Qatar backs the plan\n"
+            "Listen to this article\n"
+            "Related topics were left for later, Qatar said.\n"
+            "Watch the crossings, the envoy said.")
+    assert sentence_texts(text) == [
+        "Egypt hosted the talks on Sunday.",
+        "Related topics were left for later, Qatar said.",
+        "Watch the crossings, the envoy said.",
+    ]
 
 
 def test_split_offsets_count_code_points():
