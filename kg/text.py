@@ -22,7 +22,7 @@ _SENTENCE_STARTERS = frozenset(
 _BULLET = re.compile(r"[ \t]*(?:[•\-\*–—·▪●◦‣►✓]|\d{1,2}[.)])[ \t]+")
 # a sentence end: its marks, a closing quotation mark or bracket, footnote marks ("... on Friday.[2] Trump"),
 # then a space and the next sentence; or, where a page lost the space, a word's full stop glued to the
-# next sentence's first word ("in Gaza.The meeting"; not "Caliber.Az", "Mr.Smith", "U.S.The")
+# next sentence's first word ("backed the truce.The ministers"; not "Meridian.Az", "Mr.Smith", "U.S.The")
 _BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*(?:\[\d{1,3}\])*(?=\s+[\"“‘'(\[]?[A-Z0-9])"
                        r"|(?<=[a-z]{2})[.!?][\"”’]?(?=[A-Z][a-z]{2,}|(?:A|An|As|At|By|He|If|In|It|No|On|So|We)\b)")
 # a line that links to another story or a player ("Also read | ...", "READ MORE: ...", "Listen to this

@@ -69,7 +69,7 @@ def test_split_ends_sentences_a_page_glued_together_or_followed_by_footnote_mark
 
 def test_split_leaves_names_and_abbreviations_with_a_glued_full_stop_whole():
     # an outlet's dotted name, a title, an acronym: no sentence ends inside them
-    text = "Writing for Caliber.Az, Mr.Haddad said the U.S.Envoy arrived on Monday."
+    text = "Writing for Meridian.Az, Mr.Haddad said the U.S.Envoy arrived on Monday."
     assert sentence_texts(text) == [text]
 
 
