@@ -142,15 +142,14 @@ def cross_validate(update: Update, scored: int, groups: int, pull: float, thresh
     batches = folder_batches(len(folders), 4) if len(folders) >= 4 else []
     lines = [f"each of {groups} groups of the {len(folders)} folders left out in turn"
              + (f" ({len(update.folders) - scored} more always learnt from)" if len(update.folders) > scored else "") + ":"]
-    def scores_at(point: float) -> tuple[list[Score], list[Score]]:
-        return ([kept(update.rated(k), f.gold, point) for k, f in enumerate(folders)],
-                [kept(r, f.gold, point) for r, f in zip(updated, folders)])
-
+    starting = [update.rated(k) for k in range(len(folders))]  # the starting model's ratings, once
+    at: dict[float, tuple[list[Score], list[Score]]] = {}
     for point in (round(threshold - 0.05, 2), threshold, round(threshold + 0.05, 2)):
-        before, after = scores_at(point)
+        before, after = at[point] = ([kept(r, f.gold, point) for r, f in zip(starting, folders)],
+                                     [kept(r, f.gold, point) for r, f in zip(updated, folders)])
         lines += [f"  at {point:.2f}, starting model: {figures(before, batches)}",
                   f"  at {point:.2f}, updated:        {figures(after, batches)}"]
-    difference, low, high = f1_difference(*scores_at(threshold))
+    difference, low, high = f1_difference(*at[threshold])
     return lines + [f"  F1 at {threshold:.2f}: {difference:+.3f} (95% over folders: {low:+.3f} to {high:+.3f})"]
 
 
