@@ -5233,3 +5233,36 @@ def test_the_rule_files_name_only_contract_issues_and_actors(dictionary, rules):
         assert set(mapping) <= issues and {a for ids in mapping.values() for a in ids} <= actors, name
     assert set(rules.agent_issues) <= issues and all(
         set(by_actor) <= actors and set(by_actor.values()) <= issues for by_actor in rules.agent_issues.values())
+
+
+def test_a_counterpart_in_the_speakers_phrase_is_not_the_speaker(dictionary):
+    # texts written for this test: who the speakers met is named inside their phrase, not who speaks
+    assert found("Leaders of Muslim-majority countries, in a meeting with US President Donald Trump on Friday, "
+                 "stressed the situation in Gaza and called for a lasting ceasefire.", dictionary) == set()
+    assert found("Officials in Washington said they backed the truce.", dictionary) == {("US", "ceasefire", "support")}
+
+
+@pytest.mark.parametrize("text, stance", [
+    # texts written for this test
+    ("Israel warned that hostilities would resume if the captives were not freed.",
+     ("Israel", "ceasefire", "conditional", "hostage_prisoner_exchange")),
+    ("Hamas said it disagrees with the demand to disarm.", ("Hamas", "disarmament", "oppose")),
+    ("Israel remains skeptical of the stabilization force.", ("Israel", "stabilization_force", "oppose")),
+    ("Qatar rebuffed US requests to send troops to the stabilization force.", ("Qatar", "stabilization_force", "oppose")),
+    ("Qatar rebuffed US requests to send troops to the stabilization force.", ("US", "stabilization_force", "support")),
+    ("The peace plan faces resistance from Russia.", ("Russia", "peace_plan", "oppose")),
+    ("The peace plan has won backing from Egypt.", ("Egypt", "peace_plan", "support")),
+    ("The peace plan was met with opposition from Hamas.", ("Hamas", "peace_plan", "oppose")),
+    ("Hamas refuses to drop arms.", ("Hamas", "disarmament", "oppose")),
+    ("Israel called for weapons collection across the Strip.", ("Israel", "disarmament", "support")),
+    ("Jordan urged a truce that would secure the release of the hostages.", ("Jordan", "hostage_prisoner_exchange", "support")),
+    ("The countries backing the peace plan are Qatar, Egypt and Jordan.", ("Egypt", "peace_plan", "support")),
+])
+def test_wordings_of_stances_found_in_news(text, stance, dictionary):
+    assert stance in found(text, dictionary)
+
+
+def test_a_truce_upended_by_a_resumed_war_is_not_backed(dictionary):
+    # text written for this test: the war taken up again undoes the truce, whatever verb takes it up
+    got = found("On Monday, Israel resumed bombing Gaza, upending a three-month ceasefire.", dictionary)
+    assert ("Israel", "ceasefire", "oppose") in got and ("Israel", "ceasefire", "support") not in got

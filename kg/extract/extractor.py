@@ -1678,10 +1678,21 @@ def _conditions_named_for(findings: list[Finding], doc: Any, issue_at: Mapping[i
     return findings + added
 
 
+# Prepositions of a subject's modifier that name a counterpart or an occasion, not the subject ("Leaders of
+# Arab states, in their meeting with Trump, said": not Trump; "officials in Washington said" stays)
+_COUNTERPART_CASES = frozenset({"with", "between", "against", "during", "after", "following", "before", "since"})
+
+
 def _aside_tokens(subject: Any) -> set[int]:
     """The tokens of a subject's relative, participle and adverbial asides, which name others than the subject
-    ("Hamas, which the EU lists as a terrorist group, said", "Macron, following/advcl his talk with Abbas, said")."""
-    return {t.i for c in subject.children if c.dep_ in ("acl", "acl:relcl", "advcl") for t in c.subtree}
+    ("Hamas, which the EU lists as a terrorist group, said", "Macron, following/advcl his talk with Abbas, said"),
+    and of the counterparts and occasions its modifiers name ("in their meeting with Trump")."""
+    aside = {t.i for c in subject.children if c.dep_ in ("acl", "acl:relcl", "advcl") for t in c.subtree}
+    for token in subject.subtree:
+        if token.dep_ in ("nmod", "obl") and token.i not in aside and any(
+                c.dep_ == "case" and c.lower_ in _COUNTERPART_CASES for c in token.children):
+            aside.update(t.i for t in token.subtree)
+    return aside
 
 
 def _unique(items: Iterable[str]) -> list[str]:

@@ -427,6 +427,8 @@ def restore_noun_verbs(doc: Any, verbs: frozenset[str]) -> None:
                 or token.i + 1 >= len(doc) or doc[token.i + 1].lower_ not in _VERB_OPENERS
                 and not any(c.dep_ == "obj" and c.i > token.i for c in token.children)):
             continue
+        if token.dep_ == "obj" and token.head.tag_.startswith("VB") and token.head.i < token.i:
+            continue  # "rebuffed the US requests to send troops": the object of a verb before it is a noun
         # "UNICEF/JJ/amod welcomes", "The Secretary-General/amod urges": a capitalised modifier is a name too
         before = [c for c in token.children if c.i == token.i - 1 and (
             c.dep_ in ("compound", "nmod:poss") and c.tag_ in ("NN", "NNP", "NNPS")

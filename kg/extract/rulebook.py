@@ -182,6 +182,7 @@ class RuleBook:
     body_listing_verbs: frozenset[str] = frozenset()
     membership_bodies: frozenset[str] = frozenset()
     perception_verbs: frozenset[str] = frozenset()
+    securing_verbs: frozenset[str] = frozenset()
     speaker_bodies: frozenset[str] = frozenset()
     taking_part: frozenset[str] = frozenset()
     continuing_verbs: frozenset[str] = frozenset()

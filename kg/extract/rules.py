@@ -776,7 +776,8 @@ class Walker:
         """The actors a sentence lists for a group noun it is about ("Countries that have offered troops
         include Egypt, Turkey and Indonesia"; "the states ... are Qatar and Egypt")."""
         verb = noun.head
-        if noun.dep_ != "nsubj" or not _lemma_in(noun, self.book.group_nouns) or _lemma(verb) not in ("include", "be", "comprise"):
+        copular = verb.i in self.ctx.actor_at and any(c.dep_ == "cop" for c in verb.children)
+        if noun.dep_ != "nsubj" or not _lemma_in(noun, self.book.group_nouns) or _lemma(verb) not in ("include", "be", "comprise") and not copular:
             return Holders([])
         for other in verb.children:
             if other.dep_ in ("obj", "attr", "xcomp") or other.dep_ == "nsubj" and other.i != noun.i:
@@ -1776,7 +1777,12 @@ class Walker:
             for noun in node.children:
                 noun_sign, kind = self.cue_sign(noun)
                 # an object is a noun, whatever the tagger says ("has support/VB from Egypt")
-                if noun.dep_ == "obj" and kind in ("noun", "verb") and noun_sign:
+                # ("won backing/VBG/xcomp from Egypt": a gerund read as the verb's complement; "was met with
+                # resistance from Israel": the noun of a passive)
+                passive_with = noun.dep_ == "obl" and _case(noun) == "with" and (
+                    came_from.dep_ == "nsubj:pass" or any(c.dep_ == "aux:pass" for c in node.children))
+                if (noun.dep_ == "obj" or noun.dep_ == "xcomp" and noun.tag_ == "VBG" or passive_with) and (
+                        kind in ("noun", "verb") and noun_sign):
                     owners = self.subject_holders(noun)
                     if owners is None and kind == "verb":
                         # the mistagged noun's "from" phrase is an oblique, not the noun's modifier
@@ -2250,8 +2256,9 @@ class Walker:
                 and not (dep == "acl:relcl" and _case(node.head) in _LOCATIVE)  # "a vote at the Council, which calls for ..."
                 and not self._hypothetical_act(node)
                 and (node.head.i in self.ctx.actor_at
-                     # "the countries that backed the effort, including Qatar, Egypt and Jordan"
-                     or dep == "acl:relcl" and _lemma_in(node.head, book.group_nouns))):
+                     # "the countries that backed the effort, including Qatar, Egypt and Jordan", "the countries
+                     # backing the plan are Qatar and Egypt"
+                     or dep in ("acl:relcl", "acl") and _lemma_in(node.head, book.group_nouns))):
             # "a statement from Qatar, Egypt, ... and Pakistan, all expressing support for the plan"
             holders = self.np_holders(node.head)
             if holders.actors:
@@ -2274,10 +2281,12 @@ class Walker:
             if (_lemma_in(node.head, self.book.proposal_nouns)
                     and (_lemma_in(node, self.book.demand_verbs) or _lemma_in(node, self.book.enacting_verbs)
                          or _lemma_in(node, self.book.perception_verbs))
-                    and any(c.dep_ == "nsubj" and c.tag_ == "WDT" for c in node.children) and st.sign > 0):
+                    or _lemma_in(node.head, self.book.deal_nouns) and _lemma_in(node, self.book.securing_verbs)) and (
+                    any(c.dep_ == "nsubj" and c.tag_ == "WDT" for c in node.children) and st.sign > 0):
                 # "vetoed a resolution that demanded a ceasefire", "rejected a resolution that establishes a
-                # force", "will not back a plan that would see the PA run Gaza": what the text demands,
-                # sets up or brings about is what those who back it or block it back or block; the walk goes on to them
+                # force", "will not back a plan that would see the PA run Gaza", "urged a truce that would secure the
+                # release of the hostages": what the text demands, sets up or brings about is what those who back it
+                # or block it back or block; the walk goes on to them
                 return False
             return True  # a relative clause says something about its noun: handled from there
         if (dep == "conj" and node.head.tag_.startswith("NN") and any(c.dep_ == "cop" for c in node.children)
