@@ -5237,8 +5237,8 @@ def test_the_rule_files_name_only_contract_issues_and_actors(dictionary, rules):
 
 def test_a_counterpart_in_the_speakers_phrase_is_not_the_speaker(dictionary):
     # texts written for this test: who the speakers met is named inside their phrase, not who speaks
-    assert found("Leaders of Muslim-majority countries, in a meeting with US President Donald Trump on Friday, "
-                 "stressed the situation in Gaza and called for a lasting ceasefire.", dictionary) == set()
+    assert found("Heads of government from Muslim-majority states, during talks with US President Donald Trump, "
+                 "stressed the hunger in the Strip and urged a lasting truce.", dictionary) == set()
     assert found("Officials in Washington said they backed the truce.", dictionary) == {("US", "ceasefire", "support")}
 
 
@@ -5250,13 +5250,13 @@ def test_a_counterpart_in_the_speakers_phrase_is_not_the_speaker(dictionary):
     ("Israel remains skeptical of the stabilization force.", ("Israel", "stabilization_force", "oppose")),
     ("Qatar rebuffed US requests to send troops to the stabilization force.", ("Qatar", "stabilization_force", "oppose")),
     ("Qatar rebuffed US requests to send troops to the stabilization force.", ("US", "stabilization_force", "support")),
-    ("The peace plan faces resistance from Russia.", ("Russia", "peace_plan", "oppose")),
+    ("The peace plan faces strong resistance from Russia.", ("Russia", "peace_plan", "oppose")),
     ("The peace plan has won backing from Egypt.", ("Egypt", "peace_plan", "support")),
     ("The peace plan was met with opposition from Hamas.", ("Hamas", "peace_plan", "oppose")),
     ("Hamas refuses to drop arms.", ("Hamas", "disarmament", "oppose")),
     ("Israel called for weapons collection across the Strip.", ("Israel", "disarmament", "support")),
     ("Jordan urged a truce that would secure the release of the hostages.", ("Jordan", "hostage_prisoner_exchange", "support")),
-    ("The countries backing the peace plan are Qatar, Egypt and Jordan.", ("Egypt", "peace_plan", "support")),
+    ("The nations backing the peace plan are Qatar, Egypt and Jordan.", ("Egypt", "peace_plan", "support")),
 ])
 def test_wordings_of_stances_found_in_news(text, stance, dictionary):
     assert stance in found(text, dictionary)
@@ -5264,5 +5264,5 @@ def test_wordings_of_stances_found_in_news(text, stance, dictionary):
 
 def test_a_truce_upended_by_a_resumed_war_is_not_backed(dictionary):
     # text written for this test: the war taken up again undoes the truce, whatever verb takes it up
-    got = found("On Monday, Israel resumed bombing Gaza, upending a three-month ceasefire.", dictionary)
+    got = found("Israel resumed shelling the Strip on Monday, upending the truce.", dictionary)
     assert ("Israel", "ceasefire", "oppose") in got and ("Israel", "ceasefire", "support") not in got
