@@ -1678,15 +1678,15 @@ def _conditions_named_for(findings: list[Finding], doc: Any, issue_at: Mapping[i
     return findings + added
 
 
-# Prepositions of a subject's modifier that name a counterpart or an occasion, not the subject ("Leaders of
-# Arab states, in their meeting with Trump, said": not Trump; "officials in Washington said" stays)
+# Prepositions of a subject's modifier that name a counterpart or an occasion, not the subject ("Ministers of
+# Gulf states, during talks with Trump, said": not Trump; "officials in Washington said" stays)
 _COUNTERPART_CASES = frozenset({"with", "between", "against", "during", "after", "following", "before", "since"})
 
 
 def _aside_tokens(subject: Any) -> set[int]:
     """The tokens of a subject's relative, participle and adverbial asides, which name others than the subject
     ("Hamas, which the EU lists as a terrorist group, said", "Macron, following/advcl his talk with Abbas, said"),
-    and of the counterparts and occasions its modifiers name ("in their meeting with Trump")."""
+    and of the counterparts and occasions its modifiers name ("during talks with Trump")."""
     aside = {t.i for c in subject.children if c.dep_ in ("acl", "acl:relcl", "advcl") for t in c.subtree}
     for token in subject.subtree:
         if token.dep_ in ("nmod", "obl") and token.i not in aside and any(
