@@ -1774,15 +1774,15 @@ class Walker:
                 and book.enabled("backing_received")):
             # "the proposal received Israeli approval", "won the backing of the Security Council":
             # whoever the stance noun belongs to holds it
+            passive = came_from.dep_ == "nsubj:pass" or any(c.dep_ == "aux:pass" for c in node.children)
             for noun in node.children:
                 noun_sign, kind = self.cue_sign(noun)
-                # an object is a noun, whatever the tagger says ("has support/VB from Egypt")
-                # ("won backing/VBG/xcomp from Egypt": a gerund read as the verb's complement; "was met with
-                # resistance from Israel": the noun of a passive)
-                passive_with = noun.dep_ == "obl" and _case(noun) == "with" and (
-                    came_from.dep_ == "nsubj:pass" or any(c.dep_ == "aux:pass" for c in node.children))
-                if (noun.dep_ == "obj" or noun.dep_ == "xcomp" and noun.tag_ == "VBG" or passive_with) and (
-                        kind in ("noun", "verb") and noun_sign):
+                # an object is a noun, whatever the tagger says ("has support/VB from Egypt"), and so is a gerund
+                # read as the verb's complement ("won backing/VBG/xcomp from Egypt") or the "with" phrase of a
+                # passive ("was met with resistance from Israel")
+                received = (noun.dep_ == "obj" or noun.dep_ == "xcomp" and noun.tag_ == "VBG"
+                            or passive and noun.dep_ == "obl" and _case(noun) == "with")
+                if received and kind in ("noun", "verb") and noun_sign:
                     owners = self.subject_holders(noun)
                     if owners is None and kind == "verb":
                         # the mistagged noun's "from" phrase is an oblique, not the noun's modifier
@@ -2278,11 +2278,12 @@ class Walker:
         if dep == "ROOT" or node.head is node:
             return True
         if dep in ("acl:relcl", "advcl:relcl") and not own:
-            if (_lemma_in(node.head, self.book.proposal_nouns)
-                    and (_lemma_in(node, self.book.demand_verbs) or _lemma_in(node, self.book.enacting_verbs)
-                         or _lemma_in(node, self.book.perception_verbs))
-                    or _lemma_in(node.head, self.book.deal_nouns) and _lemma_in(node, self.book.securing_verbs)) and (
-                    any(c.dep_ == "nsubj" and c.tag_ == "WDT" for c in node.children) and st.sign > 0):
+            book = self.book
+            if st.sign > 0 and any(c.dep_ == "nsubj" and c.tag_ == "WDT" for c in node.children) and (
+                    _lemma_in(node.head, book.proposal_nouns) and (_lemma_in(node, book.demand_verbs)
+                                                                  or _lemma_in(node, book.enacting_verbs)
+                                                                  or _lemma_in(node, book.perception_verbs))
+                    or _lemma_in(node.head, book.deal_nouns) and _lemma_in(node, book.securing_verbs)):
                 # "vetoed a resolution that demanded a ceasefire", "rejected a resolution that establishes a
                 # force", "will not back a plan that would see the PA run Gaza", "urged a truce that would secure the
                 # release of the hostages": what the text demands, sets up or brings about is what those who back it
