@@ -5269,6 +5269,11 @@ def test_a_counterpart_in_the_speakers_phrase_is_not_the_speaker(dictionary):
     ("Hamas demanded that the army withdraw to an agreed line inside the Strip.", ("Hamas", "withdrawal", "support")),
     ("Israel says it will not withdraw as long as Hamas refuses to disarm.",
      ("Israel", "withdrawal", "conditional", "disarmament")),
+    # an adjective of resisting the tagger reads as a verb, a phrase that takes the issue off the table, and the
+    # army's staying named by the responsibility it keeps
+    ("Hamas remains resistant to the disarmament proposal.", ("Hamas", "disarmament", "oppose")),
+    ("Hamas said its weapons are not subject to negotiation.", ("Hamas", "disarmament", "oppose")),
+    ("Israel says it will retain responsibility for security in the Strip.", ("Israel", "withdrawal", "oppose")),
 ])
 def test_wordings_of_stances_found_in_news(text, stance, dictionary):
     assert stance in found(text, dictionary)
