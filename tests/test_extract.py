@@ -5274,6 +5274,11 @@ def test_a_counterpart_in_the_speakers_phrase_is_not_the_speaker(dictionary):
     ("Hamas remains resistant to the disarmament proposal.", ("Hamas", "disarmament", "oppose")),
     ("Hamas said its weapons are not subject to negotiation.", ("Hamas", "disarmament", "oppose")),
     ("Israel says it will retain responsibility for security in the Strip.", ("Israel", "withdrawal", "oppose")),
+    # the army staying where it is, and leaving "the Strip"
+    ("Netanyahu insists Israeli forces must remain in most parts of the Strip.", ("Israel", "withdrawal", "oppose")),
+    ("Israel's cabinet decided that the IDF will stay in the border corridor until the last hostage is freed.",
+     ("Israel", "withdrawal", "conditional", "hostage_prisoner_exchange")),
+    ("Hamas demanded that Israeli forces leave the Strip.", ("Hamas", "withdrawal", "support")),
 ])
 def test_wordings_of_stances_found_in_news(text, stance, dictionary):
     assert stance in found(text, dictionary)
