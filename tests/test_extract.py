@@ -5279,6 +5279,7 @@ def test_a_counterpart_in_the_speakers_phrase_is_not_the_speaker(dictionary):
     ("Israel's cabinet decided that the IDF will stay in the border corridor until the last hostage is freed.",
      ("Israel", "withdrawal", "conditional", "hostage_prisoner_exchange")),
     ("Hamas demanded that Israeli forces leave the Strip.", ("Hamas", "withdrawal", "support")),
+    ("Hamas said the IDF remains deep in the Strip.", ("Israel", "withdrawal", "oppose")),
     # a green light is an answer that backs what it is given to
     ("Hamas has given a preliminary green light to the plan.", ("Hamas", "peace_plan", "support")),
     ("Israel gave the green light to the ceasefire deal.", ("Israel", "ceasefire", "support")),
