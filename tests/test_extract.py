@@ -5280,6 +5280,8 @@ def test_a_counterpart_in_the_speakers_phrase_is_not_the_speaker(dictionary):
      ("Israel", "withdrawal", "conditional", "hostage_prisoner_exchange")),
     ("Hamas demanded that Israeli forces leave the Strip.", ("Hamas", "withdrawal", "support")),
     ("Hamas said the IDF remains deep in the Strip.", ("Israel", "withdrawal", "oppose")),
+    # a verb of backing with the particle that turns it round, whatever the parser made of the particle
+    ("Azerbaijan backed out of the stabilization force.", ("Azerbaijan", "stabilization_force", "oppose")),
     # a green light is an answer that backs what it is given to
     ("Hamas has given a preliminary green light to the plan.", ("Hamas", "peace_plan", "support")),
     ("Israel gave the green light to the ceasefire deal.", ("Israel", "ceasefire", "support")),

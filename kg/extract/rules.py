@@ -897,8 +897,10 @@ class Walker:
             head = _lemma_in(node, book.particles)
             following = node.doc[node.i + 1] if node.i + 1 < len(node.doc) else None
             if head and (any(_lemma(c) in book.particles[head] for c in node.children if c.dep_ in ("compound:prt", "advmod", "obl"))
-                         or following is not None and following.tag_ == "RP" and _lemma(following) in book.particles[head]):
-                return -1, "verb"  # "ruled out/RP Turkey joining", whatever the parser hung the particle on
+                         or following is not None and (following.tag_ == "RP" or following.dep_ == "case")
+                         and _lemma(following) in book.particles[head]):
+                # "ruled out/RP Turkey joining", "backed out/case of the force", whatever the parser made of the particle
+                return -1, "verb"
             if _lemma_in(node, book.permit_verbs):
                 numbers = [t for c in node.children if c.dep_ == "obj" for t in c.subtree if t.tag_ == "CD" and t.dep_ == "nummod"]
                 if numbers and (any(c.dep_ == "advmod" and c.lower_ in ("only", "just") for c in node.children)
