@@ -5290,6 +5290,11 @@ def test_wordings_of_stances_found_in_news(text, stance, dictionary):
     assert stance in found(text, dictionary)
 
 
+def test_what_is_done_in_light_of_a_truce_takes_no_side_on_it(dictionary):
+    # text written for this test: "light" is an answer only with its colour; "in light of" names a circumstance
+    assert found("Egypt urged restraint in light of the ceasefire.", dictionary) == set()
+
+
 def test_a_truce_upended_by_a_resumed_war_is_not_backed(dictionary):
     # text written for this test: the war taken up again undoes the truce, whatever verb takes it up
     got = found("Israel resumed shelling the Strip on Monday, upending the truce.", dictionary)
