@@ -3539,6 +3539,9 @@ def test_an_override_phrase_names_another_issue_or_none(text, expected, dictiona
     (None, "Jordan rejected Trump's Gaza plan on Tuesday.", {("Jordan", "peace_plan", "oppose"), ("US", "peace_plan", "support")}),
     # the 20-point plan's own name is no period name
     (date(2025, 3, 6), "Jordan backed the 20-point plan.", {("Jordan", "peace_plan", "support")}),
+    # that spring, his proposal "for a truce" named the truce, not who rules Gaza
+    (date(2025, 5, 29), "Israel accepted Trump's proposal for a new Gaza truce.", {("Israel", "ceasefire", "support")}),
+    (date(2025, 5, 29), "Israel accepted Trump's proposal to end the war.", {("Israel", "ceasefire", "support")}),
 ])
 def test_a_plan_name_means_what_it_meant_when_the_article_was_published(published, text, expected, dictionary):
     stances = extract_stances(Article("t", text, published=published), dictionary, rules=rules_only())
@@ -4384,6 +4387,20 @@ def test_a_word_the_parser_misreads_is_parsed_through_a_stand_in(rules):
                                    stand_ins=rules.stand_ins)
     assert first[0].text == "Vetoed" and first[0].tag_.startswith("VB")
     assert [t.dep_ for t in other] == [t.dep_ for t in parse_sentences(["Egypt backed the truce."])[0]]
+
+
+@pytest.mark.parametrize("text, reading", [
+    # texts written for this test: a crossing after a place's name or "border" is a place, elsewhere a verb
+    ("Aid trucks waited at the Kerem Shalom crossing for hours.", ("NN", "obl")),
+    ("Aid trucks waited at the border crossing for hours.", ("NN", "obl")),
+    ("Gunmen were seen crossing the yellow line.", ("VBG", "xcomp")),
+])
+def test_a_stand_in_can_hang_on_the_word_before(text, reading, rules):
+    from kg.extract.parse import parse_sentences
+
+    doc, = parse_sentences([text], stand_ins=rules.stand_ins)
+    crossing, = [t for t in doc if t.lower_ == "crossing"]
+    assert (crossing.tag_, crossing.dep_) == reading and doc.text == text
 
 
 def test_a_veto_of_a_ceasefire_resolution_opposes_the_ceasefire(dictionary):
@@ -5285,6 +5302,13 @@ def test_a_counterpart_in_the_speakers_phrase_is_not_the_speaker(dictionary):
     # a green light is an answer that backs what it is given to
     ("Hamas has given a preliminary green light to the plan.", ("Hamas", "peace_plan", "support")),
     ("Israel gave the green light to the ceasefire deal.", ("Israel", "ceasefire", "support")),
+    # a crossing after a name is a noun, so what it is tied to stays a condition of opening it
+    ("Israel tied the reopening of the Kerem Shalom crossing to the return of the captives' remains.",
+     ("Israel", "humanitarian_aid", "conditional", "hostage_prisoner_exchange")),
+    # the state a thing is kept or left in
+    ("The minister said Israel would keep the crossings for aid closed.", ("Israel", "humanitarian_aid", "oppose")),
+    ("Washington said it could skip the disarmament stage altogether.", ("US", "disarmament", "oppose")),
+    ("Israel has resumed its blockage of aid convoys.", ("Israel", "humanitarian_aid", "oppose")),
 ])
 def test_wordings_of_stances_found_in_news(text, stance, dictionary):
     assert stance in found(text, dictionary)

@@ -61,7 +61,8 @@ def parse_sentences(texts: Iterable[str], pipeline: "Language | None" = None,
     text is left out of its tokens: `parse_words` gives each token's offset in the text).
 
     A word of `stand_ins` (lower case -> lower case) is parsed as the word it maps to, which the
-    parser knows: the sentence keeps its own tokens and takes that parse's tags and tree."""
+    parser knows: the sentence keeps its own tokens and takes that parse's tags and tree. A key of
+    two words ("border crossing", "<name> crossing") stands in for its second word after the first."""
     return [doc for doc, _ in parse_words(texts, pipeline, stand_ins)]
 
 
@@ -83,7 +84,7 @@ def parse_words(texts: Iterable[str], pipeline: "Language | None" = None,
     docs = [nlp.make_doc(text) for text in texts]
     # the tokens of a doc are read only where its text can hold what is looked for
     compact = [_without_spaces(doc) if _WHITESPACE_TOKEN.search(text) else (doc, None) for text, doc in zip(texts, docs)]
-    stand_in_words = _words_pattern(tuple(sorted(stand_ins))) if stand_ins else None
+    stand_in_words = _words_pattern(tuple(sorted({key.split()[-1] for key in stand_ins}))) if stand_ins else None
     inputs = [_standing_in(given, stand_ins) if stand_in_words and stand_in_words.search(text) else given
               for text, (given, _) in zip(texts, compact)]
     with _blas_threads().limit(limits=1, user_api="blas"):
@@ -123,16 +124,43 @@ def _without_spaces(doc: "Doc") -> "tuple[Doc, list[int] | None]":
 
 
 def _standing_in(doc: "Doc", stand_ins: Mapping[str, str]) -> "Doc":
-    """The doc itself, or a copy with each word of `stand_ins` replaced (its capital kept)."""
-    if not any(token.lower_ in stand_ins for token in doc):
+    """The doc itself, or a copy with each word of `stand_ins` replaced (its capital kept). A key of two
+    words replaces its second word only after the first; a first word of `<name>` stands for any word
+    with a capital other than a common word such as "The" ("the Rafah crossing", "Kerem Shalom crossing")."""
+    plain, after = _stand_in_table(tuple(sorted(stand_ins.items())))
+    words, replaced = [], False
+    for token in doc:
+        other = plain.get(token.lower_)
+        if other is None and token.lower_ in after and token.i > 0:
+            previous = doc[token.i - 1]
+            contexts = after[token.lower_]
+            other = contexts.get(previous.lower_)
+            if other is None and previous.text[:1].isupper() and not previous.is_stop:
+                other = contexts.get(NAME_CONTEXT)
+        replaced = replaced or other is not None
+        words.append(token.text if other is None else (other[:1].upper() + other[1:] if token.text[:1].isupper() else other))
+    if not replaced:
         return doc
     from spacy.tokens import Doc
 
-    words = []
-    for token in doc:
-        other = stand_ins.get(token.lower_)
-        words.append(token.text if other is None else (other[:1].upper() + other[1:] if token.text[:1].isupper() else other))
     return Doc(doc.vocab, words=words, spaces=[bool(token.whitespace_) for token in doc])
+
+
+NAME_CONTEXT = "<name>"
+
+
+@lru_cache(maxsize=4)
+def _stand_in_table(items: tuple[tuple[str, str], ...]) -> tuple[dict[str, str], dict[str, dict[str, str]]]:
+    """Stand-ins for a word anywhere, and for a word after a given word (or after a name)."""
+    plain: dict[str, str] = {}
+    after: dict[str, dict[str, str]] = {}
+    for key, other in items:
+        words = key.split()
+        if len(words) == 2:
+            after.setdefault(words[1], {})[words[0]] = other
+        else:
+            plain[key] = other
+    return plain, after
 
 
 def pipeline_version(path: str | None = None) -> str:
