@@ -5309,6 +5309,12 @@ def test_a_counterpart_in_the_speakers_phrase_is_not_the_speaker(dictionary):
     ("The minister said Israel would keep the crossings for aid closed.", ("Israel", "humanitarian_aid", "oppose")),
     ("Washington said it could skip the disarmament stage altogether.", ("US", "disarmament", "oppose")),
     ("Israel has resumed its blockage of aid convoys.", ("Israel", "humanitarian_aid", "oppose")),
+    # a judging phrase with an adjective inside it, or a verb of breaking the law
+    ("Egypt said the force as proposed would be a blatant violation of Palestinian sovereignty.",
+     ("Egypt", "stabilization_force", "oppose")),
+    ("Turkey said that the proposed force violates international law.", ("Turkey", "stabilization_force", "oppose")),
+    # a negated rejection backs what it is about
+    ("Qatar said the truce deal was not a mistake.", ("Qatar", "ceasefire", "support")),
 ])
 def test_wordings_of_stances_found_in_news(text, stance, dictionary):
     assert stance in found(text, dictionary)

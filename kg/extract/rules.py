@@ -1561,13 +1561,16 @@ class Walker:
         phrase = (self._oppose_phrase(node, came_from) if not own and not st.skip_sign and came_from is not None
                   and book.enabled("cue_polarity") and (came_from.dep_ in _SUBJECTS or _compound_subject(came_from)) else "")
         if phrase:
-            st.sign = -st.sign  # "disarmament is not up for discussion", "the weapons are a red line"
+            words = set(phrase.split())
             st.rules.append("cue_polarity")
+            if words & _NEGATIONS or not self.negated(node):
+                st.sign = -st.sign  # "disarmament is not up for discussion", "the weapons are a red line"
+            else:
+                st.rules.append("negation")  # what "is not a mistake" is not rejected: a negated rejection backs it
             st.signal = True
             # "is not acceptable": the phrase holds its own negation, which must not turn it back; but what "is
             # not negotiable" is insisted on ("the demilitarization of Gaza is not negotiable"), which the
             # negation turning the phrase back reads right
-            words = set(phrase.split())
             st.negation_in_phrase = node.i if words & _NEGATIONS and words.isdisjoint(book.insisting_words) else None
             # "rejected the initiative, saying the plan does not meet our demands": once the issue itself
             # is judged, the verbs above report or justify the judgement; they do not turn it again
@@ -2575,7 +2578,9 @@ class Walker:
 
         tokens = [t for t in node.subtree if t.i > subject.i and t.i not in subject_span and not t.is_punct and own(t)]
         text = " ".join(t.lower_ for t in tokens)
-        return next((phrase for phrase in self.book.oppose_phrases if f" {phrase} " in f" {text} "), "")
+        # and with the adjectives before a noun left out: "a flagrant violation of" is "a violation of"
+        bare = " ".join(t.lower_ for t in tokens if not (t.dep_ == "amod" and t.tag_.startswith("JJ") and t.i < t.head.i))
+        return next((phrase for phrase in self.book.oppose_phrases if f" {phrase} " in f" {text} " or f" {phrase} " in f" {bare} "), "")
 
     def _stray_conditions(self, node: Any, issue_span: set[int], issue_at: Mapping[int, str], issue_id: str,
                           sign: int) -> list[tuple[str, str]]:
