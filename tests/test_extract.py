@@ -5315,6 +5315,13 @@ def test_a_counterpart_in_the_speakers_phrase_is_not_the_speaker(dictionary):
     ("Turkey said that the proposed force violates international law.", ("Turkey", "stabilization_force", "oppose")),
     # a negated rejection backs what it is about
     ("Qatar said the truce deal was not a mistake.", ("Qatar", "ceasefire", "support")),
+    # each participle joined to the first has its own agent
+    ("The plan, brokered by Trump and backed by Qatar, Turkey and Egypt, is faltering.", ("Turkey", "peace_plan", "support")),
+    ("The reconstruction plan, drafted by Egypt and endorsed by the European Union, goes to donors next week.",
+     ("EU", "reconstruction", "support")),
+    # the states a group noun in apposition stands for hold what its relative clause says
+    ("Qatar, Saudi Arabia and Egypt, three Arab states that have demanded that Hamas lay down its arms, met in Riyadh.",
+     ("SaudiArabia", "disarmament", "support")),
 ])
 def test_wordings_of_stances_found_in_news(text, stance, dictionary):
     assert stance in found(text, dictionary)

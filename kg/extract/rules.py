@@ -668,6 +668,9 @@ class Walker:
                         return None
                     if book.enabled("relative_antecedent"):
                         holders = self.np_holders(node.head)
+                        if not holders.actors and node.head.dep_ == "appos" and _lemma_in(node.head, book.group_nouns):
+                            # "Qatar and Egypt, two states that have urged ...": the states named before
+                            holders = self.np_holders(node.head.head)
                         if holders.actors:
                             return holders, "relative_antecedent"
                         if _lemma_in(node.head, book.group_nouns):
@@ -3280,11 +3283,19 @@ class Walker:
                         findings += self._finish(found[0], "possessor_of_cue", issue_id, sign, [],
                                                  ["cue_polarity"] if sign < 0 else [], _lemma(target),
                                                  [f"{target.i}:{target.text}/{target.tag_}/{target.dep_}"])
+            clauses = []
             for child in target.children:
                 relative = child.dep_ in ("acl", "acl:relcl") or child.dep_ == "amod" and any(
                     g.dep_ in _SUBJECTS and g.lower_ in _RELATIVE_PRONOUNS for g in child.children)
-                if not relative or not child.tag_[:2] in ("VB", "JJ"):
-                    continue
+                if child.dep_ == "conj" and child.tag_ == "VBN" and child.i > target.i and any(
+                        c.dep_ == "acl" and c.tag_ == "VBN" and c.i < child.i for c in target.children):
+                    clauses.append(child)  # the same, where the parse joined the second participle to the noun
+                elif relative and child.tag_[:2] in ("VB", "JJ"):
+                    clauses.append(child)
+                    if child.dep_ == "acl" and child.tag_ == "VBN":
+                        # "the plan, brokered by Trump and backed by Qatar": each participle joined to it has its agent
+                        clauses += [c for c in child.children if c.dep_ == "conj" and c.tag_ == "VBN" and c.i > child.i]
+            for child in clauses:
                 sign, kind = self.cue_sign(child)
                 if kind == "report" and issue_at is not None:
                     findings += self._reported_relative(child, issue_id, issue_at)
