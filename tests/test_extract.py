@@ -5322,6 +5322,9 @@ def test_a_counterpart_in_the_speakers_phrase_is_not_the_speaker(dictionary):
     # the states a group noun in apposition stands for hold what its relative clause says
     ("Qatar, Saudi Arabia and Egypt, three Arab states that have demanded that Hamas lay down its arms, met in Riyadh.",
      ("SaudiArabia", "disarmament", "support")),
+    # backing received "from" a group the parse hung on the verb
+    ("The plan has drawn support from several Muslim countries, including Egypt, Turkey and Indonesia.",
+     ("Indonesia", "peace_plan", "support")),
 ])
 def test_wordings_of_stances_found_in_news(text, stance, dictionary):
     assert stance in found(text, dictionary)

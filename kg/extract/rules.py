@@ -1796,10 +1796,16 @@ class Walker:
                             or passive and noun.dep_ == "obl" and _case(noun) == "with")
                 if received and kind in ("noun", "verb") and noun_sign:
                     owners = self.subject_holders(noun)
-                    if owners is None and kind == "verb":
-                        # the mistagged noun's "from" phrase is an oblique, not the noun's modifier
-                        source = next((c for c in noun.children if c.dep_ == "obl" and _case(c) in ("from", "of")), None)
-                        owners = (self.np_holders(source), "possessor_of_cue") if source is not None else None
+                    if owners is None or not owners[0].actors:
+                        # the "from" phrase the parse hung elsewhere: an oblique of the mistagged noun ("strong
+                        # backing/VBG from Jordan") or of the verb ("drew support from several states, including ...")
+                        source = next((c for c in noun.children if c.dep_ == "obl" and _case(c) in ("from", "of")), None) or next(
+                            (c for c in node.children if c.dep_ == "obl" and _case(c) == "from" and c.i > noun.i), None)
+                        if source is not None:
+                            holders = self.np_holders(source)
+                            if not holders.actors and source.tag_ == "NNS":
+                                holders = self._examples_after(source)
+                            owners = (holders, "possessor_of_cue")
                     if self.negated(node) != any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
                         noun_sign = -noun_sign  # "did not win the backing of Egypt", "has no support from Egypt"
                     if owners is not None and owners[0].actors:
