@@ -5325,6 +5325,9 @@ def test_a_counterpart_in_the_speakers_phrase_is_not_the_speaker(dictionary):
     # backing received "from" a group the parse hung on the verb
     ("The plan has drawn support from several Muslim countries, including Egypt, Turkey and Indonesia.",
      ("Indonesia", "peace_plan", "support")),
+    # who acts "together with" or "along with" the subject acts with it
+    ("Qatar worked together with Egypt to secure the truce.", ("Egypt", "ceasefire", "support")),
+    ("Qatar brokered the truce along with Egypt.", ("Egypt", "ceasefire", "support")),
 ])
 def test_wordings_of_stances_found_in_news(text, stance, dictionary):
     assert stance in found(text, dictionary)

@@ -691,6 +691,10 @@ class Walker:
                 if not holders.actors and child.tag_ == "NNS":
                     holders = self._examples_beside(child, node)
                 if holders.actors:
+                    partners = [a for a in self._partners(node) if a not in holders.actors]
+                    if partners and book.enabled("coordination"):
+                        holders = Holders(holders.actors + partners, tuple(dict.fromkeys((*holders.rules, "coordination"))),
+                                          holders.confidence)
                     return holders, "subject_of_cue"
                 if self.cue_sign(child) == (1, "noun"):
                     # "their mediation helped secure the truce": the subject is the owner's act, the owner a pronoun
@@ -774,6 +778,17 @@ class Walker:
                 if subject.dep_ == "nsubj":
                     return self.np_holders(subject)
         return Holders([])
+
+    def _partners(self, verb: Any) -> list[str]:
+        """The actors a verb's "together with" or "along with" phrase names as acting with its subject ("worked
+        together with Egypt to secure the truce"); not a plain "with" or "alongside", which as often name the
+        other side or only who stood by ("remarks delivered alongside Netanyahu")."""
+        partners: list[str] = []
+        for child in verb.children:
+            if child.dep_ == "obl" and child.i > verb.i and _case(child) == "with" and any(
+                    c.lower_ in ("together", "along") and c.i == child.left_edge.i - 1 for c in (*verb.children, *child.children)):
+                partners += [a for a in self.np_holders(child).actors if a not in partners]
+        return partners
 
     def _listed_members(self, noun: Any) -> Holders:
         """The actors a sentence lists for a group noun it is about ("Countries that have offered troops
