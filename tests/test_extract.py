@@ -3534,6 +3534,9 @@ def test_an_override_phrase_names_another_issue_or_none(text, expected, dictiona
     (date(2025, 3, 6), "Netanyahu again said he backs Trump's proposal.", {("Israel", "governance", "support")}),
     (date(2025, 10, 8), "Jordan rejected Trump's Gaza plan on Tuesday.",
      {("Jordan", "peace_plan", "oppose"), ("US", "peace_plan", "support")}),
+    # from 23 September his plan was the 21 points he put to Arab and Muslim leaders at the UN
+    (date(2025, 9, 25), "Jordan rejected Trump's Gaza plan on Tuesday.",
+     {("Jordan", "peace_plan", "oppose"), ("US", "peace_plan", "support")}),
     (date(2025, 1, 20), "Jordan rejected Trump's Gaza plan on Tuesday.", set()),
     # an article with no date reads the names as today's
     (None, "Jordan rejected Trump's Gaza plan on Tuesday.", {("Jordan", "peace_plan", "oppose"), ("US", "peace_plan", "support")}),
