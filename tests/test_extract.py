@@ -5317,7 +5317,7 @@ def test_a_counterpart_in_the_speakers_phrase_is_not_the_speaker(dictionary):
     # a judging phrase with an adjective inside it, or a verb of breaking the law
     ("Egypt said the force as proposed would be a blatant violation of Palestinian sovereignty.",
      ("Egypt", "stabilization_force", "oppose")),
-    ("Turkey said that the proposed force violates international law.", ("Turkey", "stabilization_force", "oppose")),
+    ("Turkey said that the proposed force violated international law.", ("Turkey", "stabilization_force", "oppose")),
     # a negated rejection backs what it is about
     ("Qatar said the truce deal was not a mistake.", ("Qatar", "ceasefire", "support")),
     # each participle joined to the first has its own agent
