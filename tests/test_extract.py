@@ -5335,6 +5335,12 @@ def test_a_counterpart_in_the_speakers_phrase_is_not_the_speaker(dictionary):
     ("Qatar brokered the truce along with Egypt.", ("Egypt", "ceasefire", "support")),
     # refusing aid handed to other ends is for aid
     ("The EU said it would not endorse any privatisation of aid distribution.", ("EU", "humanitarian_aid", "support")),
+    # the whole list of what is asked in exchange, wherever the parse hung its later items
+    ("Hamas said it would free all the captives in exchange for Palestinian prisoners, a permanent ceasefire and a full "
+     "Israeli withdrawal.", ("Hamas", "hostage_prisoner_exchange", "conditional", "withdrawal")),
+    # a crossing named again by its opening
+    ("Israel said the Rafah crossing would stay shut for now, and that its reopening would depend on Hamas returning "
+     "the bodies of the hostages.", ("Israel", "humanitarian_aid", "conditional", "hostage_prisoner_exchange")),
 ])
 def test_wordings_of_stances_found_in_news(text, stance, dictionary):
     assert stance in found(text, dictionary)

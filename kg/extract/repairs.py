@@ -119,6 +119,7 @@ def repair_parse(doc: Any, infinitive_nouns: frozenset[str], stance_verbs: froze
         steps.append(lambda: rehang_conditions_on_objects(doc, tying_verbs, ("to",)))
     if "for" in words and not words.isdisjoint(_EXCHANGE_NOUNS):
         steps.append(lambda: rehang_exchange_phrases(doc))
+        steps.append(lambda: rehang_exchange_lists(doc))
     steps.append(lambda: rehang_active_agents(doc))
     if "saying" in words and not lemmas.isdisjoint(citing_verbs):
         steps.append(lambda: rehang_cited_speakers(doc, citing_verbs))
@@ -589,6 +590,34 @@ def rehang_exchange_phrases(doc: Any) -> None:
 
 
 _EXCHANGE_NOUNS = frozenset({"exchange", "return"})
+
+
+def rehang_exchange_lists(doc: Any) -> None:
+    """Join to the list of what is asked "in exchange for" a noun the parser joined to the verb instead ("will
+    free the captives in return for prisoners and a lasting truce/conj of free"): the price's list goes on."""
+    for noun in doc:
+        verb = noun.head
+        if (noun.dep_ not in ("conj", "parataxis") or not noun.tag_.startswith("NN") or not verb.tag_.startswith("VB")
+                or verb.i > noun.i or any(c.dep_.startswith(("nsubj", "aux", "cop", "mark")) for c in noun.children)):
+            continue
+        # the "and" or the comma before the noun's phrase ("..., a permanent ceasefire/parataxis and ...")
+        edge = noun.left_edge
+        join = edge if edge.dep_ in ("cc", "punct") else doc[edge.i - 1] if edge.i > 0 else None
+        if join is None or join.lower_ not in (",", "and", "or") or join.i < 2:
+            continue
+        before = doc[join.i - 1]
+        if before.dep_ == "punct":
+            before = doc[before.i - 1]
+        while before.dep_ in ("compound", "flat", "amod") and verb.i < before.head.i < join.i:
+            before = before.head
+        step, price = before, None
+        while step.i != verb.i and step.head.i != step.i:
+            if step.lower_ in _EXCHANGE_NOUNS and case_word(step) == "in":
+                price = step
+                break
+            step = step.head
+        if price is not None and before.tag_.startswith("NN") and before.i > price.i:
+            noun.head = before
 
 
 def case_word(token: Any) -> str:
