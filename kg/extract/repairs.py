@@ -39,8 +39,8 @@ def repair_parse(doc: Any, infinitive_nouns: frozenset[str], stance_verbs: froze
     - prepositions read as nouns or verbs, "that" clauses of adjectives, "as long as", the names a plural
       subject's "from" phrase lists, a fronted "as" phrase read as a second subject;
     - the "on" phrase of a conditioning verb hung on its object (`conditioning_verbs`), the "to"
-      phrase of a tying verb (`tying_verbs`), and an "in exchange for" phrase hung on a participle of
-      the verb's object;
+      phrase of a tying verb (`tying_verbs`), an "in exchange for" phrase hung on a participle of
+      the verb's object, and the later items of that phrase's list joined to the verb;
     - "by" phrases of active verbs, the one "cited as saying" something left without the saying (`citing_verbs`), "it"
       read as the expletive of an action verb, a subject read as the root because an aside between
       commas follows it;
@@ -617,7 +617,7 @@ def rehang_exchange_lists(doc: Any) -> None:
                 break
             step = step.head
         if price is not None and before.tag_.startswith("NN") and before.i > price.i:
-            noun.head = before
+            noun.head, noun.dep_ = before, "conj"
 
 
 def case_word(token: Any) -> str:
