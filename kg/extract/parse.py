@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Mapping
+from typing import TYPE_CHECKING, Iterable, Mapping, NamedTuple
 
 from ..errors import DictionaryError
 
@@ -84,8 +84,8 @@ def parse_words(texts: Iterable[str], pipeline: "Language | None" = None,
     docs = [nlp.make_doc(text) for text in texts]
     # the tokens of a doc are read only where its text can hold what is looked for
     compact = [_without_spaces(doc) if _WHITESPACE_TOKEN.search(text) else (doc, None) for text, doc in zip(texts, docs)]
-    stand_in_words = _words_pattern(tuple(sorted({key.split()[-1] for key in stand_ins}))) if stand_ins else None
-    inputs = [_standing_in(given, stand_ins) if stand_in_words and stand_in_words.search(text) else given
+    table = _stand_in_table(stand_ins) if stand_ins else None
+    inputs = [_standing_in(given, table) if table and table.words.search(text) else given
               for text, (given, _) in zip(texts, compact)]
     with _blas_threads().limit(limits=1, user_api="blas"):
         parsed = list(nlp.pipe(inputs, batch_size=max(1, len(inputs))))
@@ -123,11 +123,20 @@ def _without_spaces(doc: "Doc") -> "tuple[Doc, list[int] | None]":
     return Doc(doc.vocab, words=[t.text for t in kept], spaces=spaces), [t.idx for t in kept]
 
 
-def _standing_in(doc: "Doc", stand_ins: Mapping[str, str]) -> "Doc":
-    """The doc itself, or a copy with each word of `stand_ins` replaced (its capital kept). A key of two
+NAME_CONTEXT = "<name>"
+
+
+class _StandIns(NamedTuple):
+    plain: dict[str, str]  # a word anywhere -> the word parsed in its place
+    after: dict[str, dict[str, str]]  # a word -> the word before it (or NAME_CONTEXT) -> the word parsed in its place
+    words: "re.Pattern[str]"  # any word replaced: a text that does not match it holds none
+
+
+def _standing_in(doc: "Doc", table: _StandIns) -> "Doc":
+    """The doc itself, or a copy with each word of the stand-ins replaced (its capital kept). A key of two
     words replaces its second word only after the first; a first word of `<name>` stands for any word
     with a capital other than a common word such as "The" ("the Rafah crossing", "Kerem Shalom crossing")."""
-    plain, after = _stand_in_table(tuple(sorted(stand_ins.items())))
+    plain, after = table.plain, table.after
     words, replaced = [], False
     for token in doc:
         other = plain.get(token.lower_)
@@ -146,21 +155,17 @@ def _standing_in(doc: "Doc", stand_ins: Mapping[str, str]) -> "Doc":
     return Doc(doc.vocab, words=words, spaces=[bool(token.whitespace_) for token in doc])
 
 
-NAME_CONTEXT = "<name>"
-
-
-@lru_cache(maxsize=4)
-def _stand_in_table(items: tuple[tuple[str, str], ...]) -> tuple[dict[str, str], dict[str, dict[str, str]]]:
-    """Stand-ins for a word anywhere, and for a word after a given word (or after a name)."""
+def _stand_in_table(stand_ins: Mapping[str, str]) -> _StandIns:
+    """The stand-ins read once for a batch of sentences."""
     plain: dict[str, str] = {}
     after: dict[str, dict[str, str]] = {}
-    for key, other in items:
+    for key, other in stand_ins.items():
         words = key.split()
         if len(words) == 2:
             after.setdefault(words[1], {})[words[0]] = other
         else:
             plain[key] = other
-    return plain, after
+    return _StandIns(plain, after, _words_pattern(tuple(sorted({*plain, *after}))))
 
 
 def pipeline_version(path: str | None = None) -> str:

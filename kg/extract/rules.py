@@ -927,9 +927,8 @@ class Walker:
             if _lemma_in(node, book.oppose_verbs) and any(c.dep_ in ("obj", "nsubj:pass") and _lemma_in(c, book.hardship_nouns)
                                                         and c.i in self.ctx.issue_tokens for c in node.children):
                 return 1, "verb"  # "doing everything to halt the humanitarian suffering": ending the hardship aid relieves backs aid
-            judged = [c for c in node.children if c.dep_ == "xcomp" and c.i > node.i and c.lower_ in book.oppose_adjectives
-                      and any(o.dep_ == "obj" and o.i < c.i for o in node.children)]
-            if judged:
+            if any(c.dep_ == "xcomp" and c.i > node.i and c.lower_ in book.oppose_adjectives
+                   and any(o.dep_ == "obj" and o.i < c.i for o in node.children) for c in node.children):
                 return -1, "verb"  # "will keep the crossing closed", "declared the plan unworkable": the state it is left in
             if (_lemma_in(node, book.tying_verbs) and any(c.dep_ == "obj" for c in node.children)
                     and any(c.dep_ in ("obl", "nmod") and _case(c) == "to" for c in node.children)):
