@@ -5341,9 +5341,36 @@ def test_a_counterpart_in_the_speakers_phrase_is_not_the_speaker(dictionary):
     # a crossing named again by its opening
     ("Israel said the Rafah crossing would stay shut for now, and that its reopening would depend on Hamas returning "
      "the bodies of the hostages.", ("Israel", "humanitarian_aid", "conditional", "hostage_prisoner_exchange")),
+    # a condition whose subject the parser hung on the main clause as a noun of its own
+    ("Israel will not end the war before Hamas is disarmed.", ("Israel", "ceasefire", "conditional", "disarmament")),
+    ("Israel will not agree to a ceasefire before Hamas is disarmed.", ("Israel", "disarmament", "support")),
+    # what a joint statement says, "according to" it
+    ("Qatar, Egypt and Jordan issued a joint statement on Monday. According to the statement, aid must reach Gaza "
+     "without delay.", ("Jordan", "humanitarian_aid", "support")),
+    # "both" and "the two ministers" after a meeting of two
+    ("Jordan's king received the Egyptian president in Amman on Tuesday. Both stressed the need for a lasting truce.",
+     ("Egypt", "ceasefire", "support")),
+    ("Egypt's foreign minister spoke by phone with his Qatari counterpart. The two ministers called for more aid to "
+     "reach Gaza.", ("Qatar", "humanitarian_aid", "support")),
+    # the Palestinian Authority's part, and Hamas's, in ruling Gaza
+    ("Israel rejects any involvement by the Palestinian Authority in Gaza.", ("Israel", "governance", "oppose")),
+    ("Israel opposes restoring PA authority in Gaza.", ("Israel", "governance", "oppose")),
+    ("The US says there can be no role for Hamas in Gaza after the war.", ("US", "governance", "support")),
 ])
 def test_wordings_of_stances_found_in_news(text, stance, dictionary):
     assert stance in found(text, dictionary)
+
+
+def test_both_sides_of_the_war_speak_as_no_pair(dictionary):
+    # text written for this test: "both sides" after the war's two parties are its parties, not two that met
+    assert found("Israel and Hamas sent delegations to Cairo on Monday. Both sides called for an end to the war.",
+                 dictionary) == set()
+
+
+def test_a_clause_dated_shortly_before_sets_no_condition(dictionary):
+    # text written for this test: "shortly before" dates the agreement, it does not wait for the release
+    assert found("Israel agreed to the ceasefire shortly before Hamas freed the first hostages.", dictionary) == {
+        ("Israel", "ceasefire", "support")}
 
 
 def test_what_is_done_in_light_of_a_truce_takes_no_side_on_it(dictionary):

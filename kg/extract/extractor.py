@@ -195,6 +195,9 @@ def _all_states(members: list[str], types: Mapping[str, tuple[str, ...]]) -> boo
     return all("State" in types.get(m, ()) for m in members)
 
 
+# a demonym and the title after it, a word of office between ("his Qatari counterpart", "the Egyptian
+# foreign minister")
+_DEMONYM_TITLE = re.compile(r"\b([A-Z][\w-]+)\s+(?:(?:foreign|prime|defen[cs]e|interior)\s+)?([a-z]+)\b")
 # a person's name and nothing else ("Lapid", "Mr Fu", "Abdel Fattah al-Burhan")
 _NAME = re.compile(r"(?:(?:[A-Z][\w'’.-]*|al-[A-Z][\w'’-]*|bin|de|van|von)\s*){1,5}")
 #: who speaks when the text names a speaker no actor stands for ("...," Fu said): a speaker, but none we know
@@ -308,6 +311,7 @@ class ArticleExtractor:
         self._sentence_actor_at: dict[int, str] = {}  # token -> holder, for every actor named in it
         self._lists_at: dict[int, list[str]] = {}
         self._intro: tuple[Any, int] | None = None  # (holders, sign) of a sentence ending in a colon
+        self._pair_before: list[str] = []  # the actors the sentence before named
         self._sentence_issue_tokens: set[int] = set()
 
     def _with_named_persons(self, mentions: list[Mention]) -> list[Mention]:
@@ -951,6 +955,7 @@ class ArticleExtractor:
             docs[n] = ParsedSentence(doc, offsets)  # the rules only read the parse from here on
         results: dict[tuple, tuple[float, Finding, str, str | None]] = {}
         intro: tuple[Any, int] | None = None
+        pair: list[str] = []  # the actors the sentence before named ("X met Y. Both stressed ...")
         bulleted: list[tuple[int, str]] = []  # (offset, first actor) of each item of the bulleted list going on
         for n, (sentence, mentions) in enumerate(jobs):
             bulleted = self._bulleted_group(bulleted, sentence, mentions)
@@ -962,11 +967,13 @@ class ArticleExtractor:
                         if key not in results:
                             results[key] = (finding.confidence, finding, holder, None)
                 self._remember(mentions)
+                pair = []
                 continue
             intro = None
             self._intro = None
             doc = docs.get(n)
             if doc is not None:
+                self._pair_before = pair
                 for holder, finding, via in self._sentence(sentence, mentions, doc, explain):
                     start, end = _trim(text, sentence.start, sentence.end)
                     key = (holder, finding.issue, finding.polarity, finding.condition or "", start, end)
@@ -975,7 +982,29 @@ class ArticleExtractor:
                         results[key] = (finding.confidence, finding, holder, via)
                 intro = self._intro
             self._remember(mentions)
+            pair = self._actors_named(sentence, mentions)
         return self._stances(results)
+
+    def _meeting_pair(self) -> list[str]:
+        """The two actors the sentence before named, when they are two that meet and speak together (states
+        and bodies): "both sides" after the war's two parties are named are parties to it, whose deeds the
+        text tells ("both sides traded accusations"), no joint word of theirs."""
+        pair = self._pair_before
+        types = self.scanner.actor_types
+        if len(pair) != 2 or any("ArmedGroup" in types.get(actor, ()) for actor in pair):
+            return []
+        return list(pair)
+
+    def _actors_named(self, sentence: Sentence, mentions: list[Mention]) -> list[str]:
+        """The actors a sentence names, in order: by name, and by a demonym before a person's title ("with
+        his Qatari counterpart")."""
+        named = [(m.start, m.holder or m.value) for m in mentions if m.kind in (ACTOR, DEMONYM) and m.start >= sentence.start]
+        for match in _DEMONYM_TITLE.finditer(self.text, sentence.start, sentence.end):
+            actor = self.demonyms.get(match.group(1))
+            title = match.group(2).lower()
+            if actor and (title in self.book.person_nouns or title.rstrip("s") in self.book.person_nouns | {"counterpart"}):
+                named.append((match.start(), actor))
+        return _unique(actor for _, actor in sorted(named))
 
     def _bulleted_group(self, items: list[tuple[int, str]], sentence: Sentence, mentions: list[Mention]) -> list[tuple[int, str]]:
         """The bulleted list of actors going on after this sentence; a list of two or more actors that
@@ -1191,6 +1220,7 @@ class ArticleExtractor:
             group_before=lambda noun=None: self._group_before(offset, noun),
             group_after=lambda size: self._group_after(sentence.end, size),
             group_later=lambda: self._group_later(offset),
+            pair_before=lambda: self._meeting_pair(),
             speaker=lambda: (speaker, own_report),
             demonyms=self.demonyms,
             lists=lists,

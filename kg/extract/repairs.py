@@ -23,7 +23,8 @@ def repair_parse(doc: Any, infinitive_nouns: frozenset[str], stance_verbs: froze
     """Apply every repair to one parsed sentence, in this order:
     - words hung on a copula, hung on its predicate;
     - clause verbs tagged as plural nouns (`verb_forms`: words that are only ever verbs);
-    - conditions read as complements ("until Hamas/nsubj is disarmed/ccomp");
+    - conditions read as complements ("until Hamas/nsubj is disarmed/ccomp") or their subject as a noun of
+      the main clause ("before Hamas/obl is disarmed/parataxis");
     - stance verbs tagged as plural nouns (`stance_verbs`: their lemmas);
     - main verbs read as participles of their subject (`statement_verbs`: the verbs that say or report
       a stance), participles that head a sentence with a subject and no auxiliary, past tenses hung
@@ -71,6 +72,7 @@ def repair_parse(doc: Any, infinitive_nouns: frozenset[str], stance_verbs: froze
         steps.append(lambda: restore_clause_verbs(doc, verb_forms))
     if not words.isdisjoint(_CONDITION_SUBORDINATORS):
         steps.append(lambda: relabel_subordinated_complements(doc))
+        steps.append(lambda: restore_subordinated_subjects(doc))
     if not lemmas.isdisjoint(stance_verbs) and "NNS" in tags:
         steps.append(lambda: restore_noun_verbs(doc, stance_verbs))
     # a finite verb of a clause under the noun heading the sentence leaves it no main verb all the same
@@ -404,15 +406,72 @@ _CONDITION_SUBORDINATORS = frozenset({"until", "till", "unless", "before", "once
 def relabel_subordinated_complements(doc: Any) -> None:
     """Make an adverbial clause again of a clause the parse made a verb's complement or an aside although
     its subordinator hangs on its subject ("will continue until/case Hamas/nsubj:pass is disarmed/ccomp",
-    "will not fund ... until/case the ceasefire/nsubj holds/parataxis"): a condition, not what is said."""
+    "will not fund ... until/case the ceasefire/nsubj holds/parataxis", "refused to free them until/case
+    the troops/nsubj left/conj"): a condition, not what is said or done besides."""
     for clause in doc:
-        if clause.dep_ not in ("ccomp", "parataxis") or clause.head.i > clause.i or any(c.dep_ == "mark" for c in clause.children):
+        if (clause.dep_ not in ("ccomp", "parataxis", "conj") or clause.head.i > clause.i
+                or any(c.dep_ in ("mark", "cc") for c in clause.children)):
             continue
         for subject in clause.children:
-            if subject.dep_ in ("nsubj", "nsubj:pass") and subject.i < clause.i and any(
-                    c.dep_ == "case" and c.lower_ in _CONDITION_SUBORDINATORS and c.i < subject.i for c in subject.children):
-                clause.dep_ = "advcl"
-                break
+            marker = next((c for c in subject.children if c.dep_ == "case" and c.lower_ in _CONDITION_SUBORDINATORS
+                           and c.i < subject.i), None) if subject.dep_ in ("nsubj", "nsubj:pass") and subject.i < clause.i else None
+            if marker is None:
+                continue
+            if clause.dep_ == "conj" and marker.i > 0:
+                # a clause joined to the main verb conditions the verb nearest before it ("refused to free/xcomp
+                # the hostages until ...")
+                nearest = _verb_above(doc[marker.i - 1])
+                if nearest is not None and nearest not in list(clause.subtree):
+                    clause.head = nearest
+            clause.dep_ = "advcl"
+            break
+
+
+def _verb_above(token: Any) -> Any:
+    """The token itself when a verb, else the nearest verb above it, or None."""
+    for candidate in [token, *_ancestors(token)]:
+        if candidate.tag_.startswith("VB"):
+            return candidate
+    return None
+
+
+_CLAUSE_AUXILIARIES = frozenset({"aux", "aux:pass", "advmod", "cop"})
+
+
+def restore_subordinated_subjects(doc: Any) -> None:
+    """Give back its subject to a clause whose subordinator the parse hung on that subject as on a noun
+    of the main clause ("will not end the war before/case Hamas/obl is disarmed/parataxis", "agree to a
+    ceasefire until/case Hamas/nmod returns/conj the bodies"): the noun is the subject of the verb after
+    it, and the clause, a condition of the verb the noun hung on. The subordinator stays on the subject,
+    where the rules read it (as "until/case Hamas/nsubj:pass is disarmed/advcl")."""
+    for marker in doc:
+        if marker.lower_ not in _CONDITION_SUBORDINATORS or marker.dep_ != "case":
+            continue
+        subject = marker.head
+        if (subject.i < marker.i or subject.dep_ not in ("obl", "nmod", "obl:tmod", "nmod:unmarked")
+                or not subject.tag_.startswith(("NN", "PRP"))):
+            continue
+        # the noun's own words end where a verb the parse made its modifier begins ("until/case Israeli
+        # forces/obl left/acl Gaza")
+        modifiers = {t.i for c in subject.children if c.dep_ == "acl" and c.i > subject.i for t in c.subtree}
+        after = max(t.i for t in subject.subtree if t.i not in modifiers) + 1
+        while after < len(doc) and doc[after].dep_ in _CLAUSE_AUXILIARIES and doc[after].head.i > after:
+            after += 1
+        if after >= len(doc):
+            continue
+        verb = doc[after]
+        if (not (verb.tag_.startswith("VB") or verb.tag_ == "JJ" and verb.lower_.endswith("ed"))
+                or verb.dep_ not in ("parataxis", "conj", "advcl", "acl", "ccomp", "dep")
+                or any(c.dep_ in ("nsubj", "nsubj:pass", "expl", "cc", "mark") for c in verb.children)):
+            continue
+        main = subject.head
+        while not main.tag_.startswith(("VB", "JJ")) and main.head.i != main.i:
+            main = main.head
+        if main.i == verb.i or main in list(verb.subtree):
+            continue
+        passive = any(c.dep_ == "aux:pass" for c in verb.children)
+        subject.head, subject.dep_ = verb, "nsubj:pass" if passive else "nsubj"
+        verb.head, verb.dep_ = main, "advcl"
 
 
 _VERB_OPENERS = frozenset({"on", "for", "that", "to", "against"})

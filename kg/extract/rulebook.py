@@ -155,6 +155,7 @@ class RuleBook:
     thanks_nouns: frozenset[str] = frozenset()
     state_group_nouns: frozenset[str] = frozenset()
     side_nouns: frozenset[str] = frozenset()
+    pair_nouns: frozenset[str] = frozenset()
     freeing_words: frozenset[str] = frozenset()
     breach_verbs: frozenset[str] = frozenset()
     keeping_verbs: frozenset[str] = frozenset()

@@ -87,10 +87,14 @@ class SentenceContext:
         group_after: Callable[[int | None], list[str]] | None = None,
         body_members: Callable[[str], list[str]] | None = None,
         group_later: Callable[[], list[str]] | None = None,
+        pair_before: Callable[[], list[str]] | None = None,
     ) -> None:
         self.doc = doc
         self.offset = offset
         self.actor_at = actor_at
+        # the two actors the sentence before named, if it named two ("Jordan's king received Egypt's
+        # president. Both stressed ..."): whom "both" or "the two leaders" means
+        self.pair_before = pair_before or (lambda: [])
         self.issue_tokens = issue_tokens
         self.resolve_pronoun = resolve_pronoun
         self.group_before = group_before
@@ -140,6 +144,19 @@ def group_referent(noun: Any, book: RuleBook, aside: Any = None) -> bool:
     # "the participating countries", "the parties attending the meeting": the ones taking part, named before
     return not any(c.dep_ in ("amod", "acl", "acl:relcl", "nmod", "appos", "compound") and not _lemma_in(c, book.taking_part)
                    and c is not aside for c in noun.children)
+
+
+def pair_referent(noun: Any, book: RuleBook) -> bool:
+    """Whether a subject means two actors named just before: "both" alone, or "both sides", "the two
+    leaders" (`pair_nouns`) with nothing that names who they are ("the two Arab states", "both sides of
+    the war")."""
+    if noun.lower_ == "both" and noun.dep_ in ("nsubj", "nsubj:pass") and not any(c.dep_ == "nmod" for c in noun.children):
+        return True
+    if not _lemma_in(noun, book.pair_nouns):
+        return False
+    counts = [c for c in noun.children if c.lower_ in ("both", "two") and c.dep_ in ("det", "nummod", "amod")]
+    return bool(counts) and not any(c.dep_ in ("amod", "compound", "nmod", "nmod:poss", "acl", "acl:relcl", "appos")
+                                    and c not in counts for c in noun.children)
 
 
 def names_no_other_body(noun: Any) -> bool:
@@ -536,18 +553,9 @@ class Walker:
                         actors.extend(ctx.lists.get(i, ()))
             actors = _unique(actors)
             return Holders(actors, ("coordination",) if len(actors) > 1 else ())
-        gathering = _lemma_in(token, book.gathering_nouns)
-        if ((gathering or _lemma_in(token, book.statement_nouns)) and book.enabled("group_noun")
-                and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in token.children)
-                and not any(c.dep_ in ("nmod", "nmod:poss", "acl", "acl:relcl")
-                            or c.dep_ == "compound" and not _counted_compound(c)
-                            or c.dep_ == "amod" and c.text[:1].isupper() for c in token.children)):
-            # "the joint statement", not "the Arab statement" (its issuers are named, if not as actors); a
-            # joint one is the last group's, whoever was the subject since
-            joint = gathering or any(c.dep_ == "amod" and c.lower_ == "joint" for c in token.children)
-            issuers = (joint and ctx.group_before()) or (not gathering and ctx.subject_before())
-            if issuers:
-                return Holders(list(issuers), ("group_noun",), book.confidence("group_noun"))
+        issuers = self.statement_issuers(token) if book.enabled("group_noun") else []
+        if issuers:
+            return Holders(issuers, ("group_noun",), book.confidence("group_noun"))
         if (book.enabled("group_noun") and token.tag_ == "NN" and token.i not in ctx.actor_at
                 and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in token.children) and names_no_other_body(token)):
             members = ctx.body_members(_lemma(token))
@@ -557,6 +565,10 @@ class Walker:
             group = ctx.group_before(token) or (_plainly_the(token, book) and ctx.group_later())
             if group:
                 return Holders(list(group), ("group_noun",), book.confidence("group_noun"))
+        if book.enabled("group_noun") and pair_referent(token, book):
+            pair = ctx.pair_before()
+            if pair:
+                return Holders(pair, ("group_noun",), book.confidence("group_noun"))
         if counted == 0:
             # "multiple countries voiced backing ... The statement, supported by A, B and C": the list after
             group = ctx.group_after(None)
@@ -630,6 +642,22 @@ class Walker:
                     actors.extend(a for c in conj.children if c.dep_ == "nmod" and _case(c) == "of"
                                   for a in self.np_holders(c).actors)
         return _unique(actors)
+
+    def statement_issuers(self, token: Any) -> list[str]:
+        """Who issued "the statement" (or "the joint statement", or said what "the meeting" did) the text
+        named before: the last group for a joint one or a gathering, else the last subject that was an
+        actor; no one for a statement its words name the issuer of ("the Arab statement", "Egypt's
+        statement": named, if not as actors)."""
+        book, ctx = self.book, self.ctx
+        gathering = _lemma_in(token, book.gathering_nouns)
+        if not ((gathering or _lemma_in(token, book.statement_nouns))
+                and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in token.children)
+                and not any(c.dep_ in ("nmod", "nmod:poss", "acl", "acl:relcl")
+                            or c.dep_ == "compound" and not _counted_compound(c)
+                            or c.dep_ == "amod" and c.text[:1].isupper() for c in token.children)):
+            return []
+        joint = gathering or any(c.dep_ == "amod" and c.lower_ == "joint" for c in token.children)
+        return list((joint and ctx.group_before()) or (not gathering and ctx.subject_before()) or [])
 
     def subject_holders(self, node: Any) -> tuple[Holders, str] | None:
         """Who holds what the predicate `node` says: its subject, passive agent or possessor."""
@@ -2548,6 +2576,14 @@ class Walker:
         if (_raised_passive(node) and self.cue_sign(node)[1] == "report" and st.came_from is not None
                 and not self.cue_sign(st.came_from)[0]):
             return st.findings  # "Hamas is believed to hold 24 hostages": what others believe of it, no stance
+        if st.signal and book.enabled("according_to"):
+            # "According to the statement, the plan provides for ...": who issued the statement says it
+            source = next((t.head for t in self.ctx.doc if t.lower_ == "according" and t.dep_ == "case"
+                           and t.head.tag_.startswith("NN") and t.head.i not in self.ctx.actor_at), None)
+            issuers = self.statement_issuers(source) if source is not None else []
+            if issuers:
+                return st.findings + self._finish(Holders(issuers), "according_to", issue_id, st.sign, st.conditions,
+                                                  st.rules, st.cue, st.path)
         speaker, own_report = self.ctx.speaker()
         how = "speaker_of_report" if own_report else "speaker_of_quotation"
         if speaker and st.signal and book.enabled(how):
