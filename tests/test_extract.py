@@ -5356,6 +5356,11 @@ def test_a_counterpart_in_the_speakers_phrase_is_not_the_speaker(dictionary):
     ("Israel rejects any involvement by the Palestinian Authority in Gaza.", ("Israel", "governance", "oppose")),
     ("Israel opposes restoring PA authority in Gaza.", ("Israel", "governance", "oppose")),
     ("The US says there can be no role for Hamas in Gaza after the war.", ("US", "governance", "support")),
+    # the group taken apart as the condition, the army's leaving and its staying in other words
+    ("Israel has insisted it will not halt the war until Hamas is dismantled.",
+     ("Israel", "ceasefire", "conditional", "disarmament")),
+    ("Hamas insists on a full Israeli military exit from the Strip.", ("Hamas", "withdrawal", "support")),
+    ("Israel insisted that it will maintain control of security inside Gaza.", ("Israel", "withdrawal", "oppose")),
 ])
 def test_wordings_of_stances_found_in_news(text, stance, dictionary):
     assert stance in found(text, dictionary)
