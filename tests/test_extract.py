@@ -5361,6 +5361,9 @@ def test_a_counterpart_in_the_speakers_phrase_is_not_the_speaker(dictionary):
      ("Israel", "ceasefire", "conditional", "disarmament")),
     ("Hamas insists on a full Israeli military exit from the Strip.", ("Hamas", "withdrawal", "support")),
     ("Israel insisted that it will maintain control of security inside Gaza.", ("Israel", "withdrawal", "oppose")),
+    # what any deal must bring with it
+    ("Talks on a ceasefire resumed in Doha. Netanyahu's office insisted that any deal must involve the release of all "
+     "hostages in a single phase.", ("Israel", "ceasefire", "conditional", "hostage_prisoner_exchange")),
 ])
 def test_wordings_of_stances_found_in_news(text, stance, dictionary):
     assert stance in found(text, dictionary)
@@ -5370,6 +5373,13 @@ def test_both_sides_of_the_war_speak_as_no_pair(dictionary):
     # text written for this test: "both sides" after the war's two parties are its parties, not two that met
     assert found("Israel and Hamas sent delegations to Cairo on Monday. Both sides called for an end to the war.",
                  dictionary) == set()
+
+
+def test_what_a_plan_must_ensure_is_what_it_does_not_a_condition(dictionary):
+    # text written for this test: a deal waits for what it "must involve"; a plan "must ensure" what it is to do
+    got = found("The Palestinian Authority said the Trump plan must ensure a full Israeli withdrawal from Gaza.", dictionary)
+    assert ("PalestinianAuthority", "withdrawal", "support") in got
+    assert not any(stance[2] == "conditional" for stance in got)
 
 
 def test_a_clause_dated_shortly_before_sets_no_condition(dictionary):

@@ -206,6 +206,7 @@ class RuleBook:
     unnamed_group_nouns: frozenset[str] = frozenset()
     unnamed_groups: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # actor -> words that make an unnamed group it
     composition_verbs: frozenset[str] = frozenset()
+    entailing_verbs: frozenset[str] = frozenset()
     sparing_verbs: frozenset[str] = frozenset()
     citing_verbs: frozenset[str] = frozenset()
     placement_verbs: frozenset[str] = frozenset()

@@ -1709,7 +1709,10 @@ class Walker:
                           and any(m.dep_ == "mark" and m.lower_ == "to" for m in c.children)]
             elif self.has_deontic(node) and (_lemma(node) in ("have", "get", "receive", "obtain")
                                              # "any agreement must include the release of all hostages"
-                                             or came_from.i in issue_span and _lemma_in(node, book.composition_verbs)):
+                                             or came_from.i in issue_span and (
+                                                 _lemma_in(node, book.composition_verbs)
+                                                 # what a deal must bring, not a plan ("the plan must ensure ..." says what it does)
+                                                 or _lemma_in(node, book.entailing_verbs) and _lemma_in(came_from, book.deal_nouns))):
                 needed = [c for c in node.children if c.dep_ == "obj"]
             elif self.has_deontic(node) and came_from.i in issue_span and _lemma_in(node, book.bringing_verbs):
                 # "any truce must lead to a full withdrawal", "must result in Hamas being/advcl disarmed": what it
