@@ -5364,9 +5364,19 @@ def test_a_counterpart_in_the_speakers_phrase_is_not_the_speaker(dictionary):
     # what any deal must bring with it
     ("Talks on a ceasefire resumed in Doha. Netanyahu's office insisted that any deal must involve the release of all "
      "hostages in a single phase.", ("Israel", "ceasefire", "conditional", "hostage_prisoner_exchange")),
+    # the army kept where it is, in other words
+    ("The army chief said Israel intends to maintain its current military deployments in Gaza.",
+     ("Israel", "withdrawal", "oppose")),
+    ("Israel said it would keep operational control of most of the Strip.", ("Israel", "withdrawal", "oppose")),
 ])
 def test_wordings_of_stances_found_in_news(text, stance, dictionary):
     assert stance in found(text, dictionary)
+
+
+def test_leaving_the_gaza_administration_is_no_withdrawal(dictionary):
+    # text written for this test: a party giving up power leaves no ground
+    got = found("Hamas said it was willing to leave the Gaza administration to a committee of technocrats.", dictionary)
+    assert not any(stance[1] == "withdrawal" for stance in got)
 
 
 def test_both_sides_of_the_war_speak_as_no_pair(dictionary):

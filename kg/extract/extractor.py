@@ -1001,8 +1001,8 @@ class ArticleExtractor:
         named = [(m.start, m.holder or m.value) for m in mentions if m.kind in (ACTOR, DEMONYM) and m.start >= sentence.start]
         for match in _DEMONYM_TITLE.finditer(self.text, sentence.start, sentence.end):
             actor = self.demonyms.get(match.group(1))
-            title = match.group(2).lower()
-            if actor and (title in self.book.person_nouns or title.rstrip("s") in self.book.person_nouns | {"counterpart"}):
+            title = match.group(2).lower().rstrip("s")
+            if actor and (title in self.book.person_nouns or title == "counterpart"):
                 named.append((match.start(), actor))
         return _unique(actor for _, actor in sorted(named))
 
@@ -1220,7 +1220,7 @@ class ArticleExtractor:
             group_before=lambda noun=None: self._group_before(offset, noun),
             group_after=lambda size: self._group_after(sentence.end, size),
             group_later=lambda: self._group_later(offset),
-            pair_before=lambda: self._meeting_pair(),
+            pair_before=self._meeting_pair,
             speaker=lambda: (speaker, own_report),
             demonyms=self.demonyms,
             lists=lists,

@@ -2580,7 +2580,7 @@ class Walker:
                 and not self.cue_sign(st.came_from)[0]):
             return st.findings  # "Hamas is believed to hold 24 hostages": what others believe of it, no stance
         if st.signal and book.enabled("according_to"):
-            # "According to the statement, the plan provides for ...": who issued the statement says it
+            # "According to the statement, aid must reach Gaza": who issued the statement says it
             source = next((t.head for t in self.ctx.doc if t.lower_ == "according" and t.dep_ == "case"
                            and t.head.tag_.startswith("NN") and t.head.i not in self.ctx.actor_at), None)
             issuers = self.statement_issuers(source) if source is not None else []
