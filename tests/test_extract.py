@@ -5368,6 +5368,9 @@ def test_a_counterpart_in_the_speakers_phrase_is_not_the_speaker(dictionary):
     ("The army chief said Israel intends to maintain its current military deployments in Gaza.",
      ("Israel", "withdrawal", "oppose")),
     ("Israel said it would keep operational control of most of the Strip.", ("Israel", "withdrawal", "oppose")),
+    # "it" after a sentence that spoke "in a joint statement" is that statement, which its issuers hold
+    ("In a joint statement, Qatar, Egypt and Jordan called for a ceasefire. It also urged the release of all hostages.",
+     ("Qatar", "hostage_prisoner_exchange", "support")),
 ])
 def test_wordings_of_stances_found_in_news(text, stance, dictionary):
     assert stance in found(text, dictionary)

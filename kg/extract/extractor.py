@@ -817,10 +817,12 @@ class ArticleExtractor:
                 continue
             known = len(self.discourse.subjects)
             self._remember_clause_subject(token, doc, offset, actor_at, persons)
-            statement = next((c for c in token.children if c.dep_ == "obj" and _lemma_in(c, self.book.statement_nouns)), None)
+            # "The ministers of A, B and C issued a joint statement", "In a joint statement, A, B and C called for ..."
+            statement = next((c for c in token.children if _lemma_in(c, self.book.statement_nouns) and (
+                c.dep_ == "obj" or c.dep_ == "obl" and _case(c) == "in")), None)
             authors = [holders for _, holders, person, _ in self.discourse.subjects[known:] if holders and not person]
             if statement is not None and authors:
-                # "The ministers of A, B and C issued a joint statement. It called for ...": the statement's authors
+                # "... It called for ...": the statement's authors
                 self.discourse.subjects.append((offset + statement.idx, authors[-1], False, False))
                 self.discourse.statements.add(offset + statement.idx)
             break
