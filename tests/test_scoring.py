@@ -109,6 +109,34 @@ def test_a_stance_rated_under_the_threshold_is_dropped_and_the_rest_carry_their_
         ("Hamas", "reject"), ("Egypt", "welcome")}
 
 
+def test_a_lenient_rule_s_stances_gain_its_bonus(ontology_copy, dictionary):
+    # text written for this test: rated 0.55 each (log-odds 0.2), under the threshold of 0.6; the passive's
+    # agent is a lenient rule, whose stances gain 0.4055 log-odds (0.55 -> 0.65); the subject of the cue is not
+    write_model(ontology_copy, intercept=0.2, threshold=0.6, weights={}, lenient_rules=["agent_of_passive"],
+                lenient_bonus=0.4055)
+    book = load_rule_book(ontology_copy)
+    model = book.stance_model
+    assert model.rate({"rule=agent_of_passive": 1.0}) == pytest.approx(1 / (1 + math.exp(-0.6055)))
+    assert model.rate({"rule=subject_of_cue": 1.0}) == pytest.approx(1 / (1 + math.exp(-0.2)))
+    # a co-occurrence among its evidence: no bonus
+    assert model.rate({"rule=agent_of_passive": 1.0, "rule=cooccurrence": 1.0}) == pytest.approx(1 / (1 + math.exp(-0.2)))
+    text = "The truce was backed by Egypt. Qatar welcomed the reconstruction conference."
+    kept = {(s.holder, s.issue, s.polarity.value, s.confidence)
+            for s in extract_stances(Article("t", text), dictionary, rules=book)}
+    assert kept == {("Egypt", "ceasefire", "support", round(1 / (1 + math.exp(-0.6055)), 2))}
+
+
+@pytest.mark.parametrize("fields,message", [
+    ({"lenient_rules": "agent_of_passive"}, "lenient_rules must be a list of rule ids"),
+    ({"lenient_rules": ["agent_of_passive"], "lenient_bonus": 9}, "lenient_bonus must be a number of log-odds in"),
+    ({"lenient_bonus": "some"}, "lenient_bonus must be a number of log-odds in"),
+])
+def test_a_broken_lenient_rule_setting_is_named_in_the_error(ontology_copy, fields, message):
+    write_model(ontology_copy, intercept=0.0, threshold=0.6, weights={}, **fields)
+    with pytest.raises(DictionaryError, match="stance_model.yaml: the stance model's " + message):
+        load_rule_book(ontology_copy)
+
+
 def test_the_model_file_is_part_of_the_rule_book_digest(ontology_copy):
     before = load_rule_book(ontology_copy).digest
     write_model(ontology_copy, intercept=0.0, threshold=0.3, weights={})
@@ -196,6 +224,8 @@ def test_the_training_script_learns_a_model_the_extractor_reads(tmp_path, dictio
     assert data["report_words"] == list(load_rule_book(ONTOLOGY).stance_model.report_words)
     assert data["cooccurrence"] == yaml.safe_load((ONTOLOGY / MODEL_FILE).read_text(encoding="utf-8"))["cooccurrence"]
     assert data["cooccurrence_margin"] == 0.15 and "co-occurrences need" in text
+    shipped = load_rule_book(ONTOLOGY).stance_model
+    assert (data["lenient_rules"], data["lenient_bonus"]) == (list(shipped.lenient_rules), shipped.lenient_bonus)
     assert data["sentence_words"] == yaml.safe_load((ONTOLOGY / MODEL_FILE).read_text(encoding="utf-8"))["sentence_words"]
     assert any(name.startswith("word=") for name in data["weights"])  # and the words of their sentences
     assert any(name.startswith("co_") for name in data["weights"])  # the co-occurrence candidates were learnt from

@@ -244,6 +244,9 @@ def main(argv: list[str] | None = None) -> int:
         "intercept": round(float(model.intercept_[0]), 4),
         "threshold": threshold,
         "cooccurrence_margin": args.cooccurrence_margin,
+        # kept as they are: which rules the ratings are lenient with, chosen on annotated news
+        "lenient_rules": list(rules.stance_model.lenient_rules),
+        "lenient_bonus": rules.stance_model.lenient_bonus,
         "report_words": list(rules.stance_model.report_words),
         # kept as they are: they name the features the weights are for
         "cooccurrence": rules.stance_model.cooccurrence.as_data() if rules.stance_model.cooccurrence else None,

@@ -179,10 +179,19 @@ class StanceModel:
     cooccurrence_margin: float = 0.0  # how much higher than the threshold a co-occurrence must be rated
     sentence_words: SentenceWords | None = None  # the words of a stance's sentences it is rated by
     relation_words: RelationWords | None = None  # the words around its holder's name it is rated by
+    # rules whose stances, with no co-occurrence among their evidence, the model rates lower than they turn
+    # out right (its weights predate most of them): their log-odds gain `lenient_bonus`
+    lenient_rules: tuple[str, ...] = ()
+    lenient_bonus: float = 0.0
 
     def threshold_for(self, features: Mapping[str, float]) -> float:
         """The rating a stance with these features needs to be kept: co-occurrences need the margin more."""
         return self.threshold + (self.cooccurrence_margin if features.get(f"rules={COOCCURRENCE_RULE}") else 0.0)
+
+    def lenient(self, features: Mapping[str, float]) -> bool:
+        """Whether a stance was found by a lenient rule, with no co-occurrence among its evidence."""
+        return (bool(self.lenient_rules) and not features.get(f"rule={COOCCURRENCE_RULE}")
+                and any(features.get(f"rule={rule}") for rule in self.lenient_rules))
 
     @cached_property
     def report_pattern(self) -> "re.Pattern[str]":
@@ -192,6 +201,8 @@ class StanceModel:
     def rate(self, features: Mapping[str, float]) -> float:
         """The probability that a stance with these features is right."""
         score = self.intercept + sum(self.weights.get(name, 0.0) * value for name, value in features.items())
+        if self.lenient_bonus and self.lenient(features):
+            score += self.lenient_bonus
         return 1.0 / (1.0 + math.exp(-score))
 
     def reasons(self, features: Mapping[str, float], top: int = 4) -> list[tuple[str, float]]:
@@ -218,9 +229,19 @@ def read_stance_model(path: Path) -> StanceModel:
         margin = -1.0
     if not 0 <= margin < 1 - threshold:
         raise DictionaryError(f"{path}: the stance model's cooccurrence_margin must be a number in [0, 1 - threshold)")
+    lenient = data.get("lenient_rules") or []
+    if not isinstance(lenient, list) or not all(isinstance(rule, str) for rule in lenient):
+        raise DictionaryError(f"{path}: the stance model's lenient_rules must be a list of rule ids")
+    try:
+        bonus = float(data.get("lenient_bonus") or 0.0)
+    except (TypeError, ValueError):
+        bonus = -1.0
+    if not 0 <= bonus <= 5:
+        raise DictionaryError(f"{path}: the stance model's lenient_bonus must be a number of log-odds in [0, 5]")
     return StanceModel(weights, intercept, threshold, tuple(str(w) for w in data.get("report_words") or []),
                        _cooccurrence_words(path, data.get("cooccurrence")), margin,
-                       _sentence_words(path, data.get("sentence_words")), _relation_words(path, data.get("relation_words")))
+                       _sentence_words(path, data.get("sentence_words")), _relation_words(path, data.get("relation_words")),
+                       tuple(lenient), bonus)
 
 
 def _sentence_words(path: Path, data: object) -> SentenceWords | None:
