@@ -118,6 +118,7 @@ def test_a_lenient_rule_s_stances_gain_its_bonus(ontology_copy, dictionary):
     model = book.stance_model
     assert model.rate({"rule=agent_of_passive": 1.0}) == pytest.approx(1 / (1 + math.exp(-0.6055)))
     assert model.rate({"rule=subject_of_cue": 1.0}) == pytest.approx(1 / (1 + math.exp(-0.2)))
+    assert ("lenient_rule", 0.4055) in model.reasons({"rule=agent_of_passive": 1.0})
     # a co-occurrence among its evidence: no bonus
     assert model.rate({"rule=agent_of_passive": 1.0, "rule=cooccurrence": 1.0}) == pytest.approx(1 / (1 + math.exp(-0.2)))
     text = "The truce was backed by Egypt. Qatar welcomed the reconstruction conference."

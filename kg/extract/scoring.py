@@ -208,6 +208,8 @@ class StanceModel:
     def reasons(self, features: Mapping[str, float], top: int = 4) -> list[tuple[str, float]]:
         """The features that moved a rating most, with what each added to its log-odds, largest first."""
         added = [(name, self.weights.get(name, 0.0) * value) for name, value in features.items()]
+        if self.lenient_bonus and self.lenient(features):
+            added.append(("lenient_rule", self.lenient_bonus))
         return sorted((item for item in added if item[1]), key=lambda item: (-abs(item[1]), item[0]))[:top]
 
 
