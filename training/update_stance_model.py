@@ -68,6 +68,9 @@ class Update:
         self.matrices = [self.vectorizer.transform([f for f, _ in folder.examples]).tocsr() if folder.examples else None
                          for folder in folders]
         self.labels = [numpy.array([y for _, y in folder.examples], dtype=float) for folder in folders]
+        # the lenient rules' bonus, which the shipped model adds to their stances' log-odds, as an offset
+        self.offsets = [numpy.array([start.lenient_bonus if start.lenient(f) else 0.0 for f, _ in folder.examples])
+                        for folder in folders]
 
     def fit(self, indices: Iterable[int], pull: float) -> tuple[Any, float]:
         """The change to the weights (one per column) and to the intercept learnt from these folders."""
@@ -77,7 +80,7 @@ class Update:
             return numpy.zeros(len(self.names)), 0.0
         matrix = vstack([self.matrices[k] for k in used]).tocsr()
         signs = 2 * numpy.concatenate([self.labels[k] for k in used]) - 1
-        base = matrix @ self.start_weights + self.start.intercept
+        base = matrix @ self.start_weights + self.start.intercept + numpy.concatenate([self.offsets[k] for k in used])
 
         def loss(change):
             weights, intercept = change[:-1], change[-1]
@@ -95,7 +98,7 @@ class Update:
         if self.matrices[k] is None:
             return []
         weights = self.start_weights if change is None else self.start_weights + change
-        scores = self.matrices[k] @ weights + self.start.intercept + intercept
+        scores = self.matrices[k] @ weights + self.start.intercept + intercept + self.offsets[k]
         return [(float(p), int(y)) for p, y in zip(1 / (1 + numpy.exp(-scores)), self.labels[k])]
 
 
