@@ -311,7 +311,7 @@ class ArticleExtractor:
         self._sentence_actor_at: dict[int, str] = {}  # token -> holder, for every actor named in it
         self._lists_at: dict[int, list[str]] = {}
         self._intro: tuple[Any, int] | None = None  # (holders, sign) of a sentence ending in a colon
-        self._pair_before: list[str] = []  # the actors the sentence before named
+        self._sentence_before: tuple[Sentence, list[Mention]] | None = None  # for "both" and "the two leaders"
         self._sentence_issue_tokens: set[int] = set()
 
     def _with_named_persons(self, mentions: list[Mention]) -> list[Mention]:
@@ -957,7 +957,6 @@ class ArticleExtractor:
             docs[n] = ParsedSentence(doc, offsets)  # the rules only read the parse from here on
         results: dict[tuple, tuple[float, Finding, str, str | None]] = {}
         intro: tuple[Any, int] | None = None
-        pair: list[str] = []  # the actors the sentence before named ("X met Y. Both stressed ...")
         bulleted: list[tuple[int, str]] = []  # (offset, first actor) of each item of the bulleted list going on
         for n, (sentence, mentions) in enumerate(jobs):
             bulleted = self._bulleted_group(bulleted, sentence, mentions)
@@ -969,13 +968,12 @@ class ArticleExtractor:
                         if key not in results:
                             results[key] = (finding.confidence, finding, holder, None)
                 self._remember(mentions)
-                pair = []
+                self._sentence_before = None
                 continue
             intro = None
             self._intro = None
             doc = docs.get(n)
             if doc is not None:
-                self._pair_before = pair
                 for holder, finding, via in self._sentence(sentence, mentions, doc, explain):
                     start, end = _trim(text, sentence.start, sentence.end)
                     key = (holder, finding.issue, finding.polarity, finding.condition or "", start, end)
@@ -984,14 +982,17 @@ class ArticleExtractor:
                         results[key] = (finding.confidence, finding, holder, via)
                 intro = self._intro
             self._remember(mentions)
-            pair = self._actors_named(sentence, mentions)
+            self._sentence_before = (sentence, mentions)
         return self._stances(results)
 
     def _meeting_pair(self) -> list[str]:
-        """The two actors the sentence before named, when they are two that meet and speak together (states
-        and bodies): "both sides" after the war's two parties are named are parties to it, whose deeds the
-        text tells ("both sides traded accusations"), no joint word of theirs."""
-        pair = self._pair_before
+        """The two actors the sentence before named ("X met Y. Both stressed ..."), when they are two that meet
+        and speak together (states and bodies): "both sides" after the war's two parties are named are parties
+        to it, whose deeds the text tells ("both sides traded accusations"), no joint word of theirs. Read only
+        when a sentence asks."""
+        if self._sentence_before is None:
+            return []
+        pair = self._actors_named(*self._sentence_before)
         types = self.scanner.actor_types
         if len(pair) != 2 or any("ArmedGroup" in types.get(actor, ()) for actor in pair):
             return []

@@ -427,10 +427,10 @@ def relabel_subordinated_complements(doc: Any) -> None:
             break
 
 
-def _verb_above(token: Any) -> Any:
-    """The token itself when a verb, else the nearest verb above it, or None."""
+def _verb_above(token: Any, tags: tuple[str, ...] = ("VB",)) -> Any:
+    """The token itself when a verb (or a word of `tags`), else the nearest one above it, or None."""
     for candidate in [token, *_ancestors(token)]:
-        if candidate.tag_.startswith("VB"):
+        if candidate.tag_.startswith(tags):
             return candidate
     return None
 
@@ -464,10 +464,8 @@ def restore_subordinated_subjects(doc: Any) -> None:
                 or verb.dep_ not in ("parataxis", "conj", "advcl", "acl", "ccomp", "dep")
                 or any(c.dep_ in ("nsubj", "nsubj:pass", "expl", "cc", "mark") for c in verb.children)):
             continue
-        main = subject.head
-        while not main.tag_.startswith(("VB", "JJ")) and main.head.i != main.i:
-            main = main.head
-        if main.i == verb.i or main in list(verb.subtree):
+        main = _verb_above(subject.head, ("VB", "JJ"))
+        if main is None or main.i == verb.i or main in list(verb.subtree):
             continue
         passive = any(c.dep_ == "aux:pass" for c in verb.children)
         subject.head, subject.dep_ = verb, "nsubj:pass" if passive else "nsubj"

@@ -310,6 +310,17 @@ class Walker:
         self._buried = 0  # stance-less nouns the current walk has climbed through
         self._exchange_doers: frozenset[str] = frozenset()  # who the current walk's exchange asks to act
         self._stops: tuple[frozenset[int], frozenset[int]] | None = None
+        self._reported_issuers: list[str] | None = None
+
+    def reported_issuers(self) -> list[str]:
+        """Who issued the statement the sentence cites "according to" ("According to the statement, ..."), or no
+        one; read once per sentence."""
+        if self._reported_issuers is None:
+            ctx = self.ctx
+            source = next((t.head for t in ctx.doc if t.lower_ == "according" and t.dep_ == "case"
+                           and t.head.tag_.startswith("NN") and t.head.i not in ctx.actor_at), None)
+            self._reported_issuers = self.statement_issuers(source) if source is not None else []
+        return self._reported_issuers
 
     def stops(self) -> tuple[frozenset[int], frozenset[int]]:
         """Where the context rules stop a walk in this sentence: on arrival, and on leaving."""
@@ -2581,9 +2592,7 @@ class Walker:
             return st.findings  # "Hamas is believed to hold 24 hostages": what others believe of it, no stance
         if st.signal and book.enabled("according_to"):
             # "According to the statement, aid must reach Gaza": who issued the statement says it
-            source = next((t.head for t in self.ctx.doc if t.lower_ == "according" and t.dep_ == "case"
-                           and t.head.tag_.startswith("NN") and t.head.i not in self.ctx.actor_at), None)
-            issuers = self.statement_issuers(source) if source is not None else []
+            issuers = self.reported_issuers()
             if issuers:
                 return st.findings + self._finish(Holders(issuers), "according_to", issue_id, st.sign, st.conditions,
                                                   st.rules, st.cue, st.path)
