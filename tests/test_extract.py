@@ -5371,6 +5371,10 @@ def test_a_counterpart_in_the_speakers_phrase_is_not_the_speaker(dictionary):
     # "it" after a sentence that spoke "in a joint statement" is that statement, which its issuers hold
     ("In a joint statement, Qatar, Egypt and Jordan called for a ceasefire. It also urged the release of all hostages.",
      ("Qatar", "hostage_prisoner_exchange", "support")),
+    # the third item of a list of demands, each with its article and "of" phrase
+    ("Egypt called for a truce, the delivery of aid and the reconstruction of Gaza.", ("Egypt", "reconstruction", "support")),
+    ("Qatar urged an end to the war, the release of the hostages and the withdrawal of Israeli troops.",
+     ("Qatar", "withdrawal", "support")),
 ])
 def test_wordings_of_stances_found_in_news(text, stance, dictionary):
     assert stance in found(text, dictionary)
@@ -5410,3 +5414,28 @@ def test_a_truce_upended_by_a_resumed_war_is_not_backed(dictionary):
     # text written for this test: the war taken up again undoes the truce, whatever verb takes it up
     got = found("Israel resumed shelling the Strip on Monday, upending the truce.", dictionary)
     assert ("Israel", "ceasefire", "oppose") in got and ("Israel", "ceasefire", "support") not in got
+
+
+def test_every_item_of_a_list_of_demands_is_the_verbs_object(rules):
+    # text written for this test: the parser splits the list after its first item into a second sentence and
+    # hangs the last item on the "of" phrase before it
+    from kg.extract.lemmatize import assign_lemmas
+    from kg.extract.parse import parse_words
+    from kg.extract.repairs import repair_parse
+    (doc, _), = parse_words(["Jordan demanded a truce, the release of the hostages and the return of the displaced."],
+                            stand_ins=rules.stand_ins)
+    assign_lemmas(doc, rules.irregular, rules.known_lemmas)
+    repair_parse(doc, rules.infinitive_nouns)
+    words = {token.text: token for token in doc}
+    assert (words["release"].dep_, words["release"].head.text) == ("conj", "truce")
+    assert (words["return"].dep_, words["return"].head.text) == ("conj", "release")
+    # "the release of the hostages and the prisoners": a second noun with no "of" phrase of its own stays where it is
+    (doc, _), = parse_words(["Hamas wants the release of the hostages and the prisoners."], stand_ins=rules.stand_ins)
+    repair_parse(doc, rules.infinitive_nouns)
+    assert next(t for t in doc if t.text == "prisoners").head.text != "release"
+
+
+def test_an_end_to_the_blockade_backs_the_aid_it_held_back(dictionary):
+    # text written for this test: the blockade is aid withheld, and ending it lets aid in
+    for text in ("Turkey demanded an end to the blockade of Gaza.", "Turkey called on Israel to end its blockade."):
+        assert found(text, dictionary) == {("Turkey", "humanitarian_aid", "support")}, text

@@ -341,6 +341,8 @@ class Scanner:
                         dropped.update(id(m) for m in same)
                         added.append(Mention(match.start(), match.end(), INVERSE, issue_id))
                     continue
+                # "an end to the blockade": the phrase that undoes an opposite named inside it is the issue's
+                dropped.update(id(m) for m in same if m.kind == INVERSE and match.start() < m.start and m.end <= match.end())
                 same = [m for m in same if m.kind == ISSUE]
                 partial = kind == PARTIAL
                 if not same:

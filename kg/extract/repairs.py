@@ -134,6 +134,8 @@ def repair_parse(doc: Any, infinitive_nouns: frozenset[str], stance_verbs: froze
     if not lemmas.isdisjoint(_COPULAR_VERBS):
         steps.append(lambda: rehang_copular_complements(doc))
     steps.append(lambda: rehang_listed_verbs(doc))
+    if "," in words or "and" in words:
+        steps.append(lambda: rehang_listed_nominals(doc))
     if "be" in lemmas:
         steps.append(lambda: relabel_copular_subjects(doc))
     if "have" in lemmas:
@@ -1352,6 +1354,37 @@ def rehang_perfect_auxiliaries(doc: Any) -> None:
                 child.head = verb
         have.head = verb
         have.dep_ = "aux"
+
+
+def rehang_listed_nominals(doc: Any) -> None:
+    """Join to the list of a verb's object the items the parser split off it: a noun after a comma hung on the
+    verb as a second sentence ("called for a truce, the release/parataxis of the hostages and ..."), and a
+    noun with its own article and "of" phrase joined to the "of" phrase of the item before it ("the release of
+    the hostages and the withdrawal/conj of troops", where "withdrawal" hangs on "hostages"): each is one
+    more thing the verb asks for, not a sentence of its own or a part of the hostages."""
+    for noun in doc:
+        verb = noun.head
+        if noun.dep_ != "parataxis" or not noun.tag_.startswith("NN") or not verb.tag_.startswith("VB") or noun.i < verb.i:
+            continue
+        # the comma before the phrase, which the parser may have hung on it
+        comma = noun.left_edge if noun.left_edge.text == "," else doc[noun.left_edge.i - 1] if noun.left_edge.i > 0 else None
+        if (comma is None or comma.text != "," or comma.i < 1
+                or any(c.dep_.startswith(("nsubj", "aux", "cop", "mark")) or c.dep_ == "punct" and c.text in (":", "\"", "“")
+                       for c in noun.children)):
+            continue
+        first = max((c for c in verb.children if c.dep_ in ("obj", "obl") and c.tag_.startswith("NN") and c.i < noun.i),
+                    key=lambda c: c.i, default=None)
+        if first is not None and first.right_edge.i == comma.i - 1:
+            noun.head, noun.dep_ = first, "conj"
+    for noun in doc:
+        inner = noun.head
+        if (noun.dep_ != "conj" or not noun.tag_.startswith("NN") or inner.i >= noun.i or inner.dep_ != "nmod"
+                or case_word(inner) != "of" or not inner.head.tag_.startswith("NN") or inner.head.dep_ == "nmod"):
+            continue
+        outer = inner.head
+        if (any(c.dep_ == "det" for c in noun.children) and any(c.dep_ == "det" for c in outer.children)
+                and any(c.dep_ == "nmod" and case_word(c) == "of" for c in noun.children)):
+            noun.head = outer
 
 
 def rehang_listed_verbs(doc: Any) -> None:
