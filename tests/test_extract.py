@@ -5375,6 +5375,13 @@ def test_a_counterpart_in_the_speakers_phrase_is_not_the_speaker(dictionary):
     ("Egypt called for a truce, the delivery of aid and the reconstruction of Gaza.", ("Egypt", "reconstruction", "support")),
     ("Qatar urged an end to the war, the release of the hostages and the withdrawal of Israeli troops.",
      ("Qatar", "withdrawal", "support")),
+    ("The UN called for a ceasefire and for the release of the hostages.", ("UN", "hostage_prisoner_exchange", "support")),
+    ("Qatar urged both sides to respect the truce, release the hostages and allow aid.",
+     ("Qatar", "hostage_prisoner_exchange", "support")),
+    ("Qatar urged both sides to respect the truce, release the hostages and allow aid.", ("Qatar", "humanitarian_aid", "support")),
+    # who issues a statement says what it says
+    ("A joint statement by Egypt and Qatar called for a ceasefire.", ("Qatar", "ceasefire", "support")),
+    ("The statement issued by Jordan urged a ceasefire.", ("Jordan", "ceasefire", "support")),
 ])
 def test_wordings_of_stances_found_in_news(text, stance, dictionary):
     assert stance in found(text, dictionary)
@@ -5439,3 +5446,9 @@ def test_an_end_to_the_blockade_backs_the_aid_it_held_back(dictionary):
     # text written for this test: the blockade is aid withheld, and ending it lets aid in
     for text in ("Turkey demanded an end to the blockade of Gaza.", "Turkey called on Israel to end its blockade."):
         assert found(text, dictionary) == {("Turkey", "humanitarian_aid", "support")}, text
+
+
+def test_an_item_listed_after_a_halt_is_asked_for_not_halted(dictionary):
+    # text written for this test: "the release" is the call's second item, joined to the halt before it
+    assert found("The UN chief called for an immediate halt to the fighting and the release of all hostages.", dictionary) == {
+        ("UN", "ceasefire", "support"), ("UN", "hostage_prisoner_exchange", "support")}

@@ -1358,7 +1358,8 @@ def rehang_perfect_auxiliaries(doc: Any) -> None:
 
 def rehang_listed_nominals(doc: Any) -> None:
     """Join to the list of a verb's object the items the parser split off it: a noun after a comma hung on the
-    verb as a second sentence ("called for a truce, the release/parataxis of the hostages and ..."), and a
+    verb as a second sentence ("called for a truce, the release/parataxis of the hostages and ..."), a second
+    phrase with the first one's preposition joined to the verb ("for a truce and for the release/conj"), and a
     noun with its own article and "of" phrase joined to the "of" phrase of the item before it ("the release of
     the hostages and the withdrawal/conj of troops", where "withdrawal" hangs on "hostages"): each is one
     more thing the verb asks for, not a sentence of its own or a part of the hostages."""
@@ -1376,6 +1377,28 @@ def rehang_listed_nominals(doc: Any) -> None:
                     key=lambda c: c.i, default=None)
         if first is not None and first.right_edge.i == comma.i - 1:
             noun.head, noun.dep_ = first, "conj"
+    for noun in doc:
+        verb, preposition = noun.head, case_word(noun)
+        # "called for a truce and for the release/conj of the hostages", joined to the verb: the second "for"
+        # phrase is the first one's partner
+        if noun.dep_ == "conj" and noun.tag_.startswith("NN") and verb.tag_.startswith("VB") and verb.i < noun.i:
+            if preposition:
+                first = max((c for c in verb.children if c.dep_ == "obl" and c.i < noun.i and case_word(c) == preposition),
+                            key=lambda c: c.i, default=None)
+            else:
+                # "called for an immediate halt to hostilities and the release/conj of all hostages": a noun with its
+                # article right after the verb's "for" phrase, joined by "and", is that phrase's next item
+                edge = noun.left_edge  # the "and" before the phrase, which the parser may have hung on it
+                join = edge if edge.lower_ in ("and", ",") else doc[edge.i - 1] if edge.i > 0 else None
+                # (the "to" phrase of "a halt to the fighting" may hang on the verb too: the item is joined after it)
+                first = max((c for c in verb.children if c.dep_ == "obl" and c.i < noun.i), key=lambda c: c.i, default=None)
+                asked = first is not None and any(c.dep_ == "obl" and case_word(c) == "for" and c.i <= first.i
+                                                  for c in verb.children)
+                if (not asked or join is None or join.lower_ not in ("and", ",") or first.right_edge.i + 1 != join.i
+                        or not any(c.dep_ == "det" for c in noun.children)):
+                    first = None
+            if first is not None:
+                noun.head = first
     for noun in doc:
         inner = noun.head
         if (noun.dep_ != "conj" or not noun.tag_.startswith("NN") or inner.i >= noun.i or inner.dep_ != "nmod"
@@ -1405,10 +1428,25 @@ def rehang_listed_verbs(doc: Any) -> None:
         # "to stop the bloodshed and allow/conj aid to flow", the verb hung on the object before it: with an object
         # of its own it is the second verb of the list, not part of the first one's object
         if (token.dep_ == "conj" and token.tag_ == "VB" and token.head.tag_.startswith("NN") and token.head.dep_ == "obj"
-                and token.head.head.tag_.startswith("VB") and token.head.i < token.i
-                and any(c.dep_ == "obj" for c in token.children)):
-            token.head = token.head.head
-            continue
+                and token.head.head.tag_.startswith("VB") and token.head.i < token.i):
+            if any(c.dep_ == "obj" for c in token.children):
+                token.head = token.head.head
+                continue
+            # "release the hostages and allow/conj aid/conj", its object hung beside it on the same noun
+            after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+            if after is not None and after.tag_.startswith("NN") and after.dep_ == "conj" and after.head.i == token.head.i:
+                token.head, after.head, after.dep_ = token.head.head, token, "obj"
+                continue
+        # "urged both sides to respect the truce, release/conj the hostages ...", a bare verb listed after an
+        # infinitive but hung on the verb above it: it is the infinitive's partner
+        if (token.dep_ == "conj" and token.tag_ == "VB" and token.head.tag_ in ("VBD", "VBZ", "VBP", "VBN")
+                and not any(c.dep_ in ("mark", "nsubj", "nsubj:pass", "aux") for c in token.children)):
+            infinitive = max((c for c in token.head.children if c.dep_ in ("advcl", "xcomp") and c.tag_ == "VB"
+                              and c.i < token.i and any(m.dep_ == "mark" and m.lower_ == "to" for m in c.children)),
+                             key=lambda c: c.i, default=None)
+            if infinitive is not None:
+                token.head = infinitive
+                continue
         # "would stop the fighting, provide/advcl aid and reunite families": a bare verb after a comma that the
         # parser hung as an adverbial clause of the verb before it is the next item of the list
         if (token.dep_ == "advcl" and token.tag_ == "VB" and token.i > token.head.i and token.head.tag_.startswith("VB")

@@ -528,6 +528,14 @@ class Walker:
             group = ctx.group_after(counted)
             if group:
                 return Holders(list(group), ("group_noun",), book.confidence("group_noun"))
+        if _lemma_in(token, book.statement_nouns):
+            # "the statement issued by Egypt and Qatar": who issued it says it
+            for participle in token.children:
+                if participle.dep_ == "acl" and participle.tag_ == "VBN":
+                    agent = next((c for c in participle.children if c.dep_ == "obl:agent"), None)
+                    holders = self.np_holders(agent) if agent is not None else Holders([])
+                    if holders.actors:
+                        return holders
         found: list[tuple[int, int, str]] = []
         # "Israeli opposition leader", "Israeli lawmakers": people of a state who do not speak for it
         # (also "Former Israeli prime minister Naftali Bennett", where "former" qualifies a title before the name)
@@ -551,7 +559,9 @@ class Walker:
                 dep = child.dep_
                 if dep in _NP_SKIP:
                     continue
-                if dep in ("nmod", "obl") and _case(child) not in _NP_PREPOSITIONS:
+                if dep in ("nmod", "obl") and _case(child) not in _NP_PREPOSITIONS and not (
+                        # "a statement by Egypt": who makes a statement says it
+                        node is token and dep == "nmod" and _case(child) == "by" and _lemma_in(token, book.statement_nouns)):
                     continue
                 queue.append((child, depth if dep in _NP_SAME_LEVEL else depth + 1))
         if found:
@@ -1943,6 +1953,9 @@ class Walker:
                 came_from.dep_ == "conj" or came_from.dep_ == "advcl" and came_from.tag_ == node.tag_ == "VBG"
                 and not any(c.dep_ == "mark" for c in came_from.children)):
             s, kind = 0, ""  # "halting the war, rebuilding Gaza": a coordinated act, not what the first verb governs
+        if (s and came_from is not None and came_from.dep_ == "conj" and came_from.head.i == node.i and node.tag_.startswith("NN")
+                and _lemma_in(node, book.halting_verbs)):
+            s, kind = 0, ""  # "a halt to hostilities and the release of all hostages": the next item asked for, not halted
         if s < 0 and st.coordinated_act and node.tag_.startswith("VB"):
             s, kind = 0, ""
         if node.tag_.startswith("VB"):
