@@ -5452,3 +5452,13 @@ def test_an_item_listed_after_a_halt_is_asked_for_not_halted(dictionary):
     # text written for this test: "the release" is the call's second item, joined to the halt before it
     assert found("The UN chief called for an immediate halt to the fighting and the release of all hostages.", dictionary) == {
         ("UN", "ceasefire", "support"), ("UN", "hostage_prisoner_exchange", "support")}
+
+
+def test_a_second_passive_verb_with_its_own_agent_shares_the_issue(dictionary, rules):
+    # text written for this test: "rejected by Israel" has no subject of its own; the plan is the one rejected
+    text = "The reconstruction plan was welcomed by Hamas but rejected by Israel."
+    assert found(text, dictionary) == {("Hamas", "reconstruction", "support"), ("Israel", "reconstruction", "oppose")}
+    assert ("Israel", "reconstruction", "oppose") not in found(text, dictionary, rules.without(["agent_of_passive"]))
+    # what a plan must be is wished for, not done by the ones named
+    assert ("Egypt", "reconstruction", "support") not in found(
+        "The Palestinian Authority said reconstruction must be Palestinian-led and supported by Egypt.", dictionary)

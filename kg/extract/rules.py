@@ -1455,6 +1455,7 @@ class Walker:
         st.findings.extend(self._relative_cues(issue_token, issue_id, issue_at))
         st.findings.extend(self._parties(issue_token, issue_id))
         st.findings.extend(self._fused_agents(issue_token, issue_id))
+        st.findings.extend(self._passive_partners(issue_token, issue_id, inverse))
         self._polarity_at_issue(st)
         # each step reads and updates the walk's state; a step that returns findings ends the walk
         at_node = (self._stopped_by_context, self._said_of_something_else, self._predicate_of_subject,
@@ -3039,6 +3040,42 @@ class Walker:
                 return self._finish(Holders(actors, ("coordination",) if len(actors) > 1 else ()), "agent_of_passive",
                                     issue_id, 1, [], [], _lemma(child), [f"{child.i}:{child.text}/{child.tag_}/{child.dep_}"])
         return []
+
+    def _passive_partners(self, noun: Any, issue_id: str, inverse: bool) -> list[Finding]:
+        """"The plan was welcomed by Hamas but rejected by Israel": a second passive verb that shares the issue as
+        its subject, with an agent of its own (the walk up from the issue reaches the first verb only)."""
+        book = self.book
+        if not book.enabled("agent_of_passive"):
+            return []
+        while noun.dep_ == "compound" and noun.head is not noun:
+            noun = noun.head
+        first = noun.head
+        if noun.dep_ not in ("nsubj", "nsubj:pass") or not first.tag_.startswith("VB"):
+            return []
+        # the issue as what a first verb judges or receives ("was endorsed by", "received a welcome from"), not
+        # as the subject of any act ("the reopening follows the truce, brokered by Egypt"), nor what is wished
+        # for ("must be Palestinian-led and supported by ...")
+        if not (noun.dep_ == "nsubj:pass" or self.cue_sign(first)[0] or _lemma_in(first, book.receiving_verbs)) or any(
+                c.tag_ == "MD" for c in first.children):
+            return []
+        findings: list[Finding] = []
+        for verb in first.children:
+            if (verb.dep_ != "conj" or verb.tag_ != "VBN" or verb.i < first.i
+                    or any(c.dep_ in _SUBJECTS for c in verb.children)):
+                continue
+            agent = next((c for c in verb.children if c.dep_ == "obl:agent" or c.dep_ == "obl" and _case(c) == "by"), None)
+            sign = self.cue_sign(verb)[0]
+            holders = self.np_holders(agent) if agent is not None and sign else Holders([])
+            if not holders.actors:
+                continue
+            rules = ["cue_polarity"] if sign < 0 else []
+            if any(c.dep_ == "advmod" and c.lower_ in ("not", "never") for c in verb.children) and book.enabled("negation"):
+                sign, rules = -sign, [*rules, "negation"]
+            if inverse and book.enabled("inverse_issue"):
+                sign, rules = -sign, [*rules, "inverse_issue"]
+            findings += self._finish(holders, "agent_of_passive", issue_id, sign, [], rules, _lemma(verb),
+                                     [f"{noun.i}:{noun.text}/{noun.tag_}/{noun.dep_}", f"{verb.i}:{verb.text}/{verb.tag_}/conj"])
+        return findings
 
     def _author(self, plan: Any) -> Holders:
         """Who puts a plan forward as the subject of a verb of authoring it ("Russia presented/circulated
