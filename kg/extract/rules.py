@@ -3414,6 +3414,13 @@ class Walker:
                         # "the plan, brokered by Trump and backed by Qatar": each participle joined to it has its agent
                         clauses += [c for c in child.children if c.dep_ == "conj" and c.tag_ == "VBN" and c.i > child.i]
             for child in clauses:
+                relative = next((c for c in child.children if c.dep_ in ("nsubj", "nsubj:pass") and c.lower_ in _RELATIVE_PRONOUNS), None)
+                if relative is not None and _lemma_in(child, self.book.receiving_verbs):
+                    # "the plan, which received the endorsement of Netanyahu, ...": the backing the plan received
+                    received = self._received_backing(_WalkState(noun, {noun.i}, issue_id, issue_at or {}, node=child,
+                                                                 came_from=relative))
+                    findings += received or []
+                    continue
                 sign, kind = self.cue_sign(child)
                 if kind == "report" and issue_at is not None:
                     findings += self._reported_relative(child, issue_id, issue_at)
