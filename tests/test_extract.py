@@ -5385,6 +5385,10 @@ def test_a_counterpart_in_the_speakers_phrase_is_not_the_speaker(dictionary):
     # the backing a plan received, told in a relative clause; a party leaving power
     ("The peace plan, which received the endorsement of Netanyahu, includes a withdrawal.", ("Israel", "peace_plan", "support")),
     ("Hamas said it was prepared to leave power.", ("Hamas", "governance", "support")),
+    # the partners named with a mediator's role share it
+    ("Qatar is playing a central role as a mediator, along with Egypt and the US, in pushing both parties toward a ceasefire.",
+     ("Egypt", "ceasefire", "support")),
+    ("Qatar will keep acting as a mediator alongside Egypt to reach a ceasefire.", ("Egypt", "ceasefire", "support")),
 ])
 def test_wordings_of_stances_found_in_news(text, stance, dictionary):
     assert stance in found(text, dictionary)

@@ -382,6 +382,14 @@ class Walker:
                 k += 1 + (doc[k + 1].lower_ == "the")  # "with mediation from Egypt, Qatar and the US"
             elif k + 1 < len(doc) and doc[k].text in (",", "-", "–", "—", ":") and role is not token:
                 k += 1 + (doc[k + 1].lower_ == "the")
+            else:
+                # "as a mediator, along with Egypt and the US": the partners named with the role share it
+                words = [t.lower_ for t in doc[k:k + 3]]
+                skip = 1 if words[:1] == [","] else 0
+                partner = 2 if words[skip:skip + 2] in (["along", "with"], ["together", "with"]) else 1 if words[skip:skip + 1] == ["alongside"] else 0
+                if partner:
+                    k += skip + partner
+                    k += k < len(doc) and doc[k].lower_ == "the"
             if k < len(doc) and k in ctx.actor_at:
                 actors += ctx.lists.get(k) or [ctx.actor_at[k]]
         actors = _unique(actors)
