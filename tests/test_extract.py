@@ -5477,3 +5477,15 @@ def test_destruction_threatened_for_a_refusal_is_no_disarmament_stance(dictionar
     got = found("Rubio warned that Hamas would be destroyed if it did not release all the hostages.", dictionary)
     assert ("US", "hostage_prisoner_exchange", "support") in got
     assert not any(stance[1] == "disarmament" for stance in got)
+
+
+def test_a_refusal_covers_every_infinitive_it_lists(dictionary):
+    # text written for this test: "refused to A or B" refuses both
+    assert found("Hamas refused to release the hostages or accept a ceasefire deal.", dictionary) == {
+        ("Hamas", "hostage_prisoner_exchange", "oppose"), ("Hamas", "ceasefire", "oppose")}
+
+
+def test_a_task_called_not_ones_job_is_refused(dictionary):
+    # text written for this test
+    assert found("Disarming Hamas is not our job, the Pakistani minister said.", dictionary) == {
+        ("Pakistan", "disarmament", "oppose")}

@@ -2575,7 +2575,9 @@ class Walker:
         node = st.node
         if st.skip_sign and not _finite(node.head) and (node.tag_ in ("VBZ", "VBD", "VBP") or (
                 node.tag_ == "VB" and self.cue_sign(node)[0] and not self.cue_sign(node.head)[0]
-                and not any(c.dep_ == "mark" for c in node.children))):
+                and not any(c.dep_ == "mark" for c in node.children)
+                # (but "refused to release the hostages or accept a truce": both infinitives are the verb's own)
+                and not (node.dep_ == "conj" and node.head.dep_ == "xcomp" and node.head.tag_ == "VB"))):
             # "rejects any attempt to displace ... and supports reconstruction": a finite verb is
             # not coordinated with an infinitive; it goes with the clause's finite verb ("we reject
             # any attempt to displace ... and fully endorse the plan": a stance verb neither)
