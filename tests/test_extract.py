@@ -5389,6 +5389,11 @@ def test_a_counterpart_in_the_speakers_phrase_is_not_the_speaker(dictionary):
     ("Qatar is playing a central role as a mediator, along with Egypt and the US, in pushing both parties toward a ceasefire.",
      ("Egypt", "ceasefire", "support")),
     ("Qatar will keep acting as a mediator alongside Egypt to reach a ceasefire.", ("Egypt", "ceasefire", "support")),
+    # interest shown in sending troops
+    ("Indonesia and Azerbaijan have shown interest in sending troops to Gaza.", ("Azerbaijan", "stabilization_force", "support")),
+    # each of the conditions "on the condition that" joins with "and"
+    ("Netanyahu said he would end the war on the condition that Hamas is removed from power and Gaza is demilitarized.",
+     ("Israel", "ceasefire", "conditional", "disarmament")),
 ])
 def test_wordings_of_stances_found_in_news(text, stance, dictionary):
     assert stance in found(text, dictionary)

@@ -2828,13 +2828,23 @@ class Walker:
             if family is None or family == "until" and any(_lemma_in(t, self.book.open_ends) for t in doc[i + 1:i + 3]):
                 continue
             stop = i + 1
+            found: list[tuple[str, str]] = []
             for j in range(i + 1, min(len(doc), i + 14)):
-                if doc[j].lower_ in (";", ":") or doc[j].tag_ == ".":
+                if doc[j].lower_ in (";", ":") or doc[j].tag_ == "." or found and doc[j].lower_ in ("but", "while", "which", "who"):
                     break
                 stop = j + 1
                 if j in issue_at and (issue_at[j] != issue_id or family == "until"
                                       and issue_id in self.book.self_conditioning_issues):
-                    return [(issue_at[j], family)]
+                    if not found:
+                        found.append((issue_at[j], family))
+                        last = j
+                    elif (issue_at[j], family) not in found and issue_at[j] != issue_id and issue_at.get(j - 1) != issue_at[j] and any(
+                            doc[k].lower_ == "and" for k in range(last + 1, j)):
+                        # "on the condition that Hamas is removed from power and Gaza is demilitarized": each is one
+                        found.append((issue_at[j], family))
+                        last = j
+            if found:
+                return found
             # "..., provided a credible path to Palestinian statehood is in place": words that name the
             # condition's issue only as a condition
             named = self._clause_issues(doc[i + 1:stop], {}, issue_id)
