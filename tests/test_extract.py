@@ -5394,6 +5394,11 @@ def test_a_counterpart_in_the_speakers_phrase_is_not_the_speaker(dictionary):
     # each of the conditions "on the condition that" joins with "and"
     ("Netanyahu said he would end the war on the condition that Hamas is removed from power and Gaza is demilitarized.",
      ("Israel", "ceasefire", "conditional", "disarmament")),
+    # the later verbs of a list in a reported clause, which the parser hung on the reporting verb
+    ("Hamas said it was willing to exchange hostages for Palestinian prisoners, end the fighting, withdraw Israeli forces "
+     "from Gaza, reopen crossings, and begin reconstruction.", ("Hamas", "reconstruction", "support")),
+    ("Hamas said it was willing to exchange hostages for Palestinian prisoners, end the fighting, withdraw Israeli forces "
+     "from Gaza, reopen crossings, and begin reconstruction.", ("Hamas", "withdrawal", "support")),
 ])
 def test_wordings_of_stances_found_in_news(text, stance, dictionary):
     assert stance in found(text, dictionary)

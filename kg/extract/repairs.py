@@ -133,7 +133,7 @@ def repair_parse(doc: Any, infinitive_nouns: frozenset[str], stance_verbs: froze
         steps.append(lambda: relabel_adjective_infinitives(doc, control_adjectives))
     if not lemmas.isdisjoint(_COPULAR_VERBS):
         steps.append(lambda: rehang_copular_complements(doc))
-    steps.append(lambda: rehang_listed_verbs(doc))
+    steps.append(lambda: rehang_listed_verbs(doc, statement_verbs))
     if "," in words or "and" in words:
         steps.append(lambda: rehang_listed_nominals(doc))
     if "be" in lemmas:
@@ -1410,7 +1410,7 @@ def rehang_listed_nominals(doc: Any) -> None:
             noun.head = outer
 
 
-def rehang_listed_verbs(doc: Any) -> None:
+def rehang_listed_verbs(doc: Any, statement_verbs: frozenset[str] = frozenset()) -> None:
     """Make a listed verb a conjunct again when the parser hung it as an adverbial clause of the verb
     before it, or the head of its object when the parser hung the verb on the noun as a compound or an
     adjective ("would halt the fighting, allow/VB aid trucks in": allow/compound > trucks/obj
@@ -1444,6 +1444,12 @@ def rehang_listed_verbs(doc: Any) -> None:
             infinitive = max((c for c in token.head.children if c.dep_ in ("advcl", "xcomp") and c.tag_ == "VB"
                               and c.i < token.i and any(m.dep_ == "mark" and m.lower_ == "to" for m in c.children)),
                              key=lambda c: c.i, default=None)
+            if infinitive is None and _lemma_among(token.head, statement_verbs):
+                # "said it was willing to exchange the hostages, end the fighting, withdraw/conj of said Israeli
+                # forces": the bare verb before it in the reported clause is its partner
+                infinitive = max((t for t in doc[token.head.i + 1:token.i] if t.tag_ == "VB" and token.head in t.ancestors
+                                  and t.dep_ not in ("compound", "amod") and not any(c.dep_.startswith("nsubj") for c in t.children)),
+                                 key=lambda t: t.i, default=None)
             if infinitive is not None:
                 token.head = infinitive
                 continue
