@@ -5399,6 +5399,9 @@ def test_a_counterpart_in_the_speakers_phrase_is_not_the_speaker(dictionary):
      "from Gaza, reopen crossings, and begin reconstruction.", ("Hamas", "reconstruction", "support")),
     ("Hamas said it was willing to exchange hostages for Palestinian prisoners, end the fighting, withdraw Israeli forces "
      "from Gaza, reopen crossings, and begin reconstruction.", ("Hamas", "withdrawal", "support")),
+    # a list whose first item is the object of a verb below the one the parser hung the rest on
+    ("The UN General Assembly voted to adopt a resolution demanding an immediate ceasefire, the release of all hostages "
+     "and prisoners, and unhindered humanitarian access.", ("UN", "humanitarian_aid", "support")),
 ])
 def test_wordings_of_stances_found_in_news(text, stance, dictionary):
     assert stance in found(text, dictionary)

@@ -1375,6 +1375,11 @@ def rehang_listed_nominals(doc: Any) -> None:
             continue
         first = max((c for c in verb.children if c.dep_ in ("obj", "obl") and c.tag_.startswith("NN") and c.i < noun.i),
                     key=lambda c: c.i, default=None)
+        if first is None or first.right_edge.i != comma.i - 1:
+            # the list's first item may be the object of a verb below ("voted to adopt a resolution demanding a
+            # ceasefire/obj, the release/parataxis of voted ...")
+            first = next((t for t in doc[verb.i + 1:comma.i] if t.dep_ in ("obj", "obl") and t.tag_.startswith("NN")
+                          and t.head.tag_.startswith("VB") and t.right_edge.i == comma.i - 1 and verb in t.ancestors), None)
         if first is not None and first.right_edge.i == comma.i - 1:
             noun.head, noun.dep_ = first, "conj"
     for noun in doc:
