@@ -384,11 +384,11 @@ class Walker:
                 k += 1 + (doc[k + 1].lower_ == "the")
             else:
                 # "as a mediator, along with Egypt and the US": the partners named with the role share it
-                words = [t.lower_ for t in doc[k:k + 3]]
-                skip = 1 if words[:1] == [","] else 0
-                partner = 2 if words[skip:skip + 2] in (["along", "with"], ["together", "with"]) else 1 if words[skip:skip + 1] == ["alongside"] else 0
-                if partner:
-                    k += skip + partner
+                start = k + (k < len(doc) and doc[k].text == ",")
+                words = " ".join(t.lower_ for t in doc[start:start + 2])
+                joined = 2 if words in ("along with", "together with") else 1 if words.startswith("alongside") else 0
+                if joined:
+                    k = start + joined
                     k += k < len(doc) and doc[k].lower_ == "the"
             if k < len(doc) and k in ctx.actor_at:
                 actors += ctx.lists.get(k) or [ctx.actor_at[k]]
