@@ -47,7 +47,8 @@ def repair_parse(doc: Any, infinitive_nouns: frozenset[str], stance_verbs: froze
       commas follows it;
     - the passive subject of an adjective with a copula and no passive auxiliary ("Indonesia is prepared"),
       and an infinitive after an adjective of will read as a clause of purpose (`control_adjectives`);
-    - what follows "remained", listed verbs, participles of a perfect read as modifiers of its
+    - what follows "remained", listed verbs, the items of a list split off its first one (`statement_verbs`
+      again: a reported clause's list hung on the reporting verb), participles of a perfect read as modifiers of its
       object, perfect auxiliaries, verbs with a modal read as a modifier of their object,
       infinitives read as a noun's modifier, "for X to end" read as two phrases of the verb, then
       infinitives that complete a noun (`infinitive_nouns`: the nouns that take one)."""
