@@ -5402,6 +5402,11 @@ def test_a_counterpart_in_the_speakers_phrase_is_not_the_speaker(dictionary):
     # a list whose first item is the object of a verb below the one the parser hung the rest on
     ("The UN General Assembly voted to adopt a resolution demanding an immediate ceasefire, the release of all hostages "
      "and prisoners, and unhindered humanitarian access.", ("UN", "humanitarian_aid", "support")),
+    # Hamas kept from ruling Gaza, in more words
+    ("Egypt urged Hamas to relinquish its hold over Gaza.", ("Egypt", "governance", "support")),
+    ("Israel vowed to prevent Hamas from returning to power in Gaza.", ("Israel", "governance", "support")),
+    ("The UAE said Hamas must step down as Gaza's leadership.", ("UAE", "governance", "support")),
+    ("Katz called it the last chance to remove Hamas from Gaza.", ("Israel", "governance", "support")),
 ])
 def test_wordings_of_stances_found_in_news(text, stance, dictionary):
     assert stance in found(text, dictionary)
