@@ -5407,6 +5407,9 @@ def test_a_counterpart_in_the_speakers_phrase_is_not_the_speaker(dictionary):
     ("Israel vowed to prevent Hamas from returning to power in Gaza.", ("Israel", "governance", "support")),
     ("The UAE said Hamas must step down as Gaza's leadership.", ("UAE", "governance", "support")),
     ("Katz called it the last chance to remove Hamas from Gaza.", ("Israel", "governance", "support")),
+    # a perfect's participle the tagger read as an adjective
+    ("Hamas sent a delegation to Cairo for talks on a ceasefire, which Egypt has actively championed.",
+     ("Egypt", "ceasefire", "support")),
 ])
 def test_wordings_of_stances_found_in_news(text, stance, dictionary):
     assert stance in found(text, dictionary)

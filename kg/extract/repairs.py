@@ -1275,12 +1275,16 @@ _ADVERBIAL_TAGS = frozenset({"RB", "RBR", "RBS", "IN", "DT", "JJ", "JJS", "NN", 
 
 def restore_perfect_participles(doc: Any) -> None:
     """Make a participle again of an "-ed" word after "has" that the tagger read as a modifier of the
-    object ("Washington has vetoed/NN four resolutions/obj"): after a perfect's "has" the word is
+    object ("Washington has vetoed/NN four resolutions/obj"), or an adjective the parser gave the "has" itself
+    ("which Egypt has championed/JJ"): after a perfect's "has" the word is
     its verb, and the object is the verb's ("has opposed/amod Turkish participation/obj" too, tagged a
     participle already); the auxiliary itself is mended next. The lemma stays: the rules look a word up
     by every base form its ending allows ("vetoed": veto)."""
     for word in doc:
         if word.tag_ not in ("NN", "NNS", "NNP", "JJ", "VBN") or not word.lower_.endswith("ed"):
+            continue
+        if word.tag_ == "JJ" and any(c.dep_ == "aux" and (c.lemma_ or c.lower_) == "have" and c.i < word.i for c in word.children):
+            word.tag_ = "VBN"  # "which Egypt has championed/JJ": the perfect's "has" hangs on it already
             continue
         if word.dep_ in ("compound", "amod") and word.head.i > word.i and word.head.dep_ == "obj":
             objects, have = [word.head], word.head.head  # "has vetoed/compound four resolutions/obj"
