@@ -3564,6 +3564,17 @@ def test_the_second_phase_is_the_truce_s_before_the_plan_existed(published, expe
         assert {(s.holder, s.issue, s.polarity.value) for s in stances} == expected
 
 
+@pytest.mark.parametrize("published, expected", [
+    # text written for this test: before the 20-point plan, a draft resolution was a demand for a truce
+    (date(2025, 6, 5), {("US", "ceasefire", "oppose")}),
+    (date(2025, 11, 20), {("US", "ceasefire", "oppose"), ("US", "peace_plan", "oppose")}),
+])
+def test_a_vetoed_draft_is_the_plan_only_once_the_plan_existed(published, expected, dictionary):
+    text = "The United States vetoed a draft resolution demanding an immediate ceasefire in Gaza."
+    stances = extract_stances(Article("t", text, published=published), dictionary, rules=rules_only())
+    assert {(s.holder, s.issue, s.polarity.value) for s in stances} == expected
+
+
 def test_a_dateline_of_two_places_joined_by_a_slash_names_no_holder(dictionary):
     # text written for this test: "NATIONS" of the dateline is no group of states
     text = "UNITED NATIONS/GAZA – The Security Council on Friday voted to back the creation of an international stabilization force (ISF)."
