@@ -5521,3 +5521,10 @@ def test_a_task_called_not_ones_job_is_refused(dictionary):
     # text written for this test
     assert found("Disarming Hamas is not our job, the Pakistani minister said.", dictionary) == {
         ("Pakistan", "disarmament", "oppose")}
+
+
+def test_the_verb_deal_with_names_no_deal(dictionary):
+    # text written for this test: "the deal" names the truce in an article about it; "deal with" handles a matter
+    lead = "Talks on the Gaza ceasefire resumed in Cairo on Monday. "
+    assert found(lead + "Hamas said it hoped Israel would deal with the matter responsibly.", dictionary) == set()
+    assert ("Israel", "ceasefire", "support") in found(lead + "Israel reached a deal with Hamas on Friday.", dictionary)

@@ -282,7 +282,8 @@ class Scanner:
         for issue_id, pattern in self.issue_overrides:
             for match in pattern.finditer(text):
                 start, end = match.span()
-                inside = [m for m in mentions if m.kind in (ISSUE, INVERSE) and start <= m.start and m.end <= end]
+                # (a contextual name inside goes too: "going to deal with Israel" holds no deal)
+                inside = [m for m in mentions if m.kind in (ISSUE, INVERSE, CONTEXT) and start <= m.start and m.end <= end]
                 if not inside and issue_id is None:
                     continue
                 dropped = {id(m) for m in inside}
