@@ -69,7 +69,7 @@ class Update:
                          for folder in folders]
         self.labels = [numpy.array([y for _, y in folder.examples], dtype=float) for folder in folders]
         # the lenient rules' bonus, which the shipped model adds to their stances' log-odds, as an offset
-        self.offsets = [numpy.array([start.lenient_bonus if start.lenient(f) else 0.0 for f, _ in folder.examples])
+        self.offsets = [numpy.array([start.bonus(f) for f, _ in folder.examples])
                         for folder in folders]
 
     def fit(self, indices: Iterable[int], pull: float) -> tuple[Any, float]:

@@ -188,10 +188,12 @@ class StanceModel:
         """The rating a stance with these features needs to be kept: co-occurrences need the margin more."""
         return self.threshold + (self.cooccurrence_margin if features.get(f"rules={COOCCURRENCE_RULE}") else 0.0)
 
-    def lenient(self, features: Mapping[str, float]) -> bool:
-        """Whether a stance was found by a lenient rule, with no co-occurrence among its evidence."""
-        return (bool(self.lenient_rules) and not features.get(f"rule={COOCCURRENCE_RULE}")
-                and any(features.get(f"rule={rule}") for rule in self.lenient_rules))
+    def bonus(self, features: Mapping[str, float]) -> float:
+        """The log-odds a stance gains for having been found by a lenient rule, with no co-occurrence among its
+        evidence (0 otherwise)."""
+        lenient = (self.lenient_bonus and not features.get(f"rule={COOCCURRENCE_RULE}")
+                   and any(features.get(f"rule={rule}") for rule in self.lenient_rules))
+        return self.lenient_bonus if lenient else 0.0
 
     @cached_property
     def report_pattern(self) -> "re.Pattern[str]":
@@ -201,15 +203,13 @@ class StanceModel:
     def rate(self, features: Mapping[str, float]) -> float:
         """The probability that a stance with these features is right."""
         score = self.intercept + sum(self.weights.get(name, 0.0) * value for name, value in features.items())
-        if self.lenient_bonus and self.lenient(features):
-            score += self.lenient_bonus
+        score += self.bonus(features)
         return 1.0 / (1.0 + math.exp(-score))
 
     def reasons(self, features: Mapping[str, float], top: int = 4) -> list[tuple[str, float]]:
         """The features that moved a rating most, with what each added to its log-odds, largest first."""
         added = [(name, self.weights.get(name, 0.0) * value) for name, value in features.items()]
-        if self.lenient_bonus and self.lenient(features):
-            added.append(("lenient_rule", self.lenient_bonus))
+        added.append(("lenient_rule", self.bonus(features)))
         return sorted((item for item in added if item[1]), key=lambda item: (-abs(item[1]), item[0]))[:top]
 
 
