@@ -1362,20 +1362,30 @@ def rehang_perfect_auxiliaries(doc: Any) -> None:
 
 
 def rehang_listed_nominals(doc: Any) -> None:
-    """Join to the list of a verb's object the items the parser split off it: a noun after a comma hung on the
-    verb as a second sentence ("called for a truce, the release/parataxis of the hostages and ..."), a second
-    phrase with the first one's preposition joined to the verb ("for a truce and for the release/conj"), and a
-    noun with its own article and "of" phrase joined to the "of" phrase of the item before it ("the release of
-    the hostages and the withdrawal/conj of troops", where "withdrawal" hangs on "hostages"): each is one
-    more thing the verb asks for, not a sentence of its own or a part of the hostages."""
+    """Join to the list of a verb's object the items the parser split off it: each is one more thing the verb
+    asks for, not a sentence of its own or a part of the item before it."""
+    _join_items_read_as_sentences(doc)
+    _join_items_hung_on_the_verb(doc)
+    _join_items_hung_on_of_phrases(doc)
+
+
+def _joiner_before(doc: Any, phrase: Any, words: tuple[str, ...]) -> Any:
+    """The comma or "and" right before a phrase (the parser may have hung it on the phrase), or None."""
+    edge = phrase.left_edge
+    joiner = edge if edge.lower_ in words else doc[edge.i - 1] if edge.i > 0 else None
+    return joiner if joiner is not None and joiner.lower_ in words else None
+
+
+def _join_items_read_as_sentences(doc: Any) -> None:
+    """"called for a truce, the release/parataxis of the hostages and ...": a noun after a comma hung on the verb
+    as a second sentence is the next item of the list whose first item ends at the comma."""
     for noun in doc:
         verb = noun.head
         if noun.dep_ != "parataxis" or not noun.tag_.startswith("NN") or not verb.tag_.startswith("VB") or noun.i < verb.i:
             continue
-        # the comma before the phrase, which the parser may have hung on it
-        comma = noun.left_edge if noun.left_edge.text == "," else doc[noun.left_edge.i - 1] if noun.left_edge.i > 0 else None
-        if (comma is None or comma.text != "," or comma.i < 1
-                or any(c.dep_.startswith(("nsubj", "aux", "cop", "mark")) or c.dep_ == "punct" and c.text in (":", "\"", "“")
+        comma = _joiner_before(doc, noun, (",",))
+        if (comma is None or comma.i < 1
+                or any(c.dep_.startswith(("nsubj", "aux", "cop", "mark")) or c.dep_ == "punct" and c.text in (":", "\"", "\u201c")
                        for c in noun.children)):
             continue
         first = max((c for c in verb.children if c.dep_ in ("obj", "obl") and c.tag_.startswith("NN") and c.i < noun.i),
@@ -1387,28 +1397,35 @@ def rehang_listed_nominals(doc: Any) -> None:
                           and t.head.tag_.startswith("VB") and t.right_edge.i == comma.i - 1 and verb in t.ancestors), None)
         if first is not None and first.right_edge.i == comma.i - 1:
             noun.head, noun.dep_ = first, "conj"
+
+
+def _join_items_hung_on_the_verb(doc: Any) -> None:
+    """A noun joined to the verb instead of to the phrase before it: a second phrase with the first one's
+    preposition ("called for a truce and for the release/conj"), or a noun with its article right after the
+    verb's "for" phrase ("called for an immediate halt to hostilities and the release/conj of all hostages")."""
     for noun in doc:
         verb, preposition = noun.head, case_word(noun)
-        # "called for a truce and for the release/conj of the hostages", joined to the verb: the second "for"
-        # phrase is the first one's partner
-        if noun.dep_ == "conj" and noun.tag_.startswith("NN") and verb.tag_.startswith("VB") and verb.i < noun.i:
-            if preposition:
-                first = max((c for c in verb.children if c.dep_ == "obl" and c.i < noun.i and case_word(c) == preposition),
-                            key=lambda c: c.i, default=None)
-            else:
-                # "called for an immediate halt to hostilities and the release/conj of all hostages": a noun with its
-                # article right after the verb's "for" phrase, joined by "and", is that phrase's next item
-                edge = noun.left_edge  # the "and" before the phrase, which the parser may have hung on it
-                join = edge if edge.lower_ in ("and", ",") else doc[edge.i - 1] if edge.i > 0 else None
-                # (the "to" phrase of "a halt to the fighting" may hang on the verb too: the item is joined after it)
-                first = max((c for c in verb.children if c.dep_ == "obl" and c.i < noun.i), key=lambda c: c.i, default=None)
-                asked = first is not None and any(c.dep_ == "obl" and case_word(c) == "for" and c.i <= first.i
-                                                  for c in verb.children)
-                if (not asked or join is None or join.lower_ not in ("and", ",") or first.right_edge.i + 1 != join.i
-                        or not any(c.dep_ == "det" for c in noun.children)):
-                    first = None
-            if first is not None:
-                noun.head = first
+        if noun.dep_ != "conj" or not noun.tag_.startswith("NN") or not verb.tag_.startswith("VB") or verb.i > noun.i:
+            continue
+        if preposition:
+            first = max((c for c in verb.children if c.dep_ == "obl" and c.i < noun.i and case_word(c) == preposition),
+                        key=lambda c: c.i, default=None)
+        else:
+            join = _joiner_before(doc, noun, ("and", ","))
+            # (the "to" phrase of "a halt to the fighting" may hang on the verb too: the item is joined after it)
+            first = max((c for c in verb.children if c.dep_ == "obl" and c.i < noun.i), key=lambda c: c.i, default=None)
+            asked = first is not None and any(c.dep_ == "obl" and case_word(c) == "for" and c.i <= first.i
+                                              for c in verb.children)
+            if (not asked or join is None or first.right_edge.i + 1 != join.i
+                    or not any(c.dep_ == "det" for c in noun.children)):
+                first = None
+        if first is not None:
+            noun.head = first
+
+
+def _join_items_hung_on_of_phrases(doc: Any) -> None:
+    """"the release of the hostages and the withdrawal/conj of troops", where "withdrawal" hangs on "hostages": a
+    noun with its own article and "of" phrase is the partner of the item whose "of" phrase it hangs on."""
     for noun in doc:
         inner = noun.head
         if (noun.dep_ != "conj" or not noun.tag_.startswith("NN") or inner.i >= noun.i or inner.dep_ != "nmod"
