@@ -5421,6 +5421,20 @@ def test_a_counterpart_in_the_speakers_phrase_is_not_the_speaker(dictionary):
     # a perfect's participle the tagger read as an adjective
     ("Hamas sent a delegation to Cairo for talks on a ceasefire, which Egypt has actively championed.",
      ("Egypt", "ceasefire", "support")),
+    # a group's examples are its holders, wherever the parse hung the list, and a named group keeps its rest
+    ("Countries weighing a troop contribution, including Indonesia and Azerbaijan, have sought a UN mandate "
+     "before agreeing to join the force.", ("Azerbaijan", "stabilization_force", "conditional", "peace_plan")),
+    ("Countries weighing a troop contribution, including Indonesia and Azerbaijan, have sought a UN mandate "
+     "before agreeing to join the force.", ("ISFPartners", "stabilization_force", "conditional", "peace_plan")),
+    ("Nations thinking about sending troops, among them Pakistan and Indonesia, want a Security Council mandate "
+     "before they join the force.", ("Pakistan", "stabilization_force", "conditional", "peace_plan")),
+    ("Governments backing the effort, including Egypt and Jordan, called for a ceasefire.", ("Jordan", "ceasefire", "support")),
+    # ... and a list of examples between dashes is one
+    ("Regional states—among them Egypt, Qatar, Jordan and the UAE—have expressed support for Trump's plan.",
+     ("Jordan", "peace_plan", "support")),
+    # the plan by the resolution's number written with "No.", and as the US's initiative
+    ("Qatar urged the full implementation of Resolution No. 2803.", ("Qatar", "peace_plan", "support")),
+    ("Egypt and Jordan said they back the U.S. initiative.", ("Jordan", "peace_plan", "support")),
 ])
 def test_wordings_of_stances_found_in_news(text, stance, dictionary):
     assert stance in found(text, dictionary)
@@ -5528,3 +5542,11 @@ def test_the_verb_deal_with_names_no_deal(dictionary):
     lead = "Talks on the Gaza ceasefire resumed in Cairo on Monday. "
     assert found(lead + "Hamas said it hoped Israel would deal with the matter responsibly.", dictionary) == set()
     assert ("Israel", "ceasefire", "support") in found(lead + "Israel reached a deal with Hamas on Friday.", dictionary)
+
+
+def test_the_us_initiative_is_the_plan_only_once_the_plan_was_published(dictionary):
+    # text written for this test
+    text = "Egypt and Jordan said they back the U.S. initiative."
+    found_then = {(s.holder, s.issue) for s in extract_stances(
+        Article("t", text, published=date(2025, 6, 1)), dictionary, rules=rules_only(None))}
+    assert ("Jordan", "peace_plan") not in found_then

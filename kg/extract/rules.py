@@ -32,6 +32,8 @@ _NP_SKIP = frozenset({"acl", "acl:relcl", "advcl", "ccomp", "xcomp", "parataxis"
 _NP_SAME_LEVEL = frozenset({"conj", "appos", "compound", "flat", "amod", "nmod:poss", "nmod:desc"})
 #: the first words of "rather than" and "instead of", which set what follows against what comes before
 CONTRAST_WORDS = frozenset({"rather", "instead"})
+# the words that open a group's list of examples ("states, among them Qatar and Oman")
+_EXAMPLE_OPENERS = (("including",), ("like",), ("among", "them"), ("among", "which"), ("such", "as"))
 _NP_PREPOSITIONS = frozenset({"of", "from", "including", "like", "such", "among"})
 _RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
@@ -485,6 +487,12 @@ class Walker:
             return Holders(_unique(named + self._with_conjuncts(listed[0])), ("coordination",))
         if token.i in ctx.actor_at:
             actors = self._with_conjuncts(token)
+            if token.tag_ == "NNS" and book.enabled("group_noun") and set(actors) <= set(book.unnamed_groups):
+                # "Countries considering sending troops, including Indonesia and Azerbaijan, have ...": the
+                # states the group is named by, and its unnamed rest
+                examples = self._examples_within(token)
+                if examples.actors:
+                    return Holders(_unique(examples.actors + actors), ("coordination",))
             # "Egyptian and Qatari mediators": the mention took "Qatari mediators"; the adjective it is
             # coordinated with names another actor
             modifiers = [x for c in token.children if c.dep_ in ("amod", "compound") and c.i < token.i
@@ -608,6 +616,11 @@ class Walker:
             # "Countries willing to take part include Egypt, Turkey and Indonesia": the states the sentence
             # names for the group, not the group's own unnamed members
             return Holders(listed.actors, ("relative_antecedent",), book.confidence("relative_antecedent"))
+        if book.enabled("group_noun") and token.tag_ == "NNS":
+            examples = self._examples_within(token)
+            if examples.actors:
+                rest = self._unnamed_group(token)  # the unnamed rest of the group, as for a group's own name below
+                return Holders(_unique(examples.actors + ([rest] if rest else [])), ("coordination",))
         if book.enabled("group_noun"):
             actor = self._unnamed_group(token)
             if actor:
@@ -898,6 +911,36 @@ class Walker:
                 if holders.actors:
                     return holders, "agent_of_passive"
         return None
+
+    def _examples_within(self, noun: Any) -> Holders:
+        """The members a plural noun names by example inside its own phrase, wherever the parse hung the list
+        ("Countries considering sending troops, including Indonesia and Azerbaijan, have ...": on "considering"),
+        or right after it, read from the words where the parse lost the list ("Gulf states, among them Qatar,
+        Oman and the UAE, have ...": "Qatar" an adverb)."""
+        phrase = {t.i for t in noun.subtree}
+        for token in noun.subtree:
+            if (token.i > noun.i and token.lower_ in ("including", "like") and token.dep_ in ("case", "mark")
+                    and token.head.i > token.i and token.head.i in phrase):
+                found = self.np_holders(token.head)
+                if found.actors:
+                    return found
+        doc = noun.doc
+        # the list opens after a comma or dash within the group's own words ("nations thinking about sending
+        # troops, among them ..."), before any verb of its sentence's own
+        for mark in doc[noun.i + 1:min(len(doc), noun.i + 12)]:
+            if mark.tag_ in ("VBD", "VBZ", "VBP", "MD") or mark.text in (";", ":", "."):
+                break
+            if mark.text not in (",", "—", "–", "--", "("):
+                continue
+            k = mark.i + 1
+            opener = next((len(words) for words in _EXAMPLE_OPENERS
+                           if tuple(t.lower_ for t in doc[k:k + len(words)]) == words), 0)
+            if opener:
+                k += opener
+                k += k < len(doc) and doc[k].lower_ == "the"
+                if k in self.ctx.actor_at:
+                    return Holders(list(self.ctx.lists.get(k) or [self.ctx.actor_at[k]]), ("coordination",))
+        return Holders([])
 
     def _examples_after(self, noun: Any) -> Holders:
         """The members a plural noun names by example a few words after it, wherever the parse hung the list
