@@ -5435,6 +5435,12 @@ def test_a_counterpart_in_the_speakers_phrase_is_not_the_speaker(dictionary):
     # the plan by the resolution's number written with "No.", and as the US's initiative
     ("Qatar urged the full implementation of Resolution No. 2803.", ("Qatar", "peace_plan", "support")),
     ("Egypt and Jordan said they back the U.S. initiative.", ("Jordan", "peace_plan", "support")),
+    # the declaration the guarantors signed at Sharm el-Sheikh carries the plan
+    ("Egypt's president signed the Trump Declaration for Enduring Peace and Prosperity on Monday.",
+     ("Egypt", "peace_plan", "support")),
+    # those an actor joins in a stance hold it too
+    ("Jordan joined Egypt and Qatar in calling for a ceasefire.", ("Qatar", "ceasefire", "support")),
+    ("Israel joined the US in rejecting the Arab reconstruction plan.", ("US", "reconstruction", "oppose")),
 ])
 def test_wordings_of_stances_found_in_news(text, stance, dictionary):
     assert stance in found(text, dictionary)

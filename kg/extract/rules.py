@@ -858,6 +858,12 @@ class Walker:
             if child.dep_ == "obl" and child.i > verb.i and _case(child) == "with" and any(
                     c.lower_ in ("together", "along") and c.i == child.left_edge.i - 1 for c in (*verb.children, *child.children)):
                 partners += [a for a in self.np_holders(child).actors if a not in partners]
+        if _lemma(verb) == "join" and any(c.dep_ == "advcl" and c.tag_ == "VBG" and any(m.lower_ == "in" for m in c.children)
+                                          for c in verb.children):
+            # "Jordan joined Egypt and Qatar in calling for a truce": those joined did it first
+            for child in verb.children:
+                if child.dep_ == "obj":
+                    partners += [a for a in self.np_holders(child).actors if a not in partners]
         return partners
 
     def _listed_members(self, noun: Any) -> Holders:
