@@ -5422,18 +5422,15 @@ def test_a_counterpart_in_the_speakers_phrase_is_not_the_speaker(dictionary):
     ("Hamas sent a delegation to Cairo for talks on a ceasefire, which Egypt has actively championed.",
      ("Egypt", "ceasefire", "support")),
     # a group's examples are its holders, wherever the parse hung the list, and a named group keeps its rest
-    ("Countries weighing a troop contribution, including Indonesia and Azerbaijan, have sought a UN mandate "
-     "before agreeing to join the force.", ("Azerbaijan", "stabilization_force", "conditional", "peace_plan")),
-    ("Countries weighing a troop contribution, including Indonesia and Azerbaijan, have sought a UN mandate "
-     "before agreeing to join the force.", ("ISFPartners", "stabilization_force", "conditional", "peace_plan")),
+    ("Nations able to send peacekeepers, including Indonesia and Azerbaijan, want a UN mandate before joining the force.",
+     ("Azerbaijan", "stabilization_force", "conditional", "peace_plan")),
+    ("Nations able to send peacekeepers, including Indonesia and Azerbaijan, want a UN mandate before joining the force.",
+     ("ISFPartners", "stabilization_force", "conditional", "peace_plan")),
     ("Nations thinking about sending troops, among them Pakistan and Indonesia, want a Security Council mandate "
      "before they join the force.", ("Pakistan", "stabilization_force", "conditional", "peace_plan")),
     ("Governments backing the effort, including Egypt and Jordan, called for a ceasefire.", ("Jordan", "ceasefire", "support")),
-    # ... and a list of examples between dashes is one
-    ("Regional states—among them Egypt, Qatar, Jordan and the UAE—have expressed support for Trump's plan.",
-     ("Jordan", "peace_plan", "support")),
     # the plan by the resolution's number written with "No.", and as the US's initiative
-    ("Qatar urged the full implementation of Resolution No. 2803.", ("Qatar", "peace_plan", "support")),
+    ("Doha wants Resolution No. 2803 carried out in full.", ("Qatar", "peace_plan", "support")),
     ("Egypt and Jordan said they back the U.S. initiative.", ("Jordan", "peace_plan", "support")),
     # the declaration the guarantors signed at Sharm el-Sheikh carries the plan
     ("Egypt's president signed the Trump Declaration for Enduring Peace and Prosperity on Monday.",

@@ -87,8 +87,6 @@ def parse_words(texts: Iterable[str], pipeline: "Language | None" = None,
     table = _stand_in_table(stand_ins) if stand_ins else None
     inputs = [_standing_in(given, table) if table and table.words.search(text) else given
               for text, (given, _) in zip(texts, compact)]
-    inputs = [_commas_for_dashed_examples(doc) if _DASHED_EXAMPLES.search(text) else doc
-              for text, doc in zip(texts, inputs)]
     with _blas_threads().limit(limits=1, user_api="blas"):
         parsed = list(nlp.pipe(inputs, batch_size=max(1, len(inputs))))
     out = []
@@ -123,29 +121,6 @@ def _without_spaces(doc: "Doc") -> "tuple[Doc, list[int] | None]":
 
     spaces = [bool(t.whitespace_) or (t.i + 1 < len(doc) and doc[t.i + 1].is_space) for t in kept]
     return Doc(doc.vocab, words=[t.text for t in kept], spaces=spaces), [t.idx for t in kept]
-
-
-# a list of examples set off by dashes ("Regional states—among them Egypt, Qatar and Jordan—have ..."): the
-# parser, which learnt such asides with commas, hangs the list and the verb after it elsewhere with dashes
-_DASHES = frozenset({"—", "–", "--"})
-_EXAMPLE_OPENERS = frozenset({"among", "including", "such"})
-_DASHED_EXAMPLES = re.compile(r"(?:—|–|--)\s*(?:among|including|such)\b", re.IGNORECASE)
-
-
-def _commas_for_dashed_examples(doc: "Doc") -> "Doc":
-    """The doc itself, or a copy with the two dashes around a list of examples read as commas."""
-    words = [token.text for token in doc]
-    for token in doc:
-        if token.text not in _DASHES or token.i + 1 >= len(doc) or doc[token.i + 1].lower_ not in _EXAMPLE_OPENERS:
-            continue
-        closing = next((t for t in doc[token.i + 2:token.i + 22] if t.text in _DASHES), None)
-        if closing is not None and not any(t.text in (".", ";", ":", "!", "?") for t in doc[token.i + 1:closing.i]):
-            words[token.i] = words[closing.i] = ","
-    if words == [token.text for token in doc]:
-        return doc
-    from spacy.tokens import Doc
-
-    return Doc(doc.vocab, words=words, spaces=[bool(token.whitespace_) for token in doc])
 
 
 NAME_CONTEXT = "<name>"
