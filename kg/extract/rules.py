@@ -488,8 +488,8 @@ class Walker:
         if token.i in ctx.actor_at:
             actors = self._with_conjuncts(token)
             if token.tag_ == "NNS" and book.enabled("group_noun") and set(actors) <= set(book.unnamed_groups):
-                # "Countries considering sending troops, including Indonesia and Azerbaijan, have ...": the
-                # states the group is named by, and its unnamed rest
+                # "Nations able to send peacekeepers, including Indonesia and Azerbaijan, want ...": the states
+                # the group is named by, and its unnamed rest
                 examples = self._examples_within(token)
                 if examples.actors:
                     return Holders(_unique(examples.actors + actors), ("coordination",))
@@ -920,7 +920,7 @@ class Walker:
 
     def _examples_within(self, noun: Any) -> Holders:
         """The members a plural noun names by example inside its own phrase, wherever the parse hung the list
-        ("Countries considering sending troops, including Indonesia and Azerbaijan, have ...": on "considering"),
+        ("Nations weighing a contribution of troops, including Indonesia and Egypt, have ...": on "weighing"),
         or right after it, read from the words where the parse lost the list ("Gulf states, among them Qatar,
         Oman and the UAE, have ...": "Qatar" an adverb)."""
         phrase = {t.i for t in noun.subtree}
