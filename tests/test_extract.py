@@ -5438,6 +5438,13 @@ def test_a_counterpart_in_the_speakers_phrase_is_not_the_speaker(dictionary):
     # those an actor joins in a stance hold it too
     ("Jordan joined Egypt and Qatar in calling for a ceasefire.", ("Qatar", "ceasefire", "support")),
     ("Israel joined the US in rejecting the Arab reconstruction plan.", ("US", "reconstruction", "oppose")),
+    # Gaza and the West Bank in one state: one government for both
+    ("Egypt and Jordan want Gaza and the West Bank to form part of a sovereign Palestinian state.",
+     ("Jordan", "governance", "support")),
+    # what is insisted on is the insistence's, whoever judges it, and a predicate noun's owner holds it
+    ("Fidan criticised Israel's insistence on Hamas's disarmament.", ("Israel", "disarmament", "support")),
+    ("The main sticking point is Israel's insistence on disarmament.", ("Israel", "disarmament", "support")),
+    ("The problem is Hamas's refusal to disarm.", ("Hamas", "disarmament", "oppose")),
 ])
 def test_wordings_of_stances_found_in_news(text, stance, dictionary):
     assert stance in found(text, dictionary)

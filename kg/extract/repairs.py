@@ -118,6 +118,8 @@ def repair_parse(doc: Any, infinitive_nouns: frozenset[str], stance_verbs: froze
         steps.append(lambda: rehang_fronted_as_phrases(doc))
     if not words.isdisjoint(("on", "upon")) and not lemmas.isdisjoint(conditioning_verbs):
         steps.append(lambda: rehang_conditions_on_objects(doc, conditioning_verbs))
+    if not words.isdisjoint(("on", "upon")) and not lemmas.isdisjoint(_INSISTENCE_NOUNS):
+        steps.append(lambda: rehang_insisted_on_phrases(doc))
     if "to" in words and not lemmas.isdisjoint(tying_verbs):
         steps.append(lambda: rehang_conditions_on_objects(doc, tying_verbs, ("to",)))
     if "for" in words and not words.isdisjoint(_EXCHANGE_NOUNS):
@@ -650,6 +652,24 @@ def rehang_exchange_phrases(doc: Any) -> None:
 
 
 _EXCHANGE_NOUNS = frozenset({"exchange", "return"})
+# nouns whose "on" phrase is what is insisted on ("Israel's insistence on disarmament")
+_INSISTENCE_NOUNS = frozenset({"insistence", "emphasis"})
+
+
+def rehang_insisted_on_phrases(doc: Any) -> None:
+    """Hang on an object noun of insistence the "on" phrase the parser gave the verb ("criticised Israel's
+    insistence/obj on/case Hamas's disarmament/obl"): what is insisted on is the noun's, whoever judges it."""
+    for verb in doc:
+        if not verb.tag_.startswith("VB"):
+            continue
+        noun = next((c for c in verb.children if c.dep_ == "obj"
+                     and (c.lemma_ or c.lower_).lower() in _INSISTENCE_NOUNS), None)
+        if noun is None or any(c.dep_ == "nmod" and case_word(c) in ("on", "upon") for c in noun.children):
+            continue
+        phrase = next((c for c in verb.children if c.dep_ == "obl" and c.i > noun.i
+                       and case_word(c) in ("on", "upon") and c.left_edge.i == noun.right_edge.i + 1), None)
+        if phrase is not None:
+            phrase.head, phrase.dep_ = noun, "nmod"
 
 
 def rehang_exchange_lists(doc: Any) -> None:

@@ -779,6 +779,9 @@ class Walker:
                     k = before - 1 if child.doc[before].lower_ == "and" else before
                     if k >= 0 and k in self.ctx.actor_at and child.doc[k].i < child.i:
                         return Holders([self.ctx.actor_at[k]]), "subject_of_cue"
+                if (node.tag_.startswith("NN") and any(c.dep_ == "cop" for c in node.children)
+                        and any(c.dep_ == "nmod:poss" for c in node.children)):
+                    break  # "The sticking point is Israel's insistence on disarmament": the predicate's owner holds it
                 return None
         if node.dep_ == "acl" and node.head.dep_ == "ROOT" and node.tag_ in ("VBD", "VBN") and node.head.tag_.startswith("NN"):
             # "The ministers called for ...": a headline-like parse hangs the verb on its subject
