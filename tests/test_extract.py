@@ -5445,6 +5445,9 @@ def test_a_counterpart_in_the_speakers_phrase_is_not_the_speaker(dictionary):
     ("Fidan criticised Israel's insistence on Hamas's disarmament.", ("Israel", "disarmament", "support")),
     ("The main sticking point is Israel's insistence on disarmament.", ("Israel", "disarmament", "support")),
     ("The problem is Hamas's refusal to disarm.", ("Hamas", "disarmament", "oppose")),
+    # a gathering's participants, named before, with "the" or not
+    ("Leaders of Egypt, Jordan, Qatar and Turkey met Trump in New York on Tuesday. Participants stressed the urgent "
+     "need to end the war and called for the release of hostages.", ("Jordan", "hostage_prisoner_exchange", "support")),
 ])
 def test_wordings_of_stances_found_in_news(text, stance, dictionary):
     assert stance in found(text, dictionary)

@@ -141,7 +141,10 @@ def group_referent(noun: Any, book: RuleBook, aside: Any = None) -> bool:
         # "the foreign ministers", "The Foreign Ministers/NNPS", "the ministers of both countries": always the
         # ones named before
         return True
-    if not any(c.dep_ == "det" and c.lower_ in ("the", "these", "both") for c in noun.children):
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "these", "both") for c in noun.children) and not (
+            # "Participants stressed ...": those taking part in the gathering named before, "the" or not
+            noun.tag_ in ("NNS", "NNPS") and (noun.lemma_ or noun.lower_).lower() in ("participant", "participants", "signatory", "signatories")
+            and not any(c.dep_ == "det" for c in noun.children)):
         return False
     # "the participating countries", "the parties attending the meeting": the ones taking part, named before
     return not any(c.dep_ in ("amod", "acl", "acl:relcl", "nmod", "appos", "compound") and not _lemma_in(c, book.taking_part)
