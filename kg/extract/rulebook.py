@@ -136,6 +136,7 @@ class RuleBook:
     negative_modifiers: frozenset[str] = frozenset()
     generic_modifiers: frozenset[str] = frozenset()
     group_referents: frozenset[str] = frozenset()
+    bare_group_referents: frozenset[str] = frozenset()
     statement_nouns: frozenset[str] = frozenset()
     gathering_nouns: frozenset[str] = frozenset()
     member_verbs: frozenset[str] = frozenset()

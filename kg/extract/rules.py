@@ -143,7 +143,7 @@ def group_referent(noun: Any, book: RuleBook, aside: Any = None) -> bool:
         return True
     if not any(c.dep_ == "det" and c.lower_ in ("the", "these", "both") for c in noun.children) and not (
             # "Participants stressed ...": those taking part in the gathering named before, "the" or not
-            noun.tag_ in ("NNS", "NNPS") and (noun.lemma_ or noun.lower_).lower() in ("participant", "participants", "signatory", "signatories")
+            noun.tag_ in ("NNS", "NNPS") and _lemma_in(noun, book.bare_group_referents)
             and not any(c.dep_ == "det" for c in noun.children)):
         return False
     # "the participating countries", "the parties attending the meeting": the ones taking part, named before
@@ -490,12 +490,10 @@ class Walker:
             return Holders(_unique(named + self._with_conjuncts(listed[0])), ("coordination",))
         if token.i in ctx.actor_at:
             actors = self._with_conjuncts(token)
-            if token.tag_ == "NNS" and book.enabled("group_noun") and set(actors) <= set(book.unnamed_groups):
-                # "Nations able to send peacekeepers, including Indonesia and Azerbaijan, want ...": the states
-                # the group is named by, and its unnamed rest
-                examples = self._examples_within(token)
-                if examples.actors:
-                    return Holders(_unique(examples.actors + actors), ("coordination",))
+            if set(actors) <= set(book.unnamed_groups):
+                named = self._group_with_examples(token, actors)
+                if named is not None:
+                    return named
             # "Egyptian and Qatari mediators": the mention took "Qatari mediators"; the adjective it is
             # coordinated with names another actor
             modifiers = [x for c in token.children if c.dep_ in ("amod", "compound") and c.i < token.i
@@ -619,16 +617,23 @@ class Walker:
             # "Countries willing to take part include Egypt, Turkey and Indonesia": the states the sentence
             # names for the group, not the group's own unnamed members
             return Holders(listed.actors, ("relative_antecedent",), book.confidence("relative_antecedent"))
-        if book.enabled("group_noun") and token.tag_ == "NNS":
-            examples = self._examples_within(token)
-            if examples.actors:
-                rest = self._unnamed_group(token)  # the unnamed rest of the group, as for a group's own name below
-                return Holders(_unique(examples.actors + ([rest] if rest else [])), ("coordination",))
         if book.enabled("group_noun"):
             actor = self._unnamed_group(token)
+            named = self._group_with_examples(token, [actor] if actor else [])
+            if named is not None:
+                return named
             if actor:
                 return Holders([actor], ("group_noun",), book.confidence("group_noun"))
         return Holders([])
+
+    def _group_with_examples(self, noun: Any, rest: list[str]) -> Holders | None:
+        """A plural group noun's holders when it names members by example ("Nations able to send peacekeepers,
+        including Indonesia and Azerbaijan, want ..."): the examples, and `rest`, the actor its unnamed rest
+        stands for; None when it names none."""
+        if noun.tag_ != "NNS" or not self.book.enabled("group_noun"):
+            return None
+        examples = self._examples_within(noun)
+        return Holders(_unique(examples.actors + rest), ("coordination",)) if examples.actors else None
 
     def _members_by_clause(self, token: Any) -> list[str]:
         """The members a clause on a noun lists (`members_listed_by_clause`), when the noun names no actor itself."""
