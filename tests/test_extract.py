@@ -1952,6 +1952,52 @@ def test_these_elements_are_the_issues_the_sentence_before_lists(dictionary):
         ("Egypt", "ceasefire", "support")}
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("Israel has called on Hamas to give up its weapons. The group turned down those demands on Sunday.",
+     {("Israel", "disarmament", "support"), ("Hamas", "disarmament", "oppose")}),
+    ("Egypt urged Israel to allow more aid into Gaza. Israel rejected the request.",
+     {("Egypt", "humanitarian_aid", "support"), ("Israel", "humanitarian_aid", "oppose")}),
+    ("The new draft asks the movement to hand over its rifles. Hamas rejected it outright.",
+     {("Hamas", "disarmament", "oppose")}),
+])
+def test_a_demand_rejected_in_the_next_sentence_is_the_one_it_names(dictionary, text, expected):
+    assert found(text, dictionary) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the nearer name in the same sentence is what "it" stands for
+    ("Turkey asked for more aid to Gaza. Hamas rejects the plan, while the Palestinian Authority welcomed it.",
+     {("Turkey", "humanitarian_aid", "support"), ("Hamas", "peace_plan", "oppose")}),
+    # "it" as the subject of a clause is no object of "accepted"
+    ("Mediators proposed a two-month truce. Israel accepted it would need more time.", set()),
+    # an offer is a package described earlier; the sentence before names only part of it
+    ("Hamas also said it backs a committee of technocrats. Netanyahu rejected the offer.",
+     {("Hamas", "governance", "support")}),
+])
+def test_what_a_rejection_refers_back_to_is_read_with_care(dictionary, text, expected):
+    assert found(text, dictionary) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Israeli officials say the only way to end the war in Gaza is through disarming Hamas.",
+     {("Israel", "ceasefire", "conditional", "disarmament"), ("Israel", "disarmament", "support")}),
+    ("The only path to a lasting truce is the return of every hostage, Washington said.",
+     {("US", "ceasefire", "conditional", "hostage_prisoner_exchange"), ("US", "hostage_prisoner_exchange", "support")}),
+])
+def test_the_only_way_to_an_issue_is_its_condition(dictionary, text, expected):
+    assert found(text, dictionary) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Hamas said any foreign force's role must be limited to monitoring the truce.",
+     {("Hamas", "ceasefire", "support"), ("Hamas", "stabilization_force", "conditional", "ceasefire")}),
+    ("The mission of the stabilization force should be confined to monitoring the ceasefire, Hamas said.",
+     {("Hamas", "ceasefire", "support"), ("Hamas", "stabilization_force", "conditional", "ceasefire")}),
+])
+def test_a_force_whose_role_is_limited_is_accepted_on_that_limit(dictionary, text, expected):
+    assert found(text, dictionary) == expected
+
+
 def test_capitalised_foreign_ministers_are_the_ones_named_before(dictionary):
     text = ("The Foreign Ministers of Egypt, Jordan and Qatar today welcomed the steps taken by Hamas. "
             "The Foreign Ministers also welcomed Hamas's readiness to hand over the administration of Gaza "

@@ -1788,15 +1788,18 @@ def article_mentions(scanner: Scanner, text: str, published: date | None = None,
     mentions = resolve_plan_references(text, mentions, scanner.plan_heads)
     mentions = resolve_issue_pronouns(text, mentions, scanner.plan_heads, scanner.issue_pronouns)
     mentions = resolve_issue_lists(text, mentions, scanner.issue_list_references, sentences)
+    # "Israel demanded that Hamas disarm. Hamas rejected those demands.": one issue is enough
+    mentions = resolve_issue_lists(text, mentions, scanner.issue_demand_references, sentences, fewest=1)
     return [m for m in mentions if not _title_of_other_body(text, m)]
 
 
 def resolve_issue_lists(text: str, mentions: list[Mention], patterns: list["re.Pattern[str]"],
-                        sentences: Sequence[Sentence] | None = None) -> list[Mention]:
+                        sentences: Sequence[Sentence] | None = None, fewest: int = 2) -> list[Mention]:
     """A phrase the lexicon's `issue_list_references` match ("These elements are key, the statement
     added") names every issue the sentence before it names ("The plan covers aid, withdrawal and
-    reconstruction."); after a sentence that names fewer than two, it names nothing. `sentences`: the
-    text's, when the caller has split it already."""
+    reconstruction."); after a sentence that names fewer than `fewest`, it names nothing. A pattern's
+    group named `ref`, where it has one, is the phrase; the rest of its match is context ("rejected
+    those demands": the demands). `sentences`: the text's, when the caller has split it already."""
     matches = [match for pattern in patterns for match in pattern.finditer(text)]
     if not matches:
         return mentions
@@ -1804,13 +1807,16 @@ def resolve_issue_lists(text: str, mentions: list[Mention], patterns: list["re.P
     starts = [s.start for s in sentences]
     added = []
     for match in matches:
-        n = bisect.bisect_right(starts, match.start()) - 1  # the sentence the phrase is in
-        if n < 1:
-            continue
+        start, end = match.span("ref") if "ref" in match.re.groupindex else match.span()
+        n = bisect.bisect_right(starts, start) - 1  # the sentence the phrase is in
+        if n < 1 or any(m.kind == ISSUE and m.start < end and start < m.end for m in mentions):
+            continue  # "rejected the ceasefire proposal" names its own issue
+        if fewest < 2 and any(m.kind == ISSUE and starts[n] <= m.start < start for m in mentions):
+            continue  # "Hamas rejects the plan, the PA has welcomed it": the nearer name is the one meant
         before = sentences[n - 1]
         named = _unique(m.value for m in mentions if m.kind == ISSUE and before.start <= m.start and m.end <= before.end)
-        if len(named) >= 2:
-            added.extend(Mention(match.start(), match.end(), ISSUE, issue) for issue in named)
+        if len(named) >= fewest:
+            added.extend(Mention(start, end, ISSUE, issue) for issue in named)
     if not added:
         return mentions
     return sorted(mentions + added, key=lambda m: (m.start, -m.end))

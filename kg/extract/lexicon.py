@@ -18,14 +18,15 @@ from ..yamlfile import read_yaml, yaml_files
 
 #: The extraction's release; incremental builds re-extract when it, the data files or the extraction's code
 #: change (`kg.extract.extraction_fingerprint`).
-EXTRACTOR_VERSION = "71"
+EXTRACTOR_VERSION = "72"
 
 LEXICON_DIR = "lexicon"
 
 # --- the lexicon -----------------------------------------------------------------------------
 
 _LIST_KEYS = ("source_nouns", "holder_nouns", "holder_modifiers", "out_of_office", "other_theatres", "home_theatre",
-              "place_suffixes", "institution_nouns", "issue_pronouns", "issue_list_references", "phrase_verbs")
+              "place_suffixes", "institution_nouns", "issue_pronouns", "issue_list_references",
+              "issue_demand_references", "phrase_verbs")
 _MAP_KEYS = ("media", "coreference", "inverse_issues", "issue_patterns", "inverse_issue_patterns", "issue_overrides",
              "contextual_issues", "plan_references", "partial_issue_patterns")
 _KNOWN_KEYS = set(_LIST_KEYS) | set(_MAP_KEYS) | {"skip_headlines", "issue_periods"}
@@ -139,6 +140,7 @@ def _cached_lexicon(paths: tuple[str, ...], stamp: tuple[float, ...]) -> Lexicon
                              ("partial_issue_patterns", data.get("partial_issue_patterns", {})),
                              ("issue_pronouns", {"a pronoun": data.get("issue_pronouns", [])}),
                              ("issue_list_references", {"a reference": data.get("issue_list_references", [])}),
+                             ("issue_demand_references", {"a reference": data.get("issue_demand_references", [])}),
                              ("issue_overrides", data.get("issue_overrides", {})), ("issue_periods", periods)):
         for key, patterns in mapping.items():
             for pattern in patterns:

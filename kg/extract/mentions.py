@@ -146,6 +146,7 @@ class Scanner:
         self.issue_periods.sort(key=lambda item: item[1])
         self.issue_pronouns = [re.compile(pattern) for pattern in lexicon.list("issue_pronouns")]
         self.issue_list_references = [re.compile(pattern) for pattern in lexicon.list("issue_list_references")]
+        self.issue_demand_references = [re.compile(pattern) for pattern in lexicon.list("issue_demand_references")]
 
     def _check_issue(self, issue_id: str, key: str) -> None:
         if issue_id not in self.dictionary.issues:

@@ -190,6 +190,8 @@ class RuleBook:
     continuing_verbs: frozenset[str] = frozenset()
     failure_verbs: frozenset[str] = frozenset()
     means_nouns: frozenset[str] = frozenset()
+    limiting_verbs: frozenset[str] = frozenset()
+    remit_nouns: frozenset[str] = frozenset()
     permitting_verbs: frozenset[str] = frozenset()
     grievance_verbs: frozenset[str] = frozenset()
     grievance_markers: frozenset[str] = frozenset()

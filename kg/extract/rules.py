@@ -2539,12 +2539,37 @@ class Walker:
         if required is not None:
             # "sees the disarmament of Hamas as a condition for ending the war": the end of the war waits for it
             _wait_for(st, self._clause_issues(required.subtree, issue_at, issue_id))
+        if book.enabled("condition_clause"):
+            # "the only way to end the war is the destruction of Hamas": the end of the war waits for it
+            _wait_for(st, self._clause_issues(self._sole_means_predicate(node, came_from), issue_at, issue_id))
+            # "any force's role must be limited to monitoring the truce": the force, on that limit
+            _wait_for(st, self._clause_issues(self._limited_to(node, came_from), issue_at, issue_id))
 
     def _sole_means(self, node: Any) -> bool:
         """Whether a noun is the only means to something ("the only way to secure the release"): what it
         is, the thing comes after."""
         return _lemma_in(node, self.book.means_nouns) and any(
             c.dep_ in ("amod", "advmod") and c.lower_ in ("only", "sole") for c in node.children)
+
+    def _sole_means_predicate(self, node: Any, came_from: Any) -> list[Any]:
+        """The words after "is" when the only means to something is its subject ("the only way to end the
+        war is (through) the destruction of Hamas", "the only path to peace is ..."): what that something
+        waits for. The parse hangs them on the predicate, wherever it hangs the subject; [] if none."""
+        if came_from is None or came_from.dep_ not in ("acl", "nmod") or not self._sole_means(node) or not any(
+                c.dep_ in ("mark", "case") and c.lower_ == "to" for c in came_from.children):
+            return []
+        cop = next((t for t in node.doc[came_from.i + 1:came_from.i + 9]
+                    if t.dep_ == "cop" and t.lemma_ == "be"), None)
+        return [] if cop is None else [t for t in cop.head.subtree if t.i > cop.i]
+
+    def _limited_to(self, node: Any, came_from: Any) -> list[Any]:
+        """The words of the "to" phrase when what the issue is to do is limited ("the force's role/nsubj:pass
+        should be limited/node to monitoring the ceasefire"): what a body is accepted on; [] otherwise."""
+        if (came_from is None or not came_from.dep_.startswith("nsubj") or not _lemma_in(node, self.book.limiting_verbs)
+                or not _lemma_in(came_from, self.book.remit_nouns)):
+            return []
+        return [t for c in node.children if c.i > node.i and c.dep_ in ("obl", "advcl") and _case(c) == "to"
+                or c.dep_ == "advcl" and any(m.lower_ == "to" for m in c.children if m.dep_ == "mark") for t in c.subtree]
 
     def _needed_for(self, node: Any) -> Any:
         """What a requiring verb asks for so that the infinitive `node` can happen: the mandate in "would
