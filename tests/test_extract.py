@@ -1966,8 +1966,11 @@ def test_a_demand_rejected_in_the_next_sentence_is_the_one_it_names(dictionary, 
 
 @pytest.mark.parametrize("text,expected", [
     # the nearer name in the same sentence is what "it" stands for
-    ("Turkey asked for more aid to Gaza. Hamas rejects the plan, while the Palestinian Authority welcomed it.",
+    ("Turkey called for more aid to Gaza. Hamas rejects the plan, while the Palestinian Authority welcomed it.",
      {("Turkey", "humanitarian_aid", "support"), ("Hamas", "peace_plan", "oppose")}),
+    # "them" is most often people, not what was asked
+    ("Israel demanded the release of the hostages. Egypt said it would accept them in Cairo.",
+     {("Israel", "hostage_prisoner_exchange", "support")}),
     # "it" as the subject of a clause is no object of "accepted"
     ("Mediators proposed a two-month truce. Israel accepted it would need more time.", set()),
     # an offer is a package described earlier; the sentence before names only part of it
