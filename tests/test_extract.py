@@ -2470,6 +2470,33 @@ def test_a_threat_to_quit_the_government_is_no_states_demand(dictionary):
         ("Israel", "hostage_prisoner_exchange", "support")}
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("Ben-Gvir threatened to resign from the cabinet if the ceasefire deal is approved.",
+     {("Israel", "ceasefire", "oppose")}),
+    ("Ben-Gvir said he would quit the coalition if Israel agreed to end the war.",
+     {("Israel", "ceasefire", "oppose")}),
+])
+def test_a_threat_to_quit_over_a_step_opposes_it(dictionary, rules, text, expected):
+    assert found(text, dictionary) == expected
+    assert rules_of(text, dictionary)[expected.pop()] >= {"oppose_by_threat"}
+    assert found(text, dictionary, rules.without(["oppose_by_threat"])) == set()
+
+
+@pytest.mark.parametrize("text", [
+    "US Senator Lindsey Graham said Hamas must disarm.",
+    '"Hamas must disarm," US Senator Lindsey Graham said.',
+    "Five U.S. senators urged more aid to Gaza.",
+    "A Republican congressman called for aid to Gaza.",
+])
+def test_members_of_a_legislature_speak_for_no_state(dictionary, text):
+    assert found(text, dictionary) == set()
+
+
+def test_a_states_envoy_speaks_for_it_where_a_senator_does_not(dictionary):
+    assert found("US envoy Steve Witkoff said Hamas must disarm.", dictionary) == {("US", "disarmament", "support")}
+    assert found("Five U.S. envoys urged more aid to Gaza.", dictionary) == {("US", "humanitarian_aid", "support")}
+
+
 def test_an_apposition_parsed_as_a_conjunct_keeps_its_relative_clause(dictionary):
     text = "The draft includes the peace framework, a plan that Netanyahu publicly endorsed in September."
     assert found(text, dictionary) == {("Israel", "peace_plan", "support")}

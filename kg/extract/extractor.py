@@ -23,7 +23,8 @@ from .scoring import Evidence, article_features
 from .tree import ParsedSentence
 from .rulebook import LEADER_NAME_WORD, RuleBook
 from .rules import (CONTRAST_WORDS, Finding, Holders, SentenceContext, Walker, _case, _lemma, _lemma_in, _plainly_the,
-                    absolute_subject, group_referent, members_listed_by_clause, names_no_other_body, path_index)
+                    absolute_subject, group_referent, legislature_member, members_listed_by_clause, names_no_other_body,
+                    path_index)
 
 # the relations that name what one takes part in ("participate in the force", "join the mission")
 _TAKEN_PART_IN = frozenset({"obj", "obl", "iobj", "advcl", "xcomp", "ccomp", "nmod"})
@@ -1078,6 +1079,8 @@ class ArticleExtractor:
                     resolved = self._resolve_pronoun(child, offset, None)
                     if len(resolved) == 1:
                         return resolved[0], True
+                if legislature_member(child, book):
+                    return _OUTSIDER, True  # "US Senator Lindsey Graham said": a lawmaker speaks for no actor
                 aside = _aside_tokens(child)
                 for t in child.subtree:
                     if t.i in actor_at and t.i not in aside:

@@ -120,6 +120,7 @@ class RuleBook:
     pretext_nouns: frozenset[str] = frozenset()
     infinitive_stance_nouns: frozenset[str] = frozenset()
     outside_holders: frozenset[str] = frozenset()
+    legislature_members: frozenset[str] = frozenset()
     telling_verbs: frozenset[str] = frozenset()
     victim_harm_verbs: frozenset[str] = frozenset()
     naming_verbs: frozenset[str] = frozenset()
@@ -494,7 +495,7 @@ _REQUIRED_RULES = frozenset({
     "subject_of_cue", "agent_of_passive", "possessor_of_cue", "owner_of_proposal", "actor_of_issue_verb",
     "speaker_of_report", "speaker_of_quotation", "according_to", "relative_antecedent", "target_of_accusation", "accuser_of_charge",
     "pronoun", "group_noun", "coordination", "cue_polarity", "negation", "inverse_issue",
-    "condition_clause", "condition_requirement", "subject_of_sentence", "demand_by_threat", "force_by_threat",
+    "condition_clause", "condition_requirement", "subject_of_sentence", "demand_by_threat", "force_by_threat", "oppose_by_threat",
     "judge_of_predicate", "terms_by_contrast", "terms_required", "terms_by_selection", "condition_by_grievance",
     "party_to_deal", "sponsor_of_terms", "item_of_list", "nested_stance", "mediator_of_deal", "backing_received",
     "aside_on_clause",

@@ -218,6 +218,12 @@ def _wait_for(st: "_WalkState", issues: Iterable[str]) -> None:
             st.conditions.append((issue, "unless"))
 
 
+def legislature_member(noun: Any, book: RuleBook) -> bool:
+    """Whether a noun phrase names a member of a legislature, by its head or a title before it ("five U.S.
+    senators", "US Senator Lindsey Graham"): one who speaks for no actor, whatever state is named with them."""
+    return any(_lemma_in(t, book.legislature_members) for t in noun.subtree if t.i <= noun.i)
+
+
 def _counted_compound(word: Any) -> bool:
     """"six-party", "eight-nation": a compound that counts who meets, naming none of them."""
     return word.text.islower() and any(c.dep_ == "nummod" for c in word.children)
@@ -556,7 +562,8 @@ class Walker:
         found: list[tuple[int, int, str]] = []
         # "Israeli opposition leader", "Israeli lawmakers": people of a state who do not speak for it
         # (also "Former Israeli prime minister Naftali Bennett", where "former" qualifies a title before the name)
-        outside = _lemma_in(token, book.outside_holders) or any(
+        member = legislature_member(token, book)
+        outside = member or _lemma_in(token, book.outside_holders) or any(
             c.dep_ in ("amod", "compound") and _lemma_in(c, book.outside_holders) for c in token.children) or any(
             t.dep_ == "amod" and _lemma_in(t, book.outside_holders)
             for c in token.children if c.dep_ in ("compound", "flat", "nmod:desc") and c.i < token.i for t in c.subtree)
@@ -566,7 +573,8 @@ class Walker:
             if depth > 3:
                 continue
             if node is not token:
-                actor = ctx.actor_at.get(node.i) if not (outside and node.dep_ in ("amod", "nmod:poss")) else None
+                actor = ctx.actor_at.get(node.i) if not (outside and node.dep_ in ("amod", "nmod:poss") or member and (
+                    node.dep_ in ("compound", "flat", "nmod:desc"))) else None
                 if actor is None and allow_demonym and not outside and node.dep_ in ("amod", "compound") and node.i not in ctx.media:
                     actor = ctx.demonyms.get(node.text)
                 if actor is not None:
@@ -1669,7 +1677,7 @@ class Walker:
         if node.dep_ in ("advcl", "ccomp", "parataxis") and self.condition_family(node):
             # the issue is inside a condition ("if Hamas releases the hostages"): no stance of its
             # own, unless it is what a threat demands ("warned ... if it does not release hostages")
-            return st.findings + self._threat_demand(node, issue_id, st.path)
+            return st.findings + self._threat_demand(node, issue_id, st.path) + self._threat_to_quit(node, issue_id, st.path)
 
     def _predicate_of_subject(self, st: _WalkState) -> None:
         """The issue as a subject: its predicate's complement or a rejecting phrase says the stance."""
@@ -2809,6 +2817,27 @@ class Walker:
                 findings = self._finish(found[0], "demand_by_threat", issue_id, 1, [], [], _lemma(node), path)
                 return findings + self._force_threatened(clause, found[0], issue_id, _lemma(node), path)
             if node.dep_ == "ROOT" or node.head is node:
+                return []
+            node = node.head
+        return []
+
+    def _threat_to_quit(self, clause: Any, issue_id: str, path: list[str]) -> list[Finding]:
+        """"Ben-Gvir threatened to quit the government if the truce is approved", "said his party would leave
+        the coalition if the cabinet backs the deal": one who would walk out over a step opposes it."""
+        book = self.book
+        if (not book.enabled("oppose_by_threat") or self.condition_family(clause) != "if" or self.negated(clause)
+                or self.cue_sign(clause)[0] < 0 or _lemma_in(clause, book.failing_verbs)):
+            return []
+        node = clause.head
+        if not (_lemma_in(node, book.exit_verbs) and any(
+                c.dep_ in ("obl", "obj") and _lemma_in(c, book.coalition_nouns) for c in node.children)
+                or _lemma(node) == "resign") or self.negated(node):
+            return []
+        for _ in range(3):  # the one who would leave, or who threatens it ("threatened/ROOT to resign/xcomp")
+            found = self.subject_holders(node)
+            if found is not None and found[0].actors:
+                return self._finish(found[0], "oppose_by_threat", issue_id, -1, [], [], _lemma(node), path)
+            if node.dep_ != "xcomp" or node.head is node:
                 return []
             node = node.head
         return []
