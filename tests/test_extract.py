@@ -2492,6 +2492,19 @@ def test_members_of_a_legislature_speak_for_no_state(dictionary, text):
     assert found(text, dictionary) == set()
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("Palestinian factions met in Cairo with mediators from Egypt and Qatar. They agreed to hand the "
+     "administration of Gaza to a committee of technocrats.",
+     {("Egypt", "ceasefire", "support"), ("Qatar", "ceasefire", "support")}),
+    ("Five U.S. senators wrote to Rubio on Monday. They demanded the reopening of all crossings for aid.", set()),
+    # a group of an actor's own people still points back to the actor
+    ("Hamas militants met in Cairo on Friday. They agreed to hand the administration of Gaza to a committee "
+     "of technocrats.", {("Hamas", "governance", "support")}),
+])
+def test_they_after_people_no_actor_stands_for_are_those_people(dictionary, text, expected):
+    assert found(text, dictionary) == expected
+
+
 def test_a_states_envoy_speaks_for_it_where_a_senator_does_not(dictionary):
     assert found("US envoy Steve Witkoff said Hamas must disarm.", dictionary) == {("US", "disarmament", "support")}
     assert found("Five U.S. envoys urged more aid to Gaza.", dictionary) == {("US", "humanitarian_aid", "support")}

@@ -744,8 +744,8 @@ class ArticleExtractor:
                 return []  # "for that stabilisation force to work, it needs a mandate": the force
         if word in _GROUP_PRONOUNS:
             subject = d.last_subject(position, lambda holders, person, plural: plural)
-            if subject:
-                return subject
+            if subject is not None:
+                return subject  # (none for a group no actor stands for)
             group = d.last(d.groups, position)
             if group is not None:
                 return list(group)
@@ -850,6 +850,18 @@ class ArticleExtractor:
             elif (child.tag_ == "NN" and all(t.i > child.i for t in span)
                   and (child.lemma_ or child.lower_) not in self.book.person_nouns | self.book.group_nouns):
                 span = []  # "The agreement between Israel and Hamas takes effect": the agreement is the subject
+            if legislature_member(child, self.book):
+                span = []
+            elif _lemma_in(child, self.book.outside_holders):
+                span = [t for t in span if t.dep_ not in ("amod", "nmod:poss")]  # ("Hamas militants" are Hamas's)
+            if not span and child.tag_ in ("NNS", "NNPS") and (
+                    legislature_member(child, self.book) or _lemma_in(child, self.book.outside_holders)) and not any(
+                    c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in child.children):
+                # "Palestinian factions met in Cairo ... They agreed to ...", "Five U.S. senators urged ... They
+                # demanded ...": "they" next are people no actor stands for ("the factions" may be ones named
+                # before with their members, and is left to point back to them)
+                self.discourse.subjects.append((offset + child.idx, [], False, True))
+                continue
             if span:
                 holders = _unique([actor_at[t.i] for t in span] + [a for t in span for a in self._lists_at.get(t.i, [])])
                 person = any(t.i in persons for t in span) and len(holders) == 1
