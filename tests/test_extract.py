@@ -1987,7 +1987,7 @@ def test_what_a_rejection_refers_back_to_is_read_with_care(dictionary, text, exp
     ("The only path to a lasting truce is the return of every hostage, Washington said.",
      {("US", "ceasefire", "conditional", "hostage_prisoner_exchange"), ("US", "hostage_prisoner_exchange", "support")}),
 ])
-def test_the_only_way_to_an_issue_is_its_condition(dictionary, text, expected):
+def test_what_the_only_way_to_an_issue_is_comes_first(dictionary, text, expected):
     assert found(text, dictionary) == expected
 
 
@@ -3385,9 +3385,9 @@ def test_a_participle_with_its_agent_or_a_finite_verb_beside_it_stays_one():
     # "the plan called Riviera" under a verb of its own: the repair looks only at sentences with no finite verb
     doc = _misparsed(["Egypt", "rejected", "the", "plan", "called", "Riviera"], [1, 1, 3, 1, 3, 4],
                      ["nsubj", "ROOT", "det", "obj", "acl", "xcomp"], ["NNP", "VBD", "DT", "NN", "VBN", "NNP"])
-    from kg.extract.repairs import repair_parse
+    from kg.extract.repairs import RepairLists, repair_parse
 
-    repair_parse(doc, frozenset(), statement_verbs=frozenset({"called"}))
+    repair_parse(doc, RepairLists(statement_verbs=frozenset({"called"})))
     assert (doc[4].tag_, doc[4].dep_) == ("VBN", "acl")
 
 
@@ -4625,7 +4625,7 @@ def test_a_repair_that_closes_a_loop_in_the_tree_is_undone(monkeypatch):
 
     monkeypatch.setattr(repairs, "restore_prepositions", looping)
     doc, = parse_sentences([text])
-    repairs.repair_parse(doc, frozenset())
+    repairs.repair_parse(doc)
     assert not repairs._has_loop(doc)
     assert [t.head.i for t in doc] == heads  # this sentence's other repairs change nothing
     looping(doc)
@@ -4918,12 +4918,12 @@ def test_it_before_an_adjective_of_readiness_is_the_one_who_is_ready(text, stanc
 def test_an_expletive_it_stays_an_expletive(rules):
     from kg.extract.lemmatize import assign_lemmas
     from kg.extract.parse import parse_words
-    from kg.extract.repairs import repair_parse
+    from kg.extract.repairs import RepairLists, repair_parse
 
     # text written for this test: "it is necessary to" has no doer in "it"
     (doc, _), = parse_words(["Egypt said it is necessary to rebuild Gaza."], stand_ins=rules.stand_ins)
     assign_lemmas(doc, rules.irregular, rules.known_lemmas)
-    repair_parse(doc, rules.infinitive_nouns, control_adjectives=rules.control_adjectives)
+    repair_parse(doc, RepairLists(infinitive_nouns=rules.infinitive_nouns, control_adjectives=rules.control_adjectives))
     assert doc[2].lower_ == "it" and doc[2].dep_ != "nsubj"
 
 
@@ -5583,17 +5583,17 @@ def test_every_item_of_a_list_of_demands_is_the_verbs_object(rules):
     # hangs the last item on the "of" phrase before it
     from kg.extract.lemmatize import assign_lemmas
     from kg.extract.parse import parse_words
-    from kg.extract.repairs import repair_parse
+    from kg.extract.repairs import RepairLists, repair_parse
     (doc, _), = parse_words(["Jordan demanded a truce, the release of the hostages and the return of the displaced."],
                             stand_ins=rules.stand_ins)
     assign_lemmas(doc, rules.irregular, rules.known_lemmas)
-    repair_parse(doc, rules.infinitive_nouns)
+    repair_parse(doc, RepairLists(infinitive_nouns=rules.infinitive_nouns))
     words = {token.text: token for token in doc}
     assert (words["release"].dep_, words["release"].head.text) == ("conj", "truce")
     assert (words["return"].dep_, words["return"].head.text) == ("conj", "release")
     # "the release of the hostages and the prisoners": a second noun with no "of" phrase of its own stays where it is
     (doc, _), = parse_words(["Hamas wants the release of the hostages and the prisoners."], stand_ins=rules.stand_ins)
-    repair_parse(doc, rules.infinitive_nouns)
+    repair_parse(doc, RepairLists(infinitive_nouns=rules.infinitive_nouns))
     assert next(t for t in doc if t.text == "prisoners").head.text != "release"
 
 

@@ -963,10 +963,7 @@ class ArticleExtractor:
         docs = {}
         for n, (doc, offsets) in zip(self._wanted, parsed):
             assign_lemmas(doc, self.book.irregular, self.book.known_lemmas)
-            repair_parse(doc, self.book.infinitive_nouns, self.book.noun_tagged_verbs, self.book.verb_only_forms,
-                         self.book.statement_verbs, self.book.purpose_participles, self.book.member_verbs,
-                         self.book.conditioning_verbs, self.book.citing_verbs, self.book.tying_verbs,
-                         self.book.control_adjectives, self.book.subject_control_verbs)
+            repair_parse(doc, self.book.repair_lists)
             docs[n] = ParsedSentence(doc, offsets)  # the rules only read the parse from here on
         results: dict[tuple, tuple[float, Finding, str, str | None]] = {}
         intro: tuple[Any, int] | None = None

@@ -3,6 +3,7 @@ tags or the words themselves show, mended before any rule walks the tree. Each r
 heads and labels, never tokens, so offsets and quotes are untouched."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, Callable
 
 from .lemmatize import lemma_candidates
@@ -14,12 +15,25 @@ _ING_PREPOSITIONS = frozenset({"including", "following", "regarding", "concernin
                                "surrounding", "facing", "entering", "starting", "beginning", "preceding", "succeeding"})
 
 
-def repair_parse(doc: Any, infinitive_nouns: frozenset[str], stance_verbs: frozenset[str] = frozenset(),
-                 verb_forms: frozenset[str] = frozenset(), statement_verbs: frozenset[str] = frozenset(),
-                 purpose_participles: frozenset[str] = frozenset(), member_verbs: frozenset[str] = frozenset(),
-                 conditioning_verbs: frozenset[str] = frozenset(), citing_verbs: frozenset[str] = frozenset(),
-                 tying_verbs: frozenset[str] = frozenset(), control_adjectives: frozenset[str] = frozenset(),
-                 subject_control_verbs: frozenset[str] = frozenset()) -> None:
+@dataclass(frozen=True)
+class RepairLists:
+    """The word lists the repairs read, as lowercase lemmas (the rule book's `repair_lists`, from
+    ontology/rules/lemmas.yaml); a list left empty switches off the repairs that need it."""
+    infinitive_nouns: frozenset[str] = frozenset()  # nouns an infinitive completes ("the decision to halt aid")
+    stance_verbs: frozenset[str] = frozenset()  # stance verbs the tagger may read as plural nouns
+    verb_forms: frozenset[str] = frozenset()  # words that are only ever verbs
+    statement_verbs: frozenset[str] = frozenset()  # verbs that state or report a stance
+    purpose_participles: frozenset[str] = frozenset()
+    member_verbs: frozenset[str] = frozenset()  # participles that list a group's members
+    conditioning_verbs: frozenset[str] = frozenset()
+    citing_verbs: frozenset[str] = frozenset()
+    tying_verbs: frozenset[str] = frozenset()
+    control_adjectives: frozenset[str] = frozenset()
+    subject_control_verbs: frozenset[str] = frozenset()
+    insistence_nouns: frozenset[str] = frozenset()  # nouns whose "on" phrase is what is insisted on
+
+
+def repair_parse(doc: Any, lists: RepairLists = RepairLists()) -> None:
     """Apply every repair to one parsed sentence, in this order:
     - words hung on a copula, hung on its predicate;
     - clause verbs tagged as plural nouns (`verb_forms`: words that are only ever verbs);
@@ -51,7 +65,8 @@ def repair_parse(doc: Any, infinitive_nouns: frozenset[str], stance_verbs: froze
       again: a reported clause's list hung on the reporting verb), participles of a perfect read as modifiers of its
       object, perfect auxiliaries, verbs with a modal read as a modifier of their object,
       infinitives read as a noun's modifier, "for X to end" read as two phrases of the verb, then
-      infinitives that complete a noun (`infinitive_nouns`: the nouns that take one)."""
+      infinitives that complete a noun (`infinitive_nouns`: the nouns that take one).
+    The names in backticks are the lists of `lists` each repair reads."""
     # every repair walks the sentence word by word: the views of its words are made once
     doc = _Words(doc)
     # a repair whose words the sentence lacks would change nothing: it is skipped (repairs change
@@ -69,40 +84,40 @@ def repair_parse(doc: Any, infinitive_nouns: frozenset[str], stance_verbs: froze
     steps: list[Callable[[], None]] = []
     if "be" in lemmas:
         steps.append(lambda: rehang_copula_dependents(doc))
-    if (not words.isdisjoint(verb_forms) or "NNS" in tags) and not words.isdisjoint(_SUBORDINATORS):
-        steps.append(lambda: restore_clause_verbs(doc, verb_forms))
+    if (not words.isdisjoint(lists.verb_forms) or "NNS" in tags) and not words.isdisjoint(_SUBORDINATORS):
+        steps.append(lambda: restore_clause_verbs(doc, lists.verb_forms))
     if not words.isdisjoint(_CONDITION_SUBORDINATORS):
         steps.append(lambda: relabel_subordinated_complements(doc))
         steps.append(lambda: restore_subordinated_subjects(doc))
-    if not lemmas.isdisjoint(stance_verbs) and "NNS" in tags:
-        steps.append(lambda: restore_noun_verbs(doc, stance_verbs))
+    if not lemmas.isdisjoint(lists.stance_verbs) and "NNS" in tags:
+        steps.append(lambda: restore_noun_verbs(doc, lists.stance_verbs))
     # a finite verb of a clause under the noun heading the sentence leaves it no main verb all the same
-    if "VBN" in tags and (not tags & _FINITE_TAGS or nominal_root) and not lemmas.isdisjoint(statement_verbs):
-        steps.append(lambda: restore_main_verbs(doc, statement_verbs))
+    if "VBN" in tags and (not tags & _FINITE_TAGS or nominal_root) and not lemmas.isdisjoint(lists.statement_verbs):
+        steps.append(lambda: restore_main_verbs(doc, lists.statement_verbs))
     if "VBN" in tags:
         steps.append(lambda: restore_past_tenses(doc))
     if "VBN" in tags or "VBD" in tags:
         steps.append(lambda: restore_verbs_read_as_modifiers(doc))
-        if not words.isdisjoint(("but", "and")) and not lemmas.isdisjoint(stance_verbs):
-            steps.append(lambda: restore_coordinated_verbs_read_as_modifiers(doc, stance_verbs))
+        if not words.isdisjoint(("but", "and")) and not lemmas.isdisjoint(lists.stance_verbs):
+            steps.append(lambda: restore_coordinated_verbs_read_as_modifiers(doc, lists.stance_verbs))
     if "VBD" in tags:
         steps.append(lambda: restore_finite_verbs_under_nouns(doc))
-    if "VBG" in tags and not lemmas.isdisjoint(member_verbs):
-        steps.append(lambda: rehang_member_participles(doc, member_verbs))
+    if "VBG" in tags and not lemmas.isdisjoint(lists.member_verbs):
+        steps.append(lambda: rehang_member_participles(doc, lists.member_verbs))
     if "," in words and tags & _FINITE_TAGS:
         steps.append(lambda: restore_subjects_after_fronted_phrases(doc))
-        if not lemmas.isdisjoint(statement_verbs):
-            steps.append(lambda: rehang_parenthetical_reports(doc, statement_verbs))
+        if not lemmas.isdisjoint(lists.statement_verbs):
+            steps.append(lambda: rehang_parenthetical_reports(doc, lists.statement_verbs))
     if "VBG" in tags and tags & {"VBD", "VBN"}:
         steps.append(lambda: restore_verbs_after_participle_phrases(doc))
     if not words.isdisjoint(_RELATIVE_WORDS):
         steps.append(lambda: restore_verbs_after_relative_clauses(doc))
-    if not words.isdisjoint(purpose_participles):
-        steps.append(lambda: rehang_purpose_participles(doc, purpose_participles))
+    if not words.isdisjoint(lists.purpose_participles):
+        steps.append(lambda: rehang_purpose_participles(doc, lists.purpose_participles))
     if any(word.endswith("ing") for word in words):
         steps.append(lambda: restore_participles(doc))
         steps.append(lambda: restore_participles_read_as_prepositions(doc))
-        steps.append(lambda: rehang_comma_participles(doc, stance_verbs))
+        steps.append(lambda: rehang_comma_participles(doc, lists.stance_verbs))
         steps.append(lambda: restore_gerund_objects(doc))
     if not words.isdisjoint(_RARE_PREPOSITIONS):
         steps.append(lambda: restore_prepositions(doc))
@@ -116,27 +131,27 @@ def repair_parse(doc: Any, infinitive_nouns: frozenset[str], stance_verbs: froze
         steps.append(lambda: rehang_dashed_lists(doc))
     if "as" in words:
         steps.append(lambda: rehang_fronted_as_phrases(doc))
-    if not words.isdisjoint(("on", "upon")) and not lemmas.isdisjoint(conditioning_verbs):
-        steps.append(lambda: rehang_conditions_on_objects(doc, conditioning_verbs))
-    if not words.isdisjoint(("on", "upon")) and not lemmas.isdisjoint(_INSISTENCE_NOUNS):
-        steps.append(lambda: rehang_insisted_on_phrases(doc))
-    if "to" in words and not lemmas.isdisjoint(tying_verbs):
-        steps.append(lambda: rehang_conditions_on_objects(doc, tying_verbs, ("to",)))
+    if not words.isdisjoint(("on", "upon")) and not lemmas.isdisjoint(lists.conditioning_verbs):
+        steps.append(lambda: rehang_conditions_on_objects(doc, lists.conditioning_verbs))
+    if not words.isdisjoint(("on", "upon")) and not lemmas.isdisjoint(lists.insistence_nouns):
+        steps.append(lambda: rehang_insisted_on_phrases(doc, lists.insistence_nouns))
+    if "to" in words and not lemmas.isdisjoint(lists.tying_verbs):
+        steps.append(lambda: rehang_conditions_on_objects(doc, lists.tying_verbs, ("to",)))
     if "for" in words and not words.isdisjoint(_EXCHANGE_NOUNS):
         steps.append(lambda: rehang_exchange_phrases(doc))
         steps.append(lambda: rehang_exchange_lists(doc))
     steps.append(lambda: rehang_active_agents(doc))
-    if "saying" in words and not lemmas.isdisjoint(citing_verbs):
-        steps.append(lambda: rehang_cited_speakers(doc, citing_verbs))
+    if "saying" in words and not lemmas.isdisjoint(lists.citing_verbs):
+        steps.append(lambda: rehang_cited_speakers(doc, lists.citing_verbs))
     if "," in words:
         steps.append(lambda: restore_subjects_before_asides(doc))
     if "it" in words:
-        steps.append(lambda: restore_pronoun_subjects(doc, control_adjectives, subject_control_verbs))
-    if "to" in words and not lemmas.isdisjoint(control_adjectives):
-        steps.append(lambda: relabel_adjective_infinitives(doc, control_adjectives))
+        steps.append(lambda: restore_pronoun_subjects(doc, lists.control_adjectives, lists.subject_control_verbs))
+    if "to" in words and not lemmas.isdisjoint(lists.control_adjectives):
+        steps.append(lambda: relabel_adjective_infinitives(doc, lists.control_adjectives))
     if not lemmas.isdisjoint(_COPULAR_VERBS):
         steps.append(lambda: rehang_copular_complements(doc))
-    steps.append(lambda: rehang_listed_verbs(doc, statement_verbs))
+    steps.append(lambda: rehang_listed_verbs(doc, lists.statement_verbs))
     if "," in words or "and" in words:
         steps.append(lambda: rehang_listed_nominals(doc))
     if "be" in lemmas:
@@ -151,7 +166,7 @@ def repair_parse(doc: Any, infinitive_nouns: frozenset[str], stance_verbs: froze
     if "to" in words:
         steps.append(lambda: rehang_verb_infinitives(doc))
         steps.append(lambda: restore_infinitive_verbs(doc))
-        steps.append(lambda: rehang_infinitives(doc, infinitive_nouns))
+        steps.append(lambda: rehang_infinitives(doc, lists.infinitive_nouns))
 
     # a repair's head changes may close a loop the rules would walk for ever (a rare parse two repairs
     # both touch): the sentence then keeps the parse it had, with every repair that leaves no loop
@@ -652,18 +667,16 @@ def rehang_exchange_phrases(doc: Any) -> None:
 
 
 _EXCHANGE_NOUNS = frozenset({"exchange", "return"})
-# nouns whose "on" phrase is what is insisted on ("Israel's insistence on disarmament")
-_INSISTENCE_NOUNS = frozenset({"insistence", "emphasis"})
 
 
-def rehang_insisted_on_phrases(doc: Any) -> None:
+def rehang_insisted_on_phrases(doc: Any, insistence_nouns: frozenset[str]) -> None:
     """Hang on an object noun of insistence the "on" phrase the parser gave the verb ("criticised Israel's
     insistence/obj on/case Hamas's disarmament/obl"): what is insisted on is the noun's, whoever judges it."""
     for verb in doc:
         if not verb.tag_.startswith("VB"):
             continue
         noun = next((c for c in verb.children if c.dep_ == "obj"
-                     and (c.lemma_ or c.lower_).lower() in _INSISTENCE_NOUNS), None)
+                     and (c.lemma_ or c.lower_).lower() in insistence_nouns), None)
         if noun is None or any(c.dep_ == "nmod" and case_word(c) in ("on", "upon") for c in noun.children):
             continue
         phrase = next((c for c in verb.children if c.dep_ == "obl" and c.i > noun.i

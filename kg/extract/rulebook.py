@@ -14,6 +14,7 @@ from ..dictionary import default_ontology_dir
 from ..errors import DictionaryError
 from ..yamlfile import read_yaml
 from .contexts import ContextRule, read_context_rules
+from .repairs import RepairLists
 from .scoring import StanceModel, read_stance_model
 
 RULES_DIR = "rules"
@@ -97,6 +98,9 @@ class RuleBook:
     tying_verbs: frozenset[str] = frozenset()
     control_adjectives: frozenset[str] = frozenset()
     subject_control_verbs: frozenset[str] = frozenset()
+    insistence_nouns: frozenset[str] = frozenset()
+    example_openers: frozenset[str] = frozenset()
+    joining_verbs: frozenset[str] = frozenset()
     negative_predicates: frozenset[str] = frozenset()
     content_frames: frozenset[str] = frozenset()
     adopting_verbs: frozenset[str] = frozenset()
@@ -238,6 +242,21 @@ class RuleBook:
         """The nouns an infinitive completes, for the parse repairs ("the decision to halt aid")."""
         return (self.control_nouns | self.obstacle_nouns | self.intent_nouns | self.infinitive_stance_nouns
                 | self.proposal_nouns)
+
+    @cached_property
+    def repair_lists(self) -> "RepairLists":
+        """The word lists the parse repairs read (kg/extract/repairs.py)."""
+        return RepairLists(
+            infinitive_nouns=self.infinitive_nouns, stance_verbs=self.noun_tagged_verbs, verb_forms=self.verb_only_forms,
+            statement_verbs=self.statement_verbs, purpose_participles=self.purpose_participles,
+            member_verbs=self.member_verbs, conditioning_verbs=self.conditioning_verbs, citing_verbs=self.citing_verbs,
+            tying_verbs=self.tying_verbs, control_adjectives=self.control_adjectives,
+            subject_control_verbs=self.subject_control_verbs, insistence_nouns=self.insistence_nouns)
+
+    @cached_property
+    def example_opener_words(self) -> tuple[tuple[str, ...], ...]:
+        """The phrases that open a group's examples ("including", "among them"), as words, longest first."""
+        return tuple(sorted((tuple(phrase.split()) for phrase in self.example_openers), key=lambda w: (-len(w), w)))
 
     @cached_property
     def noun_tagged_verbs(self) -> frozenset[str]:

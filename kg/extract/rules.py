@@ -32,8 +32,7 @@ _NP_SKIP = frozenset({"acl", "acl:relcl", "advcl", "ccomp", "xcomp", "parataxis"
 _NP_SAME_LEVEL = frozenset({"conj", "appos", "compound", "flat", "amod", "nmod:poss", "nmod:desc"})
 #: the first words of "rather than" and "instead of", which set what follows against what comes before
 CONTRAST_WORDS = frozenset({"rather", "instead"})
-# the words that open a group's list of examples ("states, among them Qatar and Oman")
-_EXAMPLE_OPENERS = (("including",), ("like",), ("among", "them"), ("among", "which"), ("such", "as"))
+# the prepositions whose phrase says who a noun phrase is ("the ministers of Egypt", "states such as Qatar")
 _NP_PREPOSITIONS = frozenset({"of", "from", "including", "like", "such", "among"})
 _RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
@@ -877,8 +876,8 @@ class Walker:
             if child.dep_ == "obl" and child.i > verb.i and _case(child) == "with" and any(
                     c.lower_ in ("together", "along") and c.i == child.left_edge.i - 1 for c in (*verb.children, *child.children)):
                 partners += [a for a in self.np_holders(child).actors if a not in partners]
-        if _lemma(verb) == "join" and any(c.dep_ == "advcl" and c.tag_ == "VBG" and any(m.lower_ == "in" for m in c.children)
-                                          for c in verb.children):
+        if _lemma_in(verb, self.book.joining_verbs) and any(
+                c.dep_ == "advcl" and c.tag_ == "VBG" and any(m.lower_ == "in" for m in c.children) for c in verb.children):
             # "Jordan joined Egypt and Qatar in calling for a truce": those joined did it first
             for child in verb.children:
                 if child.dep_ == "obj":
@@ -958,7 +957,7 @@ class Walker:
             if mark.text not in (",", "—", "–", "--", "("):
                 continue
             k = mark.i + 1
-            opener = next((len(words) for words in _EXAMPLE_OPENERS
+            opener = next((len(words) for words in self.book.example_opener_words
                            if tuple(t.lower_ for t in doc[k:k + len(words)]) == words), 0)
             if opener:
                 k += opener
