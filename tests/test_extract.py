@@ -1119,8 +1119,9 @@ def test_seed_scores_stay_above_their_floor():
     # Its operating point, raised to 0.60 for precision on unseen news, left 31 of the 45 (0.689); version 33's
     # model, rated by the words around each holder's name too (F1 +0.014 on 1,789 real articles it never
     # learnt from), leaves 28 (0.622); version 36's point, 0.55 (chosen on 639 newer real articles), 31 (0.689);
-    # version 53's, 0.60 again (chosen on 1,227 real articles, for the share of batches meeting both bars), 29 (0.644)
-    assert report.precision >= 0.90 and report.recall >= 0.64, report.format_text()
+    # version 53's, 0.60 again (chosen on 1,227 real articles, for the share of batches meeting both bars), 29 (0.644);
+    # version 76's, 0.65 (chosen the same way on 1,024 newer real articles), 27 (0.600)
+    assert report.precision >= 0.90 and report.recall >= 0.60, report.format_text()
     rules_alone = evaluate_folder(REPO / "sources", SEED_GOLD, ontology_dir=ONTOLOGY, ablate=["stance_model"])
     assert rules_alone.recall >= 0.87, rules_alone.format_text()
 
@@ -1154,24 +1155,26 @@ def test_eval_says_which_misses_the_stance_model_dropped(dictionary):
 
 def test_written_fixtures_stay_above_their_floor():
     # texts written for these tests and used to tune the rules: a regression floor, not a quality claim
-    # (version 23's model, relearnt on 676 real articles, rates a few of their withdrawal stances lower)
+    # (version 23's model, relearnt on 676 real articles, rates a few of their withdrawal stances lower;
+    # version 76's operating point, 0.65, keeps 0.823 / 0.738)
     report = _score(FIXTURES / "written", FIXTURES / "written" / "gold.yaml")
-    assert report.precision >= 0.75 and report.recall >= 0.75, report.format_text()
+    assert report.precision >= 0.75 and report.recall >= 0.73, report.format_text()
 
 
 def test_texts_in_other_phrasings_stay_above_their_floor():
     # 32 texts by writers who saw neither the extractor nor the seeds, in eight styles; scored once before
     # any rule was written with them in view (0.699 / 0.428), developed on since: a regression floor
     # (0.792 / 0.475 at the stance model's old operating point, 0.811 / 0.428 at 0.60, 0.812 / 0.419 with
-    # version 33's model, 0.788 / 0.466 at version 36's point)
+    # version 33's model, 0.788 / 0.466 at version 36's point, 0.807 / 0.431 at version 76's, 0.65)
     report = _score(FIXTURES / "phrasings", FIXTURES / "phrasings" / "gold.yaml")
-    assert report.precision >= 0.75 and report.recall >= 0.45, report.format_text()
+    assert report.precision >= 0.75 and report.recall >= 0.43, report.format_text()
 
 
 @pytest.mark.skipif(not (CORPUS / "gold.yaml").is_file(), reason="the real-news development corpus is not beside this checkout")
 def test_real_news_corpus_stays_above_its_floor():
     report = _score(CORPUS, CORPUS / "gold.yaml")
-    assert report.precision >= 0.90 and report.recall >= 0.75, report.format_text()
+    # 0.944 / 0.768 at the operating point of 0.60, 0.955 / 0.745 at version 76's, 0.65
+    assert report.precision >= 0.90 and report.recall >= 0.74, report.format_text()
 
 
 def test_ablation_reports_what_a_rule_adds():
