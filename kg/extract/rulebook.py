@@ -101,6 +101,7 @@ class RuleBook:
     insistence_nouns: frozenset[str] = frozenset()
     example_openers: frozenset[str] = frozenset()
     joining_verbs: frozenset[str] = frozenset()
+    resigning_verbs: frozenset[str] = frozenset()
     negative_predicates: frozenset[str] = frozenset()
     content_frames: frozenset[str] = frozenset()
     adopting_verbs: frozenset[str] = frozenset()

@@ -2575,8 +2575,9 @@ class Walker:
         if (came_from is None or not came_from.dep_.startswith("nsubj") or not _lemma_in(node, self.book.limiting_verbs)
                 or not _lemma_in(came_from, self.book.remit_nouns)):
             return []
-        return [t for c in node.children if c.i > node.i and c.dep_ in ("obl", "advcl") and _case(c) == "to"
-                or c.dep_ == "advcl" and any(m.lower_ == "to" for m in c.children if m.dep_ == "mark") for t in c.subtree]
+        return [t for c in node.children if c.i > node.i and (
+            c.dep_ in ("obl", "advcl") and _case(c) == "to"
+            or c.dep_ == "advcl" and any(m.lower_ == "to" for m in c.children if m.dep_ == "mark")) for t in c.subtree]
 
     def _needed_for(self, node: Any) -> Any:
         """What a requiring verb asks for so that the infinitive `node` can happen: the mandate in "would
@@ -2830,7 +2831,7 @@ class Walker:
         node = clause.head
         if not (_lemma_in(node, book.exit_verbs) and any(
                 c.dep_ in ("obl", "obj") and _lemma_in(c, book.coalition_nouns) for c in node.children)
-                or _lemma(node) == "resign") or self.negated(node):
+                or _lemma_in(node, book.resigning_verbs)) or self.negated(node):
             return []
         for _ in range(3):  # the one who would leave, or who threatens it ("threatened/ROOT to resign/xcomp")
             found = self.subject_holders(node)
