@@ -850,12 +850,13 @@ class ArticleExtractor:
             elif (child.tag_ == "NN" and all(t.i > child.i for t in span)
                   and (child.lemma_ or child.lower_) not in self.book.person_nouns | self.book.group_nouns):
                 span = []  # "The agreement between Israel and Hamas takes effect": the agreement is the subject
-            if legislature_member(child, self.book):
+            member = legislature_member(child, self.book)
+            outside = member or _lemma_in(child, self.book.outside_holders)
+            if member:
                 span = []
-            elif _lemma_in(child, self.book.outside_holders):
+            elif outside:
                 span = [t for t in span if t.dep_ not in ("amod", "nmod:poss")]  # ("Hamas militants" are Hamas's)
-            if not span and child.tag_ in ("NNS", "NNPS") and (
-                    legislature_member(child, self.book) or _lemma_in(child, self.book.outside_holders)) and not any(
+            if not span and outside and child.tag_ in ("NNS", "NNPS") and not any(
                     c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in child.children):
                 # "Palestinian factions met in Cairo ... They agreed to ...", "Five U.S. senators urged ... They
                 # demanded ...": "they" next are people no actor stands for ("the factions" may be ones named

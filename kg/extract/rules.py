@@ -943,7 +943,7 @@ class Walker:
         Oman and the UAE, have ...": "Qatar" an adverb)."""
         phrase = {t.i for t in noun.subtree}
         for token in noun.subtree:
-            if (token.i > noun.i and token.lower_ in ("including", "like") and token.dep_ in ("case", "mark")
+            if (token.i > noun.i and (token.lower_,) in self.book.example_opener_words and token.dep_ in ("case", "mark")
                     and token.head.i > token.i and token.head.i in phrase):
                 found = self.np_holders(token.head)
                 if found.actors:
@@ -2805,8 +2805,7 @@ class Walker:
         # promised for a refusal is a threat, whatever verb reports it
         promised = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll") for c in node.children) and (
             node.dep_ in ("ccomp", "parataxis") and self.cue_sign(node.head)[1] == "report")
-        if _lemma_in(node, book.exit_verbs) and any(
-                c.dep_ in ("obl", "obj") and _lemma_in(c, book.coalition_nouns) for c in node.children):
+        if self._leaves_coalition(node):
             # "threatened to quit the government if Israel did not resume fighting": a party's leverage, not the state's demand
             return []
         for _ in range(4):
@@ -2821,6 +2820,12 @@ class Walker:
             node = node.head
         return []
 
+    def _leaves_coalition(self, verb: Any) -> bool:
+        """Whether a verb leaves the government: an exit verb with the government or coalition as its object or
+        phrase ("quit the government", "leave the coalition")."""
+        return _lemma_in(verb, self.book.exit_verbs) and any(
+            c.dep_ in ("obl", "obj") and _lemma_in(c, self.book.coalition_nouns) for c in verb.children)
+
     def _threat_to_quit(self, clause: Any, issue_id: str, path: list[str]) -> list[Finding]:
         """"Ben-Gvir threatened to quit the government if the truce is approved", "said his party would leave
         the coalition if the cabinet backs the deal": one who would walk out over a step opposes it."""
@@ -2829,9 +2834,7 @@ class Walker:
                 or self.cue_sign(clause)[0] < 0 or _lemma_in(clause, book.failing_verbs)):
             return []
         node = clause.head
-        if not (_lemma_in(node, book.exit_verbs) and any(
-                c.dep_ in ("obl", "obj") and _lemma_in(c, book.coalition_nouns) for c in node.children)
-                or _lemma_in(node, book.resigning_verbs)) or self.negated(node):
+        if not (self._leaves_coalition(node) or _lemma_in(node, book.resigning_verbs)) or self.negated(node):
             return []
         for _ in range(3):  # the one who would leave, or who threatens it ("threatened/ROOT to resign/xcomp")
             found = self.subject_holders(node)
