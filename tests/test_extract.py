@@ -5671,7 +5671,7 @@ def test_relief_for_the_hostages_is_aid_not_their_release(dictionary):
 
 def test_how_the_hostages_fare_is_not_their_release(dictionary):
     assert not any(s[1] == "hostage_prisoner_exchange" for s in found(
-        "The Security Council will meet on the dire situation of the hostages, Israel's envoy said.", dictionary))
+        "The Security Council will meet on the grave situation of the hostages, Israel's envoy said.", dictionary))
     assert not any(s[1] == "hostage_prisoner_exchange" for s in found(
         "The president told the Red Cross that the hostages' health is failing.", dictionary))
     assert ("Israel", "hostage_prisoner_exchange", "support") in found(
