@@ -5657,22 +5657,19 @@ def test_the_us_initiative_is_the_plan_only_once_the_plan_was_published(dictiona
     assert ("Jordan", "peace_plan") not in found_then
 
 
-def test_relief_for_the_hostages_is_aid_not_their_release(dictionary):
-    # food, care or visits brought to the people held are relief; their release is another issue
-    stances = found("Netanyahu said he had asked the Red Cross to bring food and medicine to the hostages.", dictionary)
-    assert not any(s[1] == "hostage_prisoner_exchange" for s in stances)
-    stances = found("Hamas said it would allow medical care for the captives only if aid corridors are opened.",
-                    dictionary)
-    assert not any(s[1] == "hostage_prisoner_exchange" for s in stances)
+@pytest.mark.parametrize("text,expected", [
+    # food, care or access brought to the people held are relief, not their release
+    ("Netanyahu said he had asked the Red Cross to bring food and medicine to the hostages.",
+     {("Israel", "humanitarian_aid", "support")}),
+    ("Herzog urged the Red Cross to give medical assistance to the hostages.", {("Israel", "humanitarian_aid", "support")}),
+    ("Hamas said it would allow medical care for the captives only if aid corridors are opened.",
+     {("Hamas", "humanitarian_aid", "support")}),
+    # how they fare is no issue of the list
+    ("The Security Council will meet on the grave situation of the hostages, Israel's envoy said.", set()),
+    ("Herzog pressed the Red Cross over the hostages' health.", set()),
+    ("Israel's envoy demanded that the Council address the hostages' plight.", set()),
     # their release, named plainly, is still the exchange
-    assert ("Israel", "hostage_prisoner_exchange", "support") in found(
-        "Netanyahu demanded the release of the hostages.", dictionary)
-
-
-def test_how_the_hostages_fare_is_not_their_release(dictionary):
-    assert not any(s[1] == "hostage_prisoner_exchange" for s in found(
-        "The Security Council will meet on the grave situation of the hostages, Israel's envoy said.", dictionary))
-    assert not any(s[1] == "hostage_prisoner_exchange" for s in found(
-        "The president told the Red Cross that the hostages' health is failing.", dictionary))
-    assert ("Israel", "hostage_prisoner_exchange", "support") in found(
-        "Israel's envoy called on the Security Council to secure the release of the hostages.", dictionary)
+    ("Netanyahu demanded the release of the hostages.", {("Israel", "hostage_prisoner_exchange", "support")}),
+])
+def test_relief_for_the_hostages_and_how_they_fare_are_not_their_release(dictionary, text, expected):
+    assert found(text, dictionary) == expected
