@@ -5673,3 +5673,44 @@ def test_the_us_initiative_is_the_plan_only_once_the_plan_was_published(dictiona
 ])
 def test_relief_for_the_hostages_and_how_they_fare_are_not_their_release(dictionary, text, expected):
     assert found(text, dictionary) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # what one vows to do "before" another thing comes first: the other thing waits for it
+    ("Katz vowed to dismantle Hamas before ending the war.",
+     {("Israel", "ceasefire", "conditional", "disarmament"), ("Israel", "disarmament", "support")}),
+    ("Israel pledged to disarm Hamas before it pulls its troops out.",
+     {("Israel", "withdrawal", "conditional", "disarmament"), ("Israel", "disarmament", "support")}),
+    # a truce refused "before" something: the parser makes the clause a relative one on the truce
+    ("Israeli ministers opposed any truce before Hamas is dismantled.",
+     {("Israel", "ceasefire", "conditional", "disarmament"), ("Israel", "disarmament", "support")}),
+    # guards: a refusal of the thing that comes first, and a plain demand, read as before
+    ("Israel will not stop the war until Hamas is disarmed.",
+     {("Israel", "ceasefire", "conditional", "disarmament"), ("Israel", "disarmament", "support")}),
+    ("Hamas demanded a full Israeli pullout before any exchange of prisoners.",
+     {("Hamas", "withdrawal", "support"), ("Hamas", "hostage_prisoner_exchange", "conditional", "withdrawal")}),
+])
+def test_what_is_vowed_or_refused_before_another_thing_decides_which_one_waits(dictionary, text, expected):
+    assert found(text, dictionary) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # people of a state who hold no office in it speak for no actor, whatever the parser makes of their title
+    # ("opposition" a noun before the title, not an adjective)
+    ("Israeli opposition leader Dov Levy called on Monday for an immediate end to the Gaza war.", set()),
+    # guards: an office holder named the same way still speaks for the state
+    ("Israeli Prime Minister Benjamin Netanyahu called for the disarmament of Hamas.", {("Israel", "disarmament", "support")}),
+    ("Israeli Defense Minister Israel Katz rejected any halt to the fighting.", {("Israel", "ceasefire", "oppose")}),
+])
+def test_opposition_leaders_speak_for_no_state(dictionary, text, expected):
+    assert found(text, dictionary) == expected
+
+
+def test_asking_someone_to_do_a_thing_backs_it(dictionary):
+    assert found("The US president asked Netanyahu to end the war in Gaza.", dictionary) == {("US", "ceasefire", "support")}
+
+
+def test_declining_to_comment_when_asked_about_an_issue_is_no_stance_on_it(dictionary):
+    assert found("When asked about disarmament, the Hamas official declined to comment.", dictionary) == set()
+    # guard: a refusal of the issue itself is still a refusal
+    assert found("Asked about the talks, the Hamas official refused to disarm.", dictionary) == {("Hamas", "disarmament", "oppose")}

@@ -84,6 +84,7 @@ class RuleBook:
     body_nouns: frozenset[str] = frozenset()
     patient_nouns: frozenset[str] = frozenset()
     requiring_conditions: frozenset[str] = frozenset()
+    commitment_verbs: frozenset[str] = frozenset()  # "vowed to do A before B": A comes first, as with a demand
     intent_nouns: frozenset[str] = frozenset()
     deal_nouns: frozenset[str] = frozenset()
     deal_heads: frozenset[str] = frozenset()

@@ -564,7 +564,7 @@ class Walker:
         member = legislature_member(token, book)
         outside = member or _lemma_in(token, book.outside_holders) or any(
             c.dep_ in ("amod", "compound") and _lemma_in(c, book.outside_holders) for c in token.children) or any(
-            t.dep_ == "amod" and _lemma_in(t, book.outside_holders)
+            t.dep_ in ("amod", "compound") and t is not c and _lemma_in(t, book.outside_holders)
             for c in token.children if c.dep_ in ("compound", "flat", "nmod:desc") and c.i < token.i for t in c.subtree)
         queue = [(token, 0)]
         while queue:
@@ -1218,7 +1218,7 @@ class Walker:
         ("only with a UN mandate", "only after Hamas disarms")."""
         if node.dep_ in ("advcl", "parataxis") and self._inverted(node):
             return "if"
-        if node.dep_ not in _OBLIQUE and node.dep_ != "obl:agent" and not _cased_object(node):
+        if node.dep_ not in _OBLIQUE and node.dep_ != "obl:agent" and not _cased_object(node) and not _subordinated_relative(node):
             return None
         conditions = self.book.conditions
         doc = node.doc
@@ -1673,7 +1673,7 @@ class Walker:
         if own and node is issue_token and any(c.dep_ == "cop" for c in node.children) and any(
                 c.dep_ in ("nsubj", "nsubj:pass") and c.lower_ in ("it", "this", "that") for c in node.children):
             return st.findings  # "even though it will not be a peacekeeping force": what a thing is, no stance
-        if node.dep_ in ("advcl", "ccomp", "parataxis") and self.condition_family(node):
+        if (node.dep_ in ("advcl", "ccomp", "parataxis") or _subordinated_relative(node)) and self.condition_family(node):
             # the issue is inside a condition ("if Hamas releases the hostages"): no stance of its
             # own, unless it is what a threat demands ("warned ... if it does not release hostages")
             return st.findings + self._threat_demand(node, issue_id, st.path) + self._threat_to_quit(node, issue_id, st.path)
@@ -2124,7 +2124,8 @@ class Walker:
             st.signal = True
         if self.negated(node):
             st.negation_seen = True  # "insists on not proceeding with A before B": A still waits
-        if not own and node.tag_.startswith("VB") and _lemma_in(node, book.demand_verbs) and not self.negated(node):
+        if (not own and node.tag_.startswith("VB") and not self.negated(node)
+                and (_lemma_in(node, book.demand_verbs) or _lemma_in(node, book.commitment_verbs))):
             st.demand_seen = True
 
     def _conditions_at_node(self, st: _WalkState) -> None:
@@ -3113,7 +3114,7 @@ class Walker:
                                 if _lemma_in(grandchild, self.book.mandate_nouns) and _indefinite(grandchild))
                 continue
             if (child.dep_ not in _OBLIQUE and child.dep_ not in ("xcomp", "obl:agent") and not _cased_object(child)
-                    and not (child.dep_ == "parataxis" and self._inverted(child))
+                    and not (child.dep_ == "parataxis" and self._inverted(child)) and not _subordinated_relative(child)
                     or any(t.i in issue_span for t in child.subtree)):
                 continue
             family = self.condition_family(child)
@@ -3714,6 +3715,18 @@ class Walker:
 # the condition family of a mandate named in the issue's own words ("a UN-mandated force"), which a
 # refusal of the issue drops
 _MANDATE_NAMED = "mandate_named"
+
+
+def _subordinated_relative(clause: Any) -> bool:
+    """Whether a clause the parser made a relative one opens with a subordinator, which no relative clause
+    does ("opposed any truce before/mark Hamas is dismantled/acl:relcl", or with "before" hung on the
+    clause's subject): an adverbial clause misread."""
+    if clause.dep_ != "acl:relcl":
+        return False
+    opening = [c for c in clause.children if c.dep_ == "mark" and c.i < clause.i and c.lower_ not in ("that", "to")]
+    opening += [g for c in clause.children if c.dep_ in _SUBJECTS and c.i < clause.i
+                for g in c.children if g.dep_ == "case" and g.i < c.i]
+    return bool(opening)
 
 
 def _capped(number: Any) -> bool:
