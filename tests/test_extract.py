@@ -5714,3 +5714,15 @@ def test_declining_to_comment_when_asked_about_an_issue_is_no_stance_on_it(dicti
     assert found("When asked about disarmament, the Hamas official declined to comment.", dictionary) == set()
     # guard: a refusal of the issue itself is still a refusal
     assert found("Asked about the talks, the Hamas official refused to disarm.", dictionary) == {("Hamas", "disarmament", "oppose")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a text, a claim or an envoy withdrawn is no pull-back of troops
+    ("Israel asked that the report be withdrawn.", set()),
+    ("Hamas called for the withdrawal of the resolution.", set()),
+    # guards: forces withdrawn, by a passive or a noun, are the withdrawal
+    ("Hamas demanded that Israeli forces be withdrawn from Gaza.", {("Hamas", "withdrawal", "support")}),
+    ("Hamas called for the withdrawal of Israeli forces.", {("Hamas", "withdrawal", "support")}),
+])
+def test_a_text_withdrawn_is_no_withdrawal_of_troops(dictionary, text, expected):
+    assert found(text, dictionary) == expected

@@ -148,6 +148,7 @@ class RuleBook:
     gathering_nouns: frozenset[str] = frozenset()
     member_verbs: frozenset[str] = frozenset()
     civilian_nouns: frozenset[str] = frozenset()
+    withdrawn_things: frozenset[str] = frozenset()  # "asked that the report be withdrawn": no troops moved
     addressee_verbs: frozenset[str] = frozenset()
     permit_verbs: frozenset[str] = frozenset()
     exit_verbs: frozenset[str] = frozenset()
