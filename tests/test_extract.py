@@ -5726,3 +5726,17 @@ def test_declining_to_comment_when_asked_about_an_issue_is_no_stance_on_it(dicti
 ])
 def test_a_text_withdrawn_is_no_withdrawal_of_troops(dictionary, text, expected):
     assert found(text, dictionary) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # whose allies they are is not who they are: the states listed with them hold the stance
+    ("US allies including Saudi Arabia and Jordan rejected the plan to take over Gaza.",
+     {("SaudiArabia", "governance", "oppose"), ("Jordan", "governance", "oppose"),
+      ("SaudiArabia", "peace_plan", "oppose"), ("Jordan", "peace_plan", "oppose")}),
+    ("Key US allies such as Egypt urged a ceasefire.", {("Egypt", "ceasefire", "support")}),
+    ("US allies urged a ceasefire.", set()),
+    # guard: the actor itself coordinated with its allies still holds it
+    ("The US and its allies backed the truce.", {("US", "ceasefire", "support")}),
+])
+def test_an_actors_allies_are_not_the_actor(dictionary, text, expected):
+    assert found(text, dictionary) == expected

@@ -149,6 +149,7 @@ class RuleBook:
     member_verbs: frozenset[str] = frozenset()
     civilian_nouns: frozenset[str] = frozenset()
     withdrawn_things: frozenset[str] = frozenset()  # "asked that the report be withdrawn": no troops moved
+    relation_nouns: frozenset[str] = frozenset()  # "US allies": the actor named with it is the other end
     addressee_verbs: frozenset[str] = frozenset()
     permit_verbs: frozenset[str] = frozenset()
     exit_verbs: frozenset[str] = frozenset()

@@ -566,15 +566,20 @@ class Walker:
             c.dep_ in ("amod", "compound") and _lemma_in(c, book.outside_holders) for c in token.children) or any(
             t.dep_ in ("amod", "compound") and t is not c and _lemma_in(t, book.outside_holders)
             for c in token.children if c.dep_ in ("compound", "flat", "nmod:desc") and c.i < token.i for t in c.subtree)
+        related = _lemma_in(token, book.relation_nouns)
         queue = [(token, 0)]
         while queue:
             node, depth = queue.pop(0)
             if depth > 3:
                 continue
             if node is not token:
+                # "US allies, including Saudi Arabia and Jordan": whose allies they are is not who they are
+                other_end = related and node.head is token and (
+                    node.dep_ in ("compound", "nmod:poss", "amod") or node.dep_ == "nmod" and _case(node) == "of")
                 actor = ctx.actor_at.get(node.i) if not (outside and node.dep_ in ("amod", "nmod:poss") or member and (
-                    node.dep_ in ("compound", "flat", "nmod:desc"))) else None
-                if actor is None and allow_demonym and not outside and node.dep_ in ("amod", "compound") and node.i not in ctx.media:
+                    node.dep_ in ("compound", "flat", "nmod:desc")) or other_end) else None
+                if (actor is None and allow_demonym and not outside and not other_end and node.dep_ in ("amod", "compound")
+                        and node.i not in ctx.media):
                     actor = ctx.demonyms.get(node.text)
                 if actor is not None:
                     found.append((depth, node.i, actor))
