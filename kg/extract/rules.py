@@ -1430,7 +1430,9 @@ class Walker:
             actors = {a for c in named for a in self.np_holders(c).actors}
             if actors and not actors & set(agents) or any(_lemma_in(c, book.civilian_nouns) for c in named):
                 return True  # "the withdrawal of Hamas fighters", "residents forced to leave Gaza": not the issue's act
-            moved = named + [c for c in issue_token.children if c.dep_ == "nsubj:pass"] if issue_token.tag_.startswith("VB") else named
+            moved = list(named)
+            if issue_token.tag_.startswith("VB"):
+                moved += [c for c in issue_token.children if c.dep_ == "nsubj:pass"]  # what a passive withdraws
             if any(_lemma_in(c, book.withdrawn_things) for c in moved):
                 return True  # "asked that the report be withdrawn", "the withdrawal of the resolution": no troops
         return False
