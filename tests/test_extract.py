@@ -2312,6 +2312,18 @@ def test_residents_leaving_gaza_is_no_withdrawal(dictionary):
     assert found("Egypt urged Israel to leave Gaza.", dictionary) == {("Egypt", "withdrawal", "support")}
 
 
+@pytest.mark.parametrize("text, expected", [
+    # texts written for this test: who leaves is the subject of the verb "to leave" completes, or those its
+    # participle describes; no one, or anyone, is no army
+    ("Israel drew up a plan for Gazans wishing to leave the Strip.", set()),
+    ("Trump said that nobody will be forced to leave Gaza under the plan.", set()),
+    # guard: the state that wants to leave is the army leaving
+    ("Israel wants to withdraw from the corridor.", {("Israel", "withdrawal", "support")}),
+])
+def test_people_wishing_or_forced_to_leave_are_no_army(dictionary, text, expected):
+    assert found(text, dictionary) == expected
+
+
 def test_what_is_done_instead_is_outside_the_negation(dictionary):
     text = ("Netanyahu said Israel did not want Gazans to leave the Strip, offering instead to let aid in "
             "through new crossings.")
@@ -5257,6 +5269,12 @@ def test_refusing_every_talk_of_an_issue_refuses_the_issue(dictionary):
     ("The army plans to seize complete control of the Gaza Strip.", {("inverse", "withdrawal")}),
     ("Ministers backed a move to impose full military control over the enclave.", {("inverse", "withdrawal")}),
     ("The Authority is ready to assume control of Gaza.", {("issue", "governance")}),
+    # a share of the Strip held, with the verb of keeping it ("retain control" is then no one's rule of Gaza)
+    ("Israel insisted on keeping control over roughly 40 percent of the Gaza Strip.", {("inverse", "withdrawal")}),
+    ("Officials want to retain control of about a third of Gaza.", {("inverse", "withdrawal")}),
+    ("The army would take control of large areas in Gaza.", {("inverse", "withdrawal")}),
+    # guard: the verb "controls" tells who holds the ground, a fact and no one's will
+    ("Hamas still controls about half of Gaza.", set()),
 ])
 def test_control_an_army_takes_is_the_opposite_of_withdrawal(text, kinds, dictionary):
     from kg.extract import get_scanner, load_lexicon

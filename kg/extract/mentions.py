@@ -353,10 +353,10 @@ class Scanner:
                     # a phrase of doing the issue in part replaces any name of it inside or across it
                     dropped.update(id(m) for m in same)
                     added.append(Mention(match.start(), match.end(), ISSUE, issue_id, partial=partial))
-        # "seize complete control of the Strip": another issue's name inside the phrase of an opposite is
-        # that phrase's words, whichever pattern found it
+        # "seize complete control of the Strip", "retain control of a third of Gaza": another issue's name, or
+        # its opposite's, inside the phrase of an opposite is that phrase's words, whichever pattern found it
         dropped.update(id(m) for m in (*present, *added) for start, end, issue_id in opposites
-                       if m.kind == ISSUE and m.value != issue_id and start <= m.start and m.end <= end)
+                       if m.kind in (ISSUE, INVERSE) and m.value != issue_id and start <= m.start and m.end <= end)
         if not added and not dropped:
             return mentions
         return sorted([m for m in (*mentions, *added) if id(m) not in dropped], key=lambda m: (m.start, -m.end))

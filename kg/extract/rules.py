@@ -1452,6 +1452,12 @@ class Walker:
             named = [c for c in issue_token.children if c.dep_ == "nsubj"] or _controller(issue_token)
             if not named and issue_token.dep_ == "conj" and issue_token.head.tag_.startswith("VB"):
                 named = [c for c in issue_token.head.children if c.dep_ == "nsubj"] or _controller(issue_token.head)
+            head = issue_token.head
+            if not named and issue_token.dep_ == "xcomp" and head is not issue_token:
+                # "Gazans wishing to leave the Strip": the subject of the verb it completes, or those that
+                # verb's participle describes
+                named = [c for c in head.children if c.dep_ == "nsubj"] or (
+                    [head.head] if head.dep_ == "acl" and head.tag_ in ("VBG", "VBN") else [])
             return named
         return [c for c in issue_token.children if c.dep_ in ("nmod:poss", "compound") or c.dep_ == "nmod" and _case(c) == "of"]
 
