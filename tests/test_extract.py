@@ -5758,3 +5758,20 @@ def test_a_text_withdrawn_is_no_withdrawal_of_troops(dictionary, text, expected)
 ])
 def test_an_actors_allies_are_not_the_actor(dictionary, text, expected):
     assert found(text, dictionary) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # texts written for this test: what is demanded "in exchange for" another thing is the price; the other
+    # thing, the holder's own part of the trade, waits for it
+    ("Hamas is demanding a permanent end to the war in exchange for freeing the remaining hostages.",
+     {("Hamas", "ceasefire", "support"), ("Hamas", "hostage_prisoner_exchange", "conditional", "ceasefire")}),
+    ("Israel demanded the return of all hostages in exchange for a temporary truce.",
+     {("Israel", "hostage_prisoner_exchange", "support"), ("Israel", "ceasefire", "conditional", "hostage_prisoner_exchange")}),
+    # guards: what the holder offers, or wants to do itself, waits for what it gets
+    ("Hamas offered to free all the hostages in exchange for a declared end to the war.",
+     {("Hamas", "ceasefire", "support"), ("Hamas", "hostage_prisoner_exchange", "conditional", "ceasefire")}),
+    ("Hamas wants to free the hostages in exchange for an end to the war.",
+     {("Hamas", "ceasefire", "support"), ("Hamas", "hostage_prisoner_exchange", "conditional", "ceasefire")}),
+])
+def test_what_is_demanded_in_exchange_is_the_price(dictionary, text, expected):
+    assert found(text, dictionary) == expected

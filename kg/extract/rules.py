@@ -2140,9 +2140,14 @@ class Walker:
             st.signal = True
         if self.negated(node):
             st.negation_seen = True  # "insists on not proceeding with A before B": A still waits
-        if (not own and node.tag_.startswith("VB") and not self.negated(node)
-                and (_lemma_in(node, book.demand_verbs) or _lemma_in(node, book.commitment_verbs))):
+        if self._demanding(node, own) or (not own and node.tag_.startswith("VB") and not self.negated(node)
+                                          and _lemma_in(node, book.commitment_verbs)):
             st.demand_seen = True
+
+    def _demanding(self, node: Any, own: bool) -> bool:
+        """Whether a word of the walk, not the issue's own, is a verb of demanding, not negated."""
+        return (not own and node.tag_.startswith("VB") and not self.negated(node)
+                and bool(_lemma_in(node, self.book.demand_verbs)))
 
     def _conditions_at_node(self, st: _WalkState) -> None:
         """The condition clauses on the node (at the issue, on any of its words) and what they name."""
@@ -2159,7 +2164,9 @@ class Walker:
                 named = self._clause_issues(clause.subtree, issue_at, issue_id, family)
                 st.conditions.extend((c, family) for c in named if (c, family) not in st.conditions)
                 if family == "exchange" and named:
-                    self._exchange_doers = self._doers(node)
+                    # on the verb of a demand, the one who demands is no doer of what is demanded ("Hamas
+                    # demanded an end to the war in exchange for freeing the hostages")
+                    self._exchange_doers = frozenset() if self._demanding(node, own) else self._doers(node, understood=True)
             if not own and node.dep_ == "nsubj" and _lemma_in(node, book.condition_nouns):
                 # "Israel's conditions for ending the war include ...": the conditions' owner may be the holder
                 # found here, before the walk climbs to what they include
@@ -2216,10 +2223,12 @@ class Walker:
             named |= {issue_at[t.i] for t in words if t.i in issue_at} - {issue_id}
         return sorted(named)
 
-    def _doers(self, verb: Any) -> frozenset[str]:
+    def _doers(self, verb: Any, understood: bool = False) -> frozenset[str]:
         """The actors named as doing what a verb says: its subject, or who an infinitive without one is
-        asked of ("called on Hamas to disarm", "wants Hamas to release the hostages")."""
-        doers = [c for c in verb.children if c.dep_ == "nsubj"] or _controller(verb)
+        asked of ("called on Hamas to disarm", "wants Hamas to release the hostages"); with `understood`,
+        also the subject of the clause an infinitive completes ("Hamas wants to free the hostages")."""
+        doers = [c for c in verb.children if c.dep_ == "nsubj"] or (
+            _understood_doers(verb) if understood else _controller(verb))
         return frozenset(self.ctx.actor_at[t.i] for t in doers if t.i in self.ctx.actor_at)
 
     def _alternative_demand(self, node: Any) -> list[Any] | None:
@@ -2397,8 +2406,13 @@ class Walker:
                     st.conditions.extend(c for c in self._stray_conditions(node, issue_span, issue_at, issue_id, st.sign)
                                       if c not in st.conditions)
                 if st.demand_seen and st.sign > 0 and not st.negation_seen:
-                    # what is demanded first comes first: the other issue waits for it
-                    st.conditions = [(c, "before" if f == "before_negative" else f) for c, f in st.conditions]
+                    # what is demanded first comes first: the other issue waits for it; what is demanded "in
+                    # exchange for" another is the price, which that other (the holder's own part) waits for,
+                    # unless the holder does the demanded thing itself ("wants to free the hostages in exchange
+                    # for a truce")
+                    st.conditions = [(c, "before" if f == "before_negative" else
+                                      _DEMANDED_EXCHANGE if f == "exchange" and not self._exchange_doers & set(holders.actors)
+                                      else f) for c, f in st.conditions]
                 if st.inner is not None:
                     if st.outer_signal:
                         return st.findings + self._finish(holders, how, issue_id, st.sign, st.conditions,
@@ -3702,6 +3716,9 @@ class Walker:
             required = confidence * book.confidence("condition_requirement")
             for condition, family in conditions:
                 later, first = issue_id, condition
+                demanded = family == _DEMANDED_EXCHANGE
+                if demanded:
+                    family = "exchange"
                 if family == "exchange" and holders.actors and all(a.lower() in book.mediator_states for a in holders.actors):
                     # "Witkoff proposed the release of ten hostages in exchange for a 50-day truce": a mediator's
                     # proposal trades one party's act for the other's; the proposer backs both, waiting for neither
@@ -3714,7 +3731,7 @@ class Walker:
                 if family == "before" and sign > 0:  # not "until": "incomplete until X" waits for X
                     # "insists on A before B": B waits for A ("no A before B" is the other way round)
                     later, first = condition, issue_id
-                elif family == "exchange" and self._exchange_doers and not self._exchange_doers & set(holders.actors):
+                elif family == "exchange" and (demanded or self._exchange_doers and not self._exchange_doers & set(holders.actors)):
                     # "wants Hamas to disarm in exchange for a truce": what another is asked to do is the
                     # holder's price, what it gives in return the stance that waits for it
                     later, first = condition, issue_id
@@ -3731,6 +3748,9 @@ class Walker:
 # the condition family of a mandate named in the issue's own words ("a UN-mandated force"), which a
 # refusal of the issue drops
 _MANDATE_NAMED = "mandate_named"
+# the condition family of an "in exchange for" under a demand: what is demanded is the price, and the other
+# issue (the holder's part of the trade) waits for it
+_DEMANDED_EXCHANGE = "exchange_demanded"
 
 
 def _subordinated_relative(clause: Any) -> bool:
