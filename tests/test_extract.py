@@ -5775,3 +5775,17 @@ def test_an_actors_allies_are_not_the_actor(dictionary, text, expected):
 ])
 def test_what_is_demanded_in_exchange_is_the_price(dictionary, text, expected):
     assert found(text, dictionary) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # texts written for this test: a thing said not to help the issue is charged with failing what the
+    # speaker wants
+    ("The State Department said the sanctions would not help efforts to secure a ceasefire.", {("US", "ceasefire", "support")}),
+    ("Egypt said the strikes do not advance the truce.", {("Egypt", "ceasefire", "support")}),
+    ("Egypt said the vote would not help the hostages.", {("Egypt", "hostage_prisoner_exchange", "support")}),
+    # guards: said to help it, the same; an actor that will not advance it still refuses it
+    ("The State Department said the sanctions would advance efforts to secure a ceasefire.", {("US", "ceasefire", "support")}),
+    ("Hamas said it would not advance the ceasefire talks.", {("Hamas", "ceasefire", "oppose")}),
+])
+def test_a_thing_that_does_not_help_the_issue_is_charged_with_failing_it(dictionary, text, expected):
+    assert found(text, dictionary) == expected

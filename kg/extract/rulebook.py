@@ -150,6 +150,7 @@ class RuleBook:
     civilian_nouns: frozenset[str] = frozenset()
     withdrawn_things: frozenset[str] = frozenset()  # "asked that the report be withdrawn": no troops moved
     relation_nouns: frozenset[str] = frozenset()  # "US allies": the actor named with it is the other end
+    helping_verbs: frozenset[str] = frozenset()  # "the sanctions do not advance the truce": the speaker wants it
     addressee_verbs: frozenset[str] = frozenset()
     permit_verbs: frozenset[str] = frozenset()
     exit_verbs: frozenset[str] = frozenset()

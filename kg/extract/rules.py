@@ -2041,6 +2041,8 @@ class Walker:
                 and not any(c.i in self.ctx.actor_at or _is_pronoun(c)
                             for c in [c for c in node.children if c.dep_ in _SUBJECTS] or _understood_doers(node))):
             s, kind = 0, ""  # "accused Israel of derailing the truce", "warned the strikes would derail it": a harm charged
+        if s > 0 and not st.sign_frozen and self._unhelped_object(node, came_from):
+            s, kind = 0, ""  # "the sanctions do not advance the truce": a failure charged, the truce still wanted
         if s and came_from is not None and came_from.head.i == node.i and node.tag_.startswith("VB") and (
                 came_from.dep_ == "conj" or came_from.dep_ == "advcl" and came_from.tag_ == node.tag_ == "VBG"
                 and not any(c.dep_ == "mark" for c in came_from.children)):
@@ -2125,6 +2127,7 @@ class Walker:
         node, own = st.node, st.own
         if not st.skip_sign and not st.detached and st.negation_in_phrase != node.i and (
                 self.negated(node) or self.negative_subject(node, st) or self._shown_by_no_one(node, st)) and book.enabled("negation") and (
+                not self._unhelped_object(node, st.came_from)) and (
                 own or self.cue_sign(node)[0] or node.tag_.startswith("JJ") or self.has_intent(node)
                 or (node.tag_.startswith("NN") and _lemma_in(node, book.intent_nouns))
                 or self._held_in_mind(node, st.came_from)) and not (
@@ -3503,6 +3506,17 @@ class Walker:
             if found is not None:
                 adopters += [a for a in found[0].actors if a in bodies and a not in adopters]
         return adopters
+
+    def _unhelped_object(self, node: Any, came_from: Any) -> bool:
+        """Whether the verb the walk reached says a thing, not an actor, fails to help its object (what the walk
+        came from, or an infinitive the parser hung on it): "the sanctions do not advance efforts to reach a
+        ceasefire" wants the ceasefire."""
+        return (node.tag_.startswith("VB") and came_from is not None and self.negated(node)
+                and (came_from.dep_ == "obj" or came_from.dep_ in ("xcomp", "advcl")
+                     and any(c.dep_ == "mark" and c.lower_ == "to" for c in came_from.children))
+                and _lemma_in(node, self.book.helping_verbs) is not None
+                and not any(c.i in self.ctx.actor_at or _is_pronoun(c)
+                            for c in [c for c in node.children if c.dep_ in _SUBJECTS] or _understood_doers(node)))
 
     def _harms_object(self, node: Any, came_from: Any) -> bool:
         """Whether the verb the walk reached says its object (what the walk came from) is harmed or broken:
