@@ -5738,6 +5738,8 @@ def test_declining_to_comment_when_asked_about_an_issue_is_no_stance_on_it(dicti
     # a text, a claim or an envoy withdrawn is no pull-back of troops
     ("Israel asked that the report be withdrawn.", set()),
     ("Hamas called for the withdrawal of the resolution.", set()),
+    # ... nor are sanctions or measures taken back
+    ("Rubio demanded a withdrawal of the sanctions on the two ministers.", set()),
     # guards: forces withdrawn, by a passive or a noun, are the withdrawal
     ("Hamas demanded that Israeli forces be withdrawn from Gaza.", {("Hamas", "withdrawal", "support")}),
     ("Hamas called for the withdrawal of Israeli forces.", {("Hamas", "withdrawal", "support")}),
