@@ -5791,3 +5791,15 @@ def test_what_is_demanded_in_exchange_is_the_price(dictionary, text, expected):
 ])
 def test_a_thing_that_does_not_help_the_issue_is_charged_with_failing_it(dictionary, text, expected):
     assert found(text, dictionary) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # texts written for this test: what a text "aims" or "seeks" to demand or set up is what those who block it
+    # refuse, as what it demands or sets up outright is
+    ("The United States vetoed a resolution that aimed to demand an immediate ceasefire in Gaza.", {("US", "ceasefire", "oppose")}),
+    ("Russia blocked a draft that aimed to authorize an international force.", {("Russia", "stabilization_force", "oppose")}),
+    # guard: the outright demand, read as before
+    ("The United States vetoed a resolution that demanded an immediate ceasefire in Gaza.", {("US", "ceasefire", "oppose")}),
+])
+def test_what_a_text_aims_to_demand_is_what_blocking_it_refuses(dictionary, text, expected):
+    assert found(text, dictionary) == expected

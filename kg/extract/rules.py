@@ -2476,10 +2476,12 @@ class Walker:
             return True
         if dep in ("acl:relcl", "advcl:relcl") and not own:
             book = self.book
+            # (or the verb such a verb completes: "a resolution that aimed to demand a ceasefire")
+            verbs = [node, *(c for c in node.children if c.dep_ == "xcomp" and c.tag_.startswith("VB"))]
             if st.sign > 0 and any(c.dep_ == "nsubj" and c.tag_ == "WDT" for c in node.children) and (
-                    _lemma_in(node.head, book.proposal_nouns) and (_lemma_in(node, book.demand_verbs)
-                                                                  or _lemma_in(node, book.enacting_verbs)
-                                                                  or _lemma_in(node, book.perception_verbs))
+                    _lemma_in(node.head, book.proposal_nouns) and any(_lemma_in(v, book.demand_verbs)
+                                                                      or _lemma_in(v, book.enacting_verbs)
+                                                                      or _lemma_in(v, book.perception_verbs) for v in verbs)
                     or _lemma_in(node.head, book.deal_nouns) and _lemma_in(node, book.securing_verbs)):
                 # "vetoed a resolution that demanded a ceasefire", "rejected a resolution that establishes a
                 # force", "will not back a plan that would see the PA run Gaza", "urged a truce that would secure the
