@@ -5803,3 +5803,14 @@ def test_a_thing_that_does_not_help_the_issue_is_charged_with_failing_it(diction
 ])
 def test_what_a_text_aims_to_demand_is_what_blocking_it_refuses(dictionary, text, expected):
     assert found(text, dictionary) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # texts written for this test: "international partners" are any state's partners, not the force's
+    # prospective contributors
+    ("The EU and twenty international partners called for an immediate end to the war.", {("EU", "ceasefire", "support")}),
+    # guard: the force's partner countries are still named so
+    ("Partner countries said they were ready to send troops to the force.", {("ISFPartners", "stabilization_force", "support")}),
+])
+def test_international_partners_are_not_the_forces_contributors(dictionary, text, expected):
+    assert found(text, dictionary) == expected
