@@ -1453,7 +1453,7 @@ class Walker:
             if not named and issue_token.dep_ == "conj" and issue_token.head.tag_.startswith("VB"):
                 named = [c for c in issue_token.head.children if c.dep_ == "nsubj"] or _controller(issue_token.head)
             head = issue_token.head
-            if not named and issue_token.dep_ == "xcomp" and head is not issue_token:
+            if not named and issue_token.dep_ == "xcomp":
                 # "Gazans wishing to leave the Strip": the subject of the verb it completes, or those that
                 # verb's participle describes
                 named = [c for c in head.children if c.dep_ == "nsubj"] or (
@@ -2143,14 +2143,13 @@ class Walker:
             st.signal = True
         if self.negated(node):
             st.negation_seen = True  # "insists on not proceeding with A before B": A still waits
-        if self._demanding(node, own) or (not own and node.tag_.startswith("VB") and not self.negated(node)
-                                          and _lemma_in(node, book.commitment_verbs)):
+        if self._demanding(node, own) or self._demanding(node, own, book.commitment_verbs):
             st.demand_seen = True
 
-    def _demanding(self, node: Any, own: bool) -> bool:
-        """Whether a word of the walk, not the issue's own, is a verb of demanding, not negated."""
+    def _demanding(self, node: Any, own: bool, verbs: frozenset[str] | None = None) -> bool:
+        """Whether a word of the walk, not the issue's own, is a verb of demanding (or of `verbs`), not negated."""
         return (not own and node.tag_.startswith("VB") and not self.negated(node)
-                and bool(_lemma_in(node, self.book.demand_verbs)))
+                and bool(_lemma_in(node, self.book.demand_verbs if verbs is None else verbs)))
 
     def _conditions_at_node(self, st: _WalkState) -> None:
         """The condition clauses on the node (at the issue, on any of its words) and what they name."""
