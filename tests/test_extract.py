@@ -5774,6 +5774,11 @@ def test_an_actors_allies_are_not_the_actor(dictionary, text, expected):
      {("Hamas", "ceasefire", "support"), ("Hamas", "hostage_prisoner_exchange", "conditional", "ceasefire")}),
     ("Hamas wants to free the hostages in exchange for an end to the war.",
      {("Hamas", "ceasefire", "support"), ("Hamas", "hostage_prisoner_exchange", "conditional", "ceasefire")}),
+    # the parser hung the price on the clause that says who holds the captives
+    ("Hamas said it will release the hostages it holds in exchange for a lasting ceasefire.",
+     {("Hamas", "ceasefire", "support"), ("Hamas", "hostage_prisoner_exchange", "conditional", "ceasefire")}),
+    # guard: a relative clause of holding with no condition leaves the release unconditional
+    ("Hamas said it will release the hostages it captured in October.", {("Hamas", "hostage_prisoner_exchange", "support")}),
 ])
 def test_what_is_demanded_in_exchange_is_the_price(dictionary, text, expected):
     assert found(text, dictionary) == expected
@@ -5785,6 +5790,9 @@ def test_what_is_demanded_in_exchange_is_the_price(dictionary, text, expected):
     ("The State Department said the sanctions would not help efforts to secure a ceasefire.", {("US", "ceasefire", "support")}),
     ("Egypt said the strikes do not advance the truce.", {("Egypt", "ceasefire", "support")}),
     ("Egypt said the vote would not help the hostages.", {("Egypt", "hostage_prisoner_exchange", "support")}),
+    # every act listed after the infinitive, where the parser joined the later ones to the helping verb
+    ("Rubio said the sanctions do not advance efforts to achieve a ceasefire, bring all the hostages home, and end "
+     "the war.", {("US", "ceasefire", "support"), ("US", "hostage_prisoner_exchange", "support")}),
     # guards: said to help it, the same; an actor that will not advance it still refuses it
     ("The State Department said the sanctions would advance efforts to secure a ceasefire.", {("US", "ceasefire", "support")}),
     ("Hamas said it would not advance the ceasefire talks.", {("Hamas", "ceasefire", "oppose")}),

@@ -151,6 +151,7 @@ class RuleBook:
     withdrawn_things: frozenset[str] = frozenset()  # "asked that the report be withdrawn": no troops moved
     relation_nouns: frozenset[str] = frozenset()  # "US allies": the actor named with it is the other end
     helping_verbs: frozenset[str] = frozenset()  # "the sanctions do not advance the truce": the speaker wants it
+    captor_verbs: frozenset[str] = frozenset()  # "the hostages it holds": its condition phrase is the main verb's
     addressee_verbs: frozenset[str] = frozenset()
     permit_verbs: frozenset[str] = frozenset()
     exit_verbs: frozenset[str] = frozenset()

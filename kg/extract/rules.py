@@ -3147,6 +3147,13 @@ class Walker:
                 frontier.extend((grandchild, 1) for grandchild in child.children
                                 if _lemma_in(grandchild, self.book.mandate_nouns) and _indefinite(grandchild))
                 continue
+            if depth == 0 and child.dep_ == "obj":
+                # "will release the hostages it holds/acl:relcl in exchange for a truce": the parser hung the
+                # condition on the clause that says who holds them
+                frontier.extend((grandchild, 1) for relative in child.children
+                                if relative.dep_ == "acl:relcl" and _lemma_in(relative, self.book.captor_verbs)
+                                and any(_is_pronoun(c) for c in relative.children if c.dep_ == "nsubj")
+                                for grandchild in relative.children if grandchild.i > relative.i)
             if (child.dep_ not in _OBLIQUE and child.dep_ not in ("xcomp", "obl:agent") and not _cased_object(child)
                     and not (child.dep_ == "parataxis" and self._inverted(child)) and not _subordinated_relative(child)
                     or any(t.i in issue_span for t in child.subtree)):
@@ -3514,7 +3521,8 @@ class Walker:
         ceasefire" wants the ceasefire."""
         return (node.tag_.startswith("VB") and came_from is not None and self.negated(node)
                 and (came_from.dep_ == "obj" or came_from.dep_ in ("xcomp", "advcl")
-                     and any(c.dep_ == "mark" and c.lower_ == "to" for c in came_from.children))
+                     and any(c.dep_ == "mark" and c.lower_ == "to" for c in came_from.children)
+                     or _listed_after_infinitive(node, came_from))
                 and _lemma_in(node, self.book.helping_verbs) is not None
                 and not any(c.i in self.ctx.actor_at or _is_pronoun(c)
                             for c in [c for c in node.children if c.dep_ in _SUBJECTS] or _understood_doers(node)))
@@ -3862,6 +3870,15 @@ def path_index(step: str) -> int | None:
     """The token index a walked path step ("12:resume/VB/advcl") stands on, or None."""
     index = step.split(":", 1)[0]
     return int(index) if index.isdigit() else None
+
+
+def _listed_after_infinitive(verb: Any, item: Any) -> bool:
+    """Whether a bare verb the parser joined to `verb` is in truth a later item of the "to" infinitive hung on it
+    before: "do not advance efforts to achieve a ceasefire, bring the hostages home and end the war"."""
+    return (item.dep_ in ("conj", "parataxis") and item.head.i == verb.i and item.tag_ == "VB"
+            and not any(c.dep_ in ("mark", "nsubj", "aux") for c in item.children)
+            and any(c.dep_ in ("xcomp", "advcl") and c.i < item.i and any(m.dep_ == "mark" and m.lower_ == "to" for m in c.children)
+                    for c in verb.children))
 
 
 def _understood_doers(verb: Any) -> list[Any]:
