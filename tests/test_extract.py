@@ -5822,3 +5822,17 @@ def test_what_a_text_aims_to_demand_is_what_blocking_it_refuses(dictionary, text
 ])
 def test_international_partners_are_not_the_forces_contributors(dictionary, text, expected):
     assert found(text, dictionary) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # texts written for this test: dissolving the armed wing is disarmament, and pressing on with or continuing
+    # the military operation is the war going on, in any form of the leading verb
+    ("Hamas has firmly rejected dissolving its military wing.", {("Hamas", "disarmament", "oppose")}),
+    ("Hamas rejected the dissolution of its armed wing.", {("Hamas", "disarmament", "oppose")}),
+    ("Saar said Israel would continue the military operation in the coming days.", {("Israel", "ceasefire", "oppose")}),
+    ("Israel said it was pressing on with its offensive.", {("Israel", "ceasefire", "oppose")}),
+    # guard: the forms listed before still read so
+    ("Hamas rejected disbanding its armed wing.", {("Hamas", "disarmament", "oppose")}),
+])
+def test_more_words_for_the_armed_wing_dissolved_and_the_war_pressed_on(dictionary, text, expected):
+    assert found(text, dictionary) == expected
