@@ -5836,3 +5836,18 @@ def test_international_partners_are_not_the_forces_contributors(dictionary, text
 ])
 def test_more_words_for_the_armed_wing_dissolved_and_the_war_pressed_on(dictionary, text, expected):
     assert found(text, dictionary) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # texts written for this test: a condition opening with "should" before a parenthetical report conditions
+    # the clause after the report; its subject's refusal is not what the speaker reports
+    ("Should Hamas reject the plan, Netanyahu said, Israel would resume the war.",
+     {("Israel", "ceasefire", "conditional", "peace_plan")}),
+    ("Should Hamas turn down the peace proposal, Katz said, Israel will finish the job by itself.",
+     {("Israel", "ceasefire", "conditional", "peace_plan")}),
+    # guard: a reported refusal, with no "should" before its subject, is still the subject's
+    ("Hamas rejected the plan, Netanyahu said, and Israel will resume the war.",
+     {("Hamas", "peace_plan", "oppose"), ("Israel", "ceasefire", "oppose")}),
+])
+def test_a_condition_opening_with_should_before_a_report(dictionary, text, expected):
+    assert found(text, dictionary) == expected

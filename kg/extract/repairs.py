@@ -31,6 +31,7 @@ class RepairLists:
     control_adjectives: frozenset[str] = frozenset()
     subject_control_verbs: frozenset[str] = frozenset()
     insistence_nouns: frozenset[str] = frozenset()  # nouns whose "on" phrase is what is insisted on
+    inverting_auxiliaries: frozenset[str] = frozenset()  # "should" opening a condition without "if"
 
 
 def repair_parse(doc: Any, lists: RepairLists = RepairLists()) -> None:
@@ -45,7 +46,9 @@ def repair_parse(doc: Any, lists: RepairLists = RepairLists()) -> None:
       on the noun heading the sentence, stance verbs after "but" or "and" read as a modifier of the
       noun after them, participles that list a group's members read as a modifier
       of the first member (`member_verbs`), subjects joined to a fronted phrase, predicates a
-      parenthetical report cut off from their subject ("Disarmament, he said, is not acceptable"), main
+      parenthetical report cut off from their subject ("Disarmament, he said, is not acceptable"), a
+      condition opening with "should" that the parser made a second complement of a parenthetical report
+      ("Should Hamas reject the plan, he said, Israel will finish the job"; `inverting_auxiliaries`), main
       verbs hung on a subject's relative clause, and main verbs hung on a subject's participle phrase;
     - participles of purpose hung on a verb instead of their noun (`purpose_participles`);
     - participles tagged as nouns, participles read as prepositions or adjectives, participles after
@@ -108,6 +111,8 @@ def repair_parse(doc: Any, lists: RepairLists = RepairLists()) -> None:
         steps.append(lambda: restore_subjects_after_fronted_phrases(doc))
         if not lemmas.isdisjoint(lists.statement_verbs):
             steps.append(lambda: rehang_parenthetical_reports(doc, lists.statement_verbs))
+            if not words.isdisjoint(lists.inverting_auxiliaries):
+                steps.append(lambda: rehang_inverted_conditions_of_reports(doc, lists.statement_verbs, lists.inverting_auxiliaries))
     if "VBG" in tags and tags & {"VBD", "VBN"}:
         steps.append(lambda: restore_verbs_after_participle_phrases(doc))
     if not words.isdisjoint(_RELATIVE_WORDS):
@@ -762,6 +767,28 @@ def rehang_parenthetical_reports(doc: Any, verbs: frozenset[str]) -> None:
         subject.head, subject.dep_ = predicate, "nsubj"
         say.head, say.dep_ = predicate, "parataxis"
         _rehang_final_stop(doc, (say.i,), predicate)
+
+
+def rehang_inverted_conditions_of_reports(doc: Any, verbs: frozenset[str], auxiliaries: frozenset[str]) -> None:
+    """Hang a condition without "if" that opens a sentence ("Should Hamas reject the plan, Netanyahu said, Israel
+    will finish the job") on the clause it conditions: the parser makes both complements of the report verb
+    between them, and the condition's subject then reads as what the speaker reports (`verbs`: lemmas of the
+    verbs that report; `auxiliaries`: the auxiliaries that open such a condition)."""
+    for say in doc:
+        if (say.lemma_ or say.lower_).lower() not in verbs or not say.tag_.startswith("VB"):
+            continue
+        clauses = [c for c in say.children if c.dep_ in ("ccomp", "parataxis", "advcl", "dep", "conj") and c.tag_.startswith("VB")]
+        condition = next((c for c in clauses if c.i < say.i and c.left_edge.i == 0), None)
+        main = next((c for c in clauses if c.i > say.i), None)
+        if main is None and say.dep_ in ("advcl", "parataxis") and say.head.i > say.i:
+            main = say.head  # "..., Netanyahu said/advcl, Israel would resume/ROOT the war"
+        if condition is None or main is None:
+            continue
+        opener = doc[0]
+        if not (opener.lower_ in auxiliaries and opener.head.i == condition.i and opener.dep_ in ("aux", "aux:pass")
+                and any(c.dep_ in ("nsubj", "nsubj:pass") and c.i > opener.i for c in condition.children)):
+            continue
+        condition.head, condition.dep_ = main, "advcl"
 
 
 def restore_finite_verbs_under_nouns(doc: Any) -> None:

@@ -257,7 +257,8 @@ class RuleBook:
             statement_verbs=self.statement_verbs, purpose_participles=self.purpose_participles,
             member_verbs=self.member_verbs, conditioning_verbs=self.conditioning_verbs, citing_verbs=self.citing_verbs,
             tying_verbs=self.tying_verbs, control_adjectives=self.control_adjectives,
-            subject_control_verbs=self.subject_control_verbs, insistence_nouns=self.insistence_nouns)
+            subject_control_verbs=self.subject_control_verbs, insistence_nouns=self.insistence_nouns,
+            inverting_auxiliaries=self.inverting_auxiliaries)
 
     @cached_property
     def example_opener_words(self) -> tuple[tuple[str, ...], ...]:
