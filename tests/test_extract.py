@@ -5851,3 +5851,19 @@ def test_more_words_for_the_armed_wing_dissolved_and_the_war_pressed_on(dictiona
 ])
 def test_a_condition_opening_with_should_before_a_report(dictionary, text, expected):
     assert found(text, dictionary) == expected
+
+
+
+@pytest.mark.parametrize("text, expected", [
+    # texts written for this test: forces kept in a share of the Strip, its territory never left, and Hamas's
+    # military capacities dismantled
+    ("Hamas rejected new Israeli demands to retain forces in over 40 percent of Gaza.",
+     {("Hamas", "withdrawal", "support"), ("Israel", "withdrawal", "oppose")}),
+    ("Israel wants to keep troops in half of the Strip.", {("Israel", "withdrawal", "oppose")}),
+    ("Katz said Israel will never leave the territory of Gaza.", {("Israel", "withdrawal", "oppose")}),
+    ("Netanyahu said Israel will dismantle the military capacities of Hamas.", {("Israel", "disarmament", "support")}),
+    # guard: the Strip left outright reads as before
+    ("Katz said Israel will never leave Gaza.", {("Israel", "withdrawal", "oppose")}),
+])
+def test_forces_kept_in_a_share_of_the_strip_and_hamass_capacities(dictionary, text, expected):
+    assert found(text, dictionary) == expected
