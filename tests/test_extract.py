@@ -5867,3 +5867,21 @@ def test_a_condition_opening_with_should_before_a_report(dictionary, text, expec
 ])
 def test_forces_kept_in_a_share_of_the_strip_and_hamass_capacities(dictionary, text, expected):
     assert found(text, dictionary) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # texts written for this test: aid cut or stopped is aid's opposite however the parser reads the verb, so
+    # condemning the decision backs aid and the one who decided it refuses it
+    ("Jordan strongly condemned Israel's decision to halt aid deliveries to the Gaza Strip.",
+     {("Israel", "humanitarian_aid", "oppose"), ("Jordan", "humanitarian_aid", "support")}),
+    ("Jordan condemned Israel's decision to stop aid deliveries to Gaza.",
+     {("Israel", "humanitarian_aid", "oppose"), ("Jordan", "humanitarian_aid", "support")}),
+    ("Jordan condemned Israel's move to cut aid deliveries to Gaza.",
+     {("Israel", "humanitarian_aid", "oppose"), ("Jordan", "humanitarian_aid", "support")}),
+    # guards: the short form reads as before, and a deal cut is no aid cut
+    ("Jordan condemned Israel's decision to halt aid.",
+     {("Israel", "humanitarian_aid", "oppose"), ("Jordan", "humanitarian_aid", "support")}),
+    ("Hamas and Israel cut a deal on the hostages.", set()),
+])
+def test_aid_cut_or_stopped_is_aids_opposite_however_parsed(dictionary, text, expected):
+    assert found(text, dictionary) == expected
