@@ -784,11 +784,16 @@ def rehang_inverted_conditions_of_reports(doc: Any, verbs: frozenset[str], auxil
             main = say.head  # "..., Netanyahu said/advcl, Israel would resume/ROOT the war"
         if condition is None or main is None:
             continue
-        opener = doc[0]
-        if not (opener.lower_ in auxiliaries and opener.head.i == condition.i and opener.dep_ in ("aux", "aux:pass")
-                and any(c.dep_ in ("nsubj", "nsubj:pass") and c.i > opener.i for c in condition.children)):
-            continue
-        condition.head, condition.dep_ = main, "advcl"
+        if inverted_condition(condition, auxiliaries):
+            condition.head, condition.dep_ = main, "advcl"
+
+
+def inverted_condition(clause: Any, auxiliaries: frozenset[str]) -> bool:
+    """Whether a clause opens with an auxiliary standing before its subject ("should the summit produce an
+    agreement"): a condition without its "if" (`auxiliaries`: the auxiliaries that open one)."""
+    opener = next((t for t in clause.subtree if not t.is_punct), clause)
+    return (opener.dep_ in ("aux", "aux:pass") and opener.head.i == clause.i and opener.lower_ in auxiliaries
+            and any(c.dep_ in ("nsubj", "nsubj:pass") and c.i > opener.i for c in clause.children))
 
 
 def restore_finite_verbs_under_nouns(doc: Any) -> None:

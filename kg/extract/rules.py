@@ -18,7 +18,7 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from .contexts import context_stops
 from .lemmatize import lemma_candidates
-from .repairs import case_word as _case
+from .repairs import case_word as _case, inverted_condition
 from .rulebook import RuleBook, split_particles
 
 
@@ -1351,11 +1351,8 @@ class Walker:
         return any(f" {authority} " in f" {words} " for authority in self.book.mandate_authorities)
 
     def _inverted(self, clause: Any) -> bool:
-        """Whether a clause opens with an auxiliary standing before its subject ("should the summit
-        produce an agreement"): a condition without its "if"."""
-        opener = next((t for t in clause.subtree if not t.is_punct), clause)
-        return (opener.dep_ in ("aux", "aux:pass") and opener.head is clause and opener.lower_ in self.book.inverting_auxiliaries
-                and any(c.dep_ in ("nsubj", "nsubj:pass") and c.i > opener.i for c in clause.children))
+        """Whether a clause is a condition without its "if" (`inverted_condition`)."""
+        return inverted_condition(clause, self.book.inverting_auxiliaries)
 
     # -- the walk from one issue -------------------------------------------------------------
 
@@ -2038,8 +2035,7 @@ class Walker:
         if (s < 0 and not st.sign_frozen and self._harms_object(node, came_from)
                 # (but "Israel derailed the truce", "Israel is working to derail the truce": an actor that harms
                 # it, or sets out to, is against it)
-                and not any(c.i in self.ctx.actor_at or _is_pronoun(c)
-                            for c in [c for c in node.children if c.dep_ in _SUBJECTS] or _understood_doers(node))):
+                and not self._done_by_an_actor(node)):
             s, kind = 0, ""  # "accused Israel of derailing the truce", "warned the strikes would derail it": a harm charged
         if s > 0 and not st.sign_frozen and self._unhelped_object(node, came_from):
             s, kind = 0, ""  # "the sanctions do not advance the truce": a failure charged, the truce still wanted
@@ -3523,9 +3519,13 @@ class Walker:
                 and (came_from.dep_ == "obj" or came_from.dep_ in ("xcomp", "advcl")
                      and any(c.dep_ == "mark" and c.lower_ == "to" for c in came_from.children)
                      or _listed_after_infinitive(node, came_from))
-                and _lemma_in(node, self.book.helping_verbs) is not None
-                and not any(c.i in self.ctx.actor_at or _is_pronoun(c)
-                            for c in [c for c in node.children if c.dep_ in _SUBJECTS] or _understood_doers(node)))
+                and _lemma_in(node, self.book.helping_verbs) is not None and not self._done_by_an_actor(node))
+
+    def _done_by_an_actor(self, verb: Any) -> bool:
+        """Whether the one doing what a verb says, its subject or understood doer, is an actor or a pronoun (not a
+        thing: "the sanctions", "the strikes")."""
+        return any(c.i in self.ctx.actor_at or _is_pronoun(c)
+                   for c in [c for c in verb.children if c.dep_ in _SUBJECTS] or _understood_doers(verb))
 
     def _harms_object(self, node: Any, came_from: Any) -> bool:
         """Whether the verb the walk reached says its object (what the walk came from) is harmed or broken:
