@@ -2192,6 +2192,11 @@ def test_pulling_out_of_talks_is_not_a_troop_withdrawal(dictionary):
 def test_the_withdrawal_of_another_party_is_not_the_issue(dictionary):
     assert ("Israel", "withdrawal", "support") not in found(
         "The plan calls for the withdrawal of Hamas fighters from Gaza, Israel said.", dictionary)
+    # people who stay in Gaza name no army staying, as a condition either
+    assert found("Israel said it would not free the prisoners until the hostages who remain in Gaza come home.",
+                 dictionary) == {("Israel", "hostage_prisoner_exchange", "conditional", "hostage_prisoner_exchange")}
+    assert ("Israel", "withdrawal", "support") not in found(
+        "Netanyahu said the truce will hold only until the captives remaining in the Strip are freed.", dictionary)
     assert found("Hamas demanded a full Israeli withdrawal.", dictionary) == {("Hamas", "withdrawal", "support")}
 
 
@@ -3541,8 +3546,10 @@ def test_holders_and_polarity_the_parse_and_the_word_lists_give(text, expected, 
      ("PalestinianAuthority", "governance", "support")),
     ("Jordan called for removing all obstacles to recovery efforts in Gaza.", ("Jordan", "reconstruction", "support")),
     ("Egypt called for the rapid deployment of monitors along the demarcation line.", ("Egypt", "stabilization_force", "support")),
+    ("Egypt said an international ceasefire monitoring force should be deployed soon.", ("Egypt", "stabilization_force", "support")),
+    ("Hamas demanded that Israel end its brutal war on the Strip.", ("Hamas", "ceasefire", "support")),
 ])
-def test_issue_words_for_control_recovery_and_monitors(text, stance, dictionary):
+def test_issue_words_for_control_recovery_monitors_and_the_war(text, stance, dictionary):
     assert stance in found(text, dictionary)
 
 
@@ -4597,8 +4604,23 @@ def test_what_a_demand_is_made_to_enable_waits_for_it(dictionary):
         "The ceasefire must be consolidated to enable recovery and reconstruction in Gaza, Guterres said.", dictionary)
     assert ("Israel", "reconstruction", "conditional", "disarmament") in found(
         "Hamas must be disarmed to allow reconstruction to begin, Netanyahu said.", dictionary)
+    # text written for this test: made "to ensure" it
+    assert ("US", "ceasefire", "conditional", "disarmament") in found(
+        "Rubio said the group must be disarmed to ensure that the truce holds.", dictionary)
     # what is done, not demanded, sets no condition
     assert found("Egypt opened the crossing to allow aid into Gaza.", dictionary) == {("Egypt", "humanitarian_aid", "support")}
+
+
+@pytest.mark.parametrize("text, stance", [
+    # texts written for this test: what an actor decided to do, it backs
+    ("Israel decided to withdraw its troops from the Gaza Strip.", ("Israel", "withdrawal", "support")),
+    ("The Israeli cabinet decided to halt aid deliveries to Gaza.", ("Israel", "humanitarian_aid", "oppose")),
+    ("Israel has decided to take military control of the whole Gaza Strip.", ("Israel", "withdrawal", "oppose")),
+    # ... or has begun doing
+    ("Egypt has begun training Palestinian police officers to deploy in Gaza.", ("Egypt", "governance", "support")),
+])
+def test_what_an_actor_decided_to_do_it_backs(text, stance, dictionary):
+    assert stance in found(text, dictionary)
 
 
 def test_has_to_is_a_demand_of_the_speaker(dictionary):
@@ -4959,6 +4981,11 @@ def test_a_war_drawn_out_is_the_truce_refused(dictionary):
      ("Hamas", "governance", "oppose")),
     # a name that is the issue's opposite is not turned once more
     ("Hamas called the Board of Peace a form of foreign trusteeship.", ("Hamas", "governance", "oppose")),
+    # the name the parser took for the object, and the thing named for its complement
+    ("Smotrich called the prisoner exchange a terrible mistake.", ("Israel", "hostage_prisoner_exchange", "oppose")),
+    # a name given with "as" that rejects
+    ("Smotrich described the prisoner release as a grave mistake.", ("Israel", "hostage_prisoner_exchange", "oppose")),
+    ("Ben-Gvir described the prisoner swap as an unbearable price for the deal.", ("Israel", "hostage_prisoner_exchange", "oppose")),
 ])
 def test_a_thing_named_is_judged_by_its_name(text, stance, dictionary):
     stances = found(text, dictionary)
@@ -5465,6 +5492,9 @@ def test_a_counterpart_in_the_speakers_phrase_is_not_the_speaker(dictionary):
     # a condition whose subject the parser hung on the main clause as a noun of its own
     ("Israel will not end the war before Hamas is disarmed.", ("Israel", "ceasefire", "conditional", "disarmament")),
     ("Israel will not agree to a ceasefire before Hamas is disarmed.", ("Israel", "disarmament", "support")),
+    # ... and a second subject joined to it, which the parser made the subject of the clause alone
+    ("Israel said the group must give up its weapons before reconstruction and the deployment of the international "
+     "force can start.", ("Israel", "stabilization_force", "conditional", "disarmament")),
     # what a joint statement says, "according to" it
     ("Qatar, Egypt and Jordan issued a joint statement on Monday. According to the statement, aid must reach Gaza "
      "without delay.", ("Jordan", "humanitarian_aid", "support")),
@@ -5555,6 +5585,10 @@ def test_a_counterpart_in_the_speakers_phrase_is_not_the_speaker(dictionary):
     ("Fidan criticised Israel's insistence on Hamas's disarmament.", ("Israel", "disarmament", "support")),
     ("The main sticking point is Israel's insistence on disarmament.", ("Israel", "disarmament", "support")),
     ("The problem is Hamas's refusal to disarm.", ("Hamas", "disarmament", "oppose")),
+    # ... and what doubts are about is what the doubter rejects
+    ("Russia expressed skepticism about the stabilization force.", ("Russia", "stabilization_force", "oppose")),
+    ("Russia expressed unease about a new board that would run Gaza for a time.", ("Russia", "governance", "oppose")),
+    ("Lavrov expressed doubts over the board that would administer Gaza.", ("Russia", "governance", "oppose")),
     # a gathering's participants, named before, with "the" or not
     ("Leaders of Egypt, Jordan, Qatar and Turkey met Trump in New York on Tuesday. Participants stressed the urgent "
      "need to end the war and called for the release of hostages.", ("Jordan", "hostage_prisoner_exchange", "support")),

@@ -1248,6 +1248,13 @@ class ArticleExtractor:
             body_members=lambda lemma: self.discourse.body_members(lemma, offset),
         )
         walker = Walker(self.book, context)
+        for root, span, named_issue, _ in issue_roots:
+            if walker.not_the_issue(root, span, walker.issue_of_agent(root, named_issue)):
+                # words that name something else here name no condition either ("until the hostages who
+                # remain in Gaza come home": no troops stay)
+                for i in span:
+                    if issue_at.get(i) == named_issue:
+                        del issue_at[i]
         for token in doc:
             if token.lower_ == "we" and token.i + 1 < len(doc) and doc[token.i + 1].text == "," and self.book.enabled("pronoun"):
                 # "We, the representatives of A, B and C, met ...": who "we" are, for what the same speaker says

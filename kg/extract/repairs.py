@@ -31,6 +31,7 @@ class RepairLists:
     control_adjectives: frozenset[str] = frozenset()
     subject_control_verbs: frozenset[str] = frozenset()
     insistence_nouns: frozenset[str] = frozenset()  # nouns whose "on" phrase is what is insisted on
+    doubt_nouns: frozenset[str] = frozenset()  # nouns whose "about" or "over" phrase is what is doubted
     inverting_auxiliaries: frozenset[str] = frozenset()  # "should" opening a condition without "if"
 
 
@@ -56,7 +57,8 @@ def repair_parse(doc: Any, lists: RepairLists = RepairLists()) -> None:
       own), and the object of a gerund subject read as a second subject;
     - prepositions read as nouns or verbs, "that" clauses of adjectives, "as long as", the names a plural
       subject's "from" phrase lists, a fronted "as" phrase read as a second subject;
-    - the "on" phrase of a conditioning verb hung on its object (`conditioning_verbs`), the "to"
+    - the "on" phrase of a conditioning verb hung on its object (`conditioning_verbs`), the phrase a verb
+      took from its object of insistence or doubt (`insistence_nouns`, `doubt_nouns`), the "to"
       phrase of a tying verb (`tying_verbs`), an "in exchange for" phrase hung on a participle of
       the verb's object, and the later items of that phrase's list joined to the verb;
     - "by" phrases of active verbs, the one "cited as saying" something left without the saying (`citing_verbs`), "it"
@@ -139,7 +141,9 @@ def repair_parse(doc: Any, lists: RepairLists = RepairLists()) -> None:
     if not words.isdisjoint(("on", "upon")) and not lemmas.isdisjoint(lists.conditioning_verbs):
         steps.append(lambda: rehang_conditions_on_objects(doc, lists.conditioning_verbs))
     if not words.isdisjoint(("on", "upon")) and not lemmas.isdisjoint(lists.insistence_nouns):
-        steps.append(lambda: rehang_insisted_on_phrases(doc, lists.insistence_nouns))
+        steps.append(lambda: rehang_phrases_of_object_nouns(doc, lists.insistence_nouns, ("on", "upon")))
+    if not words.isdisjoint(_TOPIC_PREPOSITIONS) and not lemmas.isdisjoint(lists.doubt_nouns):
+        steps.append(lambda: rehang_phrases_of_object_nouns(doc, lists.doubt_nouns, _TOPIC_PREPOSITIONS))
     if "to" in words and not lemmas.isdisjoint(lists.tying_verbs):
         steps.append(lambda: rehang_conditions_on_objects(doc, lists.tying_verbs, ("to",)))
     if "for" in words and not words.isdisjoint(_EXCHANGE_NOUNS):
@@ -425,6 +429,10 @@ def restore_clause_verbs(doc: Any, verb_forms: frozenset[str]) -> None:
             verb.dep_ = "advcl"
 
 
+# the prepositions of what a doubt or worry is about
+_TOPIC_PREPOSITIONS = ("about", "over", "regarding", "concerning")
+
+
 _CONDITION_SUBORDINATORS = frozenset({"until", "till", "unless", "before", "once"})
 
 
@@ -484,10 +492,22 @@ def restore_subordinated_subjects(doc: Any) -> None:
             after += 1
         if after >= len(doc):
             continue
-        verb = doc[after]
+        verb, partner = doc[after], None
+        if verb.dep_ == "cc" and verb.lower_ in ("and", "or") and verb.head.i > after:
+            # a second subject joined to the first, which the parse made the subject of the clause alone
+            # ("before reconstruction/obl and/cc the deployment/nsubj of the force can begin/conj"; the "and"
+            # on the verb or on the second subject)
+            joiner, verb = verb, verb.head
+            if verb.dep_ in ("nsubj", "nsubj:pass") and verb.head.i > verb.i:
+                verb = verb.head
+            partner = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass") and after < c.i
+                            and c.tag_.startswith("NN")), None)
+            if partner is None:
+                continue
         if (not (verb.tag_.startswith("VB") or verb.tag_ == "JJ" and verb.lower_.endswith("ed"))
                 or verb.dep_ not in ("parataxis", "conj", "advcl", "acl", "ccomp", "dep")
-                or any(c.dep_ in ("nsubj", "nsubj:pass", "expl", "cc", "mark") for c in verb.children)):
+                or any(c.dep_ in ("nsubj", "nsubj:pass", "expl", "cc", "mark")
+                       and (partner is None or c.i not in (partner.i, joiner.i)) for c in verb.children)):
             continue
         main = _verb_above(subject.head, ("VB", "JJ"))
         if main is None or main.i == verb.i or main in list(verb.subtree):
@@ -495,6 +515,9 @@ def restore_subordinated_subjects(doc: Any) -> None:
         passive = any(c.dep_ == "aux:pass" for c in verb.children)
         subject.head, subject.dep_ = verb, "nsubj:pass" if passive else "nsubj"
         verb.head, verb.dep_ = main, "advcl"
+        if partner is not None:
+            partner.head, partner.dep_ = subject, "conj"
+            joiner.head = partner
 
 
 _VERB_OPENERS = frozenset({"on", "for", "that", "to", "against"})
@@ -674,18 +697,18 @@ def rehang_exchange_phrases(doc: Any) -> None:
 _EXCHANGE_NOUNS = frozenset({"exchange", "return"})
 
 
-def rehang_insisted_on_phrases(doc: Any, insistence_nouns: frozenset[str]) -> None:
-    """Hang on an object noun of insistence the "on" phrase the parser gave the verb ("criticised Israel's
-    insistence/obj on/case Hamas's disarmament/obl"): what is insisted on is the noun's, whoever judges it."""
+def rehang_phrases_of_object_nouns(doc: Any, nouns: frozenset[str], prepositions: tuple[str, ...]) -> None:
+    """Hang on an object noun the phrase the parser gave the verb, when the noun's own words go on into it:
+    what is insisted on ("criticised Israel's insistence/obj on/case Hamas's disarmament/obl"), what doubts
+    are about ("expressed skepticism/obj about/case the force/obl") is the noun's, whoever judges it."""
     for verb in doc:
         if not verb.tag_.startswith("VB"):
             continue
-        noun = next((c for c in verb.children if c.dep_ == "obj"
-                     and (c.lemma_ or c.lower_).lower() in insistence_nouns), None)
-        if noun is None or any(c.dep_ == "nmod" and case_word(c) in ("on", "upon") for c in noun.children):
+        noun = next((c for c in verb.children if c.dep_ == "obj" and (c.lemma_ or c.lower_).lower() in nouns), None)
+        if noun is None or any(c.dep_ == "nmod" and case_word(c) in prepositions for c in noun.children):
             continue
         phrase = next((c for c in verb.children if c.dep_ == "obl" and c.i > noun.i
-                       and case_word(c) in ("on", "upon") and c.left_edge.i == noun.right_edge.i + 1), None)
+                       and case_word(c) in prepositions and c.left_edge.i == noun.right_edge.i + 1), None)
         if phrase is not None:
             phrase.head, phrase.dep_ = noun, "nmod"
 

@@ -100,6 +100,7 @@ class RuleBook:
     control_adjectives: frozenset[str] = frozenset()
     subject_control_verbs: frozenset[str] = frozenset()
     insistence_nouns: frozenset[str] = frozenset()
+    doubt_nouns: frozenset[str] = frozenset()
     example_openers: frozenset[str] = frozenset()
     joining_verbs: frozenset[str] = frozenset()
     resigning_verbs: frozenset[str] = frozenset()
@@ -258,7 +259,7 @@ class RuleBook:
             member_verbs=self.member_verbs, conditioning_verbs=self.conditioning_verbs, citing_verbs=self.citing_verbs,
             tying_verbs=self.tying_verbs, control_adjectives=self.control_adjectives,
             subject_control_verbs=self.subject_control_verbs, insistence_nouns=self.insistence_nouns,
-            inverting_auxiliaries=self.inverting_auxiliaries)
+            doubt_nouns=self.doubt_nouns, inverting_auxiliaries=self.inverting_auxiliaries)
 
     @cached_property
     def example_opener_words(self) -> tuple[tuple[str, ...], ...]:

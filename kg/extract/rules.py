@@ -993,8 +993,22 @@ class Walker:
         if not objects or any(c.dep_ == "compound:prt" or c.dep_ == "obl" and _case(c) in ("for", "on", "upon")
                                for c in verb.children):
             return None
-        return next((c for c in verb.children if c.i > objects[0].i and (
+        named = next((c for c in verb.children if c.i > objects[0].i and (
             c.dep_ == "obj" and c is not objects[0] or c.dep_ == "xcomp" and not c.tag_.startswith("VB"))), None)
+        if named is not None:
+            return named
+        # two readings taken only when the name rejects ("considers disarmament a key condition" reads as before):
+        # "called the exchange/xcomp a mistake/obj", where the parse swapped the two, and "described the exchange
+        # as a terrible mistake", an "as" phrase
+        if any(c.dep_ == "xcomp" and not c.tag_.startswith("VB") and c.i < objects[0].i for c in verb.children):
+            named = objects[0]
+        else:
+            named = next((c for c in verb.children if c.i > objects[0].i and c.dep_ == "obl" and _case(c) == "as"
+                          and c.tag_.startswith("NN")), None)
+        if named is None:
+            return None
+        judging = [named, *(t for t in named.children if t.dep_ in ("amod", "compound"))]
+        return named if any(_lemma_in(t, self.book.negative_predicates) for t in judging) else None
 
     def cue_sign(self, node: Any) -> tuple[int, str]:
         """(+1 support cue | -1 rejecting cue | 0 none, kind) for a predicate on the path."""
@@ -1356,7 +1370,7 @@ class Walker:
 
     # -- the walk from one issue -------------------------------------------------------------
 
-    def _not_the_issue(self, issue_token: Any, issue_span: set[int], issue_id: str) -> bool:
+    def not_the_issue(self, issue_token: Any, issue_span: set[int], issue_id: str) -> bool:
         """Whether the words that name the issue here name something else: a modifier of another noun,
         a place, another deal or plan, a display, a state's aid budget, the talks pulled out of, or an
         act of someone other than the issue's agents."""
@@ -1447,6 +1461,10 @@ class Walker:
         is the first's: "Hamas to disarm and leave Gaza")."""
         if issue_token.tag_.startswith("VB"):
             named = [c for c in issue_token.children if c.dep_ == "nsubj"] or _controller(issue_token)
+            if (issue_token.dep_ == "acl" and issue_token.tag_ in ("VBG", "VBN") and not named
+                    or issue_token.dep_ == "acl:relcl" and all(c.tag_ in ("WP", "WDT") for c in named)):
+                # "the hostages remaining in Gaza", "hostages who remain in Gaza": the noun the clause describes
+                return [issue_token.head]
             if not named and issue_token.dep_ == "conj" and issue_token.head.tag_.startswith("VB"):
                 named = [c for c in issue_token.head.children if c.dep_ == "nsubj"] or _controller(issue_token.head)
             head = issue_token.head
@@ -1538,7 +1556,7 @@ class Walker:
         self._exchange_doers = frozenset()
         if book.enabled("condition_clause"):
             st.conditions.extend(self._surface_conditions(issue_span, issue_id, issue_at))
-        if self._not_the_issue(issue_token, issue_span, issue_id):
+        if self.not_the_issue(issue_token, issue_span, issue_id):
             return []
         st.findings.extend(self._relative_cues(issue_token, issue_id, issue_at))
         st.findings.extend(self._parties(issue_token, issue_id))
@@ -2389,7 +2407,11 @@ class Walker:
                     found = None
                 else:
                     found = None
-            elif how in ("subject_of_cue", "relative_antecedent") and not (st.signal or self.has_intent(node)):
+            elif how in ("subject_of_cue", "relative_antecedent") and not (
+                    st.signal or self.has_intent(node)
+                    # "Israel decided/chose to withdraw": the verb of intent itself, over the act it intends
+                    or came_from is not None and _lemma(node) in book.intent and (
+                        came_from.dep_ == "xcomp" or came_from.dep_ == "advcl" and _to_infinitive(came_from))):
                 found = None
                 if not self._transparent(node):
                     return st.findings
@@ -3947,6 +3969,11 @@ def _finite(verb: Any) -> bool:
     if verb.tag_ in ("VBZ", "VBD", "VBP", "MD"):
         return True
     return any(c.dep_ in ("aux", "aux:pass") and c.tag_ in ("VBZ", "VBD", "VBP", "MD") for c in verb.children)
+
+
+def _to_infinitive(verb: Any) -> bool:
+    """Whether a verb is an infinitive marked "to" ("decided to/mark halt aid")."""
+    return any(c.dep_ == "mark" and c.lower_ == "to" for c in verb.children)
 
 
 def _counterfactual(node: Any) -> bool:
