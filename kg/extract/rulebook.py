@@ -101,6 +101,7 @@ class RuleBook:
     subject_control_verbs: frozenset[str] = frozenset()
     insistence_nouns: frozenset[str] = frozenset()
     doubt_nouns: frozenset[str] = frozenset()
+    effort_nouns: frozenset[str] = frozenset()
     example_openers: frozenset[str] = frozenset()
     joining_verbs: frozenset[str] = frozenset()
     resigning_verbs: frozenset[str] = frozenset()

@@ -317,6 +317,7 @@ class Walker:
         self.book = book
         self.ctx = context
         self._cues: dict[int, tuple[int, str]] = {}  # token index -> cue_sign: asked several times per walk
+        self._not_issues: dict[tuple[int, str], bool] = {}  # (issue word, issue) -> not_the_issue, asked twice
         self._buried = 0  # stance-less nouns the current walk has climbed through
         self._exchange_doers: frozenset[str] = frozenset()  # who the current walk's exchange asks to act
         self._stops: tuple[frozenset[int], frozenset[int]] | None = None
@@ -803,6 +804,16 @@ class Walker:
                         and any(c.dep_ == "nmod:poss" for c in node.children)):
                     break  # "The sticking point is Israel's insistence on disarmament": the predicate's owner holds it
                 return None
+        effort = node.head if node.dep_ == "acl" else next(
+            (c for c in node.head.children if c.dep_ == "obj" and c.right_edge.i + 1 == node.left_edge.i), None
+        ) if node.dep_ == "advcl" and _to_infinitive(node) else None  # "praised Trump's efforts/obj to end/advcl"
+        if node.tag_ in ("VB", "VBG") and effort is not None and _lemma_in(effort, book.effort_nouns):
+            # "Qatar's role in brokering the truce", "Trump's efforts to end the war": the effort's owner does it
+            for owner in effort.children:
+                if owner.dep_ == "nmod:poss" or owner.dep_ == "nmod" and _case(owner) == "of" and owner.i < node.i:
+                    holders = self.np_holders(owner)
+                    if holders.actors:
+                        return holders, _EFFORT_OWNER
         if node.dep_ == "acl" and node.head.dep_ == "ROOT" and node.tag_ in ("VBD", "VBN") and node.head.tag_.startswith("NN"):
             # "The ministers called for ...": a headline-like parse hangs the verb on its subject
             holders = self.np_holders(node.head)
@@ -921,7 +932,7 @@ class Walker:
         if not self.book.enabled("agent_of_passive"):
             return None
         wanted = node.dep_ in ("xcomp", "ccomp") and _lemma_in(node.head, self.book.demand_verbs) or (
-            node.dep_ == "acl" and any(m.dep_ == "mark" and m.lower_ == "to" for m in node.children)
+            node.dep_ == "acl" and _to_infinitive(node)
             and node.head.dep_ == "obj" and _lemma_in(node.head.head, self.book.demand_verbs))
         if wanted:
             return None  # "want the force to be authorised by the Security Council": what they want, not the Council's act
@@ -1170,7 +1181,7 @@ class Walker:
             # "Hamas must be disarmed and all hostages returned": the second verb shares the first's "must"
             return self.has_deontic(node.head)
         if (_lemma(node) in ("need", "have") and not any(c.lower_ == "yet" or c.dep_ == "obj" for c in node.children)
-                and any(c.dep_ == "xcomp" and any(m.dep_ == "mark" and m.lower_ == "to" for m in c.children)
+                and any(c.dep_ == "xcomp" and _to_infinitive(c)
                         for c in node.children)):
             # "Hamas has/needs to release the hostages": the subject's verb is the "have" of a demand (not
             # "has yet to", which says what has not happened, nor "has four days to respond")
@@ -1374,6 +1385,12 @@ class Walker:
         """Whether the words that name the issue here name something else: a modifier of another noun,
         a place, another deal or plan, a display, a state's aid budget, the talks pulled out of, or an
         act of someone other than the issue's agents."""
+        key = (issue_token.i, issue_id)
+        if key not in self._not_issues:
+            self._not_issues[key] = self._names_something_else(issue_token, issue_span, issue_id)
+        return self._not_issues[key]
+
+    def _names_something_else(self, issue_token: Any, issue_span: set[int], issue_id: str) -> bool:
         book = self.book
         if (issue_token.dep_ in ("compound", "amod") and issue_token.head.i not in issue_span
                 and _lemma_in(issue_token.head, book.modifier_heads)):
@@ -1402,12 +1419,12 @@ class Walker:
                 and doc[issue_token.i + 1].lower_ == "to" and doc[issue_token.i + 2].i in self.ctx.issue_tokens):
             return True  # "another deal to release our hostages", whatever the parse made of "to release"
         if len(issue_span) == 1 and _lemma(issue_token) in book.deal_heads and any(
-                (c.dep_ == "acl" and any(m.dep_ == "mark" and m.lower_ == "to" for m in c.children)
+                (c.dep_ == "acl" and _to_infinitive(c)
                  or c.dep_ == "nmod" and _case(c) in ("on", "for", "over"))
                 and any(t.i in self.ctx.issue_tokens for t in c.subtree) for c in issue_token.children):
             return True  # "a deal to release our hostages": a hostage deal, named by what it is about
         if _lemma(issue_token) in book.proposal_nouns and any(
-                c.dep_ == "acl" and any(m.dep_ == "mark" and m.lower_ == "to" for m in c.children)
+                c.dep_ == "acl" and _to_infinitive(c)
                 and not any(t.i in self.ctx.issue_tokens for t in c.subtree) for c in issue_token.children):
             return True  # "a plan to expand the assault": some other plan
         head_noun = issue_token if issue_token.dep_ not in ("compound", "amod") else issue_token.head
@@ -1438,6 +1455,9 @@ class Walker:
         agents = book.issue_agents.get(issue_id)
         if agents:
             named = self._issue_agents_named(issue_token)
+            # "hundreds of patients", "a number of the wounded": who the share is of
+            named += [t for c in named if _lemma_in(c, book.share_nouns) for t in c.children
+                      if t.dep_ == "nmod" and _case(t) == "of"]
             actors = {a for c in named for a in self.np_holders(c).actors}
             if actors and not actors & set(agents) or any(_lemma_in(c, book.civilian_nouns) for c in named):
                 return True  # "the withdrawal of Hamas fighters", "residents forced to leave Gaza": not the issue's act
@@ -1465,13 +1485,21 @@ class Walker:
                     or issue_token.dep_ == "acl:relcl" and all(c.tag_ in ("WP", "WDT") for c in named)):
                 # "the hostages remaining in Gaza", "hostages who remain in Gaza": the noun the clause describes
                 return [issue_token.head]
+            if issue_token.dep_ == "acl" and _to_infinitive(issue_token):
+                # "allow a number of injured individuals to leave Gaza": people the infinitive is said of (but
+                # "Israel's decision to occupy Gaza" is no decision's act)
+                people = [t for t in (issue_token.head, *issue_token.head.children)
+                          if (t.i == issue_token.head.i or _case(t) == "of") and _lemma_in(t, self.book.civilian_nouns)]
+                if people:
+                    return people
             if not named and issue_token.dep_ == "conj" and issue_token.head.tag_.startswith("VB"):
                 named = [c for c in issue_token.head.children if c.dep_ == "nsubj"] or _controller(issue_token.head)
             head = issue_token.head
             if not named and issue_token.dep_ == "xcomp":
                 # "Gazans wishing to leave the Strip": the subject of the verb it completes, or those that
-                # verb's participle describes
-                named = [c for c in head.children if c.dep_ == "nsubj"] or (
+                # verb's participle describes; "will let patients leave Gaza": the verb's object
+                named = [c for c in head.children if c.dep_ in ("obj", "iobj") and c.i < issue_token.i] or [
+                    c for c in head.children if c.dep_ == "nsubj"] or (
                     [head.head] if head.dep_ == "acl" and head.tag_ in ("VBG", "VBN") else [])
             return named
         return [c for c in issue_token.children if c.dep_ in ("nmod:poss", "compound") or c.dep_ == "nmod" and _case(c) == "of"]
@@ -1755,7 +1783,7 @@ class Walker:
         node, came_from, own, issue_id = st.node, st.came_from, st.own, st.issue_id
         if (not own and not st.skip_sign and not st.detached and st.inner is None and came_from is not None
                 and node.tag_.startswith("VB") and came_from.dep_ in ("xcomp", "advcl")
-                and any(m.dep_ == "mark" and m.lower_ == "to" for m in came_from.children)
+                and _to_infinitive(came_from)
                 and book.enabled("possessor_of_cue")):
             # "rejects demands from the US and Israel to give up its arms", with "from" and "to" hung on the
             # verb: who makes the demand wants what it asks; the verb's subject answers it further up
@@ -1834,7 +1862,7 @@ class Walker:
                           or c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("on", "upon")
                                                        or m.dep_ == "nsubj" and _case(m) in ("on", "upon") for m in c.children)
                           or c.dep_ == "advcl" and c.tag_ == "VBG" and _lemma_in(node, book.tying_verbs)
-                          and any(m.dep_ == "mark" and m.lower_ == "to" for m in c.children)]
+                          and _to_infinitive(c)]
             elif self.has_deontic(node) and (_lemma(node) in ("have", "get", "receive", "obtain")
                                              # "any agreement must include the release of all hostages"
                                              or came_from.i in issue_span and (
@@ -2325,7 +2353,7 @@ class Walker:
             found = None  # "Hamas would face the gates of hell": who is threatened with war does not want it
         if found is not None and found[1] == "possessor_of_cue" and not own and not self.cue_sign(node)[0] and not (
                 came_from is not None and came_from.dep_ == "acl"
-                and (any(m.dep_ == "mark" and m.lower_ == "to" for m in came_from.children)
+                and (_to_infinitive(came_from)
                      and not _lemma_in(node, book.chance_nouns)
                      or self.cue_sign(came_from)[0] and self.cue_sign(node)[1] == "report")):
             # "Israeli violations of the deal": a possessor holds only a stance noun, or the
@@ -2380,6 +2408,13 @@ class Walker:
             # against "the resolution, which demands a ceasefire" is voting against the ceasefire)
             if not set(found[0].actors) <= set(self.sponsors(st.described).actors):
                 return st.findings
+        if found is not None and found[1] == _EFFORT_OWNER:
+            # the owner of an effort is the doer of the act it is for, as its subject or as the actor of the issue's
+            # own verb ("Trump's efforts to end the war"), and the walk goes on to whoever judges the effort
+            how = "actor_of_issue_verb" if own and node.tag_.startswith("VB") else "subject_of_cue"
+            if not st.deontic:
+                st.findings += self._finish(found[0], how, issue_id, st.sign, st.conditions, st.rules, _lemma(node), st.path)
+            found = None
         if found is not None:
             holders, how = found
             if own:
@@ -2388,7 +2423,7 @@ class Walker:
                 elif (node.tag_.startswith("VB") and how == "subject_of_cue" and node.dep_ not in ("acl", "acl:relcl")
                       and not (node.dep_ == "ccomp" and self.cue_sign(node.head)[0] and self.cue_sign(node.head)[1] == "verb")
                       and (self.has_intent(node) or node.tag_ in _FINITE_TAGS or any(c.dep_ == "aux" for c in node.children))
-                      and not any(c.dep_ == "mark" and c.lower_ == "to" for c in node.children)):
+                      and not _to_infinitive(node)):
                     how = "actor_of_issue_verb"
                     if self.negated(node) and not (self.has_intent(node) or self.has_deontic(node)) and _past_event(node):
                         found = None  # "Hamas has not disarmed": what has not happened, no stance
@@ -2560,13 +2595,13 @@ class Walker:
         dep = node.dep_
         purpose = (dep == "advcl" and node.tag_.startswith("VB")
                    and any(c.dep_ == "mark" and c.lower_ == "for" for c in node.children)
-                   and any(c.dep_ == "mark" and c.lower_ == "to" for c in node.children)
+                   and _to_infinitive(node)
                    and (came_from is not None and came_from.dep_ in _SUBJECTS
                         # the walk began at the clause's verb, which names the issue with its subject ("the war to end")
                         or came_from is None and any(c.dep_ in _SUBJECTS for c in node.children)))
         # the parser's other reading: "for a ceasefire/obl -> to progress/nmod"
         purpose = purpose or (own and _case(node) == "for" and any(
-            c.tag_.startswith("VB") and any(m.dep_ == "mark" and m.lower_ == "to" for m in c.children)
+            c.tag_.startswith("VB") and _to_infinitive(c)
             for c in node.children))
         if purpose and book.enabled("condition_clause"):
             # "for the truce to last, Israel wants the disarmament of Hamas": the issue waits
@@ -2582,7 +2617,7 @@ class Walker:
                            and self.has_deontic(verb)])
         if (dep in ("xcomp", "advcl") and came_from is not None and came_from.dep_ in ("obj", "nsubj", "xcomp", "ccomp")
                 and _lemma_in(node, book.permitting_verbs) and book.enabled("condition_clause")
-                and any(c.dep_ == "mark" and c.lower_ == "to" for c in node.children) and self.has_deontic(node.head)):
+                and _to_infinitive(node) and self.has_deontic(node.head)):
             # "the ceasefire must be consolidated to enable reconstruction", "Hamas must be disarmed to allow
             # rebuilding": the issue enabled waits for what the main clause demands
             main = node.head
@@ -2630,12 +2665,12 @@ class Walker:
             return []
         return [t for c in node.children if c.i > node.i and (
             c.dep_ in ("obl", "advcl") and _case(c) == "to"
-            or c.dep_ == "advcl" and any(m.lower_ == "to" for m in c.children if m.dep_ == "mark")) for t in c.subtree]
+            or c.dep_ == "advcl" and _to_infinitive(c)) for t in c.subtree]
 
     def _needed_for(self, node: Any) -> Any:
         """What a requiring verb asks for so that the infinitive `node` can happen: the mandate in "would
         require a UN mandate to send troops" (the infinitive hung on the noun or on the verb); else None."""
-        if not node.tag_.startswith("VB") or not any(c.dep_ == "mark" and c.lower_ == "to" for c in node.children):
+        if not node.tag_.startswith("VB") or not _to_infinitive(node):
             return None
         if node.dep_ == "acl" and node.head.dep_ == "obj" and _lemma_in(node.head.head, self.book.requiring_verbs):
             return node.head
@@ -3066,7 +3101,7 @@ class Walker:
         if not parties or not _lemma_in(issue_token, self.book.ruling_verbs) or not (
                 issue_token.tag_.startswith("VB") or subjects
                 # (or its "to": "does not intend to govern/JJ Gaza", as the tagger has it)
-                or any(c.dep_ == "mark" and c.lower_ == "to" for c in issue_token.children)):
+                or _to_infinitive(issue_token)):
             return False
         actors: set[str] = set()
         # ("Hamas said it is ready to stop governing Gaza": the subject of the verb it completes)
@@ -3088,7 +3123,7 @@ class Walker:
             node = node.head
         noun = node.head
         if not (node.dep_ == "acl" and _lemma_in(noun, self.book.intent_nouns)
-                and any(c.dep_ == "mark" and c.lower_ == "to" for c in node.children)):
+                and _to_infinitive(node)):
             return []
         owners = [c for c in noun.children if c.dep_ == "nmod:poss"]
         if owners or noun.dep_ != "obj":
@@ -3184,8 +3219,7 @@ class Walker:
                 found.extend((gerund, family) for gerund in node.children
                              if gerund.dep_ == "advcl" and gerund.tag_ == "VBG" and gerund.i == child.right_edge.i + 1
                              and not any(t.i in issue_span for t in gerund.subtree))
-            elif depth == 0 and child.dep_ in ("advcl", "xcomp") and any(
-                    m.dep_ == "mark" and m.lower_ == "to" for m in child.children):
+            elif depth == 0 and child.dep_ in ("advcl", "xcomp") and _to_infinitive(child):
                 frontier.extend((grandchild, 1) for grandchild in child.children)  # a purpose clause
             elif depth == 0 and child.dep_.startswith("obl") and _lemma_in(child, self.book.time_units):
                 # "extend the truce for six weeks in exchange/nmod for more releases": the parser hung the
@@ -3539,7 +3573,7 @@ class Walker:
         ceasefire" wants the ceasefire."""
         return (node.tag_.startswith("VB") and came_from is not None and self.negated(node)
                 and (came_from.dep_ == "obj" or came_from.dep_ in ("xcomp", "advcl")
-                     and any(c.dep_ == "mark" and c.lower_ == "to" for c in came_from.children)
+                     and _to_infinitive(came_from)
                      or _listed_after_infinitive(node, came_from))
                 and _lemma_in(node, self.book.helping_verbs) is not None and not self._done_by_an_actor(node))
 
@@ -3790,6 +3824,8 @@ class Walker:
         return [Finding(list(holders.actors), issue_id, polarity, None, tuple(_unique(all_rules)), confidence, cue, tuple(path))]
 
 
+# what subject_holders calls the owner of an effort an act is for, which the walk reads as its doer
+_EFFORT_OWNER = "owner_of_effort"
 # the condition family of a mandate named in the issue's own words ("a UN-mandated force"), which a
 # refusal of the issue drops
 _MANDATE_NAMED = "mandate_named"
@@ -3899,7 +3935,7 @@ def _listed_after_infinitive(verb: Any, item: Any) -> bool:
     before: "do not advance efforts to achieve a ceasefire, bring the hostages home and end the war"."""
     return (item.dep_ in ("conj", "parataxis") and item.head.i == verb.i and item.tag_ == "VB"
             and not any(c.dep_ in ("mark", "nsubj", "aux") for c in item.children)
-            and any(c.dep_ in ("xcomp", "advcl") and c.i < item.i and any(m.dep_ == "mark" and m.lower_ == "to" for m in c.children)
+            and any(c.dep_ in ("xcomp", "advcl") and c.i < item.i and _to_infinitive(c)
                     for c in verb.children))
 
 
@@ -3931,7 +3967,7 @@ def _controller(verb: Any) -> list[Any]:
     verb it completes ("residents/nsubj:pass were forced to leave", "forced residents/obj to leave", "will not
     allow Hamas/iobj to rule", as the parser labels some), or who it is asked "for" ("called for Hamas/obl
     to disarm")."""
-    if verb.dep_ not in ("xcomp", "advcl") or not any(c.dep_ == "mark" and c.lower_ == "to" for c in verb.children):
+    if verb.dep_ not in ("xcomp", "advcl") or not _to_infinitive(verb):
         return []
     head = verb.head
     return ([c for c in head.children if c.dep_ == "nsubj:pass"]
@@ -3953,7 +3989,7 @@ def _given_the_act(verb: Any) -> list[Any]:
     head = verb.head
     if head is verb:
         return []
-    to = any(c.dep_ == "mark" and c.lower_ == "to" for c in verb.children)
+    to = _to_infinitive(verb)
     if verb.dep_ == "acl" and to and head.tag_.startswith("NN") and head.dep_ in ("obj", "iobj") and head.head is not head:
         giver = head.head
         passive = any(c.dep_ == "aux:pass" for c in giver.children)
