@@ -723,7 +723,8 @@ class Walker:
         return list((joint and ctx.group_before()) or (not gathering and ctx.subject_before()) or [])
 
     def subject_holders(self, node: Any) -> tuple[Holders, str] | None:
-        """Who holds what the predicate `node` says: its subject, passive agent or possessor."""
+        """Who holds what the predicate `node` says: its subject, passive agent or possessor, or the owner of the
+        effort it is for."""
         book = self.book
         agent = self._agent(node)
         if agent is not None:
@@ -804,9 +805,13 @@ class Walker:
                         and any(c.dep_ == "nmod:poss" for c in node.children)):
                     break  # "The sticking point is Israel's insistence on disarmament": the predicate's owner holds it
                 return None
-        effort = node.head if node.dep_ == "acl" else next(
-            (c for c in node.head.children if c.dep_ == "obj" and c.right_edge.i + 1 == node.left_edge.i), None
-        ) if node.dep_ == "advcl" and _to_infinitive(node) else None  # "praised Trump's efforts/obj to end/advcl"
+        effort = None
+        if node.dep_ == "acl":
+            effort = node.head
+        elif node.dep_ == "advcl" and _to_infinitive(node):
+            # "praised Trump's efforts/obj to end/advcl the war": the parse hung the infinitive on the verb
+            effort = next((c for c in node.head.children if c.dep_ == "obj" and c.right_edge.i + 1 == node.left_edge.i),
+                          None)
         if node.tag_ in ("VB", "VBG") and effort is not None and _lemma_in(effort, book.effort_nouns):
             # "Qatar's role in brokering the truce", "Trump's efforts to end the war": the effort's owner does it
             for owner in effort.children:
