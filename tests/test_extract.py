@@ -581,6 +581,8 @@ def test_holding_or_controlling_something_is_no_stance_on_it(text, dictionary):
     # texts written for this test: how sure a speaker is that a thing will happen is a forecast, not a wish
     "Trump said he was not sure the truce would hold.",
     "Qatar said it was not confident that Israel would pull its troops out.",
+    # ... and so is what one believes will happen
+    "Netanyahu said he does not believe Hamas would hand back the last hostage.",
 ])
 def test_how_sure_one_is_of_a_forecast_is_no_stance(text, dictionary):
     assert found(text, dictionary) == set()
