@@ -4646,7 +4646,7 @@ def test_what_an_actor_decided_to_do_it_backs(text, stance, dictionary):
 
 @pytest.mark.parametrize("text, stance", [
     # texts written for this test: an effort's owner does what the effort is for, whoever judges the effort
-    ("Kenya praised Trump's efforts to end the war.", ("US", "ceasefire", "support")),
+    ("Kenya praised Trump's efforts to stop the war.", ("US", "ceasefire", "support")),
     ("Turkey praised Qatar's role in brokering the ceasefire.", ("Qatar", "ceasefire", "support")),
     # guards: the judge of the effort keeps its stance, and an owner already read stays
     ("Turkey praised Qatar's role in brokering the ceasefire.", ("Turkey", "ceasefire", "support")),

@@ -813,7 +813,7 @@ class Walker:
             effort = next((c for c in node.head.children if c.dep_ == "obj" and c.right_edge.i + 1 == node.left_edge.i),
                           None)
         if node.tag_ in ("VB", "VBG") and effort is not None and _lemma_in(effort, book.effort_nouns):
-            # "Qatar's role in brokering the truce", "Trump's efforts to end the war": the effort's owner does it
+            # "Qatar's role in brokering the truce", "Trump's efforts to stop the war": the effort's owner does it
             for owner in effort.children:
                 if owner.dep_ == "nmod:poss" or owner.dep_ == "nmod" and _case(owner) == "of" and owner.i < node.i:
                     holders = self.np_holders(owner)
@@ -2415,7 +2415,7 @@ class Walker:
                 return st.findings
         if found is not None and found[1] == _EFFORT_OWNER:
             # the owner of an effort is the doer of the act it is for, as its subject or as the actor of the issue's
-            # own verb ("Trump's efforts to end the war"), and the walk goes on to whoever judges the effort
+            # own verb ("Trump's efforts to stop the war"), and the walk goes on to whoever judges the effort
             how = "actor_of_issue_verb" if own and node.tag_.startswith("VB") else "subject_of_cue"
             if not st.deontic:
                 st.findings += self._finish(found[0], how, issue_id, st.sign, st.conditions, st.rules, _lemma(node), st.path)
