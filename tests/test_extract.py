@@ -936,6 +936,9 @@ def test_a_force_named_with_any_is_the_force(text, dictionary):
 def test_a_dateline_is_not_read_as_a_subject(dictionary):
     text = "CAIRO -- Egypt and Qatar called for a permanent ceasefire on Sunday."
     assert found(text, dictionary) == {("Egypt", "ceasefire", "support"), ("Qatar", "ceasefire", "support")}
+    # text written for this test: a place and a date, no dash
+    assert not any(stance[0] == "Jordan" for stance in found(
+        "Amman, May 4 Israel demands that Hamas disarm before any truce, sources said.", dictionary))
 
 
 # --- provenance ---------------------------------------------------------------------------------
@@ -4766,10 +4769,14 @@ def test_a_stance_on_a_phrase_quoted_in_part(dictionary):
     ("Washington DC: Eight countries backed the plan.", "Eight countries backed the plan."),
     ("Jerusalem: Hamas said it would not disarm.", "Hamas said it would not disarm."),
     ("CAIRO: Talks resumed.", "Talks resumed."),
-    # a speaker's line is no dateline
+    # ... or a place and a date, with or without an agency's credit
+    ("Amman, May 4 Israel demands that Hamas disarm.", "Israel demands that Hamas disarm."),
+    ("Tel Aviv, Oct. 19 (ANI): Netanyahu spoke.", "Netanyahu spoke."),
+    # a speaker's line is no dateline, nor is a place named in the sentence
     ('Netanyahu: "We will not stop."', 'Netanyahu: "We will not stop."'),
+    ("Cairo, the Egyptian capital, hosted the talks.", "Cairo, the Egyptian capital, hosted the talks."),
 ])
-def test_a_place_and_a_colon_opening_a_text_are_its_dateline(text, body):
+def test_a_place_opening_a_text_with_a_colon_or_a_date_is_its_dateline(text, body):
     from kg.extract.extractor import _without_dateline
     from kg.text import Sentence
 

@@ -85,8 +85,11 @@ _DATELINE = re.compile(
     r"|[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}\s*:\s)(?=[A-Z“\"])")
 
 
-# a place in title case that opens the text, then a colon: "Washington DC: Eight nations ...", "Jerusalem: Hamas said"
-_OPENING_PLACE = re.compile(r"[A-Z][a-z.'’-]+(?:\s+[A-Z][\w.'’-]*){0,2}:\s+(?=[A-Z][a-z])")
+# a place in title case that opens the text, then a colon ("Washington DC: Eight nations ...", "Jerusalem: Hamas
+# said") or a date ("Cairo, April 30 Israel insists ...", "Tel Aviv, Oct. 19 (ANI) Netanyahu said ...")
+_OPENING_PLACE = re.compile(
+    r"[A-Z][a-z.'’-]+(?:\s+[A-Z][\w.'’-]*){0,2}(?::|,\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+    r"\s+\d{1,2}(?:,\s+\d{4})?(?:\s+\([^)\n]{1,30}\))?:?)\s+(?=[A-Z][a-z])")
 
 # "Speech by High Representative X", "Statement of the Ministry": a text that is one speaker's words
 _SPEECH_TITLE = re.compile(r"\b(?:speech|remarks|statement|address|op-ed|letter|briefing|interview)\b", re.IGNORECASE)
