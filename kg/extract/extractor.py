@@ -1251,8 +1251,11 @@ class ArticleExtractor:
             body_members=lambda lemma: self.discourse.body_members(lemma, offset),
         )
         walker = Walker(self.book, context)
+        # the issue each root names given whose act it is (Hamas leaving Gaza is governance), asked once here
+        acted_issues = {(root.i, named_issue): walker.issue_of_agent(root, named_issue)
+                        for root, _, named_issue, _ in issue_roots}
         for root, span, named_issue, _ in issue_roots:
-            if walker.not_the_issue(root, span, walker.issue_of_agent(root, named_issue)):
+            if walker.not_the_issue(root, span, acted_issues[root.i, named_issue]):
                 # words that name something else here name no condition either ("until the hostages who
                 # remain in Gaza come home": no troops stay)
                 for i in span:
@@ -1279,7 +1282,7 @@ class ArticleExtractor:
                 if (root.i, named_issue) in seen:
                     continue
                 seen.add((root.i, named_issue))
-                issue_id = walker.issue_of_agent(root, named_issue)
+                issue_id = acted_issues[root.i, named_issue]
                 if inverse > 0 and self.book.enabled("inverse_issue") and walker.ruled_by_excluded_party(root, issue_id):
                     inverse = -inverse  # "Hamas will no longer rule Gaza": governance without Hamas
                 walked.append((root.i, issue_id, inverse < 0))

@@ -1485,21 +1485,21 @@ class Walker:
         """Whose act an issue word names: its possessor or "of" phrase, or a verb's subject (a second verb's
         is the first's: "Hamas to disarm and leave Gaza")."""
         if issue_token.tag_.startswith("VB"):
+            head = issue_token.head
             named = [c for c in issue_token.children if c.dep_ == "nsubj"] or _controller(issue_token)
             if (issue_token.dep_ == "acl" and issue_token.tag_ in ("VBG", "VBN") and not named
                     or issue_token.dep_ == "acl:relcl" and all(c.tag_ in ("WP", "WDT") for c in named)):
                 # "the hostages remaining in Gaza", "hostages who remain in Gaza": the noun the clause describes
-                return [issue_token.head]
+                return [head]
             if issue_token.dep_ == "acl" and _to_infinitive(issue_token):
                 # "allow a number of injured individuals to leave Gaza": people the infinitive is said of (but
                 # "Israel's decision to occupy Gaza" is no decision's act)
-                people = [t for t in (issue_token.head, *issue_token.head.children)
-                          if (t.i == issue_token.head.i or _case(t) == "of") and _lemma_in(t, self.book.civilian_nouns)]
+                people = [t for t in (head, *(c for c in head.children if _case(c) == "of"))
+                          if _lemma_in(t, self.book.civilian_nouns)]
                 if people:
                     return people
             if not named and issue_token.dep_ == "conj" and issue_token.head.tag_.startswith("VB"):
-                named = [c for c in issue_token.head.children if c.dep_ == "nsubj"] or _controller(issue_token.head)
-            head = issue_token.head
+                named = [c for c in head.children if c.dep_ == "nsubj"] or _controller(head)
             if not named and issue_token.dep_ == "xcomp":
                 # "Gazans wishing to leave the Strip": the subject of the verb it completes, or those that
                 # verb's participle describes; "will let patients leave Gaza": the verb's object
