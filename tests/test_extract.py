@@ -5959,3 +5959,33 @@ def test_forces_kept_in_a_share_of_the_strip_and_hamass_capacities(dictionary, t
 ])
 def test_aid_cut_or_stopped_is_aids_opposite_however_parsed(dictionary, text, expected):
     assert found(text, dictionary) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # texts written for this test: a list of states the parser split into two subjects is one list of holders;
+    # a group between dashes is spelled out even when tagged as part of a name; a name after a closed list
+    # and a comma is not one more item
+    ("Egypt, Jordan and Qatar said they welcomed the ceasefire.",
+     {("Egypt", "ceasefire", "support"), ("Jordan", "ceasefire", "support"), ("Qatar", "ceasefire", "support")}),
+    ("Saudi Arabia, the United Arab Emirates and Jordan said they would back an Arab plan for reconstruction.",
+     {("SaudiArabia", "reconstruction", "support"), ("UAE", "reconstruction", "support"), ("Jordan", "reconstruction", "support")}),
+    ("Eight Arab and Muslim states — Egypt, Jordan, Qatar and Turkey — welcomed the peace plan.",
+     {("Egypt", "peace_plan", "support"), ("Jordan", "peace_plan", "support"), ("Qatar", "peace_plan", "support"),
+      ("Turkey", "peace_plan", "support")}),
+    ("In Saudi Arabia, Qatar and the UAE, Trump demanded a ceasefire.", {("US", "ceasefire", "support")}),
+    # guards: a list closed by "and" goes on with "along with"; a list read as one subject reads as before
+    ("Egypt, Qatar and the US, along with Turkey, welcomed the ceasefire.",
+     {("Egypt", "ceasefire", "support"), ("Qatar", "ceasefire", "support"), ("US", "ceasefire", "support"),
+      ("Turkey", "ceasefire", "support")}),
+    ("Egypt, Jordan and Qatar welcomed the ceasefire.",
+     {("Egypt", "ceasefire", "support"), ("Jordan", "ceasefire", "support"), ("Qatar", "ceasefire", "support")}),
+    # the mediators' efforts name the mediators, not the parties to the deal (nor do the parties join their list)
+    ("The minister said that through mediation efforts by Washington, Doha and Cairo, Israel and Hamas had agreed on "
+     "a ceasefire.", {("US", "ceasefire", "support"), ("Qatar", "ceasefire", "support"), ("Egypt", "ceasefire", "support"),
+                      ("Israel", "ceasefire", "support"), ("Hamas", "ceasefire", "support")}),
+    ("Qatar, alongside the United States, Turkey and Egypt, secured a truce in Gaza.",
+     {("Qatar", "ceasefire", "support"), ("US", "ceasefire", "support"), ("Turkey", "ceasefire", "support"),
+      ("Egypt", "ceasefire", "support")}),
+])
+def test_lists_of_states_split_by_the_parse_or_closed_by_and(dictionary, text, expected):
+    assert found(text, dictionary) == expected

@@ -52,6 +52,8 @@ _LIST_GAP = re.compile(
 # a list goes on past states and bodies no actor names ("Egypt, Kuwait, Bahrain, Qatar and the
 # League"): between two actors, commas around names of one to three capitalised words
 _LIST_ITEM = r"(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'-]*){0,3}"
+_BARE_COMMA = re.compile(r"^\s*,\s*(?:the\s+)?$")
+_LAST_ITEM_JOINER = re.compile(r"^\s*,?\s*(?:and|or|&)\s+(?:the\s+)?$")
 _LIST_GAP_PAST_NAMES = re.compile(rf"^\s*,\s*(?:{_LIST_ITEM}{LIST_SEPARATOR})+(?:the\s+)?$")
 
 
@@ -518,14 +520,28 @@ class ArticleExtractor:
         """The runs of actor mentions, in text order, that are written lists ("Egypt, Qatar and the US")."""
         runs: list[list[Mention]] = []
         run: list[Mention] = []
-        for m in [*actors, None]:
+        closed = False  # the run's last item came after "and" or "or": a bare comma then ends the list
+        items = [*actors, None]
+        for k, m in enumerate(items):
             if m is not None and run and self._joins(run[-1], m):
-                run.append(m)
-                continue
+                gap = self.text[run[-1].end:m.start]
+                # "in Saudi Arabia, Qatar and the UAE, Trump demanded ...": the name after the comma is no item,
+                # unless a list of more than two goes on from it ("Kuwait, Bahrain and Oman, Qatar, Brunei and Jordan";
+                # not "... of Egypt, Qatar, and the US, Israel and Hamas agreed")
+                if not (closed and _BARE_COMMA.match(gap)) or self._list_goes_on(m, items[k + 1]):
+                    closed = closed or bool(_LAST_ITEM_JOINER.match(gap))
+                    run.append(m)
+                    continue
             if _written_list(self.text, run):
                 runs.append(run)
             run = [m] if m is not None else []
+            closed = False
         return runs
+
+    def _list_goes_on(self, item: Mention, following: Mention | None) -> bool:
+        """Whether the next mention joins `item` as a further item of a list, not as its last one."""
+        return (following is not None and self._joins(item, following)
+                and not _LAST_ITEM_JOINER.match(self.text[item.end:following.start]))
 
     def _joins(self, before: Mention, after: Mention) -> bool:
         """Whether two actor mentions are items of one written list; a name the actor file lacks may follow

@@ -110,6 +110,7 @@ def repair_parse(doc: Any, lists: RepairLists = RepairLists()) -> None:
     if "VBG" in tags and not lemmas.isdisjoint(lists.member_verbs):
         steps.append(lambda: rehang_member_participles(doc, lists.member_verbs))
     if "," in words and tags & _FINITE_TAGS:
+        steps.append(lambda: join_split_subject_lists(doc))
         steps.append(lambda: restore_subjects_after_fronted_phrases(doc))
         if not lemmas.isdisjoint(lists.statement_verbs):
             steps.append(lambda: rehang_parenthetical_reports(doc, lists.statement_verbs))
@@ -134,7 +135,7 @@ def repair_parse(doc: Any, lists: RepairLists = RepairLists()) -> None:
         steps.append(lambda: rehang_as_long_as(doc))
     if "from" in words and "NNP" in tags:
         steps.append(lambda: rehang_from_lists(doc))
-    if not words.isdisjoint(_DASHES) and "NNS" in tags:
+    if not words.isdisjoint(_DASHES) and tags & {"NNS", "NNPS"}:
         steps.append(lambda: rehang_dashed_lists(doc))
     if "as" in words:
         steps.append(lambda: rehang_fronted_as_phrases(doc))
@@ -967,7 +968,8 @@ def rehang_dashed_lists(doc: Any) -> None:
         if verb.tag_ == "MD":
             verb = verb.head
         subjects = [x for c in verb.children if c.dep_ == "nsubj" for x in (c, *c.conjuncts)]  # "the US and four nations"
-        noun = max((x for x in subjects if x.tag_ == "NNS" and x.i < start), key=lambda x: x.i, default=None)
+        # ("Arab states/NNPS"): the tagger may read the plural as part of a name
+        noun = max((x for x in subjects if x.tag_ in ("NNS", "NNPS") and x.i < start), key=lambda x: x.i, default=None)
         if noun is None:
             continue
         span = range(start + 1, end)
@@ -1171,6 +1173,36 @@ def restore_subjects_before_asides(doc: Any) -> None:
                 word.head = verb  # what comes after the verb is the verb's ("secured the truce .")
         noun.head, noun.dep_ = verb, "nsubj"
         return
+
+
+# words before a name that make it the last item of another list or a phrase's noun, not a subject's first name
+_BEFORE_A_PHRASE = frozenset({"and", "or", "alongside", "with", "besides", "including", "like", "plus"})
+
+
+def join_split_subject_lists(doc: Any) -> None:
+    """Join to the first name of a list of subjects the rest of the list, which the parser made a second
+    subject of the verb ("Egypt/nsubj, Jordan/nsubj and Qatar/conj said ..."): names joined by a comma and
+    closed by "and" are one list. A list that ends in a comma before another subject is a fronted phrase of
+    places, not this ("in Cairo, Doha and Amman, the ministers said": the ministers have no "and" after them)."""
+    for verb in doc:
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass") and c.i < verb.i]
+        for first, rest in zip(subjects, subjects[1:]):
+            if (first.tag_ in ("NNP", "NNPS") and rest.tag_ in ("NNP", "NNPS")
+                    # "alongside the United States/nsubj, Türkiye/nsubj and Egypt": a phrase, not the subject;
+                    # "... of Egypt, Qatar, and the United States/nsubj, Israel/nsubj and Hamas reached": the first
+                    # closes a list of its own
+                    and not any(c.dep_ == "case" for c in (*first.children, *rest.children))
+                    and not (first.left_edge.i > 0 and doc[first.left_edge.i - 1].lower_ in _BEFORE_A_PHRASE)
+                    and not any(c.dep_ == "conj" for c in first.children)
+                    and any(c.dep_ == "conj" and any(g.dep_ == "cc" for g in c.children) for c in rest.children)
+                    # a comma right after the first name, then only the next name's words
+                    and first.i + 1 < rest.i and doc[first.i + 1].text == ","
+                    and first.i + 2 >= rest.left_edge.i
+                    and all(t.text == "," for t in doc[rest.right_edge.i + 1:verb.i])):
+                comma = doc[first.i + 1]
+                rest.head, rest.dep_ = first, "conj"
+                comma.head = rest
+                return
 
 
 def restore_subjects_after_fronted_phrases(doc: Any) -> None:

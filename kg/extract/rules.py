@@ -359,8 +359,9 @@ class Walker:
             verb = token.tag_.startswith("VB") and _lemma_in(token, book.mediating_verbs)
             if verb and token.dep_ == "amod" and token.head.tag_.startswith("NN"):
                 role = token.head  # "the mediating countries": the noun it describes names them
-            elif token.tag_.startswith("NN") and _lemma_in(token, book.mediator_nouns) or verb:
-                role = token
+            elif (token.tag_.startswith("NN") or token.tag_ == "JJ" and _effort_after(doc, token, book)) and _lemma_in(
+                    token, book.mediator_nouns) or verb:
+                role = token  # ("the mediatory/JJ efforts of Egypt"): the adjective only before an effort
             else:
                 continue
             if any(self.negated(a) or any(c.dep_ == "case" and c.lower_ == "without" for c in a.children)
@@ -389,6 +390,8 @@ class Walker:
                     actors.append(named(k))
                 k -= 1
             k = role.i + 1
+            if _effort_after(doc, role, book):
+                k += 1  # "through mediation efforts by Washington, Doha and Cairo": the efforts are theirs
             if k + 1 < len(doc) and doc[k].lower_ in ("from", "by", "of"):
                 k += 1 + (doc[k + 1].lower_ == "the")  # "with mediation from Egypt, Qatar and the US"
             elif k + 1 < len(doc) and doc[k].text in (",", "-", "–", "—", ":") and role is not token:
@@ -4040,6 +4043,12 @@ def _not_only(token: Any) -> bool:
     """"Not only A but also B": a "not" that adds, and negates nothing."""
     doc = token.doc
     return token.lower_ == "not" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "only"
+
+
+def _effort_after(doc: Any, token: Any, book: RuleBook) -> bool:
+    """Whether the word after `token` is an effort noun ("mediation efforts", "mediatory efforts")."""
+    following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return following is not None and following.tag_.startswith("NN") and _lemma_in(following, book.effort_nouns)
 
 
 def _unique(items: Iterable[str]) -> list[str]:
