@@ -5989,3 +5989,63 @@ def test_aid_cut_or_stopped_is_aids_opposite_however_parsed(dictionary, text, ex
 ])
 def test_lists_of_states_split_by_the_parse_or_closed_by_and(dictionary, text, expected):
     assert found(text, dictionary) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # texts written for this test: a person no actor stands for, named in a sentence of no stance, speaks what
+    # follows; "she" and "I" are hers, not the actor a person named before spoke for
+    ("The US president said on Wednesday that the two sides had agreed to the first phase. On Thursday, Fiona Reid "
+     "called for a two-state solution. “I welcome the news,” she said. “I call on all sides to release the hostages "
+     "and to let humanitarian aid into Gaza.”", set()),
+    # guards: a title is no name, and an actor's person speaks as before
+    ("The US president said on Wednesday that the two sides had agreed to the first phase. On Thursday, the Prime "
+     "Minister said more was needed. “I call on all sides to release the hostages,” he said.",
+     {("US", "hostage_prisoner_exchange", "support")}),
+    ("Trump said on Wednesday that the two sides had agreed to the first phase. “I call on all sides to release the "
+     "hostages,” he said.", {("US", "hostage_prisoner_exchange", "support")}),
+])
+def test_a_person_no_actor_stands_for_speaks_for_no_actor(dictionary, text, expected):
+    assert found(text, dictionary) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # texts written for this test: the partners a verb of acting together names with plain "with" share what
+    # the act is for
+    ("Egypt is coordinating with Qatar and the United States to advance the ceasefire proposal.",
+     {("Egypt", "ceasefire", "support"), ("Qatar", "ceasefire", "support"), ("US", "ceasefire", "support")}),
+    ("Egypt is cooperating with Qatar to secure a ceasefire.",
+     {("Egypt", "ceasefire", "support"), ("Qatar", "ceasefire", "support")}),
+    # guard: another verb's plain "with" names the other side
+    ("Egypt met with Israel to discuss the ceasefire.", set()),
+])
+def test_partners_of_acting_together(dictionary, text, expected):
+    assert found(text, dictionary) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # texts written for this test: a reporter's direct question states no stance, the asker's or the one asked
+    ("Trump spoke to reporters on Monday. “How sure are you that you can keep the ceasefire in Gaza?” a reporter asked.",
+     set()),
+    ("“Will you accept the ceasefire?” the interviewer asked the Israeli minister.", set()),
+    # guards: an actor's own question is read (often rhetorical), and so is a plain statement
+    ("“Why are the hostages still not released?” the US envoy asked.", {("US", "hostage_prisoner_exchange", "support")}),
+    ("Israel accepted the ceasefire.", {("Israel", "ceasefire", "support")}),
+])
+def test_a_reporters_question_states_no_stance(dictionary, text, expected):
+    assert found(text, dictionary) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # texts written for this test: the war continued with its owner named, and military activity halted
+    ("Israel insists on continuing its war on Gaza.", {("Israel", "ceasefire", "oppose")}),
+    ("Israel will continue its military campaign.", {("Israel", "ceasefire", "oppose")}),
+    ("Hamas has agreed to halt all military activity.", {("Hamas", "ceasefire", "support")}),
+    # the truce declared over by its own name
+    ("Israel has declared the ceasefire in Gaza over.", {("Israel", "ceasefire", "oppose")}),
+    ("Israel declared the truce over on Tuesday.", {("Israel", "ceasefire", "oppose")}),
+    # guard: with a condition, the war continued until it is met is the condition's, as before
+    ("Netanyahu said Israel would continue its war until Hamas is disarmed.",
+     {("Israel", "ceasefire", "conditional", "disarmament"), ("Israel", "disarmament", "support")}),
+])
+def test_the_war_continued_by_its_owner_the_truce_declared_over_and_military_activity_halted(dictionary, text, expected):
+    assert found(text, dictionary) == expected

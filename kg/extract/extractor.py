@@ -101,6 +101,12 @@ _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
 _SPEAKER_PREFIX = re.compile(r"\s*(?:[^\W\d][\w.'’-]*\s+){0,6}[^\W\d][\w.'’-]*:\s*[\"“]")
 # '..." he said.': a sentence that names no one still says who speaks the quotation around it
 # (or a name no actor stands for: '...," Fu said.' is no earlier speaker's)
+# a full name speaking ("Fiona Reid called", "Fiona Reid has said"), at a sentence's or a fronted phrase's end
+_UNNAMED_SPEAKER = re.compile(
+    r"\b([A-Z][a-z]+(?:\s+[A-Z][a-z’'-]+){1,2})\s+(?:(?:has|had|also|again|later)\s+)*"
+    r"(?:said|says|told|added|called|urged|welcomed|stressed|warned|wrote|posted|noted|insisted|argued|described|"
+    r"praised|condemned|criticised|criticized|expressed|reiterated)\b")
+_CLAUSE_OPENING = re.compile(r"[,;:]\s+")
 _ATTRIBUTION = re.compile(r"[,.!?][\"”]\s+(?:(?:he|she|they)\s+|(?:[A-Z][\w'’-]+\s+){1,3})(?:[a-z]+ed|said|told|wrote)\b")
 
 
@@ -194,6 +200,36 @@ class _Discourse:
         """The offset of the last (offset, value) item before `position`, or -1."""
         n = bisect.bisect_left([item[0] for item in items], position) - 1
         return items[n][0] if n >= 0 else -1
+
+
+_QUESTION_OPENERS = frozenset({"“", "\"", "``", "‘", ":", ";"})
+
+
+def _question_words(doc: Any) -> frozenset[int]:
+    """The tokens of the direct questions in a sentence: from the opening quotation mark (or the sentence's
+    start) up to each question mark."""
+    asked: set[int] = set()
+    for mark in (t for t in doc if t.text == "?"):
+        k = mark.i - 1
+        while k >= 0 and doc[k].text not in _QUESTION_OPENERS and k not in asked:
+            asked.add(k)
+            k -= 1
+    return frozenset(asked)
+
+
+def _unnamed_person(subject: Any, actor_at: Mapping[int, str], titles: frozenset[str]) -> bool:
+    """Whether a subject is a person's full name ("Mary/nsubj Kells/flat") with no actor named in its phrase and
+    no title (a "Sheikh Mohammed" may be an actor's person the dictionary names otherwise)."""
+    if not (subject.tag_ == "NNP" and any(c.dep_ in ("flat", "compound") and c.tag_ == "NNP" for c in subject.children)):
+        return False
+    # the words before the name up to a comma or a stop may be its title the parser hung elsewhere ("Israel
+    # Defense Forces (IDF) chief of staff Lieut Gen Eyal Zamir argued ...")
+    k = subject.left_edge.i - 1
+    before = []
+    while k >= 0 and len(before) < 8 and subject.doc[k].text not in (",", ".", ";", ":", "\"", "“", "”"):
+        before.append(subject.doc[k])
+        k -= 1
+    return not any(t.i in actor_at or t.lower_ in titles for t in (*subject.subtree, *before))
 
 
 def _all_states(members: list[str], types: Mapping[str, tuple[str, ...]]) -> bool:
@@ -294,6 +330,8 @@ class ArticleExtractor:
         self.mentions = self._with_title_references(self._with_named_persons(
             article_mentions(scanner, self.text, article.published, self.sentence_spans)))
         self.quotes = quotation_spans(self.text)
+        self._title_words = self.book.person_nouns | self.book.list_titles  # words no bare name holds
+        self._sentence_media: set[int] = set()  # the tokens of the sentence read that name media
         self.quote_speakers = self._introduced_speakers()
         self._closing_speakers: dict[tuple[int, int], str | None] = {}  # quotation -> the actor its attribution names
         self._future_lists: list[tuple[int, list[str]]] | None = None  # every written list of actors, when asked
@@ -882,6 +920,12 @@ class ArticleExtractor:
                 # before with their members, and is left to point back to them)
                 self.discourse.subjects.append((offset + child.idx, [], False, True))
                 continue
+            if not span and _unnamed_person(child, actor_at, self._title_words) and not any(
+                    t.i in self._sentence_media for t in child.subtree):
+                # "In a statement, Mary Kells called for ... 'I call on ...,' she said": "she" next, and what she
+                # says, are a person's no actor stands for, not the actor a person named before spoke for
+                self.discourse.subjects.append((offset + child.idx, [], True, False))
+                continue
             if span:
                 holders = _unique([actor_at[t.i] for t in span] + [a for t in span for a in self._lists_at.get(t.i, [])])
                 person = any(t.i in persons for t in span) and len(holders) == 1
@@ -1003,6 +1047,8 @@ class ArticleExtractor:
             intro = None
             self._intro = None
             doc = docs.get(n)
+            if doc is None:
+                self._remember_unnamed_speaker(sentence, mentions)
             if doc is not None:
                 for holder, finding, via in self._sentence(sentence, mentions, doc, explain):
                     start, end = _trim(text, sentence.start, sentence.end)
@@ -1014,6 +1060,21 @@ class ArticleExtractor:
             self._remember(mentions)
             self._sentence_before = (sentence, mentions)
         return self._stances(results)
+
+    def _remember_unnamed_speaker(self, sentence: Sentence, mentions: list[Mention]) -> None:
+        """Record a person no actor stands for who speaks in a sentence the rules do not parse ("On Thursday,
+        Fiona Reid called for ..."): "she" next, and the quotation that follows, are hers, not those of the
+        actor a person named before spoke for."""
+        match = _UNNAMED_SPEAKER.search(self.text, sentence.start, sentence.end)
+        if match is None or match.start(1) not in (sentence.start, *(m.end() for m in _CLAUSE_OPENING.finditer(
+                self.text, sentence.start, match.start(1)))):
+            return
+        if any(m.start < match.end(1) and match.start(1) < m.end for m in mentions):
+            return  # a name the dictionary knows, or a title or demonym of an actor
+        words = match.group(1).lower().split()
+        if not self._title_words.isdisjoint(words):
+            return  # "Prime Minister said": a title, not a name
+        self.discourse.subjects.append((match.start(1), [], True, False))
 
     def _meeting_pair(self) -> list[str]:
         """The two actors the sentence before named ("X met Y. Both stressed ..."), when they are two that meet
@@ -1156,7 +1217,8 @@ class ArticleExtractor:
             if about is not None and (speaker is None or about[0] > d.last_offset(d.speakers, sentence.start)):
                 # 'Trump urged Israel to stop. "I believe they are ready ...': a quotation after a sentence
                 # about a person is that person's, not the last speaker's
-                return (about[1][0] if about[1] else None), False
+                # (a person no actor stands for: "I" is none we know)
+                return (about[1][0] if about[1] else _OUTSIDER), False
             if speaker == _OUTSIDER:
                 return _OUTSIDER, False  # '"...," Fu said. "The draft provides no such arrangements."': still Fu
             return speaker or d.last(d.persons, sentence.start), False
@@ -1245,6 +1307,7 @@ class ArticleExtractor:
         self._sentence_issue_tokens = set(issue_at)
         lists = self._surface_lists(mentions, by_char, offset)
         self._lists_at = lists
+        self._sentence_media = media
         self._remember_subject(doc, offset, actor_at, persons)
         speaker, own_report = self._sentence_speaker(doc, offset, actor_at, sentence)
         if own_report:
@@ -1292,10 +1355,12 @@ class ArticleExtractor:
         if self.text[sentence.start:sentence.end].rstrip().endswith(":"):
             self._intro = walker.introduced_list()
         seen: set[tuple[int, str]] = set()
+        asked = (_question_words(doc) if self.book.enabled("direct_question")
+                 and any(_lemma_in(t, self.book.questioner_nouns) for t in doc) else frozenset())
         def found() -> Iterator[Finding]:
             walked: list[tuple[int, str, bool]] = []  # (issue word, issue, whether the words name its opposite)
             for root, span, named_issue, inverse in issue_roots:
-                if (root.i, named_issue) in seen:
+                if (root.i, named_issue) in seen or root.i in asked:
                     continue
                 seen.add((root.i, named_issue))
                 issue_id = acted_issues[root.i, named_issue]

@@ -104,6 +104,8 @@ class RuleBook:
     effort_nouns: frozenset[str] = frozenset()
     example_openers: frozenset[str] = frozenset()
     joining_verbs: frozenset[str] = frozenset()
+    cooperation_verbs: frozenset[str] = frozenset()
+    questioner_nouns: frozenset[str] = frozenset()
     resigning_verbs: frozenset[str] = frozenset()
     negative_predicates: frozenset[str] = frozenset()
     content_frames: frozenset[str] = frozenset()
@@ -526,7 +528,7 @@ _REQUIRED_RULES = frozenset({
     "condition_clause", "condition_requirement", "subject_of_sentence", "demand_by_threat", "force_by_threat", "oppose_by_threat",
     "judge_of_predicate", "terms_by_contrast", "terms_required", "terms_by_selection", "condition_by_grievance",
     "party_to_deal", "sponsor_of_terms", "item_of_list", "nested_stance", "mediator_of_deal", "backing_received",
-    "aside_on_clause",
+    "aside_on_clause", "direct_question",
     "stance_model",
 })
 

@@ -893,12 +893,14 @@ class Walker:
 
     def _partners(self, verb: Any) -> list[str]:
         """The actors a verb's "together with" or "along with" phrase names as acting with its subject ("worked
-        together with Egypt to secure the truce"); not a plain "with" or "alongside", which as often name the
-        other side or only who stood by ("remarks delivered alongside Netanyahu")."""
+        together with Egypt to secure the truce"), or a verb of acting together its plain "with" ("coordinating
+        with Qatar to advance the proposal"); not another verb's plain "with" or "alongside", which as often name
+        the other side or only who stood by ("remarks delivered alongside Netanyahu")."""
         partners: list[str] = []
+        cooperating = _lemma_in(verb, self.book.cooperation_verbs)
         for child in verb.children:
-            if child.dep_ == "obl" and child.i > verb.i and _case(child) == "with" and any(
-                    c.lower_ in ("together", "along") and c.i == child.left_edge.i - 1 for c in (*verb.children, *child.children)):
+            if child.dep_ == "obl" and child.i > verb.i and _case(child) == "with" and (cooperating or any(
+                    c.lower_ in ("together", "along") and c.i == child.left_edge.i - 1 for c in (*verb.children, *child.children))):
                 partners += [a for a in self.np_holders(child).actors if a not in partners]
         if _lemma_in(verb, self.book.joining_verbs) and any(
                 c.dep_ == "advcl" and c.tag_ == "VBG" and any(m.lower_ == "in" for m in c.children) for c in verb.children):
