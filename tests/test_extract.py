@@ -6049,3 +6049,33 @@ def test_a_reporters_question_states_no_stance(dictionary, text, expected):
 ])
 def test_the_war_continued_by_its_owner_the_truce_declared_over_and_military_activity_halted(dictionary, text, expected):
     assert found(text, dictionary) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # texts written for this test: "no way" before a clause negates it, wherever the parser hangs it
+    ("Netanyahu said there is no way Israel will halt the war.", {("Israel", "ceasefire", "oppose")}),
+    ("Netanyahu said there will be no way we will stop the war.", {("Israel", "ceasefire", "oppose")}),
+    ("Hamas said there is no way it will disarm.", {("Hamas", "disarmament", "oppose")}),
+    # guard: a way found is no negation
+    ("Israel will find a way to halt the war.", {("Israel", "ceasefire", "support")}),
+    # a part in ruling that Hamas wants is its rule (its not wanting one backs governance without it); a role it
+    # is told it may not have reads as before
+    ("Hamas does not seek a role in governing Gaza.", {("Hamas", "governance", "support")}),
+    ("Hamas said it does not want a role in governing Gaza.", {("Hamas", "governance", "support")}),
+    ("Hamas wants a role in running Gaza.", {("Hamas", "governance", "oppose")}),
+    ("Hamas must have no role in governing Gaza, Israel said.", {("Israel", "governance", "support")}),
+])
+def test_no_way_and_a_part_in_ruling_sought(dictionary, text, expected):
+    assert found(text, dictionary) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # texts written for this test: who condemns a breach of a deal wants the deal; the one charged is only charged
+    ("Pakistan condemned the violation of the ceasefire by Israel.", {("Pakistan", "ceasefire", "support")}),
+    ("Qatar denounced Israel's breach of the truce.", {("Qatar", "ceasefire", "support")}),
+    # guards: a breach told, or praised, names no stance
+    ("Israel reported a violation of the ceasefire by Hamas.", set()),
+    ("Egypt praised the violation of the ceasefire.", set()),
+])
+def test_a_condemned_breach_backs_the_deal(dictionary, text, expected):
+    assert found(text, dictionary) == expected

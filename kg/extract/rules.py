@@ -1146,6 +1146,9 @@ class Walker:
                        or c.dep_ == "advmod" and c.tag_ == "RB" and any(g.dep_ == "advmod" and negator(g) for g in c.children))
                    for c in node.children) or (
                 node.i >= 2 and node.doc[node.i - 1].lower_ == "longer" and node.doc[node.i - 2].lower_ == "no") or (
+                # "there is no way Israel will halt the war": the parser hangs "no way" on the verb, or the verb on it
+                any(_no_way(w) for w in node.children if w.i < node.i)
+                or node.dep_ in ("acl", "acl:relcl", "ccomp") and _no_way(node.head) and node.head.i < node.i) or (
                 # "Israel did not give its approval": a stance noun taken by a negated light verb
                 node.tag_.startswith("NN") and node.dep_ == "obj" and node.head is not node
                 and _lemma_in(node.head, self.book.light_verbs) is not None and self.negated(node.head)
@@ -1697,7 +1700,8 @@ class Walker:
             # doer wants; the act's own verb does not turn it
             st.sign_frozen = True
         if (not own and node.tag_.startswith("NN") and _lemma_in(node, book.breach_nouns) and came_from is not None
-                and not st.sign_frozen and (self._characterization(node) is not None or self._predicated_breach(node))):
+                and not st.sign_frozen and (self._characterization(node) is not None or self._predicated_breach(node)
+                                            or self._condemned_breach(node))):
             # "condemned the move as a violation of the ceasefire", "these measures constitute a violation of
             # the agreement": who says so wants what is broken; who broke it is only charged
             st.sign_frozen = st.breach_here = True
@@ -3106,6 +3110,12 @@ class Walker:
         """Whether the issue is a verb of ruling whose doer is only a party whose leaving it is the issue
         ("Hamas will no longer rule Gaza", "Hamas should not govern the Strip"): the issue's opposite."""
         parties = set(self.book.excluded_parties.get(issue_id, ()))
+        seekers = self._role_seekers(issue_token)
+        if parties and seekers:
+            # "Hamas does not seek a role in governing Gaza": a part in ruling sought by such a party is its rule
+            actors = {a for seeker in seekers for a in self.np_holders(seeker).actors
+                      or (self.ctx.resolve_pronoun(seeker) if _is_pronoun(seeker) else [])}
+            return bool(actors) and actors <= parties
         # the tagger takes "rule" after "no longer" for a noun; its subject still makes it the verb
         subjects = [c for c in issue_token.children if c.dep_ == "nsubj"]
         if not parties or not _lemma_in(issue_token, self.book.ruling_verbs) or not (
@@ -3119,6 +3129,18 @@ class Walker:
                       or _understood_doers(issue_token) or self._owner_of_intent(issue_token)):
             actors.update(self.np_holders(agent).actors or (self.ctx.resolve_pronoun(agent) if _is_pronoun(agent) else []))
         return bool(actors) and actors <= parties
+
+    def _role_seekers(self, noun: Any) -> list[Any]:
+        """Who seeks a part in ruling that a noun names ("Hamas does not seek a role in governing Gaza", "Hamas
+        wants a say in running Gaza"): the subject of the verb of wanting that takes the noun; no one else."""
+        if not _lemma_in(noun, self.book.role_nouns) or not any(
+                c.dep_ in ("acl", "advcl", "nmod") and _lemma_in(c, self.book.ruling_verbs)
+                and any(m.dep_ in ("mark", "case") and m.lower_ == "in" for m in c.children) for c in noun.children):
+            return []
+        # (one that "must have no role" is told what it may not do, which the rules read apart: `_demanded_role`)
+        if noun.dep_ == "obj" and noun.head is not noun and _lemma_in(noun.head, self.book.demand_verbs):
+            return [c for c in noun.head.children if c.dep_ == "nsubj"]
+        return []
 
     def _owner_of_intent(self, verb: Any) -> list[Any]:
         """Who means to do what a verb names when it completes a noun of intent ("Hamas indicated a willingness
@@ -3383,6 +3405,13 @@ class Walker:
         if noun.dep_ in ("obj", "attr", "xcomp") and _lemma(head) in ("constitute", "represent", "amount", "be"):
             return True
         return any(c.dep_ == "cop" for c in noun.children) and any(c.dep_ in _SUBJECTS for c in noun.children)
+
+    def _condemned_breach(self, noun: Any) -> bool:
+        """"Pakistan condemned the violation of the ceasefire by Israel": a breach that a verb of judging takes
+        as its object (lemmas.yaml judge_verbs that reject: condemn, denounce, deplore, slam ...)."""
+        verb = noun.head
+        return (noun.dep_ == "obj" and verb is not noun and verb.tag_.startswith("VB") and _lemma_in(verb, self.book.judge_verbs) is not None
+                and self.cue_sign(verb)[0] < 0)
 
     def _charged_breach(self, verb: Any) -> bool:
         """A breach someone charges ("Qatar said it violated the truce", "accused Israel of violating the
@@ -4045,6 +4074,11 @@ def _not_only(token: Any) -> bool:
     """"Not only A but also B": a "not" that adds, and negates nothing."""
     doc = token.doc
     return token.lower_ == "not" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "only"
+
+
+def _no_way(word: Any) -> bool:
+    """Whether a word is the "way" of "no way"."""
+    return word.lower_ == "way" and any(c.dep_ == "det" and c.lower_ == "no" for c in word.children)
 
 
 def _effort_after(doc: Any, token: Any, book: RuleBook) -> bool:
