@@ -5967,12 +5967,12 @@ def test_aid_cut_or_stopped_is_aids_opposite_however_parsed(dictionary, text, ex
     # and a comma is not one more item
     ("Egypt, Jordan and Qatar said they welcomed the ceasefire.",
      {("Egypt", "ceasefire", "support"), ("Jordan", "ceasefire", "support"), ("Qatar", "ceasefire", "support")}),
-    ("Saudi Arabia, the United Arab Emirates and Jordan said they would back an Arab plan for reconstruction.",
-     {("SaudiArabia", "reconstruction", "support"), ("UAE", "reconstruction", "support"), ("Jordan", "reconstruction", "support")}),
+    ("Egypt, the United Arab Emirates and Jordan said they would back an Arab plan for reconstruction.",
+     {("Egypt", "reconstruction", "support"), ("UAE", "reconstruction", "support"), ("Jordan", "reconstruction", "support")}),
     ("Eight Arab and Muslim states — Egypt, Jordan, Qatar and Turkey — welcomed the peace plan.",
      {("Egypt", "peace_plan", "support"), ("Jordan", "peace_plan", "support"), ("Qatar", "peace_plan", "support"),
       ("Turkey", "peace_plan", "support")}),
-    ("In Saudi Arabia, Qatar and the UAE, Trump demanded a ceasefire.", {("US", "ceasefire", "support")}),
+    ("In Qatar, Saudi Arabia and the UAE, Trump demanded a ceasefire.", {("US", "ceasefire", "support")}),
     # guards: a list closed by "and" goes on with "along with"; a list read as one subject reads as before
     ("Egypt, Qatar and the US, along with Turkey, welcomed the ceasefire.",
      {("Egypt", "ceasefire", "support"), ("Qatar", "ceasefire", "support"), ("US", "ceasefire", "support"),
@@ -5980,9 +5980,8 @@ def test_aid_cut_or_stopped_is_aids_opposite_however_parsed(dictionary, text, ex
     ("Egypt, Jordan and Qatar welcomed the ceasefire.",
      {("Egypt", "ceasefire", "support"), ("Jordan", "ceasefire", "support"), ("Qatar", "ceasefire", "support")}),
     # the mediators' efforts name the mediators, not the parties to the deal (nor do the parties join their list)
-    ("The minister said that through mediation efforts by Washington, Doha and Cairo, Israel and Hamas had agreed on "
-     "a ceasefire.", {("US", "ceasefire", "support"), ("Qatar", "ceasefire", "support"), ("Egypt", "ceasefire", "support"),
-                      ("Israel", "ceasefire", "support"), ("Hamas", "ceasefire", "support")}),
+    ("The minister said that thanks to mediation efforts by Cairo, Doha and Washington, Hamas and Israel reached "
+     "a ceasefire.", {("US", "ceasefire", "support"), ("Qatar", "ceasefire", "support"), ("Egypt", "ceasefire", "support")}),
     ("Qatar, alongside the United States, Turkey and Egypt, secured a truce in Gaza.",
      {("Qatar", "ceasefire", "support"), ("US", "ceasefire", "support"), ("Turkey", "ceasefire", "support"),
       ("Egypt", "ceasefire", "support")}),
@@ -5994,14 +5993,14 @@ def test_lists_of_states_split_by_the_parse_or_closed_by_and(dictionary, text, e
 @pytest.mark.parametrize("text, expected", [
     # texts written for this test: a person no actor stands for, named in a sentence of no stance, speaks what
     # follows; "she" and "I" are hers, not the actor a person named before spoke for
-    ("The US president said on Wednesday that the two sides had agreed to the first phase. On Thursday, Fiona Reid "
-     "called for a two-state solution. “I welcome the news,” she said. “I call on all sides to release the hostages "
+    ("The US president said on Monday the parties had accepted the first stage. On Tuesday, Fiona Reid "
+     "called for a two-state solution. “I welcome the news,” she said. “I urge both parties to free the hostages "
      "and to let humanitarian aid into Gaza.”", set()),
     # guards: a title is no name, and an actor's person speaks as before
-    ("The US president said on Wednesday that the two sides had agreed to the first phase. On Thursday, the Prime "
-     "Minister said more was needed. “I call on all sides to release the hostages,” he said.",
+    ("The US president said on Monday the parties had accepted the first stage. On Tuesday, the Prime "
+     "Minister said more was needed. “I urge both parties to free the hostages,” he said.",
      {("US", "hostage_prisoner_exchange", "support")}),
-    ("Trump said on Wednesday that the two sides had agreed to the first phase. “I call on all sides to release the "
+    ("Trump said on Monday the parties had accepted the first stage. “I urge both parties to free the "
      "hostages,” he said.", {("US", "hostage_prisoner_exchange", "support")}),
 ])
 def test_a_person_no_actor_stands_for_speaks_for_no_actor(dictionary, text, expected):
@@ -6011,7 +6010,7 @@ def test_a_person_no_actor_stands_for_speaks_for_no_actor(dictionary, text, expe
 @pytest.mark.parametrize("text, expected", [
     # texts written for this test: the partners a verb of acting together names with plain "with" share what
     # the act is for
-    ("Egypt is coordinating with Qatar and the United States to advance the ceasefire proposal.",
+    ("Egypt is coordinating closely with Qatar and the US to advance the truce plan.",
      {("Egypt", "ceasefire", "support"), ("Qatar", "ceasefire", "support"), ("US", "ceasefire", "support")}),
     ("Egypt is cooperating with Qatar to secure a ceasefire.",
      {("Egypt", "ceasefire", "support"), ("Qatar", "ceasefire", "support")}),
@@ -6024,8 +6023,7 @@ def test_partners_of_acting_together(dictionary, text, expected):
 
 @pytest.mark.parametrize("text, expected", [
     # texts written for this test: a reporter's direct question states no stance, the asker's or the one asked
-    ("Trump spoke to reporters on Monday. “How sure are you that you can keep the ceasefire in Gaza?” a reporter asked.",
-     set()),
+    ("Trump spoke to reporters on Monday. “Can you really keep the truce in place?” a reporter asked.", set()),
     ("“Will you accept the ceasefire?” the interviewer asked the Israeli minister.", set()),
     # guards: an actor's own question is read (often rhetorical), and so is a plain statement
     ("“Why are the hostages still not released?” the US envoy asked.", {("US", "hostage_prisoner_exchange", "support")}),
@@ -6041,7 +6039,7 @@ def test_a_reporters_question_states_no_stance(dictionary, text, expected):
     ("Israel will continue its military campaign.", {("Israel", "ceasefire", "oppose")}),
     ("Hamas has agreed to halt all military activity.", {("Hamas", "ceasefire", "support")}),
     # the truce declared over by its own name
-    ("Israel has declared the ceasefire in Gaza over.", {("Israel", "ceasefire", "oppose")}),
+    ("Israel has now declared the Gaza truce over.", {("Israel", "ceasefire", "oppose")}),
     ("Israel declared the truce over on Tuesday.", {("Israel", "ceasefire", "oppose")}),
     # guard: with a condition, the war continued until it is met is the condition's, as before
     ("Netanyahu said Israel would continue its war until Hamas is disarmed.",
@@ -6053,14 +6051,14 @@ def test_the_war_continued_by_its_owner_the_truce_declared_over_and_military_act
 
 @pytest.mark.parametrize("text, expected", [
     # texts written for this test: "no way" before a clause negates it, wherever the parser hangs it
-    ("Netanyahu said there is no way Israel will halt the war.", {("Israel", "ceasefire", "oppose")}),
-    ("Netanyahu said there will be no way we will stop the war.", {("Israel", "ceasefire", "oppose")}),
+    ("Katz said there is no way Israel would halt this war.", {("Israel", "ceasefire", "oppose")}),
+    ("Katz said there would be no way we would end the fighting.", {("Israel", "ceasefire", "oppose")}),
     ("Hamas said there is no way it will disarm.", {("Hamas", "disarmament", "oppose")}),
     # guard: a way found is no negation
     ("Israel will find a way to halt the war.", {("Israel", "ceasefire", "support")}),
     # a part in ruling that Hamas wants is its rule (its not wanting one backs governance without it); a role it
     # is told it may not have reads as before
-    ("Hamas does not seek a role in governing Gaza.", {("Hamas", "governance", "support")}),
+    ("Hamas is not seeking a role in governing Gaza.", {("Hamas", "governance", "support")}),
     ("Hamas said it does not want a role in governing Gaza.", {("Hamas", "governance", "support")}),
     ("Hamas wants a role in running Gaza.", {("Hamas", "governance", "oppose")}),
     ("Hamas must have no role in governing Gaza, Israel said.", {("Israel", "governance", "support")}),
@@ -6074,7 +6072,7 @@ def test_no_way_and_a_part_in_ruling_sought(dictionary, text, expected):
     ("Pakistan condemned the violation of the ceasefire by Israel.", {("Pakistan", "ceasefire", "support")}),
     ("Qatar denounced Israel's breach of the truce.", {("Qatar", "ceasefire", "support")}),
     # guards: a breach told, or praised, names no stance
-    ("Israel reported a violation of the ceasefire by Hamas.", set()),
+    ("Israel reported a breach of the truce by Hamas.", set()),
     ("Egypt praised the violation of the ceasefire.", set()),
 ])
 def test_a_condemned_breach_backs_the_deal(dictionary, text, expected):

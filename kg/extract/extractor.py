@@ -101,11 +101,6 @@ _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
 _SPEAKER_PREFIX = re.compile(r"\s*(?:[^\W\d][\w.'’-]*\s+){0,6}[^\W\d][\w.'’-]*:\s*[\"“]")
 # '..." he said.': a sentence that names no one still says who speaks the quotation around it
 # (or a name no actor stands for: '...," Fu said.' is no earlier speaker's)
-# a full name speaking ("Fiona Reid called", "Fiona Reid has said"), at a sentence's or a fronted phrase's end
-_UNNAMED_SPEAKER = re.compile(
-    r"\b([A-Z][a-z]+(?:\s+[A-Z][a-z’'-]+){1,2})\s+(?:(?:has|had|also|again|later)\s+)*"
-    r"(?:said|says|told|added|called|urged|welcomed|stressed|warned|wrote|posted|noted|insisted|argued|described|"
-    r"praised|condemned|criticised|criticized|expressed|reiterated)\b")
 _CLAUSE_OPENING = re.compile(r"[,;:]\s+")
 _ATTRIBUTION = re.compile(r"[,.!?][\"”]\s+(?:(?:he|she|they)\s+|(?:[A-Z][\w'’-]+\s+){1,3})(?:[a-z]+ed|said|told|wrote)\b")
 
@@ -222,8 +217,8 @@ def _unnamed_person(subject: Any, actor_at: Mapping[int, str], titles: frozenset
     no title (a "Sheikh Mohammed" may be an actor's person the dictionary names otherwise)."""
     if not (subject.tag_ == "NNP" and any(c.dep_ in ("flat", "compound") and c.tag_ == "NNP" for c in subject.children)):
         return False
-    # the words before the name up to a comma or a stop may be its title the parser hung elsewhere ("Israel
-    # Defense Forces (IDF) chief of staff Lieut Gen Eyal Zamir argued ...")
+    # the words before the name up to a comma or a stop may be its title the parser hung elsewhere ("the Israeli
+    # army's (IDF) head of staff Major General Dan Levi argued ...")
     k = subject.left_edge.i - 1
     before = []
     while k >= 0 and len(before) < 8 and subject.doc[k].text not in (",", ".", ";", ":", "\"", "“", "”"):
@@ -339,6 +334,7 @@ class ArticleExtractor:
         self.sponsors = self._actors_inside_issues()
         self._participation = _participation_pattern(tuple(sorted(book.participation_verbs)))
         self._mediation = _forms_pattern(tuple(sorted(book.mediator_nouns | book.mediating_verbs)))
+        self._unnamed_speaker = _speaker_name_pattern(tuple(sorted(self.scanner.lexicon.list("speaking_verb_forms"))))
         self._body_listing = _forms_pattern(tuple(sorted(book.body_listing_verbs)))
         self.discourse = _Discourse()
         self.explanations: dict[tuple, Explanation] = {}
@@ -565,7 +561,7 @@ class ArticleExtractor:
                 gap = self.text[run[-1].end:m.start]
                 # "in Saudi Arabia, Qatar and the UAE, Trump demanded ...": the name after the comma is no item,
                 # unless a list of more than two goes on from it ("Kuwait, Bahrain and Oman, Qatar, Brunei and Jordan";
-                # not "... of Egypt, Qatar, and the US, Israel and Hamas agreed")
+                # not "... by Qatar, Egypt, and the US, Hamas and Israel agreed")
                 if not (closed and _BARE_COMMA.match(gap)) or self._list_goes_on(m, items[k + 1]):
                     closed = closed or bool(_LAST_ITEM_JOINER.match(gap))
                     run.append(m)
@@ -1065,7 +1061,7 @@ class ArticleExtractor:
         """Record a person no actor stands for who speaks in a sentence the rules do not parse ("On Thursday,
         Fiona Reid called for ..."): "she" next, and the quotation that follows, are hers, not those of the
         actor a person named before spoke for."""
-        match = _UNNAMED_SPEAKER.search(self.text, sentence.start, sentence.end)
+        match = self._unnamed_speaker.search(self.text, sentence.start, sentence.end)
         if match is None or match.start(1) not in (sentence.start, *(m.end() for m in _CLAUSE_OPENING.finditer(
                 self.text, sentence.start, match.start(1)))):
             return
@@ -1557,6 +1553,14 @@ def _forms_pattern(words: tuple[str, ...], *phrases: str) -> "re.Pattern[str]":
     stems = sorted({word[:-1] if word.endswith("e") else word for word in words}, key=len, reverse=True)
     alternatives = "|".join([f"(?:{'|'.join(map(re.escape, stems))})\\w*", *phrases])
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=16)
+def _speaker_name_pattern(verb_forms: tuple[str, ...]) -> "re.Pattern[str]":
+    """A full name speaking ("Fiona Reid called", "Fiona Reid has said"): two or three capitalised words, then one of
+    the verb forms; the name is group 1."""
+    verbs = "|".join(map(re.escape, sorted(verb_forms, key=len, reverse=True))) or "(?!)"
+    return re.compile(rf"\b([A-Z][a-z]+(?:\s+[A-Z][a-z’'-]+){{1,2}})\s+(?:(?:has|had|also|again|later)\s+)*(?:{verbs})\b")
 
 
 def _participation_pattern(verbs: tuple[str, ...]) -> "re.Pattern[str]":

@@ -26,7 +26,7 @@ LEXICON_DIR = "lexicon"
 
 _LIST_KEYS = ("source_nouns", "holder_nouns", "holder_modifiers", "out_of_office", "other_theatres", "home_theatre",
               "place_suffixes", "institution_nouns", "issue_pronouns", "issue_list_references",
-              "issue_demand_references", "phrase_verbs")
+              "issue_demand_references", "phrase_verbs", "speaking_verb_forms")
 _MAP_KEYS = ("media", "coreference", "inverse_issues", "issue_patterns", "inverse_issue_patterns", "issue_overrides",
              "contextual_issues", "plan_references", "partial_issue_patterns")
 _KNOWN_KEYS = set(_LIST_KEYS) | set(_MAP_KEYS) | {"skip_headlines", "issue_periods"}

@@ -1189,7 +1189,7 @@ def join_split_subject_lists(doc: Any) -> None:
         for first, rest in zip(subjects, subjects[1:]):
             if (first.tag_ in ("NNP", "NNPS") and rest.tag_ in ("NNP", "NNPS")
                     # "alongside the United States/nsubj, Türkiye/nsubj and Egypt": a phrase, not the subject;
-                    # "... of Egypt, Qatar, and the United States/nsubj, Israel/nsubj and Hamas reached": the first
+                    # "... by Qatar, Egypt, and the US/nsubj, Hamas/nsubj and Israel reached": the first
                     # closes a list of its own
                     and not any(c.dep_ == "case" for c in (*first.children, *rest.children))
                     and not (first.left_edge.i > 0 and doc[first.left_edge.i - 1].lower_ in _BEFORE_A_PHRASE)
