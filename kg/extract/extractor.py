@@ -559,7 +559,7 @@ class ArticleExtractor:
         for k, m in enumerate(items):
             if m is not None and run and self._joins(run[-1], m):
                 gap = self.text[run[-1].end:m.start]
-                # "in Saudi Arabia, Qatar and the UAE, Trump demanded ...": the name after the comma is no item,
+                # "in Qatar, Saudi Arabia and the UAE, Trump demanded ...": the name after the comma is no item,
                 # unless a list of more than two goes on from it ("Kuwait, Bahrain and Oman, Qatar, Brunei and Jordan";
                 # not "... by Qatar, Egypt, and the US, Hamas and Israel agreed")
                 if not (closed and _BARE_COMMA.match(gap)) or self._list_goes_on(m, items[k + 1]):

@@ -391,7 +391,7 @@ class Walker:
                 k -= 1
             k = role.i + 1
             if _effort_after(doc, role, book):
-                k += 1  # "through mediation efforts by Washington, Doha and Cairo": the efforts are theirs
+                k += 1  # "thanks to mediation efforts by Cairo, Doha and Washington": the efforts are theirs
             if k + 1 < len(doc) and doc[k].lower_ in ("from", "by", "of"):
                 k += 1 + (doc[k + 1].lower_ == "the")  # "with mediation from Egypt, Qatar and the US"
             elif k + 1 < len(doc) and doc[k].text in (",", "-", "–", "—", ":") and role is not token:
@@ -1146,7 +1146,7 @@ class Walker:
                        or c.dep_ == "advmod" and c.tag_ == "RB" and any(g.dep_ == "advmod" and negator(g) for g in c.children))
                    for c in node.children) or (
                 node.i >= 2 and node.doc[node.i - 1].lower_ == "longer" and node.doc[node.i - 2].lower_ == "no") or (
-                # "there is no way Israel will halt the war": the parser hangs "no way" on the verb, or the verb on it
+                # "there is no way Israel would halt this war": the parser hangs "no way" on the verb, or the verb on it
                 any(_no_way(w) for w in node.children if w.i < node.i)
                 or node.dep_ in ("acl", "acl:relcl", "ccomp") and _no_way(node.head) and node.head.i < node.i) or (
                 # "Israel did not give its approval": a stance noun taken by a negated light verb
@@ -3112,7 +3112,7 @@ class Walker:
         parties = set(self.book.excluded_parties.get(issue_id, ()))
         seekers = self._role_seekers(issue_token)
         if parties and seekers:
-            # "Hamas does not seek a role in governing Gaza": a part in ruling sought by such a party is its rule
+            # "Hamas is not seeking a role in governing Gaza": a part in ruling sought by such a party is its rule
             actors = {a for seeker in seekers for a in self.np_holders(seeker).actors
                       or (self.ctx.resolve_pronoun(seeker) if _is_pronoun(seeker) else [])}
             return bool(actors) and actors <= parties
@@ -3131,7 +3131,7 @@ class Walker:
         return bool(actors) and actors <= parties
 
     def _role_seekers(self, noun: Any) -> list[Any]:
-        """Who seeks a part in ruling that a noun names ("Hamas does not seek a role in governing Gaza", "Hamas
+        """Who seeks a part in ruling that a noun names ("Hamas is not seeking a role in governing Gaza", "Hamas
         wants a say in running Gaza"): the subject of the verb of wanting that takes the noun; no one else."""
         if not _lemma_in(noun, self.book.role_nouns) or not any(
                 c.dep_ in ("acl", "advcl", "nmod") and _lemma_in(c, self.book.ruling_verbs)
