@@ -6077,3 +6077,14 @@ def test_no_way_and_a_part_in_ruling_sought(dictionary, text, expected):
 ])
 def test_a_condemned_breach_backs_the_deal(dictionary, text, expected):
     assert found(text, dictionary) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # texts written for this test: aid announced to stop is aid refused by whoever announces it
+    ("Netanyahu's office said that aid would stop entering Gaza from Sunday.", {("Israel", "humanitarian_aid", "oppose")}),
+    ("Israel said aid will stop entering Gaza.", {("Israel", "humanitarian_aid", "oppose")}),
+    # guard: aid wanted to flow reads as before
+    ("Egypt called for aid to reach Gaza.", {("Egypt", "humanitarian_aid", "support")}),
+])
+def test_aid_announced_to_stop(dictionary, text, expected):
+    assert found(text, dictionary) == expected
