@@ -212,9 +212,9 @@ def _question_words(doc: Any) -> frozenset[int]:
     return frozenset(asked)
 
 
-def _unnamed_person(subject: Any, actor_at: Mapping[int, str], titles: frozenset[str]) -> bool:
-    """Whether a subject is a person's full name ("Mary/nsubj Kells/flat") with no actor named in its phrase and
-    no title (a "Sheikh Mohammed" may be an actor's person the dictionary names otherwise)."""
+def _unnamed_person(subject: Any, actor_at: Mapping[int, str], media: set[int], titles: frozenset[str]) -> bool:
+    """Whether a subject is a person's full name ("Mary/nsubj Kells/flat") with no actor or media named in its phrase
+    and no title (a "Sheikh Mohammed" may be an actor's person the dictionary names otherwise)."""
     if not (subject.tag_ == "NNP" and any(c.dep_ in ("flat", "compound") and c.tag_ == "NNP" for c in subject.children)):
         return False
     # the words before the name up to a comma or a stop may be its title the parser hung elsewhere ("the Israeli
@@ -224,7 +224,8 @@ def _unnamed_person(subject: Any, actor_at: Mapping[int, str], titles: frozenset
     while k >= 0 and len(before) < 8 and subject.doc[k].text not in (",", ".", ";", ":", "\"", "“", "”"):
         before.append(subject.doc[k])
         k -= 1
-    return not any(t.i in actor_at or t.lower_ in titles for t in (*subject.subtree, *before))
+    return (not any(t.i in actor_at or t.lower_ in titles for t in (*subject.subtree, *before))
+            and not any(t.i in media for t in subject.subtree))
 
 
 def _all_states(members: list[str], types: Mapping[str, tuple[str, ...]]) -> bool:
@@ -325,8 +326,6 @@ class ArticleExtractor:
         self.mentions = self._with_title_references(self._with_named_persons(
             article_mentions(scanner, self.text, article.published, self.sentence_spans)))
         self.quotes = quotation_spans(self.text)
-        self._title_words = self.book.person_nouns | self.book.list_titles  # words no bare name holds
-        self._sentence_media: set[int] = set()  # the tokens of the sentence read that name media
         self.quote_speakers = self._introduced_speakers()
         self._closing_speakers: dict[tuple[int, int], str | None] = {}  # quotation -> the actor its attribution names
         self._future_lists: list[tuple[int, list[str]]] | None = None  # every written list of actors, when asked
@@ -824,10 +823,10 @@ class ArticleExtractor:
                 n -= 1
         return []
 
-    def _remember_subject(self, doc: Any, offset: int, actor_at: dict[int, str], persons: set[int]) -> None:
+    def _remember_subject(self, doc: Any, offset: int, actor_at: dict[int, str], persons: set[int], media: set[int]) -> None:
         """Record who the sentence's main clause is about, for the pronouns of later sentences."""
         known = len(self.discourse.subjects)
-        self._remember_root_subject(doc, offset, actor_at, persons)
+        self._remember_root_subject(doc, offset, actor_at, persons, media)
         if len(doc) > 2 and doc[0].lower_ in ("the", "this", "that", "its"):
             # "The 20-point plan calls/NNS for ... once both sides agree": whatever the parser made of the
             # verb, a sentence that opens on a thing is about that thing, and "it" next is that thing
@@ -865,12 +864,13 @@ class ArticleExtractor:
             return self._group_before(offset)
         return self.discourse.last_subject(offset, lambda holders, person, plural: bool(holders)) or []
 
-    def _remember_root_subject(self, doc: Any, offset: int, actor_at: dict[int, str], persons: set[int]) -> None:
+    def _remember_root_subject(self, doc: Any, offset: int, actor_at: dict[int, str], persons: set[int],
+                               media: set[int]) -> None:
         for token in doc:
             if token.dep_ != "ROOT":
                 continue
             known = len(self.discourse.subjects)
-            self._remember_clause_subject(token, doc, offset, actor_at, persons)
+            self._remember_clause_subject(token, doc, offset, actor_at, persons, media)
             # "The ministers of A, B and C issued a joint statement", "In a joint statement, A, B and C called for ..."
             statement = next((c for c in token.children if _lemma_in(c, self.book.statement_nouns) and (
                 c.dep_ == "obj" or c.dep_ == "obl" and _case(c) == "in")), None)
@@ -881,7 +881,8 @@ class ArticleExtractor:
                 self.discourse.statements.add(offset + statement.idx)
             break
 
-    def _remember_clause_subject(self, token: Any, doc: Any, offset: int, actor_at: dict[int, str], persons: set[int]) -> None:
+    def _remember_clause_subject(self, token: Any, doc: Any, offset: int, actor_at: dict[int, str], persons: set[int],
+                                 media: set[int]) -> None:
         """Record the subjects of a main clause, and of the reporting clauses hung on it, for the pronouns
         and group nouns of later sentences."""
         # '"The decision must be reconsidered," the EU chief said': who said it is who "she" is next
@@ -916,8 +917,7 @@ class ArticleExtractor:
                 # before with their members, and is left to point back to them)
                 self.discourse.subjects.append((offset + child.idx, [], False, True))
                 continue
-            if not span and _unnamed_person(child, actor_at, self._title_words) and not any(
-                    t.i in self._sentence_media for t in child.subtree):
+            if not span and _unnamed_person(child, actor_at, media, self.book.office_words):
                 # "In a statement, Mary Kells called for ... 'I call on ...,' she said": "she" next, and what she
                 # says, are a person's no actor stands for, not the actor a person named before spoke for
                 self.discourse.subjects.append((offset + child.idx, [], True, False))
@@ -1045,7 +1045,7 @@ class ArticleExtractor:
             doc = docs.get(n)
             if doc is None:
                 self._remember_unnamed_speaker(sentence, mentions)
-            if doc is not None:
+            else:
                 for holder, finding, via in self._sentence(sentence, mentions, doc, explain):
                     start, end = _trim(text, sentence.start, sentence.end)
                     key = (holder, finding.issue, finding.polarity, finding.condition or "", start, end)
@@ -1068,7 +1068,7 @@ class ArticleExtractor:
         if any(m.start < match.end(1) and match.start(1) < m.end for m in mentions):
             return  # a name the dictionary knows, or a title or demonym of an actor
         words = match.group(1).lower().split()
-        if not self._title_words.isdisjoint(words):
+        if not self.book.office_words.isdisjoint(words):
             return  # "Prime Minister said": a title, not a name
         self.discourse.subjects.append((match.start(1), [], True, False))
 
@@ -1303,8 +1303,7 @@ class ArticleExtractor:
         self._sentence_issue_tokens = set(issue_at)
         lists = self._surface_lists(mentions, by_char, offset)
         self._lists_at = lists
-        self._sentence_media = media
-        self._remember_subject(doc, offset, actor_at, persons)
+        self._remember_subject(doc, offset, actor_at, persons, media)
         speaker, own_report = self._sentence_speaker(doc, offset, actor_at, sentence)
         if own_report:
             self.discourse.speakers.append((offset, speaker or _OUTSIDER))

@@ -254,6 +254,11 @@ class RuleBook:
                 | self.proposal_nouns)
 
     @cached_property
+    def office_words(self) -> frozenset[str]:
+        """The words of an office or an honorific, which no bare name holds ("Prime Minister", "Sheikh Mohammed")."""
+        return self.person_nouns | self.list_titles
+
+    @cached_property
     def repair_lists(self) -> "RepairLists":
         """The word lists the parse repairs read (kg/extract/repairs.py)."""
         return RepairLists(

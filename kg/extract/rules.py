@@ -3107,26 +3107,27 @@ class Walker:
         return antecedent
 
     def ruled_by_excluded_party(self, issue_token: Any, issue_id: str) -> bool:
-        """Whether the issue is a verb of ruling whose doer is only a party whose leaving it is the issue
-        ("Hamas will no longer rule Gaza", "Hamas should not govern the Strip"): the issue's opposite."""
+        """Whether the issue is a verb of ruling, or a part in ruling sought, whose doer is only a party whose
+        leaving it is the issue ("Hamas will no longer rule Gaza", "Hamas should not govern the Strip", "Hamas
+        wants a role in running Gaza"): the issue's opposite."""
         parties = set(self.book.excluded_parties.get(issue_id, ()))
-        seekers = self._role_seekers(issue_token)
-        if parties and seekers:
-            # "Hamas is not seeking a role in governing Gaza": a part in ruling sought by such a party is its rule
-            actors = {a for seeker in seekers for a in self.np_holders(seeker).actors
-                      or (self.ctx.resolve_pronoun(seeker) if _is_pronoun(seeker) else [])}
-            return bool(actors) and actors <= parties
-        # the tagger takes "rule" after "no longer" for a noun; its subject still makes it the verb
-        subjects = [c for c in issue_token.children if c.dep_ == "nsubj"]
-        if not parties or not _lemma_in(issue_token, self.book.ruling_verbs) or not (
-                issue_token.tag_.startswith("VB") or subjects
-                # (or its "to": "does not intend to govern/JJ Gaza", as the tagger has it)
-                or _to_infinitive(issue_token)):
+        if not parties:
             return False
+        # "Hamas is not seeking a role in governing Gaza": a part in ruling sought by such a party is its rule
+        agents = self._role_seekers(issue_token)
+        if not agents:
+            # the tagger takes "rule" after "no longer" for a noun; its subject still makes it the verb
+            subjects = [c for c in issue_token.children if c.dep_ == "nsubj"]
+            if not _lemma_in(issue_token, self.book.ruling_verbs) or not (
+                    issue_token.tag_.startswith("VB") or subjects
+                    # (or its "to": "does not intend to govern/JJ Gaza", as the tagger has it)
+                    or _to_infinitive(issue_token)):
+                return False
+            # ("Hamas said it is ready to stop governing Gaza": the subject of the verb it completes)
+            agents = (subjects or self._issue_agents_named(issue_token) or _given_the_act(issue_token)
+                      or _understood_doers(issue_token) or self._owner_of_intent(issue_token))
         actors: set[str] = set()
-        # ("Hamas said it is ready to stop governing Gaza": the subject of the verb it completes)
-        for agent in (subjects or self._issue_agents_named(issue_token) or _given_the_act(issue_token)
-                      or _understood_doers(issue_token) or self._owner_of_intent(issue_token)):
+        for agent in agents:
             actors.update(self.np_holders(agent).actors or (self.ctx.resolve_pronoun(agent) if _is_pronoun(agent) else []))
         return bool(actors) and actors <= parties
 
