@@ -6088,3 +6088,79 @@ def test_a_condemned_breach_backs_the_deal(dictionary, text, expected):
 ])
 def test_aid_announced_to_stop(dictionary, text, expected):
     assert found(text, dictionary) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # texts written for this test: a party whose leaving power is the issue, said by another not to rule, is the
+    # other's arrangement; said by the party itself, still its own
+    ("Netanyahu said Hamas will not rule Gaza.", {("Israel", "governance", "support")}),
+    ("Hamas won't rule the Strip, Katz said.", {("Israel", "governance", "support")}),
+    ("Hamas said it will no longer rule Gaza.", {("Hamas", "governance", "support")}),
+    # Hamas's chiefs sent out of Gaza, and the capabilities by which it governs taken away
+    ("Israel demanded the exile of Hamas's leadership.", {("Israel", "governance", "support")}),
+    ("Israel wants the group's top commanders to go into exile.", {("Israel", "governance", "support")}),
+    ("Hamas rejected any exile of its leaders.", {("Hamas", "governance", "oppose")}),
+    ("Israel vowed to destroy Hamas's governmental capabilities.", {("Israel", "governance", "support")}),
+])
+def test_an_excluded_party_kept_from_ruling(dictionary, text, expected):
+    assert found(text, dictionary) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # texts written for this test: the conditions a colon lists after an issue and its condition noun are each a
+    # condition of the issue, held by who backs the issue itself
+    ("Katz said Israel could end the war according to two conditions: the return of every hostage and the "
+     "disarmament of Hamas.",
+     {("Israel", "ceasefire", "conditional", "hostage_prisoner_exchange"), ("Israel", "ceasefire", "conditional", "disarmament"),
+      ("Israel", "hostage_prisoner_exchange", "support"), ("Israel", "disarmament", "support")}),
+    ("Israel's cabinet adopted three principles for ending the war: the return of every hostage and the "
+     "demilitarization of Gaza.",
+     {("Israel", "ceasefire", "conditional", "hostage_prisoner_exchange"), ("Israel", "ceasefire", "conditional", "disarmament"),
+      ("Israel", "hostage_prisoner_exchange", "support"), ("Israel", "disarmament", "support")}),
+    # guards: "in principle" names no condition; an issue after a colon is among the conditions, not what waits
+    ("Hamas agreed in principle to a truce of sixty days and the release of every hostage.",
+     {("Hamas", "ceasefire", "support"), ("Hamas", "hostage_prisoner_exchange", "support")}),
+    ("Israel's cabinet adopted four principles for concluding the war: the disarming of Hamas; the demilitarization "
+     "of Gaza.", {("Israel", "disarmament", "support")}),
+    # guard: a colon after a condition noun with no issue before it waits for nothing
+    ("Egypt set out its conditions: the return of every hostage and the demilitarization of Gaza.",
+     {("Egypt", "hostage_prisoner_exchange", "support"), ("Egypt", "disarmament", "support")}),
+])
+def test_conditions_listed_after_a_colon(dictionary, text, expected):
+    assert found(text, dictionary) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # texts written for this test: the mediators back what their side of a word of contrast names, not what the
+    # clause past it says another demands
+    ("Hamas accepted a truce drawn up by mediators Egypt and Qatar, but Netanyahu demanded that Hamas disarm.",
+     {("Hamas", "ceasefire", "support"), ("Egypt", "ceasefire", "support"), ("Qatar", "ceasefire", "support"),
+      ("Israel", "disarmament", "support")}),
+    # guard: with no contrast, everything the sentence names is theirs
+    ("Mediators Egypt and Qatar pressed for a truce and the release of the hostages.",
+     {("Egypt", "ceasefire", "support"), ("Egypt", "hostage_prisoner_exchange", "support"),
+      ("Qatar", "ceasefire", "support"), ("Qatar", "hostage_prisoner_exchange", "support")}),
+])
+def test_mediators_back_their_side_of_a_contrast(dictionary, text, expected):
+    assert found(text, dictionary) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # texts written for this test: "it" after an aside set off by dashes is not a name inside the aside
+    ("Hamas named 30 captives — including three U.S. nationals — it is willing to free in a truce deal.",
+     {("Hamas", "ceasefire", "support")}),
+    # guard: the names of an aside that spells out the subject stay the subject's
+    ("The mediators — Egypt and Qatar — said they back a truce.",
+     {("Egypt", "ceasefire", "support"), ("Qatar", "ceasefire", "support")}),
+])
+def test_a_pronoun_after_a_dashed_aside(dictionary, text, expected):
+    assert found(text, dictionary) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # texts written for this test: "won't" is "will not" (the tokenizer leaves "wo" before "n't")
+    ("Katz said the cabinet won't convene to ratify the truce.", {("Israel", "ceasefire", "oppose")}),
+    ("Katz said the cabinet will not convene to ratify the truce.", {("Israel", "ceasefire", "oppose")}),
+])
+def test_wont_is_will_not(dictionary, text, expected):
+    assert found(text, dictionary) == expected

@@ -767,7 +767,12 @@ class ArticleExtractor:
             if announcer and (word in _GROUP_PRONOUNS or len(announcer) == 1):
                 # "A and B sent a message to Washington: they will not fund ...": who sent it
                 return announcer
-            near = [holder for start, holder in self._sentence_actors if start < position]
+            # (not a name inside an aside set off by dashes before it: "34 hostages — including two U.S. citizens
+            # — it is willing to release")
+            dashes = [offset + t.idx for t in token.doc[:token.i] if t.text in ("—", "–")]
+            asides = list(zip(dashes[0::2], dashes[1::2]))
+            near = [holder for start, holder in self._sentence_actors
+                    if start < position and not any(low < start < high for low, high in asides)]
             if near and word in _THING_PRONOUNS:
                 last_actor = next((t for t in reversed(token.doc[:token.i]) if t.i in self._sentence_actor_at), None)
                 if (last_actor is not None and last_actor.dep_ not in ("nsubj", "nsubj:pass")
@@ -1384,8 +1389,8 @@ class ArticleExtractor:
                         finding.rules = finding.rules + ("partial_issue",)
                     yield finding
             # the mediators the sentence names back what it names: read off its words, not walked to
-            yield from walker.mediators([issue for _, _, issue, inverse in issue_roots if inverse > 0]
-                                        if issue_roots else sorted(self.book.talks_issues))
+            yield from walker.mediators([(issue, root.i) for root, _, issue, inverse in issue_roots if inverse > 0]
+                                        if issue_roots else [(issue, None) for issue in sorted(self.book.talks_issues)])
             # an aside after a comma takes a side on what the clause before it names: read off its words too
             yield from walker.asides(walked)
 
@@ -1795,12 +1800,22 @@ def _conditions_named_for(findings: list[Finding], doc: Any, issue_at: Mapping[i
     if not book.enabled("condition_clause"):
         return findings
     waiting = set()
+    listed_for = set()  # issues whose conditions a colon lists: only who backs the issue itself holds them
     for token in doc:
         following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        listed = _conditions_listed_after(token, doc, issue_at, book)
+        if listed is not None:
+            waiting.add(listed)
+            listed_for.add(listed)
+            continue
         if (_lemma(token) not in book.condition_nouns or following is None or following.lower_ not in ("for", "to")
-                or _lemma(token.head) in book.making_verbs or any(c.dep_ == "case" and c.lower_ == "on" for c in token.children)):
-            continue  # "create the conditions for the next phase", "contingent on the necessary conditions for ..."
-        after = next((t for t in doc[token.i + 2:token.i + 9] if t.i in issue_at), None)
+                or _lemma(token.head) in book.making_verbs or any(c.dep_ == "case" and c.lower_ in ("on", "in") for c in token.children)):
+            # "create the conditions for the next phase", "contingent on the necessary conditions for ...", "agreed
+            # in principle to"
+            continue
+        # (the issue before any colon: "principles for concluding/ADJ the war: the disarming of Hamas; ..." waits for the list)
+        stop = next((t.i for t in doc[token.i + 2:token.i + 9] if t.text == ":"), token.i + 9)
+        after = next((t for t in doc[token.i + 2:stop] if t.i in issue_at), None)
         # an issue named again in the list after a colon is among the conditions ("conditions for any agreement: a
         # withdrawal and an end to hostilities"), not what waits for them
         if after is None:
@@ -1813,12 +1828,30 @@ def _conditions_named_for(findings: list[Finding], doc: Any, issue_at: Mapping[i
     backed = [(f, tuple(f.holders)) for f in findings if f.polarity == "support" and f.issue not in waiting]
     added = []
     for issue in sorted(waiting):
+        backers = {h for f in findings if f.issue == issue and f.polarity == "support" for h in f.holders}
         for finding, holders in backed:
+            if issue in listed_for and not set(holders) <= backers:
+                continue
             if not any(a.issue == issue and tuple(a.holders) == holders and a.condition == finding.issue for a in added):
                 added.append(Finding(list(holders), issue, "conditional", finding.issue, finding.rules + ("condition_clause",),
                                      finding.confidence, finding.cue, finding.path))
     # the issue's plain support in the sentence gives way to the conditional one (see _stances)
     return findings + added
+
+
+def _conditions_listed_after(noun: Any, doc: Any, issue_at: Mapping[int, str], book: RuleBook) -> str | None:
+    """The issue named just before a condition noun whose conditions a colon then lists ("ready to end the war
+    according to clear conditions: Hamas lays down its weapons, ...", "only if five conditions were met: ..."),
+    or None."""
+    if _lemma(noun) not in book.condition_nouns or any(c.dep_ == "case" and c.lower_ == "in" for c in noun.children):
+        return None
+    colon = next((t.i for t in doc[noun.i + 1:noun.i + 6] if t.text == ":"), None)
+    if colon is None or any(i in issue_at for i in range(noun.i + 1, colon)):
+        return None
+    before = next((t for t in reversed(doc[max(0, noun.i - 8):noun.i]) if t.i in issue_at), None)
+    if before is None or not any(issue_at.get(t.i, issue_at[before.i]) != issue_at[before.i] for t in doc[colon + 1:]):
+        return None
+    return issue_at[before.i]
 
 
 # Prepositions of a subject's modifier that name a counterpart or an occasion, not the subject ("Ministers of

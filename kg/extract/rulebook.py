@@ -120,6 +120,7 @@ class RuleBook:
     conditioning_verbs: frozenset[str] = frozenset()
     mediator_nouns: frozenset[str] = frozenset()
     mediating_verbs: frozenset[str] = frozenset()
+    contrast_conjunctions: frozenset[str] = frozenset()
     cognition_verbs: frozenset[str] = frozenset()
     talks_issues: frozenset[str] = frozenset()
     receiving_verbs: frozenset[str] = frozenset()

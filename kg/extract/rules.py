@@ -339,12 +339,14 @@ class Walker:
             self._stops = context_stops(self.ctx.doc, self.book.contexts)
         return self._stops
 
-    def mediators(self, issues: Iterable[str]) -> list[Finding]:
+    def mediators(self, issues: Iterable[tuple[str, int | None]]) -> list[Finding]:
         """The mediators the sentence names ("mediators Qatar, Egypt and the US", "Qatari and
         Egyptian mediators", "Egypt and Qatar, the mediators", "Egypt's mediation", "talks mediated by
         Qatar", "Qatar has been mediating", "the Egypt-mediated talks", "the mediating countries, Egypt
         and Qatar") back the issues it names: the annotation guideline reads a party's or mediator's
-        backing from its role (`Implicit:`)."""
+        backing from its role (`Implicit:`). `issues` are (issue, its word's index, None when no word names
+        it); an issue named past a word of contrast is another's ("a proposal from mediators Egypt and Qatar,
+        but Netanyahu demands that Hamas disarm")."""
         book, ctx = self.book, self.ctx
         if not book.enabled("mediator_of_deal"):
             return []
@@ -355,6 +357,7 @@ class Walker:
             return ctx.actor_at.get(k) or (ctx.demonyms.get(doc[k].text) if k not in ctx.media else None)
 
         path: list[str] = []
+        roles: list[int] = []  # where the sentence names mediators or mediating
         for token in doc:
             verb = token.tag_.startswith("VB") and _lemma_in(token, book.mediating_verbs)
             if verb and token.dep_ == "amod" and token.head.tag_.startswith("NN"):
@@ -373,6 +376,7 @@ class Walker:
                 # or the ones told ("Hamas told the mediators it accepts the plan"), not backers of what they pass on
                 continue
             path.append(f"{token.i}:{token.text}/{token.tag_}/{token.dep_}")
+            roles.append(token.i)
             if role is token and verb:
                 # who mediates: the verb's doer ("mediated by Egypt", "Qatar has been mediating ... alongside Egypt")
                 for c in token.children:
@@ -409,9 +413,13 @@ class Walker:
         actors = _unique(actors)
         if not actors:
             return []
+        contrasts = [t.i for t in doc if _lemma_in(t, book.contrast_conjunctions) and t.dep_ in ("cc", "mark") or t.text == ";"]
+        low = max((i for i in contrasts if i < min(roles)), default=-1)
+        high = min((i for i in contrasts if i > max(roles)), default=len(doc))
         confidence = book.confidence("mediator_of_deal")
         return [Finding(list(actors), issue, "support", None, ("mediator_of_deal",), confidence, "mediators", tuple(path))
-                for issue in _unique(issues) if issue in book.mediated_issues]
+                for issue in _unique(issue for issue, at in issues if at is None or low < at < high)
+                if issue in book.mediated_issues]
 
     def asides(self, issues: Sequence[tuple[int, str, bool]]) -> list[Finding]:
         """An aside after a comma or dash that sums up the clause before it ("Hamas has not said whether it will
@@ -2375,6 +2383,18 @@ class Walker:
             found = None
         return found
 
+    def _excluded_doer_reported(self, verb: Any, holders: Holders, issue_id: str) -> bool:
+        """Whether the doer of an issue's verb is only a party whose leaving is the issue, in a clause another
+        reports ("Netanyahu said Hamas will not rule Gaza"): the one who reports it holds the stance, not the
+        party ("Hamas said it will not rule Gaza" is still Hamas's, by its own report)."""
+        parties = set(self.book.excluded_parties.get(issue_id, ()))
+        if not parties or not holders.actors or not set(holders.actors) <= parties:
+            return False
+        if verb.dep_ != "ccomp" or verb.head is verb or self.cue_sign(verb.head)[1] != "report":
+            return False
+        speakers = [c for c in verb.head.children if c.dep_ == "nsubj"]
+        return bool(speakers) and not any(set(self.np_holders(s).actors) & parties for s in speakers)
+
     def _demanded_role(self, verb: Any, role: Any) -> bool:
         """Whether the role a party "must" or "can" have is demanded, not told ("Hamas must have no role in
         governing Gaza", "Hamas can have no role": whoever says it wants it so; "under the plan the group would
@@ -2441,6 +2461,8 @@ class Walker:
                     how = "actor_of_issue_verb"
                     if self.negated(node) and not (self.has_intent(node) or self.has_deontic(node)) and _past_event(node):
                         found = None  # "Hamas has not disarmed": what has not happened, no stance
+                    elif self._excluded_doer_reported(node, holders, issue_id):
+                        found = None  # "Netanyahu said Hamas will not rule Gaza": the speaker's arrangement
                 elif how == "possessor_of_cue" and _lemma(node) in book.proposal_nouns:
                     # "They welcomed Trump's proposal": the owner backs it, and the walk goes on
                     # up to whoever speaks of it
