@@ -6164,3 +6164,19 @@ def test_a_pronoun_after_a_dashed_aside(dictionary, text, expected):
 ])
 def test_wont_is_will_not(dictionary, text, expected):
     assert found(text, dictionary) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # texts written for this test: Hamas as a ruling force, ended or going on, is governance; a "governing force"
+    # is no stabilization force
+    ("Katz said Israel is committed to eliminating Hamas as a governing force.", {("Israel", "governance", "support")}),
+    ("Rubio said Hamas cannot continue as a military or governing force.", {("US", "governance", "support")}),
+    # a noun of displeasure the parser parted from its "with" phrase still judges it
+    ("Ben-Gvir voiced his displeasure with the ceasefire agreement.", {("Israel", "ceasefire", "oppose")}),
+    # guards: a force to be sent reads as before; a "with" phrase after a noun of backing is the verb's own
+    ("Indonesia said it would join any force in Gaza.", {("Indonesia", "stabilization_force", "support")}),
+    ("Hamas said it was still weighing Witkoff's offer, with the aim of an exchange of prisoners.",
+     {("Hamas", "hostage_prisoner_exchange", "support")}),
+])
+def test_a_ruling_force_and_displeasure(dictionary, text, expected):
+    assert found(text, dictionary) == expected

@@ -1968,15 +1968,22 @@ class Walker:
         return any(g.lower_ in self.book.enemy_gainers or self.ctx.actor_at.get(g.i, "").lower() in self.book.enemy_gainers
                    for g in gainers)
 
+    def _rejecting_object(self, verb: Any) -> bool:
+        """Whether a verb's object is a noun of rejection ("voiced displeasure"): a "with" or "over" phrase the parse
+        hung on the verb is what it rejects (a "with" phrase after another noun is most often the verb's own: "was
+        debating the proposal, with the goal of ...")."""
+        return any(c.dep_ == "obj" and self.cue_sign(c) == (-1, "noun") for c in verb.children)
+
     def _noun_hung_on_verb(self, st: _WalkState) -> list[Finding] | None:
         """A phrase the parse hung on the verb ("objections to X") is still governed by the stance noun before it."""
         book = self.book
         node, came_from, own, issue_id = st.node, st.came_from, st.own, st.issue_id
         if (not own and not st.skip_sign and not st.detached and node.tag_.startswith("VB") and came_from is not None
-                and (came_from.dep_ == "obl" and _case(came_from) in ("to", "for", "of", "against", "on")
+                and (came_from.dep_ == "obl" and (_case(came_from) in ("to", "for", "of", "against", "on")
+                                                  or _case(came_from) in ("with", "over") and self._rejecting_object(node))
                      or came_from.dep_ == "advcl" and self.marker(came_from) in ("in", "for", "to"))):
-            # "expressed strong objections to X", "underscored the efforts of Qatar and Egypt in
-            # reaching the deal", with the phrase hung on the verb: the noun still governs it
+            # "expressed strong objections to X", "voiced displeasure with X", "underscored the efforts of Qatar and
+            # Egypt in reaching the deal", with the phrase hung on the verb: the noun still governs it
             for noun in node.children:
                 if noun.dep_ == "obj" and noun.i < came_from.i and self.cue_sign(noun)[1] == "noun":
                     st.signal = True
