@@ -6120,8 +6120,8 @@ def test_an_excluded_party_kept_from_ruling(dictionary, text, expected):
     # guards: "in principle" names no condition; an issue after a colon is among the conditions, not what waits
     ("Hamas agreed in principle to a truce of sixty days and the release of every hostage.",
      {("Hamas", "ceasefire", "support"), ("Hamas", "hostage_prisoner_exchange", "support")}),
-    ("Israel's cabinet adopted four principles for concluding the war: the disarming of Hamas; the demilitarization "
-     "of Gaza.", {("Israel", "disarmament", "support")}),
+    ("Israel's cabinet adopted four principles for concluding the fighting: disarming Hamas; demilitarizing Gaza.",
+     {("Israel", "disarmament", "support")}),
     # guard: a colon after a condition noun with no issue before it waits for nothing
     ("Egypt set out its conditions: the return of every hostage and the demilitarization of Gaza.",
      {("Egypt", "hostage_prisoner_exchange", "support"), ("Egypt", "disarmament", "support")}),
@@ -6137,7 +6137,7 @@ def test_conditions_listed_after_a_colon(dictionary, text, expected):
      {("Hamas", "ceasefire", "support"), ("Egypt", "ceasefire", "support"), ("Qatar", "ceasefire", "support"),
       ("Israel", "disarmament", "support")}),
     # guard: with no contrast, everything the sentence names is theirs
-    ("Mediators Egypt and Qatar pressed for a truce and the release of the hostages.",
+    ("Mediators Egypt and Qatar urged a truce and a release of all hostages.",
      {("Egypt", "ceasefire", "support"), ("Egypt", "hostage_prisoner_exchange", "support"),
       ("Qatar", "ceasefire", "support"), ("Qatar", "hostage_prisoner_exchange", "support")}),
 ])
@@ -6169,8 +6169,8 @@ def test_wont_is_will_not(dictionary, text, expected):
 @pytest.mark.parametrize("text, expected", [
     # texts written for this test: Hamas as a ruling force, ended or going on, is governance; a "governing force"
     # is no stabilization force
-    ("Katz said Israel is committed to eliminating Hamas as a governing force.", {("Israel", "governance", "support")}),
-    ("Rubio said Hamas cannot continue as a military or governing force.", {("US", "governance", "support")}),
+    ("Katz said Israel would keep working at eliminating Hamas as a governing force.", {("Israel", "governance", "support")}),
+    ("Vance said Hamas can't go on existing, and cannot continue as a governing force.", {("US", "governance", "support")}),
     # a noun of displeasure the parser parted from its "with" phrase still judges it
     ("Ben-Gvir voiced his displeasure with the ceasefire agreement.", {("Israel", "ceasefire", "oppose")}),
     # guards: a force to be sent reads as before; a "with" phrase after a noun of backing is the verb's own

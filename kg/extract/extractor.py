@@ -767,8 +767,8 @@ class ArticleExtractor:
             if announcer and (word in _GROUP_PRONOUNS or len(announcer) == 1):
                 # "A and B sent a message to Washington: they will not fund ...": who sent it
                 return announcer
-            # (not a name inside an aside set off by dashes before it: "34 hostages — including two U.S. citizens
-            # — it is willing to release")
+            # (not a name inside an aside set off by dashes before it: "named 30 captives — including three U.S.
+            # nationals — it would free")
             dashes = [offset + t.idx for t in token.doc[:token.i] if t.text in ("—", "–")]
             asides = list(zip(dashes[0::2], dashes[1::2]))
             near = [holder for start, holder in self._sentence_actors
@@ -1810,10 +1810,10 @@ def _conditions_named_for(findings: list[Finding], doc: Any, issue_at: Mapping[i
             continue
         if (_lemma(token) not in book.condition_nouns or following is None or following.lower_ not in ("for", "to")
                 or _lemma(token.head) in book.making_verbs or any(c.dep_ == "case" and c.lower_ in ("on", "in") for c in token.children)):
-            # "create the conditions for the next phase", "contingent on the necessary conditions for ...", "agreed
+            # "create the conditions for the next stage", "contingent on the necessary conditions for ...", "agreed
             # in principle to"
             continue
-        # (the issue before any colon: "principles for concluding/ADJ the war: the disarming of Hamas; ..." waits for the list)
+        # (the issue before any colon: "four principles for concluding/ADJ the fighting: disarming Hamas; ..." waits for the list)
         stop = next((t.i for t in doc[token.i + 2:token.i + 9] if t.text == ":"), token.i + 9)
         after = next((t for t in doc[token.i + 2:stop] if t.i in issue_at), None)
         # an issue named again in the list after a colon is among the conditions ("conditions for any agreement: a
@@ -1840,8 +1840,8 @@ def _conditions_named_for(findings: list[Finding], doc: Any, issue_at: Mapping[i
 
 
 def _conditions_listed_after(noun: Any, doc: Any, issue_at: Mapping[int, str], book: RuleBook) -> str | None:
-    """The issue named just before a condition noun whose conditions a colon then lists ("ready to end the war
-    according to clear conditions: Hamas lays down its weapons, ...", "only if five conditions were met: ..."),
+    """The issue named just before a condition noun whose conditions a colon then lists ("could halt the war
+    according to two conditions: the hostages home and Hamas disarmed", "only if four conditions are met: ..."),
     or None."""
     if _lemma(noun) not in book.condition_nouns or any(c.dep_ == "case" and c.lower_ == "in" for c in noun.children):
         return None

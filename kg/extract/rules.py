@@ -345,8 +345,8 @@ class Walker:
         Qatar", "Qatar has been mediating", "the Egypt-mediated talks", "the mediating countries, Egypt
         and Qatar") back the issues it names: the annotation guideline reads a party's or mediator's
         backing from its role (`Implicit:`). `issues` are (issue, its word's index, None when no word names
-        it); an issue named past a word of contrast is another's ("a proposal from mediators Egypt and Qatar,
-        but Netanyahu demands that Hamas disarm")."""
+        it); an issue named past a word of contrast is another's ("a text Egypt and Qatar mediated, but
+        Netanyahu wants Hamas disarmed")."""
         book, ctx = self.book, self.ctx
         if not book.enabled("mediator_of_deal"):
             return []
