@@ -6180,3 +6180,27 @@ def test_wont_is_will_not(dictionary, text, expected):
 ])
 def test_a_ruling_force_and_displeasure(dictionary, text, expected):
     assert found(text, dictionary) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # texts written for this test: "the only possible way" is a sole means as "the only way" is
+    ("Jordan said the only realistic way to rebuild Gaza is the founding of a Palestinian state.",
+     {("Jordan", "reconstruction", "conditional", "governance")}),
+    # Hamas's removal named by its possessive
+    ("Israel insisted on Hamas's removal from the Strip.", {("Israel", "governance", "support")}),
+])
+def test_sole_means_and_removal(dictionary, text, expected):
+    assert found(text, dictionary) == expected
+
+
+@pytest.mark.parametrize("text, named", [
+    # texts written for this test: the verb "force" names no stabilization force; the noun after a determiner does
+    ("The UN opposed any attempt to force Gazans out of the Strip.", False),
+    ("Pakistan weighed joining any force in Gaza.", True),
+])
+def test_the_verb_force_names_no_force(text, named, dictionary):
+    from kg.extract import get_scanner, load_lexicon
+    from kg.extract.extractor import article_mentions
+
+    issues = {m.value for m in article_mentions(get_scanner(dictionary, load_lexicon()), text) if m.kind == "issue"}
+    assert ("stabilization_force" in issues) is named

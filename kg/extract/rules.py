@@ -2686,8 +2686,10 @@ class Walker:
     def _sole_means(self, node: Any) -> bool:
         """Whether a noun is the only means to something ("the only way to secure the release"): what it
         is, the thing comes after."""
+        # (or on its adjective: "the only/advmod possible/amod way")
         return _lemma_in(node, self.book.means_nouns) and any(
-            c.dep_ in ("amod", "advmod") and c.lower_ in ("only", "sole") for c in node.children)
+            c.dep_ in ("amod", "advmod") and c.lower_ in ("only", "sole") for m in (node, *(
+                a for a in node.children if a.dep_ == "amod")) for c in m.children)
 
     def _sole_means_predicate(self, node: Any, came_from: Any) -> list[Any]:
         """The words after "is" when the only means to something is its subject ("the only way to end the
