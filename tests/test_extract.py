@@ -6197,6 +6197,8 @@ def test_sole_means_and_removal(dictionary, text, expected):
     # texts written for this test: the verb "force" names no stabilization force; the noun after a determiner does
     ("The UN opposed any attempt to force Gazans out of the Strip.", False),
     ("Pakistan weighed joining any force in Gaza.", True),
+    # nor a part played in an effort
+    ("Egypt, seen as a leading force in the effort, stayed away.", False),
 ])
 def test_the_verb_force_names_no_force(text, named, dictionary):
     from kg.extract import get_scanner, load_lexicon
