@@ -1802,17 +1802,17 @@ def _conditions_named_for(findings: list[Finding], doc: Any, issue_at: Mapping[i
     waiting = set()
     listed_for = set()  # issues whose conditions a colon lists: only who backs the issue itself holds them
     for token in doc:
-        following = doc[token.i + 1] if token.i + 1 < len(doc) else None
-        listed = _conditions_listed_after(token, doc, issue_at, book)
+        if _lemma(token) not in book.condition_nouns or any(c.dep_ == "case" and c.lower_ == "in" for c in token.children):
+            continue  # ("agreed in principle to")
+        listed = _conditions_listed_after(token, doc, issue_at)
         if listed is not None:
             waiting.add(listed)
             listed_for.add(listed)
             continue
-        if (_lemma(token) not in book.condition_nouns or following is None or following.lower_ not in ("for", "to")
-                or _lemma(token.head) in book.making_verbs or any(c.dep_ == "case" and c.lower_ in ("on", "in") for c in token.children)):
-            # "create the conditions for the next stage", "contingent on the necessary conditions for ...", "agreed
-            # in principle to"
-            continue
+        following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if (following is None or following.lower_ not in ("for", "to") or _lemma(token.head) in book.making_verbs
+                or any(c.dep_ == "case" and c.lower_ == "on" for c in token.children)):
+            continue  # "create the conditions for the next stage", "contingent on the necessary conditions for ..."
         # (the issue before any colon: "four principles for concluding/ADJ the fighting: disarming Hamas; ..." waits for the list)
         stop = next((t.i for t in doc[token.i + 2:token.i + 9] if t.text == ":"), token.i + 9)
         after = next((t for t in doc[token.i + 2:stop] if t.i in issue_at), None)
@@ -1839,12 +1839,10 @@ def _conditions_named_for(findings: list[Finding], doc: Any, issue_at: Mapping[i
     return findings + added
 
 
-def _conditions_listed_after(noun: Any, doc: Any, issue_at: Mapping[int, str], book: RuleBook) -> str | None:
+def _conditions_listed_after(noun: Any, doc: Any, issue_at: Mapping[int, str]) -> str | None:
     """The issue named just before a condition noun whose conditions a colon then lists ("could halt the war
     according to two conditions: the hostages home and Hamas disarmed", "only if four conditions are met: ..."),
     or None."""
-    if _lemma(noun) not in book.condition_nouns or any(c.dep_ == "case" and c.lower_ == "in" for c in noun.children):
-        return None
     colon = next((t.i for t in doc[noun.i + 1:noun.i + 6] if t.text == ":"), None)
     if colon is None or any(i in issue_at for i in range(noun.i + 1, colon)):
         return None

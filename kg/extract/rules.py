@@ -2390,11 +2390,15 @@ class Walker:
             found = None
         return found
 
+    def _excluded_parties(self, issue_id: str) -> frozenset[str]:
+        """The parties whose leaving is the issue (lemmas.yaml excluded_parties: Hamas, for governance)."""
+        return frozenset(self.book.excluded_parties.get(issue_id, ()))
+
     def _excluded_doer_reported(self, verb: Any, holders: Holders, issue_id: str) -> bool:
         """Whether the doer of an issue's verb is only a party whose leaving is the issue, in a clause another
         reports ("Netanyahu said Hamas will not rule Gaza"): the one who reports it holds the stance, not the
         party ("Hamas said it will not rule Gaza" is still Hamas's, by its own report)."""
-        parties = set(self.book.excluded_parties.get(issue_id, ()))
+        parties = self._excluded_parties(issue_id)
         if not parties or not holders.actors or not set(holders.actors) <= parties:
             return False
         if verb.dep_ != "ccomp" or verb.head is verb or self.cue_sign(verb.head)[1] != "report":
@@ -3141,7 +3145,7 @@ class Walker:
         """Whether the issue is a verb of ruling, or a part in ruling sought, whose doer is only a party whose
         leaving it is the issue ("Hamas will no longer rule Gaza", "Hamas should not govern the Strip", "Hamas
         wants a role in running Gaza"): the issue's opposite."""
-        parties = set(self.book.excluded_parties.get(issue_id, ()))
+        parties = self._excluded_parties(issue_id)
         if not parties:
             return False
         # "Hamas is not seeking a role in governing Gaza": a part in ruling sought by such a party is its rule
@@ -3197,7 +3201,7 @@ class Walker:
     def _party_kept_from(self, verb: Any, issue_id: str) -> bool:
         """Whether a verb's object, or its subject in the passive, is a party whose leaving the issue is the
         issue (lemmas.yaml excluded_parties: Hamas, for governance)."""
-        parties = set(self.book.excluded_parties.get(issue_id, ()))
+        parties = self._excluded_parties(issue_id)
         if not parties:
             return False
 
@@ -3217,7 +3221,7 @@ class Walker:
     def _party_role(self, issue_token: Any, issue_span: set[int], issue_id: str) -> bool:
         """Whether the issue is named as the share in it of a party whose leaving it is the issue ("a role for
         Hamas in the governance of Gaza", "Hamas's involvement in governance"), read off the words before it."""
-        parties = set(self.book.excluded_parties.get(issue_id, ()))
+        parties = self._excluded_parties(issue_id)
         doc = issue_token.doc
         first = min(issue_span | {issue_token.i})
         if not parties:
