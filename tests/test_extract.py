@@ -6206,3 +6206,36 @@ def test_the_verb_force_names_no_force(text, named, dictionary):
 
     issues = {m.value for m in article_mentions(get_scanner(dictionary, load_lexicon()), text) if m.kind == "issue"}
     assert ("stabilization_force" in issues) is named
+
+
+@pytest.mark.parametrize("text, expected", [
+    # texts written for this test: ruling "in" Gaza is who governs it, as ruling Gaza is
+    ("The minister said Israel would not allow Hamas to rule in Gaza again.", {("Israel", "governance", "support")}),
+    # limiting aid refuses it, as restricting it does
+    ("Israel has limited the aid that enters Gaza.", {("Israel", "humanitarian_aid", "oppose")}),
+    # a negated verb that takes a part refuses the part its object names
+    ("The EU said Hamas must not have any role in governing the Strip.", {("EU", "governance", "support")}),
+    # guard: a part refused with "not play" reads as before
+    ("Egypt said it would not play a role in rebuilding Gaza.", {("Egypt", "reconstruction", "oppose")}),
+    # "they" after a group of its own that names no actor is that group, not the actor named the sentence before
+    ("Israel wants the force to disarm Hamas. Several nations have said that they would refuse any role in disarming Hamas.",
+     {("Israel", "disarmament", "support"), ("Israel", "stabilization_force", "support")}),
+])
+def test_rule_in_gaza_limits_and_parts_refused(dictionary, text, expected):
+    assert found(text, dictionary) == expected
+
+
+@pytest.mark.parametrize("text, actors", [
+    # texts written for this test: a state's name inside an outlet's name, or its demonym before "channel", is the
+    # outlet's, not the state's
+    ("The Jordan Times reported that Egypt backed the truce.", {"Egypt"}),
+    ("Pakistan Point News carried the statement.", set()),
+    # guard: a demonym before "channel" names no actor
+    ("A Fatah official told the Saudi channel Al Arabiya that Hamas must leave power.", {"Hamas"}),
+])
+def test_outlets_named_for_a_state(text, actors, dictionary):
+    from kg.extract import get_scanner, load_lexicon
+    from kg.extract.extractor import article_mentions
+
+    mentions = article_mentions(get_scanner(dictionary, load_lexicon()), text)
+    assert {m.value for m in mentions if m.kind == "actor"} == actors

@@ -208,6 +208,7 @@ class RuleBook:
     means_nouns: frozenset[str] = frozenset()
     limiting_verbs: frozenset[str] = frozenset()
     remit_nouns: frozenset[str] = frozenset()
+    role_verbs: frozenset[str] = frozenset()  # verbs that take a part ("have a role"): negated, they refuse it
     permitting_verbs: frozenset[str] = frozenset()
     grievance_verbs: frozenset[str] = frozenset()
     grievance_markers: frozenset[str] = frozenset()

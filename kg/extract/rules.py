@@ -2201,7 +2201,7 @@ class Walker:
                 not self._unhelped_object(node, st.came_from)) and (
                 own or self.cue_sign(node)[0] or node.tag_.startswith("JJ") or self.has_intent(node)
                 or (node.tag_.startswith("NN") and _lemma_in(node, book.intent_nouns))
-                or self._held_in_mind(node, st.came_from)) and not (
+                or self._held_in_mind(node, st.came_from) or self._part_taken(node, st.came_from)) and not (
                 _lemma_in(node, book.dependence_adjectives) and st.came_from is not None
                 and st.came_from.dep_ in ("nsubj", "nsubj:pass")):
             # a negated stance word or issue verb flips; "the draft does not answer our demands" does not, nor
@@ -3641,6 +3641,12 @@ class Walker:
             if found is not None:
                 adopters += [a for a in found[0].actors if a in bodies and a not in adopters]
         return adopters
+
+    def _part_taken(self, node: Any, came_from: Any) -> bool:
+        """Whether the verb the walk reached takes the part its object names ("have a role", "play any role"), so
+        that its negation refuses the part."""
+        return (came_from is not None and came_from.dep_ == "obj" and node.tag_.startswith("VB")
+                and bool(_lemma_in(node, self.book.role_verbs)) and bool(_lemma_in(came_from, self.book.remit_nouns)))
 
     def _unhelped_object(self, node: Any, came_from: Any) -> bool:
         """Whether the verb the walk reached says a thing, not an actor, fails to help its object (what the walk
