@@ -3681,6 +3681,13 @@ def test_an_override_phrase_names_another_issue_or_none(text, expected, dictiona
     # that spring, his proposal "for a truce" named the truce, not who rules Gaza
     (date(2025, 5, 29), "Israel accepted Trump's proposal for a new Gaza truce.", {("Israel", "ceasefire", "support")}),
     (date(2025, 5, 29), "Israel accepted Trump's proposal to end the war.", {("Israel", "ceasefire", "support")}),
+    # "the plan" with no plan named before it was no plan of the 20 points before they existed
+    (date(2025, 2, 20), "Asked about it at the White House, the king said Jordan backs the plan.", set()),
+    (date(2025, 11, 20), "Asked about it at the White House, the king said Jordan backs the plan.",
+     {("Jordan", "peace_plan", "support")}),
+    # guard: a reference to a plan the article names keeps that plan's issue
+    (date(2025, 3, 6), "Egypt drafted a reconstruction plan for Gaza. Jordan said it backs the plan.",
+     {("Egypt", "reconstruction", "support"), ("Jordan", "reconstruction", "support")}),
 ])
 def test_a_plan_name_means_what_it_meant_when_the_article_was_published(published, text, expected, dictionary):
     stances = extract_stances(Article("t", text, published=published), dictionary, rules=rules_only())

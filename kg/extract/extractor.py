@@ -1934,6 +1934,8 @@ def article_mentions(scanner: Scanner, text: str, published: date | None = None,
     mentions = scanner.override_issues(text, scanner.pattern_issues(text, scanner.scan(text)))
     mentions = resolve_context(scanner.period_issues(text, mentions, published))
     mentions = resolve_plan_references(text, mentions, scanner.plan_heads)
+    # ("his plan" in February 2025 was not the 20 points: the references resolved, read by their date too)
+    mentions = scanner.period_issues(text, mentions, published)
     mentions = resolve_issue_pronouns(text, mentions, scanner.plan_heads, scanner.issue_pronouns)
     mentions = resolve_issue_lists(text, mentions, scanner.issue_list_references, sentences)
     # "Israel demanded that Hamas disarm. Hamas rejected those demands.": one issue is enough
