@@ -6246,3 +6246,17 @@ def test_outlets_named_for_a_state(text, actors, dictionary):
 
     mentions = article_mentions(get_scanner(dictionary, load_lexicon()), text)
     assert {m.value for m in mentions if m.kind == "actor"} == actors
+
+
+@pytest.mark.parametrize("text, expected", [
+    # texts written for this test: Hamas's part in governing, named either way round, is the opposite of a post-war
+    # arrangement, and rejecting it backs one
+    ("The cabinet said Israel opposes the participation of Hamas in the next government.", {("Israel", "governance", "support")}),
+    ("Israel rejects Hamas's involvement in governing the enclave.", {("Israel", "governance", "support")}),
+    # the summit declaration of October, with either spelling of the resort, is the plan's
+    ("Ankara reaffirmed its commitment to the Sharm El-Sheikh summit declaration.", {("Turkey", "peace_plan", "support")}),
+    # guard: a part in something else is no part in ruling Gaza
+    ("Israel said Hamas's role in the attack was clear.", set()),
+])
+def test_hamas_part_in_governing_and_the_summit_declaration(dictionary, text, expected):
+    assert found(text, dictionary) == expected
