@@ -4779,6 +4779,10 @@ def test_a_stance_on_a_phrase_quoted_in_part(dictionary):
     # ... or a place and a date, with or without an agency's credit
     ("Amman, May 4 Israel demands that Hamas disarm.", "Israel demands that Hamas disarm."),
     ("Tel Aviv, Oct. 19 (ANI): Netanyahu spoke.", "Netanyahu spoke."),
+    # the country in brackets after the place, a space before the colon
+    ("Doha [Qatar], May 2 : The mediators met.", "The mediators met."),
+    ("Ramallah [Palestine], October 2 : The Authority urged the factions to give up their arms.",
+     "The Authority urged the factions to give up their arms."),
     # a speaker's line is no dateline, nor is a place named in the sentence
     ('Netanyahu: "We will not stop."', 'Netanyahu: "We will not stop."'),
     ("Cairo, the Egyptian capital, hosted the talks.", "Cairo, the Egyptian capital, hosted the talks."),
@@ -6259,4 +6263,16 @@ def test_outlets_named_for_a_state(text, actors, dictionary):
     ("Israel said Hamas's role in the attack was clear.", set()),
 ])
 def test_hamas_part_in_governing_and_the_summit_declaration(dictionary, text, expected):
+    assert found(text, dictionary) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # texts written for this test: the infinitive a noun of refusal takes, hung by the parser on the verb before it as
+    # its complement, is the refusal's ("criticized Israel's refusal/obj [to agree/xcomp to the truce]")
+    ("Hamas criticized Israel's refusal to agree to the truce.",
+     {("Hamas", "ceasefire", "support"), ("Israel", "ceasefire", "oppose")}),
+    # guard: an actor urged to do a thing keeps its parse (the urging is the stance)
+    ("Egypt urged Hamas to agree to the truce.", {("Egypt", "ceasefire", "support")}),
+])
+def test_a_refusal_s_infinitive_read_as_the_verb_s_complement(dictionary, text, expected):
     assert found(text, dictionary) == expected

@@ -88,10 +88,12 @@ _DATELINE = re.compile(
 
 
 # a place in title case that opens the text, then a colon ("Washington DC: Eight nations ...", "Jerusalem: Hamas
-# said") or a date ("Cairo, April 30 Israel insists ...", "Tel Aviv, Oct. 19 (ANI) Netanyahu said ...")
+# said") or a date ("Cairo, April 30 Israel insists ...", "Tel Aviv, Oct. 19 (ANI) Netanyahu said ...", the country
+# in brackets after the place and a space before the colon: "Doha [Qatar], May 2 : ...")
 _OPENING_PLACE = re.compile(
-    r"[A-Z][a-z.'’-]+(?:\s+[A-Z][\w.'’-]*){0,2}(?::|,\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
-    r"\s+\d{1,2}(?:,\s+\d{4})?(?:\s+\([^)\n]{1,30}\))?:?)\s+(?=[A-Z][a-z])")
+    r"[A-Z][a-z.'’-]+(?:\s+[A-Z][\w.'’-]*){0,2}(?:\s*\[[^\]\n]{1,20}\])?"  # ("New York [US], September 23 : ...")
+    r"(?::|,\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+    r"\s+\d{1,2}(?:,\s+\d{4})?(?:\s+\([^)\n]{1,30}\))?\s?:?)\s+(?=[A-Z][a-z])")
 
 # "Speech by High Representative X", "Statement of the Ministry": a text that is one speaker's words
 _SPEECH_TITLE = re.compile(r"\b(?:speech|remarks|statement|address|op-ed|letter|briefing|interview)\b", re.IGNORECASE)

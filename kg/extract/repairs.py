@@ -1360,9 +1360,11 @@ def restore_infinitive_verbs(doc: Any) -> None:
 def rehang_infinitives(doc: Any, nouns: frozenset[str]) -> None:
     """Hang "to VB" on the noun it completes when the parser hung it on the verb before that noun
     ("condemned Israel's decision/obj [to halt/advcl the aid]", "remove the obstacles/obj [to
-    delivering/advcl aid]"): it says what the decision or the obstacle is, and the rules read it from there."""
+    delivering/advcl aid]", "criticized Israel's refusal/obj [to agree/xcomp to the truce]"): it says what the
+    decision or the obstacle is, and the rules read it from there. (The nouns are never the one an object-control
+    verb's infinitive is about: "urged Hamas/obj [to agree/xcomp]" keeps its parse.)"""
     for token in doc:
-        if token.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "to" for c in token.children):
+        if token.dep_ not in ("advcl", "xcomp") or not any(c.dep_ == "mark" and c.lower_ == "to" for c in token.children):
             continue
         objects = [n for c in token.head.children if c.dep_ == "obj" and c.right_edge.i == token.left_edge.i - 1
                    for n in (c, *(k for k in c.children if k.dep_ == "conj"))  # "security and political obstacles"
