@@ -6276,3 +6276,28 @@ def test_hamas_part_in_governing_and_the_summit_declaration(dictionary, text, ex
 ])
 def test_a_refusal_s_infinitive_read_as_the_verb_s_complement(dictionary, text, expected):
     assert found(text, dictionary) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # texts written for this test: the place a withdrawal is made from is no opposite of it, though its name alone is
+    ("Cairo demands a complete Israeli withdrawal from the buffer zone.", {("Egypt", "withdrawal", "support")}),
+    # guard: the same place held on to is the opposite
+    ("Israel will keep a buffer zone inside Gaza, Katz said.", {("Israel", "withdrawal", "oppose")}),
+])
+def test_the_place_withdrawn_from_is_no_opposite(dictionary, text, expected):
+    assert found(text, dictionary) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # texts written for this test: a remit confined to a task ("limit their role to peacekeeping") refuses no task,
+    # though limiting aid refuses aid
+    ("Israel wants the force to disarm Hamas, but the partner countries want to limit their role to "
+     "peacekeeping instead of disarmament.",
+     {("ISFPartners", "disarmament", "oppose"), ("ISFPartners", "stabilization_force", "support"),
+      ("Israel", "disarmament", "support"), ("Israel", "stabilization_force", "support")}),
+    ("The partner countries will restrict their mission to monitoring the truce.", {("ISFPartners", "ceasefire", "support")}),
+    # guard: aid limited or restricted to one crossing is still aid held back
+    ("Israel restricted aid to a single crossing.", {("Israel", "humanitarian_aid", "oppose")}),
+])
+def test_a_remit_confined_to_a_task(dictionary, text, expected):
+    assert found(text, dictionary) == expected

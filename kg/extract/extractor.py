@@ -1897,6 +1897,19 @@ def resolve_context(mentions: list[Mention]) -> list[Mention]:
     return [m for m in mentions if m.kind != CONTEXT]
 
 
+# "a full withdrawal from the buffer zone": what the issue is done "from" is the place it is done in
+_FROM_AFTER_ISSUE = re.compile(r"\s+from\s+(?:the\s+|its\s+|their\s+|this\s+|that\s+)?$")
+
+
+def drop_opposites_left(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Without an opposite of an issue named as what the issue itself leaves ("a withdrawal from the buffer zone",
+    "pull out of ..."): the buffer zone there is where the troops withdraw from, not the issue's opposite."""
+    issues = [m for m in mentions if m.kind == ISSUE]
+    dropped = {id(m) for m in mentions if m.kind == INVERSE and any(
+        i.value == m.value and i.end <= m.start and _FROM_AFTER_ISSUE.fullmatch(text, i.end, m.start) for i in issues)}
+    return [m for m in mentions if id(m) not in dropped] if dropped else mentions
+
+
 # "its plan for the reconstruction of Gaza", "a proposal to rebuild": a plan named by what it is for
 _PLAN_OF = re.compile(r"\b(\w+) (?:for|to|on) (?:the |a |an )?(?:\w+ )?$", re.IGNORECASE)
 _PLAN_HEAD_AFTER = re.compile(r"[ -](\w+)\b")
@@ -1932,9 +1945,10 @@ def article_mentions(scanner: Scanner, text: str, published: date | None = None,
                      sentences: Sequence[Sentence] | None = None) -> list[Mention]:
     """Every mention of an article, left to right: the phrase scan, the issue patterns, names read as
     what they meant when the article was published, contextual issue names where the article names
-    the issue plainly, references to a plan named before, and no title of another body."""
+    the issue plainly, no opposite of an issue that the issue is done from, references to a plan named before,
+    and no title of another body."""
     mentions = scanner.override_issues(text, scanner.pattern_issues(text, scanner.scan(text)))
-    mentions = resolve_context(scanner.period_issues(text, mentions, published))
+    mentions = drop_opposites_left(text, resolve_context(scanner.period_issues(text, mentions, published)))
     mentions = resolve_plan_references(text, mentions, scanner.plan_heads)
     # ("his plan" in February 2025 was not the 20 points: the references resolved, read by their date too)
     mentions = scanner.period_issues(text, mentions, published)

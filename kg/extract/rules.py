@@ -1055,6 +1055,13 @@ class Walker:
         if _lemma_in(node, book.bound_cues) and not any(
                 t.lower_ == "to" for c in node.children for t in (c, *c.children)):
             return 0, ""  # "the aggression was committed while ...": "committed" backs only what it is committed to
+        if _lemma_in(node, book.limiting_verbs) and any(
+                c.dep_ == "obj" and _lemma_in(c, book.remit_nouns) and any(
+                    t.lower_ == "to" for t in (*c.subtree, *(k for d in node.children if d.i > c.i for k in (d, *d.children))))
+                for c in node.children):
+            # "would limit their role to peacekeeping", "restrict their mission to/mark monitoring/advcl the truce": a
+            # remit confined to a task, no task refused
+            return 0, ""
         if (not tag.startswith("VB") and any(c.dep_ in _SUBJECTS for c in node.children) and not tag.startswith("JJ")
                 and not any(c.dep_ == "cop" for c in node.children)):  # "it is the guarantor of": a noun still
             tag = "VB"  # "Hamas insists/NNS on ...": a word with a subject is a verb whatever its tag says
