@@ -6309,3 +6309,14 @@ def test_a_draft_named_by_the_truce_it_demands_is_the_truce(dictionary):
     # text written for this test: a council's draft named by what it demands is that demand, not the plan
     assert found("Russia backed a draft resolution demanding an immediate truce.", dictionary) == {
         ("Russia", "ceasefire", "support")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # texts written for this test: the Palestinian Authority's involvement or participation, "by" or "of" it, is its part
+    # in ruling Gaza, as a role for it is
+    ("Israel opposes any involvement by the Ramallah-based Palestinian Authority.", {("Israel", "governance", "oppose")}),
+    # guard: its participation, named with "of", reads as before
+    ("Egypt backed the participation of the Palestinian Authority.", {("Egypt", "governance", "support")}),
+])
+def test_the_authority_s_involvement_is_governance(dictionary, text, expected):
+    assert found(text, dictionary) == expected
