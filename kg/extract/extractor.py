@@ -759,10 +759,11 @@ class ArticleExtractor:
                         return list(group)
                 # "Most nations have signaled that they would ...": states the sentence leaves unnamed, with no actor
                 # or pronoun among their words, are the group the pronoun means, which no actor stands for
-                own = [t for t in token.doc[:token.i] if t.dep_ in ("nsubj", "nsubj:pass") and t.tag_ in ("NNS", "NNPS")
-                       and _lemma_in(t, self.book.unnamed_group_nouns) and not group_referent(t, self.book)]
-                if own and not subjects and not any(t.i in self._sentence_actor_at or t.tag_ in ("PRP", "PRP$")
-                                                    for t in own[-1].subtree):
+                unnamed_states = [t for t in token.doc[:token.i] if t.dep_ in ("nsubj", "nsubj:pass")
+                                  and t.tag_ in ("NNS", "NNPS") and _lemma_in(t, self.book.unnamed_group_nouns)
+                                  and not group_referent(t, self.book)]
+                if unnamed_states and not subjects and not any(t.i in self._sentence_actor_at or t.tag_ in ("PRP", "PRP$")
+                                                               for t in unnamed_states[-1].subtree):
                     return []
             reporter = self._reporting_subject(token)
             if reporter and (word in _GROUP_PRONOUNS or len(reporter) == 1):
@@ -1902,8 +1903,8 @@ _FROM_AFTER_ISSUE = re.compile(r"\s+from\s+(?:the\s+|its\s+|their\s+|this\s+|tha
 
 
 def drop_opposites_left(text: str, mentions: list[Mention]) -> list[Mention]:
-    """Without an opposite of an issue named as what the issue itself leaves ("a withdrawal from the buffer zone",
-    "pull out of ..."): the buffer zone there is where the troops withdraw from, not the issue's opposite."""
+    """The mentions without an opposite of an issue named as what the issue itself is done from ("a withdrawal from
+    the buffer zone"): the buffer zone there is where the troops withdraw from, not the issue's opposite."""
     issues = [m for m in mentions if m.kind == ISSUE]
     dropped = {id(m) for m in mentions if m.kind == INVERSE and any(
         i.value == m.value and i.end <= m.start and _FROM_AFTER_ISSUE.fullmatch(text, i.end, m.start) for i in issues)}

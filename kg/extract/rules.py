@@ -1055,13 +1055,8 @@ class Walker:
         if _lemma_in(node, book.bound_cues) and not any(
                 t.lower_ == "to" for c in node.children for t in (c, *c.children)):
             return 0, ""  # "the aggression was committed while ...": "committed" backs only what it is committed to
-        if _lemma_in(node, book.limiting_verbs) and any(
-                c.dep_ == "obj" and _lemma_in(c, book.remit_nouns) and any(
-                    t.lower_ == "to" for t in (*c.subtree, *(k for d in node.children if d.i > c.i for k in (d, *d.children))))
-                for c in node.children):
-            # "would limit their role to peacekeeping", "restrict their mission to/mark monitoring/advcl the truce": a
-            # remit confined to a task, no task refused
-            return 0, ""
+        if self._confines_a_remit(node):
+            return 0, ""  # "would limit their role to peacekeeping": a remit confined to a task, no task refused
         if (not tag.startswith("VB") and any(c.dep_ in _SUBJECTS for c in node.children) and not tag.startswith("JJ")
                 and not any(c.dep_ == "cop" for c in node.children)):  # "it is the guarantor of": a noun still
             tag = "VB"  # "Hamas insists/NNS on ...": a word with a subject is a verb whatever its tag says
@@ -3648,6 +3643,18 @@ class Walker:
             if found is not None:
                 adopters += [a for a in found[0].actors if a in bodies and a not in adopters]
         return adopters
+
+    def _confines_a_remit(self, node: Any) -> bool:
+        """Whether a limiting verb confines a remit to a task ("limit their role to peacekeeping", "restrict their
+        mission to/mark monitoring/advcl the truce"): its object is a remit and a "to" follows it, inside the object's
+        phrase or in a phrase of the verb after it."""
+        if not _lemma_in(node, self.book.limiting_verbs):
+            return False
+        for remit in (c for c in node.children if c.dep_ == "obj" and _lemma_in(c, self.book.remit_nouns)):
+            after = [t for d in node.children if d.i > remit.i for t in (d, *d.children)]
+            if any(t.lower_ == "to" for t in (*remit.subtree, *after)):
+                return True
+        return False
 
     def _part_taken(self, node: Any, came_from: Any) -> bool:
         """Whether the verb the walk reached takes the part its object names ("have a role", "play any role"), so
