@@ -759,11 +759,11 @@ class ArticleExtractor:
                         return list(group)
                 # "Most nations have signaled that they would ...": states the sentence leaves unnamed, with no actor
                 # or pronoun among their words, are the group the pronoun means, which no actor stands for
-                unnamed_states = [t for t in token.doc[:token.i] if t.dep_ in ("nsubj", "nsubj:pass")
-                                  and t.tag_ in ("NNS", "NNPS") and _lemma_in(t, self.book.unnamed_group_nouns)
-                                  and not group_referent(t, self.book)]
-                if unnamed_states and not subjects and not any(t.i in self._sentence_actor_at or t.tag_ in ("PRP", "PRP$")
-                                                               for t in unnamed_states[-1].subtree):
+                unnamed_states = [] if subjects else [
+                    t for t in token.doc[:token.i] if t.dep_ in ("nsubj", "nsubj:pass") and t.tag_ in ("NNS", "NNPS")
+                    and _lemma_in(t, self.book.unnamed_group_nouns) and not group_referent(t, self.book)]
+                if unnamed_states and not any(t.i in self._sentence_actor_at or t.tag_ in ("PRP", "PRP$")
+                                              for t in unnamed_states[-1].subtree):
                     return []
             reporter = self._reporting_subject(token)
             if reporter and (word in _GROUP_PRONOUNS or len(reporter) == 1):

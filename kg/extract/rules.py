@@ -2714,9 +2714,7 @@ class Walker:
         if (came_from is None or not came_from.dep_.startswith("nsubj") or not _lemma_in(node, self.book.limiting_verbs)
                 or not _lemma_in(came_from, self.book.remit_nouns)):
             return []
-        return [t for c in node.children if c.i > node.i and (
-            c.dep_ in ("obl", "advcl") and _case(c) == "to"
-            or c.dep_ == "advcl" and _to_infinitive(c)) for t in c.subtree]
+        return _limit_phrase(node)
 
     def _needed_for(self, node: Any) -> Any:
         """What a requiring verb asks for so that the infinitive `node` can happen: the mandate in "would
@@ -3650,11 +3648,10 @@ class Walker:
         phrase or in a phrase of the verb after it."""
         if not _lemma_in(node, self.book.limiting_verbs):
             return False
-        for remit in (c for c in node.children if c.dep_ == "obj" and _lemma_in(c, self.book.remit_nouns)):
-            after = [t for d in node.children if d.i > remit.i for t in (d, *d.children)]
-            if any(t.lower_ == "to" for t in (*remit.subtree, *after)):
-                return True
-        return False
+        remits = [c for c in node.children if c.dep_ == "obj" and _lemma_in(c, self.book.remit_nouns)]
+        # (the "to" phrase on the verb, as `_limited_to` reads it, or hung by the parser on the remit: "role [to
+        # peacekeeping/acl]")
+        return bool(remits) and (bool(_limit_phrase(node)) or any(t.lower_ == "to" for r in remits for t in r.subtree))
 
     def _part_taken(self, node: Any, came_from: Any) -> bool:
         """Whether the verb the walk reached takes the part its object names ("have a role", "play any role"), so
@@ -4105,6 +4102,13 @@ def _finite(verb: Any) -> bool:
 def _to_infinitive(verb: Any) -> bool:
     """Whether a verb is an infinitive marked "to" ("decided to/mark halt aid")."""
     return any(c.dep_ == "mark" and c.lower_ == "to" for c in verb.children)
+
+
+def _limit_phrase(verb: Any) -> list[Any]:
+    """The words of the "to" phrase after a limiting verb, what it limits something to ("limited to monitoring the
+    ceasefire", "restrict their mission to/mark monitoring/advcl the truce"); [] when it has none."""
+    return [t for c in verb.children if c.i > verb.i and (
+        c.dep_ in ("obl", "advcl") and _case(c) == "to" or c.dep_ == "advcl" and _to_infinitive(c)) for t in c.subtree]
 
 
 def _counterfactual(node: Any) -> bool:
