@@ -6122,6 +6122,20 @@ def test_an_excluded_party_kept_from_ruling(dictionary, text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # texts written for this test: the Palestinian Authority's own part in ruling Gaza, said by another, is the other's
+    # stance on it ("no" before the part denies it); said by the PA itself, still its own; handing over responsibility
+    # for the Strip is a handover of its rule
+    ("The Israeli premier said that the Palestinian Authority would have no role in the Strip.",
+     {("Israel", "governance", "oppose")}),
+    ("Katz said the PA will not take over the Strip.", {("Israel", "governance", "oppose")}),
+    ("The PA will not take over Gaza, an Abbas aide said.", {("PalestinianAuthority", "governance", "oppose")}),  # guard
+    ("Abbas urged Hamas to cede responsibility for the Strip.", {("PalestinianAuthority", "governance", "support")}),
+])
+def test_the_pa_part_in_ruling_said_by_another(dictionary, text, expected):
+    assert found(text, dictionary) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # texts written for this test: the conditions a colon lists after an issue and its condition noun are each a
     # condition of the issue, held by who backs the issue itself
     ("Katz said Israel could end the war according to two conditions: the return of every hostage and the "

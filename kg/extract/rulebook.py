@@ -222,6 +222,7 @@ class RuleBook:
     issue_agents: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # issue -> the actors whose act it is
     agent_issues: Mapping[str, Mapping[str, str]] = field(default_factory=dict)  # issue -> actor -> issue it names then
     excluded_parties: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # issue -> parties it removes
+    governing_parties: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # issue -> parties whose part it is
     mission_kinds: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # kind -> its words (lowercase tokens)
     unnamed_group_nouns: frozenset[str] = frozenset()
     unnamed_groups: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # actor -> words that make an unnamed group it
@@ -513,6 +514,7 @@ def _cached_rule_book(directory: str, stamp: tuple[float, ...]) -> RuleBook:
         issue_agents=_id_lists(lemmas_path, lemmas, "issue_agents"),
         agent_issues=_agent_issues(lemmas_path, lemmas.get("agent_issues") or {}),
         excluded_parties=_id_lists(lemmas_path, lemmas, "excluded_parties"),
+        governing_parties=_id_lists(lemmas_path, lemmas, "governing_parties"),
         mission_kinds=_id_lists(lemmas_path, lemmas, "mission_kinds", "a kind of mission to a list of words"),
         unnamed_groups=_id_lists(lemmas_path, lemmas, "unnamed_groups", "an actor id to a list of words"),
         condition_words={phrase: str(issue) for issue in (lemmas.get("condition_words") or {})

@@ -1677,6 +1677,13 @@ class Walker:
             st.sign = -st.sign
             st.rules.append("negation")
             st.signal = True
+        if book.enabled("negation") and any(
+                i != issue_token.i and _lemma_in(issue_token.doc[i], book.role_nouns)
+                and any(c.dep_ == "det" and c.lower_ == "no" for c in issue_token.doc[i].children) for i in issue_span):
+            # "the PA will have no role in Gaza": the part the issue's words name is denied
+            st.sign = -st.sign
+            st.rules.append("negation")
+            st.signal = True
         if self._party_role(issue_token, issue_span, issue_id) and book.enabled("inverse_issue"):
             st.sign = -st.sign  # "rejected any role for Hamas in the governance of Gaza": backs governance without Hamas
             st.rules.append("inverse_issue")
@@ -2396,11 +2403,12 @@ class Walker:
         """The parties whose leaving is the issue (lemmas.yaml excluded_parties: Hamas, for governance)."""
         return frozenset(self.book.excluded_parties.get(issue_id, ()))
 
-    def _excluded_doer_reported(self, verb: Any, holders: Holders, issue_id: str) -> bool:
-        """Whether the doer of an issue's verb is only a party whose leaving is the issue, in a clause another
-        reports ("Netanyahu said Hamas will not rule Gaza"): the one who reports it holds the stance, not the
-        party ("Hamas said it will not rule Gaza" is still Hamas's, by its own report)."""
-        parties = self._excluded_parties(issue_id)
+    def _party_doer_reported(self, verb: Any, holders: Holders, issue_id: str) -> bool:
+        """Whether the doer of an issue's verb is only a party whose leaving, or whose own part, is the issue, in
+        a clause another reports ("Netanyahu said Hamas will not rule Gaza", "... the PA will have no role in
+        Gaza"): the one who reports it holds the stance, not the party ("Hamas said it will not rule Gaza" is
+        still Hamas's, by its own report)."""
+        parties = self._excluded_parties(issue_id) | frozenset(self.book.governing_parties.get(issue_id, ()))
         if not parties or not holders.actors or not set(holders.actors) <= parties:
             return False
         if verb.dep_ != "ccomp" or verb.head is verb or self.cue_sign(verb.head)[1] != "report":
@@ -2474,7 +2482,7 @@ class Walker:
                     how = "actor_of_issue_verb"
                     if self.negated(node) and not (self.has_intent(node) or self.has_deontic(node)) and _past_event(node):
                         found = None  # "Hamas has not disarmed": what has not happened, no stance
-                    elif self._excluded_doer_reported(node, holders, issue_id):
+                    elif self._party_doer_reported(node, holders, issue_id):
                         found = None  # "Netanyahu said Hamas will not rule Gaza": the speaker's arrangement
                 elif how == "possessor_of_cue" and _lemma(node) in book.proposal_nouns:
                     # "They welcomed Trump's proposal": the owner backs it, and the walk goes on
