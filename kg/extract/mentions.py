@@ -339,9 +339,10 @@ class Scanner:
                     if not same:
                         added.append(Mention(match.start(), match.end(), INVERSE, issue_id))
                     elif all(m.kind == INVERSE and match.start() < m.start and m.end <= match.end()
-                             # "declared the truce over", "aid will stop entering": the issue's own name, with the
-                             # words that undo it after it
-                             or m.kind == ISSUE and match.start() <= m.start and m.end < match.end() for m in same):
+                             # "declared the truce over", "aid will stop entering", "the cessation of aid": the
+                             # issue's own name, with the words that undo it after or before it
+                             or m.kind == ISSUE and match.start() <= m.start and m.end <= match.end()
+                             and (m.start, m.end) != (match.start(), match.end()) for m in same):
                         # "imposed a near-total blockade": the act that lays the opposite named inside it
                         dropped.update(id(m) for m in same)
                         added.append(Mention(match.start(), match.end(), INVERSE, issue_id))

@@ -3082,7 +3082,7 @@ class Walker:
             elif word == "without" and any(t.lower_ == "no" for t in doc[max(0, min(issue_span) - 2):min(issue_span)]):
                 family = "unless"  # "there will be no truce deal without talks on disarmament": only with them
             elif (word == "once" and (i + 1 >= len(doc) or doc[i + 1].lower_ not in ("again", "more"))
-                  and doc[i - 1].lower_ != "at"
+                  and doc[i - 1].lower_ not in ("at", "least", "than")  # "at once", "at least once": how often
                   or word == "as" and [t.lower_ for t in doc[i + 1:i + 3]] == ["soon", "as"]
                   and (i + 3 >= len(doc) or doc[i + 3].lower_ not in ("possible", "practicable", "feasible"))):
                 # "to begin the reconstruction as soon as a ceasefire is reached": it waits for the truce
