@@ -6278,6 +6278,16 @@ def test_rule_in_gaza_limits_and_parts_refused(dictionary, text, expected):
     assert found(text, dictionary) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # texts written for this test: "they" after speakers the sentence leaves unnamed is those speakers, whom no actor
+    # stands for, not the actor named nearest before
+    ("Egypt urged calm. Medical sources said Israeli troops shot two men near Rafah, an attack they described as a "
+     "breach of the ceasefire.", {("Egypt", "ceasefire", "support")}),
+])
+def test_they_after_unnamed_speakers_or_states(dictionary, text, expected):
+    assert found(text, dictionary) == expected
+
+
 @pytest.mark.parametrize("text, actors", [
     # texts written for this test: a state's name inside an outlet's name, or its demonym before "channel", is the
     # outlet's, not the state's

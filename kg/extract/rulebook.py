@@ -225,6 +225,7 @@ class RuleBook:
     governing_parties: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # issue -> parties whose part it is
     mission_kinds: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # kind -> its words (lowercase tokens)
     unnamed_group_nouns: frozenset[str] = frozenset()
+    unnamed_speaker_nouns: frozenset[str] = frozenset()
     unnamed_groups: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # actor -> words that make an unnamed group it
     composition_verbs: frozenset[str] = frozenset()
     entailing_verbs: frozenset[str] = frozenset()
