@@ -864,6 +864,7 @@ def test_a_gerund_clause_before_a_harm_verb_is_what_it_warns_against(dictionary)
     ("The two sides resumed the Qatar-mediated talks on Monday.", {"Qatar"}),
     # brokering is mediating, by the verb as by the noun
     ("The truce came after weeks of indirect talks brokered by Egypt, the US and Qatar.", {"Egypt", "US", "Qatar"}),
+    ("Hamas went over the truce text the mediators (Turkey, Egypt and Qatar) had written.", {"Egypt", "Turkey", "Qatar"}),
 ])
 def test_the_mediators_a_sentence_names_back_what_it_is_about(text, mediators, dictionary, rules):
     expected = {(actor, "ceasefire", "support") for actor in mediators}

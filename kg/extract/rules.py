@@ -398,8 +398,8 @@ class Walker:
                 k += 1  # "thanks to mediation efforts by Cairo, Doha and Washington": the efforts are theirs
             if k + 1 < len(doc) and doc[k].lower_ in ("from", "by", "of"):
                 k += 1 + (doc[k + 1].lower_ == "the")  # "with mediation from Egypt, Qatar and the US"
-            elif k + 1 < len(doc) and doc[k].text in (",", "-", "–", "—", ":") and role is not token:
-                k += 1 + (doc[k + 1].lower_ == "the")
+            elif k + 1 < len(doc) and (doc[k].text in (",", "-", "–", "—", ":") and role is not token or doc[k].text == "("):
+                k += 1 + (doc[k + 1].lower_ == "the")  # (also "the mediators (Turkey, Egypt and Qatar)")
             else:
                 # "as a mediator, along with Egypt and the US": the partners named with the role share it
                 start = k + (k < len(doc) and doc[k].text == ",")
