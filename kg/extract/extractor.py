@@ -762,16 +762,17 @@ class ArticleExtractor:
                 # the group the pronoun means, which no actor stands for
                 # (also as the root the parser made of a sentence's opening noun: "Several countries, however, are
                 # apprehensive/VB ... that they could be tasked with ...")
-                unnamed_states = [] if subjects else [
+                unnamed = [] if subjects else [
                     t for t in token.doc[:token.i]
                     if (t.dep_ in ("nsubj", "nsubj:pass") or t.dep_ == "ROOT" and t.i <= 2) and t.tag_ in ("NNS", "NNPS")
                     and (_lemma_in(t, self.book.unnamed_group_nouns) or _lemma_in(t, self.book.unnamed_speaker_nouns))
                     and not group_referent(t, self.book)]
-                group = unnamed_states[-1] if unnamed_states else None
-                words = (() if group is None else group.subtree if group.dep_ != "ROOT"
-                         else token.doc[group.left_edge.i:group.i + 1])  # (a root's subtree is the whole sentence)
-                if group is not None and not any(t.i in self._sentence_actor_at or t.tag_ in ("PRP", "PRP$") for t in words):
-                    return []
+                if unnamed:
+                    noun = unnamed[-1]
+                    # (a root's subtree is the whole sentence: only the words up to the noun are its own)
+                    words = noun.subtree if noun.dep_ != "ROOT" else token.doc[noun.left_edge.i:noun.i + 1]
+                    if not any(t.i in self._sentence_actor_at or t.tag_ in ("PRP", "PRP$") for t in words):
+                        return []
             reporter = self._reporting_subject(token)
             if reporter and (word in _GROUP_PRONOUNS or len(reporter) == 1):
                 # "Azerbaijan informed Israel and US officials that it will not send troops": who
