@@ -18,7 +18,7 @@ from ..yamlfile import read_yaml, yaml_files
 
 #: The extraction's release; incremental builds re-extract when it, the data files or the extraction's code
 #: change (`kg.extract.extraction_fingerprint`).
-EXTRACTOR_VERSION = "115"
+EXTRACTOR_VERSION = "116"
 
 LEXICON_DIR = "lexicon"
 
